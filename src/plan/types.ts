@@ -1,0 +1,66 @@
+/**
+ * The resolved plan: every task io-trace will check, with what it declared. Every plan source
+ * (native plan file, Nx, Turborepo) produces this; the analyser consumes only this.
+ * All paths and patterns are relative to `workspaceRoot`, with '/' separators.
+ */
+
+export type PlanSourceKind = 'file' | 'nx' | 'turbo';
+
+/** Where in the user's config a field is declared, so a fix or annotation can point at it. */
+export interface SourceLocation {
+  /** Workspace-relative file, e.g. "packages/app/project.json", "nx.json", "turbo.json". */
+  file: string;
+  /** 1-based line, when known. */
+  line?: number;
+  /** What the location defines, in the tool's words: e.g. `targetDefaults.build.inputs`. */
+  what?: string;
+}
+
+/** An input that is not a workspace file (env var, runtime command, external package). Kept for the report. */
+export interface NonFileInput {
+  type: 'env' | 'runtime' | 'external' | 'other';
+  value: string;
+}
+
+export interface PlanTask {
+  /** Unique task id, e.g. "app:build" or "app:build:production", or turbo's "app#build". */
+  id: string;
+  project: string;
+  target: string;
+  configuration?: string;
+  /** Workspace-relative project directory ("" for the root project). */
+  projectRoot: string;
+  /**
+   * Input file patterns, workspace-relative globs; a leading '!' excludes. A pattern without glob
+   * characters names a file, or a directory and everything under it.
+   */
+  inputs: string[];
+  nonFileInputs?: NonFileInput[];
+  /** Output patterns, same syntax as inputs. */
+  outputs: string[];
+  /** Ids of tasks this task depends on (direct). */
+  dependsOn: string[];
+  /**
+   * Environment variables whose values identify this task's processes (all must match), e.g.
+   * {NX_TASK_TARGET_PROJECT: "app", NX_TASK_TARGET_TARGET: "build"} or {TURBO_HASH: "..."}.
+   * Every task is also matched by IO_TRACE_TASK=<id>.
+   */
+  identity?: Record<string, string>;
+  /** Where the task's inputs / outputs / dependsOn are declared (for fixes and annotations). */
+  declaredAt?: {
+    inputs?: SourceLocation;
+    outputs?: SourceLocation;
+    dependsOn?: SourceLocation;
+  };
+}
+
+export interface Plan {
+  source: PlanSourceKind;
+  /** Absolute, real (symlink-free) path of the workspace root. */
+  workspaceRoot: string;
+  /** The plan file, for source 'file' (absolute). */
+  file?: string;
+  /** Build tool version when known (nx / turbo). */
+  toolVersion?: string;
+  tasks: PlanTask[];
+}
