@@ -1,0 +1,777 @@
+/**
+ * Nx plan source: asks the workspace's OWN nx (io-trace does not depend on nx) for every task's inputs
+ * and outputs exactly as Nx hashes them, loading the project graph once for all tasks.
+ *
+ * How: a child `node` process, started in the workspace root, requires nx's internals by absolute path
+ * (bypassing the package's `exports`), builds the project graph and the task graph once, and asks the
+ * native hash planner for every task's inputs in one batch (`HashPlanInspector`, Nx 21+; the same
+ * data `nx/src/hasher/check-task-files` serves on 23.2+). Outputs come from the task graph (and
+ * check-task-files when present, for outputs an unset `{options.x}` dropped). When those internals are
+ * missing, it falls back to one `nx show target inputs|outputs P:T --json` per task (slow: a graph
+ * each).
+ */
+import { spawn } from 'node:child_process';
+import { createRequire } from 'node:module';
+import { mkdtempSync, readdirSync, readFileSync, realpathSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, posix } from 'node:path';
+import picomatch from 'picomatch';
+import { ConfigurationError } from '../core/errors.js';
+import type { Logger } from '../core/logger.js';
+import { jsonChild, jsonKeyLine, parseJsonWithLines, type JsonNode } from './json-locate.js';
+import type { NonFileInput, Plan, PlanTask, SourceLocation } from './types.js';
+
+export interface NxPlanOptions {
+  workspaceRoot: string;
+  /** Targets to run on `projects` (or on every project that has them, like `nx run-many -t`). */
+  targets?: string[];
+  projects?: string[];
+  /** Explicit task ids, `project:target[:configuration]`. */
+  tasks?: string[];
+  configuration?: string;
+  /** Projects left out (`--exclude`). */
+  exclude?: string[];
+  log: Logger;
+}
+
+/** What the runner needs to know about an nx command line. */
+export interface NxCommand {
+  kind: 'run' | 'run-many' | 'affected' | 'target';
+  targets: string[];
+  /** Undefined: every project that has the targets (run-many without -p; affected: a subset of those). */
+  projects?: string[];
+  tasks?: string[];
+  configuration?: string;
+  exclude?: string[];
+}
+
+/** Environment for every nx process io-trace starts: no daemon (its own graph and I/O), no prompts. */
+export const NX_ENV: Readonly<Record<string, string>> = { NX_DAEMON: 'false', CI: 'true', NX_NO_CLOUD: 'true', NX_TUI: 'false' };
+
+// ---------------------------------------------------------------------------------------------------
+// Command parsing
+
+const RUNNER_PREFIXES = new Set(['npx', 'pnpx', 'bunx']);
+const PM_EXEC = new Set(['pnpm', 'yarn', 'npm', 'bun']);
+
+/** Index of the `nx` executable in argv after npx/pnpm/yarn/npm-exec wrappers, or -1. */
+export function findToolIndex(argv: readonly string[], tool: string): number {
+  const isTool = (a: string) => {
+    const base = a.split('/').pop() ?? a;
+    return base === tool || base === `${tool}.js` || base === `${tool}.cmd` || base === `${tool}.exe`;
+  };
+  let i = 0;
+  if (argv[i] === 'node' || /\/node$/.test(argv[i] ?? '')) {
+    i++;
+    while (argv[i]?.startsWith('-')) i++;
+    // `node node_modules/nx/bin/nx.js ...`, `node node_modules/.bin/turbo`
+    if (argv[i] && (isTool(argv[i]) || argv[i].includes(`/${tool}/`))) return i;
+    return -1;
+  }
+  if (argv[i] && RUNNER_PREFIXES.has(argv[i])) {
+    i++;
+    while (argv[i]?.startsWith('-')) {
+      // npx -p pkg / --package pkg take a value
+      if (argv[i] === '-p' || argv[i] === '--package') i++;
+      i++;
+    }
+  } else if (argv[i] && PM_EXEC.has(argv[i])) {
+    i++;
+    while (argv[i]?.startsWith('-')) {
+      if (argv[i] === '--filter' || argv[i] === '-F' || argv[i] === '-C' || argv[i] === '--dir') i++;
+      i++;
+    }
+    if (argv[i] === 'exec' || argv[i] === 'dlx' || argv[i] === 'x') i++;
+    if (argv[i] === '--') i++;
+  }
+  return argv[i] !== undefined && isTool(argv[i]) ? i : -1;
+}
+
+/** Splits `a,b` and repeated values into a list. */
+function splitList(values: string[]): string[] {
+  return values.flatMap((v) => v.split(',')).map((v) => v.trim()).filter(Boolean);
+}
+
+/** Options of nx that take one value, so a positional after them is not read as a project. */
+const NX_VALUE_OPTIONS = new Set([
+  '--parallel', '--maxParallel', '--max-parallel', '--base', '--head', '--files', '--output-style', '--outputStyle',
+  '--nxBail', '--runner', '--batch', '--tui-auto-exit', '--graph', '--preset',
+]);
+
+/**
+ * Reads the targets and projects an nx command will run: `nx run P:T[:C]`, `nx run-many -t a b -p x`,
+ * `nx affected -t a`, `nx build app`, `nx app:build`, with npx/pnpm/yarn prefixes. Undefined when argv
+ * is not an nx invocation (e.g. `npm run build`), or names no target.
+ */
+export function parseNxCommand(argv: readonly string[]): NxCommand | undefined {
+  const at = findToolIndex(argv, 'nx');
+  if (at < 0) return undefined;
+  const args = argv.slice(at + 1);
+  const sub = args[0];
+  if (sub === undefined) return undefined;
+
+  const targets: string[] = [];
+  const projects: string[] = [];
+  const exclude: string[] = [];
+  const positionals: string[] = [];
+  let configuration: string | undefined;
+  let all = false;
+  let current: string[] | undefined;
+  for (let i = 1; i < args.length; i++) {
+    const a = args[i];
+    if (a === '--') break;
+    const eq = a.indexOf('=');
+    const name = a.startsWith('-') && eq > 0 ? a.slice(0, eq) : a;
+    const inline = a.startsWith('-') && eq > 0 ? a.slice(eq + 1) : undefined;
+    const list = (target: string[]) => {
+      if (inline !== undefined) {
+        target.push(inline);
+        current = undefined;
+      } else current = target;
+    };
+    if (name === '-t' || name === '--target' || name === '--targets') list(targets);
+    else if (name === '-p' || name === '--projects' || name === '--project') list(projects);
+    else if (name === '--exclude') list(exclude);
+    else if (name === '-c' || name === '--configuration') {
+      configuration = inline ?? args[++i];
+      current = undefined;
+    } else if (name === '--all') {
+      all = true;
+      current = undefined;
+    } else if (a.startsWith('-')) {
+      current = undefined;
+      if (inline === undefined && NX_VALUE_OPTIONS.has(name) && args[i + 1] && !args[i + 1].startsWith('-')) i++;
+    } else if (current) current.push(a);
+    else positionals.push(a);
+  }
+  const clean = (l: string[]) => splitList(l);
+
+  if (sub === 'run') {
+    const spec = positionals[0];
+    if (!spec) return undefined;
+    const parts = spec.split(':');
+    if (parts.length < 2) return undefined;
+    const conf = parts[2] ?? configuration;
+    return { kind: 'run', targets: [parts[1]], projects: [parts[0]], tasks: [[parts[0], parts[1], conf].filter(Boolean).join(':')], configuration: conf };
+  }
+  if (sub === 'run-many' || sub === 'affected') {
+    const t = clean(targets);
+    if (t.length === 0) return undefined;
+    const p = clean(projects);
+    const ex = clean(exclude);
+    return {
+      kind: sub,
+      targets: t,
+      ...(p.length && !all && sub === 'run-many' ? { projects: p } : {}),
+      ...(configuration ? { configuration } : {}),
+      ...(ex.length ? { exclude: ex } : {}),
+    };
+  }
+  if (sub.startsWith('-')) return undefined;
+  // `nx app:build[:c]` or `nx build [app]`: the same as `nx run`.
+  if (sub.includes(':')) {
+    const [p, t, c] = sub.split(':');
+    const conf = c ?? configuration;
+    return { kind: 'run', targets: [t], projects: [p], tasks: [[p, t, conf].filter(Boolean).join(':')], configuration: conf };
+  }
+  const NOT_TARGETS = new Set([
+    'show', 'graph', 'dep-graph', 'reset', 'report', 'list', 'migrate', 'generate', 'g', 'add', 'init', 'release',
+    'format', 'format:check', 'format:write', 'daemon', 'watch', 'exec', 'sync', 'sync:check', 'repair', 'import',
+    'connect', 'login', 'logout', 'view-logs', 'print-affected', 'affected:graph', 'mcp', 'configure-ai-agents',
+  ]);
+  if (NOT_TARGETS.has(sub)) return undefined;
+  const project = positionals[0];
+  return {
+    kind: 'target',
+    targets: [sub],
+    ...(project ? { projects: [project], tasks: [[project, sub, configuration].filter(Boolean).join(':')] } : {}),
+    ...(configuration ? { configuration } : {}),
+  };
+}
+
+// ---------------------------------------------------------------------------------------------------
+// The child script: runs inside the workspace with the workspace's nx. Plain CommonJS, Node 18+.
+
+const CHILD_SCRIPT = String.raw`
+'use strict';
+const fs = require('fs');
+const path = require('path');
+const req = JSON.parse(process.env.IO_TRACE_NX_REQUEST);
+const base = fs.existsSync(path.join(req.nxDir, 'dist', 'src')) ? path.join(req.nxDir, 'dist') : req.nxDir;
+const nx = (p) => require(path.join(base, p));
+const optional = (p) => { try { return nx(p); } catch (e) { if (e && e.code === 'MODULE_NOT_FOUND') return undefined; throw e; } };
+const out = (o) => { fs.writeFileSync(req.resultFile, JSON.stringify(o)); process.exit(0); };
+const userError = (message) => out({ userError: message });
+const depIds = (deps) => (deps || []).map((d) => (typeof d === 'string' ? d : d.id));
+
+(async () => {
+  const timings = {};
+  let t = Date.now();
+  const pg = nx('src/project-graph/project-graph');
+  let projectGraph, sourceMaps = {};
+  if (pg.createProjectGraphAndSourceMapsAsync) {
+    ({ projectGraph, sourceMaps } = await pg.createProjectGraphAndSourceMapsAsync({ exitOnError: false }));
+  } else {
+    projectGraph = await pg.createProjectGraphAsync({ exitOnError: false });
+  }
+  const nxJson = nx('src/config/nx-json').readNxJson(req.workspaceRoot) || {};
+  timings.graphMs = Date.now() - t;
+  t = Date.now();
+
+  const nodes = projectGraph.nodes;
+  const targetsOf = (p) => Object.keys((nodes[p] && nodes[p].data && nodes[p].data.targets) || {});
+  const allProjects = Object.keys(nodes).sort();
+  for (const p of [...(req.projects || []), ...(req.exclude || [])]) {
+    if (!nodes[p]) return userError('project "' + p + '" does not exist in this Nx workspace (projects: ' + allProjects.join(', ') + ')');
+  }
+  const splitTarget = (optional('src/utils/split-target') || {}).splitTarget;
+  const { createTaskGraph } = nx('src/tasks-runner/create-task-graph');
+  const groups = [];
+  for (const id of req.tasks || []) {
+    const parts = splitTarget ? splitTarget(id, projectGraph) : id.split(':');
+    const [p, tg, c] = parts;
+    if (!p || !nodes[p]) return userError('task "' + id + '": project "' + p + '" does not exist in this Nx workspace (projects: ' + allProjects.join(', ') + ')');
+    if (!tg || !targetsOf(p).includes(tg)) return userError('task "' + id + '": project "' + p + '" has no target "' + tg + '" (its targets: ' + targetsOf(p).join(', ') + ')');
+    const conf = c || req.configuration;
+    const t0 = nodes[p].data.targets[tg];
+    if (c && !(t0.configurations && t0.configurations[c])) return userError('task "' + id + '": target "' + p + ':' + tg + '" has no configuration "' + c + '" (configurations: ' + Object.keys(t0.configurations || {}).join(', ') + ')');
+    groups.push({ projects: [p], targets: [tg], configuration: conf });
+  }
+  if (req.targets && req.targets.length && !(req.tasks && req.tasks.length)) {
+    const candidates = (req.projects && req.projects.length ? req.projects : allProjects).filter((p) => !(req.exclude || []).includes(p));
+    for (const tg of req.targets) {
+      if (!candidates.some((p) => targetsOf(p).includes(tg))) {
+        const known = [...new Set(allProjects.flatMap(targetsOf))].sort();
+        return userError('no project ' + (req.projects && req.projects.length ? 'among ' + req.projects.join(', ') + ' ' : '') + 'has a target "' + tg + '" (targets in this workspace: ' + known.join(', ') + ')');
+      }
+    }
+    groups.push({ projects: candidates.filter((p) => req.targets.some((tg) => targetsOf(p).includes(tg))), targets: req.targets, configuration: req.configuration });
+  }
+  const tasks = {};
+  const dependencies = {};
+  for (const g of groups) {
+    const tg = createTaskGraph(projectGraph, {}, g.projects, g.targets, g.configuration, {}, false);
+    Object.assign(tasks, tg.tasks);
+    for (const [id, deps] of Object.entries(tg.dependencies)) dependencies[id] = [...new Set([...(dependencies[id] || []), ...depIds(deps)])];
+  }
+  const taskGraph = { roots: [], tasks, dependencies, continuousDependencies: {} };
+  for (const id of Object.keys(tasks)) if (!dependencies[id]) dependencies[id] = [];
+  taskGraph.roots = Object.keys(tasks).filter((id) => dependencies[id].length === 0);
+  timings.taskGraphMs = Date.now() - t;
+  t = Date.now();
+
+  const ids = Object.keys(tasks).sort();
+  let inputs = null;
+  let method = null;
+  const hpi = optional('src/hasher/hash-plan-inspector');
+  if (hpi && hpi.HashPlanInspector) {
+    const inspector = new hpi.HashPlanInspector(projectGraph, req.workspaceRoot, nxJson);
+    await inspector.init();
+    // One batch for every task: the public inspectTaskInputs() builds a task graph per call.
+    if (inspector.planner && inspector.inspector && typeof inspector.inspector.inspectInputs === 'function') {
+      // Nx 22 wants string dependency lists; Nx 24 accepts both (createTaskGraph gives {id} objects there).
+      const tgForPlanner = { ...taskGraph, dependencies: Object.fromEntries(ids.map((id) => [id, dependencies[id]])) };
+      let ref;
+      try { ref = inspector.planner.getPlansReference(ids, tgForPlanner); }
+      catch (e) { ref = inspector.planner.getPlansReference(ids, { ...taskGraph, dependencies: Object.fromEntries(ids.map((id) => [id, dependencies[id].map((d) => ({ id: d }))])) }); }
+      inputs = inspector.inspector.inspectInputs(ref);
+      method = 'HashPlanInspector';
+    } else if (typeof inspector.inspectTaskInputs === 'function') {
+      inputs = {};
+      for (const id of ids) {
+        const tk = tasks[id];
+        inputs[id] = inspector.inspectTaskInputs(tk.target)[id];
+      }
+      method = 'HashPlanInspector.inspectTaskInputs';
+    }
+  }
+  if (!inputs) {
+    const ctf = optional('src/hasher/check-task-files');
+    if (ctf && ctf.getTaskRawInputs) {
+      inputs = {};
+      for (const id of ids) inputs[id] = await ctf.getTaskRawInputs(id, { projectGraph, nxJson });
+      method = 'check-task-files';
+    }
+  }
+  if (!inputs) return out({ fallback: 'this nx has neither HashPlanInspector.inspectInputs nor check-task-files', ids });
+  timings.inputsMs = Date.now() - t;
+  t = Date.now();
+
+  const ctf = optional('src/hasher/check-task-files');
+  const hasher = optional('src/hasher/task-hasher');
+  const result = [];
+  for (const id of ids) {
+    const tk = tasks[id];
+    const p = tk.target.project;
+    const node = nodes[p];
+    let unresolved = [];
+    if (ctf && ctf.getTaskOutputs) {
+      try { unresolved = (await ctf.getTaskOutputs(id, { projectGraph, nxJson })).unresolved || []; } catch (e) { /* older shapes */ }
+    }
+    let depsOutputs = [];
+    if (hasher && hasher.getInputs) {
+      try { depsOutputs = hasher.getInputs(tk, projectGraph, nxJson).depsOutputs || []; } catch (e) { depsOutputs = []; }
+    }
+    const sm = sourceMaps[node.data.root] || {};
+    const pick = (k) => sm[k] || null;
+    const tname = tk.target.target;
+    result.push({
+      id,
+      project: p,
+      target: tname,
+      configuration: tk.target.configuration || null,
+      projectRoot: node.data.root === '.' ? '' : node.data.root,
+      executor: node.data.targets[tname].executor || null,
+      hashInputs: inputs[id] || null,
+      outputs: tk.outputs || [],
+      unresolvedOutputs: unresolved,
+      depsOutputs,
+      dependsOn: dependencies[id],
+      sourceMap: {
+        target: pick('targets.' + tname),
+        inputs: pick('targets.' + tname + '.inputs'),
+        outputs: pick('targets.' + tname + '.outputs'),
+        dependsOn: pick('targets.' + tname + '.dependsOn'),
+      },
+    });
+  }
+  timings.restMs = Date.now() - t;
+  out({ method, timings, tasks: result, nxJsonPlugins: (nxJson.plugins || []).map((pl) => (typeof pl === 'string' ? pl : pl.plugin)) });
+})().catch((e) => {
+  fs.writeFileSync(req.resultFile, JSON.stringify({ crash: String((e && e.stack) || e) }));
+  process.exit(0);
+});
+`;
+
+interface ChildTask {
+  id: string;
+  project: string;
+  target: string;
+  configuration: string | null;
+  projectRoot: string;
+  executor: string | null;
+  hashInputs: { files: string[]; runtime: string[]; environment: string[]; depOutputs: string[]; external: string[] } | null;
+  outputs: string[];
+  unresolvedOutputs: string[];
+  depsOutputs: { dependentTasksOutputFiles: string; transitive?: boolean }[];
+  dependsOn: string[];
+  sourceMap: Record<'target' | 'inputs' | 'outputs' | 'dependsOn', [string, string] | null>;
+}
+
+interface ChildResult {
+  userError?: string;
+  crash?: string;
+  fallback?: string;
+  ids?: string[];
+  method?: string;
+  timings?: Record<string, number>;
+  tasks?: ChildTask[];
+  nxJsonPlugins?: string[];
+}
+
+// ---------------------------------------------------------------------------------------------------
+
+/** The workspace's nx: its package dir and version. ConfigurationError when it is not installed. */
+export function locateWorkspaceNx(workspaceRoot: string): { dir: string; version: string } {
+  const req = createRequire(join(workspaceRoot, 'package.json'));
+  let pkgPath: string;
+  try {
+    pkgPath = req.resolve('nx/package.json');
+  } catch {
+    throw new ConfigurationError(
+      `nx is not installed in the workspace ${workspaceRoot} (cannot resolve "nx" from there; io-trace uses the ` +
+        `workspace's own nx). Install the workspace's dependencies first (npm ci / pnpm install / yarn install), ` +
+        `or give io-trace a plan file with --plan.`,
+    );
+  }
+  let version = 'unknown';
+  try {
+    version = (JSON.parse(readFileSync(pkgPath, 'utf8')) as { version?: string }).version ?? 'unknown';
+  } catch {
+    /* reported below when nx fails to run */
+  }
+  return { dir: dirname(pkgPath), version };
+}
+
+function runNode(
+  args: string[],
+  cwd: string,
+  env: NodeJS.ProcessEnv,
+): Promise<{ code: number | null; signal: NodeJS.Signals | null; stdout: string; stderr: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, args, { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));
+    child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
+    child.on('error', reject);
+    child.on('close', (code, signal) => resolve({ code, signal, stdout, stderr }));
+  });
+}
+
+/** Last lines of a tool's output, for an error message. */
+function tail(text: string, lines = 12): string {
+  return text.trim().split('\n').slice(-lines).join('\n');
+}
+
+export async function resolveNxPlan(opts: NxPlanOptions): Promise<Plan> {
+  const started = Date.now();
+  const { log } = opts;
+  const workspaceRoot = realpathSync(opts.workspaceRoot);
+  if (!(opts.targets?.length || opts.tasks?.length)) {
+    throw new ConfigurationError('no Nx targets to plan: pass the nx command (e.g. `npx nx run-many -t build`) or --targets');
+  }
+  const nx = locateWorkspaceNx(workspaceRoot);
+  log.debug(`nx ${nx.version} found at ${nx.dir}`);
+
+  const tmp = mkdtempSync(join(tmpdir(), 'io-trace-nx-'));
+  const resultFile = join(tmp, 'result.json');
+  let res: ChildResult;
+  try {
+    const request = {
+      nxDir: nx.dir,
+      workspaceRoot,
+      resultFile,
+      targets: opts.targets ?? [],
+      projects: opts.projects ?? [],
+      tasks: opts.tasks ?? [],
+      exclude: opts.exclude ?? [],
+      configuration: opts.configuration,
+    };
+    const env = { ...process.env, ...NX_ENV, IO_TRACE_NX_REQUEST: JSON.stringify(request) };
+    const run = await runNode(['-e', CHILD_SCRIPT], workspaceRoot, env);
+    let text: string | undefined;
+    try {
+      text = readFileSync(resultFile, 'utf8');
+    } catch {
+      text = undefined;
+    }
+    if (text === undefined) {
+      throw new ConfigurationError(
+        `nx ${nx.version} in ${workspaceRoot} could not be loaded (exit ${run.code ?? run.signal}):\n${tail(run.stderr + run.stdout)}\n` +
+          `Check that \`npx nx show projects\` works in the workspace (reinstall its dependencies if nx is broken).`,
+      );
+    }
+    res = JSON.parse(text) as ChildResult;
+  } finally {
+    rmSync(tmp, { recursive: true, force: true });
+  }
+
+  if (res.userError) throw new ConfigurationError(`Nx workspace ${workspaceRoot}: ${res.userError}`);
+  if (res.crash) {
+    throw new ConfigurationError(
+      `nx ${nx.version} in ${workspaceRoot} failed while computing the project graph or task inputs:\n${tail(res.crash)}\n` +
+        `Run \`npx nx show projects\` in the workspace to see the error; fix the workspace (or its nx install) and retry.`,
+    );
+  }
+  let childTasks: ChildTask[];
+  if (res.fallback) {
+    log.warn(`nx ${nx.version}: ${res.fallback}; asking \`nx show target\` per task (one project graph per task: slow)`);
+    childTasks = await showTargetFallback(workspaceRoot, nx.dir, res.ids ?? [], log);
+  } else {
+    childTasks = res.tasks ?? [];
+    const t = res.timings ?? {};
+    log.debug(`nx ${res.method}: project graph ${t.graphMs} ms, task graph ${t.taskGraphMs} ms, inputs ${t.inputsMs} ms, rest ${t.restMs} ms`);
+  }
+
+  const locator = new ConfigLocator(workspaceRoot, res.nxJsonPlugins ?? []);
+  const tasks: PlanTask[] = [];
+  for (const ct of childTasks) tasks.push(toPlanTask(ct, childTasks, workspaceRoot, locator, log));
+  log.info(`planned ${tasks.length} Nx task(s) with nx ${nx.version} in ${Date.now() - started} ms`);
+  return { source: 'nx', workspaceRoot, toolVersion: nx.version, tasks };
+}
+
+function toPlanTask(ct: ChildTask, all: ChildTask[], workspaceRoot: string, locator: ConfigLocator, log: Logger): PlanTask {
+  const hi = ct.hashInputs ?? { files: [], runtime: [], environment: [], depOutputs: [], external: [] };
+  if (!ct.hashInputs) log.warn(`nx gave no hash inputs for ${ct.id}; its inputs are treated as empty`);
+  for (const u of ct.unresolvedOutputs) {
+    log.warn(`${ct.id}: output "${u}" names an option with no value, so Nx caches nothing for it`);
+  }
+  const byId = new Map(all.map((t) => [t.id, t]));
+  const depPatterns = dependentOutputPatterns(ct, byId, log);
+  const inputs = [...compressFiles(workspaceRoot, hi.files), ...depPatterns];
+  // Materialised dependency outputs already covered by a pattern are left out; any other is kept literally.
+  const matchers = depPatterns.map((p) => picomatch(p, { dot: true }));
+  for (const f of hi.depOutputs) if (!matchers.some((m) => m(f)) && !inputs.includes(f)) inputs.push(f);
+
+  const nonFileInputs: NonFileInput[] = [
+    ...hi.environment.map((value) => ({ type: 'env' as const, value })),
+    ...hi.runtime.map((value) => ({ type: 'runtime' as const, value })),
+    ...hi.external.map((value) => ({ type: 'external' as const, value })),
+  ];
+  const identity: Record<string, string> = { NX_TASK_TARGET_PROJECT: ct.project, NX_TASK_TARGET_TARGET: ct.target };
+  if (ct.configuration) identity.NX_TASK_TARGET_CONFIGURATION = ct.configuration;
+
+  const declaredAt: NonNullable<PlanTask['declaredAt']> = {};
+  for (const field of ['inputs', 'outputs', 'dependsOn'] as const) {
+    const loc = locator.locate(ct, field);
+    if (loc) declaredAt[field] = loc;
+  }
+  return {
+    id: ct.id,
+    project: ct.project,
+    target: ct.target,
+    ...(ct.configuration ? { configuration: ct.configuration } : {}),
+    projectRoot: ct.projectRoot,
+    inputs,
+    nonFileInputs,
+    outputs: ct.outputs.map((o) => o.replace(/\\/g, '/')),
+    dependsOn: [...ct.dependsOn].sort(),
+    identity,
+    declaredAt,
+  };
+}
+
+const GLOB_CHARS = /[*?[\]{}()!]/;
+
+/**
+ * `{dependentTasksOutputFiles: G}` inputs as patterns: files matching G inside the outputs of the
+ * upstream tasks (direct, or all with `transitive`). Before the build those files do not exist, so
+ * Nx's own resolved list is empty; the pattern is what the task will legitimately read.
+ */
+function dependentOutputPatterns(ct: ChildTask, byId: Map<string, ChildTask>, log: Logger): string[] {
+  const out: string[] = [];
+  for (const d of ct.depsOutputs) {
+    const glob = d.dependentTasksOutputFiles.replace(/\\/g, '/');
+    const upstream = new Set<string>();
+    const walk = (id: string) => {
+      for (const dep of byId.get(id)?.dependsOn ?? []) {
+        if (upstream.has(dep)) continue;
+        upstream.add(dep);
+        if (d.transitive) walk(dep);
+      }
+    };
+    walk(ct.id);
+    for (const uid of [...upstream].sort()) {
+      const u = byId.get(uid);
+      if (!u) continue;
+      for (const o of u.outputs) {
+        if (o.startsWith('!')) continue;
+        for (const p of intersectOutputGlob(o.replace(/\/+$/, ''), glob, log, ct.id)) if (!out.includes(p)) out.push(p);
+      }
+    }
+  }
+  return out;
+}
+
+/** Patterns for "matches `glob` and lies in output `output`"; over-approximates when not expressible. */
+function intersectOutputGlob(output: string, glob: string, log: Logger, id: string): string[] {
+  const isMatch = picomatch(glob, { dot: true });
+  if (glob === '**' || glob === '**/*') return [output];
+  if (!GLOB_CHARS.test(output)) {
+    const res: string[] = [];
+    if (isMatch(output)) res.push(output); // the output is itself a matching file
+    if (glob.startsWith('**/')) res.push(`${output}/${glob}`);
+    else if (glob.startsWith(`${output}/`)) res.push(glob);
+    else if (!isMatch(output)) {
+      log.debug(`${id}: dependentTasksOutputFiles "${glob}" within output "${output}" kept as "${glob}" (not expressible exactly)`);
+      res.push(glob);
+    }
+    return res;
+  }
+  const m = /^(.*?)\/\*\*(?:\/\*)?$/.exec(output);
+  if (m && glob.startsWith('**/')) return [`${m[1]}/${glob}`];
+  log.debug(`${id}: dependentTasksOutputFiles "${glob}" within output glob "${output}" kept as "${output}" (over-approximated)`);
+  return [output];
+}
+
+/**
+ * Nx's resolved inputs are concrete files. Keep them literal, but replace a directory by its own path
+ * when every file on disk under it is an input (then the two say exactly the same thing).
+ */
+export function compressFiles(workspaceRoot: string, files: readonly string[]): string[] {
+  const set = new Set(files);
+  const dirsWithInputs = new Set<string>();
+  for (const f of files) {
+    for (let d = posix.dirname(f); d !== '.' && d !== '/' && d !== ''; d = posix.dirname(d)) dirsWithInputs.add(d);
+  }
+  const memo = new Map<string, boolean>();
+  const covered = (dir: string): boolean => {
+    const known = memo.get(dir);
+    if (known !== undefined) return known;
+    let ok = dirsWithInputs.has(dir);
+    if (ok) {
+      try {
+        for (const e of readdirSync(join(workspaceRoot, dir), { withFileTypes: true })) {
+          const rel = `${dir}/${e.name}`;
+          if (e.isDirectory()) ok = covered(rel);
+          else ok = set.has(rel);
+          if (!ok) break;
+        }
+      } catch {
+        ok = false;
+      }
+    }
+    memo.set(dir, ok);
+    return ok;
+  };
+  const out: string[] = [];
+  const emitted = new Set<string>();
+  for (const f of [...files].sort()) {
+    // The highest fully covered ancestor stands for the file.
+    let top: string | undefined;
+    for (let d = posix.dirname(f); d !== '.' && d !== ''; d = posix.dirname(d)) if (covered(d)) top = d;
+    const p = top ?? f;
+    if (!emitted.has(p)) {
+      emitted.add(p);
+      out.push(p);
+    }
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Where a field is declared.
+
+const CORE_PLUGINS = new Set(['nx/core/project-json', 'nx/core/package-json', 'nx/target-defaults', 'nx/core/target-defaults']);
+
+class ConfigLocator {
+  private readonly parsed = new Map<string, JsonNode | undefined>();
+  constructor(
+    private readonly root: string,
+    private readonly plugins: string[],
+  ) {}
+
+  private json(file: string): JsonNode | undefined {
+    if (!this.parsed.has(file)) {
+      let node: JsonNode | undefined;
+      try {
+        node = parseJsonWithLines(readFileSync(join(this.root, file), 'utf8'));
+      } catch {
+        node = undefined;
+      }
+      this.parsed.set(file, node);
+    }
+    return this.parsed.get(file);
+  }
+
+  private at(file: string, path: string[], what: string): SourceLocation {
+    const hit = jsonKeyLine(this.json(file), path);
+    return { file, ...(hit ? { line: hit.line } : {}), what };
+  }
+
+  /** The targetDefaults key that applies to a target (its name, its executor, or a glob), as Nx picks it. */
+  private targetDefaultsKey(target: string, executor: string | null, field: string): string | undefined {
+    const td = jsonChild(this.json('nx.json'), ['targetDefaults']);
+    if (!td?.members) return undefined;
+    const has = (k: string) => td.members!.get(k)?.members?.has(field);
+    if (has(target)) return target;
+    if (executor && has(executor)) return executor;
+    for (const k of td.members.keys()) if (GLOB_CHARS.test(k) && picomatch.isMatch(target, k) && has(k)) return k;
+    return undefined;
+  }
+
+  private pluginEntry(plugin: string): number | undefined {
+    const list = jsonChild(this.json('nx.json'), ['plugins']);
+    if (!list?.items) return undefined;
+    const stem = (s: string) => (s.split('/').pop() ?? s).replace(/\.[cm]?[jt]s$/, '');
+    const idx = this.plugins.findIndex((p) => p === plugin || stem(p) === stem(plugin));
+    const entry = idx >= 0 ? list.items[idx] : undefined;
+    return entry?.line ?? list.keyLine;
+  }
+
+  locate(ct: ChildTask, field: 'inputs' | 'outputs' | 'dependsOn'): SourceLocation | undefined {
+    const src = ct.sourceMap[field];
+    const tgt = ct.sourceMap.target;
+    if (src) {
+      const [where, plugin] = src;
+      const [file, anchor] = where.split('#');
+      if (file === 'nx.json' && anchor?.startsWith('targetDefaults.')) {
+        const key = anchor.slice('targetDefaults.'.length);
+        return this.at('nx.json', ['targetDefaults', key, field], `targetDefaults.${key}.${field}`);
+      }
+      if (plugin && !CORE_PLUGINS.has(plugin)) {
+        const line = this.pluginEntry(plugin);
+        return { file: 'nx.json', ...(line ? { line } : {}), what: `targets.${ct.target}.${field} inferred by plugin ${plugin} from ${file}` };
+      }
+      return this.fieldIn(file, ct.target, field);
+    }
+    // Older Nx leaves targetDefaults out of the source map.
+    const key = this.targetDefaultsKey(ct.target, ct.executor, field);
+    if (key !== undefined) return this.at('nx.json', ['targetDefaults', key, field], `targetDefaults.${key}.${field}`);
+    if (tgt) {
+      const [file] = tgt[0].split('#');
+      if (tgt[1] && !CORE_PLUGINS.has(tgt[1])) {
+        const line = this.pluginEntry(tgt[1]);
+        return { file: 'nx.json', ...(line ? { line } : {}), what: `targets.${ct.target}.${field} (not set by plugin ${tgt[1]}: Nx default)` };
+      }
+      const loc = this.fieldIn(file, ct.target, field);
+      return { ...loc, what: `${loc.what} (not set: Nx default)` };
+    }
+    return undefined;
+  }
+
+  private fieldIn(file: string, target: string, field: string): SourceLocation {
+    if (file.endsWith('package.json')) {
+      const root = this.json(file);
+      if (!jsonChild(root, ['nx', 'targets', target]) && jsonChild(root, ['scripts', target])) {
+        return this.at(file, ['scripts', target], `scripts.${target}`);
+      }
+      return this.at(file, ['nx', 'targets', target, field], `nx.targets.${target}.${field}`);
+    }
+    return this.at(file, ['targets', target, field], `targets.${target}.${field}`);
+  }
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Fallback for an nx without the programmatic APIs: one CLI call per task.
+
+async function showTargetFallback(workspaceRoot: string, nxDir: string, ids: string[], log: Logger): Promise<ChildTask[]> {
+  const bin = existsAny([join(nxDir, 'dist', 'bin', 'nx.js'), join(nxDir, 'bin', 'nx.js')]);
+  const env = { ...process.env, ...NX_ENV };
+  const show = async (args: string[]) => {
+    const r = await runNode([bin, 'show', ...args, '--json'], workspaceRoot, env);
+    if (r.code !== 0) throw new ConfigurationError(`\`nx show ${args.join(' ')} --json\` failed in ${workspaceRoot}:\n${tail(r.stderr + r.stdout)}`);
+    return JSON.parse(r.stdout.slice(r.stdout.indexOf('{'))) as Record<string, unknown>;
+  };
+  const out: ChildTask[] = [];
+  for (const id of ids) {
+    const [project, target, configuration] = id.split(':');
+    const c = configuration ? ['-c', configuration] : [];
+    const spec = `${project}:${target}`;
+    const [desc, ins, outs, proj] = await Promise.all([
+      show(['target', spec, ...c]),
+      show(['target', 'inputs', spec, ...c]),
+      show(['target', 'outputs', spec, ...c]),
+      show(['project', project]),
+    ]);
+    const sm = (desc.sourceMap ?? {}) as Record<string, [string, string]>;
+    const inputsDecl = (desc.inputs ?? []) as unknown[];
+    const depsOutputs = inputsDecl.filter(
+      (i): i is { dependentTasksOutputFiles: string; transitive?: boolean } => typeof i === 'object' && i !== null && 'dependentTasksOutputFiles' in i,
+    );
+    out.push({
+      id,
+      project,
+      target,
+      configuration: configuration ?? null,
+      projectRoot: proj.root === '.' ? '' : ((proj.root as string) ?? ''),
+      executor: (desc.executor as string) ?? null,
+      hashInputs: {
+        files: (ins.files as string[]) ?? [],
+        runtime: (ins.runtime as string[]) ?? [],
+        environment: (ins.environment as string[]) ?? [],
+        depOutputs: (ins.depOutputs as string[]) ?? [],
+        external: (ins.external as string[]) ?? [],
+      },
+      outputs: (outs.outputPaths as string[]) ?? [],
+      unresolvedOutputs: [],
+      depsOutputs,
+      dependsOn: ((desc.dependsOn as string[]) ?? []).filter((d) => ids.includes(d)),
+      sourceMap: { target: sm.target ?? null, inputs: sm.inputs ?? null, outputs: sm.outputs ?? null, dependsOn: sm.dependsOn ?? null },
+    });
+    log.debug(`nx show target ${spec}: done`);
+  }
+  return out;
+}
+
+function existsAny(paths: string[]): string {
+  for (const p of paths) {
+    try {
+      if (statSync(p).isFile()) return p;
+    } catch {
+      /* next */
+    }
+  }
+  return paths[0];
+}
