@@ -1,0 +1,220 @@
+import { readFileSync } from 'node:fs';
+import type { Plan } from '../plan/types.js';
+import type { ProcessRecord } from '../store/store.js';
+
+/** Environment variable that assigns a process (and its descendants) to a task, for any plan source. */
+export const TASK_ENV_VAR = 'IO_TRACE_TASK';
+
+/** Reads a process's environment; undefined when the process is gone or unreadable. */
+export type EnvironReader = (pid: number) => Map<string, string> | undefined;
+
+export const readProcEnviron: EnvironReader = (pid) => {
+  let raw: string;
+  try {
+    raw = readFileSync(`/proc/${pid}/environ`, 'utf8');
+  } catch {
+    return undefined;
+  }
+  const env = new Map<string, string>();
+  for (const entry of raw.split('\0')) {
+    const eq = entry.indexOf('=');
+    if (eq > 0) env.set(entry.slice(0, eq), entry.slice(eq + 1));
+  }
+  return env;
+};
+
+/** Finds the task whose identity a process environment carries. */
+export class TaskMatcher {
+  private readonly byTaskEnv = new Map<string, string>();
+  private readonly identities: { taskId: string; entries: [string, string][] }[] = [];
+  private readonly keys = new Set<string>([TASK_ENV_VAR]);
+
+  constructor(plan: Pick<Plan, 'tasks'>) {
+    for (const t of plan.tasks) {
+      this.byTaskEnv.set(t.id, t.id);
+      const entries = Object.entries(t.identity ?? {});
+      if (entries.length) {
+        this.identities.push({ taskId: t.id, entries });
+        for (const [k] of entries) this.keys.add(k);
+      }
+    }
+    // Most specific identity first (Nx: project+target+configuration beats project+target).
+    this.identities.sort((a, b) => b.entries.length - a.entries.length);
+  }
+
+  /** Env var names worth reading; a process lacking all of them inherits its parent's task. */
+  get envKeys(): ReadonlySet<string> {
+    return this.keys;
+  }
+
+  match(env: Map<string, string>): string | undefined {
+    const explicit = env.get(TASK_ENV_VAR);
+    if (explicit !== undefined && this.byTaskEnv.has(explicit)) return explicit;
+    for (const { taskId, entries } of this.identities) {
+      if (entries.every(([k, v]) => env.get(k) === v)) return taskId;
+    }
+    return undefined;
+  }
+
+  /** A value of IO_TRACE_TASK that names no task (reported, so a typo does not go unnoticed). */
+  unknownExplicit(env: Map<string, string>): string | undefined {
+    const explicit = env.get(TASK_ENV_VAR);
+    return explicit !== undefined && !this.byTaskEnv.has(explicit) ? explicit : undefined;
+  }
+}
+
+interface ProcState {
+  key: number;
+  pid: number;
+  parentKey: number | null;
+  ppid: number | null;
+  /** Task named by this process's own environment (read at exec), if any. */
+  ownTask: string | undefined;
+  exe: string | null;
+  argv: string[] | null;
+  cwd: string | null;
+  startedAt: number | null;
+  endedAt: number | null;
+}
+
+export interface ProcessTableOptions {
+  rootPid: number;
+  matcher: TaskMatcher;
+  /** The task owning processes that match no identity: set for a one-task plan (it owns the whole tree). */
+  defaultTask?: string;
+  /** Role of processes outside every task: orchestrator (nx, turbo) or unattributed (native plans). */
+  outsideRole: 'orchestrator' | 'unattributed';
+  readEnviron?: EnvironReader;
+  startedAt: number;
+}
+
+/**
+ * The build's process tree, fed by fork/exec/exit events, and the task each process belongs to.
+ * Tasks are decided at the end (finalize), not when an event arrives, because a tracer may deliver
+ * a child's events before its fork event (bpftrace reads per-CPU buffers in no global order).
+ */
+export class ProcessTable {
+  private readonly byPid = new Map<number, ProcState>();
+  private readonly all: ProcState[] = [];
+  private readonly dirty = new Set<ProcState>();
+  private readonly readEnviron: EnvironReader;
+  /** Processes whose environment could not be read at exec (too short-lived): they inherit. */
+  environMisses = 0;
+  readonly unknownTaskNames = new Set<string>();
+
+  constructor(private readonly options: ProcessTableOptions) {
+    this.readEnviron = options.readEnviron ?? readProcEnviron;
+    const root = this.create(options.rootPid, null, null, options.startedAt);
+    this.readTask(root);
+  }
+
+  /** The per-run key of the process currently holding `pid` (creating a placeholder if unseen). */
+  keyFor(pid: number, ts: number): number {
+    return (this.byPid.get(pid) ?? this.create(pid, null, null, ts)).key;
+  }
+
+  fork(parentPid: number, childPid: number, ts: number): void {
+    const parent = this.byPid.get(parentPid) ?? this.create(parentPid, null, null, ts);
+    const existing = this.byPid.get(childPid);
+    if (existing && existing.parentKey === null && existing.key !== 1 && existing.endedAt === null) {
+      // Its events arrived before its fork event: adopt the placeholder.
+      existing.parentKey = parent.key;
+      existing.ppid = parentPid;
+      existing.startedAt = Math.min(existing.startedAt ?? ts, ts);
+      existing.cwd ??= parent.cwd;
+      this.dirty.add(existing);
+      return;
+    }
+    const child = this.create(childPid, parent.key, parentPid, ts);
+    child.exe = parent.exe;
+    child.argv = parent.argv;
+    child.cwd = parent.cwd;
+  }
+
+  exec(pid: number, exe: string, argv: string[], cwd: string | undefined, ts: number): void {
+    const p = this.byPid.get(pid) ?? this.create(pid, null, null, ts);
+    p.exe = exe;
+    p.argv = argv;
+    if (cwd !== undefined) p.cwd = cwd;
+    this.readTask(p);
+    this.dirty.add(p);
+  }
+
+  exit(pid: number, ts: number): void {
+    const p = this.byPid.get(pid);
+    if (!p) return;
+    p.endedAt = ts;
+    this.dirty.add(p);
+  }
+
+  private create(pid: number, parentKey: number | null, ppid: number | null, ts: number): ProcState {
+    const p: ProcState = { key: this.all.length + 1, pid, parentKey, ppid, ownTask: undefined, exe: null, argv: null, cwd: null, startedAt: ts, endedAt: null };
+    this.all.push(p);
+    this.byPid.set(pid, p);
+    this.dirty.add(p);
+    return p;
+  }
+
+  private readTask(p: ProcState): void {
+    const env = this.readEnviron(p.pid);
+    if (!env) {
+      this.environMisses++;
+      return;
+    }
+    const unknown = this.options.matcher.unknownExplicit(env);
+    if (unknown !== undefined) this.unknownTaskNames.add(unknown);
+    const task = this.options.matcher.match(env);
+    // A process that carries no identity keeps what it inherits (undefined = ask the parent).
+    if (task !== undefined) p.ownTask = task;
+  }
+
+  /** Task of a process: its own identity, else its nearest ancestor's, else the default task. */
+  private taskOf(p: ProcState, memo: Map<number, string | null>): string | null {
+    const chain: ProcState[] = [];
+    let cur: ProcState | undefined = p;
+    let found: string | null = null;
+    while (cur) {
+      const known = memo.get(cur.key);
+      if (known !== undefined) {
+        found = known;
+        break;
+      }
+      chain.push(cur);
+      if (cur.ownTask !== undefined) {
+        found = cur.ownTask;
+        break;
+      }
+      cur = cur.parentKey !== null ? this.all[cur.parentKey - 1] : undefined;
+    }
+    if (found === null && !cur) found = this.options.defaultTask ?? null;
+    for (const c of chain) memo.set(c.key, found);
+    return found;
+  }
+
+  /** Records with tasks decided; `onlyDirty` returns just those changed since the last call. */
+  records(onlyDirty = false): ProcessRecord[] {
+    const memo = new Map<number, string | null>();
+    const list = onlyDirty ? [...this.dirty] : this.all;
+    this.dirty.clear();
+    return list.map((p) => {
+      const taskId = this.taskOf(p, memo);
+      return {
+        key: p.key,
+        pid: p.pid,
+        parentKey: p.parentKey,
+        ppid: p.ppid,
+        taskId,
+        role: taskId !== null ? 'task' : this.options.outsideRole,
+        exe: p.exe,
+        argv: p.argv,
+        cwd: p.cwd,
+        startedAt: p.startedAt,
+        endedAt: p.endedAt,
+      };
+    });
+  }
+
+  get size(): number {
+    return this.all.length;
+  }
+}

@@ -1,0 +1,66 @@
+import type { Report } from './report.js';
+import { displayCommand, displayPath } from './text.js';
+
+export interface TerminalOptions {
+  /** How many findings to list before "and N more". */
+  top?: number;
+  color?: boolean;
+  /** Database path to mention in the triage hint. */
+  dbPath?: string;
+}
+
+const STATUS_WORD: Record<Report['status'], string> = {
+  clean: 'clean',
+  issues: 'ISSUES FOUND',
+  incomplete: 'INCOMPLETE (cannot vouch for a clean result)',
+  'not-traced': 'NOT TRACED',
+};
+
+/**
+ * The human summary printed after a run. Every line starts with two spaces or "io-trace", so no file
+ * name can begin a line with a workflow command.
+ */
+export function formatTerminalSummary(report: Report, options: TerminalOptions = {}): string {
+  const top = options.top ?? 10;
+  const c = colorizer(options.color ?? false);
+  const lines: string[] = [];
+  const r = report.run;
+  const build = r.signal ? `build killed by ${r.signal}` : `build exit ${r.exitCode}`;
+  const tracer = r.tracer === 'none' ? 'untraced' : `${r.tracer}${r.tracerVersion ? ' ' + r.tracerVersion : ''}`;
+  const statusColor = report.status === 'clean' ? c.green : report.status === 'issues' ? c.red : c.yellow;
+  lines.push(`io-trace: run ${r.id}: ${statusColor(STATUS_WORD[report.status])} (${build}, ${tracer}, ${r.eventCount.toLocaleString('en-US')} events)`);
+  lines.push(`  command: ${displayCommand(r.command)}`);
+  const notRun = report.tasks.filter((t) => t.status === 'not-run').length;
+  const cached = report.tasks.filter((t) => t.status === 'cached').length;
+  lines.push(
+    `  tasks analysed: ${report.tasksAnalyzed}, with issues: ${report.tasksWithIssues}` +
+      (notRun ? `, not run: ${notRun}` : '') +
+      (cached ? `, from cache (not traced): ${cached}` : ''),
+  );
+  const { error, warning, info } = report.counts;
+  lines.push(`  findings: ${error} error${error === 1 ? '' : 's'}, ${warning} warning${warning === 1 ? '' : 's'}, ${info} info`);
+  for (const f of report.findings.slice(0, top)) {
+    const sev = f.severity === 'error' ? c.red('error  ') : f.severity === 'warning' ? c.yellow('warning') : c.dim('info   ');
+    const other = f.otherTask ? ` (with ${f.otherTask})` : '';
+    const count = f.count && f.count > 1 ? ` (+${f.count - 1} more)` : '';
+    lines.push(`  ${sev} ${f.type.padEnd(21)} ${f.task}${other}  ${displayPath(f.path)}${count}`);
+    if (f.fix) lines.push(`          fix: ${displayPath(f.fix.summary)}`);
+  }
+  if (report.findings.length > top) {
+    lines.push(`  ...and ${report.findings.length - top} more: io-trace findings ${r.id}${options.dbPath ? ` --db ${options.dbPath}` : ''}`);
+  }
+  if (report.incompleteReasons.length) {
+    lines.push(`  ${c.yellow('trace incomplete:')}`);
+    for (const why of report.incompleteReasons) lines.push(`    - ${displayPath(why)}`);
+  } else if (report.status !== 'not-traced') {
+    lines.push('  trace: complete');
+  }
+  if (r.tracerReason && (report.status === 'not-traced' || r.tracer !== 'bpftrace')) lines.push(`  tracer: ${displayPath(r.tracerReason)}`);
+  if (options.dbPath) lines.push(`  database: ${displayPath(options.dbPath)}`);
+  return lines.join('\n') + '\n';
+}
+
+function colorizer(on: boolean) {
+  const wrap = (code: string) => (s: string) => (on ? `\x1b[${code}m${s}\x1b[0m` : s);
+  return { red: wrap('31'), green: wrap('32'), yellow: wrap('33'), dim: wrap('2') };
+}

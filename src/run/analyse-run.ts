@@ -1,0 +1,76 @@
+import { analyse } from '../analysis/analyse.js';
+import { IgnoreMatcher, type IgnoreRules } from '../config/ignore.js';
+import type { Plan } from '../plan/types.js';
+import { buildReport, decideStatus, type Report } from '../report/report.js';
+import type { TraceStore } from '../store/store.js';
+import { IO_TRACE_VERSION } from '../version.js';
+
+export interface AnalyseRunOptions {
+  /** Extra ignore rules (config file, --ignore). */
+  ignore: IgnoreRules;
+  /** Extra always-ignored patterns, e.g. io-trace's own output directory. */
+  extraIgnores?: string[];
+  /** Reasons found outside the tracer (build killed...), merged into the run's. */
+  extraIncompleteReasons?: string[];
+  cachedTasks?: ReadonlySet<string>;
+}
+
+/**
+ * Analyse a recorded run from its database: load the plan tasks, processes and accesses, find the
+ * mismatches, decide the verdict, and save findings and status back. Used by `run` right after the
+ * build and by `analyze` on a database later (e.g. with new ignore rules).
+ */
+export function analyseRun(store: TraceStore, runId: number, options: AnalyseRunOptions): Report {
+  const run = store.getRun(runId);
+  if (!run) throw new Error(`run ${runId} not found`);
+  const tasks = store.loadTasks(runId);
+  const plan: Plan = {
+    source: (run.planSource as Plan['source'] | null) ?? 'file',
+    workspaceRoot: run.workspaceRoot ?? run.cwd,
+    tasks,
+    ...(run.planFile ? { file: run.planFile } : {}),
+  };
+  const processes = store.loadProcesses(runId);
+  const processCounts = new Map<string, number>();
+  const taskTimes = new Map<string, { start: number; end: number }>();
+  for (const p of processes) {
+    if (p.taskId === null) continue;
+    processCounts.set(p.taskId, (processCounts.get(p.taskId) ?? 0) + 1);
+    const t = taskTimes.get(p.taskId) ?? { start: Infinity, end: -Infinity };
+    if (p.startedAt !== null) t.start = Math.min(t.start, p.startedAt);
+    if (p.endedAt !== null) t.end = Math.max(t.end, p.endedAt);
+    taskTimes.set(p.taskId, t);
+  }
+  const result = analyse({
+    plan,
+    accesses: store.taskAccesses(runId),
+    ignore: new IgnoreMatcher(options.ignore, options.extraIgnores ?? []),
+    processCounts,
+    ...(options.cachedTasks ? { cachedTasks: options.cachedTasks } : {}),
+  });
+
+  const reasons = [...run.incompleteReasons.filter((r) => !r.startsWith('task ')), ...(options.extraIncompleteReasons ?? [])];
+  if (run.tracer !== 'none') {
+    for (const t of result.tasks) {
+      if (t.status === 'not-run') reasons.push(`task ${t.taskId}: no traced process ran for it (it did not run, or ran outside the traced process tree)`);
+    }
+  }
+  const incompleteReasons = [...new Set(reasons)];
+  const status = decideStatus(run.tracer, incompleteReasons, result.findings);
+  store.replaceFindings(runId, result.findings);
+  store.updateTaskStatus(
+    runId,
+    result.tasks.map((t) => {
+      const times = taskTimes.get(t.taskId);
+      return {
+        taskId: t.taskId,
+        status: t.status,
+        processCount: processCounts.get(t.taskId) ?? 0,
+        startedAt: times && Number.isFinite(times.start) ? times.start : null,
+        endedAt: times && Number.isFinite(times.end) ? times.end : null,
+      };
+    }),
+  );
+  store.updateRun(runId, { status, incompleteReasons });
+  return buildReport({ ...run, status, incompleteReasons }, result.tasks, result.findings, IO_TRACE_VERSION);
+}

@@ -1,0 +1,215 @@
+import { mkdirSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { ProcessTable, TaskMatcher } from '../attribution/process-table.js';
+import { INCOMPLETE_NOTICE_KINDS } from '../core/events.js';
+import { IoTraceError } from '../core/errors.js';
+import type { Logger } from '../core/logger.js';
+import { StoreSpanRecorder } from '../core/spans.js';
+import type { IgnoreRules } from '../config/ignore.js';
+import type { Plan } from '../plan/types.js';
+import type { Report } from '../report/report.js';
+import { TraceIngestor } from '../store/ingest.js';
+import { TraceStore } from '../store/store.js';
+import { launchStopped, type BuildExit, type LaunchedBuild } from '../tracer/launch.js';
+import { selectTracer, type TracerRequest } from '../tracer/select.js';
+import type { Tracer, TracerOutcome } from '../tracer/types.js';
+import { IO_TRACE_VERSION } from '../version.js';
+import { analyseRun } from './analyse-run.js';
+import { OutputCapture, type EchoTargets } from './output.js';
+
+export interface RunBuildOptions {
+  command: string[];
+  cwd: string;
+  plan: Plan;
+  /** Directory for the database and logs (default: <cwd>/.io-trace). */
+  outDir: string;
+  /** Database file (default: <outDir>/trace.db). */
+  dbPath?: string;
+  tracer: TracerRequest;
+  /** Candidate tracers, best first (injected so the library does not hard-wire backends). */
+  tracers: Tracer[];
+  user?: string;
+  ignore: IgnoreRules;
+  log: Logger;
+  /** Where the build's output is echoed live; null: only saved to files. */
+  echo: EchoTargets | null;
+  env?: NodeJS.ProcessEnv;
+  stdin?: 'inherit' | 'ignore';
+  /** Called once the build is running, with a function that stops it (for signal forwarding). */
+  onBuildStarted?: (stop: (signal: NodeJS.Signals) => void) => void;
+}
+
+export interface RunBuildResult {
+  runId: number;
+  dbPath: string;
+  exit: BuildExit;
+  report: Report;
+  /** The exit code io-trace should pass on for the build: its own code, or 128+N for signal N. */
+  buildExitCode: number;
+}
+
+/**
+ * The whole `run`: start the build stopped, attach the tracer, let the build run while its output
+ * streams live and its events flow into the database, then analyse and return the report.
+ * The build's exit code always comes through; tracing trouble degrades the verdict, not the build.
+ */
+export async function runBuild(options: RunBuildOptions): Promise<RunBuildResult> {
+  const { log } = options;
+  mkdirSync(options.outDir, { recursive: true });
+  const dbPath = path.resolve(options.dbPath ?? path.join(options.outDir, 'trace.db'));
+  const spans = new StoreSpanRecorder();
+  const selected = await spans.withSpan('setup', {}, () => selectTracer(options.tracer, options.tracers, log));
+  let tracerName = selected.tracer.name;
+
+  const store = TraceStore.create(dbPath);
+  const startedAt = Date.now();
+  const runId = store.createRun({
+    ioTraceVersion: IO_TRACE_VERSION,
+    command: options.command,
+    cwd: options.cwd,
+    workspaceRoot: options.plan.workspaceRoot,
+    planSource: options.plan.source,
+    planFile: options.plan.file ?? null,
+    tracer: tracerName,
+    tracerVersion: selected.version,
+    tracerReason: selected.reason,
+    startedAt,
+    host: hostFacts(),
+  });
+  spans.bind(store, runId);
+  store.saveTasks(runId, options.plan.tasks);
+
+  // Logs live beside the database, named by run, and are recorded relative to it.
+  const dbDir = path.dirname(dbPath);
+  const logDir = path.join(dbDir, 'runs', String(runId));
+  mkdirSync(logDir, { recursive: true });
+  const files = { stdout: path.join(logDir, 'stdout.log'), stderr: path.join(logDir, 'stderr.log'), transcript: path.join(logDir, 'transcript.log') };
+  store.updateRun(runId, {
+    stdoutPath: path.relative(dbDir, files.stdout),
+    stderrPath: path.relative(dbDir, files.stderr),
+    transcriptPath: path.relative(dbDir, files.transcript),
+  });
+
+  const env: NodeJS.ProcessEnv = {
+    ...(options.env ?? process.env),
+    // libuv's io_uring file I/O is invisible to syscall tracing; Node honours this since 20.3.
+    UV_USE_IO_URING: '0',
+  };
+  const incomplete: string[] = [];
+  let build: LaunchedBuild;
+  try {
+    build = await launchStopped({ command: options.command, cwd: options.cwd, env, ...(options.user ? { user: options.user } : {}), stdin: options.stdin ?? 'inherit' });
+  } catch (e) {
+    store.updateRun(runId, { status: 'failed', endedAt: Date.now(), incompleteReasons: [(e as Error).message] });
+    store.close();
+    throw e;
+  }
+  const capture = new OutputCapture(files, options.echo);
+  capture.attach(build.child.stdout, 'stdout');
+  capture.attach(build.child.stderr, 'stderr');
+
+  const single = options.plan.tasks.length === 1 ? options.plan.tasks[0].id : undefined;
+  const processes = new ProcessTable({
+    rootPid: build.pid,
+    matcher: new TaskMatcher(options.plan),
+    ...(single !== undefined ? { defaultTask: single } : {}),
+    outsideRole: options.plan.source === 'file' ? 'unattributed' : 'orchestrator',
+    startedAt,
+  });
+  const ingest = new TraceIngestor(store, runId, processes);
+  let session = selected.tracer.attach({ pid: build.pid, sink: ingest.sink, log, workDir: logDir });
+  const attachStart = Date.now();
+  try {
+    await session.ready;
+    spans.recordSpan('attach', attachStart, Date.now() - attachStart, { tracer: tracerName });
+  } catch (e) {
+    // Fail open on the build: run it untraced and say so.
+    const why = e instanceof IoTraceError ? e.message : String(e);
+    log.warn(`${tracerName} could not attach (${why}); the build runs untraced`);
+    spans.recordSpan('attach', attachStart, Date.now() - attachStart, { tracer: tracerName, error: why });
+    await session.finish().catch(() => undefined);
+    incomplete.push(`${tracerName} failed to attach: ${why}`);
+    store.updateRun(runId, { tracer: 'none', tracerReason: `${selected.reason}; ${tracerName} failed to attach: ${why}` });
+    tracerName = 'none';
+    session = { ready: Promise.resolve(), finish: async () => ({ lostEvents: 0, incompleteReasons: [], eventCount: 0, diagnostics: [] }) };
+  }
+
+  const buildStart = Date.now();
+  let stopRequested: NodeJS.Signals | undefined;
+  options.onBuildStarted?.((signal) => {
+    stopRequested ??= signal;
+    try {
+      process.kill(build.pid, signal);
+    } catch {
+      // already gone
+    }
+  });
+  build.resume();
+  const exit = await build.exited;
+  spans.recordSpan('build', buildStart, Date.now() - buildStart, { exitCode: exit.code, signal: exit.signal });
+  await capture.close();
+
+  let outcome: TracerOutcome;
+  const finishStart = Date.now();
+  try {
+    outcome = await session.finish();
+  } catch (e) {
+    incomplete.push(`${tracerName} failed while stopping: ${(e as Error).message}`);
+    outcome = { lostEvents: 0, incompleteReasons: [], eventCount: ingest.eventCount, diagnostics: [] };
+  }
+  spans.recordSpan('detach', finishStart, Date.now() - finishStart, { tracer: tracerName });
+
+  await spans.withSpan('ingest', {}, () => ingest.close());
+  incomplete.push(...outcome.incompleteReasons);
+  for (const n of ingest.notices) if (INCOMPLETE_NOTICE_KINDS.has(n.kind)) incomplete.push(n.message);
+  if (processes.unknownTaskNames.size) {
+    incomplete.push(`IO_TRACE_TASK named unknown task(s) ${[...processes.unknownTaskNames].map((t) => JSON.stringify(t)).join(', ')}: their processes are unattributed`);
+  }
+  if (exit.signal) incomplete.push(`the build was killed by ${exit.signal} before it finished`);
+  else if (stopRequested) incomplete.push(`the build was stopped (${stopRequested}) before it finished`);
+
+  store.updateRun(runId, {
+    endedAt: Date.now(),
+    exitCode: exit.code,
+    signal: exit.signal,
+    eventCount: ingest.eventCount,
+    lostEvents: outcome.lostEvents,
+    incompleteReasons: [...new Set(incomplete)],
+  });
+  spans.recordMetric('events', ingest.eventCount);
+  spans.recordMetric('distinct_accesses', ingest.distinctAccesses);
+  spans.recordMetric('processes', processes.size);
+  spans.recordMetric('output_bytes', capture.bytes.stdout + capture.bytes.stderr);
+
+  try {
+    const outRel = path.relative(options.plan.workspaceRoot, dbDir);
+    const extraIgnores = outRel && !outRel.startsWith('..') ? [outRel] : [];
+    const report = await spans.withSpan('analysis', {}, () => analyseRun(store, runId, { ignore: options.ignore, extraIgnores }));
+    return { runId, dbPath, exit, report, buildExitCode: exitCodeOf(exit) };
+  } finally {
+    store.close();
+  }
+}
+
+/** The build's exit status as a shell would report it. */
+export function exitCodeOf(exit: BuildExit): number {
+  if (exit.code !== null) return exit.code;
+  const n = exit.signal ? os.constants.signals[exit.signal] : undefined;
+  return 128 + (n ?? 0);
+}
+
+function hostFacts(): Record<string, unknown> {
+  const env = process.env;
+  return {
+    kernel: os.release(),
+    os: `${os.type()} ${os.release()}`,
+    arch: os.arch(),
+    node: process.version,
+    hostname: os.hostname(),
+    ...(env.GITHUB_ACTIONS
+      ? { github: { runId: env.GITHUB_RUN_ID, job: env.GITHUB_JOB, sha: env.GITHUB_SHA, ref: env.GITHUB_REF, repository: env.GITHUB_REPOSITORY, runnerOs: env.RUNNER_OS } }
+      : {}),
+  };
+}
+

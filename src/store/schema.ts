@@ -1,0 +1,111 @@
+/**
+ * The trace database schema. Bump SCHEMA_VERSION on any change and keep the README's "Trace database"
+ * section in step: the database is an artifact people download and query.
+ */
+export const SCHEMA_VERSION = 1;
+
+export const SCHEMA_SQL = `
+CREATE TABLE IF NOT EXISTS runs (
+  id                 INTEGER PRIMARY KEY,
+  io_trace_version   TEXT NOT NULL,
+  command            TEXT NOT NULL,   -- JSON argv
+  cwd                TEXT NOT NULL,
+  workspace_root     TEXT,
+  plan_source        TEXT,            -- file | nx | turbo
+  plan_file          TEXT,
+  tracer             TEXT NOT NULL,   -- bpftrace | strace | none
+  tracer_version     TEXT,
+  tracer_reason      TEXT,            -- why this tracer was chosen / why not traced
+  started_at         REAL NOT NULL,   -- ms since epoch
+  ended_at           REAL,
+  exit_code          INTEGER,
+  signal             TEXT,
+  status             TEXT NOT NULL,   -- running | clean | issues | incomplete | not-traced | failed
+  incomplete_reasons TEXT NOT NULL DEFAULT '[]',  -- JSON array of strings
+  event_count        INTEGER NOT NULL DEFAULT 0,
+  lost_events        INTEGER NOT NULL DEFAULT 0,
+  stdout_path        TEXT,            -- relative to the database's directory
+  stderr_path        TEXT,
+  transcript_path    TEXT,
+  host               TEXT NOT NULL DEFAULT '{}'   -- JSON: kernel, os, arch, node, CI facts
+);
+
+CREATE TABLE IF NOT EXISTS tasks (
+  id            INTEGER PRIMARY KEY,
+  run_id        INTEGER NOT NULL REFERENCES runs(id),
+  task_id       TEXT NOT NULL,
+  project       TEXT NOT NULL,
+  target        TEXT NOT NULL,
+  configuration TEXT,
+  project_root  TEXT NOT NULL,
+  inputs        TEXT NOT NULL,   -- JSON
+  outputs       TEXT NOT NULL,   -- JSON
+  depends_on    TEXT NOT NULL,   -- JSON
+  declared      TEXT NOT NULL,   -- JSON: the whole PlanTask
+  status        TEXT,            -- analyzed | not-run | cached
+  process_count INTEGER NOT NULL DEFAULT 0,
+  started_at    REAL,
+  ended_at      REAL,
+  UNIQUE (run_id, task_id)
+);
+
+CREATE TABLE IF NOT EXISTS processes (
+  id         INTEGER PRIMARY KEY,
+  run_id     INTEGER NOT NULL REFERENCES runs(id),
+  key        INTEGER NOT NULL,   -- per-run process number (pids can be reused)
+  pid        INTEGER NOT NULL,
+  parent_key INTEGER,
+  ppid       INTEGER,
+  task_id    TEXT,               -- NULL: unattributed
+  role       TEXT NOT NULL,      -- task | orchestrator | unattributed
+  exe        TEXT,
+  argv       TEXT,               -- JSON
+  cwd        TEXT,
+  started_at REAL,
+  ended_at   REAL,
+  UNIQUE (run_id, key)
+);
+
+CREATE TABLE IF NOT EXISTS accesses (
+  id        INTEGER PRIMARY KEY,
+  run_id    INTEGER NOT NULL REFERENCES runs(id),
+  proc_key  INTEGER NOT NULL,   -- processes.key
+  path      TEXT NOT NULL,      -- absolute, as traced
+  op        TEXT NOT NULL,      -- see AccessOp
+  errno     INTEGER NOT NULL,   -- 0 = success
+  count     INTEGER NOT NULL,
+  first_ts  REAL NOT NULL,
+  last_ts   REAL NOT NULL
+);
+CREATE INDEX IF NOT EXISTS accesses_run ON accesses (run_id, proc_key);
+
+CREATE TABLE IF NOT EXISTS findings (
+  id         INTEGER PRIMARY KEY,
+  run_id     INTEGER NOT NULL REFERENCES runs(id),
+  task_id    TEXT NOT NULL,
+  type       TEXT NOT NULL,
+  path       TEXT NOT NULL,
+  severity   TEXT NOT NULL,
+  message    TEXT NOT NULL,
+  fix        TEXT,              -- JSON Fix
+  other_task TEXT,
+  count      INTEGER,
+  samples    TEXT               -- JSON array
+);
+CREATE INDEX IF NOT EXISTS findings_run ON findings (run_id);
+
+CREATE TABLE IF NOT EXISTS events (
+  id          INTEGER PRIMARY KEY,
+  run_id      INTEGER NOT NULL REFERENCES runs(id),
+  kind        TEXT NOT NULL,    -- span | metric | notice
+  name        TEXT NOT NULL,
+  parent_id   INTEGER,          -- enclosing span
+  start_ts    REAL NOT NULL,
+  duration_ms REAL,
+  status      TEXT,             -- ok | error (spans)
+  value       REAL,             -- metrics
+  error       TEXT,
+  attributes  TEXT NOT NULL DEFAULT '{}'
+);
+CREATE INDEX IF NOT EXISTS events_run ON events (run_id);
+`;

@@ -1,0 +1,381 @@
+import Database from 'better-sqlite3';
+import { existsSync, mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { StoreError } from '../core/errors.js';
+import type { Finding } from '../core/findings.js';
+import type { AccessOp } from '../core/events.js';
+import type { PlanTask } from '../plan/types.js';
+import { SCHEMA_SQL, SCHEMA_VERSION } from './schema.js';
+
+export type RunStatus = 'running' | 'clean' | 'issues' | 'incomplete' | 'not-traced' | 'failed';
+
+export interface RunRecord {
+  id: number;
+  ioTraceVersion: string;
+  command: string[];
+  cwd: string;
+  workspaceRoot: string | null;
+  planSource: string | null;
+  planFile: string | null;
+  tracer: string;
+  tracerVersion: string | null;
+  tracerReason: string | null;
+  startedAt: number;
+  endedAt: number | null;
+  exitCode: number | null;
+  signal: string | null;
+  status: RunStatus;
+  incompleteReasons: string[];
+  eventCount: number;
+  lostEvents: number;
+  stdoutPath: string | null;
+  stderrPath: string | null;
+  transcriptPath: string | null;
+  host: Record<string, unknown>;
+}
+
+export type NewRun = Pick<RunRecord, 'ioTraceVersion' | 'command' | 'cwd' | 'tracer' | 'startedAt'> &
+  Partial<Omit<RunRecord, 'id' | 'ioTraceVersion' | 'command' | 'cwd' | 'tracer' | 'startedAt'>>;
+
+export interface ProcessRecord {
+  key: number;
+  pid: number;
+  parentKey: number | null;
+  ppid: number | null;
+  taskId: string | null;
+  role: 'task' | 'orchestrator' | 'unattributed';
+  exe: string | null;
+  argv: string[] | null;
+  cwd: string | null;
+  startedAt: number | null;
+  endedAt: number | null;
+}
+
+export interface AccessRecord {
+  procKey: number;
+  path: string;
+  op: AccessOp;
+  errno: number;
+  count: number;
+  firstTs: number;
+  lastTs: number;
+}
+
+/** One access joined with the task of its process. */
+export interface TaskAccess extends AccessRecord {
+  taskId: string | null;
+  role: ProcessRecord['role'];
+}
+
+export interface EventRecord {
+  kind: 'span' | 'metric' | 'notice';
+  name: string;
+  parentId?: number | null;
+  startTs: number;
+  durationMs?: number | null;
+  status?: 'ok' | 'error' | null;
+  value?: number | null;
+  error?: string | null;
+  attributes?: Record<string, unknown>;
+}
+
+const RUN_COLUMNS: Record<keyof Omit<RunRecord, 'id'>, string> = {
+  ioTraceVersion: 'io_trace_version',
+  command: 'command',
+  cwd: 'cwd',
+  workspaceRoot: 'workspace_root',
+  planSource: 'plan_source',
+  planFile: 'plan_file',
+  tracer: 'tracer',
+  tracerVersion: 'tracer_version',
+  tracerReason: 'tracer_reason',
+  startedAt: 'started_at',
+  endedAt: 'ended_at',
+  exitCode: 'exit_code',
+  signal: 'signal',
+  status: 'status',
+  incompleteReasons: 'incomplete_reasons',
+  eventCount: 'event_count',
+  lostEvents: 'lost_events',
+  stdoutPath: 'stdout_path',
+  stderrPath: 'stderr_path',
+  transcriptPath: 'transcript_path',
+  host: 'host',
+};
+const JSON_RUN_FIELDS = new Set(['command', 'incompleteReasons', 'host']);
+
+/**
+ * The SQLite trace database (better-sqlite3: synchronous, statements prepared once, batches in
+ * transactions, WAL so a run killed half way leaves a readable file).
+ */
+export class TraceStore {
+  readonly file: string;
+  readonly db: Database.Database;
+  private readonly insertAccess: Database.Statement;
+  private readonly updateAccess: Database.Statement;
+  private readonly upsertProcess: Database.Statement;
+
+  private constructor(file: string, db: Database.Database) {
+    this.file = file;
+    this.db = db;
+    this.insertAccess = db.prepare(
+      'INSERT INTO accesses (run_id, proc_key, path, op, errno, count, first_ts, last_ts) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+    );
+    this.updateAccess = db.prepare('UPDATE accesses SET count = ?, last_ts = ? WHERE id = ?');
+    this.upsertProcess = db.prepare(
+      `INSERT INTO processes (run_id, key, pid, parent_key, ppid, task_id, role, exe, argv, cwd, started_at, ended_at)
+       VALUES (@runId, @key, @pid, @parentKey, @ppid, @taskId, @role, @exe, @argv, @cwd, @startedAt, @endedAt)
+       ON CONFLICT (run_id, key) DO UPDATE SET pid = excluded.pid, parent_key = excluded.parent_key,
+         ppid = excluded.ppid, task_id = excluded.task_id, role = excluded.role, exe = excluded.exe,
+         argv = excluded.argv, cwd = excluded.cwd, started_at = excluded.started_at, ended_at = excluded.ended_at`,
+    );
+  }
+
+  /** Open (creating if needed) a database for writing. */
+  static create(file: string): TraceStore {
+    mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
+    let db: Database.Database;
+    try {
+      db = new Database(file);
+      db.pragma('journal_mode = WAL');
+      // NORMAL keeps WAL durable against a crash of io-trace (not of the OS) and is much faster.
+      db.pragma('synchronous = NORMAL');
+      const version = db.pragma('user_version', { simple: true }) as number;
+      if (version !== 0 && version !== SCHEMA_VERSION) {
+        throw new StoreError(
+          `trace database ${file} has schema version ${version}, this io-trace writes version ${SCHEMA_VERSION}: use another --db path`,
+        );
+      }
+      db.exec(SCHEMA_SQL);
+      db.pragma(`user_version = ${SCHEMA_VERSION}`);
+    } catch (e) {
+      if (e instanceof StoreError) throw e;
+      throw new StoreError(`cannot open trace database ${file} for writing: ${(e as Error).message}`);
+    }
+    return new TraceStore(path.resolve(file), db);
+  }
+
+  /** Open an existing database read-only (triage, analyze). */
+  static openExisting(file: string, { readonly = false } = {}): TraceStore {
+    if (!existsSync(file)) {
+      throw new StoreError(`trace database ${file} does not exist (run \`io-trace run\` first, or pass --db PATH)`);
+    }
+    let db: Database.Database;
+    try {
+      db = new Database(file, { readonly, fileMustExist: true });
+      const version = db.pragma('user_version', { simple: true }) as number;
+      if (version !== SCHEMA_VERSION) {
+        throw new StoreError(`trace database ${file} has schema version ${version}; this io-trace reads version ${SCHEMA_VERSION}`);
+      }
+      db.prepare('SELECT count(*) FROM runs').get();
+    } catch (e) {
+      if (e instanceof StoreError) throw e;
+      throw new StoreError(`trace database ${file} is damaged or not an io-trace database: ${(e as Error).message}`);
+    }
+    return new TraceStore(path.resolve(file), db);
+  }
+
+  close(): void {
+    if (this.db.open) this.db.close();
+  }
+
+  createRun(run: NewRun): number {
+    const fields = Object.entries({ status: 'running', ...run }).filter(([, v]) => v !== undefined);
+    const cols = fields.map(([k]) => RUN_COLUMNS[k as keyof typeof RUN_COLUMNS]);
+    const info = this.db
+      .prepare(`INSERT INTO runs (${cols.join(', ')}) VALUES (${cols.map(() => '?').join(', ')})`)
+      .run(fields.map(([k, v]) => encodeRunValue(k, v)));
+    return Number(info.lastInsertRowid);
+  }
+
+  updateRun(id: number, patch: Partial<Omit<RunRecord, 'id'>>): void {
+    const fields = Object.entries(patch).filter(([, v]) => v !== undefined);
+    if (fields.length === 0) return;
+    const sets = fields.map(([k]) => `${RUN_COLUMNS[k as keyof typeof RUN_COLUMNS]} = ?`);
+    this.db.prepare(`UPDATE runs SET ${sets.join(', ')} WHERE id = ?`).run(...fields.map(([k, v]) => encodeRunValue(k, v)), id);
+  }
+
+  getRun(id: number): RunRecord | undefined {
+    const row = this.db.prepare('SELECT * FROM runs WHERE id = ?').get(id) as Record<string, unknown> | undefined;
+    return row ? decodeRun(row) : undefined;
+  }
+
+  listRuns(limit = 20): RunRecord[] {
+    return (this.db.prepare('SELECT * FROM runs ORDER BY id DESC LIMIT ?').all(limit) as Record<string, unknown>[]).map(decodeRun);
+  }
+
+  latestRunId(): number | undefined {
+    const row = this.db.prepare('SELECT max(id) AS id FROM runs').get() as { id: number | null };
+    return row.id ?? undefined;
+  }
+
+  /** Resolve a user-given run reference ("latest", "" or a number) or throw naming it. */
+  resolveRun(ref: string | undefined): RunRecord {
+    if (ref === undefined || ref === '' || ref === 'latest') {
+      const id = this.latestRunId();
+      if (id === undefined) throw new StoreError(`trace database ${this.file} holds no runs yet`);
+      return this.getRun(id)!;
+    }
+    const id = Number(ref);
+    const run = Number.isInteger(id) ? this.getRun(id) : undefined;
+    if (!run) throw new StoreError(`run ${JSON.stringify(ref)} is not in ${this.file} (see \`io-trace list\`)`);
+    return run;
+  }
+
+  saveTasks(runId: number, tasks: readonly PlanTask[]): void {
+    const stmt = this.db.prepare(
+      `INSERT INTO tasks (run_id, task_id, project, target, configuration, project_root, inputs, outputs, depends_on, declared)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (run_id, task_id) DO NOTHING`,
+    );
+    this.db.transaction(() => {
+      for (const t of tasks) {
+        stmt.run(runId, t.id, t.project, t.target, t.configuration ?? null, t.projectRoot, JSON.stringify(t.inputs),
+          JSON.stringify(t.outputs), JSON.stringify(t.dependsOn), JSON.stringify(t));
+      }
+    })();
+  }
+
+  loadTasks(runId: number): PlanTask[] {
+    return (this.db.prepare('SELECT declared FROM tasks WHERE run_id = ? ORDER BY id').all(runId) as { declared: string }[]).map(
+      (r) => JSON.parse(r.declared) as PlanTask,
+    );
+  }
+
+  updateTaskStatus(runId: number, rows: { taskId: string; status: string; processCount: number; startedAt: number | null; endedAt: number | null }[]): void {
+    const stmt = this.db.prepare('UPDATE tasks SET status = ?, process_count = ?, started_at = ?, ended_at = ? WHERE run_id = ? AND task_id = ?');
+    this.db.transaction(() => {
+      for (const r of rows) stmt.run(r.status, r.processCount, r.startedAt, r.endedAt, runId, r.taskId);
+    })();
+  }
+
+  taskStatuses(runId: number): { taskId: string; status: string | null; processCount: number; startedAt: number | null; endedAt: number | null }[] {
+    return this.db
+      .prepare('SELECT task_id AS taskId, status, process_count AS processCount, started_at AS startedAt, ended_at AS endedAt FROM tasks WHERE run_id = ? ORDER BY id')
+      .all(runId) as never;
+  }
+
+  saveProcesses(runId: number, procs: readonly ProcessRecord[]): void {
+    this.db.transaction(() => {
+      for (const p of procs) {
+        this.upsertProcess.run({ runId, ...p, argv: p.argv ? JSON.stringify(p.argv) : null });
+      }
+    })();
+  }
+
+  loadProcesses(runId: number): ProcessRecord[] {
+    const rows = this.db.prepare('SELECT * FROM processes WHERE run_id = ? ORDER BY key').all(runId) as Record<string, unknown>[];
+    return rows.map((r) => ({
+      key: r.key as number,
+      pid: r.pid as number,
+      parentKey: r.parent_key as number | null,
+      ppid: r.ppid as number | null,
+      taskId: r.task_id as string | null,
+      role: r.role as ProcessRecord['role'],
+      exe: r.exe as string | null,
+      argv: r.argv ? (JSON.parse(r.argv as string) as string[]) : null,
+      cwd: r.cwd as string | null,
+      startedAt: r.started_at as number | null,
+      endedAt: r.ended_at as number | null,
+    }));
+  }
+
+  /**
+   * Write new access rows and update the counts of rows written before, in one transaction.
+   * `fresh` rows get their database id assigned (so later updates can address them).
+   */
+  writeAccesses(runId: number, fresh: (AccessRecord & { rowId?: number })[], changed: (AccessRecord & { rowId?: number })[]): void {
+    this.db.transaction(() => {
+      for (const a of fresh) {
+        a.rowId = Number(this.insertAccess.run(runId, a.procKey, a.path, a.op, a.errno, a.count, a.firstTs, a.lastTs).lastInsertRowid);
+      }
+      for (const a of changed) this.updateAccess.run(a.count, a.lastTs, a.rowId);
+    })();
+  }
+
+  /** Every access of a run with the task of its process. */
+  taskAccesses(runId: number): TaskAccess[] {
+    return this.db
+      .prepare(
+        `SELECT a.proc_key AS procKey, a.path, a.op, a.errno, a.count, a.first_ts AS firstTs, a.last_ts AS lastTs,
+                p.task_id AS taskId, p.role
+         FROM accesses a JOIN processes p ON p.run_id = a.run_id AND p.key = a.proc_key
+         WHERE a.run_id = ?`,
+      )
+      .raw(false)
+      .all(runId) as TaskAccess[];
+  }
+
+  accessCount(runId: number): number {
+    return (this.db.prepare('SELECT count(*) AS n FROM accesses WHERE run_id = ?').get(runId) as { n: number }).n;
+  }
+
+  replaceFindings(runId: number, findings: readonly Finding[]): void {
+    const stmt = this.db.prepare(
+      'INSERT INTO findings (run_id, task_id, type, path, severity, message, fix, other_task, count, samples) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+    );
+    this.db.transaction(() => {
+      this.db.prepare('DELETE FROM findings WHERE run_id = ?').run(runId);
+      for (const f of findings) {
+        stmt.run(runId, f.task, f.type, f.path, f.severity, f.message, f.fix ? JSON.stringify(f.fix) : null, f.otherTask ?? null,
+          f.count ?? null, f.samples ? JSON.stringify(f.samples) : null);
+      }
+    })();
+  }
+
+  loadFindings(runId: number): Finding[] {
+    const rows = this.db.prepare('SELECT * FROM findings WHERE run_id = ? ORDER BY id').all(runId) as Record<string, unknown>[];
+    return rows.map((r) => ({
+      task: r.task_id as string,
+      type: r.type as Finding['type'],
+      path: r.path as string,
+      severity: r.severity as Finding['severity'],
+      message: r.message as string,
+      ...(r.fix ? { fix: JSON.parse(r.fix as string) } : {}),
+      ...(r.other_task ? { otherTask: r.other_task as string } : {}),
+      ...(r.count !== null ? { count: r.count as number } : {}),
+      ...(r.samples ? { samples: JSON.parse(r.samples as string) } : {}),
+    }));
+  }
+
+  addEvent(runId: number, e: EventRecord): number {
+    const info = this.db
+      .prepare('INSERT INTO events (run_id, kind, name, parent_id, start_ts, duration_ms, status, value, error, attributes) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)')
+      .run(runId, e.kind, e.name, e.parentId ?? null, e.startTs, e.durationMs ?? null, e.status ?? null, e.value ?? null, e.error ?? null,
+        JSON.stringify(e.attributes ?? {}));
+    return Number(info.lastInsertRowid);
+  }
+
+  updateEvent(id: number, patch: Pick<EventRecord, 'durationMs' | 'status' | 'error'>): void {
+    this.db.prepare('UPDATE events SET duration_ms = ?, status = ?, error = ? WHERE id = ?').run(patch.durationMs ?? null, patch.status ?? null, patch.error ?? null, id);
+  }
+
+  loadEvents(runId: number): (EventRecord & { id: number })[] {
+    const rows = this.db.prepare('SELECT * FROM events WHERE run_id = ? ORDER BY start_ts, id').all(runId) as Record<string, unknown>[];
+    return rows.map((r) => ({
+      id: r.id as number,
+      kind: r.kind as EventRecord['kind'],
+      name: r.name as string,
+      parentId: r.parent_id as number | null,
+      startTs: r.start_ts as number,
+      durationMs: r.duration_ms as number | null,
+      status: r.status as EventRecord['status'],
+      value: r.value as number | null,
+      error: r.error as string | null,
+      attributes: JSON.parse(r.attributes as string) as Record<string, unknown>,
+    }));
+  }
+}
+
+function encodeRunValue(key: string, value: unknown): unknown {
+  if (JSON_RUN_FIELDS.has(key)) return JSON.stringify(value);
+  return value;
+}
+
+function decodeRun(row: Record<string, unknown>): RunRecord {
+  const out: Record<string, unknown> = { id: row.id };
+  for (const [key, col] of Object.entries(RUN_COLUMNS)) {
+    const v = row[col];
+    out[key] = JSON_RUN_FIELDS.has(key) && typeof v === 'string' ? JSON.parse(v) : v;
+  }
+  return out as unknown as RunRecord;
+}
