@@ -1,0 +1,2 @@
+import { greet } from '../../lib/dist/index.js';
+console.log(greet('io-trace'));

@@ -1,0 +1,26 @@
+// Builds dist/ from src/ with esbuild. dist/ is committed (the GitHub Action runs it without
+// installing) and CI rebuilds it from clean and fails if it differs: run `npm run build` after
+// changing src/ and commit both.
+import { build } from 'esbuild';
+import { rmSync, readFileSync } from 'node:fs';
+
+const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
+rmSync(new URL('../dist', import.meta.url), { recursive: true, force: true });
+
+await build({
+  entryPoints: { cli: 'src/cli/index.ts' },
+  outdir: 'dist',
+  bundle: true,
+  platform: 'node',
+  format: 'esm',
+  target: 'node20',
+  // Native addon: loaded from node_modules at run time, never bundled.
+  external: ['better-sqlite3'],
+  loader: { '.bt': 'text' },
+  // Bundled CommonJS dependencies call require() for Node built-ins; ESM has no require.
+  banner: { js: "import { createRequire as __ioTraceCreateRequire } from 'node:module';\nconst require = __ioTraceCreateRequire(import.meta.url);" },
+  legalComments: 'none',
+  logLevel: 'warning',
+  define: { 'process.env.IO_TRACE_BUNDLED': '"1"' },
+});
+console.log(`built dist/ for io-trace ${pkg.version}`);

@@ -1,0 +1,56 @@
+import { ConfigurationError, IoTraceError } from '../core/errors.js';
+import { stderrLogger } from '../core/logger.js';
+import { IO_TRACE_VERSION } from '../version.js';
+import { analyzeCommand } from './commands/analyze.js';
+import { runCommand, type CommandContext } from './commands/run.js';
+
+const HELP = `io-trace ${IO_TRACE_VERSION}: find misconfigured build caches by tracing what each task really reads and writes
+
+Usage:
+  io-trace run [options] -- <build command...>   trace a build and check it (io-trace run --help)
+  io-trace analyze [--db FILE] [RUN]             analyse a recorded run again
+  io-trace --version
+
+Exit codes: the build's own exit code (128+N when killed by signal N); else 1 when --fail-on is met;
+2 for a usage or configuration error; 3 when io-trace itself failed.
+`;
+
+const COMMANDS: Record<string, (ctx: CommandContext) => Promise<number>> = {
+  run: runCommand,
+  analyze: analyzeCommand,
+};
+
+/** The CLI: maps typed errors to exit codes. The only place that decides io-trace's own exit status. */
+export async function main(argv: string[]): Promise<number> {
+  const [command, ...rest] = argv;
+  const verbose = rest.includes('--verbose');
+  const log = stderrLogger(verbose);
+  if (command === undefined || command === '--help' || command === '-h' || command === 'help') {
+    process.stdout.write(HELP);
+    return command === undefined ? 2 : 0;
+  }
+  if (command === '--version' || command === '-v') {
+    process.stdout.write(`${IO_TRACE_VERSION}\n`);
+    return 0;
+  }
+  const handler = COMMANDS[command];
+  if (!handler) {
+    log.error(`unknown command ${JSON.stringify(command)}; see io-trace --help`);
+    return 2;
+  }
+  const color = !process.env.NO_COLOR && process.stderr.isTTY === true;
+  try {
+    return await handler({ argv: rest, cwd: process.cwd(), log, stdout: process.stdout, stderr: process.stderr, color });
+  } catch (e) {
+    if (e instanceof ConfigurationError) {
+      log.error(e.message);
+      return 2;
+    }
+    if (e instanceof IoTraceError) {
+      log.error(e.message);
+      return 3;
+    }
+    log.error(`internal error: ${(e as Error).stack ?? String(e)}`);
+    return 3;
+  }
+}
