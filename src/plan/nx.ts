@@ -475,13 +475,21 @@ export async function resolveNxPlan(opts: NxPlanOptions): Promise<Plan> {
   }
 
   const locator = new ConfigLocator(workspaceRoot, res.nxJsonPlugins ?? []);
+  const limits: CompressLimits = { projectRoots: childTasks.map((t) => t.projectRoot), outputs: childTasks.flatMap((t) => t.outputs) };
   const tasks: PlanTask[] = [];
-  for (const ct of childTasks) tasks.push(toPlanTask(ct, childTasks, workspaceRoot, locator, log));
+  for (const ct of childTasks) tasks.push(toPlanTask(ct, childTasks, workspaceRoot, locator, limits, log));
   log.info(`planned ${tasks.length} Nx task(s) with nx ${nx.version} in ${Date.now() - started} ms`);
   return { source: 'nx', workspaceRoot, toolVersion: nx.version, tasks };
 }
 
-function toPlanTask(ct: ChildTask, all: ChildTask[], workspaceRoot: string, locator: ConfigLocator, log: Logger): PlanTask {
+function toPlanTask(
+  ct: ChildTask,
+  all: ChildTask[],
+  workspaceRoot: string,
+  locator: ConfigLocator,
+  limits: CompressLimits,
+  log: Logger,
+): PlanTask {
   const hi = ct.hashInputs ?? { files: [], runtime: [], environment: [], depOutputs: [], external: [] };
   if (!ct.hashInputs) log.warn(`nx gave no hash inputs for ${ct.id}; its inputs are treated as empty`);
   for (const u of ct.unresolvedOutputs) {
@@ -489,7 +497,7 @@ function toPlanTask(ct: ChildTask, all: ChildTask[], workspaceRoot: string, loca
   }
   const byId = new Map(all.map((t) => [t.id, t]));
   const depPatterns = dependentOutputPatterns(ct, byId, log);
-  const inputs = [...compressFiles(workspaceRoot, hi.files), ...depPatterns];
+  const inputs = [...compressFiles(workspaceRoot, hi.files, limits), ...depPatterns];
   // Materialised dependency outputs already covered by a pattern are left out; any other is kept literally.
   const matchers = depPatterns.map((p) => picomatch(p, { dot: true }));
   for (const f of hi.depOutputs) if (!matchers.some((m) => m(f)) && !inputs.includes(f)) inputs.push(f);
@@ -575,12 +583,25 @@ function intersectOutputGlob(output: string, glob: string, log: Logger, id: stri
   return [output];
 }
 
+/** Directories a file list must not be folded into: files may legitimately appear there during the build. */
+export interface CompressLimits {
+  /** Project roots: tasks write into them (and an undeclared write there must stay a write, not an input). */
+  projectRoots: readonly string[];
+  /** Output patterns of all planned tasks: a directory holding (or inside) one gains files during the build. */
+  outputs: readonly string[];
+}
+
 /**
- * Nx's resolved inputs are concrete files. Keep them literal, but replace a directory by its own path
- * when every file on disk under it is an input (then the two say exactly the same thing).
+ * Build tools resolve inputs to concrete files. Keep them literal, but replace a directory by its own
+ * path when every file on disk under it is an input and no planned task can add files to it (then the
+ * two say exactly the same thing for the whole build).
  */
-export function compressFiles(workspaceRoot: string, files: readonly string[]): string[] {
+export function compressFiles(workspaceRoot: string, files: readonly string[], limits: CompressLimits): string[] {
   const set = new Set(files);
+  const bases = limits.outputs.map((o) => picomatch.scan(o.replace(/^!/, '')).base.replace(/\/+$/, '')).filter(Boolean);
+  const blocked = (d: string) =>
+    limits.projectRoots.some((r) => r === d || r.startsWith(`${d}/`)) ||
+    bases.some((b) => b === d || b.startsWith(`${d}/`) || d.startsWith(`${b}/`));
   const dirsWithInputs = new Set<string>();
   for (const f of files) {
     for (let d = posix.dirname(f); d !== '.' && d !== '/' && d !== ''; d = posix.dirname(d)) dirsWithInputs.add(d);
@@ -589,7 +610,7 @@ export function compressFiles(workspaceRoot: string, files: readonly string[]): 
   const covered = (dir: string): boolean => {
     const known = memo.get(dir);
     if (known !== undefined) return known;
-    let ok = dirsWithInputs.has(dir);
+    let ok = dirsWithInputs.has(dir) && !blocked(dir);
     if (ok) {
       try {
         for (const e of readdirSync(join(workspaceRoot, dir), { withFileTypes: true })) {

@@ -1,0 +1,288 @@
+/**
+ * Turborepo plan source: the workspace's own `turbo run <tasks> --dry=json` lists every task with the
+ * files it hashes (relative to its package), its output globs (relative to its package), its direct
+ * dependencies and its hash (which the task's processes see as TURBO_HASH).
+ *
+ * A task's hash includes its dependencies' hashes, so the outputs of the tasks it (transitively)
+ * depends on are legitimate reads: they are added to its inputs as patterns.
+ */
+import { spawn } from 'node:child_process';
+import { createRequire } from 'node:module';
+import { existsSync, readFileSync, realpathSync } from 'node:fs';
+import { dirname, join, posix } from 'node:path';
+import { ConfigurationError } from '../core/errors.js';
+import type { Logger } from '../core/logger.js';
+import { jsonChild, jsonKeyLine, parseJsonWithLines, type JsonNode } from './json-locate.js';
+import { compressFiles, findToolIndex } from './nx.js';
+import type { NonFileInput, Plan, PlanTask, SourceLocation } from './types.js';
+
+export interface TurboPlanOptions {
+  workspaceRoot: string;
+  tasks: string[];
+  /** `--filter` values, as given to turbo. */
+  filter?: string[];
+  /** Arguments after `--`: turbo hashes them, so the plan must see the same ones as the build. */
+  passThroughArgs?: string[];
+  log: Logger;
+}
+
+export interface TurboCommand {
+  tasks: string[];
+  filter?: string[];
+  passThroughArgs?: string[];
+}
+
+/** Environment for turbo processes io-trace starts itself: no telemetry banner, no update check. */
+export const TURBO_ENV: Readonly<Record<string, string>> = {
+  TURBO_TELEMETRY_DISABLED: '1',
+  DO_NOT_TRACK: '1',
+  TURBO_NO_UPDATE_NOTIFIER: '1',
+};
+
+/** Flags of `turbo run` that take a value as the next argument (so it is not read as a task). */
+const TURBO_VALUE_FLAGS = new Set([
+  '--filter', '-F', '--concurrency', '--cache-dir', '--output-logs', '--log-order', '--env-mode', '--cache',
+  '--cache-workers', '--profile', '--anon-profile', '--log-prefix', '--global-deps', '--graph', '--summarize',
+  '--ui', '--team', '--token', '--api', '--login', '--remote-cache-timeout', '--cwd', '--heap', '--trace',
+]);
+
+/** Flags whose value is optional (`--graph`, `--dry`): only `--x=v` carries one. */
+const TURBO_OPTIONAL_VALUE = new Set(['--graph', '--dry', '--dry-run', '--summarize', '--continue']);
+
+const TURBO_COMMANDS = new Set([
+  'bin', 'boundaries', 'completion', 'daemon', 'generate', 'gen', 'info', 'link', 'login', 'logout', 'ls', 'prune',
+  'query', 'scan', 'telemetry', 'unlink', 'watch', 'devtools', 'docs',
+]);
+
+/**
+ * Reads the tasks, filters and pass-through args of `turbo run a b --filter x -- args` (also `turbo a`,
+ * with npx/pnpm/yarn prefixes). Undefined when argv is not a turbo run.
+ */
+export function parseTurboCommand(argv: readonly string[]): TurboCommand | undefined {
+  const at = findToolIndex(argv, 'turbo');
+  if (at < 0) return undefined;
+  let args = argv.slice(at + 1);
+  // Global flags may precede the command.
+  let i = 0;
+  while (args[i]?.startsWith('-')) {
+    if (!args[i].includes('=') && TURBO_VALUE_FLAGS.has(args[i]) && !TURBO_OPTIONAL_VALUE.has(args[i])) i++;
+    i++;
+  }
+  if (args[i] === 'run') args = [...args.slice(0, i), ...args.slice(i + 1)];
+  else if (args[i] === undefined || TURBO_COMMANDS.has(args[i])) return undefined;
+
+  const tasks: string[] = [];
+  const filter: string[] = [];
+  let passThroughArgs: string[] | undefined;
+  for (let j = 0; j < args.length; j++) {
+    const a = args[j];
+    if (a === '--') {
+      passThroughArgs = args.slice(j + 1);
+      break;
+    }
+    if (a.startsWith('-')) {
+      const eq = a.indexOf('=');
+      const name = eq > 0 ? a.slice(0, eq) : a;
+      let value: string | undefined = eq > 0 ? a.slice(eq + 1) : undefined;
+      if (value === undefined && TURBO_VALUE_FLAGS.has(name) && !TURBO_OPTIONAL_VALUE.has(name)) value = args[++j];
+      if ((name === '--filter' || name === '-F') && value !== undefined) filter.push(value);
+      continue;
+    }
+    tasks.push(a);
+  }
+  if (tasks.length === 0) return undefined;
+  return { tasks, ...(filter.length ? { filter } : {}), ...(passThroughArgs ? { passThroughArgs } : {}) };
+}
+
+interface DryTask {
+  taskId: string;
+  task: string;
+  package: string;
+  hash: string;
+  directory: string;
+  command: string;
+  inputs: Record<string, string> | null;
+  outputs: string[] | null;
+  excludedOutputs: string[] | null;
+  dependencies: string[] | null;
+  hashOfExternalDependencies?: string;
+  environmentVariables?: { specified?: { env?: string[] | null }; configured?: string[] | null; inferred?: string[] | null };
+}
+
+interface DryRun {
+  turboVersion?: string;
+  globalCacheInputs?: {
+    files?: Record<string, string> | null;
+    environmentVariables?: { specified?: { env?: string[] | null }; configured?: string[] | null; inferred?: string[] | null };
+  };
+  tasks: DryTask[];
+}
+
+/** The workspace's turbo executable (the npm `turbo` package's bin). ConfigurationError when absent. */
+export function locateWorkspaceTurbo(workspaceRoot: string): { bin: string; version: string } {
+  const req = createRequire(join(workspaceRoot, 'package.json'));
+  let pkgPath: string;
+  try {
+    pkgPath = req.resolve('turbo/package.json');
+  } catch {
+    throw new ConfigurationError(
+      `turbo is not installed in the workspace ${workspaceRoot} (cannot resolve "turbo" from there; io-trace uses the ` +
+        `workspace's own turbo). Add it (npm i -D turbo) and install the workspace's dependencies, or give io-trace a plan file with --plan.`,
+    );
+  }
+  const pkg = JSON.parse(readFileSync(pkgPath, 'utf8')) as { version?: string; bin?: string | Record<string, string> };
+  const rel = typeof pkg.bin === 'string' ? pkg.bin : (pkg.bin?.turbo ?? 'bin/turbo');
+  return { bin: join(dirname(pkgPath), rel), version: pkg.version ?? 'unknown' };
+}
+
+function run(cmd: string, args: string[], cwd: string, env: NodeJS.ProcessEnv): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(cmd, args, { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));
+    child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code, stdout, stderr }));
+  });
+}
+
+// turbo prints its errors with box-drawing and ANSI colour.
+const clean = (s: string) => s.replace(/\x1b\[[0-9;]*m/g, '').trim();
+
+export async function resolveTurboPlan(opts: TurboPlanOptions): Promise<Plan> {
+  const started = Date.now();
+  const { log } = opts;
+  const workspaceRoot = realpathSync(opts.workspaceRoot);
+  if (opts.tasks.length === 0) throw new ConfigurationError('no Turborepo tasks to plan: pass the turbo command (e.g. `npx turbo run build`)');
+  const turbo = locateWorkspaceTurbo(workspaceRoot);
+  const args = [
+    turbo.bin,
+    'run',
+    ...opts.tasks,
+    '--dry=json',
+    ...(opts.filter ?? []).map((f) => `--filter=${f}`),
+    ...(opts.passThroughArgs?.length ? ['--', ...opts.passThroughArgs] : []),
+  ];
+  const r = await run(process.execPath, args, workspaceRoot, { ...process.env, ...TURBO_ENV });
+  const shown = `turbo ${args.slice(1).join(' ')}`;
+  if (r.code !== 0) {
+    const msg = clean(r.stderr || r.stdout);
+    const missing = /Could not find task `([^`]+)`/.exec(msg);
+    if (missing) {
+      throw new ConfigurationError(
+        `Turborepo task "${missing[1]}" is not defined in ${workspaceRoot}: add it to "tasks" in turbo.json ` +
+          `(and a "${missing[1]}" script to the packages that run it), or fix the task name.`,
+      );
+    }
+    throw new ConfigurationError(`\`${shown}\` failed in ${workspaceRoot} (exit ${r.code}):\n${msg.split('\n').slice(-12).join('\n')}`);
+  }
+  let dry: DryRun;
+  try {
+    dry = JSON.parse(r.stdout.slice(r.stdout.indexOf('{'))) as DryRun;
+  } catch {
+    throw new ConfigurationError(`\`${shown}\` printed no JSON in ${workspaceRoot}; is turbo ${turbo.version} working there?\n${clean(r.stderr).slice(0, 2000)}`);
+  }
+  log.debug(`turbo ${dry.turboVersion ?? turbo.version} dry run: ${dry.tasks.length} task(s) in ${Date.now() - started} ms`);
+
+  const byId = new Map(dry.tasks.map((t) => [t.taskId, t]));
+  const globalFiles = Object.keys(dry.globalCacheInputs?.files ?? {}).map((f) => posix.normalize(f));
+  const globalEnv = envNames(dry.globalCacheInputs?.environmentVariables);
+  const locator = new TurboLocator(workspaceRoot);
+  const rel = (dir: string, p: string) => {
+    const neg = p.startsWith('!');
+    const body = neg ? p.slice(1) : p;
+    const joined = posix.normalize(posix.join(dir, body));
+    return (neg ? '!' : '') + (joined === '.' ? '' : joined);
+  };
+  const outputsOf = (t: DryTask) => [
+    ...(t.outputs ?? []).map((o) => rel(t.directory, o)),
+    ...(t.excludedOutputs ?? []).map((o) => `!${rel(t.directory, o)}`),
+  ];
+
+  // Packages without the script: turbo lists the task but runs nothing.
+  const runnable = dry.tasks.filter((t) => t.command !== '<NONEXISTENT>');
+  const limits = { projectRoots: runnable.map((t) => t.directory), outputs: runnable.flatMap(outputsOf) };
+  const tasks: PlanTask[] = [];
+  for (const t of runnable) {
+    const files = Object.keys(t.inputs ?? {}).map((f) => rel(t.directory, f));
+    const inputs = compressFiles(workspaceRoot, [...new Set([...files, ...globalFiles])], limits);
+    const seen = new Set<string>();
+    const walk = (id: string) => {
+      for (const d of byId.get(id)?.dependencies ?? []) {
+        if (seen.has(d)) continue;
+        seen.add(d);
+        walk(d);
+      }
+    };
+    walk(t.taskId);
+    for (const d of [...seen].sort()) {
+      const dt = byId.get(d);
+      if (!dt || dt.command === '<NONEXISTENT>') continue;
+      for (const o of outputsOf(dt)) if (!o.startsWith('!') && !inputs.includes(o)) inputs.push(o);
+    }
+    const nonFileInputs: NonFileInput[] = [
+      ...[...new Set([...globalEnv, ...envNames(t.environmentVariables)])].map((value) => ({ type: 'env' as const, value })),
+      ...(t.hashOfExternalDependencies ? [{ type: 'external' as const, value: `lockfile dependencies of ${t.package} (${t.hashOfExternalDependencies})` }] : []),
+    ];
+    const declaredAt: NonNullable<PlanTask['declaredAt']> = {};
+    for (const field of ['inputs', 'outputs', 'dependsOn'] as const) {
+      const loc = locator.locate(t.package, t.directory, t.task, field);
+      if (loc) declaredAt[field] = loc;
+    }
+    tasks.push({
+      id: t.taskId,
+      project: t.package,
+      target: t.task,
+      projectRoot: t.directory === '.' ? '' : t.directory,
+      inputs,
+      nonFileInputs,
+      outputs: outputsOf(t),
+      dependsOn: (t.dependencies ?? []).filter((d) => byId.get(d)?.command !== '<NONEXISTENT>').sort(),
+      identity: { TURBO_HASH: t.hash },
+      declaredAt,
+    });
+  }
+  log.info(`planned ${tasks.length} Turborepo task(s) with turbo ${dry.turboVersion ?? turbo.version} in ${Date.now() - started} ms`);
+  return { source: 'turbo', workspaceRoot, toolVersion: dry.turboVersion ?? turbo.version, tasks };
+}
+
+function envNames(ev: DryTask['environmentVariables'] | undefined): string[] {
+  if (!ev) return [];
+  // configured/inferred entries are "NAME=hash".
+  const names = [...(ev.specified?.env ?? []), ...(ev.configured ?? []), ...(ev.inferred ?? [])].map((e) => e.split('=')[0]);
+  return [...new Set(names)].filter(Boolean);
+}
+
+/** Finds the turbo.json line defining a task's field: package turbo.json, then root `pkg#task`, then root `task`. */
+class TurboLocator {
+  private readonly cache = new Map<string, JsonNode | undefined>();
+  constructor(private readonly root: string) {}
+
+  private json(file: string): JsonNode | undefined {
+    if (!this.cache.has(file)) {
+      const abs = join(this.root, file);
+      this.cache.set(file, existsSync(abs) ? parseJsonWithLines(readFileSync(abs, 'utf8')) : undefined);
+    }
+    return this.cache.get(file);
+  }
+
+  locate(pkg: string, dir: string, task: string, field: string): SourceLocation | undefined {
+    const candidates: [string, string][] = [];
+    if (dir && dir !== '.') candidates.push([posix.join(dir, 'turbo.json'), task]);
+    candidates.push(['turbo.json', `${pkg}#${task}`], ['turbo.json', task]);
+    let definedAt: SourceLocation | undefined;
+    for (const [file, key] of candidates) {
+      const root = this.json(file);
+      if (!root) continue;
+      const section = jsonChild(root, ['tasks']) ? 'tasks' : jsonChild(root, ['pipeline']) ? 'pipeline' : undefined;
+      if (!section) continue;
+      const taskNode = jsonChild(root, [section, key]);
+      if (!taskNode) continue;
+      const fieldNode = jsonChild(taskNode, [field]);
+      if (fieldNode) return { file, line: fieldNode.keyLine, what: `${section}["${key}"].${field}` };
+      definedAt ??= { file, line: jsonKeyLine(root, [section, key])!.line, what: `${section}["${key}"].${field} (not set: Turborepo default)` };
+    }
+    return definedAt;
+  }
+}
