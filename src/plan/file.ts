@@ -39,12 +39,13 @@ export function parsePlan(text: string, file: string): Plan {
     doc = JSON.parse(text);
   } catch (e) {
     const msg = (e as Error).message;
-    const pos = /position (\d+)/.exec(msg);
-    const where = pos ? ` line ${lineAt(text, Number(pos[1]))}` : '';
+    const offset = jsonErrorOffset(text);
+    const where = offset !== undefined ? ` line ${lineAt(text, offset)}` : '';
     throw new ConfigurationError(`plan file ${file}${where}: not valid JSON (${msg})`);
   }
+  // `where` is either ": ..." context or " line N: task "id"", which reads on into `what`.
   const fail = (where: string, what: string): never => {
-    throw new ConfigurationError(`plan file ${file}${where}: ${what}`);
+    throw new ConfigurationError(`plan file ${file}${where}${where.includes(': task ') ? ' ' : ': '}${what}`);
   };
   if (!isObject(doc)) fail('', 'the top level must be an object with "version" and "tasks"');
   const top = doc as Record<string, unknown>;
@@ -147,6 +148,74 @@ export function expandTokens(pattern: string, projectRoot: string): string {
   p = p.replace(/^\{workspaceRoot\}\/?/, '').replace(/^\{projectRoot\}/, projectRoot);
   while (p.startsWith('/')) p = p.slice(1);
   return neg + p;
+}
+
+/**
+ * Offset of the first JSON syntax error (Node 20's JSON.parse messages carry no position).
+ * A strict recursive-descent scan; undefined if the text is valid.
+ */
+export function jsonErrorOffset(text: string): number | undefined {
+  let i = 0;
+  const ws = () => {
+    while (i < text.length && ' \t\n\r'.includes(text[i])) i++;
+  };
+  const fail = (): never => {
+    throw i;
+  };
+  const value = (): void => {
+    ws();
+    const c = text[i];
+    if (c === '{') {
+      i++;
+      ws();
+      if (text[i] === '}') return void i++;
+      for (;;) {
+        ws();
+        if (text[i] !== '"') fail();
+        string();
+        ws();
+        if (text[i] !== ':') fail();
+        i++;
+        value();
+        ws();
+        if (text[i] === ',') i++;
+        else if (text[i] === '}') return void i++;
+        else fail();
+      }
+    }
+    if (c === '[') {
+      i++;
+      ws();
+      if (text[i] === ']') return void i++;
+      for (;;) {
+        value();
+        ws();
+        if (text[i] === ',') i++;
+        else if (text[i] === ']') return void i++;
+        else fail();
+      }
+    }
+    if (c === '"') return string();
+    const m = /^(?:-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?|true|false|null)/.exec(text.slice(i, i + 400));
+    if (!m) fail();
+    i += m![0].length;
+  };
+  const string = () => {
+    i++;
+    while (i < text.length && text[i] !== '"') {
+      if (text[i] === '\n') fail();
+      i += text[i] === '\\' ? 2 : 1;
+    }
+    if (i >= text.length) fail();
+    i++;
+  };
+  try {
+    value();
+    ws();
+    return i < text.length ? i : undefined;
+  } catch (at) {
+    return typeof at === 'number' ? Math.min(at, text.length) : undefined;
+  }
 }
 
 function isObject(v: unknown): v is Record<string, unknown> {

@@ -35,8 +35,8 @@ function compile(pattern: string): Matcher {
     const dir = p + '/';
     return (rel) => rel === p || rel.startsWith(dir);
   }
-  const m = picomatch(p, { dot: true });
-  // "dist/**" should also cover "dist" itself being written as a file is rare; picomatch handles it.
+  // flags 's': file names may contain newlines, which '.' must match too.
+  const m = picomatch(p, { dot: true, flags: 's' });
   return (rel) => m(rel);
 }
 
