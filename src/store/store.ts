@@ -121,7 +121,7 @@ export class TraceStore {
     this.insertAccess = db.prepare(
       'INSERT INTO accesses (run_id, proc_key, path, op, errno, count, first_ts, last_ts) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
     );
-    this.updateAccess = db.prepare('UPDATE accesses SET count = ?, last_ts = ? WHERE id = ?');
+    this.updateAccess = db.prepare('UPDATE accesses SET count = ?, first_ts = ?, last_ts = ? WHERE id = ?');
     this.upsertProcess = db.prepare(
       `INSERT INTO processes (run_id, key, pid, parent_key, ppid, task_id, role, exe, argv, cwd, started_at, ended_at)
        VALUES (@runId, @key, @pid, @parentKey, @ppid, @taskId, @role, @exe, @argv, @cwd, @startedAt, @endedAt)
@@ -288,7 +288,7 @@ export class TraceStore {
       for (const a of fresh) {
         a.rowId = Number(this.insertAccess.run(runId, a.procKey, a.path, a.op, a.errno, a.count, a.firstTs, a.lastTs).lastInsertRowid);
       }
-      for (const a of changed) this.updateAccess.run(a.count, a.lastTs, a.rowId);
+      for (const a of changed) this.updateAccess.run(a.count, a.firstTs, a.lastTs, a.rowId);
     })();
   }
 

@@ -1,0 +1,60 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import path from 'node:path';
+import { TraceStore } from '../../src/store/store.js';
+import { TraceIngestor } from '../../src/store/ingest.js';
+import { ProcessTable, TaskMatcher } from '../../src/attribution/process-table.js';
+import { StoreError } from '../../src/core/errors.js';
+import { makeWorkspace } from '../helpers/workspace.js';
+
+let ws: ReturnType<typeof makeWorkspace>;
+afterEach(() => ws?.cleanup());
+
+function newRun(store: TraceStore) {
+  return store.createRun({ ioTraceVersion: 't', command: ['npm', 'run', 'build'], cwd: '/w', tracer: 'bpftrace', startedAt: 1000 });
+}
+
+describe('TraceStore', () => {
+  it('round-trips runs, tasks, processes, accesses (de-duplicated with counts), findings and events', () => {
+    ws = makeWorkspace();
+    const store = TraceStore.create(path.join(ws.root, 'db', 'trace.db'));
+    const runId = newRun(store);
+    store.updateRun(runId, { status: 'issues', incompleteReasons: ['x'], exitCode: 3 });
+    store.saveTasks(runId, [{ id: 'a:build', project: 'a', target: 'build', projectRoot: 'a', inputs: ['a/**'], outputs: [], dependsOn: [] }]);
+    const procs = new ProcessTable({ rootPid: 10, matcher: new TaskMatcher({ tasks: [] }), defaultTask: 'a:build', outsideRole: 'unattributed', startedAt: 0, readEnviron: () => undefined });
+    const ingest = new TraceIngestor(store, runId, procs, 0);
+    ingest.sink([
+      { type: 'access', ts: 5, pid: 10, op: 'read', path: '/w/a/x', errno: 0 },
+      { type: 'access', ts: 6, pid: 10, op: 'read', path: '/w/a/x', errno: 0 },
+    ]);
+    ingest.flush();
+    ingest.sink([
+      { type: 'access', ts: 4, pid: 10, op: 'read', path: '/w/a/x', errno: 0 },
+      { type: 'access', ts: 7, pid: 10, op: 'read', path: '/w/a/y', errno: 2 },
+      { type: 'notice', ts: 8, kind: 'lost', count: 3, message: 'lost 3 events' },
+    ]);
+    ingest.close();
+    store.replaceFindings(runId, [{ task: 'a:build', type: 'unexpected_read', path: 'x', severity: 'error', message: 'm', fix: { summary: 's', field: 'inputs', add: ['x'] } }]);
+    store.close();
+
+    const ro = TraceStore.openExisting(path.join(ws.root, 'db', 'trace.db'), { readonly: true });
+    expect(ro.getRun(runId)).toMatchObject({ command: ['npm', 'run', 'build'], status: 'issues', incompleteReasons: ['x'], exitCode: 3 });
+    const accesses = ro.taskAccesses(runId).sort((a, b) => a.path.localeCompare(b.path));
+    expect(accesses).toEqual([
+      { procKey: 1, path: '/w/a/x', op: 'read', errno: 0, count: 3, firstTs: 4, lastTs: 6, taskId: 'a:build', role: 'task' },
+      { procKey: 1, path: '/w/a/y', op: 'read', errno: 2, count: 1, firstTs: 7, lastTs: 7, taskId: 'a:build', role: 'task' },
+    ]);
+    expect(ro.loadFindings(runId)[0].fix?.add).toEqual(['x']);
+    expect(ro.loadEvents(runId).map((e) => [e.kind, e.name])).toEqual([['notice', 'lost']]);
+    expect(ro.resolveRun('latest').id).toBe(runId);
+    expect(() => ro.resolveRun('99')).toThrow(/run "99" is not in/);
+    ro.close();
+  });
+
+  it('names a missing, damaged or foreign database', () => {
+    ws = makeWorkspace();
+    expect(() => TraceStore.openExisting(path.join(ws.root, 'none.db'))).toThrow(/does not exist/);
+    const junk = ws.write('junk.db', 'this is not sqlite'.repeat(100));
+    expect(() => TraceStore.openExisting(junk)).toThrow(StoreError);
+    expect(() => TraceStore.openExisting(junk)).toThrow(/damaged or not an io-trace database/);
+  });
+});
