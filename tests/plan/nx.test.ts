@@ -1,0 +1,218 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ConfigurationError } from '../../src/core/errors.js';
+import type { Logger } from '../../src/core/logger.js';
+import { parseNxCommand, resolveNxPlan } from '../../src/plan/nx.js';
+import type { Plan, PlanTask } from '../../src/plan/types.js';
+import { copyFixtureSources, installFixture, removeWorkspace } from '../fixtures/install.js';
+
+function memoryLogger(): Logger & { lines: string[] } {
+  const lines: string[] = [];
+  return { lines, debug: (m) => lines.push(`debug ${m}`), info: (m) => lines.push(`info ${m}`), warn: (m) => lines.push(`warn ${m}`), error: (m) => lines.push(`error ${m}`) };
+}
+
+const NON_FILE = [
+  { type: 'env', value: 'NX_CLOUD_ENCRYPTION_KEY' },
+  { type: 'external', value: 'AllExternalDependencies' },
+];
+const id = (project: string, target: string, configuration?: string) => ({
+  NX_TASK_TARGET_PROJECT: project,
+  NX_TASK_TARGET_TARGET: target,
+  ...(configuration ? { NX_TASK_TARGET_CONFIGURATION: configuration } : {}),
+});
+const notSet = (file: string, line: number, what: string) => ({ file, line, what: `${what} (not set: Nx default)` });
+
+const EXPECTED: PlanTask[] = [
+  {
+    id: 'app:build',
+    project: 'app',
+    target: 'build',
+    projectRoot: 'packages/app',
+    inputs: ['.gitignore', 'nx.json', 'packages/app/src', 'tools/fsops.cjs', 'packages/lib/dist/**/*.js'],
+    nonFileInputs: NON_FILE as PlanTask['nonFileInputs'],
+    outputs: ['packages/app/dist'],
+    dependsOn: ['lib:build'],
+    identity: id('app', 'build'),
+    declaredAt: {
+      inputs: { file: 'packages/app/package.json', line: 12, what: 'nx.targets.build.inputs' },
+      outputs: { file: 'nx.json', line: 11, what: 'targetDefaults.build.outputs' },
+      dependsOn: { file: 'nx.json', line: 9, what: 'targetDefaults.build.dependsOn' },
+    },
+  },
+  {
+    id: 'app:bundle:production',
+    project: 'app',
+    target: 'bundle',
+    configuration: 'production',
+    projectRoot: 'packages/app',
+    inputs: ['.gitignore', 'nx.json', 'tools/fsops.cjs', 'packages/app/dist/**/*.js'],
+    nonFileInputs: NON_FILE as PlanTask['nonFileInputs'],
+    outputs: ['packages/app/bundle', 'packages/app/bundle.stats.json'],
+    dependsOn: ['app:build'],
+    identity: id('app', 'bundle', 'production'),
+    declaredAt: {
+      inputs: { file: 'packages/app/package.json', line: 21, what: 'nx.targets.bundle.inputs' },
+      outputs: { file: 'packages/app/package.json', line: 22, what: 'nx.targets.bundle.outputs' },
+      dependsOn: { file: 'packages/app/package.json', line: 20, what: 'nx.targets.bundle.dependsOn' },
+    },
+  },
+  {
+    id: 'app:test',
+    project: 'app',
+    target: 'test',
+    projectRoot: 'packages/app',
+    inputs: ['.gitignore', 'nx.json', 'packages/app/src', 'packages/app/test', 'test-setup.json', 'tools/fsops.cjs'],
+    nonFileInputs: NON_FILE as PlanTask['nonFileInputs'],
+    outputs: [],
+    dependsOn: [],
+    identity: id('app', 'test'),
+    declaredAt: {
+      inputs: { file: 'packages/app/package.json', line: 31, what: 'nx.targets.test.inputs' },
+      outputs: { file: 'packages/app/package.json', line: 37, what: 'nx.targets.test.outputs' },
+      dependsOn: notSet('packages/app/package.json', 29, 'nx.targets.test.dependsOn'),
+    },
+  },
+  {
+    id: 'docs:docs',
+    project: 'docs',
+    target: 'docs',
+    projectRoot: 'packages/docs',
+    inputs: ['.gitignore', 'nx.json', 'packages/docs/docs.config.json', 'packages/docs/pages', 'tools/fsops.cjs'],
+    nonFileInputs: NON_FILE as PlanTask['nonFileInputs'],
+    outputs: ['packages/docs/site'],
+    dependsOn: [],
+    identity: id('docs', 'docs'),
+    declaredAt: {
+      inputs: { file: 'nx.json', line: 15, what: 'targets.docs.inputs inferred by plugin docs-plugin from packages/docs/docs.config.json' },
+      outputs: { file: 'nx.json', line: 15, what: 'targets.docs.outputs inferred by plugin docs-plugin from packages/docs/docs.config.json' },
+      dependsOn: { file: 'nx.json', line: 15, what: 'targets.docs.dependsOn (not set by plugin docs-plugin: Nx default)' },
+    },
+  },
+  {
+    id: 'lib:build',
+    project: 'lib',
+    target: 'build',
+    projectRoot: 'packages/lib',
+    inputs: ['.gitignore', 'nx.json', 'packages/lib/src', 'tools/fsops.cjs'],
+    nonFileInputs: NON_FILE as PlanTask['nonFileInputs'],
+    outputs: ['packages/lib/dist'],
+    dependsOn: [],
+    identity: id('lib', 'build'),
+    declaredAt: {
+      inputs: { file: 'nx.json', line: 10, what: 'targetDefaults.build.inputs' },
+      outputs: { file: 'nx.json', line: 11, what: 'targetDefaults.build.outputs' },
+      dependsOn: { file: 'nx.json', line: 9, what: 'targetDefaults.build.dependsOn' },
+    },
+  },
+  ...(['format', 'lint', 'size'] as const).map((t): PlanTask => {
+    const line = { lint: 9, size: 15, format: 21 }[t];
+    return {
+      id: `lib:${t}`,
+      project: 'lib',
+      target: t,
+      projectRoot: 'packages/lib',
+      inputs: t === 'size' ? ['.gitignore', 'nx.json', 'tools/fsops.cjs'] : ['.gitignore', 'nx.json', 'packages/lib/src', 'tools/fsops.cjs'],
+      nonFileInputs: NON_FILE as PlanTask['nonFileInputs'],
+      outputs: [],
+      dependsOn: [],
+      identity: id('lib', t),
+      declaredAt: {
+        inputs: { file: 'packages/lib/project.json', line: line + 2, what: `targets.${t}.inputs` },
+        outputs: { file: 'packages/lib/project.json', line: line + 3, what: `targets.${t}.outputs` },
+        dependsOn: notSet('packages/lib/project.json', line, `targets.${t}.dependsOn`),
+      },
+    };
+  }),
+];
+
+describe('resolveNxPlan on tests/fixtures/nx-workspace', () => {
+  let ws: string;
+  let plan: Plan;
+  let ms: number;
+
+  beforeAll(async () => {
+    ws = installFixture('nx-workspace');
+    const started = Date.now();
+    plan = await resolveNxPlan({
+      workspaceRoot: ws,
+      targets: ['build', 'lint', 'size', 'format', 'bundle', 'test', 'docs'],
+      log: memoryLogger(),
+    });
+    ms = Date.now() - started;
+    console.log(`nx plan resolution (8 tasks, one project graph): ${ms} ms`);
+  });
+  afterAll(() => ws && removeWorkspace(ws));
+
+  it('resolves every task exactly as Nx hashes it, with where it is declared', () => {
+    expect(plan.source).toBe('nx');
+    expect(plan.workspaceRoot).toBe(ws);
+    expect(plan.toolVersion).toBe('24.0.6');
+    expect(plan.tasks).toEqual(EXPECTED);
+  });
+
+  it('loads the project graph once for all tasks (well under a per-task CLI call each)', () => {
+    expect(ms).toBeLessThan(5000);
+  });
+
+  it('plans an explicit task with its dependency tasks', async () => {
+    const log = memoryLogger();
+    const p = await resolveNxPlan({ workspaceRoot: ws, tasks: ['app:bundle'], log });
+    expect(p.tasks.map((t) => t.id)).toEqual(['app:build', 'app:bundle:production', 'lib:build']);
+    expect(log.lines.some((l) => /planned 3 Nx task\(s\) with nx 24\.0\.6 in \d+ ms/.test(l))).toBe(true);
+  });
+
+  it('plans run-many -p: only the named projects (and their dependencies)', async () => {
+    const p = await resolveNxPlan({ workspaceRoot: ws, targets: ['build'], projects: ['app'], log: memoryLogger() });
+    expect(p.tasks.map((t) => t.id)).toEqual(['app:build', 'lib:build']);
+  });
+
+  it('names an unknown project, target or configuration', async () => {
+    const log = memoryLogger();
+    await expect(resolveNxPlan({ workspaceRoot: ws, tasks: ['nope:build'], log })).rejects.toThrow(
+      /project "nope" does not exist in this Nx workspace \(projects: app, docs, lib\)/,
+    );
+    await expect(resolveNxPlan({ workspaceRoot: ws, tasks: ['lib:deploy'], log })).rejects.toThrow(/project "lib" has no target "deploy"/);
+    await expect(resolveNxPlan({ workspaceRoot: ws, targets: ['deploy'], log })).rejects.toThrow(ConfigurationError);
+    await expect(resolveNxPlan({ workspaceRoot: ws, targets: ['deploy'], log })).rejects.toThrow(/no project has a target "deploy"/);
+    await expect(resolveNxPlan({ workspaceRoot: ws, tasks: ['app:bundle:staging'], log })).rejects.toThrow(/has no configuration "staging"/);
+  });
+});
+
+describe('resolveNxPlan without nx installed', () => {
+  it('says nx is missing and how to fix it', async () => {
+    const ws = copyFixtureSources('nx-workspace');
+    try {
+      const err = await resolveNxPlan({ workspaceRoot: ws, targets: ['build'], log: memoryLogger() }).catch((e: unknown) => e);
+      expect(err).toBeInstanceOf(ConfigurationError);
+      expect((err as Error).message).toMatch(/nx is not installed in the workspace .*npm ci/);
+    } finally {
+      removeWorkspace(ws);
+    }
+  });
+});
+
+describe('parseNxCommand', () => {
+  it.each([
+    [['npx', 'nx', 'run', 'app:build'], { kind: 'run', targets: ['build'], projects: ['app'], tasks: ['app:build'] }],
+    [['nx', 'run', 'app:build:production'], { kind: 'run', targets: ['build'], projects: ['app'], tasks: ['app:build:production'], configuration: 'production' }],
+    [['nx', 'run', 'app:build', '-c', 'ci'], { kind: 'run', targets: ['build'], projects: ['app'], tasks: ['app:build:ci'], configuration: 'ci' }],
+    [['npx', 'nx', 'run-many', '-t', 'build', 'test', '-p', 'app', 'lib', '--parallel=3'], { kind: 'run-many', targets: ['build', 'test'], projects: ['app', 'lib'] }],
+    [['pnpm', 'nx', 'run-many', '--targets=build,lint', '--skip-nx-cache'], { kind: 'run-many', targets: ['build', 'lint'] }],
+    [['yarn', 'nx', 'run-many', '--target', 'build', '--projects', 'a,b', '--exclude', 'c'], { kind: 'run-many', targets: ['build'], projects: ['a', 'b'], exclude: ['c'] }],
+    [['npx', 'nx', 'run-many', '-t', 'build', '--all'], { kind: 'run-many', targets: ['build'] }],
+    [['npx', 'nx', 'affected', '-t', 'build', 'test', '--base=main'], { kind: 'affected', targets: ['build', 'test'] }],
+    [['nx', 'build', 'app'], { kind: 'target', targets: ['build'], projects: ['app'], tasks: ['app:build'] }],
+    [['pnpm', 'exec', 'nx', 'build'], { kind: 'target', targets: ['build'] }],
+    [['npx', 'nx', 'app:build'], { kind: 'run', targets: ['build'], projects: ['app'], tasks: ['app:build'] }],
+    [['node', 'node_modules/nx/bin/nx.js', 'run-many', '-t', 'build'], { kind: 'run-many', targets: ['build'] }],
+    [['npx', '--yes', 'nx', 'run-many', '-t', 'build', '--parallel', '2', '--verbose'], { kind: 'run-many', targets: ['build'] }],
+  ])('%j', (argv, expected) => {
+    expect(parseNxCommand(argv)).toEqual(expected);
+  });
+
+  it.each([[['npm', 'run', 'build']], [['npx', 'turbo', 'run', 'build']], [['nx', 'graph']], [['nx', 'show', 'projects']], [['nx']], [['nx', 'run-many']]])(
+    'is undefined for %j',
+    (argv) => {
+      expect(parseNxCommand(argv)).toBeUndefined();
+    },
+  );
+});
