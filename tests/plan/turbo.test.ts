@@ -1,0 +1,186 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ConfigurationError } from '../../src/core/errors.js';
+import type { Logger } from '../../src/core/logger.js';
+import { parseTurboCommand, resolveTurboPlan } from '../../src/plan/turbo.js';
+import type { Plan } from '../../src/plan/types.js';
+import { copyFixtureSources, installFixture, removeWorkspace } from '../fixtures/install.js';
+
+function memoryLogger(): Logger & { lines: string[] } {
+  const lines: string[] = [];
+  return { lines, debug: (m) => lines.push(`debug ${m}`), info: (m) => lines.push(`info ${m}`), warn: (m) => lines.push(`warn ${m}`), error: (m) => lines.push(`error ${m}`) };
+}
+
+const at = (file: string, line: number, key: string, field: string, unset = false) => ({
+  file,
+  line,
+  what: `tasks["${key}"].${field}${unset ? ' (not set: Turborepo default)' : ''}`,
+});
+/** A root turbo.json task whose key is on `line`, fields in the order dependsOn?, inputs, outputs. */
+const rootTask = (key: string, line: number, dependsOnSet = false) => {
+  const first = dependsOnSet ? line + 2 : line + 1;
+  return {
+    inputs: at('turbo.json', first, key, 'inputs'),
+    outputs: at('turbo.json', first + 1, key, 'outputs'),
+    dependsOn: dependsOnSet ? at('turbo.json', line + 1, key, 'dependsOn') : at('turbo.json', line, key, 'dependsOn', true),
+  };
+};
+
+const EXPECTED = [
+  {
+    id: 'app#build',
+    project: 'app',
+    target: 'build',
+    projectRoot: 'packages/app',
+    inputs: ['packages/app/package.json', 'packages/app/src', 'packages/app/turbo.json', 'tools', 'packages/lib/dist/**'],
+    outputs: ['packages/app/dist/**'],
+    dependsOn: ['lib#build'],
+    declaredAt: { inputs: at('turbo.json', 6, 'build', 'inputs'), outputs: at('turbo.json', 7, 'build', 'outputs'), dependsOn: at('turbo.json', 5, 'build', 'dependsOn') },
+  },
+  {
+    id: 'app#bundle',
+    project: 'app',
+    target: 'bundle',
+    projectRoot: 'packages/app',
+    inputs: ['packages/app/package.json', 'packages/app/turbo.json', 'tools', 'packages/app/dist/**', 'packages/lib/dist/**'],
+    outputs: ['packages/app/bundle.stats.json', 'packages/app/bundle/**'],
+    dependsOn: ['app#build'],
+    declaredAt: {
+      inputs: at('packages/app/turbo.json', 6, 'bundle', 'inputs'),
+      outputs: at('packages/app/turbo.json', 7, 'bundle', 'outputs'),
+      dependsOn: at('packages/app/turbo.json', 5, 'bundle', 'dependsOn'),
+    },
+  },
+  {
+    id: 'app#test',
+    project: 'app',
+    target: 'test',
+    projectRoot: 'packages/app',
+    inputs: ['packages/app/package.json', 'packages/app/src', 'packages/app/test', 'packages/app/turbo.json', 'test-setup.json', 'tools'],
+    outputs: [],
+    dependsOn: [],
+    declaredAt: rootTask('test', 21),
+  },
+  {
+    id: 'docs#docs',
+    project: 'docs',
+    target: 'docs',
+    projectRoot: 'packages/docs',
+    inputs: ['packages/docs/docs.config.json', 'packages/docs/package.json', 'packages/docs/pages', 'tools'],
+    outputs: ['packages/docs/site/**'],
+    dependsOn: [],
+    declaredAt: rootTask('docs', 25),
+  },
+  {
+    id: 'lib#build',
+    project: 'lib',
+    target: 'build',
+    projectRoot: 'packages/lib',
+    inputs: ['packages/lib/package.json', 'packages/lib/src', 'tools'],
+    outputs: ['packages/lib/dist/**'],
+    dependsOn: [],
+    declaredAt: rootTask('build', 4, true),
+  },
+  {
+    id: 'lib#format',
+    project: 'lib',
+    target: 'format',
+    projectRoot: 'packages/lib',
+    inputs: ['packages/lib/package.json', 'packages/lib/src', 'tools'],
+    outputs: [],
+    dependsOn: [],
+    declaredAt: rootTask('format', 17),
+  },
+  {
+    id: 'lib#lint',
+    project: 'lib',
+    target: 'lint',
+    projectRoot: 'packages/lib',
+    inputs: ['packages/lib/package.json', 'packages/lib/src', 'tools'],
+    outputs: [],
+    dependsOn: [],
+    declaredAt: rootTask('lint', 9),
+  },
+  {
+    id: 'lib#size',
+    project: 'lib',
+    target: 'size',
+    projectRoot: 'packages/lib',
+    inputs: ['packages/lib/package.json', 'tools'],
+    outputs: [],
+    dependsOn: [],
+    declaredAt: rootTask('lib#size', 13),
+  },
+];
+
+describe('resolveTurboPlan on tests/fixtures/turbo-workspace', () => {
+  let ws: string;
+  let plan: Plan;
+  let ms: number;
+  const all = ['build', 'lint', 'size', 'format', 'bundle', 'test', 'docs'];
+
+  beforeAll(async () => {
+    ws = installFixture('turbo-workspace');
+    const started = Date.now();
+    plan = await resolveTurboPlan({ workspaceRoot: ws, tasks: all, log: memoryLogger() });
+    ms = Date.now() - started;
+    console.log(`turbo plan resolution (8 tasks): ${ms} ms`);
+  });
+  afterAll(() => ws && removeWorkspace(ws));
+
+  it('converts the dry run to workspace-relative inputs/outputs with dependency outputs and declaration lines', () => {
+    expect(plan.source).toBe('turbo');
+    expect(plan.toolVersion).toBe('2.11.11');
+    const shape = plan.tasks.map(({ identity: _i, nonFileInputs: _n, ...rest }) => rest);
+    expect(shape).toEqual(EXPECTED);
+    expect(ms).toBeLessThan(3000);
+  });
+
+  it('identifies each task by its dry-run hash and keeps external dependencies as non-file inputs', () => {
+    for (const t of plan.tasks) {
+      expect(t.identity).toEqual({ TURBO_HASH: expect.stringMatching(/^[0-9a-f]{16}$/) });
+      expect(t.nonFileInputs).toEqual([{ type: 'external', value: expect.stringMatching(new RegExp(`^lockfile dependencies of ${t.project} \\([0-9a-f]+\\)$`)) }]);
+    }
+    expect(new Set(plan.tasks.map((t) => t.identity!.TURBO_HASH)).size).toBe(plan.tasks.length);
+  });
+
+  it('gives the same hashes on a second run (identity is stable) and honours --filter', async () => {
+    const again = await resolveTurboPlan({ workspaceRoot: ws, tasks: ['build'], filter: ['app'], log: memoryLogger() });
+    expect(again.tasks.map((t) => t.id)).toEqual(['app#build', 'lib#build']);
+    for (const t of again.tasks) expect(t.identity).toEqual(plan.tasks.find((p) => p.id === t.id)!.identity);
+  });
+
+  it('names an unknown task', async () => {
+    const err = await resolveTurboPlan({ workspaceRoot: ws, tasks: ['deploy'], log: memoryLogger() }).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(ConfigurationError);
+    expect((err as Error).message).toMatch(/Turborepo task "deploy" is not defined in .*turbo\.json/);
+  });
+
+  it('says turbo is missing and how to fix it', async () => {
+    const bare = copyFixtureSources('turbo-workspace');
+    try {
+      await expect(resolveTurboPlan({ workspaceRoot: bare, tasks: ['build'], log: memoryLogger() })).rejects.toThrow(
+        /turbo is not installed in the workspace .*npm i -D turbo/,
+      );
+    } finally {
+      removeWorkspace(bare);
+    }
+  });
+});
+
+describe('parseTurboCommand', () => {
+  it.each([
+    [['npx', 'turbo', 'run', 'build'], { tasks: ['build'] }],
+    [['turbo', 'build', 'test'], { tasks: ['build', 'test'] }],
+    [['pnpm', 'turbo', 'run', 'build', '--filter=app', '-F', 'lib...'], { tasks: ['build'], filter: ['app', 'lib...'] }],
+    [['yarn', 'turbo', 'run', 'build', '--filter', 'app', '--concurrency', '2', '--force'], { tasks: ['build'], filter: ['app'] }],
+    [['npx', 'turbo', 'run', 'test', '--', '--coverage'], { tasks: ['test'], passThroughArgs: ['--coverage'] }],
+    [['node_modules/.bin/turbo', 'run', 'lint', '--dry=json'], { tasks: ['lint'] }],
+    [['turbo', '--cwd', 'x', 'run', 'build'], { tasks: ['build'] }],
+  ])('%j', (argv, expected) => {
+    expect(parseTurboCommand(argv)).toEqual(expected);
+  });
+
+  it.each([[['turbo', 'prune', 'app']], [['npx', 'nx', 'run-many', '-t', 'build']], [['turbo']], [['turbo', 'run']]])('is undefined for %j', (argv) => {
+    expect(parseTurboCommand(argv)).toBeUndefined();
+  });
+});
