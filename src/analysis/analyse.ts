@@ -8,7 +8,7 @@ import { addToFieldFix, groupPaths, toolPattern, toolTaskRef } from './fixes.js'
 import { pathKind as defaultPathKind, WorkspacePaths, type PathKind } from './workspace-paths.js';
 import { listWorkspaceFiles } from './workspace-files.js';
 
-export type TaskStatus = 'analyzed' | 'not-run' | 'cached' | 'excluded';
+export type TaskStatus = 'analyzed' | 'not-run' | 'cached' | 'excluded' | 'untraced';
 
 export interface TaskResult {
   taskId: string;

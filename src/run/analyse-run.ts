@@ -1,4 +1,4 @@
-import { analyse } from '../analysis/analyse.js';
+import { analyse, type AnalysisResult } from '../analysis/analyse.js';
 import { IgnoreMatcher, type IgnoreRules } from '../config/ignore.js';
 import type { Plan } from '../plan/types.js';
 import { buildReport, decideStatus, type Report } from '../report/report.js';
@@ -41,7 +41,10 @@ export function analyseRun(store: TraceStore, runId: number, options: AnalyseRun
     if (p.endedAt !== null) t.end = Math.max(t.end, p.endedAt);
     taskTimes.set(p.taskId, t);
   }
-  const result = analyse({
+  // Untraced: nothing was seen, so nothing can be said about any task (never "clean").
+  const result: AnalysisResult = run.tracer === 'none'
+    ? { findings: [], tasks: tasks.map((t) => ({ taskId: t.id, status: 'untraced', reads: 0, writes: 0, findings: 0 })), unattributedPaths: 0 }
+    : analyse({
     plan,
     accesses: store.taskAccesses(runId),
     ignore: new IgnoreMatcher(options.ignore, options.extraIgnores ?? []),

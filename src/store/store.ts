@@ -1,4 +1,3 @@
-import Database from 'better-sqlite3';
 import { existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { StoreError } from '../core/errors.js';
@@ -6,6 +5,7 @@ import type { Finding } from '../core/findings.js';
 import type { AccessOp } from '../core/events.js';
 import type { PlanTask } from '../plan/types.js';
 import { SCHEMA_SQL, SCHEMA_VERSION } from './schema.js';
+import { openDatabase, type SqlDatabase, type SqlStatement } from './sqlite.js';
 
 export type RunStatus = 'running' | 'clean' | 'issues' | 'incomplete' | 'not-traced' | 'failed';
 
@@ -105,17 +105,17 @@ const RUN_COLUMNS: Record<keyof Omit<RunRecord, 'id'>, string> = {
 const JSON_RUN_FIELDS = new Set(['command', 'incompleteReasons', 'host']);
 
 /**
- * The SQLite trace database (better-sqlite3: synchronous, statements prepared once, batches in
- * transactions, WAL so a run killed half way leaves a readable file).
+ * The SQLite trace database (synchronous, statements prepared once, batches in transactions, WAL so a
+ * run killed half way leaves a readable file).
  */
 export class TraceStore {
   readonly file: string;
-  readonly db: Database.Database;
-  private readonly insertAccess: Database.Statement;
-  private readonly updateAccess: Database.Statement;
-  private readonly upsertProcess: Database.Statement;
+  readonly db: SqlDatabase;
+  private readonly insertAccess: SqlStatement;
+  private readonly updateAccess: SqlStatement;
+  private readonly upsertProcess: SqlStatement;
 
-  private constructor(file: string, db: Database.Database) {
+  private constructor(file: string, db: SqlDatabase) {
     this.file = file;
     this.db = db;
     this.insertAccess = db.prepare(
@@ -134,13 +134,13 @@ export class TraceStore {
   /** Open (creating if needed) a database for writing. */
   static create(file: string): TraceStore {
     mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
-    let db: Database.Database;
+    let db: SqlDatabase;
     try {
-      db = new Database(file);
+      db = openDatabase(file);
       db.pragma('journal_mode = WAL');
       // NORMAL keeps WAL durable against a crash of io-trace (not of the OS) and is much faster.
       db.pragma('synchronous = NORMAL');
-      const version = db.pragma('user_version', { simple: true }) as number;
+      const version = Number(db.pragma('user_version'));
       if (version !== 0 && version !== SCHEMA_VERSION) {
         throw new StoreError(
           `trace database ${file} has schema version ${version}, this io-trace writes version ${SCHEMA_VERSION}: use another --db path`,
@@ -160,10 +160,10 @@ export class TraceStore {
     if (!existsSync(file)) {
       throw new StoreError(`trace database ${file} does not exist (run \`io-trace run\` first, or pass --db PATH)`);
     }
-    let db: Database.Database;
+    let db: SqlDatabase;
     try {
-      db = new Database(file, { readonly, fileMustExist: true });
-      const version = db.pragma('user_version', { simple: true }) as number;
+      db = openDatabase(file, { readonly, mustExist: true });
+      const version = Number(db.pragma('user_version'));
       if (version !== SCHEMA_VERSION) {
         throw new StoreError(`trace database ${file} has schema version ${version}; this io-trace reads version ${SCHEMA_VERSION}`);
       }
@@ -176,7 +176,7 @@ export class TraceStore {
   }
 
   close(): void {
-    if (this.db.open) this.db.close();
+    if (this.db.isOpen) this.db.close();
   }
 
   createRun(run: NewRun): number {
@@ -184,7 +184,7 @@ export class TraceStore {
     const cols = fields.map(([k]) => RUN_COLUMNS[k as keyof typeof RUN_COLUMNS]);
     const info = this.db
       .prepare(`INSERT INTO runs (${cols.join(', ')}) VALUES (${cols.map(() => '?').join(', ')})`)
-      .run(fields.map(([k, v]) => encodeRunValue(k, v)));
+      .run(...fields.map(([k, v]) => encodeRunValue(k, v)));
     return Number(info.lastInsertRowid);
   }
 
@@ -232,7 +232,7 @@ export class TraceStore {
         stmt.run(runId, t.id, t.project, t.target, t.configuration ?? null, t.projectRoot, JSON.stringify(t.inputs),
           JSON.stringify(t.outputs), JSON.stringify(t.dependsOn), JSON.stringify(t));
       }
-    })();
+    });
   }
 
   loadTasks(runId: number): PlanTask[] {
@@ -245,7 +245,7 @@ export class TraceStore {
     const stmt = this.db.prepare('UPDATE tasks SET status = ?, process_count = ?, started_at = ?, ended_at = ? WHERE run_id = ? AND task_id = ?');
     this.db.transaction(() => {
       for (const r of rows) stmt.run(r.status, r.processCount, r.startedAt, r.endedAt, runId, r.taskId);
-    })();
+    });
   }
 
   taskStatuses(runId: number): { taskId: string; status: string | null; processCount: number; startedAt: number | null; endedAt: number | null }[] {
@@ -259,7 +259,7 @@ export class TraceStore {
       for (const p of procs) {
         this.upsertProcess.run({ runId, ...p, argv: p.argv ? JSON.stringify(p.argv) : null });
       }
-    })();
+    });
   }
 
   loadProcesses(runId: number): ProcessRecord[] {
@@ -289,7 +289,7 @@ export class TraceStore {
         a.rowId = Number(this.insertAccess.run(runId, a.procKey, a.path, a.op, a.errno, a.count, a.firstTs, a.lastTs).lastInsertRowid);
       }
       for (const a of changed) this.updateAccess.run(a.count, a.firstTs, a.lastTs, a.rowId);
-    })();
+    });
   }
 
   /** Every access of a run with the task of its process. */
@@ -301,7 +301,6 @@ export class TraceStore {
          FROM accesses a JOIN processes p ON p.run_id = a.run_id AND p.key = a.proc_key
          WHERE a.run_id = ?`,
       )
-      .raw(false)
       .all(runId) as TaskAccess[];
   }
 
@@ -319,7 +318,7 @@ export class TraceStore {
         stmt.run(runId, f.task, f.type, f.path, f.severity, f.message, f.fix ? JSON.stringify(f.fix) : null, f.otherTask ?? null,
           f.count ?? null, f.samples ? JSON.stringify(f.samples) : null);
       }
-    })();
+    });
   }
 
   loadFindings(runId: number): Finding[] {
