@@ -31,6 +31,11 @@ export interface NxPlanOptions {
   configuration?: string;
   /** Projects left out (`--exclude`). */
   exclude?: string[];
+  /**
+   * 'auto' (default): nx's programmatic hash-plan API, one project graph for all tasks; 'cli': one
+   * `nx show target` per task (what 'auto' falls back to on an nx without that API; slow).
+   */
+  method?: 'auto' | 'cli';
   log: Logger;
 }
 
@@ -261,6 +266,7 @@ const depIds = (deps) => (deps || []).map((d) => (typeof d === 'string' ? d : d.
   t = Date.now();
 
   const ids = Object.keys(tasks).sort();
+  if (req.forceCli) return out({ fallback: 'the CLI was asked for', ids });
   let inputs = null;
   let method = null;
   const hpi = optional('src/hasher/hash-plan-inspector');
@@ -437,6 +443,7 @@ export async function resolveNxPlan(opts: NxPlanOptions): Promise<Plan> {
       tasks: opts.tasks ?? [],
       exclude: opts.exclude ?? [],
       configuration: opts.configuration,
+      forceCli: opts.method === 'cli',
     };
     const env = { ...process.env, ...NX_ENV, IO_TRACE_NX_REQUEST: JSON.stringify(request) };
     const run = await runNode(['-e', CHILD_SCRIPT], workspaceRoot, env);
@@ -466,7 +473,8 @@ export async function resolveNxPlan(opts: NxPlanOptions): Promise<Plan> {
   }
   let childTasks: ChildTask[];
   if (res.fallback) {
-    log.warn(`nx ${nx.version}: ${res.fallback}; asking \`nx show target\` per task (one project graph per task: slow)`);
+    const say = opts.method === 'cli' ? log.debug : log.warn;
+    say(`nx ${nx.version}: ${res.fallback}; asking \`nx show target\` per task (one project graph per task: slow)`);
     childTasks = await showTargetFallback(workspaceRoot, nx.dir, res.ids ?? [], log);
   } else {
     childTasks = res.tasks ?? [];
@@ -697,9 +705,12 @@ class ConfigLocator {
     if (src) {
       const [where, plugin] = src;
       const [file, anchor] = where.split('#');
-      if (file === 'nx.json' && anchor?.startsWith('targetDefaults.')) {
-        const key = anchor.slice('targetDefaults.'.length);
-        return this.at('nx.json', ['targetDefaults', key, field], `targetDefaults.${key}.${field}`);
+      if (file === 'nx.json' || plugin === 'nx/target-defaults') {
+        // Nx 24 says which targetDefaults entry ("nx.json#targetDefaults.build"); older Nx only "nx.json".
+        const key = anchor?.startsWith('targetDefaults.')
+          ? anchor.slice('targetDefaults.'.length)
+          : this.targetDefaultsKey(ct.target, ct.executor, field);
+        if (key !== undefined) return this.at('nx.json', ['targetDefaults', key, field], `targetDefaults.${key}.${field}`);
       }
       if (plugin && !CORE_PLUGINS.has(plugin)) {
         const line = this.pluginEntry(plugin);

@@ -165,6 +165,13 @@ describe('resolveNxPlan on tests/fixtures/nx-workspace', () => {
     expect(p.tasks.map((t) => t.id)).toEqual(['app:build', 'lib:build']);
   });
 
+  it('gives the same plan through the `nx show target` fallback', async () => {
+    const log = memoryLogger();
+    const p = await resolveNxPlan({ workspaceRoot: ws, tasks: ['app:bundle', 'docs:docs', 'lib:size'], method: 'cli', log });
+    const ids = ['app:build', 'app:bundle:production', 'docs:docs', 'lib:build', 'lib:size'];
+    expect(p.tasks).toEqual(EXPECTED.filter((t) => ids.includes(t.id)));
+  });
+
   it('names an unknown project, target or configuration', async () => {
     const log = memoryLogger();
     await expect(resolveNxPlan({ workspaceRoot: ws, tasks: ['nope:build'], log })).rejects.toThrow(
