@@ -344,7 +344,7 @@ const depIds = (deps) => (deps || []).map((d) => (typeof d === 'string' ? d : d.
   timings.restMs = Date.now() - t;
   out({ method, timings, tasks: result, nxJsonPlugins: (nxJson.plugins || []).map((pl) => (typeof pl === 'string' ? pl : pl.plugin)) });
 })().catch((e) => {
-  fs.writeFileSync(req.resultFile, JSON.stringify({ crash: String((e && e.stack) || e) }));
+  fs.writeFileSync(req.resultFile, JSON.stringify({ crash: String((e && e.message) || e), stack: String((e && e.stack) || '') }));
   process.exit(0);
 });
 `;
@@ -367,6 +367,7 @@ interface ChildTask {
 interface ChildResult {
   userError?: string;
   crash?: string;
+  stack?: string;
   fallback?: string;
   ids?: string[];
   method?: string;
@@ -466,8 +467,10 @@ export async function resolveNxPlan(opts: NxPlanOptions): Promise<Plan> {
 
   if (res.userError) throw new ConfigurationError(`Nx workspace ${workspaceRoot}: ${res.userError}`);
   if (res.crash) {
+    if (res.stack) log.debug(res.stack);
     throw new ConfigurationError(
-      `nx ${nx.version} in ${workspaceRoot} failed while computing the project graph or task inputs:\n${tail(res.crash)}\n` +
+      `nx ${nx.version} in ${workspaceRoot} failed while computing the project graph or task inputs:\n` +
+        `${res.crash.trim().split('\n').slice(0, 15).join('\n')}\n` +
         `Run \`npx nx show projects\` in the workspace to see the error; fix the workspace (or its nx install) and retry.`,
     );
   }

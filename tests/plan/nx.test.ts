@@ -1,3 +1,5 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ConfigurationError } from '../../src/core/errors.js';
 import type { Logger } from '../../src/core/logger.js';
@@ -181,6 +183,20 @@ describe('resolveNxPlan on tests/fixtures/nx-workspace', () => {
     await expect(resolveNxPlan({ workspaceRoot: ws, targets: ['deploy'], log })).rejects.toThrow(ConfigurationError);
     await expect(resolveNxPlan({ workspaceRoot: ws, targets: ['deploy'], log })).rejects.toThrow(/no project has a target "deploy"/);
     await expect(resolveNxPlan({ workspaceRoot: ws, tasks: ['app:bundle:staging'], log })).rejects.toThrow(/has no configuration "staging"/);
+  });
+});
+
+describe('resolveNxPlan with a broken workspace', () => {
+  it('reports nx failing to build the graph as a configuration error with the cause', async () => {
+    const ws = installFixture('nx-workspace');
+    try {
+      writeFileSync(join(ws, 'nx.json'), '{ "plugins": [ "./tools/no-such-plugin.cjs" ] }');
+      const err = await resolveNxPlan({ workspaceRoot: ws, targets: ['build'], log: memoryLogger() }).catch((e: unknown) => e);
+      expect(err).toBeInstanceOf(ConfigurationError);
+      expect((err as Error).message).toMatch(/nx 24\.0\.6 in .* failed while computing the project graph or task inputs:[\s\S]*no-such-plugin[\s\S]*npx nx show projects/);
+    } finally {
+      removeWorkspace(ws);
+    }
   });
 });
 
