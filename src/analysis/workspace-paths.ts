@@ -9,7 +9,8 @@ import path from 'node:path';
 export class WorkspacePaths {
   private readonly roots: string[];
   private readonly dirCache = new Map<string, string | null>();
-  private readonly relCache = new Map<string, string | null>();
+  /** Directory (as traced) -> its workspace-relative form; far fewer entries than paths. */
+  private readonly relDirCache = new Map<string, string | null>();
 
   constructor(workspaceRoot: string) {
     const real = safeRealpath(workspaceRoot) ?? path.resolve(workspaceRoot);
@@ -22,15 +23,21 @@ export class WorkspacePaths {
 
   /** Workspace-relative path ('' for the root itself), or null when outside the workspace. */
   relative(absPath: string): string | null {
-    const cached = this.relCache.get(absPath);
-    if (cached !== undefined) return cached;
-    const rel = this.compute(absPath);
-    this.relCache.set(absPath, rel);
-    return rel;
+    const slash = absPath.lastIndexOf('/');
+    const base = absPath.slice(slash + 1);
+    if (slash <= 0 || base === '' || base === '.' || base === '..') return this.compute(absPath);
+    const dir = absPath.slice(0, slash);
+    let relDir = this.relDirCache.get(dir);
+    if (relDir === undefined) {
+      relDir = this.compute(dir);
+      this.relDirCache.set(dir, relDir);
+    }
+    if (relDir === null) return null;
+    return relDir === '' ? base : `${relDir}/${base}`;
   }
 
   private compute(absPath: string): string | null {
-    const norm = path.posix.normalize(absPath);
+    const norm = absPath.includes('/.') || absPath.includes('//') || absPath.endsWith('/') ? path.posix.normalize(absPath).replace(/(.)\/$/, '$1') : absPath;
     const direct = this.underRoot(norm);
     if (direct !== null) {
       // Fast path: lexically inside. A symlinked directory inside the workspace pointing out is

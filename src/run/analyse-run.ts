@@ -46,7 +46,7 @@ export function analyseRun(store: TraceStore, runId: number, options: AnalyseRun
     ? { findings: [], tasks: tasks.map((t) => ({ taskId: t.id, status: 'untraced', reads: 0, writes: 0, findings: 0 })), unattributedPaths: 0 }
     : analyse({
     plan,
-    accesses: store.taskAccesses(runId),
+    accesses: store.taskAccesses(runId, { successfulOnly: true }),
     ignore: new IgnoreMatcher(options.ignore, options.extraIgnores ?? []),
     processCounts,
     ...(options.cachedTasks ? { cachedTasks: options.cachedTasks } : {}),

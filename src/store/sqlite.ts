@@ -9,6 +9,8 @@ export interface SqlStatement {
   run(...params: unknown[]): { lastInsertRowid: number };
   get(...params: unknown[]): unknown;
   all(...params: unknown[]): unknown[];
+  /** Rows one at a time, for results too large to hold as one array. */
+  iterate(...params: unknown[]): IterableIterator<unknown>;
 }
 
 export interface SqlDatabase {
@@ -36,6 +38,7 @@ interface NodeSqlite {
       run(...p: unknown[]): { lastInsertRowid: number | bigint; changes: number | bigint };
       get(...p: unknown[]): unknown;
       all(...p: unknown[]): unknown[];
+      iterate(...p: unknown[]): IterableIterator<unknown>;
     };
     readonly isOpen: boolean;
     close(): void;
@@ -97,6 +100,7 @@ function openNode(ns: NodeSqlite, file: string, options: OpenOptions): SqlDataba
         run: (...p) => ({ lastInsertRowid: Number(st.run(...p).lastInsertRowid) }),
         get: (...p) => st.get(...p),
         all: (...p) => st.all(...p),
+        iterate: (...p) => st.iterate(...p),
       };
     },
     transaction(fn) {
@@ -137,6 +141,7 @@ function openBetter(Better: BetterSqlite, file: string, options: OpenOptions): S
         run: (...p) => ({ lastInsertRowid: Number(st.run(...p).lastInsertRowid) }),
         get: (...p) => st.get(...p),
         all: (...p) => st.all(...p),
+        iterate: (...p) => st.iterate(...p) as IterableIterator<unknown>,
       };
     },
     transaction: (fn) => db.transaction(fn)(),

@@ -292,16 +292,27 @@ export class TraceStore {
     });
   }
 
-  /** Every access of a run with the task of its process. */
-  taskAccesses(runId: number): TaskAccess[] {
-    return this.db
+  /**
+   * Every access of a run with the task of its process, streamed (runs can hold millions). The task is
+   * looked up in memory rather than joined: a run has thousands of processes and millions of accesses.
+   */
+  *taskAccesses(runId: number, { successfulOnly = false } = {}): Iterable<TaskAccess> {
+    const procs = new Map<number, { taskId: string | null; role: ProcessRecord['role'] }>();
+    for (const p of this.db.prepare('SELECT key, task_id AS taskId, role FROM processes WHERE run_id = ?').iterate(runId) as Iterable<{ key: number; taskId: string | null; role: ProcessRecord['role'] }>) {
+      procs.set(p.key, p);
+    }
+    const rows = this.db
       .prepare(
-        `SELECT a.proc_key AS procKey, a.path, a.op, a.errno, a.count, a.first_ts AS firstTs, a.last_ts AS lastTs,
-                p.task_id AS taskId, p.role
-         FROM accesses a JOIN processes p ON p.run_id = a.run_id AND p.key = a.proc_key
-         WHERE a.run_id = ?`,
+        `SELECT proc_key AS procKey, path, op, errno, count, first_ts AS firstTs, last_ts AS lastTs FROM accesses
+         WHERE run_id = ?${successfulOnly ? ' AND errno = 0' : ''}`,
       )
-      .all(runId) as TaskAccess[];
+      .iterate(runId) as Iterable<AccessRecord & { taskId: string | null; role: ProcessRecord['role'] }>;
+    for (const row of rows) {
+      const p = procs.get(row.procKey);
+      row.taskId = p?.taskId ?? null;
+      row.role = p?.role ?? 'unattributed';
+      yield row;
+    }
   }
 
   accessCount(runId: number): number {

@@ -38,7 +38,7 @@ describe('TraceStore', () => {
 
     const ro = TraceStore.openExisting(path.join(ws.root, 'db', 'trace.db'), { readonly: true });
     expect(ro.getRun(runId)).toMatchObject({ command: ['npm', 'run', 'build'], status: 'issues', incompleteReasons: ['x'], exitCode: 3 });
-    const accesses = ro.taskAccesses(runId).sort((a, b) => a.path.localeCompare(b.path));
+    const accesses = [...ro.taskAccesses(runId)].sort((a, b) => a.path.localeCompare(b.path));
     expect(accesses).toEqual([
       { procKey: 1, path: '/w/a/x', op: 'read', errno: 0, count: 3, firstTs: 4, lastTs: 6, taskId: 'a:build', role: 'task' },
       { procKey: 1, path: '/w/a/y', op: 'read', errno: 2, count: 1, firstTs: 7, lastTs: 7, taskId: 'a:build', role: 'task' },
