@@ -2,7 +2,10 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { ConfigurationError } from '../core/errors.js';
 import type { Logger } from '../core/logger.js';
+import { detectPlanSource, expandPackageScript } from './detect.js';
 import { loadPlanFile } from './file.js';
+import { parseNxCommand, resolveNxPlan } from './nx.js';
+import { parseTurboCommand, resolveTurboPlan } from './turbo.js';
 import type { Plan } from './types.js';
 
 export const DEFAULT_PLAN_FILE = 'io-trace.plan.json';
@@ -13,20 +16,67 @@ export interface ResolvePlanOptions {
   cwd: string;
   /** The traced build command (tells nx/turbo which tasks run). */
   command: string[];
-  /** Tasks to plan when the command does not say. */
+  /** Tasks to plan when the command does not say (`build`, `app:build`, `app#build`). */
   tasks?: string[];
   log: Logger;
 }
 
-/** Turn `--plan` into a resolved Plan. */
+/**
+ * Turn `--plan` into a resolved Plan: a plan file as given; `auto` takes io-trace.plan.json if
+ * present, else the workspace's build tool (from the command, then nx.json / turbo.json).
+ */
 export async function resolvePlan(options: ResolvePlanOptions): Promise<Plan> {
-  const { spec, cwd } = options;
+  const { spec, cwd, command, log } = options;
   if (spec !== 'auto' && spec !== 'nx' && spec !== 'turbo') return loadPlanFile(path.resolve(cwd, spec));
-  if (spec === 'auto') {
+  let source: 'nx' | 'turbo' | undefined = spec === 'auto' ? undefined : spec;
+  if (source === undefined) {
     const file = path.join(cwd, DEFAULT_PLAN_FILE);
     if (existsSync(file)) return loadPlanFile(file);
+    source = detectPlanSource(cwd, command);
   }
-  throw new ConfigurationError(
-    `no plan found in ${cwd}: pass --plan FILE (a plan file, see README "Plan file"), or run in an Nx or Turborepo workspace`,
-  );
+  if (source === undefined) {
+    throw new ConfigurationError(
+      `no plan found in ${cwd}: pass --plan FILE (a plan file, see README "Plan file"), or run in an Nx or Turborepo workspace`,
+    );
+  }
+  const argv = parseable(cwd, command);
+  const t0 = Date.now();
+  let plan: Plan;
+  if (source === 'nx') {
+    const nx = argv.map(parseNxCommand).find(Boolean);
+    const tasks = nx ? undefined : requireTasks(options.tasks, 'nx', 'e.g. --tasks build or --tasks app:build');
+    plan = await resolveNxPlan({
+      workspaceRoot: cwd,
+      log,
+      ...(nx?.tasks ? { tasks: nx.tasks } : {}),
+      ...(nx?.targets.length ? { targets: nx.targets } : {}),
+      ...(nx?.projects ? { projects: nx.projects } : {}),
+      ...(nx?.configuration ? { configuration: nx.configuration } : {}),
+      ...(nx?.exclude ? { exclude: nx.exclude } : {}),
+      ...(tasks ? (tasks.some((t) => t.includes(':')) ? { tasks } : { targets: tasks }) : {}),
+    });
+  } else {
+    const turbo = argv.map(parseTurboCommand).find(Boolean);
+    const tasks = turbo?.tasks.length ? turbo.tasks : requireTasks(options.tasks, 'turbo', 'e.g. --tasks build');
+    plan = await resolveTurboPlan({
+      workspaceRoot: cwd,
+      tasks,
+      log,
+      ...(turbo?.filter ? { filter: turbo.filter } : {}),
+      ...(turbo?.passThroughArgs ? { passThroughArgs: turbo.passThroughArgs } : {}),
+    });
+  }
+  log.info(`plan: ${plan.tasks.length} ${source} task${plan.tasks.length === 1 ? '' : 's'} resolved in ${Date.now() - t0} ms`);
+  return plan;
+}
+
+/** The command as given, and the package script it runs (`npm run build` -> `nx run-many -t build`). */
+function parseable(cwd: string, command: string[]): string[][] {
+  const script = expandPackageScript(cwd, command);
+  return script ? [command, script] : [command];
+}
+
+function requireTasks(tasks: string[] | undefined, tool: string, example: string): string[] {
+  if (tasks && tasks.length) return tasks;
+  throw new ConfigurationError(`cannot tell which ${tool} tasks the command runs: pass --tasks (${example})`);
 }

@@ -7,6 +7,8 @@ import { IoTraceError } from '../core/errors.js';
 import type { Logger } from '../core/logger.js';
 import { StoreSpanRecorder } from '../core/spans.js';
 import type { IgnoreRules } from '../config/ignore.js';
+import { NX_ENV } from '../plan/nx.js';
+import { TURBO_ENV } from '../plan/turbo.js';
 import type { Plan } from '../plan/types.js';
 import type { Report } from '../report/report.js';
 import { TraceIngestor } from '../store/ingest.js';
@@ -93,6 +95,8 @@ export async function runBuild(options: RunBuildOptions): Promise<RunBuildResult
 
   const env: NodeJS.ProcessEnv = {
     ...(options.env ?? process.env),
+    // The Nx daemon would compute outside the traced tree and outlive it; turbo's banners are noise.
+    ...(options.plan.source === 'nx' ? NX_ENV : options.plan.source === 'turbo' ? TURBO_ENV : {}),
     // libuv's io_uring file I/O is invisible to syscall tracing; Node honours this since 20.3.
     UV_USE_IO_URING: '0',
   };
