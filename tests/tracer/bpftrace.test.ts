@@ -1,0 +1,300 @@
+/**
+ * The bpftrace backend against the real kernel: needs root, bpftrace and tracefs. Outside CI these tests
+ * are skipped when that is missing; in CI (process.env.CI set) they fail instead, so a runner that
+ * cannot trace is noticed.
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { AccessEvent, ExecEvent, TraceEvent } from '../../src/core/events.js';
+import { silentLogger } from '../../src/core/logger.js';
+import { BpftraceTracer, defaultScriptPath } from '../../src/tracer/bpftrace.js';
+import { launchStopped, type BuildExit } from '../../src/tracer/launch.js';
+import type { TracerOutcome } from '../../src/tracer/types.js';
+
+const tracer = new BpftraceTracer();
+// The real interpreter, not a shim (pyenv's shims are shell scripts that run other processes).
+const PY = execFileSync('python3', ['-c', 'import sys; print(sys.executable)'], { encoding: 'utf8' }).trim();
+const availability = await tracer.check();
+const suite = availability.available || process.env.CI ? describe : describe.skip;
+
+interface Traced {
+  events: TraceEvent[];
+  outcome: TracerOutcome;
+  exit: BuildExit;
+  pid: number;
+  stdout: string;
+  attachMs: number;
+}
+
+async function trace(command: string[], cwd: string, workDir: string): Promise<Traced> {
+  if (!availability.available) throw new Error(`bpftrace unavailable: ${availability.reason}`);
+  const events: TraceEvent[] = [];
+  const t0 = Date.now();
+  const build = await launchStopped({ command, cwd, env: { ...process.env, UV_USE_IO_URING: '0' }, stdin: 'ignore' });
+  const session = tracer.attach({ pid: build.pid, sink: (batch) => events.push(...batch), log: silentLogger, workDir });
+  let stdout = '';
+  build.child.stdout!.setEncoding('utf8').on('data', (s: string) => (stdout += s));
+  build.child.stderr!.resume();
+  try {
+    await session.ready;
+  } catch (e) {
+    build.child.kill('SIGKILL');
+    throw e;
+  }
+  const attachMs = Date.now() - t0;
+  build.resume();
+  const exit = await build.exited;
+  // Finish right away: events written just before the build exited must still arrive.
+  const outcome = await session.finish();
+  return { events, outcome, exit, pid: build.pid, stdout, attachMs };
+}
+
+const accesses = (events: TraceEvent[]) => events.filter((e): e is AccessEvent => e.type === 'access');
+
+/** Distinct "op errno path" strings of accesses under `root`, sorted. */
+function under(events: TraceEvent[], root: string): string[] {
+  const set = new Set<string>();
+  for (const e of accesses(events)) {
+    if (e.path === root || e.path.startsWith(root + '/')) set.add(`${e.op} ${e.errno} ${e.path}`);
+  }
+  return [...set].sort();
+}
+
+suite('BpftraceTracer (real bpftrace)', () => {
+  let base: string;
+  let scripts: string;
+
+  beforeAll(() => {
+    base = mkdtempSync(join(tmpdir(), 'io-trace-bpf-'));
+    scripts = join(base, 'scripts');
+    mkdirSync(scripts);
+  });
+  afterAll(() => {
+    if (base) rmSync(base, { recursive: true, force: true });
+  });
+
+  it('has its prerequisites (root or sudo, bpftrace >= 0.17, tracefs, BPF)', () => {
+    expect(availability).toMatchObject({ available: true });
+  });
+
+  it('compiles the script (bpftrace --emit-elf: parse, type-check and codegen, no load)', () => {
+    const out = join(base, 'iotrace.elf');
+    execFileSync('bpftrace', ['--emit-elf', out, defaultScriptPath(), '1'], {
+      env: { ...process.env, BPFTRACE_STRLEN: '200', BPFTRACE_MAX_STRLEN: '200' },
+      stdio: ['ignore', 'ignore', 'pipe'],
+    });
+  });
+
+  it('records every kind of access with absolute paths, results, forks, execs and exits', async () => {
+    const ws = join(base, 'ws');
+    mkdirSync(join(ws, 'sub'), { recursive: true });
+    writeFileSync(join(ws, 'in.txt'), 'in\n');
+    writeFileSync(join(ws, 'exist.txt'), 'exist\n');
+    writeFileSync(join(ws, 'a.txt'), 'a\n');
+    writeFileSync(join(ws, 'sub', 'f.txt'), 'f\n');
+    // A 300-character absolute path, and a relative one longer than one 199-byte chunk.
+    const l1 = 'L'.repeat(120);
+    const l2 = 'M'.repeat(120);
+    mkdirSync(join(ws, l1, l2), { recursive: true });
+    const longAbs = join(ws, l1, l2, 'n'.repeat(300 - join(ws, l1, l2).length - 1));
+    expect(longAbs).toHaveLength(300);
+    writeFileSync(join(ws, l1, l2, 'rel.txt'), 'r\n');
+    // A directory whose name is longer than a chunk (walked in the kernel with a continuation).
+    const longDir = 'c'.repeat(230);
+    mkdirSync(join(ws, longDir));
+    // A cwd on another mount (tmpfs): the dentry walk must cross into the parent mount.
+    const shm = mkdtempSync('/dev/shm/io-trace-bpf-');
+    const hostile = ['new\nline.txt', 'tab\there.txt', 'ünïcödé-日本.txt', '::warning::pwn.txt', 'back\\uffffffe2 "q".txt'];
+    writeFileSync(
+      join(scripts, 'workload.py'),
+      String.raw`
+import os, sys, json, threading, subprocess, ctypes
+W = os.getcwd()
+def attempt(f):
+    try: f()
+    except OSError: pass
+os.close(os.open('in.txt', os.O_RDONLY))
+os.close(os.open(W + '/out.txt', os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o644))
+os.close(os.open('exist.txt', os.O_WRONLY))
+os.close(os.open('exist.txt', os.O_RDWR | os.O_TRUNC))
+os.truncate('exist.txt', 0)
+attempt(lambda: os.open('missing.txt', os.O_RDONLY))
+os.stat('in.txt'); os.lstat('in.txt'); os.access('in.txt', os.R_OK)
+os.listdir('sub')
+os.mkdir('newdir'); os.rmdir('newdir')
+os.rename('a.txt', 'b.txt'); os.unlink('b.txt')
+os.link('in.txt', 'hard.txt'); os.symlink('in.txt', 'sym.txt'); os.readlink('sym.txt')
+d = os.open('sub', os.O_RDONLY | os.O_DIRECTORY)
+os.close(os.open('f.txt', os.O_RDONLY, dir_fd=d))
+os.stat('f.txt', dir_fd=d)
+os.mkdir('made', dir_fd=d)
+os.rename('f.txt', 'g.txt', src_dir_fd=d, dst_dir_fd=d)
+os.unlink('g.txt', dir_fd=d)
+os.rmdir('made', dir_fd=d)
+os.close(d)
+args = json.loads(sys.argv[1])
+os.close(os.open(args['longAbs'], os.O_WRONLY | os.O_CREAT, 0o644))
+os.close(os.open(args['longRel'], os.O_RDONLY))
+for name in args['hostile']:
+    os.close(os.open(name, os.O_WRONLY | os.O_CREAT, 0o644))
+t = threading.Thread(target=lambda: os.close(os.open('thread.txt', os.O_WRONLY | os.O_CREAT, 0o644)))
+t.start(); t.join()
+p = subprocess.run(['/bin/true', 'arg with space', 'tab\there', 'ünï', '::warning::x', ''])
+s = subprocess.Popen(['sleep', '30']); s.kill(); s.wait()
+os.chdir(args['longDir'])
+os.close(os.open('x.txt', os.O_WRONLY | os.O_CREAT, 0o644))
+os.chdir(args['shm'])
+os.close(os.open('rel.txt', os.O_WRONLY | os.O_CREAT, 0o644))
+print(json.dumps({'pid': os.getpid(), 'sleep': s.pid}))
+`,
+    );
+    const args = { longAbs, longRel: `${l1}/${l2}/rel.txt`, hostile, longDir: join(ws, longDir), shm };
+    let r: Traced;
+    try {
+      r = await trace([PY, '-I', '-S', join(scripts, 'workload.py'), JSON.stringify(args)], ws, join(base, 'work1'));
+    } finally {
+      rmSync(shm, { recursive: true, force: true });
+    }
+    expect(r.exit).toEqual({ code: 0, signal: null });
+    expect(r.outcome).toMatchObject({ lostEvents: 0, incompleteReasons: [] });
+    const out = JSON.parse(r.stdout) as { pid: number; sleep: number };
+
+    expect(under(r.events, ws)).toEqual(
+      [
+        'read 0 ' + join(ws, 'in.txt'),
+        'create 0 ' + join(ws, 'out.txt'),
+        'write 0 ' + join(ws, 'exist.txt'),
+        'truncate 0 ' + join(ws, 'exist.txt'),
+        'read 2 ' + join(ws, 'missing.txt'),
+        'stat 0 ' + join(ws, 'in.txt'),
+        'readdir 0 ' + join(ws, 'sub'),
+        'mkdir 0 ' + join(ws, 'newdir'),
+        'rmdir 0 ' + join(ws, 'newdir'),
+        'rename_from 0 ' + join(ws, 'a.txt'),
+        'rename_to 0 ' + join(ws, 'b.txt'),
+        'unlink 0 ' + join(ws, 'b.txt'),
+        'link 0 ' + join(ws, 'hard.txt'),
+        'link 0 ' + join(ws, 'sym.txt'),
+        'stat 0 ' + join(ws, 'sym.txt'),
+        'read 0 ' + join(ws, 'sub', 'f.txt'),
+        'stat 0 ' + join(ws, 'sub', 'f.txt'),
+        'mkdir 0 ' + join(ws, 'sub', 'made'),
+        'rename_from 0 ' + join(ws, 'sub', 'f.txt'),
+        'rename_to 0 ' + join(ws, 'sub', 'g.txt'),
+        'unlink 0 ' + join(ws, 'sub', 'g.txt'),
+        'rmdir 0 ' + join(ws, 'sub', 'made'),
+        'create 0 ' + longAbs,
+        'read 0 ' + `${ws}/${l1}/${l2}/rel.txt`,
+        ...hostile.map((h) => 'create 0 ' + join(ws, h)),
+        'create 0 ' + join(ws, 'thread.txt'),
+        'create 0 ' + join(ws, longDir, 'x.txt'),
+      ].sort(),
+    );
+    expect(under(r.events, shm)).toEqual([`create 0 ${shm}/rel.txt`]);
+
+    // Every access of the workload is the python process's, threads included.
+    for (const e of accesses(r.events)) if (e.path.startsWith(ws + '/')) expect(e.pid).toBe(out.pid);
+
+    const execs = r.events.filter((e): e is ExecEvent => e.type === 'exec');
+    const trueExec = execs.find((e) => e.path === '/bin/true');
+    expect(trueExec).toMatchObject({ argv: ['/bin/true', 'arg with space', 'tab\there', 'ünï', '::warning::x', ''], cwd: ws });
+    expect(trueExec!.argvTruncated).toBeUndefined();
+    expect(accesses(r.events)).toContainEqual(expect.objectContaining({ op: 'exec', path: '/bin/true', errno: 0, pid: trueExec!.pid }));
+    expect(r.events).toContainEqual(expect.objectContaining({ type: 'fork', pid: out.pid, child: trueExec!.pid }));
+    // The root's own exec (sh of the launcher -> python3) is seen, with its cwd.
+    expect(execs.some((e) => e.pid === r.pid && e.path === PY && e.argv[0] === PY && e.cwd === ws)).toBe(true);
+
+    // A child killed by a signal, and the root, exit.
+    expect(r.events).toContainEqual(expect.objectContaining({ type: 'fork', pid: out.pid, child: out.sleep }));
+    expect(r.events).toContainEqual(expect.objectContaining({ type: 'exit', pid: out.sleep }));
+    expect(r.events).toContainEqual(expect.objectContaining({ type: 'exit', pid: r.pid }));
+    // Threads are not processes.
+    const forks = r.events.filter((e) => e.type === 'fork' && e.pid === out.pid);
+    expect(forks).toHaveLength(2);
+  });
+
+  it('sees all 200 short-lived children of a shell loop and stops at the tree', async () => {
+    const ws = join(base, 'loop');
+    mkdirSync(ws);
+    writeFileSync(join(ws, 'in.txt'), 'x\n');
+    const r = await trace(['sh', '-c', 'for i in $(seq 200); do cat in.txt; done > /dev/null'], ws, join(base, 'work2'));
+    expect(r.exit.code).toBe(0);
+    const catPids = new Set(r.events.filter((e): e is ExecEvent => e.type === 'exec' && e.path.endsWith('/cat')).map((e) => e.pid));
+    expect(catPids.size).toBe(200);
+    const readers = new Set(accesses(r.events).filter((e) => e.op === 'read' && e.path === join(ws, 'in.txt')).map((e) => e.pid));
+    expect(readers).toEqual(catPids);
+    const forked = new Set(r.events.flatMap((e) => (e.type === 'fork' && e.pid === r.pid ? [e.child] : [])));
+    for (const p of catPids) expect(forked.has(p)).toBe(true);
+    // Nothing from outside the tree (e.g. this test process) was recorded.
+    const tree = new Set([r.pid, ...forked]);
+    for (const e of r.events) if (e.type === 'access') expect(tree.has(e.pid)).toBe(true);
+    expect(r.outcome.lostEvents).toBe(0);
+    expect(r.attachMs).toBeLessThan(5_000);
+  });
+
+  it('keeps the events written just before the build exits', async () => {
+    const ws = join(base, 'burst');
+    mkdirSync(ws);
+    writeFileSync(
+      join(scripts, 'burst.py'),
+      `import os\nfor i in range(3000):\n    os.close(os.open(f"b{i}", os.O_WRONLY | os.O_CREAT, 0o644))\n`,
+    );
+    const r = await trace([PY, '-I', '-S', join(scripts, 'burst.py')], ws, join(base, 'work3'));
+    const created = under(r.events, ws).filter((s) => s.startsWith('create 0 '));
+    expect(created).toHaveLength(3000);
+    expect(r.events.at(-1)).toMatchObject({ type: 'exit', pid: r.pid });
+  });
+
+  it('de-duplicates repeated accesses in the kernel but keeps each distinct one, and sees symlinked cwd physically', async () => {
+    const ws = join(base, 'dedup');
+    mkdirSync(join(ws, 'real'), { recursive: true });
+    symlinkSync(join(ws, 'real'), join(ws, 'link'));
+    writeFileSync(join(ws, 'real', 'f.txt'), 'x');
+    writeFileSync(
+      join(scripts, 'dedup.py'),
+      [
+        'import os',
+        'for i in range(20000):',
+        '    os.close(os.open("f.txt", os.O_RDONLY))',
+        'os.unlink("f.txt")',
+        'os.close(os.open("f.txt", os.O_WRONLY | os.O_CREAT, 0o644))',
+        'os.unlink("f.txt")',
+        'os.close(os.open("f.txt", os.O_WRONLY | os.O_CREAT, 0o644))',
+        '',
+      ].join('\n'),
+    );
+    const r = await trace([PY, '-I', '-S', join(scripts, 'dedup.py')], join(ws, 'link'), join(base, 'work4'));
+    const f = join(ws, 'real', 'f.txt');
+    const seq = accesses(r.events)
+      .filter((e) => e.path === f)
+      .map((e) => e.op);
+    // Each re-creation after an unlink is reported again (the generation changes).
+    expect(seq).toEqual(['read', 'unlink', 'create', 'unlink', 'create']);
+  });
+
+  it('flags io_uring_setup', async () => {
+    writeFileSync(
+      join(scripts, 'uring.py'),
+      [
+        'import ctypes',
+        'libc = ctypes.CDLL(None, use_errno=True)',
+        'params = ctypes.create_string_buffer(120)',
+        'print(libc.syscall(425, 4, params))',
+        '',
+      ].join('\n'),
+    );
+    const r = await trace([PY, '-I', '-S', join(scripts, 'uring.py')], base, join(base, 'work5'));
+    const fd = Number(r.stdout.trim());
+    const notices = r.events.filter((e) => e.type === 'notice' && e.kind === 'io_uring');
+    if (fd >= 0) {
+      expect(notices).toEqual([expect.objectContaining({ pid: r.pid })]);
+      expect(r.outcome.incompleteReasons.join('\n')).toMatch(/io_uring/);
+    } else {
+      // io_uring disabled on this kernel: nothing can bypass the syscalls.
+      expect(notices).toEqual([]);
+    }
+  });
+});
