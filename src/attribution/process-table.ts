@@ -197,7 +197,10 @@ export class ProcessTable {
     const list = onlyDirty ? [...this.dirty] : this.all;
     this.dirty.clear();
     return list.map((p) => {
-      const taskId = this.taskOf(p, memo);
+      // The package manager running a script for nx/turbo reads every workspace package.json to find
+      // it: the runner's I/O, not the task's. Its children (the script) still inherit the task.
+      const runner = this.options.outsideRole === 'orchestrator' && isScriptRunner(p.argv);
+      const taskId = runner ? null : this.taskOf(p, memo);
       return {
         key: p.key,
         pid: p.pid,
@@ -217,4 +220,21 @@ export class ProcessTable {
   get size(): number {
     return this.all.length;
   }
+}
+
+const PACKAGE_MANAGERS = new Set(['npm', 'npm-cli.js', 'pnpm', 'pnpm.cjs', 'pnpm.js', 'yarn', 'yarn.js', 'yarn.cjs', 'bun']);
+
+/** `npm run x`, `node /usr/bin/npm run x`, `pnpm run x`, `yarn run x`, `bun run x` (flags allowed before `run`). */
+export function isScriptRunner(argv: readonly string[] | null): boolean {
+  if (!argv || argv.length === 0) return false;
+  const base = (a: string) => a.slice(a.lastIndexOf('/') + 1);
+  let i = 0;
+  if (/^node(js)?$/.test(base(argv[0]))) {
+    i = 1;
+    while (argv[i]?.startsWith('-')) i++;
+  }
+  if (argv[i] === undefined || !PACKAGE_MANAGERS.has(base(argv[i]))) return false;
+  i++;
+  while (argv[i]?.startsWith('-')) i++;
+  return argv[i] === 'run' || argv[i] === 'run-script';
 }

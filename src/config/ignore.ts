@@ -1,4 +1,5 @@
 import { compilePatterns, type PatternSet } from '../plan/patterns.js';
+import type { Plan } from '../plan/types.js';
 
 /**
  * What the analyser leaves out. Defaults follow DESIGN.md: version control, external dependencies and
@@ -48,6 +49,24 @@ export function mergeIgnoreRules(...rules: IgnoreRules[]): IgnoreRules {
     }
   }
   return out;
+}
+
+/**
+ * Files the build tool hashes into every task whatever the task declares: Nx adds `nx.json` and the
+ * workspace ignore files, Turborepo the package's own `package.json` and `turbo.json`. Nobody can take
+ * them out of a task's inputs, so reporting them as unused inputs is noise; they are excluded from
+ * reads (a read of one is never a finding either: it is an input of every task).
+ */
+export function toolDefaultIgnores(plan: Pick<Plan, 'source' | 'tasks'>): IgnoreRules {
+  const rules = emptyIgnoreRules();
+  if (plan.source === 'nx') rules.reads.push('nx.json', '.gitignore', '.nxignore');
+  if (plan.source === 'turbo') {
+    for (const t of plan.tasks) {
+      const dir = t.projectRoot ? `${t.projectRoot}/` : '';
+      rules.tasks[t.id] = { reads: [`${dir}package.json`, `${dir}turbo.json`], writes: [] };
+    }
+  }
+  return rules;
 }
 
 /** Compiled ignore rules: answers "is this read/write of this task ignored?". */

@@ -1,9 +1,11 @@
 import { analyse, type AnalysisResult } from '../analysis/analyse.js';
-import { IgnoreMatcher, type IgnoreRules } from '../config/ignore.js';
+import { IgnoreMatcher, mergeIgnoreRules, toolDefaultIgnores, type IgnoreRules } from '../config/ignore.js';
 import type { Plan } from '../plan/types.js';
 import { buildReport, decideStatus, type Report } from '../report/report.js';
 import type { TraceStore } from '../store/store.js';
 import { IO_TRACE_VERSION } from '../version.js';
+import { loadNxSandboxingConfig } from '../config/nx-sandboxing.js';
+import { cachedTaskReason } from './cache-hits.js';
 
 export interface AnalyseRunOptions {
   /** Extra ignore rules (config file, --ignore). */
@@ -12,7 +14,10 @@ export interface AnalyseRunOptions {
   extraIgnores?: string[];
   /** Reasons found outside the tracer (build killed...), merged into the run's. */
   extraIncompleteReasons?: string[];
+  /** Tasks restored from cache (default: those a previous analysis of this run found cached). */
   cachedTasks?: ReadonlySet<string>;
+  /** How each cached task was recognised, for the incomplete reason. */
+  cacheEvidence?: ReadonlyMap<string, string>;
 }
 
 /**
@@ -30,6 +35,7 @@ export function analyseRun(store: TraceStore, runId: number, options: AnalyseRun
     tasks,
     ...(run.planFile ? { file: run.planFile } : {}),
   };
+  const cachedTasks = options.cachedTasks ?? new Set(store.taskStatuses(runId).filter((t) => t.status === 'cached').map((t) => t.taskId));
   const processes = store.loadProcesses(runId);
   const processCounts = new Map<string, number>();
   const taskTimes = new Map<string, { start: number; end: number }>();
@@ -47,14 +53,15 @@ export function analyseRun(store: TraceStore, runId: number, options: AnalyseRun
     : analyse({
     plan,
     accesses: store.taskAccesses(runId, { successfulOnly: true }),
-    ignore: new IgnoreMatcher(options.ignore, options.extraIgnores ?? []),
+    ignore: new IgnoreMatcher(mergeIgnoreRules(toolDefaultIgnores(plan), loadNxSandboxingConfig(plan.workspaceRoot, tasks), options.ignore), options.extraIgnores ?? []),
     processCounts,
-    ...(options.cachedTasks ? { cachedTasks: options.cachedTasks } : {}),
+    cachedTasks,
   });
 
   const reasons = [...run.incompleteReasons.filter((r) => !r.startsWith('task ')), ...(options.extraIncompleteReasons ?? [])];
   if (run.tracer !== 'none') {
     for (const t of result.tasks) {
+      if (t.status === 'cached') reasons.push(cachedTaskReason(plan.source, t.taskId, options.cacheEvidence?.get(t.taskId)));
       if (t.status === 'not-run') reasons.push(`task ${t.taskId}: no traced process ran for it (it did not run, or ran outside the traced process tree)`);
     }
   }

@@ -1,4 +1,4 @@
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { ProcessTable, TaskMatcher } from '../attribution/process-table.js';
@@ -18,6 +18,7 @@ import { selectTracer, type TracerRequest } from '../tracer/select.js';
 import type { Tracer, TracerOutcome } from '../tracer/types.js';
 import { IO_TRACE_VERSION } from '../version.js';
 import { analyseRun } from './analyse-run.js';
+import { detectCacheHits } from './cache-hits.js';
 import { OutputCapture, type EchoTargets } from './output.js';
 
 export interface RunBuildOptions {
@@ -113,7 +114,8 @@ export async function runBuild(options: RunBuildOptions): Promise<RunBuildResult
   capture.attach(build.child.stdout, 'stdout');
   capture.attach(build.child.stderr, 'stderr');
 
-  const single = options.plan.tasks.length === 1 ? options.plan.tasks[0].id : undefined;
+  // A one-task native plan owns the whole tree; under nx/turbo the tool's own processes stay orchestrator.
+  const single = options.plan.source === 'file' && options.plan.tasks.length === 1 ? options.plan.tasks[0].id : undefined;
   const processes = new ProcessTable({
     rootPid: build.pid,
     matcher: new TaskMatcher(options.plan),
@@ -189,11 +191,32 @@ export async function runBuild(options: RunBuildOptions): Promise<RunBuildResult
   try {
     const outRel = path.relative(options.plan.workspaceRoot, dbDir);
     const extraIgnores = outRel && !outRel.startsWith('..') ? [outRel] : [];
-    const report = await spans.withSpan('analysis', {}, () => analyseRun(store, runId, { ignore: options.ignore, extraIgnores }));
+    const cache = tracerName === 'none' ? undefined : detectCacheHits({ plan: options.plan, command: options.command, output: readOutput(files), processCounts: countProcesses(processes), exitCode: exit.code });
+    const report = await spans.withSpan('analysis', {}, () =>
+      analyseRun(store, runId, { ignore: options.ignore, extraIgnores, ...(cache ? { cachedTasks: cache.cached, cacheEvidence: cache.evidence } : {}) }),
+    );
     return { runId, dbPath, exit, report, buildExitCode: exitCodeOf(exit) };
   } finally {
     store.close();
   }
+}
+
+/** The build's saved output, for the tool's cache-hit lines (stdout and stderr; a missing file is empty). */
+function readOutput(files: { stdout: string; stderr: string }): string {
+  const read = (f: string) => {
+    try {
+      return readFileSync(f, 'utf8');
+    } catch {
+      return '';
+    }
+  };
+  return `${read(files.stdout)}\n${read(files.stderr)}`;
+}
+
+function countProcesses(processes: ProcessTable): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const p of processes.records()) if (p.taskId !== null) counts.set(p.taskId, (counts.get(p.taskId) ?? 0) + 1);
+  return counts;
 }
 
 /** The build's exit status as a shell would report it. */

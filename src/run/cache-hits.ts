@@ -1,0 +1,108 @@
+/**
+ * Tasks restored from the build tool's cache execute nothing, so the trace holds nothing for them: a
+ * cached task is neither clean nor checked. Found from what the tool prints, and, failing that, from a
+ * planned task with no process in a successful build whose command did not turn the cache off.
+ */
+import { findToolIndex } from '../plan/nx.js';
+import type { Plan } from '../plan/types.js';
+
+export interface CacheHits {
+  /** Task ids restored from cache. */
+  cached: Set<string>;
+  /** Per cached task, how we know (the tool's own words, or the inference). */
+  evidence: Map<string, string>;
+}
+
+/** The flag that makes each tool execute every task. */
+export const SKIP_CACHE_FLAG: Readonly<Record<'nx' | 'turbo', string>> = { nx: '--skip-nx-cache', turbo: '--force' };
+
+const ANSI = /\x1b\[[0-9;?]*[A-Za-z]|\x1b\][^\x07]*\x07/g;
+
+// Nx: `✔  nx run lib:build  [local cache]`, `> nx run app:build:production  [existing outputs match the cache, left as is]`.
+const NX_CACHED = /nx run (\S+?)\s+\[(local cache|remote cache|existing outputs match the cache, left as is)\]/;
+// Turbo: `lib:build: cache hit, replaying logs 0123456789abcdef` (also "suppressing logs" with --output-logs).
+const TURBO_CACHED = /^(?:(\S+?): )?cache hit(?: \(outputs already on disk\))?, (?:replaying|suppressing) logs ([0-9a-f]{8,})/;
+
+/** Cache hits the tool reported in its output (stdout and stderr, any order). */
+export function parseCacheHits(plan: Plan, output: string): CacheHits {
+  const cached = new Set<string>();
+  const evidence = new Map<string, string>();
+  if (plan.source !== 'nx' && plan.source !== 'turbo') return { cached, evidence };
+  const ids = new Set(plan.tasks.map((t) => t.id));
+  const byHash = new Map<string, string>();
+  for (const t of plan.tasks) if (t.identity?.TURBO_HASH) byHash.set(t.identity.TURBO_HASH, t.id);
+  for (const raw of output.split(/\r?\n|\r/)) {
+    const line = raw.replace(ANSI, '').trim();
+    if (plan.source === 'nx') {
+      const m = NX_CACHED.exec(line);
+      if (m && ids.has(m[1])) {
+        cached.add(m[1]);
+        evidence.set(m[1], `nx printed [${m[2]}]`);
+      }
+    } else {
+      const m = TURBO_CACHED.exec(line);
+      if (!m) continue;
+      // The hash is exact; the "pkg:task" prefix is the fallback (turbo prints ':' where ids have '#').
+      const id = byHash.get(m[2]) ?? (m[1] ? m[1].replace(/:(?=[^:]*$)/, '#') : undefined);
+      if (id !== undefined && ids.has(id)) {
+        cached.add(id);
+        evidence.set(id, 'turbo printed "cache hit"');
+      }
+    }
+  }
+  return { cached, evidence };
+}
+
+/** Whether the traced command turns the tool's cache off for every task. */
+export function commandSkipsCache(source: 'nx' | 'turbo', command: readonly string[]): boolean {
+  const at = findToolIndex(command, source);
+  // A wrapper (npm run build -> nx ...) hides the flags: assume the cache was used.
+  if (at < 0) return false;
+  const args = command.slice(at + 1);
+  const end = args.indexOf('--');
+  const own = end >= 0 ? args.slice(0, end) : args;
+  if (source === 'nx') return own.some((a) => a === '--skip-nx-cache' || a === '--skipNxCache' || a === '--skip-nx-cache=true' || a === '--skipNxCache=true');
+  return own.some((a) => a === '--force' || a === '--force=true');
+}
+
+export interface DetectCacheHitsInput {
+  plan: Plan;
+  command: readonly string[];
+  /** The build's output (stdout and stderr). */
+  output: string;
+  /** Processes attributed to each task. */
+  processCounts: ReadonlyMap<string, number>;
+  /** The build's exit code (a failed build may have skipped tasks: they are not-run, not cached). */
+  exitCode: number | null;
+}
+
+/**
+ * Cached tasks of an nx/turbo run: those the tool said it restored, plus (in a successful build that
+ * did not skip the cache) planned tasks nothing ran for. A task that did run is never cached.
+ */
+export function detectCacheHits(input: DetectCacheHitsInput): CacheHits {
+  const { plan } = input;
+  const hits = parseCacheHits(plan, input.output);
+  if (plan.source !== 'nx' && plan.source !== 'turbo') return hits;
+  for (const id of [...hits.cached]) {
+    if ((input.processCounts.get(id) ?? 0) > 0) {
+      hits.cached.delete(id);
+      hits.evidence.delete(id);
+    }
+  }
+  if (input.exitCode === 0 && !commandSkipsCache(plan.source, input.command)) {
+    for (const t of plan.tasks) {
+      if (hits.cached.has(t.id) || (input.processCounts.get(t.id) ?? 0) > 0) continue;
+      hits.cached.add(t.id);
+      hits.evidence.set(t.id, `no process ran for it in a successful build that did not pass ${SKIP_CACHE_FLAG[plan.source]}`);
+    }
+  }
+  return hits;
+}
+
+/** The run-level reason a cached task leaves the verdict incomplete, naming the flag that fixes it. */
+export function cachedTaskReason(source: Plan['source'], taskId: string, evidence?: string): string {
+  const tool = source === 'nx' || source === 'turbo' ? source : 'the build tool';
+  const flag = source === 'nx' || source === 'turbo' ? SKIP_CACHE_FLAG[source] : 'its option to skip the cache';
+  return `task ${taskId}: restored from the ${tool} cache${evidence ? ` (${evidence})` : ''}, so nothing ran and it was not checked: rerun with ${flag} to trace it`;
+}
