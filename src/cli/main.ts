@@ -3,12 +3,25 @@ import { stderrLogger } from '../core/logger.js';
 import { IO_TRACE_VERSION } from '../version.js';
 import { analyzeCommand } from './commands/analyze.js';
 import { runCommand, type CommandContext } from './commands/run.js';
+import { listCommand } from './commands/list.js';
+import { showCommand } from './commands/show.js';
+import { transcriptCommand } from './commands/transcript.js';
+import { stderrCommand } from './commands/stderr.js';
+import { filesCommand } from './commands/files.js';
+import { findingsCommand } from './commands/findings.js';
 
 const HELP = `io-trace ${IO_TRACE_VERSION}: find misconfigured build caches by tracing what each task really reads and writes
 
 Usage:
   io-trace run [options] -- <build command...>   trace a build and check it (io-trace run --help)
   io-trace analyze [--db FILE] [RUN]             analyse a recorded run again
+  io-trace list                                  recent runs: status, exit code, findings, spans, age
+  io-trace show [RUN] [--task T] [--full]        one run: facts, logs, findings, spans; a task; one timeline
+  io-trace transcript [RUN]                      the run's transcript, raw (--items: parsed tool calls)
+  io-trace stderr [RUN]                          the build's stderr, raw (--stdout: its stdout)
+  io-trace files [RUN] [--task T] [--op OP]      the files a run touched
+  io-trace findings [RUN]                        a run's findings with fixes
+  (triage commands take --db FILE|DIR and --json; RUN defaults to the latest)
   io-trace --version
 
 Exit codes: the build's own exit code (128+N when killed by signal N); else 1 when --fail-on is met;
@@ -18,6 +31,12 @@ Exit codes: the build's own exit code (128+N when killed by signal N); else 1 wh
 const COMMANDS: Record<string, (ctx: CommandContext) => Promise<number>> = {
   run: runCommand,
   analyze: analyzeCommand,
+  list: listCommand,
+  show: showCommand,
+  transcript: transcriptCommand,
+  stderr: stderrCommand,
+  files: filesCommand,
+  findings: findingsCommand,
 };
 
 /** The CLI: maps typed errors to exit codes. The only place that decides io-trace's own exit status. */

@@ -19,6 +19,9 @@ export interface EchoTargets {
  */
 export class OutputCapture {
   private readonly files: Record<keyof OutputFiles, WriteStream>;
+  /** `<transcript>.times`: "OFFSET TIME_MS" per chunk, so transcript lines get arrival times (src/transcript). */
+  private readonly times: WriteStream;
+  private transcriptBytes = 0;
   private readonly pending: Promise<void>[] = [];
   bytes = { stdout: 0, stderr: 0 };
 
@@ -28,7 +31,8 @@ export class OutputCapture {
       stderr: createWriteStream(paths.stderr),
       transcript: createWriteStream(paths.transcript),
     };
-    for (const f of Object.values(this.files)) f.on('error', () => {}); // a full disk must not kill the build
+    this.times = createWriteStream(`${paths.transcript}.times`);
+    for (const f of [...Object.values(this.files), this.times]) f.on('error', () => {}); // a full disk must not kill the build
   }
 
   attach(stream: Readable | null, which: 'stdout' | 'stderr'): void {
@@ -38,6 +42,8 @@ export class OutputCapture {
         stream.on('data', (chunk: Buffer) => {
           this.bytes[which] += chunk.length;
           this.files[which].write(chunk);
+          this.times.write(`${this.transcriptBytes} ${Date.now()}\n`);
+          this.transcriptBytes += chunk.length;
           this.files.transcript.write(chunk);
           this.echo?.[which](chunk);
         });
@@ -51,6 +57,6 @@ export class OutputCapture {
   /** Wait for the streams to end (or at most `timeoutMs`: a daemon may hold a pipe open), then close the files. */
   async close(timeoutMs = 2000): Promise<void> {
     await Promise.race([Promise.all(this.pending), new Promise((r) => setTimeout(r, timeoutMs).unref())]);
-    await Promise.all(Object.values(this.files).map((f) => new Promise<void>((r) => f.end(() => r()))));
+    await Promise.all([...Object.values(this.files), this.times].map((f) => new Promise<void>((r) => f.end(() => r()))));
   }
 }

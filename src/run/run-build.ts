@@ -6,6 +6,7 @@ import { INCOMPLETE_NOTICE_KINDS } from '../core/events.js';
 import { IoTraceError } from '../core/errors.js';
 import type { Logger } from '../core/logger.js';
 import { StoreSpanRecorder } from '../core/spans.js';
+import { collectHostFacts } from './host-facts.js';
 import type { IgnoreRules } from '../config/ignore.js';
 import { NX_ENV } from '../plan/nx.js';
 import { TURBO_ENV } from '../plan/turbo.js';
@@ -78,7 +79,7 @@ export async function runBuild(options: RunBuildOptions): Promise<RunBuildResult
     tracerVersion: selected.version,
     tracerReason: selected.reason,
     startedAt,
-    host: hostFacts(),
+    host: { ...collectHostFacts(options.env ?? process.env) },
   });
   spans.bind(store, runId);
   store.saveTasks(runId, options.plan.tasks);
@@ -153,7 +154,7 @@ export async function runBuild(options: RunBuildOptions): Promise<RunBuildResult
   });
   build.resume();
   const exit = await build.exited;
-  spans.recordSpan('build', buildStart, Date.now() - buildStart, { exitCode: exit.code, signal: exit.signal });
+  const buildSpan = spans.recordSpan('build', buildStart, Date.now() - buildStart, { exitCode: exit.code, signal: exit.signal });
   await capture.close();
 
   let outcome: TracerOutcome;
@@ -195,6 +196,11 @@ export async function runBuild(options: RunBuildOptions): Promise<RunBuildResult
     const report = await spans.withSpan('analysis', {}, () =>
       analyseRun(store, runId, { ignore: options.ignore, extraIgnores, ...(cache ? { cachedTasks: cache.cached, cacheEvidence: cache.evidence } : {}) }),
     );
+    // Each task's wall time, from its first process start to its last exit, nested under the build.
+    for (const t of store.taskStatuses(runId)) {
+      if (t.startedAt === null || t.endedAt === null) continue;
+      spans.recordSpan('task', t.startedAt, Math.max(0, t.endedAt - t.startedAt), { task: t.taskId, processes: t.processCount }, { parent: buildSpan });
+    }
     return { runId, dbPath, exit, report, buildExitCode: exitCodeOf(exit) };
   } finally {
     store.close();
@@ -225,18 +231,3 @@ export function exitCodeOf(exit: BuildExit): number {
   const n = exit.signal ? os.constants.signals[exit.signal] : undefined;
   return 128 + (n ?? 0);
 }
-
-function hostFacts(): Record<string, unknown> {
-  const env = process.env;
-  return {
-    kernel: os.release(),
-    os: `${os.type()} ${os.release()}`,
-    arch: os.arch(),
-    node: process.version,
-    hostname: os.hostname(),
-    ...(env.GITHUB_ACTIONS
-      ? { github: { runId: env.GITHUB_RUN_ID, job: env.GITHUB_JOB, sha: env.GITHUB_SHA, ref: env.GITHUB_REF, repository: env.GITHUB_REPOSITORY, runnerOs: env.RUNNER_OS } }
-      : {}),
-  };
-}
-

@@ -1,0 +1,279 @@
+import { parse } from '../args.js';
+import type { Finding } from '../../core/findings.js';
+import type { RunRecord, TraceStore } from '../../store/store.js';
+import { locateDatabase, withDatabase } from '../../triage/db.js';
+import { ChunkedWriter, age, colors, displayCommand, duration, isoTime, safe, table, type Colors } from '../../triage/format.js';
+import { runMetrics, runSpans, runTasks, sourceOf, taskDetail, type FileRow, type SpanView } from '../../triage/queries.js';
+import { runFiles, runFile, type RunFile } from '../../triage/run-files.js';
+import { errnoName, runTimeline, shownPath, type TimelineEntry } from '../../triage/timeline.js';
+import { checkHint, readTranscriptFile, type ParsedTranscript, type TranscriptHint } from '../../transcript/index.js';
+import { statusColor, stdoutColor } from './list.js';
+import type { CommandContext } from './run.js';
+
+export const SHOW_HELP = `Usage: io-trace show [options] [RUN]
+
+Shows one run (default: the latest): its facts, where its transcript and logs are, its findings, and
+io-trace's spans (where the time went), with the error under a failed span.
+
+Options:
+  --db FILE|DIR     trace database, or a folder holding trace.db (default .io-trace/trace.db)
+  --task T          one task: its processes, the files it read and wrote, its findings
+  --full            one timeline: spans, processes, transcript tool calls and every file access, by time
+  --agent HINT      how to read the transcript: auto (default), claude, jsonl, text
+  --json            machine-readable output
+`;
+
+export async function showCommand(ctx: CommandContext): Promise<number> {
+  const { values, positionals } = parse('show', ctx.argv, {
+    db: { type: 'string' },
+    task: { type: 'string' },
+    full: { type: 'boolean' },
+    agent: { type: 'string' },
+    json: { type: 'boolean' },
+    verbose: { type: 'boolean' },
+    help: { type: 'boolean' },
+  });
+  if (values.help) {
+    ctx.stdout.write(SHOW_HELP);
+    return 0;
+  }
+  const hint = checkHint(values.agent);
+  const dbFile = locateDatabase(ctx.cwd, values.db);
+  const c = colors(stdoutColor(ctx));
+  return withDatabase(dbFile, (store) => {
+    const run = store.resolveRun(positionals[0]);
+    if (values.full) {
+      showFull(ctx, store, dbFile, run, { json: values.json === true, hint, ...(values.task !== undefined ? { task: values.task } : {}) }, c);
+      return 0;
+    }
+    if (values.task !== undefined) {
+      const detail = taskDetail(store, run, values.task);
+      if (values.json) ctx.stdout.write(JSON.stringify({ database: dbFile, run: run.id, ...detail }, null, 2) + '\n');
+      else ctx.stdout.write(formatTask(run, detail, c));
+      return 0;
+    }
+    const view = runView(store, dbFile, run);
+    if (values.json) ctx.stdout.write(JSON.stringify({ database: dbFile, ...view }, null, 2) + '\n');
+    else ctx.stdout.write(formatRun(view, c));
+    return 0;
+  });
+}
+
+export interface RunView {
+  run: RunRecord;
+  source: string | null;
+  files: RunFile[];
+  tasks: ReturnType<typeof runTasks>;
+  taskFindings: Record<string, number>;
+  findings: Finding[];
+  spans: SpanView[];
+  metrics: ReturnType<typeof runMetrics>;
+}
+
+export function runView(store: TraceStore, dbFile: string, run: RunRecord): RunView {
+  const findings = store.loadFindings(run.id);
+  const taskFindings: Record<string, number> = {};
+  for (const f of findings) taskFindings[f.task] = (taskFindings[f.task] ?? 0) + 1;
+  return {
+    run,
+    source: sourceOf(run),
+    files: runFiles(dbFile, run),
+    tasks: runTasks(store, run.id),
+    taskFindings,
+    findings,
+    spans: runSpans(store, run.id),
+    metrics: runMetrics(store, run.id),
+  };
+}
+
+/** Every line starts with a fixed word or two spaces, and untrusted text is escaped: no file name can forge a line. */
+export function formatRun(view: RunView, c: Colors, now = Date.now()): string {
+  const { run } = view;
+  const out: string[] = [];
+  const build = run.signal ? `build killed by ${run.signal}` : run.exitCode === null ? 'build did not finish' : `build exit ${run.exitCode}`;
+  const tracer = run.tracer === 'none' ? 'untraced' : `${run.tracer}${run.tracerVersion ? ' ' + run.tracerVersion : ''}`;
+  out.push(`run ${run.id}: ${statusColor(run.status, c)} (${build}, ${tracer}, ${duration(run.endedAt !== null ? run.endedAt - run.startedAt : null)}, ${age(run.startedAt, now)})`);
+  out.push(`  command:   ${displayCommand(run.command)}`);
+  out.push(`  cwd:       ${safe(run.cwd)}`);
+  if (run.workspaceRoot && run.workspaceRoot !== run.cwd) out.push(`  workspace: ${safe(run.workspaceRoot)}`);
+  out.push(`  plan:      ${run.planSource ?? '-'}${run.planFile ? ` (${safe(run.planFile)})` : ''}`);
+  out.push(`  started:   ${isoTime(run.startedAt)}${run.endedAt !== null ? `, ended ${isoTime(run.endedAt)}` : ''}`);
+  out.push(`  tracer:    ${tracer}${run.tracerReason ? `: ${safe(run.tracerReason)}` : ''}`);
+  out.push(`  events:    ${run.eventCount.toLocaleString('en-US')}${run.lostEvents ? `, ${c.red(`${run.lostEvents} lost`)}` : ''}`);
+  const h = run.host as Record<string, unknown>;
+  const hostBits = [h.os, h.arch, h.node && `node ${h.node}`, h.hostname && `host ${h.hostname}`].filter(Boolean).map((x) => safe(String(x)));
+  if (hostBits.length) out.push(`  host:      ${hostBits.join(', ')}`);
+  const gh = h.github as Record<string, unknown> | undefined;
+  if (gh) {
+    const bits = [
+      gh.repository && `${gh.repository}`,
+      gh.runId && `run ${gh.runId}${gh.runAttempt ? ` (attempt ${gh.runAttempt})` : ''}`,
+      gh.workflow && `workflow ${gh.workflow}`,
+      gh.job && `job ${gh.job}`,
+      gh.pr && `PR #${gh.pr}`,
+      gh.headSha ? `head ${String(gh.headSha).slice(0, 12)}` : gh.sha && `sha ${String(gh.sha).slice(0, 12)}`,
+      gh.runnerOs && `runner ${gh.runnerOs}${gh.runnerArch ? '/' + gh.runnerArch : ''}`,
+    ].filter(Boolean).map((x) => safe(String(x)));
+    out.push(`  github:    ${bits.join(', ')}`);
+    if (gh.url) out.push(`             ${safe(String(gh.url))}`);
+  }
+  if (view.source) out.push(`  merged:    from ${safe(view.source)}`);
+  if (run.incompleteReasons.length) {
+    out.push(`  ${c.yellow('incomplete:')}`);
+    for (const r of run.incompleteReasons) out.push(`    - ${safe(r)}`);
+  }
+  out.push('  logs:');
+  for (const f of view.files) {
+    const where = f.path === null ? '(none recorded)' : `${safe(f.path)}${f.exists ? ` (${bytes(f.bytes ?? 0)})` : c.yellow(' (missing)')}`;
+    out.push(`    ${f.which.padEnd(11)} ${where}`);
+  }
+
+  if (view.tasks.length) {
+    out.push(`  tasks (${view.tasks.length}):`);
+    out.push(
+      table(
+        ['TASK', 'STATUS', 'PROCS', 'TIME', 'FINDINGS'],
+        view.tasks.map((t) => [safe(t.taskId), t.status ?? '-', String(t.processCount), duration(t.startedAt !== null && t.endedAt !== null ? t.endedAt - t.startedAt : null), String(view.taskFindings[t.taskId] ?? 0)]),
+        '    ',
+      ).trimEnd(),
+    );
+  }
+  out.push(...formatFindings(view.findings, c, '  '));
+  out.push(...formatSpans(view.spans, run.startedAt, c));
+  if (view.metrics.length) out.push(`  metrics:   ${view.metrics.map((m) => `${safe(m.name)}=${m.value.toLocaleString('en-US')}`).join(', ')}`);
+  return out.join('\n') + '\n';
+}
+
+export function formatFindings(findings: Finding[], c: Colors, indent: string): string[] {
+  const out: string[] = [];
+  const counts = { error: 0, warning: 0, info: 0 };
+  for (const f of findings) counts[f.severity]++;
+  out.push(`${indent}findings: ${counts.error} error${counts.error === 1 ? '' : 's'}, ${counts.warning} warning${counts.warning === 1 ? '' : 's'}, ${counts.info} info`);
+  for (const f of findings) {
+    const sev = f.severity === 'error' ? c.red('error  ') : f.severity === 'warning' ? c.yellow('warning') : c.dim('info   ');
+    const other = f.otherTask ? ` (with ${safe(f.otherTask)})` : '';
+    const count = f.count && f.count > 1 ? ` (+${f.count - 1} more)` : '';
+    out.push(`${indent}  ${sev} ${f.type.padEnd(21)} ${safe(f.task)}${other}  ${safe(f.path)}${count}`);
+    if (f.fix) out.push(`${indent}          fix: ${safe(f.fix.summary)}${f.fix.file ? ` (${safe(f.fix.file)}${f.fix.line ? `:${f.fix.line}` : ''})` : ''}`);
+  }
+  return out;
+}
+
+export function formatSpans(spans: SpanView[], runStart: number, c: Colors): string[] {
+  if (spans.length === 0) return ['  spans: none recorded'];
+  const rows = spans.map((s) => {
+    const label = `${'  '.repeat(s.depth)}${safe(s.name)}${s.name === 'task' && s.attributes.task !== undefined ? ` ${safe(String(s.attributes.task))}` : ''}${s.derived ? c.dim(' (from processes)') : ''}`;
+    const status = s.status === 'error' ? c.red('error') : s.status === null ? c.yellow('open') : s.status;
+    return [label, rel(s.startTs, runStart), duration(s.durationMs), status];
+  });
+  const lines = table(['SPAN', 'START', 'DURATION', 'STATUS'], rows, '    ').trimEnd().split('\n');
+  // The error goes right under its failed span.
+  const out = ['  spans:', lines[0]];
+  spans.forEach((s, i) => {
+    out.push(lines[i + 1]);
+    if (s.error) out.push(`    ${'  '.repeat(s.depth)}  ${c.red('error:')} ${safe(s.error)}`);
+  });
+  return out;
+}
+
+function formatTask(run: RunRecord, d: ReturnType<typeof taskDetail>, c: Colors): string {
+  const out: string[] = [];
+  const t = d.task;
+  out.push(`task ${safe(t.taskId)} in run ${run.id}: ${t.status ?? '-'} (${t.processCount} processes, ${duration(t.startedAt !== null && t.endedAt !== null ? t.endedAt - t.startedAt : null)})`);
+  out.push(`  project root: ${safe(t.declared.projectRoot)}`);
+  out.push(`  inputs:       ${t.declared.inputs.map((i) => safe(i)).join(', ') || '-'}`);
+  out.push(`  outputs:      ${t.declared.outputs.map((o) => safe(o)).join(', ') || '-'}`);
+  out.push(`  dependsOn:    ${t.declared.dependsOn.map((o) => safe(o)).join(', ') || '-'}`);
+  out.push(`  processes (${d.processes.length}):`);
+  for (const p of d.processes.slice(0, 50)) out.push(`    pid ${p.pid}  ${p.argv ? displayCommand(p.argv) : safe(p.exe ?? '?')}`);
+  if (d.processes.length > 50) out.push(`    ...and ${d.processes.length - 50} more (--json for all)`);
+  const files = (label: string, rows: FileRow[]) => {
+    out.push(`  ${label} (${rows.length}):`);
+    for (const f of rows) out.push(`    ${f.op.padEnd(11)} ${safe(f.display)}${f.count > 1 ? c.dim(` x${f.count}`) : ''}`);
+  };
+  files('reads', d.reads);
+  files('writes', d.writes);
+  out.push(`  other accesses (probes, listings, failures): ${d.otherAccesses} (io-trace files ${run.id} --task ${safe(t.taskId)})`);
+  out.push(...formatFindings(d.findings, c, '  '));
+  return out.join('\n') + '\n';
+}
+
+interface FullOptions {
+  json: boolean;
+  hint: TranscriptHint;
+  task?: string;
+}
+
+function loadTranscript(dbFile: string, run: RunRecord, hint: TranscriptHint): ParsedTranscript | undefined {
+  const f = runFile(dbFile, run, 'transcript');
+  if (!f.path || !f.exists) return undefined;
+  return readTranscriptFile(f.path, { hint });
+}
+
+/** `show --full`: streamed, since a run can hold millions of accesses. */
+function showFull(ctx: CommandContext, store: TraceStore, dbFile: string, run: RunRecord, options: FullOptions, c: Colors): void {
+  const transcript = loadTranscript(dbFile, run, options.hint);
+  const entries = runTimeline(store, run, { ...(transcript ? { transcript } : {}), ...(options.task !== undefined ? { task: options.task } : {}) });
+  const w = new ChunkedWriter(ctx.stdout);
+  if (options.json) {
+    const head = { database: dbFile, run, transcript: transcript ? { format: transcript.format, reason: transcript.reason, badLines: transcript.badLines } : null };
+    w.line(JSON.stringify(head).slice(0, -1) + ',"timeline":[');
+    let first = true;
+    for (const e of entries) {
+      w.line((first ? '' : ',') + JSON.stringify(e));
+      first = false;
+    }
+    w.line(']}');
+    w.flush();
+    return;
+  }
+  w.line(`run ${run.id}: ${statusColor(run.status, c)}  ${displayCommand(run.command)}`);
+  w.line(`  started ${isoTime(run.startedAt)}; times are seconds since then; paths relative to ${safe(run.workspaceRoot ?? run.cwd)}`);
+  if (transcript) w.line(`  transcript: ${transcript.format} (${safe(transcript.reason)})${transcript.badLines ? `, ${transcript.badLines} non-JSON lines` : ''}`);
+  for (const e of entries) w.line(formatEntry(run, e, c));
+  w.flush();
+}
+
+export function formatEntry(run: RunRecord, e: TimelineEntry, c: Colors): string {
+  const t = rel(e.ts, run.startedAt).padStart(10);
+  switch (e.kind) {
+    case 'access': {
+      const op = e.errno ? `${e.op}!${errnoName(e.errno)}` : e.op;
+      return `${t}  ${op.padEnd(12)} ${e.task === null ? c.dim('[-]') : `[${safe(e.task)}]`} ${safe(shownPath(run, e.path))}${e.count > 1 ? ` x${e.count}` : ''}`;
+    }
+    case 'process':
+      return `${t}  ${c.bold('process'.padEnd(12))} ${e.task === null ? c.dim(`[${e.role}]`) : `[${safe(e.task)}]`} pid ${e.pid}${e.argv ? ' ' + displayCommand(e.argv) : e.exe ? ' ' + safe(e.exe) : ''}`;
+    case 'span': {
+      const s = e.span;
+      const label = s.name === 'task' && s.attributes.task !== undefined ? `task ${safe(String(s.attributes.task))}` : safe(s.name);
+      const status = s.status === 'error' ? c.red('error') : s.status ?? 'open';
+      return `${t}  ${c.bold('span'.padEnd(12))} ${'  '.repeat(s.depth)}${label} (${duration(s.durationMs)}, ${status})${s.error ? `: ${safe(s.error)}` : ''}`;
+    }
+    case 'notice':
+      return `${t}  ${c.yellow('notice'.padEnd(12))} ${safe(e.name)}${e.message ? `: ${safe(e.message)}` : ''}`;
+    case 'transcript': {
+      const i = e.item;
+      const when = e.approx ? '~' : ' ';
+      const kind = i.kind === 'tool_call' ? 'tool' : i.kind === 'tool_result' ? (i.isError ? 'tool-error' : 'tool-result') : i.kind === 'message' ? (i.role ?? 'message') : i.kind;
+      const text = oneLineSafe(i.kind === 'tool_call' ? `${i.name ?? 'tool'}: ${i.text ?? ''}` : i.text ?? '');
+      return `${t}${when} ${(i.kind === 'tool_result' && i.isError ? c.red : c.bold)(kind.padEnd(12))} ${text}`;
+    }
+  }
+}
+
+function oneLineSafe(s: string, max = 160): string {
+  const flat = s.replace(/\s+/g, ' ').trim();
+  return safe(flat.length > max ? flat.slice(0, max - 1) + '…' : flat);
+}
+
+/** Seconds since the run started, signed (set-up spans begin just before the run row). */
+function rel(ts: number, start: number): string {
+  const d = (ts - start) / 1000;
+  return `${d < 0 ? '-' : '+'}${Math.abs(d).toFixed(3)}s`;
+}
+
+function bytes(n: number): string {
+  if (n < 1024) return `${n} B`;
+  if (n < 1024 * 1024) return `${(n / 1024).toFixed(1)} KB`;
+  return `${(n / 1024 / 1024).toFixed(1)} MB`;
+}
