@@ -2,6 +2,7 @@ import { ConfigurationError, IoTraceError } from '../core/errors.js';
 import { stderrLogger } from '../core/logger.js';
 import { IO_TRACE_VERSION } from '../version.js';
 import { analyzeCommand } from './commands/analyze.js';
+import { planCommand } from './commands/plan.js';
 import { runCommand, type CommandContext } from './commands/run.js';
 import { listCommand } from './commands/list.js';
 import { showCommand } from './commands/show.js';
@@ -15,6 +16,7 @@ const HELP = `io-trace ${IO_TRACE_VERSION}: find misconfigured build caches by t
 Usage:
   io-trace run [options] -- <build command...>   trace a build and check it (io-trace run --help)
   io-trace analyze [--db FILE] [RUN]             analyse a recorded run again
+  io-trace plan [--plan P] [--format seed|json]  print the resolved plan (io-trace plan --help)
   io-trace list                                  recent runs: status, exit code, findings, spans, age
   io-trace show [RUN] [--task T] [--full]        one run: facts, logs, findings, spans; a task; one timeline
   io-trace transcript [RUN]                      the run's transcript, raw (--items: parsed tool calls)
@@ -31,6 +33,7 @@ Exit codes: the build's own exit code (128+N when killed by signal N); else 1 wh
 const COMMANDS: Record<string, (ctx: CommandContext) => Promise<number>> = {
   run: runCommand,
   analyze: analyzeCommand,
+  plan: planCommand,
   list: listCommand,
   show: showCommand,
   transcript: transcriptCommand,

@@ -233,3 +233,41 @@ export function findLine(text: string, needle: string, from = 0): number | undef
   const i = text.indexOf(needle, Math.max(0, from));
   return i < 0 ? undefined : lineAt(text, i);
 }
+
+/** A plan task as the native plan file writes it. */
+export interface PlanFileTask {
+  id: string;
+  target: { project: string; target: string; configuration?: string };
+  projectRoot: string;
+  inputs: (string | { type: string; value: string })[];
+  outputs: string[];
+  dependencies: string[];
+}
+
+export interface PlanFileDocument {
+  version: 1;
+  workspaceRoot: string;
+  tasks: PlanFileTask[];
+}
+
+/**
+ * Any resolved plan (nx, turbo, file) as a native plan file that loadPlanFile reads back to the same
+ * tasks. `fileDir` is where the file will live: workspaceRoot is written relative to it. Identities
+ * (NX_TASK_* / TURBO_HASH) are not part of the format: a plan file's tasks are told apart by
+ * IO_TRACE_TASK, so the file suits builds run without nx/turbo, or as a reviewed seed.
+ */
+export function toPlanFile(plan: Plan, fileDir: string): PlanFileDocument {
+  const root = path.relative(fileDir, plan.workspaceRoot).split(path.sep).join('/') || '.';
+  return {
+    version: 1,
+    workspaceRoot: root,
+    tasks: plan.tasks.map((t) => ({
+      id: t.id,
+      target: { project: t.project, target: t.target, ...(t.configuration !== undefined ? { configuration: t.configuration } : {}) },
+      projectRoot: t.projectRoot,
+      inputs: [...t.inputs, ...(t.nonFileInputs ?? []).map((n) => ({ type: n.type, value: n.value }))],
+      outputs: [...t.outputs],
+      dependencies: [...t.dependsOn],
+    })),
+  };
+}
