@@ -7,9 +7,7 @@ import { rmSync, readFileSync } from 'node:fs';
 const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
 rmSync(new URL('../dist', import.meta.url), { recursive: true, force: true });
 
-await build({
-  entryPoints: { cli: 'src/cli/index.ts' },
-  outdir: 'dist',
+const common = {
   bundle: true,
   platform: 'node',
   format: 'esm',
@@ -22,5 +20,8 @@ await build({
   legalComments: 'none',
   logLevel: 'warning',
   define: { 'process.env.IO_TRACE_BUNDLED': '"1"' },
-});
+};
+await build({ ...common, entryPoints: { cli: 'src/cli/index.ts' }, outdir: 'dist' });
+// The GitHub Action (action.yml runs dist/action/main.js, then dist/action/post.js); it starts dist/cli.js.
+await build({ ...common, entryPoints: { main: 'src/action/entry-main.ts', post: 'src/action/entry-post.ts' }, outdir: 'dist/action' });
 console.log(`built dist/ for io-trace ${pkg.version}`);

@@ -1,0 +1,260 @@
+import { existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import * as core from '@actions/core';
+import * as github from '@actions/github';
+import { exitCodeFor } from '../cli/commands/run.js';
+import { ConfigurationError } from '../core/errors.js';
+import type { Logger } from '../core/logger.js';
+import { buildAnnotations } from '../report/annotations.js';
+import { formatMarkdownReport } from '../report/markdown.js';
+import type { Report } from '../report/report.js';
+import { formatSarif } from '../report/sarif.js';
+import { exitCodeOf } from '../run/run-build.js';
+import { defaultTracers } from '../tracer/registry.js';
+import type { ArtifactPlan } from './artifacts.js';
+import { runBuildStep, type BuildStepResult } from './build-step.js';
+import { COMMENT_MARKER_PREFIX, LIMITS, Outputs, State } from './constants.js';
+import { explainWriteError, publishCheckRun, repoContext, upsertStickyComment, type RepoContext } from './github.js';
+import { envInputGetter, readInputs, type ActionInputs } from './inputs.js';
+import { actionLogger, safeLine } from './log.js';
+import { buildCommand, cliInvocation, detectPrivilege, exec, prepareTracing, type Privilege, type TracingSetup } from './setup.js';
+
+export interface MainResult {
+  /** Why the step fails (the entry passes it to core.setFailed), or null. */
+  failure: string | null;
+}
+
+/** Environment the build must not see: the action's inputs (the token), runtime tokens, our state files. */
+const PRIVATE_ENV = /^(INPUT_|STATE_|ACTIONS_RUNTIME_TOKEN$|ACTIONS_ID_TOKEN_REQUEST_|ACTIONS_RESULTS_URL$|ACTIONS_RUNTIME_URL$|GITHUB_STATE$|GITHUB_OUTPUT$)/;
+
+export function buildEnv(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+  return Object.fromEntries(Object.entries(env).filter(([k]) => !PRIVATE_ENV.test(k)));
+}
+
+/** dist/cli.js, next to dist/action/. */
+function cliPath(): string {
+  return path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', 'cli.js');
+}
+
+/**
+ * The main step: set up tracing, run the build under io-trace with its output fenced, then publish the
+ * report (job summary always; check run, PR comment and SARIF when asked and allowed). Returns the
+ * failure message, if the step should fail: the build's exit code first, then require-trace, then fail-on.
+ */
+export async function main(env: NodeJS.ProcessEnv = process.env): Promise<MainResult> {
+  try {
+    return await mainSteps(env);
+  } finally {
+    // Tells the post step the main step ended on its own (not killed), so it adds no "did not finish" note.
+    core.saveState(State.Reported, 'true');
+  }
+}
+
+async function mainSteps(env: NodeJS.ProcessEnv): Promise<MainResult> {
+  const log = actionLogger();
+  const inputs = readInputs(envInputGetter(env), env);
+  for (const s of inputs.redact) core.setSecret(s);
+  const workspace = env.GITHUB_WORKSPACE || process.cwd();
+  const cwd = path.resolve(workspace, inputs.workingDirectory);
+  if (!existsSync(cwd)) throw new ConfigurationError(`input working-directory: ${cwd} does not exist (it is relative to GITHUB_WORKSPACE, ${workspace})`);
+
+  const tmp = env.RUNNER_TEMP || os.tmpdir();
+  mkdirSync(tmp, { recursive: true });
+  const outDir = mkdtempSync(path.join(tmp, 'io-trace-'));
+  const dbPath = path.join(outDir, 'trace.db');
+  const reportPath = path.join(outDir, 'report.json');
+  const sarifPath = inputs.sarif ? path.resolve(workspace, inputs.sarif) : null;
+  const runDir = path.join(outDir, 'runs', '1'); // a fresh database: its first run
+  const artifact: ArtifactPlan = {
+    name: inputs.artifactName,
+    retentionDays: inputs.retentionDays,
+    outDir,
+    files: [
+      { name: 'trace.db', path: dbPath, kind: 'db' },
+      { name: 'trace.db-wal', path: `${dbPath}-wal`, kind: 'db' },
+      { name: 'report.json', path: reportPath, kind: 'report' },
+      { name: 'stdout.log', path: path.join(runDir, 'stdout.log'), kind: 'log' },
+      { name: 'stderr.log', path: path.join(runDir, 'stderr.log'), kind: 'log' },
+      { name: 'transcript.log', path: path.join(runDir, 'transcript.log'), kind: 'log' },
+      ...(sarifPath ? [{ name: 'io-trace.sarif', path: sarifPath, kind: 'report' as const }] : []),
+    ],
+  };
+  // Saved before the build starts: a cancelled run still has its evidence uploaded by the post step.
+  core.saveState(State.Artifact, JSON.stringify(artifact));
+
+  const who = os.userInfo();
+  const privilege = await detectPrivilege(exec, { uid: who.uid, gid: who.gid, user: who.username });
+  const setup = await core.group('io-trace: runner set-up', () =>
+    prepareTracing({
+      request: inputs.tracer,
+      privilege,
+      backends: defaultTracers().map((t) => t.name),
+      installBpftrace: inputs.installBpftrace,
+      platform: process.platform,
+      exec,
+      log,
+    }).then((s) => {
+      core.info(safeLine(`privilege: ${privilege.kind}${privilege.kind === 'sudo' ? ` (build runs as ${privilege.user})` : ''}`));
+      for (const st of s.steps) core.info(safeLine(`${st.ok ? 'ok  ' : 'FAIL'} ${st.name} (${st.ms} ms)`));
+      core.info(safeLine(`tracer: ${s.tracer}`));
+      return s;
+    }),
+  );
+  if (setup.notes.length && inputs.tracer !== 'none') core.warning(`io-trace: ${setup.notes.join('; ')}`);
+
+  let step = await runOnce(inputs, setup.tracer, privilege, { cwd, env, outDir, dbPath, reportPath, log });
+  if (!step.report && !existsSync(dbPath) && step.code === 3 && setup.tracer !== 'none' && !step.cancelled) {
+    // io-trace stopped before it created its database, so the build has not run: run it untraced.
+    const why = lastLine(step.stderrTail);
+    core.warning(`io-trace could not start the tracer (${why}); running the build untraced`);
+    setup.notes.push(`tracer ${setup.tracer} failed to start: ${why}`);
+    step = await runOnce(inputs, 'none', privilege, { cwd, env, outDir, dbPath, reportPath, log });
+  }
+  if (privilege.kind === 'sudo') await exec('sudo', ['-n', 'chown', '-R', `${privilege.uid}:${privilege.gid}`, outDir]);
+
+  if (!step.report) {
+    core.setOutput(Outputs.ExitCode, String(step.code ?? ''));
+    if (step.cancelled) return { failure: `the build was cancelled (${step.cancelled}) before io-trace wrote its report` };
+    const why = lastLine(step.stderrTail);
+    if (step.code === 2 && !existsSync(dbPath)) throw new ConfigurationError(`io-trace could not run the build: ${why}`);
+    return { failure: `io-trace failed (exit ${step.code ?? step.signal}): ${why}` };
+  }
+
+  const report = step.report;
+  const buildExit = exitCodeOf({ code: report.run.exitCode, signal: report.run.signal as NodeJS.Signals | null });
+  const verdict = exitCodeFor(buildExit, report, inputs.failOn);
+  const failOnMet = buildExit === 0 && verdict !== 0;
+  const pathPrefix = path.relative(workspace, report.run.workspaceRoot ?? cwd).split(path.sep).join('/');
+  if (pathPrefix.startsWith('..')) log.debug(`workspace root ${report.run.workspaceRoot} is outside GITHUB_WORKSPACE: annotations may not land`);
+
+  setOutputs(report, { dbPath, reportPath, sarifPath, buildExit });
+  await publish(report, { inputs, setup, failOnMet, pathPrefix: pathPrefix.startsWith('..') ? '' : pathPrefix, sarifPath, log, env });
+
+  if (step.cancelled || report.run.signal) return { failure: `the build was ${step.cancelled ? `cancelled (${step.cancelled})` : `killed by ${report.run.signal}`}` };
+  if (buildExit !== 0) return { failure: `the build failed with exit code ${buildExit}` };
+  if (inputs.requireTrace && report.status === 'not-traced') {
+    return { failure: `require-trace is set, but the build was not traced: ${[...setup.notes, report.run.tracerReason ?? ''].filter(Boolean).join('; ')}` };
+  }
+  if (failOnMet) {
+    const n = report.findings.filter((f) => inputs.failOn === 'warning' ? f.severity !== 'info' : f.severity === 'error').length;
+    return { failure: `io-trace found ${n} finding${n === 1 ? '' : 's'} at or above "fail-on: ${inputs.failOn}" (see the job summary)` };
+  }
+  return { failure: null };
+}
+
+function lastLine(text: string): string {
+  const lines = text.split('\n').map((l) => l.trim()).filter(Boolean);
+  const err = [...lines].reverse().find((l) => /error/i.test(l));
+  return (err ?? lines[lines.length - 1] ?? 'no message').slice(0, 500);
+}
+
+async function runOnce(
+  inputs: ActionInputs,
+  tracer: TracingSetup['tracer'],
+  privilege: Privilege,
+  o: { cwd: string; env: NodeJS.ProcessEnv; outDir: string; dbPath: string; reportPath: string; log: Logger },
+): Promise<BuildStepResult> {
+  const invocation = cliInvocation({
+    node: process.execPath,
+    cli: cliPath(),
+    privilege,
+    tracer,
+    plan: inputs.plan,
+    tasks: inputs.tasks,
+    config: inputs.config,
+    ignore: inputs.ignore,
+    outDir: o.outDir,
+    dbPath: o.dbPath,
+    reportPath: o.reportPath,
+    command: buildCommand(inputs.run),
+    path: o.env.PATH ?? '/usr/local/bin:/usr/bin:/bin',
+  });
+  core.info(safeLine(`io-trace: running the build${invocation.buildUser ? ` as ${invocation.buildUser} (tracer as root)` : ''}; its output follows with workflow commands disabled`));
+  return runBuildStep({ invocation, cwd: o.cwd, env: { ...buildEnv(o.env), NO_COLOR: '1' }, reportPath: o.reportPath, out: process.stdout, log: o.log, exec });
+}
+
+function setOutputs(report: Report, o: { dbPath: string; reportPath: string; sarifPath: string | null; buildExit: number }): void {
+  core.setOutput(Outputs.Status, report.status);
+  core.setOutput(Outputs.Issues, String(report.counts.error + report.counts.warning));
+  core.setOutput(Outputs.TasksWithIssues, String(report.tasksWithIssues));
+  core.setOutput(Outputs.Tracer, report.run.tracer);
+  core.setOutput(Outputs.DbPath, o.dbPath);
+  core.setOutput(Outputs.ReportPath, o.reportPath);
+  core.setOutput(Outputs.SarifPath, o.sarifPath ?? '');
+  core.setOutput(Outputs.ExitCode, String(o.buildExit));
+}
+
+function checkTitle(report: Report): string {
+  const { error, warning, info } = report.counts;
+  if (report.status === 'not-traced') return 'Not traced';
+  const counts = `${error} error${error === 1 ? '' : 's'}, ${warning} warning${warning === 1 ? '' : 's'}, ${info} info`;
+  if (report.status === 'incomplete') return `Incomplete trace: ${counts}`;
+  if (report.status === 'clean') return 'Clean: every file access is declared';
+  return `${counts} in ${report.tasksWithIssues} task${report.tasksWithIssues === 1 ? '' : 's'}`;
+}
+
+/** Job summary (always), SARIF, check run and PR comment. Every failure here is a warning, never the verdict. */
+async function publish(
+  report: Report,
+  o: { inputs: ActionInputs; setup: TracingSetup; failOnMet: boolean; pathPrefix: string; sarifPath: string | null; log: Logger; env: NodeJS.ProcessEnv },
+): Promise<void> {
+  const { inputs, env } = o;
+  const notes = o.setup.notes;
+  const evidence = `the "${inputs.artifactName}" artifact of this workflow run (open it with io-trace findings)`;
+  try {
+    const md = formatMarkdownReport(report, { maxBytes: LIMITS.summaryBytes - 4096, notes, evidence, title: inputs.checkName });
+    await core.summary.addRaw(md).write();
+  } catch (e) {
+    core.warning(`io-trace could not write the job summary: ${(e as Error).message}`);
+  }
+  if (o.sarifPath) {
+    try {
+      mkdirSync(path.dirname(o.sarifPath), { recursive: true });
+      writeFileSync(o.sarifPath, JSON.stringify(formatSarif(report, { pathPrefix: o.pathPrefix }), null, 2) + '\n');
+    } catch (e) {
+      core.warning(`io-trace could not write the SARIF file ${o.sarifPath}: ${(e as Error).message}`);
+    }
+  }
+  const rc = repoContext();
+  if (!inputs.token || !rc) {
+    core.info(safeLine(`io-trace: no ${inputs.token ? 'repository context' : 'github-token'}: no check run or PR comment`));
+    return;
+  }
+  const octokit = github.getOctokit(inputs.token, { baseUrl: env.GITHUB_API_URL || 'https://api.github.com' });
+  const runUrl = env.GITHUB_RUN_ID ? `${env.GITHUB_SERVER_URL || 'https://github.com'}/${env.GITHUB_REPOSITORY}/actions/runs/${env.GITHUB_RUN_ID}` : undefined;
+  const { annotations, omitted } = buildAnnotations(report, { max: inputs.maxAnnotations, pathPrefix: o.pathPrefix });
+  try {
+    const summaryNotes = omitted ? [...notes, `${omitted} more annotation${omitted === 1 ? '' : 's'} not shown (max-annotations: ${inputs.maxAnnotations})`] : notes;
+    const r = await publishCheckRun(octokit, rc, {
+      name: inputs.checkName,
+      conclusion: o.failOnMet ? 'failure' : report.status === 'clean' ? 'success' : 'neutral',
+      title: checkTitle(report),
+      summary: formatMarkdownReport(report, { maxBytes: LIMITS.checkText, notes: summaryNotes, evidence, compact: true, top: 30, title: inputs.checkName }),
+      text: report.findings.length > 30 ? formatMarkdownReport(report, { maxBytes: LIMITS.checkText, evidence, title: `${inputs.checkName}: all findings` }) : '',
+      annotations,
+      ...(runUrl ? { detailsUrl: runUrl } : {}),
+    });
+    core.info(safeLine(`io-trace: check run ${r.id} on ${rc.headSha} with ${annotations.length} annotation${annotations.length === 1 ? '' : 's'} (${r.requests} request${r.requests === 1 ? '' : 's'})`));
+  } catch (e) {
+    core.warning(explainWriteError(e, 'create the check run', 'checks', rc));
+  }
+  if (inputs.comment) await comment(report, octokit, rc, inputs, notes, evidence);
+}
+
+async function comment(report: Report, octokit: ReturnType<typeof github.getOctokit>, rc: RepoContext, inputs: ActionInputs, notes: string[], evidence: string): Promise<void> {
+  if (rc.pullNumber === null) {
+    core.info(`io-trace: comment is on, but this is not a pull request event (${rc.eventName}): no comment`);
+    return;
+  }
+  // The marker names the check so two io-trace jobs keep two comments; "--" would end the HTML comment.
+  const marker = `${COMMENT_MARKER_PREFIX}${inputs.checkName.replace(/-{2,}|>/g, '_')} -->`;
+  const body = formatMarkdownReport(report, { maxBytes: LIMITS.commentChars - 1024, notes, evidence, compact: true, top: 20, preamble: marker, title: inputs.checkName });
+  try {
+    const r = await upsertStickyComment(octokit, rc, marker, body);
+    core.info(`io-trace: PR comment ${r.id} ${r.action}`);
+  } catch (e) {
+    core.warning(explainWriteError(e, 'comment on the pull request', 'pull-requests', rc));
+  }
+}
