@@ -38,18 +38,21 @@ const ZWSP = '&#8203;';
 
 /**
  * Untrusted text as inert Markdown inline content: control characters shown escaped (a newline cannot
- * end a table row), Markdown punctuation backslash-escaped, `& < > " '` as entities, and `@name`,
+ * end a table row), Markdown punctuation backslash-escaped (links, emphasis, code, tables, headings), `& < > " '` as entities, and `@name`,
  * `#123`, `://` and `www.` broken with a zero-width space so nobody is pinged, no issue is linked and
  * no URL becomes a link.
  */
 export function mdText(s: string): string {
   return displayPath(s)
-    .replace(/[\\`*_{}[\]()#+\-.!|~]/g, '\\$&')
+    .replace(/[\\`*_{}[\]#|~]/g, '\\$&')
+    // List markers and ordered-list numbers only matter at the start.
+    .replace(/^([-+])/, '\\$1')
+    .replace(/^(\d+)([.)])/, '$1\\$2')
     .replace(/[&<>"']/g, (c) => HTML_ENTITY[c])
     .replace(/@(?=[A-Za-z0-9_-])/g, `@${ZWSP}`)
     .replace(/\\#(?=\d)/g, `\\#${ZWSP}`)
     .replace(/:\/\//g, `:${ZWSP}//`)
-    .replace(/\b(www)\\\./gi, `$1${ZWSP}\\.`);
+    .replace(/\b(www)\./gi, `$1${ZWSP}.`);
 }
 
 /** Untrusted text in a monospace element (file names, task ids); escaped as `mdText`. */
@@ -115,7 +118,7 @@ export function formatMarkdownReport(report: Report, options: MarkdownOptions): 
     for (const why of report.incompleteReasons) head.push(`- ${mdText(why)}`);
     head.push('');
   }
-  if (report.status === 'not-traced' && report.run.tracerReason) head.push(`Tracer: ${mdText(report.run.tracerReason)}`, '');
+  if (report.status === 'not-traced' && report.run.tracerReason && !options.notes?.length) head.push(`Tracer: ${mdText(report.run.tracerReason)}`, '');
 
   const tail: string[] = [];
   if (!options.compact && report.tasks.length) {
