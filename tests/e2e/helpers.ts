@@ -29,7 +29,6 @@ export async function tracerAvailable(name: RealTracer): Promise<{ ok: boolean; 
 
 export interface TracedRun extends RunBuildResult {
   processes: ProcessRecord[];
-  taskTimes: { taskId: string; startedAt: number | null; endedAt: number | null }[];
   output: string;
   ms: number;
 }
@@ -56,7 +55,6 @@ export async function tracedRun(ws: string, command: string[], tracer: RealTrace
     return {
       ...result,
       processes: store.loadProcesses(result.runId),
-      taskTimes: store.taskStatuses(result.runId),
       output: Buffer.concat(chunks).toString('utf8'),
       ms: Date.now() - t0,
     };
@@ -70,13 +68,27 @@ export function rows(findings: readonly Finding[]): string[] {
   return findings.map((f) => `${f.task} ${f.type} ${f.path}${f.otherTask ? ` ${f.otherTask}` : ''}`).sort();
 }
 
-/** The largest number of tasks running at one instant (from each task's first process start to last exit). */
-export function maxConcurrentTasks(times: TracedRun['taskTimes']): number {
-  const edges: [number, number][] = [];
-  for (const t of times) {
-    if (t.startedAt === null || t.endedAt === null) continue;
-    edges.push([t.startedAt, 1], [t.endedAt, -1]);
+/**
+ * The largest number of tasks running at one instant. A task runs from its first process start to its
+ * last exit, counting the package-manager runner that started it (an orchestrator process whose child
+ * is the task's).
+ */
+export function maxConcurrentTasks(processes: readonly ProcessRecord[]): number {
+  const byKey = new Map(processes.map((p) => [p.key, p]));
+  const windows = new Map<string, [number, number]>();
+  const extend = (task: string, p: ProcessRecord) => {
+    if (p.startedAt === null || p.endedAt === null) return;
+    const w = windows.get(task) ?? [Infinity, -Infinity];
+    windows.set(task, [Math.min(w[0], p.startedAt), Math.max(w[1], p.endedAt)]);
+  };
+  for (const p of processes) {
+    if (p.taskId === null) continue;
+    extend(p.taskId, p);
+    const parent = p.parentKey !== null ? byKey.get(p.parentKey) : undefined;
+    if (parent && parent.taskId === null && parent.role === 'orchestrator' && parent.argv?.includes('run')) extend(p.taskId, parent);
   }
+  const edges: [number, number][] = [];
+  for (const [start, end] of windows.values()) edges.push([start, 1], [end, -1]);
   edges.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
   let cur = 0;
   let max = 0;
