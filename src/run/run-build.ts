@@ -168,8 +168,12 @@ export async function runBuild(options: RunBuildOptions): Promise<RunBuildResult
   spans.recordSpan('detach', finishStart, Date.now() - finishStart, { tracer: tracerName });
 
   await spans.withSpan('ingest', {}, () => ingest.close());
+  // Each backend summarises its own notices (lost events, io_uring...) into these reasons.
   incomplete.push(...outcome.incompleteReasons);
-  for (const n of ingest.notices) if (INCOMPLETE_NOTICE_KINDS.has(n.kind)) incomplete.push(n.message);
+  if (outcome.incompleteReasons.length === 0) {
+    const kinds = new Set(ingest.notices.filter((n) => INCOMPLETE_NOTICE_KINDS.has(n.kind)).map((n) => n.kind));
+    for (const kind of kinds) incomplete.push(ingest.notices.find((n) => n.kind === kind)!.message);
+  }
   if (processes.unknownTaskNames.size) {
     incomplete.push(`IO_TRACE_TASK named unknown task(s) ${[...processes.unknownTaskNames].map((t) => JSON.stringify(t)).join(', ')}: their processes are unattributed`);
   }
