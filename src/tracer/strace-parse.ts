@@ -248,6 +248,8 @@ export interface StraceParserOptions {
   rootCwd?: string;
   /** Drop repeats of the same non-destructive access by the same process image (default true). */
   dedupe?: boolean;
+  /** Other pids strace follows that are not part of the build (their lines are dropped). */
+  ignorePids?: readonly number[];
 }
 
 export interface StraceParserStats {
@@ -274,14 +276,25 @@ export class StraceParser {
   private readonly orphans = new Map<number, Orphan>();
   private readonly seen = new Set<string>();
   private readonly dedupe: boolean;
+  private readonly ignore: ReadonlySet<number>;
   private images = 0;
   private partial = '';
   private out: TraceEvent[] = [];
 
   constructor(options: StraceParserOptions) {
     this.dedupe = options.dedupe ?? true;
+    this.ignore = new Set(options.ignorePids ?? []);
     this.tgid.set(options.rootPid, options.rootPid);
     this.procs.set(options.rootPid, { cwd: { path: options.rootCwd }, image: ++this.images });
+  }
+
+  /**
+   * Processes of the build not yet seen to exit (including new tids not yet attributed). Zero once
+   * strace has reported the end of every process the build created: each parent's clone return
+   * (naming the child) is printed before that parent's exit.
+   */
+  get running(): number {
+    return this.procs.size + this.orphans.size;
   }
 
   /** Feed a chunk of output (any split); returns the events completed by its whole lines. */
@@ -334,6 +347,7 @@ export class StraceParser {
       return;
     }
     const tid = Number(m[1]);
+    if (this.ignore.has(tid)) return;
     // Epoch milliseconds, fractional; split to keep microsecond precision exact in a double.
     const ts = Number(m[2]) * 1000 + Number(m[3].padEnd(6, '0').slice(0, 6)) / 1000;
     const body = m[4];
@@ -452,7 +466,9 @@ export class StraceParser {
 
   private syscall(r: SyscallRecord): void {
     const pid = this.tgid.get(r.tid) ?? r.tid;
-    const proc = this.procs.get(pid) ?? this.procs.set(pid, { cwd: { path: undefined }, image: ++this.images }).get(pid)!;
+    // A thread outliving its leader's exit report has no Proc left: use a throwaway one (not stored,
+    // so `running` still reaches zero).
+    const proc = this.procs.get(pid) ?? { cwd: { path: undefined }, image: ++this.images };
     // Every AT_FDCWD<path> is a fresh reading of the cwd (physical, from /proc): keep ours in step.
     for (const a of r.args) {
       if (a.startsWith('AT_FDCWD<')) {

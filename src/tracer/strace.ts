@@ -10,7 +10,8 @@
  * use on long builds, and a slow reader blocks strace (and the build) instead of losing events.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { readlinkSync } from 'node:fs';
+import { createWriteStream, readlinkSync } from 'node:fs';
+import { join } from 'node:path';
 import { TracerError } from '../core/errors.js';
 import type { Logger } from '../core/logger.js';
 import type { TraceEvent } from '../core/events.js';
@@ -27,10 +28,15 @@ export interface StraceTracerOptions {
   lingerMs?: number;
   /** How long attach may take before `ready` rejects. Default 10 s. */
   readyTimeoutMs?: number;
+  /** Also keep strace's raw output as `strace.log` in the session's workDir (for triage). */
+  keepRawLog?: boolean;
 }
 
-/** strace's arguments to follow `pid` and everything it starts. */
-export function straceArgs(pid: number): string[] {
+/**
+ * strace's arguments to follow `pid` and everything it starts; `keeper` is a process of ours that
+ * strace also follows so it never runs out of tracees on its own (see StraceSession).
+ */
+export function straceArgs(pid: number, keeper?: number): string[] {
   return [
     '-f', // follow forks, vforks and clones (ptrace options: nothing created escapes)
     '-ttt', // epoch seconds with microseconds
@@ -44,6 +50,7 @@ export function straceArgs(pid: number): string[] {
     // which `-o /dev/stdout` cannot open: ENXIO).
     '-o', '|cat',
     '-p', String(pid),
+    ...(keeper === undefined ? [] : ['-p', String(keeper)]),
   ];
 }
 
@@ -55,8 +62,10 @@ export class StraceTracer implements Tracer {
   private readonly bin: string;
   private readonly lingerMs: number;
   private readonly readyTimeoutMs: number;
+  private readonly keepRawLog: boolean;
 
   constructor(options: StraceTracerOptions = {}) {
+    this.keepRawLog = options.keepRawLog ?? false;
     this.bin = options.bin ?? 'strace';
     this.lingerMs = options.lingerMs ?? 2000;
     this.readyTimeoutMs = options.readyTimeoutMs ?? 10_000;
@@ -69,7 +78,7 @@ export class StraceTracer implements Tracer {
   }
 
   attach(options: AttachOptions): TracerSession {
-    return new StraceSession(this.bin, options, this.lingerMs, this.readyTimeoutMs);
+    return new StraceSession(this.bin, options, this.lingerMs, this.readyTimeoutMs, this.keepRawLog);
   }
 }
 
@@ -83,6 +92,7 @@ class StraceSession implements TracerSession {
   private readonly diagnostics: string[] = [];
   private readonly incomplete: string[] = [];
   private readonly closed: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
+  private readonly keeper: ChildProcess | undefined;
   private eventCount = 0;
   private ioUring = new Set<number>();
   private truncatedPaths = 0;
@@ -91,7 +101,7 @@ class StraceSession implements TracerSession {
   private stopping = false;
   private finishing: Promise<TracerOutcome> | undefined;
 
-  constructor(bin: string, options: AttachOptions, private readonly lingerMs: number, readyTimeoutMs: number) {
+  constructor(bin: string, options: AttachOptions, private readonly lingerMs: number, readyTimeoutMs: number, keepRawLog: boolean) {
     this.sink = options.sink;
     this.log = options.log;
     this.pid = options.pid;
@@ -101,8 +111,21 @@ class StraceSession implements TracerSession {
     } catch {
       // Learnt from the first AT_FDCWD<path> instead; only legacy relative calls before it miss.
     }
-    this.parser = new StraceParser({ rootPid: options.pid, rootCwd });
-    const args = straceArgs(options.pid);
+    // strace exits as soon as every tracee it knows of is gone, and it learns of a new child only
+    // when it next waits: if the last known process exits right after forking (`cmd &` as the
+    // build's last line), strace exits and the kernel detaches the child, which runs on untraced
+    // (seen here: 1 run in ~4). Following a keeper process of ours as well keeps strace waiting;
+    // finish() ends the keeper once every build process has been seen to exit. `cat` on a pipe
+    // from us exits by itself if io-trace dies.
+    let keeper: ChildProcess | undefined = spawn('cat', [], { stdio: ['pipe', 'ignore', 'ignore'] });
+    keeper.on('error', () => {});
+    if (keeper.pid === undefined) {
+      this.diagnostic('cannot start `cat` as strace keeper: children forked just before the last process exits may be missed');
+      keeper = undefined;
+    }
+    this.keeper = keeper;
+    this.parser = new StraceParser({ rootPid: options.pid, rootCwd, ignorePids: keeper?.pid === undefined ? [] : [keeper.pid] });
+    const args = straceArgs(options.pid, keeper?.pid);
     this.log.debug(`strace: ${bin} ${args.join(' ')}`);
     this.child = spawn(bin, args, { stdio: ['ignore', 'pipe', 'pipe'] });
     this.closed = new Promise((resolve) => {
@@ -111,7 +134,12 @@ class StraceSession implements TracerSession {
     });
 
     this.child.stdout!.setEncoding('latin1'); // -xx output is ASCII; names are decoded from \xHH
-    this.child.stdout!.on('data', (chunk: string) => this.deliver(this.parser.pushChunk(chunk)));
+    const raw = keepRawLog ? createWriteStream(join(options.workDir, 'strace.log'), { encoding: 'latin1' }) : undefined;
+    this.child.stdout!.on('data', (chunk: string) => {
+      raw?.write(chunk);
+      this.deliver(this.parser.pushChunk(chunk));
+    });
+    this.child.stdout!.once('end', () => raw?.end());
 
     this.ready = new Promise<void>((resolve, reject) => {
       const timer = setTimeout(() => {
@@ -123,6 +151,7 @@ class StraceSession implements TracerSession {
         reject(new TracerError(why));
       };
       let errBuf = '';
+      let keeperDone = this.keeper === undefined;
       this.child.stderr!.setEncoding('utf8');
       this.child.stderr!.on('data', (chunk: string) => {
         errBuf += chunk;
@@ -131,28 +160,39 @@ class StraceSession implements TracerSession {
         for (const line of lines) {
           const m = /^strace: Process (\d+) (attached|detached)/.exec(line);
           if (m) {
-            if (Number(m[1]) === this.pid && m[2] === 'attached' && !this.attached) {
-              this.attached = true;
-              clearTimeout(timer);
-              resolve();
-            }
+            if (m[2] === 'attached' && Number(m[1]) === this.pid) this.attached = true;
+            if (m[2] === 'attached' && Number(m[1]) === this.keeper?.pid) keeperDone = true;
             continue;
           }
           if (line.trim() === '') continue;
+          // e.g. "pid K: entering, ptrace_syscall_info.op == 2": the keeper was attached inside read()
+          if (this.keeper && line.startsWith(`strace: pid ${this.keeper.pid}: `)) {
+            this.log.debug(line);
+            continue;
+          }
           this.diagnostic(`strace: ${line.replace(/^strace: /, '')}`);
-          if (!this.attached && /attach|ptrace|Operation not permitted|No such process/.test(line)) {
+          const attachError = /^strace: attach: \w+\(\w+, (\d+)\)/.exec(line);
+          if (attachError && Number(attachError[1]) === this.keeper?.pid) {
+            keeperDone = true; // traced all the same, with the race the keeper is there to close
+          } else if (!this.attached && (attachError || /ptrace|Operation not permitted|No such process/.test(line))) {
             fail(`strace cannot attach to pid ${this.pid}: ${line.replace(/^strace: /, '')}. ` +
               'It needs root or CAP_SYS_PTRACE (and kernel.yama.ptrace_scope < 3; containers need SYS_PTRACE)');
           }
         }
+        if (this.attached && keeperDone) {
+          clearTimeout(timer);
+          resolve();
+        }
       });
       this.child.once('error', (e) => fail(`cannot run ${bin}: ${e.message}; install strace (apt-get install strace)`));
+
       this.closed.then(({ code, signal }) => {
         if (!this.attached) fail(`strace exited before attaching to pid ${this.pid} (code ${code}, signal ${signal})${this.lastDiagnostic()}`);
       });
     });
-    // finish() reports a failed attach too; keep an unobserved rejection quiet.
-    this.ready.catch(() => {});
+    // finish() reports a failed attach too; keep an unobserved rejection quiet. With the keeper
+    // still followed, strace would not exit after failing to attach the build: end it.
+    this.ready.catch(() => this.endKeeper());
   }
 
   finish(): Promise<TracerOutcome> {
@@ -161,17 +201,31 @@ class StraceSession implements TracerSession {
   }
 
   private async doFinish(): Promise<TracerOutcome> {
-    // strace exits by itself once every traced process is gone; give lingering descendants a moment.
-    let exit = await within(this.closed, this.lingerMs);
-    if (!exit && this.child.exitCode === null) {
+    // Wait until strace has reported the end of every process of the build, then let it go by
+    // ending the keeper. Descendants still running after lingerMs are detached from (SIGINT).
+    const deadline = Date.now() + this.lingerMs;
+    let exit: { code: number | null; signal: NodeJS.Signals | null } | undefined;
+    while (!exit && this.attached && this.parser.running > 0 && Date.now() < deadline) {
+      exit = await within(this.closed, 10);
+    }
+    if (!exit && this.attached && this.parser.running > 0) {
       this.stopping = true;
-      const msg = `processes of the build were still running ${this.lingerMs} ms after it exited; strace detached from them (their later file accesses are not traced)`;
+      const msg = `${this.parser.running} process(es) of the build were still running ${this.lingerMs} ms after it exited; strace detached from them (their later file accesses are not traced)`;
       this.log.warn(msg);
       this.diagnostic(msg);
       for (const [signal, wait] of [['SIGINT', 2000], ['SIGINT', 3000], ['SIGKILL', 5000]] as const) {
         this.child.kill(signal);
         exit = await within(this.closed, wait);
         if (exit) break;
+      }
+    }
+    this.endKeeper();
+    if (!exit) {
+      exit = await within(this.closed, 5000);
+      if (!exit) {
+        this.stopping = true;
+        this.child.kill('SIGINT');
+        exit = (await within(this.closed, 3000)) ?? (this.child.kill('SIGKILL'), await this.closed);
       }
     }
     exit ??= await this.closed;
@@ -210,6 +264,14 @@ class StraceSession implements TracerSession {
       if (!this.sinkFailed) this.log.error(`trace event sink failed: ${(e as Error).message}`);
       this.sinkFailed = true;
     }
+  }
+
+  private endKeeper(): void {
+    if (!this.keeper) return;
+    this.keeper.stdin?.end();
+    const k = this.keeper;
+    // cat exits on end of input; make sure of it once strace is gone.
+    this.closed.then(() => k.exitCode === null && k.signalCode === null && k.kill('SIGKILL'));
   }
 
   private noticeTracerError(message: string): void {
