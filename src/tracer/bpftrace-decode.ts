@@ -256,6 +256,8 @@ export interface DecoderStats {
 export class BpftraceDecoder {
   readonly stats: DecoderStats = { records: 0, lostEvents: 0, truncatedPaths: 0, probes: 0, strays: 0 };
   ready = false;
+  /** CPUs whose S (sync) record arrived: every record they wrote before the root exited is read. */
+  readonly syncedCpus = new Set<number>();
 
   private rest: Buffer = Buffer.alloc(0);
   private readonly queue: Pending[] = [];
@@ -326,6 +328,10 @@ export class BpftraceDecoder {
           this.ready = true;
           this.options.onReady?.();
         }
+        return;
+      }
+      case 'S': {
+        this.syncedCpus.add(num(splitFields(data, 2)[1]));
         return;
       }
       case 'A':

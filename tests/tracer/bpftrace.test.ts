@@ -228,6 +228,9 @@ print(json.dumps({'pid': os.getpid(), 'sleep': s.pid}))
     expect(readers).toEqual(catPids);
     const forked = new Set(r.events.flatMap((e) => (e.type === 'fork' && e.pid === r.pid ? [e.child] : [])));
     for (const p of catPids) expect(forked.has(p)).toBe(true);
+    // The end of the build is not cut off: every cat, and the root, exited.
+    const exited = new Set(r.events.flatMap((e) => (e.type === 'exit' ? [e.pid] : [])));
+    for (const p of [...catPids, r.pid]) expect(exited.has(p)).toBe(true);
     // Nothing from outside the tree (e.g. this test process) was recorded.
     const tree = new Set([r.pid, ...forked]);
     for (const e of r.events) if (e.type === 'access') expect(tree.has(e.pid)).toBe(true);
