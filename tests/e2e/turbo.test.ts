@@ -5,8 +5,12 @@
  * task (TURBO_HASH) and turbo and npm to none, a second run from cache says so, and an unknown task is
  * a clear error. strace, the fallback, finds the same fault on a smaller run.
  */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Finding } from '../../src/core/findings.js';
+import type { Report } from '../../src/report/report.js';
+import { defaultTracers } from '../../src/tracer/registry.js';
 import { installFixture, removeWorkspace } from '../fixtures/install.js';
 import { runCli } from '../helpers/cli.js';
 import { maxConcurrentTasks, rows, taskReasons, tracedRun, tracerAvailable, type TracedRun } from './helpers.js';
@@ -111,6 +115,24 @@ describe('Turborepo workspace, traced end to end', () => {
     expect(small.report.run.tracer).toBe('strace');
     expect(rows(small.report.findings)).toEqual(['lib#lint unexpected_read lint-rules.json']);
     expect(taskReasons(small.report.incompleteReasons)).toEqual([]);
+  });
+});
+
+// The CLI gets its tracers from the registry; until bpftrace is listed there this test is skipped.
+const registered = defaultTracers().some((t) => t.name === 'bpftrace');
+
+describe('Turborepo workspace, through the bundled CLI', () => {
+  it.skipIf(!bpf.ok || !registered)('io-trace run --tracer bpftrace writes the same finding to the JSON report', () => {
+    const ws = installFixture('turbo-workspace');
+    try {
+      const r = runCli(['run', '--tracer', 'bpftrace', '--quiet', '--json', 'report.json', '--', 'npx', 'turbo', 'run', 'lint', '--force'], { cwd: ws });
+      expect(r.code, r.stderr).toBe(0);
+      const report = JSON.parse(readFileSync(path.join(ws, 'report.json'), 'utf8')) as Report;
+      expect(report.run.tracer).toBe('bpftrace');
+      expect(rows(report.findings)).toEqual(['lib#lint unexpected_read lint-rules.json']);
+    } finally {
+      removeWorkspace(ws);
+    }
   });
 });
 
