@@ -1,0 +1,15999 @@
+import { createRequire as __ioTraceCreateRequire } from 'node:module';
+const require = __ioTraceCreateRequire(import.meta.url);
+var __create = Object.create;
+var __defProp = Object.defineProperty;
+var __getOwnPropDesc = Object.getOwnPropertyDescriptor;
+var __getOwnPropNames = Object.getOwnPropertyNames;
+var __getProtoOf = Object.getPrototypeOf;
+var __hasOwnProp = Object.prototype.hasOwnProperty;
+var __require = /* @__PURE__ */ ((x) => typeof require !== "undefined" ? require : typeof Proxy !== "undefined" ? new Proxy(x, {
+  get: (a, b) => (typeof require !== "undefined" ? require : a)[b]
+}) : x)(function(x) {
+  if (typeof require !== "undefined") return require.apply(this, arguments);
+  throw Error('Dynamic require of "' + x + '" is not supported');
+});
+var __commonJS = (cb, mod) => function __require2() {
+  try {
+    return mod || (0, cb[__getOwnPropNames(cb)[0]])((mod = { exports: {} }).exports, mod), mod.exports;
+  } catch (e) {
+    throw mod = 0, e;
+  }
+};
+var __copyProps = (to, from, except, desc) => {
+  if (from && typeof from === "object" || typeof from === "function") {
+    for (let key of __getOwnPropNames(from))
+      if (!__hasOwnProp.call(to, key) && key !== except)
+        __defProp(to, key, { get: () => from[key], enumerable: !(desc = __getOwnPropDesc(from, key)) || desc.enumerable });
+  }
+  return to;
+};
+var __toESM = (mod, isNodeMode, target) => (target = mod != null ? __create(__getProtoOf(mod)) : {}, __copyProps(
+  // If the importer is in node compatibility mode or this is not an ESM
+  // file that has been converted to a CommonJS file using a Babel-
+  // compatible transform (i.e. "__esModule" has not been set), then set
+  // "default" to the CommonJS "module.exports" for node compatibility.
+  isNodeMode || !mod || !mod.__esModule ? __defProp(target, "default", { value: mod, enumerable: true }) : target,
+  mod
+));
+
+// ../../work/main/node_modules/picomatch/lib/constants.js
+var require_constants = __commonJS({
+  "../../work/main/node_modules/picomatch/lib/constants.js"(exports, module) {
+    "use strict";
+    var WIN_SLASH = "\\\\/";
+    var WIN_NO_SLASH = `[^${WIN_SLASH}]`;
+    var DEFAULT_MAX_EXTGLOB_RECURSION = 0;
+    var DOT_LITERAL = "\\.";
+    var PLUS_LITERAL = "\\+";
+    var QMARK_LITERAL = "\\?";
+    var SLASH_LITERAL = "\\/";
+    var ONE_CHAR = "(?=.)";
+    var QMARK = "[^/]";
+    var END_ANCHOR = `(?:${SLASH_LITERAL}|$)`;
+    var START_ANCHOR = `(?:^|${SLASH_LITERAL})`;
+    var DOTS_SLASH = `${DOT_LITERAL}{1,2}${END_ANCHOR}`;
+    var NO_DOT = `(?!${DOT_LITERAL})`;
+    var NO_DOTS = `(?!${START_ANCHOR}${DOTS_SLASH})`;
+    var NO_DOT_SLASH = `(?!${DOT_LITERAL}{0,1}${END_ANCHOR})`;
+    var NO_DOTS_SLASH = `(?!${DOTS_SLASH})`;
+    var QMARK_NO_DOT = `[^.${SLASH_LITERAL}]`;
+    var STAR = `${QMARK}*?`;
+    var SEP = "/";
+    var POSIX_CHARS = {
+      DOT_LITERAL,
+      PLUS_LITERAL,
+      QMARK_LITERAL,
+      SLASH_LITERAL,
+      ONE_CHAR,
+      QMARK,
+      END_ANCHOR,
+      DOTS_SLASH,
+      NO_DOT,
+      NO_DOTS,
+      NO_DOT_SLASH,
+      NO_DOTS_SLASH,
+      QMARK_NO_DOT,
+      STAR,
+      START_ANCHOR,
+      SEP
+    };
+    var WINDOWS_CHARS = {
+      ...POSIX_CHARS,
+      SLASH_LITERAL: `[${WIN_SLASH}]`,
+      QMARK: WIN_NO_SLASH,
+      STAR: `${WIN_NO_SLASH}*?`,
+      DOTS_SLASH: `${DOT_LITERAL}{1,2}(?:[${WIN_SLASH}]|$)`,
+      NO_DOT: `(?!${DOT_LITERAL})`,
+      NO_DOTS: `(?!(?:^|[${WIN_SLASH}])${DOT_LITERAL}{1,2}(?:[${WIN_SLASH}]|$))`,
+      NO_DOT_SLASH: `(?!${DOT_LITERAL}{0,1}(?:[${WIN_SLASH}]|$))`,
+      NO_DOTS_SLASH: `(?!${DOT_LITERAL}{1,2}(?:[${WIN_SLASH}]|$))`,
+      QMARK_NO_DOT: `[^.${WIN_SLASH}]`,
+      START_ANCHOR: `(?:^|[${WIN_SLASH}])`,
+      END_ANCHOR: `(?:[${WIN_SLASH}]|$)`,
+      SEP: "\\"
+    };
+    var POSIX_REGEX_SOURCE = {
+      __proto__: null,
+      alnum: "a-zA-Z0-9",
+      alpha: "a-zA-Z",
+      ascii: "\\x00-\\x7F",
+      blank: " \\t",
+      cntrl: "\\x00-\\x1F\\x7F",
+      digit: "0-9",
+      graph: "\\x21-\\x7E",
+      lower: "a-z",
+      print: "\\x20-\\x7E ",
+      punct: "\\-!\"#$%&'()\\*+,./:;<=>?@[\\]^_`{|}~",
+      space: " \\t\\r\\n\\v\\f",
+      upper: "A-Z",
+      word: "A-Za-z0-9_",
+      xdigit: "A-Fa-f0-9"
+    };
+    module.exports = {
+      DEFAULT_MAX_EXTGLOB_RECURSION,
+      MAX_LENGTH: 1024 * 64,
+      POSIX_REGEX_SOURCE,
+      // regular expressions
+      REGEX_BACKSLASH: /\\(?![*+?^${}(|)[\]])/g,
+      REGEX_NON_SPECIAL_CHARS: /^[^@![\].,$*+?^{}()|\\/]+/,
+      REGEX_SPECIAL_CHARS: /[-*+?.^${}(|)[\]]/,
+      REGEX_SPECIAL_CHARS_BACKREF: /(\\?)((\W)(\3*))/g,
+      REGEX_SPECIAL_CHARS_GLOBAL: /([-*+?.^${}(|)[\]])/g,
+      REGEX_REMOVE_BACKSLASH: /(?:\[.*?[^\\]\]|\\(?=.))/g,
+      // Replace globs with equivalent patterns to reduce parsing time.
+      REPLACEMENTS: {
+        __proto__: null,
+        "***": "*",
+        "**/**": "**",
+        "**/**/**": "**"
+      },
+      // Digits
+      CHAR_0: 48,
+      /* 0 */
+      CHAR_9: 57,
+      /* 9 */
+      // Alphabet chars.
+      CHAR_UPPERCASE_A: 65,
+      /* A */
+      CHAR_LOWERCASE_A: 97,
+      /* a */
+      CHAR_UPPERCASE_Z: 90,
+      /* Z */
+      CHAR_LOWERCASE_Z: 122,
+      /* z */
+      CHAR_LEFT_PARENTHESES: 40,
+      /* ( */
+      CHAR_RIGHT_PARENTHESES: 41,
+      /* ) */
+      CHAR_ASTERISK: 42,
+      /* * */
+      // Non-alphabetic chars.
+      CHAR_AMPERSAND: 38,
+      /* & */
+      CHAR_AT: 64,
+      /* @ */
+      CHAR_BACKWARD_SLASH: 92,
+      /* \ */
+      CHAR_CARRIAGE_RETURN: 13,
+      /* \r */
+      CHAR_CIRCUMFLEX_ACCENT: 94,
+      /* ^ */
+      CHAR_COLON: 58,
+      /* : */
+      CHAR_COMMA: 44,
+      /* , */
+      CHAR_DOT: 46,
+      /* . */
+      CHAR_DOUBLE_QUOTE: 34,
+      /* " */
+      CHAR_EQUAL: 61,
+      /* = */
+      CHAR_EXCLAMATION_MARK: 33,
+      /* ! */
+      CHAR_FORM_FEED: 12,
+      /* \f */
+      CHAR_FORWARD_SLASH: 47,
+      /* / */
+      CHAR_GRAVE_ACCENT: 96,
+      /* ` */
+      CHAR_HASH: 35,
+      /* # */
+      CHAR_HYPHEN_MINUS: 45,
+      /* - */
+      CHAR_LEFT_ANGLE_BRACKET: 60,
+      /* < */
+      CHAR_LEFT_CURLY_BRACE: 123,
+      /* { */
+      CHAR_LEFT_SQUARE_BRACKET: 91,
+      /* [ */
+      CHAR_LINE_FEED: 10,
+      /* \n */
+      CHAR_NO_BREAK_SPACE: 160,
+      /* \u00A0 */
+      CHAR_PERCENT: 37,
+      /* % */
+      CHAR_PLUS: 43,
+      /* + */
+      CHAR_QUESTION_MARK: 63,
+      /* ? */
+      CHAR_RIGHT_ANGLE_BRACKET: 62,
+      /* > */
+      CHAR_RIGHT_CURLY_BRACE: 125,
+      /* } */
+      CHAR_RIGHT_SQUARE_BRACKET: 93,
+      /* ] */
+      CHAR_SEMICOLON: 59,
+      /* ; */
+      CHAR_SINGLE_QUOTE: 39,
+      /* ' */
+      CHAR_SPACE: 32,
+      /*   */
+      CHAR_TAB: 9,
+      /* \t */
+      CHAR_UNDERSCORE: 95,
+      /* _ */
+      CHAR_VERTICAL_LINE: 124,
+      /* | */
+      CHAR_ZERO_WIDTH_NOBREAK_SPACE: 65279,
+      /* \uFEFF */
+      /**
+       * Create EXTGLOB_CHARS
+       */
+      extglobChars(chars) {
+        return {
+          "!": { type: "negate", open: "(?:(?!(?:", close: `))${chars.STAR})` },
+          "?": { type: "qmark", open: "(?:", close: ")?" },
+          "+": { type: "plus", open: "(?:", close: ")+" },
+          "*": { type: "star", open: "(?:", close: ")*" },
+          "@": { type: "at", open: "(?:", close: ")" }
+        };
+      },
+      /**
+       * Create GLOB_CHARS
+       */
+      globChars(win32) {
+        return win32 === true ? WINDOWS_CHARS : POSIX_CHARS;
+      }
+    };
+  }
+});
+
+// ../../work/main/node_modules/picomatch/lib/utils.js
+var require_utils = __commonJS({
+  "../../work/main/node_modules/picomatch/lib/utils.js"(exports) {
+    "use strict";
+    var {
+      REGEX_BACKSLASH,
+      REGEX_REMOVE_BACKSLASH,
+      REGEX_SPECIAL_CHARS,
+      REGEX_SPECIAL_CHARS_GLOBAL
+    } = require_constants();
+    exports.isObject = (val) => val !== null && typeof val === "object" && !Array.isArray(val);
+    exports.hasRegexChars = (str2) => REGEX_SPECIAL_CHARS.test(str2);
+    exports.isRegexChar = (str2) => str2.length === 1 && exports.hasRegexChars(str2);
+    exports.escapeRegex = (str2) => str2.replace(REGEX_SPECIAL_CHARS_GLOBAL, "\\$1");
+    exports.toPosixSlashes = (str2) => str2.replace(REGEX_BACKSLASH, "/");
+    exports.isWindows = () => {
+      if (typeof navigator !== "undefined" && navigator.platform) {
+        const platform = navigator.platform.toLowerCase();
+        return platform === "win32" || platform === "windows";
+      }
+      if (typeof process !== "undefined" && process.platform) {
+        return process.platform === "win32";
+      }
+      return false;
+    };
+    exports.removeBackslashes = (str2) => {
+      return str2.replace(REGEX_REMOVE_BACKSLASH, (match) => {
+        return match === "\\" ? "" : match;
+      });
+    };
+    exports.escapeLast = (input, char, lastIdx) => {
+      const idx = input.lastIndexOf(char, lastIdx);
+      if (idx === -1) return input;
+      if (input[idx - 1] === "\\") return exports.escapeLast(input, char, idx - 1);
+      return `${input.slice(0, idx)}\\${input.slice(idx)}`;
+    };
+    exports.removePrefix = (input, state = {}) => {
+      let output = input;
+      if (output.startsWith("./")) {
+        output = output.slice(2);
+        state.prefix = "./";
+      }
+      return output;
+    };
+    exports.wrapOutput = (input, state = {}, options = {}) => {
+      const prepend = options.contains ? "" : "^";
+      const append = options.contains ? "" : "$";
+      let output = `${prepend}(?:${input})${append}`;
+      if (state.negated === true) {
+        output = `(?:^(?!${output}).*$)`;
+      }
+      return output;
+    };
+    exports.basename = (path15, { windows } = {}) => {
+      const segs = path15.split(windows ? /[\\/]/ : "/");
+      const last = segs[segs.length - 1];
+      if (last === "") {
+        return segs[segs.length - 2];
+      }
+      return last;
+    };
+  }
+});
+
+// ../../work/main/node_modules/picomatch/lib/scan.js
+var require_scan = __commonJS({
+  "../../work/main/node_modules/picomatch/lib/scan.js"(exports, module) {
+    "use strict";
+    var utils = require_utils();
+    var {
+      CHAR_ASTERISK,
+      /* * */
+      CHAR_AT,
+      /* @ */
+      CHAR_BACKWARD_SLASH,
+      /* \ */
+      CHAR_COMMA,
+      /* , */
+      CHAR_DOT,
+      /* . */
+      CHAR_EXCLAMATION_MARK,
+      /* ! */
+      CHAR_FORWARD_SLASH,
+      /* / */
+      CHAR_LEFT_CURLY_BRACE,
+      /* { */
+      CHAR_LEFT_PARENTHESES,
+      /* ( */
+      CHAR_LEFT_SQUARE_BRACKET,
+      /* [ */
+      CHAR_PLUS,
+      /* + */
+      CHAR_QUESTION_MARK,
+      /* ? */
+      CHAR_RIGHT_CURLY_BRACE,
+      /* } */
+      CHAR_RIGHT_PARENTHESES,
+      /* ) */
+      CHAR_RIGHT_SQUARE_BRACKET
+      /* ] */
+    } = require_constants();
+    var isPathSeparator = (code) => {
+      return code === CHAR_FORWARD_SLASH || code === CHAR_BACKWARD_SLASH;
+    };
+    var depth = (token) => {
+      if (token.isPrefix !== true) {
+        token.depth = token.isGlobstar ? Infinity : 1;
+      }
+    };
+    var scan = (input, options) => {
+      const opts = options || {};
+      const length = input.length - 1;
+      const scanToEnd = opts.parts === true || opts.tokens === true || opts.scanToEnd === true;
+      const slashes = [];
+      const tokens = [];
+      const parts = [];
+      let str2 = input;
+      let index = -1;
+      let start = 0;
+      let lastIndex = 0;
+      let isBrace = false;
+      let isBracket = false;
+      let isGlob2 = false;
+      let isExtglob = false;
+      let isGlobstar = false;
+      let braceEscaped = false;
+      let backslashes = false;
+      let negated = false;
+      let negatedExtglob = false;
+      let finished = false;
+      let braces = 0;
+      let prev;
+      let code;
+      let token = { value: "", depth: 0, isGlob: false };
+      const eos = () => index >= length;
+      const peek = () => str2.charCodeAt(index + 1);
+      const advance = () => {
+        prev = code;
+        return str2.charCodeAt(++index);
+      };
+      while (index < length) {
+        code = advance();
+        let next;
+        if (code === CHAR_BACKWARD_SLASH) {
+          backslashes = token.backslashes = true;
+          code = advance();
+          if (code === CHAR_LEFT_CURLY_BRACE) {
+            braceEscaped = true;
+          }
+          continue;
+        }
+        if (braceEscaped === true || code === CHAR_LEFT_CURLY_BRACE) {
+          braces++;
+          while (eos() !== true && (code = advance())) {
+            if (code === CHAR_BACKWARD_SLASH) {
+              backslashes = token.backslashes = true;
+              advance();
+              continue;
+            }
+            if (code === CHAR_LEFT_CURLY_BRACE) {
+              braces++;
+              continue;
+            }
+            if (braceEscaped !== true && code === CHAR_DOT && (code = advance()) === CHAR_DOT) {
+              isBrace = token.isBrace = true;
+              isGlob2 = token.isGlob = true;
+              finished = true;
+              if (scanToEnd === true) {
+                continue;
+              }
+              break;
+            }
+            if (braceEscaped !== true && code === CHAR_COMMA) {
+              isBrace = token.isBrace = true;
+              isGlob2 = token.isGlob = true;
+              finished = true;
+              if (scanToEnd === true) {
+                continue;
+              }
+              break;
+            }
+            if (code === CHAR_RIGHT_CURLY_BRACE) {
+              braces--;
+              if (braces === 0) {
+                braceEscaped = false;
+                isBrace = token.isBrace = true;
+                finished = true;
+                break;
+              }
+            }
+          }
+          if (scanToEnd === true) {
+            continue;
+          }
+          break;
+        }
+        if (code === CHAR_FORWARD_SLASH) {
+          slashes.push(index);
+          tokens.push(token);
+          token = { value: "", depth: 0, isGlob: false };
+          if (finished === true) continue;
+          if (prev === CHAR_DOT && index === start + 1) {
+            start += 2;
+            continue;
+          }
+          lastIndex = index + 1;
+          continue;
+        }
+        if (opts.noext !== true) {
+          const isExtglobChar = code === CHAR_PLUS || code === CHAR_AT || code === CHAR_ASTERISK || code === CHAR_QUESTION_MARK || code === CHAR_EXCLAMATION_MARK;
+          if (isExtglobChar === true && peek() === CHAR_LEFT_PARENTHESES) {
+            isGlob2 = token.isGlob = true;
+            isExtglob = token.isExtglob = true;
+            finished = true;
+            if (code === CHAR_EXCLAMATION_MARK && index === start) {
+              negatedExtglob = true;
+            }
+            if (scanToEnd === true) {
+              let parens = 0;
+              while (eos() !== true && (code = advance())) {
+                if (code === CHAR_BACKWARD_SLASH) {
+                  backslashes = token.backslashes = true;
+                  advance();
+                  continue;
+                }
+                if (code === CHAR_LEFT_PARENTHESES) {
+                  parens++;
+                  continue;
+                }
+                if (code === CHAR_RIGHT_PARENTHESES && --parens === 0) {
+                  finished = true;
+                  break;
+                }
+              }
+              continue;
+            }
+            break;
+          }
+        }
+        if (code === CHAR_ASTERISK) {
+          if (prev === CHAR_ASTERISK) isGlobstar = token.isGlobstar = true;
+          isGlob2 = token.isGlob = true;
+          finished = true;
+          if (scanToEnd === true) {
+            continue;
+          }
+          break;
+        }
+        if (code === CHAR_QUESTION_MARK) {
+          isGlob2 = token.isGlob = true;
+          finished = true;
+          if (scanToEnd === true) {
+            continue;
+          }
+          break;
+        }
+        if (code === CHAR_LEFT_SQUARE_BRACKET) {
+          while (eos() !== true && (next = advance())) {
+            if (next === CHAR_BACKWARD_SLASH) {
+              backslashes = token.backslashes = true;
+              advance();
+              continue;
+            }
+            if (next === CHAR_RIGHT_SQUARE_BRACKET) {
+              isBracket = token.isBracket = true;
+              isGlob2 = token.isGlob = true;
+              finished = true;
+              break;
+            }
+          }
+          if (scanToEnd === true) {
+            continue;
+          }
+          break;
+        }
+        if (opts.nonegate !== true && code === CHAR_EXCLAMATION_MARK && index === start) {
+          negated = token.negated = true;
+          start++;
+          continue;
+        }
+        if (opts.noparen !== true && code === CHAR_LEFT_PARENTHESES) {
+          isGlob2 = token.isGlob = true;
+          if (scanToEnd === true) {
+            let parens = 1;
+            while (eos() !== true && (code = advance())) {
+              if (code === CHAR_BACKWARD_SLASH) {
+                backslashes = token.backslashes = true;
+                advance();
+                continue;
+              }
+              if (code === CHAR_LEFT_PARENTHESES) {
+                parens++;
+                continue;
+              }
+              if (code === CHAR_RIGHT_PARENTHESES && --parens === 0) {
+                finished = true;
+                break;
+              }
+            }
+            continue;
+          }
+          break;
+        }
+        if (isGlob2 === true) {
+          finished = true;
+          if (scanToEnd === true) {
+            continue;
+          }
+          break;
+        }
+      }
+      if (opts.noext === true) {
+        isExtglob = false;
+        isGlob2 = false;
+      }
+      let base = str2;
+      let prefix = "";
+      let glob = "";
+      if (start > 0) {
+        prefix = str2.slice(0, start);
+        str2 = str2.slice(start);
+        lastIndex -= start;
+      }
+      if (base && isGlob2 === true && lastIndex > 0) {
+        base = str2.slice(0, lastIndex);
+        glob = str2.slice(lastIndex);
+      } else if (isGlob2 === true) {
+        base = "";
+        glob = str2;
+      } else {
+        base = str2;
+      }
+      if (base && base !== "" && base !== "/" && base !== str2) {
+        if (isPathSeparator(base.charCodeAt(base.length - 1))) {
+          base = base.slice(0, -1);
+        }
+      }
+      if (opts.unescape === true) {
+        if (glob) glob = utils.removeBackslashes(glob);
+        if (base && backslashes === true) {
+          base = utils.removeBackslashes(base);
+        }
+      }
+      const state = {
+        prefix,
+        input,
+        start,
+        base,
+        glob,
+        isBrace,
+        isBracket,
+        isGlob: isGlob2,
+        isExtglob,
+        isGlobstar,
+        negated,
+        negatedExtglob
+      };
+      if (opts.tokens === true) {
+        state.maxDepth = 0;
+        if (!isPathSeparator(code)) {
+          tokens.push(token);
+        }
+        state.tokens = tokens;
+      }
+      if (opts.parts === true || opts.tokens === true) {
+        let prevIndex;
+        for (let idx = 0; idx < slashes.length; idx++) {
+          const n2 = prevIndex !== void 0 ? prevIndex + 1 : start;
+          const i = slashes[idx];
+          const value2 = input.slice(n2, i);
+          if (opts.tokens) {
+            if (idx === 0 && start !== 0) {
+              tokens[idx].isPrefix = true;
+              tokens[idx].value = prefix;
+            } else {
+              tokens[idx].value = value2;
+            }
+            depth(tokens[idx]);
+            state.maxDepth += tokens[idx].depth;
+          }
+          if (i >= start) {
+            parts.push(value2);
+            prevIndex = i;
+          }
+        }
+        const n = prevIndex !== void 0 ? prevIndex + 1 : start;
+        const value = input.slice(n);
+        parts.push(value);
+        if (opts.tokens && prevIndex && prevIndex + 1 < input.length) {
+          tokens[tokens.length - 1].value = value;
+          depth(tokens[tokens.length - 1]);
+          state.maxDepth += tokens[tokens.length - 1].depth;
+        }
+        state.slashes = slashes;
+        state.parts = parts;
+      }
+      return state;
+    };
+    module.exports = scan;
+  }
+});
+
+// ../../work/main/node_modules/picomatch/lib/parse.js
+var require_parse = __commonJS({
+  "../../work/main/node_modules/picomatch/lib/parse.js"(exports, module) {
+    "use strict";
+    var constants = require_constants();
+    var utils = require_utils();
+    var {
+      MAX_LENGTH,
+      POSIX_REGEX_SOURCE,
+      REGEX_NON_SPECIAL_CHARS,
+      REGEX_SPECIAL_CHARS_BACKREF,
+      REPLACEMENTS
+    } = constants;
+    var expandRange = (args, options) => {
+      if (typeof options.expandRange === "function") {
+        return options.expandRange(...args, options);
+      }
+      args.sort();
+      const value = `[${args.join("-")}]`;
+      try {
+        new RegExp(value);
+      } catch (ex) {
+        return args.map((v) => utils.escapeRegex(v)).join("..");
+      }
+      return value;
+    };
+    var syntaxError = (type, char) => {
+      return `Missing ${type}: "${char}" - use "\\\\${char}" to match literal characters`;
+    };
+    var splitTopLevel = (input) => {
+      const parts = [];
+      let bracket = 0;
+      let paren = 0;
+      let quote = 0;
+      let value = "";
+      let escaped = false;
+      for (const ch of input) {
+        if (escaped === true) {
+          value += ch;
+          escaped = false;
+          continue;
+        }
+        if (ch === "\\") {
+          value += ch;
+          escaped = true;
+          continue;
+        }
+        if (ch === '"') {
+          quote = quote === 1 ? 0 : 1;
+          value += ch;
+          continue;
+        }
+        if (quote === 0) {
+          if (ch === "[") {
+            bracket++;
+          } else if (ch === "]" && bracket > 0) {
+            bracket--;
+          } else if (bracket === 0) {
+            if (ch === "(") {
+              paren++;
+            } else if (ch === ")" && paren > 0) {
+              paren--;
+            } else if (ch === "|" && paren === 0) {
+              parts.push(value);
+              value = "";
+              continue;
+            }
+          }
+        }
+        value += ch;
+      }
+      parts.push(value);
+      return parts;
+    };
+    var isPlainBranch = (branch) => {
+      let escaped = false;
+      for (const ch of branch) {
+        if (escaped === true) {
+          escaped = false;
+          continue;
+        }
+        if (ch === "\\") {
+          escaped = true;
+          continue;
+        }
+        if (/[?*+@!()[\]{}]/.test(ch)) {
+          return false;
+        }
+      }
+      return true;
+    };
+    var normalizeSimpleBranch = (branch) => {
+      let value = branch.trim();
+      let changed = true;
+      while (changed === true) {
+        changed = false;
+        if (/^@\([^\\()[\]{}|]+\)$/.test(value)) {
+          value = value.slice(2, -1);
+          changed = true;
+        }
+      }
+      if (!isPlainBranch(value)) {
+        return;
+      }
+      return value.replace(/\\(.)/g, "$1");
+    };
+    var hasRepeatedCharPrefixOverlap = (branches) => {
+      const values = branches.map(normalizeSimpleBranch).filter(Boolean);
+      for (let i = 0; i < values.length; i++) {
+        for (let j = i + 1; j < values.length; j++) {
+          const a = values[i];
+          const b = values[j];
+          const char = a[0];
+          if (!char || a !== char.repeat(a.length) || b !== char.repeat(b.length)) {
+            continue;
+          }
+          if (a === b || a.startsWith(b) || b.startsWith(a)) {
+            return true;
+          }
+        }
+      }
+      return false;
+    };
+    var parseRepeatedExtglob = (pattern, requireEnd = true) => {
+      if (pattern[0] !== "+" && pattern[0] !== "*" || pattern[1] !== "(") {
+        return;
+      }
+      let bracket = 0;
+      let paren = 0;
+      let quote = 0;
+      let escaped = false;
+      for (let i = 1; i < pattern.length; i++) {
+        const ch = pattern[i];
+        if (escaped === true) {
+          escaped = false;
+          continue;
+        }
+        if (ch === "\\") {
+          escaped = true;
+          continue;
+        }
+        if (ch === '"') {
+          quote = quote === 1 ? 0 : 1;
+          continue;
+        }
+        if (quote === 1) {
+          continue;
+        }
+        if (ch === "[") {
+          bracket++;
+          continue;
+        }
+        if (ch === "]" && bracket > 0) {
+          bracket--;
+          continue;
+        }
+        if (bracket > 0) {
+          continue;
+        }
+        if (ch === "(") {
+          paren++;
+          continue;
+        }
+        if (ch === ")") {
+          paren--;
+          if (paren === 0) {
+            if (requireEnd === true && i !== pattern.length - 1) {
+              return;
+            }
+            return {
+              type: pattern[0],
+              body: pattern.slice(2, i),
+              end: i
+            };
+          }
+        }
+      }
+    };
+    var buildCharClassStar = (chars) => {
+      const source = chars.length === 1 ? utils.escapeRegex(chars[0]) : `[${chars.map((ch) => utils.escapeRegex(ch)).join("")}]`;
+      return `${source}*`;
+    };
+    var getStarExtglobSequenceChars = (pattern) => {
+      let index = 0;
+      const chars = [];
+      while (index < pattern.length) {
+        const match = parseRepeatedExtglob(pattern.slice(index), false);
+        if (!match || match.type !== "*") {
+          return;
+        }
+        const branches = splitTopLevel(match.body).map((branch2) => branch2.trim());
+        if (branches.length !== 1) {
+          return;
+        }
+        const branch = normalizeSimpleBranch(branches[0]);
+        if (!branch || branch.length !== 1) {
+          return;
+        }
+        chars.push(branch);
+        index += match.end + 1;
+      }
+      if (chars.length < 1) {
+        return;
+      }
+      return chars;
+    };
+    var repeatedExtglobRecursion = (pattern) => {
+      let depth = 0;
+      let value = pattern.trim();
+      let match = parseRepeatedExtglob(value);
+      while (match) {
+        depth++;
+        value = match.body.trim();
+        match = parseRepeatedExtglob(value);
+      }
+      return depth;
+    };
+    var analyzeRepeatedExtglob = (body, options) => {
+      if (options.maxExtglobRecursion === false) {
+        return { risky: false };
+      }
+      const max = typeof options.maxExtglobRecursion === "number" ? options.maxExtglobRecursion : constants.DEFAULT_MAX_EXTGLOB_RECURSION;
+      const branches = splitTopLevel(body).map((branch) => branch.trim());
+      if (branches.length > 1) {
+        if (branches.some((branch) => branch === "") || branches.some((branch) => /^[*?]+$/.test(branch)) || hasRepeatedCharPrefixOverlap(branches)) {
+          return { risky: true };
+        }
+      }
+      const safeChars = [];
+      let sawStarSequence = false;
+      let combinable = true;
+      for (const branch of branches) {
+        const chars = getStarExtglobSequenceChars(branch);
+        if (chars) {
+          sawStarSequence = true;
+          safeChars.push(...chars);
+          continue;
+        }
+        const literal = normalizeSimpleBranch(branch);
+        if (literal && literal.length === 1) {
+          safeChars.push(literal);
+          continue;
+        }
+        combinable = false;
+        if (repeatedExtglobRecursion(branch) > max) {
+          return { risky: true };
+        }
+      }
+      if (sawStarSequence) {
+        return combinable ? { risky: true, safeOutput: buildCharClassStar([...new Set(safeChars)]) } : { risky: true };
+      }
+      return { risky: false };
+    };
+    var parse2 = (input, options) => {
+      if (typeof input !== "string") {
+        throw new TypeError("Expected a string");
+      }
+      input = REPLACEMENTS[input] || input;
+      const opts = { ...options };
+      const max = typeof opts.maxLength === "number" ? Math.min(MAX_LENGTH, opts.maxLength) : MAX_LENGTH;
+      let len = input.length;
+      if (len > max) {
+        throw new SyntaxError(`Input length: ${len}, exceeds maximum allowed length: ${max}`);
+      }
+      const bos = { type: "bos", value: "", output: opts.prepend || "" };
+      const tokens = [bos];
+      const capture = opts.capture ? "" : "?:";
+      const PLATFORM_CHARS = constants.globChars(opts.windows);
+      const EXTGLOB_CHARS = constants.extglobChars(PLATFORM_CHARS);
+      const {
+        DOT_LITERAL,
+        PLUS_LITERAL,
+        SLASH_LITERAL,
+        ONE_CHAR,
+        DOTS_SLASH,
+        NO_DOT,
+        NO_DOT_SLASH,
+        NO_DOTS_SLASH,
+        QMARK,
+        QMARK_NO_DOT,
+        STAR,
+        START_ANCHOR
+      } = PLATFORM_CHARS;
+      const globstar = (opts2) => {
+        return `(${capture}(?:(?!${START_ANCHOR}${opts2.dot ? DOTS_SLASH : DOT_LITERAL}).)*?)`;
+      };
+      const nodot = opts.dot ? "" : NO_DOT;
+      const qmarkNoDot = opts.dot ? QMARK : QMARK_NO_DOT;
+      let star = opts.bash === true ? globstar(opts) : STAR;
+      if (opts.capture) {
+        star = `(${star})`;
+      }
+      if (typeof opts.noext === "boolean") {
+        opts.noextglob = opts.noext;
+      }
+      const state = {
+        input,
+        index: -1,
+        start: 0,
+        dot: opts.dot === true,
+        consumed: "",
+        output: "",
+        prefix: "",
+        backtrack: false,
+        negated: false,
+        brackets: 0,
+        braces: 0,
+        parens: 0,
+        quotes: 0,
+        globstar: false,
+        tokens
+      };
+      input = utils.removePrefix(input, state);
+      len = input.length;
+      const extglobs = [];
+      const braces = [];
+      const stack = [];
+      let prev = bos;
+      let value;
+      const eos = () => state.index === len - 1;
+      const peek = state.peek = (n = 1) => input[state.index + n];
+      const advance = state.advance = () => input[++state.index] || "";
+      const remaining = () => input.slice(state.index + 1);
+      const consume = (value2 = "", num = 0) => {
+        state.consumed += value2;
+        state.index += num;
+      };
+      const append = (token) => {
+        state.output += token.output != null ? token.output : token.value;
+        consume(token.value);
+      };
+      const negate = () => {
+        let count = 1;
+        while (peek() === "!" && (peek(2) !== "(" || peek(3) === "?")) {
+          advance();
+          state.start++;
+          count++;
+        }
+        if (count % 2 === 0) {
+          return false;
+        }
+        state.negated = true;
+        state.start++;
+        return true;
+      };
+      const increment = (type) => {
+        state[type]++;
+        stack.push(type);
+      };
+      const decrement = (type) => {
+        state[type]--;
+        stack.pop();
+      };
+      const push = (tok) => {
+        if (prev.type === "globstar") {
+          const isBrace = state.braces > 0 && (tok.type === "comma" || tok.type === "brace");
+          const isExtglob = tok.extglob === true || extglobs.length && (tok.type === "pipe" || tok.type === "paren");
+          if (tok.type !== "slash" && tok.type !== "paren" && !isBrace && !isExtglob) {
+            state.output = state.output.slice(0, -prev.output.length);
+            prev.type = "star";
+            prev.value = "*";
+            prev.output = star;
+            state.output += prev.output;
+          }
+        }
+        if (extglobs.length && tok.type !== "paren") {
+          extglobs[extglobs.length - 1].inner += tok.value;
+        }
+        if (tok.value || tok.output) append(tok);
+        if (prev && prev.type === "text" && tok.type === "text") {
+          prev.output = (prev.output || prev.value) + tok.value;
+          prev.value += tok.value;
+          return;
+        }
+        tok.prev = prev;
+        tokens.push(tok);
+        prev = tok;
+      };
+      const extglobOpen = (type, value2) => {
+        const token = { ...EXTGLOB_CHARS[value2], conditions: 1, inner: "" };
+        token.prev = prev;
+        token.parens = state.parens;
+        token.output = state.output;
+        token.startIndex = state.index;
+        token.tokensIndex = tokens.length;
+        const output = (opts.capture ? "(" : "") + token.open;
+        increment("parens");
+        push({ type, value: value2, output: state.output ? "" : ONE_CHAR });
+        push({ type: "paren", extglob: true, value: advance(), output });
+        extglobs.push(token);
+      };
+      const extglobClose = (token) => {
+        const literal = input.slice(token.startIndex, state.index + 1);
+        const body = input.slice(token.startIndex + 2, state.index);
+        const analysis = analyzeRepeatedExtglob(body, opts);
+        if ((token.type === "plus" || token.type === "star") && analysis.risky) {
+          const safeOutput = analysis.safeOutput ? (token.output ? "" : ONE_CHAR) + (opts.capture ? `(${analysis.safeOutput})` : analysis.safeOutput) : void 0;
+          const open = tokens[token.tokensIndex];
+          open.type = "text";
+          open.value = literal;
+          open.output = safeOutput || utils.escapeRegex(literal);
+          for (let i = token.tokensIndex + 1; i < tokens.length; i++) {
+            tokens[i].value = "";
+            tokens[i].output = "";
+            delete tokens[i].suffix;
+          }
+          state.output = token.output + open.output;
+          state.backtrack = true;
+          push({ type: "paren", extglob: true, value, output: "" });
+          decrement("parens");
+          return;
+        }
+        let output = token.close + (opts.capture ? ")" : "");
+        let rest;
+        if (token.type === "negate") {
+          let extglobStar = star;
+          if (token.inner && token.inner.length > 1 && token.inner.includes("/")) {
+            extglobStar = globstar(opts);
+          }
+          if (extglobStar !== star || eos() || /^\)+$/.test(remaining())) {
+            output = token.close = `)$))${extglobStar}`;
+          }
+          if (token.inner.includes("*") && (rest = remaining()) && /^\.[^\\/.]+$/.test(rest)) {
+            const expression = parse2(rest, { ...options, fastpaths: false }).output;
+            output = token.close = `)${expression})${extglobStar})`;
+          }
+          if (token.prev.type === "bos") {
+            state.negatedExtglob = true;
+          }
+        }
+        push({ type: "paren", extglob: true, value, output });
+        decrement("parens");
+      };
+      if (opts.fastpaths !== false && !/(^[*!]|[/()[\]{}"])/.test(input)) {
+        let backslashes = false;
+        let output = input.replace(REGEX_SPECIAL_CHARS_BACKREF, (m, esc, chars, first, rest, index) => {
+          if (first === "\\") {
+            backslashes = true;
+            return m;
+          }
+          if (first === "?") {
+            if (esc) {
+              return esc + first + (rest ? QMARK.repeat(rest.length) : "");
+            }
+            if (index === 0) {
+              return qmarkNoDot + (rest ? QMARK.repeat(rest.length) : "");
+            }
+            return QMARK.repeat(chars.length);
+          }
+          if (first === ".") {
+            return DOT_LITERAL.repeat(chars.length);
+          }
+          if (first === "*") {
+            if (esc) {
+              return esc + first + (rest ? star : "");
+            }
+            return star;
+          }
+          return esc ? m : `\\${m}`;
+        });
+        if (backslashes === true) {
+          if (opts.unescape === true) {
+            output = output.replace(/\\/g, "");
+          } else {
+            output = output.replace(/\\+/g, (m) => {
+              return m.length % 2 === 0 ? "\\\\" : m ? "\\" : "";
+            });
+          }
+        }
+        if (output === input && opts.contains === true) {
+          state.output = input;
+          return state;
+        }
+        state.output = utils.wrapOutput(output, state, options);
+        return state;
+      }
+      while (!eos()) {
+        value = advance();
+        if (value === "\0") {
+          continue;
+        }
+        if (value === "\\") {
+          const next = peek();
+          if (next === "/" && opts.bash !== true) {
+            continue;
+          }
+          if (next === "." || next === ";") {
+            continue;
+          }
+          if (!next) {
+            value += "\\";
+            push({ type: "text", value });
+            continue;
+          }
+          const match = /^\\+/.exec(remaining());
+          let slashes = 0;
+          if (match && match[0].length > 2) {
+            slashes = match[0].length;
+            state.index += slashes;
+            if (slashes % 2 !== 0) {
+              value += "\\";
+            }
+          }
+          if (opts.unescape === true) {
+            value = advance();
+          } else {
+            value += advance();
+          }
+          if (state.brackets === 0) {
+            push({ type: "text", value });
+            continue;
+          }
+        }
+        if (state.brackets > 0 && (value !== "]" || prev.value === "[" || prev.value === "[^")) {
+          if (opts.posix !== false && value === ":") {
+            const inner = prev.value.slice(1);
+            if (inner.includes("[")) {
+              prev.posix = true;
+              if (inner.includes(":")) {
+                const idx = prev.value.lastIndexOf("[");
+                const pre = prev.value.slice(0, idx);
+                const rest2 = prev.value.slice(idx + 2);
+                const posix3 = POSIX_REGEX_SOURCE[rest2];
+                if (posix3) {
+                  prev.value = pre + posix3;
+                  state.backtrack = true;
+                  advance();
+                  if (!bos.output && tokens.indexOf(prev) === 1) {
+                    bos.output = ONE_CHAR;
+                  }
+                  continue;
+                }
+              }
+            }
+          }
+          if (value === "[" && peek() !== ":" || value === "-" && peek() === "]") {
+            value = `\\${value}`;
+          }
+          if (value === "]" && (prev.value === "[" || prev.value === "[^")) {
+            value = `\\${value}`;
+          }
+          if (opts.posix === true && value === "!" && prev.value === "[") {
+            value = "^";
+          }
+          prev.value += value;
+          append({ value });
+          continue;
+        }
+        if (state.quotes === 1 && value !== '"') {
+          value = utils.escapeRegex(value);
+          prev.value += value;
+          append({ value });
+          continue;
+        }
+        if (value === '"') {
+          state.quotes = state.quotes === 1 ? 0 : 1;
+          if (opts.keepQuotes === true) {
+            push({ type: "text", value });
+          }
+          continue;
+        }
+        if (value === "(") {
+          increment("parens");
+          push({ type: "paren", value });
+          continue;
+        }
+        if (value === ")") {
+          if (state.parens === 0 && opts.strictBrackets === true) {
+            throw new SyntaxError(syntaxError("opening", "("));
+          }
+          const extglob = extglobs[extglobs.length - 1];
+          if (extglob && state.parens === extglob.parens + 1) {
+            extglobClose(extglobs.pop());
+            continue;
+          }
+          push({ type: "paren", value, output: state.parens ? ")" : "\\)" });
+          decrement("parens");
+          continue;
+        }
+        if (value === "[") {
+          if (opts.nobracket === true || !remaining().includes("]")) {
+            if (opts.nobracket !== true && opts.strictBrackets === true) {
+              throw new SyntaxError(syntaxError("closing", "]"));
+            }
+            value = `\\${value}`;
+          } else {
+            increment("brackets");
+          }
+          push({ type: "bracket", value });
+          continue;
+        }
+        if (value === "]") {
+          if (opts.nobracket === true || prev && prev.type === "bracket" && prev.value.length === 1) {
+            push({ type: "text", value, output: `\\${value}` });
+            continue;
+          }
+          if (state.brackets === 0) {
+            if (opts.strictBrackets === true) {
+              throw new SyntaxError(syntaxError("opening", "["));
+            }
+            push({ type: "text", value, output: `\\${value}` });
+            continue;
+          }
+          decrement("brackets");
+          const prevValue = prev.value.slice(1);
+          if (prev.posix !== true && prevValue[0] === "^" && !prevValue.includes("/")) {
+            value = `/${value}`;
+          }
+          prev.value += value;
+          append({ value });
+          if (opts.literalBrackets === false || utils.hasRegexChars(prevValue)) {
+            continue;
+          }
+          const escaped = utils.escapeRegex(prev.value);
+          state.output = state.output.slice(0, -prev.value.length);
+          if (opts.literalBrackets === true) {
+            state.output += escaped;
+            prev.value = escaped;
+            continue;
+          }
+          prev.value = `(${capture}${escaped}|${prev.value})`;
+          state.output += prev.value;
+          continue;
+        }
+        if (value === "{" && opts.nobrace !== true) {
+          increment("braces");
+          const open = {
+            type: "brace",
+            value,
+            output: "(",
+            outputIndex: state.output.length,
+            tokensIndex: state.tokens.length
+          };
+          braces.push(open);
+          push(open);
+          continue;
+        }
+        if (value === "}") {
+          const brace = braces[braces.length - 1];
+          if (opts.nobrace === true || !brace) {
+            push({ type: "text", value, output: value });
+            continue;
+          }
+          let output = ")";
+          if (brace.dots === true) {
+            const arr = tokens.slice();
+            const range = [];
+            for (let i = arr.length - 1; i >= 0; i--) {
+              tokens.pop();
+              if (arr[i].type === "brace") {
+                break;
+              }
+              if (arr[i].type !== "dots") {
+                range.unshift(arr[i].value);
+              }
+            }
+            output = expandRange(range, opts);
+            state.backtrack = true;
+          }
+          if (brace.comma !== true && brace.dots !== true) {
+            const out = state.output.slice(0, brace.outputIndex);
+            const toks = state.tokens.slice(brace.tokensIndex);
+            brace.value = brace.output = "\\{";
+            value = output = "\\}";
+            state.output = out;
+            for (const t of toks) {
+              state.output += t.output || t.value;
+            }
+          }
+          push({ type: "brace", value, output });
+          decrement("braces");
+          braces.pop();
+          continue;
+        }
+        if (value === "|") {
+          if (extglobs.length > 0) {
+            extglobs[extglobs.length - 1].conditions++;
+          }
+          push({ type: "text", value });
+          continue;
+        }
+        if (value === ",") {
+          let output = value;
+          const brace = braces[braces.length - 1];
+          if (brace && stack[stack.length - 1] === "braces") {
+            brace.comma = true;
+            output = "|";
+          }
+          push({ type: "comma", value, output });
+          continue;
+        }
+        if (value === "/") {
+          if (prev.type === "dot" && state.index === state.start + 1) {
+            state.start = state.index + 1;
+            state.consumed = "";
+            state.output = "";
+            tokens.pop();
+            prev = bos;
+            continue;
+          }
+          push({ type: "slash", value, output: SLASH_LITERAL });
+          continue;
+        }
+        if (value === ".") {
+          if (state.braces > 0 && prev.type === "dot") {
+            if (prev.value === ".") prev.output = DOT_LITERAL;
+            const brace = braces[braces.length - 1];
+            prev.type = "dots";
+            prev.output += value;
+            prev.value += value;
+            brace.dots = true;
+            continue;
+          }
+          if (state.braces + state.parens === 0 && prev.type !== "bos" && prev.type !== "slash") {
+            push({ type: "text", value, output: DOT_LITERAL });
+            continue;
+          }
+          push({ type: "dot", value, output: DOT_LITERAL });
+          continue;
+        }
+        if (value === "?") {
+          const isGroup = prev && prev.value === "(";
+          if (!isGroup && opts.noextglob !== true && peek() === "(" && peek(2) !== "?") {
+            extglobOpen("qmark", value);
+            continue;
+          }
+          if (prev && prev.type === "paren") {
+            const next = peek();
+            let output = value;
+            if (prev.value === "(" && !/[!=<:]/.test(next) || next === "<" && !/<([!=]|\w+>)/.test(remaining())) {
+              output = `\\${value}`;
+            }
+            push({ type: "text", value, output });
+            continue;
+          }
+          if (opts.dot !== true && (prev.type === "slash" || prev.type === "bos")) {
+            push({ type: "qmark", value, output: QMARK_NO_DOT });
+            continue;
+          }
+          push({ type: "qmark", value, output: QMARK });
+          continue;
+        }
+        if (value === "!") {
+          if (opts.noextglob !== true && peek() === "(") {
+            if (peek(2) !== "?" || !/[!=<:]/.test(peek(3))) {
+              extglobOpen("negate", value);
+              continue;
+            }
+          }
+          if (opts.nonegate !== true && state.index === 0) {
+            negate();
+            continue;
+          }
+        }
+        if (value === "+") {
+          if (opts.noextglob !== true && peek() === "(" && peek(2) !== "?") {
+            extglobOpen("plus", value);
+            continue;
+          }
+          if (prev && prev.value === "(" || opts.regex === false) {
+            push({ type: "plus", value, output: PLUS_LITERAL });
+            continue;
+          }
+          if (prev && (prev.type === "bracket" || prev.type === "paren" || prev.type === "brace") || state.parens > 0) {
+            push({ type: "plus", value });
+            continue;
+          }
+          push({ type: "plus", value: PLUS_LITERAL });
+          continue;
+        }
+        if (value === "@") {
+          if (opts.noextglob !== true && peek() === "(" && peek(2) !== "?") {
+            push({ type: "at", extglob: true, value, output: "" });
+            continue;
+          }
+          push({ type: "text", value });
+          continue;
+        }
+        if (value !== "*") {
+          if (value === "$" || value === "^") {
+            value = `\\${value}`;
+          }
+          const match = REGEX_NON_SPECIAL_CHARS.exec(remaining());
+          if (match) {
+            value += match[0];
+            state.index += match[0].length;
+          }
+          push({ type: "text", value });
+          continue;
+        }
+        if (prev && (prev.type === "globstar" || prev.star === true)) {
+          prev.type = "star";
+          prev.star = true;
+          prev.value += value;
+          prev.output = star;
+          state.backtrack = true;
+          state.globstar = true;
+          consume(value);
+          continue;
+        }
+        let rest = remaining();
+        if (opts.noextglob !== true && /^\([^?]/.test(rest)) {
+          extglobOpen("star", value);
+          continue;
+        }
+        if (prev.type === "star") {
+          if (opts.noglobstar === true) {
+            consume(value);
+            continue;
+          }
+          const prior = prev.prev;
+          const before = prior.prev;
+          const isStart = prior.type === "slash" || prior.type === "bos";
+          const afterStar = before && (before.type === "star" || before.type === "globstar");
+          if (opts.bash === true && (!isStart || rest[0] && rest[0] !== "/")) {
+            push({ type: "star", value, output: "" });
+            continue;
+          }
+          const isBrace = state.braces > 0 && (prior.type === "comma" || prior.type === "brace");
+          const isExtglob = extglobs.length && (prior.type === "pipe" || prior.type === "paren");
+          if (!isStart && prior.type !== "paren" && !isBrace && !isExtglob) {
+            push({ type: "star", value, output: "" });
+            continue;
+          }
+          while (rest.slice(0, 3) === "/**") {
+            const after = input[state.index + 4];
+            if (after && after !== "/") {
+              break;
+            }
+            rest = rest.slice(3);
+            consume("/**", 3);
+          }
+          const isEnd = eos() || state.parens > 0 && rest === ")".repeat(state.parens) && !extglobs.some((extglob) => extglob.type === "negate");
+          if (prior.type === "bos" && eos()) {
+            prev.type = "globstar";
+            prev.value += value;
+            prev.output = globstar(opts);
+            state.output = prev.output;
+            state.globstar = true;
+            consume(value);
+            continue;
+          }
+          if (prior.type === "slash" && prior.prev.type !== "bos" && !afterStar && isEnd) {
+            state.output = state.output.slice(0, -(prior.output + prev.output).length);
+            prior.output = `(?:${prior.output}`;
+            prev.type = "globstar";
+            prev.output = globstar(opts) + (opts.strictSlashes ? ")" : "|$)");
+            prev.value += value;
+            state.globstar = true;
+            state.output += prior.output + prev.output;
+            consume(value);
+            continue;
+          }
+          if (prior.type === "slash" && prior.prev.type !== "bos" && rest[0] === "/") {
+            const end = rest[1] !== void 0 ? "|$" : "";
+            state.output = state.output.slice(0, -(prior.output + prev.output).length);
+            prior.output = `(?:${prior.output}`;
+            prev.type = "globstar";
+            prev.output = `${globstar(opts)}${SLASH_LITERAL}|${SLASH_LITERAL}${end})`;
+            prev.value += value;
+            state.output += prior.output + prev.output;
+            state.globstar = true;
+            consume(value + advance());
+            push({ type: "slash", value: "/", output: "" });
+            continue;
+          }
+          if (prior.type === "bos" && rest[0] === "/") {
+            prev.type = "globstar";
+            prev.value += value;
+            prev.output = `(?:^|${SLASH_LITERAL}|${globstar(opts)}${SLASH_LITERAL})`;
+            state.output = prev.output;
+            state.globstar = true;
+            consume(value + advance());
+            push({ type: "slash", value: "/", output: "" });
+            continue;
+          }
+          state.output = state.output.slice(0, -prev.output.length);
+          prev.type = "globstar";
+          prev.output = globstar(opts);
+          prev.value += value;
+          state.output += prev.output;
+          state.globstar = true;
+          consume(value);
+          continue;
+        }
+        const token = { type: "star", value, output: star };
+        if (opts.bash === true) {
+          token.output = ".*?";
+          if (prev.type === "bos" || prev.type === "slash") {
+            token.output = nodot + token.output;
+          }
+          push(token);
+          continue;
+        }
+        if (prev && (prev.type === "bracket" || prev.type === "paren") && opts.regex === true) {
+          token.output = value;
+          push(token);
+          continue;
+        }
+        if (state.index === state.start || prev.type === "slash" || prev.type === "dot") {
+          if (prev.type === "dot") {
+            state.output += NO_DOT_SLASH;
+            prev.output += NO_DOT_SLASH;
+          } else if (opts.dot === true) {
+            state.output += NO_DOTS_SLASH;
+            prev.output += NO_DOTS_SLASH;
+          } else {
+            state.output += nodot;
+            prev.output += nodot;
+          }
+          if (peek() !== "*") {
+            state.output += ONE_CHAR;
+            prev.output += ONE_CHAR;
+          }
+        }
+        push(token);
+      }
+      while (state.brackets > 0) {
+        if (opts.strictBrackets === true) throw new SyntaxError(syntaxError("closing", "]"));
+        state.output = utils.escapeLast(state.output, "[");
+        decrement("brackets");
+      }
+      while (state.parens > 0) {
+        if (opts.strictBrackets === true) throw new SyntaxError(syntaxError("closing", ")"));
+        state.output = utils.escapeLast(state.output, "(");
+        decrement("parens");
+      }
+      while (state.braces > 0) {
+        if (opts.strictBrackets === true) throw new SyntaxError(syntaxError("closing", "}"));
+        state.output = utils.escapeLast(state.output, "{");
+        decrement("braces");
+      }
+      if (opts.strictSlashes !== true && (prev.type === "star" || prev.type === "bracket")) {
+        push({ type: "maybe_slash", value: "", output: `${SLASH_LITERAL}?` });
+      }
+      if (state.backtrack === true) {
+        state.output = "";
+        for (const token of state.tokens) {
+          state.output += token.output != null ? token.output : token.value;
+          if (token.suffix) {
+            state.output += token.suffix;
+          }
+        }
+      }
+      return state;
+    };
+    parse2.fastpaths = (input, options) => {
+      const opts = { ...options };
+      const max = typeof opts.maxLength === "number" ? Math.min(MAX_LENGTH, opts.maxLength) : MAX_LENGTH;
+      const len = input.length;
+      if (len > max) {
+        throw new SyntaxError(`Input length: ${len}, exceeds maximum allowed length: ${max}`);
+      }
+      input = REPLACEMENTS[input] || input;
+      const {
+        DOT_LITERAL,
+        SLASH_LITERAL,
+        ONE_CHAR,
+        DOTS_SLASH,
+        NO_DOT,
+        NO_DOTS,
+        NO_DOTS_SLASH,
+        STAR,
+        START_ANCHOR
+      } = constants.globChars(opts.windows);
+      const nodot = opts.dot ? NO_DOTS : NO_DOT;
+      const slashDot = opts.dot ? NO_DOTS_SLASH : NO_DOT;
+      const capture = opts.capture ? "" : "?:";
+      const state = { negated: false, prefix: "" };
+      let star = opts.bash === true ? ".*?" : STAR;
+      if (opts.capture) {
+        star = `(${star})`;
+      }
+      const globstar = (opts2) => {
+        if (opts2.noglobstar === true) return star;
+        return `(${capture}(?:(?!${START_ANCHOR}${opts2.dot ? DOTS_SLASH : DOT_LITERAL}).)*?)`;
+      };
+      const create = (str2) => {
+        switch (str2) {
+          case "*":
+            return `${nodot}${ONE_CHAR}${star}`;
+          case ".*":
+            return `${DOT_LITERAL}${ONE_CHAR}${star}`;
+          case "*.*":
+            return `${nodot}${star}${DOT_LITERAL}${ONE_CHAR}${star}`;
+          case "*/*":
+            return `${nodot}${star}${SLASH_LITERAL}${ONE_CHAR}${slashDot}${star}`;
+          case "**":
+            return nodot + globstar(opts);
+          case "**/*":
+            return `(?:${nodot}${globstar(opts)}${SLASH_LITERAL})?${slashDot}${ONE_CHAR}${star}`;
+          case "**/*.*":
+            return `(?:${nodot}${globstar(opts)}${SLASH_LITERAL})?${slashDot}${star}${DOT_LITERAL}${ONE_CHAR}${star}`;
+          case "**/.*":
+            return `(?:${nodot}${globstar(opts)}${SLASH_LITERAL})?${DOT_LITERAL}${ONE_CHAR}${star}`;
+          default: {
+            const match = /^(.*?)\.(\w+)$/.exec(str2);
+            if (!match) return;
+            const source2 = create(match[1]);
+            if (!source2) return;
+            return source2 + DOT_LITERAL + match[2];
+          }
+        }
+      };
+      const output = utils.removePrefix(input, state);
+      let source = create(output);
+      if (source && opts.strictSlashes !== true) {
+        source += `${SLASH_LITERAL}?`;
+      }
+      return source;
+    };
+    module.exports = parse2;
+  }
+});
+
+// ../../work/main/node_modules/picomatch/lib/picomatch.js
+var require_picomatch = __commonJS({
+  "../../work/main/node_modules/picomatch/lib/picomatch.js"(exports, module) {
+    "use strict";
+    var scan = require_scan();
+    var parse2 = require_parse();
+    var utils = require_utils();
+    var constants = require_constants();
+    var isObject2 = (val) => val && typeof val === "object" && !Array.isArray(val);
+    var picomatch3 = (glob, options, returnState = false) => {
+      if (Array.isArray(glob)) {
+        const fns = glob.map((input) => picomatch3(input, options, returnState));
+        const arrayMatcher = (str2) => {
+          for (const isMatch of fns) {
+            const state2 = isMatch(str2);
+            if (state2) return state2;
+          }
+          return false;
+        };
+        return arrayMatcher;
+      }
+      const isState = isObject2(glob) && glob.tokens && glob.input;
+      if (glob === "" || typeof glob !== "string" && !isState) {
+        throw new TypeError("Expected pattern to be a non-empty string");
+      }
+      const opts = options || {};
+      const posix3 = opts.windows;
+      const regex = isState ? picomatch3.compileRe(glob, options) : picomatch3.makeRe(glob, options, false, true);
+      const state = regex.state;
+      delete regex.state;
+      let isIgnored = () => false;
+      if (opts.ignore) {
+        const ignoreOpts = { ...options, ignore: null, onMatch: null, onResult: null };
+        isIgnored = picomatch3(opts.ignore, ignoreOpts, returnState);
+      }
+      const matcher = (input, returnObject = false) => {
+        const { isMatch, match, output } = picomatch3.test(input, regex, options, { glob, posix: posix3 });
+        const result = { glob, state, regex, posix: posix3, input, output, match, isMatch };
+        if (typeof opts.onResult === "function") {
+          opts.onResult(result);
+        }
+        if (isMatch === false) {
+          result.isMatch = false;
+          return returnObject ? result : false;
+        }
+        if (isIgnored(input)) {
+          if (typeof opts.onIgnore === "function") {
+            opts.onIgnore(result);
+          }
+          result.isMatch = false;
+          return returnObject ? result : false;
+        }
+        if (typeof opts.onMatch === "function") {
+          opts.onMatch(result);
+        }
+        return returnObject ? result : true;
+      };
+      if (returnState) {
+        matcher.state = state;
+      }
+      return matcher;
+    };
+    picomatch3.test = (input, regex, options, { glob, posix: posix3 } = {}) => {
+      if (typeof input !== "string") {
+        throw new TypeError("Expected input to be a string");
+      }
+      if (input === "") {
+        return { isMatch: false, output: "" };
+      }
+      const opts = options || {};
+      const format = opts.format || (posix3 ? utils.toPosixSlashes : null);
+      let match = input === glob;
+      let output = match && format ? format(input) : input;
+      if (match === false) {
+        output = format ? format(input) : input;
+        match = output === glob;
+      }
+      if (match === false || opts.capture === true) {
+        if (opts.matchBase === true || opts.basename === true) {
+          match = picomatch3.matchBase(input, regex, options, posix3);
+        } else {
+          match = regex.exec(output);
+        }
+      }
+      return { isMatch: Boolean(match), match, output };
+    };
+    picomatch3.matchBase = (input, glob, options, posix3 = options && options.windows) => {
+      const regex = glob instanceof RegExp ? glob : picomatch3.makeRe(glob, options);
+      return regex.test(utils.basename(input, { windows: posix3 }));
+    };
+    picomatch3.isMatch = (str2, patterns, options) => picomatch3(patterns, options)(str2);
+    picomatch3.parse = (pattern, options) => {
+      if (Array.isArray(pattern)) return pattern.map((p) => picomatch3.parse(p, options));
+      return parse2(pattern, { ...options, fastpaths: false });
+    };
+    picomatch3.scan = (input, options) => scan(input, options);
+    picomatch3.compileRe = (state, options, returnOutput = false, returnState = false) => {
+      if (returnOutput === true) {
+        return state.output;
+      }
+      const opts = options || {};
+      const prepend = opts.contains ? "" : "^";
+      const append = opts.contains ? "" : "$";
+      let source = `${prepend}(?:${state.output})${append}`;
+      if (state && state.negated === true) {
+        source = `^(?!${source}).*$`;
+      }
+      const regex = picomatch3.toRegex(source, options);
+      if (returnState === true) {
+        regex.state = state;
+      }
+      return regex;
+    };
+    picomatch3.makeRe = (input, options = {}, returnOutput = false, returnState = false) => {
+      if (!input || typeof input !== "string") {
+        throw new TypeError("Expected a non-empty string");
+      }
+      let parsed = { negated: false, fastpaths: true };
+      if (options.fastpaths !== false && (input[0] === "." || input[0] === "*")) {
+        parsed.output = parse2.fastpaths(input, options);
+      }
+      if (!parsed.output) {
+        parsed = parse2(input, options);
+      }
+      return picomatch3.compileRe(parsed, options, returnOutput, returnState);
+    };
+    picomatch3.toRegex = (source, options) => {
+      try {
+        const opts = options || {};
+        return new RegExp(source, opts.flags || (opts.nocase ? "i" : ""));
+      } catch (err) {
+        if (options && options.debug === true) throw err;
+        return /$^/;
+      }
+    };
+    picomatch3.constants = constants;
+    module.exports = picomatch3;
+  }
+});
+
+// ../../work/main/node_modules/picomatch/index.js
+var require_picomatch2 = __commonJS({
+  "../../work/main/node_modules/picomatch/index.js"(exports, module) {
+    "use strict";
+    var pico = require_picomatch();
+    var utils = require_utils();
+    function picomatch3(glob, options, returnState = false) {
+      if (options && (options.windows === null || options.windows === void 0)) {
+        options = { ...options, windows: utils.isWindows() };
+      }
+      return pico(glob, options, returnState);
+    }
+    Object.assign(picomatch3, pico);
+    module.exports = picomatch3;
+  }
+});
+
+// ../../work/main/node_modules/yaml/dist/nodes/identity.js
+var require_identity = __commonJS({
+  "../../work/main/node_modules/yaml/dist/nodes/identity.js"(exports) {
+    "use strict";
+    var ALIAS = /* @__PURE__ */ Symbol.for("yaml.alias");
+    var DOC = /* @__PURE__ */ Symbol.for("yaml.document");
+    var MAP = /* @__PURE__ */ Symbol.for("yaml.map");
+    var PAIR = /* @__PURE__ */ Symbol.for("yaml.pair");
+    var SCALAR = /* @__PURE__ */ Symbol.for("yaml.scalar");
+    var SEQ = /* @__PURE__ */ Symbol.for("yaml.seq");
+    var NODE_TYPE = /* @__PURE__ */ Symbol.for("yaml.node.type");
+    var isAlias = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === ALIAS;
+    var isDocument = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === DOC;
+    var isMap = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === MAP;
+    var isPair = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === PAIR;
+    var isScalar = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === SCALAR;
+    var isSeq = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === SEQ;
+    function isCollection(node) {
+      if (node && typeof node === "object")
+        switch (node[NODE_TYPE]) {
+          case MAP:
+          case SEQ:
+            return true;
+        }
+      return false;
+    }
+    function isNode(node) {
+      if (node && typeof node === "object")
+        switch (node[NODE_TYPE]) {
+          case ALIAS:
+          case MAP:
+          case SCALAR:
+          case SEQ:
+            return true;
+        }
+      return false;
+    }
+    var hasAnchor = (node) => (isScalar(node) || isCollection(node)) && !!node.anchor;
+    exports.ALIAS = ALIAS;
+    exports.DOC = DOC;
+    exports.MAP = MAP;
+    exports.NODE_TYPE = NODE_TYPE;
+    exports.PAIR = PAIR;
+    exports.SCALAR = SCALAR;
+    exports.SEQ = SEQ;
+    exports.hasAnchor = hasAnchor;
+    exports.isAlias = isAlias;
+    exports.isCollection = isCollection;
+    exports.isDocument = isDocument;
+    exports.isMap = isMap;
+    exports.isNode = isNode;
+    exports.isPair = isPair;
+    exports.isScalar = isScalar;
+    exports.isSeq = isSeq;
+  }
+});
+
+// ../../work/main/node_modules/yaml/dist/visit.js
+var require_visit = __commonJS({
+  "../../work/main/node_modules/yaml/dist/visit.js"(exports) {
+    "use strict";
+    var identity = require_identity();
+    var BREAK = /* @__PURE__ */ Symbol("break visit");
+    var SKIP = /* @__PURE__ */ Symbol("skip children");
+    var REMOVE = /* @__PURE__ */ Symbol("remove node");
+    function visit(node, visitor) {
+      const visitor_ = initVisitor(visitor);
+      if (identity.isDocument(node)) {
+        const cd = visit_(null, node.contents, visitor_, Object.freeze([node]));
+        if (cd === REMOVE)
+          node.contents = null;
+      } else
+        visit_(null, node, visitor_, Object.freeze([]));
+    }
+    visit.BREAK = BREAK;
+    visit.SKIP = SKIP;
+    visit.REMOVE = REMOVE;
+    function visit_(key, node, visitor, path15) {
+      const ctrl = callVisitor(key, node, visitor, path15);
+      if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
+        replaceNode(key, path15, ctrl);
+        return visit_(key, ctrl, visitor, path15);
+      }
+      if (typeof ctrl !== "symbol") {
+        if (identity.isCollection(node)) {
+          path15 = Object.freeze(path15.concat(node));
+          for (let i = 0; i < node.items.length; ++i) {
+            const ci = visit_(i, node.items[i], visitor, path15);
+            if (typeof ci === "number")
+              i = ci - 1;
+            else if (ci === BREAK)
+              return BREAK;
+            else if (ci === REMOVE) {
+              node.items.splice(i, 1);
+              i -= 1;
+            }
+          }
+        } else if (identity.isPair(node)) {
+          path15 = Object.freeze(path15.concat(node));
+          const ck = visit_("key", node.key, visitor, path15);
+          if (ck === BREAK)
+            return BREAK;
+          else if (ck === REMOVE)
+            node.key = null;
+          const cv = visit_("value", node.value, visitor, path15);
+          if (cv === BREAK)
+            return BREAK;
+          else if (cv === REMOVE)
+            node.value = null;
+        }
+      }
+      return ctrl;
+    }
+    async function visitAsync(node, visitor) {
+      const visitor_ = initVisitor(visitor);
+      if (identity.isDocument(node)) {
+        const cd = await visitAsync_(null, node.contents, visitor_, Object.freeze([node]));
+        if (cd === REMOVE)
+          node.contents = null;
+      } else
+        await visitAsync_(null, node, visitor_, Object.freeze([]));
+    }
+    visitAsync.BREAK = BREAK;
+    visitAsync.SKIP = SKIP;
+    visitAsync.REMOVE = REMOVE;
+    async function visitAsync_(key, node, visitor, path15) {
+      const ctrl = await callVisitor(key, node, visitor, path15);
+      if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
+        replaceNode(key, path15, ctrl);
+        return visitAsync_(key, ctrl, visitor, path15);
+      }
+      if (typeof ctrl !== "symbol") {
+        if (identity.isCollection(node)) {
+          path15 = Object.freeze(path15.concat(node));
+          for (let i = 0; i < node.items.length; ++i) {
+            const ci = await visitAsync_(i, node.items[i], visitor, path15);
+            if (typeof ci === "number")
+              i = ci - 1;
+            else if (ci === BREAK)
+              return BREAK;
+            else if (ci === REMOVE) {
+              node.items.splice(i, 1);
+              i -= 1;
+            }
+          }
+        } else if (identity.isPair(node)) {
+          path15 = Object.freeze(path15.concat(node));
+          const ck = await visitAsync_("key", node.key, visitor, path15);
+          if (ck === BREAK)
+            return BREAK;
+          else if (ck === REMOVE)
+            node.key = null;
+          const cv = await visitAsync_("value", node.value, visitor, path15);
+          if (cv === BREAK)
+            return BREAK;
+          else if (cv === REMOVE)
+            node.value = null;
+        }
+      }
+      return ctrl;
+    }
+    function initVisitor(visitor) {
+      if (typeof visitor === "object" && (visitor.Collection || visitor.Node || visitor.Value)) {
+        return Object.assign({
+          Alias: visitor.Node,
+          Map: visitor.Node,
+          Scalar: visitor.Node,
+          Seq: visitor.Node
+        }, visitor.Value && {
+          Map: visitor.Value,
+          Scalar: visitor.Value,
+          Seq: visitor.Value
+        }, visitor.Collection && {
+          Map: visitor.Collection,
+          Seq: visitor.Collection
+        }, visitor);
+      }
+      return visitor;
+    }
+    function callVisitor(key, node, visitor, path15) {
+      if (typeof visitor === "function")
+        return visitor(key, node, path15);
+      if (identity.isMap(node))
+        return visitor.Map?.(key, node, path15);
+      if (identity.isSeq(node))
+        return visitor.Seq?.(key, node, path15);
+      if (identity.isPair(node))
+        return visitor.Pair?.(key, node, path15);
+      if (identity.isScalar(node))
+        return visitor.Scalar?.(key, node, path15);
+      if (identity.isAlias(node))
+        return visitor.Alias?.(key, node, path15);
+      return void 0;
+    }
+    function replaceNode(key, path15, node) {
+      const parent = path15[path15.length - 1];
+      if (identity.isCollection(parent)) {
+        parent.items[key] = node;
+      } else if (identity.isPair(parent)) {
+        if (key === "key")
+          parent.key = node;
+        else
+          parent.value = node;
+      } else if (identity.isDocument(parent)) {
+        parent.contents = node;
+      } else {
+        const pt = identity.isAlias(parent) ? "alias" : "scalar";
+        throw new Error(`Cannot replace node with ${pt} parent`);
+      }
+    }
+    exports.visit = visit;
+    exports.visitAsync = visitAsync;
+  }
+});
+
+// ../../work/main/node_modules/yaml/dist/doc/directives.js
+var require_directives = __commonJS({
+  "../../work/main/node_modules/yaml/dist/doc/directives.js"(exports) {
+    "use strict";
+    var identity = require_identity();
+    var visit = require_visit();
+    var escapeChars = {
+      "!": "%21",
+      ",": "%2C",
+      "[": "%5B",
+      "]": "%5D",
+      "{": "%7B",
+      "}": "%7D"
+    };
+    var escapeTagName = (tn) => tn.replace(/[!,[\]{}]/g, (ch) => escapeChars[ch]);
+    var Directives = class _Directives {
+      constructor(yaml, tags) {
+        this.docStart = null;
+        this.docEnd = false;
+        this.yaml = Object.assign({}, _Directives.defaultYaml, yaml);
+        this.tags = Object.assign({}, _Directives.defaultTags, tags);
+      }
+      clone() {
+        const copy = new _Directives(this.yaml, this.tags);
+        copy.docStart = this.docStart;
+        return copy;
+      }
+      /**
+       * During parsing, get a Directives instance for the current document and
+       * update the stream state according to the current version's spec.
+       */
+      atDocument() {
+        const res = new _Directives(this.yaml, this.tags);
+        switch (this.yaml.version) {
+          case "1.1":
+            this.atNextDocument = true;
+            break;
+          case "1.2":
+            this.atNextDocument = false;
+            this.yaml = {
+              explicit: _Directives.defaultYaml.explicit,
+              version: "1.2"
+            };
+            this.tags = Object.assign({}, _Directives.defaultTags);
+            break;
+        }
+        return res;
+      }
+      /**
+       * @param onError - May be called even if the action was successful
+       * @returns `true` on success
+       */
+      add(line, onError) {
+        if (this.atNextDocument) {
+          this.yaml = { explicit: _Directives.defaultYaml.explicit, version: "1.1" };
+          this.tags = Object.assign({}, _Directives.defaultTags);
+          this.atNextDocument = false;
+        }
+        const parts = line.trim().split(/[ \t]+/);
+        const name = parts.shift();
+        switch (name) {
+          case "%TAG": {
+            if (parts.length !== 2) {
+              onError(0, "%TAG directive should contain exactly two parts");
+              if (parts.length < 2)
+                return false;
+            }
+            const [handle, prefix] = parts;
+            this.tags[handle] = prefix;
+            return true;
+          }
+          case "%YAML": {
+            this.yaml.explicit = true;
+            if (parts.length !== 1) {
+              onError(0, "%YAML directive should contain exactly one part");
+              return false;
+            }
+            const [version] = parts;
+            if (version === "1.1" || version === "1.2") {
+              this.yaml.version = version;
+              return true;
+            } else {
+              const isValid = /^\d+\.\d+$/.test(version);
+              onError(6, `Unsupported YAML version ${version}`, isValid);
+              return false;
+            }
+          }
+          default:
+            onError(0, `Unknown directive ${name}`, true);
+            return false;
+        }
+      }
+      /**
+       * Resolves a tag, matching handles to those defined in %TAG directives.
+       *
+       * @returns Resolved tag, which may also be the non-specific tag `'!'` or a
+       *   `'!local'` tag, or `null` if unresolvable.
+       */
+      tagName(source, onError) {
+        if (source === "!")
+          return "!";
+        if (source[0] !== "!") {
+          onError(`Not a valid tag: ${source}`);
+          return null;
+        }
+        if (source[1] === "<") {
+          const verbatim = source.slice(2, -1);
+          if (verbatim === "!" || verbatim === "!!") {
+            onError(`Verbatim tags aren't resolved, so ${source} is invalid.`);
+            return null;
+          }
+          if (source[source.length - 1] !== ">")
+            onError("Verbatim tags must end with a >");
+          return verbatim;
+        }
+        const [, handle, suffix] = source.match(/^(.*!)([^!]*)$/s);
+        if (!suffix)
+          onError(`The ${source} tag has no suffix`);
+        const prefix = this.tags[handle];
+        if (prefix) {
+          try {
+            return prefix + decodeURIComponent(suffix);
+          } catch (error) {
+            onError(String(error));
+            return null;
+          }
+        }
+        if (handle === "!")
+          return source;
+        onError(`Could not resolve tag: ${source}`);
+        return null;
+      }
+      /**
+       * Given a fully resolved tag, returns its printable string form,
+       * taking into account current tag prefixes and defaults.
+       */
+      tagString(tag) {
+        for (const [handle, prefix] of Object.entries(this.tags)) {
+          if (tag.startsWith(prefix))
+            return handle + escapeTagName(tag.substring(prefix.length));
+        }
+        return tag[0] === "!" ? tag : `!<${tag}>`;
+      }
+      toString(doc) {
+        const lines = this.yaml.explicit ? [`%YAML ${this.yaml.version || "1.2"}`] : [];
+        const tagEntries = Object.entries(this.tags);
+        let tagNames;
+        if (doc && tagEntries.length > 0 && identity.isNode(doc.contents)) {
+          const tags = {};
+          visit.visit(doc.contents, (_key, node) => {
+            if (identity.isNode(node) && node.tag)
+              tags[node.tag] = true;
+          });
+          tagNames = Object.keys(tags);
+        } else
+          tagNames = [];
+        for (const [handle, prefix] of tagEntries) {
+          if (handle === "!!" && prefix === "tag:yaml.org,2002:")
+            continue;
+          if (!doc || tagNames.some((tn) => tn.startsWith(prefix)))
+            lines.push(`%TAG ${handle} ${prefix}`);
+        }
+        return lines.join("\n");
+      }
+    };
+    Directives.defaultYaml = { explicit: false, version: "1.2" };
+    Directives.defaultTags = { "!!": "tag:yaml.org,2002:" };
+    exports.Directives = Directives;
+  }
+});
+
+// ../../work/main/node_modules/yaml/dist/doc/anchors.js
+var require_anchors = __commonJS({
+  "../../work/main/node_modules/yaml/dist/doc/anchors.js"(exports) {
+    "use strict";
+    var identity = require_identity();
+    var visit = require_visit();
+    function anchorIsValid(anchor) {
+      if (/[\x00-\x19\s,[\]{}]/.test(anchor)) {
+        const sa = JSON.stringify(anchor);
+        const msg = `Anchor must not contain whitespace or control characters: ${sa}`;
+        throw new Error(msg);
+      }
+      return true;
+    }
+    function anchorNames(root) {
+      const anchors = /* @__PURE__ */ new Set();
+      visit.visit(root, {
+        Value(_key, node) {
+          if (node.anchor)
+            anchors.add(node.anchor);
+        }
+      });
+      return anchors;
+    }
+    function findNewAnchor(prefix, exclude) {
+      for (let i = 1; true; ++i) {
+        const name = `${prefix}${i}`;
+        if (!exclude.has(name))
+          return name;
+      }
+    }
+    function createNodeAnchors(doc, prefix) {
+      const aliasObjects = [];
+      const sourceObjects = /* @__PURE__ */ new Map();
+      let prevAnchors = null;
+      return {
+        onAnchor: (source) => {
+          aliasObjects.push(source);
+          prevAnchors ?? (prevAnchors = anchorNames(doc));
+          const anchor = findNewAnchor(prefix, prevAnchors);
+          prevAnchors.add(anchor);
+          return anchor;
+        },
+        /**
+         * With circular references, the source node is only resolved after all
+         * of its child nodes are. This is why anchors are set only after all of
+         * the nodes have been created.
+         */
+        setAnchors: () => {
+          for (const source of aliasObjects) {
+            const ref = sourceObjects.get(source);
+            if (typeof ref === "object" && ref.anchor && (identity.isScalar(ref.node) || identity.isCollection(ref.node))) {
+              ref.node.anchor = ref.anchor;
+            } else {
+              const error = new Error("Failed to resolve repeated object (this should not happen)");
+              error.source = source;
+              throw error;
+            }
+          }
+        },
+        sourceObjects
+      };
+    }
+    exports.anchorIsValid = anchorIsValid;
+    exports.anchorNames = anchorNames;
+    exports.createNodeAnchors = createNodeAnchors;
+    exports.findNewAnchor = findNewAnchor;
+  }
+});
+
+// ../../work/main/node_modules/yaml/dist/doc/applyReviver.js
+var require_applyReviver = __commonJS({
+  "../../work/main/node_modules/yaml/dist/doc/applyReviver.js"(exports) {
+    "use strict";
+    function applyReviver(reviver, obj, key, val) {
+      if (val && typeof val === "object") {
+        if (Array.isArray(val)) {
+          for (let i = 0, len = val.length; i < len; ++i) {
+            const v0 = val[i];
+            const v1 = applyReviver(reviver, val, String(i), v0);
+            if (v1 === void 0)
+              delete val[i];
+            else if (v1 !== v0)
+              val[i] = v1;
+          }
+        } else if (val instanceof Map) {
+          for (const k of Array.from(val.keys())) {
+            const v0 = val.get(k);
+            const v1 = applyReviver(reviver, val, k, v0);
+            if (v1 === void 0)
+              val.delete(k);
+            else if (v1 !== v0)
+              val.set(k, v1);
+          }
+        } else if (val instanceof Set) {
+          for (const v0 of Array.from(val)) {
+            const v1 = applyReviver(reviver, val, v0, v0);
+            if (v1 === void 0)
+              val.delete(v0);
+            else if (v1 !== v0) {
+              val.delete(v0);
+              val.add(v1);
+            }
+          }
+        } else {
+          for (const [k, v0] of Object.entries(val)) {
+            const v1 = applyReviver(reviver, val, k, v0);
+            if (v1 === void 0)
+              delete val[k];
+            else if (v1 !== v0)
+              val[k] = v1;
+          }
+        }
+      }
+      return reviver.call(obj, key, val);
+    }
+    exports.applyReviver = applyReviver;
+  }
+});
+
+// ../../work/main/node_modules/yaml/dist/nodes/toJS.js
+var require_toJS = __commonJS({
+  "../../work/main/node_modules/yaml/dist/nodes/toJS.js"(exports) {
+    "use strict";
+    var identity = require_identity();
+    function toJS(value, arg, ctx) {
+      if (Array.isArray(value))
+        return value.map((v, i) => toJS(v, String(i), ctx));
+      if (value && typeof value.toJSON === "function") {
+        if (!ctx || !identity.hasAnchor(value))
+          return value.toJSON(arg, ctx);
+        const data = { aliasCount: 0, count: 1, res: void 0 };
+        ctx.anchors.set(value, data);
+        ctx.onCreate = (res2) => {
+          data.res = res2;
+          delete ctx.onCreate;
+        };
+        const res = value.toJSON(arg, ctx);
+        if (ctx.onCreate)
+          ctx.onCreate(res);
+        return res;
+      }
+      if (typeof value === "bigint" && !ctx?.keep)
+        return Number(value);
+      return value;
+    }
+    exports.toJS = toJS;
+  }
+});
+
+// ../../work/main/node_modules/yaml/dist/nodes/Node.js
+var require_Node = __commonJS({
+  "../../work/main/node_modules/yaml/dist/nodes/Node.js"(exports) {
+    "use strict";
+    var applyReviver = require_applyReviver();
+    var identity = require_identity();
+    var toJS = require_toJS();
+    var NodeBase = class {
+      constructor(type) {
+        Object.defineProperty(this, identity.NODE_TYPE, { value: type });
+      }
+      /** Create a copy of this node.  */
+      clone() {
+        const copy = Object.create(Object.getPrototypeOf(this), Object.getOwnPropertyDescriptors(this));
+        if (this.range)
+          copy.range = this.range.slice();
+        return copy;
+      }
+      /** A plain JavaScript representation of this node. */
+      toJS(doc, { mapAsMap, maxAliasCount, onAnchor, reviver } = {}) {
+        if (!identity.isDocument(doc))
+          throw new TypeError("A document argument is required");
+        const ctx = {
+          anchors: /* @__PURE__ */ new Map(),
+          doc,
+          keep: true,
+          mapAsMap: mapAsMap === true,
+          mapKeyWarned: false,
+          maxAliasCount: typeof maxAliasCount === "number" ? maxAliasCount : 100
+        };
+        const res = toJS.toJS(this, "", ctx);
+        if (typeof onAnchor === "function")
+          for (const { count, res: res2 } of ctx.anchors.values())
+            onAnchor(res2, count);
+        return typeof reviver === "function" ? applyReviver.applyReviver(reviver, { "": res }, "", res) : res;
+      }
+    };
+    exports.NodeBase = NodeBase;
+  }
+});
+
+// ../../work/main/node_modules/yaml/dist/nodes/Alias.js
+var require_Alias = __commonJS({
+  "../../work/main/node_modules/yaml/dist/nodes/Alias.js"(exports) {
+    "use strict";
+    var anchors = require_anchors();
+    var visit = require_visit();
+    var identity = require_identity();
+    var Node = require_Node();
+    var toJS = require_toJS();
+    var Alias = class extends Node.NodeBase {
+      constructor(source) {
+        super(identity.ALIAS);
+        this.source = source;
+        Object.defineProperty(this, "tag", {
+          set() {
+            throw new Error("Alias nodes cannot have tags");
+          }
+        });
+      }
+      /**
+       * Resolve the value of this alias within `doc`, finding the last
+       * instance of the `source` anchor before this node.
+       */
+      resolve(doc, ctx) {
+        if (ctx?.maxAliasCount === 0)
+          throw new ReferenceError("Alias resolution is disabled");
+        let nodes;
+        if (ctx?.aliasResolveCache) {
+          nodes = ctx.aliasResolveCache;
+        } else {
+          nodes = [];
+          visit.visit(doc, {
+            Node: (_key, node) => {
+              if (identity.isAlias(node) || identity.hasAnchor(node))
+                nodes.push(node);
+            }
+          });
+          if (ctx)
+            ctx.aliasResolveCache = nodes;
+        }
+        let found = void 0;
+        for (const node of nodes) {
+          if (node === this)
+            break;
+          if (node.anchor === this.source)
+            found = node;
+        }
+        if (found && ctx) {
+          const { anchors: anchors2, doc: doc2, maxAliasCount } = ctx;
+          let data = anchors2.get(found);
+          if (!data) {
+            toJS.toJS(found, null, ctx);
+            data = anchors2.get(found);
+          }
+          if (data?.res === void 0) {
+            const msg = "This should not happen: Alias anchor was not resolved?";
+            throw new ReferenceError(msg);
+          }
+          if (maxAliasCount >= 0) {
+            data.count += 1;
+            if (data.aliasCount === 0)
+              data.aliasCount = getAliasCount(doc2, found, anchors2);
+            if (data.count * data.aliasCount > maxAliasCount) {
+              const msg = "Excessive alias count indicates a resource exhaustion attack";
+              throw new ReferenceError(msg);
+            }
+          }
+        }
+        return found;
+      }
+      toJSON(_arg, ctx) {
+        if (!ctx)
+          return { source: this.source };
+        const source = this.resolve(ctx.doc, ctx);
+        if (!source) {
+          const msg = `Unresolved alias (the anchor must be set before the alias): ${this.source}`;
+          throw new ReferenceError(msg);
+        }
+        return ctx.anchors.get(source).res;
+      }
+      toString(ctx, _onComment, _onChompKeep) {
+        const src = `*${this.source}`;
+        if (ctx) {
+          anchors.anchorIsValid(this.source);
+          if (ctx.options.verifyAliasOrder && !ctx.anchors.has(this.source)) {
+            const msg = `Unresolved alias (the anchor must be set before the alias): ${this.source}`;
+            throw new Error(msg);
+          }
+          if (ctx.implicitKey)
+            return `${src} `;
+        }
+        return src;
+      }
+    };
+    function getAliasCount(doc, node, anchors2) {
+      if (identity.isAlias(node)) {
+        const source = node.resolve(doc);
+        const anchor = anchors2 && source && anchors2.get(source);
+        return anchor ? anchor.count * anchor.aliasCount : 0;
+      } else if (identity.isCollection(node)) {
+        let count = 0;
+        for (const item of node.items) {
+          const c = getAliasCount(doc, item, anchors2);
+          if (c > count)
+            count = c;
+        }
+        return count;
+      } else if (identity.isPair(node)) {
+        const kc = getAliasCount(doc, node.key, anchors2);
+        const vc = getAliasCount(doc, node.value, anchors2);
+        return Math.max(kc, vc);
+      }
+      return 1;
+    }
+    exports.Alias = Alias;
+  }
+});
+
+// ../../work/main/node_modules/yaml/dist/nodes/Scalar.js
+var require_Scalar = __commonJS({
+  "../../work/main/node_modules/yaml/dist/nodes/Scalar.js"(exports) {
+    "use strict";
+    var identity = require_identity();
+    var Node = require_Node();
+    var toJS = require_toJS();
+    var isScalarValue = (value) => !value || typeof value !== "function" && typeof value !== "object";
+    var Scalar = class extends Node.NodeBase {
+      constructor(value) {
+        super(identity.SCALAR);
+        this.value = value;
+      }
+      toJSON(arg, ctx) {
+        return ctx?.keep ? this.value : toJS.toJS(this.value, arg, ctx);
+      }
+      toString() {
+        return String(this.value);
+      }
+    };
+    Scalar.BLOCK_FOLDED = "BLOCK_FOLDED";
+    Scalar.BLOCK_LITERAL = "BLOCK_LITERAL";
+    Scalar.PLAIN = "PLAIN";
+    Scalar.QUOTE_DOUBLE = "QUOTE_DOUBLE";
+    Scalar.QUOTE_SINGLE = "QUOTE_SINGLE";
+    exports.Scalar = Scalar;
+    exports.isScalarValue = isScalarValue;
+  }
+});
+
+// ../../work/main/node_modules/yaml/dist/doc/createNode.js
+var require_createNode = __commonJS({
+  "../../work/main/node_modules/yaml/dist/doc/createNode.js"(exports) {
+    "use strict";
+    var Alias = require_Alias();
+    var identity = require_identity();
+    var Scalar = require_Scalar();
+    var defaultTagPrefix = "tag:yaml.org,2002:";
+    function findTagObject(value, tagName, tags) {
+      if (tagName) {
+        const match = tags.filter((t) => t.tag === tagName);
+        const tagObj = match.find((t) => !t.format) ?? match[0];
+        if (!tagObj)
+          throw new Error(`Tag ${tagName} not found`);
+        return tagObj;
+      }
+      return tags.find((t) => t.identify?.(value) && !t.format);
+    }
+    function createNode(value, tagName, ctx) {
+      if (identity.isDocument(value))
+        value = value.contents;
+      if (identity.isNode(value))
+        return value;
+      if (identity.isPair(value)) {
+        const map = ctx.schema[identity.MAP].createNode?.(ctx.schema, null, ctx);
+        map.items.push(value);
+        return map;
+      }
+      if (value instanceof String || value instanceof Number || value instanceof Boolean || typeof BigInt !== "undefined" && value instanceof BigInt) {
+        value = value.valueOf();
+      }
+      const { aliasDuplicateObjects, onAnchor, onTagObj, schema, sourceObjects } = ctx;
+      let ref = void 0;
+      if (aliasDuplicateObjects && value && typeof value === "object") {
+        ref = sourceObjects.get(value);
+        if (ref) {
+          ref.anchor ?? (ref.anchor = onAnchor(value));
+          return new Alias.Alias(ref.anchor);
+        } else {
+          ref = { anchor: null, node: null };
+          sourceObjects.set(value, ref);
+        }
+      }
+      if (tagName?.startsWith("!!"))
+        tagName = defaultTagPrefix + tagName.slice(2);
+      let tagObj = findTagObject(value, tagName, schema.tags);
+      if (!tagObj) {
+        if (value && typeof value.toJSON === "function") {
+          value = value.toJSON();
+        }
+        if (!value || typeof value !== "object") {
+          const node2 = new Scalar.Scalar(value);
+          if (ref)
+            ref.node = node2;
+          return node2;
+        }
+        tagObj = value instanceof Map ? schema[identity.MAP] : Symbol.iterator in Object(value) ? schema[identity.SEQ] : schema[identity.MAP];
+      }
+      if (onTagObj) {
+        onTagObj(tagObj);
+        delete ctx.onTagObj;
+      }
+      const node = tagObj?.createNode ? tagObj.createNode(ctx.schema, value, ctx) : typeof tagObj?.nodeClass?.from === "function" ? tagObj.nodeClass.from(ctx.schema, value, ctx) : new Scalar.Scalar(value);
+      if (tagName)
+        node.tag = tagName;
+      else if (!tagObj.default)
+        node.tag = tagObj.tag;
+      if (ref)
+        ref.node = node;
+      return node;
+    }
+    exports.createNode = createNode;
+  }
+});
+
+// ../../work/main/node_modules/yaml/dist/nodes/Collection.js
+var require_Collection = __commonJS({
+  "../../work/main/node_modules/yaml/dist/nodes/Collection.js"(exports) {
+    "use strict";
+    var createNode = require_createNode();
+    var identity = require_identity();
+    var Node = require_Node();
+    function collectionFromPath(schema, path15, value) {
+      let v = value;
+      for (let i = path15.length - 1; i >= 0; --i) {
+        const k = path15[i];
+        if (typeof k === "number" && Number.isInteger(k) && k >= 0) {
+          const a = [];
+          a[k] = v;
+          v = a;
+        } else {
+          v = /* @__PURE__ */ new Map([[k, v]]);
+        }
+      }
+      return createNode.createNode(v, void 0, {
+        aliasDuplicateObjects: false,
+        keepUndefined: false,
+        onAnchor: () => {
+          throw new Error("This should not happen, please report a bug.");
+        },
+        schema,
+        sourceObjects: /* @__PURE__ */ new Map()
+      });
+    }
+    var isEmptyPath = (path15) => path15 == null || typeof path15 === "object" && !!path15[Symbol.iterator]().next().done;
+    var Collection = class extends Node.NodeBase {
+      constructor(type, schema) {
+        super(type);
+        Object.defineProperty(this, "schema", {
+          value: schema,
+          configurable: true,
+          enumerable: false,
+          writable: true
+        });
+      }
+      /**
+       * Create a copy of this collection.
+       *
+       * @param schema - If defined, overwrites the original's schema
+       */
+      clone(schema) {
+        const copy = Object.create(Object.getPrototypeOf(this), Object.getOwnPropertyDescriptors(this));
+        if (schema)
+          copy.schema = schema;
+        copy.items = copy.items.map((it) => identity.isNode(it) || identity.isPair(it) ? it.clone(schema) : it);
+        if (this.range)
+          copy.range = this.range.slice();
+        return copy;
+      }
+      /**
+       * Adds a value to the collection. For `!!map` and `!!omap` the value must
+       * be a Pair instance or a `{ key, value }` object, which may not have a key
+       * that already exists in the map.
+       */
+      addIn(path15, value) {
+        if (isEmptyPath(path15))
+          this.add(value);
+        else {
+          const [key, ...rest] = path15;
+          const node = this.get(key, true);
+          if (identity.isCollection(node))
+            node.addIn(rest, value);
+          else if (node === void 0 && this.schema)
+            this.set(key, collectionFromPath(this.schema, rest, value));
+          else
+            throw new Error(`Expected YAML collection at ${key}. Remaining path: ${rest}`);
+        }
+      }
+      /**
+       * Removes a value from the collection.
+       * @returns `true` if the item was found and removed.
+       */
+      deleteIn(path15) {
+        const [key, ...rest] = path15;
+        if (rest.length === 0)
+          return this.delete(key);
+        const node = this.get(key, true);
+        if (identity.isCollection(node))
+          return node.deleteIn(rest);
+        else
+          throw new Error(`Expected YAML collection at ${key}. Remaining path: ${rest}`);
+      }
+      /**
+       * Returns item at `key`, or `undefined` if not found. By default unwraps
+       * scalar values from their surrounding node; to disable set `keepScalar` to
+       * `true` (collections are always returned intact).
+       */
+      getIn(path15, keepScalar) {
+        const [key, ...rest] = path15;
+        const node = this.get(key, true);
+        if (rest.length === 0)
+          return !keepScalar && identity.isScalar(node) ? node.value : node;
+        else
+          return identity.isCollection(node) ? node.getIn(rest, keepScalar) : void 0;
+      }
+      hasAllNullValues(allowScalar) {
+        return this.items.every((node) => {
+          if (!identity.isPair(node))
+            return false;
+          const n = node.value;
+          return n == null || allowScalar && identity.isScalar(n) && n.value == null && !n.commentBefore && !n.comment && !n.tag;
+        });
+      }
+      /**
+       * Checks if the collection includes a value with the key `key`.
+       */
+      hasIn(path15) {
+        const [key, ...rest] = path15;
+        if (rest.length === 0)
+          return this.has(key);
+        const node = this.get(key, true);
+        return identity.isCollection(node) ? node.hasIn(rest) : false;
+      }
+      /**
+       * Sets a value in this collection. For `!!set`, `value` needs to be a
+       * boolean to add/remove the item from the set.
+       */
+      setIn(path15, value) {
+        const [key, ...rest] = path15;
+        if (rest.length === 0) {
+          this.set(key, value);
+        } else {
+          const node = this.get(key, true);
+          if (identity.isCollection(node))
+            node.setIn(rest, value);
+          else if (node === void 0 && this.schema)
+            this.set(key, collectionFromPath(this.schema, rest, value));
+          else
+            throw new Error(`Expected YAML collection at ${key}. Remaining path: ${rest}`);
+        }
+      }
+    };
+    exports.Collection = Collection;
+    exports.collectionFromPath = collectionFromPath;
+    exports.isEmptyPath = isEmptyPath;
+  }
+});
+
+// ../../work/main/node_modules/yaml/dist/stringify/stringifyComment.js
+var require_stringifyComment = __commonJS({
+  "../../work/main/node_modules/yaml/dist/stringify/stringifyComment.js"(exports) {
+    "use strict";
+    var stringifyComment = (str2) => str2.replace(/^(?!$)(?: $)?/gm, "#");
+    function indentComment(comment, indent) {
+      if (/^\n+$/.test(comment))
+        return comment.substring(1);
+      return indent ? comment.replace(/^(?! *$)/gm, indent) : comment;
+    }
+    var lineComment = (str2, indent, comment) => str2.endsWith("\n") ? indentComment(comment, indent) : comment.includes("\n") ? "\n" + indentComment(comment, indent) : (str2.endsWith(" ") ? "" : " ") + comment;
+    exports.indentComment = indentComment;
+    exports.lineComment = lineComment;
+    exports.stringifyComment = stringifyComment;
+  }
+});
+
+// ../../work/main/node_modules/yaml/dist/stringify/foldFlowLines.js
+var require_foldFlowLines = __commonJS({
+  "../../work/main/node_modules/yaml/dist/stringify/foldFlowLines.js"(exports) {
+    "use strict";
+    var FOLD_FLOW = "flow";
+    var FOLD_BLOCK = "block";
+    var FOLD_QUOTED = "quoted";
+    function foldFlowLines(text, indent, mode = "flow", { indentAtStart, lineWidth = 80, minContentWidth = 20, onFold, onOverflow } = {}) {
+      if (!lineWidth || lineWidth < 0)
+        return text;
+      if (lineWidth < minContentWidth)
+        minContentWidth = 0;
+      const endStep = Math.max(1 + minContentWidth, 1 + lineWidth - indent.length);
+      if (text.length <= endStep)
+        return text;
+      const folds = [];
+      const escapedFolds = {};
+      let end = lineWidth - indent.length;
+      if (typeof indentAtStart === "number") {
+        if (indentAtStart > lineWidth - Math.max(2, minContentWidth))
+          folds.push(0);
+        else
+          end = lineWidth - indentAtStart;
+      }
+      let split = void 0;
+      let prev = void 0;
+      let overflow = false;
+      let i = -1;
+      let escStart = -1;
+      let escEnd = -1;
+      if (mode === FOLD_BLOCK) {
+        i = consumeMoreIndentedLines(text, i, indent.length);
+        if (i !== -1)
+          end = i + endStep;
+      }
+      for (let ch; ch = text[i += 1]; ) {
+        if (mode === FOLD_QUOTED && ch === "\\") {
+          escStart = i;
+          switch (text[i + 1]) {
+            case "x":
+              i += 3;
+              break;
+            case "u":
+              i += 5;
+              break;
+            case "U":
+              i += 9;
+              break;
+            default:
+              i += 1;
+          }
+          escEnd = i;
+        }
+        if (ch === "\n") {
+          if (mode === FOLD_BLOCK)
+            i = consumeMoreIndentedLines(text, i, indent.length);
+          end = i + indent.length + endStep;
+          split = void 0;
+        } else {
+          if (ch === " " && prev && prev !== " " && prev !== "\n" && prev !== "	") {
+            const next = text[i + 1];
+            if (next && next !== " " && next !== "\n" && next !== "	")
+              split = i;
+          }
+          if (i >= end) {
+            if (split) {
+              folds.push(split);
+              end = split + endStep;
+              split = void 0;
+            } else if (mode === FOLD_QUOTED) {
+              while (prev === " " || prev === "	") {
+                prev = ch;
+                ch = text[i += 1];
+                overflow = true;
+              }
+              const j = i > escEnd + 1 ? i - 2 : escStart - 1;
+              if (escapedFolds[j])
+                return text;
+              folds.push(j);
+              escapedFolds[j] = true;
+              end = j + endStep;
+              split = void 0;
+            } else {
+              overflow = true;
+            }
+          }
+        }
+        prev = ch;
+      }
+      if (overflow && onOverflow)
+        onOverflow();
+      if (folds.length === 0)
+        return text;
+      if (onFold)
+        onFold();
+      let res = text.slice(0, folds[0]);
+      for (let i2 = 0; i2 < folds.length; ++i2) {
+        const fold = folds[i2];
+        const end2 = folds[i2 + 1] || text.length;
+        if (fold === 0)
+          res = `
+${indent}${text.slice(0, end2)}`;
+        else {
+          if (mode === FOLD_QUOTED && escapedFolds[fold])
+            res += `${text[fold]}\\`;
+          res += `
+${indent}${text.slice(fold + 1, end2)}`;
+        }
+      }
+      return res;
+    }
+    function consumeMoreIndentedLines(text, i, indent) {
+      let end = i;
+      let start = i + 1;
+      let ch = text[start];
+      while (ch === " " || ch === "	") {
+        if (i < start + indent) {
+          ch = text[++i];
+        } else {
+          do {
+            ch = text[++i];
+          } while (ch && ch !== "\n");
+          end = i;
+          start = i + 1;
+          ch = text[start];
+        }
+      }
+      return end;
+    }
+    exports.FOLD_BLOCK = FOLD_BLOCK;
+    exports.FOLD_FLOW = FOLD_FLOW;
+    exports.FOLD_QUOTED = FOLD_QUOTED;
+    exports.foldFlowLines = foldFlowLines;
+  }
+});
+
+// ../../work/main/node_modules/yaml/dist/stringify/stringifyString.js
+var require_stringifyString = __commonJS({
+  "../../work/main/node_modules/yaml/dist/stringify/stringifyString.js"(exports) {
+    "use strict";
+    var Scalar = require_Scalar();
+    var foldFlowLines = require_foldFlowLines();
+    var getFoldOptions = (ctx, isBlock) => ({
+      indentAtStart: isBlock ? ctx.indent.length : ctx.indentAtStart,
+      lineWidth: ctx.options.lineWidth,
+      minContentWidth: ctx.options.minContentWidth
+    });
+    var containsDocumentMarker = (str2) => /^(%|---|\.\.\.)/m.test(str2);
+    function lineLengthOverLimit(str2, lineWidth, indentLength) {
+      if (!lineWidth || lineWidth < 0)
+        return false;
+      const limit = lineWidth - indentLength;
+      const strLen = str2.length;
+      if (strLen <= limit)
+        return false;
+      for (let i = 0, start = 0; i < strLen; ++i) {
+        if (str2[i] === "\n") {
+          if (i - start > limit)
+            return true;
+          start = i + 1;
+          if (strLen - start <= limit)
+            return false;
+        }
+      }
+      return true;
+    }
+    function doubleQuotedString(value, ctx) {
+      const json = JSON.stringify(value);
+      if (ctx.options.doubleQuotedAsJSON)
+        return json;
+      const { implicitKey } = ctx;
+      const minMultiLineLength = ctx.options.doubleQuotedMinMultiLineLength;
+      const indent = ctx.indent || (containsDocumentMarker(value) ? "  " : "");
+      let str2 = "";
+      let start = 0;
+      for (let i = 0, ch = json[i]; ch; ch = json[++i]) {
+        if (ch === " " && json[i + 1] === "\\" && json[i + 2] === "n") {
+          str2 += json.slice(start, i) + "\\ ";
+          i += 1;
+          start = i;
+          ch = "\\";
+        }
+        if (ch === "\\")
+          switch (json[i + 1]) {
+            case "u":
+              {
+                str2 += json.slice(start, i);
+                const code = json.substr(i + 2, 4);
+                switch (code) {
+                  case "0000":
+                    str2 += "\\0";
+                    break;
+                  case "0007":
+                    str2 += "\\a";
+                    break;
+                  case "000b":
+                    str2 += "\\v";
+                    break;
+                  case "001b":
+                    str2 += "\\e";
+                    break;
+                  case "0085":
+                    str2 += "\\N";
+                    break;
+                  case "00a0":
+                    str2 += "\\_";
+                    break;
+                  case "2028":
+                    str2 += "\\L";
+                    break;
+                  case "2029":
+                    str2 += "\\P";
+                    break;
+                  default:
+                    if (code.substr(0, 2) === "00")
+                      str2 += "\\x" + code.substr(2);
+                    else
+                      str2 += json.substr(i, 6);
+                }
+                i += 5;
+                start = i + 1;
+              }
+              break;
+            case "n":
+              if (implicitKey || json[i + 2] === '"' || json.length < minMultiLineLength) {
+                i += 1;
+              } else {
+                str2 += json.slice(start, i) + "\n\n";
+                while (json[i + 2] === "\\" && json[i + 3] === "n" && json[i + 4] !== '"') {
+                  str2 += "\n";
+                  i += 2;
+                }
+                str2 += indent;
+                if (json[i + 2] === " ")
+                  str2 += "\\";
+                i += 1;
+                start = i + 1;
+              }
+              break;
+            default:
+              i += 1;
+          }
+      }
+      str2 = start ? str2 + json.slice(start) : json;
+      return implicitKey ? str2 : foldFlowLines.foldFlowLines(str2, indent, foldFlowLines.FOLD_QUOTED, getFoldOptions(ctx, false));
+    }
+    function singleQuotedString(value, ctx) {
+      if (ctx.options.singleQuote === false || ctx.implicitKey && value.includes("\n") || /[ \t]\n|\n[ \t]/.test(value))
+        return doubleQuotedString(value, ctx);
+      const indent = ctx.indent || (containsDocumentMarker(value) ? "  " : "");
+      const res = "'" + value.replace(/'/g, "''").replace(/\n+/g, `$&
+${indent}`) + "'";
+      return ctx.implicitKey ? res : foldFlowLines.foldFlowLines(res, indent, foldFlowLines.FOLD_FLOW, getFoldOptions(ctx, false));
+    }
+    function quotedString(value, ctx) {
+      const { singleQuote } = ctx.options;
+      let qs;
+      if (singleQuote === false)
+        qs = doubleQuotedString;
+      else {
+        const hasDouble = value.includes('"');
+        const hasSingle = value.includes("'");
+        if (hasDouble && !hasSingle)
+          qs = singleQuotedString;
+        else if (hasSingle && !hasDouble)
+          qs = doubleQuotedString;
+        else
+          qs = singleQuote ? singleQuotedString : doubleQuotedString;
+      }
+      return qs(value, ctx);
+    }
+    var blockEndNewlines;
+    try {
+      blockEndNewlines = new RegExp("(^|(?<!\n))\n+(?!\n|$)", "g");
+    } catch {
+      blockEndNewlines = /\n+(?!\n|$)/g;
+    }
+    function blockString({ comment, type, value }, ctx, onComment, onChompKeep) {
+      const { blockQuote, commentString, lineWidth } = ctx.options;
+      if (!blockQuote || /\n[\t ]+$/.test(value)) {
+        return quotedString(value, ctx);
+      }
+      const indent = ctx.indent || (ctx.forceBlockIndent || containsDocumentMarker(value) ? "  " : "");
+      const literal = blockQuote === "literal" ? true : blockQuote === "folded" || type === Scalar.Scalar.BLOCK_FOLDED ? false : type === Scalar.Scalar.BLOCK_LITERAL ? true : !lineLengthOverLimit(value, lineWidth, indent.length);
+      if (!value)
+        return literal ? "|\n" : ">\n";
+      let chomp;
+      let endStart;
+      for (endStart = value.length; endStart > 0; --endStart) {
+        const ch = value[endStart - 1];
+        if (ch !== "\n" && ch !== "	" && ch !== " ")
+          break;
+      }
+      let end = value.substring(endStart);
+      const endNlPos = end.indexOf("\n");
+      if (endNlPos === -1) {
+        chomp = "-";
+      } else if (value === end || endNlPos !== end.length - 1) {
+        chomp = "+";
+        if (onChompKeep)
+          onChompKeep();
+      } else {
+        chomp = "";
+      }
+      if (end) {
+        value = value.slice(0, -end.length);
+        if (end[end.length - 1] === "\n")
+          end = end.slice(0, -1);
+        end = end.replace(blockEndNewlines, `$&${indent}`);
+      }
+      let startWithSpace = false;
+      let startEnd;
+      let startNlPos = -1;
+      for (startEnd = 0; startEnd < value.length; ++startEnd) {
+        const ch = value[startEnd];
+        if (ch === " ")
+          startWithSpace = true;
+        else if (ch === "\n")
+          startNlPos = startEnd;
+        else
+          break;
+      }
+      let start = value.substring(0, startNlPos < startEnd ? startNlPos + 1 : startEnd);
+      if (start) {
+        value = value.substring(start.length);
+        start = start.replace(/\n+/g, `$&${indent}`);
+      }
+      const indentSize = indent ? "2" : "1";
+      let header = (startWithSpace ? indentSize : "") + chomp;
+      if (comment) {
+        header += " " + commentString(comment.replace(/ ?[\r\n]+/g, " "));
+        if (onComment)
+          onComment();
+      }
+      if (!literal) {
+        const foldedValue = value.replace(/\n+/g, "\n$&").replace(/(?:^|\n)([\t ].*)(?:([\n\t ]*)\n(?![\n\t ]))?/g, "$1$2").replace(/\n+/g, `$&${indent}`);
+        let literalFallback = false;
+        const foldOptions = getFoldOptions(ctx, true);
+        if (blockQuote !== "folded" && type !== Scalar.Scalar.BLOCK_FOLDED) {
+          foldOptions.onOverflow = () => {
+            literalFallback = true;
+          };
+        }
+        const body = foldFlowLines.foldFlowLines(`${start}${foldedValue}${end}`, indent, foldFlowLines.FOLD_BLOCK, foldOptions);
+        if (!literalFallback)
+          return `>${header}
+${indent}${body}`;
+      }
+      value = value.replace(/\n+/g, `$&${indent}`);
+      return `|${header}
+${indent}${start}${value}${end}`;
+    }
+    function plainString(item, ctx, onComment, onChompKeep) {
+      const { type, value } = item;
+      const { actualString, implicitKey, indent, indentStep, inFlow } = ctx;
+      if (implicitKey && value.includes("\n") || inFlow && /[[\]{},]/.test(value)) {
+        return quotedString(value, ctx);
+      }
+      if (/^[\n\t ,[\]{}#&*!|>'"%@`]|^[?-]$|^[?-][ \t]|[\n:][ \t]|[ \t]\n|[\n\t ]#|[\n\t :]$/.test(value)) {
+        return implicitKey || inFlow || !value.includes("\n") ? quotedString(value, ctx) : blockString(item, ctx, onComment, onChompKeep);
+      }
+      if (!implicitKey && !inFlow && type !== Scalar.Scalar.PLAIN && value.includes("\n")) {
+        return blockString(item, ctx, onComment, onChompKeep);
+      }
+      if (containsDocumentMarker(value)) {
+        if (indent === "") {
+          ctx.forceBlockIndent = true;
+          return blockString(item, ctx, onComment, onChompKeep);
+        } else if (implicitKey && indent === indentStep) {
+          return quotedString(value, ctx);
+        }
+      }
+      const str2 = value.replace(/\n+/g, `$&
+${indent}`);
+      if (actualString) {
+        const test = (tag) => tag.default && tag.tag !== "tag:yaml.org,2002:str" && tag.test?.test(str2);
+        const { compat, tags } = ctx.doc.schema;
+        if (tags.some(test) || compat?.some(test))
+          return quotedString(value, ctx);
+      }
+      return implicitKey ? str2 : foldFlowLines.foldFlowLines(str2, indent, foldFlowLines.FOLD_FLOW, getFoldOptions(ctx, false));
+    }
+    function stringifyString(item, ctx, onComment, onChompKeep) {
+      const { implicitKey, inFlow } = ctx;
+      const ss = typeof item.value === "string" ? item : Object.assign({}, item, { value: String(item.value) });
+      let { type } = item;
+      if (type !== Scalar.Scalar.QUOTE_DOUBLE) {
+        if (/[\x00-\x08\x0b-\x1f\x7f-\x9f\u{D800}-\u{DFFF}]/u.test(ss.value))
+          type = Scalar.Scalar.QUOTE_DOUBLE;
+      }
+      const _stringify = (_type) => {
+        switch (_type) {
+          case Scalar.Scalar.BLOCK_FOLDED:
+          case Scalar.Scalar.BLOCK_LITERAL:
+            return implicitKey || inFlow ? quotedString(ss.value, ctx) : blockString(ss, ctx, onComment, onChompKeep);
+          case Scalar.Scalar.QUOTE_DOUBLE:
+            return doubleQuotedString(ss.value, ctx);
+          case Scalar.Scalar.QUOTE_SINGLE:
+            return singleQuotedString(ss.value, ctx);
+          case Scalar.Scalar.PLAIN:
+            return plainString(ss, ctx, onComment, onChompKeep);
+          default:
+            return null;
+        }
+      };
+      let res = _stringify(type);
+      if (res === null) {
+        const { defaultKeyType, defaultStringType } = ctx.options;
+        const t = implicitKey && defaultKeyType || defaultStringType;
+        res = _stringify(t);
+        if (res === null)
+          throw new Error(`Unsupported default string type ${t}`);
+      }
+      return res;
+    }
+    exports.stringifyString = stringifyString;
+  }
+});
+
+// ../../work/main/node_modules/yaml/dist/stringify/stringify.js
+var require_stringify = __commonJS({
+  "../../work/main/node_modules/yaml/dist/stringify/stringify.js"(exports) {
+    "use strict";
+    var anchors = require_anchors();
+    var identity = require_identity();
+    var stringifyComment = require_stringifyComment();
+    var stringifyString = require_stringifyString();
+    function createStringifyContext(doc, options) {
+      const opt = Object.assign({
+        blockQuote: true,
+        commentString: stringifyComment.stringifyComment,
+        defaultKeyType: null,
+        defaultStringType: "PLAIN",
+        directives: null,
+        doubleQuotedAsJSON: false,
+        doubleQuotedMinMultiLineLength: 40,
+        falseStr: "false",
+        flowCollectionPadding: true,
+        indentSeq: true,
+        lineWidth: 80,
+        minContentWidth: 20,
+        nullStr: "null",
+        simpleKeys: false,
+        singleQuote: null,
+        trailingComma: false,
+        trueStr: "true",
+        verifyAliasOrder: true
+      }, doc.schema.toStringOptions, options);
+      let inFlow;
+      switch (opt.collectionStyle) {
+        case "block":
+          inFlow = false;
+          break;
+        case "flow":
+          inFlow = true;
+          break;
+        default:
+          inFlow = null;
+      }
+      return {
+        anchors: /* @__PURE__ */ new Set(),
+        doc,
+        flowCollectionPadding: opt.flowCollectionPadding ? " " : "",
+        indent: "",
+        indentStep: typeof opt.indent === "number" ? " ".repeat(opt.indent) : "  ",
+        inFlow,
+        options: opt
+      };
+    }
+    function getTagObject(tags, item) {
+      if (item.tag) {
+        const match = tags.filter((t) => t.tag === item.tag);
+        if (match.length > 0)
+          return match.find((t) => t.format === item.format) ?? match[0];
+      }
+      let tagObj = void 0;
+      let obj;
+      if (identity.isScalar(item)) {
+        obj = item.value;
+        let match = tags.filter((t) => t.identify?.(obj));
+        if (match.length > 1) {
+          const testMatch = match.filter((t) => t.test);
+          if (testMatch.length > 0)
+            match = testMatch;
+        }
+        tagObj = match.find((t) => t.format === item.format) ?? match.find((t) => !t.format);
+      } else {
+        obj = item;
+        tagObj = tags.find((t) => t.nodeClass && obj instanceof t.nodeClass);
+      }
+      if (!tagObj) {
+        const name = obj?.constructor?.name ?? (obj === null ? "null" : typeof obj);
+        throw new Error(`Tag not resolved for ${name} value`);
+      }
+      return tagObj;
+    }
+    function stringifyProps(node, tagObj, { anchors: anchors$1, doc }) {
+      if (!doc.directives)
+        return "";
+      const props = [];
+      const anchor = (identity.isScalar(node) || identity.isCollection(node)) && node.anchor;
+      if (anchor && anchors.anchorIsValid(anchor)) {
+        anchors$1.add(anchor);
+        props.push(`&${anchor}`);
+      }
+      const tag = node.tag ?? (tagObj.default ? null : tagObj.tag);
+      if (tag)
+        props.push(doc.directives.tagString(tag));
+      return props.join(" ");
+    }
+    function stringify(item, ctx, onComment, onChompKeep) {
+      if (identity.isPair(item))
+        return item.toString(ctx, onComment, onChompKeep);
+      if (identity.isAlias(item)) {
+        if (ctx.doc.directives)
+          return item.toString(ctx);
+        if (ctx.resolvedAliases?.has(item)) {
+          throw new TypeError(`Cannot stringify circular structure without alias nodes`);
+        } else {
+          if (ctx.resolvedAliases)
+            ctx.resolvedAliases.add(item);
+          else
+            ctx.resolvedAliases = /* @__PURE__ */ new Set([item]);
+          item = item.resolve(ctx.doc);
+        }
+      }
+      let tagObj = void 0;
+      const node = identity.isNode(item) ? item : ctx.doc.createNode(item, { onTagObj: (o) => tagObj = o });
+      tagObj ?? (tagObj = getTagObject(ctx.doc.schema.tags, node));
+      const props = stringifyProps(node, tagObj, ctx);
+      if (props.length > 0)
+        ctx.indentAtStart = (ctx.indentAtStart ?? 0) + props.length + 1;
+      const str2 = typeof tagObj.stringify === "function" ? tagObj.stringify(node, ctx, onComment, onChompKeep) : identity.isScalar(node) ? stringifyString.stringifyString(node, ctx, onComment, onChompKeep) : node.toString(ctx, onComment, onChompKeep);
+      if (!props)
+        return str2;
+      return identity.isScalar(node) || str2[0] === "{" || str2[0] === "[" ? `${props} ${str2}` : `${props}
+${ctx.indent}${str2}`;
+    }
+    exports.createStringifyContext = createStringifyContext;
+    exports.stringify = stringify;
+  }
+});
+
+// ../../work/main/node_modules/yaml/dist/stringify/stringifyPair.js
+var require_stringifyPair = __commonJS({
+  "../../work/main/node_modules/yaml/dist/stringify/stringifyPair.js"(exports) {
+    "use strict";
+    var identity = require_identity();
+    var Scalar = require_Scalar();
+    var stringify = require_stringify();
+    var stringifyComment = require_stringifyComment();
+    function stringifyPair({ key, value }, ctx, onComment, onChompKeep) {
+      const { allNullValues, doc, indent, indentStep, options: { commentString, indentSeq, simpleKeys } } = ctx;
+      let keyComment = identity.isNode(key) && key.comment || null;
+      if (simpleKeys) {
+        if (keyComment) {
+          throw new Error("With simple keys, key nodes cannot have comments");
+        }
+        if (identity.isCollection(key) || !identity.isNode(key) && typeof key === "object") {
+          const msg = "With simple keys, collection cannot be used as a key value";
+          throw new Error(msg);
+        }
+      }
+      let explicitKey = !simpleKeys && (!key || keyComment && value == null && !ctx.inFlow || identity.isCollection(key) || (identity.isScalar(key) ? key.type === Scalar.Scalar.BLOCK_FOLDED || key.type === Scalar.Scalar.BLOCK_LITERAL : typeof key === "object"));
+      ctx = Object.assign({}, ctx, {
+        allNullValues: false,
+        implicitKey: !explicitKey && (simpleKeys || !allNullValues),
+        indent: indent + indentStep
+      });
+      let keyCommentDone = false;
+      let chompKeep = false;
+      let str2 = stringify.stringify(key, ctx, () => keyCommentDone = true, () => chompKeep = true);
+      if (!explicitKey && !ctx.inFlow && str2.length > 1024) {
+        if (simpleKeys)
+          throw new Error("With simple keys, single line scalar must not span more than 1024 characters");
+        explicitKey = true;
+      }
+      if (ctx.inFlow) {
+        if (allNullValues || value == null) {
+          if (keyCommentDone && onComment)
+            onComment();
+          return str2 === "" ? "?" : explicitKey ? `? ${str2}` : str2;
+        }
+      } else if (allNullValues && !simpleKeys || value == null && explicitKey) {
+        str2 = `? ${str2}`;
+        if (keyComment && !keyCommentDone) {
+          str2 += stringifyComment.lineComment(str2, ctx.indent, commentString(keyComment));
+        } else if (chompKeep && onChompKeep)
+          onChompKeep();
+        return str2;
+      }
+      if (keyCommentDone)
+        keyComment = null;
+      if (explicitKey) {
+        if (keyComment)
+          str2 += stringifyComment.lineComment(str2, ctx.indent, commentString(keyComment));
+        str2 = `? ${str2}
+${indent}:`;
+      } else {
+        str2 = `${str2}:`;
+        if (keyComment)
+          str2 += stringifyComment.lineComment(str2, ctx.indent, commentString(keyComment));
+      }
+      let vsb, vcb, valueComment;
+      if (identity.isNode(value)) {
+        vsb = !!value.spaceBefore;
+        vcb = value.commentBefore;
+        valueComment = value.comment;
+      } else {
+        vsb = false;
+        vcb = null;
+        valueComment = null;
+        if (value && typeof value === "object")
+          value = doc.createNode(value);
+      }
+      ctx.implicitKey = false;
+      if (!explicitKey && !keyComment && identity.isScalar(value))
+        ctx.indentAtStart = str2.length + 1;
+      chompKeep = false;
+      if (!indentSeq && indentStep.length >= 2 && !ctx.inFlow && !explicitKey && identity.isSeq(value) && !value.flow && !value.tag && !value.anchor) {
+        ctx.indent = ctx.indent.substring(2);
+      }
+      let valueCommentDone = false;
+      const valueStr = stringify.stringify(value, ctx, () => valueCommentDone = true, () => chompKeep = true);
+      let ws = " ";
+      if (keyComment || vsb || vcb) {
+        ws = vsb ? "\n" : "";
+        if (vcb) {
+          const cs = commentString(vcb);
+          ws += `
+${stringifyComment.indentComment(cs, ctx.indent)}`;
+        }
+        if (valueStr === "" && !ctx.inFlow) {
+          if (ws === "\n" && valueComment)
+            ws = "\n\n";
+        } else {
+          ws += `
+${ctx.indent}`;
+        }
+      } else if (!explicitKey && identity.isCollection(value)) {
+        const vs0 = valueStr[0];
+        const nl0 = valueStr.indexOf("\n");
+        const hasNewline = nl0 !== -1;
+        const flow = ctx.inFlow ?? value.flow ?? value.items.length === 0;
+        if (hasNewline || !flow) {
+          let hasPropsLine = false;
+          if (hasNewline && (vs0 === "&" || vs0 === "!")) {
+            let sp0 = valueStr.indexOf(" ");
+            if (vs0 === "&" && sp0 !== -1 && sp0 < nl0 && valueStr[sp0 + 1] === "!") {
+              sp0 = valueStr.indexOf(" ", sp0 + 1);
+            }
+            if (sp0 === -1 || nl0 < sp0)
+              hasPropsLine = true;
+          }
+          if (!hasPropsLine)
+            ws = `
+${ctx.indent}`;
+        }
+      } else if (valueStr === "" || valueStr[0] === "\n") {
+        ws = "";
+      }
+      str2 += ws + valueStr;
+      if (ctx.inFlow) {
+        if (valueCommentDone && onComment)
+          onComment();
+      } else if (valueComment && !valueCommentDone) {
+        str2 += stringifyComment.lineComment(str2, ctx.indent, commentString(valueComment));
+      } else if (chompKeep && onChompKeep) {
+        onChompKeep();
+      }
+      return str2;
+    }
+    exports.stringifyPair = stringifyPair;
+  }
+});
+
+// ../../work/main/node_modules/yaml/dist/log.js
+var require_log = __commonJS({
+  "../../work/main/node_modules/yaml/dist/log.js"(exports) {
+    "use strict";
+    var node_process = __require("process");
+    function debug(logLevel, ...messages) {
+      if (logLevel === "debug")
+        console.log(...messages);
+    }
+    function warn(logLevel, warning) {
+      if (logLevel === "debug" || logLevel === "warn") {
+        if (typeof node_process.emitWarning === "function")
+          node_process.emitWarning(warning);
+        else
+          console.warn(warning);
+      }
+    }
+    exports.debug = debug;
+    exports.warn = warn;
+  }
+});
+
+// ../../work/main/node_modules/yaml/dist/schema/yaml-1.1/merge.js
+var require_merge = __commonJS({
+  "../../work/main/node_modules/yaml/dist/schema/yaml-1.1/merge.js"(exports) {
+    "use strict";
+    var identity = require_identity();
+    var Scalar = require_Scalar();
+    var MERGE_KEY = "<<";
+    var merge = {
+      identify: (value) => value === MERGE_KEY || typeof value === "symbol" && value.description === MERGE_KEY,
+      default: "key",
+      tag: "tag:yaml.org,2002:merge",
+      test: /^<<$/,
+      resolve: () => Object.assign(new Scalar.Scalar(Symbol(MERGE_KEY)), {
+        addToJSMap: addMergeToJSMap
+      }),
+      stringify: () => MERGE_KEY
+    };
+    var isMergeKey = (ctx, key) => (merge.identify(key) || identity.isScalar(key) && (!key.type || key.type === Scalar.Scalar.PLAIN) && merge.identify(key.value)) && ctx?.doc.schema.tags.some((tag) => tag.tag === merge.tag && tag.default);
+    function addMergeToJSMap(ctx, map, value) {
+      const source = resolveAliasValue(ctx, value);
+      if (identity.isSeq(source))
+        for (const it of source.items)
+          mergeValue(ctx, map, it);
+      else if (Array.isArray(source))
+        for (const it of source)
+          mergeValue(ctx, map, it);
+      else
+        mergeValue(ctx, map, source);
+    }
+    function mergeValue(ctx, map, value) {
+      const source = resolveAliasValue(ctx, value);
+      if (!identity.isMap(source))
+        throw new Error("Merge sources must be maps or map aliases");
+      const srcMap = source.toJSON(null, ctx, Map);
+      for (const [key, value2] of srcMap) {
+        if (map instanceof Map) {
+          if (!map.has(key))
+            map.set(key, value2);
+        } else if (map instanceof Set) {
+          map.add(key);
+        } else if (!Object.prototype.hasOwnProperty.call(map, key)) {
+          Object.defineProperty(map, key, {
+            value: value2,
+            writable: true,
+            enumerable: true,
+            configurable: true
+          });
+        }
+      }
+      return map;
+    }
+    function resolveAliasValue(ctx, value) {
+      return ctx && identity.isAlias(value) ? value.resolve(ctx.doc, ctx) : value;
+    }
+    exports.addMergeToJSMap = addMergeToJSMap;
+    exports.isMergeKey = isMergeKey;
+    exports.merge = merge;
+  }
+});
+
+// ../../work/main/node_modules/yaml/dist/nodes/addPairToJSMap.js
+var require_addPairToJSMap = __commonJS({
+  "../../work/main/node_modules/yaml/dist/nodes/addPairToJSMap.js"(exports) {
+    "use strict";
+    var log = require_log();
+    var merge = require_merge();
+    var stringify = require_stringify();
+    var identity = require_identity();
+    var toJS = require_toJS();
+    function addPairToJSMap(ctx, map, { key, value }) {
+      if (identity.isNode(key) && key.addToJSMap)
+        key.addToJSMap(ctx, map, value);
+      else if (merge.isMergeKey(ctx, key))
+        merge.addMergeToJSMap(ctx, map, value);
+      else {
+        const jsKey = toJS.toJS(key, "", ctx);
+        if (map instanceof Map) {
+          map.set(jsKey, toJS.toJS(value, jsKey, ctx));
+        } else if (map instanceof Set) {
+          map.add(jsKey);
+        } else {
+          const stringKey = stringifyKey(key, jsKey, ctx);
+          const jsValue = toJS.toJS(value, stringKey, ctx);
+          if (stringKey in map)
+            Object.defineProperty(map, stringKey, {
+              value: jsValue,
+              writable: true,
+              enumerable: true,
+              configurable: true
+            });
+          else
+            map[stringKey] = jsValue;
+        }
+      }
+      return map;
+    }
+    function stringifyKey(key, jsKey, ctx) {
+      if (jsKey === null)
+        return "";
+      if (typeof jsKey !== "object")
+        return String(jsKey);
+      if (identity.isNode(key) && ctx?.doc) {
+        const strCtx = stringify.createStringifyContext(ctx.doc, {});
+        strCtx.anchors = /* @__PURE__ */ new Set();
+        for (const node of ctx.anchors.keys())
+          strCtx.anchors.add(node.anchor);
+        strCtx.inFlow = true;
+        strCtx.inStringifyKey = true;
+        const strKey = key.toString(strCtx);
+        if (!ctx.mapKeyWarned) {
+          let jsonStr = JSON.stringify(strKey);
+          if (jsonStr.length > 40)
+            jsonStr = jsonStr.substring(0, 36) + '..."';
+          log.warn(ctx.doc.options.logLevel, `Keys with collection values will be stringified due to JS Object restrictions: ${jsonStr}. Set mapAsMap: true to use object keys.`);
+          ctx.mapKeyWarned = true;
+        }
+        return strKey;
+      }
+      return JSON.stringify(jsKey);
+    }
+    exports.addPairToJSMap = addPairToJSMap;
+  }
+});
+
+// ../../work/main/node_modules/yaml/dist/nodes/Pair.js
+var require_Pair = __commonJS({
+  "../../work/main/node_modules/yaml/dist/nodes/Pair.js"(exports) {
+    "use strict";
+    var createNode = require_createNode();
+    var stringifyPair = require_stringifyPair();
+    var addPairToJSMap = require_addPairToJSMap();
+    var identity = require_identity();
+    function createPair(key, value, ctx) {
+      const k = createNode.createNode(key, void 0, ctx);
+      const v = createNode.createNode(value, void 0, ctx);
+      return new Pair(k, v);
+    }
+    var Pair = class _Pair {
+      constructor(key, value = null) {
+        Object.defineProperty(this, identity.NODE_TYPE, { value: identity.PAIR });
+        this.key = key;
+        this.value = value;
+      }
+      clone(schema) {
+        let { key, value } = this;
+        if (identity.isNode(key))
+          key = key.clone(schema);
+        if (identity.isNode(value))
+          value = value.clone(schema);
+        return new _Pair(key, value);
+      }
+      toJSON(_, ctx) {
+        const pair = ctx?.mapAsMap ? /* @__PURE__ */ new Map() : {};
+        return addPairToJSMap.addPairToJSMap(ctx, pair, this);
+      }
+      toString(ctx, onComment, onChompKeep) {
+        return ctx?.doc ? stringifyPair.stringifyPair(this, ctx, onComment, onChompKeep) : JSON.stringify(this);
+      }
+    };
+    exports.Pair = Pair;
+    exports.createPair = createPair;
+  }
+});
+
+// ../../work/main/node_modules/yaml/dist/stringify/stringifyCollection.js
+var require_stringifyCollection = __commonJS({
+  "../../work/main/node_modules/yaml/dist/stringify/stringifyCollection.js"(exports) {
+    "use strict";
+    var identity = require_identity();
+    var stringify = require_stringify();
+    var stringifyComment = require_stringifyComment();
+    function stringifyCollection(collection, ctx, options) {
+      const flow = ctx.inFlow ?? collection.flow;
+      const stringify2 = flow ? stringifyFlowCollection : stringifyBlockCollection;
+      return stringify2(collection, ctx, options);
+    }
+    function stringifyBlockCollection({ comment, items }, ctx, { blockItemPrefix, flowChars, itemIndent, onChompKeep, onComment }) {
+      const { indent, options: { commentString } } = ctx;
+      const itemCtx = Object.assign({}, ctx, { indent: itemIndent, type: null });
+      let chompKeep = false;
+      const lines = [];
+      for (let i = 0; i < items.length; ++i) {
+        const item = items[i];
+        let comment2 = null;
+        if (identity.isNode(item)) {
+          if (!chompKeep && item.spaceBefore)
+            lines.push("");
+          addCommentBefore(ctx, lines, item.commentBefore, chompKeep);
+          if (item.comment)
+            comment2 = item.comment;
+        } else if (identity.isPair(item)) {
+          const ik = identity.isNode(item.key) ? item.key : null;
+          if (ik) {
+            if (!chompKeep && ik.spaceBefore)
+              lines.push("");
+            addCommentBefore(ctx, lines, ik.commentBefore, chompKeep);
+          }
+        }
+        chompKeep = false;
+        let str3 = stringify.stringify(item, itemCtx, () => comment2 = null, () => chompKeep = true);
+        if (comment2)
+          str3 += stringifyComment.lineComment(str3, itemIndent, commentString(comment2));
+        if (chompKeep && comment2)
+          chompKeep = false;
+        lines.push(blockItemPrefix + str3);
+      }
+      let str2;
+      if (lines.length === 0) {
+        str2 = flowChars.start + flowChars.end;
+      } else {
+        str2 = lines[0];
+        for (let i = 1; i < lines.length; ++i) {
+          const line = lines[i];
+          str2 += line ? `
+${indent}${line}` : "\n";
+        }
+      }
+      if (comment) {
+        str2 += "\n" + stringifyComment.indentComment(commentString(comment), indent);
+        if (onComment)
+          onComment();
+      } else if (chompKeep && onChompKeep)
+        onChompKeep();
+      return str2;
+    }
+    function stringifyFlowCollection({ items }, ctx, { flowChars, itemIndent }) {
+      const { indent, indentStep, flowCollectionPadding: fcPadding, options: { commentString } } = ctx;
+      itemIndent += indentStep;
+      const itemCtx = Object.assign({}, ctx, {
+        indent: itemIndent,
+        inFlow: true,
+        type: null
+      });
+      let reqNewline = false;
+      let linesAtValue = 0;
+      const lines = [];
+      for (let i = 0; i < items.length; ++i) {
+        const item = items[i];
+        let comment = null;
+        if (identity.isNode(item)) {
+          if (item.spaceBefore)
+            lines.push("");
+          addCommentBefore(ctx, lines, item.commentBefore, false);
+          if (item.comment)
+            comment = item.comment;
+        } else if (identity.isPair(item)) {
+          const ik = identity.isNode(item.key) ? item.key : null;
+          if (ik) {
+            if (ik.spaceBefore)
+              lines.push("");
+            addCommentBefore(ctx, lines, ik.commentBefore, false);
+            if (ik.comment)
+              reqNewline = true;
+          }
+          const iv = identity.isNode(item.value) ? item.value : null;
+          if (iv) {
+            if (iv.comment)
+              comment = iv.comment;
+            if (iv.commentBefore)
+              reqNewline = true;
+          } else if (item.value == null && ik?.comment) {
+            comment = ik.comment;
+          }
+        }
+        if (comment)
+          reqNewline = true;
+        let str2 = stringify.stringify(item, itemCtx, () => comment = null);
+        reqNewline || (reqNewline = lines.length > linesAtValue || str2.includes("\n"));
+        if (i < items.length - 1) {
+          str2 += ",";
+        } else if (ctx.options.trailingComma) {
+          if (ctx.options.lineWidth > 0) {
+            reqNewline || (reqNewline = lines.reduce((sum, line) => sum + line.length + 2, 2) + (str2.length + 2) > ctx.options.lineWidth);
+          }
+          if (reqNewline) {
+            str2 += ",";
+          }
+        }
+        if (comment)
+          str2 += stringifyComment.lineComment(str2, itemIndent, commentString(comment));
+        lines.push(str2);
+        linesAtValue = lines.length;
+      }
+      const { start, end } = flowChars;
+      if (lines.length === 0) {
+        return start + end;
+      } else {
+        if (!reqNewline) {
+          const len = lines.reduce((sum, line) => sum + line.length + 2, 2);
+          reqNewline = ctx.options.lineWidth > 0 && len > ctx.options.lineWidth;
+        }
+        if (reqNewline) {
+          let str2 = start;
+          for (const line of lines)
+            str2 += line ? `
+${indentStep}${indent}${line}` : "\n";
+          return `${str2}
+${indent}${end}`;
+        } else {
+          return `${start}${fcPadding}${lines.join(" ")}${fcPadding}${end}`;
+        }
+      }
+    }
+    function addCommentBefore({ indent, options: { commentString } }, lines, comment, chompKeep) {
+      if (comment && chompKeep)
+        comment = comment.replace(/^\n+/, "");
+      if (comment) {
+        const ic = stringifyComment.indentComment(commentString(comment), indent);
+        lines.push(ic.trimStart());
+      }
+    }
+    exports.stringifyCollection = stringifyCollection;
+  }
+});
+
+// ../../work/main/node_modules/yaml/dist/nodes/YAMLMap.js
+var require_YAMLMap = __commonJS({
+  "../../work/main/node_modules/yaml/dist/nodes/YAMLMap.js"(exports) {
+    "use strict";
+    var stringifyCollection = require_stringifyCollection();
+    var addPairToJSMap = require_addPairToJSMap();
+    var Collection = require_Collection();
+    var identity = require_identity();
+    var Pair = require_Pair();
+    var Scalar = require_Scalar();
+    function findPair(items, key) {
+      const k = identity.isScalar(key) ? key.value : key;
+      for (const it of items) {
+        if (identity.isPair(it)) {
+          if (it.key === key || it.key === k)
+            return it;
+          if (identity.isScalar(it.key) && it.key.value === k)
+            return it;
+        }
+      }
+      return void 0;
+    }
+    var YAMLMap = class extends Collection.Collection {
+      static get tagName() {
+        return "tag:yaml.org,2002:map";
+      }
+      constructor(schema) {
+        super(identity.MAP, schema);
+        this.items = [];
+      }
+      /**
+       * A generic collection parsing method that can be extended
+       * to other node classes that inherit from YAMLMap
+       */
+      static from(schema, obj, ctx) {
+        const { keepUndefined, replacer } = ctx;
+        const map = new this(schema);
+        const add = (key, value) => {
+          if (typeof replacer === "function")
+            value = replacer.call(obj, key, value);
+          else if (Array.isArray(replacer) && !replacer.includes(key))
+            return;
+          if (value !== void 0 || keepUndefined)
+            map.items.push(Pair.createPair(key, value, ctx));
+        };
+        if (obj instanceof Map) {
+          for (const [key, value] of obj)
+            add(key, value);
+        } else if (obj && typeof obj === "object") {
+          for (const key of Object.keys(obj))
+            add(key, obj[key]);
+        }
+        if (typeof schema.sortMapEntries === "function") {
+          map.items.sort(schema.sortMapEntries);
+        }
+        return map;
+      }
+      /**
+       * Adds a value to the collection.
+       *
+       * @param overwrite - If not set `true`, using a key that is already in the
+       *   collection will throw. Otherwise, overwrites the previous value.
+       */
+      add(pair, overwrite) {
+        let _pair;
+        if (identity.isPair(pair))
+          _pair = pair;
+        else if (!pair || typeof pair !== "object" || !("key" in pair)) {
+          _pair = new Pair.Pair(pair, pair?.value);
+        } else
+          _pair = new Pair.Pair(pair.key, pair.value);
+        const prev = findPair(this.items, _pair.key);
+        const sortEntries = this.schema?.sortMapEntries;
+        if (prev) {
+          if (!overwrite)
+            throw new Error(`Key ${_pair.key} already set`);
+          if (identity.isScalar(prev.value) && Scalar.isScalarValue(_pair.value))
+            prev.value.value = _pair.value;
+          else
+            prev.value = _pair.value;
+        } else if (sortEntries) {
+          const i = this.items.findIndex((item) => sortEntries(_pair, item) < 0);
+          if (i === -1)
+            this.items.push(_pair);
+          else
+            this.items.splice(i, 0, _pair);
+        } else {
+          this.items.push(_pair);
+        }
+      }
+      delete(key) {
+        const it = findPair(this.items, key);
+        if (!it)
+          return false;
+        const del = this.items.splice(this.items.indexOf(it), 1);
+        return del.length > 0;
+      }
+      get(key, keepScalar) {
+        const it = findPair(this.items, key);
+        const node = it?.value;
+        return (!keepScalar && identity.isScalar(node) ? node.value : node) ?? void 0;
+      }
+      has(key) {
+        return !!findPair(this.items, key);
+      }
+      set(key, value) {
+        this.add(new Pair.Pair(key, value), true);
+      }
+      /**
+       * @param ctx - Conversion context, originally set in Document#toJS()
+       * @param {Class} Type - If set, forces the returned collection type
+       * @returns Instance of Type, Map, or Object
+       */
+      toJSON(_, ctx, Type) {
+        const map = Type ? new Type() : ctx?.mapAsMap ? /* @__PURE__ */ new Map() : {};
+        if (ctx?.onCreate)
+          ctx.onCreate(map);
+        for (const item of this.items)
+          addPairToJSMap.addPairToJSMap(ctx, map, item);
+        return map;
+      }
+      toString(ctx, onComment, onChompKeep) {
+        if (!ctx)
+          return JSON.stringify(this);
+        for (const item of this.items) {
+          if (!identity.isPair(item))
+            throw new Error(`Map items must all be pairs; found ${JSON.stringify(item)} instead`);
+        }
+        if (!ctx.allNullValues && this.hasAllNullValues(false))
+          ctx = Object.assign({}, ctx, { allNullValues: true });
+        return stringifyCollection.stringifyCollection(this, ctx, {
+          blockItemPrefix: "",
+          flowChars: { start: "{", end: "}" },
+          itemIndent: ctx.indent || "",
+          onChompKeep,
+          onComment
+        });
+      }
+    };
+    exports.YAMLMap = YAMLMap;
+    exports.findPair = findPair;
+  }
+});
+
+// ../../work/main/node_modules/yaml/dist/schema/common/map.js
+var require_map = __commonJS({
+  "../../work/main/node_modules/yaml/dist/schema/common/map.js"(exports) {
+    "use strict";
+    var identity = require_identity();
+    var YAMLMap = require_YAMLMap();
+    var map = {
+      collection: "map",
+      default: true,
+      nodeClass: YAMLMap.YAMLMap,
+      tag: "tag:yaml.org,2002:map",
+      resolve(map2, onError) {
+        if (!identity.isMap(map2))
+          onError("Expected a mapping for this tag");
+        return map2;
+      },
+      createNode: (schema, obj, ctx) => YAMLMap.YAMLMap.from(schema, obj, ctx)
+    };
+    exports.map = map;
+  }
+});
+
+// ../../work/main/node_modules/yaml/dist/nodes/YAMLSeq.js
+var require_YAMLSeq = __commonJS({
+  "../../work/main/node_modules/yaml/dist/nodes/YAMLSeq.js"(exports) {
+    "use strict";
+    var createNode = require_createNode();
+    var stringifyCollection = require_stringifyCollection();
+    var Collection = require_Collection();
+    var identity = require_identity();
+    var Scalar = require_Scalar();
+    var toJS = require_toJS();
+    var YAMLSeq = class extends Collection.Collection {
+      static get tagName() {
+        return "tag:yaml.org,2002:seq";
+      }
+      constructor(schema) {
+        super(identity.SEQ, schema);
+        this.items = [];
+      }
+      add(value) {
+        this.items.push(value);
+      }
+      /**
+       * Removes a value from the collection.
+       *
+       * `key` must contain a representation of an integer for this to succeed.
+       * It may be wrapped in a `Scalar`.
+       *
+       * @returns `true` if the item was found and removed.
+       */
+      delete(key) {
+        const idx = asItemIndex(key);
+        if (typeof idx !== "number")
+          return false;
+        const del = this.items.splice(idx, 1);
+        return del.length > 0;
+      }
+      get(key, keepScalar) {
+        const idx = asItemIndex(key);
+        if (typeof idx !== "number")
+          return void 0;
+        const it = this.items[idx];
+        return !keepScalar && identity.isScalar(it) ? it.value : it;
+      }
+      /**
+       * Checks if the collection includes a value with the key `key`.
+       *
+       * `key` must contain a representation of an integer for this to succeed.
+       * It may be wrapped in a `Scalar`.
+       */
+      has(key) {
+        const idx = asItemIndex(key);
+        return typeof idx === "number" && idx < this.items.length;
+      }
+      /**
+       * Sets a value in this collection. For `!!set`, `value` needs to be a
+       * boolean to add/remove the item from the set.
+       *
+       * If `key` does not contain a representation of an integer, this will throw.
+       * It may be wrapped in a `Scalar`.
+       */
+      set(key, value) {
+        const idx = asItemIndex(key);
+        if (typeof idx !== "number")
+          throw new Error(`Expected a valid index, not ${key}.`);
+        const prev = this.items[idx];
+        if (identity.isScalar(prev) && Scalar.isScalarValue(value))
+          prev.value = value;
+        else
+          this.items[idx] = value;
+      }
+      toJSON(_, ctx) {
+        const seq = [];
+        if (ctx?.onCreate)
+          ctx.onCreate(seq);
+        let i = 0;
+        for (const item of this.items)
+          seq.push(toJS.toJS(item, String(i++), ctx));
+        return seq;
+      }
+      toString(ctx, onComment, onChompKeep) {
+        if (!ctx)
+          return JSON.stringify(this);
+        return stringifyCollection.stringifyCollection(this, ctx, {
+          blockItemPrefix: "- ",
+          flowChars: { start: "[", end: "]" },
+          itemIndent: (ctx.indent || "") + "  ",
+          onChompKeep,
+          onComment
+        });
+      }
+      static from(schema, obj, ctx) {
+        const { replacer } = ctx;
+        const seq = new this(schema);
+        if (obj && Symbol.iterator in Object(obj)) {
+          let i = 0;
+          for (let it of obj) {
+            if (typeof replacer === "function") {
+              const key = obj instanceof Set ? it : String(i++);
+              it = replacer.call(obj, key, it);
+            }
+            seq.items.push(createNode.createNode(it, void 0, ctx));
+          }
+        }
+        return seq;
+      }
+    };
+    function asItemIndex(key) {
+      let idx = identity.isScalar(key) ? key.value : key;
+      if (idx && typeof idx === "string")
+        idx = Number(idx);
+      return typeof idx === "number" && Number.isInteger(idx) && idx >= 0 ? idx : null;
+    }
+    exports.YAMLSeq = YAMLSeq;
+  }
+});
+
+// ../../work/main/node_modules/yaml/dist/schema/common/seq.js
+var require_seq = __commonJS({
+  "../../work/main/node_modules/yaml/dist/schema/common/seq.js"(exports) {
+    "use strict";
+    var identity = require_identity();
+    var YAMLSeq = require_YAMLSeq();
+    var seq = {
+      collection: "seq",
+      default: true,
+      nodeClass: YAMLSeq.YAMLSeq,
+      tag: "tag:yaml.org,2002:seq",
+      resolve(seq2, onError) {
+        if (!identity.isSeq(seq2))
+          onError("Expected a sequence for this tag");
+        return seq2;
+      },
+      createNode: (schema, obj, ctx) => YAMLSeq.YAMLSeq.from(schema, obj, ctx)
+    };
+    exports.seq = seq;
+  }
+});
+
+// ../../work/main/node_modules/yaml/dist/schema/common/string.js
+var require_string = __commonJS({
+  "../../work/main/node_modules/yaml/dist/schema/common/string.js"(exports) {
+    "use strict";
+    var stringifyString = require_stringifyString();
+    var string = {
+      identify: (value) => typeof value === "string",
+      default: true,
+      tag: "tag:yaml.org,2002:str",
+      resolve: (str2) => str2,
+      stringify(item, ctx, onComment, onChompKeep) {
+        ctx = Object.assign({ actualString: true }, ctx);
+        return stringifyString.stringifyString(item, ctx, onComment, onChompKeep);
+      }
+    };
+    exports.string = string;
+  }
+});
+
+// ../../work/main/node_modules/yaml/dist/schema/common/null.js
+var require_null = __commonJS({
+  "../../work/main/node_modules/yaml/dist/schema/common/null.js"(exports) {
+    "use strict";
+    var Scalar = require_Scalar();
+    var nullTag = {
+      identify: (value) => value == null,
+      createNode: () => new Scalar.Scalar(null),
+      default: true,
+      tag: "tag:yaml.org,2002:null",
+      test: /^(?:~|[Nn]ull|NULL)?$/,
+      resolve: () => new Scalar.Scalar(null),
+      stringify: ({ source }, ctx) => typeof source === "string" && nullTag.test.test(source) ? source : ctx.options.nullStr
+    };
+    exports.nullTag = nullTag;
+  }
+});
+
+// ../../work/main/node_modules/yaml/dist/schema/core/bool.js
+var require_bool = __commonJS({
+  "../../work/main/node_modules/yaml/dist/schema/core/bool.js"(exports) {
+    "use strict";
+    var Scalar = require_Scalar();
+    var boolTag = {
+      identify: (value) => typeof value === "boolean",
+      default: true,
+      tag: "tag:yaml.org,2002:bool",
+      test: /^(?:[Tt]rue|TRUE|[Ff]alse|FALSE)$/,
+      resolve: (str2) => new Scalar.Scalar(str2[0] === "t" || str2[0] === "T"),
+      stringify({ source, value }, ctx) {
+        if (source && boolTag.test.test(source)) {
+          const sv = source[0] === "t" || source[0] === "T";
+          if (value === sv)
+            return source;
+        }
+        return value ? ctx.options.trueStr : ctx.options.falseStr;
+      }
+    };
+    exports.boolTag = boolTag;
+  }
+});
+
+// ../../work/main/node_modules/yaml/dist/stringify/stringifyNumber.js
+var require_stringifyNumber = __commonJS({
+  "../../work/main/node_modules/yaml/dist/stringify/stringifyNumber.js"(exports) {
+    "use strict";
+    function stringifyNumber({ format, minFractionDigits, tag, value }) {
+      if (typeof value === "bigint")
+        return String(value);
+      const num = typeof value === "number" ? value : Number(value);
+      if (!isFinite(num))
+        return isNaN(num) ? ".nan" : num < 0 ? "-.inf" : ".inf";
+      let n = Object.is(value, -0) ? "-0" : JSON.stringify(value);
+      if (!format && minFractionDigits && (!tag || tag === "tag:yaml.org,2002:float") && /^-?\d/.test(n) && !n.includes("e")) {
+        let i = n.indexOf(".");
+        if (i < 0) {
+          i = n.length;
+          n += ".";
+        }
+        let d = minFractionDigits - (n.length - i - 1);
+        while (d-- > 0)
+          n += "0";
+      }
+      return n;
+    }
+    exports.stringifyNumber = stringifyNumber;
+  }
+});
+
+// ../../work/main/node_modules/yaml/dist/schema/core/float.js
+var require_float = __commonJS({
+  "../../work/main/node_modules/yaml/dist/schema/core/float.js"(exports) {
+    "use strict";
+    var Scalar = require_Scalar();
+    var stringifyNumber = require_stringifyNumber();
+    var floatNaN = {
+      identify: (value) => typeof value === "number",
+      default: true,
+      tag: "tag:yaml.org,2002:float",
+      test: /^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/,
+      resolve: (str2) => str2.slice(-3).toLowerCase() === "nan" ? NaN : str2[0] === "-" ? Number.NEGATIVE_INFINITY : Number.POSITIVE_INFINITY,
+      stringify: stringifyNumber.stringifyNumber
+    };
+    var floatExp = {
+      identify: (value) => typeof value === "number",
+      default: true,
+      tag: "tag:yaml.org,2002:float",
+      format: "EXP",
+      test: /^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)[eE][-+]?[0-9]+$/,
+      resolve: (str2) => parseFloat(str2),
+      stringify(node) {
+        const num = Number(node.value);
+        return isFinite(num) ? num.toExponential() : stringifyNumber.stringifyNumber(node);
+      }
+    };
+    var float = {
+      identify: (value) => typeof value === "number",
+      default: true,
+      tag: "tag:yaml.org,2002:float",
+      test: /^[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*)$/,
+      resolve(str2) {
+        const node = new Scalar.Scalar(parseFloat(str2));
+        const dot = str2.indexOf(".");
+        if (dot !== -1 && str2[str2.length - 1] === "0")
+          node.minFractionDigits = str2.length - dot - 1;
+        return node;
+      },
+      stringify: stringifyNumber.stringifyNumber
+    };
+    exports.float = float;
+    exports.floatExp = floatExp;
+    exports.floatNaN = floatNaN;
+  }
+});
+
+// ../../work/main/node_modules/yaml/dist/schema/core/int.js
+var require_int = __commonJS({
+  "../../work/main/node_modules/yaml/dist/schema/core/int.js"(exports) {
+    "use strict";
+    var stringifyNumber = require_stringifyNumber();
+    var intIdentify = (value) => typeof value === "bigint" || Number.isInteger(value);
+    var intResolve = (str2, offset, radix, { intAsBigInt }) => intAsBigInt ? BigInt(str2) : parseInt(str2.substring(offset), radix);
+    function intStringify(node, radix, prefix) {
+      const { value } = node;
+      if (intIdentify(value) && value >= 0)
+        return prefix + value.toString(radix);
+      return stringifyNumber.stringifyNumber(node);
+    }
+    var intOct = {
+      identify: (value) => intIdentify(value) && value >= 0,
+      default: true,
+      tag: "tag:yaml.org,2002:int",
+      format: "OCT",
+      test: /^0o[0-7]+$/,
+      resolve: (str2, _onError, opt) => intResolve(str2, 2, 8, opt),
+      stringify: (node) => intStringify(node, 8, "0o")
+    };
+    var int = {
+      identify: intIdentify,
+      default: true,
+      tag: "tag:yaml.org,2002:int",
+      test: /^[-+]?[0-9]+$/,
+      resolve: (str2, _onError, opt) => intResolve(str2, 0, 10, opt),
+      stringify: stringifyNumber.stringifyNumber
+    };
+    var intHex = {
+      identify: (value) => intIdentify(value) && value >= 0,
+      default: true,
+      tag: "tag:yaml.org,2002:int",
+      format: "HEX",
+      test: /^0x[0-9a-fA-F]+$/,
+      resolve: (str2, _onError, opt) => intResolve(str2, 2, 16, opt),
+      stringify: (node) => intStringify(node, 16, "0x")
+    };
+    exports.int = int;
+    exports.intHex = intHex;
+    exports.intOct = intOct;
+  }
+});
+
+// ../../work/main/node_modules/yaml/dist/schema/core/schema.js
+var require_schema = __commonJS({
+  "../../work/main/node_modules/yaml/dist/schema/core/schema.js"(exports) {
+    "use strict";
+    var map = require_map();
+    var _null = require_null();
+    var seq = require_seq();
+    var string = require_string();
+    var bool = require_bool();
+    var float = require_float();
+    var int = require_int();
+    var schema = [
+      map.map,
+      seq.seq,
+      string.string,
+      _null.nullTag,
+      bool.boolTag,
+      int.intOct,
+      int.int,
+      int.intHex,
+      float.floatNaN,
+      float.floatExp,
+      float.float
+    ];
+    exports.schema = schema;
+  }
+});
+
+// ../../work/main/node_modules/yaml/dist/schema/json/schema.js
+var require_schema2 = __commonJS({
+  "../../work/main/node_modules/yaml/dist/schema/json/schema.js"(exports) {
+    "use strict";
+    var Scalar = require_Scalar();
+    var map = require_map();
+    var seq = require_seq();
+    function intIdentify(value) {
+      return typeof value === "bigint" || Number.isInteger(value);
+    }
+    var stringifyJSON = ({ value }) => JSON.stringify(value);
+    var jsonScalars = [
+      {
+        identify: (value) => typeof value === "string",
+        default: true,
+        tag: "tag:yaml.org,2002:str",
+        resolve: (str2) => str2,
+        stringify: stringifyJSON
+      },
+      {
+        identify: (value) => value == null,
+        createNode: () => new Scalar.Scalar(null),
+        default: true,
+        tag: "tag:yaml.org,2002:null",
+        test: /^null$/,
+        resolve: () => null,
+        stringify: stringifyJSON
+      },
+      {
+        identify: (value) => typeof value === "boolean",
+        default: true,
+        tag: "tag:yaml.org,2002:bool",
+        test: /^true$|^false$/,
+        resolve: (str2) => str2 === "true",
+        stringify: stringifyJSON
+      },
+      {
+        identify: intIdentify,
+        default: true,
+        tag: "tag:yaml.org,2002:int",
+        test: /^-?(?:0|[1-9][0-9]*)$/,
+        resolve: (str2, _onError, { intAsBigInt }) => intAsBigInt ? BigInt(str2) : parseInt(str2, 10),
+        stringify: ({ value }) => intIdentify(value) ? value.toString() : JSON.stringify(value)
+      },
+      {
+        identify: (value) => typeof value === "number",
+        default: true,
+        tag: "tag:yaml.org,2002:float",
+        test: /^-?(?:0|[1-9][0-9]*)(?:\.[0-9]*)?(?:[eE][-+]?[0-9]+)?$/,
+        resolve: (str2) => parseFloat(str2),
+        stringify: stringifyJSON
+      }
+    ];
+    var jsonError = {
+      default: true,
+      tag: "",
+      test: /^/,
+      resolve(str2, onError) {
+        onError(`Unresolved plain scalar ${JSON.stringify(str2)}`);
+        return str2;
+      }
+    };
+    var schema = [map.map, seq.seq].concat(jsonScalars, jsonError);
+    exports.schema = schema;
+  }
+});
+
+// ../../work/main/node_modules/yaml/dist/schema/yaml-1.1/binary.js
+var require_binary = __commonJS({
+  "../../work/main/node_modules/yaml/dist/schema/yaml-1.1/binary.js"(exports) {
+    "use strict";
+    var node_buffer = __require("buffer");
+    var Scalar = require_Scalar();
+    var stringifyString = require_stringifyString();
+    var binary = {
+      identify: (value) => value instanceof Uint8Array,
+      // Buffer inherits from Uint8Array
+      default: false,
+      tag: "tag:yaml.org,2002:binary",
+      /**
+       * Returns a Buffer in node and an Uint8Array in browsers
+       *
+       * To use the resulting buffer as an image, you'll want to do something like:
+       *
+       *   const blob = new Blob([buffer], { type: 'image/jpeg' })
+       *   document.querySelector('#photo').src = URL.createObjectURL(blob)
+       */
+      resolve(src, onError) {
+        if (typeof node_buffer.Buffer === "function") {
+          return node_buffer.Buffer.from(src, "base64");
+        } else if (typeof atob === "function") {
+          const str2 = atob(src.replace(/[\n\r]/g, ""));
+          const buffer = new Uint8Array(str2.length);
+          for (let i = 0; i < str2.length; ++i)
+            buffer[i] = str2.charCodeAt(i);
+          return buffer;
+        } else {
+          onError("This environment does not support reading binary tags; either Buffer or atob is required");
+          return src;
+        }
+      },
+      stringify({ comment, type, value }, ctx, onComment, onChompKeep) {
+        if (!value)
+          return "";
+        const buf = value;
+        let str2;
+        if (typeof node_buffer.Buffer === "function") {
+          str2 = buf instanceof node_buffer.Buffer ? buf.toString("base64") : node_buffer.Buffer.from(buf.buffer).toString("base64");
+        } else if (typeof btoa === "function") {
+          let s = "";
+          for (let i = 0; i < buf.length; ++i)
+            s += String.fromCharCode(buf[i]);
+          str2 = btoa(s);
+        } else {
+          throw new Error("This environment does not support writing binary tags; either Buffer or btoa is required");
+        }
+        type ?? (type = Scalar.Scalar.BLOCK_LITERAL);
+        if (type !== Scalar.Scalar.QUOTE_DOUBLE) {
+          const lineWidth = Math.max(ctx.options.lineWidth - ctx.indent.length, ctx.options.minContentWidth);
+          const n = Math.ceil(str2.length / lineWidth);
+          const lines = new Array(n);
+          for (let i = 0, o = 0; i < n; ++i, o += lineWidth) {
+            lines[i] = str2.substr(o, lineWidth);
+          }
+          str2 = lines.join(type === Scalar.Scalar.BLOCK_LITERAL ? "\n" : " ");
+        }
+        return stringifyString.stringifyString({ comment, type, value: str2 }, ctx, onComment, onChompKeep);
+      }
+    };
+    exports.binary = binary;
+  }
+});
+
+// ../../work/main/node_modules/yaml/dist/schema/yaml-1.1/pairs.js
+var require_pairs = __commonJS({
+  "../../work/main/node_modules/yaml/dist/schema/yaml-1.1/pairs.js"(exports) {
+    "use strict";
+    var identity = require_identity();
+    var Pair = require_Pair();
+    var Scalar = require_Scalar();
+    var YAMLSeq = require_YAMLSeq();
+    function resolvePairs(seq, onError) {
+      if (identity.isSeq(seq)) {
+        for (let i = 0; i < seq.items.length; ++i) {
+          let item = seq.items[i];
+          if (identity.isPair(item))
+            continue;
+          else if (identity.isMap(item)) {
+            if (item.items.length > 1)
+              onError("Each pair must have its own sequence indicator");
+            const pair = item.items[0] || new Pair.Pair(new Scalar.Scalar(null));
+            if (item.commentBefore)
+              pair.key.commentBefore = pair.key.commentBefore ? `${item.commentBefore}
+${pair.key.commentBefore}` : item.commentBefore;
+            if (item.comment) {
+              const cn = pair.value ?? pair.key;
+              cn.comment = cn.comment ? `${item.comment}
+${cn.comment}` : item.comment;
+            }
+            item = pair;
+          }
+          seq.items[i] = identity.isPair(item) ? item : new Pair.Pair(item);
+        }
+      } else
+        onError("Expected a sequence for this tag");
+      return seq;
+    }
+    function createPairs(schema, iterable, ctx) {
+      const { replacer } = ctx;
+      const pairs2 = new YAMLSeq.YAMLSeq(schema);
+      pairs2.tag = "tag:yaml.org,2002:pairs";
+      let i = 0;
+      if (iterable && Symbol.iterator in Object(iterable))
+        for (let it of iterable) {
+          if (typeof replacer === "function")
+            it = replacer.call(iterable, String(i++), it);
+          let key, value;
+          if (Array.isArray(it)) {
+            if (it.length === 2) {
+              key = it[0];
+              value = it[1];
+            } else
+              throw new TypeError(`Expected [key, value] tuple: ${it}`);
+          } else if (it && it instanceof Object) {
+            const keys = Object.keys(it);
+            if (keys.length === 1) {
+              key = keys[0];
+              value = it[key];
+            } else {
+              throw new TypeError(`Expected tuple with one key, not ${keys.length} keys`);
+            }
+          } else {
+            key = it;
+          }
+          pairs2.items.push(Pair.createPair(key, value, ctx));
+        }
+      return pairs2;
+    }
+    var pairs = {
+      collection: "seq",
+      default: false,
+      tag: "tag:yaml.org,2002:pairs",
+      resolve: resolvePairs,
+      createNode: createPairs
+    };
+    exports.createPairs = createPairs;
+    exports.pairs = pairs;
+    exports.resolvePairs = resolvePairs;
+  }
+});
+
+// ../../work/main/node_modules/yaml/dist/schema/yaml-1.1/omap.js
+var require_omap = __commonJS({
+  "../../work/main/node_modules/yaml/dist/schema/yaml-1.1/omap.js"(exports) {
+    "use strict";
+    var identity = require_identity();
+    var toJS = require_toJS();
+    var YAMLMap = require_YAMLMap();
+    var YAMLSeq = require_YAMLSeq();
+    var pairs = require_pairs();
+    var YAMLOMap = class _YAMLOMap extends YAMLSeq.YAMLSeq {
+      constructor() {
+        super();
+        this.add = YAMLMap.YAMLMap.prototype.add.bind(this);
+        this.delete = YAMLMap.YAMLMap.prototype.delete.bind(this);
+        this.get = YAMLMap.YAMLMap.prototype.get.bind(this);
+        this.has = YAMLMap.YAMLMap.prototype.has.bind(this);
+        this.set = YAMLMap.YAMLMap.prototype.set.bind(this);
+        this.tag = _YAMLOMap.tag;
+      }
+      /**
+       * If `ctx` is given, the return type is actually `Map<unknown, unknown>`,
+       * but TypeScript won't allow widening the signature of a child method.
+       */
+      toJSON(_, ctx) {
+        if (!ctx)
+          return super.toJSON(_);
+        const map = /* @__PURE__ */ new Map();
+        if (ctx?.onCreate)
+          ctx.onCreate(map);
+        for (const pair of this.items) {
+          let key, value;
+          if (identity.isPair(pair)) {
+            key = toJS.toJS(pair.key, "", ctx);
+            value = toJS.toJS(pair.value, key, ctx);
+          } else {
+            key = toJS.toJS(pair, "", ctx);
+          }
+          if (map.has(key))
+            throw new Error("Ordered maps must not include duplicate keys");
+          map.set(key, value);
+        }
+        return map;
+      }
+      static from(schema, iterable, ctx) {
+        const pairs$1 = pairs.createPairs(schema, iterable, ctx);
+        const omap2 = new this();
+        omap2.items = pairs$1.items;
+        return omap2;
+      }
+    };
+    YAMLOMap.tag = "tag:yaml.org,2002:omap";
+    var omap = {
+      collection: "seq",
+      identify: (value) => value instanceof Map,
+      nodeClass: YAMLOMap,
+      default: false,
+      tag: "tag:yaml.org,2002:omap",
+      resolve(seq, onError) {
+        const pairs$1 = pairs.resolvePairs(seq, onError);
+        const seenKeys = [];
+        for (const { key } of pairs$1.items) {
+          if (identity.isScalar(key)) {
+            if (seenKeys.includes(key.value)) {
+              onError(`Ordered maps must not include duplicate keys: ${key.value}`);
+            } else {
+              seenKeys.push(key.value);
+            }
+          }
+        }
+        return Object.assign(new YAMLOMap(), pairs$1);
+      },
+      createNode: (schema, iterable, ctx) => YAMLOMap.from(schema, iterable, ctx)
+    };
+    exports.YAMLOMap = YAMLOMap;
+    exports.omap = omap;
+  }
+});
+
+// ../../work/main/node_modules/yaml/dist/schema/yaml-1.1/bool.js
+var require_bool2 = __commonJS({
+  "../../work/main/node_modules/yaml/dist/schema/yaml-1.1/bool.js"(exports) {
+    "use strict";
+    var Scalar = require_Scalar();
+    function boolStringify({ value, source }, ctx) {
+      const boolObj = value ? trueTag : falseTag;
+      if (source && boolObj.test.test(source))
+        return source;
+      return value ? ctx.options.trueStr : ctx.options.falseStr;
+    }
+    var trueTag = {
+      identify: (value) => value === true,
+      default: true,
+      tag: "tag:yaml.org,2002:bool",
+      test: /^(?:Y|y|[Yy]es|YES|[Tt]rue|TRUE|[Oo]n|ON)$/,
+      resolve: () => new Scalar.Scalar(true),
+      stringify: boolStringify
+    };
+    var falseTag = {
+      identify: (value) => value === false,
+      default: true,
+      tag: "tag:yaml.org,2002:bool",
+      test: /^(?:N|n|[Nn]o|NO|[Ff]alse|FALSE|[Oo]ff|OFF)$/,
+      resolve: () => new Scalar.Scalar(false),
+      stringify: boolStringify
+    };
+    exports.falseTag = falseTag;
+    exports.trueTag = trueTag;
+  }
+});
+
+// ../../work/main/node_modules/yaml/dist/schema/yaml-1.1/float.js
+var require_float2 = __commonJS({
+  "../../work/main/node_modules/yaml/dist/schema/yaml-1.1/float.js"(exports) {
+    "use strict";
+    var Scalar = require_Scalar();
+    var stringifyNumber = require_stringifyNumber();
+    var floatNaN = {
+      identify: (value) => typeof value === "number",
+      default: true,
+      tag: "tag:yaml.org,2002:float",
+      test: /^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/,
+      resolve: (str2) => str2.slice(-3).toLowerCase() === "nan" ? NaN : str2[0] === "-" ? Number.NEGATIVE_INFINITY : Number.POSITIVE_INFINITY,
+      stringify: stringifyNumber.stringifyNumber
+    };
+    var floatExp = {
+      identify: (value) => typeof value === "number",
+      default: true,
+      tag: "tag:yaml.org,2002:float",
+      format: "EXP",
+      test: /^[-+]?(?:[0-9][0-9_]*)?(?:\.[0-9_]*)?[eE][-+]?[0-9]+$/,
+      resolve: (str2) => parseFloat(str2.replace(/_/g, "")),
+      stringify(node) {
+        const num = Number(node.value);
+        return isFinite(num) ? num.toExponential() : stringifyNumber.stringifyNumber(node);
+      }
+    };
+    var float = {
+      identify: (value) => typeof value === "number",
+      default: true,
+      tag: "tag:yaml.org,2002:float",
+      test: /^[-+]?(?:[0-9][0-9_]*)?\.[0-9_]*$/,
+      resolve(str2) {
+        const node = new Scalar.Scalar(parseFloat(str2.replace(/_/g, "")));
+        const dot = str2.indexOf(".");
+        if (dot !== -1) {
+          const f = str2.substring(dot + 1).replace(/_/g, "");
+          if (f[f.length - 1] === "0")
+            node.minFractionDigits = f.length;
+        }
+        return node;
+      },
+      stringify: stringifyNumber.stringifyNumber
+    };
+    exports.float = float;
+    exports.floatExp = floatExp;
+    exports.floatNaN = floatNaN;
+  }
+});
+
+// ../../work/main/node_modules/yaml/dist/schema/yaml-1.1/int.js
+var require_int2 = __commonJS({
+  "../../work/main/node_modules/yaml/dist/schema/yaml-1.1/int.js"(exports) {
+    "use strict";
+    var stringifyNumber = require_stringifyNumber();
+    var intIdentify = (value) => typeof value === "bigint" || Number.isInteger(value);
+    function intResolve(str2, offset, radix, { intAsBigInt }) {
+      const sign = str2[0];
+      if (sign === "-" || sign === "+")
+        offset += 1;
+      str2 = str2.substring(offset).replace(/_/g, "");
+      if (intAsBigInt) {
+        switch (radix) {
+          case 2:
+            str2 = `0b${str2}`;
+            break;
+          case 8:
+            str2 = `0o${str2}`;
+            break;
+          case 16:
+            str2 = `0x${str2}`;
+            break;
+        }
+        const n2 = BigInt(str2);
+        return sign === "-" ? BigInt(-1) * n2 : n2;
+      }
+      const n = parseInt(str2, radix);
+      return sign === "-" ? -1 * n : n;
+    }
+    function intStringify(node, radix, prefix) {
+      const { value } = node;
+      if (intIdentify(value)) {
+        const str2 = value.toString(radix);
+        return value < 0 ? "-" + prefix + str2.substr(1) : prefix + str2;
+      }
+      return stringifyNumber.stringifyNumber(node);
+    }
+    var intBin = {
+      identify: intIdentify,
+      default: true,
+      tag: "tag:yaml.org,2002:int",
+      format: "BIN",
+      test: /^[-+]?0b[0-1_]+$/,
+      resolve: (str2, _onError, opt) => intResolve(str2, 2, 2, opt),
+      stringify: (node) => intStringify(node, 2, "0b")
+    };
+    var intOct = {
+      identify: intIdentify,
+      default: true,
+      tag: "tag:yaml.org,2002:int",
+      format: "OCT",
+      test: /^[-+]?0[0-7_]+$/,
+      resolve: (str2, _onError, opt) => intResolve(str2, 1, 8, opt),
+      stringify: (node) => intStringify(node, 8, "0")
+    };
+    var int = {
+      identify: intIdentify,
+      default: true,
+      tag: "tag:yaml.org,2002:int",
+      test: /^[-+]?[0-9][0-9_]*$/,
+      resolve: (str2, _onError, opt) => intResolve(str2, 0, 10, opt),
+      stringify: stringifyNumber.stringifyNumber
+    };
+    var intHex = {
+      identify: intIdentify,
+      default: true,
+      tag: "tag:yaml.org,2002:int",
+      format: "HEX",
+      test: /^[-+]?0x[0-9a-fA-F_]+$/,
+      resolve: (str2, _onError, opt) => intResolve(str2, 2, 16, opt),
+      stringify: (node) => intStringify(node, 16, "0x")
+    };
+    exports.int = int;
+    exports.intBin = intBin;
+    exports.intHex = intHex;
+    exports.intOct = intOct;
+  }
+});
+
+// ../../work/main/node_modules/yaml/dist/schema/yaml-1.1/set.js
+var require_set = __commonJS({
+  "../../work/main/node_modules/yaml/dist/schema/yaml-1.1/set.js"(exports) {
+    "use strict";
+    var identity = require_identity();
+    var Pair = require_Pair();
+    var YAMLMap = require_YAMLMap();
+    var YAMLSet = class _YAMLSet extends YAMLMap.YAMLMap {
+      constructor(schema) {
+        super(schema);
+        this.tag = _YAMLSet.tag;
+      }
+      add(key) {
+        let pair;
+        if (identity.isPair(key))
+          pair = key;
+        else if (key && typeof key === "object" && "key" in key && "value" in key && key.value === null)
+          pair = new Pair.Pair(key.key, null);
+        else
+          pair = new Pair.Pair(key, null);
+        const prev = YAMLMap.findPair(this.items, pair.key);
+        if (!prev)
+          this.items.push(pair);
+      }
+      /**
+       * If `keepPair` is `true`, returns the Pair matching `key`.
+       * Otherwise, returns the value of that Pair's key.
+       */
+      get(key, keepPair) {
+        const pair = YAMLMap.findPair(this.items, key);
+        return !keepPair && identity.isPair(pair) ? identity.isScalar(pair.key) ? pair.key.value : pair.key : pair;
+      }
+      set(key, value) {
+        if (typeof value !== "boolean")
+          throw new Error(`Expected boolean value for set(key, value) in a YAML set, not ${typeof value}`);
+        const prev = YAMLMap.findPair(this.items, key);
+        if (prev && !value) {
+          this.items.splice(this.items.indexOf(prev), 1);
+        } else if (!prev && value) {
+          this.items.push(new Pair.Pair(key));
+        }
+      }
+      toJSON(_, ctx) {
+        return super.toJSON(_, ctx, Set);
+      }
+      toString(ctx, onComment, onChompKeep) {
+        if (!ctx)
+          return JSON.stringify(this);
+        if (this.hasAllNullValues(true))
+          return super.toString(Object.assign({}, ctx, { allNullValues: true }), onComment, onChompKeep);
+        else
+          throw new Error("Set items must all have null values");
+      }
+      static from(schema, iterable, ctx) {
+        const { replacer } = ctx;
+        const set2 = new this(schema);
+        if (iterable && Symbol.iterator in Object(iterable))
+          for (let value of iterable) {
+            if (typeof replacer === "function")
+              value = replacer.call(iterable, value, value);
+            set2.items.push(Pair.createPair(value, null, ctx));
+          }
+        return set2;
+      }
+    };
+    YAMLSet.tag = "tag:yaml.org,2002:set";
+    var set = {
+      collection: "map",
+      identify: (value) => value instanceof Set,
+      nodeClass: YAMLSet,
+      default: false,
+      tag: "tag:yaml.org,2002:set",
+      createNode: (schema, iterable, ctx) => YAMLSet.from(schema, iterable, ctx),
+      resolve(map, onError) {
+        if (identity.isMap(map)) {
+          if (map.hasAllNullValues(true))
+            return Object.assign(new YAMLSet(), map);
+          else
+            onError("Set items must all have null values");
+        } else
+          onError("Expected a mapping for this tag");
+        return map;
+      }
+    };
+    exports.YAMLSet = YAMLSet;
+    exports.set = set;
+  }
+});
+
+// ../../work/main/node_modules/yaml/dist/schema/yaml-1.1/timestamp.js
+var require_timestamp = __commonJS({
+  "../../work/main/node_modules/yaml/dist/schema/yaml-1.1/timestamp.js"(exports) {
+    "use strict";
+    var stringifyNumber = require_stringifyNumber();
+    function parseSexagesimal(str2, asBigInt) {
+      const sign = str2[0];
+      const parts = sign === "-" || sign === "+" ? str2.substring(1) : str2;
+      const num = (n) => asBigInt ? BigInt(n) : Number(n);
+      const res = parts.replace(/_/g, "").split(":").reduce((res2, p) => res2 * num(60) + num(p), num(0));
+      return sign === "-" ? num(-1) * res : res;
+    }
+    function stringifySexagesimal(node) {
+      let { value } = node;
+      let num = (n) => n;
+      if (typeof value === "bigint")
+        num = (n) => BigInt(n);
+      else if (isNaN(value) || !isFinite(value))
+        return stringifyNumber.stringifyNumber(node);
+      let sign = "";
+      if (value < 0) {
+        sign = "-";
+        value *= num(-1);
+      }
+      const _60 = num(60);
+      const parts = [value % _60];
+      if (value < 60) {
+        parts.unshift(0);
+      } else {
+        value = (value - parts[0]) / _60;
+        parts.unshift(value % _60);
+        if (value >= 60) {
+          value = (value - parts[0]) / _60;
+          parts.unshift(value);
+        }
+      }
+      return sign + parts.map((n) => String(n).padStart(2, "0")).join(":").replace(/000000\d*$/, "");
+    }
+    var intTime = {
+      identify: (value) => typeof value === "bigint" || Number.isInteger(value),
+      default: true,
+      tag: "tag:yaml.org,2002:int",
+      format: "TIME",
+      test: /^[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+$/,
+      resolve: (str2, _onError, { intAsBigInt }) => parseSexagesimal(str2, intAsBigInt),
+      stringify: stringifySexagesimal
+    };
+    var floatTime = {
+      identify: (value) => typeof value === "number",
+      default: true,
+      tag: "tag:yaml.org,2002:float",
+      format: "TIME",
+      test: /^[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+\.[0-9_]*$/,
+      resolve: (str2) => parseSexagesimal(str2, false),
+      stringify: stringifySexagesimal
+    };
+    var timestamp = {
+      identify: (value) => value instanceof Date,
+      default: true,
+      tag: "tag:yaml.org,2002:timestamp",
+      // If the time zone is omitted, the timestamp is assumed to be specified in UTC. The time part
+      // may be omitted altogether, resulting in a date format. In such a case, the time part is
+      // assumed to be 00:00:00Z (start of day, UTC).
+      test: RegExp("^([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})(?:(?:t|T|[ \\t]+)([0-9]{1,2}):([0-9]{1,2}):([0-9]{1,2}(\\.[0-9]+)?)(?:[ \\t]*(Z|[-+][012]?[0-9](?::[0-9]{2})?))?)?$"),
+      resolve(str2) {
+        const match = str2.match(timestamp.test);
+        if (!match)
+          throw new Error("!!timestamp expects a date, starting with yyyy-mm-dd");
+        const [, year, month, day, hour, minute, second] = match.map(Number);
+        const millisec = match[7] ? Number((match[7] + "00").substr(1, 3)) : 0;
+        let date = Date.UTC(year, month - 1, day, hour || 0, minute || 0, second || 0, millisec);
+        const tz = match[8];
+        if (tz && tz !== "Z") {
+          let d = parseSexagesimal(tz, false);
+          if (Math.abs(d) < 30)
+            d *= 60;
+          date -= 6e4 * d;
+        }
+        return new Date(date);
+      },
+      stringify: ({ value }) => value?.toISOString().replace(/(T00:00:00)?\.000Z$/, "") ?? ""
+    };
+    exports.floatTime = floatTime;
+    exports.intTime = intTime;
+    exports.timestamp = timestamp;
+  }
+});
+
+// ../../work/main/node_modules/yaml/dist/schema/yaml-1.1/schema.js
+var require_schema3 = __commonJS({
+  "../../work/main/node_modules/yaml/dist/schema/yaml-1.1/schema.js"(exports) {
+    "use strict";
+    var map = require_map();
+    var _null = require_null();
+    var seq = require_seq();
+    var string = require_string();
+    var binary = require_binary();
+    var bool = require_bool2();
+    var float = require_float2();
+    var int = require_int2();
+    var merge = require_merge();
+    var omap = require_omap();
+    var pairs = require_pairs();
+    var set = require_set();
+    var timestamp = require_timestamp();
+    var schema = [
+      map.map,
+      seq.seq,
+      string.string,
+      _null.nullTag,
+      bool.trueTag,
+      bool.falseTag,
+      int.intBin,
+      int.intOct,
+      int.int,
+      int.intHex,
+      float.floatNaN,
+      float.floatExp,
+      float.float,
+      binary.binary,
+      merge.merge,
+      omap.omap,
+      pairs.pairs,
+      set.set,
+      timestamp.intTime,
+      timestamp.floatTime,
+      timestamp.timestamp
+    ];
+    exports.schema = schema;
+  }
+});
+
+// ../../work/main/node_modules/yaml/dist/schema/tags.js
+var require_tags = __commonJS({
+  "../../work/main/node_modules/yaml/dist/schema/tags.js"(exports) {
+    "use strict";
+    var map = require_map();
+    var _null = require_null();
+    var seq = require_seq();
+    var string = require_string();
+    var bool = require_bool();
+    var float = require_float();
+    var int = require_int();
+    var schema = require_schema();
+    var schema$1 = require_schema2();
+    var binary = require_binary();
+    var merge = require_merge();
+    var omap = require_omap();
+    var pairs = require_pairs();
+    var schema$2 = require_schema3();
+    var set = require_set();
+    var timestamp = require_timestamp();
+    var schemas = /* @__PURE__ */ new Map([
+      ["core", schema.schema],
+      ["failsafe", [map.map, seq.seq, string.string]],
+      ["json", schema$1.schema],
+      ["yaml11", schema$2.schema],
+      ["yaml-1.1", schema$2.schema]
+    ]);
+    var tagsByName = {
+      binary: binary.binary,
+      bool: bool.boolTag,
+      float: float.float,
+      floatExp: float.floatExp,
+      floatNaN: float.floatNaN,
+      floatTime: timestamp.floatTime,
+      int: int.int,
+      intHex: int.intHex,
+      intOct: int.intOct,
+      intTime: timestamp.intTime,
+      map: map.map,
+      merge: merge.merge,
+      null: _null.nullTag,
+      omap: omap.omap,
+      pairs: pairs.pairs,
+      seq: seq.seq,
+      set: set.set,
+      timestamp: timestamp.timestamp
+    };
+    var coreKnownTags = {
+      "tag:yaml.org,2002:binary": binary.binary,
+      "tag:yaml.org,2002:merge": merge.merge,
+      "tag:yaml.org,2002:omap": omap.omap,
+      "tag:yaml.org,2002:pairs": pairs.pairs,
+      "tag:yaml.org,2002:set": set.set,
+      "tag:yaml.org,2002:timestamp": timestamp.timestamp
+    };
+    function getTags(customTags, schemaName, addMergeTag) {
+      const schemaTags = schemas.get(schemaName);
+      if (schemaTags && !customTags) {
+        return addMergeTag && !schemaTags.includes(merge.merge) ? schemaTags.concat(merge.merge) : schemaTags.slice();
+      }
+      let tags = schemaTags;
+      if (!tags) {
+        if (Array.isArray(customTags))
+          tags = [];
+        else {
+          const keys = Array.from(schemas.keys()).filter((key) => key !== "yaml11").map((key) => JSON.stringify(key)).join(", ");
+          throw new Error(`Unknown schema "${schemaName}"; use one of ${keys} or define customTags array`);
+        }
+      }
+      if (Array.isArray(customTags)) {
+        for (const tag of customTags)
+          tags = tags.concat(tag);
+      } else if (typeof customTags === "function") {
+        tags = customTags(tags.slice());
+      }
+      if (addMergeTag)
+        tags = tags.concat(merge.merge);
+      return tags.reduce((tags2, tag) => {
+        const tagObj = typeof tag === "string" ? tagsByName[tag] : tag;
+        if (!tagObj) {
+          const tagName = JSON.stringify(tag);
+          const keys = Object.keys(tagsByName).map((key) => JSON.stringify(key)).join(", ");
+          throw new Error(`Unknown custom tag ${tagName}; use one of ${keys}`);
+        }
+        if (!tags2.includes(tagObj))
+          tags2.push(tagObj);
+        return tags2;
+      }, []);
+    }
+    exports.coreKnownTags = coreKnownTags;
+    exports.getTags = getTags;
+  }
+});
+
+// ../../work/main/node_modules/yaml/dist/schema/Schema.js
+var require_Schema = __commonJS({
+  "../../work/main/node_modules/yaml/dist/schema/Schema.js"(exports) {
+    "use strict";
+    var identity = require_identity();
+    var map = require_map();
+    var seq = require_seq();
+    var string = require_string();
+    var tags = require_tags();
+    var sortMapEntriesByKey = (a, b) => a.key < b.key ? -1 : a.key > b.key ? 1 : 0;
+    var Schema = class _Schema {
+      constructor({ compat, customTags, merge, resolveKnownTags, schema, sortMapEntries, toStringDefaults }) {
+        this.compat = Array.isArray(compat) ? tags.getTags(compat, "compat") : compat ? tags.getTags(null, compat) : null;
+        this.name = typeof schema === "string" && schema || "core";
+        this.knownTags = resolveKnownTags ? tags.coreKnownTags : {};
+        this.tags = tags.getTags(customTags, this.name, merge);
+        this.toStringOptions = toStringDefaults ?? null;
+        Object.defineProperty(this, identity.MAP, { value: map.map });
+        Object.defineProperty(this, identity.SCALAR, { value: string.string });
+        Object.defineProperty(this, identity.SEQ, { value: seq.seq });
+        this.sortMapEntries = typeof sortMapEntries === "function" ? sortMapEntries : sortMapEntries === true ? sortMapEntriesByKey : null;
+      }
+      clone() {
+        const copy = Object.create(_Schema.prototype, Object.getOwnPropertyDescriptors(this));
+        copy.tags = this.tags.slice();
+        return copy;
+      }
+    };
+    exports.Schema = Schema;
+  }
+});
+
+// ../../work/main/node_modules/yaml/dist/stringify/stringifyDocument.js
+var require_stringifyDocument = __commonJS({
+  "../../work/main/node_modules/yaml/dist/stringify/stringifyDocument.js"(exports) {
+    "use strict";
+    var identity = require_identity();
+    var stringify = require_stringify();
+    var stringifyComment = require_stringifyComment();
+    function stringifyDocument(doc, options) {
+      const lines = [];
+      let hasDirectives = options.directives === true;
+      if (options.directives !== false && doc.directives) {
+        const dir = doc.directives.toString(doc);
+        if (dir) {
+          lines.push(dir);
+          hasDirectives = true;
+        } else if (doc.directives.docStart)
+          hasDirectives = true;
+      }
+      if (hasDirectives)
+        lines.push("---");
+      const ctx = stringify.createStringifyContext(doc, options);
+      const { commentString } = ctx.options;
+      if (doc.commentBefore) {
+        if (lines.length !== 1)
+          lines.unshift("");
+        const cs = commentString(doc.commentBefore);
+        lines.unshift(stringifyComment.indentComment(cs, ""));
+      }
+      let chompKeep = false;
+      let contentComment = null;
+      if (doc.contents) {
+        if (identity.isNode(doc.contents)) {
+          if (doc.contents.spaceBefore && hasDirectives)
+            lines.push("");
+          if (doc.contents.commentBefore) {
+            const cs = commentString(doc.contents.commentBefore);
+            lines.push(stringifyComment.indentComment(cs, ""));
+          }
+          ctx.forceBlockIndent = !!doc.comment;
+          contentComment = doc.contents.comment;
+        }
+        const onChompKeep = contentComment ? void 0 : () => chompKeep = true;
+        let body = stringify.stringify(doc.contents, ctx, () => contentComment = null, onChompKeep);
+        if (contentComment)
+          body += stringifyComment.lineComment(body, "", commentString(contentComment));
+        if ((body[0] === "|" || body[0] === ">") && lines[lines.length - 1] === "---") {
+          lines[lines.length - 1] = `--- ${body}`;
+        } else
+          lines.push(body);
+      } else {
+        lines.push(stringify.stringify(doc.contents, ctx));
+      }
+      if (doc.directives?.docEnd) {
+        if (doc.comment) {
+          const cs = commentString(doc.comment);
+          if (cs.includes("\n")) {
+            lines.push("...");
+            lines.push(stringifyComment.indentComment(cs, ""));
+          } else {
+            lines.push(`... ${cs}`);
+          }
+        } else {
+          lines.push("...");
+        }
+      } else {
+        let dc = doc.comment;
+        if (dc && chompKeep)
+          dc = dc.replace(/^\n+/, "");
+        if (dc) {
+          if ((!chompKeep || contentComment) && lines[lines.length - 1] !== "")
+            lines.push("");
+          lines.push(stringifyComment.indentComment(commentString(dc), ""));
+        }
+      }
+      return lines.join("\n") + "\n";
+    }
+    exports.stringifyDocument = stringifyDocument;
+  }
+});
+
+// ../../work/main/node_modules/yaml/dist/doc/Document.js
+var require_Document = __commonJS({
+  "../../work/main/node_modules/yaml/dist/doc/Document.js"(exports) {
+    "use strict";
+    var Alias = require_Alias();
+    var Collection = require_Collection();
+    var identity = require_identity();
+    var Pair = require_Pair();
+    var toJS = require_toJS();
+    var Schema = require_Schema();
+    var stringifyDocument = require_stringifyDocument();
+    var anchors = require_anchors();
+    var applyReviver = require_applyReviver();
+    var createNode = require_createNode();
+    var directives = require_directives();
+    var Document = class _Document {
+      constructor(value, replacer, options) {
+        this.commentBefore = null;
+        this.comment = null;
+        this.errors = [];
+        this.warnings = [];
+        Object.defineProperty(this, identity.NODE_TYPE, { value: identity.DOC });
+        let _replacer = null;
+        if (typeof replacer === "function" || Array.isArray(replacer)) {
+          _replacer = replacer;
+        } else if (options === void 0 && replacer) {
+          options = replacer;
+          replacer = void 0;
+        }
+        const opt = Object.assign({
+          intAsBigInt: false,
+          keepSourceTokens: false,
+          logLevel: "warn",
+          prettyErrors: true,
+          strict: true,
+          stringKeys: false,
+          uniqueKeys: true,
+          version: "1.2"
+        }, options);
+        this.options = opt;
+        let { version } = opt;
+        if (options?._directives) {
+          this.directives = options._directives.atDocument();
+          if (this.directives.yaml.explicit)
+            version = this.directives.yaml.version;
+        } else
+          this.directives = new directives.Directives({ version });
+        this.setSchema(version, options);
+        this.contents = value === void 0 ? null : this.createNode(value, _replacer, options);
+      }
+      /**
+       * Create a deep copy of this Document and its contents.
+       *
+       * Custom Node values that inherit from `Object` still refer to their original instances.
+       */
+      clone() {
+        const copy = Object.create(_Document.prototype, {
+          [identity.NODE_TYPE]: { value: identity.DOC }
+        });
+        copy.commentBefore = this.commentBefore;
+        copy.comment = this.comment;
+        copy.errors = this.errors.slice();
+        copy.warnings = this.warnings.slice();
+        copy.options = Object.assign({}, this.options);
+        if (this.directives)
+          copy.directives = this.directives.clone();
+        copy.schema = this.schema.clone();
+        copy.contents = identity.isNode(this.contents) ? this.contents.clone(copy.schema) : this.contents;
+        if (this.range)
+          copy.range = this.range.slice();
+        return copy;
+      }
+      /** Adds a value to the document. */
+      add(value) {
+        if (assertCollection(this.contents))
+          this.contents.add(value);
+      }
+      /** Adds a value to the document. */
+      addIn(path15, value) {
+        if (assertCollection(this.contents))
+          this.contents.addIn(path15, value);
+      }
+      /**
+       * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
+       *
+       * If `node` already has an anchor, `name` is ignored.
+       * Otherwise, the `node.anchor` value will be set to `name`,
+       * or if an anchor with that name is already present in the document,
+       * `name` will be used as a prefix for a new unique anchor.
+       * If `name` is undefined, the generated anchor will use 'a' as a prefix.
+       */
+      createAlias(node, name) {
+        if (!node.anchor) {
+          const prev = anchors.anchorNames(this);
+          node.anchor = // eslint-disable-next-line @typescript-eslint/prefer-nullish-coalescing
+          !name || prev.has(name) ? anchors.findNewAnchor(name || "a", prev) : name;
+        }
+        return new Alias.Alias(node.anchor);
+      }
+      createNode(value, replacer, options) {
+        let _replacer = void 0;
+        if (typeof replacer === "function") {
+          value = replacer.call({ "": value }, "", value);
+          _replacer = replacer;
+        } else if (Array.isArray(replacer)) {
+          const keyToStr = (v) => typeof v === "number" || v instanceof String || v instanceof Number;
+          const asStr = replacer.filter(keyToStr).map(String);
+          if (asStr.length > 0)
+            replacer = replacer.concat(asStr);
+          _replacer = replacer;
+        } else if (options === void 0 && replacer) {
+          options = replacer;
+          replacer = void 0;
+        }
+        const { aliasDuplicateObjects, anchorPrefix, flow, keepUndefined, onTagObj, tag } = options ?? {};
+        const { onAnchor, setAnchors, sourceObjects } = anchors.createNodeAnchors(
+          this,
+          // eslint-disable-next-line @typescript-eslint/prefer-nullish-coalescing
+          anchorPrefix || "a"
+        );
+        const ctx = {
+          aliasDuplicateObjects: aliasDuplicateObjects ?? true,
+          keepUndefined: keepUndefined ?? false,
+          onAnchor,
+          onTagObj,
+          replacer: _replacer,
+          schema: this.schema,
+          sourceObjects
+        };
+        const node = createNode.createNode(value, tag, ctx);
+        if (flow && identity.isCollection(node))
+          node.flow = true;
+        setAnchors();
+        return node;
+      }
+      /**
+       * Convert a key and a value into a `Pair` using the current schema,
+       * recursively wrapping all values as `Scalar` or `Collection` nodes.
+       */
+      createPair(key, value, options = {}) {
+        const k = this.createNode(key, null, options);
+        const v = this.createNode(value, null, options);
+        return new Pair.Pair(k, v);
+      }
+      /**
+       * Removes a value from the document.
+       * @returns `true` if the item was found and removed.
+       */
+      delete(key) {
+        return assertCollection(this.contents) ? this.contents.delete(key) : false;
+      }
+      /**
+       * Removes a value from the document.
+       * @returns `true` if the item was found and removed.
+       */
+      deleteIn(path15) {
+        if (Collection.isEmptyPath(path15)) {
+          if (this.contents == null)
+            return false;
+          this.contents = null;
+          return true;
+        }
+        return assertCollection(this.contents) ? this.contents.deleteIn(path15) : false;
+      }
+      /**
+       * Returns item at `key`, or `undefined` if not found. By default unwraps
+       * scalar values from their surrounding node; to disable set `keepScalar` to
+       * `true` (collections are always returned intact).
+       */
+      get(key, keepScalar) {
+        return identity.isCollection(this.contents) ? this.contents.get(key, keepScalar) : void 0;
+      }
+      /**
+       * Returns item at `path`, or `undefined` if not found. By default unwraps
+       * scalar values from their surrounding node; to disable set `keepScalar` to
+       * `true` (collections are always returned intact).
+       */
+      getIn(path15, keepScalar) {
+        if (Collection.isEmptyPath(path15))
+          return !keepScalar && identity.isScalar(this.contents) ? this.contents.value : this.contents;
+        return identity.isCollection(this.contents) ? this.contents.getIn(path15, keepScalar) : void 0;
+      }
+      /**
+       * Checks if the document includes a value with the key `key`.
+       */
+      has(key) {
+        return identity.isCollection(this.contents) ? this.contents.has(key) : false;
+      }
+      /**
+       * Checks if the document includes a value at `path`.
+       */
+      hasIn(path15) {
+        if (Collection.isEmptyPath(path15))
+          return this.contents !== void 0;
+        return identity.isCollection(this.contents) ? this.contents.hasIn(path15) : false;
+      }
+      /**
+       * Sets a value in this document. For `!!set`, `value` needs to be a
+       * boolean to add/remove the item from the set.
+       */
+      set(key, value) {
+        if (this.contents == null) {
+          this.contents = Collection.collectionFromPath(this.schema, [key], value);
+        } else if (assertCollection(this.contents)) {
+          this.contents.set(key, value);
+        }
+      }
+      /**
+       * Sets a value in this document. For `!!set`, `value` needs to be a
+       * boolean to add/remove the item from the set.
+       */
+      setIn(path15, value) {
+        if (Collection.isEmptyPath(path15)) {
+          this.contents = value;
+        } else if (this.contents == null) {
+          this.contents = Collection.collectionFromPath(this.schema, Array.from(path15), value);
+        } else if (assertCollection(this.contents)) {
+          this.contents.setIn(path15, value);
+        }
+      }
+      /**
+       * Change the YAML version and schema used by the document.
+       * A `null` version disables support for directives, explicit tags, anchors, and aliases.
+       * It also requires the `schema` option to be given as a `Schema` instance value.
+       *
+       * Overrides all previously set schema options.
+       */
+      setSchema(version, options = {}) {
+        if (typeof version === "number")
+          version = String(version);
+        let opt;
+        switch (version) {
+          case "1.1":
+            if (this.directives)
+              this.directives.yaml.version = "1.1";
+            else
+              this.directives = new directives.Directives({ version: "1.1" });
+            opt = { resolveKnownTags: false, schema: "yaml-1.1" };
+            break;
+          case "1.2":
+          case "next":
+            if (this.directives)
+              this.directives.yaml.version = version;
+            else
+              this.directives = new directives.Directives({ version });
+            opt = { resolveKnownTags: true, schema: "core" };
+            break;
+          case null:
+            if (this.directives)
+              delete this.directives;
+            opt = null;
+            break;
+          default: {
+            const sv = JSON.stringify(version);
+            throw new Error(`Expected '1.1', '1.2' or null as first argument, but found: ${sv}`);
+          }
+        }
+        if (options.schema instanceof Object)
+          this.schema = options.schema;
+        else if (opt)
+          this.schema = new Schema.Schema(Object.assign(opt, options));
+        else
+          throw new Error(`With a null YAML version, the { schema: Schema } option is required`);
+      }
+      // json & jsonArg are only used from toJSON()
+      toJS({ json, jsonArg, mapAsMap, maxAliasCount, onAnchor, reviver } = {}) {
+        const ctx = {
+          anchors: /* @__PURE__ */ new Map(),
+          doc: this,
+          keep: !json,
+          mapAsMap: mapAsMap === true,
+          mapKeyWarned: false,
+          maxAliasCount: typeof maxAliasCount === "number" ? maxAliasCount : 100
+        };
+        const res = toJS.toJS(this.contents, jsonArg ?? "", ctx);
+        if (typeof onAnchor === "function")
+          for (const { count, res: res2 } of ctx.anchors.values())
+            onAnchor(res2, count);
+        return typeof reviver === "function" ? applyReviver.applyReviver(reviver, { "": res }, "", res) : res;
+      }
+      /**
+       * A JSON representation of the document `contents`.
+       *
+       * @param jsonArg Used by `JSON.stringify` to indicate the array index or
+       *   property name.
+       */
+      toJSON(jsonArg, onAnchor) {
+        return this.toJS({ json: true, jsonArg, mapAsMap: false, onAnchor });
+      }
+      /** A YAML representation of the document. */
+      toString(options = {}) {
+        if (this.errors.length > 0)
+          throw new Error("Document with errors cannot be stringified");
+        if ("indent" in options && (!Number.isInteger(options.indent) || Number(options.indent) <= 0)) {
+          const s = JSON.stringify(options.indent);
+          throw new Error(`"indent" option must be a positive integer, not ${s}`);
+        }
+        return stringifyDocument.stringifyDocument(this, options);
+      }
+    };
+    function assertCollection(contents) {
+      if (identity.isCollection(contents))
+        return true;
+      throw new Error("Expected a YAML collection as document contents");
+    }
+    exports.Document = Document;
+  }
+});
+
+// ../../work/main/node_modules/yaml/dist/errors.js
+var require_errors = __commonJS({
+  "../../work/main/node_modules/yaml/dist/errors.js"(exports) {
+    "use strict";
+    var YAMLError = class extends Error {
+      constructor(name, pos, code, message) {
+        super();
+        this.name = name;
+        this.code = code;
+        this.message = message;
+        this.pos = pos;
+      }
+    };
+    var YAMLParseError = class extends YAMLError {
+      constructor(pos, code, message) {
+        super("YAMLParseError", pos, code, message);
+      }
+    };
+    var YAMLWarning = class extends YAMLError {
+      constructor(pos, code, message) {
+        super("YAMLWarning", pos, code, message);
+      }
+    };
+    var prettifyError = (src, lc) => (error) => {
+      if (error.pos[0] === -1)
+        return;
+      error.linePos = error.pos.map((pos) => lc.linePos(pos));
+      const { line, col } = error.linePos[0];
+      error.message += ` at line ${line}, column ${col}`;
+      let ci = col - 1;
+      let lineStr = src.substring(lc.lineStarts[line - 1], lc.lineStarts[line]).replace(/[\n\r]+$/, "");
+      if (ci >= 60 && lineStr.length > 80) {
+        const trimStart = Math.min(ci - 39, lineStr.length - 79);
+        lineStr = "\u2026" + lineStr.substring(trimStart);
+        ci -= trimStart - 1;
+      }
+      if (lineStr.length > 80)
+        lineStr = lineStr.substring(0, 79) + "\u2026";
+      if (line > 1 && /^ *$/.test(lineStr.substring(0, ci))) {
+        let prev = src.substring(lc.lineStarts[line - 2], lc.lineStarts[line - 1]);
+        if (prev.length > 80)
+          prev = prev.substring(0, 79) + "\u2026\n";
+        lineStr = prev + lineStr;
+      }
+      if (/[^ ]/.test(lineStr)) {
+        let count = 1;
+        const end = error.linePos[1];
+        if (end?.line === line && end.col > col) {
+          count = Math.max(1, Math.min(end.col - col, 80 - ci));
+        }
+        const pointer = " ".repeat(ci) + "^".repeat(count);
+        error.message += `:
+
+${lineStr}
+${pointer}
+`;
+      }
+    };
+    exports.YAMLError = YAMLError;
+    exports.YAMLParseError = YAMLParseError;
+    exports.YAMLWarning = YAMLWarning;
+    exports.prettifyError = prettifyError;
+  }
+});
+
+// ../../work/main/node_modules/yaml/dist/compose/resolve-props.js
+var require_resolve_props = __commonJS({
+  "../../work/main/node_modules/yaml/dist/compose/resolve-props.js"(exports) {
+    "use strict";
+    function resolveProps(tokens, { flow, indicator, next, offset, onError, parentIndent, startOnNewline }) {
+      let spaceBefore = false;
+      let atNewline = startOnNewline;
+      let hasSpace = startOnNewline;
+      let comment = "";
+      let commentSep = "";
+      let hasNewline = false;
+      let reqSpace = false;
+      let tab = null;
+      let anchor = null;
+      let tag = null;
+      let newlineAfterProp = null;
+      let comma = null;
+      let found = null;
+      let start = null;
+      for (const token of tokens) {
+        if (reqSpace) {
+          if (token.type !== "space" && token.type !== "newline" && token.type !== "comma")
+            onError(token.offset, "MISSING_CHAR", "Tags and anchors must be separated from the next token by white space");
+          reqSpace = false;
+        }
+        if (tab) {
+          if (atNewline && token.type !== "comment" && token.type !== "newline") {
+            onError(tab, "TAB_AS_INDENT", "Tabs are not allowed as indentation");
+          }
+          tab = null;
+        }
+        switch (token.type) {
+          case "space":
+            if (!flow && (indicator !== "doc-start" || next?.type !== "flow-collection") && token.source.includes("	")) {
+              tab = token;
+            }
+            hasSpace = true;
+            break;
+          case "comment": {
+            if (!hasSpace)
+              onError(token, "MISSING_CHAR", "Comments must be separated from other tokens by white space characters");
+            const cb = token.source.substring(1) || " ";
+            if (!comment)
+              comment = cb;
+            else
+              comment += commentSep + cb;
+            commentSep = "";
+            atNewline = false;
+            break;
+          }
+          case "newline":
+            if (atNewline) {
+              if (comment)
+                comment += token.source;
+              else if (!found || indicator !== "seq-item-ind")
+                spaceBefore = true;
+            } else
+              commentSep += token.source;
+            atNewline = true;
+            hasNewline = true;
+            if (anchor || tag)
+              newlineAfterProp = token;
+            hasSpace = true;
+            break;
+          case "anchor":
+            if (anchor)
+              onError(token, "MULTIPLE_ANCHORS", "A node can have at most one anchor");
+            if (token.source.endsWith(":"))
+              onError(token.offset + token.source.length - 1, "BAD_ALIAS", "Anchor ending in : is ambiguous", true);
+            anchor = token;
+            start ?? (start = token.offset);
+            atNewline = false;
+            hasSpace = false;
+            reqSpace = true;
+            break;
+          case "tag": {
+            if (tag)
+              onError(token, "MULTIPLE_TAGS", "A node can have at most one tag");
+            tag = token;
+            start ?? (start = token.offset);
+            atNewline = false;
+            hasSpace = false;
+            reqSpace = true;
+            break;
+          }
+          case indicator:
+            if (anchor || tag)
+              onError(token, "BAD_PROP_ORDER", `Anchors and tags must be after the ${token.source} indicator`);
+            if (found)
+              onError(token, "UNEXPECTED_TOKEN", `Unexpected ${token.source} in ${flow ?? "collection"}`);
+            found = token;
+            atNewline = indicator === "seq-item-ind" || indicator === "explicit-key-ind";
+            hasSpace = false;
+            break;
+          case "comma":
+            if (flow) {
+              if (comma)
+                onError(token, "UNEXPECTED_TOKEN", `Unexpected , in ${flow}`);
+              comma = token;
+              atNewline = false;
+              hasSpace = false;
+              break;
+            }
+          // else fallthrough
+          default:
+            onError(token, "UNEXPECTED_TOKEN", `Unexpected ${token.type} token`);
+            atNewline = false;
+            hasSpace = false;
+        }
+      }
+      const last = tokens[tokens.length - 1];
+      const end = last ? last.offset + last.source.length : offset;
+      if (reqSpace && next && next.type !== "space" && next.type !== "newline" && next.type !== "comma" && (next.type !== "scalar" || next.source !== "")) {
+        onError(next.offset, "MISSING_CHAR", "Tags and anchors must be separated from the next token by white space");
+      }
+      if (tab && (atNewline && tab.indent <= parentIndent || next?.type === "block-map" || next?.type === "block-seq"))
+        onError(tab, "TAB_AS_INDENT", "Tabs are not allowed as indentation");
+      return {
+        comma,
+        found,
+        spaceBefore,
+        comment,
+        hasNewline,
+        anchor,
+        tag,
+        newlineAfterProp,
+        end,
+        start: start ?? end
+      };
+    }
+    exports.resolveProps = resolveProps;
+  }
+});
+
+// ../../work/main/node_modules/yaml/dist/compose/util-contains-newline.js
+var require_util_contains_newline = __commonJS({
+  "../../work/main/node_modules/yaml/dist/compose/util-contains-newline.js"(exports) {
+    "use strict";
+    function containsNewline(key) {
+      if (!key)
+        return null;
+      switch (key.type) {
+        case "alias":
+        case "scalar":
+        case "double-quoted-scalar":
+        case "single-quoted-scalar":
+          if (key.source.includes("\n"))
+            return true;
+          if (key.end) {
+            for (const st of key.end)
+              if (st.type === "newline")
+                return true;
+          }
+          return false;
+        case "flow-collection":
+          for (const it of key.items) {
+            for (const st of it.start)
+              if (st.type === "newline")
+                return true;
+            if (it.sep) {
+              for (const st of it.sep)
+                if (st.type === "newline")
+                  return true;
+            }
+            if (containsNewline(it.key) || containsNewline(it.value))
+              return true;
+          }
+          return false;
+        default:
+          return true;
+      }
+    }
+    exports.containsNewline = containsNewline;
+  }
+});
+
+// ../../work/main/node_modules/yaml/dist/compose/util-flow-indent-check.js
+var require_util_flow_indent_check = __commonJS({
+  "../../work/main/node_modules/yaml/dist/compose/util-flow-indent-check.js"(exports) {
+    "use strict";
+    var utilContainsNewline = require_util_contains_newline();
+    function flowIndentCheck(indent, fc, onError) {
+      if (fc?.type === "flow-collection") {
+        const end = fc.end[0];
+        if (end.indent === indent && (end.source === "]" || end.source === "}") && utilContainsNewline.containsNewline(fc)) {
+          const msg = "Flow end indicator should be more indented than parent";
+          onError(end, "BAD_INDENT", msg, true);
+        }
+      }
+    }
+    exports.flowIndentCheck = flowIndentCheck;
+  }
+});
+
+// ../../work/main/node_modules/yaml/dist/compose/util-map-includes.js
+var require_util_map_includes = __commonJS({
+  "../../work/main/node_modules/yaml/dist/compose/util-map-includes.js"(exports) {
+    "use strict";
+    var identity = require_identity();
+    function mapIncludes(ctx, items, search) {
+      const { uniqueKeys } = ctx.options;
+      if (uniqueKeys === false)
+        return false;
+      const isEqual = typeof uniqueKeys === "function" ? uniqueKeys : (a, b) => a === b || identity.isScalar(a) && identity.isScalar(b) && a.value === b.value;
+      return items.some((pair) => isEqual(pair.key, search));
+    }
+    exports.mapIncludes = mapIncludes;
+  }
+});
+
+// ../../work/main/node_modules/yaml/dist/compose/resolve-block-map.js
+var require_resolve_block_map = __commonJS({
+  "../../work/main/node_modules/yaml/dist/compose/resolve-block-map.js"(exports) {
+    "use strict";
+    var Pair = require_Pair();
+    var YAMLMap = require_YAMLMap();
+    var resolveProps = require_resolve_props();
+    var utilContainsNewline = require_util_contains_newline();
+    var utilFlowIndentCheck = require_util_flow_indent_check();
+    var utilMapIncludes = require_util_map_includes();
+    var startColMsg = "All mapping items must start at the same column";
+    function resolveBlockMap({ composeNode, composeEmptyNode }, ctx, bm, onError, tag) {
+      const NodeClass = tag?.nodeClass ?? YAMLMap.YAMLMap;
+      const map = new NodeClass(ctx.schema);
+      if (ctx.atRoot)
+        ctx.atRoot = false;
+      let offset = bm.offset;
+      let commentEnd = null;
+      for (const collItem of bm.items) {
+        const { start, key, sep, value } = collItem;
+        const keyProps = resolveProps.resolveProps(start, {
+          indicator: "explicit-key-ind",
+          next: key ?? sep?.[0],
+          offset,
+          onError,
+          parentIndent: bm.indent,
+          startOnNewline: true
+        });
+        const implicitKey = !keyProps.found;
+        if (implicitKey) {
+          if (key) {
+            if (key.type === "block-seq")
+              onError(offset, "BLOCK_AS_IMPLICIT_KEY", "A block sequence may not be used as an implicit map key");
+            else if ("indent" in key && key.indent !== bm.indent)
+              onError(offset, "BAD_INDENT", startColMsg);
+          }
+          if (!keyProps.anchor && !keyProps.tag && !sep) {
+            commentEnd = keyProps.end;
+            if (keyProps.comment) {
+              if (map.comment)
+                map.comment += "\n" + keyProps.comment;
+              else
+                map.comment = keyProps.comment;
+            }
+            continue;
+          }
+          if (keyProps.newlineAfterProp || utilContainsNewline.containsNewline(key)) {
+            onError(key ?? start[start.length - 1], "MULTILINE_IMPLICIT_KEY", "Implicit keys need to be on a single line");
+          }
+        } else if (keyProps.found?.indent !== bm.indent) {
+          onError(offset, "BAD_INDENT", startColMsg);
+        }
+        ctx.atKey = true;
+        const keyStart = keyProps.end;
+        const keyNode = key ? composeNode(ctx, key, keyProps, onError) : composeEmptyNode(ctx, keyStart, start, null, keyProps, onError);
+        if (ctx.schema.compat)
+          utilFlowIndentCheck.flowIndentCheck(bm.indent, key, onError);
+        ctx.atKey = false;
+        if (utilMapIncludes.mapIncludes(ctx, map.items, keyNode))
+          onError(keyStart, "DUPLICATE_KEY", "Map keys must be unique");
+        const valueProps = resolveProps.resolveProps(sep ?? [], {
+          indicator: "map-value-ind",
+          next: value,
+          offset: keyNode.range[2],
+          onError,
+          parentIndent: bm.indent,
+          startOnNewline: !key || key.type === "block-scalar"
+        });
+        offset = valueProps.end;
+        if (valueProps.found) {
+          if (implicitKey) {
+            if (value?.type === "block-map" && !valueProps.hasNewline)
+              onError(offset, "BLOCK_AS_IMPLICIT_KEY", "Nested mappings are not allowed in compact mappings");
+            if (ctx.options.strict && keyProps.start < valueProps.found.offset - 1024)
+              onError(keyNode.range, "KEY_OVER_1024_CHARS", "The : indicator must be at most 1024 chars after the start of an implicit block mapping key");
+          }
+          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : composeEmptyNode(ctx, offset, sep, null, valueProps, onError);
+          if (ctx.schema.compat)
+            utilFlowIndentCheck.flowIndentCheck(bm.indent, value, onError);
+          offset = valueNode.range[2];
+          const pair = new Pair.Pair(keyNode, valueNode);
+          if (ctx.options.keepSourceTokens)
+            pair.srcToken = collItem;
+          map.items.push(pair);
+        } else {
+          if (implicitKey)
+            onError(keyNode.range, "MISSING_CHAR", "Implicit map keys need to be followed by map values");
+          if (valueProps.comment) {
+            if (keyNode.comment)
+              keyNode.comment += "\n" + valueProps.comment;
+            else
+              keyNode.comment = valueProps.comment;
+          }
+          const pair = new Pair.Pair(keyNode);
+          if (ctx.options.keepSourceTokens)
+            pair.srcToken = collItem;
+          map.items.push(pair);
+        }
+      }
+      if (commentEnd && commentEnd < offset)
+        onError(commentEnd, "IMPOSSIBLE", "Map comment with trailing content");
+      map.range = [bm.offset, offset, commentEnd ?? offset];
+      return map;
+    }
+    exports.resolveBlockMap = resolveBlockMap;
+  }
+});
+
+// ../../work/main/node_modules/yaml/dist/compose/resolve-block-seq.js
+var require_resolve_block_seq = __commonJS({
+  "../../work/main/node_modules/yaml/dist/compose/resolve-block-seq.js"(exports) {
+    "use strict";
+    var YAMLSeq = require_YAMLSeq();
+    var resolveProps = require_resolve_props();
+    var utilFlowIndentCheck = require_util_flow_indent_check();
+    function resolveBlockSeq({ composeNode, composeEmptyNode }, ctx, bs, onError, tag) {
+      const NodeClass = tag?.nodeClass ?? YAMLSeq.YAMLSeq;
+      const seq = new NodeClass(ctx.schema);
+      if (ctx.atRoot)
+        ctx.atRoot = false;
+      if (ctx.atKey)
+        ctx.atKey = false;
+      let offset = bs.offset;
+      let commentEnd = null;
+      for (const { start, value } of bs.items) {
+        const props = resolveProps.resolveProps(start, {
+          indicator: "seq-item-ind",
+          next: value,
+          offset,
+          onError,
+          parentIndent: bs.indent,
+          startOnNewline: true
+        });
+        if (!props.found) {
+          if (props.anchor || props.tag || value) {
+            if (value?.type === "block-seq")
+              onError(props.end, "BAD_INDENT", "All sequence items must start at the same column");
+            else
+              onError(offset, "MISSING_CHAR", "Sequence item without - indicator");
+          } else {
+            commentEnd = props.end;
+            if (props.comment)
+              seq.comment = props.comment;
+            continue;
+          }
+        }
+        const node = value ? composeNode(ctx, value, props, onError) : composeEmptyNode(ctx, props.end, start, null, props, onError);
+        if (ctx.schema.compat)
+          utilFlowIndentCheck.flowIndentCheck(bs.indent, value, onError);
+        offset = node.range[2];
+        seq.items.push(node);
+      }
+      seq.range = [bs.offset, offset, commentEnd ?? offset];
+      return seq;
+    }
+    exports.resolveBlockSeq = resolveBlockSeq;
+  }
+});
+
+// ../../work/main/node_modules/yaml/dist/compose/resolve-end.js
+var require_resolve_end = __commonJS({
+  "../../work/main/node_modules/yaml/dist/compose/resolve-end.js"(exports) {
+    "use strict";
+    function resolveEnd(end, offset, reqSpace, onError) {
+      let comment = "";
+      if (end) {
+        let hasSpace = false;
+        let sep = "";
+        for (const token of end) {
+          const { source, type } = token;
+          switch (type) {
+            case "space":
+              hasSpace = true;
+              break;
+            case "comment": {
+              if (reqSpace && !hasSpace)
+                onError(token, "MISSING_CHAR", "Comments must be separated from other tokens by white space characters");
+              const cb = source.substring(1) || " ";
+              if (!comment)
+                comment = cb;
+              else
+                comment += sep + cb;
+              sep = "";
+              break;
+            }
+            case "newline":
+              if (comment)
+                sep += source;
+              hasSpace = true;
+              break;
+            default:
+              onError(token, "UNEXPECTED_TOKEN", `Unexpected ${type} at node end`);
+          }
+          offset += source.length;
+        }
+      }
+      return { comment, offset };
+    }
+    exports.resolveEnd = resolveEnd;
+  }
+});
+
+// ../../work/main/node_modules/yaml/dist/compose/resolve-flow-collection.js
+var require_resolve_flow_collection = __commonJS({
+  "../../work/main/node_modules/yaml/dist/compose/resolve-flow-collection.js"(exports) {
+    "use strict";
+    var identity = require_identity();
+    var Pair = require_Pair();
+    var YAMLMap = require_YAMLMap();
+    var YAMLSeq = require_YAMLSeq();
+    var resolveEnd = require_resolve_end();
+    var resolveProps = require_resolve_props();
+    var utilContainsNewline = require_util_contains_newline();
+    var utilMapIncludes = require_util_map_includes();
+    var blockMsg = "Block collections are not allowed within flow collections";
+    var isBlock = (token) => token && (token.type === "block-map" || token.type === "block-seq");
+    function resolveFlowCollection({ composeNode, composeEmptyNode }, ctx, fc, onError, tag) {
+      const isMap = fc.start.source === "{";
+      const fcName = isMap ? "flow map" : "flow sequence";
+      const NodeClass = tag?.nodeClass ?? (isMap ? YAMLMap.YAMLMap : YAMLSeq.YAMLSeq);
+      const coll = new NodeClass(ctx.schema);
+      coll.flow = true;
+      const atRoot = ctx.atRoot;
+      if (atRoot)
+        ctx.atRoot = false;
+      if (ctx.atKey)
+        ctx.atKey = false;
+      let offset = fc.offset + fc.start.source.length;
+      for (let i = 0; i < fc.items.length; ++i) {
+        const collItem = fc.items[i];
+        const { start, key, sep, value } = collItem;
+        const props = resolveProps.resolveProps(start, {
+          flow: fcName,
+          indicator: "explicit-key-ind",
+          next: key ?? sep?.[0],
+          offset,
+          onError,
+          parentIndent: fc.indent,
+          startOnNewline: false
+        });
+        if (!props.found) {
+          if (!props.anchor && !props.tag && !sep && !value) {
+            if (i === 0 && props.comma)
+              onError(props.comma, "UNEXPECTED_TOKEN", `Unexpected , in ${fcName}`);
+            else if (i < fc.items.length - 1)
+              onError(props.start, "UNEXPECTED_TOKEN", `Unexpected empty item in ${fcName}`);
+            if (props.comment) {
+              if (coll.comment)
+                coll.comment += "\n" + props.comment;
+              else
+                coll.comment = props.comment;
+            }
+            offset = props.end;
+            continue;
+          }
+          if (!isMap && ctx.options.strict && utilContainsNewline.containsNewline(key))
+            onError(
+              key,
+              // checked by containsNewline()
+              "MULTILINE_IMPLICIT_KEY",
+              "Implicit keys of flow sequence pairs need to be on a single line"
+            );
+        }
+        if (i === 0) {
+          if (props.comma)
+            onError(props.comma, "UNEXPECTED_TOKEN", `Unexpected , in ${fcName}`);
+        } else {
+          if (!props.comma)
+            onError(props.start, "MISSING_CHAR", `Missing , between ${fcName} items`);
+          if (props.comment) {
+            let prevItemComment = "";
+            loop: for (const st of start) {
+              switch (st.type) {
+                case "comma":
+                case "space":
+                  break;
+                case "comment":
+                  prevItemComment = st.source.substring(1);
+                  break loop;
+                default:
+                  break loop;
+              }
+            }
+            if (prevItemComment) {
+              let prev = coll.items[coll.items.length - 1];
+              if (identity.isPair(prev))
+                prev = prev.value ?? prev.key;
+              if (prev.comment)
+                prev.comment += "\n" + prevItemComment;
+              else
+                prev.comment = prevItemComment;
+              props.comment = props.comment.substring(prevItemComment.length + 1);
+            }
+          }
+        }
+        if (!isMap && !sep && !props.found) {
+          const valueNode = value ? composeNode(ctx, value, props, onError) : composeEmptyNode(ctx, props.end, sep, null, props, onError);
+          coll.items.push(valueNode);
+          offset = valueNode.range[2];
+          if (isBlock(value))
+            onError(valueNode.range, "BLOCK_IN_FLOW", blockMsg);
+        } else {
+          ctx.atKey = true;
+          const keyStart = props.end;
+          const keyNode = key ? composeNode(ctx, key, props, onError) : composeEmptyNode(ctx, keyStart, start, null, props, onError);
+          if (isBlock(key))
+            onError(keyNode.range, "BLOCK_IN_FLOW", blockMsg);
+          ctx.atKey = false;
+          const valueProps = resolveProps.resolveProps(sep ?? [], {
+            flow: fcName,
+            indicator: "map-value-ind",
+            next: value,
+            offset: keyNode.range[2],
+            onError,
+            parentIndent: fc.indent,
+            startOnNewline: false
+          });
+          if (valueProps.found) {
+            if (!isMap && !props.found && ctx.options.strict) {
+              if (sep)
+                for (const st of sep) {
+                  if (st === valueProps.found)
+                    break;
+                  if (st.type === "newline") {
+                    onError(st, "MULTILINE_IMPLICIT_KEY", "Implicit keys of flow sequence pairs need to be on a single line");
+                    break;
+                  }
+                }
+              if (props.start < valueProps.found.offset - 1024)
+                onError(valueProps.found, "KEY_OVER_1024_CHARS", "The : indicator must be at most 1024 chars after the start of an implicit flow sequence key");
+            }
+          } else if (value) {
+            if ("source" in value && value.source?.[0] === ":")
+              onError(value, "MISSING_CHAR", `Missing space after : in ${fcName}`);
+            else
+              onError(valueProps.start, "MISSING_CHAR", `Missing , or : between ${fcName} items`);
+          }
+          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : valueProps.found ? composeEmptyNode(ctx, valueProps.end, sep, null, valueProps, onError) : null;
+          if (valueNode) {
+            if (isBlock(value))
+              onError(valueNode.range, "BLOCK_IN_FLOW", blockMsg);
+          } else if (valueProps.comment) {
+            if (keyNode.comment)
+              keyNode.comment += "\n" + valueProps.comment;
+            else
+              keyNode.comment = valueProps.comment;
+          }
+          const pair = new Pair.Pair(keyNode, valueNode);
+          if (ctx.options.keepSourceTokens)
+            pair.srcToken = collItem;
+          if (isMap) {
+            const map = coll;
+            if (utilMapIncludes.mapIncludes(ctx, map.items, keyNode))
+              onError(keyStart, "DUPLICATE_KEY", "Map keys must be unique");
+            map.items.push(pair);
+          } else {
+            const map = new YAMLMap.YAMLMap(ctx.schema);
+            map.flow = true;
+            map.items.push(pair);
+            const endRange = (valueNode ?? keyNode).range;
+            map.range = [keyNode.range[0], endRange[1], endRange[2]];
+            coll.items.push(map);
+          }
+          offset = valueNode ? valueNode.range[2] : valueProps.end;
+        }
+      }
+      const expectedEnd = isMap ? "}" : "]";
+      const [ce, ...ee] = fc.end;
+      let cePos = offset;
+      if (ce?.source === expectedEnd)
+        cePos = ce.offset + ce.source.length;
+      else {
+        const name = fcName[0].toUpperCase() + fcName.substring(1);
+        const msg = atRoot ? `${name} must end with a ${expectedEnd}` : `${name} in block collection must be sufficiently indented and end with a ${expectedEnd}`;
+        onError(offset, atRoot ? "MISSING_CHAR" : "BAD_INDENT", msg);
+        if (ce && ce.source.length !== 1)
+          ee.unshift(ce);
+      }
+      if (ee.length > 0) {
+        const end = resolveEnd.resolveEnd(ee, cePos, ctx.options.strict, onError);
+        if (end.comment) {
+          if (coll.comment)
+            coll.comment += "\n" + end.comment;
+          else
+            coll.comment = end.comment;
+        }
+        coll.range = [fc.offset, cePos, end.offset];
+      } else {
+        coll.range = [fc.offset, cePos, cePos];
+      }
+      return coll;
+    }
+    exports.resolveFlowCollection = resolveFlowCollection;
+  }
+});
+
+// ../../work/main/node_modules/yaml/dist/compose/compose-collection.js
+var require_compose_collection = __commonJS({
+  "../../work/main/node_modules/yaml/dist/compose/compose-collection.js"(exports) {
+    "use strict";
+    var identity = require_identity();
+    var Scalar = require_Scalar();
+    var YAMLMap = require_YAMLMap();
+    var YAMLSeq = require_YAMLSeq();
+    var resolveBlockMap = require_resolve_block_map();
+    var resolveBlockSeq = require_resolve_block_seq();
+    var resolveFlowCollection = require_resolve_flow_collection();
+    function resolveCollection(CN, ctx, token, onError, tagName, tag) {
+      const coll = token.type === "block-map" ? resolveBlockMap.resolveBlockMap(CN, ctx, token, onError, tag) : token.type === "block-seq" ? resolveBlockSeq.resolveBlockSeq(CN, ctx, token, onError, tag) : resolveFlowCollection.resolveFlowCollection(CN, ctx, token, onError, tag);
+      const Coll = coll.constructor;
+      if (tagName === "!" || tagName === Coll.tagName) {
+        coll.tag = Coll.tagName;
+        return coll;
+      }
+      if (tagName)
+        coll.tag = tagName;
+      return coll;
+    }
+    function composeCollection(CN, ctx, token, props, onError) {
+      const tagToken = props.tag;
+      const tagName = !tagToken ? null : ctx.directives.tagName(tagToken.source, (msg) => onError(tagToken, "TAG_RESOLVE_FAILED", msg));
+      if (token.type === "block-seq") {
+        const { anchor, newlineAfterProp: nl } = props;
+        const lastProp = anchor && tagToken ? anchor.offset > tagToken.offset ? anchor : tagToken : anchor ?? tagToken;
+        if (lastProp && (!nl || nl.offset < lastProp.offset)) {
+          const message = "Missing newline after block sequence props";
+          onError(lastProp, "MISSING_CHAR", message);
+        }
+      }
+      const expType = token.type === "block-map" ? "map" : token.type === "block-seq" ? "seq" : token.start.source === "{" ? "map" : "seq";
+      if (!tagToken || !tagName || tagName === "!" || tagName === YAMLMap.YAMLMap.tagName && expType === "map" || tagName === YAMLSeq.YAMLSeq.tagName && expType === "seq") {
+        return resolveCollection(CN, ctx, token, onError, tagName);
+      }
+      let tag = ctx.schema.tags.find((t) => t.tag === tagName && t.collection === expType);
+      if (!tag) {
+        const kt = ctx.schema.knownTags[tagName];
+        if (kt?.collection === expType) {
+          ctx.schema.tags.push(Object.assign({}, kt, { default: false }));
+          tag = kt;
+        } else {
+          if (kt) {
+            onError(tagToken, "BAD_COLLECTION_TYPE", `${kt.tag} used for ${expType} collection, but expects ${kt.collection ?? "scalar"}`, true);
+          } else {
+            onError(tagToken, "TAG_RESOLVE_FAILED", `Unresolved tag: ${tagName}`, true);
+          }
+          return resolveCollection(CN, ctx, token, onError, tagName);
+        }
+      }
+      const coll = resolveCollection(CN, ctx, token, onError, tagName, tag);
+      const res = tag.resolve?.(coll, (msg) => onError(tagToken, "TAG_RESOLVE_FAILED", msg), ctx.options) ?? coll;
+      const node = identity.isNode(res) ? res : new Scalar.Scalar(res);
+      node.range = coll.range;
+      node.tag = tagName;
+      if (tag?.format)
+        node.format = tag.format;
+      return node;
+    }
+    exports.composeCollection = composeCollection;
+  }
+});
+
+// ../../work/main/node_modules/yaml/dist/compose/resolve-block-scalar.js
+var require_resolve_block_scalar = __commonJS({
+  "../../work/main/node_modules/yaml/dist/compose/resolve-block-scalar.js"(exports) {
+    "use strict";
+    var Scalar = require_Scalar();
+    function resolveBlockScalar(ctx, scalar, onError) {
+      const start = scalar.offset;
+      const header = parseBlockScalarHeader(scalar, ctx.options.strict, onError);
+      if (!header)
+        return { value: "", type: null, comment: "", range: [start, start, start] };
+      const type = header.mode === ">" ? Scalar.Scalar.BLOCK_FOLDED : Scalar.Scalar.BLOCK_LITERAL;
+      const lines = scalar.source ? splitLines2(scalar.source) : [];
+      let chompStart = lines.length;
+      for (let i = lines.length - 1; i >= 0; --i) {
+        const content = lines[i][1];
+        if (content === "" || content === "\r")
+          chompStart = i;
+        else
+          break;
+      }
+      if (chompStart === 0) {
+        const value2 = header.chomp === "+" && lines.length > 0 ? "\n".repeat(Math.max(1, lines.length - 1)) : "";
+        let end2 = start + header.length;
+        if (scalar.source)
+          end2 += scalar.source.length;
+        return { value: value2, type, comment: header.comment, range: [start, end2, end2] };
+      }
+      let trimIndent = scalar.indent + header.indent;
+      let offset = scalar.offset + header.length;
+      let contentStart = 0;
+      for (let i = 0; i < chompStart; ++i) {
+        const [indent, content] = lines[i];
+        if (content === "" || content === "\r") {
+          if (header.indent === 0 && indent.length > trimIndent)
+            trimIndent = indent.length;
+        } else {
+          if (indent.length < trimIndent) {
+            const message = "Block scalars with more-indented leading empty lines must use an explicit indentation indicator";
+            onError(offset + indent.length, "MISSING_CHAR", message);
+          }
+          if (header.indent === 0)
+            trimIndent = indent.length;
+          contentStart = i;
+          if (trimIndent === 0 && !ctx.atRoot) {
+            const message = "Block scalar values in collections must be indented";
+            onError(offset, "BAD_INDENT", message);
+          }
+          break;
+        }
+        offset += indent.length + content.length + 1;
+      }
+      for (let i = lines.length - 1; i >= chompStart; --i) {
+        if (lines[i][0].length > trimIndent)
+          chompStart = i + 1;
+      }
+      let value = "";
+      let sep = "";
+      let prevMoreIndented = false;
+      for (let i = 0; i < contentStart; ++i)
+        value += lines[i][0].slice(trimIndent) + "\n";
+      for (let i = contentStart; i < chompStart; ++i) {
+        let [indent, content] = lines[i];
+        offset += indent.length + content.length + 1;
+        const crlf = content[content.length - 1] === "\r";
+        if (crlf)
+          content = content.slice(0, -1);
+        if (content && indent.length < trimIndent) {
+          const src = header.indent ? "explicit indentation indicator" : "first line";
+          const message = `Block scalar lines must not be less indented than their ${src}`;
+          onError(offset - content.length - (crlf ? 2 : 1), "BAD_INDENT", message);
+          indent = "";
+        }
+        if (type === Scalar.Scalar.BLOCK_LITERAL) {
+          value += sep + indent.slice(trimIndent) + content;
+          sep = "\n";
+        } else if (indent.length > trimIndent || content[0] === "	") {
+          if (sep === " ")
+            sep = "\n";
+          else if (!prevMoreIndented && sep === "\n")
+            sep = "\n\n";
+          value += sep + indent.slice(trimIndent) + content;
+          sep = "\n";
+          prevMoreIndented = true;
+        } else if (content === "") {
+          if (sep === "\n")
+            value += "\n";
+          else
+            sep = "\n";
+        } else {
+          value += sep + content;
+          sep = " ";
+          prevMoreIndented = false;
+        }
+      }
+      switch (header.chomp) {
+        case "-":
+          break;
+        case "+":
+          for (let i = chompStart; i < lines.length; ++i)
+            value += "\n" + lines[i][0].slice(trimIndent);
+          if (value[value.length - 1] !== "\n")
+            value += "\n";
+          break;
+        default:
+          value += "\n";
+      }
+      const end = start + header.length + scalar.source.length;
+      return { value, type, comment: header.comment, range: [start, end, end] };
+    }
+    function parseBlockScalarHeader({ offset, props }, strict, onError) {
+      if (props[0].type !== "block-scalar-header") {
+        onError(props[0], "IMPOSSIBLE", "Block scalar header not found");
+        return null;
+      }
+      const { source } = props[0];
+      const mode = source[0];
+      let indent = 0;
+      let chomp = "";
+      let error = -1;
+      for (let i = 1; i < source.length; ++i) {
+        const ch = source[i];
+        if (!chomp && (ch === "-" || ch === "+"))
+          chomp = ch;
+        else {
+          const n = Number(ch);
+          if (!indent && n)
+            indent = n;
+          else if (error === -1)
+            error = offset + i;
+        }
+      }
+      if (error !== -1)
+        onError(error, "UNEXPECTED_TOKEN", `Block scalar header includes extra characters: ${source}`);
+      let hasSpace = false;
+      let comment = "";
+      let length = source.length;
+      for (let i = 1; i < props.length; ++i) {
+        const token = props[i];
+        switch (token.type) {
+          case "space":
+            hasSpace = true;
+          // fallthrough
+          case "newline":
+            length += token.source.length;
+            break;
+          case "comment":
+            if (strict && !hasSpace) {
+              const message = "Comments must be separated from other tokens by white space characters";
+              onError(token, "MISSING_CHAR", message);
+            }
+            length += token.source.length;
+            comment = token.source.substring(1);
+            break;
+          case "error":
+            onError(token, "UNEXPECTED_TOKEN", token.message);
+            length += token.source.length;
+            break;
+          /* istanbul ignore next should not happen */
+          default: {
+            const message = `Unexpected token in block scalar header: ${token.type}`;
+            onError(token, "UNEXPECTED_TOKEN", message);
+            const ts = token.source;
+            if (ts && typeof ts === "string")
+              length += ts.length;
+          }
+        }
+      }
+      return { mode, indent, chomp, comment, length };
+    }
+    function splitLines2(source) {
+      const split = source.split(/\n( *)/);
+      const first = split[0];
+      const m = first.match(/^( *)/);
+      const line0 = m?.[1] ? [m[1], first.slice(m[1].length)] : ["", first];
+      const lines = [line0];
+      for (let i = 1; i < split.length; i += 2)
+        lines.push([split[i], split[i + 1]]);
+      return lines;
+    }
+    exports.resolveBlockScalar = resolveBlockScalar;
+  }
+});
+
+// ../../work/main/node_modules/yaml/dist/compose/resolve-flow-scalar.js
+var require_resolve_flow_scalar = __commonJS({
+  "../../work/main/node_modules/yaml/dist/compose/resolve-flow-scalar.js"(exports) {
+    "use strict";
+    var Scalar = require_Scalar();
+    var resolveEnd = require_resolve_end();
+    function resolveFlowScalar(scalar, strict, onError) {
+      const { offset, type, source, end } = scalar;
+      let _type;
+      let value;
+      const _onError = (rel2, code, msg) => onError(offset + rel2, code, msg);
+      switch (type) {
+        case "scalar":
+          _type = Scalar.Scalar.PLAIN;
+          value = plainValue(source, _onError);
+          break;
+        case "single-quoted-scalar":
+          _type = Scalar.Scalar.QUOTE_SINGLE;
+          value = singleQuotedValue(source, _onError);
+          break;
+        case "double-quoted-scalar":
+          _type = Scalar.Scalar.QUOTE_DOUBLE;
+          value = doubleQuotedValue(source, _onError);
+          break;
+        /* istanbul ignore next should not happen */
+        default:
+          onError(scalar, "UNEXPECTED_TOKEN", `Expected a flow scalar value, but found: ${type}`);
+          return {
+            value: "",
+            type: null,
+            comment: "",
+            range: [offset, offset + source.length, offset + source.length]
+          };
+      }
+      const valueEnd = offset + source.length;
+      const re = resolveEnd.resolveEnd(end, valueEnd, strict, onError);
+      return {
+        value,
+        type: _type,
+        comment: re.comment,
+        range: [offset, valueEnd, re.offset]
+      };
+    }
+    function plainValue(source, onError) {
+      let badChar = "";
+      switch (source[0]) {
+        /* istanbul ignore next should not happen */
+        case "	":
+          badChar = "a tab character";
+          break;
+        case ",":
+          badChar = "flow indicator character ,";
+          break;
+        case "%":
+          badChar = "directive indicator character %";
+          break;
+        case "|":
+        case ">": {
+          badChar = `block scalar indicator ${source[0]}`;
+          break;
+        }
+        case "@":
+        case "`": {
+          badChar = `reserved character ${source[0]}`;
+          break;
+        }
+      }
+      if (badChar)
+        onError(0, "BAD_SCALAR_START", `Plain value cannot start with ${badChar}`);
+      return unfoldLines(source);
+    }
+    function singleQuotedValue(source, onError) {
+      if (source[source.length - 1] !== "'" || source.length === 1)
+        onError(source.length, "MISSING_CHAR", "Missing closing 'quote");
+      return unfoldLines(source.slice(1, -1)).replace(/''/g, "'");
+    }
+    function unfoldLines(source) {
+      const line = /(.*?)\r?\n/sy;
+      let match = line.exec(source);
+      if (!match)
+        return source;
+      let trimEnd, trimBoth;
+      try {
+        trimEnd = new RegExp("(?<![ 	])[ 	]+$");
+        trimBoth = new RegExp("^[ 	]+|(?<![ 	])[ 	]+$", "g");
+      } catch {
+        trimEnd = /[ \t]+$/;
+        trimBoth = /^[ \t]+|[ \t]+$/g;
+      }
+      let res = match[1].replace(trimEnd, "");
+      let sep = " ";
+      let pos = line.lastIndex;
+      while (match = line.exec(source)) {
+        const lm = match[1].replace(trimBoth, "");
+        if (lm === "") {
+          if (sep === "\n")
+            res += sep;
+          else
+            sep = "\n";
+        } else {
+          res += sep + lm;
+          sep = " ";
+        }
+        pos = line.lastIndex;
+      }
+      const last = /[ \t]*(.*)/sy;
+      last.lastIndex = pos;
+      match = last.exec(source);
+      return res + sep + (match?.[1] ?? "");
+    }
+    function doubleQuotedValue(source, onError) {
+      let res = "";
+      for (let i = 1; i < source.length - 1; ++i) {
+        const ch = source[i];
+        if (ch === "\r" && source[i + 1] === "\n")
+          continue;
+        if (ch === "\n") {
+          const { fold, offset } = foldNewline(source, i);
+          res += fold;
+          i = offset;
+        } else if (ch === "\\") {
+          let next = source[++i];
+          const cc = escapeCodes[next];
+          if (cc)
+            res += cc;
+          else if (next === "\n") {
+            next = source[i + 1];
+            while (next === " " || next === "	")
+              next = source[++i + 1];
+          } else if (next === "\r" && source[i + 1] === "\n") {
+            next = source[++i + 1];
+            while (next === " " || next === "	")
+              next = source[++i + 1];
+          } else if (next === "x" || next === "u" || next === "U") {
+            const length = next === "x" ? 2 : next === "u" ? 4 : 8;
+            res += parseCharCode(source, i + 1, length, onError);
+            i += length;
+          } else {
+            const raw = source.substr(i - 1, 2);
+            onError(i - 1, "BAD_DQ_ESCAPE", `Invalid escape sequence ${raw}`);
+            res += raw;
+          }
+        } else if (ch === " " || ch === "	") {
+          const wsStart = i;
+          let next = source[i + 1];
+          while (next === " " || next === "	")
+            next = source[++i + 1];
+          if (next !== "\n" && !(next === "\r" && source[i + 2] === "\n"))
+            res += i > wsStart ? source.slice(wsStart, i + 1) : ch;
+        } else {
+          res += ch;
+        }
+      }
+      if (source[source.length - 1] !== '"' || source.length === 1)
+        onError(source.length, "MISSING_CHAR", 'Missing closing "quote');
+      return res;
+    }
+    function foldNewline(source, offset) {
+      let fold = "";
+      let ch = source[offset + 1];
+      while (ch === " " || ch === "	" || ch === "\n" || ch === "\r") {
+        if (ch === "\r" && source[offset + 2] !== "\n")
+          break;
+        if (ch === "\n")
+          fold += "\n";
+        offset += 1;
+        ch = source[offset + 1];
+      }
+      if (!fold)
+        fold = " ";
+      return { fold, offset };
+    }
+    var escapeCodes = {
+      "0": "\0",
+      // null character
+      a: "\x07",
+      // bell character
+      b: "\b",
+      // backspace
+      e: "\x1B",
+      // escape character
+      f: "\f",
+      // form feed
+      n: "\n",
+      // line feed
+      r: "\r",
+      // carriage return
+      t: "	",
+      // horizontal tab
+      v: "\v",
+      // vertical tab
+      N: "\x85",
+      // Unicode next line
+      _: "\xA0",
+      // Unicode non-breaking space
+      L: "\u2028",
+      // Unicode line separator
+      P: "\u2029",
+      // Unicode paragraph separator
+      " ": " ",
+      '"': '"',
+      "/": "/",
+      "\\": "\\",
+      "	": "	"
+    };
+    function parseCharCode(source, offset, length, onError) {
+      const cc = source.substr(offset, length);
+      const ok = cc.length === length && /^[0-9a-fA-F]+$/.test(cc);
+      const code = ok ? parseInt(cc, 16) : NaN;
+      try {
+        return String.fromCodePoint(code);
+      } catch {
+        const raw = source.substr(offset - 2, length + 2);
+        onError(offset - 2, "BAD_DQ_ESCAPE", `Invalid escape sequence ${raw}`);
+        return raw;
+      }
+    }
+    exports.resolveFlowScalar = resolveFlowScalar;
+  }
+});
+
+// ../../work/main/node_modules/yaml/dist/compose/compose-scalar.js
+var require_compose_scalar = __commonJS({
+  "../../work/main/node_modules/yaml/dist/compose/compose-scalar.js"(exports) {
+    "use strict";
+    var identity = require_identity();
+    var Scalar = require_Scalar();
+    var resolveBlockScalar = require_resolve_block_scalar();
+    var resolveFlowScalar = require_resolve_flow_scalar();
+    function composeScalar(ctx, token, tagToken, onError) {
+      const { value, type, comment, range } = token.type === "block-scalar" ? resolveBlockScalar.resolveBlockScalar(ctx, token, onError) : resolveFlowScalar.resolveFlowScalar(token, ctx.options.strict, onError);
+      const tagName = tagToken ? ctx.directives.tagName(tagToken.source, (msg) => onError(tagToken, "TAG_RESOLVE_FAILED", msg)) : null;
+      let tag;
+      if (ctx.options.stringKeys && ctx.atKey) {
+        tag = ctx.schema[identity.SCALAR];
+      } else if (tagName)
+        tag = findScalarTagByName(ctx.schema, value, tagName, tagToken, onError);
+      else if (token.type === "scalar")
+        tag = findScalarTagByTest(ctx, value, token, onError);
+      else
+        tag = ctx.schema[identity.SCALAR];
+      let scalar;
+      try {
+        const res = tag.resolve(value, (msg) => onError(tagToken ?? token, "TAG_RESOLVE_FAILED", msg), ctx.options);
+        scalar = identity.isScalar(res) ? res : new Scalar.Scalar(res);
+      } catch (error) {
+        const msg = error instanceof Error ? error.message : String(error);
+        onError(tagToken ?? token, "TAG_RESOLVE_FAILED", msg);
+        scalar = new Scalar.Scalar(value);
+      }
+      scalar.range = range;
+      scalar.source = value;
+      if (type)
+        scalar.type = type;
+      if (tagName)
+        scalar.tag = tagName;
+      if (tag.format)
+        scalar.format = tag.format;
+      if (comment)
+        scalar.comment = comment;
+      return scalar;
+    }
+    function findScalarTagByName(schema, value, tagName, tagToken, onError) {
+      if (tagName === "!")
+        return schema[identity.SCALAR];
+      const matchWithTest = [];
+      for (const tag of schema.tags) {
+        if (!tag.collection && tag.tag === tagName) {
+          if (tag.default && tag.test)
+            matchWithTest.push(tag);
+          else
+            return tag;
+        }
+      }
+      for (const tag of matchWithTest)
+        if (tag.test?.test(value))
+          return tag;
+      const kt = schema.knownTags[tagName];
+      if (kt && !kt.collection) {
+        schema.tags.push(Object.assign({}, kt, { default: false, test: void 0 }));
+        return kt;
+      }
+      onError(tagToken, "TAG_RESOLVE_FAILED", `Unresolved tag: ${tagName}`, tagName !== "tag:yaml.org,2002:str");
+      return schema[identity.SCALAR];
+    }
+    function findScalarTagByTest({ atKey, directives, schema }, value, token, onError) {
+      const tag = schema.tags.find((tag2) => (tag2.default === true || atKey && tag2.default === "key") && tag2.test?.test(value)) || schema[identity.SCALAR];
+      if (schema.compat) {
+        const compat = schema.compat.find((tag2) => tag2.default && tag2.test?.test(value)) ?? schema[identity.SCALAR];
+        if (tag.tag !== compat.tag) {
+          const ts = directives.tagString(tag.tag);
+          const cs = directives.tagString(compat.tag);
+          const msg = `Value may be parsed as either ${ts} or ${cs}`;
+          onError(token, "TAG_RESOLVE_FAILED", msg, true);
+        }
+      }
+      return tag;
+    }
+    exports.composeScalar = composeScalar;
+  }
+});
+
+// ../../work/main/node_modules/yaml/dist/compose/util-empty-scalar-position.js
+var require_util_empty_scalar_position = __commonJS({
+  "../../work/main/node_modules/yaml/dist/compose/util-empty-scalar-position.js"(exports) {
+    "use strict";
+    function emptyScalarPosition(offset, before, pos) {
+      if (before) {
+        pos ?? (pos = before.length);
+        for (let i = pos - 1; i >= 0; --i) {
+          let st = before[i];
+          switch (st.type) {
+            case "space":
+            case "comment":
+            case "newline":
+              offset -= st.source.length;
+              continue;
+          }
+          st = before[++i];
+          while (st?.type === "space") {
+            offset += st.source.length;
+            st = before[++i];
+          }
+          break;
+        }
+      }
+      return offset;
+    }
+    exports.emptyScalarPosition = emptyScalarPosition;
+  }
+});
+
+// ../../work/main/node_modules/yaml/dist/compose/compose-node.js
+var require_compose_node = __commonJS({
+  "../../work/main/node_modules/yaml/dist/compose/compose-node.js"(exports) {
+    "use strict";
+    var Alias = require_Alias();
+    var identity = require_identity();
+    var composeCollection = require_compose_collection();
+    var composeScalar = require_compose_scalar();
+    var resolveEnd = require_resolve_end();
+    var utilEmptyScalarPosition = require_util_empty_scalar_position();
+    var CN = { composeNode, composeEmptyNode };
+    function composeNode(ctx, token, props, onError) {
+      const atKey = ctx.atKey;
+      const { spaceBefore, comment, anchor, tag } = props;
+      let node;
+      let isSrcToken = true;
+      switch (token.type) {
+        case "alias":
+          node = composeAlias(ctx, token, onError);
+          if (anchor || tag)
+            onError(token, "ALIAS_PROPS", "An alias node must not specify any properties");
+          break;
+        case "scalar":
+        case "single-quoted-scalar":
+        case "double-quoted-scalar":
+        case "block-scalar":
+          node = composeScalar.composeScalar(ctx, token, tag, onError);
+          if (anchor)
+            node.anchor = anchor.source.substring(1);
+          break;
+        case "block-map":
+        case "block-seq":
+        case "flow-collection":
+          try {
+            node = composeCollection.composeCollection(CN, ctx, token, props, onError);
+            if (anchor)
+              node.anchor = anchor.source.substring(1);
+          } catch (error) {
+            const message = error instanceof Error ? error.message : String(error);
+            onError(token, "RESOURCE_EXHAUSTION", message);
+          }
+          break;
+        default: {
+          const message = token.type === "error" ? token.message : `Unsupported token (type: ${token.type})`;
+          onError(token, "UNEXPECTED_TOKEN", message);
+          isSrcToken = false;
+        }
+      }
+      node ?? (node = composeEmptyNode(ctx, token.offset, void 0, null, props, onError));
+      if (anchor && node.anchor === "")
+        onError(anchor, "BAD_ALIAS", "Anchor cannot be an empty string");
+      if (atKey && ctx.options.stringKeys && (!identity.isScalar(node) || typeof node.value !== "string" || node.tag && node.tag !== "tag:yaml.org,2002:str")) {
+        const msg = "With stringKeys, all keys must be strings";
+        onError(tag ?? token, "NON_STRING_KEY", msg);
+      }
+      if (spaceBefore)
+        node.spaceBefore = true;
+      if (comment) {
+        if (token.type === "scalar" && token.source === "")
+          node.comment = comment;
+        else
+          node.commentBefore = comment;
+      }
+      if (ctx.options.keepSourceTokens && isSrcToken)
+        node.srcToken = token;
+      return node;
+    }
+    function composeEmptyNode(ctx, offset, before, pos, { spaceBefore, comment, anchor, tag, end }, onError) {
+      const token = {
+        type: "scalar",
+        offset: utilEmptyScalarPosition.emptyScalarPosition(offset, before, pos),
+        indent: -1,
+        source: ""
+      };
+      const node = composeScalar.composeScalar(ctx, token, tag, onError);
+      if (anchor) {
+        node.anchor = anchor.source.substring(1);
+        if (node.anchor === "")
+          onError(anchor, "BAD_ALIAS", "Anchor cannot be an empty string");
+      }
+      if (spaceBefore)
+        node.spaceBefore = true;
+      if (comment) {
+        node.comment = comment;
+        node.range[2] = end;
+      }
+      return node;
+    }
+    function composeAlias({ options }, { offset, source, end }, onError) {
+      const alias = new Alias.Alias(source.substring(1));
+      if (alias.source === "")
+        onError(offset, "BAD_ALIAS", "Alias cannot be an empty string");
+      if (alias.source.endsWith(":"))
+        onError(offset + source.length - 1, "BAD_ALIAS", "Alias ending in : is ambiguous", true);
+      const valueEnd = offset + source.length;
+      const re = resolveEnd.resolveEnd(end, valueEnd, options.strict, onError);
+      alias.range = [offset, valueEnd, re.offset];
+      if (re.comment)
+        alias.comment = re.comment;
+      return alias;
+    }
+    exports.composeEmptyNode = composeEmptyNode;
+    exports.composeNode = composeNode;
+  }
+});
+
+// ../../work/main/node_modules/yaml/dist/compose/compose-doc.js
+var require_compose_doc = __commonJS({
+  "../../work/main/node_modules/yaml/dist/compose/compose-doc.js"(exports) {
+    "use strict";
+    var Document = require_Document();
+    var composeNode = require_compose_node();
+    var resolveEnd = require_resolve_end();
+    var resolveProps = require_resolve_props();
+    function composeDoc(options, directives, { offset, start, value, end }, onError) {
+      const opts = Object.assign({ _directives: directives }, options);
+      const doc = new Document.Document(void 0, opts);
+      const ctx = {
+        atKey: false,
+        atRoot: true,
+        directives: doc.directives,
+        options: doc.options,
+        schema: doc.schema
+      };
+      const props = resolveProps.resolveProps(start, {
+        indicator: "doc-start",
+        next: value ?? end?.[0],
+        offset,
+        onError,
+        parentIndent: 0,
+        startOnNewline: true
+      });
+      if (props.found) {
+        doc.directives.docStart = true;
+        if (value && (value.type === "block-map" || value.type === "block-seq") && !props.hasNewline)
+          onError(props.end, "MISSING_CHAR", "Block collection cannot start on same line with directives-end marker");
+      }
+      doc.contents = value ? composeNode.composeNode(ctx, value, props, onError) : composeNode.composeEmptyNode(ctx, props.end, start, null, props, onError);
+      const contentEnd = doc.contents.range[2];
+      const re = resolveEnd.resolveEnd(end, contentEnd, false, onError);
+      if (re.comment)
+        doc.comment = re.comment;
+      doc.range = [offset, contentEnd, re.offset];
+      return doc;
+    }
+    exports.composeDoc = composeDoc;
+  }
+});
+
+// ../../work/main/node_modules/yaml/dist/compose/composer.js
+var require_composer = __commonJS({
+  "../../work/main/node_modules/yaml/dist/compose/composer.js"(exports) {
+    "use strict";
+    var node_process = __require("process");
+    var directives = require_directives();
+    var Document = require_Document();
+    var errors = require_errors();
+    var identity = require_identity();
+    var composeDoc = require_compose_doc();
+    var resolveEnd = require_resolve_end();
+    function getErrorPos(src) {
+      if (typeof src === "number")
+        return [src, src + 1];
+      if (Array.isArray(src))
+        return src.length === 2 ? src : [src[0], src[1]];
+      const { offset, source } = src;
+      return [offset, offset + (typeof source === "string" ? source.length : 1)];
+    }
+    function parsePrelude(prelude) {
+      let comment = "";
+      let atComment = false;
+      let afterEmptyLine = false;
+      for (let i = 0; i < prelude.length; ++i) {
+        const source = prelude[i];
+        switch (source[0]) {
+          case "#":
+            comment += (comment === "" ? "" : afterEmptyLine ? "\n\n" : "\n") + (source.substring(1) || " ");
+            atComment = true;
+            afterEmptyLine = false;
+            break;
+          case "%":
+            if (prelude[i + 1]?.[0] !== "#")
+              i += 1;
+            atComment = false;
+            break;
+          default:
+            if (!atComment)
+              afterEmptyLine = true;
+            atComment = false;
+        }
+      }
+      return { comment, afterEmptyLine };
+    }
+    var Composer = class {
+      constructor(options = {}) {
+        this.doc = null;
+        this.atDirectives = false;
+        this.prelude = [];
+        this.errors = [];
+        this.warnings = [];
+        this.onError = (source, code, message, warning) => {
+          const pos = getErrorPos(source);
+          if (warning)
+            this.warnings.push(new errors.YAMLWarning(pos, code, message));
+          else
+            this.errors.push(new errors.YAMLParseError(pos, code, message));
+        };
+        this.directives = new directives.Directives({ version: options.version || "1.2" });
+        this.options = options;
+      }
+      decorate(doc, afterDoc) {
+        const { comment, afterEmptyLine } = parsePrelude(this.prelude);
+        if (comment) {
+          const dc = doc.contents;
+          if (afterDoc) {
+            doc.comment = doc.comment ? `${doc.comment}
+${comment}` : comment;
+          } else if (afterEmptyLine || doc.directives.docStart || !dc) {
+            doc.commentBefore = comment;
+          } else if (identity.isCollection(dc) && !dc.flow && dc.items.length > 0) {
+            let it = dc.items[0];
+            if (identity.isPair(it))
+              it = it.key;
+            const cb = it.commentBefore;
+            it.commentBefore = cb ? `${comment}
+${cb}` : comment;
+          } else {
+            const cb = dc.commentBefore;
+            dc.commentBefore = cb ? `${comment}
+${cb}` : comment;
+          }
+        }
+        if (afterDoc) {
+          for (let i = 0; i < this.errors.length; ++i)
+            doc.errors.push(this.errors[i]);
+          for (let i = 0; i < this.warnings.length; ++i)
+            doc.warnings.push(this.warnings[i]);
+        } else {
+          doc.errors = this.errors;
+          doc.warnings = this.warnings;
+        }
+        this.prelude = [];
+        this.errors = [];
+        this.warnings = [];
+      }
+      /**
+       * Current stream status information.
+       *
+       * Mostly useful at the end of input for an empty stream.
+       */
+      streamInfo() {
+        return {
+          comment: parsePrelude(this.prelude).comment,
+          directives: this.directives,
+          errors: this.errors,
+          warnings: this.warnings
+        };
+      }
+      /**
+       * Compose tokens into documents.
+       *
+       * @param forceDoc - If the stream contains no document, still emit a final document including any comments and directives that would be applied to a subsequent document.
+       * @param endOffset - Should be set if `forceDoc` is also set, to set the document range end and to indicate errors correctly.
+       */
+      *compose(tokens, forceDoc = false, endOffset = -1) {
+        for (const token of tokens)
+          yield* this.next(token);
+        yield* this.end(forceDoc, endOffset);
+      }
+      /** Advance the composer by one CST token. */
+      *next(token) {
+        if (node_process.env.LOG_STREAM)
+          console.dir(token, { depth: null });
+        switch (token.type) {
+          case "directive":
+            this.directives.add(token.source, (offset, message, warning) => {
+              const pos = getErrorPos(token);
+              pos[0] += offset;
+              this.onError(pos, "BAD_DIRECTIVE", message, warning);
+            });
+            this.prelude.push(token.source);
+            this.atDirectives = true;
+            break;
+          case "document": {
+            const doc = composeDoc.composeDoc(this.options, this.directives, token, this.onError);
+            if (this.atDirectives && !doc.directives.docStart)
+              this.onError(token, "MISSING_CHAR", "Missing directives-end/doc-start indicator line");
+            this.decorate(doc, false);
+            if (this.doc)
+              yield this.doc;
+            this.doc = doc;
+            this.atDirectives = false;
+            break;
+          }
+          case "byte-order-mark":
+          case "space":
+            break;
+          case "comment":
+          case "newline":
+            this.prelude.push(token.source);
+            break;
+          case "error": {
+            const msg = token.source ? `${token.message}: ${JSON.stringify(token.source)}` : token.message;
+            const error = new errors.YAMLParseError(getErrorPos(token), "UNEXPECTED_TOKEN", msg);
+            if (this.atDirectives || !this.doc)
+              this.errors.push(error);
+            else
+              this.doc.errors.push(error);
+            break;
+          }
+          case "doc-end": {
+            if (!this.doc) {
+              const msg = "Unexpected doc-end without preceding document";
+              this.errors.push(new errors.YAMLParseError(getErrorPos(token), "UNEXPECTED_TOKEN", msg));
+              break;
+            }
+            this.doc.directives.docEnd = true;
+            const end = resolveEnd.resolveEnd(token.end, token.offset + token.source.length, this.doc.options.strict, this.onError);
+            this.decorate(this.doc, true);
+            if (end.comment) {
+              const dc = this.doc.comment;
+              this.doc.comment = dc ? `${dc}
+${end.comment}` : end.comment;
+            }
+            this.doc.range[2] = end.offset;
+            break;
+          }
+          default:
+            this.errors.push(new errors.YAMLParseError(getErrorPos(token), "UNEXPECTED_TOKEN", `Unsupported token ${token.type}`));
+        }
+      }
+      /**
+       * Call at end of input to yield any remaining document.
+       *
+       * @param forceDoc - If the stream contains no document, still emit a final document including any comments and directives that would be applied to a subsequent document.
+       * @param endOffset - Should be set if `forceDoc` is also set, to set the document range end and to indicate errors correctly.
+       */
+      *end(forceDoc = false, endOffset = -1) {
+        if (this.doc) {
+          this.decorate(this.doc, true);
+          yield this.doc;
+          this.doc = null;
+        } else if (forceDoc) {
+          const opts = Object.assign({ _directives: this.directives }, this.options);
+          const doc = new Document.Document(void 0, opts);
+          if (this.atDirectives)
+            this.onError(endOffset, "MISSING_CHAR", "Missing directives-end indicator line");
+          doc.range = [0, endOffset, endOffset];
+          this.decorate(doc, false);
+          yield doc;
+        }
+      }
+    };
+    exports.Composer = Composer;
+  }
+});
+
+// ../../work/main/node_modules/yaml/dist/parse/cst-scalar.js
+var require_cst_scalar = __commonJS({
+  "../../work/main/node_modules/yaml/dist/parse/cst-scalar.js"(exports) {
+    "use strict";
+    var resolveBlockScalar = require_resolve_block_scalar();
+    var resolveFlowScalar = require_resolve_flow_scalar();
+    var errors = require_errors();
+    var stringifyString = require_stringifyString();
+    function resolveAsScalar(token, strict = true, onError) {
+      if (token) {
+        const _onError = (pos, code, message) => {
+          const offset = typeof pos === "number" ? pos : Array.isArray(pos) ? pos[0] : pos.offset;
+          if (onError)
+            onError(offset, code, message);
+          else
+            throw new errors.YAMLParseError([offset, offset + 1], code, message);
+        };
+        switch (token.type) {
+          case "scalar":
+          case "single-quoted-scalar":
+          case "double-quoted-scalar":
+            return resolveFlowScalar.resolveFlowScalar(token, strict, _onError);
+          case "block-scalar":
+            return resolveBlockScalar.resolveBlockScalar({ options: { strict } }, token, _onError);
+        }
+      }
+      return null;
+    }
+    function createScalarToken(value, context) {
+      const { implicitKey = false, indent, inFlow = false, offset = -1, type = "PLAIN" } = context;
+      const source = stringifyString.stringifyString({ type, value }, {
+        implicitKey,
+        indent: indent > 0 ? " ".repeat(indent) : "",
+        inFlow,
+        options: { blockQuote: true, lineWidth: -1 }
+      });
+      const end = context.end ?? [
+        { type: "newline", offset: -1, indent, source: "\n" }
+      ];
+      switch (source[0]) {
+        case "|":
+        case ">": {
+          const he = source.indexOf("\n");
+          const head = source.substring(0, he);
+          const body = source.substring(he + 1) + "\n";
+          const props = [
+            { type: "block-scalar-header", offset, indent, source: head }
+          ];
+          if (!addEndtoBlockProps(props, end))
+            props.push({ type: "newline", offset: -1, indent, source: "\n" });
+          return { type: "block-scalar", offset, indent, props, source: body };
+        }
+        case '"':
+          return { type: "double-quoted-scalar", offset, indent, source, end };
+        case "'":
+          return { type: "single-quoted-scalar", offset, indent, source, end };
+        default:
+          return { type: "scalar", offset, indent, source, end };
+      }
+    }
+    function setScalarValue(token, value, context = {}) {
+      let { afterKey = false, implicitKey = false, inFlow = false, type } = context;
+      let indent = "indent" in token ? token.indent : null;
+      if (afterKey && typeof indent === "number")
+        indent += 2;
+      if (!type)
+        switch (token.type) {
+          case "single-quoted-scalar":
+            type = "QUOTE_SINGLE";
+            break;
+          case "double-quoted-scalar":
+            type = "QUOTE_DOUBLE";
+            break;
+          case "block-scalar": {
+            const header = token.props[0];
+            if (header.type !== "block-scalar-header")
+              throw new Error("Invalid block scalar header");
+            type = header.source[0] === ">" ? "BLOCK_FOLDED" : "BLOCK_LITERAL";
+            break;
+          }
+          default:
+            type = "PLAIN";
+        }
+      const source = stringifyString.stringifyString({ type, value }, {
+        implicitKey: implicitKey || indent === null,
+        indent: indent !== null && indent > 0 ? " ".repeat(indent) : "",
+        inFlow,
+        options: { blockQuote: true, lineWidth: -1 }
+      });
+      switch (source[0]) {
+        case "|":
+        case ">":
+          setBlockScalarValue(token, source);
+          break;
+        case '"':
+          setFlowScalarValue(token, source, "double-quoted-scalar");
+          break;
+        case "'":
+          setFlowScalarValue(token, source, "single-quoted-scalar");
+          break;
+        default:
+          setFlowScalarValue(token, source, "scalar");
+      }
+    }
+    function setBlockScalarValue(token, source) {
+      const he = source.indexOf("\n");
+      const head = source.substring(0, he);
+      const body = source.substring(he + 1) + "\n";
+      if (token.type === "block-scalar") {
+        const header = token.props[0];
+        if (header.type !== "block-scalar-header")
+          throw new Error("Invalid block scalar header");
+        header.source = head;
+        token.source = body;
+      } else {
+        const { offset } = token;
+        const indent = "indent" in token ? token.indent : -1;
+        const props = [
+          { type: "block-scalar-header", offset, indent, source: head }
+        ];
+        if (!addEndtoBlockProps(props, "end" in token ? token.end : void 0))
+          props.push({ type: "newline", offset: -1, indent, source: "\n" });
+        for (const key of Object.keys(token))
+          if (key !== "type" && key !== "offset")
+            delete token[key];
+        Object.assign(token, { type: "block-scalar", indent, props, source: body });
+      }
+    }
+    function addEndtoBlockProps(props, end) {
+      if (end)
+        for (const st of end)
+          switch (st.type) {
+            case "space":
+            case "comment":
+              props.push(st);
+              break;
+            case "newline":
+              props.push(st);
+              return true;
+          }
+      return false;
+    }
+    function setFlowScalarValue(token, source, type) {
+      switch (token.type) {
+        case "scalar":
+        case "double-quoted-scalar":
+        case "single-quoted-scalar":
+          token.type = type;
+          token.source = source;
+          break;
+        case "block-scalar": {
+          const end = token.props.slice(1);
+          let oa = source.length;
+          if (token.props[0].type === "block-scalar-header")
+            oa -= token.props[0].source.length;
+          for (const tok of end)
+            tok.offset += oa;
+          delete token.props;
+          Object.assign(token, { type, source, end });
+          break;
+        }
+        case "block-map":
+        case "block-seq": {
+          const offset = token.offset + source.length;
+          const nl = { type: "newline", offset, indent: token.indent, source: "\n" };
+          delete token.items;
+          Object.assign(token, { type, source, end: [nl] });
+          break;
+        }
+        default: {
+          const indent = "indent" in token ? token.indent : -1;
+          const end = "end" in token && Array.isArray(token.end) ? token.end.filter((st) => st.type === "space" || st.type === "comment" || st.type === "newline") : [];
+          for (const key of Object.keys(token))
+            if (key !== "type" && key !== "offset")
+              delete token[key];
+          Object.assign(token, { type, indent, source, end });
+        }
+      }
+    }
+    exports.createScalarToken = createScalarToken;
+    exports.resolveAsScalar = resolveAsScalar;
+    exports.setScalarValue = setScalarValue;
+  }
+});
+
+// ../../work/main/node_modules/yaml/dist/parse/cst-stringify.js
+var require_cst_stringify = __commonJS({
+  "../../work/main/node_modules/yaml/dist/parse/cst-stringify.js"(exports) {
+    "use strict";
+    var stringify = (cst) => "type" in cst ? stringifyToken(cst) : stringifyItem(cst);
+    function stringifyToken(token) {
+      switch (token.type) {
+        case "block-scalar": {
+          let res = "";
+          for (const tok of token.props)
+            res += stringifyToken(tok);
+          return res + token.source;
+        }
+        case "block-map":
+        case "block-seq": {
+          let res = "";
+          for (const item of token.items)
+            res += stringifyItem(item);
+          return res;
+        }
+        case "flow-collection": {
+          let res = token.start.source;
+          for (const item of token.items)
+            res += stringifyItem(item);
+          for (const st of token.end)
+            res += st.source;
+          return res;
+        }
+        case "document": {
+          let res = stringifyItem(token);
+          if (token.end)
+            for (const st of token.end)
+              res += st.source;
+          return res;
+        }
+        default: {
+          let res = token.source;
+          if ("end" in token && token.end)
+            for (const st of token.end)
+              res += st.source;
+          return res;
+        }
+      }
+    }
+    function stringifyItem({ start, key, sep, value }) {
+      let res = "";
+      for (const st of start)
+        res += st.source;
+      if (key)
+        res += stringifyToken(key);
+      if (sep)
+        for (const st of sep)
+          res += st.source;
+      if (value)
+        res += stringifyToken(value);
+      return res;
+    }
+    exports.stringify = stringify;
+  }
+});
+
+// ../../work/main/node_modules/yaml/dist/parse/cst-visit.js
+var require_cst_visit = __commonJS({
+  "../../work/main/node_modules/yaml/dist/parse/cst-visit.js"(exports) {
+    "use strict";
+    var BREAK = /* @__PURE__ */ Symbol("break visit");
+    var SKIP = /* @__PURE__ */ Symbol("skip children");
+    var REMOVE = /* @__PURE__ */ Symbol("remove item");
+    function visit(cst, visitor) {
+      if ("type" in cst && cst.type === "document")
+        cst = { start: cst.start, value: cst.value };
+      _visit(Object.freeze([]), cst, visitor);
+    }
+    visit.BREAK = BREAK;
+    visit.SKIP = SKIP;
+    visit.REMOVE = REMOVE;
+    visit.itemAtPath = (cst, path15) => {
+      let item = cst;
+      for (const [field, index] of path15) {
+        const tok = item?.[field];
+        if (tok && "items" in tok) {
+          item = tok.items[index];
+        } else
+          return void 0;
+      }
+      return item;
+    };
+    visit.parentCollection = (cst, path15) => {
+      const parent = visit.itemAtPath(cst, path15.slice(0, -1));
+      const field = path15[path15.length - 1][0];
+      const coll = parent?.[field];
+      if (coll && "items" in coll)
+        return coll;
+      throw new Error("Parent collection not found");
+    };
+    function _visit(path15, item, visitor) {
+      let ctrl = visitor(item, path15);
+      if (typeof ctrl === "symbol")
+        return ctrl;
+      for (const field of ["key", "value"]) {
+        const token = item[field];
+        if (token && "items" in token) {
+          for (let i = 0; i < token.items.length; ++i) {
+            const ci = _visit(Object.freeze(path15.concat([[field, i]])), token.items[i], visitor);
+            if (typeof ci === "number")
+              i = ci - 1;
+            else if (ci === BREAK)
+              return BREAK;
+            else if (ci === REMOVE) {
+              token.items.splice(i, 1);
+              i -= 1;
+            }
+          }
+          if (typeof ctrl === "function" && field === "key")
+            ctrl = ctrl(item, path15);
+        }
+      }
+      return typeof ctrl === "function" ? ctrl(item, path15) : ctrl;
+    }
+    exports.visit = visit;
+  }
+});
+
+// ../../work/main/node_modules/yaml/dist/parse/cst.js
+var require_cst = __commonJS({
+  "../../work/main/node_modules/yaml/dist/parse/cst.js"(exports) {
+    "use strict";
+    var cstScalar = require_cst_scalar();
+    var cstStringify = require_cst_stringify();
+    var cstVisit = require_cst_visit();
+    var BOM = "\uFEFF";
+    var DOCUMENT = "";
+    var FLOW_END = "";
+    var SCALAR = "";
+    var isCollection = (token) => !!token && "items" in token;
+    var isScalar = (token) => !!token && (token.type === "scalar" || token.type === "single-quoted-scalar" || token.type === "double-quoted-scalar" || token.type === "block-scalar");
+    function prettyToken(token) {
+      switch (token) {
+        case BOM:
+          return "<BOM>";
+        case DOCUMENT:
+          return "<DOC>";
+        case FLOW_END:
+          return "<FLOW_END>";
+        case SCALAR:
+          return "<SCALAR>";
+        default:
+          return JSON.stringify(token);
+      }
+    }
+    function tokenType(source) {
+      switch (source) {
+        case BOM:
+          return "byte-order-mark";
+        case DOCUMENT:
+          return "doc-mode";
+        case FLOW_END:
+          return "flow-error-end";
+        case SCALAR:
+          return "scalar";
+        case "---":
+          return "doc-start";
+        case "...":
+          return "doc-end";
+        case "":
+        case "\n":
+        case "\r\n":
+          return "newline";
+        case "-":
+          return "seq-item-ind";
+        case "?":
+          return "explicit-key-ind";
+        case ":":
+          return "map-value-ind";
+        case "{":
+          return "flow-map-start";
+        case "}":
+          return "flow-map-end";
+        case "[":
+          return "flow-seq-start";
+        case "]":
+          return "flow-seq-end";
+        case ",":
+          return "comma";
+      }
+      switch (source[0]) {
+        case " ":
+        case "	":
+          return "space";
+        case "#":
+          return "comment";
+        case "%":
+          return "directive-line";
+        case "*":
+          return "alias";
+        case "&":
+          return "anchor";
+        case "!":
+          return "tag";
+        case "'":
+          return "single-quoted-scalar";
+        case '"':
+          return "double-quoted-scalar";
+        case "|":
+        case ">":
+          return "block-scalar-header";
+      }
+      return null;
+    }
+    exports.createScalarToken = cstScalar.createScalarToken;
+    exports.resolveAsScalar = cstScalar.resolveAsScalar;
+    exports.setScalarValue = cstScalar.setScalarValue;
+    exports.stringify = cstStringify.stringify;
+    exports.visit = cstVisit.visit;
+    exports.BOM = BOM;
+    exports.DOCUMENT = DOCUMENT;
+    exports.FLOW_END = FLOW_END;
+    exports.SCALAR = SCALAR;
+    exports.isCollection = isCollection;
+    exports.isScalar = isScalar;
+    exports.prettyToken = prettyToken;
+    exports.tokenType = tokenType;
+  }
+});
+
+// ../../work/main/node_modules/yaml/dist/parse/lexer.js
+var require_lexer = __commonJS({
+  "../../work/main/node_modules/yaml/dist/parse/lexer.js"(exports) {
+    "use strict";
+    var cst = require_cst();
+    function isEmpty(ch) {
+      switch (ch) {
+        case void 0:
+        case " ":
+        case "\n":
+        case "\r":
+        case "	":
+          return true;
+        default:
+          return false;
+      }
+    }
+    var hexDigits = new Set("0123456789ABCDEFabcdef");
+    var tagChars = new Set("0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz-#;/?:@&=+$_.!~*'()");
+    var flowIndicatorChars = new Set(",[]{}");
+    var invalidAnchorChars = new Set(" ,[]{}\n\r	");
+    var isNotAnchorChar = (ch) => !ch || invalidAnchorChars.has(ch);
+    var Lexer = class {
+      constructor() {
+        this.atEnd = false;
+        this.blockScalarIndent = -1;
+        this.blockScalarKeep = false;
+        this.buffer = "";
+        this.flowKey = false;
+        this.flowLevel = 0;
+        this.indentNext = 0;
+        this.indentValue = 0;
+        this.lineEndPos = null;
+        this.next = null;
+        this.pos = 0;
+      }
+      /**
+       * Generate YAML tokens from the `source` string. If `incomplete`,
+       * a part of the last line may be left as a buffer for the next call.
+       *
+       * @returns A generator of lexical tokens
+       */
+      *lex(source, incomplete = false) {
+        if (source) {
+          if (typeof source !== "string")
+            throw TypeError("source is not a string");
+          this.buffer = this.buffer ? this.buffer + source : source;
+          this.lineEndPos = null;
+        }
+        this.atEnd = !incomplete;
+        let next = this.next ?? "stream";
+        while (next && (incomplete || this.hasChars(1)))
+          next = yield* this.parseNext(next);
+      }
+      atLineEnd() {
+        let i = this.pos;
+        let ch = this.buffer[i];
+        while (ch === " " || ch === "	")
+          ch = this.buffer[++i];
+        if (!ch || ch === "#" || ch === "\n")
+          return true;
+        if (ch === "\r")
+          return this.buffer[i + 1] === "\n";
+        return false;
+      }
+      charAt(n) {
+        return this.buffer[this.pos + n];
+      }
+      continueScalar(offset) {
+        let ch = this.buffer[offset];
+        if (this.indentNext > 0) {
+          let indent = 0;
+          while (ch === " ")
+            ch = this.buffer[++indent + offset];
+          if (ch === "\r") {
+            const next = this.buffer[indent + offset + 1];
+            if (next === "\n" || !next && !this.atEnd)
+              return offset + indent + 1;
+          }
+          return ch === "\n" || indent >= this.indentNext || !ch && !this.atEnd ? offset + indent : -1;
+        }
+        if (ch === "-" || ch === ".") {
+          const dt = this.buffer.substr(offset, 3);
+          if ((dt === "---" || dt === "...") && isEmpty(this.buffer[offset + 3]))
+            return -1;
+        }
+        return offset;
+      }
+      getLine() {
+        let end = this.lineEndPos;
+        if (typeof end !== "number" || end !== -1 && end < this.pos) {
+          end = this.buffer.indexOf("\n", this.pos);
+          this.lineEndPos = end;
+        }
+        if (end === -1)
+          return this.atEnd ? this.buffer.substring(this.pos) : null;
+        if (this.buffer[end - 1] === "\r")
+          end -= 1;
+        return this.buffer.substring(this.pos, end);
+      }
+      hasChars(n) {
+        return this.pos + n <= this.buffer.length;
+      }
+      setNext(state) {
+        this.buffer = this.buffer.substring(this.pos);
+        this.pos = 0;
+        this.lineEndPos = null;
+        this.next = state;
+        return null;
+      }
+      peek(n) {
+        return this.buffer.substr(this.pos, n);
+      }
+      *parseNext(next) {
+        switch (next) {
+          case "stream":
+            return yield* this.parseStream();
+          case "line-start":
+            return yield* this.parseLineStart();
+          case "block-start":
+            return yield* this.parseBlockStart();
+          case "doc":
+            return yield* this.parseDocument();
+          case "flow":
+            return yield* this.parseFlowCollection();
+          case "quoted-scalar":
+            return yield* this.parseQuotedScalar();
+          case "block-scalar":
+            return yield* this.parseBlockScalar();
+          case "plain-scalar":
+            return yield* this.parsePlainScalar();
+        }
+      }
+      *parseStream() {
+        let line = this.getLine();
+        if (line === null)
+          return this.setNext("stream");
+        if (line[0] === cst.BOM) {
+          yield* this.pushCount(1);
+          line = line.substring(1);
+        }
+        if (line[0] === "%") {
+          let dirEnd = line.length;
+          let cs = line.indexOf("#");
+          while (cs !== -1) {
+            const ch = line[cs - 1];
+            if (ch === " " || ch === "	") {
+              dirEnd = cs - 1;
+              break;
+            } else {
+              cs = line.indexOf("#", cs + 1);
+            }
+          }
+          while (true) {
+            const ch = line[dirEnd - 1];
+            if (ch === " " || ch === "	")
+              dirEnd -= 1;
+            else
+              break;
+          }
+          const n = (yield* this.pushCount(dirEnd)) + (yield* this.pushSpaces(true));
+          yield* this.pushCount(line.length - n);
+          this.pushNewline();
+          return "stream";
+        }
+        if (this.atLineEnd()) {
+          const sp = yield* this.pushSpaces(true);
+          yield* this.pushCount(line.length - sp);
+          yield* this.pushNewline();
+          return "stream";
+        }
+        yield cst.DOCUMENT;
+        return yield* this.parseLineStart();
+      }
+      *parseLineStart() {
+        const ch = this.charAt(0);
+        if (!ch && !this.atEnd)
+          return this.setNext("line-start");
+        if (ch === "-" || ch === ".") {
+          if (!this.atEnd && !this.hasChars(4))
+            return this.setNext("line-start");
+          const s = this.peek(3);
+          if ((s === "---" || s === "...") && isEmpty(this.charAt(3))) {
+            yield* this.pushCount(3);
+            this.indentValue = 0;
+            this.indentNext = 0;
+            return s === "---" ? "doc" : "stream";
+          }
+        }
+        this.indentValue = yield* this.pushSpaces(false);
+        if (this.indentNext > this.indentValue && !isEmpty(this.charAt(1)))
+          this.indentNext = this.indentValue;
+        return yield* this.parseBlockStart();
+      }
+      *parseBlockStart() {
+        const [ch0, ch1] = this.peek(2);
+        if (!ch1 && !this.atEnd)
+          return this.setNext("block-start");
+        if ((ch0 === "-" || ch0 === "?" || ch0 === ":") && isEmpty(ch1)) {
+          const n = (yield* this.pushCount(1)) + (yield* this.pushSpaces(true));
+          this.indentNext = this.indentValue + 1;
+          this.indentValue += n;
+          return "block-start";
+        }
+        return "doc";
+      }
+      *parseDocument() {
+        yield* this.pushSpaces(true);
+        const line = this.getLine();
+        if (line === null)
+          return this.setNext("doc");
+        let n = yield* this.pushIndicators();
+        switch (line[n]) {
+          case "#":
+            yield* this.pushCount(line.length - n);
+          // fallthrough
+          case void 0:
+            yield* this.pushNewline();
+            return yield* this.parseLineStart();
+          case "{":
+          case "[":
+            yield* this.pushCount(1);
+            this.flowKey = false;
+            this.flowLevel = 1;
+            return "flow";
+          case "}":
+          case "]":
+            yield* this.pushCount(1);
+            return "doc";
+          case "*":
+            yield* this.pushUntil(isNotAnchorChar);
+            return "doc";
+          case '"':
+          case "'":
+            return yield* this.parseQuotedScalar();
+          case "|":
+          case ">":
+            n += yield* this.parseBlockScalarHeader();
+            n += yield* this.pushSpaces(true);
+            yield* this.pushCount(line.length - n);
+            yield* this.pushNewline();
+            return yield* this.parseBlockScalar();
+          default:
+            return yield* this.parsePlainScalar();
+        }
+      }
+      *parseFlowCollection() {
+        let nl, sp;
+        let indent = -1;
+        do {
+          nl = yield* this.pushNewline();
+          if (nl > 0) {
+            sp = yield* this.pushSpaces(false);
+            this.indentValue = indent = sp;
+          } else {
+            sp = 0;
+          }
+          sp += yield* this.pushSpaces(true);
+        } while (nl + sp > 0);
+        const line = this.getLine();
+        if (line === null)
+          return this.setNext("flow");
+        if (indent !== -1 && indent < this.indentNext && line[0] !== "#" || indent === 0 && (line.startsWith("---") || line.startsWith("...")) && isEmpty(line[3])) {
+          const atFlowEndMarker = indent === this.indentNext - 1 && this.flowLevel === 1 && (line[0] === "]" || line[0] === "}");
+          if (!atFlowEndMarker) {
+            this.flowLevel = 0;
+            yield cst.FLOW_END;
+            return yield* this.parseLineStart();
+          }
+        }
+        let n = 0;
+        while (line[n] === ",") {
+          n += yield* this.pushCount(1);
+          n += yield* this.pushSpaces(true);
+          this.flowKey = false;
+        }
+        n += yield* this.pushIndicators();
+        switch (line[n]) {
+          case void 0:
+            return "flow";
+          case "#":
+            yield* this.pushCount(line.length - n);
+            return "flow";
+          case "{":
+          case "[":
+            yield* this.pushCount(1);
+            this.flowKey = false;
+            this.flowLevel += 1;
+            return "flow";
+          case "}":
+          case "]":
+            yield* this.pushCount(1);
+            this.flowKey = true;
+            this.flowLevel -= 1;
+            return this.flowLevel ? "flow" : "doc";
+          case "*":
+            yield* this.pushUntil(isNotAnchorChar);
+            return "flow";
+          case '"':
+          case "'":
+            this.flowKey = true;
+            return yield* this.parseQuotedScalar();
+          case ":": {
+            const next = this.charAt(1);
+            if (this.flowKey || isEmpty(next) || next === ",") {
+              this.flowKey = false;
+              yield* this.pushCount(1);
+              yield* this.pushSpaces(true);
+              return "flow";
+            }
+          }
+          // fallthrough
+          default:
+            this.flowKey = false;
+            return yield* this.parsePlainScalar();
+        }
+      }
+      *parseQuotedScalar() {
+        const quote = this.charAt(0);
+        let end = this.buffer.indexOf(quote, this.pos + 1);
+        if (quote === "'") {
+          while (end !== -1 && this.buffer[end + 1] === "'")
+            end = this.buffer.indexOf("'", end + 2);
+        } else {
+          while (end !== -1) {
+            let n = 0;
+            while (this.buffer[end - 1 - n] === "\\")
+              n += 1;
+            if (n % 2 === 0)
+              break;
+            end = this.buffer.indexOf('"', end + 1);
+          }
+        }
+        const qb = this.buffer.substring(0, end);
+        let nl = qb.indexOf("\n", this.pos);
+        if (nl !== -1) {
+          while (nl !== -1) {
+            const cs = this.continueScalar(nl + 1);
+            if (cs === -1)
+              break;
+            nl = qb.indexOf("\n", cs);
+          }
+          if (nl !== -1) {
+            end = nl - (qb[nl - 1] === "\r" ? 2 : 1);
+          }
+        }
+        if (end === -1) {
+          if (!this.atEnd)
+            return this.setNext("quoted-scalar");
+          end = this.buffer.length;
+        }
+        yield* this.pushToIndex(end + 1, false);
+        return this.flowLevel ? "flow" : "doc";
+      }
+      *parseBlockScalarHeader() {
+        this.blockScalarIndent = -1;
+        this.blockScalarKeep = false;
+        let i = this.pos;
+        while (true) {
+          const ch = this.buffer[++i];
+          if (ch === "+")
+            this.blockScalarKeep = true;
+          else if (ch > "0" && ch <= "9")
+            this.blockScalarIndent = Number(ch) - 1;
+          else if (ch !== "-")
+            break;
+        }
+        return yield* this.pushUntil((ch) => isEmpty(ch) || ch === "#");
+      }
+      *parseBlockScalar() {
+        let nl = this.pos - 1;
+        let indent = 0;
+        let ch;
+        loop: for (let i2 = this.pos; ch = this.buffer[i2]; ++i2) {
+          switch (ch) {
+            case " ":
+              indent += 1;
+              break;
+            case "\n":
+              nl = i2;
+              indent = 0;
+              break;
+            case "\r": {
+              const next = this.buffer[i2 + 1];
+              if (!next && !this.atEnd)
+                return this.setNext("block-scalar");
+              if (next === "\n")
+                break;
+            }
+            // fallthrough
+            default:
+              break loop;
+          }
+        }
+        if (!ch && !this.atEnd)
+          return this.setNext("block-scalar");
+        if (indent >= this.indentNext) {
+          if (this.blockScalarIndent === -1)
+            this.indentNext = indent;
+          else {
+            this.indentNext = this.blockScalarIndent + (this.indentNext === 0 ? 1 : this.indentNext);
+          }
+          do {
+            const cs = this.continueScalar(nl + 1);
+            if (cs === -1)
+              break;
+            nl = this.buffer.indexOf("\n", cs);
+          } while (nl !== -1);
+          if (nl === -1) {
+            if (!this.atEnd)
+              return this.setNext("block-scalar");
+            nl = this.buffer.length;
+          }
+        }
+        let i = nl + 1;
+        ch = this.buffer[i];
+        while (ch === " ")
+          ch = this.buffer[++i];
+        if (ch === "	") {
+          while (ch === "	" || ch === " " || ch === "\r" || ch === "\n")
+            ch = this.buffer[++i];
+          nl = i - 1;
+        } else if (!this.blockScalarKeep) {
+          do {
+            let i2 = nl - 1;
+            let ch2 = this.buffer[i2];
+            if (ch2 === "\r")
+              ch2 = this.buffer[--i2];
+            const lastChar = i2;
+            while (ch2 === " ")
+              ch2 = this.buffer[--i2];
+            if (ch2 === "\n" && i2 >= this.pos && i2 + 1 + indent > lastChar)
+              nl = i2;
+            else
+              break;
+          } while (true);
+        }
+        yield cst.SCALAR;
+        yield* this.pushToIndex(nl + 1, true);
+        return yield* this.parseLineStart();
+      }
+      *parsePlainScalar() {
+        const inFlow = this.flowLevel > 0;
+        let end = this.pos - 1;
+        let i = this.pos - 1;
+        let ch;
+        while (ch = this.buffer[++i]) {
+          if (ch === ":") {
+            const next = this.buffer[i + 1];
+            if (isEmpty(next) || inFlow && flowIndicatorChars.has(next))
+              break;
+            end = i;
+          } else if (isEmpty(ch)) {
+            let next = this.buffer[i + 1];
+            if (ch === "\r") {
+              if (next === "\n") {
+                i += 1;
+                ch = "\n";
+                next = this.buffer[i + 1];
+              } else
+                end = i;
+            }
+            if (next === "#" || inFlow && flowIndicatorChars.has(next))
+              break;
+            if (ch === "\n") {
+              const cs = this.continueScalar(i + 1);
+              if (cs === -1)
+                break;
+              i = Math.max(i, cs - 2);
+            }
+          } else {
+            if (inFlow && flowIndicatorChars.has(ch))
+              break;
+            end = i;
+          }
+        }
+        if (!ch && !this.atEnd)
+          return this.setNext("plain-scalar");
+        yield cst.SCALAR;
+        yield* this.pushToIndex(end + 1, true);
+        return inFlow ? "flow" : "doc";
+      }
+      *pushCount(n) {
+        if (n > 0) {
+          yield this.buffer.substr(this.pos, n);
+          this.pos += n;
+          return n;
+        }
+        return 0;
+      }
+      *pushToIndex(i, allowEmpty) {
+        const s = this.buffer.slice(this.pos, i);
+        if (s) {
+          yield s;
+          this.pos += s.length;
+          return s.length;
+        } else if (allowEmpty)
+          yield "";
+        return 0;
+      }
+      *pushIndicators() {
+        let n = 0;
+        loop: while (true) {
+          switch (this.charAt(0)) {
+            case "!":
+              n += yield* this.pushTag();
+              n += yield* this.pushSpaces(true);
+              continue loop;
+            case "&":
+              n += yield* this.pushUntil(isNotAnchorChar);
+              n += yield* this.pushSpaces(true);
+              continue loop;
+            case "-":
+            // this is an error
+            case "?":
+            // this is an error outside flow collections
+            case ":": {
+              const inFlow = this.flowLevel > 0;
+              const ch1 = this.charAt(1);
+              if (isEmpty(ch1) || inFlow && flowIndicatorChars.has(ch1)) {
+                if (!inFlow)
+                  this.indentNext = this.indentValue + 1;
+                else if (this.flowKey)
+                  this.flowKey = false;
+                n += yield* this.pushCount(1);
+                n += yield* this.pushSpaces(true);
+                continue loop;
+              }
+            }
+          }
+          break loop;
+        }
+        return n;
+      }
+      *pushTag() {
+        if (this.charAt(1) === "<") {
+          let i = this.pos + 2;
+          let ch = this.buffer[i];
+          while (!isEmpty(ch) && ch !== ">")
+            ch = this.buffer[++i];
+          return yield* this.pushToIndex(ch === ">" ? i + 1 : i, false);
+        } else {
+          let i = this.pos + 1;
+          let ch = this.buffer[i];
+          while (ch) {
+            if (tagChars.has(ch))
+              ch = this.buffer[++i];
+            else if (ch === "%" && hexDigits.has(this.buffer[i + 1]) && hexDigits.has(this.buffer[i + 2])) {
+              ch = this.buffer[i += 3];
+            } else
+              break;
+          }
+          return yield* this.pushToIndex(i, false);
+        }
+      }
+      *pushNewline() {
+        const ch = this.buffer[this.pos];
+        if (ch === "\n")
+          return yield* this.pushCount(1);
+        else if (ch === "\r" && this.charAt(1) === "\n")
+          return yield* this.pushCount(2);
+        else
+          return 0;
+      }
+      *pushSpaces(allowTabs) {
+        let i = this.pos - 1;
+        let ch;
+        do {
+          ch = this.buffer[++i];
+        } while (ch === " " || allowTabs && ch === "	");
+        const n = i - this.pos;
+        if (n > 0) {
+          yield this.buffer.substr(this.pos, n);
+          this.pos = i;
+        }
+        return n;
+      }
+      *pushUntil(test) {
+        let i = this.pos;
+        let ch = this.buffer[i];
+        while (!test(ch))
+          ch = this.buffer[++i];
+        return yield* this.pushToIndex(i, false);
+      }
+    };
+    exports.Lexer = Lexer;
+  }
+});
+
+// ../../work/main/node_modules/yaml/dist/parse/line-counter.js
+var require_line_counter = __commonJS({
+  "../../work/main/node_modules/yaml/dist/parse/line-counter.js"(exports) {
+    "use strict";
+    var LineCounter = class {
+      constructor() {
+        this.lineStarts = [];
+        this.addNewLine = (offset) => this.lineStarts.push(offset);
+        this.linePos = (offset) => {
+          let low = 0;
+          let high = this.lineStarts.length;
+          while (low < high) {
+            const mid = low + high >> 1;
+            if (this.lineStarts[mid] < offset)
+              low = mid + 1;
+            else
+              high = mid;
+          }
+          if (this.lineStarts[low] === offset)
+            return { line: low + 1, col: 1 };
+          if (low === 0)
+            return { line: 0, col: offset };
+          const start = this.lineStarts[low - 1];
+          return { line: low, col: offset - start + 1 };
+        };
+      }
+    };
+    exports.LineCounter = LineCounter;
+  }
+});
+
+// ../../work/main/node_modules/yaml/dist/parse/parser.js
+var require_parser = __commonJS({
+  "../../work/main/node_modules/yaml/dist/parse/parser.js"(exports) {
+    "use strict";
+    var node_process = __require("process");
+    var cst = require_cst();
+    var lexer = require_lexer();
+    function includesToken(list, type) {
+      for (let i = 0; i < list.length; ++i)
+        if (list[i].type === type)
+          return true;
+      return false;
+    }
+    function findNonEmptyIndex(list) {
+      for (let i = 0; i < list.length; ++i) {
+        switch (list[i].type) {
+          case "space":
+          case "comment":
+          case "newline":
+            break;
+          default:
+            return i;
+        }
+      }
+      return -1;
+    }
+    function isFlowToken(token) {
+      switch (token?.type) {
+        case "alias":
+        case "scalar":
+        case "single-quoted-scalar":
+        case "double-quoted-scalar":
+        case "flow-collection":
+          return true;
+        default:
+          return false;
+      }
+    }
+    function getPrevProps(parent) {
+      switch (parent.type) {
+        case "document":
+          return parent.start;
+        case "block-map": {
+          const it = parent.items[parent.items.length - 1];
+          return it.sep ?? it.start;
+        }
+        case "block-seq":
+          return parent.items[parent.items.length - 1].start;
+        /* istanbul ignore next should not happen */
+        default:
+          return [];
+      }
+    }
+    function getFirstKeyStartProps(prev) {
+      if (prev.length === 0)
+        return [];
+      let i = prev.length;
+      loop: while (--i >= 0) {
+        switch (prev[i].type) {
+          case "doc-start":
+          case "explicit-key-ind":
+          case "map-value-ind":
+          case "seq-item-ind":
+          case "newline":
+            break loop;
+        }
+      }
+      while (prev[++i]?.type === "space") {
+      }
+      return prev.splice(i, prev.length);
+    }
+    function arrayPushArray(target, source) {
+      if (source.length < 1e5)
+        Array.prototype.push.apply(target, source);
+      else
+        for (let i = 0; i < source.length; ++i)
+          target.push(source[i]);
+    }
+    function fixFlowSeqItems(fc) {
+      if (fc.start.type === "flow-seq-start") {
+        for (const it of fc.items) {
+          if (it.sep && !it.value && !includesToken(it.start, "explicit-key-ind") && !includesToken(it.sep, "map-value-ind")) {
+            if (it.key)
+              it.value = it.key;
+            delete it.key;
+            if (isFlowToken(it.value)) {
+              if (it.value.end)
+                arrayPushArray(it.value.end, it.sep);
+              else
+                it.value.end = it.sep;
+            } else
+              arrayPushArray(it.start, it.sep);
+            delete it.sep;
+          }
+        }
+      }
+    }
+    var Parser = class {
+      /**
+       * @param onNewLine - If defined, called separately with the start position of
+       *   each new line (in `parse()`, including the start of input).
+       */
+      constructor(onNewLine) {
+        this.atNewLine = true;
+        this.atScalar = false;
+        this.indent = 0;
+        this.offset = 0;
+        this.onKeyLine = false;
+        this.stack = [];
+        this.source = "";
+        this.type = "";
+        this.lexer = new lexer.Lexer();
+        this.onNewLine = onNewLine;
+      }
+      /**
+       * Parse `source` as a YAML stream.
+       * If `incomplete`, a part of the last line may be left as a buffer for the next call.
+       *
+       * Errors are not thrown, but yielded as `{ type: 'error', message }` tokens.
+       *
+       * @returns A generator of tokens representing each directive, document, and other structure.
+       */
+      *parse(source, incomplete = false) {
+        if (this.onNewLine && this.offset === 0)
+          this.onNewLine(0);
+        for (const lexeme of this.lexer.lex(source, incomplete))
+          yield* this.next(lexeme);
+        if (!incomplete)
+          yield* this.end();
+      }
+      /**
+       * Advance the parser by the `source` of one lexical token.
+       */
+      *next(source) {
+        this.source = source;
+        if (node_process.env.LOG_TOKENS)
+          console.log("|", cst.prettyToken(source));
+        if (this.atScalar) {
+          this.atScalar = false;
+          yield* this.step();
+          this.offset += source.length;
+          return;
+        }
+        const type = cst.tokenType(source);
+        if (!type) {
+          const message = `Not a YAML token: ${source}`;
+          yield* this.pop({ type: "error", offset: this.offset, message, source });
+          this.offset += source.length;
+        } else if (type === "scalar") {
+          this.atNewLine = false;
+          this.atScalar = true;
+          this.type = "scalar";
+        } else {
+          this.type = type;
+          yield* this.step();
+          switch (type) {
+            case "newline":
+              this.atNewLine = true;
+              this.indent = 0;
+              if (this.onNewLine)
+                this.onNewLine(this.offset + source.length);
+              break;
+            case "space":
+              if (this.atNewLine && source[0] === " ")
+                this.indent += source.length;
+              break;
+            case "explicit-key-ind":
+            case "map-value-ind":
+            case "seq-item-ind":
+              if (this.atNewLine)
+                this.indent += source.length;
+              break;
+            case "doc-mode":
+            case "flow-error-end":
+              return;
+            default:
+              this.atNewLine = false;
+          }
+          this.offset += source.length;
+        }
+      }
+      /** Call at end of input to push out any remaining constructions */
+      *end() {
+        while (this.stack.length > 0)
+          yield* this.pop();
+      }
+      get sourceToken() {
+        const st = {
+          type: this.type,
+          offset: this.offset,
+          indent: this.indent,
+          source: this.source
+        };
+        return st;
+      }
+      *step() {
+        const top = this.peek(1);
+        if (this.type === "doc-end" && top?.type !== "doc-end") {
+          while (this.stack.length > 0)
+            yield* this.pop();
+          this.stack.push({
+            type: "doc-end",
+            offset: this.offset,
+            source: this.source
+          });
+          return;
+        }
+        if (!top)
+          return yield* this.stream();
+        switch (top.type) {
+          case "document":
+            return yield* this.document(top);
+          case "alias":
+          case "scalar":
+          case "single-quoted-scalar":
+          case "double-quoted-scalar":
+            return yield* this.scalar(top);
+          case "block-scalar":
+            return yield* this.blockScalar(top);
+          case "block-map":
+            return yield* this.blockMap(top);
+          case "block-seq":
+            return yield* this.blockSequence(top);
+          case "flow-collection":
+            return yield* this.flowCollection(top);
+          case "doc-end":
+            return yield* this.documentEnd(top);
+        }
+        yield* this.pop();
+      }
+      peek(n) {
+        return this.stack[this.stack.length - n];
+      }
+      *pop(error) {
+        const token = error ?? this.stack.pop();
+        if (!token) {
+          const message = "Tried to pop an empty stack";
+          yield { type: "error", offset: this.offset, source: "", message };
+        } else if (this.stack.length === 0) {
+          yield token;
+        } else {
+          const top = this.peek(1);
+          if (token.type === "block-scalar") {
+            token.indent = "indent" in top ? top.indent : 0;
+          } else if (token.type === "flow-collection" && top.type === "document") {
+            token.indent = 0;
+          }
+          if (token.type === "flow-collection")
+            fixFlowSeqItems(token);
+          switch (top.type) {
+            case "document":
+              top.value = token;
+              break;
+            case "block-scalar":
+              top.props.push(token);
+              break;
+            case "block-map": {
+              const it = top.items[top.items.length - 1];
+              if (it.value) {
+                top.items.push({ start: [], key: token, sep: [] });
+                this.onKeyLine = true;
+                return;
+              } else if (it.sep) {
+                it.value = token;
+              } else {
+                Object.assign(it, { key: token, sep: [] });
+                this.onKeyLine = !it.explicitKey;
+                return;
+              }
+              break;
+            }
+            case "block-seq": {
+              const it = top.items[top.items.length - 1];
+              if (it.value)
+                top.items.push({ start: [], value: token });
+              else
+                it.value = token;
+              break;
+            }
+            case "flow-collection": {
+              const it = top.items[top.items.length - 1];
+              if (!it || it.value)
+                top.items.push({ start: [], key: token, sep: [] });
+              else if (it.sep)
+                it.value = token;
+              else
+                Object.assign(it, { key: token, sep: [] });
+              return;
+            }
+            /* istanbul ignore next should not happen */
+            default:
+              yield* this.pop();
+              yield* this.pop(token);
+          }
+          if ((top.type === "document" || top.type === "block-map" || top.type === "block-seq") && (token.type === "block-map" || token.type === "block-seq")) {
+            const last = token.items[token.items.length - 1];
+            if (last && !last.sep && !last.value && last.start.length > 0 && findNonEmptyIndex(last.start) === -1 && (token.indent === 0 || last.start.every((st) => st.type !== "comment" || st.indent < token.indent))) {
+              if (top.type === "document")
+                top.end = last.start;
+              else
+                top.items.push({ start: last.start });
+              token.items.splice(-1, 1);
+            }
+          }
+        }
+      }
+      *stream() {
+        switch (this.type) {
+          case "directive-line":
+            yield { type: "directive", offset: this.offset, source: this.source };
+            return;
+          case "byte-order-mark":
+          case "space":
+          case "comment":
+          case "newline":
+            yield this.sourceToken;
+            return;
+          case "doc-mode":
+          case "doc-start": {
+            const doc = {
+              type: "document",
+              offset: this.offset,
+              start: []
+            };
+            if (this.type === "doc-start")
+              doc.start.push(this.sourceToken);
+            this.stack.push(doc);
+            return;
+          }
+        }
+        yield {
+          type: "error",
+          offset: this.offset,
+          message: `Unexpected ${this.type} token in YAML stream`,
+          source: this.source
+        };
+      }
+      *document(doc) {
+        if (doc.value)
+          return yield* this.lineEnd(doc);
+        switch (this.type) {
+          case "doc-start": {
+            if (findNonEmptyIndex(doc.start) !== -1) {
+              yield* this.pop();
+              yield* this.step();
+            } else
+              doc.start.push(this.sourceToken);
+            return;
+          }
+          case "anchor":
+          case "tag":
+          case "space":
+          case "comment":
+          case "newline":
+            doc.start.push(this.sourceToken);
+            return;
+        }
+        const bv = this.startBlockValue(doc);
+        if (bv)
+          this.stack.push(bv);
+        else {
+          yield {
+            type: "error",
+            offset: this.offset,
+            message: `Unexpected ${this.type} token in YAML document`,
+            source: this.source
+          };
+        }
+      }
+      *scalar(scalar) {
+        if (this.type === "map-value-ind") {
+          const prev = getPrevProps(this.peek(2));
+          const start = getFirstKeyStartProps(prev);
+          let sep;
+          if (scalar.end) {
+            sep = scalar.end;
+            sep.push(this.sourceToken);
+            delete scalar.end;
+          } else
+            sep = [this.sourceToken];
+          const map = {
+            type: "block-map",
+            offset: scalar.offset,
+            indent: scalar.indent,
+            items: [{ start, key: scalar, sep }]
+          };
+          this.onKeyLine = true;
+          this.stack[this.stack.length - 1] = map;
+        } else
+          yield* this.lineEnd(scalar);
+      }
+      *blockScalar(scalar) {
+        switch (this.type) {
+          case "space":
+          case "comment":
+          case "newline":
+            scalar.props.push(this.sourceToken);
+            return;
+          case "scalar":
+            scalar.source = this.source;
+            this.atNewLine = true;
+            this.indent = 0;
+            if (this.onNewLine) {
+              let nl = this.source.indexOf("\n") + 1;
+              while (nl !== 0) {
+                this.onNewLine(this.offset + nl);
+                nl = this.source.indexOf("\n", nl) + 1;
+              }
+            }
+            yield* this.pop();
+            break;
+          /* istanbul ignore next should not happen */
+          default:
+            yield* this.pop();
+            yield* this.step();
+        }
+      }
+      *blockMap(map) {
+        const it = map.items[map.items.length - 1];
+        switch (this.type) {
+          case "newline":
+            this.onKeyLine = false;
+            if (it.value) {
+              const end = "end" in it.value ? it.value.end : void 0;
+              const last = Array.isArray(end) ? end[end.length - 1] : void 0;
+              if (last?.type === "comment")
+                end?.push(this.sourceToken);
+              else
+                map.items.push({ start: [this.sourceToken] });
+            } else if (it.sep) {
+              it.sep.push(this.sourceToken);
+            } else {
+              it.start.push(this.sourceToken);
+            }
+            return;
+          case "space":
+          case "comment":
+            if (it.value) {
+              map.items.push({ start: [this.sourceToken] });
+            } else if (it.sep) {
+              it.sep.push(this.sourceToken);
+            } else {
+              if (this.atIndentedComment(it.start, map.indent)) {
+                const prev = map.items[map.items.length - 2];
+                const end = prev?.value?.end;
+                if (Array.isArray(end)) {
+                  arrayPushArray(end, it.start);
+                  end.push(this.sourceToken);
+                  map.items.pop();
+                  return;
+                }
+              }
+              it.start.push(this.sourceToken);
+            }
+            return;
+        }
+        if (this.indent >= map.indent) {
+          const atMapIndent = !this.onKeyLine && this.indent === map.indent;
+          const atNextItem = atMapIndent && (it.sep || it.explicitKey) && this.type !== "seq-item-ind";
+          let start = [];
+          if (atNextItem && it.sep && !it.value) {
+            const nl = [];
+            for (let i = 0; i < it.sep.length; ++i) {
+              const st = it.sep[i];
+              switch (st.type) {
+                case "newline":
+                  nl.push(i);
+                  break;
+                case "space":
+                  break;
+                case "comment":
+                  if (st.indent > map.indent)
+                    nl.length = 0;
+                  break;
+                default:
+                  nl.length = 0;
+              }
+            }
+            if (nl.length >= 2)
+              start = it.sep.splice(nl[1]);
+          }
+          switch (this.type) {
+            case "anchor":
+            case "tag":
+              if (atNextItem || it.value) {
+                start.push(this.sourceToken);
+                map.items.push({ start });
+                this.onKeyLine = true;
+              } else if (it.sep) {
+                it.sep.push(this.sourceToken);
+              } else {
+                it.start.push(this.sourceToken);
+              }
+              return;
+            case "explicit-key-ind":
+              if (!it.sep && !it.explicitKey) {
+                it.start.push(this.sourceToken);
+                it.explicitKey = true;
+              } else if (atNextItem || it.value) {
+                start.push(this.sourceToken);
+                map.items.push({ start, explicitKey: true });
+              } else {
+                this.stack.push({
+                  type: "block-map",
+                  offset: this.offset,
+                  indent: this.indent,
+                  items: [{ start: [this.sourceToken], explicitKey: true }]
+                });
+              }
+              this.onKeyLine = true;
+              return;
+            case "map-value-ind":
+              if (it.explicitKey) {
+                if (!it.sep) {
+                  if (includesToken(it.start, "newline")) {
+                    Object.assign(it, { key: null, sep: [this.sourceToken] });
+                  } else {
+                    const start2 = getFirstKeyStartProps(it.start);
+                    this.stack.push({
+                      type: "block-map",
+                      offset: this.offset,
+                      indent: this.indent,
+                      items: [{ start: start2, key: null, sep: [this.sourceToken] }]
+                    });
+                  }
+                } else if (it.value) {
+                  map.items.push({ start: [], key: null, sep: [this.sourceToken] });
+                } else if (includesToken(it.sep, "map-value-ind")) {
+                  this.stack.push({
+                    type: "block-map",
+                    offset: this.offset,
+                    indent: this.indent,
+                    items: [{ start, key: null, sep: [this.sourceToken] }]
+                  });
+                } else if (isFlowToken(it.key) && !includesToken(it.sep, "newline")) {
+                  const start2 = getFirstKeyStartProps(it.start);
+                  const key = it.key;
+                  const sep = it.sep;
+                  sep.push(this.sourceToken);
+                  delete it.key;
+                  delete it.sep;
+                  this.stack.push({
+                    type: "block-map",
+                    offset: this.offset,
+                    indent: this.indent,
+                    items: [{ start: start2, key, sep }]
+                  });
+                } else if (start.length > 0) {
+                  it.sep = it.sep.concat(start, this.sourceToken);
+                } else {
+                  it.sep.push(this.sourceToken);
+                }
+              } else {
+                if (!it.sep) {
+                  Object.assign(it, { key: null, sep: [this.sourceToken] });
+                } else if (it.value || atNextItem) {
+                  map.items.push({ start, key: null, sep: [this.sourceToken] });
+                } else if (includesToken(it.sep, "map-value-ind")) {
+                  this.stack.push({
+                    type: "block-map",
+                    offset: this.offset,
+                    indent: this.indent,
+                    items: [{ start: [], key: null, sep: [this.sourceToken] }]
+                  });
+                } else {
+                  it.sep.push(this.sourceToken);
+                }
+              }
+              this.onKeyLine = true;
+              return;
+            case "alias":
+            case "scalar":
+            case "single-quoted-scalar":
+            case "double-quoted-scalar": {
+              const fs = this.flowScalar(this.type);
+              if (atNextItem || it.value) {
+                map.items.push({ start, key: fs, sep: [] });
+                this.onKeyLine = true;
+              } else if (it.sep) {
+                this.stack.push(fs);
+              } else {
+                Object.assign(it, { key: fs, sep: [] });
+                this.onKeyLine = true;
+              }
+              return;
+            }
+            default: {
+              const bv = this.startBlockValue(map);
+              if (bv) {
+                if (bv.type === "block-seq") {
+                  if (!it.explicitKey && it.sep && !includesToken(it.sep, "newline")) {
+                    yield* this.pop({
+                      type: "error",
+                      offset: this.offset,
+                      message: "Unexpected block-seq-ind on same line with key",
+                      source: this.source
+                    });
+                    return;
+                  }
+                } else if (atMapIndent) {
+                  map.items.push({ start });
+                }
+                this.stack.push(bv);
+                return;
+              }
+            }
+          }
+        }
+        yield* this.pop();
+        yield* this.step();
+      }
+      *blockSequence(seq) {
+        const it = seq.items[seq.items.length - 1];
+        switch (this.type) {
+          case "newline":
+            if (it.value) {
+              const end = "end" in it.value ? it.value.end : void 0;
+              const last = Array.isArray(end) ? end[end.length - 1] : void 0;
+              if (last?.type === "comment")
+                end?.push(this.sourceToken);
+              else
+                seq.items.push({ start: [this.sourceToken] });
+            } else
+              it.start.push(this.sourceToken);
+            return;
+          case "space":
+          case "comment":
+            if (it.value)
+              seq.items.push({ start: [this.sourceToken] });
+            else {
+              if (this.atIndentedComment(it.start, seq.indent)) {
+                const prev = seq.items[seq.items.length - 2];
+                const end = prev?.value?.end;
+                if (Array.isArray(end)) {
+                  arrayPushArray(end, it.start);
+                  end.push(this.sourceToken);
+                  seq.items.pop();
+                  return;
+                }
+              }
+              it.start.push(this.sourceToken);
+            }
+            return;
+          case "anchor":
+          case "tag":
+            if (it.value || this.indent <= seq.indent)
+              break;
+            it.start.push(this.sourceToken);
+            return;
+          case "seq-item-ind":
+            if (this.indent !== seq.indent)
+              break;
+            if (it.value || includesToken(it.start, "seq-item-ind"))
+              seq.items.push({ start: [this.sourceToken] });
+            else
+              it.start.push(this.sourceToken);
+            return;
+        }
+        if (this.indent > seq.indent) {
+          const bv = this.startBlockValue(seq);
+          if (bv) {
+            this.stack.push(bv);
+            return;
+          }
+        }
+        yield* this.pop();
+        yield* this.step();
+      }
+      *flowCollection(fc) {
+        const it = fc.items[fc.items.length - 1];
+        if (this.type === "flow-error-end") {
+          let top;
+          do {
+            yield* this.pop();
+            top = this.peek(1);
+          } while (top?.type === "flow-collection");
+        } else if (fc.end.length === 0) {
+          switch (this.type) {
+            case "comma":
+            case "explicit-key-ind":
+              if (!it || it.sep)
+                fc.items.push({ start: [this.sourceToken] });
+              else
+                it.start.push(this.sourceToken);
+              return;
+            case "map-value-ind":
+              if (!it || it.value)
+                fc.items.push({ start: [], key: null, sep: [this.sourceToken] });
+              else if (it.sep)
+                it.sep.push(this.sourceToken);
+              else
+                Object.assign(it, { key: null, sep: [this.sourceToken] });
+              return;
+            case "space":
+            case "comment":
+            case "newline":
+            case "anchor":
+            case "tag":
+              if (!it || it.value)
+                fc.items.push({ start: [this.sourceToken] });
+              else if (it.sep)
+                it.sep.push(this.sourceToken);
+              else
+                it.start.push(this.sourceToken);
+              return;
+            case "alias":
+            case "scalar":
+            case "single-quoted-scalar":
+            case "double-quoted-scalar": {
+              const fs = this.flowScalar(this.type);
+              if (!it || it.value)
+                fc.items.push({ start: [], key: fs, sep: [] });
+              else if (it.sep)
+                this.stack.push(fs);
+              else
+                Object.assign(it, { key: fs, sep: [] });
+              return;
+            }
+            case "flow-map-end":
+            case "flow-seq-end":
+              fc.end.push(this.sourceToken);
+              return;
+          }
+          const bv = this.startBlockValue(fc);
+          if (bv)
+            this.stack.push(bv);
+          else {
+            yield* this.pop();
+            yield* this.step();
+          }
+        } else {
+          const parent = this.peek(2);
+          if (parent.type === "block-map" && (this.type === "map-value-ind" && parent.indent === fc.indent || this.type === "newline" && !parent.items[parent.items.length - 1].sep)) {
+            yield* this.pop();
+            yield* this.step();
+          } else if (this.type === "map-value-ind" && parent.type !== "flow-collection") {
+            const prev = getPrevProps(parent);
+            const start = getFirstKeyStartProps(prev);
+            fixFlowSeqItems(fc);
+            const sep = fc.end.splice(1, fc.end.length);
+            sep.push(this.sourceToken);
+            const map = {
+              type: "block-map",
+              offset: fc.offset,
+              indent: fc.indent,
+              items: [{ start, key: fc, sep }]
+            };
+            this.onKeyLine = true;
+            this.stack[this.stack.length - 1] = map;
+          } else {
+            yield* this.lineEnd(fc);
+          }
+        }
+      }
+      flowScalar(type) {
+        if (this.onNewLine) {
+          let nl = this.source.indexOf("\n") + 1;
+          while (nl !== 0) {
+            this.onNewLine(this.offset + nl);
+            nl = this.source.indexOf("\n", nl) + 1;
+          }
+        }
+        return {
+          type,
+          offset: this.offset,
+          indent: this.indent,
+          source: this.source
+        };
+      }
+      startBlockValue(parent) {
+        switch (this.type) {
+          case "alias":
+          case "scalar":
+          case "single-quoted-scalar":
+          case "double-quoted-scalar":
+            return this.flowScalar(this.type);
+          case "block-scalar-header":
+            return {
+              type: "block-scalar",
+              offset: this.offset,
+              indent: this.indent,
+              props: [this.sourceToken],
+              source: ""
+            };
+          case "flow-map-start":
+          case "flow-seq-start":
+            return {
+              type: "flow-collection",
+              offset: this.offset,
+              indent: this.indent,
+              start: this.sourceToken,
+              items: [],
+              end: []
+            };
+          case "seq-item-ind":
+            return {
+              type: "block-seq",
+              offset: this.offset,
+              indent: this.indent,
+              items: [{ start: [this.sourceToken] }]
+            };
+          case "explicit-key-ind": {
+            this.onKeyLine = true;
+            const prev = getPrevProps(parent);
+            const start = getFirstKeyStartProps(prev);
+            start.push(this.sourceToken);
+            return {
+              type: "block-map",
+              offset: this.offset,
+              indent: this.indent,
+              items: [{ start, explicitKey: true }]
+            };
+          }
+          case "map-value-ind": {
+            this.onKeyLine = true;
+            const prev = getPrevProps(parent);
+            const start = getFirstKeyStartProps(prev);
+            return {
+              type: "block-map",
+              offset: this.offset,
+              indent: this.indent,
+              items: [{ start, key: null, sep: [this.sourceToken] }]
+            };
+          }
+        }
+        return null;
+      }
+      atIndentedComment(start, indent) {
+        if (this.type !== "comment")
+          return false;
+        if (this.indent <= indent)
+          return false;
+        return start.every((st) => st.type === "newline" || st.type === "space");
+      }
+      *documentEnd(docEnd) {
+        if (this.type !== "doc-mode") {
+          if (docEnd.end)
+            docEnd.end.push(this.sourceToken);
+          else
+            docEnd.end = [this.sourceToken];
+          if (this.type === "newline")
+            yield* this.pop();
+        }
+      }
+      *lineEnd(token) {
+        switch (this.type) {
+          case "comma":
+          case "doc-start":
+          case "doc-end":
+          case "flow-seq-end":
+          case "flow-map-end":
+          case "map-value-ind":
+            yield* this.pop();
+            yield* this.step();
+            break;
+          case "newline":
+            this.onKeyLine = false;
+          // fallthrough
+          case "space":
+          case "comment":
+          default:
+            if (token.end)
+              token.end.push(this.sourceToken);
+            else
+              token.end = [this.sourceToken];
+            if (this.type === "newline")
+              yield* this.pop();
+        }
+      }
+    };
+    exports.Parser = Parser;
+  }
+});
+
+// ../../work/main/node_modules/yaml/dist/public-api.js
+var require_public_api = __commonJS({
+  "../../work/main/node_modules/yaml/dist/public-api.js"(exports) {
+    "use strict";
+    var composer = require_composer();
+    var Document = require_Document();
+    var errors = require_errors();
+    var log = require_log();
+    var identity = require_identity();
+    var lineCounter = require_line_counter();
+    var parser = require_parser();
+    function parseOptions(options) {
+      const prettyErrors = options.prettyErrors !== false;
+      const lineCounter$1 = options.lineCounter || prettyErrors && new lineCounter.LineCounter() || null;
+      return { lineCounter: lineCounter$1, prettyErrors };
+    }
+    function parseAllDocuments(source, options = {}) {
+      const { lineCounter: lineCounter2, prettyErrors } = parseOptions(options);
+      const parser$1 = new parser.Parser(lineCounter2?.addNewLine);
+      const composer$1 = new composer.Composer(options);
+      const docs = Array.from(composer$1.compose(parser$1.parse(source)));
+      if (prettyErrors && lineCounter2)
+        for (const doc of docs) {
+          doc.errors.forEach(errors.prettifyError(source, lineCounter2));
+          doc.warnings.forEach(errors.prettifyError(source, lineCounter2));
+        }
+      if (docs.length > 0)
+        return docs;
+      return Object.assign([], { empty: true }, composer$1.streamInfo());
+    }
+    function parseDocument2(source, options = {}) {
+      const { lineCounter: lineCounter2, prettyErrors } = parseOptions(options);
+      const parser$1 = new parser.Parser(lineCounter2?.addNewLine);
+      const composer$1 = new composer.Composer(options);
+      let doc = null;
+      for (const _doc of composer$1.compose(parser$1.parse(source), true, source.length)) {
+        if (!doc)
+          doc = _doc;
+        else if (doc.options.logLevel !== "silent") {
+          doc.errors.push(new errors.YAMLParseError(_doc.range.slice(0, 2), "MULTIPLE_DOCS", "Source contains multiple documents; please use YAML.parseAllDocuments()"));
+          break;
+        }
+      }
+      if (prettyErrors && lineCounter2) {
+        doc.errors.forEach(errors.prettifyError(source, lineCounter2));
+        doc.warnings.forEach(errors.prettifyError(source, lineCounter2));
+      }
+      return doc;
+    }
+    function parse2(src, reviver, options) {
+      let _reviver = void 0;
+      if (typeof reviver === "function") {
+        _reviver = reviver;
+      } else if (options === void 0 && reviver && typeof reviver === "object") {
+        options = reviver;
+      }
+      const doc = parseDocument2(src, options);
+      if (!doc)
+        return null;
+      doc.warnings.forEach((warning) => log.warn(doc.options.logLevel, warning));
+      if (doc.errors.length > 0) {
+        if (doc.options.logLevel !== "silent")
+          throw doc.errors[0];
+        else
+          doc.errors = [];
+      }
+      return doc.toJS(Object.assign({ reviver: _reviver }, options));
+    }
+    function stringify(value, replacer, options) {
+      let _replacer = null;
+      if (typeof replacer === "function" || Array.isArray(replacer)) {
+        _replacer = replacer;
+      } else if (options === void 0 && replacer) {
+        options = replacer;
+      }
+      if (typeof options === "string")
+        options = options.length;
+      if (typeof options === "number") {
+        const indent = Math.round(options);
+        options = indent < 1 ? void 0 : indent > 8 ? { indent: 8 } : { indent };
+      }
+      if (value === void 0) {
+        const { keepUndefined } = options ?? replacer ?? {};
+        if (!keepUndefined)
+          return void 0;
+      }
+      if (identity.isDocument(value) && !_replacer)
+        return value.toString(options);
+      return new Document.Document(value, _replacer, options).toString(options);
+    }
+    exports.parse = parse2;
+    exports.parseAllDocuments = parseAllDocuments;
+    exports.parseDocument = parseDocument2;
+    exports.stringify = stringify;
+  }
+});
+
+// ../../work/main/node_modules/yaml/dist/index.js
+var require_dist = __commonJS({
+  "../../work/main/node_modules/yaml/dist/index.js"(exports) {
+    "use strict";
+    var composer = require_composer();
+    var Document = require_Document();
+    var Schema = require_Schema();
+    var errors = require_errors();
+    var Alias = require_Alias();
+    var identity = require_identity();
+    var Pair = require_Pair();
+    var Scalar = require_Scalar();
+    var YAMLMap = require_YAMLMap();
+    var YAMLSeq = require_YAMLSeq();
+    var cst = require_cst();
+    var lexer = require_lexer();
+    var lineCounter = require_line_counter();
+    var parser = require_parser();
+    var publicApi = require_public_api();
+    var visit = require_visit();
+    exports.Composer = composer.Composer;
+    exports.Document = Document.Document;
+    exports.Schema = Schema.Schema;
+    exports.YAMLError = errors.YAMLError;
+    exports.YAMLParseError = errors.YAMLParseError;
+    exports.YAMLWarning = errors.YAMLWarning;
+    exports.Alias = Alias.Alias;
+    exports.isAlias = identity.isAlias;
+    exports.isCollection = identity.isCollection;
+    exports.isDocument = identity.isDocument;
+    exports.isMap = identity.isMap;
+    exports.isNode = identity.isNode;
+    exports.isPair = identity.isPair;
+    exports.isScalar = identity.isScalar;
+    exports.isSeq = identity.isSeq;
+    exports.Pair = Pair.Pair;
+    exports.Scalar = Scalar.Scalar;
+    exports.YAMLMap = YAMLMap.YAMLMap;
+    exports.YAMLSeq = YAMLSeq.YAMLSeq;
+    exports.CST = cst;
+    exports.Lexer = lexer.Lexer;
+    exports.LineCounter = lineCounter.LineCounter;
+    exports.Parser = parser.Parser;
+    exports.parse = publicApi.parse;
+    exports.parseAllDocuments = publicApi.parseAllDocuments;
+    exports.parseDocument = publicApi.parseDocument;
+    exports.stringify = publicApi.stringify;
+    exports.visit = visit.visit;
+    exports.visitAsync = visit.visitAsync;
+  }
+});
+
+// src/core/errors.ts
+var IoTraceError = class extends Error {
+  name = "IoTraceError";
+};
+var ConfigurationError = class extends IoTraceError {
+  name = "ConfigurationError";
+};
+var TracerError = class extends IoTraceError {
+  name = "TracerError";
+};
+var StoreError = class extends IoTraceError {
+  name = "StoreError";
+};
+
+// src/core/logger.ts
+function stderrLogger(verbose = false) {
+  const write = (prefix, m) => process.stderr.write(`${prefix}${m}
+`);
+  return {
+    debug: (m) => {
+      if (verbose) write("io-trace [debug] ", m);
+    },
+    info: (m) => write("io-trace: ", m),
+    warn: (m) => write("io-trace warning: ", m),
+    error: (m) => write("io-trace error: ", m)
+  };
+}
+
+// src/version.ts
+var IO_TRACE_VERSION = "0.1.0";
+
+// src/cli/commands/analyze.ts
+import path11 from "node:path";
+
+// src/plan/patterns.ts
+var import_picomatch = __toESM(require_picomatch2(), 1);
+function isGlob(pattern) {
+  return import_picomatch.default.scan(pattern).isGlob;
+}
+function cleanPattern(pattern) {
+  let p = pattern.trim();
+  while (p.startsWith("./")) p = p.slice(2);
+  if (p.length > 1 && p.endsWith("/")) p = p.slice(0, -1);
+  return p;
+}
+function compile(pattern) {
+  const p = cleanPattern(pattern);
+  if (p === "" || p === "." || p === "**") return () => true;
+  if (!isGlob(p)) {
+    const dir = p + "/";
+    return (rel2) => rel2 === p || rel2.startsWith(dir);
+  }
+  const m = (0, import_picomatch.default)(p, { dot: true, flags: "s" });
+  return (rel2) => m(rel2);
+}
+function compilePatterns(patterns) {
+  const positives = [];
+  const pos = [];
+  const neg = [];
+  for (const raw of patterns) {
+    if (raw.startsWith("!")) neg.push(compile(raw.slice(1)));
+    else {
+      positives.push(raw);
+      pos.push(compile(raw));
+    }
+  }
+  return {
+    positives,
+    covers(rel2) {
+      if (!pos.some((m) => m(rel2))) return false;
+      return !neg.some((m) => m(rel2));
+    },
+    positiveIndex(rel2) {
+      return pos.findIndex((m) => m(rel2));
+    }
+  };
+}
+function patternBase(pattern) {
+  const p = cleanPattern(pattern.startsWith("!") ? pattern.slice(1) : pattern);
+  if (!isGlob(p)) return p;
+  const base = import_picomatch.default.scan(p).base;
+  return base === "." ? "" : base;
+}
+
+// src/config/ignore.ts
+var DEFAULT_IGNORES = [
+  ".git",
+  "**/.git/**",
+  "node_modules",
+  "**/node_modules/**",
+  ".nx",
+  ".turbo",
+  "**/.turbo/**",
+  ".pnpm-store",
+  ".yarn/cache",
+  ".yarn/install-state.gz"
+];
+function emptyIgnoreRules() {
+  return { all: [], reads: [], writes: [], tasks: {}, excludedTasks: [] };
+}
+function mergeIgnoreRules(...rules) {
+  const out = emptyIgnoreRules();
+  for (const r of rules) {
+    out.all.push(...r.all);
+    out.reads.push(...r.reads);
+    out.writes.push(...r.writes);
+    out.excludedTasks.push(...r.excludedTasks);
+    for (const [task, t] of Object.entries(r.tasks)) {
+      const cur = out.tasks[task] ??= { reads: [], writes: [] };
+      cur.reads.push(...t.reads);
+      cur.writes.push(...t.writes);
+    }
+  }
+  return out;
+}
+function toolDefaultIgnores(plan) {
+  const rules = emptyIgnoreRules();
+  if (plan.source === "nx") rules.reads.push("nx.json", ".gitignore", ".nxignore");
+  if (plan.source === "turbo") {
+    for (const t of plan.tasks) {
+      const dir = t.projectRoot ? `${t.projectRoot}/` : "";
+      rules.tasks[t.id] = { reads: [`${dir}package.json`, `${dir}turbo.json`], writes: [] };
+    }
+  }
+  return rules;
+}
+var IgnoreMatcher = class {
+  all;
+  reads;
+  writes;
+  perTask = /* @__PURE__ */ new Map();
+  excludedTasks;
+  constructor(rules, extraAll = []) {
+    this.all = compilePatterns([...DEFAULT_IGNORES, ...rules.all, ...extraAll]);
+    this.reads = compilePatterns(rules.reads);
+    this.writes = compilePatterns(rules.writes);
+    for (const [task, t] of Object.entries(rules.tasks)) {
+      this.perTask.set(task, { reads: compilePatterns(t.reads), writes: compilePatterns(t.writes) });
+    }
+    this.excludedTasks = new Set(rules.excludedTasks);
+  }
+  ignoredAlways(rel2) {
+    return this.all.covers(rel2);
+  }
+  ignoredRead(task, rel2) {
+    return this.all.covers(rel2) || this.reads.covers(rel2) || (this.perTask.get(task)?.reads.covers(rel2) ?? false);
+  }
+  ignoredWrite(task, rel2) {
+    return this.all.covers(rel2) || this.writes.covers(rel2) || (this.perTask.get(task)?.writes.covers(rel2) ?? false);
+  }
+};
+
+// src/config/config.ts
+import { existsSync, readFileSync } from "node:fs";
+import path from "node:path";
+var CONFIG_FILE_NAME = "io-trace.config.json";
+function loadConfigFile(file, workspaceRoot) {
+  const chosen = file ?? path.join(workspaceRoot, CONFIG_FILE_NAME);
+  if (!existsSync(chosen)) {
+    if (file !== void 0) throw new ConfigurationError(`config file ${file} does not exist`);
+    return emptyIgnoreRules();
+  }
+  let doc;
+  try {
+    doc = JSON.parse(readFileSync(chosen, "utf8"));
+  } catch (e) {
+    throw new ConfigurationError(`config file ${chosen}: not valid JSON (${e.message})`);
+  }
+  return parseIgnoreRules(doc, `config file ${chosen}`);
+}
+function parseIgnoreRules(doc, where2) {
+  const rules = emptyIgnoreRules();
+  if (doc === null || doc === void 0) return rules;
+  if (typeof doc !== "object" || Array.isArray(doc)) throw new ConfigurationError(`${where2}: the top level must be an object`);
+  const d = doc;
+  const list = (v, key) => {
+    if (v === void 0) return [];
+    if (!Array.isArray(v) || v.some((x) => typeof x !== "string")) {
+      throw new ConfigurationError(`${where2}: "${key}" must be a list of glob strings`);
+    }
+    return v;
+  };
+  rules.all = list(d.ignore, "ignore");
+  rules.reads = list(d["exclude-reads"], "exclude-reads");
+  rules.writes = list(d["exclude-writes"], "exclude-writes");
+  rules.excludedTasks = list(d["task-exclusions"], "task-exclusions");
+  if (d.tasks !== void 0) {
+    if (typeof d.tasks !== "object" || d.tasks === null || Array.isArray(d.tasks)) {
+      throw new ConfigurationError(`${where2}: "tasks" must map task ids to {"exclude-reads": [...], "exclude-writes": [...]}`);
+    }
+    for (const [task, t] of Object.entries(d.tasks)) {
+      const tt = t ?? {};
+      rules.tasks[task] = { reads: list(tt["exclude-reads"], `tasks.${task}.exclude-reads`), writes: list(tt["exclude-writes"], `tasks.${task}.exclude-writes`) };
+    }
+  }
+  return rules;
+}
+
+// src/core/events.ts
+var ACCESS_OPS = [
+  "read",
+  //        open(O_RDONLY) of a non-directory, or a file execve'd
+  "write",
+  //       open with O_WRONLY/O_RDWR, without O_CREAT/O_TRUNC
+  "create",
+  //      open with O_CREAT (the file may or may not have existed)
+  "truncate",
+  //    open with O_TRUNC, or truncate()
+  "stat",
+  //        stat/lstat/newfstatat/statx/access/faccessat/readlink: a probe, not a content read
+  "readdir",
+  //     open(O_DIRECTORY) or getdents: a directory listing
+  "unlink",
+  //      unlink/unlinkat (non-directory)
+  "rmdir",
+  //       rmdir / unlinkat(AT_REMOVEDIR)
+  "mkdir",
+  //       mkdir/mkdirat
+  "rename_from",
+  // rename*: the old path
+  "rename_to",
+  //   rename*: the new path
+  "link",
+  //        link/symlink: the new path (a write of a directory entry)
+  "exec"
+  //        execve/execveat of this path (also a read of it)
+];
+var WRITE_OPS = /* @__PURE__ */ new Set([
+  "write",
+  "create",
+  "truncate",
+  "unlink",
+  "rename_from",
+  "rename_to",
+  "link"
+]);
+var READ_OPS = /* @__PURE__ */ new Set(["read", "exec"]);
+var INCOMPLETE_NOTICE_KINDS = /* @__PURE__ */ new Set([
+  "lost",
+  "truncated_path",
+  "io_uring",
+  "map_full",
+  "tracer_error"
+]);
+
+// src/core/findings.ts
+var FINDING_TYPES = [
+  "unexpected_read",
+  "unexpected_write",
+  "missing_output",
+  "unused_input",
+  "undeclared_dependency",
+  "overlapping_output",
+  "input_mutation"
+];
+var SEVERITIES = ["error", "warning", "info"];
+var DEFAULT_SEVERITY = {
+  unexpected_read: "error",
+  unexpected_write: "error",
+  missing_output: "warning",
+  unused_input: "info",
+  undeclared_dependency: "error",
+  overlapping_output: "error",
+  input_mutation: "warning"
+};
+var SEVERITY_RANK = { error: 3, warning: 2, info: 1 };
+
+// src/analysis/fixes.ts
+import path2 from "node:path";
+function toolPattern(source, task, rel2) {
+  const root = task.projectRoot;
+  const inProject = root === "" || rel2 === root || rel2.startsWith(root + "/");
+  switch (source) {
+    case "nx":
+      if (root !== "" && inProject) return `{projectRoot}${rel2 === root ? "" : "/" + rel2.slice(root.length + 1)}`;
+      return `{workspaceRoot}/${rel2}`;
+    case "turbo":
+      if (inProject) return root === "" ? rel2 : rel2 === root ? "." : rel2.slice(root.length + 1);
+      return `$TURBO_ROOT$/${rel2}`;
+    default:
+      return rel2;
+  }
+}
+function toolTaskRef(source, task) {
+  if (source === "nx") return `${task.project}:${task.target}`;
+  if (source === "turbo") return `${task.project}#${task.target}`;
+  return task.id;
+}
+function groupPaths(paths, minGroup = 3) {
+  const byDir = /* @__PURE__ */ new Map();
+  for (const p of paths) {
+    const dir = path2.posix.dirname(p);
+    let list = byDir.get(dir);
+    if (!list) byDir.set(dir, list = []);
+    list.push(p);
+  }
+  const out = /* @__PURE__ */ new Map();
+  for (const [dir, list] of byDir) {
+    if (list.length >= minGroup && dir !== ".") out.set(`${dir}/**`, list);
+    else for (const p of list) out.set(p, [p]);
+  }
+  return out;
+}
+var FIELD_NAME = {
+  file: { inputs: "inputs", outputs: "outputs", dependsOn: "dependencies" },
+  nx: { inputs: "inputs", outputs: "outputs", dependsOn: "dependsOn" },
+  turbo: { inputs: "inputs", outputs: "outputs", dependsOn: "dependsOn" }
+};
+function where(loc) {
+  if (!loc) return "";
+  return ` (${loc.file}${loc.line ? `:${loc.line}` : ""})`;
+}
+function addToFieldFix(source, task, field, values) {
+  const loc = task.declaredAt?.[field];
+  const name = FIELD_NAME[source][field];
+  const list = values.map((v) => JSON.stringify(v)).join(", ");
+  let summary = `add ${list} to "${name}" of ${task.id}${where(loc)}`;
+  if (source === "turbo" && field === "inputs" && !task.inputs.some((i) => i.includes("$TURBO_DEFAULT$"))) {
+    summary += '; keep "$TURBO_DEFAULT$" in the list if the task relies on the default inputs';
+  }
+  return { summary, field, add: values, ...loc ? { file: loc.file, ...loc.line ? { line: loc.line } : {} } : {} };
+}
+
+// src/analysis/workspace-paths.ts
+import { lstatSync, realpathSync } from "node:fs";
+import path3 from "node:path";
+var WorkspacePaths = class {
+  roots;
+  dirCache = /* @__PURE__ */ new Map();
+  /** Directory (as traced) -> its workspace-relative form; far fewer entries than paths. */
+  relDirCache = /* @__PURE__ */ new Map();
+  constructor(workspaceRoot) {
+    const real = safeRealpath(workspaceRoot) ?? path3.resolve(workspaceRoot);
+    this.roots = [.../* @__PURE__ */ new Set([real, path3.resolve(workspaceRoot)])];
+  }
+  get root() {
+    return this.roots[0];
+  }
+  /** Workspace-relative path ('' for the root itself), or null when outside the workspace. */
+  relative(absPath) {
+    const slash = absPath.lastIndexOf("/");
+    const base = absPath.slice(slash + 1);
+    if (slash <= 0 || base === "" || base === "." || base === "..") return this.compute(absPath);
+    const dir = absPath.slice(0, slash);
+    let relDir = this.relDirCache.get(dir);
+    if (relDir === void 0) {
+      relDir = this.compute(dir);
+      this.relDirCache.set(dir, relDir);
+    }
+    if (relDir === null) return null;
+    return relDir === "" ? base : `${relDir}/${base}`;
+  }
+  compute(absPath) {
+    const norm = absPath.includes("/.") || absPath.includes("//") || absPath.endsWith("/") ? path3.posix.normalize(absPath).replace(/(.)\/$/, "$1") : absPath;
+    const direct = this.underRoot(norm);
+    if (direct !== null) {
+      return direct;
+    }
+    const dir = path3.posix.dirname(norm);
+    let realDir = this.dirCache.get(dir);
+    if (realDir === void 0) {
+      realDir = safeRealpath(dir);
+      this.dirCache.set(dir, realDir);
+    }
+    if (realDir === null || realDir === dir) return null;
+    return this.underRoot(path3.posix.join(realDir, path3.posix.basename(norm)));
+  }
+  underRoot(p) {
+    for (const root of this.roots) {
+      if (p === root) return "";
+      if (p.startsWith(root) && p.charCodeAt(root.length) === 47) return p.slice(root.length + 1);
+    }
+    return null;
+  }
+  absolute(rel2) {
+    return rel2 === "" ? this.root : path3.posix.join(this.root, rel2);
+  }
+};
+function pathKind(abs) {
+  try {
+    return lstatSync(abs).isDirectory() ? "dir" : "file";
+  } catch {
+    return "missing";
+  }
+}
+function safeRealpath(p) {
+  try {
+    return realpathSync(p);
+  } catch {
+    return null;
+  }
+}
+
+// src/analysis/workspace-files.ts
+import { readdirSync } from "node:fs";
+import path4 from "node:path";
+function listWorkspaceFiles(root, ignore, bases = [""]) {
+  const out = [];
+  const seen = /* @__PURE__ */ new Set();
+  const walk = (rel2) => {
+    if (seen.has(rel2)) return;
+    seen.add(rel2);
+    let entries;
+    try {
+      entries = readdirSync(rel2 === "" ? root : path4.join(root, rel2), { withFileTypes: true });
+    } catch {
+      return;
+    }
+    for (const e of entries) {
+      const child = rel2 === "" ? e.name : `${rel2}/${e.name}`;
+      if (ignore.ignoredAlways(child)) continue;
+      if (e.isDirectory()) walk(child);
+      else out.push(child);
+    }
+  };
+  for (const base of [...new Set(bases)].sort((a, b) => a.length - b.length)) {
+    if (bases.some((b) => b !== base && (b === "" || base.startsWith(b + "/")))) continue;
+    walk(base);
+  }
+  return out;
+}
+
+// src/analysis/analyse.ts
+var NONE = Number.POSITIVE_INFINITY;
+function analyse(input) {
+  const { plan, ignore } = input;
+  const kindOf = input.pathKind ?? pathKind;
+  const ws = new WorkspacePaths(plan.workspaceRoot);
+  const tasksById = new Map(plan.tasks.map((t) => [t.id, t]));
+  const uses = /* @__PURE__ */ new Map();
+  let unattributedPaths = 0;
+  for (const a of input.accesses) {
+    if (a.errno !== 0) continue;
+    const isRead = READ_OPS.has(a.op);
+    const isWrite = WRITE_OPS.has(a.op);
+    if (!isRead && !isWrite) continue;
+    const rel2 = ws.relative(a.path);
+    if (rel2 === null || rel2 === "") continue;
+    if (a.taskId === null || !tasksById.has(a.taskId)) {
+      unattributedPaths++;
+      continue;
+    }
+    let perTask = uses.get(a.taskId);
+    if (!perTask) uses.set(a.taskId, perTask = /* @__PURE__ */ new Map());
+    let u = perTask.get(rel2);
+    if (!u) perTask.set(rel2, u = { readAt: NONE, writeAt: NONE, removedAt: -NONE, wroteContent: false });
+    if (isRead) u.readAt = Math.min(u.readAt, a.firstTs);
+    if (isWrite) {
+      u.writeAt = Math.min(u.writeAt, a.firstTs);
+      if (a.op === "unlink" || a.op === "rename_from") u.removedAt = Math.max(u.removedAt, a.lastTs);
+      else u.wroteContent = true;
+    }
+  }
+  const inputSets = /* @__PURE__ */ new Map();
+  const outputSets = /* @__PURE__ */ new Map();
+  for (const t of plan.tasks) {
+    inputSets.set(t.id, compilePatterns(t.inputs));
+    outputSets.set(t.id, compilePatterns(t.outputs));
+  }
+  const outputIndex = new OutputIndex(plan.tasks);
+  const deps = new DependencyClosure(plan.tasks);
+  const kindCache = /* @__PURE__ */ new Map();
+  const kind = (rel2) => {
+    let k = kindCache.get(rel2);
+    if (k === void 0) kindCache.set(rel2, k = kindOf(ws.absolute(rel2)));
+    return k;
+  };
+  const written = /* @__PURE__ */ new Map();
+  const read = /* @__PURE__ */ new Map();
+  const writers = /* @__PURE__ */ new Map();
+  for (const [taskId, perTask] of uses) {
+    const w = /* @__PURE__ */ new Set();
+    const r = /* @__PURE__ */ new Set();
+    for (const [rel2, u] of perTask) {
+      if (u.writeAt !== NONE) {
+        const temp = u.removedAt >= u.writeAt && kind(rel2) === "missing" && (u.wroteContent || u.readAt === NONE);
+        if (!temp && !ignore.ignoredWrite(taskId, rel2)) {
+          w.add(rel2);
+          let list = writers.get(rel2);
+          if (!list) writers.set(rel2, list = []);
+          list.push(taskId);
+        }
+      }
+      if (u.readAt !== NONE && !(u.writeAt < u.readAt) && !ignore.ignoredRead(taskId, rel2)) r.add(rel2);
+    }
+    written.set(taskId, w);
+    read.set(taskId, r);
+  }
+  const findings = [];
+  const results = [];
+  const add = (type, task, p, message, extra = {}) => {
+    findings.push({ task: task.id, type, path: p, severity: DEFAULT_SEVERITY[type], message, ...extra });
+  };
+  for (const task of plan.tasks) {
+    if (ignore.excludedTasks.has(task.id)) {
+      results.push({ taskId: task.id, status: "excluded", reads: 0, writes: 0, findings: 0 });
+      continue;
+    }
+    const processes = input.processCounts.get(task.id) ?? 0;
+    if (input.cachedTasks?.has(task.id) && processes === 0) {
+      results.push({ taskId: task.id, status: "cached", reads: 0, writes: 0, findings: 0 });
+      continue;
+    }
+    if (processes === 0) {
+      results.push({ taskId: task.id, status: "not-run", reads: 0, writes: 0, findings: 0 });
+      continue;
+    }
+    const before = findings.length;
+    const ins = inputSets.get(task.id);
+    const outs = outputSets.get(task.id);
+    const w = written.get(task.id) ?? /* @__PURE__ */ new Set();
+    const r = read.get(task.id) ?? /* @__PURE__ */ new Set();
+    const unexpectedReads = [];
+    const undeclaredDeps = /* @__PURE__ */ new Map();
+    for (const rel2 of r) {
+      if (ins.covers(rel2) || outs.covers(rel2)) continue;
+      const producers = producersOf(rel2, task.id, writers, outputIndex, outputSets);
+      if (producers.length > 0) {
+        const undeclared = producers.filter((p) => !deps.dependsOn(task.id, p));
+        for (const p of undeclared) {
+          let list = undeclaredDeps.get(p);
+          if (!list) undeclaredDeps.set(p, list = []);
+          list.push(rel2);
+        }
+        continue;
+      }
+      if (kind(rel2) === "dir") continue;
+      unexpectedReads.push(rel2);
+    }
+    for (const [pattern, paths] of groupPaths(unexpectedReads.sort())) {
+      const value = toolPattern(plan.source, task, pattern);
+      const fix = addToFieldFix(plan.source, task, "inputs", [value]);
+      for (const p of paths) {
+        add("unexpected_read", task, p, `${task.id} read ${p}, which its inputs do not cover: a change to it will not invalidate the cache`, { fix });
+      }
+    }
+    for (const [other, paths] of [...undeclaredDeps].sort(([a], [b]) => a.localeCompare(b))) {
+      const otherTask = tasksById.get(other);
+      paths.sort();
+      add(
+        "undeclared_dependency",
+        task,
+        paths[0],
+        `${task.id} read ${paths[0]}${paths.length > 1 ? ` and ${paths.length - 1} more` : ""} produced by ${other}, but does not depend on it: the result depends on which task runs first`,
+        {
+          otherTask: other,
+          count: paths.length,
+          samples: paths.slice(0, 5),
+          fix: addToFieldFix(plan.source, task, "dependsOn", [toolTaskRef(plan.source, otherTask)])
+        }
+      );
+    }
+    const unexpectedWrites = [];
+    for (const rel2 of [...w].sort()) {
+      if (outs.covers(rel2)) {
+        if (ins.covers(rel2)) add("input_mutation", task, rel2, `${task.id} wrote ${rel2}, which is both a declared input and output of it: its hash changes every run`);
+        continue;
+      }
+      if (ins.covers(rel2)) {
+        add("input_mutation", task, rel2, `${task.id} wrote ${rel2}, one of its own declared inputs: the next run hashes different inputs`, {
+          fix: { summary: `stop writing ${rel2} in ${task.id}, or move it out of its inputs and into its outputs`, field: "outputs", add: [toolPattern(plan.source, task, rel2)] }
+        });
+        continue;
+      }
+      if (kind(rel2) === "dir") continue;
+      unexpectedWrites.push(rel2);
+    }
+    for (const [pattern, paths] of groupPaths(unexpectedWrites)) {
+      const fix = addToFieldFix(plan.source, task, "outputs", [toolPattern(plan.source, task, pattern)]);
+      for (const p of paths) {
+        add("unexpected_write", task, p, `${task.id} wrote ${p}, which its outputs do not cover: a cache hit will not restore it`, { fix });
+      }
+    }
+    outs.positives.forEach((pattern) => {
+      const one = compilePatterns([pattern]);
+      for (const rel2 of w) if (one.covers(rel2)) return;
+      add("missing_output", task, cleanPattern(pattern), `${task.id} declares output ${pattern} but wrote nothing it matches: check the path, or remove it`, {
+        fix: { summary: `correct or remove output ${JSON.stringify(pattern)} of ${task.id}`, field: "outputs", ...task.declaredAt?.outputs ? { file: task.declaredAt.outputs.file, ...task.declaredAt.outputs.line ? { line: task.declaredAt.outputs.line } : {} } : {} }
+      });
+    });
+    results.push({ taskId: task.id, status: "analyzed", reads: r.size, writes: w.size, findings: 0 });
+    results[results.length - 1].findings = findings.length - before;
+  }
+  addOverlappingOutputs(findings, writers, tasksById, plan);
+  addUnusedInputs(findings, plan, results, read, written, outputSets, ignore, input.listFiles);
+  const counts = /* @__PURE__ */ new Map();
+  for (const f of findings) counts.set(f.task, (counts.get(f.task) ?? 0) + 1);
+  for (const r of results) r.findings = counts.get(r.taskId) ?? 0;
+  findings.sort(compareFindings);
+  return { findings, tasks: results, unattributedPaths };
+}
+function compareFindings(a, b) {
+  return SEVERITY_RANK[b.severity] - SEVERITY_RANK[a.severity] || a.task.localeCompare(b.task) || a.type.localeCompare(b.type) || (a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
+}
+function producersOf(rel2, self, writers, index, outputSets) {
+  const out = /* @__PURE__ */ new Set();
+  for (const t of writers.get(rel2) ?? []) if (t !== self) out.add(t);
+  for (const t of index.candidates(rel2)) if (t !== self && outputSets.get(t).covers(rel2)) out.add(t);
+  return [...out];
+}
+function addOverlappingOutputs(findings, writers, tasksById, plan) {
+  const pairs = /* @__PURE__ */ new Map();
+  for (const [rel2, tasks] of writers) {
+    const uniq = [...new Set(tasks)].sort();
+    for (let i = 0; i < uniq.length; i++) {
+      for (let j = i + 1; j < uniq.length; j++) {
+        const key = `${uniq[i]}\0${uniq[j]}`;
+        let list = pairs.get(key);
+        if (!list) pairs.set(key, list = []);
+        list.push(rel2);
+      }
+    }
+  }
+  for (const [key, paths] of pairs) {
+    const [a, b] = key.split("\0");
+    paths.sort();
+    const task = tasksById.get(a);
+    findings.push({
+      task: a,
+      type: "overlapping_output",
+      path: paths[0],
+      severity: DEFAULT_SEVERITY.overlapping_output,
+      message: `${a} and ${b} both wrote ${paths[0]}${paths.length > 1 ? ` and ${paths.length - 1} more` : ""}: the last to finish wins, and each cache entry restores a different version`,
+      otherTask: b,
+      count: paths.length,
+      samples: paths.slice(0, 5),
+      fix: {
+        summary: `give ${a} and ${b} separate output paths, or make one depend on the other and drop the file from one task's outputs`,
+        field: "outputs",
+        ...task.declaredAt?.outputs ? { file: task.declaredAt.outputs.file, ...task.declaredAt.outputs.line ? { line: task.declaredAt.outputs.line } : {} } : {}
+      }
+    });
+  }
+  void plan;
+}
+function addUnusedInputs(findings, plan, results, read, written, outputSets, ignore, listFiles) {
+  const analysed = results.filter((r) => r.status === "analyzed").map((r) => plan.tasks.find((t) => t.id === r.taskId));
+  const globTasks = analysed.filter((t) => t.inputs.some((p) => !p.startsWith("!") && isGlob(cleanPattern(p))));
+  const bases = globTasks.flatMap((t) => t.inputs.filter((p) => !p.startsWith("!")).map(patternBase));
+  const files = globTasks.length ? [...(listFiles ?? ((b) => listWorkspaceFiles(plan.workspaceRoot, ignore, b)))(bases)] : [];
+  const allWritten = /* @__PURE__ */ new Set();
+  for (const w of written.values()) for (const p of w) allWritten.add(p);
+  for (const task of analysed) {
+    const ins = compilePatterns(task.inputs);
+    const outs = outputSets.get(task.id);
+    const r = read.get(task.id) ?? /* @__PURE__ */ new Set();
+    const candidates = /* @__PURE__ */ new Set();
+    for (const p of task.inputs) {
+      if (p.startsWith("!")) continue;
+      const c = cleanPattern(p);
+      if (!isGlob(c)) candidates.add(c);
+    }
+    if (globTasks.includes(task)) {
+      for (const f of files) if (ins.covers(f)) candidates.add(f);
+    }
+    const unused = [];
+    for (const f of candidates) {
+      if (r.has(f) || outs.covers(f) || allWritten.has(f) || ignore.ignoredRead(task.id, f) || !ins.covers(f)) continue;
+      if (!isGlob(f) && [...r].some((x) => x.startsWith(f + "/"))) continue;
+      unused.push(f);
+    }
+    if (unused.length === 0) continue;
+    unused.sort();
+    findings.push({
+      task: task.id,
+      type: "unused_input",
+      path: commonDir(unused),
+      severity: DEFAULT_SEVERITY.unused_input,
+      message: `${task.id} never opened ${unused.length} of its declared input file${unused.length > 1 ? "s" : ""} (e.g. ${unused[0]}): narrowing inputs avoids needless cache misses`,
+      count: unused.length,
+      samples: unused.slice(0, 5)
+    });
+  }
+}
+function commonDir(paths) {
+  if (paths.length === 1) return paths[0];
+  const parts = paths[0].split("/");
+  let n = parts.length - 1;
+  for (const p of paths) {
+    const q = p.split("/");
+    let i = 0;
+    while (i < n && q[i] === parts[i]) i++;
+    n = i;
+  }
+  return n === 0 ? "." : parts.slice(0, n).join("/");
+}
+var OutputIndex = class {
+  byBase = /* @__PURE__ */ new Map();
+  constructor(tasks) {
+    for (const t of tasks) {
+      for (const o of t.outputs) {
+        if (o.startsWith("!")) continue;
+        const base = patternBase(o);
+        let list = this.byBase.get(base);
+        if (!list) this.byBase.set(base, list = []);
+        if (!list.includes(t.id)) list.push(t.id);
+      }
+    }
+  }
+  candidates(rel2) {
+    const out = [...this.byBase.get("") ?? []];
+    let i = rel2.indexOf("/");
+    while (i !== -1) {
+      const l = this.byBase.get(rel2.slice(0, i));
+      if (l) out.push(...l);
+      i = rel2.indexOf("/", i + 1);
+    }
+    const exact = this.byBase.get(rel2);
+    if (exact) out.push(...exact);
+    return out;
+  }
+};
+var DependencyClosure = class {
+  direct = /* @__PURE__ */ new Map();
+  memo = /* @__PURE__ */ new Map();
+  constructor(tasks) {
+    for (const t of tasks) this.direct.set(t.id, t.dependsOn);
+  }
+  dependsOn(task, other) {
+    return this.closure(task).has(other);
+  }
+  closure(task) {
+    let s = this.memo.get(task);
+    if (s) return s;
+    s = /* @__PURE__ */ new Set();
+    this.memo.set(task, s);
+    const stack = [...this.direct.get(task) ?? []];
+    while (stack.length) {
+      const d = stack.pop();
+      if (s.has(d)) continue;
+      s.add(d);
+      stack.push(...this.direct.get(d) ?? []);
+    }
+    return s;
+  }
+};
+
+// src/report/report.ts
+var REPORT_SCHEMA_VERSION = 1;
+var ISSUE_SEVERITIES = /* @__PURE__ */ new Set(["error", "warning"]);
+function decideStatus(tracer, incompleteReasons, findings) {
+  if (tracer === "none") return "not-traced";
+  if (incompleteReasons.length > 0) return "incomplete";
+  return findings.some((f) => ISSUE_SEVERITIES.has(f.severity)) ? "issues" : "clean";
+}
+function buildReport(run4, tasks, findings, version) {
+  const counts = { error: 0, warning: 0, info: 0 };
+  for (const f of findings) counts[f.severity]++;
+  const withIssues = new Set(findings.filter((f) => ISSUE_SEVERITIES.has(f.severity)).map((f) => f.task));
+  const status = run4.status === "running" || run4.status === "failed" ? decideStatus(run4.tracer, run4.incompleteReasons, findings) : run4.status;
+  return {
+    schemaVersion: REPORT_SCHEMA_VERSION,
+    tool: { name: "io-trace", version },
+    status,
+    incompleteReasons: run4.incompleteReasons,
+    tasksAnalyzed: tasks.filter((t) => t.status === "analyzed").length,
+    tasksWithIssues: withIssues.size,
+    counts,
+    run: {
+      id: run4.id,
+      command: run4.command,
+      cwd: run4.cwd,
+      workspaceRoot: run4.workspaceRoot,
+      planSource: run4.planSource,
+      planFile: run4.planFile,
+      tracer: run4.tracer,
+      tracerVersion: run4.tracerVersion,
+      tracerReason: run4.tracerReason,
+      startedAt: new Date(run4.startedAt).toISOString(),
+      durationMs: run4.endedAt !== null ? Math.round(run4.endedAt - run4.startedAt) : null,
+      exitCode: run4.exitCode,
+      signal: run4.signal,
+      eventCount: run4.eventCount,
+      lostEvents: run4.lostEvents,
+      stdoutPath: run4.stdoutPath,
+      stderrPath: run4.stderrPath,
+      transcriptPath: run4.transcriptPath
+    },
+    tasks,
+    findings
+  };
+}
+
+// src/config/nx-sandboxing.ts
+var import_yaml = __toESM(require_dist(), 1);
+import { existsSync as existsSync2, readFileSync as readFileSync3 } from "node:fs";
+import path6 from "node:path";
+
+// src/plan/file.ts
+import { readFileSync as readFileSync2, realpathSync as realpathSync2, statSync } from "node:fs";
+import path5 from "node:path";
+var INPUT_OBJECT_TYPES = /* @__PURE__ */ new Set(["file", "fileset", "env", "runtime", "external", "other"]);
+function loadPlanFile(file) {
+  const abs = path5.resolve(file);
+  let text;
+  try {
+    text = readFileSync2(abs, "utf8");
+  } catch (e) {
+    const code = e.code;
+    throw new ConfigurationError(
+      code === "ENOENT" ? `plan file ${file} does not exist` : `plan file ${file} cannot be read: ${e.message}`
+    );
+  }
+  return parsePlan(text, abs);
+}
+function parsePlan(text, file) {
+  let doc;
+  try {
+    doc = JSON.parse(text);
+  } catch (e) {
+    const msg = e.message;
+    const offset = jsonErrorOffset(text);
+    const where2 = offset !== void 0 ? ` line ${lineAt(text, offset)}` : "";
+    throw new ConfigurationError(`plan file ${file}${where2}: not valid JSON (${msg})`);
+  }
+  const fail = (where2, what) => {
+    throw new ConfigurationError(`plan file ${file}${where2}${where2.includes(": task ") ? " " : ": "}${what}`);
+  };
+  if (!isObject(doc)) fail("", 'the top level must be an object with "version" and "tasks"');
+  const top = doc;
+  if (top.version !== 1) fail("", `"version" must be 1 (found ${JSON.stringify(top.version)})`);
+  if (!Array.isArray(top.tasks)) fail("", '"tasks" must be an array of task objects');
+  if (top.workspaceRoot !== void 0 && typeof top.workspaceRoot !== "string") {
+    fail("", '"workspaceRoot" must be a string (absolute, or relative to the plan file)');
+  }
+  const rootGiven = path5.resolve(path5.dirname(file), top.workspaceRoot ?? ".");
+  let workspaceRoot;
+  try {
+    if (!statSync(rootGiven).isDirectory()) throw new Error("not a directory");
+    workspaceRoot = realpathSync2(rootGiven);
+  } catch {
+    return fail("", `"workspaceRoot" ${rootGiven} is not a directory`);
+  }
+  const planRel = path5.relative(workspaceRoot, file).split(path5.sep).join("/");
+  const tasks = [];
+  const seen = /* @__PURE__ */ new Set();
+  top.tasks.forEach((raw, index) => {
+    const idGuess = isObject(raw) && typeof raw.id === "string" ? raw.id : void 0;
+    const taskLine = idGuess !== void 0 ? findLine(text, JSON.stringify(idGuess)) : void 0;
+    const where2 = ` line ${taskLine ?? "?"}: task ${idGuess !== void 0 ? JSON.stringify(idGuess) : `#${index + 1}`}`;
+    if (!isObject(raw)) fail(` tasks[${index}]`, "each task must be an object");
+    const t = raw;
+    if (typeof t.id !== "string" || t.id === "") fail(where2, 'has no "id" string');
+    const id = t.id;
+    if (seen.has(id)) fail(where2, "is listed twice; task ids must be unique");
+    seen.add(id);
+    const target = t.target;
+    if (!isObject(target) || typeof target.project !== "string" || typeof target.target !== "string") {
+      fail(where2, 'needs "target": {"project": "...", "target": "..."}');
+    }
+    const tg = target;
+    if (tg.configuration !== void 0 && typeof tg.configuration !== "string") {
+      fail(where2, '"target.configuration" must be a string');
+    }
+    const projectRoot = t.projectRoot === void 0 ? "" : t.projectRoot;
+    if (typeof projectRoot !== "string") fail(where2, '"projectRoot" must be a string (workspace-relative)');
+    const expand = (p) => expandTokens(p, projectRoot);
+    const inputs = [];
+    const nonFileInputs = [];
+    if (t.inputs !== void 0 && !Array.isArray(t.inputs)) fail(where2, '"inputs" must be an array');
+    (t.inputs ?? []).forEach((input, i) => {
+      if (typeof input === "string") {
+        inputs.push(expand(input));
+        return;
+      }
+      if (isObject(input) && typeof input.type === "string" && typeof input.value === "string") {
+        if (!INPUT_OBJECT_TYPES.has(input.type)) {
+          fail(where2, `inputs[${i}] has unknown type ${JSON.stringify(input.type)} (use file, env, runtime or external)`);
+        }
+        if (input.type === "file" || input.type === "fileset") inputs.push(expand(input.value));
+        else nonFileInputs.push({ type: input.type, value: input.value });
+        return;
+      }
+      fail(where2, `inputs[${i}] must be a pattern string or {"type": "file", "value": "pattern"}`);
+    });
+    if (!Array.isArray(t.outputs)) fail(where2, 'has no "outputs" array');
+    const outputs = t.outputs.map((o, i) => {
+      if (typeof o !== "string") fail(where2, `outputs[${i}] must be a pattern string`);
+      return expand(o);
+    });
+    const deps = t.dependencies ?? [];
+    if (!Array.isArray(deps) || deps.some((d) => typeof d !== "string")) {
+      fail(where2, '"dependencies" must be an array of task ids');
+    }
+    const at2 = (key) => ({
+      file: planRel,
+      line: findLine(text, `"${key}"`, text.indexOf(JSON.stringify(id))) ?? taskLine,
+      what: `tasks[${index}].${key}`
+    });
+    tasks.push({
+      id,
+      project: tg.project,
+      target: tg.target,
+      ...tg.configuration !== void 0 ? { configuration: tg.configuration } : {},
+      projectRoot: projectRoot.replace(/\/+$/, ""),
+      inputs,
+      ...nonFileInputs.length ? { nonFileInputs } : {},
+      outputs,
+      dependsOn: deps,
+      declaredAt: { inputs: at2("inputs"), outputs: at2("outputs"), dependsOn: at2("dependencies") }
+    });
+  });
+  for (const task of tasks) {
+    for (const dep of task.dependsOn) {
+      if (!seen.has(dep)) {
+        fail(` line ${task.declaredAt?.dependsOn?.line ?? "?"}: task ${JSON.stringify(task.id)}`, `depends on unknown task ${JSON.stringify(dep)}`);
+      }
+    }
+  }
+  return { source: "file", workspaceRoot, file, tasks };
+}
+function expandTokens(pattern, projectRoot) {
+  const neg = pattern.startsWith("!") ? "!" : "";
+  let p = neg ? pattern.slice(1) : pattern;
+  p = p.replace(/^\{workspaceRoot\}\/?/, "").replace(/^\{projectRoot\}/, projectRoot);
+  while (p.startsWith("/")) p = p.slice(1);
+  return neg + p;
+}
+function jsonErrorOffset(text) {
+  let i = 0;
+  const ws = () => {
+    while (i < text.length && " 	\n\r".includes(text[i])) i++;
+  };
+  const fail = () => {
+    throw i;
+  };
+  const value = () => {
+    ws();
+    const c = text[i];
+    if (c === "{") {
+      i++;
+      ws();
+      if (text[i] === "}") return void i++;
+      for (; ; ) {
+        ws();
+        if (text[i] !== '"') fail();
+        string();
+        ws();
+        if (text[i] !== ":") fail();
+        i++;
+        value();
+        ws();
+        if (text[i] === ",") i++;
+        else if (text[i] === "}") return void i++;
+        else fail();
+      }
+    }
+    if (c === "[") {
+      i++;
+      ws();
+      if (text[i] === "]") return void i++;
+      for (; ; ) {
+        value();
+        ws();
+        if (text[i] === ",") i++;
+        else if (text[i] === "]") return void i++;
+        else fail();
+      }
+    }
+    if (c === '"') return string();
+    const m = /^(?:-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?|true|false|null)/.exec(text.slice(i, i + 400));
+    if (!m) fail();
+    i += m[0].length;
+  };
+  const string = () => {
+    i++;
+    while (i < text.length && text[i] !== '"') {
+      if (text[i] === "\n") fail();
+      i += text[i] === "\\" ? 2 : 1;
+    }
+    if (i >= text.length) fail();
+    i++;
+  };
+  try {
+    value();
+    ws();
+    return i < text.length ? i : void 0;
+  } catch (at2) {
+    return typeof at2 === "number" ? Math.min(at2, text.length) : void 0;
+  }
+}
+function isObject(v) {
+  return typeof v === "object" && v !== null && !Array.isArray(v);
+}
+function lineAt(text, offset) {
+  let line = 1;
+  for (let i = 0; i < offset && i < text.length; i++) if (text.charCodeAt(i) === 10) line++;
+  return line;
+}
+function findLine(text, needle, from = 0) {
+  const i = text.indexOf(needle, Math.max(0, from));
+  return i < 0 ? void 0 : lineAt(text, i);
+}
+function toPlanFile(plan, fileDir) {
+  const root = path5.relative(fileDir, plan.workspaceRoot).split(path5.sep).join("/") || ".";
+  return {
+    version: 1,
+    workspaceRoot: root,
+    tasks: plan.tasks.map((t) => ({
+      id: t.id,
+      target: { project: t.project, target: t.target, ...t.configuration !== void 0 ? { configuration: t.configuration } : {} },
+      projectRoot: t.projectRoot,
+      inputs: [...t.inputs, ...(t.nonFileInputs ?? []).map((n) => ({ type: n.type, value: n.value }))],
+      outputs: [...t.outputs],
+      dependencies: [...t.dependsOn]
+    }))
+  };
+}
+
+// src/config/nx-sandboxing.ts
+var NX_SANDBOXING_CONFIG = ".nx/workflows/sandboxing-config.yaml";
+function loadNxSandboxingConfig(workspaceRoot, tasks) {
+  const file = path6.join(workspaceRoot, NX_SANDBOXING_CONFIG);
+  if (!existsSync2(file)) return emptyIgnoreRules();
+  let text;
+  try {
+    text = readFileSync3(file, "utf8");
+  } catch (e) {
+    throw new ConfigurationError(`${NX_SANDBOXING_CONFIG} cannot be read: ${e.message}`);
+  }
+  return parseNxSandboxingConfig(text, tasks, NX_SANDBOXING_CONFIG);
+}
+function parseNxSandboxingConfig(text, tasks, where2 = NX_SANDBOXING_CONFIG) {
+  const doc = (0, import_yaml.parseDocument)(text, { prettyErrors: true });
+  if (doc.errors.length) {
+    const e = doc.errors[0];
+    const line = e.linePos?.[0]?.line;
+    throw new ConfigurationError(`${where2}${line ? ` line ${line}` : ""}: not valid YAML (${e.message.split("\n")[0]})`);
+  }
+  const lineOf = (node) => {
+    const range = node?.range;
+    if (!range) return "";
+    let line = 1;
+    for (let i = 0; i < range[0] && i < text.length; i++) if (text.charCodeAt(i) === 10) line++;
+    return ` line ${line}`;
+  };
+  const data = doc.toJS();
+  const rules = emptyIgnoreRules();
+  if (data === null || data === void 0) return rules;
+  if (typeof data !== "object" || Array.isArray(data)) throw new ConfigurationError(`${where2}: the top level must be a mapping (exclude-reads, exclude-writes, task-exclusions)`);
+  const top = data;
+  const list = (v, key, at2) => {
+    if (v === void 0 || v === null) return [];
+    if (!Array.isArray(v) || v.some((x) => typeof x !== "string")) throw new ConfigurationError(`${where2}${at2}: "${key}" must be a list of glob strings`);
+    return v;
+  };
+  const topNode = (key) => doc.get(key, true);
+  rules.reads = list(top["exclude-reads"], "exclude-reads", lineOf(topNode("exclude-reads"))).map((p) => expandTokens(p, ""));
+  rules.writes = list(top["exclude-writes"], "exclude-writes", lineOf(topNode("exclude-writes"))).map((p) => expandTokens(p, ""));
+  const entries = top["task-exclusions"];
+  if (entries === void 0 || entries === null) return rules;
+  const entriesNode = topNode("task-exclusions");
+  if (!Array.isArray(entries)) throw new ConfigurationError(`${where2}${lineOf(entriesNode)}: "task-exclusions" must be a list of {project, target, exclude-reads, exclude-writes}`);
+  entries.forEach((raw, i) => {
+    const at2 = lineOf(entriesNode?.items?.[i]);
+    if (typeof raw !== "object" || raw === null || Array.isArray(raw)) {
+      throw new ConfigurationError(`${where2}${at2}: task-exclusions[${i}] must be a mapping with "project" and "target"`);
+    }
+    const e = raw;
+    for (const k of ["project", "target"]) {
+      if (e[k] !== void 0 && typeof e[k] !== "string") throw new ConfigurationError(`${where2}${at2}: task-exclusions[${i}].${k} must be a string`);
+    }
+    if (e.project === void 0 && e.target === void 0) throw new ConfigurationError(`${where2}${at2}: task-exclusions[${i}] names neither "project" nor "target"`);
+    const reads = list(e["exclude-reads"], `task-exclusions[${i}].exclude-reads`, at2);
+    const writes = list(e["exclude-writes"], `task-exclusions[${i}].exclude-writes`, at2);
+    for (const t of tasks) {
+      if (e.project !== void 0 && e.project !== t.project || e.target !== void 0 && e.target !== t.target) continue;
+      if (reads.length === 0 && writes.length === 0) {
+        rules.excludedTasks.push(t.id);
+        continue;
+      }
+      const both = (p) => bothWays(p, t.projectRoot);
+      const cur = rules.tasks[t.id] ??= { reads: [], writes: [] };
+      cur.reads.push(...reads.flatMap(both));
+      cur.writes.push(...writes.flatMap(both));
+    }
+  });
+  return rules;
+}
+function bothWays(pattern, projectRoot) {
+  const body = pattern.startsWith("!") ? pattern.slice(1) : pattern;
+  if (body.startsWith("{") || projectRoot === "") return [expandTokens(pattern, projectRoot)];
+  return [expandTokens(pattern, projectRoot), expandTokens(`{projectRoot}/${body}`, projectRoot)].map((p) => pattern.startsWith("!") && !p.startsWith("!") ? `!${p}` : p);
+}
+
+// src/plan/nx.ts
+var import_picomatch2 = __toESM(require_picomatch2(), 1);
+import { spawn } from "node:child_process";
+import { createRequire } from "node:module";
+import { mkdtempSync, readdirSync as readdirSync2, readFileSync as readFileSync4, realpathSync as realpathSync3, rmSync, statSync as statSync2 } from "node:fs";
+import { tmpdir } from "node:os";
+import { dirname, join, posix } from "node:path";
+
+// src/plan/json-locate.ts
+function parseJsonWithLines(text) {
+  let i = 0;
+  let line = 1;
+  const n = text.length;
+  const skip = () => {
+    while (i < n) {
+      const c = text[i];
+      if (c === "\n") {
+        line++;
+        i++;
+      } else if (c === " " || c === "	" || c === "\r" || c === "\uFEFF") i++;
+      else if (c === "/" && text[i + 1] === "/") {
+        while (i < n && text[i] !== "\n") i++;
+      } else if (c === "/" && text[i + 1] === "*") {
+        i += 2;
+        while (i < n && !(text[i] === "*" && text[i + 1] === "/")) {
+          if (text[i] === "\n") line++;
+          i++;
+        }
+        i += 2;
+      } else break;
+    }
+  };
+  const str2 = () => {
+    let j = i + 1;
+    let raw = "";
+    while (j < n && text[j] !== '"') {
+      if (text[j] === "\\") {
+        raw += text.slice(j, j + 2);
+        j += 2;
+      } else {
+        if (text[j] === "\n") throw new Error("newline in string");
+        raw += text[j];
+        j++;
+      }
+    }
+    if (j >= n) throw new Error("unterminated string");
+    i = j + 1;
+    return JSON.parse(`"${raw}"`);
+  };
+  const value = (keyLine) => {
+    skip();
+    const start = line;
+    const c = text[i];
+    if (c === "{") {
+      i++;
+      const members = /* @__PURE__ */ new Map();
+      for (; ; ) {
+        skip();
+        if (text[i] === "}") {
+          i++;
+          break;
+        }
+        if (text[i] !== '"') throw new Error(`expected key at line ${line}`);
+        const kl = line;
+        const key = str2();
+        skip();
+        if (text[i] !== ":") throw new Error(`expected ':' at line ${line}`);
+        i++;
+        members.set(key, value(kl));
+        skip();
+        if (text[i] === ",") i++;
+        else if (text[i] !== "}") throw new Error(`expected ',' at line ${line}`);
+      }
+      return { kind: "object", line: start, keyLine: keyLine ?? start, members };
+    }
+    if (c === "[") {
+      i++;
+      const items = [];
+      for (; ; ) {
+        skip();
+        if (text[i] === "]") {
+          i++;
+          break;
+        }
+        items.push(value());
+        skip();
+        if (text[i] === ",") i++;
+        else if (text[i] !== "]") throw new Error(`expected ',' at line ${line}`);
+      }
+      return { kind: "array", line: start, keyLine: keyLine ?? start, items };
+    }
+    if (c === '"') return { kind: "string", line: start, keyLine: keyLine ?? start, value: str2() };
+    const m = /^(?:true|false|null|-?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?)/.exec(text.slice(i, i + 64));
+    if (!m) throw new Error(`unexpected character at line ${line}`);
+    i += m[0].length;
+    return { kind: "other", line: start, keyLine: keyLine ?? start };
+  };
+  try {
+    const root = value();
+    skip();
+    return i >= n ? root : void 0;
+  } catch {
+    return void 0;
+  }
+}
+function jsonChild(node, path15) {
+  let cur = node;
+  for (const k of path15) {
+    if (!cur) return void 0;
+    if (cur.kind === "object") cur = cur.members.get(k);
+    else if (cur.kind === "array" && /^\d+$/.test(k)) cur = cur.items[Number(k)];
+    else return void 0;
+  }
+  return cur;
+}
+function jsonKeyLine(node, path15) {
+  if (!node) return void 0;
+  let cur = node;
+  let best = { line: node.line, depth: 0 };
+  for (let d = 0; d < path15.length; d++) {
+    const next = jsonChild(cur, [path15[d]]);
+    if (!next) break;
+    cur = next;
+    best = { line: next.keyLine, depth: d + 1 };
+  }
+  return best;
+}
+
+// src/plan/nx.ts
+var NX_ENV = { NX_DAEMON: "false", CI: "true", NX_NO_CLOUD: "true", NX_TUI: "false" };
+var RUNNER_PREFIXES = /* @__PURE__ */ new Set(["npx", "pnpx", "bunx"]);
+var PM_EXEC = /* @__PURE__ */ new Set(["pnpm", "yarn", "npm", "bun"]);
+function findToolIndex(argv, tool) {
+  const isTool = (a) => {
+    const base = a.split("/").pop() ?? a;
+    return base === tool || base === `${tool}.js` || base === `${tool}.cmd` || base === `${tool}.exe`;
+  };
+  let i = 0;
+  if (argv[i] === "node" || /\/node$/.test(argv[i] ?? "")) {
+    i++;
+    while (argv[i]?.startsWith("-")) i++;
+    if (argv[i] && (isTool(argv[i]) || argv[i].includes(`/${tool}/`))) return i;
+    return -1;
+  }
+  if (argv[i] && RUNNER_PREFIXES.has(argv[i])) {
+    i++;
+    while (argv[i]?.startsWith("-")) {
+      if (argv[i] === "-p" || argv[i] === "--package") i++;
+      i++;
+    }
+  } else if (argv[i] && PM_EXEC.has(argv[i])) {
+    i++;
+    while (argv[i]?.startsWith("-")) {
+      if (argv[i] === "--filter" || argv[i] === "-F" || argv[i] === "-C" || argv[i] === "--dir") i++;
+      i++;
+    }
+    if (argv[i] === "exec" || argv[i] === "dlx" || argv[i] === "x") i++;
+    if (argv[i] === "--") i++;
+  }
+  return argv[i] !== void 0 && isTool(argv[i]) ? i : -1;
+}
+function splitList(values) {
+  return values.flatMap((v) => v.split(",")).map((v) => v.trim()).filter(Boolean);
+}
+var NX_VALUE_OPTIONS = /* @__PURE__ */ new Set([
+  "--parallel",
+  "--maxParallel",
+  "--max-parallel",
+  "--base",
+  "--head",
+  "--files",
+  "--output-style",
+  "--outputStyle",
+  "--nxBail",
+  "--runner",
+  "--batch",
+  "--tui-auto-exit",
+  "--graph",
+  "--preset"
+]);
+function parseNxCommand(argv) {
+  const at2 = findToolIndex(argv, "nx");
+  if (at2 < 0) return void 0;
+  const args = argv.slice(at2 + 1);
+  const sub = args[0];
+  if (sub === void 0) return void 0;
+  const targets = [];
+  const projects = [];
+  const exclude = [];
+  const positionals = [];
+  let configuration;
+  let all = false;
+  let current;
+  for (let i = 1; i < args.length; i++) {
+    const a = args[i];
+    if (a === "--") break;
+    const eq = a.indexOf("=");
+    const name = a.startsWith("-") && eq > 0 ? a.slice(0, eq) : a;
+    const inline = a.startsWith("-") && eq > 0 ? a.slice(eq + 1) : void 0;
+    const list = (target) => {
+      if (inline !== void 0) {
+        target.push(inline);
+        current = void 0;
+      } else current = target;
+    };
+    if (name === "-t" || name === "--target" || name === "--targets") list(targets);
+    else if (name === "-p" || name === "--projects" || name === "--project") list(projects);
+    else if (name === "--exclude") list(exclude);
+    else if (name === "-c" || name === "--configuration") {
+      configuration = inline ?? args[++i];
+      current = void 0;
+    } else if (name === "--all") {
+      all = true;
+      current = void 0;
+    } else if (a.startsWith("-")) {
+      current = void 0;
+      if (inline === void 0 && NX_VALUE_OPTIONS.has(name) && args[i + 1] && !args[i + 1].startsWith("-")) i++;
+    } else if (current) current.push(a);
+    else positionals.push(a);
+  }
+  const clean2 = (l) => splitList(l);
+  if (sub === "run") {
+    const spec = positionals[0];
+    if (!spec) return void 0;
+    const parts = spec.split(":");
+    if (parts.length < 2) return void 0;
+    const conf = parts[2] ?? configuration;
+    return { kind: "run", targets: [parts[1]], projects: [parts[0]], tasks: [[parts[0], parts[1], conf].filter(Boolean).join(":")], configuration: conf };
+  }
+  if (sub === "run-many" || sub === "affected") {
+    const t = clean2(targets);
+    if (t.length === 0) return void 0;
+    const p = clean2(projects);
+    const ex = clean2(exclude);
+    return {
+      kind: sub,
+      targets: t,
+      ...p.length && !all && sub === "run-many" ? { projects: p } : {},
+      ...configuration ? { configuration } : {},
+      ...ex.length ? { exclude: ex } : {}
+    };
+  }
+  if (sub.startsWith("-")) return void 0;
+  if (sub.includes(":")) {
+    const [p, t, c] = sub.split(":");
+    const conf = c ?? configuration;
+    return { kind: "run", targets: [t], projects: [p], tasks: [[p, t, conf].filter(Boolean).join(":")], configuration: conf };
+  }
+  const NOT_TARGETS = /* @__PURE__ */ new Set([
+    "show",
+    "graph",
+    "dep-graph",
+    "reset",
+    "report",
+    "list",
+    "migrate",
+    "generate",
+    "g",
+    "add",
+    "init",
+    "release",
+    "format",
+    "format:check",
+    "format:write",
+    "daemon",
+    "watch",
+    "exec",
+    "sync",
+    "sync:check",
+    "repair",
+    "import",
+    "connect",
+    "login",
+    "logout",
+    "view-logs",
+    "print-affected",
+    "affected:graph",
+    "mcp",
+    "configure-ai-agents"
+  ]);
+  if (NOT_TARGETS.has(sub)) return void 0;
+  const project = positionals[0];
+  return {
+    kind: "target",
+    targets: [sub],
+    ...project ? { projects: [project], tasks: [[project, sub, configuration].filter(Boolean).join(":")] } : {},
+    ...configuration ? { configuration } : {}
+  };
+}
+var CHILD_SCRIPT = String.raw`
+'use strict';
+const fs = require('fs');
+const path = require('path');
+const req = JSON.parse(process.env.IO_TRACE_NX_REQUEST);
+const base = fs.existsSync(path.join(req.nxDir, 'dist', 'src')) ? path.join(req.nxDir, 'dist') : req.nxDir;
+const nx = (p) => require(path.join(base, p));
+const optional = (p) => { try { return nx(p); } catch (e) { if (e && e.code === 'MODULE_NOT_FOUND') return undefined; throw e; } };
+const out = (o) => { fs.writeFileSync(req.resultFile, JSON.stringify(o)); process.exit(0); };
+const userError = (message) => out({ userError: message });
+const depIds = (deps) => (deps || []).map((d) => (typeof d === 'string' ? d : d.id));
+
+(async () => {
+  const timings = {};
+  let t = Date.now();
+  const pg = nx('src/project-graph/project-graph');
+  let projectGraph, sourceMaps = {};
+  if (pg.createProjectGraphAndSourceMapsAsync) {
+    ({ projectGraph, sourceMaps } = await pg.createProjectGraphAndSourceMapsAsync({ exitOnError: false }));
+  } else {
+    projectGraph = await pg.createProjectGraphAsync({ exitOnError: false });
+  }
+  const nxJson = nx('src/config/nx-json').readNxJson(req.workspaceRoot) || {};
+  timings.graphMs = Date.now() - t;
+  t = Date.now();
+
+  const nodes = projectGraph.nodes;
+  const targetsOf = (p) => Object.keys((nodes[p] && nodes[p].data && nodes[p].data.targets) || {});
+  const allProjects = Object.keys(nodes).sort();
+  for (const p of [...(req.projects || []), ...(req.exclude || [])]) {
+    if (!nodes[p]) return userError('project "' + p + '" does not exist in this Nx workspace (projects: ' + allProjects.join(', ') + ')');
+  }
+  const splitTarget = (optional('src/utils/split-target') || {}).splitTarget;
+  const { createTaskGraph } = nx('src/tasks-runner/create-task-graph');
+  const groups = [];
+  for (const id of req.tasks || []) {
+    const parts = splitTarget ? splitTarget(id, projectGraph) : id.split(':');
+    const [p, tg, c] = parts;
+    if (!p || !nodes[p]) return userError('task "' + id + '": project "' + p + '" does not exist in this Nx workspace (projects: ' + allProjects.join(', ') + ')');
+    if (!tg || !targetsOf(p).includes(tg)) return userError('task "' + id + '": project "' + p + '" has no target "' + tg + '" (its targets: ' + targetsOf(p).join(', ') + ')');
+    const conf = c || req.configuration;
+    const t0 = nodes[p].data.targets[tg];
+    if (c && !(t0.configurations && t0.configurations[c])) return userError('task "' + id + '": target "' + p + ':' + tg + '" has no configuration "' + c + '" (configurations: ' + Object.keys(t0.configurations || {}).join(', ') + ')');
+    groups.push({ projects: [p], targets: [tg], configuration: conf });
+  }
+  if (req.targets && req.targets.length && !(req.tasks && req.tasks.length)) {
+    const candidates = (req.projects && req.projects.length ? req.projects : allProjects).filter((p) => !(req.exclude || []).includes(p));
+    for (const tg of req.targets) {
+      if (!candidates.some((p) => targetsOf(p).includes(tg))) {
+        const known = [...new Set(allProjects.flatMap(targetsOf))].sort();
+        return userError('no project ' + (req.projects && req.projects.length ? 'among ' + req.projects.join(', ') + ' ' : '') + 'has a target "' + tg + '" (targets in this workspace: ' + known.join(', ') + ')');
+      }
+    }
+    groups.push({ projects: candidates.filter((p) => req.targets.some((tg) => targetsOf(p).includes(tg))), targets: req.targets, configuration: req.configuration });
+  }
+  const tasks = {};
+  const dependencies = {};
+  for (const g of groups) {
+    const tg = createTaskGraph(projectGraph, {}, g.projects, g.targets, g.configuration, {}, false);
+    Object.assign(tasks, tg.tasks);
+    for (const [id, deps] of Object.entries(tg.dependencies)) dependencies[id] = [...new Set([...(dependencies[id] || []), ...depIds(deps)])];
+  }
+  const taskGraph = { roots: [], tasks, dependencies, continuousDependencies: {} };
+  for (const id of Object.keys(tasks)) if (!dependencies[id]) dependencies[id] = [];
+  taskGraph.roots = Object.keys(tasks).filter((id) => dependencies[id].length === 0);
+  timings.taskGraphMs = Date.now() - t;
+  t = Date.now();
+
+  const ids = Object.keys(tasks).sort();
+  if (req.forceCli) return out({ fallback: 'the CLI was asked for', ids });
+  let inputs = null;
+  let method = null;
+  const hpi = optional('src/hasher/hash-plan-inspector');
+  if (hpi && hpi.HashPlanInspector) {
+    const inspector = new hpi.HashPlanInspector(projectGraph, req.workspaceRoot, nxJson);
+    await inspector.init();
+    // One batch for every task: the public inspectTaskInputs() builds a task graph per call.
+    if (inspector.planner && inspector.inspector && typeof inspector.inspector.inspectInputs === 'function') {
+      // Nx 22 wants string dependency lists; Nx 24 accepts both (createTaskGraph gives {id} objects there).
+      const tgForPlanner = { ...taskGraph, dependencies: Object.fromEntries(ids.map((id) => [id, dependencies[id]])) };
+      let ref;
+      try { ref = inspector.planner.getPlansReference(ids, tgForPlanner); }
+      catch (e) { ref = inspector.planner.getPlansReference(ids, { ...taskGraph, dependencies: Object.fromEntries(ids.map((id) => [id, dependencies[id].map((d) => ({ id: d }))])) }); }
+      inputs = inspector.inspector.inspectInputs(ref);
+      method = 'HashPlanInspector';
+    } else if (typeof inspector.inspectTaskInputs === 'function') {
+      inputs = {};
+      for (const id of ids) {
+        const tk = tasks[id];
+        inputs[id] = inspector.inspectTaskInputs(tk.target)[id];
+      }
+      method = 'HashPlanInspector.inspectTaskInputs';
+    }
+  }
+  if (!inputs) {
+    const ctf = optional('src/hasher/check-task-files');
+    if (ctf && ctf.getTaskRawInputs) {
+      inputs = {};
+      for (const id of ids) inputs[id] = await ctf.getTaskRawInputs(id, { projectGraph, nxJson });
+      method = 'check-task-files';
+    }
+  }
+  if (!inputs) return out({ fallback: 'this nx has neither HashPlanInspector.inspectInputs nor check-task-files', ids });
+  timings.inputsMs = Date.now() - t;
+  t = Date.now();
+
+  const ctf = optional('src/hasher/check-task-files');
+  const hasher = optional('src/hasher/task-hasher');
+  const result = [];
+  for (const id of ids) {
+    const tk = tasks[id];
+    const p = tk.target.project;
+    const node = nodes[p];
+    let unresolved = [];
+    if (ctf && ctf.getTaskOutputs) {
+      try { unresolved = (await ctf.getTaskOutputs(id, { projectGraph, nxJson })).unresolved || []; } catch (e) { /* older shapes */ }
+    }
+    let depsOutputs = [];
+    if (hasher && hasher.getInputs) {
+      try { depsOutputs = hasher.getInputs(tk, projectGraph, nxJson).depsOutputs || []; } catch (e) { depsOutputs = []; }
+    }
+    const sm = sourceMaps[node.data.root] || {};
+    const pick = (k) => sm[k] || null;
+    const tname = tk.target.target;
+    result.push({
+      id,
+      project: p,
+      target: tname,
+      configuration: tk.target.configuration || null,
+      projectRoot: node.data.root === '.' ? '' : node.data.root,
+      executor: node.data.targets[tname].executor || null,
+      hashInputs: inputs[id] || null,
+      outputs: tk.outputs || [],
+      unresolvedOutputs: unresolved,
+      depsOutputs,
+      dependsOn: dependencies[id],
+      sourceMap: {
+        target: pick('targets.' + tname),
+        inputs: pick('targets.' + tname + '.inputs'),
+        outputs: pick('targets.' + tname + '.outputs'),
+        dependsOn: pick('targets.' + tname + '.dependsOn'),
+      },
+    });
+  }
+  timings.restMs = Date.now() - t;
+  out({ method, timings, tasks: result, nxJsonPlugins: (nxJson.plugins || []).map((pl) => (typeof pl === 'string' ? pl : pl.plugin)) });
+})().catch((e) => {
+  fs.writeFileSync(req.resultFile, JSON.stringify({ crash: String((e && e.message) || e), stack: String((e && e.stack) || '') }));
+  process.exit(0);
+});
+`;
+function locateWorkspaceNx(workspaceRoot) {
+  const req = createRequire(join(workspaceRoot, "package.json"));
+  let pkgPath;
+  try {
+    pkgPath = req.resolve("nx/package.json");
+  } catch {
+    throw new ConfigurationError(
+      `nx is not installed in the workspace ${workspaceRoot} (cannot resolve "nx" from there; io-trace uses the workspace's own nx). Install the workspace's dependencies first (npm ci / pnpm install / yarn install), or give io-trace a plan file with --plan.`
+    );
+  }
+  let version = "unknown";
+  try {
+    version = JSON.parse(readFileSync4(pkgPath, "utf8")).version ?? "unknown";
+  } catch {
+  }
+  return { dir: dirname(pkgPath), version };
+}
+function runNode(args, cwd, env) {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, args, { cwd, env, stdio: ["ignore", "pipe", "pipe"] });
+    let stdout = "";
+    let stderr = "";
+    child.stdout.setEncoding("utf8").on("data", (d) => stdout += d);
+    child.stderr.setEncoding("utf8").on("data", (d) => stderr += d);
+    child.on("error", reject);
+    child.on("close", (code, signal) => resolve({ code, signal, stdout, stderr }));
+  });
+}
+function tail(text, lines = 12) {
+  return text.trim().split("\n").slice(-lines).join("\n");
+}
+async function resolveNxPlan(opts) {
+  const started = Date.now();
+  const { log } = opts;
+  const workspaceRoot = realpathSync3(opts.workspaceRoot);
+  if (!(opts.targets?.length || opts.tasks?.length)) {
+    throw new ConfigurationError("no Nx targets to plan: pass the nx command (e.g. `npx nx run-many -t build`) or --targets");
+  }
+  const nx = locateWorkspaceNx(workspaceRoot);
+  log.debug(`nx ${nx.version} found at ${nx.dir}`);
+  const tmp = mkdtempSync(join(tmpdir(), "io-trace-nx-"));
+  const resultFile = join(tmp, "result.json");
+  let res;
+  try {
+    const request = {
+      nxDir: nx.dir,
+      workspaceRoot,
+      resultFile,
+      targets: opts.targets ?? [],
+      projects: opts.projects ?? [],
+      tasks: opts.tasks ?? [],
+      exclude: opts.exclude ?? [],
+      configuration: opts.configuration,
+      forceCli: opts.method === "cli"
+    };
+    const env = { ...process.env, ...NX_ENV, IO_TRACE_NX_REQUEST: JSON.stringify(request) };
+    const run4 = await runNode(["-e", CHILD_SCRIPT], workspaceRoot, env);
+    let text;
+    try {
+      text = readFileSync4(resultFile, "utf8");
+    } catch {
+      text = void 0;
+    }
+    if (text === void 0) {
+      throw new ConfigurationError(
+        `nx ${nx.version} in ${workspaceRoot} could not be loaded (exit ${run4.code ?? run4.signal}):
+${tail(run4.stderr + run4.stdout)}
+Check that \`npx nx show projects\` works in the workspace (reinstall its dependencies if nx is broken).`
+      );
+    }
+    res = JSON.parse(text);
+  } finally {
+    rmSync(tmp, { recursive: true, force: true });
+  }
+  if (res.userError) throw new ConfigurationError(`Nx workspace ${workspaceRoot}: ${res.userError}`);
+  if (res.crash) {
+    if (res.stack) log.debug(res.stack);
+    throw new ConfigurationError(
+      `nx ${nx.version} in ${workspaceRoot} failed while computing the project graph or task inputs:
+${res.crash.trim().split("\n").slice(0, 15).join("\n")}
+Run \`npx nx show projects\` in the workspace to see the error; fix the workspace (or its nx install) and retry.`
+    );
+  }
+  let childTasks;
+  if (res.fallback) {
+    const say = opts.method === "cli" ? log.debug : log.warn;
+    say(`nx ${nx.version}: ${res.fallback}; asking \`nx show target\` per task (one project graph per task: slow)`);
+    childTasks = await showTargetFallback(workspaceRoot, nx.dir, res.ids ?? [], log);
+  } else {
+    childTasks = res.tasks ?? [];
+    const t = res.timings ?? {};
+    log.debug(`nx ${res.method}: project graph ${t.graphMs} ms, task graph ${t.taskGraphMs} ms, inputs ${t.inputsMs} ms, rest ${t.restMs} ms`);
+  }
+  const locator = new ConfigLocator(workspaceRoot, res.nxJsonPlugins ?? []);
+  const limits = { projectRoots: childTasks.map((t) => t.projectRoot), outputs: childTasks.flatMap((t) => t.outputs) };
+  const tasks = [];
+  for (const ct of childTasks) tasks.push(toPlanTask(ct, childTasks, workspaceRoot, locator, limits, log));
+  log.info(`planned ${tasks.length} Nx task(s) with nx ${nx.version} in ${Date.now() - started} ms`);
+  return { source: "nx", workspaceRoot, toolVersion: nx.version, tasks };
+}
+function toPlanTask(ct, all, workspaceRoot, locator, limits, log) {
+  const hi = ct.hashInputs ?? { files: [], runtime: [], environment: [], depOutputs: [], external: [] };
+  if (!ct.hashInputs) log.warn(`nx gave no hash inputs for ${ct.id}; its inputs are treated as empty`);
+  for (const u of ct.unresolvedOutputs) {
+    log.warn(`${ct.id}: output "${u}" names an option with no value, so Nx caches nothing for it`);
+  }
+  const byId = new Map(all.map((t) => [t.id, t]));
+  const depPatterns = dependentOutputPatterns(ct, byId, log);
+  const inputs = [...compressFiles(workspaceRoot, hi.files, limits), ...depPatterns];
+  const matchers = depPatterns.map((p) => (0, import_picomatch2.default)(p, { dot: true }));
+  for (const f of hi.depOutputs) if (!matchers.some((m) => m(f)) && !inputs.includes(f)) inputs.push(f);
+  const nonFileInputs = [
+    ...hi.environment.map((value) => ({ type: "env", value })),
+    ...hi.runtime.map((value) => ({ type: "runtime", value })),
+    ...hi.external.map((value) => ({ type: "external", value }))
+  ];
+  const identity = { NX_TASK_TARGET_PROJECT: ct.project, NX_TASK_TARGET_TARGET: ct.target };
+  if (ct.configuration) identity.NX_TASK_TARGET_CONFIGURATION = ct.configuration;
+  const declaredAt = {};
+  for (const field of ["inputs", "outputs", "dependsOn"]) {
+    const loc = locator.locate(ct, field);
+    if (loc) declaredAt[field] = loc;
+  }
+  return {
+    id: ct.id,
+    project: ct.project,
+    target: ct.target,
+    ...ct.configuration ? { configuration: ct.configuration } : {},
+    projectRoot: ct.projectRoot,
+    inputs,
+    nonFileInputs,
+    outputs: ct.outputs.map((o) => o.replace(/\\/g, "/")),
+    dependsOn: [...ct.dependsOn].sort(),
+    identity,
+    declaredAt
+  };
+}
+var GLOB_CHARS = /[*?[\]{}()!]/;
+function dependentOutputPatterns(ct, byId, log) {
+  const out = [];
+  for (const d of ct.depsOutputs) {
+    const glob = d.dependentTasksOutputFiles.replace(/\\/g, "/");
+    const upstream = /* @__PURE__ */ new Set();
+    const walk = (id) => {
+      for (const dep of byId.get(id)?.dependsOn ?? []) {
+        if (upstream.has(dep)) continue;
+        upstream.add(dep);
+        if (d.transitive) walk(dep);
+      }
+    };
+    walk(ct.id);
+    for (const uid of [...upstream].sort()) {
+      const u = byId.get(uid);
+      if (!u) continue;
+      for (const o of u.outputs) {
+        if (o.startsWith("!")) continue;
+        for (const p of intersectOutputGlob(o.replace(/\/+$/, ""), glob, log, ct.id)) if (!out.includes(p)) out.push(p);
+      }
+    }
+  }
+  return out;
+}
+function intersectOutputGlob(output, glob, log, id) {
+  const isMatch = (0, import_picomatch2.default)(glob, { dot: true });
+  if (glob === "**" || glob === "**/*") return [output];
+  if (!GLOB_CHARS.test(output)) {
+    const res = [];
+    if (isMatch(output)) res.push(output);
+    if (glob.startsWith("**/")) res.push(`${output}/${glob}`);
+    else if (glob.startsWith(`${output}/`)) res.push(glob);
+    else if (!isMatch(output)) {
+      log.debug(`${id}: dependentTasksOutputFiles "${glob}" within output "${output}" kept as "${glob}" (not expressible exactly)`);
+      res.push(glob);
+    }
+    return res;
+  }
+  const m = /^(.*?)\/\*\*(?:\/\*)?$/.exec(output);
+  if (m && glob.startsWith("**/")) return [`${m[1]}/${glob}`];
+  log.debug(`${id}: dependentTasksOutputFiles "${glob}" within output glob "${output}" kept as "${output}" (over-approximated)`);
+  return [output];
+}
+function compressFiles(workspaceRoot, files, limits) {
+  const set = new Set(files);
+  const bases = limits.outputs.map((o) => import_picomatch2.default.scan(o.replace(/^!/, "")).base.replace(/\/+$/, "")).filter(Boolean);
+  const blocked = (d) => limits.projectRoots.some((r) => r === d || r.startsWith(`${d}/`)) || bases.some((b) => b === d || b.startsWith(`${d}/`) || d.startsWith(`${b}/`));
+  const dirsWithInputs = /* @__PURE__ */ new Set();
+  for (const f of files) {
+    for (let d = posix.dirname(f); d !== "." && d !== "/" && d !== ""; d = posix.dirname(d)) dirsWithInputs.add(d);
+  }
+  const memo = /* @__PURE__ */ new Map();
+  const covered = (dir) => {
+    const known = memo.get(dir);
+    if (known !== void 0) return known;
+    let ok = dirsWithInputs.has(dir) && !blocked(dir);
+    if (ok) {
+      try {
+        for (const e of readdirSync2(join(workspaceRoot, dir), { withFileTypes: true })) {
+          const rel2 = `${dir}/${e.name}`;
+          if (e.isDirectory()) ok = covered(rel2);
+          else ok = set.has(rel2);
+          if (!ok) break;
+        }
+      } catch {
+        ok = false;
+      }
+    }
+    memo.set(dir, ok);
+    return ok;
+  };
+  const out = [];
+  const emitted = /* @__PURE__ */ new Set();
+  for (const f of [...files].sort()) {
+    let top;
+    for (let d = posix.dirname(f); d !== "." && d !== ""; d = posix.dirname(d)) if (covered(d)) top = d;
+    const p = top ?? f;
+    if (!emitted.has(p)) {
+      emitted.add(p);
+      out.push(p);
+    }
+  }
+  return out;
+}
+var CORE_PLUGINS = /* @__PURE__ */ new Set(["nx/core/project-json", "nx/core/package-json", "nx/target-defaults", "nx/core/target-defaults"]);
+var ConfigLocator = class {
+  constructor(root, plugins) {
+    this.root = root;
+    this.plugins = plugins;
+  }
+  root;
+  plugins;
+  parsed = /* @__PURE__ */ new Map();
+  json(file) {
+    if (!this.parsed.has(file)) {
+      let node;
+      try {
+        node = parseJsonWithLines(readFileSync4(join(this.root, file), "utf8"));
+      } catch {
+        node = void 0;
+      }
+      this.parsed.set(file, node);
+    }
+    return this.parsed.get(file);
+  }
+  at(file, path15, what) {
+    const hit = jsonKeyLine(this.json(file), path15);
+    return { file, ...hit ? { line: hit.line } : {}, what };
+  }
+  /** The targetDefaults key that applies to a target (its name, its executor, or a glob), as Nx picks it. */
+  targetDefaultsKey(target, executor, field) {
+    const td = jsonChild(this.json("nx.json"), ["targetDefaults"]);
+    if (!td?.members) return void 0;
+    const has = (k) => td.members.get(k)?.members?.has(field);
+    if (has(target)) return target;
+    if (executor && has(executor)) return executor;
+    for (const k of td.members.keys()) if (GLOB_CHARS.test(k) && import_picomatch2.default.isMatch(target, k) && has(k)) return k;
+    return void 0;
+  }
+  pluginEntry(plugin) {
+    const list = jsonChild(this.json("nx.json"), ["plugins"]);
+    if (!list?.items) return void 0;
+    const stem = (s) => (s.split("/").pop() ?? s).replace(/\.[cm]?[jt]s$/, "");
+    const idx = this.plugins.findIndex((p) => p === plugin || stem(p) === stem(plugin));
+    const entry = idx >= 0 ? list.items[idx] : void 0;
+    return entry?.line ?? list.keyLine;
+  }
+  locate(ct, field) {
+    const src = ct.sourceMap[field];
+    const tgt = ct.sourceMap.target;
+    if (src) {
+      const [where2, plugin] = src;
+      const [file, anchor] = where2.split("#");
+      if (file === "nx.json" || plugin === "nx/target-defaults") {
+        const key2 = anchor?.startsWith("targetDefaults.") ? anchor.slice("targetDefaults.".length) : this.targetDefaultsKey(ct.target, ct.executor, field);
+        if (key2 !== void 0) return this.at("nx.json", ["targetDefaults", key2, field], `targetDefaults.${key2}.${field}`);
+      }
+      if (plugin && !CORE_PLUGINS.has(plugin)) {
+        const line = this.pluginEntry(plugin);
+        return { file: "nx.json", ...line ? { line } : {}, what: `targets.${ct.target}.${field} inferred by plugin ${plugin} from ${file}` };
+      }
+      return this.fieldIn(file, ct.target, field);
+    }
+    const key = this.targetDefaultsKey(ct.target, ct.executor, field);
+    if (key !== void 0) return this.at("nx.json", ["targetDefaults", key, field], `targetDefaults.${key}.${field}`);
+    if (tgt) {
+      const [file] = tgt[0].split("#");
+      if (tgt[1] && !CORE_PLUGINS.has(tgt[1])) {
+        const line = this.pluginEntry(tgt[1]);
+        return { file: "nx.json", ...line ? { line } : {}, what: `targets.${ct.target}.${field} (not set by plugin ${tgt[1]}: Nx default)` };
+      }
+      const loc = this.fieldIn(file, ct.target, field);
+      return { ...loc, what: `${loc.what} (not set: Nx default)` };
+    }
+    return void 0;
+  }
+  fieldIn(file, target, field) {
+    if (file.endsWith("package.json")) {
+      const root = this.json(file);
+      if (!jsonChild(root, ["nx", "targets", target]) && jsonChild(root, ["scripts", target])) {
+        return this.at(file, ["scripts", target], `scripts.${target}`);
+      }
+      return this.at(file, ["nx", "targets", target, field], `nx.targets.${target}.${field}`);
+    }
+    return this.at(file, ["targets", target, field], `targets.${target}.${field}`);
+  }
+};
+async function showTargetFallback(workspaceRoot, nxDir, ids, log) {
+  const bin = existsAny([join(nxDir, "dist", "bin", "nx.js"), join(nxDir, "bin", "nx.js")]);
+  const env = { ...process.env, ...NX_ENV };
+  const show = async (args) => {
+    const r = await runNode([bin, "show", ...args, "--json"], workspaceRoot, env);
+    if (r.code !== 0) throw new ConfigurationError(`\`nx show ${args.join(" ")} --json\` failed in ${workspaceRoot}:
+${tail(r.stderr + r.stdout)}`);
+    return JSON.parse(r.stdout.slice(r.stdout.indexOf("{")));
+  };
+  const out = [];
+  for (const id of ids) {
+    const [project, target, configuration] = id.split(":");
+    const c = configuration ? ["-c", configuration] : [];
+    const spec = `${project}:${target}`;
+    const [desc, ins, outs, proj] = await Promise.all([
+      show(["target", spec, ...c]),
+      show(["target", "inputs", spec, ...c]),
+      show(["target", "outputs", spec, ...c]),
+      show(["project", project])
+    ]);
+    const sm = desc.sourceMap ?? {};
+    const inputsDecl = desc.inputs ?? [];
+    const depsOutputs = inputsDecl.filter(
+      (i) => typeof i === "object" && i !== null && "dependentTasksOutputFiles" in i
+    );
+    out.push({
+      id,
+      project,
+      target,
+      configuration: configuration ?? null,
+      projectRoot: proj.root === "." ? "" : proj.root ?? "",
+      executor: desc.executor ?? null,
+      hashInputs: {
+        files: ins.files ?? [],
+        runtime: ins.runtime ?? [],
+        environment: ins.environment ?? [],
+        depOutputs: ins.depOutputs ?? [],
+        external: ins.external ?? []
+      },
+      outputs: outs.outputPaths ?? [],
+      unresolvedOutputs: [],
+      depsOutputs,
+      dependsOn: (desc.dependsOn ?? []).filter((d) => ids.includes(d)),
+      sourceMap: { target: sm.target ?? null, inputs: sm.inputs ?? null, outputs: sm.outputs ?? null, dependsOn: sm.dependsOn ?? null }
+    });
+    log.debug(`nx show target ${spec}: done`);
+  }
+  return out;
+}
+function existsAny(paths) {
+  for (const p of paths) {
+    try {
+      if (statSync2(p).isFile()) return p;
+    } catch {
+    }
+  }
+  return paths[0];
+}
+
+// src/run/cache-hits.ts
+var SKIP_CACHE_FLAG = { nx: "--skip-nx-cache", turbo: "--force" };
+var ANSI = /\x1b\[[0-9;?]*[A-Za-z]|\x1b\][^\x07]*\x07/g;
+var NX_CACHED = /nx run (\S+?)\s+\[(local cache|remote cache|existing outputs match the cache, left as is)\]/;
+var TURBO_CACHED = /^(?:(\S+?): )?cache hit(?: \(outputs already on disk\))?, (?:replaying|suppressing) logs ([0-9a-f]{8,})/;
+function parseCacheHits(plan, output) {
+  const cached = /* @__PURE__ */ new Set();
+  const evidence = /* @__PURE__ */ new Map();
+  if (plan.source !== "nx" && plan.source !== "turbo") return { cached, evidence };
+  const ids = new Set(plan.tasks.map((t) => t.id));
+  const byHash = /* @__PURE__ */ new Map();
+  for (const t of plan.tasks) if (t.identity?.TURBO_HASH) byHash.set(t.identity.TURBO_HASH, t.id);
+  for (const raw of output.split(/\r?\n|\r/)) {
+    const line = raw.replace(ANSI, "").trim();
+    if (plan.source === "nx") {
+      const m = NX_CACHED.exec(line);
+      if (m && ids.has(m[1])) {
+        cached.add(m[1]);
+        evidence.set(m[1], `nx printed [${m[2]}]`);
+      }
+    } else {
+      const m = TURBO_CACHED.exec(line);
+      if (!m) continue;
+      const id = byHash.get(m[2]) ?? (m[1] ? m[1].replace(/:(?=[^:]*$)/, "#") : void 0);
+      if (id !== void 0 && ids.has(id)) {
+        cached.add(id);
+        evidence.set(id, 'turbo printed "cache hit"');
+      }
+    }
+  }
+  return { cached, evidence };
+}
+function commandSkipsCache(source, command) {
+  const at2 = findToolIndex(command, source);
+  if (at2 < 0) return false;
+  const args = command.slice(at2 + 1);
+  const end = args.indexOf("--");
+  const own = end >= 0 ? args.slice(0, end) : args;
+  if (source === "nx") return own.some((a) => a === "--skip-nx-cache" || a === "--skipNxCache" || a === "--skip-nx-cache=true" || a === "--skipNxCache=true");
+  return own.some((a) => a === "--force" || a === "--force=true");
+}
+function detectCacheHits(input) {
+  const { plan } = input;
+  const hits = parseCacheHits(plan, input.output);
+  if (plan.source !== "nx" && plan.source !== "turbo") return hits;
+  for (const id of [...hits.cached]) {
+    if ((input.processCounts.get(id) ?? 0) > 0) {
+      hits.cached.delete(id);
+      hits.evidence.delete(id);
+    }
+  }
+  if (input.exitCode === 0 && !commandSkipsCache(plan.source, input.command)) {
+    for (const t of plan.tasks) {
+      if (hits.cached.has(t.id) || (input.processCounts.get(t.id) ?? 0) > 0) continue;
+      hits.cached.add(t.id);
+      hits.evidence.set(t.id, `no process ran for it in a successful build that did not pass ${SKIP_CACHE_FLAG[plan.source]}`);
+    }
+  }
+  return hits;
+}
+function cachedTaskReason(source, taskId, evidence) {
+  const tool = source === "nx" || source === "turbo" ? source : "the build tool";
+  const flag = source === "nx" || source === "turbo" ? SKIP_CACHE_FLAG[source] : "its option to skip the cache";
+  return `task ${taskId}: restored from the ${tool} cache${evidence ? ` (${evidence})` : ""}, so nothing ran and it was not checked: rerun with ${flag} to trace it`;
+}
+
+// src/run/analyse-run.ts
+function analyseRun(store, runId, options) {
+  const run4 = store.getRun(runId);
+  if (!run4) throw new Error(`run ${runId} not found`);
+  const tasks = store.loadTasks(runId);
+  const plan = {
+    source: run4.planSource ?? "file",
+    workspaceRoot: run4.workspaceRoot ?? run4.cwd,
+    tasks,
+    ...run4.planFile ? { file: run4.planFile } : {}
+  };
+  const cachedTasks = options.cachedTasks ?? new Set(store.taskStatuses(runId).filter((t) => t.status === "cached").map((t) => t.taskId));
+  const processes = store.loadProcesses(runId);
+  const processCounts = /* @__PURE__ */ new Map();
+  const taskTimes = /* @__PURE__ */ new Map();
+  for (const p of processes) {
+    if (p.taskId === null) continue;
+    processCounts.set(p.taskId, (processCounts.get(p.taskId) ?? 0) + 1);
+    const t = taskTimes.get(p.taskId) ?? { start: Infinity, end: -Infinity };
+    if (p.startedAt !== null) t.start = Math.min(t.start, p.startedAt);
+    if (p.endedAt !== null) t.end = Math.max(t.end, p.endedAt);
+    taskTimes.set(p.taskId, t);
+  }
+  const result = run4.tracer === "none" ? { findings: [], tasks: tasks.map((t) => ({ taskId: t.id, status: "untraced", reads: 0, writes: 0, findings: 0 })), unattributedPaths: 0 } : analyse({
+    plan,
+    accesses: store.taskAccesses(runId, { successfulOnly: true }),
+    ignore: new IgnoreMatcher(mergeIgnoreRules(toolDefaultIgnores(plan), loadNxSandboxingConfig(plan.workspaceRoot, tasks), options.ignore), options.extraIgnores ?? []),
+    processCounts,
+    cachedTasks
+  });
+  const reasons = [...run4.incompleteReasons.filter((r) => !r.startsWith("task ")), ...options.extraIncompleteReasons ?? []];
+  if (run4.tracer !== "none") {
+    for (const t of result.tasks) {
+      if (t.status === "cached") reasons.push(cachedTaskReason(plan.source, t.taskId, options.cacheEvidence?.get(t.taskId)));
+      if (t.status === "not-run") reasons.push(`task ${t.taskId}: no traced process ran for it (it did not run, or ran outside the traced process tree)`);
+    }
+  }
+  const incompleteReasons = [...new Set(reasons)];
+  const status = decideStatus(run4.tracer, incompleteReasons, result.findings);
+  store.replaceFindings(runId, result.findings);
+  store.updateTaskStatus(
+    runId,
+    result.tasks.map((t) => {
+      const times = taskTimes.get(t.taskId);
+      return {
+        taskId: t.taskId,
+        status: t.status,
+        processCount: processCounts.get(t.taskId) ?? 0,
+        startedAt: times && Number.isFinite(times.start) ? times.start : null,
+        endedAt: times && Number.isFinite(times.end) ? times.end : null
+      };
+    })
+  );
+  store.updateRun(runId, { status, incompleteReasons });
+  return buildReport({ ...run4, status, incompleteReasons }, result.tasks, result.findings, IO_TRACE_VERSION);
+}
+
+// src/report/text.ts
+var CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/;
+function displayPath(p) {
+  return CONTROL.test(p) ? JSON.stringify(p) : p;
+}
+function displayCommand(argv) {
+  return argv.map((a) => CONTROL.test(a) ? JSON.stringify(a) : /[\s'"\\$`]/.test(a) ? `'${a.replace(/'/g, `'\\''`)}'` : a).join(" ");
+}
+
+// src/report/terminal.ts
+var STATUS_WORD = {
+  clean: "clean",
+  issues: "ISSUES FOUND",
+  incomplete: "INCOMPLETE (cannot vouch for a clean result)",
+  "not-traced": "NOT TRACED"
+};
+function formatTerminalSummary(report, options = {}) {
+  const top = options.top ?? 10;
+  const c = colorizer(options.color ?? false);
+  const lines = [];
+  const r = report.run;
+  const build = r.signal ? `build killed by ${r.signal}` : `build exit ${r.exitCode}`;
+  const tracer = r.tracer === "none" ? "untraced" : `${r.tracer}${r.tracerVersion ? " " + r.tracerVersion : ""}`;
+  const statusColor2 = report.status === "clean" ? c.green : report.status === "issues" ? c.red : c.yellow;
+  lines.push(`io-trace: run ${r.id}: ${statusColor2(STATUS_WORD[report.status])} (${build}, ${tracer}, ${r.eventCount.toLocaleString("en-US")} events)`);
+  lines.push(`  command: ${displayCommand(r.command)}`);
+  const notRun = report.tasks.filter((t) => t.status === "not-run").length;
+  const cached = report.tasks.filter((t) => t.status === "cached").length;
+  lines.push(
+    `  tasks analysed: ${report.tasksAnalyzed}, with issues: ${report.tasksWithIssues}` + (notRun ? `, not run: ${notRun}` : "") + (cached ? `, from cache (not traced): ${cached}` : "")
+  );
+  const { error, warning, info } = report.counts;
+  lines.push(`  findings: ${error} error${error === 1 ? "" : "s"}, ${warning} warning${warning === 1 ? "" : "s"}, ${info} info`);
+  for (const f of report.findings.slice(0, top)) {
+    const sev = f.severity === "error" ? c.red("error  ") : f.severity === "warning" ? c.yellow("warning") : c.dim("info   ");
+    const other = f.otherTask ? ` (with ${f.otherTask})` : "";
+    const count = f.count && f.count > 1 ? ` (+${f.count - 1} more)` : "";
+    lines.push(`  ${sev} ${f.type.padEnd(21)} ${f.task}${other}  ${displayPath(f.path)}${count}`);
+    if (f.fix) lines.push(`          fix: ${displayPath(f.fix.summary)}`);
+  }
+  if (report.findings.length > top) {
+    lines.push(`  ...and ${report.findings.length - top} more: io-trace findings ${r.id}${options.dbPath ? ` --db ${options.dbPath}` : ""}`);
+  }
+  if (report.incompleteReasons.length) {
+    lines.push(`  ${c.yellow("trace incomplete:")}`);
+    for (const why of report.incompleteReasons) lines.push(`    - ${displayPath(why)}`);
+  } else if (report.status !== "not-traced") {
+    lines.push("  trace: complete");
+  }
+  if (r.tracerReason && (report.status === "not-traced" || r.tracer !== "bpftrace")) lines.push(`  tracer: ${displayPath(r.tracerReason)}`);
+  if (options.dbPath) lines.push(`  database: ${displayPath(options.dbPath)}`);
+  return lines.join("\n") + "\n";
+}
+function colorizer(on) {
+  const wrap = (code) => (s) => on ? `\x1B[${code}m${s}\x1B[0m` : s;
+  return { red: wrap("31"), green: wrap("32"), yellow: wrap("33"), dim: wrap("2") };
+}
+
+// src/store/store.ts
+import { existsSync as existsSync3, mkdirSync } from "node:fs";
+import path7 from "node:path";
+
+// src/store/schema.ts
+var SCHEMA_VERSION = 1;
+var SCHEMA_SQL = `
+CREATE TABLE IF NOT EXISTS runs (
+  id                 INTEGER PRIMARY KEY,
+  io_trace_version   TEXT NOT NULL,
+  command            TEXT NOT NULL,   -- JSON argv
+  cwd                TEXT NOT NULL,
+  workspace_root     TEXT,
+  plan_source        TEXT,            -- file | nx | turbo
+  plan_file          TEXT,
+  tracer             TEXT NOT NULL,   -- bpftrace | strace | none
+  tracer_version     TEXT,
+  tracer_reason      TEXT,            -- why this tracer was chosen / why not traced
+  started_at         REAL NOT NULL,   -- ms since epoch
+  ended_at           REAL,
+  exit_code          INTEGER,
+  signal             TEXT,
+  status             TEXT NOT NULL,   -- running | clean | issues | incomplete | not-traced | failed
+  incomplete_reasons TEXT NOT NULL DEFAULT '[]',  -- JSON array of strings
+  event_count        INTEGER NOT NULL DEFAULT 0,
+  lost_events        INTEGER NOT NULL DEFAULT 0,
+  stdout_path        TEXT,            -- relative to the database's directory
+  stderr_path        TEXT,
+  transcript_path    TEXT,
+  host               TEXT NOT NULL DEFAULT '{}'   -- JSON: kernel, os, arch, node, CI facts
+);
+
+CREATE TABLE IF NOT EXISTS tasks (
+  id            INTEGER PRIMARY KEY,
+  run_id        INTEGER NOT NULL REFERENCES runs(id),
+  task_id       TEXT NOT NULL,
+  project       TEXT NOT NULL,
+  target        TEXT NOT NULL,
+  configuration TEXT,
+  project_root  TEXT NOT NULL,
+  inputs        TEXT NOT NULL,   -- JSON
+  outputs       TEXT NOT NULL,   -- JSON
+  depends_on    TEXT NOT NULL,   -- JSON
+  declared      TEXT NOT NULL,   -- JSON: the whole PlanTask
+  status        TEXT,            -- analyzed | not-run | cached
+  process_count INTEGER NOT NULL DEFAULT 0,
+  started_at    REAL,
+  ended_at      REAL,
+  UNIQUE (run_id, task_id)
+);
+
+CREATE TABLE IF NOT EXISTS processes (
+  id         INTEGER PRIMARY KEY,
+  run_id     INTEGER NOT NULL REFERENCES runs(id),
+  key        INTEGER NOT NULL,   -- per-run process number (pids can be reused)
+  pid        INTEGER NOT NULL,
+  parent_key INTEGER,
+  ppid       INTEGER,
+  task_id    TEXT,               -- NULL: unattributed
+  role       TEXT NOT NULL,      -- task | orchestrator | unattributed
+  exe        TEXT,
+  argv       TEXT,               -- JSON
+  cwd        TEXT,
+  started_at REAL,
+  ended_at   REAL,
+  UNIQUE (run_id, key)
+);
+
+CREATE TABLE IF NOT EXISTS accesses (
+  id        INTEGER PRIMARY KEY,
+  run_id    INTEGER NOT NULL REFERENCES runs(id),
+  proc_key  INTEGER NOT NULL,   -- processes.key
+  path      TEXT NOT NULL,      -- absolute, as traced
+  op        TEXT NOT NULL,      -- see AccessOp
+  errno     INTEGER NOT NULL,   -- 0 = success
+  count     INTEGER NOT NULL,
+  first_ts  REAL NOT NULL,
+  last_ts   REAL NOT NULL
+);
+CREATE INDEX IF NOT EXISTS accesses_run ON accesses (run_id, proc_key);
+
+CREATE TABLE IF NOT EXISTS findings (
+  id         INTEGER PRIMARY KEY,
+  run_id     INTEGER NOT NULL REFERENCES runs(id),
+  task_id    TEXT NOT NULL,
+  type       TEXT NOT NULL,
+  path       TEXT NOT NULL,
+  severity   TEXT NOT NULL,
+  message    TEXT NOT NULL,
+  fix        TEXT,              -- JSON Fix
+  other_task TEXT,
+  count      INTEGER,
+  samples    TEXT               -- JSON array
+);
+CREATE INDEX IF NOT EXISTS findings_run ON findings (run_id);
+
+CREATE TABLE IF NOT EXISTS events (
+  id          INTEGER PRIMARY KEY,
+  run_id      INTEGER NOT NULL REFERENCES runs(id),
+  kind        TEXT NOT NULL,    -- span | metric | notice
+  name        TEXT NOT NULL,
+  parent_id   INTEGER,          -- enclosing span
+  start_ts    REAL NOT NULL,
+  duration_ms REAL,
+  status      TEXT,             -- ok | error (spans)
+  value       REAL,             -- metrics
+  error       TEXT,
+  attributes  TEXT NOT NULL DEFAULT '{}'
+);
+CREATE INDEX IF NOT EXISTS events_run ON events (run_id);
+`;
+
+// src/store/sqlite.ts
+import { createRequire as createRequire2 } from "node:module";
+var require2 = createRequire2(import.meta.url);
+var nodeSqlite;
+var betterSqlite;
+function loadNodeSqlite() {
+  if (nodeSqlite === void 0) {
+    try {
+      nodeSqlite = require2("node:sqlite");
+    } catch {
+      nodeSqlite = null;
+    }
+  }
+  return nodeSqlite;
+}
+function loadBetterSqlite() {
+  if (betterSqlite === void 0) {
+    try {
+      betterSqlite = require2("better-sqlite3");
+    } catch {
+      betterSqlite = null;
+    }
+  }
+  return betterSqlite;
+}
+function openDatabase(file, options = {}) {
+  const forced = process.env.IO_TRACE_SQLITE_DRIVER;
+  if (forced !== "better-sqlite3") {
+    const ns = loadNodeSqlite();
+    if (ns) return openNode(ns, file, options);
+    if (forced === "node") throw new Error("IO_TRACE_SQLITE_DRIVER=node, but this Node has no node:sqlite (needs Node >= 22.13)");
+  }
+  const bs = loadBetterSqlite();
+  if (bs) return openBetter(bs, file, options);
+  throw new Error(`no SQLite driver: this is Node ${process.version} without node:sqlite, and better-sqlite3 is not installed (npm install better-sqlite3)`);
+}
+function openNode(ns, file, options) {
+  if (options.mustExist) {
+    require2("node:fs").accessSync(file);
+  }
+  const db = new ns.DatabaseSync(file, { readOnly: options.readonly ?? false });
+  let depth = 0;
+  return {
+    driver: "node:sqlite",
+    exec: (sql) => db.exec(sql),
+    prepare(sql) {
+      const st = db.prepare(sql);
+      return {
+        run: (...p) => ({ lastInsertRowid: Number(st.run(...p).lastInsertRowid) }),
+        get: (...p) => st.get(...p),
+        all: (...p) => st.all(...p),
+        iterate: (...p) => st.iterate(...p)
+      };
+    },
+    transaction(fn) {
+      if (depth > 0) return fn();
+      db.exec("BEGIN");
+      depth++;
+      try {
+        const out = fn();
+        db.exec("COMMIT");
+        return out;
+      } catch (e) {
+        db.exec("ROLLBACK");
+        throw e;
+      } finally {
+        depth--;
+      }
+    },
+    pragma(p) {
+      const row = db.prepare(`PRAGMA ${p}`).get();
+      return row ? Object.values(row)[0] : void 0;
+    },
+    get isOpen() {
+      return db.isOpen;
+    },
+    close: () => db.close()
+  };
+}
+function openBetter(Better, file, options) {
+  const db = new Better(file, { readonly: options.readonly ?? false, fileMustExist: options.mustExist ?? false });
+  return {
+    driver: "better-sqlite3",
+    exec: (sql) => void db.exec(sql),
+    prepare(sql) {
+      const st = db.prepare(sql);
+      return {
+        run: (...p) => ({ lastInsertRowid: Number(st.run(...p).lastInsertRowid) }),
+        get: (...p) => st.get(...p),
+        all: (...p) => st.all(...p),
+        iterate: (...p) => st.iterate(...p)
+      };
+    },
+    transaction: (fn) => db.transaction(fn)(),
+    pragma: (p) => db.pragma(p, { simple: true }),
+    get isOpen() {
+      return db.open;
+    },
+    close: () => db.close()
+  };
+}
+
+// src/store/store.ts
+var RUN_COLUMNS = {
+  ioTraceVersion: "io_trace_version",
+  command: "command",
+  cwd: "cwd",
+  workspaceRoot: "workspace_root",
+  planSource: "plan_source",
+  planFile: "plan_file",
+  tracer: "tracer",
+  tracerVersion: "tracer_version",
+  tracerReason: "tracer_reason",
+  startedAt: "started_at",
+  endedAt: "ended_at",
+  exitCode: "exit_code",
+  signal: "signal",
+  status: "status",
+  incompleteReasons: "incomplete_reasons",
+  eventCount: "event_count",
+  lostEvents: "lost_events",
+  stdoutPath: "stdout_path",
+  stderrPath: "stderr_path",
+  transcriptPath: "transcript_path",
+  host: "host"
+};
+var JSON_RUN_FIELDS = /* @__PURE__ */ new Set(["command", "incompleteReasons", "host"]);
+var TraceStore = class _TraceStore {
+  file;
+  db;
+  insertAccess;
+  updateAccess;
+  upsertProcess;
+  constructor(file, db) {
+    this.file = file;
+    this.db = db;
+    this.insertAccess = db.prepare(
+      "INSERT INTO accesses (run_id, proc_key, path, op, errno, count, first_ts, last_ts) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"
+    );
+    this.updateAccess = db.prepare("UPDATE accesses SET count = ?, first_ts = ?, last_ts = ? WHERE id = ?");
+    this.upsertProcess = db.prepare(
+      `INSERT INTO processes (run_id, key, pid, parent_key, ppid, task_id, role, exe, argv, cwd, started_at, ended_at)
+       VALUES (@runId, @key, @pid, @parentKey, @ppid, @taskId, @role, @exe, @argv, @cwd, @startedAt, @endedAt)
+       ON CONFLICT (run_id, key) DO UPDATE SET pid = excluded.pid, parent_key = excluded.parent_key,
+         ppid = excluded.ppid, task_id = excluded.task_id, role = excluded.role, exe = excluded.exe,
+         argv = excluded.argv, cwd = excluded.cwd, started_at = excluded.started_at, ended_at = excluded.ended_at`
+    );
+  }
+  /** Open (creating if needed) a database for writing. */
+  static create(file) {
+    mkdirSync(path7.dirname(path7.resolve(file)), { recursive: true });
+    let db;
+    try {
+      db = openDatabase(file);
+      db.pragma("journal_mode = WAL");
+      db.pragma("synchronous = NORMAL");
+      const version = Number(db.pragma("user_version"));
+      if (version !== 0 && version !== SCHEMA_VERSION) {
+        throw new StoreError(
+          `trace database ${file} has schema version ${version}, this io-trace writes version ${SCHEMA_VERSION}: use another --db path`
+        );
+      }
+      db.exec(SCHEMA_SQL);
+      db.pragma(`user_version = ${SCHEMA_VERSION}`);
+    } catch (e) {
+      if (e instanceof StoreError) throw e;
+      throw new StoreError(`cannot open trace database ${file} for writing: ${e.message}`);
+    }
+    return new _TraceStore(path7.resolve(file), db);
+  }
+  /** Open an existing database read-only (triage, analyze). */
+  static openExisting(file, { readonly = false } = {}) {
+    if (!existsSync3(file)) {
+      throw new StoreError(`trace database ${file} does not exist (run \`io-trace run\` first, or pass --db PATH)`);
+    }
+    let db;
+    try {
+      db = openDatabase(file, { readonly, mustExist: true });
+      const version = Number(db.pragma("user_version"));
+      if (version !== SCHEMA_VERSION) {
+        throw new StoreError(`trace database ${file} has schema version ${version}; this io-trace reads version ${SCHEMA_VERSION}`);
+      }
+      db.prepare("SELECT count(*) FROM runs").get();
+    } catch (e) {
+      if (e instanceof StoreError) throw e;
+      throw new StoreError(`trace database ${file} is damaged or not an io-trace database: ${e.message}`);
+    }
+    return new _TraceStore(path7.resolve(file), db);
+  }
+  close() {
+    if (this.db.isOpen) this.db.close();
+  }
+  createRun(run4) {
+    const fields = Object.entries({ status: "running", ...run4 }).filter(([, v]) => v !== void 0);
+    const cols = fields.map(([k]) => RUN_COLUMNS[k]);
+    const info = this.db.prepare(`INSERT INTO runs (${cols.join(", ")}) VALUES (${cols.map(() => "?").join(", ")})`).run(...fields.map(([k, v]) => encodeRunValue(k, v)));
+    return Number(info.lastInsertRowid);
+  }
+  updateRun(id, patch) {
+    const fields = Object.entries(patch).filter(([, v]) => v !== void 0);
+    if (fields.length === 0) return;
+    const sets = fields.map(([k]) => `${RUN_COLUMNS[k]} = ?`);
+    this.db.prepare(`UPDATE runs SET ${sets.join(", ")} WHERE id = ?`).run(...fields.map(([k, v]) => encodeRunValue(k, v)), id);
+  }
+  getRun(id) {
+    const row = this.db.prepare("SELECT * FROM runs WHERE id = ?").get(id);
+    return row ? decodeRun(row) : void 0;
+  }
+  listRuns(limit = 20) {
+    return this.db.prepare("SELECT * FROM runs ORDER BY id DESC LIMIT ?").all(limit).map(decodeRun);
+  }
+  latestRunId() {
+    const row = this.db.prepare("SELECT max(id) AS id FROM runs").get();
+    return row.id ?? void 0;
+  }
+  /** Resolve a user-given run reference ("latest", "" or a number) or throw naming it. */
+  resolveRun(ref) {
+    if (ref === void 0 || ref === "" || ref === "latest") {
+      const id2 = this.latestRunId();
+      if (id2 === void 0) throw new StoreError(`trace database ${this.file} holds no runs yet`);
+      return this.getRun(id2);
+    }
+    const id = Number(ref);
+    const run4 = Number.isInteger(id) ? this.getRun(id) : void 0;
+    if (!run4) throw new StoreError(`run ${JSON.stringify(ref)} is not in ${this.file} (see \`io-trace list\`)`);
+    return run4;
+  }
+  saveTasks(runId, tasks) {
+    const stmt = this.db.prepare(
+      `INSERT INTO tasks (run_id, task_id, project, target, configuration, project_root, inputs, outputs, depends_on, declared)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (run_id, task_id) DO NOTHING`
+    );
+    this.db.transaction(() => {
+      for (const t of tasks) {
+        stmt.run(
+          runId,
+          t.id,
+          t.project,
+          t.target,
+          t.configuration ?? null,
+          t.projectRoot,
+          JSON.stringify(t.inputs),
+          JSON.stringify(t.outputs),
+          JSON.stringify(t.dependsOn),
+          JSON.stringify(t)
+        );
+      }
+    });
+  }
+  loadTasks(runId) {
+    return this.db.prepare("SELECT declared FROM tasks WHERE run_id = ? ORDER BY id").all(runId).map(
+      (r) => JSON.parse(r.declared)
+    );
+  }
+  updateTaskStatus(runId, rows) {
+    const stmt = this.db.prepare("UPDATE tasks SET status = ?, process_count = ?, started_at = ?, ended_at = ? WHERE run_id = ? AND task_id = ?");
+    this.db.transaction(() => {
+      for (const r of rows) stmt.run(r.status, r.processCount, r.startedAt, r.endedAt, runId, r.taskId);
+    });
+  }
+  taskStatuses(runId) {
+    return this.db.prepare("SELECT task_id AS taskId, status, process_count AS processCount, started_at AS startedAt, ended_at AS endedAt FROM tasks WHERE run_id = ? ORDER BY id").all(runId);
+  }
+  saveProcesses(runId, procs) {
+    this.db.transaction(() => {
+      for (const p of procs) {
+        this.upsertProcess.run({ runId, ...p, argv: p.argv ? JSON.stringify(p.argv) : null });
+      }
+    });
+  }
+  loadProcesses(runId) {
+    const rows = this.db.prepare("SELECT * FROM processes WHERE run_id = ? ORDER BY key").all(runId);
+    return rows.map((r) => ({
+      key: r.key,
+      pid: r.pid,
+      parentKey: r.parent_key,
+      ppid: r.ppid,
+      taskId: r.task_id,
+      role: r.role,
+      exe: r.exe,
+      argv: r.argv ? JSON.parse(r.argv) : null,
+      cwd: r.cwd,
+      startedAt: r.started_at,
+      endedAt: r.ended_at
+    }));
+  }
+  /**
+   * Write new access rows and update the counts of rows written before, in one transaction.
+   * `fresh` rows get their database id assigned (so later updates can address them).
+   */
+  writeAccesses(runId, fresh, changed) {
+    this.db.transaction(() => {
+      for (const a of fresh) {
+        a.rowId = Number(this.insertAccess.run(runId, a.procKey, a.path, a.op, a.errno, a.count, a.firstTs, a.lastTs).lastInsertRowid);
+      }
+      for (const a of changed) this.updateAccess.run(a.count, a.firstTs, a.lastTs, a.rowId);
+    });
+  }
+  /**
+   * Every access of a run with the task of its process, streamed (runs can hold millions). The task is
+   * looked up in memory rather than joined: a run has thousands of processes and millions of accesses.
+   */
+  *taskAccesses(runId, { successfulOnly = false } = {}) {
+    const procs = /* @__PURE__ */ new Map();
+    for (const p of this.db.prepare("SELECT key, task_id AS taskId, role FROM processes WHERE run_id = ?").iterate(runId)) {
+      procs.set(p.key, p);
+    }
+    const rows = this.db.prepare(
+      `SELECT proc_key AS procKey, path, op, errno, count, first_ts AS firstTs, last_ts AS lastTs FROM accesses
+         WHERE run_id = ?${successfulOnly ? " AND errno = 0" : ""}`
+    ).iterate(runId);
+    for (const row of rows) {
+      const p = procs.get(row.procKey);
+      row.taskId = p?.taskId ?? null;
+      row.role = p?.role ?? "unattributed";
+      yield row;
+    }
+  }
+  accessCount(runId) {
+    return this.db.prepare("SELECT count(*) AS n FROM accesses WHERE run_id = ?").get(runId).n;
+  }
+  replaceFindings(runId, findings) {
+    const stmt = this.db.prepare(
+      "INSERT INTO findings (run_id, task_id, type, path, severity, message, fix, other_task, count, samples) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+    );
+    this.db.transaction(() => {
+      this.db.prepare("DELETE FROM findings WHERE run_id = ?").run(runId);
+      for (const f of findings) {
+        stmt.run(
+          runId,
+          f.task,
+          f.type,
+          f.path,
+          f.severity,
+          f.message,
+          f.fix ? JSON.stringify(f.fix) : null,
+          f.otherTask ?? null,
+          f.count ?? null,
+          f.samples ? JSON.stringify(f.samples) : null
+        );
+      }
+    });
+  }
+  loadFindings(runId) {
+    const rows = this.db.prepare("SELECT * FROM findings WHERE run_id = ? ORDER BY id").all(runId);
+    return rows.map((r) => ({
+      task: r.task_id,
+      type: r.type,
+      path: r.path,
+      severity: r.severity,
+      message: r.message,
+      ...r.fix ? { fix: JSON.parse(r.fix) } : {},
+      ...r.other_task ? { otherTask: r.other_task } : {},
+      ...r.count !== null ? { count: r.count } : {},
+      ...r.samples ? { samples: JSON.parse(r.samples) } : {}
+    }));
+  }
+  addEvent(runId, e) {
+    const info = this.db.prepare("INSERT INTO events (run_id, kind, name, parent_id, start_ts, duration_ms, status, value, error, attributes) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)").run(
+      runId,
+      e.kind,
+      e.name,
+      e.parentId ?? null,
+      e.startTs,
+      e.durationMs ?? null,
+      e.status ?? null,
+      e.value ?? null,
+      e.error ?? null,
+      JSON.stringify(e.attributes ?? {})
+    );
+    return Number(info.lastInsertRowid);
+  }
+  updateEvent(id, patch) {
+    this.db.prepare("UPDATE events SET duration_ms = ?, status = ?, error = ? WHERE id = ?").run(patch.durationMs ?? null, patch.status ?? null, patch.error ?? null, id);
+  }
+  loadEvents(runId) {
+    const rows = this.db.prepare("SELECT * FROM events WHERE run_id = ? ORDER BY start_ts, id").all(runId);
+    return rows.map((r) => ({
+      id: r.id,
+      kind: r.kind,
+      name: r.name,
+      parentId: r.parent_id,
+      startTs: r.start_ts,
+      durationMs: r.duration_ms,
+      status: r.status,
+      value: r.value,
+      error: r.error,
+      attributes: JSON.parse(r.attributes)
+    }));
+  }
+};
+function encodeRunValue(key, value) {
+  if (JSON_RUN_FIELDS.has(key)) return JSON.stringify(value);
+  return value;
+}
+function decodeRun(row) {
+  const out = { id: row.id };
+  for (const [key, col] of Object.entries(RUN_COLUMNS)) {
+    const v = row[col];
+    out[key] = JSON_RUN_FIELDS.has(key) && typeof v === "string" ? JSON.parse(v) : v;
+  }
+  return out;
+}
+
+// src/cli/args.ts
+import { parseArgs } from "node:util";
+function parse(command, argv, options) {
+  try {
+    return parseArgs({ args: argv, options, allowPositionals: true, strict: true });
+  } catch (e) {
+    throw new ConfigurationError(`io-trace ${command}: ${e.message.replace(/^TypeError \[[A-Z_]+\]: /, "")} (see io-trace ${command} --help)`);
+  }
+}
+function oneOf(flag, value, allowed, fallback) {
+  if (value === void 0) return fallback;
+  if (!allowed.includes(value)) {
+    throw new ConfigurationError(`${flag} ${JSON.stringify(value)}: use one of ${allowed.join(", ")}`);
+  }
+  return value;
+}
+
+// src/cli/commands/run.ts
+import { writeFileSync } from "node:fs";
+import path10 from "node:path";
+
+// src/plan/resolve.ts
+import { existsSync as existsSync6 } from "node:fs";
+import path8 from "node:path";
+
+// src/plan/detect.ts
+import { existsSync as existsSync5, readFileSync as readFileSync6 } from "node:fs";
+import { join as join3 } from "node:path";
+
+// src/plan/turbo.ts
+import { spawn as spawn2 } from "node:child_process";
+import { createRequire as createRequire3 } from "node:module";
+import { existsSync as existsSync4, readFileSync as readFileSync5, realpathSync as realpathSync4 } from "node:fs";
+import { dirname as dirname2, join as join2, posix as posix2 } from "node:path";
+var TURBO_ENV = {
+  TURBO_TELEMETRY_DISABLED: "1",
+  DO_NOT_TRACK: "1",
+  TURBO_NO_UPDATE_NOTIFIER: "1"
+};
+var TURBO_VALUE_FLAGS = /* @__PURE__ */ new Set([
+  "--filter",
+  "-F",
+  "--concurrency",
+  "--cache-dir",
+  "--output-logs",
+  "--log-order",
+  "--env-mode",
+  "--cache",
+  "--cache-workers",
+  "--profile",
+  "--anon-profile",
+  "--log-prefix",
+  "--global-deps",
+  "--graph",
+  "--summarize",
+  "--ui",
+  "--team",
+  "--token",
+  "--api",
+  "--login",
+  "--remote-cache-timeout",
+  "--cwd",
+  "--heap",
+  "--trace"
+]);
+var TURBO_OPTIONAL_VALUE = /* @__PURE__ */ new Set(["--graph", "--dry", "--dry-run", "--summarize", "--continue"]);
+var TURBO_COMMANDS = /* @__PURE__ */ new Set([
+  "bin",
+  "boundaries",
+  "completion",
+  "daemon",
+  "generate",
+  "gen",
+  "info",
+  "link",
+  "login",
+  "logout",
+  "ls",
+  "prune",
+  "query",
+  "scan",
+  "telemetry",
+  "unlink",
+  "watch",
+  "devtools",
+  "docs"
+]);
+function parseTurboCommand(argv) {
+  const at2 = findToolIndex(argv, "turbo");
+  if (at2 < 0) return void 0;
+  let args = argv.slice(at2 + 1);
+  let i = 0;
+  while (args[i]?.startsWith("-")) {
+    if (!args[i].includes("=") && TURBO_VALUE_FLAGS.has(args[i]) && !TURBO_OPTIONAL_VALUE.has(args[i])) i++;
+    i++;
+  }
+  if (args[i] === "run") args = [...args.slice(0, i), ...args.slice(i + 1)];
+  else if (args[i] === void 0 || TURBO_COMMANDS.has(args[i])) return void 0;
+  const tasks = [];
+  const filter = [];
+  let passThroughArgs;
+  for (let j = 0; j < args.length; j++) {
+    const a = args[j];
+    if (a === "--") {
+      passThroughArgs = args.slice(j + 1);
+      break;
+    }
+    if (a.startsWith("-")) {
+      const eq = a.indexOf("=");
+      const name = eq > 0 ? a.slice(0, eq) : a;
+      let value = eq > 0 ? a.slice(eq + 1) : void 0;
+      if (value === void 0 && TURBO_VALUE_FLAGS.has(name) && !TURBO_OPTIONAL_VALUE.has(name)) value = args[++j];
+      if ((name === "--filter" || name === "-F") && value !== void 0) filter.push(value);
+      continue;
+    }
+    tasks.push(a);
+  }
+  if (tasks.length === 0) return void 0;
+  return { tasks, ...filter.length ? { filter } : {}, ...passThroughArgs ? { passThroughArgs } : {} };
+}
+function locateWorkspaceTurbo(workspaceRoot) {
+  const req = createRequire3(join2(workspaceRoot, "package.json"));
+  let pkgPath;
+  try {
+    pkgPath = req.resolve("turbo/package.json");
+  } catch {
+    throw new ConfigurationError(
+      `turbo is not installed in the workspace ${workspaceRoot} (cannot resolve "turbo" from there; io-trace uses the workspace's own turbo). Add it (npm i -D turbo) and install the workspace's dependencies, or give io-trace a plan file with --plan.`
+    );
+  }
+  const pkg = JSON.parse(readFileSync5(pkgPath, "utf8"));
+  const rel2 = typeof pkg.bin === "string" ? pkg.bin : pkg.bin?.turbo ?? "bin/turbo";
+  return { bin: join2(dirname2(pkgPath), rel2), version: pkg.version ?? "unknown" };
+}
+function run(cmd, args, cwd, env) {
+  return new Promise((resolve, reject) => {
+    const child = spawn2(cmd, args, { cwd, env, stdio: ["ignore", "pipe", "pipe"] });
+    let stdout = "";
+    let stderr = "";
+    child.stdout.setEncoding("utf8").on("data", (d) => stdout += d);
+    child.stderr.setEncoding("utf8").on("data", (d) => stderr += d);
+    child.on("error", reject);
+    child.on("close", (code) => resolve({ code, stdout, stderr }));
+  });
+}
+var clean = (s) => s.replace(/\x1b\[[0-9;]*m/g, "").trim();
+async function resolveTurboPlan(opts) {
+  const started = Date.now();
+  const { log } = opts;
+  const workspaceRoot = realpathSync4(opts.workspaceRoot);
+  if (opts.tasks.length === 0) throw new ConfigurationError("no Turborepo tasks to plan: pass the turbo command (e.g. `npx turbo run build`)");
+  const turbo = locateWorkspaceTurbo(workspaceRoot);
+  const args = [
+    turbo.bin,
+    "run",
+    ...opts.tasks,
+    "--dry=json",
+    ...(opts.filter ?? []).map((f) => `--filter=${f}`),
+    ...opts.passThroughArgs?.length ? ["--", ...opts.passThroughArgs] : []
+  ];
+  const r = await run(process.execPath, args, workspaceRoot, { ...process.env, ...TURBO_ENV });
+  const shown = `turbo ${args.slice(1).join(" ")}`;
+  if (r.code !== 0) {
+    const msg = clean(r.stderr || r.stdout);
+    const missing = /Could not find task `([^`]+)`/.exec(msg);
+    if (missing) {
+      throw new ConfigurationError(
+        `Turborepo task "${missing[1]}" is not defined in ${workspaceRoot}: add it to "tasks" in turbo.json (and a "${missing[1]}" script to the packages that run it), or fix the task name.`
+      );
+    }
+    throw new ConfigurationError(`\`${shown}\` failed in ${workspaceRoot} (exit ${r.code}):
+${msg.split("\n").slice(-12).join("\n")}`);
+  }
+  let dry;
+  try {
+    dry = JSON.parse(r.stdout.slice(r.stdout.indexOf("{")));
+  } catch {
+    throw new ConfigurationError(`\`${shown}\` printed no JSON in ${workspaceRoot}; is turbo ${turbo.version} working there?
+${clean(r.stderr).slice(0, 2e3)}`);
+  }
+  log.debug(`turbo ${dry.turboVersion ?? turbo.version} dry run: ${dry.tasks.length} task(s) in ${Date.now() - started} ms`);
+  const byId = new Map(dry.tasks.map((t) => [t.taskId, t]));
+  const globalFiles = Object.keys(dry.globalCacheInputs?.files ?? {}).map((f) => posix2.normalize(f));
+  const globalEnv = envNames(dry.globalCacheInputs?.environmentVariables);
+  const locator = new TurboLocator(workspaceRoot);
+  const rel2 = (dir, p) => {
+    const neg = p.startsWith("!");
+    const body = neg ? p.slice(1) : p;
+    const joined = posix2.normalize(posix2.join(dir, body));
+    return (neg ? "!" : "") + (joined === "." ? "" : joined);
+  };
+  const outputsOf = (t) => [
+    ...(t.outputs ?? []).map((o) => rel2(t.directory, o)),
+    ...(t.excludedOutputs ?? []).map((o) => `!${rel2(t.directory, o)}`)
+  ];
+  const runnable = dry.tasks.filter((t) => t.command !== "<NONEXISTENT>");
+  const limits = { projectRoots: runnable.map((t) => t.directory), outputs: runnable.flatMap(outputsOf) };
+  const tasks = [];
+  for (const t of runnable) {
+    const files = Object.keys(t.inputs ?? {}).map((f) => rel2(t.directory, f));
+    const inputs = compressFiles(workspaceRoot, [.../* @__PURE__ */ new Set([...files, ...globalFiles])], limits);
+    const seen = /* @__PURE__ */ new Set();
+    const walk = (id) => {
+      for (const d of byId.get(id)?.dependencies ?? []) {
+        if (seen.has(d)) continue;
+        seen.add(d);
+        walk(d);
+      }
+    };
+    walk(t.taskId);
+    for (const d of [...seen].sort()) {
+      const dt = byId.get(d);
+      if (!dt || dt.command === "<NONEXISTENT>") continue;
+      for (const o of outputsOf(dt)) if (!o.startsWith("!") && !inputs.includes(o)) inputs.push(o);
+    }
+    const nonFileInputs = [
+      ...[.../* @__PURE__ */ new Set([...globalEnv, ...envNames(t.environmentVariables)])].map((value) => ({ type: "env", value })),
+      ...t.hashOfExternalDependencies ? [{ type: "external", value: `lockfile dependencies of ${t.package} (${t.hashOfExternalDependencies})` }] : []
+    ];
+    const declaredAt = {};
+    for (const field of ["inputs", "outputs", "dependsOn"]) {
+      const loc = locator.locate(t.package, t.directory, t.task, field);
+      if (loc) declaredAt[field] = loc;
+    }
+    tasks.push({
+      id: t.taskId,
+      project: t.package,
+      target: t.task,
+      projectRoot: t.directory === "." ? "" : t.directory,
+      inputs,
+      nonFileInputs,
+      outputs: outputsOf(t),
+      dependsOn: (t.dependencies ?? []).filter((d) => byId.get(d)?.command !== "<NONEXISTENT>").sort(),
+      identity: { TURBO_HASH: t.hash },
+      declaredAt
+    });
+  }
+  log.info(`planned ${tasks.length} Turborepo task(s) with turbo ${dry.turboVersion ?? turbo.version} in ${Date.now() - started} ms`);
+  return { source: "turbo", workspaceRoot, toolVersion: dry.turboVersion ?? turbo.version, tasks };
+}
+function envNames(ev) {
+  if (!ev) return [];
+  const names = [...ev.specified?.env ?? [], ...ev.configured ?? [], ...ev.inferred ?? []].map((e) => e.split("=")[0]);
+  return [...new Set(names)].filter(Boolean);
+}
+var TurboLocator = class {
+  constructor(root) {
+    this.root = root;
+  }
+  root;
+  cache = /* @__PURE__ */ new Map();
+  json(file) {
+    if (!this.cache.has(file)) {
+      const abs = join2(this.root, file);
+      this.cache.set(file, existsSync4(abs) ? parseJsonWithLines(readFileSync5(abs, "utf8")) : void 0);
+    }
+    return this.cache.get(file);
+  }
+  locate(pkg, dir, task, field) {
+    const candidates = [];
+    if (dir && dir !== ".") candidates.push([posix2.join(dir, "turbo.json"), task]);
+    candidates.push(["turbo.json", `${pkg}#${task}`], ["turbo.json", task]);
+    let definedAt;
+    for (const [file, key] of candidates) {
+      const root = this.json(file);
+      if (!root) continue;
+      const section = jsonChild(root, ["tasks"]) ? "tasks" : jsonChild(root, ["pipeline"]) ? "pipeline" : void 0;
+      if (!section) continue;
+      const taskNode = jsonChild(root, [section, key]);
+      if (!taskNode) continue;
+      const fieldNode = jsonChild(taskNode, [field]);
+      if (fieldNode) return { file, line: fieldNode.keyLine, what: `${section}["${key}"].${field}` };
+      definedAt ??= { file, line: jsonKeyLine(root, [section, key]).line, what: `${section}["${key}"].${field} (not set: Turborepo default)` };
+    }
+    return definedAt;
+  }
+};
+
+// src/plan/detect.ts
+function expandPackageScript(workspaceRoot, argv) {
+  const [pm, ...rest] = argv;
+  if (pm !== "npm" && pm !== "pnpm" && pm !== "yarn" && pm !== "bun") return void 0;
+  let i = 0;
+  while (rest[i]?.startsWith("-")) i++;
+  if (rest[i] === "run" || rest[i] === "run-script") i++;
+  else if (pm === "npm") return void 0;
+  const name = rest[i];
+  if (!name || name.startsWith("-")) return void 0;
+  let scripts;
+  try {
+    scripts = JSON.parse(readFileSync6(join3(workspaceRoot, "package.json"), "utf8")).scripts;
+  } catch {
+    return void 0;
+  }
+  const script = scripts?.[name];
+  if (typeof script !== "string") return void 0;
+  const extra = rest.slice(i + 1).filter((a) => a !== "--");
+  return [...script.trim().split(/\s+/), ...extra];
+}
+function detectPlanSource(workspaceRoot, argv) {
+  const hasNx = existsSync5(join3(workspaceRoot, "nx.json"));
+  const hasTurbo = existsSync5(join3(workspaceRoot, "turbo.json"));
+  const fromArgv = (a) => parseNxCommand(a) ? "nx" : parseTurboCommand(a) ? "turbo" : void 0;
+  const direct = fromArgv(argv) ?? fromArgv(expandPackageScript(workspaceRoot, argv) ?? []);
+  if (direct === "nx" && hasNx) return "nx";
+  if (direct === "turbo" && hasTurbo) return "turbo";
+  if (direct) return direct;
+  if (hasNx && !hasTurbo) return "nx";
+  if (hasTurbo && !hasNx) return "turbo";
+  return void 0;
+}
+
+// src/plan/resolve.ts
+var DEFAULT_PLAN_FILE = "io-trace.plan.json";
+async function resolvePlan(options) {
+  const { spec, cwd, command, log } = options;
+  if (spec !== "auto" && spec !== "nx" && spec !== "turbo") return loadPlanFile(path8.resolve(cwd, spec));
+  let source = spec === "auto" ? void 0 : spec;
+  if (source === void 0) {
+    const file = path8.join(cwd, DEFAULT_PLAN_FILE);
+    if (existsSync6(file)) return loadPlanFile(file);
+    source = detectPlanSource(cwd, command);
+  }
+  if (source === void 0) {
+    throw new ConfigurationError(
+      `no plan found in ${cwd}: pass --plan FILE (a plan file, see README "Plan file"), or run in an Nx or Turborepo workspace`
+    );
+  }
+  const argv = parseable(cwd, command);
+  const t0 = Date.now();
+  let plan;
+  if (source === "nx") {
+    const nx = argv.map(parseNxCommand).find(Boolean);
+    const tasks = nx ? void 0 : requireTasks(options.tasks, "nx", "e.g. --tasks build or --tasks app:build");
+    plan = await resolveNxPlan({
+      workspaceRoot: cwd,
+      log,
+      ...nx?.tasks ? { tasks: nx.tasks } : {},
+      ...nx?.targets.length ? { targets: nx.targets } : {},
+      ...nx?.projects ? { projects: nx.projects } : {},
+      ...nx?.configuration ? { configuration: nx.configuration } : {},
+      ...nx?.exclude ? { exclude: nx.exclude } : {},
+      ...tasks ? tasks.some((t) => t.includes(":")) ? { tasks } : { targets: tasks } : {}
+    });
+  } else {
+    const turbo = argv.map(parseTurboCommand).find(Boolean);
+    const tasks = turbo?.tasks.length ? turbo.tasks : requireTasks(options.tasks, "turbo", "e.g. --tasks build");
+    plan = await resolveTurboPlan({
+      workspaceRoot: cwd,
+      tasks,
+      log,
+      ...turbo?.filter ? { filter: turbo.filter } : {},
+      ...turbo?.passThroughArgs ? { passThroughArgs: turbo.passThroughArgs } : {}
+    });
+  }
+  log.info(`plan: ${plan.tasks.length} ${source} task${plan.tasks.length === 1 ? "" : "s"} resolved in ${Date.now() - t0} ms`);
+  return plan;
+}
+function parseable(cwd, command) {
+  const script = expandPackageScript(cwd, command);
+  return script ? [command, script] : [command];
+}
+function requireTasks(tasks, tool, example) {
+  if (tasks && tasks.length) return tasks;
+  throw new ConfigurationError(`cannot tell which ${tool} tasks the command runs: pass --tasks (${example})`);
+}
+
+// src/run/run-build.ts
+import { mkdirSync as mkdirSync2, readFileSync as readFileSync10 } from "node:fs";
+import os2 from "node:os";
+import path9 from "node:path";
+
+// src/attribution/process-table.ts
+import { readFileSync as readFileSync7 } from "node:fs";
+var TASK_ENV_VAR = "IO_TRACE_TASK";
+var readProcEnviron = (pid) => {
+  let raw;
+  try {
+    raw = readFileSync7(`/proc/${pid}/environ`, "utf8");
+  } catch {
+    return void 0;
+  }
+  const env = /* @__PURE__ */ new Map();
+  for (const entry of raw.split("\0")) {
+    const eq = entry.indexOf("=");
+    if (eq > 0) env.set(entry.slice(0, eq), entry.slice(eq + 1));
+  }
+  return env;
+};
+var TaskMatcher = class {
+  byTaskEnv = /* @__PURE__ */ new Map();
+  identities = [];
+  keys = /* @__PURE__ */ new Set([TASK_ENV_VAR]);
+  constructor(plan) {
+    for (const t of plan.tasks) {
+      this.byTaskEnv.set(t.id, t.id);
+      const entries = Object.entries(t.identity ?? {});
+      if (entries.length) {
+        this.identities.push({ taskId: t.id, entries });
+        for (const [k] of entries) this.keys.add(k);
+      }
+    }
+    this.identities.sort((a, b) => b.entries.length - a.entries.length);
+  }
+  /** Env var names worth reading; a process lacking all of them inherits its parent's task. */
+  get envKeys() {
+    return this.keys;
+  }
+  match(env) {
+    const explicit = env.get(TASK_ENV_VAR);
+    if (explicit !== void 0 && this.byTaskEnv.has(explicit)) return explicit;
+    for (const { taskId, entries } of this.identities) {
+      if (entries.every(([k, v]) => env.get(k) === v)) return taskId;
+    }
+    return void 0;
+  }
+  /** A value of IO_TRACE_TASK that names no task (reported, so a typo does not go unnoticed). */
+  unknownExplicit(env) {
+    const explicit = env.get(TASK_ENV_VAR);
+    return explicit !== void 0 && !this.byTaskEnv.has(explicit) ? explicit : void 0;
+  }
+};
+var ProcessTable = class {
+  constructor(options) {
+    this.options = options;
+    this.readEnviron = options.readEnviron ?? readProcEnviron;
+    const root = this.create(options.rootPid, null, null, options.startedAt);
+    this.readTask(root);
+  }
+  options;
+  byPid = /* @__PURE__ */ new Map();
+  all = [];
+  dirty = /* @__PURE__ */ new Set();
+  readEnviron;
+  /** Processes whose environment could not be read at exec (too short-lived): they inherit. */
+  environMisses = 0;
+  unknownTaskNames = /* @__PURE__ */ new Set();
+  /** The per-run key of the process currently holding `pid` (creating a placeholder if unseen). */
+  keyFor(pid, ts) {
+    return (this.byPid.get(pid) ?? this.create(pid, null, null, ts)).key;
+  }
+  fork(parentPid, childPid, ts) {
+    const parent = this.byPid.get(parentPid) ?? this.create(parentPid, null, null, ts);
+    const existing = this.byPid.get(childPid);
+    if (existing && existing.parentKey === null && existing.key !== 1 && existing.endedAt === null) {
+      existing.parentKey = parent.key;
+      existing.ppid = parentPid;
+      existing.startedAt = Math.min(existing.startedAt ?? ts, ts);
+      existing.cwd ??= parent.cwd;
+      this.dirty.add(existing);
+      return;
+    }
+    const child = this.create(childPid, parent.key, parentPid, ts);
+    child.exe = parent.exe;
+    child.argv = parent.argv;
+    child.cwd = parent.cwd;
+  }
+  exec(pid, exe, argv, cwd, ts) {
+    const p = this.byPid.get(pid) ?? this.create(pid, null, null, ts);
+    p.exe = exe;
+    p.argv = argv;
+    if (cwd !== void 0) p.cwd = cwd;
+    this.readTask(p);
+    this.dirty.add(p);
+  }
+  exit(pid, ts) {
+    const p = this.byPid.get(pid);
+    if (!p) return;
+    p.endedAt = ts;
+    this.dirty.add(p);
+  }
+  create(pid, parentKey, ppid, ts) {
+    const p = { key: this.all.length + 1, pid, parentKey, ppid, ownTask: void 0, exe: null, argv: null, cwd: null, startedAt: ts, endedAt: null };
+    this.all.push(p);
+    this.byPid.set(pid, p);
+    this.dirty.add(p);
+    return p;
+  }
+  readTask(p) {
+    const env = this.readEnviron(p.pid);
+    if (!env) {
+      this.environMisses++;
+      return;
+    }
+    const unknown = this.options.matcher.unknownExplicit(env);
+    if (unknown !== void 0) this.unknownTaskNames.add(unknown);
+    const task = this.options.matcher.match(env);
+    if (task !== void 0) p.ownTask = task;
+  }
+  /** Task of a process: its own identity, else its nearest ancestor's, else the default task. */
+  taskOf(p, memo) {
+    const chain = [];
+    let cur = p;
+    let found = null;
+    while (cur) {
+      const known = memo.get(cur.key);
+      if (known !== void 0) {
+        found = known;
+        break;
+      }
+      chain.push(cur);
+      if (cur.ownTask !== void 0) {
+        found = cur.ownTask;
+        break;
+      }
+      cur = cur.parentKey !== null ? this.all[cur.parentKey - 1] : void 0;
+    }
+    if (found === null && !cur) found = this.options.defaultTask ?? null;
+    for (const c of chain) memo.set(c.key, found);
+    return found;
+  }
+  /** Records with tasks decided; `onlyDirty` returns just those changed since the last call. */
+  records(onlyDirty = false) {
+    const memo = /* @__PURE__ */ new Map();
+    const list = onlyDirty ? [...this.dirty] : this.all;
+    this.dirty.clear();
+    return list.map((p) => {
+      const runner = this.options.outsideRole === "orchestrator" && isScriptRunner(p.argv);
+      const taskId = runner ? null : this.taskOf(p, memo);
+      return {
+        key: p.key,
+        pid: p.pid,
+        parentKey: p.parentKey,
+        ppid: p.ppid,
+        taskId,
+        role: taskId !== null ? "task" : this.options.outsideRole,
+        exe: p.exe,
+        argv: p.argv,
+        cwd: p.cwd,
+        startedAt: p.startedAt,
+        endedAt: p.endedAt
+      };
+    });
+  }
+  get size() {
+    return this.all.length;
+  }
+};
+var PACKAGE_MANAGERS = /* @__PURE__ */ new Set(["npm", "npm-cli.js", "pnpm", "pnpm.cjs", "pnpm.js", "yarn", "yarn.js", "yarn.cjs", "bun"]);
+function isScriptRunner(argv) {
+  if (!argv || argv.length === 0) return false;
+  const base = (a) => a.slice(a.lastIndexOf("/") + 1);
+  let i = 0;
+  if (/^node(js)?$/.test(base(argv[0]))) {
+    i = 1;
+    while (argv[i]?.startsWith("-")) i++;
+  }
+  if (argv[i] === void 0 || !PACKAGE_MANAGERS.has(base(argv[i]))) return false;
+  i++;
+  while (argv[i]?.startsWith("-")) i++;
+  return argv[i] === "run" || argv[i] === "run-script";
+}
+
+// src/core/spans.ts
+import { AsyncLocalStorage } from "node:async_hooks";
+var StoreSpanRecorder = class {
+  target;
+  pending = [];
+  current = new AsyncLocalStorage();
+  bind(store, runId) {
+    this.target = { store, runId };
+    for (const p of this.pending.splice(0)) this.write(p);
+  }
+  async withSpan(name, attributes, fn) {
+    const span = { kind: "span", name, startTs: Date.now(), attributes, parent: this.current.getStore() };
+    this.write(span);
+    const t0 = performance.now();
+    try {
+      const result = await this.current.run(span, fn);
+      this.close(span, performance.now() - t0, "ok");
+      return result;
+    } catch (e) {
+      this.close(span, performance.now() - t0, "error", e instanceof Error ? e.message : String(e));
+      throw e;
+    }
+  }
+  recordSpan(name, startTs, durationMs, attributes = {}, options = {}) {
+    const parent = options.parent === void 0 ? this.current.getStore() : options.parent === null ? void 0 : options.parent;
+    const span = {
+      kind: "span",
+      name,
+      startTs,
+      durationMs,
+      status: options.status ?? "ok",
+      attributes,
+      parent,
+      ...options.error !== void 0 ? { error: options.error } : {}
+    };
+    this.write(span);
+    return span;
+  }
+  recordMetric(name, value, attributes = {}) {
+    this.write({ kind: "metric", name, startTs: Date.now(), value, attributes, parent: this.current.getStore() });
+  }
+  close(span, durationMs, status, error) {
+    span.durationMs = durationMs;
+    span.status = status;
+    if (error !== void 0) span.error = error;
+    if (span.id === void 0 || !this.target) return;
+    try {
+      this.target.store.updateEvent(span.id, { durationMs, status, error: error ?? null });
+    } catch {
+    }
+  }
+  write(p) {
+    if (!this.target) {
+      this.pending.push(p);
+      return;
+    }
+    try {
+      const { kind, name, startTs, durationMs, status, error, value, attributes } = p;
+      p.id = this.target.store.addEvent(this.target.runId, { kind, name, startTs, durationMs, status, error, value, attributes, parentId: p.parent?.id ?? null });
+    } catch {
+    }
+  }
+};
+
+// src/run/host-facts.ts
+import { readFileSync as readFileSync8 } from "node:fs";
+import os from "node:os";
+function collectHostFacts(env = process.env) {
+  const facts = {
+    kernel: os.release(),
+    os: `${os.type()} ${os.release()}`,
+    arch: os.arch(),
+    node: process.version,
+    hostname: os.hostname()
+  };
+  if (env.GITHUB_ACTIONS) facts.github = githubFacts(env);
+  return facts;
+}
+function githubFacts(env) {
+  const out = {};
+  const set = (k, v) => {
+    if (v !== void 0 && v !== "") out[k] = v;
+  };
+  set("repository", env.GITHUB_REPOSITORY);
+  set("runId", env.GITHUB_RUN_ID);
+  set("runAttempt", env.GITHUB_RUN_ATTEMPT);
+  set("workflow", env.GITHUB_WORKFLOW);
+  set("job", env.GITHUB_JOB);
+  set("eventName", env.GITHUB_EVENT_NAME);
+  set("ref", env.GITHUB_REF);
+  set("sha", env.GITHUB_SHA);
+  set("runnerOs", env.RUNNER_OS);
+  set("runnerArch", env.RUNNER_ARCH);
+  set("runnerName", env.RUNNER_NAME);
+  const pr = /^refs\/pull\/(\d+)\//.exec(env.GITHUB_REF ?? "");
+  if (pr) out.pr = Number(pr[1]);
+  if (env.GITHUB_EVENT_PATH) {
+    try {
+      const event = JSON.parse(readFileSync8(env.GITHUB_EVENT_PATH, "utf8"));
+      if (typeof event.pull_request?.number === "number") out.pr = event.pull_request.number;
+      set("headSha", event.pull_request?.head?.sha);
+    } catch {
+    }
+  }
+  if (env.GITHUB_SERVER_URL && env.GITHUB_REPOSITORY && env.GITHUB_RUN_ID) {
+    out.url = `${env.GITHUB_SERVER_URL}/${env.GITHUB_REPOSITORY}/actions/runs/${env.GITHUB_RUN_ID}${env.GITHUB_RUN_ATTEMPT ? `/attempts/${env.GITHUB_RUN_ATTEMPT}` : ""}`;
+  }
+  return out;
+}
+
+// src/store/ingest.ts
+var TraceIngestor = class {
+  constructor(store, runId, processes, flushIntervalMs = 1e3) {
+    this.store = store;
+    this.runId = runId;
+    this.processes = processes;
+    if (flushIntervalMs > 0) {
+      this.timer = setInterval(() => this.flush(), flushIntervalMs);
+      this.timer.unref();
+    }
+  }
+  store;
+  runId;
+  processes;
+  accesses = /* @__PURE__ */ new Map();
+  fresh = [];
+  changed = [];
+  timer;
+  notices = [];
+  eventCount = 0;
+  /** The tracer's EventSink. */
+  sink = (batch) => {
+    this.eventCount += batch.length;
+    for (const e of batch) {
+      switch (e.type) {
+        case "access": {
+          const procKey = this.processes.keyFor(e.pid, e.ts);
+          const key = `${procKey}\0${e.op}\0${e.errno}\0${e.path}`;
+          const a = this.accesses.get(key);
+          if (a === void 0) {
+            const rec = { procKey, path: e.path, op: e.op, errno: e.errno, count: 1, firstTs: e.ts, lastTs: e.ts, dirty: false };
+            this.accesses.set(key, rec);
+            this.fresh.push(rec);
+          } else {
+            a.count++;
+            if (e.ts < a.firstTs) a.firstTs = e.ts;
+            if (e.ts > a.lastTs) a.lastTs = e.ts;
+            if (a.rowId !== void 0 && !a.dirty) {
+              a.dirty = true;
+              this.changed.push(a);
+            }
+          }
+          break;
+        }
+        case "fork":
+          this.processes.fork(e.pid, e.child, e.ts);
+          break;
+        case "exec":
+          this.processes.exec(e.pid, e.path, e.argv, e.cwd, e.ts);
+          break;
+        case "exit":
+          this.processes.exit(e.pid, e.ts);
+          break;
+        case "notice":
+          this.notices.push(e);
+          this.store.addEvent(this.runId, {
+            kind: "notice",
+            name: e.kind,
+            startTs: e.ts,
+            attributes: { message: e.message, ...e.pid !== void 0 ? { pid: e.pid } : {}, ...e.count !== void 0 ? { count: e.count } : {} }
+          });
+          break;
+      }
+    }
+  };
+  /** Write everything pending to the database. */
+  flush() {
+    const procs = this.processes.records(true);
+    if (procs.length) this.store.saveProcesses(this.runId, procs);
+    if (this.fresh.length || this.changed.length) {
+      const fresh = this.fresh;
+      const changed = this.changed;
+      this.fresh = [];
+      this.changed = [];
+      this.store.writeAccesses(this.runId, fresh, changed);
+      for (const a of changed) a.dirty = false;
+    }
+  }
+  /** Final flush: every process re-saved with its task decided on the whole tree. */
+  close() {
+    if (this.timer) clearInterval(this.timer);
+    this.timer = void 0;
+    this.flush();
+    this.store.saveProcesses(this.runId, this.processes.records(false));
+  }
+  get distinctAccesses() {
+    return this.accesses.size;
+  }
+};
+
+// src/tracer/launch.ts
+import { spawn as spawn3 } from "node:child_process";
+import { readFileSync as readFileSync9 } from "node:fs";
+import { userInfo } from "node:os";
+function resolveUser(spec) {
+  let passwd;
+  try {
+    passwd = readFileSync9("/etc/passwd", "utf8");
+  } catch (e) {
+    throw new ConfigurationError(`--user ${spec}: cannot read /etc/passwd (${e.message})`);
+  }
+  for (const line of passwd.split("\n")) {
+    const f = line.split(":");
+    if (f.length < 7) continue;
+    if (f[0] === spec || f[2] === spec) {
+      return { name: f[0], uid: Number(f[2]), gid: Number(f[3]), home: f[5] };
+    }
+  }
+  throw new ConfigurationError(`--user ${spec}: no such user in /etc/passwd; create it or pass an existing user name`);
+}
+var STOP_THEN_EXEC = 'kill -STOP $$; exec "$@"';
+async function launchStopped(options) {
+  if (options.command.length === 0) {
+    throw new ConfigurationError("no build command given: put it after `--`, e.g. `io-trace run -- npm run build`");
+  }
+  let file = "/bin/sh";
+  let args = ["-c", STOP_THEN_EXEC, "io-trace-build", ...options.command];
+  const env = { ...options.env };
+  if (options.user !== void 0) {
+    const user = resolveUser(options.user);
+    if (process.getuid?.() !== 0 && userInfo().uid !== user.uid) {
+      throw new ConfigurationError(`--user ${options.user}: io-trace must run as root to start the build as another user`);
+    }
+    args = ["--reuid", String(user.uid), "--regid", String(user.gid), "--init-groups", "--", file, ...args];
+    file = "setpriv";
+    env.HOME = user.home;
+    env.USER = user.name;
+    env.LOGNAME = user.name;
+  }
+  const child = spawn3(file, args, {
+    cwd: options.cwd,
+    env,
+    stdio: [options.stdin ?? "inherit", "pipe", "pipe"]
+  });
+  const exited = new Promise((resolve, reject) => {
+    child.once("error", (e) => reject(new TracerError(`cannot start the build (${file}): ${e.message}`)));
+    child.once("exit", (code, signal) => resolve({ code, signal }));
+  });
+  exited.catch(() => {
+  });
+  const pid = child.pid;
+  if (pid === void 0) {
+    await exited;
+    throw new TracerError(`cannot start the build: ${file} did not start`);
+  }
+  const deadline = Date.now() + 1e4;
+  for (; ; ) {
+    const state = processState(pid);
+    if (state === "T" || state === "t") break;
+    if (state === void 0 || state === "Z" || child.exitCode !== null || child.signalCode !== null) {
+      const exit = await exited;
+      throw new TracerError(
+        `the build's launcher exited before it could be traced (code ${exit.code}, signal ${exit.signal}); ` + (options.user ? `check that user ${options.user} may run ${options.command[0]}` : "is /bin/sh present?")
+      );
+    }
+    if (Date.now() > deadline) {
+      child.kill("SIGKILL");
+      throw new TracerError(`the build's launcher (pid ${pid}) did not stop within 10 s`);
+    }
+    await new Promise((r) => setTimeout(r, 2));
+  }
+  let resumed = false;
+  return {
+    pid,
+    child,
+    exited,
+    resume() {
+      if (resumed) return;
+      resumed = true;
+      process.kill(pid, "SIGCONT");
+    }
+  };
+}
+function processState(pid) {
+  try {
+    const stat = readFileSync9(`/proc/${pid}/stat`, "latin1");
+    return stat.slice(stat.lastIndexOf(")") + 2, stat.lastIndexOf(")") + 3);
+  } catch {
+    return void 0;
+  }
+}
+
+// src/tracer/none.ts
+var NoneTracer = class {
+  name = "none";
+  async check() {
+    return { available: true, version: "-" };
+  }
+  attach() {
+    return {
+      ready: Promise.resolve(),
+      finish: async () => ({ lostEvents: 0, incompleteReasons: [], eventCount: 0, diagnostics: [] })
+    };
+  }
+};
+
+// src/tracer/select.ts
+async function selectTracer(request, candidates, log) {
+  if (request === "none") return { tracer: new NoneTracer(), version: null, reason: "tracing turned off (--tracer none)" };
+  const skipped = [];
+  for (const tracer of candidates) {
+    if (request !== "auto" && tracer.name !== request) continue;
+    const a = await tracer.check();
+    if (a.available) {
+      const reason = request === "auto" ? skipped.length ? `auto: ${skipped.join("; ")}; using ${tracer.name}` : `auto: ${tracer.name} is available` : `requested: ${tracer.name}`;
+      return { tracer, version: a.version ?? null, reason };
+    }
+    if (request !== "auto") throw new TracerError(`--tracer ${request} cannot run here: ${a.reason ?? "unavailable"}`);
+    skipped.push(`${tracer.name} unavailable (${a.reason ?? "unknown reason"})`);
+    log.warn(`${tracer.name} unavailable: ${a.reason ?? "unknown reason"}`);
+  }
+  if (request !== "auto") throw new TracerError(`unknown tracer ${JSON.stringify(request)}: use auto, bpftrace, strace or none`);
+  return { tracer: new NoneTracer(), version: null, reason: `auto: no tracer works here (${skipped.join("; ")}); the build ran untraced` };
+}
+
+// src/run/output.ts
+import { createWriteStream } from "node:fs";
+var OutputCapture = class {
+  constructor(paths, echo) {
+    this.echo = echo;
+    this.files = {
+      stdout: createWriteStream(paths.stdout),
+      stderr: createWriteStream(paths.stderr),
+      transcript: createWriteStream(paths.transcript)
+    };
+    this.times = createWriteStream(`${paths.transcript}.times`);
+    for (const f of [...Object.values(this.files), this.times]) f.on("error", () => {
+    });
+  }
+  echo;
+  files;
+  /** `<transcript>.times`: "OFFSET TIME_MS" per chunk, so transcript lines get arrival times (src/transcript). */
+  times;
+  transcriptBytes = 0;
+  pending = [];
+  bytes = { stdout: 0, stderr: 0 };
+  attach(stream, which) {
+    if (!stream) return;
+    this.pending.push(
+      new Promise((resolve) => {
+        stream.on("data", (chunk) => {
+          this.bytes[which] += chunk.length;
+          this.files[which].write(chunk);
+          this.times.write(`${this.transcriptBytes} ${Date.now()}
+`);
+          this.transcriptBytes += chunk.length;
+          this.files.transcript.write(chunk);
+          this.echo?.[which](chunk);
+        });
+        stream.once("end", resolve);
+        stream.once("error", () => resolve());
+        stream.once("close", resolve);
+      })
+    );
+  }
+  /** Wait for the streams to end (or at most `timeoutMs`: a daemon may hold a pipe open), then close the files. */
+  async close(timeoutMs = 2e3) {
+    await Promise.race([Promise.all(this.pending), new Promise((r) => setTimeout(r, timeoutMs).unref())]);
+    await Promise.all([...Object.values(this.files), this.times].map((f) => new Promise((r) => f.end(() => r()))));
+  }
+};
+
+// src/run/run-build.ts
+async function runBuild(options) {
+  const { log } = options;
+  mkdirSync2(options.outDir, { recursive: true });
+  const dbPath = path9.resolve(options.dbPath ?? path9.join(options.outDir, "trace.db"));
+  const spans = new StoreSpanRecorder();
+  const selected = await spans.withSpan("setup", {}, () => selectTracer(options.tracer, options.tracers, log));
+  let tracerName = selected.tracer.name;
+  const store = TraceStore.create(dbPath);
+  const startedAt = Date.now();
+  const runId = store.createRun({
+    ioTraceVersion: IO_TRACE_VERSION,
+    command: options.command,
+    cwd: options.cwd,
+    workspaceRoot: options.plan.workspaceRoot,
+    planSource: options.plan.source,
+    planFile: options.plan.file ?? null,
+    tracer: tracerName,
+    tracerVersion: selected.version,
+    tracerReason: selected.reason,
+    startedAt,
+    host: { ...collectHostFacts(options.env ?? process.env) }
+  });
+  spans.bind(store, runId);
+  store.saveTasks(runId, options.plan.tasks);
+  const dbDir = path9.dirname(dbPath);
+  const logDir = path9.join(dbDir, "runs", String(runId));
+  mkdirSync2(logDir, { recursive: true });
+  const files = { stdout: path9.join(logDir, "stdout.log"), stderr: path9.join(logDir, "stderr.log"), transcript: path9.join(logDir, "transcript.log") };
+  store.updateRun(runId, {
+    stdoutPath: path9.relative(dbDir, files.stdout),
+    stderrPath: path9.relative(dbDir, files.stderr),
+    transcriptPath: path9.relative(dbDir, files.transcript)
+  });
+  const env = {
+    ...options.env ?? process.env,
+    // The Nx daemon would compute outside the traced tree and outlive it; turbo's banners are noise.
+    ...options.plan.source === "nx" ? NX_ENV : options.plan.source === "turbo" ? TURBO_ENV : {},
+    // libuv's io_uring file I/O is invisible to syscall tracing; Node honours this since 20.3.
+    UV_USE_IO_URING: "0"
+  };
+  const incomplete = [];
+  let build;
+  try {
+    build = await launchStopped({ command: options.command, cwd: options.cwd, env, ...options.user ? { user: options.user } : {}, stdin: options.stdin ?? "inherit" });
+  } catch (e) {
+    store.updateRun(runId, { status: "failed", endedAt: Date.now(), incompleteReasons: [e.message] });
+    store.close();
+    throw e;
+  }
+  const capture = new OutputCapture(files, options.echo);
+  capture.attach(build.child.stdout, "stdout");
+  capture.attach(build.child.stderr, "stderr");
+  const single = options.plan.source === "file" && options.plan.tasks.length === 1 ? options.plan.tasks[0].id : void 0;
+  const processes = new ProcessTable({
+    rootPid: build.pid,
+    matcher: new TaskMatcher(options.plan),
+    ...single !== void 0 ? { defaultTask: single } : {},
+    outsideRole: options.plan.source === "file" ? "unattributed" : "orchestrator",
+    startedAt
+  });
+  const ingest = new TraceIngestor(store, runId, processes);
+  let session = selected.tracer.attach({ pid: build.pid, sink: ingest.sink, log, workDir: logDir });
+  const attachStart = Date.now();
+  try {
+    await session.ready;
+    spans.recordSpan("attach", attachStart, Date.now() - attachStart, { tracer: tracerName });
+  } catch (e) {
+    const why = e instanceof IoTraceError ? e.message : String(e);
+    log.warn(`${tracerName} could not attach (${why}); the build runs untraced`);
+    spans.recordSpan("attach", attachStart, Date.now() - attachStart, { tracer: tracerName, error: why });
+    await session.finish().catch(() => void 0);
+    incomplete.push(`${tracerName} failed to attach: ${why}`);
+    store.updateRun(runId, { tracer: "none", tracerReason: `${selected.reason}; ${tracerName} failed to attach: ${why}` });
+    tracerName = "none";
+    session = { ready: Promise.resolve(), finish: async () => ({ lostEvents: 0, incompleteReasons: [], eventCount: 0, diagnostics: [] }) };
+  }
+  const buildStart = Date.now();
+  let stopRequested;
+  options.onBuildStarted?.((signal) => {
+    stopRequested ??= signal;
+    try {
+      process.kill(build.pid, signal);
+    } catch {
+    }
+  });
+  build.resume();
+  const exit = await build.exited;
+  const buildSpan = spans.recordSpan("build", buildStart, Date.now() - buildStart, { exitCode: exit.code, signal: exit.signal });
+  await capture.close();
+  let outcome;
+  const finishStart = Date.now();
+  try {
+    outcome = await session.finish();
+  } catch (e) {
+    incomplete.push(`${tracerName} failed while stopping: ${e.message}`);
+    outcome = { lostEvents: 0, incompleteReasons: [], eventCount: ingest.eventCount, diagnostics: [] };
+  }
+  spans.recordSpan("detach", finishStart, Date.now() - finishStart, { tracer: tracerName });
+  await spans.withSpan("ingest", {}, () => ingest.close());
+  incomplete.push(...outcome.incompleteReasons);
+  if (outcome.incompleteReasons.length === 0) {
+    const kinds = new Set(ingest.notices.filter((n) => INCOMPLETE_NOTICE_KINDS.has(n.kind)).map((n) => n.kind));
+    for (const kind of kinds) incomplete.push(ingest.notices.find((n) => n.kind === kind).message);
+  }
+  if (processes.unknownTaskNames.size) {
+    incomplete.push(`IO_TRACE_TASK named unknown task(s) ${[...processes.unknownTaskNames].map((t) => JSON.stringify(t)).join(", ")}: their processes are unattributed`);
+  }
+  if (exit.signal) incomplete.push(`the build was killed by ${exit.signal} before it finished`);
+  else if (stopRequested) incomplete.push(`the build was stopped (${stopRequested}) before it finished`);
+  store.updateRun(runId, {
+    endedAt: Date.now(),
+    exitCode: exit.code,
+    signal: exit.signal,
+    eventCount: ingest.eventCount,
+    lostEvents: outcome.lostEvents,
+    incompleteReasons: [...new Set(incomplete)]
+  });
+  spans.recordMetric("events", ingest.eventCount);
+  spans.recordMetric("distinct_accesses", ingest.distinctAccesses);
+  spans.recordMetric("processes", processes.size);
+  spans.recordMetric("output_bytes", capture.bytes.stdout + capture.bytes.stderr);
+  try {
+    const outRel = path9.relative(options.plan.workspaceRoot, dbDir);
+    const extraIgnores = outRel && !outRel.startsWith("..") ? [outRel] : [];
+    const cache = tracerName === "none" ? void 0 : detectCacheHits({ plan: options.plan, command: options.command, output: readOutput(files), processCounts: countProcesses(processes), exitCode: exit.code });
+    const report = await spans.withSpan(
+      "analysis",
+      {},
+      () => analyseRun(store, runId, { ignore: options.ignore, extraIgnores, ...cache ? { cachedTasks: cache.cached, cacheEvidence: cache.evidence } : {} })
+    );
+    for (const t of store.taskStatuses(runId)) {
+      if (t.startedAt === null || t.endedAt === null) continue;
+      spans.recordSpan("task", t.startedAt, Math.max(0, t.endedAt - t.startedAt), { task: t.taskId, processes: t.processCount }, { parent: buildSpan });
+    }
+    return { runId, dbPath, exit, report, buildExitCode: exitCodeOf(exit) };
+  } finally {
+    store.close();
+  }
+}
+function readOutput(files) {
+  const read = (f) => {
+    try {
+      return readFileSync10(f, "utf8");
+    } catch {
+      return "";
+    }
+  };
+  return `${read(files.stdout)}
+${read(files.stderr)}`;
+}
+function countProcesses(processes) {
+  const counts = /* @__PURE__ */ new Map();
+  for (const p of processes.records()) if (p.taskId !== null) counts.set(p.taskId, (counts.get(p.taskId) ?? 0) + 1);
+  return counts;
+}
+function exitCodeOf(exit) {
+  if (exit.code !== null) return exit.code;
+  const n = exit.signal ? os2.constants.signals[exit.signal] : void 0;
+  return 128 + (n ?? 0);
+}
+
+// src/tracer/bpftrace.ts
+import { spawn as spawn4, execFile } from "node:child_process";
+import { existsSync as existsSync7, mkdirSync as mkdirSync3, copyFileSync, createWriteStream as createWriteStream2, readFileSync as readFileSync11 } from "node:fs";
+import { availableParallelism } from "node:os";
+import { dirname as dirname3, join as join4 } from "node:path";
+import { fileURLToPath } from "node:url";
+
+// src/tracer/bpftrace-decode.ts
+var KIND = {
+  open: 1,
+  creat: 2,
+  stat: 3,
+  getdents: 4,
+  unlink: 5,
+  rmdir: 6,
+  mkdir: 7,
+  rename: 8,
+  link: 9,
+  truncate: 10,
+  exec: 11
+};
+var O_ACCMODE = 3;
+var O_CREAT = 64;
+var O_TRUNC = 512;
+var O_DIRECTORY = 65536;
+var O_PATH = 2097152;
+var AT_REMOVEDIR = 512;
+var MAX_CHUNKS = 21;
+var MAX_ARGV = 64;
+var CHUNK_BYTES = 199;
+var MAX_BACKLOG = 5e4;
+function classifyAccess(kind, flags, slot) {
+  switch (kind) {
+    case KIND.open:
+      if (flags & O_PATH) return "stat";
+      if (flags & O_DIRECTORY) return "readdir";
+      if (flags & O_CREAT) return "create";
+      if (flags & O_TRUNC) return "truncate";
+      return (flags & O_ACCMODE) !== 0 ? "write" : "read";
+    case KIND.creat:
+      return "create";
+    case KIND.stat:
+      return "stat";
+    case KIND.getdents:
+      return "readdir";
+    case KIND.unlink:
+      return flags & AT_REMOVEDIR ? "rmdir" : "unlink";
+    case KIND.rmdir:
+      return "rmdir";
+    case KIND.mkdir:
+      return "mkdir";
+    case KIND.rename:
+      return slot === 2 ? "rename_to" : "rename_from";
+    case KIND.link:
+      return "link";
+    case KIND.truncate:
+      return "truncate";
+    case KIND.exec:
+      return "exec";
+    default:
+      return void 0;
+  }
+}
+var HEX = /^[0-9a-fA-F]+$/;
+function unescapeJsonBytes(line, start) {
+  const out = Buffer.allocUnsafe(line.length - start);
+  let n = 0;
+  let i = start;
+  while (i < line.length) {
+    const c = line[i];
+    if (c === 34) return { bytes: out.subarray(0, n), end: i };
+    if (c !== 92) {
+      out[n++] = c;
+      i++;
+      continue;
+    }
+    const e = line[i + 1];
+    i += 2;
+    switch (e) {
+      case 110:
+        out[n++] = 10;
+        break;
+      // \n
+      case 116:
+        out[n++] = 9;
+        break;
+      // \t
+      case 114:
+        out[n++] = 13;
+        break;
+      // \r
+      case 98:
+        out[n++] = 8;
+        break;
+      // \b
+      case 102:
+        out[n++] = 12;
+        break;
+      // \f
+      case 117: {
+        const eight = line.toString("latin1", i, i + 8);
+        if (eight.length === 8 && /^ffffff[0-9a-f]{2}$/i.test(eight)) {
+          out[n++] = parseInt(eight.slice(6), 16);
+          i += 8;
+          break;
+        }
+        const four = line.toString("latin1", i, i + 4);
+        if (four.length !== 4 || !HEX.test(four)) {
+          out[n++] = 92;
+          out[n++] = 117;
+          break;
+        }
+        const cp = parseInt(four, 16);
+        i += 4;
+        if (cp < 256) {
+          out[n++] = cp;
+        } else {
+          const enc = Buffer.from(String.fromCharCode(cp), "utf8");
+          enc.copy(out, n);
+          n += enc.length;
+        }
+        break;
+      }
+      default:
+        if (e === void 0) return { bytes: out.subarray(0, n), end: -1 };
+        out[n++] = e;
+    }
+  }
+  return { bytes: out.subarray(0, n), end: -1 };
+}
+var PRINTF_PREFIX = /^\{\s*"type"\s*:\s*"printf"\s*,\s*"data"\s*:\s*"/;
+function parseBpftraceLine(line) {
+  const head = line.toString("latin1", 0, Math.min(line.length, 64));
+  const m = PRINTF_PREFIX.exec(head);
+  if (m) {
+    const { bytes: bytes2, end } = unescapeJsonBytes(line, m[0].length);
+    if (end >= 0) return { type: "printf", data: bytes2 };
+    return { type: "other", text: line.toString("utf8") };
+  }
+  const text = line.toString("utf8");
+  try {
+    const o = JSON.parse(text);
+    if (o.type === "lost_events" && typeof o.data?.events === "number") return { type: "lost_events", count: o.data.events };
+    if (o.type === "attached_probes" && typeof o.data?.probes === "number") return { type: "attached_probes", count: o.data.probes };
+  } catch {
+  }
+  const lost = /^Lost (\d+) events/.exec(text);
+  if (lost) return { type: "lost_events", count: Number(lost[1]) };
+  return { type: "other", text };
+}
+function splitFields(data, n) {
+  const fields = [];
+  let start = 0;
+  while (fields.length < n - 1) {
+    const tab = data.indexOf(9, start);
+    if (tab < 0) break;
+    fields.push(data.subarray(start, tab));
+    start = tab + 1;
+  }
+  fields.push(data.subarray(start));
+  return fields;
+}
+var BpftraceDecoder = class {
+  stats = { records: 0, lostEvents: 0, truncatedPaths: 0, probes: 0, strays: 0 };
+  ready = false;
+  /** CPUs whose S (sync) record arrived: every record they wrote before the root exited is read. */
+  syncedCpus = /* @__PURE__ */ new Set();
+  rest = Buffer.alloc(0);
+  queue = [];
+  openByTid = /* @__PURE__ */ new Map();
+  lastExecByPid = /* @__PURE__ */ new Map();
+  execByPid = /* @__PURE__ */ new Map();
+  dirs = /* @__PURE__ */ new Map();
+  options;
+  constructor(options) {
+    this.options = options;
+  }
+  /** Feed raw stdout bytes; returns the events completed by them, in order. */
+  push(chunk) {
+    const data = this.rest.length > 0 ? Buffer.concat([this.rest, chunk]) : chunk;
+    let start = 0;
+    for (; ; ) {
+      const nl = data.indexOf(10, start);
+      if (nl < 0) break;
+      if (nl > start) this.line(data.subarray(start, nl));
+      start = nl + 1;
+    }
+    this.rest = Buffer.from(data.subarray(start));
+    return this.drain(false);
+  }
+  /** Flush everything: the trace has ended. */
+  end() {
+    if (this.rest.length > 0) {
+      this.line(this.rest);
+      this.rest = Buffer.alloc(0);
+    }
+    return this.drain(true);
+  }
+  /** Decode one line (exposed for tests). */
+  line(line) {
+    const parsed = parseBpftraceLine(line);
+    switch (parsed.type) {
+      case "printf":
+        this.record(parsed.data);
+        return;
+      case "lost_events":
+        this.stats.lostEvents += parsed.count;
+        this.queue.push({
+          kind: "event",
+          event: { type: "notice", ts: Date.now(), kind: "lost", count: parsed.count, message: `bpftrace lost ${parsed.count} events (perf buffer full)` }
+        });
+        return;
+      case "attached_probes":
+        this.stats.probes = parsed.count;
+        return;
+      default:
+        this.options.onOther?.(parsed.text);
+    }
+  }
+  record(data) {
+    if (data[data.length - 1] === 10) data = data.subarray(0, data.length - 1);
+    this.stats.records++;
+    const tag = String.fromCharCode(data[0]);
+    const num = (b) => Number(b?.toString("latin1") ?? NaN);
+    switch (tag) {
+      case "R": {
+        if (!this.ready) {
+          this.ready = true;
+          this.options.onReady?.();
+        }
+        return;
+      }
+      case "S": {
+        this.syncedCpus.add(num(splitFields(data, 2)[1]));
+        return;
+      }
+      case "A":
+      case "B": {
+        const f = splitFields(data, 8);
+        if (f.length < 8) return this.stray();
+        const kfe = BigInt("0x" + f[4].toString("latin1"));
+        const rec = {
+          kind: "access",
+          ts: this.options.toEpochMs(num(f[1])),
+          pid: num(f[2]),
+          tid: num(f[3]),
+          code: Number(kfe & 0xffn),
+          errno: Number(kfe >> 8n & 0xfffn),
+          flags: Number(kfe >> 20n & 0x3fffffn),
+          slot: tag === "B" ? 2 : 1,
+          dirId: f[5].toString("latin1"),
+          chunks: [Buffer.from(f[7])],
+          open: f[6].toString("latin1") === "1",
+          awaitExec: false
+        };
+        this.closeOpen(rec.tid);
+        if (rec.open) this.openByTid.set(rec.tid, rec);
+        if (rec.code === KIND.exec && rec.errno === 0 && tag === "A") {
+          this.settleExec(rec.pid);
+          rec.awaitExec = true;
+          this.lastExecByPid.set(rec.pid, rec);
+        }
+        this.queue.push(rec);
+        return;
+      }
+      case "C": {
+        const f = splitFields(data, 5);
+        if (f.length < 5) return this.stray();
+        const tid = num(f[1]);
+        const k = num(f[2]);
+        const rec = this.openByTid.get(tid);
+        if (!rec || rec.chunks.length !== k) return this.stray();
+        rec.chunks.push(Buffer.from(f[4]));
+        if (f[3].toString("latin1") !== "1") {
+          rec.open = false;
+          this.openByTid.delete(tid);
+        } else if (rec.chunks.length >= MAX_CHUNKS) {
+          rec.open = false;
+          rec.truncated = `path longer than ${MAX_CHUNKS * CHUNK_BYTES} bytes`;
+          this.openByTid.delete(tid);
+        }
+        return;
+      }
+      case "D":
+      case "N": {
+        const f = splitFields(data, 3);
+        if (f.length < 3) return this.stray();
+        const id = f[1].toString("latin1");
+        let dir = this.dirs.get(id);
+        if (!dir || dir.path !== void 0) {
+          dir = { parts: [] };
+          this.dirs.set(id, dir);
+        }
+        if (tag === "D") dir.parts.push(Buffer.from(f[2]));
+        else if (dir.parts.length > 0) dir.parts[dir.parts.length - 1] = Buffer.concat([dir.parts[dir.parts.length - 1], f[2]]);
+        return;
+      }
+      case "d": {
+        const f = splitFields(data, 3);
+        if (f.length < 3) return this.stray();
+        const id = f[1].toString("latin1");
+        const dir = this.dirs.get(id) ?? { parts: [] };
+        this.dirs.set(id, dir);
+        if (f[2].toString("latin1") === "1") {
+          dir.path = null;
+        } else {
+          dir.path = "/" + Buffer.concat(joinReversed(dir.parts)).toString("utf8");
+        }
+        dir.parts = [];
+        return;
+      }
+      case "E": {
+        const f = splitFields(data, 5);
+        if (f.length < 5) return this.stray();
+        const pid = num(f[2]);
+        const rec = this.lastExecByPid.get(pid);
+        if (!rec || rec.exec) return this.stray();
+        this.lastExecByPid.delete(pid);
+        rec.awaitExec = false;
+        const argc = num(f[3]);
+        rec.exec = { ts: this.options.toEpochMs(num(f[1])), argc, cwdId: f[4].toString("latin1"), argv: [], received: 0 };
+        if (Math.min(argc, MAX_ARGV) > 0) this.execByPid.set(pid, rec);
+        return;
+      }
+      case "V": {
+        const f = splitFields(data, 4);
+        if (f.length < 4) return this.stray();
+        const pid = num(f[1]);
+        const rec = this.execByPid.get(pid);
+        const i = num(f[2]);
+        if (!rec?.exec || !(i >= 0 && i < MAX_ARGV) || rec.exec.argv[i] !== void 0) return this.stray();
+        rec.exec.argv[i] = Buffer.from(f[3]);
+        rec.exec.received++;
+        if (rec.exec.received >= Math.min(rec.exec.argc, MAX_ARGV)) this.execByPid.delete(pid);
+        return;
+      }
+      case "F": {
+        const f = splitFields(data, 4);
+        this.event({ type: "fork", ts: this.options.toEpochMs(num(f[1])), pid: num(f[2]), child: num(f[3]) });
+        return;
+      }
+      case "X": {
+        const f = splitFields(data, 3);
+        const pid = num(f[2]);
+        this.settleExec(pid);
+        this.event({ type: "exit", ts: this.options.toEpochMs(num(f[1])), pid });
+        return;
+      }
+      case "U": {
+        const f = splitFields(data, 4);
+        const pid = num(f[2]);
+        this.event({
+          type: "notice",
+          ts: this.options.toEpochMs(num(f[1])),
+          kind: "io_uring",
+          pid,
+          message: `process ${pid} set up io_uring: its file I/O through the ring is invisible to syscall tracing (set UV_USE_IO_URING=0 for Node)`
+        });
+        return;
+      }
+      case "M": {
+        const f = splitFields(data, 4);
+        const pid = num(f[2]);
+        const map = f[3]?.toString("utf8") ?? "?";
+        this.event({
+          type: "notice",
+          ts: this.options.toEpochMs(num(f[1])),
+          kind: "map_full",
+          pid,
+          message: map === "tracked" ? `the kernel's pid map is full: process ${pid} and its descendants are not traced (raise IO_TRACE_BPF_MAP_KEYS)` : `the kernel's ${map} map is full: syscalls of process ${pid} were not traced (raise IO_TRACE_BPF_MAP_KEYS)`
+        });
+        return;
+      }
+      default:
+        this.stray();
+    }
+  }
+  event(event) {
+    this.queue.push({ kind: "event", event });
+  }
+  stray() {
+    this.stats.strays++;
+  }
+  /** An A record for a tid whose previous path still expected chunks: that one lost its tail. */
+  closeOpen(tid) {
+    const prev = this.openByTid.get(tid);
+    if (prev) {
+      prev.open = false;
+      prev.truncated ??= "continuation records missing (events lost)";
+      this.openByTid.delete(tid);
+    }
+  }
+  /** Stop waiting for exec details of `pid` that can no longer come (events lost): argv is cut. */
+  settleExec(pid) {
+    const a = this.lastExecByPid.get(pid);
+    if (a) {
+      a.awaitExec = false;
+      this.lastExecByPid.delete(pid);
+    }
+    const b = this.execByPid.get(pid);
+    if (b?.exec) {
+      b.exec.received = Math.min(b.exec.argc, MAX_ARGV);
+      this.execByPid.delete(pid);
+    }
+  }
+  dirPath(id) {
+    return this.dirs.get(id)?.path;
+  }
+  /** Emit the queue's complete head records; with `final`, everything (incomplete ones as notices). */
+  drain(final) {
+    const out = [];
+    let i = 0;
+    for (; i < this.queue.length; i++) {
+      const p = this.queue[i];
+      if (p.kind === "event") {
+        out.push(p.event);
+        continue;
+      }
+      if (!final && !this.complete(p) && this.queue.length - i < MAX_BACKLOG) break;
+      this.emit(p, out);
+    }
+    this.queue.splice(0, i);
+    if (final) {
+      this.openByTid.clear();
+      this.execByPid.clear();
+      this.lastExecByPid.clear();
+    }
+    return out;
+  }
+  complete(p) {
+    if (p.open) return false;
+    if (p.awaitExec) return false;
+    if (p.exec && p.exec.received < Math.min(p.exec.argc, MAX_ARGV)) return false;
+    const abs = p.chunks[0]?.[0] === 47;
+    if (!abs && p.dirId !== "0" && this.dirPath(p.dirId) === void 0) return false;
+    if (p.exec && p.exec.cwdId !== "0" && this.dirPath(p.exec.cwdId) === void 0) return false;
+    return true;
+  }
+  emit(p, out) {
+    const op = classifyAccess(p.code, p.flags, p.slot);
+    if (op === void 0) {
+      this.stray();
+      return;
+    }
+    const raw = Buffer.concat(p.chunks);
+    let path15;
+    let problem = p.truncated ?? (p.open ? "continuation records missing at the end of the trace" : void 0);
+    if (raw[0] === 47) {
+      path15 = raw.toString("utf8");
+    } else {
+      const dir = p.dirId === "0" ? void 0 : this.dirPath(p.dirId);
+      if (dir === null) problem ??= "the directory of a relative path is deeper than 64 levels";
+      else if (dir === void 0) problem ??= "the directory of a relative path is unknown (events lost)";
+      else path15 = raw.length === 0 ? dir : joinPath(dir, raw.toString("utf8"));
+    }
+    if (problem !== void 0 || path15 === void 0) {
+      this.stats.truncatedPaths++;
+      const prefix = raw.subarray(0, 120).toString("utf8");
+      out.push({
+        type: "notice",
+        ts: p.ts,
+        kind: "truncated_path",
+        pid: p.pid,
+        message: `${op} by process ${p.pid}: ${problem ?? "path unknown"}; path starts ${JSON.stringify(prefix)}`
+      });
+      return;
+    }
+    if (p.exec) {
+      const n = Math.min(p.exec.argc, MAX_ARGV);
+      const argv = [];
+      let cut = p.exec.argc > MAX_ARGV;
+      for (let k = 0; k < n; k++) {
+        const a = p.exec.argv[k];
+        if (a === void 0) {
+          cut = true;
+          break;
+        }
+        if (a.length >= CHUNK_BYTES) cut = true;
+        argv.push(a.toString("utf8"));
+      }
+      const cwd = p.exec.cwdId === "0" ? void 0 : this.dirPath(p.exec.cwdId) ?? void 0;
+      out.push({
+        type: "exec",
+        ts: p.exec.ts,
+        pid: p.pid,
+        path: path15,
+        argv,
+        ...cut ? { argvTruncated: true } : {},
+        ...cwd !== void 0 ? { cwd } : {}
+      });
+    }
+    out.push({ type: "access", ts: p.ts, pid: p.pid, op, path: path15, errno: p.errno });
+  }
+};
+function joinReversed(parts) {
+  const out = [];
+  for (let i = parts.length - 1; i >= 0; i--) {
+    out.push(parts[i]);
+    if (i > 0) out.push(SLASH);
+  }
+  return out;
+}
+var SLASH = Buffer.from("/");
+function joinPath(dir, rel2) {
+  return dir.endsWith("/") ? dir + rel2 : `${dir}/${rel2}`;
+}
+
+// src/tracer/bpftrace.ts
+var MIN_VERSION = [0, 17, 0];
+function defaultPerfPages(ncpus = availableParallelism()) {
+  const pages = Math.min(1024, Math.max(128, Math.floor(32768 / Math.max(1, ncpus))));
+  return 2 ** Math.floor(Math.log2(pages));
+}
+var HARMLESS_STDERR = [/couldn't set RLIMIT_MEMLOCK/, /^\s*$/, /^Attaching \d+ probes?/];
+function defaultScriptPath() {
+  let dir = dirname3(fileURLToPath(import.meta.url));
+  for (let i = 0; i < 5; i++) {
+    const candidate = join4(dir, "bpf", "iotrace.bt");
+    if (existsSync7(candidate)) return candidate;
+    dir = dirname3(dir);
+  }
+  throw new TracerError('bpf/iotrace.bt not found next to io-trace: reinstall the package (its "bpf" directory is missing)');
+}
+function envInt(name, fallback) {
+  const v = process.env[name];
+  if (v === void 0 || v === "") return fallback;
+  const n = Number(v);
+  if (!Number.isInteger(n) || n <= 0) throw new TracerError(`${name}=${v}: expected a positive integer`);
+  return n;
+}
+function run2(file, args, timeoutMs) {
+  return new Promise((resolve) => {
+    execFile(file, args, { timeout: timeoutMs, encoding: "utf8" }, (error, stdout, stderr) => {
+      const e = error;
+      resolve({
+        code: e ? typeof e.code === "number" ? e.code : null : 0,
+        stdout,
+        stderr,
+        ...e && typeof e.code === "string" ? { error: e } : {}
+      });
+    });
+  });
+}
+function parseBpftraceVersion(text) {
+  return /v?(\d+\.\d+\.\d+)/.exec(text)?.[1];
+}
+function versionAtLeast(v, min) {
+  const parts = v.split(".").map(Number);
+  for (let i = 0; i < min.length; i++) {
+    if ((parts[i] ?? 0) !== min[i]) return (parts[i] ?? 0) > min[i];
+  }
+  return true;
+}
+function isRoot() {
+  return process.getuid?.() === 0;
+}
+var BpftraceTracer = class {
+  name = "bpftrace";
+  binary;
+  scriptPath;
+  perfPages;
+  mapKeys;
+  readyTimeoutMs;
+  stopTimeoutMs;
+  checked;
+  /** Prefix to run bpftrace as root: [] as root, ['sudo', '-n'] otherwise. */
+  asRoot = [];
+  constructor(options = {}) {
+    this.binary = options.binary ?? "bpftrace";
+    this.scriptPath = options.scriptPath;
+    this.perfPages = options.perfPages ?? envInt("IO_TRACE_BPF_PERF_PAGES", defaultPerfPages());
+    if ((this.perfPages & this.perfPages - 1) !== 0) {
+      throw new TracerError(`IO_TRACE_BPF_PERF_PAGES=${this.perfPages}: must be a power of 2 (perf ring buffers are)`);
+    }
+    this.mapKeys = options.mapKeys ?? envInt("IO_TRACE_BPF_MAP_KEYS", 16384);
+    this.readyTimeoutMs = options.readyTimeoutMs ?? 6e4;
+    this.stopTimeoutMs = options.stopTimeoutMs ?? 3e3;
+  }
+  /** Binary, version, root (or passwordless sudo), tracefs, and a real probe. Cached. */
+  check() {
+    this.checked ??= this.doCheck();
+    return this.checked;
+  }
+  async doCheck() {
+    if (!isRoot()) {
+      const sudo = await run2("sudo", ["-n", "true"], 5e3);
+      if (sudo.code !== 0) {
+        return { available: false, reason: "bpftrace needs root: run io-trace as root or allow passwordless `sudo -n`" };
+      }
+      this.asRoot = ["sudo", "-n"];
+    }
+    const ver = await run2(this.binary, ["--version"], 5e3);
+    if (ver.error?.code === "ENOENT") {
+      return { available: false, reason: `${this.binary} not found on PATH: install it (e.g. \`apt-get install bpftrace\`)` };
+    }
+    const version = parseBpftraceVersion(ver.stdout + ver.stderr);
+    if (ver.code !== 0 || version === void 0) {
+      return { available: false, reason: `\`${this.binary} --version\` failed: ${(ver.stderr || ver.stdout).trim() || `exit code ${ver.code}`}` };
+    }
+    if (!versionAtLeast(version, MIN_VERSION)) {
+      return { available: false, version, reason: `bpftrace ${version} is too old: io-trace needs ${MIN_VERSION.join(".")} or newer` };
+    }
+    if (isRoot() && !existsSync7("/sys/kernel/tracing/events/raw_syscalls") && !existsSync7("/sys/kernel/debug/tracing/events/raw_syscalls")) {
+      return {
+        available: false,
+        version,
+        reason: "tracefs is not mounted (no /sys/kernel/tracing/events): run `mount -t tracefs nodev /sys/kernel/tracing`"
+      };
+    }
+    const probe = await run2(
+      this.asRoot[0] ?? this.binary,
+      [
+        ...this.asRoot.slice(1),
+        ...this.asRoot.length > 0 ? [this.binary] : [],
+        "-e",
+        'tracepoint:raw_syscalls:sys_enter /pid == 0/ { } BEGIN { printf("iotrace-ok %d\\n", curtask->fs->pwd.dentry != 0); exit(); }'
+      ],
+      15e3
+    );
+    if (!/iotrace-ok 1/.test(probe.stdout)) {
+      const why = meaningfulStderr(probe.stderr).join("; ") || `exit code ${probe.code}`;
+      return { available: false, version, reason: `bpftrace cannot attach a tracepoint here (BPF not permitted, or no BTF): ${why}` };
+    }
+    return { available: true, version };
+  }
+  attach(options) {
+    return new BpftraceSession(this, options, {
+      binary: this.binary,
+      asRoot: this.asRoot,
+      scriptPath: this.scriptPath ?? defaultScriptPath(),
+      perfPages: this.perfPages,
+      mapKeys: this.mapKeys,
+      readyTimeoutMs: this.readyTimeoutMs,
+      stopTimeoutMs: this.stopTimeoutMs
+    });
+  }
+};
+function meaningfulStderr(text) {
+  return text.split("\n").map((l) => l.trimEnd()).filter((l) => !HARMLESS_STDERR.some((re) => re.test(l)));
+}
+var BpftraceSession = class {
+  ready;
+  child;
+  decoder;
+  log;
+  sink;
+  config;
+  diagnostics = [];
+  notices = /* @__PURE__ */ new Map();
+  exited;
+  stdoutDone;
+  raw;
+  eventCount = 0;
+  isReady = false;
+  stopping = false;
+  finished;
+  stderrText = "";
+  constructor(_tracer, options, config) {
+    this.log = options.log;
+    this.sink = options.sink;
+    this.config = config;
+    mkdirSync3(options.workDir, { recursive: true });
+    const script = join4(options.workDir, "iotrace.bt");
+    copyFileSync(config.scriptPath, script);
+    this.raw = createWriteStream2(join4(options.workDir, "bpftrace-output.jsonl"));
+    this.raw.on("error", (e) => this.log.debug(`bpftrace raw output not saved: ${e.message}`));
+    const offsetMs = Date.now() - Number(process.hrtime.bigint()) / 1e6;
+    let onReady = () => {
+    };
+    let onFail = () => {
+    };
+    this.ready = new Promise((resolve, reject) => {
+      onReady = resolve;
+      onFail = reject;
+    });
+    this.ready.catch(() => {
+    });
+    this.decoder = new BpftraceDecoder({
+      toEpochMs: (ns) => ns / 1e6 + offsetMs,
+      onReady: () => {
+        this.isReady = true;
+        clearTimeout(timer);
+        this.log.debug(`bpftrace attached ${this.decoder.stats.probes} probes, following pid ${options.pid}`);
+        onReady();
+      },
+      onOther: (text) => this.diagnostic(text)
+    });
+    const env = {
+      // 200 is the most bpftrace < 0.21 allows; 0.20 renamed the variables (old names still work).
+      BPFTRACE_STRLEN: "200",
+      BPFTRACE_MAX_STRLEN: "200",
+      // 0.18+ appends ".." to a cut string: the script detects cuts and prints the rest itself.
+      BPFTRACE_STR_TRUNC_TRAILER: "",
+      BPFTRACE_PERF_RB_PAGES: String(config.perfPages),
+      BPFTRACE_MAP_KEYS_MAX: String(config.mapKeys),
+      BPFTRACE_MAX_MAP_KEYS: String(config.mapKeys)
+    };
+    const args = ["-B", "line", "-f", "json", script, String(options.pid)];
+    const [file, argv] = config.asRoot.length > 0 ? [config.asRoot[0], [...config.asRoot.slice(1), "env", ...Object.entries(env).map(([k, v]) => `${k}=${v}`), config.binary, ...args]] : [config.binary, args];
+    this.log.debug(`starting ${file} ${argv.join(" ")}`);
+    this.child = spawn4(file, argv, {
+      env: { ...process.env, ...env },
+      stdio: ["ignore", "pipe", "pipe"]
+    });
+    const timer = setTimeout(() => {
+      onFail(new TracerError(`bpftrace did not attach within ${config.readyTimeoutMs / 1e3} s${this.stderrSummary()}`));
+      this.kill("SIGKILL");
+    }, config.readyTimeoutMs);
+    this.exited = new Promise((resolve) => {
+      this.child.once("error", (e) => {
+        clearTimeout(timer);
+        onFail(new TracerError(`cannot start bpftrace (${file}): ${e.message}`));
+        resolve({ code: null, signal: null });
+      });
+      this.child.once("exit", (code, signal) => {
+        clearTimeout(timer);
+        if (!this.isReady) {
+          onFail(new TracerError(`bpftrace exited before attaching (code ${code}, signal ${signal})${this.stderrSummary()}`));
+        } else if (!this.stopping) {
+          this.notice({
+            type: "notice",
+            ts: Date.now(),
+            kind: "tracer_error",
+            message: `bpftrace exited while the build ran (code ${code}, signal ${signal})${this.stderrSummary()}`
+          });
+        }
+        resolve({ code, signal });
+      });
+    });
+    this.child.stderr.setEncoding("utf8");
+    this.child.stderr.on("data", (s) => {
+      this.stderrText += s;
+      if (this.stderrText.length > 65536) this.stderrText = this.stderrText.slice(0, 65536);
+    });
+    this.stdoutDone = new Promise((resolve) => {
+      this.child.stdout.on("data", (chunk) => {
+        this.raw?.write(chunk);
+        this.deliver(this.decoder.push(chunk));
+      });
+      this.child.stdout.once("close", () => resolve());
+    });
+  }
+  finish() {
+    this.finished ??= this.doFinish();
+    return this.finished;
+  }
+  async doFinish() {
+    this.stopping = true;
+    if (this.child.exitCode === null && this.child.signalCode === null) {
+      const synced = await this.waitForSync(this.config.stopTimeoutMs);
+      if (!synced) {
+        const missing = onlineCpus().filter((c) => !this.decoder.syncedCpus.has(c));
+        this.notice({
+          type: "notice",
+          ts: Date.now(),
+          kind: "tracer_error",
+          message: `bpftrace did not confirm reading CPU ${missing.join(", ")} up to the build's exit within ${this.config.stopTimeoutMs} ms: events at the end of the build may be missing`
+        });
+      }
+      this.kill("SIGINT");
+      let done = await this.waitExit(this.config.stopTimeoutMs);
+      if (!done) {
+        this.log.debug("bpftrace ignored SIGINT; sending it again");
+        this.kill("SIGINT");
+        done = await this.waitExit(this.config.stopTimeoutMs);
+      }
+      if (!done) {
+        this.log.warn("bpftrace did not stop after two SIGINTs: killing it (events still buffered are lost)");
+        this.diagnostic("bpftrace killed with SIGKILL after ignoring SIGINT");
+        this.kill("SIGKILL");
+        await this.exited;
+      }
+    }
+    await this.exited;
+    await this.stdoutDone;
+    this.deliver(this.decoder.end());
+    await new Promise((resolve) => this.raw ? this.raw.end(resolve) : resolve());
+    for (const line of meaningfulStderr(this.stderrText)) this.diagnostic(line);
+    const stats = this.decoder.stats;
+    if (stats.strays > 0) this.diagnostic(`${stats.strays} bpftrace records could not be matched (after lost events)`);
+    const reasons = [];
+    for (const [kind, { count, first }] of this.notices) {
+      if (!INCOMPLETE_NOTICE_KINDS.has(kind)) continue;
+      reasons.push(count > 1 ? `${first} (and ${count - 1} more ${kind} notices)` : first);
+    }
+    return { lostEvents: stats.lostEvents, incompleteReasons: reasons, eventCount: this.eventCount, diagnostics: this.diagnostics };
+  }
+  deliver(events) {
+    if (events.length === 0) return;
+    for (const e of events) if (e.type === "notice") this.remember(e);
+    this.eventCount += events.length;
+    try {
+      this.sink(events);
+    } catch (e) {
+      this.log.error(`trace event sink failed: ${e.message}`);
+      this.diagnostic(`sink error: ${e.message}`);
+    }
+  }
+  /** A notice the session itself raises (not from the decoder). */
+  notice(n) {
+    this.deliver([n]);
+  }
+  remember(n) {
+    const seen = this.notices.get(n.kind);
+    if (seen) seen.count++;
+    else this.notices.set(n.kind, { count: 1, first: n.message });
+  }
+  diagnostic(line) {
+    if (this.diagnostics.length < 200) this.diagnostics.push(line);
+  }
+  stderrSummary() {
+    const lines = meaningfulStderr(this.stderrText);
+    return lines.length > 0 ? `: ${lines.slice(0, 8).join(" | ")}` : "";
+  }
+  /** Resolves true once S records from all online CPUs arrived, false after `ms` or if bpftrace exits. */
+  waitForSync(ms) {
+    const cpus = onlineCpus();
+    const done = () => cpus.every((c) => this.decoder.syncedCpus.has(c));
+    if (done()) return Promise.resolve(true);
+    return new Promise((resolve) => {
+      const finish = (ok) => {
+        clearTimeout(timer);
+        this.child.stdout.off("data", check);
+        resolve(ok);
+      };
+      const check = () => {
+        if (done()) finish(true);
+      };
+      const timer = setTimeout(() => finish(done()), ms);
+      this.child.stdout.on("data", check);
+      void this.exited.then(() => finish(done()));
+    });
+  }
+  waitExit(ms) {
+    return new Promise((resolve) => {
+      const t = setTimeout(() => resolve(false), ms);
+      void this.exited.then(() => {
+        clearTimeout(t);
+        resolve(true);
+      });
+    });
+  }
+  kill(signal) {
+    if (this.child.exitCode !== null || this.child.signalCode !== null) return;
+    if (this.config.asRoot.length > 0 && signal === "SIGKILL") {
+      for (const pid of childPids(this.child.pid)) {
+        execFile("sudo", ["-n", "kill", "-KILL", String(pid)], () => {
+        });
+      }
+    }
+    try {
+      this.child.kill(signal);
+    } catch {
+    }
+  }
+};
+function onlineCpus() {
+  let spec;
+  try {
+    spec = readFileSync11("/sys/devices/system/cpu/online", "utf8").trim();
+  } catch {
+    return Array.from({ length: availableParallelism() }, (_, i) => i);
+  }
+  const cpus = [];
+  for (const part of spec.split(",")) {
+    const [a, b] = part.split("-").map(Number);
+    for (let c = a; c <= (b ?? a); c++) cpus.push(c);
+  }
+  return cpus;
+}
+function childPids(pid) {
+  if (pid === void 0) return [];
+  try {
+    return readFileSync11(`/proc/${pid}/task/${pid}/children`, "utf8").trim().split(/\s+/).filter(Boolean).map(Number);
+  } catch {
+    return [];
+  }
+}
+
+// src/tracer/strace.ts
+import { spawn as spawn5 } from "node:child_process";
+import { createWriteStream as createWriteStream3, readlinkSync } from "node:fs";
+import { join as join5 } from "node:path";
+
+// src/tracer/strace-parse.ts
+import { constants as osConstants } from "node:os";
+var STRACE_SYSCALLS = [
+  "?open",
+  "openat",
+  "?openat2",
+  "?creat",
+  "?stat",
+  "?lstat",
+  "?newfstatat",
+  "statx",
+  "?access",
+  "faccessat",
+  "?faccessat2",
+  "?readlink",
+  "readlinkat",
+  "?getdents",
+  "getdents64",
+  "?unlink",
+  "unlinkat",
+  "?rmdir",
+  "?mkdir",
+  "mkdirat",
+  "?rename",
+  "renameat",
+  "?renameat2",
+  "?link",
+  "linkat",
+  "?symlink",
+  "symlinkat",
+  "truncate",
+  "execve",
+  "execveat",
+  "chdir",
+  "fchdir",
+  "clone",
+  "?clone3",
+  "?fork",
+  "?vfork",
+  "?io_uring_setup"
+];
+var STRACE_MAX_STRLEN = 131072;
+var O_ACCMODE2 = 3;
+var O_RDONLY = 0;
+var O_CREAT2 = 64;
+var O_TRUNC2 = 512;
+var O_DIRECTORY2 = 65536;
+var O_PATH2 = 2097152;
+var OPEN_FLAG_BITS = {
+  O_RDONLY: 0,
+  O_WRONLY: 1,
+  O_RDWR: 2,
+  O_CREAT: O_CREAT2,
+  O_TRUNC: O_TRUNC2,
+  O_DIRECTORY: O_DIRECTORY2,
+  O_PATH: O_PATH2,
+  // O_TMPFILE includes O_DIRECTORY; strace prints it as one name.
+  O_TMPFILE: 4259840
+};
+function classifyOpenFlags(flags) {
+  if (flags & O_PATH2) return "stat";
+  if (flags & O_CREAT2) return "create";
+  if (flags & O_TRUNC2) return "truncate";
+  if (flags & O_DIRECTORY2) return "readdir";
+  return (flags & O_ACCMODE2) === O_RDONLY ? "read" : "write";
+}
+function parseOpenFlags(text) {
+  let flags = 0;
+  for (const name of text.trim().split("|")) {
+    const bit = OPEN_FLAG_BITS[name];
+    if (bit !== void 0) flags |= bit;
+    else if (/^(0x[0-9a-f]+|0[0-7]*|[1-9]\d*)$/.test(name)) flags |= Number(name.startsWith("0x") ? name : name.startsWith("0") ? parseInt(name, 8) : name);
+  }
+  return flags;
+}
+var EXTRA_ERRNO = {
+  ERESTARTSYS: 512,
+  ERESTARTNOINTR: 513,
+  ERESTARTNOHAND: 514,
+  ENOIOCTLCMD: 515,
+  ERESTART_RESTARTBLOCK: 516
+};
+var UNKNOWN_ERRNO = 1e3;
+function errnoNumber(name) {
+  const n = osConstants.errno[name] ?? EXTRA_ERRNO[name];
+  if (n !== void 0) return n;
+  const m = /^E(\d+)$/.exec(name);
+  return m ? Number(m[1]) : void 0;
+}
+function decodeHex(escaped) {
+  if (escaped.length === 0) return "";
+  return Buffer.from(escaped.replace(/\\x/g, ""), "hex").toString("utf8");
+}
+var STRING_RE = /^"((?:\\x[0-9a-f]{2})*)"(\.\.\.)?$/;
+var FD_RE = /^(AT_FDCWD|-?\d+)(?:<((?:\\x[0-9a-f]{2})*)>(?:\(deleted\))?)?$/;
+function parseString(arg) {
+  if (arg === void 0) return void 0;
+  const m = STRING_RE.exec(arg);
+  if (!m) return void 0;
+  return { value: decodeHex(m[1]), truncated: m[2] !== void 0 };
+}
+function parseFd(arg) {
+  if (arg === void 0) return void 0;
+  const m = FD_RE.exec(arg);
+  if (!m) return void 0;
+  return { fd: m[1] === "AT_FDCWD" ? "AT_FDCWD" : Number(m[1]), path: m[2] === void 0 ? void 0 : decodeHex(m[2]) };
+}
+function splitArgs(text) {
+  const out = [];
+  let depth = 0;
+  let inString = false;
+  let start = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 34) inString = !inString;
+    else if (inString) continue;
+    else if (c === 40 || c === 91 || c === 123) depth++;
+    else if (c === 41 || c === 93 || c === 125) depth--;
+    else if (c === 44 && depth === 0) {
+      out.push(text.slice(start, i).trim());
+      start = i + 1;
+    }
+  }
+  const last = text.slice(start).trim();
+  if (last.length > 0 || out.length > 0) out.push(last);
+  return out;
+}
+function parseCall(tid, ts, text) {
+  const open = text.indexOf("(");
+  if (open <= 0) return void 0;
+  const name = text.slice(0, open);
+  if (!/^[a-z0-9_]+$/.test(name)) return void 0;
+  let depth = 0;
+  let inString = false;
+  let close = -1;
+  for (let i = open; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 34) inString = !inString;
+    else if (inString) continue;
+    else if (c === 40 || c === 91 || c === 123) depth++;
+    else if (c === 41 || c === 93 || c === 125) {
+      depth--;
+      if (depth === 0) {
+        close = i;
+        break;
+      }
+    }
+  }
+  if (close < 0) return void 0;
+  const m = /^\s*=\s*(\S+)(?:\s+(E[A-Z0-9_]+|E\?\?\?))?/.exec(text.slice(close + 1));
+  if (!m) return void 0;
+  const ret = m[1];
+  let errno;
+  if (ret === "?") errno = void 0;
+  else if (m[2] !== void 0 && ret.startsWith("-")) errno = errnoNumber(m[2]) ?? UNKNOWN_ERRNO;
+  else errno = 0;
+  return { tid, ts, name, args: splitArgs(text.slice(open + 1, close)), ret, errno };
+}
+function retNumber(ret) {
+  const m = /^(-?\d+|0x[0-9a-f]+)/.exec(ret);
+  return m ? Number(m[1]) : NaN;
+}
+var LINE_RE = /^(?:\[pid\s+)?(\d+)\]?\s+(\d+)\.(\d+)\s+(.*)$/;
+var UNFINISHED = " <unfinished ...>";
+var TRACED_NAMES = new Set(STRACE_SYSCALLS.map((n) => n.replace(/^\?/, "")));
+var CLONE_CALLS = /* @__PURE__ */ new Set(["clone", "clone3", "fork", "vfork"]);
+var CLONE_THREAD = "CLONE_THREAD";
+var CLONE_FS = "CLONE_FS";
+var DEDUPED_OPS = /* @__PURE__ */ new Set(["read", "write", "create", "truncate", "stat", "readdir", "mkdir"]);
+var GENERATION_OPS = /* @__PURE__ */ new Set(["unlink", "rmdir", "rename_from", "link"]);
+var MAX_DEDUP_KEYS = 1e6;
+var StraceParser = class {
+  stats = { lines: 0, unparsed: 0, deduped: 0, events: 0 };
+  /** Lines that could not be parsed (first 20), for diagnostics. */
+  unparsedSamples = [];
+  tgid = /* @__PURE__ */ new Map();
+  procs = /* @__PURE__ */ new Map();
+  pending = /* @__PURE__ */ new Map();
+  orphans = /* @__PURE__ */ new Map();
+  seen = /* @__PURE__ */ new Set();
+  dedupe;
+  ignore;
+  images = 0;
+  partial = "";
+  out = [];
+  constructor(options) {
+    this.dedupe = options.dedupe ?? true;
+    this.ignore = new Set(options.ignorePids ?? []);
+    this.tgid.set(options.rootPid, options.rootPid);
+    this.procs.set(options.rootPid, { cwd: { path: options.rootCwd }, image: ++this.images });
+  }
+  /**
+   * Processes of the build not yet seen to exit (including new tids not yet attributed). Zero once
+   * strace has reported the end of every process the build created: each parent's clone return
+   * (naming the child) is printed before that parent's exit.
+   */
+  get running() {
+    return this.procs.size + this.orphans.size;
+  }
+  /** Feed a chunk of output (any split); returns the events completed by its whole lines. */
+  pushChunk(chunk) {
+    const text = this.partial + chunk;
+    const lines = text.split("\n");
+    this.partial = lines.pop() ?? "";
+    for (const line of lines) this.line(line);
+    return this.take();
+  }
+  /** Feed one whole line (without its newline); returns the events it completed. */
+  pushLine(line) {
+    this.line(line);
+    return this.take();
+  }
+  /**
+   * The output ended: parse a last unterminated line, and emit what waited for a clone that never
+   * returned (its new threads/processes are taken as processes of their own).
+   */
+  end() {
+    if (this.partial.length > 0) {
+      this.line(this.partial);
+      this.partial = "";
+    }
+    for (const [tid, orphan] of [...this.orphans]) {
+      this.orphans.delete(tid);
+      this.tgid.set(tid, tid);
+      this.procs.set(tid, { cwd: { path: void 0 }, image: ++this.images });
+      for (const l of orphan.lines) this.body(tid, l.ts, l.body);
+    }
+    this.pending.clear();
+    return this.take();
+  }
+  take() {
+    const out = this.out;
+    this.out = [];
+    this.stats.events += out.length;
+    return out;
+  }
+  line(line) {
+    if (line.length === 0) return;
+    this.stats.lines++;
+    const m = LINE_RE.exec(line);
+    if (!m) {
+      this.unparsed(line);
+      return;
+    }
+    const tid = Number(m[1]);
+    if (this.ignore.has(tid)) return;
+    const ts = Number(m[2]) * 1e3 + Number(m[3].padEnd(6, "0").slice(0, 6)) / 1e3;
+    const body = m[4];
+    if (!this.tgid.has(tid)) {
+      if (!this.bindOrphan(tid, ts)) {
+        let o = this.orphans.get(tid);
+        if (!o) this.orphans.set(tid, o = { lines: [] });
+        o.lines.push({ ts, body });
+        return;
+      }
+    }
+    this.body(tid, ts, body);
+  }
+  body(tid, ts, body) {
+    if (body.startsWith("+++ ")) {
+      this.status(tid, ts, body);
+      return;
+    }
+    if (body.startsWith("--- ")) return;
+    if (body.startsWith("[ ")) return;
+    let text = body;
+    let startTs = ts;
+    let boundChild;
+    if (body.startsWith("<... ")) {
+      const m = /^<\.\.\. ([a-z0-9_?]+) resumed>(.*)$/.exec(body);
+      const p = this.pending.get(tid);
+      if (!m || !p || p.name !== m[1]) {
+        return;
+      }
+      this.pending.delete(tid);
+      text = p.text + m[2].replace(/^ <unfinished \.\.\.>/, "");
+      startTs = p.ts;
+      boundChild = p.boundChild;
+    }
+    if (text.endsWith(UNFINISHED)) {
+      const name = text.slice(0, Math.max(0, text.indexOf("(")));
+      this.pending.set(tid, { ts: startTs, name, text: text.slice(0, -UNFINISHED.length), boundChild });
+      return;
+    }
+    if (text.includes("<detached ...>")) return;
+    const rec = parseCall(tid, ts, text);
+    if (!rec) {
+      const name = /^([a-z0-9_]+)\(/.exec(text)?.[1];
+      if (name !== void 0 && TRACED_NAMES.has(name)) this.unparsed(body);
+      return;
+    }
+    this.syscall(rec);
+  }
+  status(tid, ts, body) {
+    const superseded = /^\+\+\+ superseded by execve in pid (\d+) \+\+\+/.exec(body);
+    if (superseded) {
+      const leader = Number(superseded[1]);
+      const p = this.pending.get(tid);
+      if (p && !this.pending.has(leader)) this.pending.set(leader, p);
+      this.pending.delete(tid);
+      this.tgid.delete(tid);
+      return;
+    }
+    if (!/^\+\+\+ (exited with|killed by) /.test(body)) return;
+    const pid = this.tgid.get(tid);
+    this.pending.delete(tid);
+    this.tgid.delete(tid);
+    if (pid === tid) {
+      this.procs.delete(pid);
+      this.out.push({ type: "exit", ts, pid });
+    }
+  }
+  /**
+   * A tid we have not seen: some traced clone created it and has not returned yet. If exactly one
+   * clone-family call is in flight its caller is the parent; otherwise wait for the clone's return.
+   */
+  bindOrphan(tid, ts) {
+    let parent;
+    let call;
+    for (const [t, p] of this.pending) {
+      if (!CLONE_CALLS.has(p.name) || p.boundChild !== void 0) continue;
+      if (call) return false;
+      parent = t;
+      call = p;
+    }
+    if (!call || parent === void 0) return false;
+    call.boundChild = tid;
+    this.newTask(parent, tid, call.text, ts);
+    return true;
+  }
+  newTask(parentTid, child, callText, ts) {
+    const ppid = this.tgid.get(parentTid) ?? parentTid;
+    const flags = /flags=([A-Z0-9_|x]+)/.exec(callText)?.[1]?.split("|") ?? [];
+    if (flags.includes(CLONE_THREAD)) {
+      this.tgid.set(child, ppid);
+    } else {
+      const parent = this.procs.get(ppid);
+      const cwd = flags.includes(CLONE_FS) && parent ? parent.cwd : { path: parent?.cwd.path };
+      this.tgid.set(child, child);
+      this.procs.set(child, { cwd, image: ++this.images });
+      this.out.push({ type: "fork", ts, pid: ppid, child });
+    }
+    const orphan = this.orphans.get(child);
+    if (orphan) {
+      this.orphans.delete(child);
+      for (const l of orphan.lines) this.body(child, l.ts, l.body);
+    }
+  }
+  unparsed(line) {
+    this.stats.unparsed++;
+    if (this.unparsedSamples.length < 20) this.unparsedSamples.push(line.length > 300 ? `${line.slice(0, 300)}...` : line);
+  }
+  syscall(r) {
+    const pid = this.tgid.get(r.tid) ?? r.tid;
+    const proc = this.procs.get(pid) ?? { cwd: { path: void 0 }, image: ++this.images };
+    for (const a2 of r.args) {
+      if (a2.startsWith("AT_FDCWD<")) {
+        const p = parseFd(a2)?.path;
+        if (p) proc.cwd.path = p;
+        break;
+      }
+    }
+    if (r.errno === void 0) return;
+    const a = r.args;
+    switch (r.name) {
+      case "open":
+        return this.access(r, pid, proc, classifyOpenFlags(parseOpenFlags(a[1] ?? "")), void 0, a[0]);
+      case "openat":
+        return this.access(r, pid, proc, classifyOpenFlags(parseOpenFlags(a[2] ?? "")), a[0], a[1]);
+      case "openat2": {
+        const flags = /flags=([^,}]+)/.exec(a[2] ?? "")?.[1] ?? "";
+        return this.access(r, pid, proc, classifyOpenFlags(parseOpenFlags(flags)), a[0], a[1]);
+      }
+      case "creat":
+        return this.access(r, pid, proc, "create", void 0, a[0]);
+      case "stat":
+      case "lstat":
+      case "access":
+      case "readlink":
+        return this.access(r, pid, proc, "stat", void 0, a[0]);
+      case "newfstatat":
+      case "statx":
+      case "faccessat":
+      case "faccessat2":
+      case "readlinkat":
+        return this.access(r, pid, proc, "stat", a[0], a[1]);
+      case "getdents":
+      case "getdents64": {
+        const path15 = parseFd(a[0])?.path;
+        if (path15 !== void 0) this.emitAccess(r, pid, proc, "readdir", path15);
+        return;
+      }
+      case "unlink":
+        return this.access(r, pid, proc, "unlink", void 0, a[0]);
+      case "unlinkat":
+        return this.access(r, pid, proc, (a[2] ?? "").includes("AT_REMOVEDIR") ? "rmdir" : "unlink", a[0], a[1]);
+      case "rmdir":
+        return this.access(r, pid, proc, "rmdir", void 0, a[0]);
+      case "mkdir":
+        return this.access(r, pid, proc, "mkdir", void 0, a[0]);
+      case "mkdirat":
+        return this.access(r, pid, proc, "mkdir", a[0], a[1]);
+      case "rename":
+        this.access(r, pid, proc, "rename_from", void 0, a[0]);
+        return this.access(r, pid, proc, "rename_to", void 0, a[1]);
+      case "renameat":
+      case "renameat2":
+        this.access(r, pid, proc, "rename_from", a[0], a[1]);
+        return this.access(r, pid, proc, "rename_to", a[2], a[3]);
+      case "link":
+      case "symlink":
+        return this.access(r, pid, proc, "link", void 0, a[1]);
+      case "linkat":
+        return this.access(r, pid, proc, "link", a[2], a[3]);
+      case "symlinkat":
+        return this.access(r, pid, proc, "link", a[1], a[2]);
+      case "truncate":
+        return this.access(r, pid, proc, "truncate", void 0, a[0]);
+      case "execve":
+        return this.exec(r, pid, proc, void 0, a[0], a[1]);
+      case "execveat":
+        return this.exec(r, pid, proc, a[0], a[1], a[2], (a[4] ?? "").includes("AT_EMPTY_PATH"));
+      case "chdir": {
+        if (r.errno !== 0) return;
+        const path15 = this.resolve(r, pid, proc, void 0, a[0]);
+        if (path15 !== void 0) proc.cwd.path = normalise(path15);
+        return;
+      }
+      case "fchdir": {
+        const path15 = parseFd(a[0])?.path;
+        if (r.errno === 0 && path15 !== void 0) proc.cwd.path = path15;
+        return;
+      }
+      case "clone":
+      case "clone3":
+      case "fork":
+      case "vfork": {
+        const child = retNumber(r.ret);
+        if (r.errno !== 0 || !(child > 0) || this.tgid.has(child)) return;
+        return this.newTask(r.tid, child, `${r.name}(${a.join(", ")})`, r.ts);
+      }
+      case "io_uring_setup":
+        if (r.errno === 0) {
+          this.out.push({
+            type: "notice",
+            ts: r.ts,
+            kind: "io_uring",
+            pid,
+            message: `process ${pid} set up io_uring (fd ${retNumber(r.ret)}): its file I/O through the ring is invisible to syscall tracing`
+          });
+        }
+        return;
+      default:
+        return;
+    }
+  }
+  /**
+   * The absolute path a call named: as given if absolute, else against its dirfd's `-y` path, or
+   * the tracked cwd for calls without a dirfd. Undefined (and a notice if the name was cut) when it
+   * cannot be known whole; undefined silently for an empty name (AT_EMPTY_PATH: an fstat-like call
+   * on an fd whose open was recorded) and for a name strace could not read (an address).
+   */
+  resolve(r, pid, proc, dirArg, pathArg) {
+    const s = parseString(pathArg);
+    if (!s) {
+      if (pathArg !== void 0 && pathArg !== "NULL" && /^0x[0-9a-f]+$/.test(pathArg) && r.errno === 0) {
+        this.truncated(r, pid, `strace could not read the path of ${r.name}() at ${pathArg}`);
+      }
+      return void 0;
+    }
+    if (s.truncated) {
+      this.truncated(r, pid, `path of ${r.name}() longer than strace's limit: ${s.value.slice(0, 120)}...`);
+      return void 0;
+    }
+    if (s.value.length === 0) return void 0;
+    if (s.value.startsWith("/")) return s.value;
+    let base;
+    if (dirArg === void 0) {
+      base = proc.cwd.path;
+    } else {
+      const d = parseFd(dirArg);
+      base = d?.path ?? (d?.fd === "AT_FDCWD" ? proc.cwd.path : void 0);
+    }
+    if (base === void 0 || !base.startsWith("/")) return void 0;
+    return base === "/" ? `/${s.value}` : `${base}/${s.value}`;
+  }
+  access(r, pid, proc, op, dirArg, pathArg) {
+    const path15 = this.resolve(r, pid, proc, dirArg, pathArg);
+    if (path15 === void 0) {
+      if (GENERATION_OPS.has(op)) this.seen.clear();
+      return;
+    }
+    this.emitAccess(r, pid, proc, op, path15);
+  }
+  emitAccess(r, pid, proc, op, path15) {
+    const errno = r.errno ?? 0;
+    if (GENERATION_OPS.has(op)) {
+      this.seen.clear();
+    } else if (this.dedupe && DEDUPED_OPS.has(op)) {
+      const key = `${pid}\0${proc.image}\0${op}\0${errno}\0${path15}`;
+      if (this.seen.has(key)) {
+        this.stats.deduped++;
+        return;
+      }
+      if (this.seen.size >= MAX_DEDUP_KEYS) this.seen.clear();
+      this.seen.add(key);
+    }
+    this.out.push({ type: "access", ts: r.ts, pid, op, path: path15, errno });
+  }
+  exec(r, pid, proc, dirArg, pathArg, argvArg, emptyPath = false) {
+    let path15;
+    if (emptyPath && parseString(pathArg)?.value === "") path15 = parseFd(dirArg)?.path;
+    else path15 = this.resolve(r, pid, proc, dirArg, pathArg);
+    if (path15 === void 0) return;
+    const errno = r.errno ?? 0;
+    this.out.push({ type: "access", ts: r.ts, pid, op: "exec", path: path15, errno });
+    if (errno !== 0) return;
+    proc.image = ++this.images;
+    const { argv, truncated } = parseArgv(argvArg);
+    const ev = { type: "exec", ts: r.ts, pid, path: path15, argv };
+    if (truncated) ev.argvTruncated = true;
+    if (proc.cwd.path !== void 0) ev.cwd = proc.cwd.path;
+    this.out.push(ev);
+  }
+  truncated(r, pid, message) {
+    this.out.push({ type: "notice", ts: r.ts, kind: "truncated_path", pid, message });
+  }
+};
+function parseArgv(arg) {
+  if (arg === void 0 || !arg.startsWith("[") || !arg.endsWith("]")) return { argv: [], truncated: true };
+  const argv = [];
+  let truncated = false;
+  for (const item of splitArgs(arg.slice(1, -1))) {
+    if (item === "...") {
+      truncated = true;
+      continue;
+    }
+    const s = parseString(item);
+    if (!s) {
+      truncated = true;
+      continue;
+    }
+    argv.push(s.value);
+    if (s.truncated) truncated = true;
+  }
+  return { argv, truncated };
+}
+function normalise(path15) {
+  const parts = [];
+  for (const p of path15.split("/")) {
+    if (p === "" || p === ".") continue;
+    if (p === "..") parts.pop();
+    else parts.push(p);
+  }
+  return `/${parts.join("/")}`;
+}
+
+// src/tracer/strace.ts
+function straceArgs(pid, keeper) {
+  return [
+    "-f",
+    // follow forks, vforks and clones (ptrace options: nothing created escapes)
+    "-ttt",
+    // epoch seconds with microseconds
+    "-y",
+    // print the path of every fd, and the cwd as AT_FDCWD<path>
+    "-xx",
+    // every string byte as \xHH: hostile names cannot break the line syntax
+    "-s",
+    String(STRACE_MAX_STRLEN),
+    // never cut a path or an argv string
+    "-e",
+    `trace=${STRACE_SYSCALLS.join(",")}`,
+    // Not signal=none: strace prints "+++ killed by SIG +++" only for signals in this set.
+    "-e",
+    "signal=all",
+    // strace pipes its output into `cat`, whose stdout is ours (Node's stdio pipes are socketpairs,
+    // which `-o /dev/stdout` cannot open: ENXIO).
+    "-o",
+    "|cat",
+    "-p",
+    String(pid),
+    ...keeper === void 0 ? [] : ["-p", String(keeper)]
+  ];
+}
+var MAX_DIAGNOSTICS = 100;
+var StraceTracer = class {
+  name = "strace";
+  availability;
+  bin;
+  lingerMs;
+  readyTimeoutMs;
+  keepRawLog;
+  constructor(options = {}) {
+    this.keepRawLog = options.keepRawLog ?? false;
+    this.bin = options.bin ?? "strace";
+    this.lingerMs = options.lingerMs ?? 2e3;
+    this.readyTimeoutMs = options.readyTimeoutMs ?? 1e4;
+  }
+  /** Is strace installed, and may it ptrace-attach here? Probed once (a real attach), then cached. */
+  check() {
+    this.availability ??= probeStrace(this.bin);
+    return this.availability;
+  }
+  attach(options) {
+    return new StraceSession(this.bin, options, this.lingerMs, this.readyTimeoutMs, this.keepRawLog);
+  }
+};
+var StraceSession = class {
+  constructor(bin, options, lingerMs, readyTimeoutMs, keepRawLog) {
+    this.lingerMs = lingerMs;
+    this.sink = options.sink;
+    this.log = options.log;
+    this.pid = options.pid;
+    let rootCwd;
+    try {
+      rootCwd = readlinkSync(`/proc/${options.pid}/cwd`);
+    } catch {
+    }
+    let keeper = spawn5("cat", [], { stdio: ["pipe", "ignore", "ignore"] });
+    keeper.on("error", () => {
+    });
+    if (keeper.pid === void 0) {
+      this.diagnostic("cannot start `cat` as strace keeper: children forked just before the last process exits may be missed");
+      keeper = void 0;
+    }
+    this.keeper = keeper;
+    this.parser = new StraceParser({ rootPid: options.pid, rootCwd, ignorePids: keeper?.pid === void 0 ? [] : [keeper.pid] });
+    const args = straceArgs(options.pid, keeper?.pid);
+    this.log.debug(`strace: ${bin} ${args.join(" ")}`);
+    this.child = spawn5(bin, args, { stdio: ["ignore", "pipe", "pipe"] });
+    this.closed = new Promise((resolve) => {
+      this.child.once("close", (code, signal) => resolve({ code, signal }));
+      this.child.once("error", () => resolve({ code: null, signal: null }));
+    });
+    this.child.stdout.setEncoding("latin1");
+    const raw = keepRawLog ? createWriteStream3(join5(options.workDir, "strace.log"), { encoding: "latin1" }) : void 0;
+    this.child.stdout.on("data", (chunk) => {
+      raw?.write(chunk);
+      this.deliver(this.parser.pushChunk(chunk));
+    });
+    this.child.stdout.once("end", () => raw?.end());
+    this.ready = new Promise((resolve, reject) => {
+      const timer = setTimeout(() => {
+        reject(new TracerError(`strace did not attach to pid ${this.pid} within ${readyTimeoutMs} ms`));
+        this.child.kill("SIGKILL");
+      }, readyTimeoutMs);
+      const fail = (why) => {
+        clearTimeout(timer);
+        reject(new TracerError(why));
+      };
+      let errBuf = "";
+      let keeperDone = this.keeper === void 0;
+      this.child.stderr.setEncoding("utf8");
+      this.child.stderr.on("data", (chunk) => {
+        errBuf += chunk;
+        const lines = errBuf.split("\n");
+        errBuf = lines.pop() ?? "";
+        for (const line of lines) {
+          const m = /^strace: Process (\d+) (attached|detached)/.exec(line);
+          if (m) {
+            if (m[2] === "attached" && Number(m[1]) === this.pid) this.attached = true;
+            if (m[2] === "attached" && Number(m[1]) === this.keeper?.pid) keeperDone = true;
+            continue;
+          }
+          if (line.trim() === "") continue;
+          if (this.keeper && line.startsWith(`strace: pid ${this.keeper.pid}: `)) {
+            this.log.debug(line);
+            continue;
+          }
+          this.diagnostic(`strace: ${line.replace(/^strace: /, "")}`);
+          const attachError = /^strace: attach: \w+\(\w+, (\d+)\)/.exec(line);
+          if (attachError && Number(attachError[1]) === this.keeper?.pid) {
+            keeperDone = true;
+          } else if (!this.attached && (attachError || /ptrace|Operation not permitted|No such process/.test(line))) {
+            fail(`strace cannot attach to pid ${this.pid}: ${line.replace(/^strace: /, "")}. It needs root or CAP_SYS_PTRACE (and kernel.yama.ptrace_scope < 3; containers need SYS_PTRACE)`);
+          }
+        }
+        if (this.attached && keeperDone) {
+          clearTimeout(timer);
+          resolve();
+        }
+      });
+      this.child.once("error", (e) => fail(`cannot run ${bin}: ${e.message}; install strace (apt-get install strace)`));
+      this.closed.then(({ code, signal }) => {
+        if (!this.attached) fail(`strace exited before attaching to pid ${this.pid} (code ${code}, signal ${signal})${this.lastDiagnostic()}`);
+      });
+    });
+    this.ready.catch(() => this.endKeeper());
+  }
+  lingerMs;
+  ready;
+  child;
+  parser;
+  sink;
+  log;
+  pid;
+  diagnostics = [];
+  incomplete = [];
+  closed;
+  keeper;
+  eventCount = 0;
+  ioUring = /* @__PURE__ */ new Set();
+  truncatedPaths = 0;
+  sinkFailed = false;
+  attached = false;
+  stopping = false;
+  finishing;
+  finish() {
+    this.finishing ??= this.doFinish();
+    return this.finishing;
+  }
+  async doFinish() {
+    const deadline = Date.now() + this.lingerMs;
+    let exit;
+    while (!exit && this.attached && this.parser.running > 0 && Date.now() < deadline) {
+      exit = await within(this.closed, 10);
+    }
+    if (!exit && this.attached && this.parser.running > 0) {
+      this.stopping = true;
+      const msg = `${this.parser.running} process(es) of the build were still running ${this.lingerMs} ms after it exited; strace detached from them (their later file accesses are not traced)`;
+      this.log.warn(msg);
+      this.diagnostic(msg);
+      for (const [signal2, wait] of [["SIGINT", 2e3], ["SIGINT", 3e3], ["SIGKILL", 5e3]]) {
+        this.child.kill(signal2);
+        exit = await within(this.closed, wait);
+        if (exit) break;
+      }
+    }
+    this.endKeeper();
+    if (!exit) {
+      exit = await within(this.closed, 5e3);
+      if (!exit) {
+        this.stopping = true;
+        this.child.kill("SIGINT");
+        exit = await within(this.closed, 3e3) ?? (this.child.kill("SIGKILL"), await this.closed);
+      }
+    }
+    exit ??= await this.closed;
+    this.deliver(this.parser.end());
+    const { code, signal } = exit;
+    if (signal === "SIGKILL" || code !== 0 && !(this.stopping && (code === null || code === 130))) {
+      this.reason(`strace ended abnormally (code ${code}, signal ${signal})${this.lastDiagnostic()}: events may be missing`);
+      this.noticeTracerError(`strace ended abnormally (code ${code}, signal ${signal})`);
+    }
+    if (!this.attached) this.reason(`strace never attached to pid ${this.pid}`);
+    if (this.parser.stats.unparsed > 0) {
+      const msg = `${this.parser.stats.unparsed} strace line(s) of traced syscalls could not be parsed`;
+      this.reason(msg);
+      this.noticeTracerError(msg);
+      for (const s of this.parser.unparsedSamples) this.diagnostic(`unparsed: ${s}`);
+    }
+    if (this.ioUring.size > 0) this.reason(`io_uring set up by pid(s) ${[...this.ioUring].join(", ")}: I/O through it is invisible`);
+    if (this.truncatedPaths > 0) this.reason(`${this.truncatedPaths} path(s) could not be read whole`);
+    if (this.sinkFailed) this.reason("the event sink failed; events were dropped");
+    this.log.debug(`strace: ${this.parser.stats.lines} lines, ${this.eventCount} events, ${this.parser.stats.deduped} repeats dropped`);
+    return { lostEvents: 0, incompleteReasons: [...this.incomplete], eventCount: this.eventCount, diagnostics: [...this.diagnostics] };
+  }
+  deliver(batch) {
+    if (batch.length === 0) return;
+    for (const e of batch) {
+      if (e.type !== "notice") continue;
+      if (e.kind === "io_uring" && e.pid !== void 0) this.ioUring.add(e.pid);
+      if (e.kind === "truncated_path") this.truncatedPaths++;
+    }
+    this.eventCount += batch.length;
+    try {
+      this.sink(batch);
+    } catch (e) {
+      if (!this.sinkFailed) this.log.error(`trace event sink failed: ${e.message}`);
+      this.sinkFailed = true;
+    }
+  }
+  endKeeper() {
+    if (!this.keeper) return;
+    this.keeper.stdin?.end();
+    const k = this.keeper;
+    this.closed.then(() => k.exitCode === null && k.signalCode === null && k.kill("SIGKILL"));
+  }
+  noticeTracerError(message) {
+    this.deliver([{ type: "notice", ts: Date.now(), kind: "tracer_error", message }]);
+  }
+  reason(r) {
+    if (!this.incomplete.includes(r)) this.incomplete.push(r);
+  }
+  diagnostic(d) {
+    if (this.diagnostics.length < MAX_DIAGNOSTICS) this.diagnostics.push(d);
+  }
+  lastDiagnostic() {
+    const d = this.diagnostics.filter((x) => x.startsWith("strace: ")).at(-1);
+    return d ? ` (${d})` : "";
+  }
+};
+async function within(p, ms) {
+  let timer;
+  const timeout = new Promise((r) => timer = setTimeout(() => r(void 0), ms));
+  try {
+    return await Promise.race([p, timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+function run3(bin, args, timeoutMs) {
+  return new Promise((resolve) => {
+    let out = "";
+    let err = "";
+    const child = spawn5(bin, args, { stdio: ["ignore", "pipe", "pipe"] });
+    const timer = setTimeout(() => child.kill("SIGKILL"), timeoutMs);
+    child.stdout.on("data", (c) => out += c);
+    child.stderr.on("data", (c) => err += c);
+    child.once("error", (e) => {
+      clearTimeout(timer);
+      resolve({ code: null, out, err, error: e.message });
+    });
+    child.once("close", (code) => {
+      clearTimeout(timer);
+      resolve({ code, out, err });
+    });
+  });
+}
+async function probeStrace(bin = "strace") {
+  const v = await run3(bin, ["-V"], 5e3);
+  if (v.code === null) return { available: false, reason: `${bin} not found (${v.error ?? "did not run"}): install strace (apt-get install strace)` };
+  const version = /version\s+(\d+(?:\.\d+)+)/.exec(v.out)?.[1];
+  if (v.code !== 0 || !version) return { available: false, reason: `\`${bin} -V\` failed (code ${v.code}): ${(v.err || v.out).trim().slice(0, 200)}` };
+  const sleeper = spawn5("sleep", ["2"], { stdio: "ignore" });
+  if (sleeper.pid === void 0) return { available: false, version, reason: "cannot start `sleep` to test ptrace attach" };
+  const attach = spawn5(bin, ["-e", "trace=none", "-o", "/dev/null", "-p", String(sleeper.pid)], { stdio: ["ignore", "ignore", "pipe"] });
+  let err = "";
+  const verdict = await new Promise((resolve) => {
+    const timer = setTimeout(() => resolve({ ok: false, why: "strace did not attach within 5 s" }), 5e3);
+    attach.stderr.setEncoding("utf8");
+    attach.stderr.on("data", (c) => {
+      err += c;
+      if (/Process \d+ attached/.test(err)) {
+        clearTimeout(timer);
+        resolve({ ok: true, why: "" });
+      }
+    });
+    attach.once("error", (e) => {
+      clearTimeout(timer);
+      resolve({ ok: false, why: e.message });
+    });
+    attach.once("close", (code) => {
+      clearTimeout(timer);
+      resolve({ ok: false, why: `exited with code ${code}: ${err.trim().split("\n").at(-1) ?? ""}` });
+    });
+  });
+  sleeper.kill("SIGKILL");
+  attach.kill("SIGKILL");
+  if (!verdict.ok) {
+    return {
+      available: false,
+      version,
+      reason: `strace cannot ptrace-attach here (${verdict.why}); run as root or grant CAP_SYS_PTRACE (containers: --cap-add SYS_PTRACE)`
+    };
+  }
+  return { available: true, version };
+}
+
+// src/tracer/registry.ts
+function defaultTracers() {
+  return [new BpftraceTracer(), new StraceTracer()];
+}
+
+// src/cli/commands/run.ts
+var RUN_HELP = `Usage: io-trace run [options] -- <build command...>
+
+Runs the build under a kernel tracer, records every file access of its process tree, and checks each
+task's reads and writes against its declared inputs and outputs.
+
+Options:
+  --plan FILE|auto|nx|turbo  where the tasks come from (default auto: nx.json / turbo.json /
+                             io-trace.plan.json in the working directory)
+  --tasks T1,T2              tasks to plan when the command does not say (nx/turbo)
+  --tracer auto|bpftrace|strace|none   (default auto: bpftrace, else strace, else untraced)
+  --user NAME                run the build as this user (io-trace and the tracer stay root)
+  --out-dir DIR              database and logs (default .io-trace)
+  --db FILE                  database file (default <out-dir>/trace.db)
+  --json FILE                write the JSON report
+  --fail-on none|warning|error   exit 1 when the build passed but findings reach this severity
+                             (default none: the build's exit code only)
+  --ignore GLOB              ignore paths (repeatable), on top of io-trace.config.json
+  --config FILE              config file (default <workspace>/io-trace.config.json)
+  --quiet                    do not echo the build's output (it is still saved)
+  --verbose                  debug logging
+`;
+async function runCommand(ctx) {
+  const { values, positionals } = parse("run", ctx.argv, {
+    plan: { type: "string" },
+    tasks: { type: "string" },
+    tracer: { type: "string" },
+    user: { type: "string" },
+    "out-dir": { type: "string" },
+    db: { type: "string" },
+    json: { type: "string" },
+    "fail-on": { type: "string" },
+    ignore: { type: "string", multiple: true },
+    config: { type: "string" },
+    quiet: { type: "boolean" },
+    verbose: { type: "boolean" },
+    help: { type: "boolean" }
+  });
+  if (values.help) {
+    ctx.stdout.write(RUN_HELP);
+    return 0;
+  }
+  if (positionals.length === 0) throw new ConfigurationError("io-trace run: no build command: put it after `--`, e.g. `io-trace run -- npm run build`");
+  const tracer = oneOf("--tracer", values.tracer, ["auto", "bpftrace", "strace", "none"], "auto");
+  const failOn = oneOf("--fail-on", values["fail-on"], ["none", "warning", "error"], "none");
+  const plan = await resolvePlan({
+    spec: values.plan ?? "auto",
+    cwd: ctx.cwd,
+    command: positionals,
+    tasks: values.tasks?.split(",").map((s) => s.trim()).filter(Boolean),
+    log: ctx.log
+  });
+  const ignore = mergeIgnoreRules(loadConfigFile(values.config, plan.workspaceRoot), { ...emptyIgnoreRules(), all: values.ignore ?? [] });
+  const outDir = path10.resolve(ctx.cwd, values["out-dir"] ?? ".io-trace");
+  const handlers = [];
+  const result = await runBuild({
+    command: positionals,
+    cwd: ctx.cwd,
+    plan,
+    outDir,
+    ...values.db ? { dbPath: path10.resolve(ctx.cwd, values.db) } : {},
+    tracer,
+    tracers: defaultTracers(),
+    ...values.user ? { user: values.user } : {},
+    ignore,
+    log: ctx.log,
+    echo: values.quiet ? null : { stdout: (c) => ctx.stdout.write(c), stderr: (c) => ctx.stderr.write(c) },
+    stdin: process.stdin.isTTY ? "inherit" : "ignore",
+    onBuildStarted: (stop) => {
+      for (const sig of ["SIGINT", "SIGTERM", "SIGHUP"]) {
+        const h = () => stop(sig);
+        process.on(sig, h);
+        handlers.push([sig, h]);
+      }
+    }
+  }).finally(() => {
+    for (const [sig, h] of handlers) process.off(sig, h);
+  });
+  if (values.json) writeReport(path10.resolve(ctx.cwd, values.json), result.report);
+  const dbShown = path10.relative(ctx.cwd, result.dbPath) || result.dbPath;
+  ctx.stderr.write(formatTerminalSummary(result.report, { color: ctx.color, dbPath: dbShown }));
+  return exitCodeFor(result.buildExitCode, result.report, failOn);
+}
+function writeReport(file, report) {
+  writeFileSync(file, JSON.stringify(report, null, 2) + "\n");
+}
+function exitCodeFor(buildExitCode, report, failOn) {
+  if (buildExitCode !== 0) return buildExitCode;
+  if (failOn === "none") return 0;
+  const threshold = SEVERITY_RANK[failOn];
+  return report.findings.some((f) => SEVERITY_RANK[f.severity] >= threshold) ? 1 : 0;
+}
+
+// src/cli/commands/analyze.ts
+var ANALYZE_HELP = `Usage: io-trace analyze [options] [RUN]
+
+Analyses a recorded run again (default: the latest) and prints its findings; use it to try new ignore
+rules on an existing trace, or to produce the JSON report from a downloaded database.
+
+Options:
+  --db FILE         trace database (default .io-trace/trace.db)
+  --json FILE       write the JSON report
+  --ignore GLOB     ignore paths (repeatable)
+  --config FILE     config file (default <workspace>/io-trace.config.json)
+  --fail-on none|warning|error   exit 1 when findings reach this severity
+`;
+async function analyzeCommand(ctx) {
+  const { values, positionals } = parse("analyze", ctx.argv, {
+    db: { type: "string" },
+    json: { type: "string" },
+    ignore: { type: "string", multiple: true },
+    config: { type: "string" },
+    "fail-on": { type: "string" },
+    help: { type: "boolean" }
+  });
+  if (values.help) {
+    ctx.stdout.write(ANALYZE_HELP);
+    return 0;
+  }
+  const failOn = oneOf("--fail-on", values["fail-on"], ["none", "warning", "error"], "none");
+  const dbPath = path11.resolve(ctx.cwd, values.db ?? ".io-trace/trace.db");
+  const store = TraceStore.openExisting(dbPath);
+  try {
+    const run4 = store.resolveRun(positionals[0]);
+    const root = run4.workspaceRoot ?? run4.cwd;
+    const ignore = mergeIgnoreRules(loadConfigFile(values.config, root), { ...emptyIgnoreRules(), all: values.ignore ?? [] });
+    const outRel = path11.relative(root, path11.dirname(dbPath));
+    const report = analyseRun(store, run4.id, { ignore, extraIgnores: outRel && !outRel.startsWith("..") ? [outRel] : [] });
+    if (values.json) writeReport(path11.resolve(ctx.cwd, values.json), report);
+    ctx.stderr.write(formatTerminalSummary(report, { color: ctx.color, dbPath: path11.relative(ctx.cwd, dbPath) || dbPath }));
+    return exitCodeFor(0, report, failOn);
+  } finally {
+    store.close();
+  }
+}
+
+// src/cli/commands/plan.ts
+import { mkdirSync as mkdirSync4, writeFileSync as writeFileSync2 } from "node:fs";
+import path12 from "node:path";
+var PLAN_HELP = `Usage: io-trace plan [options] [-- <build command...>]
+
+Resolves the plan (each task's declared inputs, outputs and dependencies, as the build tool hashes
+them) and prints it, or writes it to a file.
+
+Options:
+  --plan FILE|auto|nx|turbo  where the tasks come from (default auto, as for io-trace run)
+  --tasks T1,T2              tasks to plan when no build command says (e.g. build, app:build, app#build)
+  --format seed|json         seed (default): the native plan file (version 1), loadable with --plan FILE;
+                             json: the resolved plan with everything io-trace knows (identities, where
+                             each field is declared, tool version)
+  --out FILE                 write to FILE instead of stdout (workspaceRoot is written relative to it)
+  --verbose                  debug logging
+
+The build command, when given, is only read (nx run/run-many/affected, turbo run), never run.
+`;
+async function planCommand(ctx) {
+  const { values, positionals } = parse("plan", ctx.argv, {
+    plan: { type: "string" },
+    tasks: { type: "string" },
+    format: { type: "string" },
+    out: { type: "string" },
+    verbose: { type: "boolean" },
+    help: { type: "boolean" }
+  });
+  if (values.help) {
+    ctx.stdout.write(PLAN_HELP);
+    return 0;
+  }
+  const format = oneOf("--format", values.format, ["seed", "json"], "seed");
+  const plan = await resolvePlan({
+    spec: values.plan ?? "auto",
+    cwd: ctx.cwd,
+    command: positionals,
+    tasks: values.tasks?.split(",").map((s) => s.trim()).filter(Boolean),
+    log: ctx.log
+  });
+  const out = values.out ? path12.resolve(ctx.cwd, values.out) : void 0;
+  const doc = format === "seed" ? toPlanFile(plan, out ? path12.dirname(out) : ctx.cwd) : plan;
+  const text = JSON.stringify(doc, null, 2) + "\n";
+  if (out) {
+    mkdirSync4(path12.dirname(out), { recursive: true });
+    writeFileSync2(out, text);
+    ctx.log.info(`wrote ${plan.tasks.length} task(s) to ${path12.relative(ctx.cwd, out) || out}`);
+  } else ctx.stdout.write(text);
+  return 0;
+}
+
+// src/triage/db.ts
+import { existsSync as existsSync8, statSync as statSync3 } from "node:fs";
+import path13 from "node:path";
+var DEFAULT_DB = ".io-trace/trace.db";
+function locateDatabase(cwd, db) {
+  const given = path13.resolve(cwd, db ?? DEFAULT_DB);
+  if (existsSync8(given) && statSync3(given).isDirectory()) {
+    for (const candidate of [path13.join(given, "trace.db"), path13.join(given, ".io-trace", "trace.db")]) {
+      if (existsSync8(candidate)) return candidate;
+    }
+    throw new StoreError(`${given} is a directory without a trace.db (looked for trace.db and .io-trace/trace.db): pass --db FILE`);
+  }
+  return given;
+}
+function openForTriage(file) {
+  return TraceStore.openExisting(file, { readonly: true });
+}
+async function withDatabase(file, fn) {
+  const store = openForTriage(file);
+  try {
+    return await fn(store);
+  } catch (e) {
+    if (e instanceof IoTraceError) throw e;
+    const msg = e instanceof Error ? e.message : String(e);
+    if (/sqlite|database|malformed|no such (table|column)|disk image|not a database/i.test(msg) || e.code?.startsWith?.("ERR_SQLITE")) {
+      throw new StoreError(`trace database ${file} is damaged or not an io-trace database: ${msg}`);
+    }
+    throw e;
+  } finally {
+    store.close();
+  }
+}
+
+// src/triage/format.ts
+function safe(s) {
+  return displayPath(s);
+}
+function colors(on) {
+  const wrap = (code) => (s) => on ? `\x1B[${code}m${s}\x1B[0m` : s;
+  return { red: wrap("31"), green: wrap("32"), yellow: wrap("33"), dim: wrap("2"), bold: wrap("1") };
+}
+function duration(ms) {
+  if (ms === null || ms === void 0 || !Number.isFinite(ms)) return "-";
+  if (ms < 1) return `${ms.toFixed(2)} ms`;
+  if (ms < 1e3) return `${Math.round(ms)} ms`;
+  if (ms < 6e4) return `${(ms / 1e3).toFixed(2)} s`;
+  const m = Math.floor(ms / 6e4);
+  return `${m}m${String(Math.round(ms % 6e4 / 1e3)).padStart(2, "0")}s`;
+}
+function age(ts, now = Date.now()) {
+  const s = Math.max(0, (now - ts) / 1e3);
+  if (s < 60) return `${Math.round(s)}s ago`;
+  if (s < 3600) return `${Math.round(s / 60)}m ago`;
+  if (s < 86400) return `${Math.round(s / 3600)}h ago`;
+  return `${Math.round(s / 86400)}d ago`;
+}
+function isoTime(ts) {
+  return new Date(ts).toISOString();
+}
+function width(s) {
+  return [...s.replace(/\x1b\[[0-9;]*m/g, "")].length;
+}
+function table(header, rows, indent = "") {
+  const widths = header.map((h, i) => Math.max(width(h), ...rows.map((r) => width(r[i] ?? ""))));
+  const line = (cells) => indent + cells.map((c, i) => i === cells.length - 1 ? c : c + " ".repeat(Math.max(0, widths[i] - width(c)))).join("  ").trimEnd();
+  return [line(header), ...rows.map(line)].join("\n") + "\n";
+}
+var ChunkedWriter = class {
+  constructor(out) {
+    this.out = out;
+  }
+  out;
+  buf = [];
+  size = 0;
+  line(s) {
+    this.buf.push(s);
+    this.size += s.length + 1;
+    if (this.size > 1 << 20) this.flush();
+  }
+  flush() {
+    if (this.buf.length === 0) return;
+    this.out.write(this.buf.join("\n") + "\n");
+    this.buf = [];
+    this.size = 0;
+  }
+};
+
+// src/triage/queries.ts
+function listRunSummaries(store, limit = 20) {
+  const runs = store.listRuns(limit);
+  if (runs.length === 0) return [];
+  const minId = Math.min(...runs.map((r) => r.id));
+  const findings = /* @__PURE__ */ new Map();
+  for (const row of store.db.prepare("SELECT run_id AS runId, severity, count(*) AS n FROM findings WHERE run_id >= ? GROUP BY run_id, severity").all(minId)) {
+    const c = findings.get(row.runId) ?? { error: 0, warning: 0, info: 0 };
+    c[row.severity] = (c[row.severity] ?? 0) + row.n;
+    findings.set(row.runId, c);
+  }
+  const spans = /* @__PURE__ */ new Map();
+  for (const row of store.db.prepare("SELECT run_id AS runId, count(*) AS n, sum(status = 'error') AS failed FROM events WHERE kind = 'span' AND run_id >= ? GROUP BY run_id").all(minId)) {
+    spans.set(row.runId, { n: row.n, failed: row.failed ?? 0 });
+  }
+  return runs.map((r) => {
+    const f = findings.get(r.id) ?? { error: 0, warning: 0, info: 0 };
+    const s = spans.get(r.id) ?? { n: 0, failed: 0 };
+    return {
+      id: r.id,
+      command: r.command,
+      status: r.status,
+      exitCode: r.exitCode,
+      signal: r.signal,
+      tracer: r.tracer,
+      startedAt: r.startedAt,
+      durationMs: r.endedAt !== null ? r.endedAt - r.startedAt : null,
+      findings: { ...f, total: f.error + f.warning + f.info },
+      spans: s.n,
+      failedSpans: s.failed,
+      source: sourceOf(r)
+    };
+  });
+}
+function sourceOf(run4) {
+  const src = run4.host?.source;
+  return src?.db ? `${src.db} run ${src.runId}` : null;
+}
+function runSpans(store, runId) {
+  const events = store.loadEvents(runId).filter((e) => e.kind === "span");
+  const views = events.map((e) => toSpanView(e));
+  const recordedTasks = new Set(views.filter((v) => v.name === "task").map((v) => String(v.attributes.task)));
+  const build = views.find((v) => v.name === "build" && v.parentId === null);
+  for (const t of store.taskStatuses(runId)) {
+    if (recordedTasks.has(t.taskId) || t.startedAt === null || t.endedAt === null) continue;
+    views.push({
+      id: null,
+      parentId: build?.id ?? null,
+      name: "task",
+      startTs: t.startedAt,
+      durationMs: Math.max(0, t.endedAt - t.startedAt),
+      status: "ok",
+      error: null,
+      attributes: { task: t.taskId, processes: t.processCount },
+      depth: 0,
+      derived: true
+    });
+  }
+  const byParent = /* @__PURE__ */ new Map();
+  const ids = new Set(views.map((v) => v.id).filter((id) => id !== null));
+  for (const v of views) {
+    const parent = v.parentId !== null && ids.has(v.parentId) ? v.parentId : null;
+    const list = byParent.get(parent) ?? [];
+    list.push(v);
+    byParent.set(parent, list);
+  }
+  const out = [];
+  const visit = (parent, depth) => {
+    const children = (byParent.get(parent) ?? []).sort((a, b) => a.startTs - b.startTs || (a.id ?? Infinity) - (b.id ?? Infinity));
+    for (const c of children) {
+      c.depth = depth;
+      out.push(c);
+      if (c.id !== null) visit(c.id, depth + 1);
+    }
+  };
+  visit(null, 0);
+  return out;
+}
+function toSpanView(e) {
+  return {
+    id: e.id,
+    parentId: e.parentId ?? null,
+    name: e.name,
+    startTs: e.startTs,
+    durationMs: e.durationMs ?? null,
+    status: e.status ?? null,
+    error: e.error ?? null,
+    attributes: e.attributes ?? {},
+    depth: 0,
+    derived: false
+  };
+}
+function runMetrics(store, runId) {
+  return store.loadEvents(runId).filter((e) => e.kind === "metric").map((e) => ({ name: e.name, value: e.value ?? 0, attributes: e.attributes ?? {} }));
+}
+function runNotices(store, runId) {
+  return store.loadEvents(runId).filter((e) => e.kind === "notice").map((e) => ({ name: e.name, ts: e.startTs, message: e.error ?? (typeof e.attributes?.message === "string" ? e.attributes.message : null), attributes: e.attributes ?? {} }));
+}
+function runTasks(store, runId) {
+  const declared = new Map(store.loadTasks(runId).map((t) => [t.id, t]));
+  return store.taskStatuses(runId).map((t) => ({ ...t, declared: declared.get(t.taskId) }));
+}
+function parseOps(spec) {
+  if (!spec || spec.length === 0) return void 0;
+  const out = /* @__PURE__ */ new Set();
+  for (const part of spec.flatMap((s) => s.split(","))) {
+    const op = part.trim();
+    if (!op) continue;
+    if (op === "reads") READ_OPS.forEach((o) => out.add(o));
+    else if (op === "writes") WRITE_OPS.forEach((o) => out.add(o));
+    else if (ACCESS_OPS.includes(op)) out.add(op);
+    else throw new ConfigurationError(`--op ${JSON.stringify(op)}: use one of ${ACCESS_OPS.join(", ")}, or the groups reads, writes`);
+  }
+  return out;
+}
+function runFiles(store, run4, query = {}) {
+  const procs = processTasks(store, run4.id);
+  if (query.task !== void 0) requireTask(store, run4, query.task);
+  const keys = query.task !== void 0 ? [...procs].filter(([, t]) => t === query.task).map(([k]) => k) : void 0;
+  if (keys && keys.length === 0) return [];
+  const where2 = ["run_id = ?"];
+  const params = [run4.id];
+  if (keys) {
+    where2.push(`proc_key IN (${keys.map(() => "?").join(",")})`);
+    params.push(...keys);
+  }
+  if (query.ops) {
+    where2.push(`op IN (${[...query.ops].map(() => "?").join(",")})`);
+    params.push(...query.ops);
+  }
+  if (query.failed === false) where2.push("errno = 0");
+  const root = run4.workspaceRoot ?? run4.cwd;
+  const rows = /* @__PURE__ */ new Map();
+  const it = store.db.prepare(`SELECT proc_key AS procKey, path, op, errno, count, first_ts AS firstTs, last_ts AS lastTs FROM accesses WHERE ${where2.join(" AND ")}`).iterate(...params);
+  for (const a of it) {
+    const task = procs.get(a.procKey) ?? null;
+    const key = `${task}\0${a.op}\0${a.errno}\0${a.path}`;
+    const row = rows.get(key);
+    if (row) {
+      row.count += a.count;
+      row.processes++;
+      row.firstTs = Math.min(row.firstTs, a.firstTs);
+      row.lastTs = Math.max(row.lastTs, a.lastTs);
+    } else {
+      rows.set(key, { path: a.path, display: relativeTo(root, a.path), op: a.op, errno: a.errno, task, count: a.count, processes: 1, firstTs: a.firstTs, lastTs: a.lastTs });
+    }
+  }
+  return [...rows.values()].sort((a, b) => (a.task ?? "").localeCompare(b.task ?? "") || a.display.localeCompare(b.display) || a.op.localeCompare(b.op) || a.errno - b.errno);
+}
+function taskDetail(store, run4, taskId) {
+  requireTask(store, run4, taskId);
+  const task = runTasks(store, run4.id).find((t) => t.taskId === taskId);
+  const files = runFiles(store, run4, { task: taskId });
+  const reads = files.filter((f) => f.errno === 0 && READ_OPS.has(f.op));
+  const writes = files.filter((f) => f.errno === 0 && WRITE_OPS.has(f.op));
+  return {
+    task,
+    processes: store.loadProcesses(run4.id).filter((p) => p.taskId === taskId),
+    reads,
+    writes,
+    otherAccesses: files.length - reads.length - writes.length,
+    findings: store.loadFindings(run4.id).filter((f) => f.task === taskId || f.otherTask === taskId)
+  };
+}
+function requireTask(store, run4, taskId) {
+  const tasks = store.taskStatuses(run4.id).map((t) => t.taskId);
+  if (!tasks.includes(taskId)) {
+    const known = tasks.length ? `; its tasks: ${tasks.slice(0, 10).map((t) => JSON.stringify(t)).join(", ")}${tasks.length > 10 ? ` and ${tasks.length - 10} more` : ""}` : "; it has no tasks";
+    throw new StoreError(`task ${JSON.stringify(taskId)} is not in run ${run4.id} of ${store.file}${known}`);
+  }
+}
+function processTasks(store, runId) {
+  const out = /* @__PURE__ */ new Map();
+  for (const p of store.db.prepare("SELECT key, task_id AS taskId FROM processes WHERE run_id = ?").iterate(runId)) {
+    out.set(p.key, p.taskId);
+  }
+  return out;
+}
+function relativeTo(root, abs) {
+  const base = root.endsWith("/") ? root : root + "/";
+  return abs.startsWith(base) ? abs.slice(base.length) : abs;
+}
+
+// src/cli/commands/list.ts
+var LIST_HELP = `Usage: io-trace list [options]
+
+Lists the recent runs in a trace database, newest first.
+
+Options:
+  --db FILE|DIR     trace database, or a folder holding trace.db (a downloaded artifact)
+                    (default .io-trace/trace.db)
+  --limit N         how many runs (default 20)
+  --json            machine-readable output
+`;
+function stdoutColor(ctx) {
+  return ctx.color && ctx.stdout.isTTY === true;
+}
+function statusColor(status, c) {
+  return status === "clean" ? c.green(status) : status === "issues" || status === "failed" ? c.red(status) : status === "running" ? status : c.yellow(status);
+}
+async function listCommand(ctx) {
+  const { values } = parse("list", ctx.argv, {
+    db: { type: "string" },
+    limit: { type: "string" },
+    json: { type: "boolean" },
+    verbose: { type: "boolean" },
+    help: { type: "boolean" }
+  });
+  if (values.help) {
+    ctx.stdout.write(LIST_HELP);
+    return 0;
+  }
+  const limit = values.limit === void 0 ? 20 : Number(values.limit);
+  if (!Number.isInteger(limit) || limit < 1) throw new ConfigurationError(`--limit ${JSON.stringify(values.limit)}: use a positive whole number`);
+  const dbFile = locateDatabase(ctx.cwd, values.db);
+  const runs = await withDatabase(dbFile, (store) => listRunSummaries(store, limit));
+  if (values.json) {
+    ctx.stdout.write(JSON.stringify({ database: dbFile, runs }, null, 2) + "\n");
+    return 0;
+  }
+  ctx.stdout.write(formatRunList(runs, stdoutColor(ctx)));
+  return 0;
+}
+function formatRunList(runs, color, now = Date.now()) {
+  if (runs.length === 0) return "no runs recorded yet\n";
+  const c = colors(color);
+  const withSource = runs.some((r) => r.source);
+  const header = ["RUN", "STATUS", "EXIT", "FINDINGS", "SPANS", "AGE", "TIME", ...withSource ? ["SOURCE"] : [], "COMMAND"];
+  const rows = runs.map((r) => [
+    String(r.id),
+    statusColor(r.status, c),
+    r.signal ?? (r.exitCode === null ? "-" : String(r.exitCode)),
+    r.findings.total === 0 ? "0" : `${r.findings.total} (${r.findings.error}e ${r.findings.warning}w ${r.findings.info}i)`,
+    r.failedSpans ? `${r.spans} (${c.red(`${r.failedSpans} failed`)})` : String(r.spans),
+    age(r.startedAt, now),
+    duration(r.durationMs),
+    ...withSource ? [r.source ? safe(r.source) : "-"] : [],
+    displayCommand(r.command)
+  ]);
+  return table(header, rows);
+}
+
+// src/triage/run-files.ts
+import { existsSync as existsSync9, statSync as statSync4 } from "node:fs";
+import path14 from "node:path";
+function runFile(dbFile, run4, which) {
+  const stored = which === "transcript" ? run4.transcriptPath : which === "stdout" ? run4.stdoutPath : run4.stderrPath;
+  if (!stored) return { which, stored: null, path: null, exists: false, bytes: null };
+  const abs = path14.resolve(path14.dirname(dbFile), stored);
+  const exists = existsSync9(abs);
+  return { which, stored, path: abs, exists, bytes: exists ? statSync4(abs).size : null };
+}
+function runFiles2(dbFile, run4) {
+  return ["transcript", "stdout", "stderr"].map((w) => runFile(dbFile, run4, w));
+}
+
+// src/triage/timeline.ts
+var TIMELINE_TRANSCRIPT_KINDS = /* @__PURE__ */ new Set(["system", "message", "tool_call", "tool_result", "result", "event"]);
+function* runTimeline(store, run4, options = {}) {
+  const small = [];
+  for (const span of runSpans(store, run4.id)) {
+    if (options.task !== void 0 && span.name === "task" && span.attributes.task !== options.task) continue;
+    small.push({ kind: "span", ts: span.startTs, span });
+  }
+  for (const n of runNotices(store, run4.id)) small.push({ kind: "notice", ts: n.ts, name: n.name, message: n.message });
+  for (const p of store.loadProcesses(run4.id)) {
+    if (options.task !== void 0 && p.taskId !== options.task) continue;
+    if (p.startedAt === null) continue;
+    small.push({ kind: "process", ts: p.startedAt, procKey: p.key, pid: p.pid, task: p.taskId, role: p.role, exe: p.exe, argv: p.argv, endedAt: p.endedAt });
+  }
+  if (options.transcript) {
+    let last = run4.startedAt;
+    for (const item of options.transcript.items) {
+      const approx = item.ts === void 0;
+      const ts = item.ts ?? last;
+      last = ts;
+      if (!TIMELINE_TRANSCRIPT_KINDS.has(item.kind) && !(item.kind === "text" && !approx)) continue;
+      small.push({ kind: "transcript", ts, approx, item });
+    }
+  }
+  small.sort((a, b) => a.ts - b.ts);
+  const procs = processTasks(store, run4.id);
+  let keys;
+  if (options.task !== void 0) keys = [...procs].filter(([, t]) => t === options.task).map(([k]) => k);
+  const where2 = keys ? ` AND proc_key IN (${keys.map(() => "?").join(",") || "NULL"})` : "";
+  const rows = store.db.prepare(`SELECT proc_key, path, op, errno, count, first_ts, last_ts FROM accesses WHERE run_id = ?${where2} ORDER BY first_ts, id`).iterate(run4.id, ...keys ?? []);
+  let i = 0;
+  for (const r of rows) {
+    while (i < small.length && small[i].ts <= r.first_ts) yield small[i++];
+    yield { kind: "access", ts: r.first_ts, lastTs: r.last_ts, procKey: r.proc_key, task: procs.get(r.proc_key) ?? null, op: r.op, errno: r.errno, path: r.path, count: r.count };
+  }
+  while (i < small.length) yield small[i++];
+}
+var ERRNO = {
+  1: "EPERM",
+  2: "ENOENT",
+  9: "EBADF",
+  13: "EACCES",
+  16: "EBUSY",
+  17: "EEXIST",
+  18: "EXDEV",
+  20: "ENOTDIR",
+  21: "EISDIR",
+  22: "EINVAL",
+  28: "ENOSPC",
+  30: "EROFS",
+  36: "ENAMETOOLONG",
+  39: "ENOTEMPTY",
+  40: "ELOOP"
+};
+function errnoName(errno) {
+  return ERRNO[errno] ?? `errno ${errno}`;
+}
+function shownPath(run4, abs) {
+  return relativeTo(run4.workspaceRoot ?? run4.cwd, abs);
+}
+
+// src/transcript/index.ts
+import { existsSync as existsSync10, readFileSync as readFileSync12 } from "node:fs";
+
+// src/transcript/lines.ts
+function* splitLines(data) {
+  let start = 0;
+  let no = 0;
+  while (start < data.length) {
+    let nl = data.indexOf(10, start);
+    if (nl === -1) nl = data.length;
+    no++;
+    let end = nl;
+    if (end > start && data[end - 1] === 13) end--;
+    yield { no, text: data.toString("utf8", start, end), endOffset: nl };
+    start = nl + 1;
+  }
+}
+function timeAt(times, offset) {
+  if (!times || times.offsets.length === 0) return void 0;
+  let lo = 0;
+  let hi = times.offsets.length - 1;
+  if (offset < times.offsets[0]) return times.times[0];
+  while (lo < hi) {
+    const mid = lo + hi + 1 >> 1;
+    if (times.offsets[mid] <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return times.times[lo];
+}
+function parseChunkTimes(text) {
+  const offsets = [];
+  const times = [];
+  for (const line of text.split("\n")) {
+    const [o, t] = line.trim().split(/\s+/);
+    const off = Number(o);
+    const ts = Number(t);
+    if (line.trim() === "" || !Number.isFinite(off) || !Number.isFinite(ts)) continue;
+    if (offsets.length && off < offsets[offsets.length - 1]) continue;
+    offsets.push(off);
+    times.push(ts);
+  }
+  return { offsets, times };
+}
+function tsOf(obj) {
+  for (const key of ["timestamp", "ts", "time", "@timestamp", "timestamp_ms", "created_at", "createdAt"]) {
+    const v = obj[key];
+    if (typeof v === "number" && Number.isFinite(v)) return v < 1e11 ? v * 1e3 : v;
+    if (typeof v === "string" && v) {
+      const n = Number(v);
+      if (Number.isFinite(n) && /^\d+(\.\d+)?$/.test(v)) return n < 1e11 ? n * 1e3 : n;
+      const d = Date.parse(v);
+      if (Number.isFinite(d)) return d;
+    }
+  }
+  return void 0;
+}
+function oneLine(value, max = 200) {
+  let s;
+  if (typeof value === "string") s = value;
+  else {
+    try {
+      s = JSON.stringify(value) ?? "";
+    } catch {
+      s = String(value);
+    }
+  }
+  s = s.replace(/\s+/g, " ").trim();
+  return s.length > max ? s.slice(0, max - 1) + "\u2026" : s;
+}
+
+// src/transcript/claude.ts
+var CLAUDE_LINE_TYPES = /* @__PURE__ */ new Set(["system", "assistant", "user", "result", "stream_event"]);
+function looksLikeClaude(obj) {
+  const t = obj.type;
+  if (typeof t !== "string" || !CLAUDE_LINE_TYPES.has(t)) return false;
+  return "session_id" in obj || "sessionId" in obj || typeof obj.message === "object" && obj.message !== null || t === "result" && "subtype" in obj;
+}
+function parseClaudeLine(line, times, toolNames) {
+  let obj;
+  try {
+    obj = JSON.parse(line.text);
+  } catch {
+    return { items: line.text.trim() ? [{ kind: "text", line: line.no, text: line.text, ...at(void 0, times, line) }] : [], bad: line.text.trim() !== "" };
+  }
+  if (typeof obj !== "object" || obj === null || Array.isArray(obj)) {
+    return { items: [{ kind: "event", line: line.no, text: oneLine(obj), ...at(void 0, times, line) }], bad: false };
+  }
+  const o = obj;
+  const base = { line: line.no, ...at(tsOf(o), times, line) };
+  const type = typeof o.type === "string" ? o.type : "";
+  const items = [];
+  switch (type) {
+    case "system": {
+      const tools = Array.isArray(o.tools) ? o.tools.length : void 0;
+      const parts = [o.subtype, o.model && `model ${o.model}`, tools !== void 0 && `${tools} tools`, o.cwd && `cwd ${o.cwd}`].filter(Boolean);
+      items.push({ ...base, kind: "system", name: typeof o.subtype === "string" ? o.subtype : "system", text: parts.join(", ") });
+      break;
+    }
+    case "assistant":
+    case "user": {
+      const message = o.message ?? {};
+      const role = message.role ?? type;
+      const content = message.content;
+      if (typeof content === "string") {
+        items.push({ ...base, kind: "message", role, text: content });
+        break;
+      }
+      if (!Array.isArray(content)) break;
+      for (const block of content) {
+        if (!block || typeof block !== "object") continue;
+        switch (block.type) {
+          case "text":
+            items.push({ ...base, kind: "message", role, text: String(block.text ?? "") });
+            break;
+          case "thinking":
+            items.push({ ...base, kind: "thinking", role, text: String(block.thinking ?? "") });
+            break;
+          case "tool_use":
+          case "server_tool_use": {
+            const name = String(block.name ?? "tool");
+            const id = typeof block.id === "string" ? block.id : void 0;
+            if (id) toolNames.set(id, name);
+            items.push({ ...base, kind: "tool_call", role, name, ...id ? { id } : {}, input: block.input, text: summariseToolInput(name, block.input) });
+            break;
+          }
+          case "tool_result": {
+            const id = typeof block.tool_use_id === "string" ? block.tool_use_id : void 0;
+            const name = id ? toolNames.get(id) : void 0;
+            items.push({
+              ...base,
+              kind: "tool_result",
+              role,
+              ...name ? { name } : {},
+              ...id ? { id } : {},
+              text: resultText(block.content),
+              isError: block.is_error === true
+            });
+            break;
+          }
+          default:
+            break;
+        }
+      }
+      break;
+    }
+    case "result": {
+      const facts = [
+        typeof o.num_turns === "number" && `${o.num_turns} turns`,
+        typeof o.duration_ms === "number" && `${(o.duration_ms / 1e3).toFixed(1)} s`,
+        typeof o.total_cost_usd === "number" && `$${o.total_cost_usd.toFixed(4)}`
+      ].filter(Boolean);
+      const text = typeof o.result === "string" ? o.result : "";
+      items.push({ ...base, kind: "result", name: typeof o.subtype === "string" ? o.subtype : "result", text: [facts.join(", "), text].filter(Boolean).join(": "), isError: o.is_error === true });
+      break;
+    }
+    case "stream_event":
+      break;
+    default:
+      items.push({ ...base, kind: "event", name: type || "event", text: oneLine(o) });
+  }
+  return { items, bad: false };
+}
+function at(own, times, line) {
+  const ts = own ?? timeAt(times, line.endOffset);
+  return ts === void 0 ? {} : { ts };
+}
+function summariseToolInput(name, input) {
+  if (!input || typeof input !== "object") return oneLine(input ?? "");
+  const i = input;
+  const first = ["command", "file_path", "notebook_path", "path", "pattern", "url", "query", "description", "prompt"].find((k) => typeof i[k] === "string");
+  if (first) {
+    const extra = name === "Grep" && typeof i.path === "string" && first === "pattern" ? ` in ${i.path}` : "";
+    return oneLine(String(i[first]) + extra);
+  }
+  return oneLine(input);
+}
+function resultText(content) {
+  if (typeof content === "string") return content;
+  if (Array.isArray(content)) {
+    return content.map((c) => c && typeof c === "object" && c.type === "text" ? String(c.text ?? "") : "").filter(Boolean).join("\n");
+  }
+  return content === void 0 || content === null ? "" : oneLine(content);
+}
+
+// src/transcript/jsonl.ts
+function parseJsonlLine(line, times) {
+  if (line.text.trim() === "") return { items: [], bad: false };
+  let obj;
+  try {
+    obj = JSON.parse(line.text);
+  } catch {
+    return { items: [{ kind: "text", line: line.no, text: line.text, ...when(void 0, times, line) }], bad: true };
+  }
+  if (typeof obj !== "object" || obj === null || Array.isArray(obj)) {
+    return { items: [{ kind: "event", line: line.no, text: oneLine(obj), ...when(void 0, times, line) }], bad: false };
+  }
+  const o = obj;
+  const base = { line: line.no, ...when(tsOf(o), times, line) };
+  const type = str(o.type) ?? str(o.event) ?? str(o.kind) ?? "";
+  const message = o.message && typeof o.message === "object" ? o.message : void 0;
+  const toolName = str(o.tool_name) ?? str(o.toolName) ?? str(o.tool) ?? (/tool|function/i.test(type) ? str(o.name) : void 0);
+  const isResult = /result|output|response/i.test(type);
+  if (toolName !== void 0 || /tool|function_call/i.test(type)) {
+    const id = str(o.id) ?? str(o.tool_use_id) ?? str(o.call_id) ?? str(o.tool_call_id);
+    if (isResult) {
+      return {
+        items: [{ ...base, kind: "tool_result", ...toolName ? { name: toolName } : {}, ...id ? { id } : {}, text: textOf(o.output ?? o.result ?? o.content ?? ""), isError: o.is_error === true || o.isError === true || o.error !== void 0 && o.error !== null && o.error !== false }],
+        bad: false
+      };
+    }
+    const input = o.input ?? o.arguments ?? o.args ?? o.params ?? o.parameters;
+    return { items: [{ ...base, kind: "tool_call", name: toolName ?? "tool", ...id ? { id } : {}, input, text: oneLine(input ?? "") }], bad: false };
+  }
+  const role = str(o.role) ?? (message ? str(message.role) : void 0);
+  const text = str(o.text) ?? str(o.content) ?? (typeof o.message === "string" ? o.message : void 0) ?? (message ? textOf(message.content ?? message.text ?? "") : void 0);
+  if (role !== void 0 || text !== void 0) {
+    return { items: [{ ...base, kind: "message", ...role ? { role } : {}, text: text ?? "" }], bad: false };
+  }
+  return { items: [{ ...base, kind: "event", name: type || "event", text: oneLine(o) }], bad: false };
+}
+function when(own, times, line) {
+  const ts = own ?? timeAt(times, line.endOffset);
+  return ts === void 0 ? {} : { ts };
+}
+function str(v) {
+  return typeof v === "string" ? v : void 0;
+}
+function textOf(v) {
+  if (typeof v === "string") return v;
+  if (Array.isArray(v)) return v.map((c) => typeof c === "string" ? c : c && typeof c === "object" && typeof c.text === "string" ? c.text : "").filter(Boolean).join("\n");
+  return oneLine(v);
+}
+
+// src/transcript/text.ts
+function parseTextLine(line, times) {
+  if (line.text.trim() === "") return [];
+  const ts = timeAt(times, line.endOffset);
+  return [{ kind: "text", line: line.no, text: line.text, ...ts === void 0 ? {} : { ts } }];
+}
+
+// src/transcript/index.ts
+var TRANSCRIPT_HINTS = ["auto", "claude", "claude-code", "stream-json", "claude-stream-json", "jsonl", "generic", "text", "plain"];
+var HINT_FORMAT = {
+  auto: "auto",
+  claude: "claude-stream-json",
+  "claude-code": "claude-stream-json",
+  "stream-json": "claude-stream-json",
+  "claude-stream-json": "claude-stream-json",
+  jsonl: "jsonl",
+  generic: "jsonl",
+  text: "text",
+  plain: "text"
+};
+function checkHint(hint) {
+  if (hint === void 0) return "auto";
+  if (!TRANSCRIPT_HINTS.includes(hint)) {
+    throw new ConfigurationError(`--agent ${JSON.stringify(hint)}: use one of ${TRANSCRIPT_HINTS.join(", ")}`);
+  }
+  return hint;
+}
+var SAMPLE_LINES = 200;
+function detectFormat(lines) {
+  let nonEmpty = 0;
+  let objects = 0;
+  let claude = 0;
+  for (const line of lines.slice(0, SAMPLE_LINES * 4)) {
+    if (line.text.trim() === "") continue;
+    if (++nonEmpty > SAMPLE_LINES) break;
+    try {
+      const v = JSON.parse(line.text);
+      if (v && typeof v === "object" && !Array.isArray(v)) {
+        objects++;
+        if (looksLikeClaude(v)) claude++;
+      }
+    } catch {
+    }
+  }
+  if (nonEmpty === 0) return { format: "text", why: "empty" };
+  if (objects * 2 >= nonEmpty) {
+    if (claude * 2 >= objects) return { format: "claude-stream-json", why: `${claude} of ${nonEmpty} sampled lines are Claude Code stream-json` };
+    return { format: "jsonl", why: `${objects} of ${nonEmpty} sampled lines are JSON objects` };
+  }
+  return { format: "text", why: `${nonEmpty - objects} of ${nonEmpty} sampled lines are not JSON` };
+}
+function parseTranscript(data, options = {}) {
+  const buf = typeof data === "string" ? Buffer.from(data) : data;
+  const lines = [...splitLines(buf)];
+  const wanted = HINT_FORMAT[options.hint ?? "auto"];
+  const detected = detectFormat(lines);
+  let format;
+  let reason;
+  if (wanted === "auto") {
+    format = detected.format;
+    reason = `detected: ${detected.why}`;
+  } else if (wanted === detected.format || wanted === "text" || wanted === "jsonl" && detected.format === "claude-stream-json") {
+    format = wanted;
+    reason = `hint ${options.hint}`;
+  } else {
+    format = detected.format;
+    reason = `hint ${options.hint}, but the file does not look like ${wanted} (${detected.why}): read as ${detected.format}`;
+  }
+  const items = [];
+  let badLines = 0;
+  const toolNames = /* @__PURE__ */ new Map();
+  for (const line of lines) {
+    if (format === "claude-stream-json") {
+      const r = parseClaudeLine(line, options.times, toolNames);
+      items.push(...r.items);
+      if (r.bad) badLines++;
+    } else if (format === "jsonl") {
+      const r = parseJsonlLine(line, options.times);
+      items.push(...r.items);
+      if (r.bad) badLines++;
+    } else {
+      items.push(...parseTextLine(line, options.times));
+    }
+  }
+  return { format, items, badLines, reason };
+}
+function timingIndexPath(file) {
+  return `${file}.times`;
+}
+function readTranscriptFile(file, options = {}) {
+  const idx = timingIndexPath(file);
+  const times = existsSync10(idx) ? parseChunkTimes(readFileSync12(idx, "utf8")) : void 0;
+  return parseTranscript(readFileSync12(file), { ...options, ...times ? { times } : {} });
+}
+
+// src/cli/commands/show.ts
+var SHOW_HELP = `Usage: io-trace show [options] [RUN]
+
+Shows one run (default: the latest): its facts, where its transcript and logs are, its findings, and
+io-trace's spans (where the time went), with the error under a failed span.
+
+Options:
+  --db FILE|DIR     trace database, or a folder holding trace.db (default .io-trace/trace.db)
+  --task T          one task: its processes, the files it read and wrote, its findings
+  --full            one timeline: spans, processes, transcript tool calls and every file access, by time
+  --agent HINT      how to read the transcript: auto (default), claude, jsonl, text
+  --json            machine-readable output
+`;
+async function showCommand(ctx) {
+  const { values, positionals } = parse("show", ctx.argv, {
+    db: { type: "string" },
+    task: { type: "string" },
+    full: { type: "boolean" },
+    agent: { type: "string" },
+    json: { type: "boolean" },
+    verbose: { type: "boolean" },
+    help: { type: "boolean" }
+  });
+  if (values.help) {
+    ctx.stdout.write(SHOW_HELP);
+    return 0;
+  }
+  const hint = checkHint(values.agent);
+  const dbFile = locateDatabase(ctx.cwd, values.db);
+  const c = colors(stdoutColor(ctx));
+  return withDatabase(dbFile, (store) => {
+    const run4 = store.resolveRun(positionals[0]);
+    if (values.full) {
+      showFull(ctx, store, dbFile, run4, { json: values.json === true, hint, ...values.task !== void 0 ? { task: values.task } : {} }, c);
+      return 0;
+    }
+    if (values.task !== void 0) {
+      const detail = taskDetail(store, run4, values.task);
+      if (values.json) ctx.stdout.write(JSON.stringify({ database: dbFile, run: run4.id, ...detail }, null, 2) + "\n");
+      else ctx.stdout.write(formatTask(run4, detail, c));
+      return 0;
+    }
+    const view = runView(store, dbFile, run4);
+    if (values.json) ctx.stdout.write(JSON.stringify({ database: dbFile, ...view }, null, 2) + "\n");
+    else ctx.stdout.write(formatRun(view, c));
+    return 0;
+  });
+}
+function runView(store, dbFile, run4) {
+  const findings = store.loadFindings(run4.id);
+  const taskFindings = {};
+  for (const f of findings) taskFindings[f.task] = (taskFindings[f.task] ?? 0) + 1;
+  return {
+    run: run4,
+    source: sourceOf(run4),
+    files: runFiles2(dbFile, run4),
+    tasks: runTasks(store, run4.id),
+    taskFindings,
+    findings,
+    spans: runSpans(store, run4.id),
+    metrics: runMetrics(store, run4.id)
+  };
+}
+function formatRun(view, c, now = Date.now()) {
+  const { run: run4 } = view;
+  const out = [];
+  const build = run4.signal ? `build killed by ${run4.signal}` : run4.exitCode === null ? "build did not finish" : `build exit ${run4.exitCode}`;
+  const tracer = run4.tracer === "none" ? "untraced" : `${run4.tracer}${run4.tracerVersion ? " " + run4.tracerVersion : ""}`;
+  out.push(`run ${run4.id}: ${statusColor(run4.status, c)} (${build}, ${tracer}, ${duration(run4.endedAt !== null ? run4.endedAt - run4.startedAt : null)}, ${age(run4.startedAt, now)})`);
+  out.push(`  command:   ${displayCommand(run4.command)}`);
+  out.push(`  cwd:       ${safe(run4.cwd)}`);
+  if (run4.workspaceRoot && run4.workspaceRoot !== run4.cwd) out.push(`  workspace: ${safe(run4.workspaceRoot)}`);
+  out.push(`  plan:      ${run4.planSource ?? "-"}${run4.planFile ? ` (${safe(run4.planFile)})` : ""}`);
+  out.push(`  started:   ${isoTime(run4.startedAt)}${run4.endedAt !== null ? `, ended ${isoTime(run4.endedAt)}` : ""}`);
+  out.push(`  tracer:    ${tracer}${run4.tracerReason ? `: ${safe(run4.tracerReason)}` : ""}`);
+  out.push(`  events:    ${run4.eventCount.toLocaleString("en-US")}${run4.lostEvents ? `, ${c.red(`${run4.lostEvents} lost`)}` : ""}`);
+  const h = run4.host;
+  const hostBits = [h.os, h.arch, h.node && `node ${h.node}`, h.hostname && `host ${h.hostname}`].filter(Boolean).map((x) => safe(String(x)));
+  if (hostBits.length) out.push(`  host:      ${hostBits.join(", ")}`);
+  const gh = h.github;
+  if (gh) {
+    const bits = [
+      gh.repository && `${gh.repository}`,
+      gh.runId && `run ${gh.runId}${gh.runAttempt ? ` (attempt ${gh.runAttempt})` : ""}`,
+      gh.workflow && `workflow ${gh.workflow}`,
+      gh.job && `job ${gh.job}`,
+      gh.pr && `PR #${gh.pr}`,
+      gh.headSha ? `head ${String(gh.headSha).slice(0, 12)}` : gh.sha && `sha ${String(gh.sha).slice(0, 12)}`,
+      gh.runnerOs && `runner ${gh.runnerOs}${gh.runnerArch ? "/" + gh.runnerArch : ""}`
+    ].filter(Boolean).map((x) => safe(String(x)));
+    out.push(`  github:    ${bits.join(", ")}`);
+    if (gh.url) out.push(`             ${safe(String(gh.url))}`);
+  }
+  if (view.source) out.push(`  merged:    from ${safe(view.source)}`);
+  if (run4.incompleteReasons.length) {
+    out.push(`  ${c.yellow("incomplete:")}`);
+    for (const r of run4.incompleteReasons) out.push(`    - ${safe(r)}`);
+  }
+  out.push("  logs:");
+  for (const f of view.files) {
+    const where2 = f.path === null ? "(none recorded)" : `${safe(f.path)}${f.exists ? ` (${bytes(f.bytes ?? 0)})` : c.yellow(" (missing)")}`;
+    out.push(`    ${f.which.padEnd(11)} ${where2}`);
+  }
+  if (view.tasks.length) {
+    out.push(`  tasks (${view.tasks.length}):`);
+    out.push(
+      table(
+        ["TASK", "STATUS", "PROCS", "TIME", "FINDINGS"],
+        view.tasks.map((t) => [safe(t.taskId), t.status ?? "-", String(t.processCount), duration(t.startedAt !== null && t.endedAt !== null ? t.endedAt - t.startedAt : null), String(view.taskFindings[t.taskId] ?? 0)]),
+        "    "
+      ).trimEnd()
+    );
+  }
+  out.push(...formatFindings(view.findings, c, "  "));
+  out.push(...formatSpans(view.spans, run4.startedAt, c));
+  if (view.metrics.length) out.push(`  metrics:   ${view.metrics.map((m) => `${safe(m.name)}=${m.value.toLocaleString("en-US")}`).join(", ")}`);
+  return out.join("\n") + "\n";
+}
+function formatFindings(findings, c, indent) {
+  const out = [];
+  const counts = { error: 0, warning: 0, info: 0 };
+  for (const f of findings) counts[f.severity]++;
+  out.push(`${indent}findings: ${counts.error} error${counts.error === 1 ? "" : "s"}, ${counts.warning} warning${counts.warning === 1 ? "" : "s"}, ${counts.info} info`);
+  for (const f of findings) {
+    const sev = f.severity === "error" ? c.red("error  ") : f.severity === "warning" ? c.yellow("warning") : c.dim("info   ");
+    const other = f.otherTask ? ` (with ${safe(f.otherTask)})` : "";
+    const count = f.count && f.count > 1 ? ` (+${f.count - 1} more)` : "";
+    out.push(`${indent}  ${sev} ${f.type.padEnd(21)} ${safe(f.task)}${other}  ${safe(f.path)}${count}`);
+    if (f.fix) out.push(`${indent}          fix: ${safe(f.fix.summary)}${f.fix.file ? ` (${safe(f.fix.file)}${f.fix.line ? `:${f.fix.line}` : ""})` : ""}`);
+  }
+  return out;
+}
+function formatSpans(spans, runStart, c) {
+  if (spans.length === 0) return ["  spans: none recorded"];
+  const rows = spans.map((s) => {
+    const label = `${"  ".repeat(s.depth)}${safe(s.name)}${s.name === "task" && s.attributes.task !== void 0 ? ` ${safe(String(s.attributes.task))}` : ""}${s.derived ? c.dim(" (from processes)") : ""}`;
+    const status = s.status === "error" ? c.red("error") : s.status === null ? c.yellow("open") : s.status;
+    return [label, rel(s.startTs, runStart), duration(s.durationMs), status];
+  });
+  const lines = table(["SPAN", "START", "DURATION", "STATUS"], rows, "    ").trimEnd().split("\n");
+  const out = ["  spans:", lines[0]];
+  spans.forEach((s, i) => {
+    out.push(lines[i + 1]);
+    if (s.error) out.push(`    ${"  ".repeat(s.depth)}  ${c.red("error:")} ${safe(s.error)}`);
+  });
+  return out;
+}
+function formatTask(run4, d, c) {
+  const out = [];
+  const t = d.task;
+  out.push(`task ${safe(t.taskId)} in run ${run4.id}: ${t.status ?? "-"} (${t.processCount} processes, ${duration(t.startedAt !== null && t.endedAt !== null ? t.endedAt - t.startedAt : null)})`);
+  out.push(`  project root: ${safe(t.declared.projectRoot)}`);
+  out.push(`  inputs:       ${t.declared.inputs.map((i) => safe(i)).join(", ") || "-"}`);
+  out.push(`  outputs:      ${t.declared.outputs.map((o) => safe(o)).join(", ") || "-"}`);
+  out.push(`  dependsOn:    ${t.declared.dependsOn.map((o) => safe(o)).join(", ") || "-"}`);
+  out.push(`  processes (${d.processes.length}):`);
+  for (const p of d.processes.slice(0, 50)) out.push(`    pid ${p.pid}  ${p.argv ? displayCommand(p.argv) : safe(p.exe ?? "?")}`);
+  if (d.processes.length > 50) out.push(`    ...and ${d.processes.length - 50} more (--json for all)`);
+  const files = (label, rows) => {
+    out.push(`  ${label} (${rows.length}):`);
+    for (const f of rows) out.push(`    ${f.op.padEnd(11)} ${safe(f.display)}${f.count > 1 ? c.dim(` x${f.count}`) : ""}`);
+  };
+  files("reads", d.reads);
+  files("writes", d.writes);
+  out.push(`  other accesses (probes, listings, failures): ${d.otherAccesses} (io-trace files ${run4.id} --task ${safe(t.taskId)})`);
+  out.push(...formatFindings(d.findings, c, "  "));
+  return out.join("\n") + "\n";
+}
+function loadTranscript(dbFile, run4, hint) {
+  const f = runFile(dbFile, run4, "transcript");
+  if (!f.path || !f.exists) return void 0;
+  return readTranscriptFile(f.path, { hint });
+}
+function showFull(ctx, store, dbFile, run4, options, c) {
+  const transcript = loadTranscript(dbFile, run4, options.hint);
+  const entries = runTimeline(store, run4, { ...transcript ? { transcript } : {}, ...options.task !== void 0 ? { task: options.task } : {} });
+  const w = new ChunkedWriter(ctx.stdout);
+  if (options.json) {
+    const head = { database: dbFile, run: run4, transcript: transcript ? { format: transcript.format, reason: transcript.reason, badLines: transcript.badLines } : null };
+    w.line(JSON.stringify(head).slice(0, -1) + ',"timeline":[');
+    let first = true;
+    for (const e of entries) {
+      w.line((first ? "" : ",") + JSON.stringify(e));
+      first = false;
+    }
+    w.line("]}");
+    w.flush();
+    return;
+  }
+  w.line(`run ${run4.id}: ${statusColor(run4.status, c)}  ${displayCommand(run4.command)}`);
+  w.line(`  started ${isoTime(run4.startedAt)}; times are seconds since then; paths relative to ${safe(run4.workspaceRoot ?? run4.cwd)}`);
+  if (transcript) w.line(`  transcript: ${transcript.format} (${safe(transcript.reason)})${transcript.badLines ? `, ${transcript.badLines} non-JSON lines` : ""}`);
+  for (const e of entries) w.line(formatEntry(run4, e, c));
+  w.flush();
+}
+function formatEntry(run4, e, c) {
+  const t = rel(e.ts, run4.startedAt).padStart(10);
+  switch (e.kind) {
+    case "access": {
+      const op = e.errno ? `${e.op}!${errnoName(e.errno)}` : e.op;
+      return `${t}  ${op.padEnd(12)} ${e.task === null ? c.dim("[-]") : `[${safe(e.task)}]`} ${safe(shownPath(run4, e.path))}${e.count > 1 ? ` x${e.count}` : ""}`;
+    }
+    case "process":
+      return `${t}  ${c.bold("process".padEnd(12))} ${e.task === null ? c.dim(`[${e.role}]`) : `[${safe(e.task)}]`} pid ${e.pid}${e.argv ? " " + displayCommand(e.argv) : e.exe ? " " + safe(e.exe) : ""}`;
+    case "span": {
+      const s = e.span;
+      const label = s.name === "task" && s.attributes.task !== void 0 ? `task ${safe(String(s.attributes.task))}` : safe(s.name);
+      const status = s.status === "error" ? c.red("error") : s.status ?? "open";
+      return `${t}  ${c.bold("span".padEnd(12))} ${"  ".repeat(s.depth)}${label} (${duration(s.durationMs)}, ${status})${s.error ? `: ${safe(s.error)}` : ""}`;
+    }
+    case "notice":
+      return `${t}  ${c.yellow("notice".padEnd(12))} ${safe(e.name)}${e.message ? `: ${safe(e.message)}` : ""}`;
+    case "transcript": {
+      const i = e.item;
+      const when2 = e.approx ? "~" : " ";
+      const kind = i.kind === "tool_call" ? "tool" : i.kind === "tool_result" ? i.isError ? "tool-error" : "tool-result" : i.kind === "message" ? i.role ?? "message" : i.kind;
+      const text = oneLineSafe(i.kind === "tool_call" ? `${i.name ?? "tool"}: ${i.text ?? ""}` : i.text ?? "");
+      return `${t}${when2} ${(i.kind === "tool_result" && i.isError ? c.red : c.bold)(kind.padEnd(12))} ${text}`;
+    }
+  }
+}
+function oneLineSafe(s, max = 160) {
+  const flat2 = s.replace(/\s+/g, " ").trim();
+  return safe(flat2.length > max ? flat2.slice(0, max - 1) + "\u2026" : flat2);
+}
+function rel(ts, start) {
+  const d = (ts - start) / 1e3;
+  return `${d < 0 ? "-" : "+"}${Math.abs(d).toFixed(3)}s`;
+}
+function bytes(n) {
+  if (n < 1024) return `${n} B`;
+  if (n < 1024 * 1024) return `${(n / 1024).toFixed(1)} KB`;
+  return `${(n / 1024 / 1024).toFixed(1)} MB`;
+}
+
+// src/triage/raw.ts
+import { closeSync, openSync, readSync } from "node:fs";
+async function copyRaw(file, runId, dbFile, out) {
+  if (file.path === null) throw new StoreError(`run ${runId} in ${dbFile} recorded no ${file.which} file`);
+  if (!file.exists) {
+    throw new StoreError(`the ${file.which} of run ${runId} is missing: ${file.path} (it is stored relative to ${dbFile}; copy the runs/ folder beside the database)`);
+  }
+  const fd = openSync(file.path, "r");
+  try {
+    const buf = Buffer.allocUnsafe(1 << 20);
+    for (; ; ) {
+      const n = readSync(fd, buf, 0, buf.length, null);
+      if (n === 0) break;
+      const ok = out.write(Buffer.from(buf.subarray(0, n)));
+      if (!ok && out.once) await new Promise((resolve) => out.once("drain", resolve));
+    }
+  } finally {
+    closeSync(fd);
+  }
+}
+
+// src/cli/commands/transcript.ts
+var TRANSCRIPT_HELP = `Usage: io-trace transcript [options] [RUN]
+
+Prints a run's transcript (default: the latest run) exactly as recorded: the build's stdout and stderr
+interleaved, or an agent's JSONL (pipe it: io-trace transcript | jq).
+
+Options:
+  --db FILE|DIR     trace database, or a folder holding trace.db (default .io-trace/trace.db)
+  --items           list the parsed tool calls and messages instead of the raw bytes
+  --agent HINT      how to parse with --items: auto (default), claude, jsonl, text
+  --json            with --items: machine-readable output
+`;
+async function transcriptCommand(ctx) {
+  const { values, positionals } = parse("transcript", ctx.argv, {
+    db: { type: "string" },
+    items: { type: "boolean" },
+    agent: { type: "string" },
+    json: { type: "boolean" },
+    verbose: { type: "boolean" },
+    help: { type: "boolean" }
+  });
+  if (values.help) {
+    ctx.stdout.write(TRANSCRIPT_HELP);
+    return 0;
+  }
+  const hint = checkHint(values.agent);
+  const dbFile = locateDatabase(ctx.cwd, values.db);
+  const { run: run4, file } = await withDatabase(dbFile, (store) => {
+    const run5 = store.resolveRun(positionals[0]);
+    return { run: run5, file: runFile(dbFile, run5, "transcript") };
+  });
+  if (!values.items && !values.json) {
+    await copyRaw(file, run4.id, dbFile, ctx.stdout);
+    return 0;
+  }
+  if (!file.path || !file.exists) await copyRaw(file, run4.id, dbFile, ctx.stdout);
+  const parsed = readTranscriptFile(file.path, { hint });
+  if (values.json) {
+    ctx.stdout.write(JSON.stringify({ database: dbFile, run: run4.id, file: file.path, ...parsed }, null, 2) + "\n");
+    return 0;
+  }
+  const c = colors(stdoutColor(ctx));
+  ctx.stdout.write(`transcript of run ${run4.id}: ${parsed.format} (${safe(parsed.reason)}), ${parsed.items.length} items${parsed.badLines ? `, ${parsed.badLines} non-JSON lines` : ""}
+`);
+  const rows = parsed.items.filter((i) => i.kind !== "text" || parsed.format === "text").map((i) => [
+    String(i.line),
+    i.ts === void 0 ? "-" : `+${duration(i.ts - run4.startedAt)}`,
+    i.kind === "tool_result" && i.isError ? c.red("tool_error") : i.kind,
+    safe(i.name ?? i.role ?? ""),
+    safe(flat(i.text ?? ""))
+  ]);
+  ctx.stdout.write(table(["LINE", "AT", "KIND", "WHO", "TEXT"], rows, "  "));
+  return 0;
+}
+function flat(s, max = 160) {
+  const f = s.replace(/\s+/g, " ").trim();
+  return f.length > max ? f.slice(0, max - 1) + "\u2026" : f;
+}
+
+// src/cli/commands/stderr.ts
+var STDERR_HELP = `Usage: io-trace stderr [options] [RUN]
+
+Prints the build's stderr of a run (default: the latest) exactly as recorded, to stdout (pipeable).
+
+Options:
+  --db FILE|DIR     trace database, or a folder holding trace.db (default .io-trace/trace.db)
+  --stdout          print the build's stdout instead
+`;
+async function stderrCommand(ctx) {
+  const { values, positionals } = parse("stderr", ctx.argv, {
+    db: { type: "string" },
+    stdout: { type: "boolean" },
+    verbose: { type: "boolean" },
+    help: { type: "boolean" }
+  });
+  if (values.help) {
+    ctx.stdout.write(STDERR_HELP);
+    return 0;
+  }
+  const dbFile = locateDatabase(ctx.cwd, values.db);
+  const { run: run4, file } = await withDatabase(dbFile, (store) => {
+    const run5 = store.resolveRun(positionals[0]);
+    return { run: run5, file: runFile(dbFile, run5, values.stdout ? "stdout" : "stderr") };
+  });
+  await copyRaw(file, run4.id, dbFile, ctx.stdout);
+  return 0;
+}
+
+// src/cli/commands/files.ts
+var FILES_HELP = `Usage: io-trace files [options] [RUN]
+
+Lists the files a run (default: the latest) touched: one row per task, operation, result and path,
+folded over processes (COUNT is how many times, PROCS by how many processes).
+
+Options:
+  --db FILE|DIR     trace database, or a folder holding trace.db (default .io-trace/trace.db)
+  --task T          only this task's processes
+  --op OP           only these operations (repeatable or comma-separated): read, write, create,
+                    truncate, stat, readdir, unlink, rmdir, mkdir, rename_from, rename_to, link, exec,
+                    or the groups reads (read, exec) and writes (everything that changes a file)
+  --ok              only successful accesses (no failed probes)
+  --json            machine-readable output (exact absolute paths)
+`;
+async function filesCommand(ctx) {
+  const { values, positionals } = parse("files", ctx.argv, {
+    db: { type: "string" },
+    task: { type: "string" },
+    op: { type: "string", multiple: true },
+    ok: { type: "boolean" },
+    json: { type: "boolean" },
+    verbose: { type: "boolean" },
+    help: { type: "boolean" }
+  });
+  if (values.help) {
+    ctx.stdout.write(FILES_HELP);
+    return 0;
+  }
+  const ops = parseOps(values.op);
+  const dbFile = locateDatabase(ctx.cwd, values.db);
+  return withDatabase(dbFile, (store) => {
+    const run4 = store.resolveRun(positionals[0]);
+    const rows = runFiles(store, run4, { ...values.task !== void 0 ? { task: values.task } : {}, ...ops ? { ops } : {}, failed: !values.ok });
+    if (values.json) {
+      const w = new ChunkedWriter(ctx.stdout);
+      w.line(`{"database":${JSON.stringify(dbFile)},"run":${run4.id},"workspaceRoot":${JSON.stringify(run4.workspaceRoot ?? run4.cwd)},"files":[`);
+      rows.forEach((r, i) => w.line((i ? "," : "") + JSON.stringify(r)));
+      w.line("]}");
+      w.flush();
+      return 0;
+    }
+    const c = colors(stdoutColor(ctx));
+    if (rows.length === 0) {
+      ctx.stdout.write(`no file accesses in run ${run4.id} match
+`);
+      return 0;
+    }
+    ctx.stdout.write(
+      table(
+        ["TASK", "OP", "RESULT", "COUNT", "PROCS", "PATH"],
+        rows.map((r) => [r.task === null ? c.dim("-") : safe(r.task), r.op, r.errno ? c.yellow(errnoName(r.errno)) : "ok", String(r.count), String(r.processes), safe(r.display)])
+      )
+    );
+    return 0;
+  });
+}
+
+// src/cli/commands/findings.ts
+var FINDINGS_HELP = `Usage: io-trace findings [options] [RUN]
+
+Lists the findings of a run (default: the latest), with the fix for each.
+
+Options:
+  --db FILE|DIR          trace database, or a folder holding trace.db (default .io-trace/trace.db)
+  --task T               only this task's findings (as the task or the other task)
+  --type TYPE            only this finding type (repeatable): ${FINDING_TYPES.join(", ")}
+  --severity LEVEL       at least this severity: error, warning, info (default info)
+  --json                 machine-readable output
+`;
+async function findingsCommand(ctx) {
+  const { values, positionals } = parse("findings", ctx.argv, {
+    db: { type: "string" },
+    task: { type: "string" },
+    type: { type: "string", multiple: true },
+    severity: { type: "string" },
+    json: { type: "boolean" },
+    verbose: { type: "boolean" },
+    help: { type: "boolean" }
+  });
+  if (values.help) {
+    ctx.stdout.write(FINDINGS_HELP);
+    return 0;
+  }
+  const min = oneOf("--severity", values.severity, SEVERITIES, "info");
+  for (const t of values.type ?? []) {
+    if (!FINDING_TYPES.includes(t)) throw new ConfigurationError(`--type ${JSON.stringify(t)}: use one of ${FINDING_TYPES.join(", ")}`);
+  }
+  const dbFile = locateDatabase(ctx.cwd, values.db);
+  return withDatabase(dbFile, (store) => {
+    const run4 = store.resolveRun(positionals[0]);
+    if (values.task !== void 0) requireTask(store, run4, values.task);
+    const findings = store.loadFindings(run4.id).filter((f) => SEVERITY_RANK[f.severity] >= SEVERITY_RANK[min]).filter((f) => !values.type?.length || values.type.includes(f.type)).filter((f) => values.task === void 0 || f.task === values.task || f.otherTask === values.task);
+    if (values.json) {
+      ctx.stdout.write(JSON.stringify({ database: dbFile, run: run4.id, status: run4.status, findings }, null, 2) + "\n");
+      return 0;
+    }
+    ctx.stdout.write(`run ${run4.id}: ${run4.status}
+` + formatFindings(findings, colors(stdoutColor(ctx)), "  ").join("\n") + "\n");
+    return 0;
+  });
+}
+
+// src/cli/main.ts
+var HELP = `io-trace ${IO_TRACE_VERSION}: find misconfigured build caches by tracing what each task really reads and writes
+
+Usage:
+  io-trace run [options] -- <build command...>   trace a build and check it (io-trace run --help)
+  io-trace analyze [--db FILE] [RUN]             analyse a recorded run again
+  io-trace plan [--plan P] [--format seed|json]  print the resolved plan (io-trace plan --help)
+  io-trace list                                  recent runs: status, exit code, findings, spans, age
+  io-trace show [RUN] [--task T] [--full]        one run: facts, logs, findings, spans; a task; one timeline
+  io-trace transcript [RUN]                      the run's transcript, raw (--items: parsed tool calls)
+  io-trace stderr [RUN]                          the build's stderr, raw (--stdout: its stdout)
+  io-trace files [RUN] [--task T] [--op OP]      the files a run touched
+  io-trace findings [RUN]                        a run's findings with fixes
+  (triage commands take --db FILE|DIR and --json; RUN defaults to the latest)
+  io-trace --version
+
+Exit codes: the build's own exit code (128+N when killed by signal N); else 1 when --fail-on is met;
+2 for a usage or configuration error; 3 when io-trace itself failed.
+`;
+var COMMANDS = {
+  run: runCommand,
+  analyze: analyzeCommand,
+  plan: planCommand,
+  list: listCommand,
+  show: showCommand,
+  transcript: transcriptCommand,
+  stderr: stderrCommand,
+  files: filesCommand,
+  findings: findingsCommand
+};
+async function main(argv) {
+  const [command, ...rest] = argv;
+  const verbose = rest.includes("--verbose");
+  const log = stderrLogger(verbose);
+  if (command === void 0 || command === "--help" || command === "-h" || command === "help") {
+    process.stdout.write(HELP);
+    return command === void 0 ? 2 : 0;
+  }
+  if (command === "--version" || command === "-v") {
+    process.stdout.write(`${IO_TRACE_VERSION}
+`);
+    return 0;
+  }
+  const handler = COMMANDS[command];
+  if (!handler) {
+    log.error(`unknown command ${JSON.stringify(command)}; see io-trace --help`);
+    return 2;
+  }
+  const color = !process.env.NO_COLOR && process.stderr.isTTY === true;
+  try {
+    return await handler({ argv: rest, cwd: process.cwd(), log, stdout: process.stdout, stderr: process.stderr, color });
+  } catch (e) {
+    if (e instanceof ConfigurationError) {
+      log.error(e.message);
+      return 2;
+    }
+    if (e instanceof IoTraceError) {
+      log.error(e.message);
+      return 3;
+    }
+    log.error(`internal error: ${e.stack ?? String(e)}`);
+    return 3;
+  }
+}
+
+// src/cli/index.ts
+process.exitCode = await main(process.argv.slice(2));
