@@ -54,15 +54,15 @@ const OPEN_FLAG_BITS: Record<string, number> = {
 };
 
 /**
- * The access an open makes, from its flags. One rule for both backends (bpftrace masks the same
- * bits): O_PATH opens nothing (a probe), O_CREAT may create, O_TRUNC empties (Linux truncates even
- * with O_RDONLY), O_DIRECTORY lists, then the access mode decides read or write.
+ * The access an open makes, from its flags; the same order as bpftrace-decode.ts classifyAccess so
+ * both backends agree: O_PATH opens nothing (a probe), O_DIRECTORY lists (O_TMPFILE included), O_CREAT
+ * may create, O_TRUNC empties (Linux truncates even with O_RDONLY), then the access mode decides.
  */
 export function classifyOpenFlags(flags: number): AccessOp {
   if (flags & O_PATH) return 'stat';
+  if (flags & O_DIRECTORY) return 'readdir';
   if (flags & O_CREAT) return 'create';
   if (flags & O_TRUNC) return 'truncate';
-  if (flags & O_DIRECTORY) return 'readdir';
   return (flags & O_ACCMODE) === O_RDONLY ? 'read' : 'write';
 }
 
@@ -635,15 +635,18 @@ export class StraceParser {
     else path = this.resolve(r, pid, proc, dirArg, pathArg);
     if (path === undefined) return;
     const errno = r.errno ?? 0;
-    // A failed attempt (PATH lookup, ENOENT/EACCES) is a failed 'exec' access: a probe of that name.
+    if (errno === 0) {
+      // The exec event first (as the bpftrace backend does): from it on, the process and this
+      // access belong to the new program.
+      proc.image = ++this.images;
+      const { argv, truncated } = parseArgv(argvArg);
+      const ev: ExecEvent = { type: 'exec', ts: r.ts, pid, path, argv };
+      if (truncated) ev.argvTruncated = true;
+      if (proc.cwd.path !== undefined) ev.cwd = proc.cwd.path;
+      this.out.push(ev);
+    }
+    // A failed attempt (PATH lookup: ENOENT, EACCES) is a failed 'exec' access, a probe of that name.
     this.out.push({ type: 'access', ts: r.ts, pid, op: 'exec', path, errno });
-    if (errno !== 0) return;
-    proc.image = ++this.images;
-    const { argv, truncated } = parseArgv(argvArg);
-    const ev: ExecEvent = { type: 'exec', ts: r.ts, pid, path, argv };
-    if (truncated) ev.argvTruncated = true;
-    if (proc.cwd.path !== undefined) ev.cwd = proc.cwd.path;
-    this.out.push(ev);
   }
 
   private truncated(r: SyscallRecord, pid: number, message: string): void {
