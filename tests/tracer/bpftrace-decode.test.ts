@@ -270,6 +270,12 @@ describe('BpftraceDecoder', () => {
     ]);
   });
 
+  it('records the CPUs that sent a sync record (S) after the root exited', () => {
+    const { events, d } = decode(line('X', NS, 1) + line('S', 1) + line('S', 0));
+    expect(events.map((e) => e.type)).toEqual(['exit']);
+    expect([...d.syncedCpus].sort()).toEqual([0, 1]);
+  });
+
   it('counts records it cannot match instead of failing', () => {
     const { events, d } = decode(line('C', 99, 1, 0, 'orphan') + line('V', 5, 0, 'x') + line('Q', 1));
     expect(events).toEqual([]);

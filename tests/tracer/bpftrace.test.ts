@@ -235,7 +235,8 @@ print(json.dumps({'pid': os.getpid(), 'sleep': s.pid}))
     const tree = new Set([r.pid, ...forked]);
     for (const e of r.events) if (e.type === 'access') expect(tree.has(e.pid)).toBe(true);
     expect(r.outcome.lostEvents).toBe(0);
-    expect(r.attachMs).toBeLessThan(5_000);
+    // A sanity bound, not a benchmark: compile + attach is ~1.3 s idle here, several seconds on a busy 2-CPU box.
+    expect(r.attachMs).toBeLessThan(20_000);
   });
 
   it('keeps the events written just before the build exits', async () => {
@@ -276,6 +277,16 @@ print(json.dumps({'pid': os.getpid(), 'sleep': s.pid}))
       .map((e) => e.op);
     // Each re-creation after an unlink is reported again (the generation changes).
     expect(seq).toEqual(['read', 'unlink', 'create', 'unlink', 'create']);
+  });
+
+  it('rejects ready with bpftrace\'s own error when the script does not load, and still finishes', async () => {
+    const bad = join(scripts, 'bad.bt');
+    writeFileSync(bad, 'BEGIN { printf("R\\t1\\t0\\n"); @x = undefined_thing(); }\n');
+    const build = await launchStopped({ command: ['true'], cwd: base, env: process.env, stdin: 'ignore' });
+    const session = new BpftraceTracer({ scriptPath: bad }).attach({ pid: build.pid, sink: () => {}, log: silentLogger, workDir: join(base, 'work6') });
+    await expect(session.ready).rejects.toThrow(/bpftrace exited before attaching.*undefined_thing/);
+    await expect(session.finish()).resolves.toMatchObject({ eventCount: 0 });
+    build.child.kill('SIGKILL');
   });
 
   it('flags io_uring_setup', async () => {
