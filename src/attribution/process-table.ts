@@ -28,6 +28,8 @@ export class TaskMatcher {
   private readonly byTaskEnv = new Map<string, string>();
   private readonly identities: { taskId: string; entries: [string, string][] }[] = [];
   private readonly keys = new Set<string>([TASK_ENV_VAR]);
+  /** Shell command -> task, for commands only one task runs. */
+  private readonly byCommand = new Map<string, string | null>();
 
   constructor(plan: Pick<Plan, 'tasks'>) {
     for (const t of plan.tasks) {
@@ -37,6 +39,9 @@ export class TaskMatcher {
         this.identities.push({ taskId: t.id, entries });
         for (const [k] of entries) this.keys.add(k);
       }
+    }
+    for (const t of plan.tasks) {
+      for (const c of t.commands ?? []) this.byCommand.set(c, this.byCommand.has(c) && this.byCommand.get(c) !== t.id ? null : t.id);
     }
     // Most specific identity first (Nx: project+target+configuration beats project+target).
     this.identities.sort((a, b) => b.entries.length - a.entries.length);
@@ -54,6 +59,12 @@ export class TaskMatcher {
       if (entries.every(([k, v]) => env.get(k) === v)) return taskId;
     }
     return undefined;
+  }
+
+  /** The task whose `sh -c <command>` this argv is, when exactly one task runs that command. */
+  matchCommand(argv: readonly string[] | null): string | undefined {
+    if (!argv || argv.length !== 3 || argv[1] !== '-c' || !/(^|\/)sh$/.test(argv[0])) return undefined;
+    return this.byCommand.get(argv[2]) ?? undefined;
   }
 
   /** A value of IO_TRACE_TASK that names no task (reported, so a typo does not go unnoticed). */
@@ -159,6 +170,9 @@ export class ProcessTable {
     const env = this.readEnviron(p.pid);
     if (!env) {
       this.environMisses++;
+      // Gone before we could look: the tool's own command line for a task still says whose it is.
+      const byCommand = this.options.matcher.matchCommand(p.argv);
+      if (byCommand !== undefined) p.ownTask = byCommand;
       return;
     }
     const unknown = this.options.matcher.unknownExplicit(env);

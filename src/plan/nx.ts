@@ -321,6 +321,10 @@ const depIds = (deps) => (deps || []).map((d) => (typeof d === 'string' ? d : d.
     const sm = sourceMaps[node.data.root] || {};
     const pick = (k) => sm[k] || null;
     const tname = tk.target.target;
+    // run-commands: the shell commands nx will start (sh -c), for attribution when env is unreadable.
+    const td = node.data.targets[tname] || {};
+    const opts = Object.assign({}, td.options || {}, (tk.target.configuration && td.configurations && td.configurations[tk.target.configuration]) || {});
+    const cmds = (td.executor === 'nx:run-commands' || !td.executor) ? [opts.command, ...(Array.isArray(opts.commands) ? opts.commands : [])].map((c) => (c && typeof c === 'object' ? c.command : c)).filter((c) => typeof c === 'string' && !c.includes('{')) : [];
     result.push({
       id,
       project: p,
@@ -333,6 +337,7 @@ const depIds = (deps) => (deps || []).map((d) => (typeof d === 'string' ? d : d.
       unresolvedOutputs: unresolved,
       depsOutputs,
       dependsOn: dependencies[id],
+      commands: cmds,
       sourceMap: {
         target: pick('targets.' + tname),
         inputs: pick('targets.' + tname + '.inputs'),
@@ -361,6 +366,7 @@ interface ChildTask {
   unresolvedOutputs: string[];
   depsOutputs: { dependentTasksOutputFiles: string; transitive?: boolean }[];
   dependsOn: string[];
+  commands?: string[];
   sourceMap: Record<'target' | 'inputs' | 'outputs' | 'dependsOn', [string, string] | null>;
 }
 
@@ -537,6 +543,7 @@ function toPlanTask(
     outputs: ct.outputs.map((o) => o.replace(/\\/g, '/')),
     dependsOn: [...ct.dependsOn].sort(),
     identity,
+    ...(ct.commands?.length ? { commands: ct.commands } : {}),
     declaredAt,
   };
 }

@@ -46,6 +46,11 @@ export interface PlanTask {
    * Every task is also matched by IO_TRACE_TASK=<id>.
    */
   identity?: Record<string, string>;
+  /**
+   * Shell commands the tool starts for this task as `sh -c <command>` (Nx run-commands): identify a
+   * process whose environment could not be read before it exited.
+   */
+  commands?: string[];
   /** Where the task's inputs / outputs / dependsOn are declared (for fixes and annotations). */
   declaredAt?: {
     inputs?: SourceLocation;

@@ -148,7 +148,9 @@ describe('resolveNxPlan on tests/fixtures/nx-workspace', () => {
     expect(plan.source).toBe('nx');
     expect(plan.workspaceRoot).toBe(ws);
     expect(plan.toolVersion).toBe('24.0.6');
-    expect(plan.tasks).toEqual(EXPECTED);
+    expect(plan.tasks.map(({ commands: _, ...t }) => t)).toEqual(EXPECTED);
+    // run-commands tasks carry the shell command nx starts (attribution fallback).
+    expect(plan.tasks.find((t) => t.id === 'lib:lint')?.commands).toEqual(['node tools/fsops.cjs readtree:packages/lib/src read:lint-rules.json']);
   });
 
   it('loads the project graph once for all tasks (well under a per-task CLI call each)', () => {
