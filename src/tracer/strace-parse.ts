@@ -98,8 +98,15 @@ export function errnoNumber(name: string): number | undefined {
 
 /** Decode a run of `\xHH` escapes (strace -xx) to the bytes they name, read as UTF-8. */
 export function decodeHex(escaped: string): string {
-  if (escaped.length === 0) return '';
-  return Buffer.from(escaped.replace(/\\x/g, ''), 'hex').toString('utf8');
+  const n = escaped.length >> 2;
+  if (n === 0) return '';
+  const bytes = Buffer.allocUnsafe(n);
+  for (let i = 0, j = 2; i < n; i++, j += 4) bytes[i] = (hexValue(escaped.charCodeAt(j)) << 4) | hexValue(escaped.charCodeAt(j + 1));
+  return bytes.toString('utf8');
+}
+
+function hexValue(c: number): number {
+  return c <= 57 ? c - 48 : (c | 0x20) - 87; // 0-9, a-f (A-F)
 }
 
 /** A string argument as printed with -xx: its text, and whether strace cut it (`"..."...`). */
@@ -170,24 +177,31 @@ export function parseCall(tid: number, ts: number, text: string): SyscallRecord 
   if (open <= 0) return undefined;
   const name = text.slice(0, open);
   if (!/^[a-z0-9_]+$/.test(name)) return undefined;
+  // One pass: split the arguments at commas of depth 1 until the closing parenthesis.
+  const args: string[] = [];
   let depth = 0;
   let inString = false;
+  let start = open + 1;
   let close = -1;
   for (let i = open; i < text.length; i++) {
     const c = text.charCodeAt(i);
-    if (c === 34) inString = !inString;
+    if (c === 34 /* " */) inString = !inString;
     else if (inString) continue;
-    else if (c === 40 || c === 91 || c === 123) depth++;
-    else if (c === 41 || c === 93 || c === 125) {
-      depth--;
-      if (depth === 0) {
+    else if (c === 40 || c === 91 || c === 123 /* ( [ { */) depth++;
+    else if (c === 41 || c === 93 || c === 125 /* ) ] } */) {
+      if (--depth === 0) {
         close = i;
         break;
       }
+    } else if (c === 44 /* , */ && depth === 1) {
+      args.push(text.slice(start, i).trim());
+      start = i + 1;
     }
   }
   if (close < 0) return undefined;
-  const m = /^\s*=\s*(\S+)(?:\s+(E[A-Z0-9_]+|E\?\?\?))?/.exec(text.slice(close + 1));
+  const last = text.slice(start, close).trim();
+  if (last.length > 0 || args.length > 0) args.push(last);
+  const m = /^\s*=\s*(\S+)(?:\s+(E[A-Z0-9_]+|E\?\?\?))?/.exec(text.slice(close + 1, close + 80));
   if (!m) return undefined;
   const ret = m[1];
   let errno: number | undefined;
@@ -195,7 +209,7 @@ export function parseCall(tid: number, ts: number, text: string): SyscallRecord 
   // An errno name Node does not know (none on Linux today) still marks a failure.
   else if (m[2] !== undefined && ret.startsWith('-')) errno = errnoNumber(m[2]) ?? UNKNOWN_ERRNO;
   else errno = 0;
-  return { tid, ts, name, args: splitArgs(text.slice(open + 1, close)), ret, errno };
+  return { tid, ts, name, args, ret, errno };
 }
 
 /** The return value as a number (`3<\x2f...>` -> 3), or NaN. */
@@ -220,6 +234,8 @@ const MAX_DEDUP_KEYS = 1_000_000;
 /** A cwd shared by all threads of a process (and by processes cloned with CLONE_FS). */
 interface CwdCell {
   path: string | undefined;
+  /** The `AT_FDCWD<...>` text `path` was last decoded from (most lines repeat it). */
+  raw?: string;
 }
 
 interface Proc {
@@ -447,7 +463,7 @@ export class StraceParser {
       this.tgid.set(child, ppid);
     } else {
       const parent = this.procs.get(ppid);
-      const cwd = flags.includes(CLONE_FS) && parent ? parent.cwd : { path: parent?.cwd.path };
+      const cwd = flags.includes(CLONE_FS) && parent ? parent.cwd : { path: parent?.cwd.path, raw: parent?.cwd.raw };
       this.tgid.set(child, child);
       this.procs.set(child, { cwd, image: ++this.images });
       this.out.push({ type: 'fork', ts, pid: ppid, child });
@@ -472,8 +488,11 @@ export class StraceParser {
     // Every AT_FDCWD<path> is a fresh reading of the cwd (physical, from /proc): keep ours in step.
     for (const a of r.args) {
       if (a.startsWith('AT_FDCWD<')) {
-        const p = parseFd(a)?.path;
-        if (p) proc.cwd.path = p;
+        if (a !== proc.cwd.raw) {
+          const p = parseFd(a)?.path;
+          if (p) proc.cwd.path = p;
+          proc.cwd.raw = a;
+        }
         break;
       }
     }
@@ -540,12 +559,12 @@ export class StraceParser {
       case 'chdir': {
         if (r.errno !== 0) return;
         const path = this.resolve(r, pid, proc, undefined, a[0]);
-        if (path !== undefined) proc.cwd.path = normalise(path);
+        if (path !== undefined) Object.assign(proc.cwd, { path: normalise(path), raw: undefined });
         return;
       }
       case 'fchdir': {
         const path = parseFd(a[0])?.path;
-        if (r.errno === 0 && path !== undefined) proc.cwd.path = path;
+        if (r.errno === 0 && path !== undefined) Object.assign(proc.cwd, { path, raw: undefined });
         return;
       }
       case 'clone':
