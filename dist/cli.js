@@ -10640,6 +10640,10 @@ const depIds = (deps) => (deps || []).map((d) => (typeof d === 'string' ? d : d.
     const sm = sourceMaps[node.data.root] || {};
     const pick = (k) => sm[k] || null;
     const tname = tk.target.target;
+    // run-commands: the shell commands nx will start (sh -c), for attribution when env is unreadable.
+    const td = node.data.targets[tname] || {};
+    const opts = Object.assign({}, td.options || {}, (tk.target.configuration && td.configurations && td.configurations[tk.target.configuration]) || {});
+    const cmds = (td.executor === 'nx:run-commands' || !td.executor) ? [opts.command, ...(Array.isArray(opts.commands) ? opts.commands : [])].map((c) => (c && typeof c === 'object' ? c.command : c)).filter((c) => typeof c === 'string' && !c.includes('{')) : [];
     result.push({
       id,
       project: p,
@@ -10652,6 +10656,7 @@ const depIds = (deps) => (deps || []).map((d) => (typeof d === 'string' ? d : d.
       unresolvedOutputs: unresolved,
       depsOutputs,
       dependsOn: dependencies[id],
+      commands: cmds,
       sourceMap: {
         target: pick('targets.' + tname),
         inputs: pick('targets.' + tname + '.inputs'),
@@ -10801,6 +10806,7 @@ function toPlanTask(ct, all, workspaceRoot, locator, limits, log) {
     outputs: ct.outputs.map((o) => o.replace(/\\/g, "/")),
     dependsOn: [...ct.dependsOn].sort(),
     identity,
+    ...ct.commands?.length ? { commands: ct.commands } : {},
     declaredAt
   };
 }
@@ -12121,6 +12127,8 @@ var TaskMatcher = class {
   byTaskEnv = /* @__PURE__ */ new Map();
   identities = [];
   keys = /* @__PURE__ */ new Set([TASK_ENV_VAR]);
+  /** Shell command -> task, for commands only one task runs. */
+  byCommand = /* @__PURE__ */ new Map();
   constructor(plan) {
     for (const t of plan.tasks) {
       this.byTaskEnv.set(t.id, t.id);
@@ -12129,6 +12137,9 @@ var TaskMatcher = class {
         this.identities.push({ taskId: t.id, entries });
         for (const [k] of entries) this.keys.add(k);
       }
+    }
+    for (const t of plan.tasks) {
+      for (const c of t.commands ?? []) this.byCommand.set(c, this.byCommand.has(c) && this.byCommand.get(c) !== t.id ? null : t.id);
     }
     this.identities.sort((a, b) => b.entries.length - a.entries.length);
   }
@@ -12143,6 +12154,11 @@ var TaskMatcher = class {
       if (entries.every(([k, v]) => env.get(k) === v)) return taskId;
     }
     return void 0;
+  }
+  /** The task whose `sh -c <command>` this argv is, when exactly one task runs that command. */
+  matchCommand(argv) {
+    if (!argv || argv.length !== 3 || argv[1] !== "-c" || !/(^|\/)sh$/.test(argv[0])) return void 0;
+    return this.byCommand.get(argv[2]) ?? void 0;
   }
   /** A value of IO_TRACE_TASK that names no task (reported, so a typo does not go unnoticed). */
   unknownExplicit(env) {
@@ -12210,6 +12226,8 @@ var ProcessTable = class {
     const env = this.readEnviron(p.pid);
     if (!env) {
       this.environMisses++;
+      const byCommand = this.options.matcher.matchCommand(p.argv);
+      if (byCommand !== void 0) p.ownTask = byCommand;
       return;
     }
     const unknown = this.options.matcher.unknownExplicit(env);
@@ -13760,9 +13778,9 @@ var OPEN_FLAG_BITS = {
 };
 function classifyOpenFlags(flags) {
   if (flags & O_PATH2) return "stat";
+  if (flags & O_DIRECTORY2) return "readdir";
   if (flags & O_CREAT2) return "create";
   if (flags & O_TRUNC2) return "truncate";
-  if (flags & O_DIRECTORY2) return "readdir";
   return (flags & O_ACCMODE2) === O_RDONLY ? "read" : "write";
 }
 function parseOpenFlags(text) {
@@ -14214,14 +14232,15 @@ var StraceParser = class {
     else path15 = this.resolve(r, pid, proc, dirArg, pathArg);
     if (path15 === void 0) return;
     const errno = r.errno ?? 0;
+    if (errno === 0) {
+      proc.image = ++this.images;
+      const { argv, truncated } = parseArgv(argvArg);
+      const ev = { type: "exec", ts: r.ts, pid, path: path15, argv };
+      if (truncated) ev.argvTruncated = true;
+      if (proc.cwd.path !== void 0) ev.cwd = proc.cwd.path;
+      this.out.push(ev);
+    }
     this.out.push({ type: "access", ts: r.ts, pid, op: "exec", path: path15, errno });
-    if (errno !== 0) return;
-    proc.image = ++this.images;
-    const { argv, truncated } = parseArgv(argvArg);
-    const ev = { type: "exec", ts: r.ts, pid, path: path15, argv };
-    if (truncated) ev.argvTruncated = true;
-    if (proc.cwd.path !== void 0) ev.cwd = proc.cwd.path;
-    this.out.push(ev);
   }
   truncated(r, pid, message) {
     this.out.push({ type: "notice", ts: r.ts, kind: "truncated_path", pid, message });

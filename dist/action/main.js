@@ -32127,6 +32127,10 @@ const depIds = (deps) => (deps || []).map((d) => (typeof d === 'string' ? d : d.
     const sm = sourceMaps[node.data.root] || {};
     const pick = (k) => sm[k] || null;
     const tname = tk.target.target;
+    // run-commands: the shell commands nx will start (sh -c), for attribution when env is unreadable.
+    const td = node.data.targets[tname] || {};
+    const opts = Object.assign({}, td.options || {}, (tk.target.configuration && td.configurations && td.configurations[tk.target.configuration]) || {});
+    const cmds = (td.executor === 'nx:run-commands' || !td.executor) ? [opts.command, ...(Array.isArray(opts.commands) ? opts.commands : [])].map((c) => (c && typeof c === 'object' ? c.command : c)).filter((c) => typeof c === 'string' && !c.includes('{')) : [];
     result.push({
       id,
       project: p,
@@ -32139,6 +32143,7 @@ const depIds = (deps) => (deps || []).map((d) => (typeof d === 'string' ? d : d.
       unresolvedOutputs: unresolved,
       depsOutputs,
       dependsOn: dependencies[id],
+      commands: cmds,
       sourceMap: {
         target: pick('targets.' + tname),
         inputs: pick('targets.' + tname + '.inputs'),
@@ -33138,9 +33143,9 @@ var OPEN_FLAG_BITS = {
 };
 function classifyOpenFlags(flags) {
   if (flags & O_PATH2) return "stat";
+  if (flags & O_DIRECTORY2) return "readdir";
   if (flags & O_CREAT2) return "create";
   if (flags & O_TRUNC2) return "truncate";
-  if (flags & O_DIRECTORY2) return "readdir";
   return (flags & O_ACCMODE2) === O_RDONLY ? "read" : "write";
 }
 function parseOpenFlags(text) {
@@ -33592,14 +33597,15 @@ var StraceParser = class {
     else path4 = this.resolve(r, pid, proc, dirArg, pathArg);
     if (path4 === void 0) return;
     const errno = r.errno ?? 0;
+    if (errno === 0) {
+      proc.image = ++this.images;
+      const { argv, truncated } = parseArgv(argvArg);
+      const ev = { type: "exec", ts: r.ts, pid, path: path4, argv };
+      if (truncated) ev.argvTruncated = true;
+      if (proc.cwd.path !== void 0) ev.cwd = proc.cwd.path;
+      this.out.push(ev);
+    }
     this.out.push({ type: "access", ts: r.ts, pid, op: "exec", path: path4, errno });
-    if (errno !== 0) return;
-    proc.image = ++this.images;
-    const { argv, truncated } = parseArgv(argvArg);
-    const ev = { type: "exec", ts: r.ts, pid, path: path4, argv };
-    if (truncated) ev.argvTruncated = true;
-    if (proc.cwd.path !== void 0) ev.cwd = proc.cwd.path;
-    this.out.push(ev);
   }
   truncated(r, pid, message) {
     this.out.push({ type: "notice", ts: r.ts, kind: "truncated_path", pid, message });
@@ -34153,7 +34159,7 @@ function formatSarif(report, options) {
 // src/action/build-step.ts
 import { spawn as spawn3 } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { existsSync as existsSync4, readFileSync as readFileSync3 } from "node:fs";
+import { existsSync as existsSync4, readdirSync, readFileSync as readFileSync3 } from "node:fs";
 var CommandFence = class {
   constructor(out) {
     this.out = out;
@@ -34194,13 +34200,16 @@ async function runBuildStep(o) {
   });
   const forward = (sig) => {
     cancelled ??= sig;
-    let sent = false;
-    try {
-      sent = child.kill(sig);
-    } catch {
-      sent = false;
+    const pids = child.pid ? buildTree(child.pid) : [];
+    const denied = [];
+    for (const pid of [child.pid ?? 0, ...pids].filter(Boolean)) {
+      try {
+        process.kill(pid, sig);
+      } catch {
+        denied.push(pid);
+      }
     }
-    if (!sent && o.invocation.sudo && child.pid) void o.exec("sudo", ["-n", "kill", `-${sig.replace(/^SIG/, "")}`, String(child.pid)]);
+    if (denied.length && o.invocation.sudo) void o.exec("sudo", ["-n", "kill", "-s", sig.replace(/^SIG/, ""), ...denied.map(String)]);
   };
   const handlers = ["SIGINT", "SIGTERM"].map((sig) => {
     const h = () => forward(sig);
@@ -34226,6 +34235,40 @@ cannot start ${o.invocation.file}: ${e.message}`;
     }
   }
   return { ...exit, report, stderrTail: tail, cancelled };
+}
+var TRACER_COMMS = /* @__PURE__ */ new Set(["bpftrace", "strace"]);
+function buildTree(rootPid, proc = "/proc") {
+  const children = /* @__PURE__ */ new Map();
+  let entries = [];
+  try {
+    entries = readdirSync(proc).filter((d) => /^\d+$/.test(d));
+  } catch {
+    return [];
+  }
+  for (const d of entries) {
+    let stat2;
+    try {
+      stat2 = readFileSync3(`${proc}/${d}/stat`, "latin1");
+    } catch {
+      continue;
+    }
+    const close = stat2.lastIndexOf(")");
+    const comm = stat2.slice(stat2.indexOf("(") + 1, close);
+    const ppid = Number(stat2.slice(close + 2).split(" ")[1]);
+    const list = children.get(ppid) ?? [];
+    list.push({ pid: Number(d), comm });
+    children.set(ppid, list);
+  }
+  const out = [];
+  const walk = (pid, depth) => {
+    for (const c of children.get(pid) ?? []) {
+      if (TRACER_COMMS.has(c.comm)) continue;
+      if (!(depth === 0 && c.comm === "node")) out.push(c.pid);
+      walk(c.pid, depth + 1);
+    }
+  };
+  walk(rootPid, 0);
+  return out;
 }
 
 // src/action/constants.ts
