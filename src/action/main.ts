@@ -19,6 +19,7 @@ import { COMMENT_MARKER_PREFIX, LIMITS, Outputs, State } from './constants.js';
 import { explainWriteError, publishCheckRun, repoContext, upsertStickyComment, type RepoContext } from './github.js';
 import { envInputGetter, readInputs, type ActionInputs } from './inputs.js';
 import { actionLogger, safeLine } from './log.js';
+import { runUntraced } from './untraced.js';
 import { buildCommand, cliInvocation, detectPrivilege, exec, prepareTracing, type Privilege, type TracingSetup } from './setup.js';
 
 export interface MainResult {
@@ -84,6 +85,7 @@ async function mainSteps(env: NodeJS.ProcessEnv): Promise<MainResult> {
   // Saved before the build starts: a cancelled run still has its evidence uploaded by the post step.
   core.saveState(State.Artifact, JSON.stringify(artifact));
 
+  const t0 = Date.now();
   const who = os.userInfo();
   const privilege = await detectPrivilege(exec, { uid: who.uid, gid: who.gid, user: who.username });
   const setup = await core.group('io-trace: runner set-up', () =>
@@ -104,8 +106,12 @@ async function mainSteps(env: NodeJS.ProcessEnv): Promise<MainResult> {
   );
   if (setup.notes.length && inputs.tracer !== 'none') core.warning(`io-trace: ${setup.notes.join('; ')}`);
 
-  let step = await runOnce(inputs, setup.tracer, privilege, { cwd, env, outDir, dbPath, reportPath, log });
-  if (!step.report && !existsSync(dbPath) && step.code === 3 && setup.tracer !== 'none' && !step.cancelled) {
+  const tSetup = Date.now();
+  let step =
+    process.platform === 'linux'
+      ? await runOnce(inputs, setup.tracer, privilege, { cwd, env, outDir, dbPath, reportPath, log })
+      : await runUntraced({ run: inputs.run, cwd, env: buildEnv(env), runDir, reportPath, reason: setup.notes.join('; '), out: process.stdout });
+  if (process.platform === 'linux' && !step.report && !existsSync(dbPath) && step.code === 3 && setup.tracer !== 'none' && !step.cancelled) {
     // io-trace stopped before it created its database, so the build has not run: run it untraced.
     const why = lastLine(step.stderrTail);
     core.warning(`io-trace could not start the tracer (${why}); running the build untraced`);
@@ -130,7 +136,11 @@ async function mainSteps(env: NodeJS.ProcessEnv): Promise<MainResult> {
   if (pathPrefix.startsWith('..')) log.debug(`workspace root ${report.run.workspaceRoot} is outside GITHUB_WORKSPACE: annotations may not land`);
 
   setOutputs(report, { dbPath, reportPath, sarifPath, buildExit });
+  const tRun = Date.now();
   await publish(report, { inputs, setup, failOnMet, pathPrefix: pathPrefix.startsWith('..') ? '' : pathPrefix, sarifPath, log, env });
+
+  // One line for people and for bench/action-overhead.ts: where the action's own time went.
+  core.info(`io-trace: timings ms: set-up ${tSetup - t0}, io-trace run ${tRun - tSetup}, reports ${Date.now() - tRun}`);
 
   if (step.cancelled || report.run.signal) return { failure: `the build was ${step.cancelled ? `cancelled (${step.cancelled})` : `killed by ${report.run.signal}`}` };
   if (buildExit !== 0) return { failure: `the build failed with exit code ${buildExit}` };

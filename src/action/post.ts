@@ -19,10 +19,12 @@ export async function post(env: NodeJS.ProcessEnv = process.env): Promise<void> 
   const secrets = [get(Inputs.GithubToken), ...get(Inputs.Redact).split(/\r?\n/).map((s) => s.trim())].filter((s) => s.length >= 4);
   const reported = core.getState(State.Reported) === 'true';
   let line: string;
+  const t0 = Date.now();
   try {
     const r = await uploadEvidence(plan, secrets);
     line = r.id === null ? 'io-trace: nothing was recorded to upload' : `io-trace: uploaded artifact "${plan.name}" (id ${r.id}, ${r.size} bytes): ${r.uploaded.join(', ')}`;
     core.info(line);
+    core.info(`io-trace: timings ms: upload ${Date.now() - t0}`);
   } catch (e) {
     line = `io-trace could not upload the artifact "${plan.name}": ${(e as Error).message}`;
     core.warning(line);
