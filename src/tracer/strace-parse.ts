@@ -229,7 +229,8 @@ const CLONE_FS = 'CLONE_FS';
 const DEDUPED_OPS: ReadonlySet<AccessOp> = new Set(['read', 'write', 'create', 'truncate', 'stat', 'readdir', 'mkdir']);
 /** Ops that change which file a name refers to: repeats after one of these are news again. */
 const GENERATION_OPS: ReadonlySet<AccessOp> = new Set(['unlink', 'rmdir', 'rename_from', 'link']);
-const MAX_DEDUP_KEYS = 1_000_000;
+// Keys hold whole paths: cap the memory (clearing only makes later repeats be reported again).
+const MAX_DEDUP_KEYS = 200_000;
 
 /** A cwd shared by all threads of a process (and by processes cloned with CLONE_FS). */
 interface CwdCell {

@@ -127,7 +127,9 @@ class StraceSession implements TracerSession {
     this.parser = new StraceParser({ rootPid: options.pid, rootCwd, ignorePids: keeper?.pid === undefined ? [] : [keeper.pid] });
     const args = straceArgs(options.pid, keeper?.pid);
     this.log.debug(`strace: ${bin} ${args.join(' ')}`);
-    this.child = spawn(bin, args, { stdio: ['ignore', 'pipe', 'pipe'] });
+    // Own process group: a terminal's Ctrl-C reaches the build (and io-trace, which then calls
+    // finish()), not strace, which would detach and let the build run on untraced.
+    this.child = spawn(bin, args, { stdio: ['ignore', 'pipe', 'pipe'], detached: true });
     this.closed = new Promise((resolve) => {
       this.child.once('close', (code, signal) => resolve({ code, signal }));
       this.child.once('error', () => resolve({ code: null, signal: null }));
