@@ -221,6 +221,7 @@ function retNumber(ret: string): number {
 /** `PID SECONDS.MICROS rest` (or `[pid PID] ...` when strace writes to stderr). */
 const LINE_RE = /^(?:\[pid\s+)?(\d+)\]?\s+(\d+)\.(\d+)\s+(.*)$/;
 const UNFINISHED = ' <unfinished ...>';
+const PID_CHANGED = / <pid changed to (\d+) \.\.\.>$/;
 const TRACED_NAMES: ReadonlySet<string> = new Set(STRACE_SYSCALLS.map((n) => n.replace(/^\?/, '')));
 const CLONE_CALLS = new Set(['clone', 'clone3', 'fork', 'vfork']);
 const CLONE_THREAD = 'CLONE_THREAD';
@@ -401,6 +402,14 @@ export class StraceParser {
       startTs = p.ts;
       boundChild = p.boundChild;
     }
+    // A non-leader thread's execve: the call completes under the leader's id.
+    const moved = PID_CHANGED.exec(text);
+    if (moved) {
+      const name = text.slice(0, Math.max(0, text.indexOf('(')));
+      this.pending.set(Number(moved[1]), { ts: startTs, name, text: text.slice(0, moved.index) });
+      this.pending.delete(tid);
+      return;
+    }
     if (text.endsWith(UNFINISHED)) {
       const name = text.slice(0, Math.max(0, text.indexOf('(')));
       this.pending.set(tid, { ts: startTs, name, text: text.slice(0, -UNFINISHED.length), boundChild });
@@ -420,12 +429,10 @@ export class StraceParser {
   private status(tid: number, ts: number, body: string): void {
     const superseded = /^\+\+\+ superseded by execve in pid (\d+) \+\+\+/.exec(body);
     if (superseded) {
-      // A non-leader thread exec'd: it now carries the leader's id; its pending execve moves over.
-      const leader = Number(superseded[1]);
-      const p = this.pending.get(tid);
-      if (p && !this.pending.has(leader)) this.pending.set(leader, p);
-      this.pending.delete(tid);
-      this.tgid.delete(tid);
+      // Printed for the leader `tid` when its thread `T` exec'd: T now goes by the leader's id (its
+      // execve was moved to the leader by a `<pid changed to ...>` line) and the leader thread is gone.
+      const thread = Number(superseded[1]);
+      if (thread !== tid) this.tgid.delete(thread);
       return;
     }
     if (!/^\+\+\+ (exited with|killed by) /.test(body)) return;

@@ -237,6 +237,22 @@ describe('StraceParser edge cases (lines shaped like the capture)', () => {
     ]); // no fork for a thread, no exit when a thread ends
   });
 
+  it('follows an execve by a non-leader thread to the leader pid (captured: python os.execv in a thread)', () => {
+    const p = new StraceParser({ rootPid: 27804, rootCwd: '/tmp/exp' });
+    const out = [...p.pushChunk(`${String.raw`27804 1795242006.767912 clone3({flags=CLONE_VM|CLONE_FS|CLONE_FILES|CLONE_SIGHAND|CLONE_THREAD|CLONE_SYSVSEM|CLONE_SETTLS|CLONE_PARENT_SETTID|CLONE_CHILD_CLEARTID, child_tid=0x7f13dd911990, parent_tid=0x7f13dd911990, exit_signal=0, stack=0x7f13dd111000, stack_size=0x7fff80, tls=0x7f13dd9116c0} => {parent_tid=[27814]}, 88) = 27814
+27814 1795242006.768285 execve("\x2f\x62\x69\x6e\x2f\x63\x61\x74", ["\x63\x61\x74", "\x2f\x65\x74\x63\x2f\x68\x6f\x73\x74\x6e\x61\x6d\x65"], 0x7ffc9a6498a8 /* 39 vars */ <pid changed to 27804 ...>
+27804 1795242006.768999 +++ superseded by execve in pid 27814 +++
+27804 1795242006.769015 <... execve resumed>) = 0
+27804 1795242006.772578 +++ exited with 0 +++`}\n`), ...p.end()];
+    expect(p.stats.unparsed).toBe(0);
+    expect(out.map(({ ts, ...e }) => e)).toEqual([
+      { type: 'exec', pid: 27804, path: '/bin/cat', argv: ['cat', '/etc/hostname'], cwd: '/tmp/exp' },
+      acc(27804, 'exec', '/bin/cat'),
+      { type: 'exit', pid: 27804 },
+    ]);
+    expect(p.running).toBe(0);
+  });
+
   it('takes the cwd from AT_FDCWD<path> (physical) over the tracked one', () => {
     const p = new StraceParser({ rootPid: 10, rootCwd: '/logical' });
     const out = [
