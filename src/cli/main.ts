@@ -10,6 +10,7 @@ import { transcriptCommand } from './commands/transcript.js';
 import { stderrCommand } from './commands/stderr.js';
 import { filesCommand } from './commands/files.js';
 import { findingsCommand } from './commands/findings.js';
+import { mergeCommand } from './commands/merge.js';
 
 const HELP = `io-trace ${IO_TRACE_VERSION}: find misconfigured build caches by tracing what each task really reads and writes
 
@@ -23,6 +24,7 @@ Usage:
   io-trace stderr [RUN]                          the build's stderr, raw (--stdout: its stdout)
   io-trace files [RUN] [--task T] [--op OP]      the files a run touched
   io-trace findings [RUN]                        a run's findings with fixes
+  io-trace merge DB... --out FILE                combine databases (matrix jobs) into one
   (triage commands take --db FILE|DIR and --json; RUN defaults to the latest)
   io-trace --version
 
@@ -40,6 +42,7 @@ const COMMANDS: Record<string, (ctx: CommandContext) => Promise<number>> = {
   stderr: stderrCommand,
   files: filesCommand,
   findings: findingsCommand,
+  merge: mergeCommand,
 };
 
 /** The CLI: maps typed errors to exit codes. The only place that decides io-trace's own exit status. */

@@ -2,8 +2,16 @@ import { displayCommand, displayPath } from '../report/text.js';
 
 /** Small helpers for readable tables. Untrusted text (paths, commands, transcript text) goes through `safe`. */
 
+// eslint-disable-next-line no-control-regex
+const CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/;
+
+/**
+ * displayPath, and also escape what JSON.stringify leaves raw (DEL, C1 controls such as CSI 0x9b,
+ * line/paragraph separators), so nothing in a name can steer a terminal.
+ */
 export function safe(s: string): string {
-  return displayPath(s);
+  if (!CONTROL.test(s)) return s;
+  return displayPath(s).replace(/[\u007f-\u009f\u2028\u2029]/g, (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
 export { displayCommand };
@@ -60,20 +68,32 @@ export function table(header: string[], rows: string[][], indent = ''): string {
   return [line(header), ...rows.map(line)].join('\n') + '\n';
 }
 
-/** Streams large outputs in ~1 MB writes instead of one string or one write per line. */
+/**
+ * Streams large outputs in ~1 MB writes instead of one string or one write per line; lines are
+ * encoded straight into the buffer (no joined string to encode again).
+ */
 export class ChunkedWriter {
-  private buf: string[] = [];
-  private size = 0;
-  constructor(private readonly out: { write(s: string): unknown }) {}
+  private static readonly SIZE = 1 << 20;
+  private buf = Buffer.allocUnsafe(ChunkedWriter.SIZE);
+  private at = 0;
+  constructor(private readonly out: { write(s: string | Uint8Array): unknown }) {}
   line(s: string): void {
-    this.buf.push(s);
-    this.size += s.length + 1;
-    if (this.size > 1 << 20) this.flush();
+    // UTF-8 takes at most 3 bytes per UTF-16 unit.
+    if (this.at + s.length * 3 + 1 > this.buf.length) {
+      this.flush();
+      if (s.length * 3 + 1 > this.buf.length) {
+        this.out.write(s + '\n');
+        return;
+      }
+    }
+    this.at += this.buf.write(s, this.at);
+    this.buf[this.at++] = 0x0a;
   }
   flush(): void {
-    if (this.buf.length === 0) return;
-    this.out.write(this.buf.join('\n') + '\n');
-    this.buf = [];
-    this.size = 0;
+    if (this.at === 0) return;
+    // A fresh buffer each time: the stream may still hold the last one.
+    this.out.write(this.buf.subarray(0, this.at));
+    this.buf = Buffer.allocUnsafe(ChunkedWriter.SIZE);
+    this.at = 0;
   }
 }

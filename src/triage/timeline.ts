@@ -1,7 +1,7 @@
 import type { AccessOp } from '../core/events.js';
 import type { RunRecord, TraceStore } from '../store/store.js';
 import type { ParsedTranscript, TranscriptItem } from '../transcript/index.js';
-import { processTasks, relativeTo, runNotices, runSpans, type SpanView } from './queries.js';
+import { processTasks, relativeTo, runAccessScope, runNotices, runSpans, type SpanView } from './queries.js';
 
 /**
  * One timeline of a run (`show --full`): io-trace's spans, the build's processes, every recorded file
@@ -24,7 +24,19 @@ export interface TimelineOptions {
   task?: string;
 }
 
-export function* runTimeline(store: TraceStore, run: RunRecord, options: TimelineOptions = {}): Generator<TimelineEntry> {
+/** An access row as read for the timeline: [firstTs, procKey, op, errno, path, count, lastTs]. */
+export type AccessRow = [number, number, AccessOp, number, string, number, number];
+
+export interface TimelineSources {
+  /** Spans, notices, processes and transcript items, sorted by time. */
+  small: TimelineEntry[];
+  /** The accesses in time order, as arrays (a run can hold millions: no object per row). */
+  accesses: Iterable<AccessRow>;
+  /** proc key -> task. */
+  procs: Map<number, string | null>;
+}
+
+export function timelineSources(store: TraceStore, run: RunRecord, options: TimelineOptions = {}): TimelineSources {
   const small: TimelineEntry[] = [];
   for (const span of runSpans(store, run.id)) {
     if (options.task !== undefined && span.name === 'task' && span.attributes.task !== options.task) continue;
@@ -51,19 +63,37 @@ export function* runTimeline(store: TraceStore, run: RunRecord, options: Timelin
   small.sort((a, b) => a.ts - b.ts);
 
   const procs = processTasks(store, run.id);
-  let keys: number[] | undefined;
-  if (options.task !== undefined) keys = [...procs].filter(([, t]) => t === options.task).map(([k]) => k);
-  const where = keys ? ` AND proc_key IN (${keys.map(() => '?').join(',') || 'NULL'})` : '';
-  const rows = store.db
-    .prepare(`SELECT proc_key, path, op, errno, count, first_ts, last_ts FROM accesses WHERE run_id = ?${where} ORDER BY first_ts, id`)
-    .iterate(run.id, ...(keys ?? [])) as Iterable<{ proc_key: number; path: string; op: AccessOp; errno: number; count: number; first_ts: number; last_ts: number }>;
-
-  let i = 0;
-  for (const r of rows) {
-    while (i < small.length && small[i].ts <= r.first_ts) yield small[i++];
-    yield { kind: 'access', ts: r.first_ts, lastTs: r.last_ts, procKey: r.proc_key, task: procs.get(r.proc_key) ?? null, op: r.op, errno: r.errno, path: r.path, count: r.count };
+  let scope: { sql: string; params: number[] };
+  if (options.task !== undefined) {
+    const keys = [...procs].filter(([, t]) => t === options.task).map(([k]) => k);
+    scope = { sql: `run_id = ? AND proc_key IN (${keys.map(() => '?').join(',') || 'NULL'})`, params: [run.id, ...keys] };
+  } else {
+    scope = runAccessScope(store, run.id);
   }
-  while (i < small.length) yield small[i++];
+  const accesses = store.db
+    .prepare(`SELECT first_ts, proc_key, op, errno, path, count, last_ts FROM accesses WHERE ${scope.sql} ORDER BY first_ts, id`)
+    .iterateArrays(...scope.params) as Iterable<AccessRow>;
+  return { small, accesses, procs };
+}
+
+/** Interleave the small entries with the access rows by time; `onRow` / `onEntry` turn each into output. */
+export function* mergeTimeline<T>(sources: TimelineSources, onEntry: (e: TimelineEntry) => T, onRow: (r: AccessRow) => T): Generator<T> {
+  const { small } = sources;
+  let i = 0;
+  for (const r of sources.accesses) {
+    while (i < small.length && small[i].ts <= r[0]) yield onEntry(small[i++]);
+    yield onRow(r);
+  }
+  while (i < small.length) yield onEntry(small[i++]);
+}
+
+export function* runTimeline(store: TraceStore, run: RunRecord, options: TimelineOptions = {}): Generator<TimelineEntry> {
+  const sources = timelineSources(store, run, options);
+  yield* mergeTimeline<TimelineEntry>(
+    sources,
+    (e) => e,
+    ([ts, procKey, op, errno, path, count, lastTs]) => ({ kind: 'access', ts, lastTs, procKey, task: sources.procs.get(procKey) ?? null, op, errno, path, count }),
+  );
 }
 
 const ERRNO: Record<number, string> = {

@@ -5,7 +5,7 @@ import { locateDatabase, withDatabase } from '../../triage/db.js';
 import { ChunkedWriter, age, colors, displayCommand, duration, isoTime, safe, table, type Colors } from '../../triage/format.js';
 import { runMetrics, runSpans, runTasks, sourceOf, taskDetail, type FileRow, type SpanView } from '../../triage/queries.js';
 import { runFiles, runFile, type RunFile } from '../../triage/run-files.js';
-import { errnoName, runTimeline, shownPath, type TimelineEntry } from '../../triage/timeline.js';
+import { errnoName, mergeTimeline, timelineSources, type AccessRow, type TimelineEntry } from '../../triage/timeline.js';
 import { checkHint, readTranscriptFile, type ParsedTranscript, type TranscriptHint } from '../../transcript/index.js';
 import { statusColor, stdoutColor } from './list.js';
 import type { CommandContext } from './run.js';
@@ -213,14 +213,20 @@ function loadTranscript(dbFile: string, run: RunRecord, hint: TranscriptHint): P
 /** `show --full`: streamed, since a run can hold millions of accesses. */
 function showFull(ctx: CommandContext, store: TraceStore, dbFile: string, run: RunRecord, options: FullOptions, c: Colors): void {
   const transcript = loadTranscript(dbFile, run, options.hint);
-  const entries = runTimeline(store, run, { ...(transcript ? { transcript } : {}), ...(options.task !== undefined ? { task: options.task } : {}) });
+  const sources = timelineSources(store, run, { ...(transcript ? { transcript } : {}), ...(options.task !== undefined ? { task: options.task } : {}) });
   const w = new ChunkedWriter(ctx.stdout);
   if (options.json) {
     const head = { database: dbFile, run, transcript: transcript ? { format: transcript.format, reason: transcript.reason, badLines: transcript.badLines } : null };
     w.line(JSON.stringify(head).slice(0, -1) + ',"timeline":[');
     let first = true;
-    for (const e of entries) {
-      w.line((first ? '' : ',') + JSON.stringify(e));
+    const entries = mergeTimeline(
+      sources,
+      (e) => JSON.stringify(e),
+      ([ts, procKey, op, errno, path, count, lastTs]) =>
+        JSON.stringify({ kind: 'access', ts, lastTs, procKey, task: sources.procs.get(procKey) ?? null, op, errno, path, count }),
+    );
+    for (const line of entries) {
+      w.line(first ? line : ',' + line);
       first = false;
     }
     w.line(']}');
@@ -230,35 +236,86 @@ function showFull(ctx: CommandContext, store: TraceStore, dbFile: string, run: R
   w.line(`run ${run.id}: ${statusColor(run.status, c)}  ${displayCommand(run.command)}`);
   w.line(`  started ${isoTime(run.startedAt)}; times are seconds since then; paths relative to ${safe(run.workspaceRoot ?? run.cwd)}`);
   if (transcript) w.line(`  transcript: ${transcript.format} (${safe(transcript.reason)})${transcript.badLines ? `, ${transcript.badLines} non-JSON lines` : ''}`);
-  for (const e of entries) w.line(formatEntry(run, e, c));
+  const format = entryFormatter(run, c);
+  const formatRow = accessRowFormatter(run, sources.procs, c);
+  for (const line of mergeTimeline(sources, format, formatRow)) w.line(line);
   w.flush();
 }
 
-export function formatEntry(run: RunRecord, e: TimelineEntry, c: Colors): string {
-  const t = rel(e.ts, run.startedAt).padStart(10);
-  switch (e.kind) {
-    case 'access': {
-      const op = e.errno ? `${e.op}!${errnoName(e.errno)}` : e.op;
-      return `${t}  ${op.padEnd(12)} ${e.task === null ? c.dim('[-]') : `[${safe(e.task)}]`} ${safe(shownPath(run, e.path))}${e.count > 1 ? ` x${e.count}` : ''}`;
+/**
+ * The hot path of `show --full`: one line per access row, labels cached per process and per
+ * (op, errno), the time as integer arithmetic (toFixed on a million numbers shows in a profile).
+ */
+function accessRowFormatter(run: RunRecord, procs: Map<number, string | null>, c: Colors): (r: AccessRow) => string {
+  const root = (run.workspaceRoot ?? run.cwd).replace(/\/?$/, '/');
+  const start = run.startedAt;
+  const taskByKey: string[] = [];
+  for (const [key, task] of procs) taskByKey[key] = task === null ? c.dim('[-]') : `[${safe(task)}]`;
+  const unattributed = c.dim('[-]');
+  const opLabels = new Map<string, string>();
+  return ([ts, procKey, op, errno, path, count]) => {
+    let opLabel = opLabels.get(errno ? `${op}/${errno}` : op);
+    if (opLabel === undefined) {
+      opLabel = (errno ? `${op}!${errnoName(errno)}` : op).padEnd(12);
+      opLabels.set(errno ? `${op}/${errno}` : op, opLabel);
     }
-    case 'process':
-      return `${t}  ${c.bold('process'.padEnd(12))} ${e.task === null ? c.dim(`[${e.role}]`) : `[${safe(e.task)}]`} pid ${e.pid}${e.argv ? ' ' + displayCommand(e.argv) : e.exe ? ' ' + safe(e.exe) : ''}`;
-    case 'span': {
-      const s = e.span;
-      const label = s.name === 'task' && s.attributes.task !== undefined ? `task ${safe(String(s.attributes.task))}` : safe(s.name);
-      const status = s.status === 'error' ? c.red('error') : s.status ?? 'open';
-      return `${t}  ${c.bold('span'.padEnd(12))} ${'  '.repeat(s.depth)}${label} (${duration(s.durationMs)}, ${status})${s.error ? `: ${safe(s.error)}` : ''}`;
+    const p = path.startsWith(root) ? path.slice(root.length) : path;
+    return `${relFast(ts, start)}  ${opLabel} ${taskByKey[procKey] ?? unattributed} ${safe(p)}${count > 1 ? ` x${count}` : ''}`;
+  };
+}
+
+/** rel(ts, start).padStart(10), without toFixed. */
+function relFast(ts: number, start: number): string {
+  let ms = Math.round(ts - start);
+  const sign = ms < 0 ? '-' : '+';
+  if (ms < 0) ms = -ms;
+  const frac = ms % 1000;
+  const s = `${sign}${(ms - frac) / 1000}.${frac < 10 ? '00' : frac < 100 ? '0' : ''}${frac}s`;
+  return s.length >= 10 ? s : ' '.repeat(10 - s.length) + s;
+}
+
+/** Formats timeline entries; access lines (millions) use cached task and op labels. */
+export function entryFormatter(run: RunRecord, c: Colors): (e: TimelineEntry) => string {
+  const root = (run.workspaceRoot ?? run.cwd).replace(/\/?$/, '/');
+  const taskLabels = new Map<string | null, string>();
+  const opLabels = new Map<string, string>();
+  const taskLabel = (task: string | null) => {
+    let l = taskLabels.get(task);
+    if (l === undefined) taskLabels.set(task, (l = task === null ? c.dim('[-]') : `[${safe(task)}]`));
+    return l;
+  };
+  const opLabel = (op: string, errno: number) => {
+    const key = `${op}/${errno}`;
+    let l = opLabels.get(key);
+    if (l === undefined) opLabels.set(key, (l = (errno ? `${op}!${errnoName(errno)}` : op).padEnd(12)));
+    return l;
+  };
+  return (e) => {
+    const t = rel(e.ts, run.startedAt).padStart(10);
+    switch (e.kind) {
+      case 'access': {
+        const p = e.path.startsWith(root) ? e.path.slice(root.length) : e.path;
+        return `${t}  ${opLabel(e.op, e.errno)} ${taskLabel(e.task)} ${safe(p)}${e.count > 1 ? ` x${e.count}` : ''}`;
+      }
+      case 'process':
+        return `${t}  ${c.bold('process'.padEnd(12))} ${e.task === null ? c.dim(`[${e.role}]`) : `[${safe(e.task)}]`} pid ${e.pid}${e.argv ? ' ' + displayCommand(e.argv) : e.exe ? ' ' + safe(e.exe) : ''}`;
+      case 'span': {
+        const s = e.span;
+        const label = s.name === 'task' && s.attributes.task !== undefined ? `task ${safe(String(s.attributes.task))}` : safe(s.name);
+        const status = s.status === 'error' ? c.red('error') : s.status ?? 'open';
+        return `${t}  ${c.bold('span'.padEnd(12))} ${'  '.repeat(s.depth)}${label} (${duration(s.durationMs)}, ${status})${s.error ? `: ${safe(s.error)}` : ''}`;
+      }
+      case 'notice':
+        return `${t}  ${c.yellow('notice'.padEnd(12))} ${safe(e.name)}${e.message ? `: ${safe(e.message)}` : ''}`;
+      case 'transcript': {
+        const i = e.item;
+        const when = e.approx ? '~' : ' ';
+        const kind = i.kind === 'tool_call' ? 'tool' : i.kind === 'tool_result' ? (i.isError ? 'tool-error' : 'tool-result') : i.kind === 'message' ? (i.role ?? 'message') : i.kind;
+        const text = oneLineSafe(i.kind === 'tool_call' ? `${i.name ?? 'tool'}: ${i.text ?? ''}` : i.text ?? '');
+        return `${t}${when} ${(i.kind === 'tool_result' && i.isError ? c.red : c.bold)(kind.padEnd(12))} ${text}`;
+      }
     }
-    case 'notice':
-      return `${t}  ${c.yellow('notice'.padEnd(12))} ${safe(e.name)}${e.message ? `: ${safe(e.message)}` : ''}`;
-    case 'transcript': {
-      const i = e.item;
-      const when = e.approx ? '~' : ' ';
-      const kind = i.kind === 'tool_call' ? 'tool' : i.kind === 'tool_result' ? (i.isError ? 'tool-error' : 'tool-result') : i.kind === 'message' ? (i.role ?? 'message') : i.kind;
-      const text = oneLineSafe(i.kind === 'tool_call' ? `${i.name ?? 'tool'}: ${i.text ?? ''}` : i.text ?? '');
-      return `${t}${when} ${(i.kind === 'tool_result' && i.isError ? c.red : c.bold)(kind.padEnd(12))} ${text}`;
-    }
-  }
+  };
 }
 
 function oneLineSafe(s: string, max = 160): string {
@@ -268,8 +325,7 @@ function oneLineSafe(s: string, max = 160): string {
 
 /** Seconds since the run started, signed (set-up spans begin just before the run row). */
 function rel(ts: number, start: number): string {
-  const d = (ts - start) / 1000;
-  return `${d < 0 ? '-' : '+'}${Math.abs(d).toFixed(3)}s`;
+  return relFast(ts, start).trimStart();
 }
 
 function bytes(n: number): string {
