@@ -8,6 +8,8 @@
  *
  * Output comes through a pipe (`-o '|cat'`, cat's stdout is ours) rather than a file: no disk
  * use on long builds, and a slow reader blocks strace (and the build) instead of losing events.
+ * strace also follows a keeper process of ours, so it cannot exit (losing a just-forked child)
+ * before finish() has seen every process of the build exit.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createWriteStream, readlinkSync } from 'node:fs';
