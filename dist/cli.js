@@ -15,8 +15,8 @@ var __require = /* @__PURE__ */ ((x) => typeof require !== "undefined" ? require
 var __commonJS = (cb, mod) => function __require2() {
   try {
     return mod || (0, cb[__getOwnPropNames(cb)[0]])((mod = { exports: {} }).exports, mod), mod.exports;
-  } catch (e) {
-    throw mod = 0, e;
+  } catch (e2) {
+    throw mod = 0, e2;
   }
 };
 var __copyProps = (to, from, except, desc) => {
@@ -36,9 +36,9 @@ var __toESM = (mod, isNodeMode, target) => (target = mod != null ? __create(__ge
   mod
 ));
 
-// ../../work/main/node_modules/picomatch/lib/constants.js
+// node_modules/picomatch/lib/constants.js
 var require_constants = __commonJS({
-  "../../work/main/node_modules/picomatch/lib/constants.js"(exports, module) {
+  "node_modules/picomatch/lib/constants.js"(exports, module) {
     "use strict";
     var WIN_SLASH = "\\\\/";
     var WIN_NO_SLASH = `[^${WIN_SLASH}]`;
@@ -238,9 +238,9 @@ var require_constants = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/picomatch/lib/utils.js
+// node_modules/picomatch/lib/utils.js
 var require_utils = __commonJS({
-  "../../work/main/node_modules/picomatch/lib/utils.js"(exports) {
+  "node_modules/picomatch/lib/utils.js"(exports) {
     "use strict";
     var {
       REGEX_BACKSLASH,
@@ -291,8 +291,8 @@ var require_utils = __commonJS({
       }
       return output;
     };
-    exports.basename = (path15, { windows } = {}) => {
-      const segs = path15.split(windows ? /[\\/]/ : "/");
+    exports.basename = (path18, { windows } = {}) => {
+      const segs = path18.split(windows ? /[\\/]/ : "/");
       const last = segs[segs.length - 1];
       if (last === "") {
         return segs[segs.length - 2];
@@ -302,9 +302,9 @@ var require_utils = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/picomatch/lib/scan.js
+// node_modules/picomatch/lib/scan.js
 var require_scan = __commonJS({
-  "../../work/main/node_modules/picomatch/lib/scan.js"(exports, module) {
+  "node_modules/picomatch/lib/scan.js"(exports, module) {
     "use strict";
     var utils = require_utils();
     var {
@@ -360,7 +360,7 @@ var require_scan = __commonJS({
       let lastIndex = 0;
       let isBrace = false;
       let isBracket = false;
-      let isGlob2 = false;
+      let isGlob3 = false;
       let isExtglob = false;
       let isGlobstar = false;
       let braceEscaped = false;
@@ -403,7 +403,7 @@ var require_scan = __commonJS({
             }
             if (braceEscaped !== true && code === CHAR_DOT && (code = advance()) === CHAR_DOT) {
               isBrace = token.isBrace = true;
-              isGlob2 = token.isGlob = true;
+              isGlob3 = token.isGlob = true;
               finished = true;
               if (scanToEnd === true) {
                 continue;
@@ -412,7 +412,7 @@ var require_scan = __commonJS({
             }
             if (braceEscaped !== true && code === CHAR_COMMA) {
               isBrace = token.isBrace = true;
-              isGlob2 = token.isGlob = true;
+              isGlob3 = token.isGlob = true;
               finished = true;
               if (scanToEnd === true) {
                 continue;
@@ -449,7 +449,7 @@ var require_scan = __commonJS({
         if (opts.noext !== true) {
           const isExtglobChar = code === CHAR_PLUS || code === CHAR_AT || code === CHAR_ASTERISK || code === CHAR_QUESTION_MARK || code === CHAR_EXCLAMATION_MARK;
           if (isExtglobChar === true && peek() === CHAR_LEFT_PARENTHESES) {
-            isGlob2 = token.isGlob = true;
+            isGlob3 = token.isGlob = true;
             isExtglob = token.isExtglob = true;
             finished = true;
             if (code === CHAR_EXCLAMATION_MARK && index === start) {
@@ -479,7 +479,7 @@ var require_scan = __commonJS({
         }
         if (code === CHAR_ASTERISK) {
           if (prev === CHAR_ASTERISK) isGlobstar = token.isGlobstar = true;
-          isGlob2 = token.isGlob = true;
+          isGlob3 = token.isGlob = true;
           finished = true;
           if (scanToEnd === true) {
             continue;
@@ -487,7 +487,7 @@ var require_scan = __commonJS({
           break;
         }
         if (code === CHAR_QUESTION_MARK) {
-          isGlob2 = token.isGlob = true;
+          isGlob3 = token.isGlob = true;
           finished = true;
           if (scanToEnd === true) {
             continue;
@@ -503,7 +503,7 @@ var require_scan = __commonJS({
             }
             if (next === CHAR_RIGHT_SQUARE_BRACKET) {
               isBracket = token.isBracket = true;
-              isGlob2 = token.isGlob = true;
+              isGlob3 = token.isGlob = true;
               finished = true;
               break;
             }
@@ -519,7 +519,7 @@ var require_scan = __commonJS({
           continue;
         }
         if (opts.noparen !== true && code === CHAR_LEFT_PARENTHESES) {
-          isGlob2 = token.isGlob = true;
+          isGlob3 = token.isGlob = true;
           if (scanToEnd === true) {
             let parens = 1;
             while (eos() !== true && (code = advance())) {
@@ -541,7 +541,7 @@ var require_scan = __commonJS({
           }
           break;
         }
-        if (isGlob2 === true) {
+        if (isGlob3 === true) {
           finished = true;
           if (scanToEnd === true) {
             continue;
@@ -551,7 +551,7 @@ var require_scan = __commonJS({
       }
       if (opts.noext === true) {
         isExtglob = false;
-        isGlob2 = false;
+        isGlob3 = false;
       }
       let base = str2;
       let prefix = "";
@@ -561,10 +561,10 @@ var require_scan = __commonJS({
         str2 = str2.slice(start);
         lastIndex -= start;
       }
-      if (base && isGlob2 === true && lastIndex > 0) {
+      if (base && isGlob3 === true && lastIndex > 0) {
         base = str2.slice(0, lastIndex);
         glob = str2.slice(lastIndex);
-      } else if (isGlob2 === true) {
+      } else if (isGlob3 === true) {
         base = "";
         glob = str2;
       } else {
@@ -589,7 +589,7 @@ var require_scan = __commonJS({
         glob,
         isBrace,
         isBracket,
-        isGlob: isGlob2,
+        isGlob: isGlob3,
         isExtglob,
         isGlobstar,
         negated,
@@ -640,9 +640,9 @@ var require_scan = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/picomatch/lib/parse.js
+// node_modules/picomatch/lib/parse.js
 var require_parse = __commonJS({
-  "../../work/main/node_modules/picomatch/lib/parse.js"(exports, module) {
+  "node_modules/picomatch/lib/parse.js"(exports, module) {
     "use strict";
     var constants = require_constants();
     var utils = require_utils();
@@ -1655,9 +1655,9 @@ var require_parse = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/picomatch/lib/picomatch.js
+// node_modules/picomatch/lib/picomatch.js
 var require_picomatch = __commonJS({
-  "../../work/main/node_modules/picomatch/lib/picomatch.js"(exports, module) {
+  "node_modules/picomatch/lib/picomatch.js"(exports, module) {
     "use strict";
     var scan = require_scan();
     var parse2 = require_parse();
@@ -1795,9 +1795,9 @@ var require_picomatch = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/picomatch/index.js
+// node_modules/picomatch/index.js
 var require_picomatch2 = __commonJS({
-  "../../work/main/node_modules/picomatch/index.js"(exports, module) {
+  "node_modules/picomatch/index.js"(exports, module) {
     "use strict";
     var pico = require_picomatch();
     var utils = require_utils();
@@ -1812,9 +1812,9 @@ var require_picomatch2 = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/yaml/dist/nodes/identity.js
+// node_modules/yaml/dist/nodes/identity.js
 var require_identity = __commonJS({
-  "../../work/main/node_modules/yaml/dist/nodes/identity.js"(exports) {
+  "node_modules/yaml/dist/nodes/identity.js"(exports) {
     "use strict";
     var ALIAS = /* @__PURE__ */ Symbol.for("yaml.alias");
     var DOC = /* @__PURE__ */ Symbol.for("yaml.document");
@@ -1869,9 +1869,9 @@ var require_identity = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/yaml/dist/visit.js
+// node_modules/yaml/dist/visit.js
 var require_visit = __commonJS({
-  "../../work/main/node_modules/yaml/dist/visit.js"(exports) {
+  "node_modules/yaml/dist/visit.js"(exports) {
     "use strict";
     var identity = require_identity();
     var BREAK = /* @__PURE__ */ Symbol("break visit");
@@ -1889,17 +1889,17 @@ var require_visit = __commonJS({
     visit.BREAK = BREAK;
     visit.SKIP = SKIP;
     visit.REMOVE = REMOVE;
-    function visit_(key, node, visitor, path15) {
-      const ctrl = callVisitor(key, node, visitor, path15);
+    function visit_(key, node, visitor, path18) {
+      const ctrl = callVisitor(key, node, visitor, path18);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path15, ctrl);
-        return visit_(key, ctrl, visitor, path15);
+        replaceNode(key, path18, ctrl);
+        return visit_(key, ctrl, visitor, path18);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path15 = Object.freeze(path15.concat(node));
+          path18 = Object.freeze(path18.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = visit_(i, node.items[i], visitor, path15);
+            const ci = visit_(i, node.items[i], visitor, path18);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -1910,13 +1910,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path15 = Object.freeze(path15.concat(node));
-          const ck = visit_("key", node.key, visitor, path15);
+          path18 = Object.freeze(path18.concat(node));
+          const ck = visit_("key", node.key, visitor, path18);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = visit_("value", node.value, visitor, path15);
+          const cv = visit_("value", node.value, visitor, path18);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -1937,17 +1937,17 @@ var require_visit = __commonJS({
     visitAsync.BREAK = BREAK;
     visitAsync.SKIP = SKIP;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key, node, visitor, path15) {
-      const ctrl = await callVisitor(key, node, visitor, path15);
+    async function visitAsync_(key, node, visitor, path18) {
+      const ctrl = await callVisitor(key, node, visitor, path18);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path15, ctrl);
-        return visitAsync_(key, ctrl, visitor, path15);
+        replaceNode(key, path18, ctrl);
+        return visitAsync_(key, ctrl, visitor, path18);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path15 = Object.freeze(path15.concat(node));
+          path18 = Object.freeze(path18.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = await visitAsync_(i, node.items[i], visitor, path15);
+            const ci = await visitAsync_(i, node.items[i], visitor, path18);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -1958,13 +1958,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path15 = Object.freeze(path15.concat(node));
-          const ck = await visitAsync_("key", node.key, visitor, path15);
+          path18 = Object.freeze(path18.concat(node));
+          const ck = await visitAsync_("key", node.key, visitor, path18);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = await visitAsync_("value", node.value, visitor, path15);
+          const cv = await visitAsync_("value", node.value, visitor, path18);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -1991,23 +1991,23 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key, node, visitor, path15) {
+    function callVisitor(key, node, visitor, path18) {
       if (typeof visitor === "function")
-        return visitor(key, node, path15);
+        return visitor(key, node, path18);
       if (identity.isMap(node))
-        return visitor.Map?.(key, node, path15);
+        return visitor.Map?.(key, node, path18);
       if (identity.isSeq(node))
-        return visitor.Seq?.(key, node, path15);
+        return visitor.Seq?.(key, node, path18);
       if (identity.isPair(node))
-        return visitor.Pair?.(key, node, path15);
+        return visitor.Pair?.(key, node, path18);
       if (identity.isScalar(node))
-        return visitor.Scalar?.(key, node, path15);
+        return visitor.Scalar?.(key, node, path18);
       if (identity.isAlias(node))
-        return visitor.Alias?.(key, node, path15);
+        return visitor.Alias?.(key, node, path18);
       return void 0;
     }
-    function replaceNode(key, path15, node) {
-      const parent = path15[path15.length - 1];
+    function replaceNode(key, path18, node) {
+      const parent = path18[path18.length - 1];
       if (identity.isCollection(parent)) {
         parent.items[key] = node;
       } else if (identity.isPair(parent)) {
@@ -2027,9 +2027,9 @@ var require_visit = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/yaml/dist/doc/directives.js
+// node_modules/yaml/dist/doc/directives.js
 var require_directives = __commonJS({
-  "../../work/main/node_modules/yaml/dist/doc/directives.js"(exports) {
+  "node_modules/yaml/dist/doc/directives.js"(exports) {
     "use strict";
     var identity = require_identity();
     var visit = require_visit();
@@ -2198,9 +2198,9 @@ var require_directives = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/yaml/dist/doc/anchors.js
+// node_modules/yaml/dist/doc/anchors.js
 var require_anchors = __commonJS({
-  "../../work/main/node_modules/yaml/dist/doc/anchors.js"(exports) {
+  "node_modules/yaml/dist/doc/anchors.js"(exports) {
     "use strict";
     var identity = require_identity();
     var visit = require_visit();
@@ -2268,9 +2268,9 @@ var require_anchors = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/yaml/dist/doc/applyReviver.js
+// node_modules/yaml/dist/doc/applyReviver.js
 var require_applyReviver = __commonJS({
-  "../../work/main/node_modules/yaml/dist/doc/applyReviver.js"(exports) {
+  "node_modules/yaml/dist/doc/applyReviver.js"(exports) {
     "use strict";
     function applyReviver(reviver, obj, key, val) {
       if (val && typeof val === "object") {
@@ -2318,9 +2318,9 @@ var require_applyReviver = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/yaml/dist/nodes/toJS.js
+// node_modules/yaml/dist/nodes/toJS.js
 var require_toJS = __commonJS({
-  "../../work/main/node_modules/yaml/dist/nodes/toJS.js"(exports) {
+  "node_modules/yaml/dist/nodes/toJS.js"(exports) {
     "use strict";
     var identity = require_identity();
     function toJS(value, arg, ctx) {
@@ -2348,9 +2348,9 @@ var require_toJS = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/yaml/dist/nodes/Node.js
+// node_modules/yaml/dist/nodes/Node.js
 var require_Node = __commonJS({
-  "../../work/main/node_modules/yaml/dist/nodes/Node.js"(exports) {
+  "node_modules/yaml/dist/nodes/Node.js"(exports) {
     "use strict";
     var applyReviver = require_applyReviver();
     var identity = require_identity();
@@ -2389,9 +2389,9 @@ var require_Node = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/yaml/dist/nodes/Alias.js
+// node_modules/yaml/dist/nodes/Alias.js
 var require_Alias = __commonJS({
-  "../../work/main/node_modules/yaml/dist/nodes/Alias.js"(exports) {
+  "node_modules/yaml/dist/nodes/Alias.js"(exports) {
     "use strict";
     var anchors = require_anchors();
     var visit = require_visit();
@@ -2507,9 +2507,9 @@ var require_Alias = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/yaml/dist/nodes/Scalar.js
+// node_modules/yaml/dist/nodes/Scalar.js
 var require_Scalar = __commonJS({
-  "../../work/main/node_modules/yaml/dist/nodes/Scalar.js"(exports) {
+  "node_modules/yaml/dist/nodes/Scalar.js"(exports) {
     "use strict";
     var identity = require_identity();
     var Node = require_Node();
@@ -2537,9 +2537,9 @@ var require_Scalar = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/yaml/dist/doc/createNode.js
+// node_modules/yaml/dist/doc/createNode.js
 var require_createNode = __commonJS({
-  "../../work/main/node_modules/yaml/dist/doc/createNode.js"(exports) {
+  "node_modules/yaml/dist/doc/createNode.js"(exports) {
     "use strict";
     var Alias = require_Alias();
     var identity = require_identity();
@@ -2612,17 +2612,17 @@ var require_createNode = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/yaml/dist/nodes/Collection.js
+// node_modules/yaml/dist/nodes/Collection.js
 var require_Collection = __commonJS({
-  "../../work/main/node_modules/yaml/dist/nodes/Collection.js"(exports) {
+  "node_modules/yaml/dist/nodes/Collection.js"(exports) {
     "use strict";
     var createNode = require_createNode();
     var identity = require_identity();
     var Node = require_Node();
-    function collectionFromPath(schema, path15, value) {
+    function collectionFromPath(schema, path18, value) {
       let v = value;
-      for (let i = path15.length - 1; i >= 0; --i) {
-        const k = path15[i];
+      for (let i = path18.length - 1; i >= 0; --i) {
+        const k = path18[i];
         if (typeof k === "number" && Number.isInteger(k) && k >= 0) {
           const a = [];
           a[k] = v;
@@ -2641,7 +2641,7 @@ var require_Collection = __commonJS({
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
-    var isEmptyPath = (path15) => path15 == null || typeof path15 === "object" && !!path15[Symbol.iterator]().next().done;
+    var isEmptyPath = (path18) => path18 == null || typeof path18 === "object" && !!path18[Symbol.iterator]().next().done;
     var Collection = class extends Node.NodeBase {
       constructor(type, schema) {
         super(type);
@@ -2671,11 +2671,11 @@ var require_Collection = __commonJS({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path15, value) {
-        if (isEmptyPath(path15))
+      addIn(path18, value) {
+        if (isEmptyPath(path18))
           this.add(value);
         else {
-          const [key, ...rest] = path15;
+          const [key, ...rest] = path18;
           const node = this.get(key, true);
           if (identity.isCollection(node))
             node.addIn(rest, value);
@@ -2689,8 +2689,8 @@ var require_Collection = __commonJS({
        * Removes a value from the collection.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path15) {
-        const [key, ...rest] = path15;
+      deleteIn(path18) {
+        const [key, ...rest] = path18;
         if (rest.length === 0)
           return this.delete(key);
         const node = this.get(key, true);
@@ -2704,8 +2704,8 @@ var require_Collection = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path15, keepScalar) {
-        const [key, ...rest] = path15;
+      getIn(path18, keepScalar) {
+        const [key, ...rest] = path18;
         const node = this.get(key, true);
         if (rest.length === 0)
           return !keepScalar && identity.isScalar(node) ? node.value : node;
@@ -2723,8 +2723,8 @@ var require_Collection = __commonJS({
       /**
        * Checks if the collection includes a value with the key `key`.
        */
-      hasIn(path15) {
-        const [key, ...rest] = path15;
+      hasIn(path18) {
+        const [key, ...rest] = path18;
         if (rest.length === 0)
           return this.has(key);
         const node = this.get(key, true);
@@ -2734,8 +2734,8 @@ var require_Collection = __commonJS({
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path15, value) {
-        const [key, ...rest] = path15;
+      setIn(path18, value) {
+        const [key, ...rest] = path18;
         if (rest.length === 0) {
           this.set(key, value);
         } else {
@@ -2755,9 +2755,9 @@ var require_Collection = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/yaml/dist/stringify/stringifyComment.js
+// node_modules/yaml/dist/stringify/stringifyComment.js
 var require_stringifyComment = __commonJS({
-  "../../work/main/node_modules/yaml/dist/stringify/stringifyComment.js"(exports) {
+  "node_modules/yaml/dist/stringify/stringifyComment.js"(exports) {
     "use strict";
     var stringifyComment = (str2) => str2.replace(/^(?!$)(?: $)?/gm, "#");
     function indentComment(comment, indent) {
@@ -2772,9 +2772,9 @@ var require_stringifyComment = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/yaml/dist/stringify/foldFlowLines.js
+// node_modules/yaml/dist/stringify/foldFlowLines.js
 var require_foldFlowLines = __commonJS({
-  "../../work/main/node_modules/yaml/dist/stringify/foldFlowLines.js"(exports) {
+  "node_modules/yaml/dist/stringify/foldFlowLines.js"(exports) {
     "use strict";
     var FOLD_FLOW = "flow";
     var FOLD_BLOCK = "block";
@@ -2908,9 +2908,9 @@ ${indent}${text.slice(fold + 1, end2)}`;
   }
 });
 
-// ../../work/main/node_modules/yaml/dist/stringify/stringifyString.js
+// node_modules/yaml/dist/stringify/stringifyString.js
 var require_stringifyString = __commonJS({
-  "../../work/main/node_modules/yaml/dist/stringify/stringifyString.js"(exports) {
+  "node_modules/yaml/dist/stringify/stringifyString.js"(exports) {
     "use strict";
     var Scalar = require_Scalar();
     var foldFlowLines = require_foldFlowLines();
@@ -3191,9 +3191,9 @@ ${indent}`);
   }
 });
 
-// ../../work/main/node_modules/yaml/dist/stringify/stringify.js
+// node_modules/yaml/dist/stringify/stringify.js
 var require_stringify = __commonJS({
-  "../../work/main/node_modules/yaml/dist/stringify/stringify.js"(exports) {
+  "node_modules/yaml/dist/stringify/stringify.js"(exports) {
     "use strict";
     var anchors = require_anchors();
     var identity = require_identity();
@@ -3315,9 +3315,9 @@ ${ctx.indent}${str2}`;
   }
 });
 
-// ../../work/main/node_modules/yaml/dist/stringify/stringifyPair.js
+// node_modules/yaml/dist/stringify/stringifyPair.js
 var require_stringifyPair = __commonJS({
-  "../../work/main/node_modules/yaml/dist/stringify/stringifyPair.js"(exports) {
+  "node_modules/yaml/dist/stringify/stringifyPair.js"(exports) {
     "use strict";
     var identity = require_identity();
     var Scalar = require_Scalar();
@@ -3448,9 +3448,9 @@ ${ctx.indent}`;
   }
 });
 
-// ../../work/main/node_modules/yaml/dist/log.js
+// node_modules/yaml/dist/log.js
 var require_log = __commonJS({
-  "../../work/main/node_modules/yaml/dist/log.js"(exports) {
+  "node_modules/yaml/dist/log.js"(exports) {
     "use strict";
     var node_process = __require("process");
     function debug(logLevel, ...messages) {
@@ -3470,9 +3470,9 @@ var require_log = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/yaml/dist/schema/yaml-1.1/merge.js
+// node_modules/yaml/dist/schema/yaml-1.1/merge.js
 var require_merge = __commonJS({
-  "../../work/main/node_modules/yaml/dist/schema/yaml-1.1/merge.js"(exports) {
+  "node_modules/yaml/dist/schema/yaml-1.1/merge.js"(exports) {
     "use strict";
     var identity = require_identity();
     var Scalar = require_Scalar();
@@ -3530,9 +3530,9 @@ var require_merge = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/yaml/dist/nodes/addPairToJSMap.js
+// node_modules/yaml/dist/nodes/addPairToJSMap.js
 var require_addPairToJSMap = __commonJS({
-  "../../work/main/node_modules/yaml/dist/nodes/addPairToJSMap.js"(exports) {
+  "node_modules/yaml/dist/nodes/addPairToJSMap.js"(exports) {
     "use strict";
     var log = require_log();
     var merge = require_merge();
@@ -3594,9 +3594,9 @@ var require_addPairToJSMap = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/yaml/dist/nodes/Pair.js
+// node_modules/yaml/dist/nodes/Pair.js
 var require_Pair = __commonJS({
-  "../../work/main/node_modules/yaml/dist/nodes/Pair.js"(exports) {
+  "node_modules/yaml/dist/nodes/Pair.js"(exports) {
     "use strict";
     var createNode = require_createNode();
     var stringifyPair = require_stringifyPair();
@@ -3634,9 +3634,9 @@ var require_Pair = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/yaml/dist/stringify/stringifyCollection.js
+// node_modules/yaml/dist/stringify/stringifyCollection.js
 var require_stringifyCollection = __commonJS({
-  "../../work/main/node_modules/yaml/dist/stringify/stringifyCollection.js"(exports) {
+  "node_modules/yaml/dist/stringify/stringifyCollection.js"(exports) {
     "use strict";
     var identity = require_identity();
     var stringify = require_stringify();
@@ -3785,9 +3785,9 @@ ${indent}${end}`;
   }
 });
 
-// ../../work/main/node_modules/yaml/dist/nodes/YAMLMap.js
+// node_modules/yaml/dist/nodes/YAMLMap.js
 var require_YAMLMap = __commonJS({
-  "../../work/main/node_modules/yaml/dist/nodes/YAMLMap.js"(exports) {
+  "node_modules/yaml/dist/nodes/YAMLMap.js"(exports) {
     "use strict";
     var stringifyCollection = require_stringifyCollection();
     var addPairToJSMap = require_addPairToJSMap();
@@ -3929,9 +3929,9 @@ var require_YAMLMap = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/yaml/dist/schema/common/map.js
+// node_modules/yaml/dist/schema/common/map.js
 var require_map = __commonJS({
-  "../../work/main/node_modules/yaml/dist/schema/common/map.js"(exports) {
+  "node_modules/yaml/dist/schema/common/map.js"(exports) {
     "use strict";
     var identity = require_identity();
     var YAMLMap = require_YAMLMap();
@@ -3951,9 +3951,9 @@ var require_map = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/yaml/dist/nodes/YAMLSeq.js
+// node_modules/yaml/dist/nodes/YAMLSeq.js
 var require_YAMLSeq = __commonJS({
-  "../../work/main/node_modules/yaml/dist/nodes/YAMLSeq.js"(exports) {
+  "node_modules/yaml/dist/nodes/YAMLSeq.js"(exports) {
     "use strict";
     var createNode = require_createNode();
     var stringifyCollection = require_stringifyCollection();
@@ -4067,9 +4067,9 @@ var require_YAMLSeq = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/yaml/dist/schema/common/seq.js
+// node_modules/yaml/dist/schema/common/seq.js
 var require_seq = __commonJS({
-  "../../work/main/node_modules/yaml/dist/schema/common/seq.js"(exports) {
+  "node_modules/yaml/dist/schema/common/seq.js"(exports) {
     "use strict";
     var identity = require_identity();
     var YAMLSeq = require_YAMLSeq();
@@ -4089,9 +4089,9 @@ var require_seq = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/yaml/dist/schema/common/string.js
+// node_modules/yaml/dist/schema/common/string.js
 var require_string = __commonJS({
-  "../../work/main/node_modules/yaml/dist/schema/common/string.js"(exports) {
+  "node_modules/yaml/dist/schema/common/string.js"(exports) {
     "use strict";
     var stringifyString = require_stringifyString();
     var string = {
@@ -4108,9 +4108,9 @@ var require_string = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/yaml/dist/schema/common/null.js
+// node_modules/yaml/dist/schema/common/null.js
 var require_null = __commonJS({
-  "../../work/main/node_modules/yaml/dist/schema/common/null.js"(exports) {
+  "node_modules/yaml/dist/schema/common/null.js"(exports) {
     "use strict";
     var Scalar = require_Scalar();
     var nullTag = {
@@ -4126,9 +4126,9 @@ var require_null = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/yaml/dist/schema/core/bool.js
+// node_modules/yaml/dist/schema/core/bool.js
 var require_bool = __commonJS({
-  "../../work/main/node_modules/yaml/dist/schema/core/bool.js"(exports) {
+  "node_modules/yaml/dist/schema/core/bool.js"(exports) {
     "use strict";
     var Scalar = require_Scalar();
     var boolTag = {
@@ -4150,9 +4150,9 @@ var require_bool = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/yaml/dist/stringify/stringifyNumber.js
+// node_modules/yaml/dist/stringify/stringifyNumber.js
 var require_stringifyNumber = __commonJS({
-  "../../work/main/node_modules/yaml/dist/stringify/stringifyNumber.js"(exports) {
+  "node_modules/yaml/dist/stringify/stringifyNumber.js"(exports) {
     "use strict";
     function stringifyNumber({ format, minFractionDigits, tag, value }) {
       if (typeof value === "bigint")
@@ -4177,9 +4177,9 @@ var require_stringifyNumber = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/yaml/dist/schema/core/float.js
+// node_modules/yaml/dist/schema/core/float.js
 var require_float = __commonJS({
-  "../../work/main/node_modules/yaml/dist/schema/core/float.js"(exports) {
+  "node_modules/yaml/dist/schema/core/float.js"(exports) {
     "use strict";
     var Scalar = require_Scalar();
     var stringifyNumber = require_stringifyNumber();
@@ -4223,9 +4223,9 @@ var require_float = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/yaml/dist/schema/core/int.js
+// node_modules/yaml/dist/schema/core/int.js
 var require_int = __commonJS({
-  "../../work/main/node_modules/yaml/dist/schema/core/int.js"(exports) {
+  "node_modules/yaml/dist/schema/core/int.js"(exports) {
     "use strict";
     var stringifyNumber = require_stringifyNumber();
     var intIdentify = (value) => typeof value === "bigint" || Number.isInteger(value);
@@ -4268,9 +4268,9 @@ var require_int = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/yaml/dist/schema/core/schema.js
+// node_modules/yaml/dist/schema/core/schema.js
 var require_schema = __commonJS({
-  "../../work/main/node_modules/yaml/dist/schema/core/schema.js"(exports) {
+  "node_modules/yaml/dist/schema/core/schema.js"(exports) {
     "use strict";
     var map = require_map();
     var _null = require_null();
@@ -4296,9 +4296,9 @@ var require_schema = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/yaml/dist/schema/json/schema.js
+// node_modules/yaml/dist/schema/json/schema.js
 var require_schema2 = __commonJS({
-  "../../work/main/node_modules/yaml/dist/schema/json/schema.js"(exports) {
+  "node_modules/yaml/dist/schema/json/schema.js"(exports) {
     "use strict";
     var Scalar = require_Scalar();
     var map = require_map();
@@ -4363,9 +4363,9 @@ var require_schema2 = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/yaml/dist/schema/yaml-1.1/binary.js
+// node_modules/yaml/dist/schema/yaml-1.1/binary.js
 var require_binary = __commonJS({
-  "../../work/main/node_modules/yaml/dist/schema/yaml-1.1/binary.js"(exports) {
+  "node_modules/yaml/dist/schema/yaml-1.1/binary.js"(exports) {
     "use strict";
     var node_buffer = __require("buffer");
     var Scalar = require_Scalar();
@@ -4429,9 +4429,9 @@ var require_binary = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/yaml/dist/schema/yaml-1.1/pairs.js
+// node_modules/yaml/dist/schema/yaml-1.1/pairs.js
 var require_pairs = __commonJS({
-  "../../work/main/node_modules/yaml/dist/schema/yaml-1.1/pairs.js"(exports) {
+  "node_modules/yaml/dist/schema/yaml-1.1/pairs.js"(exports) {
     "use strict";
     var identity = require_identity();
     var Pair = require_Pair();
@@ -4507,9 +4507,9 @@ ${cn.comment}` : item.comment;
   }
 });
 
-// ../../work/main/node_modules/yaml/dist/schema/yaml-1.1/omap.js
+// node_modules/yaml/dist/schema/yaml-1.1/omap.js
 var require_omap = __commonJS({
-  "../../work/main/node_modules/yaml/dist/schema/yaml-1.1/omap.js"(exports) {
+  "node_modules/yaml/dist/schema/yaml-1.1/omap.js"(exports) {
     "use strict";
     var identity = require_identity();
     var toJS = require_toJS();
@@ -4585,9 +4585,9 @@ var require_omap = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/yaml/dist/schema/yaml-1.1/bool.js
+// node_modules/yaml/dist/schema/yaml-1.1/bool.js
 var require_bool2 = __commonJS({
-  "../../work/main/node_modules/yaml/dist/schema/yaml-1.1/bool.js"(exports) {
+  "node_modules/yaml/dist/schema/yaml-1.1/bool.js"(exports) {
     "use strict";
     var Scalar = require_Scalar();
     function boolStringify({ value, source }, ctx) {
@@ -4617,9 +4617,9 @@ var require_bool2 = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/yaml/dist/schema/yaml-1.1/float.js
+// node_modules/yaml/dist/schema/yaml-1.1/float.js
 var require_float2 = __commonJS({
-  "../../work/main/node_modules/yaml/dist/schema/yaml-1.1/float.js"(exports) {
+  "node_modules/yaml/dist/schema/yaml-1.1/float.js"(exports) {
     "use strict";
     var Scalar = require_Scalar();
     var stringifyNumber = require_stringifyNumber();
@@ -4666,9 +4666,9 @@ var require_float2 = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/yaml/dist/schema/yaml-1.1/int.js
+// node_modules/yaml/dist/schema/yaml-1.1/int.js
 var require_int2 = __commonJS({
-  "../../work/main/node_modules/yaml/dist/schema/yaml-1.1/int.js"(exports) {
+  "node_modules/yaml/dist/schema/yaml-1.1/int.js"(exports) {
     "use strict";
     var stringifyNumber = require_stringifyNumber();
     var intIdentify = (value) => typeof value === "bigint" || Number.isInteger(value);
@@ -4745,9 +4745,9 @@ var require_int2 = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/yaml/dist/schema/yaml-1.1/set.js
+// node_modules/yaml/dist/schema/yaml-1.1/set.js
 var require_set = __commonJS({
-  "../../work/main/node_modules/yaml/dist/schema/yaml-1.1/set.js"(exports) {
+  "node_modules/yaml/dist/schema/yaml-1.1/set.js"(exports) {
     "use strict";
     var identity = require_identity();
     var Pair = require_Pair();
@@ -4834,9 +4834,9 @@ var require_set = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/yaml/dist/schema/yaml-1.1/timestamp.js
+// node_modules/yaml/dist/schema/yaml-1.1/timestamp.js
 var require_timestamp = __commonJS({
-  "../../work/main/node_modules/yaml/dist/schema/yaml-1.1/timestamp.js"(exports) {
+  "node_modules/yaml/dist/schema/yaml-1.1/timestamp.js"(exports) {
     "use strict";
     var stringifyNumber = require_stringifyNumber();
     function parseSexagesimal(str2, asBigInt) {
@@ -4922,9 +4922,9 @@ var require_timestamp = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/yaml/dist/schema/yaml-1.1/schema.js
+// node_modules/yaml/dist/schema/yaml-1.1/schema.js
 var require_schema3 = __commonJS({
-  "../../work/main/node_modules/yaml/dist/schema/yaml-1.1/schema.js"(exports) {
+  "node_modules/yaml/dist/schema/yaml-1.1/schema.js"(exports) {
     "use strict";
     var map = require_map();
     var _null = require_null();
@@ -4966,9 +4966,9 @@ var require_schema3 = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/yaml/dist/schema/tags.js
+// node_modules/yaml/dist/schema/tags.js
 var require_tags = __commonJS({
-  "../../work/main/node_modules/yaml/dist/schema/tags.js"(exports) {
+  "node_modules/yaml/dist/schema/tags.js"(exports) {
     "use strict";
     var map = require_map();
     var _null = require_null();
@@ -5060,9 +5060,9 @@ var require_tags = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/yaml/dist/schema/Schema.js
+// node_modules/yaml/dist/schema/Schema.js
 var require_Schema = __commonJS({
-  "../../work/main/node_modules/yaml/dist/schema/Schema.js"(exports) {
+  "node_modules/yaml/dist/schema/Schema.js"(exports) {
     "use strict";
     var identity = require_identity();
     var map = require_map();
@@ -5092,9 +5092,9 @@ var require_Schema = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/yaml/dist/stringify/stringifyDocument.js
+// node_modules/yaml/dist/stringify/stringifyDocument.js
 var require_stringifyDocument = __commonJS({
-  "../../work/main/node_modules/yaml/dist/stringify/stringifyDocument.js"(exports) {
+  "node_modules/yaml/dist/stringify/stringifyDocument.js"(exports) {
     "use strict";
     var identity = require_identity();
     var stringify = require_stringify();
@@ -5172,9 +5172,9 @@ var require_stringifyDocument = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/yaml/dist/doc/Document.js
+// node_modules/yaml/dist/doc/Document.js
 var require_Document = __commonJS({
-  "../../work/main/node_modules/yaml/dist/doc/Document.js"(exports) {
+  "node_modules/yaml/dist/doc/Document.js"(exports) {
     "use strict";
     var Alias = require_Alias();
     var Collection = require_Collection();
@@ -5250,9 +5250,9 @@ var require_Document = __commonJS({
           this.contents.add(value);
       }
       /** Adds a value to the document. */
-      addIn(path15, value) {
+      addIn(path18, value) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path15, value);
+          this.contents.addIn(path18, value);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -5327,14 +5327,14 @@ var require_Document = __commonJS({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path15) {
-        if (Collection.isEmptyPath(path15)) {
+      deleteIn(path18) {
+        if (Collection.isEmptyPath(path18)) {
           if (this.contents == null)
             return false;
           this.contents = null;
           return true;
         }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path15) : false;
+        return assertCollection(this.contents) ? this.contents.deleteIn(path18) : false;
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -5349,10 +5349,10 @@ var require_Document = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path15, keepScalar) {
-        if (Collection.isEmptyPath(path15))
+      getIn(path18, keepScalar) {
+        if (Collection.isEmptyPath(path18))
           return !keepScalar && identity.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity.isCollection(this.contents) ? this.contents.getIn(path15, keepScalar) : void 0;
+        return identity.isCollection(this.contents) ? this.contents.getIn(path18, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
@@ -5363,10 +5363,10 @@ var require_Document = __commonJS({
       /**
        * Checks if the document includes a value at `path`.
        */
-      hasIn(path15) {
-        if (Collection.isEmptyPath(path15))
+      hasIn(path18) {
+        if (Collection.isEmptyPath(path18))
           return this.contents !== void 0;
-        return identity.isCollection(this.contents) ? this.contents.hasIn(path15) : false;
+        return identity.isCollection(this.contents) ? this.contents.hasIn(path18) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -5383,13 +5383,13 @@ var require_Document = __commonJS({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path15, value) {
-        if (Collection.isEmptyPath(path15)) {
+      setIn(path18, value) {
+        if (Collection.isEmptyPath(path18)) {
           this.contents = value;
         } else if (this.contents == null) {
-          this.contents = Collection.collectionFromPath(this.schema, Array.from(path15), value);
+          this.contents = Collection.collectionFromPath(this.schema, Array.from(path18), value);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path15, value);
+          this.contents.setIn(path18, value);
         }
       }
       /**
@@ -5481,9 +5481,9 @@ var require_Document = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/yaml/dist/errors.js
+// node_modules/yaml/dist/errors.js
 var require_errors = __commonJS({
-  "../../work/main/node_modules/yaml/dist/errors.js"(exports) {
+  "node_modules/yaml/dist/errors.js"(exports) {
     "use strict";
     var YAMLError = class extends Error {
       constructor(name, pos, code, message) {
@@ -5546,9 +5546,9 @@ ${pointer}
   }
 });
 
-// ../../work/main/node_modules/yaml/dist/compose/resolve-props.js
+// node_modules/yaml/dist/compose/resolve-props.js
 var require_resolve_props = __commonJS({
-  "../../work/main/node_modules/yaml/dist/compose/resolve-props.js"(exports) {
+  "node_modules/yaml/dist/compose/resolve-props.js"(exports) {
     "use strict";
     function resolveProps(tokens, { flow, indicator, next, offset, onError, parentIndent, startOnNewline }) {
       let spaceBefore = false;
@@ -5680,9 +5680,9 @@ var require_resolve_props = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/yaml/dist/compose/util-contains-newline.js
+// node_modules/yaml/dist/compose/util-contains-newline.js
 var require_util_contains_newline = __commonJS({
-  "../../work/main/node_modules/yaml/dist/compose/util-contains-newline.js"(exports) {
+  "node_modules/yaml/dist/compose/util-contains-newline.js"(exports) {
     "use strict";
     function containsNewline(key) {
       if (!key)
@@ -5722,9 +5722,9 @@ var require_util_contains_newline = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/yaml/dist/compose/util-flow-indent-check.js
+// node_modules/yaml/dist/compose/util-flow-indent-check.js
 var require_util_flow_indent_check = __commonJS({
-  "../../work/main/node_modules/yaml/dist/compose/util-flow-indent-check.js"(exports) {
+  "node_modules/yaml/dist/compose/util-flow-indent-check.js"(exports) {
     "use strict";
     var utilContainsNewline = require_util_contains_newline();
     function flowIndentCheck(indent, fc, onError) {
@@ -5740,9 +5740,9 @@ var require_util_flow_indent_check = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/yaml/dist/compose/util-map-includes.js
+// node_modules/yaml/dist/compose/util-map-includes.js
 var require_util_map_includes = __commonJS({
-  "../../work/main/node_modules/yaml/dist/compose/util-map-includes.js"(exports) {
+  "node_modules/yaml/dist/compose/util-map-includes.js"(exports) {
     "use strict";
     var identity = require_identity();
     function mapIncludes(ctx, items, search) {
@@ -5756,9 +5756,9 @@ var require_util_map_includes = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/yaml/dist/compose/resolve-block-map.js
+// node_modules/yaml/dist/compose/resolve-block-map.js
 var require_resolve_block_map = __commonJS({
-  "../../work/main/node_modules/yaml/dist/compose/resolve-block-map.js"(exports) {
+  "node_modules/yaml/dist/compose/resolve-block-map.js"(exports) {
     "use strict";
     var Pair = require_Pair();
     var YAMLMap = require_YAMLMap();
@@ -5864,9 +5864,9 @@ var require_resolve_block_map = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/yaml/dist/compose/resolve-block-seq.js
+// node_modules/yaml/dist/compose/resolve-block-seq.js
 var require_resolve_block_seq = __commonJS({
-  "../../work/main/node_modules/yaml/dist/compose/resolve-block-seq.js"(exports) {
+  "node_modules/yaml/dist/compose/resolve-block-seq.js"(exports) {
     "use strict";
     var YAMLSeq = require_YAMLSeq();
     var resolveProps = require_resolve_props();
@@ -5915,9 +5915,9 @@ var require_resolve_block_seq = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/yaml/dist/compose/resolve-end.js
+// node_modules/yaml/dist/compose/resolve-end.js
 var require_resolve_end = __commonJS({
-  "../../work/main/node_modules/yaml/dist/compose/resolve-end.js"(exports) {
+  "node_modules/yaml/dist/compose/resolve-end.js"(exports) {
     "use strict";
     function resolveEnd(end, offset, reqSpace, onError) {
       let comment = "";
@@ -5958,9 +5958,9 @@ var require_resolve_end = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/yaml/dist/compose/resolve-flow-collection.js
+// node_modules/yaml/dist/compose/resolve-flow-collection.js
 var require_resolve_flow_collection = __commonJS({
-  "../../work/main/node_modules/yaml/dist/compose/resolve-flow-collection.js"(exports) {
+  "node_modules/yaml/dist/compose/resolve-flow-collection.js"(exports) {
     "use strict";
     var identity = require_identity();
     var Pair = require_Pair();
@@ -6152,9 +6152,9 @@ var require_resolve_flow_collection = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/yaml/dist/compose/compose-collection.js
+// node_modules/yaml/dist/compose/compose-collection.js
 var require_compose_collection = __commonJS({
-  "../../work/main/node_modules/yaml/dist/compose/compose-collection.js"(exports) {
+  "node_modules/yaml/dist/compose/compose-collection.js"(exports) {
     "use strict";
     var identity = require_identity();
     var Scalar = require_Scalar();
@@ -6217,9 +6217,9 @@ var require_compose_collection = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/yaml/dist/compose/resolve-block-scalar.js
+// node_modules/yaml/dist/compose/resolve-block-scalar.js
 var require_resolve_block_scalar = __commonJS({
-  "../../work/main/node_modules/yaml/dist/compose/resolve-block-scalar.js"(exports) {
+  "node_modules/yaml/dist/compose/resolve-block-scalar.js"(exports) {
     "use strict";
     var Scalar = require_Scalar();
     function resolveBlockScalar(ctx, scalar, onError) {
@@ -6400,9 +6400,9 @@ var require_resolve_block_scalar = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/yaml/dist/compose/resolve-flow-scalar.js
+// node_modules/yaml/dist/compose/resolve-flow-scalar.js
 var require_resolve_flow_scalar = __commonJS({
-  "../../work/main/node_modules/yaml/dist/compose/resolve-flow-scalar.js"(exports) {
+  "node_modules/yaml/dist/compose/resolve-flow-scalar.js"(exports) {
     "use strict";
     var Scalar = require_Scalar();
     var resolveEnd = require_resolve_end();
@@ -6621,9 +6621,9 @@ var require_resolve_flow_scalar = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/yaml/dist/compose/compose-scalar.js
+// node_modules/yaml/dist/compose/compose-scalar.js
 var require_compose_scalar = __commonJS({
-  "../../work/main/node_modules/yaml/dist/compose/compose-scalar.js"(exports) {
+  "node_modules/yaml/dist/compose/compose-scalar.js"(exports) {
     "use strict";
     var identity = require_identity();
     var Scalar = require_Scalar();
@@ -6702,9 +6702,9 @@ var require_compose_scalar = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/yaml/dist/compose/util-empty-scalar-position.js
+// node_modules/yaml/dist/compose/util-empty-scalar-position.js
 var require_util_empty_scalar_position = __commonJS({
-  "../../work/main/node_modules/yaml/dist/compose/util-empty-scalar-position.js"(exports) {
+  "node_modules/yaml/dist/compose/util-empty-scalar-position.js"(exports) {
     "use strict";
     function emptyScalarPosition(offset, before, pos) {
       if (before) {
@@ -6732,9 +6732,9 @@ var require_util_empty_scalar_position = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/yaml/dist/compose/compose-node.js
+// node_modules/yaml/dist/compose/compose-node.js
 var require_compose_node = __commonJS({
-  "../../work/main/node_modules/yaml/dist/compose/compose-node.js"(exports) {
+  "node_modules/yaml/dist/compose/compose-node.js"(exports) {
     "use strict";
     var Alias = require_Alias();
     var identity = require_identity();
@@ -6838,9 +6838,9 @@ var require_compose_node = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/yaml/dist/compose/compose-doc.js
+// node_modules/yaml/dist/compose/compose-doc.js
 var require_compose_doc = __commonJS({
-  "../../work/main/node_modules/yaml/dist/compose/compose-doc.js"(exports) {
+  "node_modules/yaml/dist/compose/compose-doc.js"(exports) {
     "use strict";
     var Document = require_Document();
     var composeNode = require_compose_node();
@@ -6881,9 +6881,9 @@ var require_compose_doc = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/yaml/dist/compose/composer.js
+// node_modules/yaml/dist/compose/composer.js
 var require_composer = __commonJS({
-  "../../work/main/node_modules/yaml/dist/compose/composer.js"(exports) {
+  "node_modules/yaml/dist/compose/composer.js"(exports) {
     "use strict";
     var node_process = __require("process");
     var directives = require_directives();
@@ -7089,9 +7089,9 @@ ${end.comment}` : end.comment;
   }
 });
 
-// ../../work/main/node_modules/yaml/dist/parse/cst-scalar.js
+// node_modules/yaml/dist/parse/cst-scalar.js
 var require_cst_scalar = __commonJS({
-  "../../work/main/node_modules/yaml/dist/parse/cst-scalar.js"(exports) {
+  "node_modules/yaml/dist/parse/cst-scalar.js"(exports) {
     "use strict";
     var resolveBlockScalar = require_resolve_block_scalar();
     var resolveFlowScalar = require_resolve_flow_scalar();
@@ -7274,9 +7274,9 @@ var require_cst_scalar = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/yaml/dist/parse/cst-stringify.js
+// node_modules/yaml/dist/parse/cst-stringify.js
 var require_cst_stringify = __commonJS({
-  "../../work/main/node_modules/yaml/dist/parse/cst-stringify.js"(exports) {
+  "node_modules/yaml/dist/parse/cst-stringify.js"(exports) {
     "use strict";
     var stringify = (cst) => "type" in cst ? stringifyToken(cst) : stringifyItem(cst);
     function stringifyToken(token) {
@@ -7335,9 +7335,9 @@ var require_cst_stringify = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/yaml/dist/parse/cst-visit.js
+// node_modules/yaml/dist/parse/cst-visit.js
 var require_cst_visit = __commonJS({
-  "../../work/main/node_modules/yaml/dist/parse/cst-visit.js"(exports) {
+  "node_modules/yaml/dist/parse/cst-visit.js"(exports) {
     "use strict";
     var BREAK = /* @__PURE__ */ Symbol("break visit");
     var SKIP = /* @__PURE__ */ Symbol("skip children");
@@ -7350,9 +7350,9 @@ var require_cst_visit = __commonJS({
     visit.BREAK = BREAK;
     visit.SKIP = SKIP;
     visit.REMOVE = REMOVE;
-    visit.itemAtPath = (cst, path15) => {
+    visit.itemAtPath = (cst, path18) => {
       let item = cst;
-      for (const [field, index] of path15) {
+      for (const [field, index] of path18) {
         const tok = item?.[field];
         if (tok && "items" in tok) {
           item = tok.items[index];
@@ -7361,23 +7361,23 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit.parentCollection = (cst, path15) => {
-      const parent = visit.itemAtPath(cst, path15.slice(0, -1));
-      const field = path15[path15.length - 1][0];
+    visit.parentCollection = (cst, path18) => {
+      const parent = visit.itemAtPath(cst, path18.slice(0, -1));
+      const field = path18[path18.length - 1][0];
       const coll = parent?.[field];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path15, item, visitor) {
-      let ctrl = visitor(item, path15);
+    function _visit(path18, item, visitor) {
+      let ctrl = visitor(item, path18);
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field of ["key", "value"]) {
         const token = item[field];
         if (token && "items" in token) {
           for (let i = 0; i < token.items.length; ++i) {
-            const ci = _visit(Object.freeze(path15.concat([[field, i]])), token.items[i], visitor);
+            const ci = _visit(Object.freeze(path18.concat([[field, i]])), token.items[i], visitor);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -7388,18 +7388,18 @@ var require_cst_visit = __commonJS({
             }
           }
           if (typeof ctrl === "function" && field === "key")
-            ctrl = ctrl(item, path15);
+            ctrl = ctrl(item, path18);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item, path15) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item, path18) : ctrl;
     }
     exports.visit = visit;
   }
 });
 
-// ../../work/main/node_modules/yaml/dist/parse/cst.js
+// node_modules/yaml/dist/parse/cst.js
 var require_cst = __commonJS({
-  "../../work/main/node_modules/yaml/dist/parse/cst.js"(exports) {
+  "node_modules/yaml/dist/parse/cst.js"(exports) {
     "use strict";
     var cstScalar = require_cst_scalar();
     var cstStringify = require_cst_stringify();
@@ -7499,9 +7499,9 @@ var require_cst = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/yaml/dist/parse/lexer.js
+// node_modules/yaml/dist/parse/lexer.js
 var require_lexer = __commonJS({
-  "../../work/main/node_modules/yaml/dist/parse/lexer.js"(exports) {
+  "node_modules/yaml/dist/parse/lexer.js"(exports) {
     "use strict";
     var cst = require_cst();
     function isEmpty(ch) {
@@ -8088,9 +8088,9 @@ var require_lexer = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/yaml/dist/parse/line-counter.js
+// node_modules/yaml/dist/parse/line-counter.js
 var require_line_counter = __commonJS({
-  "../../work/main/node_modules/yaml/dist/parse/line-counter.js"(exports) {
+  "node_modules/yaml/dist/parse/line-counter.js"(exports) {
     "use strict";
     var LineCounter = class {
       constructor() {
@@ -8119,9 +8119,9 @@ var require_line_counter = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/yaml/dist/parse/parser.js
+// node_modules/yaml/dist/parse/parser.js
 var require_parser = __commonJS({
-  "../../work/main/node_modules/yaml/dist/parse/parser.js"(exports) {
+  "node_modules/yaml/dist/parse/parser.js"(exports) {
     "use strict";
     var node_process = __require("process");
     var cst = require_cst();
@@ -8993,9 +8993,9 @@ var require_parser = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/yaml/dist/public-api.js
+// node_modules/yaml/dist/public-api.js
 var require_public_api = __commonJS({
-  "../../work/main/node_modules/yaml/dist/public-api.js"(exports) {
+  "node_modules/yaml/dist/public-api.js"(exports) {
     "use strict";
     var composer = require_composer();
     var Document = require_Document();
@@ -9090,9 +9090,9 @@ var require_public_api = __commonJS({
   }
 });
 
-// ../../work/main/node_modules/yaml/dist/index.js
+// node_modules/yaml/dist/index.js
 var require_dist = __commonJS({
-  "../../work/main/node_modules/yaml/dist/index.js"(exports) {
+  "node_modules/yaml/dist/index.js"(exports) {
     "use strict";
     var composer = require_composer();
     var Document = require_Document();
@@ -9307,8 +9307,8 @@ function loadConfigFile(file, workspaceRoot) {
   let doc;
   try {
     doc = JSON.parse(readFileSync(chosen, "utf8"));
-  } catch (e) {
-    throw new ConfigurationError(`config file ${chosen}: not valid JSON (${e.message})`);
+  } catch (e2) {
+    throw new ConfigurationError(`config file ${chosen}: not valid JSON (${e2.message})`);
   }
   return parseIgnoreRules(doc, `config file ${chosen}`);
 }
@@ -9425,10 +9425,11 @@ function toolPattern(source, task, rel2) {
       return rel2;
   }
 }
-function toolTaskRef(source, task) {
-  if (source === "nx") return `${task.project}:${task.target}`;
-  if (source === "turbo") return `${task.project}#${task.target}`;
-  return task.id;
+function toolTaskRef(source, task, dependency) {
+  if (source === "file") return dependency.id;
+  if (dependency.project === task.project) return dependency.target;
+  if (source === "nx") return JSON.stringify({ projects: [dependency.project], target: dependency.target });
+  return `${dependency.project}#${dependency.target}`;
 }
 function groupPaths(paths, minGroup = 3) {
   const byDir = /* @__PURE__ */ new Map();
@@ -9457,7 +9458,7 @@ function where(loc) {
 function addToFieldFix(source, task, field, values) {
   const loc = task.declaredAt?.[field];
   const name = FIELD_NAME[source][field];
-  const list = values.map((v) => JSON.stringify(v)).join(", ");
+  const list = values.map((v) => v.startsWith("{") ? v : JSON.stringify(v)).join(", ");
   let summary = `add ${list} to "${name}" of ${task.id}${where(loc)}`;
   if (source === "turbo" && field === "inputs" && !task.inputs.some((i) => i.includes("$TURBO_DEFAULT$"))) {
     summary += '; keep "$TURBO_DEFAULT$" in the list if the task relies on the default inputs';
@@ -9547,13 +9548,14 @@ function listWorkspaceFiles(root, ignore, bases = [""]) {
     let entries;
     try {
       entries = readdirSync(rel2 === "" ? root : path4.join(root, rel2), { withFileTypes: true });
-    } catch {
+    } catch (e2) {
+      if (e2.code === "ENOTDIR" && rel2 !== "") out.push(rel2);
       return;
     }
-    for (const e of entries) {
-      const child = rel2 === "" ? e.name : `${rel2}/${e.name}`;
+    for (const e2 of entries) {
+      const child = rel2 === "" ? e2.name : `${rel2}/${e2.name}`;
       if (ignore.ignoredAlways(child)) continue;
-      if (e.isDirectory()) walk(child);
+      if (e2.isDirectory()) walk(child);
       else out.push(child);
     }
   };
@@ -9690,7 +9692,7 @@ function analyse(input) {
           otherTask: other,
           count: paths.length,
           samples: paths.slice(0, 5),
-          fix: addToFieldFix(plan.source, task, "dependsOn", [toolTaskRef(plan.source, otherTask)])
+          fix: addToFieldFix(plan.source, task, "dependsOn", [toolTaskRef(plan.source, task, otherTask)])
         }
       );
     }
@@ -9779,9 +9781,8 @@ function addOverlappingOutputs(findings, writers, tasksById, plan) {
 }
 function addUnusedInputs(findings, plan, results, read, written, outputSets, ignore, listFiles) {
   const analysed = results.filter((r) => r.status === "analyzed").map((r) => plan.tasks.find((t) => t.id === r.taskId));
-  const globTasks = analysed.filter((t) => t.inputs.some((p) => !p.startsWith("!") && isGlob(cleanPattern(p))));
-  const bases = globTasks.flatMap((t) => t.inputs.filter((p) => !p.startsWith("!")).map(patternBase));
-  const files = globTasks.length ? [...(listFiles ?? ((b) => listWorkspaceFiles(plan.workspaceRoot, ignore, b)))(bases)] : [];
+  const bases = analysed.flatMap((t) => t.inputs.filter((p) => !p.startsWith("!")).map(patternBase));
+  const files = bases.length ? [...(listFiles ?? ((b) => listWorkspaceFiles(plan.workspaceRoot, ignore, b)))(bases)] : [];
   const allWritten = /* @__PURE__ */ new Set();
   for (const w of written.values()) for (const p of w) allWritten.add(p);
   for (const task of analysed) {
@@ -9789,18 +9790,10 @@ function addUnusedInputs(findings, plan, results, read, written, outputSets, ign
     const outs = outputSets.get(task.id);
     const r = read.get(task.id) ?? /* @__PURE__ */ new Set();
     const candidates = /* @__PURE__ */ new Set();
-    for (const p of task.inputs) {
-      if (p.startsWith("!")) continue;
-      const c = cleanPattern(p);
-      if (!isGlob(c)) candidates.add(c);
-    }
-    if (globTasks.includes(task)) {
-      for (const f of files) if (ins.covers(f)) candidates.add(f);
-    }
+    for (const f of files) if (ins.covers(f)) candidates.add(f);
     const unused = [];
     for (const f of candidates) {
-      if (r.has(f) || outs.covers(f) || allWritten.has(f) || ignore.ignoredRead(task.id, f) || !ins.covers(f)) continue;
-      if (!isGlob(f) && [...r].some((x) => x.startsWith(f + "/"))) continue;
+      if (r.has(f) || outs.covers(f) || allWritten.has(f) || ignore.ignoredRead(task.id, f)) continue;
       unused.push(f);
     }
     if (unused.length === 0) continue;
@@ -9939,10 +9932,10 @@ function loadPlanFile(file) {
   let text;
   try {
     text = readFileSync2(abs, "utf8");
-  } catch (e) {
-    const code = e.code;
+  } catch (e2) {
+    const code = e2.code;
     throw new ConfigurationError(
-      code === "ENOENT" ? `plan file ${file} does not exist` : `plan file ${file} cannot be read: ${e.message}`
+      code === "ENOENT" ? `plan file ${file} does not exist` : `plan file ${file} cannot be read: ${e2.message}`
     );
   }
   return parsePlan(text, abs);
@@ -9951,8 +9944,8 @@ function parsePlan(text, file) {
   let doc;
   try {
     doc = JSON.parse(text);
-  } catch (e) {
-    const msg = e.message;
+  } catch (e2) {
+    const msg = e2.message;
     const offset = jsonErrorOffset(text);
     const where2 = offset !== void 0 ? ` line ${lineAt(text, offset)}` : "";
     throw new ConfigurationError(`plan file ${file}${where2}: not valid JSON (${msg})`);
@@ -10159,17 +10152,17 @@ function loadNxSandboxingConfig(workspaceRoot, tasks) {
   let text;
   try {
     text = readFileSync3(file, "utf8");
-  } catch (e) {
-    throw new ConfigurationError(`${NX_SANDBOXING_CONFIG} cannot be read: ${e.message}`);
+  } catch (e2) {
+    throw new ConfigurationError(`${NX_SANDBOXING_CONFIG} cannot be read: ${e2.message}`);
   }
   return parseNxSandboxingConfig(text, tasks, NX_SANDBOXING_CONFIG);
 }
 function parseNxSandboxingConfig(text, tasks, where2 = NX_SANDBOXING_CONFIG) {
   const doc = (0, import_yaml.parseDocument)(text, { prettyErrors: true });
   if (doc.errors.length) {
-    const e = doc.errors[0];
-    const line = e.linePos?.[0]?.line;
-    throw new ConfigurationError(`${where2}${line ? ` line ${line}` : ""}: not valid YAML (${e.message.split("\n")[0]})`);
+    const e2 = doc.errors[0];
+    const line = e2.linePos?.[0]?.line;
+    throw new ConfigurationError(`${where2}${line ? ` line ${line}` : ""}: not valid YAML (${e2.message.split("\n")[0]})`);
   }
   const lineOf = (node) => {
     const range = node?.range;
@@ -10200,15 +10193,15 @@ function parseNxSandboxingConfig(text, tasks, where2 = NX_SANDBOXING_CONFIG) {
     if (typeof raw !== "object" || raw === null || Array.isArray(raw)) {
       throw new ConfigurationError(`${where2}${at2}: task-exclusions[${i}] must be a mapping with "project" and "target"`);
     }
-    const e = raw;
+    const e2 = raw;
     for (const k of ["project", "target"]) {
-      if (e[k] !== void 0 && typeof e[k] !== "string") throw new ConfigurationError(`${where2}${at2}: task-exclusions[${i}].${k} must be a string`);
+      if (e2[k] !== void 0 && typeof e2[k] !== "string") throw new ConfigurationError(`${where2}${at2}: task-exclusions[${i}].${k} must be a string`);
     }
-    if (e.project === void 0 && e.target === void 0) throw new ConfigurationError(`${where2}${at2}: task-exclusions[${i}] names neither "project" nor "target"`);
-    const reads = list(e["exclude-reads"], `task-exclusions[${i}].exclude-reads`, at2);
-    const writes = list(e["exclude-writes"], `task-exclusions[${i}].exclude-writes`, at2);
+    if (e2.project === void 0 && e2.target === void 0) throw new ConfigurationError(`${where2}${at2}: task-exclusions[${i}] names neither "project" nor "target"`);
+    const reads = list(e2["exclude-reads"], `task-exclusions[${i}].exclude-reads`, at2);
+    const writes = list(e2["exclude-writes"], `task-exclusions[${i}].exclude-writes`, at2);
     for (const t of tasks) {
-      if (e.project !== void 0 && e.project !== t.project || e.target !== void 0 && e.target !== t.target) continue;
+      if (e2.project !== void 0 && e2.project !== t.project || e2.target !== void 0 && e2.target !== t.target) continue;
       if (reads.length === 0 && writes.length === 0) {
         rules.excludedTasks.push(t.id);
         continue;
@@ -10332,9 +10325,9 @@ function parseJsonWithLines(text) {
     return void 0;
   }
 }
-function jsonChild(node, path15) {
+function jsonChild(node, path18) {
   let cur = node;
-  for (const k of path15) {
+  for (const k of path18) {
     if (!cur) return void 0;
     if (cur.kind === "object") cur = cur.members.get(k);
     else if (cur.kind === "array" && /^\d+$/.test(k)) cur = cur.items[Number(k)];
@@ -10342,12 +10335,12 @@ function jsonChild(node, path15) {
   }
   return cur;
 }
-function jsonKeyLine(node, path15) {
+function jsonKeyLine(node, path18) {
   if (!node) return void 0;
   let cur = node;
   let best = { line: node.line, depth: 0 };
-  for (let d = 0; d < path15.length; d++) {
-    const next = jsonChild(cur, [path15[d]]);
+  for (let d = 0; d < path18.length; d++) {
+    const next = jsonChild(cur, [path18[d]]);
     if (!next) break;
     cur = next;
     best = { line: next.keyLine, depth: d + 1 };
@@ -10869,9 +10862,9 @@ function compressFiles(workspaceRoot, files, limits) {
     let ok = dirsWithInputs.has(dir) && !blocked(dir);
     if (ok) {
       try {
-        for (const e of readdirSync2(join(workspaceRoot, dir), { withFileTypes: true })) {
-          const rel2 = `${dir}/${e.name}`;
-          if (e.isDirectory()) ok = covered(rel2);
+        for (const e2 of readdirSync2(join(workspaceRoot, dir), { withFileTypes: true })) {
+          const rel2 = `${dir}/${e2.name}`;
+          if (e2.isDirectory()) ok = covered(rel2);
           else ok = set.has(rel2);
           if (!ok) break;
         }
@@ -10916,8 +10909,8 @@ var ConfigLocator = class {
     }
     return this.parsed.get(file);
   }
-  at(file, path15, what) {
-    const hit = jsonKeyLine(this.json(file), path15);
+  at(file, path18, what) {
+    const hit = jsonKeyLine(this.json(file), path18);
     return { file, ...hit ? { line: hit.line } : {}, what };
   }
   /** The targetDefaults key that applies to a target (its name, its executor, or a glob), as Nx picks it. */
@@ -11381,7 +11374,17 @@ function openNode(ns, file, options) {
         run: (...p) => ({ lastInsertRowid: Number(st.run(...p).lastInsertRowid) }),
         get: (...p) => st.get(...p),
         all: (...p) => st.all(...p),
-        iterate: (...p) => st.iterate(...p)
+        iterate: (...p) => st.iterate(...p),
+        iterateArrays(...p) {
+          if (st.setReturnArrays) {
+            const raw = db.prepare(sql);
+            raw.setReturnArrays(true);
+            return raw.iterate(...p);
+          }
+          return (function* () {
+            for (const row of st.iterate(...p)) yield Object.values(row);
+          })();
+        }
       };
     },
     transaction(fn) {
@@ -11392,9 +11395,9 @@ function openNode(ns, file, options) {
         const out = fn();
         db.exec("COMMIT");
         return out;
-      } catch (e) {
+      } catch (e2) {
         db.exec("ROLLBACK");
-        throw e;
+        throw e2;
       } finally {
         depth--;
       }
@@ -11420,7 +11423,8 @@ function openBetter(Better, file, options) {
         run: (...p) => ({ lastInsertRowid: Number(st.run(...p).lastInsertRowid) }),
         get: (...p) => st.get(...p),
         all: (...p) => st.all(...p),
-        iterate: (...p) => st.iterate(...p)
+        iterate: (...p) => st.iterate(...p),
+        iterateArrays: (...p) => db.prepare(sql).raw(true).iterate(...p)
       };
     },
     transaction: (fn) => db.transaction(fn)(),
@@ -11494,9 +11498,9 @@ var TraceStore = class _TraceStore {
       }
       db.exec(SCHEMA_SQL);
       db.pragma(`user_version = ${SCHEMA_VERSION}`);
-    } catch (e) {
-      if (e instanceof StoreError) throw e;
-      throw new StoreError(`cannot open trace database ${file} for writing: ${e.message}`);
+    } catch (e2) {
+      if (e2 instanceof StoreError) throw e2;
+      throw new StoreError(`cannot open trace database ${file} for writing: ${e2.message}`);
     }
     return new _TraceStore(path7.resolve(file), db);
   }
@@ -11513,9 +11517,9 @@ var TraceStore = class _TraceStore {
         throw new StoreError(`trace database ${file} has schema version ${version}; this io-trace reads version ${SCHEMA_VERSION}`);
       }
       db.prepare("SELECT count(*) FROM runs").get();
-    } catch (e) {
-      if (e instanceof StoreError) throw e;
-      throw new StoreError(`trace database ${file} is damaged or not an io-trace database: ${e.message}`);
+    } catch (e2) {
+      if (e2 instanceof StoreError) throw e2;
+      throw new StoreError(`trace database ${file} is damaged or not an io-trace database: ${e2.message}`);
     }
     return new _TraceStore(path7.resolve(file), db);
   }
@@ -11687,18 +11691,18 @@ var TraceStore = class _TraceStore {
       ...r.samples ? { samples: JSON.parse(r.samples) } : {}
     }));
   }
-  addEvent(runId, e) {
+  addEvent(runId, e2) {
     const info = this.db.prepare("INSERT INTO events (run_id, kind, name, parent_id, start_ts, duration_ms, status, value, error, attributes) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)").run(
       runId,
-      e.kind,
-      e.name,
-      e.parentId ?? null,
-      e.startTs,
-      e.durationMs ?? null,
-      e.status ?? null,
-      e.value ?? null,
-      e.error ?? null,
-      JSON.stringify(e.attributes ?? {})
+      e2.kind,
+      e2.name,
+      e2.parentId ?? null,
+      e2.startTs,
+      e2.durationMs ?? null,
+      e2.status ?? null,
+      e2.value ?? null,
+      e2.error ?? null,
+      JSON.stringify(e2.attributes ?? {})
     );
     return Number(info.lastInsertRowid);
   }
@@ -11739,8 +11743,8 @@ import { parseArgs } from "node:util";
 function parse(command, argv, options) {
   try {
     return parseArgs({ args: argv, options, allowPositionals: true, strict: true });
-  } catch (e) {
-    throw new ConfigurationError(`io-trace ${command}: ${e.message.replace(/^TypeError \[[A-Z_]+\]: /, "")} (see io-trace ${command} --help)`);
+  } catch (e2) {
+    throw new ConfigurationError(`io-trace ${command}: ${e2.message.replace(/^TypeError \[[A-Z_]+\]: /, "")} (see io-trace ${command} --help)`);
   }
 }
 function oneOf(flag, value, allowed, fallback) {
@@ -11752,7 +11756,7 @@ function oneOf(flag, value, allowed, fallback) {
 }
 
 // src/cli/commands/run.ts
-import { writeFileSync } from "node:fs";
+import { writeFileSync as writeFileSync2 } from "node:fs";
 import path10 from "node:path";
 
 // src/plan/resolve.ts
@@ -11976,7 +11980,7 @@ ${clean(r.stderr).slice(0, 2e3)}`);
 }
 function envNames(ev) {
   if (!ev) return [];
-  const names = [...ev.specified?.env ?? [], ...ev.configured ?? [], ...ev.inferred ?? []].map((e) => e.split("=")[0]);
+  const names = [...ev.specified?.env ?? [], ...ev.configured ?? [], ...ev.inferred ?? []].map((e2) => e2.split("=")[0]);
   return [...new Set(names)].filter(Boolean);
 }
 var TurboLocator = class {
@@ -12317,9 +12321,9 @@ var StoreSpanRecorder = class {
       const result = await this.current.run(span, fn);
       this.close(span, performance.now() - t0, "ok");
       return result;
-    } catch (e) {
-      this.close(span, performance.now() - t0, "error", e instanceof Error ? e.message : String(e));
-      throw e;
+    } catch (e2) {
+      this.close(span, performance.now() - t0, "error", e2 instanceof Error ? e2.message : String(e2));
+      throw e2;
     }
   }
   recordSpan(name, startTs, durationMs, attributes = {}, options = {}) {
@@ -12432,20 +12436,20 @@ var TraceIngestor = class {
   /** The tracer's EventSink. */
   sink = (batch) => {
     this.eventCount += batch.length;
-    for (const e of batch) {
-      switch (e.type) {
+    for (const e2 of batch) {
+      switch (e2.type) {
         case "access": {
-          const procKey = this.processes.keyFor(e.pid, e.ts);
-          const key = `${procKey}\0${e.op}\0${e.errno}\0${e.path}`;
+          const procKey = this.processes.keyFor(e2.pid, e2.ts);
+          const key = `${procKey}\0${e2.op}\0${e2.errno}\0${e2.path}`;
           const a = this.accesses.get(key);
           if (a === void 0) {
-            const rec = { procKey, path: e.path, op: e.op, errno: e.errno, count: 1, firstTs: e.ts, lastTs: e.ts, dirty: false };
+            const rec = { procKey, path: e2.path, op: e2.op, errno: e2.errno, count: 1, firstTs: e2.ts, lastTs: e2.ts, dirty: false };
             this.accesses.set(key, rec);
             this.fresh.push(rec);
           } else {
             a.count++;
-            if (e.ts < a.firstTs) a.firstTs = e.ts;
-            if (e.ts > a.lastTs) a.lastTs = e.ts;
+            if (e2.ts < a.firstTs) a.firstTs = e2.ts;
+            if (e2.ts > a.lastTs) a.lastTs = e2.ts;
             if (a.rowId !== void 0 && !a.dirty) {
               a.dirty = true;
               this.changed.push(a);
@@ -12454,21 +12458,21 @@ var TraceIngestor = class {
           break;
         }
         case "fork":
-          this.processes.fork(e.pid, e.child, e.ts);
+          this.processes.fork(e2.pid, e2.child, e2.ts);
           break;
         case "exec":
-          this.processes.exec(e.pid, e.path, e.argv, e.cwd, e.ts);
+          this.processes.exec(e2.pid, e2.path, e2.argv, e2.cwd, e2.ts);
           break;
         case "exit":
-          this.processes.exit(e.pid, e.ts);
+          this.processes.exit(e2.pid, e2.ts);
           break;
         case "notice":
-          this.notices.push(e);
+          this.notices.push(e2);
           this.store.addEvent(this.runId, {
             kind: "notice",
-            name: e.kind,
-            startTs: e.ts,
-            attributes: { message: e.message, ...e.pid !== void 0 ? { pid: e.pid } : {}, ...e.count !== void 0 ? { count: e.count } : {} }
+            name: e2.kind,
+            startTs: e2.ts,
+            attributes: { message: e2.message, ...e2.pid !== void 0 ? { pid: e2.pid } : {}, ...e2.count !== void 0 ? { count: e2.count } : {} }
           });
           break;
       }
@@ -12507,8 +12511,8 @@ function resolveUser(spec) {
   let passwd;
   try {
     passwd = readFileSync9("/etc/passwd", "utf8");
-  } catch (e) {
-    throw new ConfigurationError(`--user ${spec}: cannot read /etc/passwd (${e.message})`);
+  } catch (e2) {
+    throw new ConfigurationError(`--user ${spec}: cannot read /etc/passwd (${e2.message})`);
   }
   for (const line of passwd.split("\n")) {
     const f = line.split(":");
@@ -12544,7 +12548,7 @@ async function launchStopped(options) {
     stdio: [options.stdin ?? "inherit", "pipe", "pipe"]
   });
   const exited = new Promise((resolve, reject) => {
-    child.once("error", (e) => reject(new TracerError(`cannot start the build (${file}): ${e.message}`)));
+    child.once("error", (e2) => reject(new TracerError(`cannot start the build (${file}): ${e2.message}`)));
     child.once("exit", (code, signal) => resolve({ code, signal }));
   });
   exited.catch(() => {
@@ -12716,10 +12720,10 @@ async function runBuild(options) {
   let build;
   try {
     build = await launchStopped({ command: options.command, cwd: options.cwd, env, ...options.user ? { user: options.user } : {}, stdin: options.stdin ?? "inherit" });
-  } catch (e) {
-    store.updateRun(runId, { status: "failed", endedAt: Date.now(), incompleteReasons: [e.message] });
+  } catch (e2) {
+    store.updateRun(runId, { status: "failed", endedAt: Date.now(), incompleteReasons: [e2.message] });
     store.close();
-    throw e;
+    throw e2;
   }
   const capture = new OutputCapture(files, options.echo);
   capture.attach(build.child.stdout, "stdout");
@@ -12738,8 +12742,8 @@ async function runBuild(options) {
   try {
     await session.ready;
     spans.recordSpan("attach", attachStart, Date.now() - attachStart, { tracer: tracerName });
-  } catch (e) {
-    const why = e instanceof IoTraceError ? e.message : String(e);
+  } catch (e2) {
+    const why = e2 instanceof IoTraceError ? e2.message : String(e2);
     log.warn(`${tracerName} could not attach (${why}); the build runs untraced`);
     spans.recordSpan("attach", attachStart, Date.now() - attachStart, { tracer: tracerName, error: why });
     await session.finish().catch(() => void 0);
@@ -12765,8 +12769,8 @@ async function runBuild(options) {
   const finishStart = Date.now();
   try {
     outcome = await session.finish();
-  } catch (e) {
-    incomplete.push(`${tracerName} failed while stopping: ${e.message}`);
+  } catch (e2) {
+    incomplete.push(`${tracerName} failed while stopping: ${e2.message}`);
     outcome = { lostEvents: 0, incompleteReasons: [], eventCount: ingest.eventCount, diagnostics: [] };
   }
   spans.recordSpan("detach", finishStart, Date.now() - finishStart, { tracer: tracerName });
@@ -12835,7 +12839,7 @@ function exitCodeOf(exit) {
 
 // src/tracer/bpftrace.ts
 import { spawn as spawn4, execFile } from "node:child_process";
-import { existsSync as existsSync7, mkdirSync as mkdirSync3, copyFileSync, createWriteStream as createWriteStream2, readFileSync as readFileSync11 } from "node:fs";
+import { existsSync as existsSync7, mkdirSync as mkdirSync3, createWriteStream as createWriteStream2, readFileSync as readFileSync11, writeFileSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import { dirname as dirname3, join as join4 } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -12909,9 +12913,9 @@ function unescapeJsonBytes(line, start) {
       i++;
       continue;
     }
-    const e = line[i + 1];
+    const e2 = line[i + 1];
     i += 2;
-    switch (e) {
+    switch (e2) {
       case 110:
         out[n++] = 10;
         break;
@@ -12957,8 +12961,8 @@ function unescapeJsonBytes(line, start) {
         break;
       }
       default:
-        if (e === void 0) return { bytes: out.subarray(0, n), end: -1 };
-        out[n++] = e;
+        if (e2 === void 0) return { bytes: out.subarray(0, n), end: -1 };
+        out[n++] = e2;
     }
   }
   return { bytes: out.subarray(0, n), end: -1 };
@@ -13184,12 +13188,13 @@ var BpftraceDecoder = class {
       case "U": {
         const f = splitFields(data, 4);
         const pid = num(f[2]);
+        const opcode = Number(f[3]?.toString("latin1") ?? -1);
         this.event({
           type: "notice",
           ts: this.options.toEpochMs(num(f[1])),
           kind: "io_uring",
           pid,
-          message: `process ${pid} set up io_uring: its file I/O through the ring is invisible to syscall tracing (set UV_USE_IO_URING=0 for Node)`
+          message: opcode < 0 ? `process ${pid} set up io_uring: file operations through the ring are invisible to syscall tracing (set UV_USE_IO_URING=0 for Node)` : `process ${pid} submitted io_uring ${IO_URING_OPS[opcode] ?? `opcode ${opcode}`} operations: paths opened or changed through the ring are invisible to syscall tracing (set UV_USE_IO_URING=0 for Node)`
         });
         return;
       }
@@ -13278,17 +13283,17 @@ var BpftraceDecoder = class {
       return;
     }
     const raw = Buffer.concat(p.chunks);
-    let path15;
+    let path18;
     let problem = p.truncated ?? (p.open ? "continuation records missing at the end of the trace" : void 0);
     if (raw[0] === 47) {
-      path15 = raw.toString("utf8");
+      path18 = raw.toString("utf8");
     } else {
       const dir = p.dirId === "0" ? void 0 : this.dirPath(p.dirId);
       if (dir === null) problem ??= "the directory of a relative path is deeper than 64 levels";
       else if (dir === void 0) problem ??= "the directory of a relative path is unknown (events lost)";
-      else path15 = raw.length === 0 ? dir : joinPath(dir, raw.toString("utf8"));
+      else path18 = raw.length === 0 ? dir : joinPath(dir, raw.toString("utf8"));
     }
-    if (problem !== void 0 || path15 === void 0) {
+    if (problem !== void 0 || path18 === void 0) {
       this.stats.truncatedPaths++;
       const prefix = raw.subarray(0, 120).toString("utf8");
       out.push({
@@ -13318,13 +13323,13 @@ var BpftraceDecoder = class {
         type: "exec",
         ts: p.exec.ts,
         pid: p.pid,
-        path: path15,
+        path: path18,
         argv,
         ...cut ? { argvTruncated: true } : {},
         ...cwd !== void 0 ? { cwd } : {}
       });
     }
-    out.push({ type: "access", ts: p.ts, pid: p.pid, op, path: path15, errno: p.errno });
+    out.push({ type: "access", ts: p.ts, pid: p.pid, op, path: path18, errno: p.errno });
   }
 };
 function joinReversed(parts) {
@@ -13339,6 +13344,18 @@ var SLASH = Buffer.from("/");
 function joinPath(dir, rel2) {
   return dir.endsWith("/") ? dir + rel2 : `${dir}/${rel2}`;
 }
+var IO_URING_OPS = {
+  18: "OPENAT",
+  21: "STATX",
+  28: "OPENAT2",
+  35: "RENAMEAT",
+  36: "UNLINKAT",
+  37: "MKDIRAT",
+  38: "SYMLINKAT",
+  39: "LINKAT",
+  42: "SETXATTR",
+  44: "GETXATTR"
+};
 
 // src/tracer/bpftrace.ts
 var MIN_VERSION = [0, 17, 0];
@@ -13366,12 +13383,12 @@ function envInt(name, fallback) {
 function run2(file, args, timeoutMs) {
   return new Promise((resolve) => {
     execFile(file, args, { timeout: timeoutMs, encoding: "utf8" }, (error, stdout, stderr) => {
-      const e = error;
+      const e2 = error;
       resolve({
-        code: e ? typeof e.code === "number" ? e.code : null : 0,
+        code: e2 ? typeof e2.code === "number" ? e2.code : null : 0,
         stdout,
         stderr,
-        ...e && typeof e.code === "string" ? { error: e } : {}
+        ...e2 && typeof e2.code === "string" ? { error: e2 } : {}
       });
     });
   });
@@ -13496,9 +13513,9 @@ var BpftraceSession = class {
     this.config = config;
     mkdirSync3(options.workDir, { recursive: true });
     const script = join4(options.workDir, "iotrace.bt");
-    copyFileSync(config.scriptPath, script);
+    writeFileSync(script, adaptScript(readFileSync11(config.scriptPath, "utf8")));
     this.raw = createWriteStream2(join4(options.workDir, "bpftrace-output.jsonl"));
-    this.raw.on("error", (e) => this.log.debug(`bpftrace raw output not saved: ${e.message}`));
+    this.raw.on("error", (e2) => this.log.debug(`bpftrace raw output not saved: ${e2.message}`));
     const offsetMs = Date.now() - Number(process.hrtime.bigint()) / 1e6;
     let onReady = () => {
     };
@@ -13542,9 +13559,9 @@ var BpftraceSession = class {
       this.kill("SIGKILL");
     }, config.readyTimeoutMs);
     this.exited = new Promise((resolve) => {
-      this.child.once("error", (e) => {
+      this.child.once("error", (e2) => {
         clearTimeout(timer);
-        onFail(new TracerError(`cannot start bpftrace (${file}): ${e.message}`));
+        onFail(new TracerError(`cannot start bpftrace (${file}): ${e2.message}`));
         resolve({ code: null, signal: null });
       });
       this.child.once("exit", (code, signal) => {
@@ -13622,13 +13639,13 @@ var BpftraceSession = class {
   }
   deliver(events) {
     if (events.length === 0) return;
-    for (const e of events) if (e.type === "notice") this.remember(e);
+    for (const e2 of events) if (e2.type === "notice") this.remember(e2);
     this.eventCount += events.length;
     try {
       this.sink(events);
-    } catch (e) {
-      this.log.error(`trace event sink failed: ${e.message}`);
-      this.diagnostic(`sink error: ${e.message}`);
+    } catch (e2) {
+      this.log.error(`trace event sink failed: ${e2.message}`);
+      this.diagnostic(`sink error: ${e2.message}`);
     }
   }
   /** A notice the session itself raises (not from the decoder). */
@@ -13710,6 +13727,11 @@ function childPids(pid) {
   } catch {
     return [];
   }
+}
+var IO_URING_SUBMIT_TRACEPOINT = "/sys/kernel/tracing/events/io_uring/io_uring_submit_req";
+function adaptScript(script, hasSubmitTracepoint = existsSync7(IO_URING_SUBMIT_TRACEPOINT)) {
+  if (hasSubmitTracepoint) return script;
+  return script.replace(/\/\* IO_URING_SUBMIT_BEGIN[\s\S]*?\/\* IO_URING_SUBMIT_END \*\//, "").replace("&& 0 /* IO_URING_SETUP_FALLBACK */", "");
 }
 
 // src/tracer/strace.ts
@@ -13807,8 +13829,14 @@ function errnoNumber(name) {
   return m ? Number(m[1]) : void 0;
 }
 function decodeHex(escaped) {
-  if (escaped.length === 0) return "";
-  return Buffer.from(escaped.replace(/\\x/g, ""), "hex").toString("utf8");
+  const n = escaped.length >> 2;
+  if (n === 0) return "";
+  const bytes2 = Buffer.allocUnsafe(n);
+  for (let i = 0, j = 2; i < n; i++, j += 4) bytes2[i] = hexValue(escaped.charCodeAt(j)) << 4 | hexValue(escaped.charCodeAt(j + 1));
+  return bytes2.toString("utf8");
+}
+function hexValue(c) {
+  return c <= 57 ? c - 48 : (c | 32) - 87;
 }
 var STRING_RE = /^"((?:\\x[0-9a-f]{2})*)"(\.\.\.)?$/;
 var FD_RE = /^(AT_FDCWD|-?\d+)(?:<((?:\\x[0-9a-f]{2})*)>(?:\(deleted\))?)?$/;
@@ -13849,8 +13877,10 @@ function parseCall(tid, ts, text) {
   if (open <= 0) return void 0;
   const name = text.slice(0, open);
   if (!/^[a-z0-9_]+$/.test(name)) return void 0;
+  const args = [];
   let depth = 0;
   let inString = false;
+  let start = open + 1;
   let close = -1;
   for (let i = open; i < text.length; i++) {
     const c = text.charCodeAt(i);
@@ -13858,22 +13888,26 @@ function parseCall(tid, ts, text) {
     else if (inString) continue;
     else if (c === 40 || c === 91 || c === 123) depth++;
     else if (c === 41 || c === 93 || c === 125) {
-      depth--;
-      if (depth === 0) {
+      if (--depth === 0) {
         close = i;
         break;
       }
+    } else if (c === 44 && depth === 1) {
+      args.push(text.slice(start, i).trim());
+      start = i + 1;
     }
   }
   if (close < 0) return void 0;
-  const m = /^\s*=\s*(\S+)(?:\s+(E[A-Z0-9_]+|E\?\?\?))?/.exec(text.slice(close + 1));
+  const last = text.slice(start, close).trim();
+  if (last.length > 0 || args.length > 0) args.push(last);
+  const m = /^\s*=\s*(\S+)(?:\s+(E[A-Z0-9_]+|E\?\?\?))?/.exec(text.slice(close + 1, close + 80));
   if (!m) return void 0;
   const ret = m[1];
   let errno;
   if (ret === "?") errno = void 0;
   else if (m[2] !== void 0 && ret.startsWith("-")) errno = errnoNumber(m[2]) ?? UNKNOWN_ERRNO;
   else errno = 0;
-  return { tid, ts, name, args: splitArgs(text.slice(open + 1, close)), ret, errno };
+  return { tid, ts, name, args, ret, errno };
 }
 function retNumber(ret) {
   const m = /^(-?\d+|0x[0-9a-f]+)/.exec(ret);
@@ -13881,13 +13915,14 @@ function retNumber(ret) {
 }
 var LINE_RE = /^(?:\[pid\s+)?(\d+)\]?\s+(\d+)\.(\d+)\s+(.*)$/;
 var UNFINISHED = " <unfinished ...>";
+var PID_CHANGED = / <pid changed to (\d+) \.\.\.>$/;
 var TRACED_NAMES = new Set(STRACE_SYSCALLS.map((n) => n.replace(/^\?/, "")));
 var CLONE_CALLS = /* @__PURE__ */ new Set(["clone", "clone3", "fork", "vfork"]);
 var CLONE_THREAD = "CLONE_THREAD";
 var CLONE_FS = "CLONE_FS";
 var DEDUPED_OPS = /* @__PURE__ */ new Set(["read", "write", "create", "truncate", "stat", "readdir", "mkdir"]);
 var GENERATION_OPS = /* @__PURE__ */ new Set(["unlink", "rmdir", "rename_from", "link"]);
-var MAX_DEDUP_KEYS = 1e6;
+var MAX_DEDUP_KEYS = 2e5;
 var StraceParser = class {
   stats = { lines: 0, unparsed: 0, deduped: 0, events: 0 };
   /** Lines that could not be parsed (first 20), for diagnostics. */
@@ -13996,6 +14031,13 @@ var StraceParser = class {
       startTs = p.ts;
       boundChild = p.boundChild;
     }
+    const moved = PID_CHANGED.exec(text);
+    if (moved) {
+      const name = text.slice(0, Math.max(0, text.indexOf("(")));
+      this.pending.set(Number(moved[1]), { ts: startTs, name, text: text.slice(0, moved.index) });
+      this.pending.delete(tid);
+      return;
+    }
     if (text.endsWith(UNFINISHED)) {
       const name = text.slice(0, Math.max(0, text.indexOf("(")));
       this.pending.set(tid, { ts: startTs, name, text: text.slice(0, -UNFINISHED.length), boundChild });
@@ -14013,11 +14055,8 @@ var StraceParser = class {
   status(tid, ts, body) {
     const superseded = /^\+\+\+ superseded by execve in pid (\d+) \+\+\+/.exec(body);
     if (superseded) {
-      const leader = Number(superseded[1]);
-      const p = this.pending.get(tid);
-      if (p && !this.pending.has(leader)) this.pending.set(leader, p);
-      this.pending.delete(tid);
-      this.tgid.delete(tid);
+      const thread = Number(superseded[1]);
+      if (thread !== tid) this.tgid.delete(thread);
       return;
     }
     if (!/^\+\+\+ (exited with|killed by) /.test(body)) return;
@@ -14054,7 +14093,7 @@ var StraceParser = class {
       this.tgid.set(child, ppid);
     } else {
       const parent = this.procs.get(ppid);
-      const cwd = flags.includes(CLONE_FS) && parent ? parent.cwd : { path: parent?.cwd.path };
+      const cwd = flags.includes(CLONE_FS) && parent ? parent.cwd : { path: parent?.cwd.path, raw: parent?.cwd.raw };
       this.tgid.set(child, child);
       this.procs.set(child, { cwd, image: ++this.images });
       this.out.push({ type: "fork", ts, pid: ppid, child });
@@ -14074,8 +14113,11 @@ var StraceParser = class {
     const proc = this.procs.get(pid) ?? { cwd: { path: void 0 }, image: ++this.images };
     for (const a2 of r.args) {
       if (a2.startsWith("AT_FDCWD<")) {
-        const p = parseFd(a2)?.path;
-        if (p) proc.cwd.path = p;
+        if (a2 !== proc.cwd.raw) {
+          const p = parseFd(a2)?.path;
+          if (p) proc.cwd.path = p;
+          proc.cwd.raw = a2;
+        }
         break;
       }
     }
@@ -14105,8 +14147,8 @@ var StraceParser = class {
         return this.access(r, pid, proc, "stat", a[0], a[1]);
       case "getdents":
       case "getdents64": {
-        const path15 = parseFd(a[0])?.path;
-        if (path15 !== void 0) this.emitAccess(r, pid, proc, "readdir", path15);
+        const path18 = parseFd(a[0])?.path;
+        if (path18 !== void 0) this.emitAccess(r, pid, proc, "readdir", path18);
         return;
       }
       case "unlink":
@@ -14141,13 +14183,13 @@ var StraceParser = class {
         return this.exec(r, pid, proc, a[0], a[1], a[2], (a[4] ?? "").includes("AT_EMPTY_PATH"));
       case "chdir": {
         if (r.errno !== 0) return;
-        const path15 = this.resolve(r, pid, proc, void 0, a[0]);
-        if (path15 !== void 0) proc.cwd.path = normalise(path15);
+        const path18 = this.resolve(r, pid, proc, void 0, a[0]);
+        if (path18 !== void 0) Object.assign(proc.cwd, { path: normalise(path18), raw: void 0 });
         return;
       }
       case "fchdir": {
-        const path15 = parseFd(a[0])?.path;
-        if (r.errno === 0 && path15 !== void 0) proc.cwd.path = path15;
+        const path18 = parseFd(a[0])?.path;
+        if (r.errno === 0 && path18 !== void 0) Object.assign(proc.cwd, { path: path18, raw: void 0 });
         return;
       }
       case "clone":
@@ -14204,19 +14246,19 @@ var StraceParser = class {
     return base === "/" ? `/${s.value}` : `${base}/${s.value}`;
   }
   access(r, pid, proc, op, dirArg, pathArg) {
-    const path15 = this.resolve(r, pid, proc, dirArg, pathArg);
-    if (path15 === void 0) {
+    const path18 = this.resolve(r, pid, proc, dirArg, pathArg);
+    if (path18 === void 0) {
       if (GENERATION_OPS.has(op)) this.seen.clear();
       return;
     }
-    this.emitAccess(r, pid, proc, op, path15);
+    this.emitAccess(r, pid, proc, op, path18);
   }
-  emitAccess(r, pid, proc, op, path15) {
+  emitAccess(r, pid, proc, op, path18) {
     const errno = r.errno ?? 0;
     if (GENERATION_OPS.has(op)) {
       this.seen.clear();
     } else if (this.dedupe && DEDUPED_OPS.has(op)) {
-      const key = `${pid}\0${proc.image}\0${op}\0${errno}\0${path15}`;
+      const key = `${pid}\0${proc.image}\0${op}\0${errno}\0${path18}`;
       if (this.seen.has(key)) {
         this.stats.deduped++;
         return;
@@ -14224,23 +14266,23 @@ var StraceParser = class {
       if (this.seen.size >= MAX_DEDUP_KEYS) this.seen.clear();
       this.seen.add(key);
     }
-    this.out.push({ type: "access", ts: r.ts, pid, op, path: path15, errno });
+    this.out.push({ type: "access", ts: r.ts, pid, op, path: path18, errno });
   }
   exec(r, pid, proc, dirArg, pathArg, argvArg, emptyPath = false) {
-    let path15;
-    if (emptyPath && parseString(pathArg)?.value === "") path15 = parseFd(dirArg)?.path;
-    else path15 = this.resolve(r, pid, proc, dirArg, pathArg);
-    if (path15 === void 0) return;
+    let path18;
+    if (emptyPath && parseString(pathArg)?.value === "") path18 = parseFd(dirArg)?.path;
+    else path18 = this.resolve(r, pid, proc, dirArg, pathArg);
+    if (path18 === void 0) return;
     const errno = r.errno ?? 0;
     if (errno === 0) {
       proc.image = ++this.images;
       const { argv, truncated } = parseArgv(argvArg);
-      const ev = { type: "exec", ts: r.ts, pid, path: path15, argv };
+      const ev = { type: "exec", ts: r.ts, pid, path: path18, argv };
       if (truncated) ev.argvTruncated = true;
       if (proc.cwd.path !== void 0) ev.cwd = proc.cwd.path;
       this.out.push(ev);
     }
-    this.out.push({ type: "access", ts: r.ts, pid, op: "exec", path: path15, errno });
+    this.out.push({ type: "access", ts: r.ts, pid, op: "exec", path: path18, errno });
   }
   truncated(r, pid, message) {
     this.out.push({ type: "notice", ts: r.ts, kind: "truncated_path", pid, message });
@@ -14265,9 +14307,9 @@ function parseArgv(arg) {
   }
   return { argv, truncated };
 }
-function normalise(path15) {
+function normalise(path18) {
   const parts = [];
-  for (const p of path15.split("/")) {
+  for (const p of path18.split("/")) {
     if (p === "" || p === ".") continue;
     if (p === "..") parts.pop();
     else parts.push(p);
@@ -14294,6 +14336,11 @@ function straceArgs(pid, keeper) {
     // Not signal=none: strace prints "+++ killed by SIG +++" only for signals in this set.
     "-e",
     "signal=all",
+    // ptrace cannot see operations submitted through io_uring, nor tell a harmless ring (libuv's
+    // epoll_ctl batching, set up by every Node process) from one that opens files. So the build gets
+    // ENOSYS from io_uring_setup, as on a kernel without io_uring, and falls back to plain syscalls.
+    "-e",
+    "inject=io_uring_setup:error=ENOSYS",
     // strace pipes its output into `cat`, whose stdout is ours (Node's stdio pipes are socketpairs,
     // which `-o /dev/stdout` cannot open: ENXIO).
     "-o",
@@ -14348,7 +14395,7 @@ var StraceSession = class {
     this.parser = new StraceParser({ rootPid: options.pid, rootCwd, ignorePids: keeper?.pid === void 0 ? [] : [keeper.pid] });
     const args = straceArgs(options.pid, keeper?.pid);
     this.log.debug(`strace: ${bin} ${args.join(" ")}`);
-    this.child = spawn5(bin, args, { stdio: ["ignore", "pipe", "pipe"] });
+    this.child = spawn5(bin, args, { stdio: ["ignore", "pipe", "pipe"], detached: true });
     this.closed = new Promise((resolve) => {
       this.child.once("close", (code, signal) => resolve({ code, signal }));
       this.child.once("error", () => resolve({ code: null, signal: null }));
@@ -14401,7 +14448,7 @@ var StraceSession = class {
           resolve();
         }
       });
-      this.child.once("error", (e) => fail(`cannot run ${bin}: ${e.message}; install strace (apt-get install strace)`));
+      this.child.once("error", (e2) => fail(`cannot run ${bin}: ${e2.message}; install strace (apt-get install strace)`));
       this.closed.then(({ code, signal }) => {
         if (!this.attached) fail(`strace exited before attaching to pid ${this.pid} (code ${code}, signal ${signal})${this.lastDiagnostic()}`);
       });
@@ -14478,16 +14525,16 @@ var StraceSession = class {
   }
   deliver(batch) {
     if (batch.length === 0) return;
-    for (const e of batch) {
-      if (e.type !== "notice") continue;
-      if (e.kind === "io_uring" && e.pid !== void 0) this.ioUring.add(e.pid);
-      if (e.kind === "truncated_path") this.truncatedPaths++;
+    for (const e2 of batch) {
+      if (e2.type !== "notice") continue;
+      if (e2.kind === "io_uring" && e2.pid !== void 0) this.ioUring.add(e2.pid);
+      if (e2.kind === "truncated_path") this.truncatedPaths++;
     }
     this.eventCount += batch.length;
     try {
       this.sink(batch);
-    } catch (e) {
-      if (!this.sinkFailed) this.log.error(`trace event sink failed: ${e.message}`);
+    } catch (e2) {
+      if (!this.sinkFailed) this.log.error(`trace event sink failed: ${e2.message}`);
       this.sinkFailed = true;
     }
   }
@@ -14528,9 +14575,9 @@ function run3(bin, args, timeoutMs) {
     const timer = setTimeout(() => child.kill("SIGKILL"), timeoutMs);
     child.stdout.on("data", (c) => out += c);
     child.stderr.on("data", (c) => err += c);
-    child.once("error", (e) => {
+    child.once("error", (e2) => {
       clearTimeout(timer);
-      resolve({ code: null, out, err, error: e.message });
+      resolve({ code: null, out, err, error: e2.message });
     });
     child.once("close", (code) => {
       clearTimeout(timer);
@@ -14557,9 +14604,9 @@ async function probeStrace(bin = "strace") {
         resolve({ ok: true, why: "" });
       }
     });
-    attach.once("error", (e) => {
+    attach.once("error", (e2) => {
       clearTimeout(timer);
-      resolve({ ok: false, why: e.message });
+      resolve({ ok: false, why: e2.message });
     });
     attach.once("close", (code) => {
       clearTimeout(timer);
@@ -14667,7 +14714,7 @@ async function runCommand(ctx) {
   return exitCodeFor(result.buildExitCode, result.report, failOn);
 }
 function writeReport(file, report) {
-  writeFileSync(file, JSON.stringify(report, null, 2) + "\n");
+  writeFileSync2(file, JSON.stringify(report, null, 2) + "\n");
 }
 function exitCodeFor(buildExitCode, report, failOn) {
   if (buildExitCode !== 0) return buildExitCode;
@@ -14720,7 +14767,7 @@ async function analyzeCommand(ctx) {
 }
 
 // src/cli/commands/plan.ts
-import { mkdirSync as mkdirSync4, writeFileSync as writeFileSync2 } from "node:fs";
+import { mkdirSync as mkdirSync4, writeFileSync as writeFileSync3 } from "node:fs";
 import path12 from "node:path";
 var PLAN_HELP = `Usage: io-trace plan [options] [-- <build command...>]
 
@@ -14764,7 +14811,7 @@ async function planCommand(ctx) {
   const text = JSON.stringify(doc, null, 2) + "\n";
   if (out) {
     mkdirSync4(path12.dirname(out), { recursive: true });
-    writeFileSync2(out, text);
+    writeFileSync3(out, text);
     ctx.log.info(`wrote ${plan.tasks.length} task(s) to ${path12.relative(ctx.cwd, out) || out}`);
   } else ctx.stdout.write(text);
   return 0;
@@ -14785,27 +14832,36 @@ function locateDatabase(cwd, db) {
   return given;
 }
 function openForTriage(file) {
-  return TraceStore.openExisting(file, { readonly: true });
+  const store = TraceStore.openExisting(file, { readonly: true });
+  for (const p of ["temp_store = MEMORY", "cache_size = -131072", "mmap_size = 1073741824"]) {
+    try {
+      store.db.pragma(p);
+    } catch {
+    }
+  }
+  return store;
 }
 async function withDatabase(file, fn) {
   const store = openForTriage(file);
   try {
     return await fn(store);
-  } catch (e) {
-    if (e instanceof IoTraceError) throw e;
-    const msg = e instanceof Error ? e.message : String(e);
-    if (/sqlite|database|malformed|no such (table|column)|disk image|not a database/i.test(msg) || e.code?.startsWith?.("ERR_SQLITE")) {
+  } catch (e2) {
+    if (e2 instanceof IoTraceError) throw e2;
+    const msg = e2 instanceof Error ? e2.message : String(e2);
+    if (/sqlite|database|malformed|no such (table|column)|disk image|not a database/i.test(msg) || e2.code?.startsWith?.("ERR_SQLITE")) {
       throw new StoreError(`trace database ${file} is damaged or not an io-trace database: ${msg}`);
     }
-    throw e;
+    throw e2;
   } finally {
     store.close();
   }
 }
 
 // src/triage/format.ts
+var CONTROL2 = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/;
 function safe(s) {
-  return displayPath(s);
+  if (!CONTROL2.test(s)) return s;
+  return displayPath(s).replace(/[\u007f-\u009f\u2028\u2029]/g, (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, "0")}`);
 }
 function colors(on) {
   const wrap = (code) => (s) => on ? `\x1B[${code}m${s}\x1B[0m` : s;
@@ -14837,23 +14893,30 @@ function table(header, rows, indent = "") {
   const line = (cells) => indent + cells.map((c, i) => i === cells.length - 1 ? c : c + " ".repeat(Math.max(0, widths[i] - width(c)))).join("  ").trimEnd();
   return [line(header), ...rows.map(line)].join("\n") + "\n";
 }
-var ChunkedWriter = class {
+var ChunkedWriter = class _ChunkedWriter {
   constructor(out) {
     this.out = out;
   }
   out;
-  buf = [];
-  size = 0;
+  static SIZE = 1 << 20;
+  buf = Buffer.allocUnsafe(_ChunkedWriter.SIZE);
+  at = 0;
   line(s) {
-    this.buf.push(s);
-    this.size += s.length + 1;
-    if (this.size > 1 << 20) this.flush();
+    if (this.at + s.length * 3 + 1 > this.buf.length) {
+      this.flush();
+      if (s.length * 3 + 1 > this.buf.length) {
+        this.out.write(s + "\n");
+        return;
+      }
+    }
+    this.at += this.buf.write(s, this.at);
+    this.buf[this.at++] = 10;
   }
   flush() {
-    if (this.buf.length === 0) return;
-    this.out.write(this.buf.join("\n") + "\n");
-    this.buf = [];
-    this.size = 0;
+    if (this.at === 0) return;
+    this.out.write(this.buf.subarray(0, this.at));
+    this.buf = Buffer.allocUnsafe(_ChunkedWriter.SIZE);
+    this.at = 0;
   }
 };
 
@@ -14896,8 +14959,8 @@ function sourceOf(run4) {
   return src?.db ? `${src.db} run ${src.runId}` : null;
 }
 function runSpans(store, runId) {
-  const events = store.loadEvents(runId).filter((e) => e.kind === "span");
-  const views = events.map((e) => toSpanView(e));
+  const events = store.loadEvents(runId).filter((e2) => e2.kind === "span");
+  const views = events.map((e2) => toSpanView(e2));
   const recordedTasks = new Set(views.filter((v) => v.name === "task").map((v) => String(v.attributes.task)));
   const build = views.find((v) => v.name === "build" && v.parentId === null);
   for (const t of store.taskStatuses(runId)) {
@@ -14935,25 +14998,25 @@ function runSpans(store, runId) {
   visit(null, 0);
   return out;
 }
-function toSpanView(e) {
+function toSpanView(e2) {
   return {
-    id: e.id,
-    parentId: e.parentId ?? null,
-    name: e.name,
-    startTs: e.startTs,
-    durationMs: e.durationMs ?? null,
-    status: e.status ?? null,
-    error: e.error ?? null,
-    attributes: e.attributes ?? {},
+    id: e2.id,
+    parentId: e2.parentId ?? null,
+    name: e2.name,
+    startTs: e2.startTs,
+    durationMs: e2.durationMs ?? null,
+    status: e2.status ?? null,
+    error: e2.error ?? null,
+    attributes: e2.attributes ?? {},
     depth: 0,
     derived: false
   };
 }
 function runMetrics(store, runId) {
-  return store.loadEvents(runId).filter((e) => e.kind === "metric").map((e) => ({ name: e.name, value: e.value ?? 0, attributes: e.attributes ?? {} }));
+  return store.loadEvents(runId).filter((e2) => e2.kind === "metric").map((e2) => ({ name: e2.name, value: e2.value ?? 0, attributes: e2.attributes ?? {} }));
 }
 function runNotices(store, runId) {
-  return store.loadEvents(runId).filter((e) => e.kind === "notice").map((e) => ({ name: e.name, ts: e.startTs, message: e.error ?? (typeof e.attributes?.message === "string" ? e.attributes.message : null), attributes: e.attributes ?? {} }));
+  return store.loadEvents(runId).filter((e2) => e2.kind === "notice").map((e2) => ({ name: e2.name, ts: e2.startTs, message: e2.error ?? (typeof e2.attributes?.message === "string" ? e2.attributes.message : null), attributes: e2.attributes ?? {} }));
 }
 function runTasks(store, runId) {
   const declared = new Map(store.loadTasks(runId).map((t) => [t.id, t]));
@@ -14977,8 +15040,9 @@ function runFiles(store, run4, query = {}) {
   if (query.task !== void 0) requireTask(store, run4, query.task);
   const keys = query.task !== void 0 ? [...procs].filter(([, t]) => t === query.task).map(([k]) => k) : void 0;
   if (keys && keys.length === 0) return [];
-  const where2 = ["run_id = ?"];
-  const params = [run4.id];
+  const scope = keys ? { sql: "run_id = ?", params: [run4.id] } : runAccessScope(store, run4.id);
+  const where2 = [scope.sql];
+  const params = [...scope.params];
   if (keys) {
     where2.push(`proc_key IN (${keys.map(() => "?").join(",")})`);
     params.push(...keys);
@@ -15027,6 +15091,12 @@ function requireTask(store, run4, taskId) {
     const known = tasks.length ? `; its tasks: ${tasks.slice(0, 10).map((t) => JSON.stringify(t)).join(", ")}${tasks.length > 10 ? ` and ${tasks.length - 10} more` : ""}` : "; it has no tasks";
     throw new StoreError(`task ${JSON.stringify(taskId)} is not in run ${run4.id} of ${store.file}${known}`);
   }
+}
+function runAccessScope(store, runId, alias = "") {
+  const a = alias ? `${alias}.` : "";
+  const r = store.db.prepare("SELECT min(id) AS lo, max(id) AS hi FROM accesses WHERE run_id = ?").get(runId);
+  if (r.lo === null || r.hi === null) return { sql: `${a}run_id = ?`, params: [runId] };
+  return { sql: `${a}id BETWEEN ? AND ? AND +${a}run_id = ?`, params: [r.lo, r.hi, runId] };
 }
 function processTasks(store, runId) {
   const out = /* @__PURE__ */ new Map();
@@ -15115,7 +15185,7 @@ function runFiles2(dbFile, run4) {
 
 // src/triage/timeline.ts
 var TIMELINE_TRANSCRIPT_KINDS = /* @__PURE__ */ new Set(["system", "message", "tool_call", "tool_result", "result", "event"]);
-function* runTimeline(store, run4, options = {}) {
+function timelineSources(store, run4, options = {}) {
   const small = [];
   for (const span of runSpans(store, run4.id)) {
     if (options.task !== void 0 && span.name === "task" && span.attributes.task !== options.task) continue;
@@ -15139,16 +15209,24 @@ function* runTimeline(store, run4, options = {}) {
   }
   small.sort((a, b) => a.ts - b.ts);
   const procs = processTasks(store, run4.id);
-  let keys;
-  if (options.task !== void 0) keys = [...procs].filter(([, t]) => t === options.task).map(([k]) => k);
-  const where2 = keys ? ` AND proc_key IN (${keys.map(() => "?").join(",") || "NULL"})` : "";
-  const rows = store.db.prepare(`SELECT proc_key, path, op, errno, count, first_ts, last_ts FROM accesses WHERE run_id = ?${where2} ORDER BY first_ts, id`).iterate(run4.id, ...keys ?? []);
-  let i = 0;
-  for (const r of rows) {
-    while (i < small.length && small[i].ts <= r.first_ts) yield small[i++];
-    yield { kind: "access", ts: r.first_ts, lastTs: r.last_ts, procKey: r.proc_key, task: procs.get(r.proc_key) ?? null, op: r.op, errno: r.errno, path: r.path, count: r.count };
+  let scope;
+  if (options.task !== void 0) {
+    const keys = [...procs].filter(([, t]) => t === options.task).map(([k]) => k);
+    scope = { sql: `run_id = ? AND proc_key IN (${keys.map(() => "?").join(",") || "NULL"})`, params: [run4.id, ...keys] };
+  } else {
+    scope = runAccessScope(store, run4.id);
   }
-  while (i < small.length) yield small[i++];
+  const accesses = store.db.prepare(`SELECT first_ts, proc_key, op, errno, path, count, last_ts FROM accesses WHERE ${scope.sql} ORDER BY first_ts, id`).iterateArrays(...scope.params);
+  return { small, accesses, procs };
+}
+function* mergeTimeline(sources, onEntry, onRow) {
+  const { small } = sources;
+  let i = 0;
+  for (const r of sources.accesses) {
+    while (i < small.length && small[i].ts <= r[0]) yield onEntry(small[i++]);
+    yield onRow(r);
+  }
+  while (i < small.length) yield onEntry(small[i++]);
 }
 var ERRNO = {
   1: "EPERM",
@@ -15169,9 +15247,6 @@ var ERRNO = {
 };
 function errnoName(errno) {
   return ERRNO[errno] ?? `errno ${errno}`;
-}
-function shownPath(run4, abs) {
-  return relativeTo(run4.workspaceRoot ?? run4.cwd, abs);
 }
 
 // src/transcript/index.ts
@@ -15677,14 +15752,19 @@ function loadTranscript(dbFile, run4, hint) {
 }
 function showFull(ctx, store, dbFile, run4, options, c) {
   const transcript = loadTranscript(dbFile, run4, options.hint);
-  const entries = runTimeline(store, run4, { ...transcript ? { transcript } : {}, ...options.task !== void 0 ? { task: options.task } : {} });
+  const sources = timelineSources(store, run4, { ...transcript ? { transcript } : {}, ...options.task !== void 0 ? { task: options.task } : {} });
   const w = new ChunkedWriter(ctx.stdout);
   if (options.json) {
     const head = { database: dbFile, run: run4, transcript: transcript ? { format: transcript.format, reason: transcript.reason, badLines: transcript.badLines } : null };
     w.line(JSON.stringify(head).slice(0, -1) + ',"timeline":[');
     let first = true;
-    for (const e of entries) {
-      w.line((first ? "" : ",") + JSON.stringify(e));
+    const entries = mergeTimeline(
+      sources,
+      (e2) => JSON.stringify(e2),
+      ([ts, procKey, op, errno, path18, count, lastTs]) => JSON.stringify({ kind: "access", ts, lastTs, procKey, task: sources.procs.get(procKey) ?? null, op, errno, path: path18, count })
+    );
+    for (const line of entries) {
+      w.line(first ? line : "," + line);
       first = false;
     }
     w.line("]}");
@@ -15694,42 +15774,84 @@ function showFull(ctx, store, dbFile, run4, options, c) {
   w.line(`run ${run4.id}: ${statusColor(run4.status, c)}  ${displayCommand(run4.command)}`);
   w.line(`  started ${isoTime(run4.startedAt)}; times are seconds since then; paths relative to ${safe(run4.workspaceRoot ?? run4.cwd)}`);
   if (transcript) w.line(`  transcript: ${transcript.format} (${safe(transcript.reason)})${transcript.badLines ? `, ${transcript.badLines} non-JSON lines` : ""}`);
-  for (const e of entries) w.line(formatEntry(run4, e, c));
+  const format = entryFormatter(run4, c);
+  const formatRow = accessRowFormatter(run4, sources.procs, c);
+  for (const line of mergeTimeline(sources, format, formatRow)) w.line(line);
   w.flush();
 }
-function formatEntry(run4, e, c) {
-  const t = rel(e.ts, run4.startedAt).padStart(10);
-  switch (e.kind) {
-    case "access": {
-      const op = e.errno ? `${e.op}!${errnoName(e.errno)}` : e.op;
-      return `${t}  ${op.padEnd(12)} ${e.task === null ? c.dim("[-]") : `[${safe(e.task)}]`} ${safe(shownPath(run4, e.path))}${e.count > 1 ? ` x${e.count}` : ""}`;
+function accessRowFormatter(run4, procs, c) {
+  const root = (run4.workspaceRoot ?? run4.cwd).replace(/\/?$/, "/");
+  const start = run4.startedAt;
+  const taskByKey = [];
+  for (const [key, task] of procs) taskByKey[key] = task === null ? c.dim("[-]") : `[${safe(task)}]`;
+  const unattributed = c.dim("[-]");
+  const opLabels = /* @__PURE__ */ new Map();
+  return ([ts, procKey, op, errno, path18, count]) => {
+    let opLabel = opLabels.get(errno ? `${op}/${errno}` : op);
+    if (opLabel === void 0) {
+      opLabel = (errno ? `${op}!${errnoName(errno)}` : op).padEnd(12);
+      opLabels.set(errno ? `${op}/${errno}` : op, opLabel);
     }
-    case "process":
-      return `${t}  ${c.bold("process".padEnd(12))} ${e.task === null ? c.dim(`[${e.role}]`) : `[${safe(e.task)}]`} pid ${e.pid}${e.argv ? " " + displayCommand(e.argv) : e.exe ? " " + safe(e.exe) : ""}`;
-    case "span": {
-      const s = e.span;
-      const label = s.name === "task" && s.attributes.task !== void 0 ? `task ${safe(String(s.attributes.task))}` : safe(s.name);
-      const status = s.status === "error" ? c.red("error") : s.status ?? "open";
-      return `${t}  ${c.bold("span".padEnd(12))} ${"  ".repeat(s.depth)}${label} (${duration(s.durationMs)}, ${status})${s.error ? `: ${safe(s.error)}` : ""}`;
+    const p = path18.startsWith(root) ? path18.slice(root.length) : path18;
+    return `${relFast(ts, start)}  ${opLabel} ${taskByKey[procKey] ?? unattributed} ${safe(p)}${count > 1 ? ` x${count}` : ""}`;
+  };
+}
+function relFast(ts, start) {
+  let ms = Math.round(ts - start);
+  const sign = ms < 0 ? "-" : "+";
+  if (ms < 0) ms = -ms;
+  const frac = ms % 1e3;
+  const s = `${sign}${(ms - frac) / 1e3}.${frac < 10 ? "00" : frac < 100 ? "0" : ""}${frac}s`;
+  return s.length >= 10 ? s : " ".repeat(10 - s.length) + s;
+}
+function entryFormatter(run4, c) {
+  const root = (run4.workspaceRoot ?? run4.cwd).replace(/\/?$/, "/");
+  const taskLabels = /* @__PURE__ */ new Map();
+  const opLabels = /* @__PURE__ */ new Map();
+  const taskLabel = (task) => {
+    let l = taskLabels.get(task);
+    if (l === void 0) taskLabels.set(task, l = task === null ? c.dim("[-]") : `[${safe(task)}]`);
+    return l;
+  };
+  const opLabel = (op, errno) => {
+    const key = `${op}/${errno}`;
+    let l = opLabels.get(key);
+    if (l === void 0) opLabels.set(key, l = (errno ? `${op}!${errnoName(errno)}` : op).padEnd(12));
+    return l;
+  };
+  return (e2) => {
+    const t = rel(e2.ts, run4.startedAt).padStart(10);
+    switch (e2.kind) {
+      case "access": {
+        const p = e2.path.startsWith(root) ? e2.path.slice(root.length) : e2.path;
+        return `${t}  ${opLabel(e2.op, e2.errno)} ${taskLabel(e2.task)} ${safe(p)}${e2.count > 1 ? ` x${e2.count}` : ""}`;
+      }
+      case "process":
+        return `${t}  ${c.bold("process".padEnd(12))} ${e2.task === null ? c.dim(`[${e2.role}]`) : `[${safe(e2.task)}]`} pid ${e2.pid}${e2.argv ? " " + displayCommand(e2.argv) : e2.exe ? " " + safe(e2.exe) : ""}`;
+      case "span": {
+        const s = e2.span;
+        const label = s.name === "task" && s.attributes.task !== void 0 ? `task ${safe(String(s.attributes.task))}` : safe(s.name);
+        const status = s.status === "error" ? c.red("error") : s.status ?? "open";
+        return `${t}  ${c.bold("span".padEnd(12))} ${"  ".repeat(s.depth)}${label} (${duration(s.durationMs)}, ${status})${s.error ? `: ${safe(s.error)}` : ""}`;
+      }
+      case "notice":
+        return `${t}  ${c.yellow("notice".padEnd(12))} ${safe(e2.name)}${e2.message ? `: ${safe(e2.message)}` : ""}`;
+      case "transcript": {
+        const i = e2.item;
+        const when2 = e2.approx ? "~" : " ";
+        const kind = i.kind === "tool_call" ? "tool" : i.kind === "tool_result" ? i.isError ? "tool-error" : "tool-result" : i.kind === "message" ? i.role ?? "message" : i.kind;
+        const text = oneLineSafe(i.kind === "tool_call" ? `${i.name ?? "tool"}: ${i.text ?? ""}` : i.text ?? "");
+        return `${t}${when2} ${(i.kind === "tool_result" && i.isError ? c.red : c.bold)(kind.padEnd(12))} ${text}`;
+      }
     }
-    case "notice":
-      return `${t}  ${c.yellow("notice".padEnd(12))} ${safe(e.name)}${e.message ? `: ${safe(e.message)}` : ""}`;
-    case "transcript": {
-      const i = e.item;
-      const when2 = e.approx ? "~" : " ";
-      const kind = i.kind === "tool_call" ? "tool" : i.kind === "tool_result" ? i.isError ? "tool-error" : "tool-result" : i.kind === "message" ? i.role ?? "message" : i.kind;
-      const text = oneLineSafe(i.kind === "tool_call" ? `${i.name ?? "tool"}: ${i.text ?? ""}` : i.text ?? "");
-      return `${t}${when2} ${(i.kind === "tool_result" && i.isError ? c.red : c.bold)(kind.padEnd(12))} ${text}`;
-    }
-  }
+  };
 }
 function oneLineSafe(s, max = 160) {
   const flat2 = s.replace(/\s+/g, " ").trim();
   return safe(flat2.length > max ? flat2.slice(0, max - 1) + "\u2026" : flat2);
 }
 function rel(ts, start) {
-  const d = (ts - start) / 1e3;
-  return `${d < 0 ? "-" : "+"}${Math.abs(d).toFixed(3)}s`;
+  return relFast(ts, start).trimStart();
 }
 function bytes(n) {
   if (n < 1024) return `${n} B`;
@@ -15949,6 +16071,540 @@ async function findingsCommand(ctx) {
   });
 }
 
+// src/cli/commands/merge.ts
+import { writeFileSync as writeFileSync4 } from "node:fs";
+import path16 from "node:path";
+
+// src/store/merge.ts
+import { copyFileSync, existsSync as existsSync11, mkdirSync as mkdirSync5, realpathSync as realpathSync5, rmSync as rmSync2 } from "node:fs";
+import path15 from "node:path";
+var TABLES = ["tasks", "processes", "accesses", "findings"];
+function mergeDatabases(sources, out, options = {}) {
+  if (sources.length === 0) throw new ConfigurationError("io-trace merge: no databases to merge (give one or more trace.db files)");
+  const outAbs = path15.resolve(out);
+  const seen = /* @__PURE__ */ new Map();
+  for (const s of sources) {
+    if (!existsSync11(s)) throw new StoreError(`trace database ${s} does not exist`);
+    const real = realpathSync5(s);
+    if (seen.has(real)) throw new ConfigurationError(`io-trace merge: ${s} is given twice (also as ${seen.get(real)})`);
+    seen.set(real, s);
+    if (existsSync11(outAbs) && real === realpathSync5(outAbs)) throw new ConfigurationError(`io-trace merge: --out ${out} is also an input; write to a new file`);
+  }
+  if (existsSync11(outAbs)) {
+    if (!options.force) throw new ConfigurationError(`io-trace merge: ${out} already exists; pass --force to replace it, or choose another --out`);
+    for (const suffix of ["", "-wal", "-shm"]) rmSync2(outAbs + suffix, { force: true });
+  }
+  const runIds = /* @__PURE__ */ new Map();
+  for (const s of sources) {
+    const src = TraceStore.openExisting(s, { readonly: true });
+    try {
+      runIds.set(s, src.db.prepare("SELECT id FROM runs ORDER BY id").all().map((r) => r.id));
+    } catch (e2) {
+      throw new StoreError(`trace database ${s} is damaged: ${e2.message}`);
+    } finally {
+      src.close();
+    }
+  }
+  const store = TraceStore.create(outAbs);
+  const outDir = path15.dirname(outAbs);
+  const result = { out: outAbs, runs: [], warnings: [] };
+  try {
+    const db = store.db;
+    const columns = (table2) => db.prepare(`PRAGMA main.table_info(${table2})`).all().map((c) => c.name).filter((n) => n !== "id" && n !== "run_id");
+    const runCols = db.prepare("PRAGMA main.table_info(runs)").all().map((c) => c.name).filter((n) => n !== "id");
+    const eventCols = columns("events").filter((c) => c !== "parent_id");
+    for (const s of sources) {
+      const label = options.label ? options.label(s) : s;
+      db.prepare("ATTACH DATABASE ? AS src").run(s);
+      try {
+        const copyRun = db.prepare(`INSERT INTO main.runs (${runCols.join(", ")}) SELECT ${runCols.join(", ")} FROM src.runs WHERE id = ?`);
+        const copies = TABLES.map((t) => {
+          const cols = columns(t);
+          const scope = t === "accesses" ? "id BETWEEN ? AND ? AND +run_id = ?" : "run_id = ?";
+          return { table: t, stmt: db.prepare(`INSERT INTO main.${t} (run_id, ${cols.join(", ")}) SELECT ?, ${cols.join(", ")} FROM src.${t} WHERE ${scope} ORDER BY id`) };
+        });
+        const accessRange = db.prepare("SELECT coalesce(min(id), 0) AS lo, coalesce(max(id), -1) AS hi FROM src.accesses WHERE run_id = ?");
+        const copyEvents = db.prepare(
+          `INSERT INTO main.events (id, run_id, parent_id, ${eventCols.join(", ")})
+           SELECT id + ?, ?, CASE WHEN parent_id IS NULL THEN NULL ELSE parent_id + ? END, ${eventCols.join(", ")} FROM src.events WHERE run_id = ? ORDER BY id`
+        );
+        const eventIdRange = db.prepare("SELECT min(id) AS lo FROM src.events WHERE run_id = ?");
+        const maxEventId = db.prepare("SELECT coalesce(max(id), 0) AS hi FROM main.events");
+        for (const oldId of runIds.get(s) ?? []) {
+          const newId = db.transaction(() => {
+            const id = copyRun.run(oldId).lastInsertRowid;
+            for (const { table: table2, stmt } of copies) {
+              if (table2 === "accesses") {
+                const { lo: lo2, hi } = accessRange.get(oldId);
+                stmt.run(id, lo2, hi, oldId);
+              } else {
+                stmt.run(id, oldId);
+              }
+            }
+            const lo = eventIdRange.get(oldId).lo;
+            if (lo !== null) {
+              const off = maxEventId.get().hi - lo + 1;
+              copyEvents.run(off, id, off, oldId);
+            }
+            return id;
+          });
+          result.runs.push({ source: label, sourceRunId: oldId, runId: newId });
+          const run4 = store.getRun(newId);
+          const prev = run4.host.source;
+          const logs = {};
+          for (const [key, rel2] of [["stdoutPath", run4.stdoutPath], ["stderrPath", run4.stderrPath], ["transcriptPath", run4.transcriptPath]]) {
+            if (!rel2) continue;
+            if (options.copyLogs === false) {
+              logs[key] = path15.relative(outDir, path15.resolve(path15.dirname(s), rel2));
+              continue;
+            }
+            const from = path15.resolve(path15.dirname(s), rel2);
+            if (!existsSync11(from)) {
+              result.warnings.push(`${label} run ${oldId}: ${rel2} is missing (not in the artifact?); the merged run has no ${key.replace("Path", "")}`);
+              logs[key] = null;
+              continue;
+            }
+            const to = path15.join(outDir, "runs", String(newId), path15.basename(rel2));
+            mkdirSync5(path15.dirname(to), { recursive: true });
+            copyFileSync(from, to);
+            if (existsSync11(`${from}.times`)) copyFileSync(`${from}.times`, `${to}.times`);
+            logs[key] = path15.relative(outDir, to);
+          }
+          store.updateRun(newId, { ...logs, host: { ...run4.host, source: { db: label, runId: oldId, ...prev ? { via: prev } : {} } } });
+        }
+      } finally {
+        db.prepare("DETACH DATABASE src").run();
+      }
+    }
+  } catch (e2) {
+    store.close();
+    if (e2 instanceof ConfigurationError || e2 instanceof StoreError) throw e2;
+    throw new StoreError(`merging into ${out} failed: ${e2.message}`);
+  }
+  store.close();
+  return result;
+}
+
+// src/triage/stored-report.ts
+function storedReport(store, run4) {
+  const findings = store.loadFindings(run4.id);
+  const perTask = /* @__PURE__ */ new Map();
+  const procs = processTasks(store, run4.id);
+  const root = (run4.workspaceRoot ?? run4.cwd).replace(/\/?$/, "/");
+  const scope = runAccessScope(store, run4.id);
+  const rows = store.db.prepare(`SELECT DISTINCT proc_key AS k, path, op FROM accesses WHERE ${scope.sql} AND errno = 0`).iterate(...scope.params);
+  for (const r of rows) {
+    const task = procs.get(r.k);
+    if (!task || !r.path.startsWith(root)) continue;
+    const read = READ_OPS.has(r.op);
+    const write = WRITE_OPS.has(r.op);
+    if (!read && !write) continue;
+    let t = perTask.get(task);
+    if (!t) perTask.set(task, t = { reads: /* @__PURE__ */ new Set(), writes: /* @__PURE__ */ new Set() });
+    (read ? t.reads : t.writes).add(r.path);
+  }
+  const counts = /* @__PURE__ */ new Map();
+  for (const f of findings) counts.set(f.task, (counts.get(f.task) ?? 0) + 1);
+  const tasks = store.taskStatuses(run4.id).map((t) => ({
+    taskId: t.taskId,
+    status: t.status ?? "not-run",
+    reads: perTask.get(t.taskId)?.reads.size ?? 0,
+    writes: perTask.get(t.taskId)?.writes.size ?? 0,
+    findings: counts.get(t.taskId) ?? 0
+  }));
+  return buildReport(run4, tasks, findings, IO_TRACE_VERSION);
+}
+var STATUS_WEIGHT = { issues: 4, incomplete: 3, "not-traced": 2, clean: 1 };
+function combinedStatus(reports) {
+  let worst = "clean";
+  for (const r of reports) if (STATUS_WEIGHT[r.status] > STATUS_WEIGHT[worst]) worst = r.status;
+  return reports.length === 0 ? "not-traced" : worst;
+}
+
+// src/cli/commands/merge.ts
+var MERGE_HELP = `Usage: io-trace merge [options] DB... --out FILE
+
+Combines the runs of several trace databases (matrix jobs, several agents) into one database. Each run
+gets a new id and keeps where it came from (shown by list and show); its logs are copied beside the new
+database. Prints the combined verdict.
+
+Arguments:
+  DB                a trace.db, or a downloaded artifact folder holding one
+Options:
+  --out FILE        the merged database (required; must not exist unless --force)
+  --force           replace --out if it exists
+  --json FILE       write one combined JSON report (every run's report and the combined status)
+  --no-logs         do not copy logs (paths then point at the inputs' folders)
+`;
+async function mergeCommand(ctx) {
+  const { values, positionals } = parse("merge", ctx.argv, {
+    out: { type: "string" },
+    force: { type: "boolean" },
+    json: { type: "string" },
+    "no-logs": { type: "boolean" },
+    verbose: { type: "boolean" },
+    help: { type: "boolean" }
+  });
+  if (values.help) {
+    ctx.stdout.write(MERGE_HELP);
+    return 0;
+  }
+  if (!values.out) throw new ConfigurationError("io-trace merge: --out FILE is required (the merged database to write)");
+  if (positionals.length === 0) throw new ConfigurationError("io-trace merge: give the databases to merge, e.g. io-trace merge linux/trace.db mac/trace.db --out all.db");
+  const inputs = positionals.map((p) => locateDatabase(ctx.cwd, p));
+  const out = path16.resolve(ctx.cwd, values.out);
+  const result = mergeDatabases(inputs, out, {
+    force: values.force === true,
+    copyLogs: !values["no-logs"],
+    // Name each source as the user gave it (the artifact folder says which job it was).
+    label: (file) => positionals[inputs.indexOf(file)] ?? file
+  });
+  for (const w of result.warnings) ctx.log.warn(safe(w));
+  return withDatabase(out, (store) => {
+    const reports = store.listRuns(Number.MAX_SAFE_INTEGER).reverse().map((run4) => storedReport(store, run4));
+    const status = combinedStatus(reports);
+    if (values.json) {
+      const combined = {
+        schemaVersion: 1,
+        tool: reports[0]?.tool ?? { name: "io-trace", version: "" },
+        kind: "merged",
+        status,
+        sources: result.runs,
+        counts: reports.reduce((acc, r) => ({ error: acc.error + r.counts.error, warning: acc.warning + r.counts.warning, info: acc.info + r.counts.info }), { error: 0, warning: 0, info: 0 }),
+        runs: reports
+      };
+      writeFileSync4(path16.resolve(ctx.cwd, values.json), JSON.stringify(combined, null, 2) + "\n");
+    }
+    ctx.stdout.write(`io-trace: merged ${result.runs.length} run${result.runs.length === 1 ? "" : "s"} from ${inputs.length} database${inputs.length === 1 ? "" : "s"} into ${safe(path16.relative(ctx.cwd, out) || out)}: ${status}
+`);
+    ctx.stdout.write(formatRunList(listRunSummaries(store, Number.MAX_SAFE_INTEGER), stdoutColor(ctx)));
+    return 0;
+  });
+}
+
+// src/cli/commands/report.ts
+import { writeFileSync as writeFileSync5 } from "node:fs";
+import path17 from "node:path";
+
+// src/report/html.ts
+var ESCAPES = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" };
+function escapeHtml(s) {
+  return s.replace(/[&<>"']/g, (c) => ESCAPES[c]);
+}
+function scriptJson(value) {
+  return JSON.stringify(value).replace(/[<>&\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
+}
+function fmtDuration(ms) {
+  if (ms === null || ms === void 0 || !Number.isFinite(ms)) return "-";
+  if (ms < 1e3) return `${Math.round(ms)} ms`;
+  if (ms < 6e4) return `${(ms / 1e3).toFixed(2)} s`;
+  return `${Math.floor(ms / 6e4)}m${String(Math.round(ms % 6e4 / 1e3)).padStart(2, "0")}s`;
+}
+var e = escapeHtml;
+function renderHtmlReport(runs, meta) {
+  const title = runs.length === 1 ? `io-trace run ${runs[0].report.run.id}: ${runs[0].report.status}` : `io-trace: ${runs.length} runs`;
+  const body = runs.map((r, i) => renderRun(r, i)).join("\n");
+  const data = runs.map((r) => ({ startTs: r.startTs, endTs: r.endTs, bins: r.bins, tasks: r.tasks }));
+  return `<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; img-src data:">
+<title>${e(title)}</title>
+<style>${CSS}</style>
+</head>
+<body>
+<header><h1>${e(title)}</h1><p class="meta">generated ${e(new Date(meta.generatedAt).toISOString())} by io-trace ${e(meta.version)} from <code>${e(meta.database)}</code></p></header>
+<main>
+${body}
+</main>
+<script type="application/json" id="io-trace-data">${scriptJson(data)}</script>
+<script>${SCRIPT}</script>
+</body>
+</html>
+`;
+}
+function renderRun(run4, index) {
+  const r = run4.report;
+  const gh = run4.host.github;
+  const facts = [
+    ["command", r.run.command.join(" ")],
+    ["build", r.run.signal ? `killed by ${r.run.signal}` : r.run.exitCode === null ? "did not finish" : `exit ${r.run.exitCode}`],
+    ["tracer", r.run.tracer === "none" ? "untraced" : `${r.run.tracer}${r.run.tracerVersion ? " " + r.run.tracerVersion : ""}`],
+    ["started", r.run.startedAt],
+    ["duration", fmtDuration(r.run.durationMs)],
+    ["events", `${r.run.eventCount.toLocaleString("en-US")}${r.run.lostEvents ? ` (${r.run.lostEvents} lost)` : ""}`],
+    ["tasks", `${r.tasksAnalyzed} analysed, ${r.tasksWithIssues} with issues`],
+    ["host", [run4.host.os, run4.host.arch, run4.host.node].filter(Boolean).join(", ")]
+  ];
+  if (gh) {
+    facts.push(["GitHub", [gh.repository, gh.runId && `run ${gh.runId}`, gh.job && `job ${gh.job}`, gh.pr && `PR #${gh.pr}`, (gh.headSha ?? gh.sha) && `sha ${String(gh.headSha ?? gh.sha).slice(0, 12)}`].filter(Boolean).join(", ")]);
+  }
+  if (run4.source) facts.push(["merged from", run4.source]);
+  const types = [...new Set(r.findings.map((f) => f.type))].sort();
+  return `<section class="run" id="run-${r.run.id}" data-run-index="${index}">
+<h2>Run ${r.run.id} <span class="status status-${e(r.status)}">${e(r.status)}</span></h2>
+<dl class="facts">${facts.map(([k, v]) => `<dt>${e(k)}</dt><dd>${e(String(v))}</dd>`).join("")}</dl>
+${r.incompleteReasons.length ? `<div class="incomplete"><strong>Trace incomplete: the result cannot be vouched for</strong><ul>${r.incompleteReasons.map((x) => `<li>${e(x)}</li>`).join("")}</ul></div>` : ""}
+<div class="counts"><span class="sev-error">${r.counts.error} errors</span> <span class="sev-warning">${r.counts.warning} warnings</span> <span class="sev-info">${r.counts.info} info</span></div>
+
+<h3>Findings</h3>
+<div class="filter" role="search">
+  <label><input type="checkbox" class="f-sev" value="error" checked> errors</label>
+  <label><input type="checkbox" class="f-sev" value="warning" checked> warnings</label>
+  <label><input type="checkbox" class="f-sev" value="info" checked> info</label>
+  <select class="f-type"><option value="">all types</option>${types.map((t) => `<option value="${e(t)}">${e(t)}</option>`).join("")}</select>
+  <input type="search" class="f-text" placeholder="filter by task or path">
+  <span class="f-count">${r.findings.length} of ${r.findings.length}</span>
+</div>
+${r.findings.length === 0 ? '<p class="none">No findings.</p>' : `<table class="findings"><thead><tr><th>severity</th><th>type</th><th>task</th><th>path</th><th>fix</th></tr></thead><tbody>
+${r.findings.map(findingRow).join("\n")}
+</tbody></table>`}
+
+<h3>Timeline</h3>
+<p class="legend"><span class="lg task"></span> task wall time <span class="lg proc"></span> process <span class="lg read"></span> reads <span class="lg write"></span> writes</p>
+<div class="timeline" data-run-index="${index}"></div>
+
+<h3>Tasks</h3>
+<table class="tasks"><thead><tr><th>task</th><th>status</th><th>processes</th><th>time</th><th>reads</th><th>writes</th><th>findings</th></tr></thead><tbody>
+${run4.tasks.map((t) => {
+    const tr = r.tasks.find((x) => x.taskId === t.id);
+    return `<tr><td class="task-id">${e(t.id)}</td><td>${e(t.status ?? "-")}</td><td>${t.processes.length + t.moreProcesses}</td><td>${fmtDuration(t.startedAt !== null && t.endedAt !== null ? t.endedAt - t.startedAt : null)}</td><td>${tr?.reads ?? 0}</td><td>${tr?.writes ?? 0}</td><td>${t.findings}</td></tr>`;
+  }).join("\n")}
+</tbody></table>
+
+<h3>Where the time went</h3>
+${run4.spans.length === 0 ? '<p class="none">No spans recorded.</p>' : `<table class="spans"><thead><tr><th>span</th><th>start</th><th>duration</th><th>status</th></tr></thead><tbody>
+${run4.spans.map(
+    (s) => `<tr class="span-${e(s.status ?? "open")}"><td style="padding-left:${0.5 + s.depth * 1.2}em">${e(s.label)}${s.error ? `<div class="span-error">${e(s.error)}</div>` : ""}</td><td>+${((s.startTs - run4.startTs) / 1e3).toFixed(3)} s</td><td>${fmtDuration(s.durationMs)}</td><td>${e(s.status ?? "open")}</td></tr>`
+  ).join("\n")}
+</tbody></table>`}
+</section>`;
+}
+function findingRow(f) {
+  const fix = f.fix ? `${e(f.fix.summary)}${f.fix.file ? ` <span class="where">${e(f.fix.file)}${f.fix.line ? `:${f.fix.line}` : ""}</span>` : ""}` : "";
+  const more = f.count && f.count > 1 ? ` <span class="more">(+${f.count - 1} more)</span>` : "";
+  return `<tr class="finding sev-${e(f.severity)}" data-severity="${e(f.severity)}" data-type="${e(f.type)}" data-task="${e(f.task)}" data-path="${e(f.path)}"><td>${e(f.severity)}</td><td>${e(f.type)}</td><td class="task-id">${e(f.task)}${f.otherTask ? ` <span class="other">with ${e(f.otherTask)}</span>` : ""}</td><td class="path">${e(f.path)}${more}</td><td class="fix">${fix}</td></tr>`;
+}
+var CSS = `
+:root { --fg:#1f2328; --muted:#656d76; --border:#d0d7de; --bg:#fff; --err:#cf222e; --warn:#9a6700; --info:#0969da; --ok:#1a7f37; --read:#0969da; --write:#d1242f; }
+* { box-sizing: border-box; }
+body { font: 14px/1.45 system-ui, -apple-system, "Segoe UI", sans-serif; color: var(--fg); background: var(--bg); margin: 0; }
+header, main { max-width: 1200px; margin: 0 auto; padding: 0 16px; }
+h1 { font-size: 22px; margin: 16px 0 4px; } h2 { font-size: 19px; border-bottom: 1px solid var(--border); padding-bottom: 4px; } h3 { font-size: 16px; margin-top: 22px; }
+.meta, .none, .legend { color: var(--muted); }
+code, .path, .task-id, td { font-family: ui-monospace, SFMono-Regular, Menlo, monospace; font-size: 12.5px; white-space: pre-wrap; word-break: break-all; }
+.status { font-size: 13px; padding: 2px 8px; border-radius: 10px; color: #fff; vertical-align: middle; }
+.status-clean { background: var(--ok); } .status-issues { background: var(--err); } .status-incomplete, .status-not-traced { background: var(--warn); }
+dl.facts { display: grid; grid-template-columns: max-content 1fr; gap: 2px 16px; } dl.facts dt { color: var(--muted); } dl.facts dd { margin: 0; font-family: ui-monospace, monospace; font-size: 12.5px; white-space: pre-wrap; word-break: break-all; }
+.incomplete { border: 1px solid var(--warn); background: #fff8c5; padding: 8px 12px; border-radius: 6px; }
+.counts span { margin-right: 12px; font-weight: 600; } .sev-error td:first-child, .counts .sev-error { color: var(--err); } .sev-warning td:first-child, .counts .sev-warning { color: var(--warn); } .sev-info td:first-child, .counts .sev-info { color: var(--info); }
+table { border-collapse: collapse; width: 100%; } th, td { text-align: left; padding: 4px 8px; border-bottom: 1px solid var(--border); vertical-align: top; } th { font-size: 12px; color: var(--muted); font-weight: 600; }
+.fix .where, .other, .more { color: var(--muted); }
+.filter { display: flex; flex-wrap: wrap; gap: 10px; align-items: center; margin-bottom: 8px; } .filter input[type=search] { min-width: 260px; padding: 3px 6px; } .f-count { color: var(--muted); }
+.span-error td:first-child, .span-error { color: var(--err); } .span-error .span-error { font-size: 12px; }
+.timeline { border: 1px solid var(--border); border-radius: 6px; padding: 6px 0; }
+.lane { display: grid; grid-template-columns: 220px 1fr; align-items: center; min-height: 22px; border-bottom: 1px dashed #eaeef2; }
+.lane:last-child { border-bottom: 0; }
+.lane-label { padding: 0 8px; font-family: ui-monospace, monospace; font-size: 12px; overflow: hidden; text-overflow: ellipsis; white-space: nowrap; }
+.lane-track { position: relative; height: 100%; min-height: 22px; margin-right: 8px; }
+.bar { position: absolute; height: 8px; top: 2px; border-radius: 2px; background: #8c959f; min-width: 2px; }
+.proc { position: absolute; height: 3px; background: #57606a; min-width: 1px; opacity: .7; }
+.act { position: absolute; bottom: 1px; height: 5px; min-width: 1px; }
+.act.read { background: var(--read); } .act.write { background: var(--write); }
+.lg { display: inline-block; width: 14px; height: 8px; margin: 0 4px 0 12px; vertical-align: middle; } .lg.task { background: #8c959f; } .lg.proc { background: #57606a; height: 3px; } .lg.read { background: var(--read); } .lg.write { background: var(--write); }
+.axis { display: grid; grid-template-columns: 220px 1fr; color: var(--muted); font-size: 11px; } .axis div:last-child { display: flex; justify-content: space-between; margin-right: 8px; }
+`;
+var SCRIPT = `
+(function () {
+  'use strict';
+  var data = JSON.parse(document.getElementById('io-trace-data').textContent);
+  function el(tag, cls, text) { var n = document.createElement(tag); if (cls) n.className = cls; if (text !== undefined) n.textContent = text; return n; }
+  function pct(x) { return (Math.max(0, Math.min(1, x)) * 100).toFixed(3) + '%'; }
+  function fmt(ms) { return ms < 1000 ? Math.round(ms) + ' ms' : (ms / 1000).toFixed(2) + ' s'; }
+  document.querySelectorAll('.timeline').forEach(function (box) {
+    var run = data[Number(box.getAttribute('data-run-index'))];
+    var span = Math.max(1, run.endTs - run.startTs);
+    var x = function (ts) { return (ts - run.startTs) / span; };
+    var axis = el('div', 'axis'); axis.appendChild(el('div', '', ''));
+    var ticks = el('div'); ticks.appendChild(el('span', '', '0 s')); ticks.appendChild(el('span', '', fmt(span / 2))); ticks.appendChild(el('span', '', fmt(span)));
+    axis.appendChild(ticks); box.appendChild(axis);
+    if (run.tasks.length === 0) { box.appendChild(el('p', 'none', 'No tasks.')); }
+    run.tasks.forEach(function (t) {
+      var lane = el('div', 'lane'); lane.setAttribute('data-task', t.id);
+      var label = el('div', 'lane-label', t.id); label.title = t.id + ' (' + (t.status || '-') + ', ' + (t.processes.length + t.moreProcesses) + ' processes, ' + t.findings + ' findings)';
+      lane.appendChild(label);
+      var track = el('div', 'lane-track');
+      var rows = Math.min(t.processes.length, 12);
+      track.style.height = (22 + rows * 4) + 'px';
+      if (t.startedAt !== null && t.endedAt !== null) {
+        var bar = el('div', 'bar'); bar.style.left = pct(x(t.startedAt)); bar.style.width = pct(x(t.endedAt) - x(t.startedAt));
+        bar.title = t.id + ': ' + fmt(t.endedAt - t.startedAt); track.appendChild(bar);
+      }
+      t.processes.forEach(function (p, i) {
+        if (p.startedAt === null) return;
+        var end = p.endedAt === null ? run.endTs : p.endedAt;
+        var pr = el('div', 'proc'); pr.style.left = pct(x(p.startedAt)); pr.style.width = pct(x(end) - x(p.startedAt));
+        pr.style.top = (12 + (i % 12) * 4) + 'px'; pr.title = 'pid ' + p.pid + ': ' + p.command; track.appendChild(pr);
+      });
+      var max = 1;
+      t.reads.forEach(function (n, i) { max = Math.max(max, n + t.writes[i]); });
+      for (var i = 0; i < run.bins; i++) {
+        [['read', t.reads[i]], ['write', t.writes[i]]].forEach(function (kv, k) {
+          if (!kv[1]) return;
+          var a = el('div', 'act ' + kv[0]); a.style.left = pct(i / run.bins); a.style.width = pct(1 / run.bins / 2);
+          a.style.marginLeft = k ? (100 / run.bins / 2).toFixed(3) + '%' : '0'; a.style.opacity = String(0.25 + 0.75 * kv[1] / max);
+          a.title = kv[1] + ' ' + kv[0] + (kv[1] === 1 ? '' : 's'); track.appendChild(a);
+        });
+      }
+      lane.appendChild(track); box.appendChild(lane);
+    });
+  });
+  document.querySelectorAll('section.run').forEach(function (sec) {
+    var rows = sec.querySelectorAll('tr.finding');
+    var sev = sec.querySelectorAll('.f-sev'), type = sec.querySelector('.f-type'), text = sec.querySelector('.f-text'), count = sec.querySelector('.f-count');
+    function apply() {
+      var on = {}; sev.forEach(function (c) { on[c.value] = c.checked; });
+      var q = text.value.toLowerCase(), shown = 0;
+      rows.forEach(function (r) {
+        var ok = on[r.dataset.severity] && (!type.value || r.dataset.type === type.value) &&
+          (!q || r.dataset.task.toLowerCase().indexOf(q) >= 0 || r.dataset.path.toLowerCase().indexOf(q) >= 0);
+        r.hidden = !ok; if (ok) shown++;
+      });
+      count.textContent = shown + ' of ' + rows.length;
+    }
+    sev.forEach(function (c) { c.addEventListener('change', apply); });
+    type.addEventListener('change', apply); text.addEventListener('input', apply);
+  });
+})();
+`;
+
+// src/triage/html-data.ts
+var BINS = 80;
+var LANE_PROCESSES = 40;
+function collectHtmlRun(store, run4) {
+  const report = storedReport(store, run4);
+  const statuses = store.taskStatuses(run4.id);
+  const processes = store.loadProcesses(run4.id);
+  const spans = runSpans(store, run4.id);
+  let startTs = run4.startedAt;
+  let endTs = run4.endedAt ?? run4.startedAt;
+  for (const t of statuses) {
+    if (t.startedAt !== null) startTs = Math.min(startTs, t.startedAt);
+    if (t.endedAt !== null) endTs = Math.max(endTs, t.endedAt);
+  }
+  for (const p of processes) {
+    if (p.startedAt !== null) startTs = Math.min(startTs, p.startedAt);
+    if (p.endedAt !== null) endTs = Math.max(endTs, p.endedAt);
+  }
+  const width2 = Math.max(1, endTs - startTs);
+  const findingCount = /* @__PURE__ */ new Map();
+  for (const f of report.findings) findingCount.set(f.task, (findingCount.get(f.task) ?? 0) + 1);
+  const tasks = /* @__PURE__ */ new Map();
+  for (const t of statuses) {
+    tasks.set(t.taskId, {
+      id: t.taskId,
+      status: t.status,
+      startedAt: t.startedAt,
+      endedAt: t.endedAt,
+      processes: [],
+      moreProcesses: 0,
+      reads: new Array(BINS).fill(0),
+      writes: new Array(BINS).fill(0),
+      findings: findingCount.get(t.taskId) ?? 0
+    });
+  }
+  for (const p of processes) {
+    const t = p.taskId !== null ? tasks.get(p.taskId) : void 0;
+    if (!t) continue;
+    if (t.processes.length >= LANE_PROCESSES) {
+      t.moreProcesses++;
+      continue;
+    }
+    t.processes.push({ pid: p.pid, startedAt: p.startedAt, endedAt: p.endedAt, command: p.argv ? displayCommand(p.argv) : p.exe ?? "" });
+  }
+  const procs = processTasks(store, run4.id);
+  const scope = runAccessScope(store, run4.id);
+  const rows = store.db.prepare(`SELECT proc_key, op, first_ts FROM accesses WHERE ${scope.sql} AND errno = 0`).iterateArrays(...scope.params);
+  for (const [key, op, ts] of rows) {
+    const taskId = procs.get(key);
+    const t = taskId ? tasks.get(taskId) : void 0;
+    if (!t) continue;
+    const bin = Math.min(BINS - 1, Math.max(0, Math.floor((ts - startTs) / width2 * BINS)));
+    if (READ_OPS.has(op)) t.reads[bin]++;
+    else if (WRITE_OPS.has(op)) t.writes[bin]++;
+  }
+  return {
+    report,
+    host: run4.host,
+    source: sourceOf(run4),
+    startTs,
+    endTs,
+    bins: BINS,
+    tasks: [...tasks.values()],
+    spans: spans.map((s) => ({
+      name: s.name,
+      label: s.name === "task" && s.attributes.task !== void 0 ? `task ${String(s.attributes.task)}${s.derived ? " (from processes)" : ""}` : s.name,
+      startTs: s.startTs,
+      durationMs: s.durationMs,
+      status: s.status,
+      error: s.error,
+      depth: s.depth
+    }))
+  };
+}
+
+// src/cli/commands/report.ts
+var REPORT_HELP = `Usage: io-trace report [options] [RUN...]
+
+Writes a report of recorded runs (default: the latest run) from a trace database.
+
+Options:
+  --db FILE|DIR          trace database, or a folder holding trace.db (default .io-trace/trace.db)
+  --format html|json     html: one self-contained page (summary, findings with fixes and a filter,
+                         a per-task timeline); json: the JSON report (default html)
+  --all                  every run in the database (e.g. after io-trace merge)
+  --out FILE             where to write (default: stdout)
+`;
+async function reportCommand(ctx) {
+  const { values, positionals } = parse("report", ctx.argv, {
+    db: { type: "string" },
+    format: { type: "string" },
+    all: { type: "boolean" },
+    out: { type: "string" },
+    verbose: { type: "boolean" },
+    help: { type: "boolean" }
+  });
+  if (values.help) {
+    ctx.stdout.write(REPORT_HELP);
+    return 0;
+  }
+  const format = oneOf("--format", values.format, ["html", "json"], "html");
+  const dbFile = locateDatabase(ctx.cwd, values.db);
+  const text = await withDatabase(dbFile, (store) => {
+    const runs = values.all ? store.listRuns(Number.MAX_SAFE_INTEGER).reverse() : positionals.length ? positionals.map((p) => store.resolveRun(p)) : [store.resolveRun(void 0)];
+    if (format === "json") {
+      const reports = runs.map((r) => storedReport(store, r));
+      const value = reports.length === 1 && !values.all ? reports[0] : { schemaVersion: 1, kind: "multi-run", status: combinedStatus(reports), runs: reports };
+      return JSON.stringify(value, null, 2) + "\n";
+    }
+    return renderHtmlReport(
+      runs.map((r) => collectHtmlRun(store, r)),
+      { generatedAt: Date.now(), database: dbFile, version: IO_TRACE_VERSION }
+    );
+  });
+  if (values.out) {
+    const out = path17.resolve(ctx.cwd, values.out);
+    writeFileSync5(out, text);
+    ctx.stderr.write(`io-trace: wrote ${format} report to ${path17.relative(ctx.cwd, out) || out}
+`);
+  } else {
+    ctx.stdout.write(text);
+  }
+  return 0;
+}
+
 // src/cli/main.ts
 var HELP = `io-trace ${IO_TRACE_VERSION}: find misconfigured build caches by tracing what each task really reads and writes
 
@@ -15962,6 +16618,8 @@ Usage:
   io-trace stderr [RUN]                          the build's stderr, raw (--stdout: its stdout)
   io-trace files [RUN] [--task T] [--op OP]      the files a run touched
   io-trace findings [RUN]                        a run's findings with fixes
+  io-trace merge DB... --out FILE                combine databases (matrix jobs) into one
+  io-trace report [RUN] --format html --out F    a self-contained HTML report (or --format json)
   (triage commands take --db FILE|DIR and --json; RUN defaults to the latest)
   io-trace --version
 
@@ -15977,7 +16635,9 @@ var COMMANDS = {
   transcript: transcriptCommand,
   stderr: stderrCommand,
   files: filesCommand,
-  findings: findingsCommand
+  findings: findingsCommand,
+  merge: mergeCommand,
+  report: reportCommand
 };
 async function main(argv) {
   const [command, ...rest] = argv;
@@ -16000,16 +16660,16 @@ async function main(argv) {
   const color = !process.env.NO_COLOR && process.stderr.isTTY === true;
   try {
     return await handler({ argv: rest, cwd: process.cwd(), log, stdout: process.stdout, stderr: process.stderr, color });
-  } catch (e) {
-    if (e instanceof ConfigurationError) {
-      log.error(e.message);
+  } catch (e2) {
+    if (e2 instanceof ConfigurationError) {
+      log.error(e2.message);
       return 2;
     }
-    if (e instanceof IoTraceError) {
-      log.error(e.message);
+    if (e2 instanceof IoTraceError) {
+      log.error(e2.message);
       return 3;
     }
-    log.error(`internal error: ${e.stack ?? String(e)}`);
+    log.error(`internal error: ${e2.stack ?? String(e2)}`);
     return 3;
   }
 }

@@ -117,8 +117,11 @@ export async function runBuildStep(o: BuildStepOptions): Promise<BuildStepResult
   return { ...exit, report, stderrTail: tail, cancelled };
 }
 
-/** Processes the tracer runs as (never signalled on cancellation: they must flush the trace). */
-const TRACER_COMMS = new Set(['bpftrace', 'strace']);
+/**
+ * Processes of the tracer (never signalled on cancellation: they must flush the trace). `sudo` is the
+ * bpftrace backend's `sudo -n bpftrace`, which would relay the signal to bpftrace.
+ */
+const TRACER_COMMS = new Set(['bpftrace', 'strace', 'sudo']);
 
 /**
  * The build's processes under io-trace's pid (`sudo` -> node io-trace -> build...), from /proc:

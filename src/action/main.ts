@@ -118,7 +118,8 @@ async function mainSteps(env: NodeJS.ProcessEnv): Promise<MainResult> {
     setup.notes.push(`tracer ${setup.tracer} failed to start: ${why}`);
     step = await runOnce(inputs, 'none', privilege, { cwd, env, outDir, dbPath, reportPath, log });
   }
-  if (privilege.kind === 'sudo') await exec('sudo', ['-n', 'chown', '-R', `${privilege.uid}:${privilege.gid}`, outDir]);
+  // A root io-trace (IO_TRACE_ACTION_ELEVATE=io-trace) wrote the trace directory: hand it back.
+  if (privilege.kind === 'sudo' && env.IO_TRACE_ACTION_ELEVATE === 'io-trace') await exec('sudo', ['-n', 'chown', '-R', `${privilege.uid}:${privilege.gid}`, outDir]);
 
   if (!step.report) {
     core.setOutput(Outputs.ExitCode, String(step.code ?? ''));
@@ -180,6 +181,8 @@ async function runOnce(
     reportPath: o.reportPath,
     command: buildCommand(inputs.run),
     path: o.env.PATH ?? '/usr/local/bin:/usr/bin:/bin',
+    // See InvocationOptions.elevate; the knob exists for runners where `sudo -n bpftrace` alone fails.
+    elevate: o.env.IO_TRACE_ACTION_ELEVATE === 'io-trace' ? 'io-trace' : 'tracer',
   });
   core.info(safeLine(`io-trace: running the build${invocation.buildUser ? ` as ${invocation.buildUser} (tracer as root)` : ''}; its output follows with workflow commands disabled`));
   return runBuildStep({ invocation, cwd: o.cwd, env: { ...buildEnv(o.env), NO_COLOR: '1' }, reportPath: o.reportPath, out: process.stdout, log: o.log, exec });

@@ -178,13 +178,21 @@ export interface InvocationOptions {
   command: string[];
   /** PATH to hand to the build (sudo's secure_path would replace it). */
   path: string;
+  /**
+   * Who gets root. `tracer` (default): io-trace runs as this user and the bpftrace backend starts only
+   * bpftrace with `sudo -n` (least privilege: the build, io-trace and its files stay the runner's).
+   * `io-trace`: all of io-trace runs as root and the build as the runner user, for a backend that cannot
+   * elevate itself.
+   */
+  elevate?: 'tracer' | 'io-trace';
 }
 
 /**
- * The io-trace command line. Not root but sudo works and the tracer needs root: run io-trace as root
- * with `--user <runner>` so the build itself runs as the runner user (setpriv), keeping the caller's
- * environment (-E) and PATH (sudo's secure_path resets it; tools from setup-node live there).
- * strace and untraced runs never need root.
+ * The io-trace command line. By default io-trace runs as the caller and only the tracer is elevated
+ * (the bpftrace backend runs `sudo -n bpftrace`). With `elevate: 'io-trace'`, when not root but sudo
+ * works and the tracer needs root: run io-trace as root with `--user <runner>` so the build itself
+ * runs as the runner user (setpriv), keeping the caller's environment (-E) and PATH (sudo's
+ * secure_path resets it; tools from setup-node live there). strace and untraced runs never need root.
  */
 export function cliInvocation(o: InvocationOptions): CliInvocation {
   const io = [
@@ -199,7 +207,7 @@ export function cliInvocation(o: InvocationOptions): CliInvocation {
     '--json', o.reportPath,
   ];
   const needsRoot = o.tracer === 'bpftrace' || o.tracer === 'auto';
-  if (o.privilege.kind === 'sudo' && needsRoot) {
+  if (o.elevate === 'io-trace' && o.privilege.kind === 'sudo' && needsRoot) {
     return {
       file: 'sudo',
       args: ['-n', '-E', 'env', `PATH=${o.path}`, o.node, o.cli, ...io, '--user', o.privilege.user, '--', ...o.command],

@@ -14,7 +14,7 @@ const base = {
 
 describe('io-trace command line', () => {
   it('runs io-trace as root through sudo with the build as the runner user, keeping env and PATH', () => {
-    const inv = cliInvocation({ ...base, privilege: runner, tracer: 'auto' });
+    const inv = cliInvocation({ ...base, privilege: runner, tracer: 'auto', elevate: 'io-trace' });
     expect(inv.file).toBe('sudo');
     expect(inv.args).toEqual([
       '-n', '-E', 'env', 'PATH=/home/runner/.node/bin:/usr/bin', '/opt/node24/bin/node', '/a/dist/cli.js', 'run',
@@ -24,9 +24,9 @@ describe('io-trace command line', () => {
     expect(inv.buildUser).toBe('runner');
   });
 
-  it('needs no sudo when root, for strace, or untraced', () => {
-    for (const [privilege, tracer] of [[{ ...runner, kind: 'root' }, 'bpftrace'], [runner, 'strace'], [runner, 'none'], [{ ...runner, kind: 'none' }, 'strace']] as const) {
-      const inv = cliInvocation({ ...base, privilege, tracer });
+  it('by default runs io-trace as the caller (the bpftrace backend elevates only bpftrace); no sudo when root, for strace, or untraced', () => {
+    for (const [privilege, tracer, elevate] of [[runner, 'auto', 'tracer'], [runner, 'bpftrace', undefined], [{ ...runner, kind: 'root' }, 'bpftrace', 'io-trace'], [runner, 'strace', 'io-trace'], [runner, 'none', 'io-trace'], [{ ...runner, kind: 'none' }, 'strace', 'io-trace']] as const) {
+      const inv = cliInvocation({ ...base, privilege, tracer, ...(elevate ? { elevate } : {}) });
       expect(inv.file).toBe('/opt/node24/bin/node');
       expect(inv.args).not.toContain('--user');
       expect(inv.args.slice(-6)).toEqual(['--', 'npx', 'nx', 'run-many', '-t', 'build']);
