@@ -11,6 +11,7 @@ import { stderrCommand } from './commands/stderr.js';
 import { filesCommand } from './commands/files.js';
 import { findingsCommand } from './commands/findings.js';
 import { mergeCommand } from './commands/merge.js';
+import { reportCommand } from './commands/report.js';
 
 const HELP = `io-trace ${IO_TRACE_VERSION}: find misconfigured build caches by tracing what each task really reads and writes
 
@@ -25,6 +26,7 @@ Usage:
   io-trace files [RUN] [--task T] [--op OP]      the files a run touched
   io-trace findings [RUN]                        a run's findings with fixes
   io-trace merge DB... --out FILE                combine databases (matrix jobs) into one
+  io-trace report [RUN] --format html --out F    a self-contained HTML report (or --format json)
   (triage commands take --db FILE|DIR and --json; RUN defaults to the latest)
   io-trace --version
 
@@ -43,6 +45,7 @@ const COMMANDS: Record<string, (ctx: CommandContext) => Promise<number>> = {
   files: filesCommand,
   findings: findingsCommand,
   merge: mergeCommand,
+  report: reportCommand,
 };
 
 /** The CLI: maps typed errors to exit codes. The only place that decides io-trace's own exit status. */
