@@ -1,4 +1,4 @@
-import { chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { appendFileSync, chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
@@ -215,7 +215,10 @@ describe('the GitHub Action (dist/action under Node 24)', () => {
       `echo "secret ${REDACTED} and ${TOKEN}"`,
       'printf "no newline at the end ::notice::x"',
     ].join('\n');
-    const r = await setup({ run, redact: REDACTED });
+    const r = await setup({ run, redact: REDACTED, comment: 'true' });
+    // lib:build also writes a file whose name is HTML, a mention, an issue reference and a newline.
+    const HOSTILE_NAME = '<img src=x onerror=alert(1)> @octocat #12 `x`\n::warning::name.txt';
+    appendFileSync(path.join(r.workspace, 'examples/basic/packages/lib/build.mjs'), `writeFileSync(${JSON.stringify(HOSTILE_NAME)}, 'x');\n`);
     const main = await runEntry('main', r);
     expect(main.code, main.stdout).toBe(0);
     const commands = workflowCommands(main.stdout).map((c) => c.line);
@@ -226,9 +229,21 @@ describe('the GitHub Action (dist/action under Node 24)', () => {
     expect(workflowCommands(main.stderr)).toEqual([]);
     expect(readFileCommands(r.files.output).issues).toEqual(TRACED ? expect.stringMatching(/^[1-9]/) : '0');
     expect(readFileCommands(r.files.state).artifact).toMatch(/^\{"name"/);
+    // Wherever GitHub renders Markdown, the hostile name is inert text.
+    const rendered = [summaryOf(r), gh.comments[0]?.body ?? '', ...[...gh.checkRuns.values()].flatMap((c) => {
+      // Annotations are plain text (GitHub does not render them as Markdown or HTML); summary and text are Markdown.
+      const out = (c as { output?: { summary?: string; text?: string } }).output ?? {};
+      return [out.summary ?? '', out.text ?? ''];
+    })];
+    for (const md of rendered) {
+      expect(md).not.toContain('<img');
+      expect(md).not.toMatch(/@octocat|#12\b/);
+    }
+    if (TRACED) expect(summaryOf(r)).toContain('&lt;img src=x onerror=alert(1)&gt; @&#8203;octocat \\#&#8203;12 \\`x\\`');
     // The redact value is masked for the live log too.
     expect(commands).toContain(`::add-mask::${REDACTED}`);
-    await runEntry('post', r);
+    const post = await runEntry('post', r);
+    expect(post.stdout).toContain('io-trace: uploaded artifact');
     const files = uploaded();
     for (const log of ['stdout.log', 'transcript.log']) {
       const text = files.get(log)!.toString();

@@ -1,5 +1,6 @@
 import { spawn } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { REPO, node24 } from '../helpers/cli.js';
 import type { ArtifactFake } from '../helpers/github-fake-artifact.js';
@@ -12,7 +13,20 @@ import type { GitHubFake } from '../helpers/github-fake.js';
  * stdout/stderr (including ::stop-commands::), so a test sees what GitHub would act on.
  */
 
-export const DIST_ACTION = path.join(REPO, 'dist', 'action');
+let snapshot: string | undefined;
+/**
+ * dist/action, from a private copy of dist/ and bpf/ taken on first use: other work in the same
+ * checkout rebuilds dist/ (rm -rf, then write), which must not pull the files from under a running test.
+ */
+export function distAction(): string {
+  if (!snapshot) {
+    snapshot = mkdtempSync(path.join(os.tmpdir(), 'io-trace-dist-'));
+    cpSync(path.join(REPO, 'dist'), path.join(snapshot, 'dist'), { recursive: true });
+    cpSync(path.join(REPO, 'bpf'), path.join(snapshot, 'bpf'), { recursive: true });
+    process.once('exit', () => rmSync(snapshot!, { recursive: true, force: true }));
+  }
+  return path.join(snapshot, 'dist', 'action');
+}
 export const OWNER = 'octo-org';
 export const REPO_NAME = 'octo-repo';
 export const HEAD_SHA = '6dcb09b5b57875f334f61aebed695e2e4193db5e';
@@ -154,7 +168,7 @@ export function runEntry(entry: 'main' | 'post', runner: Runner, options: { extr
   const t0 = Date.now();
   const env = { ...runner.env, ...options.extraEnv };
   if (entry === 'post') for (const [k, v] of Object.entries(readFileCommands(runner.files.state))) env[`STATE_${k}`] = v;
-  const child = spawn(node24(), [path.join(DIST_ACTION, `${entry}.js`)], { cwd: runner.workspace, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(node24(), [path.join(distAction(), `${entry}.js`)], { cwd: runner.workspace, env, stdio: ['ignore', 'pipe', 'pipe'] });
   let stdout = '';
   let stderr = '';
   child.stdout.on('data', (d: Buffer) => {
