@@ -455,12 +455,16 @@ export class BpftraceDecoder {
       case 'U': {
         const f = splitFields(data, 4);
         const pid = num(f[2]);
+        const opcode = Number(f[3]?.toString('latin1') ?? -1);
         this.event({
           type: 'notice',
           ts: this.options.toEpochMs(num(f[1])),
           kind: 'io_uring',
           pid,
-          message: `process ${pid} set up io_uring: its file I/O through the ring is invisible to syscall tracing (set UV_USE_IO_URING=0 for Node)`,
+          message:
+            opcode < 0
+              ? `process ${pid} set up io_uring: file operations through the ring are invisible to syscall tracing (set UV_USE_IO_URING=0 for Node)`
+              : `process ${pid} submitted io_uring ${IO_URING_OPS[opcode] ?? `opcode ${opcode}`} operations: paths opened or changed through the ring are invisible to syscall tracing (set UV_USE_IO_URING=0 for Node)`,
         });
         return;
       }
@@ -628,3 +632,17 @@ function joinPath(dir: string, rel: string): string {
   return dir.endsWith('/') ? dir + rel : `${dir}/${rel}`;
 }
 
+
+/** Names of the path-based io_uring opcodes the script reports (include/uapi/linux/io_uring.h). */
+const IO_URING_OPS: Record<number, string> = {
+  18: 'OPENAT',
+  21: 'STATX',
+  28: 'OPENAT2',
+  35: 'RENAMEAT',
+  36: 'UNLINKAT',
+  37: 'MKDIRAT',
+  38: 'SYMLINKAT',
+  39: 'LINKAT',
+  42: 'SETXATTR',
+  44: 'GETXATTR',
+};

@@ -3,7 +3,7 @@
  * output (bpftrace-decode.ts) into TraceEvents and stops it when the build is done.
  */
 import { spawn, execFile, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdirSync, copyFileSync, createWriteStream, readFileSync, type WriteStream } from 'node:fs';
+import { existsSync, mkdirSync, createWriteStream, readFileSync, writeFileSync, type WriteStream } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -224,7 +224,7 @@ class BpftraceSession implements TracerSession {
     mkdirSync(options.workDir, { recursive: true });
     // Run a copy kept with the run's files, so the record says exactly what was traced.
     const script = join(options.workDir, 'iotrace.bt');
-    copyFileSync(config.scriptPath, script);
+    writeFileSync(script, adaptScript(readFileSync(config.scriptPath, 'utf8')));
     this.raw = createWriteStream(join(options.workDir, 'bpftrace-output.jsonl'));
     this.raw.on('error', (e) => this.log.debug(`bpftrace raw output not saved: ${e.message}`));
 
@@ -468,4 +468,18 @@ function childPids(pid: number | undefined): number[] {
   } catch {
     return [];
   }
+}
+
+const IO_URING_SUBMIT_TRACEPOINT = '/sys/kernel/tracing/events/io_uring/io_uring_submit_req';
+
+/**
+ * Fit the script to this kernel: with the io_uring_submit_req tracepoint (5.19+) io-trace reports only
+ * path-based io_uring operations; without it, the probe is removed (bpftrace would refuse to attach)
+ * and any ring set up is reported instead, since its operations cannot be told apart.
+ */
+export function adaptScript(script: string, hasSubmitTracepoint = existsSync(IO_URING_SUBMIT_TRACEPOINT)): string {
+  if (hasSubmitTracepoint) return script;
+  return script
+    .replace(/\/\* IO_URING_SUBMIT_BEGIN[\s\S]*?\/\* IO_URING_SUBMIT_END \*\//, '')
+    .replace('&& 0 /* IO_URING_SETUP_FALLBACK */', '');
 }

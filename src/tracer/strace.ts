@@ -48,6 +48,10 @@ export function straceArgs(pid: number, keeper?: number): string[] {
     '-e', `trace=${STRACE_SYSCALLS.join(',')}`,
     // Not signal=none: strace prints "+++ killed by SIG +++" only for signals in this set.
     '-e', 'signal=all',
+    // ptrace cannot see operations submitted through io_uring, nor tell a harmless ring (libuv's
+    // epoll_ctl batching, set up by every Node process) from one that opens files. So the build gets
+    // ENOSYS from io_uring_setup, as on a kernel without io_uring, and falls back to plain syscalls.
+    '-e', 'inject=io_uring_setup:error=ENOSYS',
     // strace pipes its output into `cat`, whose stdout is ours (Node's stdio pipes are socketpairs,
     // which `-o /dev/stdout` cannot open: ENXIO).
     '-o', '|cat',

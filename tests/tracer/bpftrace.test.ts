@@ -3,14 +3,14 @@
  * are skipped when that is missing; in CI (process.env.CI set) they fail instead, so a runner that
  * cannot trace is noticed.
  */
-import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AccessEvent, ExecEvent, TraceEvent } from '../../src/core/events.js';
 import { silentLogger } from '../../src/core/logger.js';
-import { BpftraceTracer, defaultScriptPath } from '../../src/tracer/bpftrace.js';
+import { BpftraceTracer, adaptScript, defaultScriptPath } from '../../src/tracer/bpftrace.js';
 import { launchStopped, type BuildExit } from '../../src/tracer/launch.js';
 import type { TracerOutcome } from '../../src/tracer/types.js';
 
@@ -289,26 +289,28 @@ print(json.dumps({'pid': os.getpid(), 'sleep': s.pid}))
     build.child.kill('SIGKILL');
   });
 
-  it('flags io_uring_setup', async () => {
-    writeFileSync(
-      join(scripts, 'uring.py'),
-      [
-        'import ctypes',
-        'libc = ctypes.CDLL(None, use_errno=True)',
-        'params = ctypes.create_string_buffer(120)',
-        'print(libc.syscall(425, 4, params))',
-        '',
-      ].join('\n'),
-    );
-    const r = await trace([PY, '-I', '-S', join(scripts, 'uring.py')], base, join(base, 'work5'));
-    const fd = Number(r.stdout.trim());
+  it('flags path operations submitted through io_uring, not a ring that only exists', async () => {
+    const bin = join(base, 'uring');
+    const built = spawnSync('gcc', ['-O1', '-o', bin, join(process.cwd(), 'tests/fixtures/io-uring/uring-openat.c')], { encoding: 'utf8' });
+    expect(built.status, built.stderr).toBe(0);
+    writeFileSync(join(base, 'ring-target.txt'), 'x');
+    const idle = await trace([bin, join(base, 'ring-target.txt'), 'setup-only'], base, join(base, 'work5'));
+    expect(idle.stdout.trim()).toBe('ring');
+    expect(idle.events.filter((e) => e.type === 'notice')).toEqual([]);
+    const r = await trace([bin, join(base, 'ring-target.txt')], base, join(base, 'work6'));
+    expect(r.stdout).toMatch(/openat via io_uring: \d+/);
     const notices = r.events.filter((e) => e.type === 'notice' && e.kind === 'io_uring');
-    if (fd >= 0) {
-      expect(notices).toEqual([expect.objectContaining({ pid: r.pid })]);
-      expect(r.outcome.incompleteReasons.join('\n')).toMatch(/io_uring/);
-    } else {
-      // io_uring disabled on this kernel: nothing can bypass the syscalls.
-      expect(notices).toEqual([]);
-    }
+    expect(notices).toEqual([expect.objectContaining({ pid: r.pid, message: expect.stringContaining('io_uring OPENAT') })]);
+    expect(r.outcome.incompleteReasons.join('\n')).toMatch(/io_uring OPENAT/);
+    // The open through the ring is invisible: exactly why the run must say so.
+    expect(r.events.some((e) => e.type === 'access' && e.path.endsWith('ring-target.txt'))).toBe(false);
+  });
+
+  it('reports any ring set up on kernels without the io_uring_submit_req tracepoint', () => {
+    const script = readFileSync(join(process.cwd(), 'bpf/iotrace.bt'), 'utf8');
+    const old = adaptScript(script, false);
+    expect(old).not.toContain('io_uring_submit_req\n');
+    expect(old).not.toContain('&& 0 /* IO_URING_SETUP_FALLBACK */');
+    expect(adaptScript(script, true)).toBe(script);
   });
 });
