@@ -199,6 +199,18 @@ describe('the GitHub Action (dist/action under Node 24)', () => {
     const strict = await runEntry('main', { ...r, env: { ...r.env, 'INPUT_REQUIRE-TRACE': 'true' } }, { extraEnv: env });
     expect(strict.code).toBe(1);
     expect(workflowCommands(strict.stdout).find((c) => c.command === 'error')?.line).toContain('::error::require-trace is set, but the build was not traced');
+
+    // A bpftrace that passes the set-up checks but that io-trace itself refuses (too old): io-trace
+    // exits before its database exists, so the build has not run yet and runs again untraced.
+    const old = path.join(r.root, 'old-bin');
+    mkdirSync(old, { recursive: true });
+    writeFileSync(path.join(old, 'bpftrace'), '#!/bin/sh\ncase "$1" in --version) echo "bpftrace v0.9.0";; *) echo io-trace-ok;; esac\n');
+    chmodSync(path.join(old, 'bpftrace'), 0o755);
+    const retried = await runEntry('main', r, { extraEnv: { PATH: `${old}:${process.env.PATH}` } });
+    expect(retried.code, retried.stdout).toBe(0);
+    expect(workflowCommands(retried.stdout).filter((c) => c.command === 'warning').map((c) => c.line).join('\n')).toMatch(/io-trace could not start the tracer \(.*\); running the build untraced/);
+    expect(retried.stdout.match(/> lib:build/g)).toHaveLength(1); // the build ran once
+    expect(readFileCommands(r.files.output)).toMatchObject({ status: 'not-traced', 'exit-code': '0' });
   });
 
   it('hostile build output cannot issue workflow commands (stdout and stderr), and secrets are redacted from the uploaded logs', async () => {
