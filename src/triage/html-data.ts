@@ -67,6 +67,7 @@ export function collectHtmlRun(store: TraceStore, run: RunRecord): HtmlRun {
     report,
     host: run.host,
     source: sourceOf(run),
+    runStartTs: run.startedAt,
     startTs,
     endTs,
     bins: BINS,
