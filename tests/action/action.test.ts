@@ -1,4 +1,5 @@
-import { appendFileSync, chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { appendFileSync, chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
@@ -211,6 +212,25 @@ describe('the GitHub Action (dist/action under Node 24)', () => {
     expect(workflowCommands(retried.stdout).filter((c) => c.command === 'warning').map((c) => c.line).join('\n')).toMatch(/io-trace could not start the tracer \(.*\); running the build untraced/);
     expect(retried.stdout.match(/> lib:build/g)).toHaveLength(1); // the build ran once
     expect(readFileCommands(r.files.output)).toMatchObject({ status: 'not-traced', 'exit-code': '0' });
+  });
+
+  it.skipIf(process.getuid?.() !== 0)('as a user without root or sudo (nobody): bpftrace is skipped with the reason, strace traces the build', async () => {
+    const r = await setup({ run: 'npm run build' });
+    const nobody = { uid: 65534, gid: 65534 };
+    chmodSync(root, 0o755);
+    chmodSync(path.dirname(r.root), 0o755);
+    execFileSync('chown', ['-R', `${nobody.uid}:${nobody.gid}`, r.root]);
+    const env = { HOME: r.root, npm_config_cache: path.join(r.root, 'npm-cache') };
+    const main = await runEntry('main', r, { as: nobody, extraEnv: env });
+    expect(main.code, main.stdout + main.stderr).toBe(0);
+    expect(main.stdout).toContain('privilege: none');
+    expect(workflowCommands(main.stdout).find((c) => c.command === 'warning')?.line).toContain('bpftrace unavailable: it needs root, and this runner has no passwordless sudo');
+    const outputs = readFileCommands(r.files.output);
+    expect(outputs).toMatchObject({ tracer: TRACED ? 'strace' : 'none', status: TRACED ? 'issues' : 'not-traced' });
+    expect(statSync(outputs['db-path']).uid).toBe(nobody.uid);
+    const post = await runEntry('post', r, { as: nobody, extraEnv: env });
+    expect(post.code).toBe(0);
+    expect(uploaded().has('trace.db')).toBe(true);
   });
 
   it('hostile build output cannot issue workflow commands (stdout and stderr), and secrets are redacted from the uploaded logs', async () => {

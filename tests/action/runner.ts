@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { REPO, node24 } from '../helpers/cli.js';
@@ -21,6 +21,7 @@ let snapshot: string | undefined;
 export function distAction(): string {
   if (!snapshot) {
     snapshot = mkdtempSync(path.join(os.tmpdir(), 'io-trace-dist-'));
+    chmodSync(snapshot, 0o755); // readable by the non-root user of the non-root test
     cpSync(path.join(REPO, 'dist'), path.join(snapshot, 'dist'), { recursive: true });
     cpSync(path.join(REPO, 'bpf'), path.join(snapshot, 'bpf'), { recursive: true });
     process.once('exit', () => rmSync(snapshot!, { recursive: true, force: true }));
@@ -164,11 +165,15 @@ export interface ActionResult {
 }
 
 /** Run dist/action/<entry>.js as the runner would (Node 24, cwd = workspace). */
-export function runEntry(entry: 'main' | 'post', runner: Runner, options: { extraEnv?: NodeJS.ProcessEnv; onStdout?: (s: string, kill: (sig: NodeJS.Signals) => void) => void } = {}): Promise<ActionResult> {
+export function runEntry(
+  entry: 'main' | 'post',
+  runner: Runner,
+  options: { extraEnv?: NodeJS.ProcessEnv; onStdout?: (s: string, kill: (sig: NodeJS.Signals) => void) => void; as?: { uid: number; gid: number } } = {},
+): Promise<ActionResult> {
   const t0 = Date.now();
   const env = { ...runner.env, ...options.extraEnv };
   if (entry === 'post') for (const [k, v] of Object.entries(readFileCommands(runner.files.state))) env[`STATE_${k}`] = v;
-  const child = spawn(node24(), [path.join(distAction(), `${entry}.js`)], { cwd: runner.workspace, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(node24(), [path.join(distAction(), `${entry}.js`)], { cwd: runner.workspace, env, stdio: ['ignore', 'pipe', 'pipe'], ...(options.as ?? {}) });
   let stdout = '';
   let stderr = '';
   child.stdout.on('data', (d: Buffer) => {
