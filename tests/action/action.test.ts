@@ -282,5 +282,13 @@ describe('the GitHub Action (dist/action under Node 24)', () => {
       expect(text).toContain('secret *** and ***');
       expect(text).not.toContain(REDACTED);
     }
+    // The run command (which holds the value too) is redacted in the report and the database copy;
+    // the database keeps its layout (one * per byte) and still opens.
+    expect(files.get('report.json')!.toString()).not.toContain(REDACTED);
+    const db = openUploadedDb(files);
+    const { command } = db.prepare('SELECT command FROM runs').get() as { command: string };
+    db.close();
+    expect(command).not.toContain(REDACTED);
+    expect(command).toContain(`secret ${'*'.repeat(REDACTED.length)} and`);
   });
 });
