@@ -16377,7 +16377,7 @@ ${run4.tasks.map((t) => {
 <h3>Where the time went</h3>
 ${run4.spans.length === 0 ? '<p class="none">No spans recorded.</p>' : `<table class="spans"><thead><tr><th>span</th><th>start</th><th>duration</th><th>status</th></tr></thead><tbody>
 ${run4.spans.map(
-    (s) => `<tr class="span-${e(s.status ?? "open")}"><td style="padding-left:${0.5 + s.depth * 1.2}em">${e(s.label)}${s.error ? `<div class="span-error">${e(s.error)}</div>` : ""}</td><td>+${((s.startTs - run4.startTs) / 1e3).toFixed(3)} s</td><td>${fmtDuration(s.durationMs)}</td><td>${e(s.status ?? "open")}</td></tr>`
+    (s) => `<tr class="span-${e(s.status ?? "open")}"><td style="padding-left:${0.5 + s.depth * 1.2}em">${e(s.label)}${s.error ? `<div class="span-error-msg">${e(s.error)}</div>` : ""}</td><td>${s.startTs < run4.runStartTs ? "-" : "+"}${(Math.abs(s.startTs - run4.runStartTs) / 1e3).toFixed(3)} s</td><td>${fmtDuration(s.durationMs)}</td><td>${e(s.status ?? "open")}</td></tr>`
   ).join("\n")}
 </tbody></table>`}
 </section>`;
@@ -16394,7 +16394,8 @@ body { font: 14px/1.45 system-ui, -apple-system, "Segoe UI", sans-serif; color: 
 header, main { max-width: 1200px; margin: 0 auto; padding: 0 16px; }
 h1 { font-size: 22px; margin: 16px 0 4px; } h2 { font-size: 19px; border-bottom: 1px solid var(--border); padding-bottom: 4px; } h3 { font-size: 16px; margin-top: 22px; }
 .meta, .none, .legend { color: var(--muted); }
-code, .path, .task-id, td { font-family: ui-monospace, SFMono-Regular, Menlo, monospace; font-size: 12.5px; white-space: pre-wrap; word-break: break-all; }
+code, .path, .task-id, td { font-family: ui-monospace, SFMono-Regular, Menlo, monospace; font-size: 12.5px; white-space: pre-wrap; }
+td.path, td.fix, td.task-id { overflow-wrap: anywhere; } table.findings td:nth-child(-n+2) { white-space: nowrap; }
 .status { font-size: 13px; padding: 2px 8px; border-radius: 10px; color: #fff; vertical-align: middle; }
 .status-clean { background: var(--ok); } .status-issues { background: var(--err); } .status-incomplete, .status-not-traced { background: var(--warn); }
 dl.facts { display: grid; grid-template-columns: max-content 1fr; gap: 2px 16px; } dl.facts dt { color: var(--muted); } dl.facts dd { margin: 0; font-family: ui-monospace, monospace; font-size: 12.5px; white-space: pre-wrap; word-break: break-all; }
@@ -16403,7 +16404,7 @@ dl.facts { display: grid; grid-template-columns: max-content 1fr; gap: 2px 16px;
 table { border-collapse: collapse; width: 100%; } th, td { text-align: left; padding: 4px 8px; border-bottom: 1px solid var(--border); vertical-align: top; } th { font-size: 12px; color: var(--muted); font-weight: 600; }
 .fix .where, .other, .more { color: var(--muted); }
 .filter { display: flex; flex-wrap: wrap; gap: 10px; align-items: center; margin-bottom: 8px; } .filter input[type=search] { min-width: 260px; padding: 3px 6px; } .f-count { color: var(--muted); }
-.span-error td:first-child, .span-error { color: var(--err); } .span-error .span-error { font-size: 12px; }
+.span-error td:first-child, .span-error-msg { color: var(--err); } .span-error-msg { font-size: 12px; }
 .timeline { border: 1px solid var(--border); border-radius: 6px; padding: 6px 0; }
 .lane { display: grid; grid-template-columns: 220px 1fr; align-items: center; min-height: 22px; border-bottom: 1px dashed #eaeef2; }
 .lane:last-child { border-bottom: 0; }
@@ -16413,7 +16414,7 @@ table { border-collapse: collapse; width: 100%; } th, td { text-align: left; pad
 .proc { position: absolute; height: 3px; background: #57606a; min-width: 1px; opacity: .7; }
 .act { position: absolute; bottom: 1px; height: 5px; min-width: 1px; }
 .act.read { background: var(--read); } .act.write { background: var(--write); }
-.lg { display: inline-block; width: 14px; height: 8px; margin: 0 4px 0 12px; vertical-align: middle; } .lg.task { background: #8c959f; } .lg.proc { background: #57606a; height: 3px; } .lg.read { background: var(--read); } .lg.write { background: var(--write); }
+.lg { display: inline-block; width: 14px; height: 8px; margin: 0 4px 0 12px; vertical-align: middle; } .lg.task { background: #8c959f; } .lg.proc { background: #57606a; height: 3px; margin-bottom: 2px; } .lg.read { background: var(--read); } .lg.write { background: var(--write); }
 .axis { display: grid; grid-template-columns: 220px 1fr; color: var(--muted); font-size: 11px; } .axis div:last-child { display: flex; justify-content: space-between; margin-right: 8px; }
 `;
 var SCRIPT = `
@@ -16539,6 +16540,7 @@ function collectHtmlRun(store, run4) {
     report,
     host: run4.host,
     source: sourceOf(run4),
+    runStartTs: run4.startedAt,
     startTs,
     endTs,
     bins: BINS,

@@ -27800,7 +27800,7 @@ function saveState(name, value) {
 }
 
 // src/action/main.ts
-import { existsSync as existsSync5, mkdirSync as mkdirSync3, mkdtempSync, writeFileSync as writeFileSync3 } from "node:fs";
+import { existsSync as existsSync5, mkdirSync as mkdirSync3, mkdtempSync, realpathSync, writeFileSync as writeFileSync3 } from "node:fs";
 import os6 from "node:os";
 import path4 from "node:path";
 import { fileURLToPath as fileURLToPath2 } from "node:url";
@@ -34798,7 +34798,7 @@ async function mainSteps(env) {
       exec,
       log
     }).then((s) => {
-      info(safeLine(`privilege: ${privilege.kind}${privilege.kind === "sudo" ? ` (build runs as ${privilege.user})` : ""}`));
+      info(safeLine(`privilege: ${privilege.kind}${privilege.kind === "sudo" ? ` (the tracer runs as root, the build as ${privilege.user})` : ""}`));
       for (const st of s.steps) info(safeLine(`${st.ok ? "ok  " : "FAIL"} ${st.name} (${st.ms} ms)`));
       info(safeLine(`tracer: ${s.tracer}`));
       return s;
@@ -34825,7 +34825,7 @@ async function mainSteps(env) {
   const buildExit = exitCodeOf({ code: report.run.exitCode, signal: report.run.signal });
   const verdict = exitCodeFor(buildExit, report, inputs.failOn);
   const failOnMet = buildExit === 0 && verdict !== 0;
-  const pathPrefix = path4.relative(workspace, report.run.workspaceRoot ?? cwd).split(path4.sep).join("/");
+  const pathPrefix = path4.relative(realpathSync(workspace), report.run.workspaceRoot ?? realpathSync(cwd)).split(path4.sep).join("/");
   if (pathPrefix.startsWith("..")) log.debug(`workspace root ${report.run.workspaceRoot} is outside GITHUB_WORKSPACE: annotations may not land`);
   setOutputs(report, { dbPath, reportPath, sarifPath, buildExit });
   const tRun = Date.now();

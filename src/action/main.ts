@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, realpathSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -98,7 +98,7 @@ async function mainSteps(env: NodeJS.ProcessEnv): Promise<MainResult> {
       exec,
       log,
     }).then((s) => {
-      core.info(safeLine(`privilege: ${privilege.kind}${privilege.kind === 'sudo' ? ` (build runs as ${privilege.user})` : ''}`));
+      core.info(safeLine(`privilege: ${privilege.kind}${privilege.kind === 'sudo' ? ` (the tracer runs as root, the build as ${privilege.user})` : ''}`));
       for (const st of s.steps) core.info(safeLine(`${st.ok ? 'ok  ' : 'FAIL'} ${st.name} (${st.ms} ms)`));
       core.info(safeLine(`tracer: ${s.tracer}`));
       return s;
@@ -133,7 +133,8 @@ async function mainSteps(env: NodeJS.ProcessEnv): Promise<MainResult> {
   const buildExit = exitCodeOf({ code: report.run.exitCode, signal: report.run.signal as NodeJS.Signals | null });
   const verdict = exitCodeFor(buildExit, report, inputs.failOn);
   const failOnMet = buildExit === 0 && verdict !== 0;
-  const pathPrefix = path.relative(workspace, report.run.workspaceRoot ?? cwd).split(path.sep).join('/');
+  // The plan's workspace root is a real path: compare it with the real GITHUB_WORKSPACE.
+  const pathPrefix = path.relative(realpathSync(workspace), report.run.workspaceRoot ?? realpathSync(cwd)).split(path.sep).join('/');
   if (pathPrefix.startsWith('..')) log.debug(`workspace root ${report.run.workspaceRoot} is outside GITHUB_WORKSPACE: annotations may not land`);
 
   setOutputs(report, { dbPath, reportPath, sarifPath, buildExit });
