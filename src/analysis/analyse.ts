@@ -192,7 +192,7 @@ export function analyse(input: AnalysisInput): AnalysisResult {
           otherTask: other,
           count: paths.length,
           samples: paths.slice(0, 5),
-          fix: addToFieldFix(plan.source, task, 'dependsOn', [toolTaskRef(plan.source, otherTask)]),
+          fix: addToFieldFix(plan.source, task, 'dependsOn', [toolTaskRef(plan.source, task, otherTask)]),
         },
       );
     }
@@ -303,9 +303,10 @@ function addUnusedInputs(
   listFiles: AnalysisInput['listFiles'],
 ): void {
   const analysed = results.filter((r) => r.status === 'analyzed').map((r) => plan.tasks.find((t) => t.id === r.taskId)!);
-  const globTasks = analysed.filter((t) => t.inputs.some((p) => !p.startsWith('!') && isGlob(cleanPattern(p))));
-  const bases = globTasks.flatMap((t) => t.inputs.filter((p) => !p.startsWith('!')).map(patternBase));
-  const files = globTasks.length ? [...(listFiles ?? ((b: string[]) => listWorkspaceFiles(plan.workspaceRoot, ignore, b)))(bases)] : [];
+  // Inputs are expanded against the files on disk: globs, and literals that name directories (Nx plans
+  // fold a fully covered directory into one literal). Only the directories they can match are walked.
+  const bases = analysed.flatMap((t) => t.inputs.filter((p) => !p.startsWith('!')).map(patternBase));
+  const files = bases.length ? [...(listFiles ?? ((b: string[]) => listWorkspaceFiles(plan.workspaceRoot, ignore, b)))(bases)] : [];
   const allWritten = new Set<string>();
   for (const w of written.values()) for (const p of w) allWritten.add(p);
 
@@ -314,17 +315,10 @@ function addUnusedInputs(
     const outs = outputSets.get(task.id)!;
     const r = read.get(task.id) ?? new Set<string>();
     const candidates = new Set<string>();
-    // Literal inputs name files (or directories) directly; globs are expanded against the workspace.
-    for (const p of task.inputs) {
-      if (p.startsWith('!')) continue;
-      const c = cleanPattern(p);
-      if (!isGlob(c)) candidates.add(c);
-    }
-    if (globTasks.includes(task)) for (const f of files) if (ins.covers(f)) candidates.add(f);
+    for (const f of files) if (ins.covers(f)) candidates.add(f);
     const unused: string[] = [];
     for (const f of candidates) {
-      if (r.has(f) || outs.covers(f) || allWritten.has(f) || ignore.ignoredRead(task.id, f) || !ins.covers(f)) continue;
-      if (!isGlob(f) && [...r].some((x) => x.startsWith(f + '/'))) continue; // a directory input partly read
+      if (r.has(f) || outs.covers(f) || allWritten.has(f) || ignore.ignoredRead(task.id, f)) continue;
       unused.push(f);
     }
     if (unused.length === 0) continue;

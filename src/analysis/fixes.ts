@@ -24,10 +24,15 @@ export function toolPattern(source: Plan['source'], task: PlanTask, rel: string)
   }
 }
 
-export function toolTaskRef(source: Plan['source'], task: PlanTask): string {
-  if (source === 'nx') return `${task.project}:${task.target}`;
-  if (source === 'turbo') return `${task.project}#${task.target}`;
-  return task.id;
+/**
+ * How `task` names `dependency` in its dependsOn: the target alone within one project; across projects
+ * Nx's object form (the form every Nx version accepts) and Turborepo's "package#task".
+ */
+export function toolTaskRef(source: Plan['source'], task: PlanTask, dependency: PlanTask): string {
+  if (source === 'file') return dependency.id;
+  if (dependency.project === task.project) return dependency.target;
+  if (source === 'nx') return JSON.stringify({ projects: [dependency.project], target: dependency.target });
+  return `${dependency.project}#${dependency.target}`;
 }
 
 /**
@@ -69,7 +74,8 @@ export function addToFieldFix(
 ): Fix {
   const loc = task.declaredAt?.[field];
   const name = FIELD_NAME[source][field];
-  const list = values.map((v) => JSON.stringify(v)).join(', ');
+  // Object entries (Nx dependsOn) are already JSON; strings are quoted.
+  const list = values.map((v) => (v.startsWith('{') ? v : JSON.stringify(v))).join(', ');
   let summary = `add ${list} to "${name}" of ${task.id}${where(loc)}`;
   if (source === 'turbo' && field === 'inputs' && !task.inputs.some((i) => i.includes('$TURBO_DEFAULT$'))) {
     // An explicit inputs list replaces Turborepo's default (all git-tracked files in the package).

@@ -17,7 +17,9 @@ export function listWorkspaceFiles(root: string, ignore: IgnoreMatcher, bases: r
     let entries;
     try {
       entries = readdirSync(rel === '' ? root : path.join(root, rel), { withFileTypes: true });
-    } catch {
+    } catch (e) {
+      // A base that names a file (a literal input) is itself the file.
+      if ((e as NodeJS.ErrnoException).code === 'ENOTDIR' && rel !== '') out.push(rel);
       return;
     }
     for (const e of entries) {

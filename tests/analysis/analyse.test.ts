@@ -181,7 +181,7 @@ describe('analyse: across tasks', () => {
     const tasks = [task('lib:build'), task('app:build')];
     const accesses = [acc('app:build', 'read', 'packages/app/config.json'), acc('app:build', 'read', 'tsconfig.base.json'), acc('app:build', 'read', 'packages/lib/dist/x.js'), acc('app:build', 'create', 'packages/app/dist/x'), acc('lib:build', 'create', 'packages/lib/dist/x.js')];
     const nx = run(tasks, accesses, {}, 'nx').findings.filter((f) => f.task === 'app:build').map((f) => f.fix?.add?.[0]);
-    expect(nx).toEqual(['lib:build', '{projectRoot}/config.json', '{workspaceRoot}/tsconfig.base.json']);
+    expect(nx).toEqual(['{"projects":["lib"],"target":"build"}', '{projectRoot}/config.json', '{workspaceRoot}/tsconfig.base.json']);
     const turbo = run(tasks, accesses, {}, 'turbo').findings.filter((f) => f.task === 'app:build').map((f) => f.fix?.add?.[0]);
     expect(turbo).toEqual(['lib#build', 'config.json', '$TURBO_ROOT$/tsconfig.base.json']);
   });
