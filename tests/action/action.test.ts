@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { appendFileSync, chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { appendFileSync, chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
@@ -63,7 +63,7 @@ function openUploadedDb(files: Map<string, Buffer>) {
 
 describe('the GitHub Action (dist/action under Node 24)', () => {
   it('on a PR: check run on the head sha with annotations, sticky comment created then updated in place, summary, outputs, SARIF, artifact', async () => {
-    const r = await setup({ run: 'npm run build', comment: 'true', sarif: 'out/io-trace.sarif', redact: REDACTED });
+    const r = await setup({ run: 'npm run build', comment: 'true', sarif: 'out/io-trace.sarif', redact: REDACTED, 'retention-days': '5' });
     const main = await runEntry('main', r);
     expect(main.code, main.stdout + main.stderr).toBe(0);
     expect(gh.problems(), JSON.stringify(gh.problems(), null, 1)).toEqual([]);
@@ -106,6 +106,9 @@ describe('the GitHub Action (dist/action under Node 24)', () => {
     const post = await runEntry('post', r);
     expect(post.code).toBe(0);
     const files = uploaded();
+    const days = (Date.parse(String(art.artifacts[0].create.expires_at)) - Date.now()) / 86_400_000;
+    expect(days).toBeGreaterThan(4);
+    expect(days).toBeLessThanOrEqual(5);
     expect([...files.keys()].sort()).toEqual(['io-trace.sarif', 'report.json', 'stderr.log', 'stdout.log', 'trace.db', 'transcript.log']);
     expect(files.get('stdout.log')!.toString()).toContain('> lib:build');
     const db = openUploadedDb(files);
@@ -180,6 +183,27 @@ describe('the GitHub Action (dist/action under Node 24)', () => {
     const db = openUploadedDb(files);
     expect(db.prepare('SELECT signal FROM runs').get()).toEqual({ signal: 'SIGINT' });
     db.close();
+  });
+
+  it('a main step killed outright (no chance to report): the post step uploads what was recorded and says so in the summary', async () => {
+    const r = await setup({ run: 'echo started-build\nsleep 2' });
+    let killed = false;
+    const main = await runEntry('main', r, {
+      onStdout: (out, kill) => {
+        if (!killed && out.includes('started-build\n')) {
+          killed = true;
+          kill('SIGKILL');
+        }
+      },
+    });
+    expect(main.signal).toBe('SIGKILL');
+    // io-trace, orphaned, finishes the 2 s build on its own; wait for its report before the post step.
+    const plan = JSON.parse(readFileCommands(r.files.state).artifact) as { outDir: string };
+    for (let i = 0; i < 150 && !existsSync(path.join(plan.outDir, 'report.json')); i++) await new Promise((res) => setTimeout(res, 100));
+    const post = await runEntry('post', r);
+    expect(post.code).toBe(0);
+    expect(summaryOf(r)).toContain('the build step did not finish');
+    expect(uploaded().get('stdout.log')!.toString()).toBe('started-build\n');
   });
 
   it('a tracer that cannot start: the build runs untraced with the reason; require-trace turns that into a failure', async () => {
