@@ -10,6 +10,7 @@
  *   on another CPU. Records wait in one FIFO until they are complete, so events leave in the order the
  *   backend produced them.
  */
+import { classifyOpenFlags } from '../core/open-flags.js';
 import type { AccessOp, TraceEvent } from '../core/events.js';
 
 /** Kind codes printed by iotrace.bt (field `kfe & 0xff` of A/B records). */
@@ -27,11 +28,6 @@ export const KIND = {
   exec: 11,
 } as const;
 
-const O_ACCMODE = 0o3;
-const O_CREAT = 0o100;
-const O_TRUNC = 0o1000;
-const O_DIRECTORY = 0o200000;
-const O_PATH = 0o10000000;
 const AT_REMOVEDIR = 0x200;
 
 /** Chunks per path the script prints at most (21 * 199 bytes > PATH_MAX). */
@@ -50,12 +46,7 @@ const MAX_BACKLOG = 50_000;
 export function classifyAccess(kind: number, flags: number, slot: 1 | 2): AccessOp | undefined {
   switch (kind) {
     case KIND.open:
-      if (flags & O_PATH) return 'stat';
-      if (flags & O_DIRECTORY) return 'readdir';
-      if (flags & O_CREAT) return 'create';
-      // Linux truncates on O_TRUNC even with O_RDONLY (unspecified by POSIX).
-      if (flags & O_TRUNC) return 'truncate';
-      return (flags & O_ACCMODE) !== 0 ? 'write' : 'read';
+      return classifyOpenFlags(flags);
     case KIND.creat:
       return 'create';
     case KIND.stat:

@@ -12,6 +12,7 @@
  * the line syntax, and names decode byte-exact. Lines name the thread id; the thread group id
  * (the event's pid) is learnt from the clone that created the thread.
  */
+import { classifyOpenFlags, O_CREAT, O_DIRECTORY, O_PATH, O_TRUNC } from '../core/open-flags.js';
 import { constants as osConstants } from 'node:os';
 import type { AccessOp, ExecEvent, TraceEvent } from '../core/events.js';
 
@@ -35,12 +36,6 @@ export const STRACE_SYSCALLS: readonly string[] = [
 export const STRACE_MAX_STRLEN = 131072;
 
 // Open flag bits (x86_64/generic; the same values the bpftrace script masks with 0x210243).
-const O_ACCMODE = 0o3;
-const O_RDONLY = 0;
-const O_CREAT = 0o100;
-const O_TRUNC = 0o1000;
-const O_DIRECTORY = 0o200000;
-const O_PATH = 0o10000000;
 const OPEN_FLAG_BITS: Record<string, number> = {
   O_RDONLY: 0,
   O_WRONLY: 1,
@@ -52,19 +47,6 @@ const OPEN_FLAG_BITS: Record<string, number> = {
   // O_TMPFILE includes O_DIRECTORY; strace prints it as one name.
   O_TMPFILE: 0o20200000,
 };
-
-/**
- * The access an open makes, from its flags; the same order as bpftrace-decode.ts classifyAccess so
- * both backends agree: O_PATH opens nothing (a probe), O_DIRECTORY lists (O_TMPFILE included), O_CREAT
- * may create, O_TRUNC empties (Linux truncates even with O_RDONLY), then the access mode decides.
- */
-export function classifyOpenFlags(flags: number): AccessOp {
-  if (flags & O_PATH) return 'stat';
-  if (flags & O_DIRECTORY) return 'readdir';
-  if (flags & O_CREAT) return 'create';
-  if (flags & O_TRUNC) return 'truncate';
-  return (flags & O_ACCMODE) === O_RDONLY ? 'read' : 'write';
-}
 
 /** Parse strace's symbolic open flags (`O_WRONLY|O_CREAT|O_CLOEXEC`, unknown bits as `0x...`). */
 export function parseOpenFlags(text: string): number {

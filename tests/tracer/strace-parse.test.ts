@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { TraceEvent } from '../../src/core/events.js';
+import { classifyOpenFlags } from '../../src/core/open-flags.js';
 import {
   StraceParser,
-  classifyOpenFlags,
   decodeHex,
   parseArgv,
   parseCall,
