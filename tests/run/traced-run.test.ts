@@ -15,7 +15,7 @@ import { loadPlanFile } from '../../src/plan/file.js';
 import { emptyIgnoreRules } from '../../src/config/ignore.js';
 import { silentLogger } from '../../src/core/logger.js';
 import { TracerError } from '../../src/core/errors.js';
-import { REPO, runCli } from '../helpers/cli.js';
+import { REPO, runCli, startCli } from '../helpers/cli.js';
 import { makeWorkspace } from '../helpers/workspace.js';
 
 const TRACERS = ['bpftrace', 'strace'] as const;
@@ -202,5 +202,28 @@ describe('tracer selection', () => {
   it('an explicitly requested tracer that cannot run is an error naming why', async () => {
     await expect(selectTracer('bpftrace', missing(), silentLogger)).rejects.toThrow(TracerError);
     await expect(selectTracer('strace', missing(), silentLogger)).rejects.toThrow(/--tracer strace cannot run here: /);
+  });
+});
+
+describe('a run killed half way', () => {
+  it('leaves a readable database with what was recorded so far', async () => {
+    const ws = makeWorkspace({
+      'io-trace.plan.json': JSON.stringify({ version: 1, tasks: [{ id: 'k:build', target: { project: 'k', target: 'build' }, inputs: [], outputs: [] }] }),
+      'data.txt': 'x',
+    });
+    const child = startCli(['run', '--tracer', 'bpftrace', '--', 'sh', '-c', 'cat data.txt; echo started; exec sleep 4'], { cwd: ws.root });
+    await new Promise<void>((resolve) => child.stdout!.on('data', (d: Buffer) => d.toString().includes('started') && resolve()));
+    await new Promise((r) => setTimeout(r, 2500)); // past one ingest flush (every second)
+    child.kill('SIGKILL');
+    await new Promise((r) => child.on('exit', r));
+    const store = TraceStore.openExisting(path.join(ws.root, '.io-trace', 'trace.db'), { readonly: true });
+    try {
+      const run = store.resolveRun('latest');
+      expect(run.status).toBe('running');
+      const paths = [...store.taskAccesses(run.id)].filter((a) => a.op === 'read').map((a) => a.path);
+      expect(paths).toContain(path.join(ws.root, 'data.txt'));
+    } finally {
+      store.close();
+    }
   });
 });
