@@ -12844,6 +12844,21 @@ import { availableParallelism } from "node:os";
 import { dirname as dirname3, join as join4 } from "node:path";
 import { fileURLToPath } from "node:url";
 
+// src/core/open-flags.ts
+var O_ACCMODE = 3;
+var O_RDONLY = 0;
+var O_CREAT = 64;
+var O_TRUNC = 512;
+var O_DIRECTORY = 65536;
+var O_PATH = 2097152;
+function classifyOpenFlags(flags) {
+  if (flags & O_PATH) return "stat";
+  if (flags & O_DIRECTORY) return "readdir";
+  if (flags & O_CREAT) return "create";
+  if (flags & O_TRUNC) return "truncate";
+  return (flags & O_ACCMODE) === O_RDONLY ? "read" : "write";
+}
+
 // src/tracer/bpftrace-decode.ts
 var KIND = {
   open: 1,
@@ -12858,11 +12873,6 @@ var KIND = {
   truncate: 10,
   exec: 11
 };
-var O_ACCMODE = 3;
-var O_CREAT = 64;
-var O_TRUNC = 512;
-var O_DIRECTORY = 65536;
-var O_PATH = 2097152;
 var AT_REMOVEDIR = 512;
 var MAX_CHUNKS = 21;
 var MAX_ARGV = 64;
@@ -12871,11 +12881,7 @@ var MAX_BACKLOG = 5e4;
 function classifyAccess(kind, flags, slot) {
   switch (kind) {
     case KIND.open:
-      if (flags & O_PATH) return "stat";
-      if (flags & O_DIRECTORY) return "readdir";
-      if (flags & O_CREAT) return "create";
-      if (flags & O_TRUNC) return "truncate";
-      return (flags & O_ACCMODE) !== 0 ? "write" : "read";
+      return classifyOpenFlags(flags);
     case KIND.creat:
       return "create";
     case KIND.stat:
@@ -13781,30 +13787,17 @@ var STRACE_SYSCALLS = [
   "?io_uring_setup"
 ];
 var STRACE_MAX_STRLEN = 131072;
-var O_ACCMODE2 = 3;
-var O_RDONLY = 0;
-var O_CREAT2 = 64;
-var O_TRUNC2 = 512;
-var O_DIRECTORY2 = 65536;
-var O_PATH2 = 2097152;
 var OPEN_FLAG_BITS = {
   O_RDONLY: 0,
   O_WRONLY: 1,
   O_RDWR: 2,
-  O_CREAT: O_CREAT2,
-  O_TRUNC: O_TRUNC2,
-  O_DIRECTORY: O_DIRECTORY2,
-  O_PATH: O_PATH2,
+  O_CREAT,
+  O_TRUNC,
+  O_DIRECTORY,
+  O_PATH,
   // O_TMPFILE includes O_DIRECTORY; strace prints it as one name.
   O_TMPFILE: 4259840
 };
-function classifyOpenFlags(flags) {
-  if (flags & O_PATH2) return "stat";
-  if (flags & O_DIRECTORY2) return "readdir";
-  if (flags & O_CREAT2) return "create";
-  if (flags & O_TRUNC2) return "truncate";
-  return (flags & O_ACCMODE2) === O_RDONLY ? "read" : "write";
-}
 function parseOpenFlags(text) {
   let flags = 0;
   for (const name of text.trim().split("|")) {

@@ -236,7 +236,8 @@ async function publish(
     core.info(safeLine(`io-trace: no ${inputs.token ? 'repository context' : 'github-token'}: no check run or PR comment`));
     return;
   }
-  const octokit = github.getOctokit(inputs.token, { baseUrl: env.GITHUB_API_URL || 'https://api.github.com' });
+  // Reports are extras: a GitHub API that hangs must not hold the job (all requests share 2 minutes).
+  const octokit = github.getOctokit(inputs.token, { baseUrl: env.GITHUB_API_URL || 'https://api.github.com', request: { signal: AbortSignal.timeout(120_000) } });
   const runUrl = env.GITHUB_RUN_ID ? `${env.GITHUB_SERVER_URL || 'https://github.com'}/${env.GITHUB_REPOSITORY}/actions/runs/${env.GITHUB_RUN_ID}` : undefined;
   const { annotations, omitted } = buildAnnotations(report, { max: inputs.maxAnnotations, pathPrefix: o.pathPrefix });
   try {
