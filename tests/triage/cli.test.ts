@@ -200,4 +200,24 @@ describe('triage CLI over a recorded database (dist/ under Node 24)', () => {
     const spans = JSON.parse(runCli(['show', '--json'], { cwd: ws.root }).stdout).spans.map((s: { name: string }) => s.name);
     expect(spans).toEqual(expect.arrayContaining(['setup', 'attach', 'build', 'detach', 'ingest', 'analysis']));
   });
+
+  it('triages a run traced for real (strace): task spans, the task files on the timeline', () => {
+    ws = makeWorkspace({
+      'io-trace.plan.json': JSON.stringify({ version: 1, tasks: [{ id: 'app:build', target: { project: 'app', target: 'build' }, projectRoot: 'app', inputs: ['app/src/**'], outputs: ['app/dist'] }] }),
+      'app/src/a.txt': 'a',
+      'secret.cfg': 's',
+    });
+    const r = runCli(['run', '--tracer', 'strace', '--quiet', '--', 'sh', '-c', 'mkdir -p app/dist && cat app/src/a.txt secret.cfg > app/dist/out.txt'], { cwd: ws.root });
+    expect(r.stderr).toContain('ISSUES FOUND');
+    const show = JSON.parse(runCli(['show', '--json'], { cwd: ws.root }).stdout);
+    expect(show.spans.find((s: { name: string }) => s.name === 'task')).toMatchObject({ attributes: { task: 'app:build' }, derived: false, depth: 1 });
+    const full = runCli(['show', '--full'], { cwd: ws.root }).stdout;
+    expect(full).toMatch(/read\s+\[app:build\] secret\.cfg/);
+    expect(full).toMatch(/(create|truncate|write)\s+\[app:build\] app\/dist\/out\.txt/);
+    expect(full).toMatch(/span\s+ {2}task app:build/);
+    const findings = JSON.parse(runCli(['findings', '--json'], { cwd: ws.root }).stdout).findings;
+    expect(findings).toEqual([expect.objectContaining({ type: 'unexpected_read', path: 'secret.cfg' })]);
+    const files = runCli(['files', '--task', 'app:build', '--op', 'reads', '--ok'], { cwd: ws.root }).stdout;
+    expect(files).toMatch(/app:build\s+read\s+ok\s+\d+\s+\d+\s+secret\.cfg/);
+  });
 });
