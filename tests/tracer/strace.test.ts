@@ -76,7 +76,7 @@ describe.runIf(run)('StraceTracer (real strace)', () => {
     writeFileSync(
       join(T, 'work.py'),
       [
-        'import os, ctypes, subprocess',
+        'import os, ctypes, subprocess, time',
         'dfd = os.open("sub", os.O_RDONLY | os.O_DIRECTORY)',
         'os.close(os.open("rel.txt", os.O_WRONLY | os.O_CREAT, 0o644, dir_fd=dfd))',
         'os.stat("existing.txt")',
@@ -99,7 +99,8 @@ describe.runIf(run)('StraceTracer (real strace)', () => {
         // io_uring_setup(4, &params): x86_64 syscall 425; strace answers ENOSYS (38) for the tracee
         'libc = ctypes.CDLL(None, use_errno=True)',
         'assert libc.syscall(425, 4, ctypes.create_string_buffer(120)) == -1 and ctypes.get_errno() == 38',
-        'p = subprocess.Popen(["/bin/sleep", "30"]); p.kill(); p.wait()',
+        // Let the exec finish before the kill: a SIGKILL between exec's close-on-exec and its return is a race no tracer can win.
+        'p = subprocess.Popen(["/bin/sleep", "30"]); time.sleep(0.3); p.kill(); p.wait()',
         'try: subprocess.run(["no-such-command-io-trace"])',
         'except FileNotFoundError: pass',
       ].join('\n'),
