@@ -146,11 +146,7 @@ export async function runBuild(options: RunBuildOptions): Promise<RunBuildResult
   let stopRequested: NodeJS.Signals | undefined;
   options.onBuildStarted?.((signal) => {
     stopRequested ??= signal;
-    try {
-      process.kill(build.pid, signal);
-    } catch {
-      // already gone
-    }
+    build.signal(signal);
   });
   build.resume();
   const exit = await build.exited;

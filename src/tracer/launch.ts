@@ -25,6 +25,8 @@ export interface LaunchedBuild {
   child: ChildProcess;
   /** Let the stopped build run (SIGCONT). Call once the tracer is attached. */
   resume(): void;
+  /** Send a signal to the build's whole process group (processes that made their own group excepted). */
+  signal(signal: NodeJS.Signals): void;
   /** Resolves when the build's root process exits. */
   exited: Promise<BuildExit>;
 }
@@ -85,6 +87,9 @@ export async function launchStopped(options: LaunchOptions): Promise<LaunchedBui
     cwd: options.cwd,
     env,
     stdio: [options.stdin ?? 'inherit', 'pipe', 'pipe'],
+    // Its own process group, so a cancel reaches the whole build (a shell waiting for a child ignores
+    // SIGINT until the child exits), and io-trace's own group is left alone.
+    detached: true,
   });
   const exited = new Promise<BuildExit>((resolve, reject) => {
     child.once('error', (e) => reject(new TracerError(`cannot start the build (${file}): ${e.message}`)));
@@ -123,6 +128,17 @@ export async function launchStopped(options: LaunchOptions): Promise<LaunchedBui
       if (resumed) return;
       resumed = true;
       process.kill(pid, 'SIGCONT');
+    },
+    signal(sig) {
+      try {
+        process.kill(-pid, sig);
+      } catch {
+        try {
+          process.kill(pid, sig); // the group is gone; the root may not be
+        } catch {
+          // already gone
+        }
+      }
     },
   };
 }

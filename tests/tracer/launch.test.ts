@@ -29,3 +29,20 @@ describe('launchStopped', () => {
     expect(() => resolveUser('no-such-user-io-trace')).toThrow(/no such user/);
   });
 });
+
+describe('signalling the build', () => {
+  it('reaches every process of the build, not just its root', async () => {
+    // bash waiting for a foreground child defers SIGTERM until the child exits; the group signal
+    // reaches the child (sleep) directly.
+    const b = await launchStopped({ command: ['bash', '-c', 'sleep 30; echo survived'], cwd: '/', env: process.env, stdin: 'ignore' });
+    const out = collect(b.child.stdout);
+    b.resume();
+    await new Promise((r) => setTimeout(r, 300));
+    const t0 = Date.now();
+    b.signal('SIGTERM');
+    const exit = await b.exited;
+    expect(Date.now() - t0).toBeLessThan(5000);
+    expect(exit.signal ?? exit.code).not.toBe(0);
+    expect(await out).not.toContain('survived');
+  });
+});
