@@ -12545,7 +12545,10 @@ async function launchStopped(options) {
   const child = spawn3(file, args, {
     cwd: options.cwd,
     env,
-    stdio: [options.stdin ?? "inherit", "pipe", "pipe"]
+    stdio: [options.stdin ?? "inherit", "pipe", "pipe"],
+    // Its own process group, so a cancel reaches the whole build (a shell waiting for a child ignores
+    // SIGINT until the child exits), and io-trace's own group is left alone.
+    detached: true
   });
   const exited = new Promise((resolve, reject) => {
     child.once("error", (e2) => reject(new TracerError(`cannot start the build (${file}): ${e2.message}`)));
@@ -12583,6 +12586,16 @@ async function launchStopped(options) {
       if (resumed) return;
       resumed = true;
       process.kill(pid, "SIGCONT");
+    },
+    signal(sig) {
+      try {
+        process.kill(-pid, sig);
+      } catch {
+        try {
+          process.kill(pid, sig);
+        } catch {
+        }
+      }
     }
   };
 }
@@ -12756,10 +12769,7 @@ async function runBuild(options) {
   let stopRequested;
   options.onBuildStarted?.((signal) => {
     stopRequested ??= signal;
-    try {
-      process.kill(build.pid, signal);
-    } catch {
-    }
+    build.signal(signal);
   });
   build.resume();
   const exit = await build.exited;
