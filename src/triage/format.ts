@@ -58,14 +58,27 @@ function width(s: string): number {
 
 /** A plain text table: header, rows, columns padded; the last column is never padded (long paths). */
 export function table(header: string[], rows: string[][], indent = ''): string {
-  const widths = header.map((h, i) => Math.max(width(h), ...rows.map((r) => width(r[i] ?? ''))));
+  return tableLines(header, rows, indent).join('\n') + '\n';
+}
+
+/** The table's lines (for streaming a long table through a ChunkedWriter). */
+export function tableLines(header: string[], rows: string[][], indent = ''): string[] {
+  const widths = header.map((h) => width(h));
+  for (const r of rows) {
+    for (let i = 0; i < r.length - 1; i++) {
+      const w = width(r[i] ?? '');
+      if (w > widths[i]) widths[i] = w;
+    }
+  }
   const line = (cells: string[]) =>
     indent +
     cells
       .map((c, i) => (i === cells.length - 1 ? c : c + ' '.repeat(Math.max(0, widths[i] - width(c)))))
       .join('  ')
       .trimEnd();
-  return [line(header), ...rows.map(line)].join('\n') + '\n';
+  const out = [line(header)];
+  for (const r of rows) out.push(line(r));
+  return out;
 }
 
 /**

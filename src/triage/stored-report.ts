@@ -1,9 +1,9 @@
 import type { TaskResult } from '../analysis/analyse.js';
-import { READ_OPS, WRITE_OPS, type AccessOp } from '../core/events.js';
+import { READ_OPS, WRITE_OPS } from '../core/events.js';
 import { buildReport, type Report } from '../report/report.js';
 import type { RunRecord, TraceStore } from '../store/store.js';
 import { IO_TRACE_VERSION } from '../version.js';
-import { processTasks, runAccessScope } from './queries.js';
+import { runAccessScope } from './queries.js';
 
 /**
  * The JSON report of a run as stored (findings and task statuses from the database, nothing
@@ -12,28 +12,35 @@ import { processTasks, runAccessScope } from './queries.js';
  */
 export function storedReport(store: TraceStore, run: RunRecord): Report {
   const findings = store.loadFindings(run.id);
-  const perTask = new Map<string, { reads: Set<string>; writes: Set<string> }>();
-  const procs = processTasks(store, run.id);
+  // Distinct paths per task and kind, counted by SQLite (no set of a million paths in memory). Paths
+  // under root/ sort between "root/" and "root0" ('0' follows '/').
   const root = (run.workspaceRoot ?? run.cwd).replace(/\/?$/, '/');
-  const scope = runAccessScope(store, run.id);
-  const rows = store.db.prepare(`SELECT DISTINCT proc_key AS k, path, op FROM accesses WHERE ${scope.sql} AND errno = 0`).iterate(...scope.params) as Iterable<{ k: number; path: string; op: AccessOp }>;
+  const readOps = [...READ_OPS];
+  const writeOps = [...WRITE_OPS];
+  const scope = runAccessScope(store, run.id, 'a');
+  const perTask = new Map<string, { reads: number; writes: number }>();
+  const rows = store.db
+    .prepare(
+      `SELECT p.task_id AS task, a.op IN (${readOps.map(() => '?').join(',')}) AS isRead, count(DISTINCT a.path) AS n
+       FROM accesses a JOIN processes p ON p.run_id = a.run_id AND p.key = a.proc_key
+       WHERE ${scope.sql} AND a.errno = 0 AND p.task_id IS NOT NULL AND a.path >= ? AND a.path < ?
+         AND a.op IN (${[...readOps, ...writeOps].map(() => '?').join(',')})
+       GROUP BY p.task_id, isRead`,
+    )
+    .all(...readOps, ...scope.params, root, root.slice(0, -1) + '0', ...readOps, ...writeOps) as { task: string; isRead: number; n: number }[];
   for (const r of rows) {
-    const task = procs.get(r.k);
-    if (!task || !r.path.startsWith(root)) continue;
-    const read = READ_OPS.has(r.op);
-    const write = WRITE_OPS.has(r.op);
-    if (!read && !write) continue;
-    let t = perTask.get(task);
-    if (!t) perTask.set(task, (t = { reads: new Set(), writes: new Set() }));
-    (read ? t.reads : t.writes).add(r.path);
+    const t = perTask.get(r.task) ?? { reads: 0, writes: 0 };
+    if (r.isRead) t.reads = r.n;
+    else t.writes = r.n;
+    perTask.set(r.task, t);
   }
   const counts = new Map<string, number>();
   for (const f of findings) counts.set(f.task, (counts.get(f.task) ?? 0) + 1);
   const tasks: TaskResult[] = store.taskStatuses(run.id).map((t) => ({
     taskId: t.taskId,
     status: (t.status ?? 'not-run') as TaskResult['status'],
-    reads: perTask.get(t.taskId)?.reads.size ?? 0,
-    writes: perTask.get(t.taskId)?.writes.size ?? 0,
+    reads: perTask.get(t.taskId)?.reads ?? 0,
+    writes: perTask.get(t.taskId)?.writes ?? 0,
     findings: counts.get(t.taskId) ?? 0,
   }));
   return buildReport(run, tasks, findings, IO_TRACE_VERSION);

@@ -1,7 +1,7 @@
 import { parse } from '../args.js';
 import { locateDatabase, withDatabase } from '../../triage/db.js';
-import { ChunkedWriter, colors, safe, table } from '../../triage/format.js';
-import { parseOps, runFiles } from '../../triage/queries.js';
+import { ChunkedWriter, colors, safe } from '../../triage/format.js';
+import { iterateRunFiles, parseOps } from '../../triage/queries.js';
 import { errnoName } from '../../triage/timeline.js';
 import { stdoutColor } from './list.js';
 import type { CommandContext } from './run.js';
@@ -39,26 +39,38 @@ export async function filesCommand(ctx: CommandContext): Promise<number> {
   const dbFile = locateDatabase(ctx.cwd, values.db);
   return withDatabase(dbFile, (store) => {
     const run = store.resolveRun(positionals[0]);
-    const rows = runFiles(store, run, { ...(values.task !== undefined ? { task: values.task } : {}), ...(ops ? { ops } : {}), failed: !values.ok });
+    const rows = iterateRunFiles(store, run, { ...(values.task !== undefined ? { task: values.task } : {}), ...(ops ? { ops } : {}), failed: !values.ok });
+    const w = new ChunkedWriter(ctx.stdout);
     if (values.json) {
-      const w = new ChunkedWriter(ctx.stdout);
       w.line(`{"database":${JSON.stringify(dbFile)},"run":${run.id},"workspaceRoot":${JSON.stringify(run.workspaceRoot ?? run.cwd)},"files":[`);
-      rows.forEach((r, i) => w.line((i ? ',' : '') + JSON.stringify(r)));
+      let first = true;
+      for (const r of rows) {
+        w.line((first ? '' : ',') + JSON.stringify(r));
+        first = false;
+      }
       w.line(']}');
       w.flush();
       return 0;
     }
+    // Streamed with column widths known up front (a run can list a million files): task names from
+    // the tasks table, fixed widths for the rest.
     const c = colors(stdoutColor(ctx));
-    if (rows.length === 0) {
+    const taskWidth = Math.max(4, ...store.taskStatuses(run.id).map((t) => [...safe(t.taskId)].length));
+    const pad = (s: string, n: number, visible = s.length) => s + ' '.repeat(Math.max(0, n - visible));
+    let n = 0;
+    for (const r of rows) {
+      if (n++ === 0) w.line(`${pad('TASK', taskWidth)}  ${pad('OP', 11)}  ${pad('RESULT', 12)}  ${pad('COUNT', 7)}  ${pad('PROCS', 5)}  PATH`);
+      const task = r.task === null ? '-' : safe(r.task);
+      const result = r.errno ? errnoName(r.errno) : 'ok';
+      w.line(
+        `${pad(r.task === null ? c.dim(task) : task, taskWidth, [...task].length)}  ${pad(r.op, 11)}  ${pad(r.errno ? c.yellow(result) : result, 12, result.length)}  ${pad(String(r.count), 7)}  ${pad(String(r.processes), 5)}  ${safe(r.display)}`,
+      );
+    }
+    if (n === 0) {
       ctx.stdout.write(`no file accesses in run ${run.id} match\n`);
       return 0;
     }
-    ctx.stdout.write(
-      table(
-        ['TASK', 'OP', 'RESULT', 'COUNT', 'PROCS', 'PATH'],
-        rows.map((r) => [r.task === null ? c.dim('-') : safe(r.task), r.op, r.errno ? c.yellow(errnoName(r.errno)) : 'ok', String(r.count), String(r.processes), safe(r.display)]),
-      ),
-    );
+    w.flush();
     return 0;
   });
 }
