@@ -14892,9 +14892,20 @@ function width(s) {
   return [...s.replace(/\x1b\[[0-9;]*m/g, "")].length;
 }
 function table(header, rows, indent = "") {
-  const widths = header.map((h, i) => Math.max(width(h), ...rows.map((r) => width(r[i] ?? ""))));
+  return tableLines(header, rows, indent).join("\n") + "\n";
+}
+function tableLines(header, rows, indent = "") {
+  const widths = header.map((h) => width(h));
+  for (const r of rows) {
+    for (let i = 0; i < r.length - 1; i++) {
+      const w = width(r[i] ?? "");
+      if (w > widths[i]) widths[i] = w;
+    }
+  }
   const line = (cells) => indent + cells.map((c, i) => i === cells.length - 1 ? c : c + " ".repeat(Math.max(0, widths[i] - width(c)))).join("  ").trimEnd();
-  return [line(header), ...rows.map(line)].join("\n") + "\n";
+  const out = [line(header)];
+  for (const r of rows) out.push(line(r));
+  return out;
 }
 var ChunkedWriter = class _ChunkedWriter {
   constructor(out) {
@@ -15039,39 +15050,36 @@ function parseOps(spec) {
   return out;
 }
 function runFiles(store, run4, query = {}) {
-  const procs = processTasks(store, run4.id);
+  return [...iterateRunFiles(store, run4, query)];
+}
+function* iterateRunFiles(store, run4, query = {}) {
   if (query.task !== void 0) requireTask(store, run4, query.task);
-  const keys = query.task !== void 0 ? [...procs].filter(([, t]) => t === query.task).map(([k]) => k) : void 0;
-  if (keys && keys.length === 0) return [];
-  const scope = keys ? { sql: "run_id = ?", params: [run4.id] } : runAccessScope(store, run4.id);
+  let scope;
+  if (query.task !== void 0) {
+    const keys = [...processTasks(store, run4.id)].filter(([, t]) => t === query.task).map(([k]) => k);
+    if (keys.length === 0) return;
+    scope = { sql: `a.run_id = ? AND a.proc_key IN (${keys.map(() => "?").join(",")})`, params: [run4.id, ...keys] };
+  } else {
+    scope = runAccessScope(store, run4.id, "a");
+  }
   const where2 = [scope.sql];
   const params = [...scope.params];
-  if (keys) {
-    where2.push(`proc_key IN (${keys.map(() => "?").join(",")})`);
-    params.push(...keys);
-  }
   if (query.ops) {
-    where2.push(`op IN (${[...query.ops].map(() => "?").join(",")})`);
+    where2.push(`a.op IN (${[...query.ops].map(() => "?").join(",")})`);
     params.push(...query.ops);
   }
-  if (query.failed === false) where2.push("errno = 0");
+  if (query.failed === false) where2.push("a.errno = 0");
   const root = run4.workspaceRoot ?? run4.cwd;
-  const rows = /* @__PURE__ */ new Map();
-  const it = store.db.prepare(`SELECT proc_key AS procKey, path, op, errno, count, first_ts AS firstTs, last_ts AS lastTs FROM accesses WHERE ${where2.join(" AND ")}`).iterate(...params);
-  for (const a of it) {
-    const task = procs.get(a.procKey) ?? null;
-    const key = `${task}\0${a.op}\0${a.errno}\0${a.path}`;
-    const row = rows.get(key);
-    if (row) {
-      row.count += a.count;
-      row.processes++;
-      row.firstTs = Math.min(row.firstTs, a.firstTs);
-      row.lastTs = Math.max(row.lastTs, a.lastTs);
-    } else {
-      rows.set(key, { path: a.path, display: relativeTo(root, a.path), op: a.op, errno: a.errno, task, count: a.count, processes: 1, firstTs: a.firstTs, lastTs: a.lastTs });
-    }
+  const rows = store.db.prepare(
+    `SELECT p.task_id, a.op, a.errno, a.path, sum(a.count), count(*), min(a.first_ts), max(a.last_ts)
+       FROM accesses a LEFT JOIN processes p ON p.run_id = a.run_id AND p.key = a.proc_key
+       WHERE ${where2.join(" AND ")}
+       GROUP BY p.task_id, a.path, a.op, a.errno
+       ORDER BY p.task_id IS NOT NULL, p.task_id, a.path, a.op, a.errno`
+  ).iterateArrays(...params);
+  for (const [task, op, errno, p, count, processes, firstTs, lastTs] of rows) {
+    yield { path: p, display: relativeTo(root, p), op, errno, task, count, processes, firstTs, lastTs };
   }
-  return [...rows.values()].sort((a, b) => (a.task ?? "").localeCompare(b.task ?? "") || a.display.localeCompare(b.display) || a.op.localeCompare(b.op) || a.errno - b.errno);
 }
 function taskDetail(store, run4, taskId) {
   requireTask(store, run4, taskId);
@@ -16011,27 +16019,37 @@ async function filesCommand(ctx) {
   const dbFile = locateDatabase(ctx.cwd, values.db);
   return withDatabase(dbFile, (store) => {
     const run4 = store.resolveRun(positionals[0]);
-    const rows = runFiles(store, run4, { ...values.task !== void 0 ? { task: values.task } : {}, ...ops ? { ops } : {}, failed: !values.ok });
+    const rows = iterateRunFiles(store, run4, { ...values.task !== void 0 ? { task: values.task } : {}, ...ops ? { ops } : {}, failed: !values.ok });
+    const w = new ChunkedWriter(ctx.stdout);
     if (values.json) {
-      const w = new ChunkedWriter(ctx.stdout);
       w.line(`{"database":${JSON.stringify(dbFile)},"run":${run4.id},"workspaceRoot":${JSON.stringify(run4.workspaceRoot ?? run4.cwd)},"files":[`);
-      rows.forEach((r, i) => w.line((i ? "," : "") + JSON.stringify(r)));
+      let first = true;
+      for (const r of rows) {
+        w.line((first ? "" : ",") + JSON.stringify(r));
+        first = false;
+      }
       w.line("]}");
       w.flush();
       return 0;
     }
     const c = colors(stdoutColor(ctx));
-    if (rows.length === 0) {
+    const taskWidth = Math.max(4, ...store.taskStatuses(run4.id).map((t) => [...safe(t.taskId)].length));
+    const pad = (s, n2, visible = s.length) => s + " ".repeat(Math.max(0, n2 - visible));
+    let n = 0;
+    for (const r of rows) {
+      if (n++ === 0) w.line(`${pad("TASK", taskWidth)}  ${pad("OP", 11)}  ${pad("RESULT", 12)}  ${pad("COUNT", 7)}  ${pad("PROCS", 5)}  PATH`);
+      const task = r.task === null ? "-" : safe(r.task);
+      const result = r.errno ? errnoName(r.errno) : "ok";
+      w.line(
+        `${pad(r.task === null ? c.dim(task) : task, taskWidth, [...task].length)}  ${pad(r.op, 11)}  ${pad(r.errno ? c.yellow(result) : result, 12, result.length)}  ${pad(String(r.count), 7)}  ${pad(String(r.processes), 5)}  ${safe(r.display)}`
+      );
+    }
+    if (n === 0) {
       ctx.stdout.write(`no file accesses in run ${run4.id} match
 `);
       return 0;
     }
-    ctx.stdout.write(
-      table(
-        ["TASK", "OP", "RESULT", "COUNT", "PROCS", "PATH"],
-        rows.map((r) => [r.task === null ? c.dim("-") : safe(r.task), r.op, r.errno ? c.yellow(errnoName(r.errno)) : "ok", String(r.count), String(r.processes), safe(r.display)])
-      )
-    );
+    w.flush();
     return 0;
   });
 }
@@ -16198,28 +16216,31 @@ function mergeDatabases(sources, out, options = {}) {
 // src/triage/stored-report.ts
 function storedReport(store, run4) {
   const findings = store.loadFindings(run4.id);
-  const perTask = /* @__PURE__ */ new Map();
-  const procs = processTasks(store, run4.id);
   const root = (run4.workspaceRoot ?? run4.cwd).replace(/\/?$/, "/");
-  const scope = runAccessScope(store, run4.id);
-  const rows = store.db.prepare(`SELECT DISTINCT proc_key AS k, path, op FROM accesses WHERE ${scope.sql} AND errno = 0`).iterate(...scope.params);
+  const readOps = [...READ_OPS];
+  const writeOps = [...WRITE_OPS];
+  const scope = runAccessScope(store, run4.id, "a");
+  const perTask = /* @__PURE__ */ new Map();
+  const rows = store.db.prepare(
+    `SELECT p.task_id AS task, a.op IN (${readOps.map(() => "?").join(",")}) AS isRead, count(DISTINCT a.path) AS n
+       FROM accesses a JOIN processes p ON p.run_id = a.run_id AND p.key = a.proc_key
+       WHERE ${scope.sql} AND a.errno = 0 AND p.task_id IS NOT NULL AND a.path >= ? AND a.path < ?
+         AND a.op IN (${[...readOps, ...writeOps].map(() => "?").join(",")})
+       GROUP BY p.task_id, isRead`
+  ).all(...readOps, ...scope.params, root, root.slice(0, -1) + "0", ...readOps, ...writeOps);
   for (const r of rows) {
-    const task = procs.get(r.k);
-    if (!task || !r.path.startsWith(root)) continue;
-    const read = READ_OPS.has(r.op);
-    const write = WRITE_OPS.has(r.op);
-    if (!read && !write) continue;
-    let t = perTask.get(task);
-    if (!t) perTask.set(task, t = { reads: /* @__PURE__ */ new Set(), writes: /* @__PURE__ */ new Set() });
-    (read ? t.reads : t.writes).add(r.path);
+    const t = perTask.get(r.task) ?? { reads: 0, writes: 0 };
+    if (r.isRead) t.reads = r.n;
+    else t.writes = r.n;
+    perTask.set(r.task, t);
   }
   const counts = /* @__PURE__ */ new Map();
   for (const f of findings) counts.set(f.task, (counts.get(f.task) ?? 0) + 1);
   const tasks = store.taskStatuses(run4.id).map((t) => ({
     taskId: t.taskId,
     status: t.status ?? "not-run",
-    reads: perTask.get(t.taskId)?.reads.size ?? 0,
-    writes: perTask.get(t.taskId)?.writes.size ?? 0,
+    reads: perTask.get(t.taskId)?.reads ?? 0,
+    writes: perTask.get(t.taskId)?.writes ?? 0,
     findings: counts.get(t.taskId) ?? 0
   }));
   return buildReport(run4, tasks, findings, IO_TRACE_VERSION);
