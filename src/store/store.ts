@@ -301,18 +301,32 @@ export class TraceStore {
     for (const p of this.db.prepare('SELECT key, task_id AS taskId, role FROM processes WHERE run_id = ?').iterate(runId) as Iterable<{ key: number; taskId: string | null; role: ProcessRecord['role'] }>) {
       procs.set(p.key, p);
     }
+    const scope = this.accessScope(runId);
     const rows = this.db
       .prepare(
         `SELECT proc_key AS procKey, path, op, errno, count, first_ts AS firstTs, last_ts AS lastTs FROM accesses
-         WHERE run_id = ?${successfulOnly ? ' AND errno = 0' : ''}`,
+         WHERE ${scope.sql}${successfulOnly ? ' AND errno = 0' : ''}`,
       )
-      .iterate(runId) as Iterable<AccessRecord & { taskId: string | null; role: ProcessRecord['role'] }>;
+      .iterate(...scope.params) as Iterable<AccessRecord & { taskId: string | null; role: ProcessRecord['role'] }>;
     for (const row of rows) {
       const p = procs.get(row.procKey);
       row.taskId = p?.taskId ?? null;
       row.role = p?.role ?? 'unattributed';
       yield row;
     }
+  }
+
+  /**
+   * The WHERE clause that reads one run's accesses fastest. Through the (run_id, proc_key) index SQLite
+   * fetches rows in process order, one random page read each (1M rows: ~1 s of CPU here); a run's rows
+   * were inserted together, so scanning its rowid range sequentially (with `+run_id` to keep SQLite off
+   * that index) costs a tenth of that.
+   */
+  accessScope(runId: number, alias = ''): { sql: string; params: number[] } {
+    const a = alias ? `${alias}.` : '';
+    const r = this.db.prepare('SELECT min(id) AS lo, max(id) AS hi FROM accesses WHERE run_id = ?').get(runId) as { lo: number | null; hi: number | null };
+    if (r.lo === null || r.hi === null) return { sql: `${a}run_id = ?`, params: [runId] };
+    return { sql: `${a}id BETWEEN ? AND ? AND +${a}run_id = ?`, params: [r.lo, r.hi, runId] };
   }
 
   accessCount(runId: number): number {

@@ -2,7 +2,7 @@ import { READ_OPS, WRITE_OPS, type AccessOp } from '../core/events.js';
 import type { HtmlRun, HtmlTask } from '../report/html.js';
 import { displayCommand } from '../report/text.js';
 import type { RunRecord, TraceStore } from '../store/store.js';
-import { processTasks, runAccessScope, runSpans, sourceOf } from './queries.js';
+import { processTasks, runSpans, sourceOf } from './queries.js';
 import { storedReport } from './stored-report.js';
 
 const BINS = 80;
@@ -51,7 +51,7 @@ export function collectHtmlRun(store: TraceStore, run: RunRecord): HtmlRun {
     t.processes.push({ pid: p.pid, startedAt: p.startedAt, endedAt: p.endedAt, command: p.argv ? displayCommand(p.argv) : p.exe ?? '' });
   }
   const procs = processTasks(store, run.id);
-  const scope = runAccessScope(store, run.id);
+  const scope = store.accessScope(run.id);
   const rows = store.db
     .prepare(`SELECT proc_key, op, first_ts FROM accesses WHERE ${scope.sql} AND errno = 0`)
     .iterateArrays(...scope.params) as Iterable<[number, AccessOp, number]>;

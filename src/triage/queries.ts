@@ -240,7 +240,7 @@ export function* iterateRunFiles(store: TraceStore, run: RunRecord, query: FileQ
     if (keys.length === 0) return;
     scope = { sql: `a.run_id = ? AND a.proc_key IN (${keys.map(() => '?').join(',')})`, params: [run.id, ...keys] };
   } else {
-    scope = runAccessScope(store, run.id, 'a');
+    scope = store.accessScope(run.id, 'a');
   }
   const where = [scope.sql];
   const params: unknown[] = [...scope.params];
@@ -298,19 +298,6 @@ export function requireTask(store: TraceStore, run: RunRecord, taskId: string): 
     const known = tasks.length ? `; its tasks: ${tasks.slice(0, 10).map((t) => JSON.stringify(t)).join(', ')}${tasks.length > 10 ? ` and ${tasks.length - 10} more` : ''}` : '; it has no tasks';
     throw new StoreError(`task ${JSON.stringify(taskId)} is not in run ${run.id} of ${store.file}${known}`);
   }
-}
-
-/**
- * The WHERE clause that reads one run's accesses fastest. Through the (run_id, proc_key) index SQLite
- * fetches rows in process order, one random page read each (1M rows: ~1 s of CPU here); a run's rows
- * were inserted together, so scanning its rowid range sequentially (with `+run_id` to keep SQLite
- * off that index) costs a tenth of that.
- */
-export function runAccessScope(store: TraceStore, runId: number, alias = ''): { sql: string; params: number[] } {
-  const a = alias ? `${alias}.` : '';
-  const r = store.db.prepare('SELECT min(id) AS lo, max(id) AS hi FROM accesses WHERE run_id = ?').get(runId) as { lo: number | null; hi: number | null };
-  if (r.lo === null || r.hi === null) return { sql: `${a}run_id = ?`, params: [runId] };
-  return { sql: `${a}id BETWEEN ? AND ? AND +${a}run_id = ?`, params: [r.lo, r.hi, runId] };
 }
 
 /** proc key -> task id, for every attributed process of a run. */

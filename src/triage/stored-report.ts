@@ -3,7 +3,6 @@ import { READ_OPS, WRITE_OPS } from '../core/events.js';
 import { buildReport, type Report } from '../report/report.js';
 import type { RunRecord, TraceStore } from '../store/store.js';
 import { IO_TRACE_VERSION } from '../version.js';
-import { runAccessScope } from './queries.js';
 
 /**
  * The JSON report of a run as stored (findings and task statuses from the database, nothing
@@ -17,7 +16,7 @@ export function storedReport(store: TraceStore, run: RunRecord): Report {
   const root = (run.workspaceRoot ?? run.cwd).replace(/\/?$/, '/');
   const readOps = [...READ_OPS];
   const writeOps = [...WRITE_OPS];
-  const scope = runAccessScope(store, run.id, 'a');
+  const scope = store.accessScope(run.id, 'a');
   const perTask = new Map<string, { reads: number; writes: number }>();
   const rows = store.db
     .prepare(

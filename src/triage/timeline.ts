@@ -1,7 +1,7 @@
 import type { AccessOp } from '../core/events.js';
 import type { RunRecord, TraceStore } from '../store/store.js';
 import type { ParsedTranscript, TranscriptItem } from '../transcript/index.js';
-import { processTasks, relativeTo, runAccessScope, runNotices, runSpans, type SpanView } from './queries.js';
+import { processTasks, relativeTo, runNotices, runSpans, type SpanView } from './queries.js';
 
 /**
  * One timeline of a run (`show --full`): io-trace's spans, the build's processes, every recorded file
@@ -68,7 +68,7 @@ export function timelineSources(store: TraceStore, run: RunRecord, options: Time
     const keys = [...procs].filter(([, t]) => t === options.task).map(([k]) => k);
     scope = { sql: `run_id = ? AND proc_key IN (${keys.map(() => '?').join(',') || 'NULL'})`, params: [run.id, ...keys] };
   } else {
-    scope = runAccessScope(store, run.id);
+    scope = store.accessScope(run.id);
   }
   const accesses = store.db
     .prepare(`SELECT first_ts, proc_key, op, errno, path, count, last_ts FROM accesses WHERE ${scope.sql} ORDER BY first_ts, id`)

@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import path from 'node:path';
 import { collectHostFacts, githubFacts } from '../../src/run/host-facts.js';
 import { TraceStore } from '../../src/store/store.js';
-import { listRunSummaries, parseOps, runAccessScope, runFiles, runSpans } from '../../src/triage/queries.js';
+import { listRunSummaries, parseOps, runFiles, runSpans } from '../../src/triage/queries.js';
 import { runTimeline } from '../../src/triage/timeline.js';
 import { safe } from '../../src/triage/format.js';
 import { makeWorkspace } from '../helpers/workspace.js';
@@ -25,14 +25,14 @@ describe('triage queries', () => {
     for (let i = 0; i < 50; i++) {
       store.writeAccesses(i % 2 ? a : b, [{ procKey: 1, path: `/w/${i % 2 ? 'a' : 'b'}/${i}`, op: 'read', errno: 0, count: 1, firstTs: 100 - i, lastTs: 100 - i }], []);
     }
-    expect(runAccessScope(store, a).sql).toBe('id BETWEEN ? AND ? AND +run_id = ?');
+    expect(store.accessScope(a).sql).toBe('id BETWEEN ? AND ? AND +run_id = ?');
     const files = runFiles(store, store.getRun(a)!);
     expect(files).toHaveLength(25);
     expect(files.every((f) => f.path.startsWith('/w/a/'))).toBe(true);
     const timeline = [...runTimeline(store, store.getRun(b)!)].filter((e) => e.kind === 'access');
     expect(timeline).toHaveLength(25);
     expect(timeline.map((e) => e.ts)).toEqual([...timeline.map((e) => e.ts)].sort((x, y) => x - y));
-    expect(runAccessScope(store, 99)).toEqual({ sql: 'run_id = ?', params: [99] });
+    expect(store.accessScope(99)).toEqual({ sql: 'run_id = ?', params: [99] });
     store.close();
   });
 
