@@ -11,7 +11,8 @@ import { HOSTILE, T0, writeFixtureRun } from '../triage/fixture.js';
  * The HTML report in a real headless Chromium (Debian `chromium`, driven by playwright-core). In CI a
  * missing browser is a failure, not a skip: install it with `apt-get install chromium`.
  */
-const CHROMIUM = '/usr/bin/chromium';
+// IO_TRACE_CHROMIUM points elsewhere (GitHub's ubuntu runners ship Google Chrome, not Debian chromium).
+const CHROMIUM = process.env.IO_TRACE_CHROMIUM ?? '/usr/bin/chromium';
 const haveChromium = existsSync(CHROMIUM);
 const HOSTILE_TASK = 'evil:<b>bold</b>\n::error::task';
 
