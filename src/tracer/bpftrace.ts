@@ -400,8 +400,21 @@ class BpftraceSession implements TracerSession {
     const done = () => cpus.every((c) => this.decoder.syncedCpus.has(c));
     if (done()) return Promise.resolve(true);
     return new Promise((resolve) => {
+      // The S records come from a profile probe, and an idle CPU of a tickless VM takes no profile
+      // interrupts at all: after a short grace, keep each silent CPU busy until its S arrives.
+      const wakers: ChildProcess[] = [];
+      const wake = setTimeout(() => {
+        for (const c of cpus) {
+          if (this.decoder.syncedCpus.has(c)) continue;
+          const w = spawn('taskset', ['-c', String(c), 'timeout', String(ms / 1000), 'sh', '-c', 'while :; do :; done'], { stdio: 'ignore' });
+          w.on('error', () => {}); // no taskset: the timeout below still ends the wait
+          wakers.push(w);
+        }
+      }, 100);
       const finish = (ok: boolean) => {
         clearTimeout(timer);
+        clearTimeout(wake);
+        for (const w of wakers) w.kill('SIGTERM'); // timeout passes it on to the busy shell
         this.child.stdout!.off('data', check);
         resolve(ok);
       };
