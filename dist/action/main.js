@@ -33029,12 +33029,12 @@ var BpftraceSession = class {
           message: `bpftrace did not confirm reading CPU ${missing.join(", ")} up to the build's exit within ${this.config.stopTimeoutMs} ms: events at the end of the build may be missing`
         });
       }
-      this.kill("SIGINT");
-      let done = await this.waitExit(this.config.stopTimeoutMs);
-      if (!done) {
-        this.log.debug("bpftrace ignored SIGINT; sending it again");
+      const deadline = Date.now() + 2 * this.config.stopTimeoutMs;
+      let done = false;
+      while (!done && Date.now() < deadline) {
         this.kill("SIGINT");
-        done = await this.waitExit(this.config.stopTimeoutMs);
+        done = await this.waitExit(Math.min(1200, deadline - Date.now()));
+        if (!done) this.log.debug("bpftrace did not stop on SIGINT yet; sending it again");
       }
       if (!done) {
         this.log.warn("bpftrace did not stop after two SIGINTs: killing it (events still buffered are lost)");
@@ -33090,8 +33090,20 @@ var BpftraceSession = class {
     const done = () => cpus.every((c) => this.decoder.syncedCpus.has(c));
     if (done()) return Promise.resolve(true);
     return new Promise((resolve) => {
+      const wakers = [];
+      const wake = setTimeout(() => {
+        for (const c of cpus) {
+          if (this.decoder.syncedCpus.has(c)) continue;
+          const w = spawn("taskset", ["-c", String(c), "timeout", String(ms / 1e3), "sh", "-c", "while :; do :; done"], { stdio: "ignore" });
+          w.on("error", () => {
+          });
+          wakers.push(w);
+        }
+      }, 100);
       const finish = (ok) => {
         clearTimeout(timer);
+        clearTimeout(wake);
+        for (const w of wakers) w.kill("SIGTERM");
         this.child.stdout.off("data", check);
         resolve(ok);
       };
