@@ -6,7 +6,9 @@ import { inflateRawSync } from 'node:zlib';
  * A loopback artifact backend speaking what @actions/artifact 6 speaks: Twirp JSON
  * (`ArtifactService/CreateArtifact` returns a signed upload URL, `FinalizeArtifact` checks size and
  * hash) and Azure block blob uploads to that URL (`PUT ?comp=block&blockid=`, then `PUT
- * ?comp=blocklist` with the XML block list, or one plain `PUT`). Uploaded bytes are kept.
+ * ?comp=blocklist` with the XML block list, or one plain `PUT`). Uploaded bytes are kept, and served back
+ * the way downloads ask for them: `ListArtifacts` (optionally by name or id), `GetSignedArtifactURL`, then a
+ * plain blob `GET` of the zip.
  */
 
 const SERVICE = '/twirp/github.actions.results.api.v1.ArtifactService/';
@@ -17,12 +19,17 @@ export interface StoredArtifact {
   finalize: Record<string, unknown> | null;
   bytes: Buffer | null;
   id: number;
+  /** The job that uploaded it (workflow_job_run_backend_id of its CreateArtifact). */
+  jobBackendId: string;
+  createdAt: Date;
 }
 
 export interface ArtifactFake {
   url: string;
   /** The ACTIONS_RUNTIME_TOKEN to give the action: an unsigned JWT whose scp names the run and job. */
   token: string;
+  /** A runtime token for another job of the same workflow run (a matrix leg, the aggregating job). */
+  tokenForJob(jobBackendId: string): string;
   artifacts: StoredArtifact[];
   requests: { method: string; path: string; status: number }[];
   /** Make uploads fail (every blob PUT answers 500 / CreateArtifact answers this status). */
@@ -53,9 +60,15 @@ export async function startArtifactFake(): Promise<ArtifactFake> {
   const blocks = new Map<string, Map<string, Buffer>>();
   let url = '';
   let nextId = 7000;
+  const jobs = new Set([JOB_BACKEND_ID]);
+  const tokenForJob = (job: string) => {
+    jobs.add(job);
+    return unsignedJwt({ scp: `Actions.ExampleScope Actions.Results:${RUN_BACKEND_ID}:${job}`, exp: Math.floor(Date.now() / 1000) + 3600 });
+  };
   const fake: ArtifactFake = {
     url: '',
-    token: unsignedJwt({ scp: `Actions.ExampleScope Actions.Results:${RUN_BACKEND_ID}:${JOB_BACKEND_ID}`, exp: Math.floor(Date.now() / 1000) + 3600 }),
+    token: tokenForJob(JOB_BACKEND_ID),
+    tokenForJob,
     artifacts,
     requests,
     failWith: null,
@@ -74,14 +87,14 @@ export async function startArtifactFake(): Promise<ArtifactFake> {
     if (req.method === 'POST' && u.pathname.startsWith(SERVICE)) {
       const method = u.pathname.slice(SERVICE.length);
       const msg = JSON.parse(body.toString('utf8')) as Record<string, unknown>;
-      if (msg.workflow_run_backend_id !== RUN_BACKEND_ID || msg.workflow_job_run_backend_id !== JOB_BACKEND_ID) {
+      if (msg.workflow_run_backend_id !== RUN_BACKEND_ID || !jobs.has(String(msg.workflow_job_run_backend_id))) {
         return send(400, { code: 'invalid_argument', msg: 'backend ids do not match the runtime token' });
       }
       if (!String(req.headers.authorization ?? '').startsWith('Bearer ')) return send(401, { code: 'unauthenticated', msg: 'no token' });
       if (method === 'CreateArtifact') {
         if (fake.failWith) return send(fake.failWith, { code: 'internal', msg: 'the fake was told to fail' });
         if (artifacts.some((a) => a.name === msg.name)) return send(409, { code: 'already_exists', msg: `an artifact named ${msg.name} exists` });
-        const a: StoredArtifact = { name: String(msg.name), create: msg, finalize: null, bytes: null, id: nextId++ };
+        const a: StoredArtifact = { name: String(msg.name), create: msg, finalize: null, bytes: null, id: nextId++, jobBackendId: String(msg.workflow_job_run_backend_id), createdAt: new Date() };
         artifacts.push(a);
         return send(200, { ok: true, signed_upload_url: `${url}/blob/${a.id}/${encodeURIComponent(a.name)}.zip?sig=fake-signature&se=2099-01-01` });
       }
@@ -94,9 +107,41 @@ export async function startArtifactFake(): Promise<ArtifactFake> {
         a.finalize = msg;
         return send(200, { ok: true, artifact_id: String(a.id) });
       }
+      if (method === 'ListArtifacts') {
+        // Every finalized artifact of the run (any job), filtered like the service: name_filter and
+        // id_filter are protobuf wrappers, so JSON carries them as a plain string.
+        const listed = artifacts.filter(
+          (a) => a.finalize && (msg.name_filter === undefined || msg.name_filter === a.name) && (msg.id_filter === undefined || String(msg.id_filter) === String(a.id)),
+        );
+        return send(200, {
+          artifacts: listed.map((a) => ({
+            workflow_run_backend_id: RUN_BACKEND_ID,
+            workflow_job_run_backend_id: a.jobBackendId,
+            database_id: String(a.id),
+            name: a.name,
+            size: String(a.bytes!.length),
+            created_at: a.createdAt.toISOString(),
+            digest: `sha256:${createHash('sha256').update(a.bytes!).digest('hex')}`,
+          })),
+        });
+      }
+      if (method === 'GetSignedArtifactURL') {
+        // Names the artifact by the job that uploaded it, as ListArtifacts returned it.
+        const a = artifacts.find((x) => x.finalize && x.name === msg.name && x.jobBackendId === msg.workflow_job_run_backend_id);
+        if (!a) return send(404, { code: 'not_found', msg: `no artifact ${msg.name} from job ${msg.workflow_job_run_backend_id}` });
+        return send(200, { signed_url: `${url}/blob/${a.id}/${encodeURIComponent(a.name)}.zip?sig=fake-signature&se=2099-01-01&sp=r` });
+      }
       return send(404, { code: 'bad_route', msg: method });
     }
     const blob = u.pathname.match(/^\/blob\/(\d+)\//);
+    if (req.method === 'GET' && blob) {
+      if (u.searchParams.get('sig') !== 'fake-signature') return send(403, { code: 'AuthenticationFailed' });
+      const a = artifacts.find((x) => x.id === Number(blob[1]));
+      if (!a?.bytes || !a.finalize) return send(404, { code: 'BlobNotFound' });
+      rec.status = 200;
+      res.writeHead(200, { 'content-type': 'application/zip', 'content-length': String(a.bytes.length), 'x-ms-blob-type': 'BlockBlob' });
+      return res.end(a.bytes);
+    }
     if (req.method === 'PUT' && blob) {
       if (u.searchParams.get('sig') !== 'fake-signature') return send(403, { code: 'AuthenticationFailed' });
       if (fake.failWith) return send(500, { code: 'InternalError' });
