@@ -5,6 +5,8 @@
 
 export const Inputs = {
   Run: 'run',
+  Mode: 'mode',
+  ArtifactPrefix: 'artifact-prefix',
   WorkingDirectory: 'working-directory',
   Plan: 'plan',
   Tasks: 'tasks',

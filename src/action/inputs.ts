@@ -4,8 +4,13 @@ import { DEFAULT_ARTIFACT_PREFIX, DEFAULT_CHECK_NAME, Inputs, type InputName } f
 
 export type FailOn = 'none' | 'warning' | 'error';
 
+export type ActionMode = 'run' | 'aggregate';
+
 export interface ActionInputs {
+  mode: ActionMode;
   run: string;
+  /** Aggregate mode: which of the workflow run's artifacts to combine. */
+  artifactPrefix: string;
   workingDirectory: string;
   plan: string;
   tasks: string[];
@@ -57,10 +62,13 @@ const lines = (v: string) => v.split(/\r?\n/).map((s) => s.trim()).filter(Boolea
 
 /** The action's inputs, validated: a bad value is a ConfigurationError naming the input and what it takes. */
 export function readInputs(get: InputGetter, env: NodeJS.ProcessEnv): ActionInputs {
+  const mode = oneOf(Inputs.Mode, get(Inputs.Mode), ['run', 'aggregate'] as const, 'run');
   const run = get(Inputs.Run);
-  if (!run) throw new ConfigurationError(`input ${Inputs.Run} is required: the build command, e.g. "run: npx nx run-many -t build --skip-nx-cache"`);
+  if (!run && mode === 'run') throw new ConfigurationError(`input ${Inputs.Run} is required: the build command, e.g. "run: npx nx run-many -t build --skip-nx-cache"`);
   return {
+    mode,
     run,
+    artifactPrefix: get(Inputs.ArtifactPrefix) || DEFAULT_ARTIFACT_PREFIX,
     workingDirectory: get(Inputs.WorkingDirectory) || '.',
     plan: get(Inputs.Plan) || 'auto',
     tasks: get(Inputs.Tasks).split(/[,\n]/).map((s) => s.trim()).filter(Boolean),

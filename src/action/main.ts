@@ -1,22 +1,19 @@
-import { existsSync, mkdirSync, mkdtempSync, realpathSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, realpathSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as core from '@actions/core';
-import * as github from '@actions/github';
 import { exitCodeFor } from '../cli/commands/run.js';
 import { ConfigurationError } from '../core/errors.js';
 import type { Logger } from '../core/logger.js';
-import { buildAnnotations } from '../report/annotations.js';
-import { formatMarkdownReport } from '../report/markdown.js';
 import type { Report } from '../report/report.js';
-import { formatSarif } from '../report/sarif.js';
 import { exitCodeOf } from '../run/run-build.js';
 import { defaultTracers } from '../tracer/registry.js';
+import { aggregate } from './aggregate.js';
 import type { ArtifactPlan } from './artifacts.js';
 import { runBuildStep, type BuildStepResult } from './build-step.js';
-import { COMMENT_MARKER_PREFIX, LIMITS, Outputs, State } from './constants.js';
-import { explainWriteError, publishCheckRun, repoContext, upsertStickyComment, type RepoContext } from './github.js';
+import { Outputs, State } from './constants.js';
+import { publish } from './publish.js';
 import { envInputGetter, readInputs, type ActionInputs } from './inputs.js';
 import { actionLogger, safeLine } from './log.js';
 import { runUntraced } from './untraced.js';
@@ -57,6 +54,7 @@ async function mainSteps(env: NodeJS.ProcessEnv): Promise<MainResult> {
   const log = actionLogger();
   const inputs = readInputs(envInputGetter(env), env);
   for (const s of inputs.redact) core.setSecret(s);
+  if (inputs.mode === 'aggregate') return aggregate(inputs, env, log);
   const workspace = env.GITHUB_WORKSPACE || process.cwd();
   const cwd = path.resolve(workspace, inputs.workingDirectory);
   if (!existsSync(cwd)) throw new ConfigurationError(`input working-directory: ${cwd} does not exist (it is relative to GITHUB_WORKSPACE, ${workspace})`);
@@ -139,7 +137,7 @@ async function mainSteps(env: NodeJS.ProcessEnv): Promise<MainResult> {
 
   setOutputs(report, { dbPath, reportPath, sarifPath, buildExit });
   const tRun = Date.now();
-  await publish(report, { inputs, setup, failOnMet, pathPrefix: pathPrefix.startsWith('..') ? '' : pathPrefix, sarifPath, log, env });
+  await publish(report, { inputs, notes: setup.notes, failOnMet, pathPrefix: pathPrefix.startsWith('..') ? '' : pathPrefix, sarifPath, log, env });
 
   // One line for people and for bench/action-overhead.ts: where the action's own time went.
   core.info(`io-trace: timings ms: set-up ${tSetup - t0}, io-trace run ${tRun - tSetup}, reports ${Date.now() - tRun}`);
@@ -198,78 +196,4 @@ function setOutputs(report: Report, o: { dbPath: string; reportPath: string; sar
   core.setOutput(Outputs.ReportPath, o.reportPath);
   core.setOutput(Outputs.SarifPath, o.sarifPath ?? '');
   core.setOutput(Outputs.ExitCode, String(o.buildExit));
-}
-
-function checkTitle(report: Report): string {
-  const { error, warning, info } = report.counts;
-  if (report.status === 'not-traced') return 'Not traced';
-  const counts = `${error} error${error === 1 ? '' : 's'}, ${warning} warning${warning === 1 ? '' : 's'}, ${info} info`;
-  if (report.status === 'incomplete') return `Incomplete trace: ${counts}`;
-  if (report.status === 'clean') return 'Clean: every file access is declared';
-  return `${counts} in ${report.tasksWithIssues} task${report.tasksWithIssues === 1 ? '' : 's'}`;
-}
-
-/** Job summary (always), SARIF, check run and PR comment. Every failure here is a warning, never the verdict. */
-async function publish(
-  report: Report,
-  o: { inputs: ActionInputs; setup: TracingSetup; failOnMet: boolean; pathPrefix: string; sarifPath: string | null; log: Logger; env: NodeJS.ProcessEnv },
-): Promise<void> {
-  const { inputs, env } = o;
-  const notes = o.setup.notes;
-  const evidence = `the "${inputs.artifactName}" artifact of this workflow run (open it with io-trace findings)`;
-  try {
-    const md = formatMarkdownReport(report, { maxBytes: LIMITS.summaryBytes - 4096, notes, evidence, title: inputs.checkName });
-    await core.summary.addRaw(md).write();
-  } catch (e) {
-    core.warning(`io-trace could not write the job summary: ${(e as Error).message}`);
-  }
-  if (o.sarifPath) {
-    try {
-      mkdirSync(path.dirname(o.sarifPath), { recursive: true });
-      writeFileSync(o.sarifPath, JSON.stringify(formatSarif(report, { pathPrefix: o.pathPrefix }), null, 2) + '\n');
-    } catch (e) {
-      core.warning(`io-trace could not write the SARIF file ${o.sarifPath}: ${(e as Error).message}`);
-    }
-  }
-  const rc = repoContext();
-  if (!inputs.token || !rc) {
-    core.info(safeLine(`io-trace: no ${inputs.token ? 'repository context' : 'github-token'}: no check run or PR comment`));
-    return;
-  }
-  // Reports are extras: a GitHub API that hangs must not hold the job (all requests share 2 minutes).
-  const octokit = github.getOctokit(inputs.token, { baseUrl: env.GITHUB_API_URL || 'https://api.github.com', request: { signal: AbortSignal.timeout(120_000) } });
-  const runUrl = env.GITHUB_RUN_ID ? `${env.GITHUB_SERVER_URL || 'https://github.com'}/${env.GITHUB_REPOSITORY}/actions/runs/${env.GITHUB_RUN_ID}` : undefined;
-  const { annotations, omitted } = buildAnnotations(report, { max: inputs.maxAnnotations, pathPrefix: o.pathPrefix });
-  try {
-    const summaryNotes = omitted ? [...notes, `${omitted} more annotation${omitted === 1 ? '' : 's'} not shown (max-annotations: ${inputs.maxAnnotations})`] : notes;
-    const r = await publishCheckRun(octokit, rc, {
-      name: inputs.checkName,
-      conclusion: o.failOnMet ? 'failure' : report.status === 'clean' ? 'success' : 'neutral',
-      title: checkTitle(report),
-      summary: formatMarkdownReport(report, { maxBytes: LIMITS.checkText, notes: summaryNotes, evidence, compact: true, top: 30, title: inputs.checkName }),
-      text: report.findings.length > 30 ? formatMarkdownReport(report, { maxBytes: LIMITS.checkText, evidence, title: `${inputs.checkName}: all findings` }) : '',
-      annotations,
-      ...(runUrl ? { detailsUrl: runUrl } : {}),
-    });
-    core.info(safeLine(`io-trace: check run ${r.id} on ${rc.headSha} with ${annotations.length} annotation${annotations.length === 1 ? '' : 's'} (${r.requests} request${r.requests === 1 ? '' : 's'})`));
-  } catch (e) {
-    core.warning(explainWriteError(e, 'create the check run', 'checks', rc));
-  }
-  if (inputs.comment) await comment(report, octokit, rc, inputs, notes, evidence);
-}
-
-async function comment(report: Report, octokit: ReturnType<typeof github.getOctokit>, rc: RepoContext, inputs: ActionInputs, notes: string[], evidence: string): Promise<void> {
-  if (rc.pullNumber === null) {
-    core.info(`io-trace: comment is on, but this is not a pull request event (${rc.eventName}): no comment`);
-    return;
-  }
-  // The marker names the check so two io-trace jobs keep two comments; "--" would end the HTML comment.
-  const marker = `${COMMENT_MARKER_PREFIX}${inputs.checkName.replace(/-{2,}|>/g, '_')} -->`;
-  const body = formatMarkdownReport(report, { maxBytes: LIMITS.commentChars - 1024, notes, evidence, compact: true, top: 20, preamble: marker, title: inputs.checkName });
-  try {
-    const r = await upsertStickyComment(octokit, rc, marker, body);
-    core.info(`io-trace: PR comment ${r.id} ${r.action}`);
-  } catch (e) {
-    core.warning(explainWriteError(e, 'comment on the pull request', 'pull-requests', rc));
-  }
 }

@@ -20,6 +20,8 @@ describe('action.yml', () => {
   it('is a node24 action whose post step always runs, from the bundled dist/', () => {
     expect(doc.runs).toEqual({ using: 'node24', main: 'dist/action/main.js', post: 'dist/action/post.js', 'post-if': 'always()' });
     expect(doc.inputs['github-token'].default).toBe('${{ github.token }}');
-    expect(doc.inputs.run.required).toBe(true);
+    // Required in run mode only (aggregate mode runs no build): readInputs enforces it.
+    expect(doc.inputs.run.required).toBe(false);
+    expect(doc.inputs.mode.default).toBe('run');
   });
 });
