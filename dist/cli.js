@@ -14736,10 +14736,23 @@ async function runCommand(ctx) {
   }).finally(() => {
     for (const [sig, h] of handlers) process.off(sig, h);
   });
+  const reportsStart = Date.now();
   if (values.json) writeReport(path10.resolve(ctx.cwd, values.json), result.report);
   const dbShown = path10.relative(ctx.cwd, result.dbPath) || result.dbPath;
   ctx.stderr.write(formatTerminalSummary(result.report, { color: ctx.color, dbPath: dbShown }));
+  recordReportsSpan(result.dbPath, result.runId, reportsStart, { json: values.json !== void 0 });
   return exitCodeFor(result.buildExitCode, result.report, failOn);
+}
+function recordReportsSpan(dbPath, runId, startTs, attributes) {
+  try {
+    const store = TraceStore.openExisting(dbPath);
+    try {
+      store.addEvent(runId, { kind: "span", name: "reports", startTs, durationMs: Date.now() - startTs, status: "ok", attributes });
+    } finally {
+      store.close();
+    }
+  } catch {
+  }
 }
 function writeReport(file, report) {
   writeFileSync2(file, JSON.stringify(report, null, 2) + "\n");

@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { runCli, startCli } from '../helpers/cli.js';
+import { TraceStore } from '../../src/store/store.js';
 import { makeWorkspace } from '../helpers/workspace.js';
 
 let ws: ReturnType<typeof makeWorkspace>;
@@ -39,6 +40,14 @@ describe('io-trace CLI (dist/ under Node 24)', () => {
     expect(readFileSync(path.join(dir, 'runs/1/stdout.log'), 'utf8')).toBe('to-out\n');
     expect(readFileSync(path.join(dir, 'runs/1/stderr.log'), 'utf8')).toBe('to-err\n');
     expect(readFileSync(path.join(dir, 'runs/1/transcript.log'), 'utf8')).toMatch(/to-out\n|to-err\n/);
+    // io-trace's own phases are spans in the database: where did the time go.
+    const store = TraceStore.openExisting(path.join(dir, 'trace.db'), { readonly: true });
+    try {
+      const spans = store.loadEvents(1).filter((e) => e.kind === 'span').map((e) => e.name);
+      for (const phase of ['setup', 'attach', 'build', 'detach', 'ingest', 'analysis', 'reports']) expect(spans).toContain(phase);
+    } finally {
+      store.close();
+    }
   });
 
   it('reports a build killed by a signal as 128+N and never as complete', () => {

@@ -8,6 +8,7 @@ import { loadConfigFile } from '../../config/config.js';
 import { resolvePlan } from '../../plan/resolve.js';
 import { formatTerminalSummary } from '../../report/terminal.js';
 import { runBuild } from '../../run/run-build.js';
+import { TraceStore } from '../../store/store.js';
 import { defaultTracers } from '../../tracer/registry.js';
 import { oneOf, parse } from '../args.js';
 import type { Report } from '../../report/report.js';
@@ -102,10 +103,26 @@ export async function runCommand(ctx: CommandContext): Promise<number> {
     for (const [sig, h] of handlers) process.off(sig, h);
   });
 
+  const reportsStart = Date.now();
   if (values.json) writeReport(path.resolve(ctx.cwd, values.json), result.report);
   const dbShown = path.relative(ctx.cwd, result.dbPath) || result.dbPath;
   ctx.stderr.write(formatTerminalSummary(result.report, { color: ctx.color, dbPath: dbShown }));
+  recordReportsSpan(result.dbPath, result.runId, reportsStart, { json: values.json !== undefined });
   return exitCodeFor(result.buildExitCode, result.report, failOn);
+}
+
+/** The `reports` phase as a span of the run (the run's store is closed by then: reopen it briefly). */
+function recordReportsSpan(dbPath: string, runId: number, startTs: number, attributes: Record<string, unknown>): void {
+  try {
+    const store = TraceStore.openExisting(dbPath);
+    try {
+      store.addEvent(runId, { kind: 'span', name: 'reports', startTs, durationMs: Date.now() - startTs, status: 'ok', attributes });
+    } finally {
+      store.close();
+    }
+  } catch {
+    // Timing is an extra: it never fails a run.
+  }
 }
 
 export function writeReport(file: string, report: Report): void {
