@@ -644,7 +644,7 @@ var require_scan = __commonJS({
 var require_parse = __commonJS({
   "node_modules/picomatch/lib/parse.js"(exports, module) {
     "use strict";
-    var constants = require_constants();
+    var constants2 = require_constants();
     var utils = require_utils();
     var {
       MAX_LENGTH,
@@ -652,7 +652,7 @@ var require_parse = __commonJS({
       REGEX_NON_SPECIAL_CHARS,
       REGEX_SPECIAL_CHARS_BACKREF,
       REPLACEMENTS
-    } = constants;
+    } = constants2;
     var expandRange = (args, options) => {
       if (typeof options.expandRange === "function") {
         return options.expandRange(...args, options);
@@ -861,7 +861,7 @@ var require_parse = __commonJS({
       if (options.maxExtglobRecursion === false) {
         return { risky: false };
       }
-      const max = typeof options.maxExtglobRecursion === "number" ? options.maxExtglobRecursion : constants.DEFAULT_MAX_EXTGLOB_RECURSION;
+      const max = typeof options.maxExtglobRecursion === "number" ? options.maxExtglobRecursion : constants2.DEFAULT_MAX_EXTGLOB_RECURSION;
       const branches = splitTopLevel(body).map((branch) => branch.trim());
       if (branches.length > 1) {
         if (branches.some((branch) => branch === "") || branches.some((branch) => /^[*?]+$/.test(branch)) || hasRepeatedCharPrefixOverlap(branches)) {
@@ -907,8 +907,8 @@ var require_parse = __commonJS({
       const bos = { type: "bos", value: "", output: opts.prepend || "" };
       const tokens = [bos];
       const capture = opts.capture ? "" : "?:";
-      const PLATFORM_CHARS = constants.globChars(opts.windows);
-      const EXTGLOB_CHARS = constants.extglobChars(PLATFORM_CHARS);
+      const PLATFORM_CHARS = constants2.globChars(opts.windows);
+      const EXTGLOB_CHARS = constants2.extglobChars(PLATFORM_CHARS);
       const {
         DOT_LITERAL,
         PLUS_LITERAL,
@@ -1604,7 +1604,7 @@ var require_parse = __commonJS({
         NO_DOTS_SLASH,
         STAR,
         START_ANCHOR
-      } = constants.globChars(opts.windows);
+      } = constants2.globChars(opts.windows);
       const nodot = opts.dot ? NO_DOTS : NO_DOT;
       const slashDot = opts.dot ? NO_DOTS_SLASH : NO_DOT;
       const capture = opts.capture ? "" : "?:";
@@ -1662,7 +1662,7 @@ var require_picomatch = __commonJS({
     var scan = require_scan();
     var parse2 = require_parse();
     var utils = require_utils();
-    var constants = require_constants();
+    var constants2 = require_constants();
     var isObject2 = (val) => val && typeof val === "object" && !Array.isArray(val);
     var picomatch3 = (glob, options, returnState = false) => {
       if (Array.isArray(glob)) {
@@ -1790,7 +1790,7 @@ var require_picomatch = __commonJS({
         return /$^/;
       }
     };
-    picomatch3.constants = constants;
+    picomatch3.constants = constants2;
     module.exports = picomatch3;
   }
 });
@@ -11212,7 +11212,8 @@ function colorizer(on) {
 }
 
 // src/store/store.ts
-import { existsSync as existsSync3, mkdirSync } from "node:fs";
+import { accessSync, constants, copyFileSync, existsSync as existsSync3, mkdirSync, mkdtempSync as mkdtempSync2, rmSync as rmSync2 } from "node:fs";
+import { tmpdir as tmpdir2 } from "node:os";
 import path7 from "node:path";
 
 // src/store/schema.ts
@@ -11510,21 +11511,28 @@ var TraceStore = class _TraceStore {
       throw new StoreError(`trace database ${file} does not exist (run \`io-trace run\` first, or pass --db PATH)`);
     }
     let db;
+    let tempCopy;
     try {
-      db = openDatabase(file, { readonly, mustExist: true });
-      const version = Number(db.pragma("user_version"));
-      if (version !== SCHEMA_VERSION) {
-        throw new StoreError(`trace database ${file} has schema version ${version}; this io-trace reads version ${SCHEMA_VERSION}`);
-      }
-      db.prepare("SELECT count(*) FROM runs").get();
+      db = openChecked(file, readonly);
     } catch (e2) {
       if (e2 instanceof StoreError) throw e2;
-      throw new StoreError(`trace database ${file} is damaged or not an io-trace database: ${e2.message}`);
+      if (readonly && /readonly|read-only|unable to open/i.test(e2.message) && !writableDir(path7.dirname(path7.resolve(file)))) {
+        tempCopy = copyToTemp(file);
+        db = openChecked(tempCopy, true);
+      } else {
+        throw new StoreError(`trace database ${file} is damaged or not an io-trace database: ${e2.message}`);
+      }
     }
-    return new _TraceStore(path7.resolve(file), db);
+    const store = new _TraceStore(path7.resolve(file), db);
+    store.tempCopy = tempCopy;
+    return store;
   }
+  /** A private copy this store reads (see openExisting), removed on close. */
+  tempCopy;
   close() {
     if (this.db.isOpen) this.db.close();
+    if (this.tempCopy) rmSync2(path7.dirname(this.tempCopy), { recursive: true, force: true });
+    this.tempCopy = void 0;
   }
   createRun(run4) {
     const fields = Object.entries({ status: "running", ...run4 }).filter(([, v]) => v !== void 0);
@@ -11738,6 +11746,35 @@ var TraceStore = class _TraceStore {
     }));
   }
 };
+function openChecked(file, readonly) {
+  const db = openDatabase(file, { readonly, mustExist: true });
+  try {
+    const version = Number(db.pragma("user_version"));
+    if (version !== SCHEMA_VERSION) {
+      throw new StoreError(`trace database ${file} has schema version ${version}; this io-trace reads version ${SCHEMA_VERSION}`);
+    }
+    db.prepare("SELECT count(*) FROM runs").get();
+    return db;
+  } catch (e2) {
+    db.close();
+    throw e2;
+  }
+}
+function writableDir(dir) {
+  try {
+    accessSync(dir, constants.W_OK);
+    return true;
+  } catch {
+    return false;
+  }
+}
+function copyToTemp(file) {
+  const dir = mkdtempSync2(path7.join(tmpdir2(), "io-trace-db-"));
+  const copy = path7.join(dir, path7.basename(file));
+  copyFileSync(file, copy);
+  if (existsSync3(`${file}-wal`)) copyFileSync(`${file}-wal`, `${copy}-wal`);
+  return copy;
+}
 function encodeRunValue(key, value) {
   if (JSON_RUN_FIELDS.has(key)) return JSON.stringify(value);
   return value;
@@ -16136,7 +16173,7 @@ import { writeFileSync as writeFileSync4 } from "node:fs";
 import path16 from "node:path";
 
 // src/store/merge.ts
-import { copyFileSync, existsSync as existsSync11, mkdirSync as mkdirSync5, realpathSync as realpathSync5, rmSync as rmSync2 } from "node:fs";
+import { copyFileSync as copyFileSync2, existsSync as existsSync11, mkdirSync as mkdirSync5, realpathSync as realpathSync5, rmSync as rmSync3 } from "node:fs";
 import path15 from "node:path";
 var TABLES = ["tasks", "processes", "accesses", "findings"];
 function mergeDatabases(sources, out, options = {}) {
@@ -16152,7 +16189,7 @@ function mergeDatabases(sources, out, options = {}) {
   }
   if (existsSync11(outAbs)) {
     if (!options.force) throw new ConfigurationError(`io-trace merge: ${out} already exists; pass --force to replace it, or choose another --out`);
-    for (const suffix of ["", "-wal", "-shm"]) rmSync2(outAbs + suffix, { force: true });
+    for (const suffix of ["", "-wal", "-shm"]) rmSync3(outAbs + suffix, { force: true });
   }
   const runIds = /* @__PURE__ */ new Map();
   for (const s of sources) {
@@ -16226,8 +16263,8 @@ function mergeDatabases(sources, out, options = {}) {
             }
             const to = path15.join(outDir, "runs", String(newId), path15.basename(rel2));
             mkdirSync5(path15.dirname(to), { recursive: true });
-            copyFileSync(from, to);
-            if (existsSync11(`${from}.times`)) copyFileSync(`${from}.times`, `${to}.times`);
+            copyFileSync2(from, to);
+            if (existsSync11(`${from}.times`)) copyFileSync2(`${from}.times`, `${to}.times`);
             logs[key] = path15.relative(outDir, to);
           }
           store.updateRun(newId, { ...logs, host: { ...run4.host, source: { db: label, runId: oldId, ...prev ? { via: prev } : {} } } });

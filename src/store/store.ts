@@ -1,4 +1,5 @@
-import { existsSync, mkdirSync } from 'node:fs';
+import { accessSync, constants, copyFileSync, existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { StoreError } from '../core/errors.js';
 import type { Finding } from '../core/findings.js';
@@ -161,22 +162,33 @@ export class TraceStore {
       throw new StoreError(`trace database ${file} does not exist (run \`io-trace run\` first, or pass --db PATH)`);
     }
     let db: SqlDatabase;
+    let tempCopy: string | undefined;
     try {
-      db = openDatabase(file, { readonly, mustExist: true });
-      const version = Number(db.pragma('user_version'));
-      if (version !== SCHEMA_VERSION) {
-        throw new StoreError(`trace database ${file} has schema version ${version}; this io-trace reads version ${SCHEMA_VERSION}`);
-      }
-      db.prepare('SELECT count(*) FROM runs').get();
+      db = openChecked(file, readonly);
     } catch (e) {
       if (e instanceof StoreError) throw e;
-      throw new StoreError(`trace database ${file} is damaged or not an io-trace database: ${(e as Error).message}`);
+      // A WAL database needs its -shm file beside it even to be read: in a folder we may not write to
+      // (a downloaded artifact, a read-only mount), read a private copy instead.
+      if (readonly && /readonly|read-only|unable to open/i.test((e as Error).message) && !writableDir(path.dirname(path.resolve(file)))) {
+        tempCopy = copyToTemp(file);
+        db = openChecked(tempCopy, true);
+      } else {
+        throw new StoreError(`trace database ${file} is damaged or not an io-trace database: ${(e as Error).message}`);
+      }
     }
-    return new TraceStore(path.resolve(file), db);
+    // The original path, not the copy's: run logs are found relative to it.
+    const store = new TraceStore(path.resolve(file), db);
+    store.tempCopy = tempCopy;
+    return store;
   }
+
+  /** A private copy this store reads (see openExisting), removed on close. */
+  private tempCopy: string | undefined;
 
   close(): void {
     if (this.db.isOpen) this.db.close();
+    if (this.tempCopy) rmSync(path.dirname(this.tempCopy), { recursive: true, force: true });
+    this.tempCopy = undefined;
   }
 
   createRun(run: NewRun): number {
@@ -388,6 +400,39 @@ export class TraceStore {
       attributes: JSON.parse(r.attributes as string) as Record<string, unknown>,
     }));
   }
+}
+
+function openChecked(file: string, readonly: boolean): SqlDatabase {
+  const db = openDatabase(file, { readonly, mustExist: true });
+  try {
+    const version = Number(db.pragma('user_version'));
+    if (version !== SCHEMA_VERSION) {
+      throw new StoreError(`trace database ${file} has schema version ${version}; this io-trace reads version ${SCHEMA_VERSION}`);
+    }
+    db.prepare('SELECT count(*) FROM runs').get();
+    return db;
+  } catch (e) {
+    db.close();
+    throw e;
+  }
+}
+
+function writableDir(dir: string): boolean {
+  try {
+    accessSync(dir, constants.W_OK);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Copy a database and its WAL (if any) to a fresh temp directory; returns the copy's path. */
+function copyToTemp(file: string): string {
+  const dir = mkdtempSync(path.join(tmpdir(), 'io-trace-db-'));
+  const copy = path.join(dir, path.basename(file));
+  copyFileSync(file, copy);
+  if (existsSync(`${file}-wal`)) copyFileSync(`${file}-wal`, `${copy}-wal`);
+  return copy;
 }
 
 function encodeRunValue(key: string, value: unknown): unknown {

@@ -1,7 +1,10 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { runCli, startCli } from '../helpers/cli.js';
+import { DIST_CLI, node24, runCli, startCli } from '../helpers/cli.js';
+import { spawnSync } from 'node:child_process';
+import { readdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { TraceStore } from '../../src/store/store.js';
 import { makeWorkspace } from '../helpers/workspace.js';
 
@@ -106,5 +109,22 @@ describe('io-trace CLI (dist/ under Node 24)', () => {
     expect(broken.code).toBe(3);
     expect(broken.stderr).toContain('broken.db is damaged or not an io-trace database');
     expect(runCli(['analyze', '--db', 'nope.db'], { cwd: ws.root }).stderr).toContain('nope.db does not exist');
+  });
+});
+
+describe('triage on a read-only artifact folder', () => {
+  it('reads a database it may not write beside (WAL wants a -shm file), leaving nothing behind', () => {
+    const ws = workspace();
+    expect(runCli(['run', '--tracer', 'none', '--', 'true'], { cwd: ws.root }).code).toBe(0);
+    const dir = path.join(ws.root, '.io-trace');
+    spawnSync('chmod', ['-R', 'a-w,a+rX', dir]);
+    spawnSync('chmod', ['a+rx', ws.root]);
+    const before = readdirSync(tmpdir()).filter((n) => n.startsWith('io-trace-db-')).length;
+    // As nobody: root ignores file permissions.
+    const r = spawnSync('setpriv', ['--reuid', '65534', '--regid', '65534', '--clear-groups', node24(), DIST_CLI, 'list', '--json', '--db', dir], { encoding: 'utf8', cwd: '/' });
+    expect(r.stderr).toBe('');
+    expect(JSON.parse(r.stdout).runs).toMatchObject([{ id: 1, status: 'not-traced' }]);
+    expect(readdirSync(tmpdir()).filter((n) => n.startsWith('io-trace-db-')).length).toBe(before);
+    spawnSync('chmod', ['-R', 'u+w', dir]);
   });
 });
