@@ -12156,7 +12156,7 @@ function requireTasks(tasks, tool, example) {
 }
 
 // src/run/run-build.ts
-import { mkdirSync as mkdirSync2, readFileSync as readFileSync10 } from "node:fs";
+import { closeSync, mkdirSync as mkdirSync2, openSync, readSync } from "node:fs";
 import os2 from "node:os";
 import path9 from "node:path";
 
@@ -12860,7 +12860,7 @@ async function runBuild(options) {
   try {
     const outRel = path9.relative(options.plan.workspaceRoot, dbDir);
     const extraIgnores = outRel && !outRel.startsWith("..") ? [outRel] : [];
-    const cache = tracerName === "none" ? void 0 : detectCacheHits({ plan: options.plan, command: options.command, output: readOutput(files), processCounts: countProcesses(processes), exitCode: exit.code });
+    const cache = tracerName === "none" || options.plan.source === "file" ? void 0 : detectCacheHits({ plan: options.plan, command: options.command, output: cacheLines(files), processCounts: countProcesses(processes), exitCode: exit.code });
     const report = await spans.withSpan(
       "analysis",
       {},
@@ -12875,16 +12875,30 @@ async function runBuild(options) {
     store.close();
   }
 }
-function readOutput(files) {
-  const read = (f) => {
+function cacheLines(files) {
+  const kept = [];
+  const chunk = Buffer.alloc(1 << 20);
+  for (const f of [files.stdout, files.stderr]) {
+    let fd;
     try {
-      return readFileSync10(f, "utf8");
+      fd = openSync(f, "r");
     } catch {
-      return "";
+      continue;
     }
-  };
-  return `${read(files.stdout)}
-${read(files.stderr)}`;
+    try {
+      let carry = "";
+      for (let n; (n = readSync(fd, chunk, 0, chunk.length, null)) > 0; ) {
+        const lines = (carry + chunk.toString("utf8", 0, n)).split(/\r?\n|\r/);
+        carry = lines.pop() ?? "";
+        for (const l of lines) if (/cache/i.test(l)) kept.push(l);
+        if (carry.length > 1 << 20) carry = "";
+      }
+      if (/cache/i.test(carry)) kept.push(carry);
+    } finally {
+      closeSync(fd);
+    }
+  }
+  return kept.join("\n");
 }
 function countProcesses(processes) {
   const counts = /* @__PURE__ */ new Map();
@@ -12899,7 +12913,7 @@ function exitCodeOf(exit) {
 
 // src/tracer/bpftrace.ts
 import { spawn as spawn4, execFile } from "node:child_process";
-import { existsSync as existsSync7, mkdirSync as mkdirSync3, createWriteStream as createWriteStream2, readFileSync as readFileSync11, writeFileSync } from "node:fs";
+import { existsSync as existsSync7, mkdirSync as mkdirSync3, createWriteStream as createWriteStream2, readFileSync as readFileSync10, writeFileSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import { dirname as dirname3, join as join4 } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -13579,7 +13593,7 @@ var BpftraceSession = class {
     this.config = config;
     mkdirSync3(options.workDir, { recursive: true });
     const script = join4(options.workDir, "iotrace.bt");
-    writeFileSync(script, adaptScript(readFileSync11(config.scriptPath, "utf8")));
+    writeFileSync(script, adaptScript(readFileSync10(config.scriptPath, "utf8")));
     this.raw = createWriteStream2(join4(options.workDir, "bpftrace-output.jsonl"));
     this.raw.on("error", (e2) => this.log.debug(`bpftrace raw output not saved: ${e2.message}`));
     const offsetMs = Date.now() - Number(process.hrtime.bigint()) / 1e6;
@@ -13787,7 +13801,7 @@ var BpftraceSession = class {
 function onlineCpus() {
   let spec;
   try {
-    spec = readFileSync11("/sys/devices/system/cpu/online", "utf8").trim();
+    spec = readFileSync10("/sys/devices/system/cpu/online", "utf8").trim();
   } catch {
     return Array.from({ length: availableParallelism() }, (_, i) => i);
   }
@@ -13801,7 +13815,7 @@ function onlineCpus() {
 function childPids(pid) {
   if (pid === void 0) return [];
   try {
-    return readFileSync11(`/proc/${pid}/task/${pid}/children`, "utf8").trim().split(/\s+/).filter(Boolean).map(Number);
+    return readFileSync10(`/proc/${pid}/task/${pid}/children`, "utf8").trim().split(/\s+/).filter(Boolean).map(Number);
   } catch {
     return [];
   }
@@ -15330,7 +15344,7 @@ function errnoName(errno) {
 }
 
 // src/transcript/index.ts
-import { existsSync as existsSync10, readFileSync as readFileSync12 } from "node:fs";
+import { existsSync as existsSync10, readFileSync as readFileSync11 } from "node:fs";
 
 // src/transcript/lines.ts
 function* splitLines(data) {
@@ -15653,8 +15667,8 @@ function timingIndexPath(file) {
 }
 function readTranscriptFile(file, options = {}) {
   const idx = timingIndexPath(file);
-  const times = existsSync10(idx) ? parseChunkTimes(readFileSync12(idx, "utf8")) : void 0;
-  return parseTranscript(readFileSync12(file), { ...options, ...times ? { times } : {} });
+  const times = existsSync10(idx) ? parseChunkTimes(readFileSync11(idx, "utf8")) : void 0;
+  return parseTranscript(readFileSync11(file), { ...options, ...times ? { times } : {} });
 }
 
 // src/cli/commands/show.ts
@@ -15947,23 +15961,23 @@ function bytes(n) {
 }
 
 // src/triage/raw.ts
-import { closeSync, openSync, readSync } from "node:fs";
+import { closeSync as closeSync2, openSync as openSync2, readSync as readSync2 } from "node:fs";
 async function copyRaw(file, runId, dbFile, out) {
   if (file.path === null) throw new StoreError(`run ${runId} in ${dbFile} recorded no ${file.which} file`);
   if (!file.exists) {
     throw new StoreError(`the ${file.which} of run ${runId} is missing: ${file.path} (it is stored relative to ${dbFile}; copy the runs/ folder beside the database)`);
   }
-  const fd = openSync(file.path, "r");
+  const fd = openSync2(file.path, "r");
   try {
     const buf = Buffer.allocUnsafe(1 << 20);
     for (; ; ) {
-      const n = readSync(fd, buf, 0, buf.length, null);
+      const n = readSync2(fd, buf, 0, buf.length, null);
       if (n === 0) break;
       const ok = out.write(Buffer.from(buf.subarray(0, n)));
       if (!ok && out.once) await new Promise((resolve) => out.once("drain", resolve));
     }
   } finally {
-    closeSync(fd);
+    closeSync2(fd);
   }
 }
 

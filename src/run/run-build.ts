@@ -1,4 +1,4 @@
-import { mkdirSync, readFileSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, readSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { ProcessTable, TaskMatcher } from '../attribution/process-table.js';
@@ -192,7 +192,7 @@ export async function runBuild(options: RunBuildOptions): Promise<RunBuildResult
   try {
     const outRel = path.relative(options.plan.workspaceRoot, dbDir);
     const extraIgnores = outRel && !outRel.startsWith('..') ? [outRel] : [];
-    const cache = tracerName === 'none' ? undefined : detectCacheHits({ plan: options.plan, command: options.command, output: readOutput(files), processCounts: countProcesses(processes), exitCode: exit.code });
+    const cache = tracerName === 'none' || options.plan.source === 'file' ? undefined : detectCacheHits({ plan: options.plan, command: options.command, output: cacheLines(files), processCounts: countProcesses(processes), exitCode: exit.code });
     const report = await spans.withSpan('analysis', {}, () =>
       analyseRun(store, runId, { ignore: options.ignore, extraIgnores, ...(cache ? { cachedTasks: cache.cached, cacheEvidence: cache.evidence } : {}) }),
     );
@@ -207,16 +207,34 @@ export async function runBuild(options: RunBuildOptions): Promise<RunBuildResult
   }
 }
 
-/** The build's saved output, for the tool's cache-hit lines (stdout and stderr; a missing file is empty). */
-function readOutput(files: { stdout: string; stderr: string }): string {
-  const read = (f: string) => {
+/**
+ * The lines of the build's saved output (stdout and stderr) that mention a cache: all the cache-hit
+ * parser needs. Read in 1 MiB chunks, so a build that printed gigabytes is not held in memory.
+ */
+function cacheLines(files: { stdout: string; stderr: string }): string {
+  const kept: string[] = [];
+  const chunk = Buffer.alloc(1 << 20);
+  for (const f of [files.stdout, files.stderr]) {
+    let fd: number;
     try {
-      return readFileSync(f, 'utf8');
+      fd = openSync(f, 'r');
     } catch {
-      return '';
+      continue; // a missing log is empty
     }
-  };
-  return `${read(files.stdout)}\n${read(files.stderr)}`;
+    try {
+      let carry = '';
+      for (let n; (n = readSync(fd, chunk, 0, chunk.length, null)) > 0; ) {
+        const lines = (carry + chunk.toString('utf8', 0, n)).split(/\r?\n|\r/);
+        carry = lines.pop() ?? '';
+        for (const l of lines) if (/cache/i.test(l)) kept.push(l);
+        if (carry.length > 1 << 20) carry = ''; // a single endless line is not a cache line
+      }
+      if (/cache/i.test(carry)) kept.push(carry);
+    } finally {
+      closeSync(fd);
+    }
+  }
+  return kept.join('\n');
 }
 
 function countProcesses(processes: ProcessTable): Map<string, number> {
