@@ -9643,6 +9643,10 @@ function analyse(input) {
       continue;
     }
     const processes = input.processCounts.get(task.id) ?? 0;
+    if (input.skippedTasks?.has(task.id) && processes === 0) {
+      results.push({ taskId: task.id, status: "skipped", reads: 0, writes: 0, findings: 0 });
+      continue;
+    }
     if (input.cachedTasks?.has(task.id) && processes === 0) {
       results.push({ taskId: task.id, status: "cached", reads: 0, writes: 0, findings: 0 });
       continue;
@@ -11031,6 +11035,7 @@ function existsAny(paths) {
 }
 
 // src/run/cache-hits.ts
+var NX_TASK_LINE = /\bnx run (\S+)/;
 var SKIP_CACHE_FLAG = { nx: "--skip-nx-cache", turbo: "--force" };
 var ANSI = /\x1b\[[0-9;?]*[A-Za-z]|\x1b\][^\x07]*\x07/g;
 var NX_CACHED = /nx run (\S+?)\s+\[(local cache|remote cache|existing outputs match the cache, left as is)\]/;
@@ -11081,14 +11086,26 @@ function detectCacheHits(input) {
       hits.evidence.delete(id);
     }
   }
+  const named = plan.source === "nx" ? nxNamedTasks(input.output) : /* @__PURE__ */ new Set();
+  if (input.exitCode === 0 && named.size > 0) {
+    hits.skipped = new Set(plan.tasks.filter((t) => !named.has(t.id) && !hits.cached.has(t.id) && (input.processCounts.get(t.id) ?? 0) === 0).map((t) => t.id));
+  }
   if (input.exitCode === 0 && !commandSkipsCache(plan.source, input.command)) {
     for (const t of plan.tasks) {
-      if (hits.cached.has(t.id) || (input.processCounts.get(t.id) ?? 0) > 0) continue;
+      if (hits.cached.has(t.id) || hits.skipped?.has(t.id) || (input.processCounts.get(t.id) ?? 0) > 0) continue;
       hits.cached.add(t.id);
       hits.evidence.set(t.id, `no process ran for it in a successful build that did not pass ${SKIP_CACHE_FLAG[plan.source]}`);
     }
   }
   return hits;
+}
+function nxNamedTasks(output) {
+  const named = /* @__PURE__ */ new Set();
+  for (const raw of output.split(/\r?\n|\r/)) {
+    const m = NX_TASK_LINE.exec(raw.replace(ANSI, ""));
+    if (m) named.add(m[1]);
+  }
+  return named;
 }
 function cachedTaskReason(source, taskId, evidence) {
   const tool = source === "nx" || source === "turbo" ? source : "the build tool";
@@ -11107,7 +11124,9 @@ function analyseRun(store, runId, options) {
     tasks,
     ...run4.planFile ? { file: run4.planFile } : {}
   };
-  const cachedTasks = options.cachedTasks ?? new Set(store.taskStatuses(runId).filter((t) => t.status === "cached").map((t) => t.taskId));
+  const stored = store.taskStatuses(runId);
+  const cachedTasks = options.cachedTasks ?? new Set(stored.filter((t) => t.status === "cached").map((t) => t.taskId));
+  const skippedTasks = options.skippedTasks ?? new Set(stored.filter((t) => t.status === "skipped").map((t) => t.taskId));
   const processes = store.loadProcesses(runId);
   const processCounts = /* @__PURE__ */ new Map();
   const taskTimes = /* @__PURE__ */ new Map();
@@ -11124,7 +11143,8 @@ function analyseRun(store, runId, options) {
     accesses: store.taskAccesses(runId, { successfulOnly: true }),
     ignore: new IgnoreMatcher(mergeIgnoreRules(toolDefaultIgnores(plan), loadNxSandboxingConfig(plan.workspaceRoot, tasks), options.ignore), options.extraIgnores ?? []),
     processCounts,
-    cachedTasks
+    cachedTasks,
+    skippedTasks
   });
   const reasons = [...run4.incompleteReasons.filter((r) => !r.startsWith("task ")), ...options.extraIncompleteReasons ?? []];
   if (run4.tracer !== "none") {
@@ -11180,9 +11200,10 @@ function formatTerminalSummary(report, options = {}) {
   lines.push(`io-trace: run ${r.id}: ${statusColor2(STATUS_WORD[report.status])} (${build}, ${tracer}, ${r.eventCount.toLocaleString("en-US")} events)`);
   lines.push(`  command: ${displayCommand(r.command)}`);
   const notRun = report.tasks.filter((t) => t.status === "not-run").length;
+  const skipped = report.tasks.filter((t) => t.status === "skipped").length;
   const cached = report.tasks.filter((t) => t.status === "cached").length;
   lines.push(
-    `  tasks analysed: ${report.tasksAnalyzed}, with issues: ${report.tasksWithIssues}` + (notRun ? `, not run: ${notRun}` : "") + (cached ? `, from cache (not traced): ${cached}` : "")
+    `  tasks analysed: ${report.tasksAnalyzed}, with issues: ${report.tasksWithIssues}` + (notRun ? `, not run: ${notRun}` : "") + (skipped ? `, not part of this build: ${skipped}` : "") + (cached ? `, from cache (not traced): ${cached}` : "")
   );
   const { error, warning, info } = report.counts;
   lines.push(`  findings: ${error} error${error === 1 ? "" : "s"}, ${warning} warning${warning === 1 ? "" : "s"}, ${info} info`);
@@ -12864,7 +12885,7 @@ async function runBuild(options) {
     const report = await spans.withSpan(
       "analysis",
       {},
-      () => analyseRun(store, runId, { ignore: options.ignore, extraIgnores, ...cache ? { cachedTasks: cache.cached, cacheEvidence: cache.evidence } : {} })
+      () => analyseRun(store, runId, { ignore: options.ignore, extraIgnores, ...cache ? { cachedTasks: cache.cached, cacheEvidence: cache.evidence, ...cache.skipped ? { skippedTasks: cache.skipped } : {} } : {} })
     );
     for (const t of store.taskStatuses(runId)) {
       if (t.startedAt === null || t.endedAt === null) continue;
@@ -12875,6 +12896,7 @@ async function runBuild(options) {
     store.close();
   }
 }
+var WANTED_LINE = /cache|nx run/i;
 function cacheLines(files) {
   const kept = [];
   const chunk = Buffer.alloc(1 << 20);
@@ -12890,10 +12912,10 @@ function cacheLines(files) {
       for (let n; (n = readSync(fd, chunk, 0, chunk.length, null)) > 0; ) {
         const lines = (carry + chunk.toString("utf8", 0, n)).split(/\r?\n|\r/);
         carry = lines.pop() ?? "";
-        for (const l of lines) if (/cache/i.test(l)) kept.push(l);
+        for (const l of lines) if (WANTED_LINE.test(l)) kept.push(l);
         if (carry.length > 1 << 20) carry = "";
       }
-      if (/cache/i.test(carry)) kept.push(carry);
+      if (WANTED_LINE.test(carry)) kept.push(carry);
     } finally {
       closeSync(fd);
     }

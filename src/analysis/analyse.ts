@@ -8,7 +8,7 @@ import { addToFieldFix, groupPaths, toolPattern, toolTaskRef } from './fixes.js'
 import { pathKind as defaultPathKind, WorkspacePaths, type PathKind } from './workspace-paths.js';
 import { listWorkspaceFiles } from './workspace-files.js';
 
-export type TaskStatus = 'analyzed' | 'not-run' | 'cached' | 'excluded' | 'untraced';
+export type TaskStatus = 'analyzed' | 'not-run' | 'cached' | 'skipped' | 'excluded' | 'untraced';
 
 export interface TaskResult {
   taskId: string;
@@ -27,6 +27,8 @@ export interface AnalysisInput {
   processCounts: ReadonlyMap<string, number>;
   /** Tasks known to be restored from cache (nothing executed). */
   cachedTasks?: ReadonlySet<string>;
+  /** Tasks the build tool never started: not part of this build (e.g. `nx affected` left them out). */
+  skippedTasks?: ReadonlySet<string>;
   /** What is at an absolute path now; injectable for benchmarks. */
   pathKind?: (abs: string) => PathKind;
   /** Workspace files (relative) for unused_input; default: walk the workspace. */
@@ -139,6 +141,10 @@ export function analyse(input: AnalysisInput): AnalysisResult {
       continue;
     }
     const processes = input.processCounts.get(task.id) ?? 0;
+    if (input.skippedTasks?.has(task.id) && processes === 0) {
+      results.push({ taskId: task.id, status: 'skipped', reads: 0, writes: 0, findings: 0 });
+      continue;
+    }
     if (input.cachedTasks?.has(task.id) && processes === 0) {
       results.push({ taskId: task.id, status: 'cached', reads: 0, writes: 0, findings: 0 });
       continue;

@@ -31,10 +31,12 @@ export function formatTerminalSummary(report: Report, options: TerminalOptions =
   lines.push(`io-trace: run ${r.id}: ${statusColor(STATUS_WORD[report.status])} (${build}, ${tracer}, ${r.eventCount.toLocaleString('en-US')} events)`);
   lines.push(`  command: ${displayCommand(r.command)}`);
   const notRun = report.tasks.filter((t) => t.status === 'not-run').length;
+  const skipped = report.tasks.filter((t) => t.status === 'skipped').length;
   const cached = report.tasks.filter((t) => t.status === 'cached').length;
   lines.push(
     `  tasks analysed: ${report.tasksAnalyzed}, with issues: ${report.tasksWithIssues}` +
       (notRun ? `, not run: ${notRun}` : '') +
+      (skipped ? `, not part of this build: ${skipped}` : '') +
       (cached ? `, from cache (not traced): ${cached}` : ''),
   );
   const { error, warning, info } = report.counts;

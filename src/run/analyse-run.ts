@@ -16,6 +16,8 @@ export interface AnalyseRunOptions {
   extraIncompleteReasons?: string[];
   /** Tasks restored from cache (default: those a previous analysis of this run found cached). */
   cachedTasks?: ReadonlySet<string>;
+  /** Tasks the build tool never started (not part of this build, e.g. `nx affected`). */
+  skippedTasks?: ReadonlySet<string>;
   /** How each cached task was recognised, for the incomplete reason. */
   cacheEvidence?: ReadonlyMap<string, string>;
 }
@@ -35,7 +37,10 @@ export function analyseRun(store: TraceStore, runId: number, options: AnalyseRun
     tasks,
     ...(run.planFile ? { file: run.planFile } : {}),
   };
-  const cachedTasks = options.cachedTasks ?? new Set(store.taskStatuses(runId).filter((t) => t.status === 'cached').map((t) => t.taskId));
+  // `analyze` on a recorded run keeps what `run` learned from the build's output.
+  const stored = store.taskStatuses(runId);
+  const cachedTasks = options.cachedTasks ?? new Set(stored.filter((t) => t.status === 'cached').map((t) => t.taskId));
+  const skippedTasks = options.skippedTasks ?? new Set(stored.filter((t) => t.status === 'skipped').map((t) => t.taskId));
   const processes = store.loadProcesses(runId);
   const processCounts = new Map<string, number>();
   const taskTimes = new Map<string, { start: number; end: number }>();
@@ -56,6 +61,7 @@ export function analyseRun(store: TraceStore, runId: number, options: AnalyseRun
     ignore: new IgnoreMatcher(mergeIgnoreRules(toolDefaultIgnores(plan), loadNxSandboxingConfig(plan.workspaceRoot, tasks), options.ignore), options.extraIgnores ?? []),
     processCounts,
     cachedTasks,
+    skippedTasks,
   });
 
   const reasons = [...run.incompleteReasons.filter((r) => !r.startsWith('task ')), ...(options.extraIncompleteReasons ?? [])];

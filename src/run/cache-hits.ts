@@ -11,7 +11,15 @@ export interface CacheHits {
   cached: Set<string>;
   /** Per cached task, how we know (the tool's own words, or the inference). */
   evidence: Map<string, string>;
+  /**
+   * Planned tasks the tool never started in a successful build (e.g. `nx affected` left them out):
+   * not part of this build, so neither cached nor a blind spot.
+   */
+  skipped?: Set<string>;
 }
+
+// Nx names every task it starts, cached or not: `> nx run lib:build`, `✔  nx run lib:build  [local cache]`.
+const NX_TASK_LINE = /\bnx run (\S+)/;
 
 /** The flag that makes each tool execute every task. */
 export const SKIP_CACHE_FLAG: Readonly<Record<'nx' | 'turbo', string>> = { nx: '--skip-nx-cache', turbo: '--force' };
@@ -90,14 +98,30 @@ export function detectCacheHits(input: DetectCacheHitsInput): CacheHits {
       hits.evidence.delete(id);
     }
   }
+  // Nx prints a line for every task it starts; in a successful build a task it never named was not
+  // part of it (affected, --exclude...). Only trusted when nx printed task lines at all.
+  const named = plan.source === 'nx' ? nxNamedTasks(input.output) : new Set<string>();
+  if (input.exitCode === 0 && named.size > 0) {
+    hits.skipped = new Set(plan.tasks.filter((t) => !named.has(t.id) && !hits.cached.has(t.id) && (input.processCounts.get(t.id) ?? 0) === 0).map((t) => t.id));
+  }
   if (input.exitCode === 0 && !commandSkipsCache(plan.source, input.command)) {
     for (const t of plan.tasks) {
-      if (hits.cached.has(t.id) || (input.processCounts.get(t.id) ?? 0) > 0) continue;
+      if (hits.cached.has(t.id) || hits.skipped?.has(t.id) || (input.processCounts.get(t.id) ?? 0) > 0) continue;
       hits.cached.add(t.id);
       hits.evidence.set(t.id, `no process ran for it in a successful build that did not pass ${SKIP_CACHE_FLAG[plan.source]}`);
     }
   }
   return hits;
+}
+
+/** Task ids nx named in `nx run <task>` lines of its output. */
+export function nxNamedTasks(output: string): Set<string> {
+  const named = new Set<string>();
+  for (const raw of output.split(/\r?\n|\r/)) {
+    const m = NX_TASK_LINE.exec(raw.replace(ANSI, ''));
+    if (m) named.add(m[1]);
+  }
+  return named;
 }
 
 /** The run-level reason a cached task leaves the verdict incomplete, naming the flag that fixes it. */

@@ -194,7 +194,7 @@ export async function runBuild(options: RunBuildOptions): Promise<RunBuildResult
     const extraIgnores = outRel && !outRel.startsWith('..') ? [outRel] : [];
     const cache = tracerName === 'none' || options.plan.source === 'file' ? undefined : detectCacheHits({ plan: options.plan, command: options.command, output: cacheLines(files), processCounts: countProcesses(processes), exitCode: exit.code });
     const report = await spans.withSpan('analysis', {}, () =>
-      analyseRun(store, runId, { ignore: options.ignore, extraIgnores, ...(cache ? { cachedTasks: cache.cached, cacheEvidence: cache.evidence } : {}) }),
+      analyseRun(store, runId, { ignore: options.ignore, extraIgnores, ...(cache ? { cachedTasks: cache.cached, cacheEvidence: cache.evidence, ...(cache.skipped ? { skippedTasks: cache.skipped } : {}) } : {}) }),
     );
     // Each task's wall time, from its first process start to its last exit, nested under the build.
     for (const t of store.taskStatuses(runId)) {
@@ -207,9 +207,12 @@ export async function runBuild(options: RunBuildOptions): Promise<RunBuildResult
   }
 }
 
+/** Output lines the cache-hit parser looks at: cache hits, and the task lines nx prints. */
+const WANTED_LINE = /cache|nx run/i; // raw lines: colour codes may sit between "nx run" and the task
+
 /**
- * The lines of the build's saved output (stdout and stderr) that mention a cache: all the cache-hit
- * parser needs. Read in 1 MiB chunks, so a build that printed gigabytes is not held in memory.
+ * The lines of the build's saved output (stdout and stderr) that mention a cache or an nx task: all the
+ * cache-hit parser needs. Read in 1 MiB chunks, so a build that printed gigabytes is not held in memory.
  */
 function cacheLines(files: { stdout: string; stderr: string }): string {
   const kept: string[] = [];
@@ -226,10 +229,10 @@ function cacheLines(files: { stdout: string; stderr: string }): string {
       for (let n; (n = readSync(fd, chunk, 0, chunk.length, null)) > 0; ) {
         const lines = (carry + chunk.toString('utf8', 0, n)).split(/\r?\n|\r/);
         carry = lines.pop() ?? '';
-        for (const l of lines) if (/cache/i.test(l)) kept.push(l);
+        for (const l of lines) if (WANTED_LINE.test(l)) kept.push(l);
         if (carry.length > 1 << 20) carry = ''; // a single endless line is not a cache line
       }
-      if (/cache/i.test(carry)) kept.push(carry);
+      if (WANTED_LINE.test(carry)) kept.push(carry);
     } finally {
       closeSync(fd);
     }

@@ -154,3 +154,23 @@ describe('Nx workspace, user mistakes', () => {
     }
   });
 });
+
+describe('Nx affected', () => {
+  it_('reports the tasks nx affected left out as not part of the build, not as a blind spot', async () => {
+    const ws = installFixture('nx-workspace');
+    try {
+      const git = (...args: string[]) => execFileSync('git', ['-c', 'user.email=t@example.com', '-c', 'user.name=t', ...args], { cwd: ws, stdio: 'ignore' });
+      git('init', '-q');
+      git('add', '-A');
+      git('commit', '-qm', 'base');
+      writeFileSync(path.join(ws, 'packages/app/src/main.js'), readFileSync(path.join(ws, 'packages/app/src/main.js'), 'utf8') + '\n// changed\n');
+      // Only app changed: app:test runs, lib:lint (planned: lib has the target) is not affected.
+      const r = await tracedRun(ws, ['npx', 'nx', 'affected', '-t', 'lint', 'test', '--base=HEAD', '--skip-nx-cache'], 'bpftrace');
+      expect(r.exit.code).toBe(0);
+      expect(Object.fromEntries(r.report.tasks.map((t) => [t.taskId, t.status]))).toEqual({ 'lib:lint': 'skipped', 'app:test': 'analyzed' });
+      expect(taskReasons(r.report.incompleteReasons)).toEqual([]);
+    } finally {
+      removeWorkspace(ws);
+    }
+  });
+});
