@@ -11036,6 +11036,7 @@ function existsAny(paths) {
 
 // src/run/cache-hits.ts
 var NX_TASK_LINE = /\bnx run (\S+)/;
+var TURBO_TASK_LINE = /^(\S+?): cache (?:bypass|miss|hit)\b[^0-9a-f]*([0-9a-f]{8,})?/;
 var SKIP_CACHE_FLAG = { nx: "--skip-nx-cache", turbo: "--force" };
 var ANSI = /\x1b\[[0-9;?]*[A-Za-z]|\x1b\][^\x07]*\x07/g;
 var NX_CACHED = /nx run (\S+?)\s+\[(local cache|remote cache|existing outputs match the cache, left as is)\]/;
@@ -11086,7 +11087,7 @@ function detectCacheHits(input) {
       hits.evidence.delete(id);
     }
   }
-  const named = plan.source === "nx" ? nxNamedTasks(input.output) : /* @__PURE__ */ new Set();
+  const named = plan.source === "nx" ? nxNamedTasks(input.output) : turboNamedTasks(plan, input.output);
   if (input.exitCode === 0 && named.size > 0) {
     hits.skipped = new Set(plan.tasks.filter((t) => !named.has(t.id) && !hits.cached.has(t.id) && (input.processCounts.get(t.id) ?? 0) === 0).map((t) => t.id));
   }
@@ -11104,6 +11105,17 @@ function nxNamedTasks(output) {
   for (const raw of output.split(/\r?\n|\r/)) {
     const m = NX_TASK_LINE.exec(raw.replace(ANSI, ""));
     if (m) named.add(m[1]);
+  }
+  return named;
+}
+function turboNamedTasks(plan, output) {
+  const byHash = /* @__PURE__ */ new Map();
+  for (const t of plan.tasks) if (t.identity?.TURBO_HASH) byHash.set(t.identity.TURBO_HASH, t.id);
+  const named = /* @__PURE__ */ new Set();
+  for (const raw of output.split(/\r?\n|\r/)) {
+    const m = TURBO_TASK_LINE.exec(raw.replace(ANSI, "").trim());
+    if (!m) continue;
+    named.add((m[2] && byHash.get(m[2])) ?? m[1].replace(/:(?=[^:]*$)/, "#"));
   }
   return named;
 }

@@ -12,7 +12,7 @@ export interface CacheHits {
   /** Per cached task, how we know (the tool's own words, or the inference). */
   evidence: Map<string, string>;
   /**
-   * Planned tasks the tool never started in a successful build (e.g. `nx affected` left them out):
+   * Planned tasks the tool never started in a successful build (e.g. `nx affected`, `turbo --affected`):
    * not part of this build, so neither cached nor a blind spot.
    */
   skipped?: Set<string>;
@@ -20,6 +20,8 @@ export interface CacheHits {
 
 // Nx names every task it starts, cached or not: `> nx run lib:build`, `✔  nx run lib:build  [local cache]`.
 const NX_TASK_LINE = /\bnx run (\S+)/;
+// Turbo too: `lib:lint: cache bypass, force executing c70b9e9e...`, `cache miss, executing`, `cache hit, ...`.
+const TURBO_TASK_LINE = /^(\S+?): cache (?:bypass|miss|hit)\b[^0-9a-f]*([0-9a-f]{8,})?/;
 
 /** The flag that makes each tool execute every task. */
 export const SKIP_CACHE_FLAG: Readonly<Record<'nx' | 'turbo', string>> = { nx: '--skip-nx-cache', turbo: '--force' };
@@ -98,9 +100,9 @@ export function detectCacheHits(input: DetectCacheHitsInput): CacheHits {
       hits.evidence.delete(id);
     }
   }
-  // Nx prints a line for every task it starts; in a successful build a task it never named was not
-  // part of it (affected, --exclude...). Only trusted when nx printed task lines at all.
-  const named = plan.source === 'nx' ? nxNamedTasks(input.output) : new Set<string>();
+  // Nx and turbo print a line for every task they start; in a successful build a task never named was
+  // not part of it (affected, --exclude...). Only trusted when the tool printed task lines at all.
+  const named = plan.source === 'nx' ? nxNamedTasks(input.output) : turboNamedTasks(plan, input.output);
   if (input.exitCode === 0 && named.size > 0) {
     hits.skipped = new Set(plan.tasks.filter((t) => !named.has(t.id) && !hits.cached.has(t.id) && (input.processCounts.get(t.id) ?? 0) === 0).map((t) => t.id));
   }
@@ -120,6 +122,20 @@ export function nxNamedTasks(output: string): Set<string> {
   for (const raw of output.split(/\r?\n|\r/)) {
     const m = NX_TASK_LINE.exec(raw.replace(ANSI, ''));
     if (m) named.add(m[1]);
+  }
+  return named;
+}
+
+/** Task ids turbo named in its `pkg:task: cache ...` lines (by hash when it prints one). */
+export function turboNamedTasks(plan: Plan, output: string): Set<string> {
+  const byHash = new Map<string, string>();
+  for (const t of plan.tasks) if (t.identity?.TURBO_HASH) byHash.set(t.identity.TURBO_HASH, t.id);
+  const named = new Set<string>();
+  for (const raw of output.split(/\r?\n|\r/)) {
+    const m = TURBO_TASK_LINE.exec(raw.replace(ANSI, '').trim());
+    if (!m) continue;
+    // turbo prints "pkg:task" where ids have "pkg#task".
+    named.add((m[2] && byHash.get(m[2])) ?? m[1].replace(/:(?=[^:]*$)/, '#'));
   }
   return named;
 }

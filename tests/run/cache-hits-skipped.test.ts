@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { detectCacheHits, nxNamedTasks } from '../../src/run/cache-hits.js';
+import { detectCacheHits, nxNamedTasks, turboNamedTasks } from '../../src/run/cache-hits.js';
 import type { Plan, PlanTask } from '../../src/plan/types.js';
 
 const task = (id: string): PlanTask => ({ id, project: id.split(':')[0], target: 'build', projectRoot: '', inputs: [], outputs: [], dependsOn: [] });
@@ -24,5 +24,17 @@ describe('tasks nx never started (nx affected)', () => {
     expect([...quiet.cached].sort()).toEqual(['app:build', 'docs:build']);
     const failed = detectCacheHits({ plan, command: ['npx', 'nx', 'affected', '-t', 'build'], output, processCounts: new Map(), exitCode: 1 });
     expect(failed.skipped).toBeUndefined();
+  });
+});
+
+describe('tasks turbo never started (turbo --affected, filters)', () => {
+  const t = (id: string, hash: string): PlanTask => ({ ...task(id), identity: { TURBO_HASH: hash } });
+  const turboPlan: Plan = { source: 'turbo', workspaceRoot: '/w', tasks: [t('lib#lint', 'c70b9e9eb5dd7367'), t('app#test', 'aaaabbbbccccdddd')] };
+
+  it('reads turbo\'s per-task cache lines and calls the tasks it never named "skipped"', () => {
+    const output = 'lib:lint: cache bypass, force executing c70b9e9eb5dd7367\n\n Tasks:    1 successful, 1 total\nCached:    0 cached, 1 total\n';
+    expect([...turboNamedTasks(turboPlan, output)]).toEqual(['lib#lint']);
+    const hits = detectCacheHits({ plan: turboPlan, command: ['npx', 'turbo', 'run', 'lint', 'test', '--affected', '--force'], output, processCounts: new Map([['lib#lint', 2]]), exitCode: 0 });
+    expect([...(hits.skipped ?? [])]).toEqual(['app#test']);
   });
 });
