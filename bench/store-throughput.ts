@@ -85,7 +85,6 @@ function newRun(store: TraceStore, planTasks: PlanTask[]) {
   const store = TraceStore.create(path.join(dir, 'distinct.db'));
   const planTasks = tasks(TASKS);
   const runId = newRun(store, planTasks);
-  const procs = new ProcessTable({ rootPid: 1, matcher: new TaskMatcher({ tasks: planTasks }), outsideRole: 'unattributed', startedAt: 0, readEnviron: () => undefined });
   const perTask = Math.floor(ACCESSES / TASKS);
   // One process per task, marked by IO_TRACE_TASK.
   const taskOfPid = new Map<number, string>();
@@ -97,7 +96,6 @@ function newRun(store: TraceStore, planTasks: PlanTask[]) {
     startedAt: 0,
     readEnviron: (pid) => (taskOfPid.has(pid) ? new Map([['IO_TRACE_TASK', taskOfPid.get(pid)!]]) : undefined),
   });
-  void procs;
   for (let t = 0; t < TASKS; t++) {
     procsWithEnv.fork(1, 10 + t, 0);
     procsWithEnv.exec(10 + t, '/usr/bin/node', ['node', 'build.js'], `${ws}/packages/p${t}`, 0);

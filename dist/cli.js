@@ -360,7 +360,7 @@ var require_scan = __commonJS({
       let lastIndex = 0;
       let isBrace = false;
       let isBracket = false;
-      let isGlob3 = false;
+      let isGlob2 = false;
       let isExtglob = false;
       let isGlobstar = false;
       let braceEscaped = false;
@@ -403,7 +403,7 @@ var require_scan = __commonJS({
             }
             if (braceEscaped !== true && code === CHAR_DOT && (code = advance()) === CHAR_DOT) {
               isBrace = token.isBrace = true;
-              isGlob3 = token.isGlob = true;
+              isGlob2 = token.isGlob = true;
               finished = true;
               if (scanToEnd === true) {
                 continue;
@@ -412,7 +412,7 @@ var require_scan = __commonJS({
             }
             if (braceEscaped !== true && code === CHAR_COMMA) {
               isBrace = token.isBrace = true;
-              isGlob3 = token.isGlob = true;
+              isGlob2 = token.isGlob = true;
               finished = true;
               if (scanToEnd === true) {
                 continue;
@@ -449,7 +449,7 @@ var require_scan = __commonJS({
         if (opts.noext !== true) {
           const isExtglobChar = code === CHAR_PLUS || code === CHAR_AT || code === CHAR_ASTERISK || code === CHAR_QUESTION_MARK || code === CHAR_EXCLAMATION_MARK;
           if (isExtglobChar === true && peek() === CHAR_LEFT_PARENTHESES) {
-            isGlob3 = token.isGlob = true;
+            isGlob2 = token.isGlob = true;
             isExtglob = token.isExtglob = true;
             finished = true;
             if (code === CHAR_EXCLAMATION_MARK && index === start) {
@@ -479,7 +479,7 @@ var require_scan = __commonJS({
         }
         if (code === CHAR_ASTERISK) {
           if (prev === CHAR_ASTERISK) isGlobstar = token.isGlobstar = true;
-          isGlob3 = token.isGlob = true;
+          isGlob2 = token.isGlob = true;
           finished = true;
           if (scanToEnd === true) {
             continue;
@@ -487,7 +487,7 @@ var require_scan = __commonJS({
           break;
         }
         if (code === CHAR_QUESTION_MARK) {
-          isGlob3 = token.isGlob = true;
+          isGlob2 = token.isGlob = true;
           finished = true;
           if (scanToEnd === true) {
             continue;
@@ -503,7 +503,7 @@ var require_scan = __commonJS({
             }
             if (next === CHAR_RIGHT_SQUARE_BRACKET) {
               isBracket = token.isBracket = true;
-              isGlob3 = token.isGlob = true;
+              isGlob2 = token.isGlob = true;
               finished = true;
               break;
             }
@@ -519,7 +519,7 @@ var require_scan = __commonJS({
           continue;
         }
         if (opts.noparen !== true && code === CHAR_LEFT_PARENTHESES) {
-          isGlob3 = token.isGlob = true;
+          isGlob2 = token.isGlob = true;
           if (scanToEnd === true) {
             let parens = 1;
             while (eos() !== true && (code = advance())) {
@@ -541,7 +541,7 @@ var require_scan = __commonJS({
           }
           break;
         }
-        if (isGlob3 === true) {
+        if (isGlob2 === true) {
           finished = true;
           if (scanToEnd === true) {
             continue;
@@ -551,7 +551,7 @@ var require_scan = __commonJS({
       }
       if (opts.noext === true) {
         isExtglob = false;
-        isGlob3 = false;
+        isGlob2 = false;
       }
       let base = str2;
       let prefix = "";
@@ -561,10 +561,10 @@ var require_scan = __commonJS({
         str2 = str2.slice(start);
         lastIndex -= start;
       }
-      if (base && isGlob3 === true && lastIndex > 0) {
+      if (base && isGlob2 === true && lastIndex > 0) {
         base = str2.slice(0, lastIndex);
         glob = str2.slice(lastIndex);
-      } else if (isGlob3 === true) {
+      } else if (isGlob2 === true) {
         base = "";
         glob = str2;
       } else {
@@ -589,7 +589,7 @@ var require_scan = __commonJS({
         glob,
         isBrace,
         isBracket,
-        isGlob: isGlob3,
+        isGlob: isGlob2,
         isExtglob,
         isGlobstar,
         negated,
@@ -9213,9 +9213,6 @@ function compilePatterns(patterns) {
     covers(rel2) {
       if (!pos.some((m) => m(rel2))) return false;
       return !neg.some((m) => m(rel2));
-    },
-    positiveIndex(rel2) {
-      return pos.findIndex((m) => m(rel2));
     }
   };
 }
@@ -9731,7 +9728,7 @@ function analyse(input) {
     results.push({ taskId: task.id, status: "analyzed", reads: r.size, writes: w.size, findings: 0 });
     results[results.length - 1].findings = findings.length - before;
   }
-  addOverlappingOutputs(findings, writers, tasksById, plan);
+  addOverlappingOutputs(findings, writers, tasksById);
   addUnusedInputs(findings, plan, results, read, written, outputSets, ignore, input.listFiles);
   const counts = /* @__PURE__ */ new Map();
   for (const f of findings) counts.set(f.task, (counts.get(f.task) ?? 0) + 1);
@@ -9748,7 +9745,7 @@ function producersOf(rel2, self, writers, index, outputSets) {
   for (const t of index.candidates(rel2)) if (t !== self && outputSets.get(t).covers(rel2)) out.add(t);
   return [...out];
 }
-function addOverlappingOutputs(findings, writers, tasksById, plan) {
+function addOverlappingOutputs(findings, writers, tasksById) {
   const pairs = /* @__PURE__ */ new Map();
   for (const [rel2, tasks] of writers) {
     const uniq = [...new Set(tasks)].sort();
@@ -9781,7 +9778,6 @@ function addOverlappingOutputs(findings, writers, tasksById, plan) {
       }
     });
   }
-  void plan;
 }
 function addUnusedInputs(findings, plan, results, read, written, outputSets, ignore, listFiles) {
   const analysed = results.filter((r) => r.status === "analyzed").map((r) => plan.tasks.find((t) => t.id === r.taskId));

@@ -1,7 +1,7 @@
 import { READ_OPS, WRITE_OPS } from '../core/events.js';
 import { DEFAULT_SEVERITY, SEVERITY_RANK, type Finding, type FindingType } from '../core/findings.js';
 import type { IgnoreMatcher } from '../config/ignore.js';
-import { compilePatterns, isGlob, patternBase, cleanPattern, type PatternSet } from '../plan/patterns.js';
+import { compilePatterns, patternBase, cleanPattern, type PatternSet } from '../plan/patterns.js';
 import type { Plan, PlanTask } from '../plan/types.js';
 import type { TaskAccess } from '../store/store.js';
 import { addToFieldFix, groupPaths, toolPattern, toolTaskRef } from './fixes.js';
@@ -239,7 +239,7 @@ export function analyse(input: AnalysisInput): AnalysisResult {
     results[results.length - 1].findings = findings.length - before;
   }
 
-  addOverlappingOutputs(findings, writers, tasksById, plan);
+  addOverlappingOutputs(findings, writers, tasksById);
   addUnusedInputs(findings, plan, results, read, written, outputSets, ignore, input.listFiles);
 
   // Per-task finding counts include the cross-task findings added above.
@@ -262,7 +262,7 @@ function producersOf(rel: string, self: string, writers: Map<string, string[]>, 
   return [...out];
 }
 
-function addOverlappingOutputs(findings: Finding[], writers: Map<string, string[]>, tasksById: Map<string, PlanTask>, plan: Plan): void {
+function addOverlappingOutputs(findings: Finding[], writers: Map<string, string[]>, tasksById: Map<string, PlanTask>): void {
   const pairs = new Map<string, string[]>();
   for (const [rel, tasks] of writers) {
     const uniq = [...new Set(tasks)].sort();
@@ -295,7 +295,6 @@ function addOverlappingOutputs(findings: Finding[], writers: Map<string, string[
       },
     });
   }
-  void plan;
 }
 
 function addUnusedInputs(

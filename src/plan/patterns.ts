@@ -10,8 +10,6 @@ export interface PatternSet {
   covers(relPath: string): boolean;
   /** The positive patterns, for "which pattern matched nothing" checks. */
   readonly positives: readonly string[];
-  /** Index of the first positive pattern covering the path (ignoring negations), or -1. */
-  positiveIndex(relPath: string): number;
 }
 
 type Matcher = (p: string) => boolean;
@@ -56,9 +54,6 @@ export function compilePatterns(patterns: readonly string[]): PatternSet {
     covers(rel) {
       if (!pos.some((m) => m(rel))) return false;
       return !neg.some((m) => m(rel));
-    },
-    positiveIndex(rel) {
-      return pos.findIndex((m) => m(rel));
     },
   };
 }
