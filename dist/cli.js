@@ -11031,6 +11031,7 @@ function existsAny(paths) {
 }
 
 // src/run/cache-hits.ts
+var PARSED_OUTPUT_LINE = /cache|nx run/i;
 var NX_TASK_LINE = /\bnx run (\S+)/;
 var TURBO_TASK_LINE = /^(\S+?): cache (?:bypass|miss|hit)\b[^0-9a-f]*([0-9a-f]{8,})?/;
 var SKIP_CACHE_FLAG = { nx: "--skip-nx-cache", turbo: "--force" };
@@ -11154,7 +11155,7 @@ function analyseRun(store, runId, options) {
     cachedTasks,
     skippedTasks
   });
-  const reasons = [...run4.incompleteReasons.filter((r) => !r.startsWith("task ")), ...options.extraIncompleteReasons ?? []];
+  const reasons = store.traceIncompleteReasons(runId);
   if (run4.tracer !== "none") {
     for (const t of result.tasks) {
       if (t.status === "cached") reasons.push(cachedTaskReason(plan.source, t.taskId, options.cacheEvidence?.get(t.taskId)));
@@ -11490,6 +11491,7 @@ var RUN_COLUMNS = {
   transcriptPath: "transcript_path",
   host: "host"
 };
+var TRACE_INCOMPLETE_EVENT = "trace_incomplete";
 var JSON_RUN_FIELDS = /* @__PURE__ */ new Set(["command", "incompleteReasons", "host"]);
 var TraceStore = class _TraceStore {
   file;
@@ -11758,6 +11760,14 @@ var TraceStore = class _TraceStore {
   }
   updateEvent(id, patch) {
     this.db.prepare("UPDATE events SET duration_ms = ?, status = ?, error = ? WHERE id = ?").run(patch.durationMs ?? null, patch.status ?? null, patch.error ?? null, id);
+  }
+  /** Record why the trace itself cannot vouch for a clean result (kept apart from per-task reasons). */
+  addTraceIncompleteReason(runId, reason) {
+    this.addEvent(runId, { kind: "notice", name: TRACE_INCOMPLETE_EVENT, startTs: Date.now(), attributes: { message: reason } });
+  }
+  traceIncompleteReasons(runId) {
+    const rows = this.db.prepare("SELECT attributes FROM events WHERE run_id = ? AND kind = 'notice' AND name = ? ORDER BY id").all(runId, TRACE_INCOMPLETE_EVENT);
+    return rows.map((r) => String(JSON.parse(r.attributes).message ?? ""));
   }
   loadEvents(runId) {
     const rows = this.db.prepare("SELECT * FROM events WHERE run_id = ? ORDER BY start_ts, id").all(runId);
@@ -12874,13 +12884,15 @@ async function runBuild(options) {
   }
   if (exit.signal) incomplete.push(`the build was killed by ${exit.signal} before it finished`);
   else if (stopRequested) incomplete.push(`the build was stopped (${stopRequested}) before it finished`);
+  const traceReasons = [...new Set(incomplete)];
+  for (const why of traceReasons) store.addTraceIncompleteReason(runId, why);
   store.updateRun(runId, {
     endedAt: Date.now(),
     exitCode: exit.code,
     signal: exit.signal,
     eventCount: ingest.eventCount,
     lostEvents: outcome.lostEvents,
-    incompleteReasons: [...new Set(incomplete)]
+    incompleteReasons: traceReasons
   });
   spans.recordMetric("events", ingest.eventCount);
   spans.recordMetric("distinct_accesses", ingest.distinctAccesses);
@@ -12904,7 +12916,6 @@ async function runBuild(options) {
     store.close();
   }
 }
-var WANTED_LINE = /cache|nx run/i;
 function cacheLines(files) {
   const kept = [];
   const chunk = Buffer.alloc(1 << 20);
@@ -12920,10 +12931,10 @@ function cacheLines(files) {
       for (let n; (n = readSync(fd, chunk, 0, chunk.length, null)) > 0; ) {
         const lines = (carry + chunk.toString("utf8", 0, n)).split(/\r?\n|\r/);
         carry = lines.pop() ?? "";
-        for (const l of lines) if (WANTED_LINE.test(l)) kept.push(l);
+        for (const l of lines) if (PARSED_OUTPUT_LINE.test(l)) kept.push(l);
         if (carry.length > 1 << 20) carry = "";
       }
-      if (WANTED_LINE.test(carry)) kept.push(carry);
+      if (PARSED_OUTPUT_LINE.test(carry)) kept.push(carry);
     } finally {
       closeSync(fd);
     }

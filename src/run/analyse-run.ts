@@ -12,8 +12,6 @@ export interface AnalyseRunOptions {
   ignore: IgnoreRules;
   /** Extra always-ignored patterns, e.g. io-trace's own output directory. */
   extraIgnores?: string[];
-  /** Reasons found outside the tracer (build killed...), merged into the run's. */
-  extraIncompleteReasons?: string[];
   /** Tasks restored from cache (default: those a previous analysis of this run found cached). */
   cachedTasks?: ReadonlySet<string>;
   /** Tasks the build tool never started (not part of this build, e.g. `nx affected`). */
@@ -64,7 +62,9 @@ export function analyseRun(store: TraceStore, runId: number, options: AnalyseRun
     skippedTasks,
   });
 
-  const reasons = [...run.incompleteReasons.filter((r) => !r.startsWith('task ')), ...(options.extraIncompleteReasons ?? [])];
+  // The trace's own reasons (lost events, io_uring, killed build...) as `run` recorded them; the
+  // per-task ones below are derived afresh, so analysing again never repeats or keeps stale ones.
+  const reasons = store.traceIncompleteReasons(runId);
   if (run.tracer !== 'none') {
     for (const t of result.tasks) {
       if (t.status === 'cached') reasons.push(cachedTaskReason(plan.source, t.taskId, options.cacheEvidence?.get(t.taskId)));

@@ -18,6 +18,13 @@ export interface CacheHits {
   skipped?: Set<string>;
 }
 
+/**
+ * A cheap test for the only output lines this module parses (cache hits, nx and turbo task lines), so a
+ * caller can keep just those from gigabytes of build output. Raw lines: colour codes may sit between
+ * "nx run" and the task.
+ */
+export const PARSED_OUTPUT_LINE = /cache|nx run/i;
+
 // Nx names every task it starts, cached or not: `> nx run lib:build`, `✔  nx run lib:build  [local cache]`.
 const NX_TASK_LINE = /\bnx run (\S+)/;
 // Turbo too: `lib:lint: cache bypass, force executing c70b9e9e...`, `cache miss, executing`, `cache hit, ...`.

@@ -19,7 +19,7 @@ import { selectTracer, type TracerRequest } from '../tracer/select.js';
 import type { Tracer, TracerOutcome } from '../tracer/types.js';
 import { IO_TRACE_VERSION } from '../version.js';
 import { analyseRun } from './analyse-run.js';
-import { detectCacheHits } from './cache-hits.js';
+import { detectCacheHits, PARSED_OUTPUT_LINE } from './cache-hits.js';
 import { OutputCapture, type EchoTargets } from './output.js';
 
 export interface RunBuildOptions {
@@ -176,13 +176,15 @@ export async function runBuild(options: RunBuildOptions): Promise<RunBuildResult
   if (exit.signal) incomplete.push(`the build was killed by ${exit.signal} before it finished`);
   else if (stopRequested) incomplete.push(`the build was stopped (${stopRequested}) before it finished`);
 
+  const traceReasons = [...new Set(incomplete)];
+  for (const why of traceReasons) store.addTraceIncompleteReason(runId, why);
   store.updateRun(runId, {
     endedAt: Date.now(),
     exitCode: exit.code,
     signal: exit.signal,
     eventCount: ingest.eventCount,
     lostEvents: outcome.lostEvents,
-    incompleteReasons: [...new Set(incomplete)],
+    incompleteReasons: traceReasons,
   });
   spans.recordMetric('events', ingest.eventCount);
   spans.recordMetric('distinct_accesses', ingest.distinctAccesses);
@@ -207,9 +209,6 @@ export async function runBuild(options: RunBuildOptions): Promise<RunBuildResult
   }
 }
 
-/** Output lines the cache-hit parser looks at: cache hits, and the task lines nx prints. */
-const WANTED_LINE = /cache|nx run/i; // raw lines: colour codes may sit between "nx run" and the task
-
 /**
  * The lines of the build's saved output (stdout and stderr) that mention a cache or an nx task: all the
  * cache-hit parser needs. Read in 1 MiB chunks, so a build that printed gigabytes is not held in memory.
@@ -229,10 +228,10 @@ function cacheLines(files: { stdout: string; stderr: string }): string {
       for (let n; (n = readSync(fd, chunk, 0, chunk.length, null)) > 0; ) {
         const lines = (carry + chunk.toString('utf8', 0, n)).split(/\r?\n|\r/);
         carry = lines.pop() ?? '';
-        for (const l of lines) if (WANTED_LINE.test(l)) kept.push(l);
+        for (const l of lines) if (PARSED_OUTPUT_LINE.test(l)) kept.push(l);
         if (carry.length > 1 << 20) carry = ''; // a single endless line is not a cache line
       }
-      if (WANTED_LINE.test(carry)) kept.push(carry);
+      if (PARSED_OUTPUT_LINE.test(carry)) kept.push(carry);
     } finally {
       closeSync(fd);
     }

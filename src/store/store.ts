@@ -103,6 +103,9 @@ const RUN_COLUMNS: Record<keyof Omit<RunRecord, 'id'>, string> = {
   transcriptPath: 'transcript_path',
   host: 'host',
 };
+/** Events-table name of a trace-level incomplete reason (see addTraceIncompleteReason). */
+const TRACE_INCOMPLETE_EVENT = 'trace_incomplete';
+
 const JSON_RUN_FIELDS = new Set(['command', 'incompleteReasons', 'host']);
 
 /**
@@ -383,6 +386,16 @@ export class TraceStore {
 
   updateEvent(id: number, patch: Pick<EventRecord, 'durationMs' | 'status' | 'error'>): void {
     this.db.prepare('UPDATE events SET duration_ms = ?, status = ?, error = ? WHERE id = ?').run(patch.durationMs ?? null, patch.status ?? null, patch.error ?? null, id);
+  }
+
+  /** Record why the trace itself cannot vouch for a clean result (kept apart from per-task reasons). */
+  addTraceIncompleteReason(runId: number, reason: string): void {
+    this.addEvent(runId, { kind: 'notice', name: TRACE_INCOMPLETE_EVENT, startTs: Date.now(), attributes: { message: reason } });
+  }
+
+  traceIncompleteReasons(runId: number): string[] {
+    const rows = this.db.prepare("SELECT attributes FROM events WHERE run_id = ? AND kind = 'notice' AND name = ? ORDER BY id").all(runId, TRACE_INCOMPLETE_EVENT) as { attributes: string }[];
+    return rows.map((r) => String((JSON.parse(r.attributes) as { message?: unknown }).message ?? ''));
   }
 
   loadEvents(runId: number): (EventRecord & { id: number })[] {

@@ -60,6 +60,9 @@ describe('io-trace CLI (dist/ under Node 24)', () => {
     const report = JSON.parse(readFileSync(path.join(ws.root, 'r.json'), 'utf8'));
     expect(report.run.signal).toBe('SIGKILL');
     expect(report.incompleteReasons).toContain('the build was killed by SIGKILL before it finished');
+    // Analysing again keeps the trace's own reasons, once each.
+    expect(runCli(['analyze', '--json', 'again.json'], { cwd: ws.root }).code).toBe(0);
+    expect(JSON.parse(readFileSync(path.join(ws.root, 'again.json'), 'utf8')).incompleteReasons).toEqual(report.incompleteReasons);
   });
 
   it('forwards SIGTERM to the build and still records the run', async () => {
