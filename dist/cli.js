@@ -13795,7 +13795,7 @@ var BpftraceSession = class {
       const wake = setTimeout(() => {
         for (const c of cpus) {
           if (this.decoder.syncedCpus.has(c)) continue;
-          const w = spawn4("taskset", ["-c", String(c), "timeout", String(ms / 1e3), "sh", "-c", "while :; do :; done"], { stdio: "ignore" });
+          const w = spawn4("taskset", ["-c", String(c), "timeout", String(ms / 1e3), "sh", "-c", "while :; do :; done"], { stdio: "ignore", detached: true });
           w.on("error", () => {
           });
           wakers.push(w);
@@ -13804,7 +13804,12 @@ var BpftraceSession = class {
       const finish = (ok) => {
         clearTimeout(timer);
         clearTimeout(wake);
-        for (const w of wakers) w.kill("SIGTERM");
+        for (const w of wakers) {
+          try {
+            if (w.pid !== void 0) process.kill(-w.pid, "SIGKILL");
+          } catch {
+          }
+        }
         this.child.stdout.off("data", check);
         resolve(ok);
       };

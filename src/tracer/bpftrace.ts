@@ -408,7 +408,9 @@ class BpftraceSession implements TracerSession {
       const wake = setTimeout(() => {
         for (const c of cpus) {
           if (this.decoder.syncedCpus.has(c)) continue;
-          const w = spawn('taskset', ['-c', String(c), 'timeout', String(ms / 1000), 'sh', '-c', 'while :; do :; done'], { stdio: 'ignore' });
+          // Its own process group, so the kill below takes the busy shell with it (killing `timeout`
+          // alone would orphan a shell that spins forever); `timeout` bounds it if io-trace dies.
+          const w = spawn('taskset', ['-c', String(c), 'timeout', String(ms / 1000), 'sh', '-c', 'while :; do :; done'], { stdio: 'ignore', detached: true });
           w.on('error', () => {}); // no taskset: the timeout below still ends the wait
           wakers.push(w);
         }
@@ -416,7 +418,13 @@ class BpftraceSession implements TracerSession {
       const finish = (ok: boolean) => {
         clearTimeout(timer);
         clearTimeout(wake);
-        for (const w of wakers) w.kill('SIGTERM'); // timeout passes it on to the busy shell
+        for (const w of wakers) {
+          try {
+            if (w.pid !== undefined) process.kill(-w.pid, 'SIGKILL');
+          } catch {
+            // already gone
+          }
+        }
         this.child.stdout!.off('data', check);
         resolve(ok);
       };

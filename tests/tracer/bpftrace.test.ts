@@ -250,6 +250,9 @@ print(json.dumps({'pid': os.getpid(), 'sleep': s.pid}))
     const created = under(r.events, ws).filter((s) => s.startsWith('create 0 '));
     expect(created).toHaveLength(3000);
     expect(r.events.at(-1)).toMatchObject({ type: 'exit', pid: r.pid });
+    // The busy shells that wake idle CPUs for the end-of-build sync are all gone (one once leaked and spun for half an hour).
+    const spinning = spawnSync('pgrep', ['-f', 'while :; do :; done'], { encoding: 'utf8' }).stdout.trim();
+    expect(spinning).toBe('');
   });
 
   it('de-duplicates repeated accesses in the kernel but keeps each distinct one, and sees symlinked cwd physically', async () => {
