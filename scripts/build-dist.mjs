@@ -3,24 +3,12 @@
 // changing src/ and commit both.
 import { build } from 'esbuild';
 import { rmSync, readFileSync } from 'node:fs';
+import { nodeBundleOptions } from './esbuild-options.mjs';
 
 const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
 rmSync(new URL('../dist', import.meta.url), { recursive: true, force: true });
 
-const common = {
-  bundle: true,
-  platform: 'node',
-  format: 'esm',
-  target: 'node20',
-  // Native addon: loaded from node_modules at run time, never bundled.
-  external: ['better-sqlite3'],
-  loader: { '.bt': 'text' },
-  // Bundled CommonJS dependencies call require() for Node built-ins; ESM has no require.
-  banner: { js: "import { createRequire as __ioTraceCreateRequire } from 'node:module';\nconst require = __ioTraceCreateRequire(import.meta.url);" },
-  legalComments: 'none',
-  logLevel: 'warning',
-  define: { 'process.env.IO_TRACE_BUNDLED': '"1"' },
-};
+const common = nodeBundleOptions;
 await build({ ...common, entryPoints: { cli: 'src/cli/index.ts' }, outdir: 'dist' });
 // The GitHub Action (action.yml runs dist/action/main.js, then dist/action/post.js); it starts dist/cli.js.
 await build({ ...common, entryPoints: { main: 'src/action/entry-main.ts', post: 'src/action/entry-post.ts' }, outdir: 'dist/action' });

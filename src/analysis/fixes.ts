@@ -26,7 +26,8 @@ export function toolPattern(source: Plan['source'], task: PlanTask, rel: string)
 
 /**
  * How `task` names `dependency` in its dependsOn: the target alone within one project; across projects
- * Nx's object form (the form every Nx version accepts) and Turborepo's "package#task".
+ * Nx's object form `{projects, target}` from Nx's own project schema (the "project:target" string form
+ * is not in that schema) and Turborepo's "package#task".
  */
 export function toolTaskRef(source: Plan['source'], task: PlanTask, dependency: PlanTask): string {
   if (source === 'file') return dependency.id;
