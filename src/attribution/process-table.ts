@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import type { Plan } from '../plan/types.js';
-import type { ProcessRecord } from '../store/store.js';
+import type { ProcessRecord, ProcessTracker } from '../core/records.js';
 
 /** Environment variable that assigns a process (and its descendants) to a task, for any plan source. */
 export const TASK_ENV_VAR = 'IO_TRACE_TASK';
@@ -104,7 +104,7 @@ export interface ProcessTableOptions {
  * Tasks are decided at the end (finalize), not when an event arrives, because a tracer may deliver
  * a child's events before its fork event (bpftrace reads per-CPU buffers in no global order).
  */
-export class ProcessTable {
+export class ProcessTable implements ProcessTracker {
   private readonly byPid = new Map<number, ProcState>();
   private readonly all: ProcState[] = [];
   private readonly dirty = new Set<ProcState>();

@@ -1,5 +1,5 @@
 import type { TraceEvent, TracerNoticeEvent } from '../core/events.js';
-import type { ProcessTable } from '../attribution/process-table.js';
+import type { ProcessTracker } from '../core/records.js';
 import type { AccessRecord, TraceStore } from './store.js';
 
 interface PendingAccess extends AccessRecord {
@@ -24,7 +24,7 @@ export class TraceIngestor {
   constructor(
     private readonly store: TraceStore,
     private readonly runId: number,
-    private readonly processes: ProcessTable,
+    private readonly processes: ProcessTracker,
     flushIntervalMs = 1000,
   ) {
     if (flushIntervalMs > 0) {

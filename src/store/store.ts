@@ -4,9 +4,12 @@ import path from 'node:path';
 import { StoreError } from '../core/errors.js';
 import type { Finding } from '../core/findings.js';
 import type { AccessOp } from '../core/events.js';
+import type { EventRecord, EventWriter, ProcessRecord } from '../core/records.js';
 import type { PlanTask } from '../plan/types.js';
 import { SCHEMA_SQL, SCHEMA_VERSION } from './schema.js';
 import { openDatabase, type SqlDatabase, type SqlStatement } from './sqlite.js';
+
+export type { EventRecord, ProcessRecord } from '../core/records.js';
 
 export type RunStatus = 'running' | 'clean' | 'issues' | 'incomplete' | 'not-traced' | 'failed';
 
@@ -38,20 +41,6 @@ export interface RunRecord {
 export type NewRun = Pick<RunRecord, 'ioTraceVersion' | 'command' | 'cwd' | 'tracer' | 'startedAt'> &
   Partial<Omit<RunRecord, 'id' | 'ioTraceVersion' | 'command' | 'cwd' | 'tracer' | 'startedAt'>>;
 
-export interface ProcessRecord {
-  key: number;
-  pid: number;
-  parentKey: number | null;
-  ppid: number | null;
-  taskId: string | null;
-  role: 'task' | 'orchestrator' | 'unattributed';
-  exe: string | null;
-  argv: string[] | null;
-  cwd: string | null;
-  startedAt: number | null;
-  endedAt: number | null;
-}
-
 export interface AccessRecord {
   procKey: number;
   path: string;
@@ -66,18 +55,6 @@ export interface AccessRecord {
 export interface TaskAccess extends AccessRecord {
   taskId: string | null;
   role: ProcessRecord['role'];
-}
-
-export interface EventRecord {
-  kind: 'span' | 'metric' | 'notice';
-  name: string;
-  parentId?: number | null;
-  startTs: number;
-  durationMs?: number | null;
-  status?: 'ok' | 'error' | null;
-  value?: number | null;
-  error?: string | null;
-  attributes?: Record<string, unknown>;
 }
 
 const RUN_COLUMNS: Record<keyof Omit<RunRecord, 'id'>, string> = {
@@ -112,7 +89,7 @@ const JSON_RUN_FIELDS = new Set(['command', 'incompleteReasons', 'host']);
  * The SQLite trace database (synchronous, statements prepared once, batches in transactions, WAL so a
  * run killed half way leaves a readable file).
  */
-export class TraceStore {
+export class TraceStore implements EventWriter {
   readonly file: string;
   readonly db: SqlDatabase;
   private readonly insertAccess: SqlStatement;
