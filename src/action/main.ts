@@ -76,7 +76,7 @@ async function mainSteps(env: NodeJS.ProcessEnv): Promise<MainResult> {
       { name: 'report.json', path: reportPath, kind: 'report' },
       { name: 'stdout.log', path: path.join(runDir, 'stdout.log'), kind: 'log' },
       { name: 'stderr.log', path: path.join(runDir, 'stderr.log'), kind: 'log' },
-      { name: 'transcript.log', path: path.join(runDir, 'transcript.log'), kind: 'log' },
+      { name: 'output.log', path: path.join(runDir, 'output.log'), kind: 'log' },
       ...(sarifPath ? [{ name: 'io-trace.sarif', path: sarifPath, kind: 'report' as const }] : []),
     ],
   };

@@ -22,7 +22,7 @@ export async function runUntraced(o: {
   out: { write(chunk: string | Uint8Array): boolean };
 }): Promise<BuildStepResult> {
   mkdirSync(o.runDir, { recursive: true });
-  const files = { stdout: path.join(o.runDir, 'stdout.log'), stderr: path.join(o.runDir, 'stderr.log'), transcript: path.join(o.runDir, 'transcript.log') };
+  const files = { stdout: path.join(o.runDir, 'stdout.log'), stderr: path.join(o.runDir, 'stderr.log'), log: path.join(o.runDir, 'output.log') };
   const command = ['bash', '--noprofile', '--norc', '-eo', 'pipefail', '-c', o.run];
   const fence = new CommandFence(o.out);
   fence.begin();
@@ -58,7 +58,7 @@ export async function runUntraced(o: {
     run: {
       id: 1, command, cwd: o.cwd, workspaceRoot: o.cwd, planSource: null, planFile: null, tracer: 'none', tracerVersion: null, tracerReason: o.reason,
       startedAt: new Date(startedAt).toISOString(), durationMs: Date.now() - startedAt, exitCode: exit.code, signal: exit.signal,
-      eventCount: 0, lostEvents: 0, stdoutPath: files.stdout, stderrPath: files.stderr, transcriptPath: files.transcript,
+      eventCount: 0, lostEvents: 0, stdoutPath: files.stdout, stderrPath: files.stderr, logPath: files.log, transcriptPath: null,
     },
     tasks: [],
     findings: [],

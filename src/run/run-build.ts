@@ -13,14 +13,15 @@ import { TURBO_ENV } from '../plan/turbo.js';
 import type { Plan } from '../plan/types.js';
 import type { Report } from '../report/report.js';
 import { TraceIngestor } from '../store/ingest.js';
-import { TraceStore } from '../store/store.js';
+import { TraceStore, type RunRecord } from '../store/store.js';
 import { launchStopped, type BuildExit, type LaunchedBuild } from '../tracer/launch.js';
 import { selectTracer, type TracerRequest } from '../tracer/select.js';
 import type { Tracer, TracerOutcome } from '../tracer/types.js';
 import { IO_TRACE_VERSION } from '../version.js';
 import { analyseRun } from './analyse-run.js';
 import { detectCacheHits, PARSED_OUTPUT_LINE } from './cache-hits.js';
-import { OutputCapture, type EchoTargets } from './output.js';
+import { AGENT_FORMATS, detectFileFormat } from '../transcript/index.js';
+import { FileGrowthWatcher, OutputCapture, timesPathOf, type EchoTargets } from './output.js';
 
 export interface RunBuildOptions {
   command: string[];
@@ -40,6 +41,11 @@ export interface RunBuildOptions {
   echo: EchoTargets | null;
   env?: NodeJS.ProcessEnv;
   stdin?: 'inherit' | 'ignore';
+  /**
+   * The agent's own transcript, when it writes one to a file (absolute path): recorded relative to the
+   * database and timed by polling its growth. Default: the build's stdout, when an adapter recognises it.
+   */
+  transcript?: string;
   /** Called once the build is running, with a function that stops it (for signal forwarding). */
   onBuildStarted?: (stop: (signal: NodeJS.Signals) => void) => void;
 }
@@ -88,12 +94,15 @@ export async function runBuild(options: RunBuildOptions): Promise<RunBuildResult
   const dbDir = path.dirname(dbPath);
   const logDir = path.join(dbDir, 'runs', String(runId));
   mkdirSync(logDir, { recursive: true });
-  const files = { stdout: path.join(logDir, 'stdout.log'), stderr: path.join(logDir, 'stderr.log'), transcript: path.join(logDir, 'transcript.log') };
+  const files = { stdout: path.join(logDir, 'stdout.log'), stderr: path.join(logDir, 'stderr.log'), log: path.join(logDir, 'output.log') };
+  const transcriptTimes = path.join(logDir, 'transcript.times');
   store.updateRun(runId, {
     stdoutPath: path.relative(dbDir, files.stdout),
     stderrPath: path.relative(dbDir, files.stderr),
-    transcriptPath: path.relative(dbDir, files.transcript),
+    logPath: path.relative(dbDir, files.log),
+    ...(options.transcript ? { transcriptPath: path.relative(dbDir, options.transcript), transcriptTimesPath: path.relative(dbDir, transcriptTimes) } : {}),
   });
+  const transcriptWatch = options.transcript ? new FileGrowthWatcher(options.transcript, transcriptTimes) : undefined;
 
   const env: NodeJS.ProcessEnv = {
     ...(options.env ?? process.env),
@@ -152,6 +161,8 @@ export async function runBuild(options: RunBuildOptions): Promise<RunBuildResult
   const exit = await build.exited;
   const buildSpan = spans.recordSpan('build', buildStart, Date.now() - buildStart, { exitCode: exit.code, signal: exit.signal });
   await capture.close();
+  await transcriptWatch?.close();
+  store.updateRun(runId, agentTranscript(options.transcript, files.stdout, dbDir, log));
 
   let outcome: TracerOutcome;
   const finishStart = Date.now();
@@ -207,6 +218,28 @@ export async function runBuild(options: RunBuildOptions): Promise<RunBuildResult
   } finally {
     store.close();
   }
+}
+
+/**
+ * Which transcript the run has: the `--transcript` file (its format recorded), else the build's stdout
+ * when it is JSONL an adapter recognises (an agent's stream-json or exec --json), else none.
+ */
+function agentTranscript(given: string | undefined, stdout: string, dbDir: string, log: Logger): Partial<RunRecord> {
+  const detect = (file: string) => {
+    try {
+      return detectFileFormat(file);
+    } catch {
+      return undefined;
+    }
+  };
+  if (given) {
+    const d = detect(given);
+    if (!d) log.warn(`--transcript ${given}: no such file after the build; the run has no transcript to read`);
+    return { transcriptFormat: d?.format ?? null };
+  }
+  const d = detect(stdout);
+  if (!d || !AGENT_FORMATS.has(d.format)) return {};
+  return { transcriptPath: path.relative(dbDir, stdout), transcriptTimesPath: path.relative(dbDir, timesPathOf(stdout)), transcriptFormat: d.format };
 }
 
 /**

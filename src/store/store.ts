@@ -6,7 +6,7 @@ import type { Finding } from '../core/findings.js';
 import type { AccessOp } from '../core/events.js';
 import type { EventRecord, EventWriter, ProcessRecord } from '../core/records.js';
 import type { PlanTask } from '../plan/types.js';
-import { SCHEMA_SQL, SCHEMA_VERSION } from './schema.js';
+import { MIGRATIONS, OLDEST_READABLE_VERSION, SCHEMA_SQL, SCHEMA_VERSION } from './schema.js';
 import { openDatabase, type SqlDatabase, type SqlStatement } from './sqlite.js';
 
 export type { EventRecord, ProcessRecord } from '../core/records.js';
@@ -34,7 +34,12 @@ export interface RunRecord {
   lostEvents: number;
   stdoutPath: string | null;
   stderrPath: string | null;
+  /** stdout and stderr interleaved as they arrived (`io-trace log`). */
+  logPath: string | null;
+  /** The agent's own transcript (its stdout when an adapter recognised it, or `run --transcript FILE`). */
   transcriptPath: string | null;
+  transcriptTimesPath: string | null;
+  transcriptFormat: string | null;
   host: Record<string, unknown>;
 }
 
@@ -77,7 +82,10 @@ const RUN_COLUMNS: Record<keyof Omit<RunRecord, 'id'>, string> = {
   lostEvents: 'lost_events',
   stdoutPath: 'stdout_path',
   stderrPath: 'stderr_path',
+  logPath: 'log_path',
   transcriptPath: 'transcript_path',
+  transcriptTimesPath: 'transcript_times_path',
+  transcriptFormat: 'transcript_format',
   host: 'host',
 };
 /** Events-table name of a trace-level incomplete reason (see addTraceIncompleteReason). */
@@ -122,11 +130,12 @@ export class TraceStore implements EventWriter {
       // NORMAL keeps WAL durable against a crash of io-trace (not of the OS) and is much faster.
       db.pragma('synchronous = NORMAL');
       const version = Number(db.pragma('user_version'));
-      if (version !== 0 && version !== SCHEMA_VERSION) {
+      if (version !== 0 && (version > SCHEMA_VERSION || version < OLDEST_READABLE_VERSION)) {
         throw new StoreError(
           `trace database ${file} has schema version ${version}, this io-trace writes version ${SCHEMA_VERSION}: use another --db path`,
         );
       }
+      if (version !== 0) migrate(db, version);
       db.exec(SCHEMA_SQL);
       db.pragma(`user_version = ${SCHEMA_VERSION}`);
     } catch (e) {
@@ -392,13 +401,24 @@ export class TraceStore implements EventWriter {
   }
 }
 
+/** Apply the upgrades from `version` to SCHEMA_VERSION in one transaction. */
+function migrate(db: SqlDatabase, version: number): void {
+  if (version >= SCHEMA_VERSION) return;
+  db.transaction(() => {
+    for (let v = version + 1; v <= SCHEMA_VERSION; v++) if (MIGRATIONS[v]) db.exec(MIGRATIONS[v]);
+    db.pragma(`user_version = ${SCHEMA_VERSION}`);
+  });
+}
+
 function openChecked(file: string, readonly: boolean): SqlDatabase {
   const db = openDatabase(file, { readonly, mustExist: true });
   try {
     const version = Number(db.pragma('user_version'));
-    if (version !== SCHEMA_VERSION) {
-      throw new StoreError(`trace database ${file} has schema version ${version}; this io-trace reads version ${SCHEMA_VERSION}`);
+    if (version < OLDEST_READABLE_VERSION || version > SCHEMA_VERSION) {
+      throw new StoreError(`trace database ${file} has schema version ${version}; this io-trace reads versions ${OLDEST_READABLE_VERSION} to ${SCHEMA_VERSION}`);
     }
+    // A writer upgrades an older database in place; a reader reads it as it is.
+    if (!readonly && version < SCHEMA_VERSION) migrate(db, version);
     db.prepare('SELECT count(*) FROM runs').get();
     return db;
   } catch (e) {
@@ -434,7 +454,12 @@ function decodeRun(row: Record<string, unknown>): RunRecord {
   const out: Record<string, unknown> = { id: row.id };
   for (const [key, col] of Object.entries(RUN_COLUMNS)) {
     const v = row[col];
-    out[key] = JSON_RUN_FIELDS.has(key) && typeof v === 'string' ? JSON.parse(v) : v;
+    out[key] = JSON_RUN_FIELDS.has(key) && typeof v === 'string' ? JSON.parse(v) : v ?? null;
+  }
+  // Schema 1 (read as it is): its transcript_path was the interleaved console output.
+  if (!('log_path' in row)) {
+    out.logPath = row.transcript_path ?? null;
+    out.transcriptPath = null;
   }
   return out as unknown as RunRecord;
 }

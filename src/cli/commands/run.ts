@@ -29,6 +29,9 @@ Options:
   --json FILE                write the JSON report
   --fail-on none|warning|error   exit 1 when the build passed but findings reach this severity
                              (default none: the build's exit code only)
+  --transcript FILE          an agent's own transcript, when it writes one to a file (e.g. an
+                             orchestrator's run-abc.jsonl): recorded relative to the database and
+                             timed as it grows (default: the build's stdout, when it is an agent's JSONL)
   --ignore GLOB              ignore paths (repeatable), on top of io-trace.config.json
   --config FILE              config file (default <workspace>/io-trace.config.json)
   --quiet                    do not echo the build's output (it is still saved)
@@ -55,6 +58,7 @@ export async function runCommand(ctx: CommandContext): Promise<number> {
     json: { type: 'string' },
     'fail-on': { type: 'string' },
     ignore: { type: 'string', multiple: true },
+    transcript: { type: 'string' },
     config: { type: 'string' },
     quiet: { type: 'boolean' },
     verbose: { type: 'boolean' },
@@ -87,6 +91,7 @@ export async function runCommand(ctx: CommandContext): Promise<number> {
     tracer,
     tracers: defaultTracers(),
     ...(values.user ? { user: values.user } : {}),
+    ...(values.transcript ? { transcript: path.resolve(ctx.cwd, values.transcript) } : {}),
     ignore,
     log: ctx.log,
     echo: values.quiet ? null : { stdout: (c) => ctx.stdout.write(c), stderr: (c) => ctx.stderr.write(c) },

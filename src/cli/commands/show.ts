@@ -4,9 +4,11 @@ import type { RunRecord, TraceStore } from '../../store/store.js';
 import { locateDatabase, withDatabase } from '../../triage/db.js';
 import { ChunkedWriter, age, colors, displayCommand, duration, isoTime, safe, table, type Colors } from '../../triage/format.js';
 import { runMetrics, runSpans, runTasks, sourceOf, taskDetail, type FileRow, type SpanView } from '../../triage/queries.js';
-import { runFiles, runFile, type RunFile } from '../../triage/run-files.js';
+import { runFiles, type RunFile } from '../../triage/run-files.js';
 import { errnoName, mergeTimeline, timelineSources, type AccessRow, type TimelineEntry } from '../../triage/timeline.js';
-import { checkHint, readTranscriptFile, type ParsedTranscript, type TranscriptHint } from '../../transcript/index.js';
+import { checkHint, type ParsedTranscript, type TranscriptHint } from '../../transcript/index.js';
+import { attributeToolCalls, readsAndWrites, type CallFile, type CallProcess, type ToolCallAttribution } from '../../triage/tool-calls.js';
+import { loadRunLog, loadRunTranscript } from '../../triage/transcript.js';
 import { statusColor, stdoutColor } from './list.js';
 import type { CommandContext } from './run.js';
 
@@ -18,8 +20,10 @@ io-trace's spans (where the time went), with the error under a failed span.
 Options:
   --db FILE|DIR     trace database, or a folder holding trace.db (default .io-trace/trace.db)
   --task T          one task: its processes, the files it read and wrote, its findings
-  --full            one timeline: spans, processes, transcript tool calls and every file access, by time
-  --agent HINT      how to read the transcript: auto (default), claude, jsonl, text
+  --full            an agent run's tool calls, each with the files it read and wrote (and what the
+                    agent touched outside any call); then one timeline: spans, processes, transcript
+                    tool calls and every file access, by time
+  --agent HINT      how to read the transcript: auto (default), claude, codex, jsonl, text
   --json            machine-readable output
 `;
 
@@ -204,19 +208,28 @@ interface FullOptions {
   task?: string;
 }
 
-function loadTranscript(dbFile: string, run: RunRecord, hint: TranscriptHint): ParsedTranscript | undefined {
-  const f = runFile(dbFile, run, 'transcript');
-  if (!f.path || !f.exists) return undefined;
-  return readTranscriptFile(f.path, { hint });
+/** The agent's transcript, else (a plain build) the console output, whose lines go on the timeline. */
+function loadTranscript(dbFile: string, run: RunRecord, hint: TranscriptHint): { parsed: ParsedTranscript; agent: boolean } | undefined {
+  const agent = loadRunTranscript(dbFile, run, hint);
+  if (agent) return { parsed: agent.parsed, agent: true };
+  const log = loadRunLog(dbFile, run, hint);
+  return log ? { parsed: log, agent: false } : undefined;
 }
 
 /** `show --full`: streamed, since a run can hold millions of accesses. */
 function showFull(ctx: CommandContext, store: TraceStore, dbFile: string, run: RunRecord, options: FullOptions, c: Colors): void {
-  const transcript = loadTranscript(dbFile, run, options.hint);
+  const loaded = loadTranscript(dbFile, run, options.hint);
+  const transcript = loaded?.parsed;
+  const calls = loaded?.agent && options.task === undefined ? attributeToolCalls(store, run, loaded.parsed) : undefined;
   const sources = timelineSources(store, run, { ...(transcript ? { transcript } : {}), ...(options.task !== undefined ? { task: options.task } : {}) });
   const w = new ChunkedWriter(ctx.stdout);
   if (options.json) {
-    const head = { database: dbFile, run, transcript: transcript ? { format: transcript.format, reason: transcript.reason, badLines: transcript.badLines } : null };
+    const head = {
+      database: dbFile,
+      run,
+      transcript: transcript ? { format: transcript.format, reason: transcript.reason, badLines: transcript.badLines, agent: loaded!.agent } : null,
+      ...(calls ? { toolCalls: calls.calls, outsideToolCalls: { processes: calls.agentProcesses, files: calls.outside } } : {}),
+    };
     w.line(JSON.stringify(head).slice(0, -1) + ',"timeline":[');
     let first = true;
     // Access rows are written by hand (same keys as a TimelineEntry): JSON.stringify of a million
@@ -243,11 +256,54 @@ function showFull(ctx: CommandContext, store: TraceStore, dbFile: string, run: R
   }
   w.line(`run ${run.id}: ${statusColor(run.status, c)}  ${displayCommand(run.command)}`);
   w.line(`  started ${isoTime(run.startedAt)}; times are seconds since then; paths relative to ${safe(run.workspaceRoot ?? run.cwd)}`);
-  if (transcript) w.line(`  transcript: ${transcript.format} (${safe(transcript.reason)})${transcript.badLines ? `, ${transcript.badLines} non-JSON lines` : ''}`);
+  if (transcript) w.line(`  ${loaded!.agent ? 'transcript' : 'console output'}: ${transcript.format} (${safe(transcript.reason)})${transcript.badLines ? `, ${transcript.badLines} non-JSON lines` : ''}`);
+  if (calls) for (const line of formatToolCalls(run, calls, c)) w.line(line);
+  w.line('  timeline:');
   const format = entryFormatter(run, c);
   const formatRow = accessRowFormatter(run, sources.procs, c);
   for (const line of mergeTimeline(sources, format, formatRow)) w.line(line);
   w.flush();
+}
+
+/**
+ * Each tool call with the files it read and wrote, then what the agent's own processes touched outside
+ * any call. Reads are listed inside the workspace, writes anywhere but /dev and /proc; the rest (the
+ * runtime's own files, probes, failures) is counted, and `files --tool-call ID` lists it all.
+ */
+export function formatToolCalls(run: RunRecord, a: ToolCallAttribution, c: Colors): string[] {
+  const root = (run.workspaceRoot ?? run.cwd).replace(/\/?$/, '/');
+  const out: string[] = [`  tool calls (${a.calls.length})${a.untimed ? `, ${c.yellow(`${a.untimed} without a time (no file can be tied to them)`)}` : ''}:`];
+  const listFiles = (files: CallFile[], more: string) => {
+    const { reads, writes } = readsAndWrites(files);
+    const shownReads = reads.filter((f) => f.path.startsWith(root));
+    const shownWrites = writes.filter((f) => !/^\/(dev|proc)\//.test(f.path));
+    for (const f of [...shownReads, ...shownWrites]) out.push(`        ${(WRITE_LABEL.has(f.op) ? f.op : 'read').padEnd(11)} ${safe(f.display)}${f.count > 1 ? c.dim(` x${f.count}`) : ''}`);
+    const rest = files.length - shownReads.length - shownWrites.length;
+    if (rest > 0) out.push(c.dim(`        +${rest} other accesses (runtime files, probes, failures: ${more})`));
+    if (files.length === 0) out.push(c.dim('        no file accesses'));
+  };
+  for (const call of a.calls) {
+    const when = call.startTs === undefined ? '-' : rel(call.startTs, run.startedAt);
+    const took = call.startTs !== undefined && call.endTs !== undefined ? duration(call.endTs - call.startTs) : call.resultLine === undefined ? c.yellow('no result') : '-';
+    const status = call.isError ? c.red(' error') : '';
+    out.push(`    ${c.bold(safe(call.name))} ${safe(call.id)}  ${when} ${took}${status}  ${oneLineSafe(call.text, 120)}`);
+    if (call.processes.length) out.push(`        processes: ${procList(call.processes)}`);
+    listFiles(call.files, `io-trace files ${run.id} --tool-call ${safe(call.id)}`);
+  }
+  out.push(`  the agent's own processes outside any tool call${a.agentProcesses.length ? ` (${procList(a.agentProcesses)})` : ''}:`);
+  listFiles(a.outside, `io-trace show ${run.id} --full --json`);
+  return out;
+}
+
+function cut(s: string, max: number): string {
+  return s.length > max ? s.slice(0, max - 1) + '…' : s;
+}
+
+const WRITE_LABEL = new Set(['write', 'create', 'truncate', 'unlink', 'rmdir', 'mkdir', 'rename_from', 'rename_to', 'link']);
+
+function procList(procs: CallProcess[], max = 4): string {
+  const shown = procs.slice(0, max).map((p) => `pid ${p.pid}${p.argv ? ' ' + cut(displayCommand(p.argv), 60) : ''}`);
+  return shown.join(', ') + (procs.length > max ? `, +${procs.length - max} more` : '');
 }
 
 /**
