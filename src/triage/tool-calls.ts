@@ -12,7 +12,8 @@ import { relativeTo } from './queries.js';
  * call in flight when it happened (an in-process Read, Edit or Write), or to none: outside any tool call.
  *
  * Limits, said where they show: transcript times are arrival times at io-trace (or the line's own
- * timestamp), so a process started within START_SLACK_MS before its call's line arrived still counts;
+ * timestamp), so a process started or an access made within START_SLACK_MS before its call's line
+ * arrived still counts (when spans overlap that way, the call asked for last wins);
  * an agent-process access is placed by its first time (accesses are stored folded per process, op and
  * path): a file the agent itself read in two calls is listed under the first.
  */
@@ -111,7 +112,7 @@ function callStarting(p: ProcessRecord, timed: ToolCallFiles[], endOf: (c: ToolC
 
 /** The call in flight when an agent process touched `path` (several: the one whose input names it, else the latest). */
 function inFlight(ts: number, path: string, timed: ToolCallFiles[], endOf: (c: ToolCallFiles) => number): ToolCallFiles | undefined {
-  const candidates = timed.filter((c) => c.startTs! <= ts && ts <= endOf(c));
+  const candidates = timed.filter((c) => c.startTs! - START_SLACK_MS <= ts && ts <= endOf(c));
   if (candidates.length <= 1) return candidates[0];
   const named = candidates.filter((c) => c.input !== undefined && JSON.stringify(c.input).includes(JSON.stringify(path).slice(1, -1)));
   const pool = named.length ? named : candidates;
