@@ -8,8 +8,9 @@ import { relativeTo } from './queries.js';
  * Which tool call of an agent run made each file access. A tool call spans from its request to its
  * result in the transcript. A process the agent started inside that span belongs to the call, with all
  * its descendants (a `Bash` call's shell and everything it ran); an access by the agent's own processes
- * (those started outside any call: the agent, its wrapper, servers it started up front) belongs to the
- * call in flight when it happened (an in-process Read, Edit or Write), or to none: outside any tool call.
+ * (those started outside any call: the agent, its wrapper, MCP servers it started up front) belongs to
+ * the call in flight when it happened (an in-process Read, Edit or Write; an MCP call served by its
+ * server), or to none: outside any tool call.
  *
  * Limits, said where they show: transcript times are arrival times at io-trace (or the line's own
  * timestamp), so a process started or an access made within START_SLACK_MS before its call's line
