@@ -119,7 +119,7 @@ describe('triage CLI over a recorded database (dist/ under Node 24)', () => {
     expect(runCli(['stderr', '--stdout'], { cwd: ws.root }).stdout).toBe('built\n');
     const items = runCli(['transcript', '--items'], { cwd: ws.root });
     expect(items.stdout).toContain('claude-stream-json');
-    expect(items.stdout).toMatch(/2\s+\+415 ms\s+tool_call\s+Bash\s+npm run build/);
+    expect(items.stdout).toMatch(/2\s+\+415 ms\s+tool_call\s+Bash\s+toolu_1\s+npm run build/);
     const json = JSON.parse(runCli(['transcript', '--items', '--json'], { cwd: ws.root }).stdout);
     expect(json.items.find((i: { kind: string }) => i.kind === 'tool_result')).toMatchObject({ name: 'Bash', isError: true, text: 'error TS2304', ts: T0 + 820 });
   });

@@ -273,6 +273,7 @@ function showFull(ctx: CommandContext, store: TraceStore, dbFile: string, run: R
 export function formatToolCalls(run: RunRecord, a: ToolCallAttribution, c: Colors): string[] {
   const root = (run.workspaceRoot ?? run.cwd).replace(/\/?$/, '/');
   const out: string[] = [`  tool calls (${a.calls.length})${a.untimed ? `, ${c.yellow(`${a.untimed} without a time (no file can be tied to them)`)}` : ''}:`];
+  if (run.tracer === 'none') out.push(`    ${c.yellow('not traced: no file access was recorded, so none is listed below')}`);
   const listFiles = (files: CallFile[], more: string) => {
     const { reads, writes } = readsAndWrites(files);
     const shownReads = reads.filter((f) => f.path.startsWith(root));

@@ -64,9 +64,10 @@ export async function transcriptCommand(ctx: CommandContext): Promise<number> {
       i.ts === undefined ? '-' : `+${duration(i.ts - run.startedAt)}`,
       i.kind === 'tool_result' && i.isError ? c.red('tool_error') : i.kind,
       safe(i.name ?? i.role ?? ''),
+      i.kind === 'tool_call' || i.kind === 'tool_result' ? safe(i.id ?? '') : '',
       safe(flat(i.text ?? '')),
     ]);
-  ctx.stdout.write(table(['LINE', 'AT', 'KIND', 'WHO', 'TEXT'], rows, '  '));
+  ctx.stdout.write(table(['LINE', 'AT', 'KIND', 'WHO', 'ID', 'TEXT'], rows, '  '));
   return 0;
 }
 
