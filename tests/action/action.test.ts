@@ -109,7 +109,7 @@ describe('the GitHub Action (dist/action under Node 24)', () => {
     const days = (Date.parse(String(art.artifacts[0].create.expires_at)) - Date.now()) / 86_400_000;
     expect(days).toBeGreaterThan(4);
     expect(days).toBeLessThanOrEqual(5);
-    expect([...files.keys()].sort()).toEqual(['io-trace.sarif', 'report.json', 'stderr.log', 'stdout.log', 'trace.db', 'transcript.log']);
+    expect([...files.keys()].sort()).toEqual(['io-trace.sarif', 'output.log', 'report.json', 'stderr.log', 'stdout.log', 'trace.db']);
     expect(files.get('stdout.log')!.toString()).toContain('> lib:build');
     const db = openUploadedDb(files);
     const runs = db.prepare('SELECT command, tracer, exit_code FROM runs').all() as { command: string; tracer: string; exit_code: number }[];
@@ -301,7 +301,7 @@ describe('the GitHub Action (dist/action under Node 24)', () => {
     const post = await runEntry('post', r);
     expect(post.stdout).toContain('io-trace: uploaded artifact');
     const files = uploaded();
-    for (const log of ['stdout.log', 'transcript.log']) {
+    for (const log of ['stdout.log', 'output.log']) {
       const text = files.get(log)!.toString();
       expect(text).toContain('secret *** and ***');
       expect(text).not.toContain(REDACTED);
