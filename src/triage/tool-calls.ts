@@ -13,8 +13,10 @@ import { relativeTo } from './queries.js';
  * server), or to none: outside any tool call.
  *
  * Limits, said where they show: transcript times are arrival times at io-trace (or the line's own
- * timestamp), so a process started or an access made within START_SLACK_MS before its call's line
- * arrived still counts (when spans overlap that way, the call asked for last wins);
+ * timestamp), which can lag the agent; a process the agent started within START_SLACK_MS before its
+ * call's line arrived still counts (when spans overlap that way, the call asked for last wins). An
+ * access by the agent's own process gets no such slack (agents read files of their own right before
+ * asking for a tool): it counts from the line's arrival;
  * an agent-process access is placed by its first time (accesses are stored folded per process, op and
  * path): a file the agent itself read in two calls is listed under the first.
  */
@@ -51,6 +53,8 @@ export interface ToolCallAttribution {
   agentProcesses: CallProcess[];
   /** Calls with no time (transcript without timestamps and no timing index): nothing can be tied to them. */
   untimed: number;
+  /** The call of one access row (the timeline tags rows with it); undefined: outside any call. */
+  callOf(procKey: number, ts: number, path: string): string | undefined;
 }
 
 /** Decide the tool call of every process and access of a run. */
@@ -82,9 +86,12 @@ export function attributeToolCalls(store: TraceStore, run: RunRecord, transcript
     .iterateArrays(run.id) as Iterable<[number, AccessOp, number, string, number, number]>;
   // Folded per call over processes: one row per (op, errno, path).
   const folded = new Map<string, CallFile>();
-  for (const [procKey, op, errno, p, count, firstTs] of rows) {
+  const callOf = (procKey: number, ts: number, p: string): ToolCallFiles | undefined => {
     const own = callOfProc.get(procKey);
-    const call = own !== undefined ? byId.get(own) : inFlight(firstTs, p, timed, endOf);
+    return own !== undefined ? byId.get(own) : inFlight(ts, p, timed, endOf);
+  };
+  for (const [procKey, op, errno, p, count, firstTs] of rows) {
+    const call = callOf(procKey, firstTs, p);
     const key = `${call?.id ?? ''}\0${op}\0${errno}\0${p}`;
     const seen = folded.get(key);
     if (seen) {
@@ -95,7 +102,7 @@ export function attributeToolCalls(store: TraceStore, run: RunRecord, transcript
     folded.set(key, f);
     (call ? call.files : outside).push(f);
   }
-  return { calls, outside, agentProcesses, untimed: calls.length - timed.length };
+  return { calls, outside, agentProcesses, untimed: calls.length - timed.length, callOf: (k, ts, p) => callOf(k, ts, p)?.id };
 }
 
 /** The call a direct child of an agent process belongs to: started within its span (latest-started wins). */
@@ -113,7 +120,7 @@ function callStarting(p: ProcessRecord, timed: ToolCallFiles[], endOf: (c: ToolC
 
 /** The call in flight when an agent process touched `path` (several: the one whose input names it, else the latest). */
 function inFlight(ts: number, path: string, timed: ToolCallFiles[], endOf: (c: ToolCallFiles) => number): ToolCallFiles | undefined {
-  const candidates = timed.filter((c) => c.startTs! - START_SLACK_MS <= ts && ts <= endOf(c));
+  const candidates = timed.filter((c) => c.startTs! <= ts && ts <= endOf(c));
   if (candidates.length <= 1) return candidates[0];
   const named = candidates.filter((c) => c.input !== undefined && JSON.stringify(c.input).includes(JSON.stringify(path).slice(1, -1)));
   const pool = named.length ? named : candidates;

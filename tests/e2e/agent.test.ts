@@ -105,6 +105,9 @@ describe.each(['claude', 'codex'])('an agent run (%s format) traced with bpftrac
     const outside = show.stdout.slice(outsideAt, show.stdout.indexOf('  timeline:'));
     expect(outside).toContain('read        agent-config.json');
     expect(outside).not.toContain('src/a.txt');
+    // The timeline tags each access with its call.
+    expect(show.stdout).toMatch(/read\s+\[agent\] \{call_one\} src\/a\.txt/);
+    expect(show.stdout).toMatch(/read\s+\[agent\] agent-config\.json/);
   });
 
   it('files --tool-call and show --full --json carry the same', () => {
@@ -124,6 +127,9 @@ describe.each(['claude', 'codex'])('an agent run (%s format) traced with bpftrac
     expect(full.toolCalls.map((c) => c.id)).toEqual(['call_one', 'call_two', 'call_read']);
     expect(full.toolCalls[0].files.filter((f) => f.errno === 0).map((f) => `${f.op} ${f.display}`)).toEqual(expect.arrayContaining(['read src/a.txt', 'create out/one.txt']));
     expect(full.outsideToolCalls.files.map((f) => f.display)).toContain('agent-config.json');
+    const rows = (full as unknown as { timeline: { kind: string; path?: string; toolCall?: string }[] }).timeline.filter((e) => e.kind === 'access');
+    expect(rows.find((e) => e.path === path.join(ws.root, 'src/b.txt'))?.toolCall).toBe('call_two');
+    expect(rows.find((e) => e.path === path.join(ws.root, 'agent-config.json'))?.toolCall).toBeUndefined();
 
     const missing = runCli(['files', '--tool-call', 'nope'], { cwd: ws.root });
     expect(missing.code).toBe(3);

@@ -88,9 +88,10 @@ describe('triage CLI over a recorded database (dist/ under Node 24)', () => {
       at(/read\s+\[lib:build\] lib\/src\/index\.ts x3/),
       at(/stat!ENOENT\s+\[lib:build\] lib\/missing\.json/),
       at(/process\s+\[app:build\] pid 102/),
-      at(/read\s+\[app:build\] app\/src\/main\.ts/),
+      // app:build's process started (+0.400s) just before the Bash call's line arrived (+0.415s): its accesses are the call's.
+      at(/read\s+\[app:build\] \{toolu_1\} app\/src\/main\.ts/),
       at(/\+0\.415s\s+tool\s+Bash: npm run build/),
-      at(/read\s+\[app:build\] lib\/dist\/index\.js/),
+      at(/read\s+\[app:build\] \{toolu_1\} lib\/dist\/index\.js/),
       at(/notice\s+lost: lost 3 events/),
       at(/\+0\.820s\s+tool-error\s+error TS2304/),
       at(/span\s+upload.*artifact upload failed/),

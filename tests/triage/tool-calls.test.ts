@@ -46,6 +46,7 @@ function recorded() {
     a(2, 'src/x.ts', 'read', 2.5), // in-process, during A, B and C: C names it
     a(2, 'notes.md', 'read', 2.6), // in-process, during A, B and C: the call asked for last (C)
     a(2, 'late.txt', 'create', 15), // after every call
+    a(2, 'session.json', 'read', 1.95), // the agent itself, just before call A's line: no slack for in-process reads
     a(3, 'mcp-cache.json', 'create', 5.0), // the MCP server while only A is in flight: an agent-side process, so A's
   ], []);
   const transcript = parseTranscript(
@@ -77,7 +78,7 @@ describe('tool-call attribution', () => {
       expect(files('A')).toEqual(['create mcp-cache.json', 'read package.json', 'read src/a.test.js']);
       expect(files('B')).toEqual(['read .eslintrc']);
       expect(files('C')).toEqual(['read notes.md', 'read src/x.ts']);
-      expect(r.outside.map((f) => `${f.op} ${f.display}`).sort()).toEqual(['create late.txt', 'read agent.json', 'read mcp.json']);
+      expect(r.outside.map((f) => `${f.op} ${f.display}`).sort()).toEqual(['create late.txt', 'read agent.json', 'read mcp.json', 'read session.json']);
       expect(r.agentProcesses.map((p) => p.pid)).toEqual([5, 10, 11]);
       expect(r.untimed).toBe(0);
     } finally {
@@ -92,7 +93,7 @@ describe('tool-call attribution', () => {
       const r = attributeToolCalls(store, run, untimed);
       expect(r.untimed).toBe(1);
       expect(r.calls[0].files).toEqual([]);
-      expect(r.outside.length).toBe(9);
+      expect(r.outside.length).toBe(10);
     } finally {
       store.close();
     }

@@ -22,7 +22,7 @@ Options:
   --task T          one task: its processes, the files it read and wrote, its findings
   --full            an agent run's tool calls, each with the files it read and wrote (and what the
                     agent touched outside any call); then one timeline: spans, processes, transcript
-                    tool calls and every file access, by time
+                    tool calls and every file access, by time ({ID}: the tool call that made it)
   --agent HINT      how to read the transcript: auto (default), claude, codex, jsonl, text
   --json            machine-readable output
 `;
@@ -128,7 +128,9 @@ export function formatRun(view: RunView, c: Colors, now = Date.now()): string {
   }
   out.push('  logs:');
   for (const f of view.files) {
-    const where = f.path === null ? '(none recorded)' : `${safe(f.path)}${f.exists ? ` (${bytes(f.bytes ?? 0)})` : c.yellow(' (missing)')}`;
+    const format = f.which === 'transcript' && run.transcriptFormat ? `, ${run.transcriptFormat}` : '';
+    const none = f.which === 'transcript' ? '(none: stdout is not an agent\'s JSONL)' : '(none recorded)';
+    const where = f.path === null ? none : `${safe(f.path)}${f.exists ? ` (${bytes(f.bytes ?? 0)}${format})` : c.yellow(' (missing)')}`;
     out.push(`    ${f.which.padEnd(11)} ${where}`);
   }
 
@@ -243,7 +245,8 @@ function showFull(ctx: CommandContext, store: TraceStore, dbFile: string, run: R
       ([ts, procKey, op, errno, path, count, lastTs]) => {
         let o = opJson.get(op);
         if (o === undefined) opJson.set(op, (o = JSON.stringify(op)));
-        return `{"kind":"access","ts":${ts},"lastTs":${lastTs},"procKey":${procKey},"task":${taskJson.get(procKey) ?? 'null'},"op":${o},"errno":${errno},"path":${JSON.stringify(path)},"count":${count}}`;
+        const call = calls?.callOf(procKey, ts, path);
+        return `{"kind":"access","ts":${ts},"lastTs":${lastTs},"procKey":${procKey},"task":${taskJson.get(procKey) ?? 'null'},"op":${o},"errno":${errno},"path":${JSON.stringify(path)},"count":${count}${call !== undefined ? `,"toolCall":${JSON.stringify(call)}` : ''}}`;
       },
     );
     for (const line of entries) {
@@ -260,7 +263,7 @@ function showFull(ctx: CommandContext, store: TraceStore, dbFile: string, run: R
   if (calls) for (const line of formatToolCalls(run, calls, c)) w.line(line);
   w.line('  timeline:');
   const format = entryFormatter(run, c);
-  const formatRow = accessRowFormatter(run, sources.procs, c);
+  const formatRow = accessRowFormatter(run, sources.procs, c, calls);
   for (const line of mergeTimeline(sources, format, formatRow)) w.line(line);
   w.flush();
 }
@@ -311,7 +314,7 @@ function procList(procs: CallProcess[], max = 4): string {
  * The hot path of `show --full`: one line per access row, labels cached per process and per
  * (op, errno), the time as integer arithmetic (toFixed on a million numbers shows in a profile).
  */
-function accessRowFormatter(run: RunRecord, procs: Map<number, string | null>, c: Colors): (r: AccessRow) => string {
+function accessRowFormatter(run: RunRecord, procs: Map<number, string | null>, c: Colors, calls?: ToolCallAttribution): (r: AccessRow) => string {
   const root = (run.workspaceRoot ?? run.cwd).replace(/\/?$/, '/');
   const start = run.startedAt;
   const taskByKey: string[] = [];
@@ -325,7 +328,8 @@ function accessRowFormatter(run: RunRecord, procs: Map<number, string | null>, c
       opLabels.set(errno ? `${op}/${errno}` : op, opLabel);
     }
     const p = path.startsWith(root) ? path.slice(root.length) : path;
-    return `${relFast(ts, start)}  ${opLabel} ${taskByKey[procKey] ?? unattributed} ${safe(p)}${count > 1 ? ` x${count}` : ''}`;
+    const call = calls?.callOf(procKey, ts, path);
+    return `${relFast(ts, start)}  ${opLabel} ${taskByKey[procKey] ?? unattributed}${call !== undefined ? ` {${safe(call)}}` : ''} ${safe(p)}${count > 1 ? ` x${count}` : ''}`;
   };
 }
 
