@@ -116,6 +116,7 @@ export async function runBuild(options: RunBuildOptions): Promise<RunBuildResult
   try {
     build = await launchStopped({ command: options.command, cwd: options.cwd, env, ...(options.user ? { user: options.user } : {}), stdin: options.stdin ?? 'inherit' });
   } catch (e) {
+    await transcriptWatch?.close();
     store.updateRun(runId, { status: 'failed', endedAt: Date.now(), incompleteReasons: [(e as Error).message] });
     store.close();
     throw e;
