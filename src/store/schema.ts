@@ -2,7 +2,10 @@
  * The trace database schema. Bump SCHEMA_VERSION on any change and keep the README's "Trace database"
  * section in step: the database is an artifact people download and query.
  */
-export const SCHEMA_VERSION = 1;
+export const SCHEMA_VERSION = 2;
+
+/** Older versions this one opens and upgrades in place (each step only adds tables). */
+export const UPGRADABLE_FROM = [1];
 
 export const SCHEMA_SQL = `
 CREATE TABLE IF NOT EXISTS runs (
@@ -108,4 +111,18 @@ CREATE TABLE IF NOT EXISTS events (
   attributes  TEXT NOT NULL DEFAULT '{}'
 );
 CREATE INDEX IF NOT EXISTS events_run ON events (run_id);
+
+-- Later analyses of a run against another config (\`io-trace check\`), kept beside the run's own findings.
+CREATE TABLE IF NOT EXISTS analyses (
+  id                 INTEGER PRIMARY KEY,
+  run_id             INTEGER NOT NULL REFERENCES runs(id),
+  kind               TEXT NOT NULL,    -- check
+  created_at         REAL NOT NULL,    -- ms since epoch
+  workspace          TEXT NOT NULL,    -- the workspace whose config was read
+  status             TEXT NOT NULL,    -- clean | issues | incomplete
+  incomplete_reasons TEXT NOT NULL DEFAULT '[]',
+  findings           TEXT NOT NULL,    -- JSON Finding[]
+  comparison         TEXT NOT NULL     -- JSON: each finding of either analysis with fixed | still-there | new
+);
+CREATE INDEX IF NOT EXISTS analyses_run ON analyses (run_id);
 `;
