@@ -129,7 +129,8 @@ export function unifiedDiff(changes: readonly FileChange[]): string {
     out += `diff --git a/${c.file} b/${c.file}\n`;
     out += c.created ? `new file mode 100644\n--- /dev/null\n+++ b/${c.file}\n` : `--- a/${c.file}\n+++ b/${c.file}\n`;
     for (const h of patch.hunks) {
-      out += `@@ -${h.oldStart},${h.oldLines} +${h.newStart},${h.newLines} @@\n`;
+      // An empty side is numbered by the line before it (0 for a new file), as diff(1) and git do.
+      out += `@@ -${h.oldLines ? h.oldStart : h.oldStart - 1},${h.oldLines} +${h.newLines ? h.newStart : h.newStart - 1},${h.newLines} @@\n`;
       for (const line of h.lines) out += line + '\n';
     }
   }
