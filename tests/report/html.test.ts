@@ -93,7 +93,7 @@ describe.skipIf(!haveChromium && !process.env.CI)('HTML report in headless Chrom
   });
 
   it('links a finding to the process that made the access, in the task\'s process tree', async () => {
-    const page = await browser.newPage();
+    const page = await browser!.newPage();
     await page.goto('file://' + html);
     const why = page.locator('tr.finding[data-path="config.json"] a.why');
     expect(await why.textContent()).toBe('read by node build.js');
