@@ -13,6 +13,8 @@ import { filesCommand } from './commands/files.js';
 import { findingsCommand } from './commands/findings.js';
 import { mergeCommand } from './commands/merge.js';
 import { reportCommand } from './commands/report.js';
+import { fixCommand } from './commands/fix.js';
+import { checkCommand } from './commands/check.js';
 
 const HELP = `io-trace ${IO_TRACE_VERSION}: find misconfigured build caches by tracing what each task really reads and writes
 
@@ -29,6 +31,8 @@ Usage:
   io-trace findings [RUN]                        a run's findings with fixes
   io-trace merge DB... --out FILE                combine databases (matrix jobs) into one
   io-trace report [RUN] --format html --out F    a self-contained HTML report (or --format json)
+  io-trace fix [RUN] [--write]                   the config edits that fix the findings (a diff; --write applies)
+  io-trace check [RUN]                           re-analyse the recorded trace against the config as it is now
   (triage commands take --db FILE|DIR and --json; RUN defaults to the latest)
   io-trace --version
 
@@ -49,6 +53,8 @@ const COMMANDS: Record<string, (ctx: CommandContext) => Promise<number>> = {
   findings: findingsCommand,
   merge: mergeCommand,
   report: reportCommand,
+  fix: fixCommand,
+  check: checkCommand,
 };
 
 /** The CLI: maps typed errors to exit codes. The only place that decides io-trace's own exit status. */

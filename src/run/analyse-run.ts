@@ -18,6 +18,13 @@ export interface AnalyseRunOptions {
   skippedTasks?: ReadonlySet<string>;
   /** How each cached task was recognised, for the incomplete reason. */
   cacheEvidence?: ReadonlyMap<string, string>;
+  /**
+   * Judge the recorded trace against this plan instead of the recorded one (`io-trace check`: the
+   * config as it is now). Its tasks replace the recorded tasks of the same id; the others stay.
+   */
+  plan?: Plan;
+  /** Save findings and status into the run (default true); `check` records its analysis apart. */
+  save?: boolean;
 }
 
 /**
@@ -28,7 +35,9 @@ export interface AnalyseRunOptions {
 export function analyseRun(store: TraceStore, runId: number, options: AnalyseRunOptions): Report {
   const run = store.getRun(runId);
   if (!run) throw new Error(`run ${runId} not found`);
-  const tasks = store.loadTasks(runId);
+  const recorded = store.loadTasks(runId);
+  const current = new Map((options.plan?.tasks ?? []).map((t) => [t.id, t]));
+  const tasks = recorded.map((t) => current.get(t.id) ?? t);
   const plan: Plan = {
     source: (run.planSource as Plan['source'] | null) ?? 'file',
     workspaceRoot: run.workspaceRoot ?? run.cwd,
@@ -73,6 +82,7 @@ export function analyseRun(store: TraceStore, runId: number, options: AnalyseRun
   }
   const incompleteReasons = [...new Set(reasons)];
   const status = decideStatus(run.tracer, incompleteReasons, result.findings);
+  if (options.save === false) return buildReport({ ...run, status, incompleteReasons }, result.tasks, result.findings, IO_TRACE_VERSION);
   store.replaceFindings(runId, result.findings);
   store.updateTaskStatus(
     runId,

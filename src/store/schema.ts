@@ -8,7 +8,8 @@ export const SCHEMA_VERSION = 2;
  * Upgrades from each older version, applied in order by a writer. Readers also read version 1 as it is
  * (see decodeRun): a downloaded artifact stays readable without being rewritten.
  *   2: `transcript_path` is the agent's own transcript (was the interleaved console output, now
- *      `log_path`); `transcript_times_path` and `transcript_format` added.
+ *      `log_path`); `transcript_times_path` and `transcript_format` added; the `analyses` table
+ *      (`io-trace check`), created by SCHEMA_SQL like every table.
  */
 export const MIGRATIONS: Record<number, string> = {
   2: `
@@ -129,4 +130,18 @@ CREATE TABLE IF NOT EXISTS events (
   attributes  TEXT NOT NULL DEFAULT '{}'
 );
 CREATE INDEX IF NOT EXISTS events_run ON events (run_id);
+
+-- Later analyses of a run against another config (\`io-trace check\`), kept beside the run's own findings.
+CREATE TABLE IF NOT EXISTS analyses (
+  id                 INTEGER PRIMARY KEY,
+  run_id             INTEGER NOT NULL REFERENCES runs(id),
+  kind               TEXT NOT NULL,    -- check
+  created_at         REAL NOT NULL,    -- ms since epoch
+  workspace          TEXT NOT NULL,    -- the workspace whose config was read
+  status             TEXT NOT NULL,    -- clean | issues | incomplete
+  incomplete_reasons TEXT NOT NULL DEFAULT '[]',
+  findings           TEXT NOT NULL,    -- JSON Finding[]
+  comparison         TEXT NOT NULL     -- JSON: each finding of either analysis with fixed | still-there | new
+);
+CREATE INDEX IF NOT EXISTS analyses_run ON analyses (run_id);
 `;

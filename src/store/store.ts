@@ -13,6 +13,18 @@ export type { EventRecord, ProcessRecord } from '../core/records.js';
 
 export type RunStatus = 'running' | 'clean' | 'issues' | 'incomplete' | 'not-traced' | 'failed';
 
+export interface AnalysisRecord {
+  id: number;
+  runId: number;
+  kind: string;
+  createdAt: number;
+  workspace: string;
+  status: string;
+  incompleteReasons: string[];
+  findings: Finding[];
+  comparison: { state: 'fixed' | 'still-there' | 'new'; finding: Finding }[];
+}
+
 export interface RunRecord {
   id: number;
   ioTraceVersion: string;
@@ -345,6 +357,32 @@ export class TraceStore implements EventWriter {
           f.count ?? null, f.samples ? JSON.stringify(f.samples) : null);
       }
     });
+  }
+
+  /** Records a later analysis of a run (`io-trace check`) beside the run's own findings. */
+  saveAnalysis(a: Omit<AnalysisRecord, 'id'>): number {
+    const info = this.db
+      .prepare('INSERT INTO analyses (run_id, kind, created_at, workspace, status, incomplete_reasons, findings, comparison) VALUES (?, ?, ?, ?, ?, ?, ?, ?)')
+      .run(a.runId, a.kind, a.createdAt, a.workspace, a.status, JSON.stringify(a.incompleteReasons), JSON.stringify(a.findings), JSON.stringify(a.comparison));
+    return Number(info.lastInsertRowid);
+  }
+
+  /** A run's later analyses, oldest first (none in a database older than schema 2). */
+  loadAnalyses(runId: number): AnalysisRecord[] {
+    const exists = this.db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'analyses'").get();
+    if (!exists) return [];
+    const rows = this.db.prepare('SELECT * FROM analyses WHERE run_id = ? ORDER BY id').all(runId) as Record<string, unknown>[];
+    return rows.map((r) => ({
+      id: r.id as number,
+      runId: r.run_id as number,
+      kind: r.kind as string,
+      createdAt: r.created_at as number,
+      workspace: r.workspace as string,
+      status: r.status as string,
+      incompleteReasons: JSON.parse(r.incomplete_reasons as string) as string[],
+      findings: JSON.parse(r.findings as string) as Finding[],
+      comparison: JSON.parse(r.comparison as string) as AnalysisRecord['comparison'],
+    }));
   }
 
   loadFindings(runId: number): Finding[] {

@@ -1,9 +1,9 @@
 import { parse } from '../args.js';
-import type { Finding } from '../../core/findings.js';
 import type { RunRecord, TraceStore } from '../../store/store.js';
 import { locateDatabase, withDatabase } from '../../triage/db.js';
 import { ChunkedWriter, age, colors, displayCommand, duration, isoTime, safe, table, type Colors } from '../../triage/format.js';
-import { runMetrics, runSpans, runTasks, sourceOf, taskDetail, type FileRow, type SpanView } from '../../triage/queries.js';
+import { runMetrics, runSpans, runTasks, sourceOf, taskDetail, type FileRow, type ProcessNode, type SpanView } from '../../triage/queries.js';
+import { explainFindings, formatCause, type ExplainedFinding } from '../../triage/causes.js';
 import { runFiles, type RunFile } from '../../triage/run-files.js';
 import { errnoName, mergeTimeline, timelineSources, type AccessRow, type TimelineEntry } from '../../triage/timeline.js';
 import { checkHint, type ParsedTranscript, type TranscriptHint } from '../../transcript/index.js';
@@ -69,13 +69,13 @@ export interface RunView {
   files: RunFile[];
   tasks: ReturnType<typeof runTasks>;
   taskFindings: Record<string, number>;
-  findings: Finding[];
+  findings: ExplainedFinding[];
   spans: SpanView[];
   metrics: ReturnType<typeof runMetrics>;
 }
 
 export function runView(store: TraceStore, dbFile: string, run: RunRecord): RunView {
-  const findings = store.loadFindings(run.id);
+  const findings = explainFindings(store, run, store.loadFindings(run.id));
   const taskFindings: Record<string, number> = {};
   for (const f of findings) taskFindings[f.task] = (taskFindings[f.task] ?? 0) + 1;
   return {
@@ -144,13 +144,13 @@ export function formatRun(view: RunView, c: Colors, now = Date.now()): string {
       ).trimEnd(),
     );
   }
-  out.push(...formatFindings(view.findings, c, '  '));
+  out.push(...formatFindings(view.findings, c, '  ', run.startedAt));
   out.push(...formatSpans(view.spans, run.startedAt, c));
   if (view.metrics.length) out.push(`  metrics:   ${view.metrics.map((m) => `${safe(m.name)}=${m.value.toLocaleString('en-US')}`).join(', ')}`);
   return out.join('\n') + '\n';
 }
 
-export function formatFindings(findings: Finding[], c: Colors, indent: string): string[] {
+export function formatFindings(findings: ExplainedFinding[], c: Colors, indent: string, runStart?: number): string[] {
   const out: string[] = [];
   const counts = { error: 0, warning: 0, info: 0 };
   for (const f of findings) counts[f.severity]++;
@@ -161,6 +161,7 @@ export function formatFindings(findings: Finding[], c: Colors, indent: string): 
     const count = f.count && f.count > 1 ? ` (+${f.count - 1} more)` : '';
     out.push(`${indent}  ${sev} ${f.type.padEnd(21)} ${safe(f.task)}${other}  ${safe(f.path)}${count}`);
     if (f.fix) out.push(`${indent}          fix: ${safe(f.fix.summary)}${f.fix.file ? ` (${safe(f.fix.file)}${f.fix.line ? `:${f.fix.line}` : ''})` : ''}`);
+    if (f.cause && runStart !== undefined) out.push(`${indent}          why: ${safe(formatCause(f.cause, runStart))}`);
   }
   return out;
 }
@@ -182,6 +183,33 @@ export function formatSpans(spans: SpanView[], runStart: number, c: Colors): str
   return out;
 }
 
+/** The task's process tree, at most `budget` processes; each with up to 5 reads and 5 writes. */
+function formatTree(nodes: ProcessNode[], c: Colors, indent: string, budget: number): string[] {
+  const out: string[] = [];
+  let shown = 0;
+  let total = 0;
+  const count = (ns: ProcessNode[]): number => ns.reduce((n, x) => n + 1 + count(x.children), 0);
+  total = count(nodes);
+  const list = (label: string, paths: string[], pad: string) => {
+    if (!paths.length) return;
+    out.push(`${pad}  ${c.dim(label)} ${paths.slice(0, 5).map(safe).join(', ')}${paths.length > 5 ? c.dim(` and ${paths.length - 5} more`) : ''}`);
+  };
+  const walk = (ns: ProcessNode[], depth: number) => {
+    for (const n of ns) {
+      if (shown >= budget) return;
+      shown++;
+      const pad = indent + '  '.repeat(depth);
+      out.push(`${pad}pid ${n.pid}  ${safe(n.label)}`);
+      list('read ', n.reads, pad);
+      list('wrote', n.writes, pad);
+      walk(n.children, depth + 1);
+    }
+  };
+  walk(nodes, 0);
+  if (total > shown) out.push(`${indent}...and ${total - shown} more processes (--json for all)`);
+  return out;
+}
+
 function formatTask(run: RunRecord, d: ReturnType<typeof taskDetail>, c: Colors): string {
   const out: string[] = [];
   const t = d.task;
@@ -190,9 +218,8 @@ function formatTask(run: RunRecord, d: ReturnType<typeof taskDetail>, c: Colors)
   out.push(`  inputs:       ${t.declared.inputs.map((i) => safe(i)).join(', ') || '-'}`);
   out.push(`  outputs:      ${t.declared.outputs.map((o) => safe(o)).join(', ') || '-'}`);
   out.push(`  dependsOn:    ${t.declared.dependsOn.map((o) => safe(o)).join(', ') || '-'}`);
-  out.push(`  processes (${d.processes.length}):`);
-  for (const p of d.processes.slice(0, 50)) out.push(`    pid ${p.pid}  ${p.argv ? displayCommand(p.argv) : safe(p.exe ?? '?')}`);
-  if (d.processes.length > 50) out.push(`    ...and ${d.processes.length - 50} more (--json for all)`);
+  out.push(`  processes (${d.processes.length}), each with the files it read and wrote itself:`);
+  out.push(...formatTree(d.tree, c, '    ', 200));
   const files = (label: string, rows: FileRow[]) => {
     out.push(`  ${label} (${rows.length}):`);
     for (const f of rows) out.push(`    ${f.op.padEnd(11)} ${safe(f.display)}${f.count > 1 ? c.dim(` x${f.count}`) : ''}`);
@@ -200,7 +227,7 @@ function formatTask(run: RunRecord, d: ReturnType<typeof taskDetail>, c: Colors)
   files('reads', d.reads);
   files('writes', d.writes);
   out.push(`  other accesses (probes, listings, failures): ${d.otherAccesses} (io-trace files ${run.id} --task ${safe(t.taskId)})`);
-  out.push(...formatFindings(d.findings, c, '  '));
+  out.push(...formatFindings(d.findings, c, '  ', run.startedAt));
   return out.join('\n') + '\n';
 }
 
