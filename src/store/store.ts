@@ -1,4 +1,4 @@
-import { accessSync, constants, copyFileSync, existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { accessSync, constants, copyFileSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { StoreError } from '../core/errors.js';
@@ -7,6 +7,7 @@ import type { AccessOp } from '../core/events.js';
 import type { PlanTask } from '../plan/types.js';
 import { SCHEMA_SQL, SCHEMA_VERSION } from './schema.js';
 import { openDatabase, type SqlDatabase, type SqlStatement } from './sqlite.js';
+import { makeDirectory, StoreWriteError, writeProblem } from './write-errors.js';
 
 export type RunStatus = 'running' | 'clean' | 'issues' | 'incomplete' | 'not-traced' | 'failed';
 
@@ -137,9 +138,9 @@ export class TraceStore {
 
   /** Open (creating if needed) a database for writing. */
   static create(file: string): TraceStore {
-    mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
     let db: SqlDatabase;
     try {
+      makeDirectory(path.dirname(path.resolve(file)));
       db = openDatabase(file);
       db.pragma('journal_mode = WAL');
       // NORMAL keeps WAL durable against a crash of io-trace (not of the OS) and is much faster.
@@ -154,9 +155,19 @@ export class TraceStore {
       db.pragma(`user_version = ${SCHEMA_VERSION}`);
     } catch (e) {
       if (e instanceof StoreError) throw e;
+      const problem = writeProblem(e, file);
+      if (problem) throw new StoreWriteError(`cannot write the trace database ${file}: ${problem}`, problem);
       throw new StoreError(`cannot open trace database ${file} for writing: ${(e as Error).message}`);
     }
     return new TraceStore(path.resolve(file), db);
+  }
+
+  /** A database that lives only in memory: a run whose database cannot be written still gets its report. */
+  static createInMemory(): TraceStore {
+    const db = openDatabase(':memory:');
+    db.exec(SCHEMA_SQL);
+    db.pragma(`user_version = ${SCHEMA_VERSION}`);
+    return new TraceStore(':memory:', db);
   }
 
   /** Open an existing database read-only (triage, analyze). */
