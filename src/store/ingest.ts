@@ -9,7 +9,7 @@ interface PendingAccess extends AccessRecord {
 
 export interface IngestOptions {
   flushIntervalMs?: number;
-  /** Called when a write fails after the last one succeeded (a full disk): the build goes on regardless. */
+  /** Called when a flush fails while the build runs (a full disk); a failure in close() is left in `unsaved`. */
   onWriteError?: (e: unknown) => void;
 }
 
@@ -94,7 +94,7 @@ export class TraceIngestor {
 
   /** Write everything pending to the database; false (and `unsaved` set) if the database refused. */
   flush(): boolean {
-    return this.attempt(() => this.write());
+    return this.attempt(() => this.write(), true);
   }
 
   /** Final flush: every process re-saved with its task decided on the whole tree. Never throws. */
@@ -104,16 +104,16 @@ export class TraceIngestor {
     this.attempt(() => {
       this.write();
       this.store.saveProcesses(this.runId, this.processes.records(false));
-    });
+    }, false);
   }
 
-  private attempt(fn: () => void): boolean {
+  private attempt(fn: () => void, tell: boolean): boolean {
     try {
       fn();
       this.unsaved = undefined;
       return true;
     } catch (e) {
-      if (this.unsaved === undefined) this.onWriteError?.(e);
+      if (tell && this.unsaved === undefined) this.onWriteError?.(e);
       this.unsaved = e;
       // Pending rows stay in memory for close(); retrying every second on a full disk helps nobody.
       if (this.timer) clearInterval(this.timer);
