@@ -72,6 +72,7 @@ export async function runBuild(options: RunBuildOptions): Promise<RunBuildResult
   const spans = new StoreSpanRecorder();
   const selected = await spans.withSpan('setup', {}, () => selectTracer(options.tracer, options.tracers, log));
   let tracerName = selected.tracer.name;
+  let tracerReason = selected.reason;
 
   const startedAt = Date.now();
   const newRun = {
@@ -105,7 +106,8 @@ export async function runBuild(options: RunBuildOptions): Promise<RunBuildResult
     const why = storeFailure(opened.failure);
     log.warn(`${why}; the build runs untraced`);
     tracerName = 'none';
-    store.updateRun(runId, { tracer: 'none', tracerVersion: null, tracerReason: `${why}; the build ran untraced` });
+    tracerReason = `${why}; the build ran untraced`;
+    store.updateRun(runId, { tracer: 'none', tracerVersion: null, tracerReason });
   }
   spans.bind(store, runId);
 
@@ -178,8 +180,9 @@ export async function runBuild(options: RunBuildOptions): Promise<RunBuildResult
       spans.recordSpan('attach', attachStart, Date.now() - attachStart, { tracer: tracerName, error: why });
       await session.finish().catch(() => undefined);
       incomplete.push(`${tracerName} failed to attach: ${why}`);
-      save(() => store.updateRun(runId, { tracer: 'none', tracerReason: `${selected.reason}; ${tracerName} failed to attach: ${why}` }));
+      tracerReason = `${selected.reason}; ${tracerName} failed to attach: ${why}`;
       tracerName = 'none';
+      save(() => store.updateRun(runId, { tracer: 'none', tracerReason }));
       session = untraced;
     }
   }
@@ -224,6 +227,8 @@ export async function runBuild(options: RunBuildOptions): Promise<RunBuildResult
   else if (stopRequested) incomplete.push(`the build was stopped (${stopRequested}) before it finished`);
 
   const finalRun = {
+    tracer: tracerName,
+    tracerReason,
     endedAt: Date.now(),
     exitCode: exit.code,
     signal: exit.signal,
