@@ -287,6 +287,8 @@ describe('a full or read-only output folder: the build still runs, its exit code
     expect(q.code).toBe(5);
     expect(q.stdout).toBe('out\n');
     expect(ioTraceLines(q.stderr, /JSON report/)).toEqual(['io-trace error: cannot write the JSON report .io-trace/r.json: disk full']);
+    // The last line, so the action (which quotes io-trace's last line when it finds no report) says why.
+    expect(q.stderr.trimEnd().split('\n').at(-1)).toBe('io-trace error: cannot write the JSON report .io-trace/r.json: disk full');
   });
 
   it('read-only (EROFS) or not writable (EACCES): the same, with the reason', () => {

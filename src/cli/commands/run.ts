@@ -107,17 +107,20 @@ export async function runCommand(ctx: CommandContext): Promise<number> {
   });
 
   const reportsStart = Date.now();
+  let jsonFailure: string | undefined;
   if (values.json) {
     // Fail open: a report that cannot be written is said in one line; the build's exit code still comes through.
     const file = path.resolve(ctx.cwd, values.json);
     try {
       writeReport(file, result.report);
     } catch (e) {
-      ctx.log.error(`cannot write the JSON report ${values.json}: ${describeWriteFailure(e, file)}`);
+      jsonFailure = `cannot write the JSON report ${values.json}: ${describeWriteFailure(e, file)}`;
     }
   }
   const dbShown = result.dbPath === null ? undefined : path.relative(ctx.cwd, result.dbPath) || result.dbPath;
   ctx.stderr.write(formatTerminalSummary(result.report, { color: ctx.color, ...(dbShown ? { dbPath: dbShown } : {}) }));
+  // Last, so it is the line a wrapper (the action) quotes when it finds no report.
+  if (jsonFailure) ctx.log.error(jsonFailure);
   if (result.dbPath !== null) recordReportsSpan(result.dbPath, result.runId, reportsStart, { json: values.json !== undefined });
   return exitCodeFor(result.buildExitCode, result.report, failOn);
 }
