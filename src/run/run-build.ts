@@ -261,12 +261,10 @@ export async function runBuild(options: RunBuildOptions): Promise<RunBuildResult
       }),
     );
     // Each task's wall time, from its first process start to its last exit, nested under the build.
-    save(() => {
-      for (const t of store.taskStatuses(runId)) {
-        if (t.startedAt === null || t.endedAt === null) continue;
-        spans.recordSpan('task', t.startedAt, Math.max(0, t.endedAt - t.startedAt), { task: t.taskId, processes: t.processCount }, { parent: buildSpan });
-      }
-    });
+    for (const t of store.taskStatuses(runId)) {
+      if (t.startedAt === null || t.endedAt === null) continue;
+      spans.recordSpan('task', t.startedAt, Math.max(0, t.endedAt - t.startedAt), { task: t.taskId, processes: t.processCount }, { parent: buildSpan });
+    }
     return { runId, dbPath: opened.failure === undefined ? dbPath : null, exit, report, buildExitCode: exitCodeOf(exit) };
   } finally {
     closeQuietly(store);

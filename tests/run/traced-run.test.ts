@@ -229,6 +229,17 @@ describe('a run killed half way', () => {
   });
 });
 
+/** runCli without blocking the test worker for the whole run (these runs take 10-20 s). */
+async function runCliAsync(args: string[], options: { cwd: string; env?: NodeJS.ProcessEnv }): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  const child = startCli(args, options);
+  let stdout = '';
+  let stderr = '';
+  child.stdout!.on('data', (d: Buffer) => (stdout += d.toString()));
+  child.stderr!.on('data', (d: Buffer) => (stderr += d.toString()));
+  const code = await new Promise<number | null>((resolve) => child.on('close', (c) => resolve(c)));
+  return { code, stdout, stderr };
+}
+
 /** Live bpftrace/strace processes following `pid` (their last argument, or `-p PID`). */
 function tracersFollowing(pid: number): string[] {
   const found: string[] = [];
@@ -314,7 +325,7 @@ describe('a full or read-only output folder: the build still runs, its exit code
   });
 
   for (const tracer of TRACERS) {
-    it(`fills during the build (${tracer}): build exit 5 kept, tracer stopped, run incomplete, what was committed stays readable`, () => {
+    it(`fills during the build (${tracer}): build exit 5 kept, tracer stopped, run incomplete, what was committed stays readable`, async () => {
       // The build waits until its first read is committed, fills the disk, does more, and gives the
       // ingest timer (1 s) time to hit the full disk before it exits.
       const { ws, disk } = workspaceOnSmallDisk(2048, {
@@ -341,7 +352,7 @@ echo after
 exit 5
 `,
       });
-      const r = runCli(['run', '--tracer', tracer, '--json', 'r.json', '--', 'sh', 'build.sh'], { cwd: ws.root, env: { NODE24: node24() } });
+      const r = await runCliAsync(['run', '--tracer', tracer, '--json', 'r.json', '--', 'sh', 'build.sh'], { cwd: ws.root, env: { NODE24: node24() } });
       expect(r.stderr).toContain('disk filled');
       expect(disk.free()).toBe(0);
       expect(r.code).toBe(5);
