@@ -11,9 +11,9 @@ import type { IgnoreRules } from '../config/ignore.js';
 import { NX_ENV } from '../plan/nx.js';
 import { TURBO_ENV } from '../plan/turbo.js';
 import type { Plan } from '../plan/types.js';
-import type { Report } from '../report/report.js';
+import { buildReport, type Report } from '../report/report.js';
 import { TraceIngestor } from '../store/ingest.js';
-import { TraceStore, type NewRun } from '../store/store.js';
+import { TraceStore, type NewRun, type RunRecord } from '../store/store.js';
 import { describeWriteFailure, makeDirectory, writeProblem } from '../store/write-errors.js';
 import { launchStopped, type BuildExit, type LaunchedBuild } from '../tracer/launch.js';
 import { selectTracer, type TracerRequest } from '../tracer/select.js';
@@ -249,17 +249,33 @@ export async function runBuild(options: RunBuildOptions): Promise<RunBuildResult
     const outRel = path.relative(options.plan.workspaceRoot, dbDir);
     const extraIgnores = outRel && !outRel.startsWith('..') ? [outRel] : [];
     const cache = tracerName === 'none' || options.plan.source === 'file' || files === null ? undefined : detectCacheHits({ plan: options.plan, command: options.command, output: cacheLines(files), processCounts: countProcesses(processes), exitCode: exit.code });
-    const report = await spans.withSpan('analysis', {}, () =>
-      analyseRun(store, runId, {
-        ignore: options.ignore,
-        extraIgnores,
-        ...(cache ? { cachedTasks: cache.cached, cacheEvidence: cache.evidence, ...(cache.skipped ? { skippedTasks: cache.skipped } : {}) } : {}),
-        // What this run knows, whether or not the database took it.
-        run: finalRun,
-        traceReasons: traceReasons(),
-        onSaveError: (e) => storeFailure(e),
-      }),
-    );
+    let report: Report;
+    try {
+      report = await spans.withSpan('analysis', {}, () =>
+        analyseRun(store, runId, {
+          ignore: options.ignore,
+          extraIgnores,
+          ...(cache ? { cachedTasks: cache.cached, cacheEvidence: cache.evidence, ...(cache.skipped ? { skippedTasks: cache.skipped } : {}) } : {}),
+          // What this run knows, whether or not the database took it.
+          run: finalRun,
+          traceReasons: traceReasons(),
+          onSaveError: (e) => storeFailure(e),
+        }),
+      );
+    } catch (e) {
+      // The build's result outlives an analysis that could not read the database back: no finding is
+      // claimed, every task is untraced, and the run says why.
+      const why = `cannot analyse the trace in ${shownDb}: ${describeWriteFailure(e, dbPath)}`;
+      log.warn(why);
+      const logs = files && { stdoutPath: path.relative(dbDir, files.stdout), stderrPath: path.relative(dbDir, files.stderr), transcriptPath: path.relative(dbDir, files.transcript) };
+      const record: RunRecord = {
+        ...newRun, ...finalRun, id: runId, tracerVersion: tracerName === 'none' ? null : newRun.tracerVersion ?? null,
+        status: tracerName === 'none' ? 'not-traced' : 'incomplete', incompleteReasons: [...traceReasons(), why],
+        stdoutPath: logs?.stdoutPath ?? null, stderrPath: logs?.stderrPath ?? null, transcriptPath: logs?.transcriptPath ?? null,
+      };
+      const tasks = options.plan.tasks.map((t) => ({ taskId: t.id, status: 'untraced' as const, reads: 0, writes: 0, findings: 0 }));
+      return { runId, dbPath: opened.failure === undefined ? dbPath : null, exit, report: buildReport(record, tasks, [], IO_TRACE_VERSION), buildExitCode: exitCodeOf(exit) };
+    }
     // Each task's wall time, from its first process start to its last exit, nested under the build.
     for (const t of store.taskStatuses(runId)) {
       if (t.startedAt === null || t.endedAt === null) continue;
