@@ -7,26 +7,43 @@ interface PendingAccess extends AccessRecord {
   dirty: boolean;
 }
 
+export interface IngestOptions {
+  flushIntervalMs?: number;
+  /** Called when a flush fails while the build runs (a full disk); a failure in close() is left in `unsaved`. */
+  onWriteError?: (e: unknown) => void;
+}
+
 /**
  * Turns the tracer's event stream into database rows. Accesses are de-duplicated in memory by
  * (process, op, errno, path) with a count and first/last time, and written in batches: the per-event
  * work is one Map lookup, so ingest keeps up with the tracer. Flushed on a timer so a run killed half
  * way still leaves what was seen.
+ *
+ * A write the database refuses (full disk, read-only file system) never throws out of here: the batch
+ * stays pending in memory, the timer stops (no retry storm on a full disk), close() tries once more,
+ * and `unsaved` says what was left out. What earlier batches committed stays in the database.
  */
 export class TraceIngestor {
   private readonly accesses = new Map<string, PendingAccess>();
   private fresh: PendingAccess[] = [];
   private changed: PendingAccess[] = [];
+  private pendingNotices: TracerNoticeEvent[] = [];
   private timer: NodeJS.Timeout | undefined;
+  private readonly onWriteError: ((e: unknown) => void) | undefined;
   readonly notices: TracerNoticeEvent[] = [];
   eventCount = 0;
+  /** The error of the last write that failed, while what it carried is still not in the database. */
+  unsaved: unknown = undefined;
 
   constructor(
     private readonly store: TraceStore,
     private readonly runId: number,
     private readonly processes: ProcessTracker,
-    flushIntervalMs = 1000,
+    options: IngestOptions | number = {},
   ) {
+    const o = typeof options === 'number' ? { flushIntervalMs: options } : options;
+    const flushIntervalMs = o.flushIntervalMs ?? 1000;
+    this.onWriteError = o.onWriteError;
     if (flushIntervalMs > 0) {
       this.timer = setInterval(() => this.flush(), flushIntervalMs);
       this.timer.unref();
@@ -67,20 +84,65 @@ export class TraceIngestor {
           this.processes.exit(e.pid, e.ts);
           break;
         case 'notice':
+          // Written with the next flush: the sink itself never touches the database.
           this.notices.push(e);
-          this.store.addEvent(this.runId, {
-            kind: 'notice',
-            name: e.kind,
-            startTs: e.ts,
-            attributes: { message: e.message, ...(e.pid !== undefined ? { pid: e.pid } : {}), ...(e.count !== undefined ? { count: e.count } : {}) },
-          });
+          this.pendingNotices.push(e);
           break;
       }
     }
   };
 
-  /** Write everything pending to the database. */
-  flush(): void {
+  /** Write everything pending to the database; false (and `unsaved` set) if the database refused. */
+  flush(): boolean {
+    return this.attempt(() => this.write(), true);
+  }
+
+  /** Final flush: every process re-saved with its task decided on the whole tree. Never throws. */
+  close(): void {
+    if (this.timer) clearInterval(this.timer);
+    this.timer = undefined;
+    this.attempt(() => {
+      this.write();
+      this.store.saveProcesses(this.runId, this.processes.records(false));
+    }, false);
+  }
+
+  private attempt(fn: () => void, tell: boolean): boolean {
+    try {
+      fn();
+      this.unsaved = undefined;
+      return true;
+    } catch (e) {
+      if (tell && this.unsaved === undefined) this.onWriteError?.(e);
+      this.unsaved = e;
+      // Pending rows stay in memory for close(); retrying every second on a full disk helps nobody.
+      if (this.timer) clearInterval(this.timer);
+      this.timer = undefined;
+      return false;
+    }
+  }
+
+  private write(): void {
+    if (this.pendingNotices.length) {
+      const notices = this.pendingNotices;
+      this.pendingNotices = [];
+      try {
+        this.store.db.transaction(() => {
+          for (const e of notices) {
+            this.store.addEvent(this.runId, {
+              kind: 'notice',
+              name: e.kind,
+              startTs: e.ts,
+              attributes: { message: e.message, ...(e.pid !== undefined ? { pid: e.pid } : {}), ...(e.count !== undefined ? { count: e.count } : {}) },
+            });
+          }
+        });
+      } catch (e) {
+        this.pendingNotices = notices.concat(this.pendingNotices);
+        throw e;
+      }
+    }
+    // A process whose save fails is saved again by close() (it re-saves all of them).
     const procs = this.processes.records(true);
     if (procs.length) this.store.saveProcesses(this.runId, procs);
     if (this.fresh.length || this.changed.length) {
@@ -88,17 +150,17 @@ export class TraceIngestor {
       const changed = this.changed;
       this.fresh = [];
       this.changed = [];
-      this.store.writeAccesses(this.runId, fresh, changed);
+      try {
+        this.store.writeAccesses(this.runId, fresh, changed);
+      } catch (e) {
+        // The transaction was rolled back: the ids handed out in it name no rows.
+        for (const a of fresh) a.rowId = undefined;
+        this.fresh = fresh.concat(this.fresh);
+        this.changed = changed.concat(this.changed);
+        throw e;
+      }
       for (const a of changed) a.dirty = false;
     }
-  }
-
-  /** Final flush: every process re-saved with its task decided on the whole tree. */
-  close(): void {
-    if (this.timer) clearInterval(this.timer);
-    this.timer = undefined;
-    this.flush();
-    this.store.saveProcesses(this.runId, this.processes.records(false));
   }
 
   get distinctAccesses(): number {

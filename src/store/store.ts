@@ -1,4 +1,4 @@
-import { accessSync, constants, copyFileSync, existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { accessSync, constants, copyFileSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { StoreError } from '../core/errors.js';
@@ -8,6 +8,7 @@ import type { EventRecord, EventWriter, ProcessRecord } from '../core/records.js
 import type { PlanTask } from '../plan/types.js';
 import { MIGRATIONS, OLDEST_READABLE_VERSION, SCHEMA_SQL, SCHEMA_VERSION } from './schema.js';
 import { openDatabase, type SqlDatabase, type SqlStatement } from './sqlite.js';
+import { makeDirectory, StoreWriteError, writeProblem } from './write-errors.js';
 
 export type { EventRecord, ProcessRecord } from '../core/records.js';
 
@@ -134,9 +135,9 @@ export class TraceStore implements EventWriter {
 
   /** Open (creating if needed) a database for writing. */
   static create(file: string): TraceStore {
-    mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
     let db: SqlDatabase;
     try {
+      makeDirectory(path.dirname(path.resolve(file)));
       db = openDatabase(file);
       db.pragma('journal_mode = WAL');
       // NORMAL keeps WAL durable against a crash of io-trace (not of the OS) and is much faster.
@@ -152,9 +153,19 @@ export class TraceStore implements EventWriter {
       db.pragma(`user_version = ${SCHEMA_VERSION}`);
     } catch (e) {
       if (e instanceof StoreError) throw e;
+      const problem = writeProblem(e, file);
+      if (problem) throw new StoreWriteError(`cannot write the trace database ${file}: ${problem}`, problem);
       throw new StoreError(`cannot open trace database ${file} for writing: ${(e as Error).message}`);
     }
     return new TraceStore(path.resolve(file), db);
+  }
+
+  /** A database that lives only in memory: a run whose database cannot be written still gets its report. */
+  static createInMemory(): TraceStore {
+    const db = openDatabase(':memory:');
+    db.exec(SCHEMA_SQL);
+    db.pragma(`user_version = ${SCHEMA_VERSION}`);
+    return new TraceStore(':memory:', db);
   }
 
   /** Open an existing database read-only (triage, analyze). */

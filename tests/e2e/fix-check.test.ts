@@ -45,7 +45,7 @@ function snapshot(ws: string, files: string[]): Record<string, string> {
 /** The whole loop on one workspace; returns what each step said. */
 async function loop(ws: string, command: string[], configFiles: string[]) {
   const first: TracedRun = await tracedRun(ws, command, 'bpftrace');
-  const db = first.dbPath;
+  const db = first.dbPath!;
   const original = snapshot(ws, configFiles);
 
   const dry = runCli(['fix', '--db', db], { cwd: ws });

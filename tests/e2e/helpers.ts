@@ -50,7 +50,7 @@ export async function tracedRun(ws: string, command: string[], tracer: RealTrace
     echo: { stdout: (c) => chunks.push(c), stderr: (c) => chunks.push(c) },
     stdin: 'ignore',
   });
-  const store = TraceStore.openExisting(result.dbPath);
+  const store = TraceStore.openExisting(result.dbPath!);
   try {
     return {
       ...result,

@@ -9,6 +9,7 @@ import { resolvePlan } from '../../plan/resolve.js';
 import { formatTerminalSummary } from '../../report/terminal.js';
 import { runBuild } from '../../run/run-build.js';
 import { TraceStore } from '../../store/store.js';
+import { describeWriteFailure } from '../../store/write-errors.js';
 import { defaultTracers } from '../../tracer/registry.js';
 import { oneOf, parse } from '../args.js';
 import type { Report } from '../../report/report.js';
@@ -95,6 +96,8 @@ export async function runCommand(ctx: CommandContext): Promise<number> {
     ignore,
     log: ctx.log,
     echo: values.quiet ? null : { stdout: (c) => ctx.stdout.write(c), stderr: (c) => ctx.stderr.write(c) },
+    // --quiet relies on the saved logs: output that cannot be saved is shown after all.
+    fallbackEcho: { stdout: (c) => ctx.stdout.write(c), stderr: (c) => ctx.stderr.write(c) },
     stdin: process.stdin.isTTY ? 'inherit' : 'ignore',
     onBuildStarted: (stop) => {
       // Forward Ctrl-C / a CI cancel to the build; io-trace itself stays to save what was recorded.
@@ -109,10 +112,21 @@ export async function runCommand(ctx: CommandContext): Promise<number> {
   });
 
   const reportsStart = Date.now();
-  if (values.json) writeReport(path.resolve(ctx.cwd, values.json), result.report);
-  const dbShown = path.relative(ctx.cwd, result.dbPath) || result.dbPath;
-  ctx.stderr.write(formatTerminalSummary(result.report, { color: ctx.color, dbPath: dbShown }));
-  recordReportsSpan(result.dbPath, result.runId, reportsStart, { json: values.json !== undefined });
+  let jsonFailure: string | undefined;
+  if (values.json) {
+    // Fail open: a report that cannot be written is said in one line; the build's exit code still comes through.
+    const file = path.resolve(ctx.cwd, values.json);
+    try {
+      writeReport(file, result.report);
+    } catch (e) {
+      jsonFailure = `cannot write the JSON report ${values.json}: ${describeWriteFailure(e, file)}`;
+    }
+  }
+  const dbShown = result.dbPath === null ? undefined : path.relative(ctx.cwd, result.dbPath) || result.dbPath;
+  ctx.stderr.write(formatTerminalSummary(result.report, { color: ctx.color, ...(dbShown ? { dbPath: dbShown } : {}) }));
+  // Last, so it is the line a wrapper (the action) quotes when it finds no report.
+  if (jsonFailure) ctx.log.error(jsonFailure);
+  if (result.dbPath !== null) recordReportsSpan(result.dbPath, result.runId, reportsStart, { json: values.json !== undefined });
   return exitCodeFor(result.buildExitCode, result.report, failOn);
 }
 
