@@ -44,7 +44,7 @@ export interface ProcessRecord {
   parentKey: number | null;
   ppid: number | null;
   taskId: string | null;
-  role: 'task' | 'orchestrator' | 'unattributed';
+  role: 'task' | 'orchestrator' | 'package-manager' | 'unattributed';
   exe: string | null;
   argv: string[] | null;
   cwd: string | null;
