@@ -1,5 +1,6 @@
 import type { TraceEvent, TracerNoticeEvent } from '../core/events.js';
 import type { ProcessTable } from '../attribution/process-table.js';
+import { PathNormaliser } from './normalise-path.js';
 import type { AccessRecord, TraceStore } from './store.js';
 
 interface PendingAccess extends AccessRecord {
@@ -8,7 +9,7 @@ interface PendingAccess extends AccessRecord {
 }
 
 /**
- * Turns the tracer's event stream into database rows. Accesses are de-duplicated in memory by
+ * Turns the tracer's event stream into database rows. Paths are normalised (PathNormaliser) and accesses de-duplicated in memory by
  * (process, op, errno, path) with a count and first/last time, and written in batches: the per-event
  * work is one Map lookup, so ingest keeps up with the tracer. Flushed on a timer so a run killed half
  * way still leaves what was seen.
@@ -18,6 +19,7 @@ export class TraceIngestor {
   private fresh: PendingAccess[] = [];
   private changed: PendingAccess[] = [];
   private timer: NodeJS.Timeout | undefined;
+  private readonly paths = new PathNormaliser();
   readonly notices: TracerNoticeEvent[] = [];
   eventCount = 0;
 
@@ -40,10 +42,11 @@ export class TraceIngestor {
       switch (e.type) {
         case 'access': {
           const procKey = this.processes.keyFor(e.pid, e.ts);
-          const key = `${procKey}\0${e.op}\0${e.errno}\0${e.path}`;
+          const path = this.paths.normalise(e.path);
+          const key = `${procKey}\0${e.op}\0${e.errno}\0${path}`;
           const a = this.accesses.get(key);
           if (a === undefined) {
-            const rec: PendingAccess = { procKey, path: e.path, op: e.op, errno: e.errno, count: 1, firstTs: e.ts, lastTs: e.ts, dirty: false };
+            const rec: PendingAccess = { procKey, path, op: e.op, errno: e.errno, count: 1, firstTs: e.ts, lastTs: e.ts, dirty: false };
             this.accesses.set(key, rec);
             this.fresh.push(rec);
           } else {
@@ -61,7 +64,7 @@ export class TraceIngestor {
           this.processes.fork(e.pid, e.child, e.ts);
           break;
         case 'exec':
-          this.processes.exec(e.pid, e.path, e.argv, e.cwd, e.ts);
+          this.processes.exec(e.pid, e.path, e.argv, e.cwd, e.ts, e.argvTruncated === true);
           break;
         case 'exit':
           this.processes.exit(e.pid, e.ts);
