@@ -21,6 +21,7 @@ import { IO_TRACE_VERSION } from '../version.js';
 import { analyseRun } from './analyse-run.js';
 import { detectCacheHits, PARSED_OUTPUT_LINE } from './cache-hits.js';
 import { OutputCapture, type EchoTargets } from './output.js';
+import { ensureOutputDir } from './output-dir.js';
 
 export interface RunBuildOptions {
   command: string[];
@@ -60,8 +61,9 @@ export interface RunBuildResult {
  */
 export async function runBuild(options: RunBuildOptions): Promise<RunBuildResult> {
   const { log } = options;
-  mkdirSync(options.outDir, { recursive: true });
+  ensureOutputDir(options.outDir);
   const dbPath = path.resolve(options.dbPath ?? path.join(options.outDir, 'trace.db'));
+  ensureOutputDir(path.dirname(dbPath));
   const spans = new StoreSpanRecorder();
   const selected = await spans.withSpan('setup', {}, () => selectTracer(options.tracer, options.tracers, log));
   let tracerName = selected.tracer.name;
