@@ -66,7 +66,8 @@ export async function resolvePlan(options: ResolvePlanOptions): Promise<Plan> {
       ...(turbo?.passThroughArgs ? { passThroughArgs: turbo.passThroughArgs } : {}),
     });
   }
-  log.info(`plan: ${plan.tasks.length} ${source} task${plan.tasks.length === 1 ? '' : 's'} resolved in ${Date.now() - t0} ms`);
+  // The one plan line (nx.ts/turbo.ts say more at debug level).
+  log.info(`plan: ${plan.tasks.length} ${source} task${plan.tasks.length === 1 ? '' : 's'}${plan.toolVersion ? ` (${source} ${plan.toolVersion})` : ''} resolved in ${Date.now() - t0} ms`);
   return plan;
 }
 

@@ -243,7 +243,7 @@ export async function resolveTurboPlan(opts: TurboPlanOptions): Promise<Plan> {
       declaredAt,
     });
   }
-  log.info(`planned ${tasks.length} Turborepo task(s) with turbo ${dry.turboVersion ?? turbo.version} in ${Date.now() - started} ms`);
+  log.debug(`planned ${tasks.length} Turborepo task(s) with turbo ${dry.turboVersion ?? turbo.version} in ${Date.now() - started} ms`);
   return { source: 'turbo', workspaceRoot, toolVersion: dry.turboVersion ?? turbo.version, tasks };
 }
 
