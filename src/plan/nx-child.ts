@@ -16,7 +16,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { NX_CHILD_REQUEST_ENV, type NxChildRequest, type NxChildResult, type NxChildTask } from './nx-child-protocol.js';
 
-/* eslint-disable @typescript-eslint/no-explicit-any -- nx's internals, loaded at run time */
+/** nx's internals, loaded at run time: untyped on purpose (the few fields used are checked where versions differ). */
 type Any = any;
 
 interface TargetConfig {

@@ -64,6 +64,7 @@ export async function resolvePlan(options: ResolvePlanOptions): Promise<Plan> {
       log,
       ...(turbo?.filter ? { filter: turbo.filter } : {}),
       ...(turbo?.passThroughArgs ? { passThroughArgs: turbo.passThroughArgs } : {}),
+      ...(turbo?.runFlags ? { runFlags: turbo.runFlags } : {}),
     });
   }
   // The one plan line (nx.ts/turbo.ts say more at debug level).
