@@ -170,7 +170,11 @@ export async function runBuild(options: RunBuildOptions): Promise<RunBuildResult
   incomplete.push(...outcome.incompleteReasons);
   if (outcome.incompleteReasons.length === 0) {
     const kinds = new Set(ingest.notices.filter((n) => INCOMPLETE_NOTICE_KINDS.has(n.kind)).map((n) => n.kind));
-    for (const kind of kinds) incomplete.push(ingest.notices.find((n) => n.kind === kind)!.message);
+    for (const kind of kinds) {
+      const all = ingest.notices.filter((n) => n.kind === kind);
+      // Lost events: the total of every report, as lostEvents says, not the first report's count.
+      incomplete.push(kind === 'lost' ? `${tracerName} lost ${all.reduce((s, n) => s + (n.count ?? 0), 0)} events` : all[0].message);
+    }
   }
   if (processes.unknownTaskNames.size) {
     incomplete.push(`IO_TRACE_TASK named unknown task(s) ${[...processes.unknownTaskNames].map((t) => JSON.stringify(t)).join(', ')}: their processes are unattributed`);
