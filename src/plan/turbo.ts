@@ -52,10 +52,13 @@ const TURBO_VALUE_FLAGS = new Set([
   '--filter', '-F', '--concurrency', '--cache-dir', '--output-logs', '--log-order', '--env-mode', '--cache',
   '--cache-workers', '--profile', '--anon-profile', '--log-prefix', '--global-deps', '--graph', '--summarize',
   '--ui', '--team', '--token', '--api', '--login', '--remote-cache-timeout', '--cwd', '--heap', '--trace',
+  '--root-turbo-json', '--verbosity', '--experimental-otel-protocol', '--experimental-otel-endpoint',
+  '--experimental-otel-timeout-ms', '--experimental-otel-interval-ms', '--experimental-otel-header',
+  '--experimental-otel-resource',
 ]);
 
 /** Flags whose value is optional (`--graph`, `--dry`): only `--x=v` carries one. */
-const TURBO_OPTIONAL_VALUE = new Set(['--graph', '--dry', '--dry-run', '--summarize', '--continue']);
+const TURBO_OPTIONAL_VALUE = new Set(['--graph', '--dry', '--dry-run', '--summarize', '--continue', '--log-file']);
 
 /**
  * `turbo run` flags that cannot change which tasks run or their hashes, or that the dry run must not get
@@ -67,7 +70,7 @@ const NOT_FOR_DRY_RUN = new Set([
   '--log-prefix', '--concurrency', '--parallel', '--continue', '--force', '--cache', '--cache-dir', '--cache-workers',
   '--remote-only', '--remote-cache-read-only', '--remote-cache-timeout', '--no-cache', '--daemon', '--no-daemon', '--heap',
   '--trace', '--team', '--token', '--api', '--login', '--color', '--no-color', '--verbosity', '-v', '-vv', '-vvv',
-  '--no-update-notifier', '--preflight', '--filter', '-F',
+  '--no-update-notifier', '--preflight', '--log-file', '--filter', '-F',
 ]);
 
 const TURBO_COMMANDS = new Set([
@@ -108,7 +111,7 @@ export function parseTurboCommand(argv: readonly string[]): TurboCommand | undef
       let value: string | undefined = eq > 0 ? a.slice(eq + 1) : undefined;
       if (value === undefined && TURBO_VALUE_FLAGS.has(name) && !TURBO_OPTIONAL_VALUE.has(name)) value = args[++j];
       if ((name === '--filter' || name === '-F') && value !== undefined) filter.push(value);
-      else if (!NOT_FOR_DRY_RUN.has(name)) runFlags.push(value === undefined ? name : `${name}=${value}`);
+      else if (!NOT_FOR_DRY_RUN.has(name) && !name.startsWith('--experimental-otel')) runFlags.push(value === undefined ? name : `${name}=${value}`);
       continue;
     }
     tasks.push(a);

@@ -204,6 +204,7 @@ describe('parseTurboCommand', () => {
     // Flags that choose tasks or change hashes reach the dry run as given; output/execution ones do not.
     [['npx', 'turbo', 'run', 'build', '--affected', '--only', '--global-deps', 'tsconfig.json', '--ui=stream', '--summarize', '--concurrency=2'], { tasks: ['build'], runFlags: ['--affected', '--only', '--global-deps=tsconfig.json'] }],
     [['turbo', 'run', 'build', '--env-mode=loose', '--framework-inference=false', '-F', 'app'], { tasks: ['build'], filter: ['app'], runFlags: ['--env-mode=loose', '--framework-inference=false'] }],
+    [['turbo', 'run', 'build', '--root-turbo-json', 'ci/turbo.json', '--log-file', '--experimental-otel-endpoint', 'http://x'], { tasks: ['build'], runFlags: ['--root-turbo-json=ci/turbo.json'] }],
   ])('%j', (argv, expected) => {
     expect(parseTurboCommand(argv)).toEqual(expected);
   });
