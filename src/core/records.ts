@@ -11,7 +11,7 @@ export interface ProcessRecord {
   parentKey: number | null;
   ppid: number | null;
   taskId: string | null;
-  role: 'task' | 'orchestrator' | 'unattributed';
+  role: 'task' | 'orchestrator' | 'package-manager' | 'unattributed';
   exe: string | null;
   argv: string[] | null;
   cwd: string | null;
@@ -43,7 +43,8 @@ export interface ProcessTracker {
   /** The per-run key of the process `pid` is at time `ts`. */
   keyFor(pid: number, ts: number): number;
   fork(parentPid: number, childPid: number, ts: number): void;
-  exec(pid: number, exe: string, argv: string[], cwd: string | undefined, ts: number): void;
+  /** `argvTruncated`: the tracer cut an argument, so the whole argv is read from /proc while it can be. */
+  exec(pid: number, exe: string, argv: string[], cwd: string | undefined, ts: number, argvTruncated?: boolean): void;
   exit(pid: number, ts: number): void;
   /** Records with tasks decided; `onlyDirty`: just those changed since the last call. */
   records(onlyDirty?: boolean): ProcessRecord[];

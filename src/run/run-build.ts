@@ -23,6 +23,7 @@ import { analyseRun } from './analyse-run.js';
 import { detectCacheHits, PARSED_OUTPUT_LINE } from './cache-hits.js';
 import { AGENT_FORMATS, detectFileFormat } from '../transcript/index.js';
 import { FileGrowthWatcher, OutputCapture, timesPathOf, type EchoTargets, type OutputFiles } from './output.js';
+import { ensureOutputDir } from './output-dir.js';
 
 export interface RunBuildOptions {
   command: string[];
@@ -234,7 +235,11 @@ export async function runBuild(options: RunBuildOptions): Promise<RunBuildResult
   incomplete.push(...outcome.incompleteReasons);
   if (outcome.incompleteReasons.length === 0) {
     const kinds = new Set(ingest.notices.filter((n) => INCOMPLETE_NOTICE_KINDS.has(n.kind)).map((n) => n.kind));
-    for (const kind of kinds) incomplete.push(ingest.notices.find((n) => n.kind === kind)!.message);
+    for (const kind of kinds) {
+      const all = ingest.notices.filter((n) => n.kind === kind);
+      // Lost events: the total of every report, as lostEvents says, not the first report's count.
+      incomplete.push(kind === 'lost' ? `${tracerName} lost ${all.reduce((s, n) => s + (n.count ?? 0), 0)} events` : all[0].message);
+    }
   }
   if (processes.unknownTaskNames.size) {
     incomplete.push(`IO_TRACE_TASK named unknown task(s) ${[...processes.unknownTaskNames].map((t) => JSON.stringify(t)).join(', ')}: their processes are unattributed`);
@@ -339,7 +344,9 @@ function openRunStore(dbPath: string, outDir: string, newRun: NewRun, plan: Plan
   };
   let store: TraceStore | undefined;
   try {
-    makeDirectory(outDir);
+    // Created with a .gitignore of `*`: nothing of io-trace shows in the user's git status.
+    ensureOutputDir(outDir);
+    ensureOutputDir(path.dirname(dbPath));
     store = TraceStore.create(dbPath);
     return { store, runId: create(store) };
   } catch (e) {

@@ -1,5 +1,6 @@
 import type { TraceEvent, TracerNoticeEvent } from '../core/events.js';
 import type { ProcessTracker } from '../core/records.js';
+import { PathNormaliser } from './normalise-path.js';
 import type { AccessRecord, TraceStore } from './store.js';
 
 interface PendingAccess extends AccessRecord {
@@ -14,7 +15,7 @@ export interface IngestOptions {
 }
 
 /**
- * Turns the tracer's event stream into database rows. Accesses are de-duplicated in memory by
+ * Turns the tracer's event stream into database rows. Paths are normalised (PathNormaliser) and accesses de-duplicated in memory by
  * (process, op, errno, path) with a count and first/last time, and written in batches: the per-event
  * work is one Map lookup, so ingest keeps up with the tracer. Flushed on a timer so a run killed half
  * way still leaves what was seen.
@@ -30,6 +31,7 @@ export class TraceIngestor {
   private pendingNotices: TracerNoticeEvent[] = [];
   private timer: NodeJS.Timeout | undefined;
   private readonly onWriteError: ((e: unknown) => void) | undefined;
+  private readonly paths = new PathNormaliser();
   readonly notices: TracerNoticeEvent[] = [];
   eventCount = 0;
   /** The error of the last write that failed, while what it carried is still not in the database. */
@@ -57,10 +59,11 @@ export class TraceIngestor {
       switch (e.type) {
         case 'access': {
           const procKey = this.processes.keyFor(e.pid, e.ts);
-          const key = `${procKey}\0${e.op}\0${e.errno}\0${e.path}`;
+          const path = this.paths.normalise(e.path);
+          const key = `${procKey}\0${e.op}\0${e.errno}\0${path}`;
           const a = this.accesses.get(key);
           if (a === undefined) {
-            const rec: PendingAccess = { procKey, path: e.path, op: e.op, errno: e.errno, count: 1, firstTs: e.ts, lastTs: e.ts, dirty: false };
+            const rec: PendingAccess = { procKey, path, op: e.op, errno: e.errno, count: 1, firstTs: e.ts, lastTs: e.ts, dirty: false };
             this.accesses.set(key, rec);
             this.fresh.push(rec);
           } else {
@@ -78,7 +81,7 @@ export class TraceIngestor {
           this.processes.fork(e.pid, e.child, e.ts);
           break;
         case 'exec':
-          this.processes.exec(e.pid, e.path, e.argv, e.cwd, e.ts);
+          this.processes.exec(e.pid, e.path, e.argv, e.cwd, e.ts, e.argvTruncated === true);
           break;
         case 'exit':
           this.processes.exit(e.pid, e.ts);

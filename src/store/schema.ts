@@ -79,7 +79,7 @@ CREATE TABLE IF NOT EXISTS processes (
   parent_key INTEGER,
   ppid       INTEGER,
   task_id    TEXT,               -- NULL: unattributed
-  role       TEXT NOT NULL,      -- task | orchestrator | unattributed
+  role       TEXT NOT NULL,      -- task | orchestrator | package-manager | unattributed
   exe        TEXT,
   argv       TEXT,               -- JSON
   cwd        TEXT,
