@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { IDENTITY_ENV_VARS } from '../core/events.js';
 import type { Plan } from '../plan/types.js';
 import type { ProcessRecord } from '../store/store.js';
 
@@ -142,12 +143,18 @@ export class ProcessTable {
     child.cwd = parent.cwd;
   }
 
-  exec(pid: number, exe: string, argv: string[], cwd: string | undefined, ts: number): void {
+  /**
+   * `env`: the identity variables the tracer read at the exec itself (ExecEvent.env). Used when it
+   * covers every variable the plan's identities use; otherwise (or when absent) /proc/PID/environ is
+   * read, which a process that already exited no longer has.
+   */
+  exec(pid: number, exe: string, argv: string[], cwd: string | undefined, ts: number, env?: Readonly<Record<string, string>>): void {
     const p = this.byPid.get(pid) ?? this.create(pid, null, null, ts);
     p.exe = exe;
     p.argv = argv;
     if (cwd !== undefined) p.cwd = cwd;
-    this.readTask(p);
+    const usable = env !== undefined && [...this.options.matcher.envKeys].every((k) => IDENTITY_ENV_VARS.includes(k));
+    this.readTask(p, usable ? new Map(Object.entries(env)) : undefined);
     this.dirty.add(p);
   }
 
@@ -166,8 +173,8 @@ export class ProcessTable {
     return p;
   }
 
-  private readTask(p: ProcState): void {
-    const env = this.readEnviron(p.pid);
+  private readTask(p: ProcState, fromTracer?: Map<string, string>): void {
+    const env = fromTracer ?? this.readEnviron(p.pid);
     if (!env) {
       this.environMisses++;
       // Gone before we could look: the tool's own command line for a task still says whose it is.
