@@ -13237,10 +13237,11 @@ var BpftraceDecoder = class {
           flags: Number(kfe >> 20n & 0x3fffffn),
           slot: tag === "B" ? 2 : 1,
           dirId: f[5].toString("latin1"),
-          chunks: [Buffer.from(f[7])],
           open: f[6].toString("latin1") === "1",
+          chunks: [],
           awaitExec: false
         };
+        rec.chunks.push(chunkOf(f[7], rec.open));
         this.closeOpen(rec.tid);
         if (rec.open) this.openByTid.set(rec.tid, rec);
         if (rec.code === KIND.exec && rec.errno === 0 && tag === "A") {
@@ -13259,7 +13260,7 @@ var BpftraceDecoder = class {
         const k = num(f[2]);
         const rec = this.openByTid.get(tid);
         if (!rec || rec.chunks.length !== k) return this.stray();
-        rec.chunks.push(Buffer.from(f[4]));
+        rec.chunks.push(chunkOf(f[4], f[3].toString("latin1") === "1"));
         if (f[3].toString("latin1") !== "1") {
           rec.open = false;
           this.openByTid.delete(tid);
@@ -13281,7 +13282,7 @@ var BpftraceDecoder = class {
           this.dirs.set(id, dir);
         }
         if (tag === "D") dir.parts.push(Buffer.from(f[2]));
-        else if (dir.parts.length > 0) dir.parts[dir.parts.length - 1] = Buffer.concat([dir.parts[dir.parts.length - 1], f[2]]);
+        else if (dir.parts.length > 0) dir.parts[dir.parts.length - 1] = Buffer.concat([chunkOf(dir.parts[dir.parts.length - 1], true), f[2]]);
         return;
       }
       case "d": {
@@ -13508,6 +13509,9 @@ var BpftraceDecoder = class {
     out.push({ type: "access", ts: p.ts, pid: p.pid, op, path: path18, errno: p.errno });
   }
 };
+function chunkOf(bytes2, more) {
+  return Buffer.from(more && bytes2.length > CHUNK_BYTES ? bytes2.subarray(0, CHUNK_BYTES) : bytes2);
+}
 function joinReversed(parts) {
   const out = [];
   for (let i = parts.length - 1; i >= 0; i--) {
@@ -14404,9 +14408,9 @@ var StraceParser = class {
       case "truncate":
         return this.access(r, pid, proc, "truncate", void 0, a[0]);
       case "execve":
-        return this.exec(r, pid, proc, void 0, a[0], a[1]);
+        return this.exec(r, pid, proc, void 0, a[0], a[1], a[2]);
       case "execveat":
-        return this.exec(r, pid, proc, a[0], a[1], a[2], (a[4] ?? "").includes("AT_EMPTY_PATH"));
+        return this.exec(r, pid, proc, a[0], a[1], a[2], a[3], (a[4] ?? "").includes("AT_EMPTY_PATH"));
       case "chdir": {
         if (r.errno !== 0) return;
         const path18 = this.resolve(r, pid, proc, void 0, a[0]);
@@ -14494,7 +14498,7 @@ var StraceParser = class {
     }
     this.out.push({ type: "access", ts: r.ts, pid, op, path: path18, errno });
   }
-  exec(r, pid, proc, dirArg, pathArg, argvArg, emptyPath = false) {
+  exec(r, pid, proc, dirArg, pathArg, argvArg, envArg, emptyPath = false) {
     let path18;
     if (emptyPath && parseString(pathArg)?.value === "") path18 = parseFd(dirArg)?.path;
     else path18 = this.resolve(r, pid, proc, dirArg, pathArg);
@@ -14506,6 +14510,8 @@ var StraceParser = class {
       const ev = { type: "exec", ts: r.ts, pid, path: path18, argv };
       if (truncated) ev.argvTruncated = true;
       if (proc.cwd.path !== void 0) ev.cwd = proc.cwd.path;
+      const env = parseIdentityEnv(envArg);
+      if (env) ev.env = env;
       this.out.push(ev);
     }
     this.out.push({ type: "access", ts: r.ts, pid, op: "exec", path: path18, errno });
@@ -14514,6 +14520,25 @@ var StraceParser = class {
     this.out.push({ type: "notice", ts: r.ts, kind: "truncated_path", pid, message });
   }
 };
+var IDENTITY_PREFIXES = IDENTITY_ENV_VARS.map((name) => ({
+  name,
+  hex: '"' + [...Buffer.from(name + "=", "latin1")].map((b) => "\\x" + b.toString(16).padStart(2, "0")).join("")
+}));
+function parseIdentityEnv(arg) {
+  if (arg === void 0 || !arg.startsWith("[") || !arg.endsWith("]")) return void 0;
+  const env = {};
+  for (const item of splitArgs(arg.slice(1, -1))) {
+    if (item === "...") return void 0;
+    if (!item.startsWith('"\\x')) continue;
+    for (const { name, hex } of IDENTITY_PREFIXES) {
+      if (!item.startsWith(hex)) continue;
+      const s = parseString(item);
+      if (!s || s.truncated) return void 0;
+      env[name] = s.value.slice(name.length + 1);
+    }
+  }
+  return env;
+}
 function parseArgv(arg) {
   if (arg === void 0 || !arg.startsWith("[") || !arg.endsWith("]")) return { argv: [], truncated: true };
   const argv = [];
@@ -14557,6 +14582,10 @@ function straceArgs(pid, keeper) {
     "-s",
     String(STRACE_MAX_STRLEN),
     // never cut a path or an argv string
+    // Print execve's environment whole (other calls stay abbreviated): the task identity variables
+    // are read from it, since a process that exits at once has no /proc/PID/environ left to read.
+    "-e",
+    "abbrev=!execve,execveat",
     "-e",
     `trace=${STRACE_SYSCALLS.join(",")}`,
     // Not signal=none: strace prints "+++ killed by SIG +++" only for signals in this set.

@@ -371,10 +371,11 @@ export class BpftraceDecoder {
           flags: Number((kfe >> 20n) & 0x3fffffn),
           slot: tag === 'B' ? 2 : 1,
           dirId: f[5].toString('latin1'),
-          chunks: [Buffer.from(f[7])],
           open: f[6].toString('latin1') === '1',
+          chunks: [],
           awaitExec: false,
         };
+        rec.chunks.push(chunkOf(f[7], rec.open));
         this.closeOpen(rec.tid);
         if (rec.open) this.openByTid.set(rec.tid, rec);
         if (rec.code === KIND.exec && rec.errno === 0 && tag === 'A') {
@@ -394,7 +395,7 @@ export class BpftraceDecoder {
         const k = num(f[2]);
         const rec = this.openByTid.get(tid);
         if (!rec || rec.chunks.length !== k) return this.stray();
-        rec.chunks.push(Buffer.from(f[4]));
+        rec.chunks.push(chunkOf(f[4], f[3].toString('latin1') === '1'));
         if (f[3].toString('latin1') !== '1') {
           rec.open = false;
           this.openByTid.delete(tid);
@@ -417,7 +418,7 @@ export class BpftraceDecoder {
           this.dirs.set(id, dir);
         }
         if (tag === 'D') dir.parts.push(Buffer.from(f[2]));
-        else if (dir.parts.length > 0) dir.parts[dir.parts.length - 1] = Buffer.concat([dir.parts[dir.parts.length - 1], f[2]]);
+        else if (dir.parts.length > 0) dir.parts[dir.parts.length - 1] = Buffer.concat([chunkOf(dir.parts[dir.parts.length - 1], true), f[2]]);
         return;
       }
       case 'd': {
@@ -667,6 +668,14 @@ export class BpftraceDecoder {
     }
     out.push({ type: 'access', ts: p.ts, pid: p.pid, op, path, errno: p.errno });
   }
+}
+
+/**
+ * A chunk's bytes: when more chunks follow, the first CHUNK_BYTES only (bpftrace 0.27 keeps 200 bytes
+ * where earlier releases keep 199 for the same max_strlen; the next chunk starts at byte 199).
+ */
+function chunkOf(bytes: Buffer, more: boolean): Buffer {
+  return Buffer.from(more && bytes.length > CHUNK_BYTES ? bytes.subarray(0, CHUNK_BYTES) : bytes);
 }
 
 function joinReversed(parts: Buffer[]): Buffer[] {

@@ -243,6 +243,19 @@ describe('BpftraceDecoder', () => {
     ]);
   });
 
+  it('cuts a chunk that has a successor to 199 bytes (bpftrace 0.27 keeps 200 for the same max_strlen)', () => {
+    const path = '/' + 'p'.repeat(250);
+    const name = 'n'.repeat(230);
+    const text =
+      line('A', NS, 3, 3, kfe(KIND.open), 0, 1, path.slice(0, 200)) +
+      line('C', 3, 1, 0, path.slice(199)) +
+      line('D', 'q', name.slice(0, 200)) +
+      line('N', 'q', name.slice(199)) +
+      line('d', 'q', 0) +
+      line('A', NS, 3, 3, kfe(KIND.open), 'q', 0, 'f');
+    expect(decode(text).events.map((e) => (e as { path?: string }).path)).toEqual([path, `/${name}/f`]);
+  });
+
   it('gives no environment when it was not read whole: a cut value, too many variables, a lost end record', () => {
     const exec = (...env: string[]) =>
       line('A', NS, 20, 20, kfe(KIND.exec, 0, 0, 1), 0, 0, '/bin/x') + env.join('') + line('E', NS, 20, 1, 0) + line('V', 20, 0, 'x');

@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AccessEvent, ExecEvent, TraceEvent } from '../../src/core/events.js';
 import { silentLogger } from '../../src/core/logger.js';
-import { BpftraceTracer, adaptScript, bpftraceCommand, bpftraceEnv, defaultScriptPath } from '../../src/tracer/bpftrace.js';
+import { BpftraceTracer, adaptScript, bpftraceCommand, bpftraceEnv, defaultScriptPath, versionAtLeast } from '../../src/tracer/bpftrace.js';
 import { launchStopped, type BuildExit } from '../../src/tracer/launch.js';
 import type { TracerOutcome } from '../../src/tracer/types.js';
 
@@ -84,10 +84,13 @@ suite('BpftraceTracer (real bpftrace)', () => {
     if (expected) expect(availability.version).toBe(expected);
   });
 
-  it('compiles the script fitted to this bpftrace (--emit-elf: parse, type-check and codegen, no load)', () => {
+  it('compiles the script fitted to this bpftrace (0.21+: --dry-run, load and attach; before: --emit-elf, codegen only)', () => {
     const [cmd, ...pre] = bpftraceCommand();
     const script = adaptScript(readFileSync(defaultScriptPath(), 'utf8'), { version: availability.version });
-    execFileSync(cmd, [...pre, '--no-warnings', '--emit-elf', '/dev/null', '-e', script, '1'], {
+    // 0.27's --emit-elf attaches and keeps running; --dry-run (0.21+) stops after attaching.
+    const dry = versionAtLeast(availability.version!, [0, 21, 0]) ? ['--dry-run'] : ['--emit-elf', '/dev/null'];
+    execFileSync(cmd, [...pre, '--no-warnings', ...dry, '-e', script, '1'], {
+      timeout: 120_000,
       env: { ...process.env, ...bpftraceEnv(availability.version, 64, 4096) },
       stdio: ['ignore', 'ignore', 'pipe'],
     });
