@@ -236,6 +236,8 @@ class BpftraceSession implements TracerSession {
   private stopping = false;
   private finished: Promise<TracerOutcome> | undefined;
   private stderrText = '';
+  /** bpftrace's own total of lost events, when it prints one at exit. */
+  private totalLost = 0;
 
   constructor(_tracer: BpftraceTracer, options: AttachOptions, config: SessionConfig) {
     this.log = options.log;
@@ -380,6 +382,11 @@ class BpftraceSession implements TracerSession {
     await new Promise<void>((resolve) => (this.raw ? this.raw.end(resolve) : resolve()));
     for (const line of meaningfulStderr(this.stderrText)) this.diagnostic(line);
     const stats = this.decoder.stats;
+    if (this.totalLost > stats.lostEvents) {
+      const more = this.totalLost - stats.lostEvents;
+      stats.lostEvents = this.totalLost;
+      this.notice({ type: 'notice', ts: Date.now(), kind: 'lost', count: more, message: `bpftrace lost ${more} events (output buffer full; from its exit total)` });
+    }
     if (stats.strays > 0) this.diagnostic(`${stats.strays} bpftrace records could not be matched (after lost events)`);
     const reasons: string[] = [];
     for (const [kind, { count, first }] of this.notices) {
@@ -390,6 +397,12 @@ class BpftraceSession implements TracerSession {
   }
 
   private stderrLine(line: string): void {
+    // 0.27 ends with "WARNING: Total lost event count: N" (the per-batch counts came as JSON).
+    const total = /Total lost event count: (\d+)/.exec(line);
+    if (total) {
+      this.totalLost = Number(total[1]);
+      return;
+    }
     const lost = parseLostEvents(line);
     if (lost !== undefined) {
       this.decoder.stats.lostEvents += lost;

@@ -85,6 +85,9 @@ describe('parseBpftraceLine', () => {
     });
     expect(parseBpftraceLine(Buffer.from('{"type": "lost_events", "data": {"events": 42}}'))).toEqual({ type: 'lost_events', count: 42 });
     expect(parseBpftraceLine(Buffer.from('Lost 7 events'))).toEqual({ type: 'lost_events', count: 7 });
+    // bpftrace 0.27 (captured).
+    expect(parseBpftraceLine(Buffer.from('{"type": "lost_events", "count": 2939, "data": {"events": 2939}}'))).toEqual({ type: 'lost_events', count: 2939 });
+    expect(parseBpftraceLine(Buffer.from('{"type": "attached_probes", "count": 1, "data": {"probes": 1}}'))).toEqual({ type: 'attached_probes', count: 1 });
     expect(parseBpftraceLine(Buffer.from('{"type": "attached_probes", "data": {"probes": 18}}'))).toEqual({
       type: 'attached_probes',
       count: 18,

@@ -265,6 +265,25 @@ print(json.dumps({'pid': os.getpid(), 'sleep': s.pid}))
     expect(spinning).toBe('');
   });
 
+  it('counts lost events when the output buffer overflows (JSON on stdout; 0.27 adds a total on stderr)', async () => {
+    const ws = join(base, 'lossy');
+    mkdirSync(ws);
+    // 200k distinct failed stats in a fraction of a second: one record each, far more than one page holds.
+    writeFileSync(join(scripts, 'lossy.py'), `import os\nfor i in range(200000):\n    try: os.stat(f"m{i}")\n    except OSError: pass\n`);
+    const small = new BpftraceTracer({ perfPages: 1 });
+    await small.check();
+    const events: TraceEvent[] = [];
+    const build = await launchStopped({ command: [PY, '-I', '-S', join(scripts, 'lossy.py')], cwd: ws, env: process.env, stdin: 'ignore' });
+    const session = small.attach({ pid: build.pid, sink: (b) => events.push(...b), log: silentLogger, workDir: join(base, 'work-lossy') });
+    await session.ready;
+    build.resume();
+    await build.exited;
+    const outcome = await session.finish();
+    expect(outcome.lostEvents).toBeGreaterThan(0);
+    expect(outcome.incompleteReasons.join('\n')).toMatch(/bpftrace lost \d+ events/);
+    expect(events.some((e) => e.type === 'notice' && e.kind === 'lost')).toBe(true);
+  });
+
   it('de-duplicates repeated accesses in the kernel but keeps each distinct one, and sees symlinked cwd physically', async () => {
     const ws = join(base, 'dedup');
     mkdirSync(join(ws, 'real'), { recursive: true });
