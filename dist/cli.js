@@ -12969,7 +12969,7 @@ function exitCodeOf(exit) {
 // src/tracer/bpftrace.ts
 import { spawn as spawn4, execFile } from "node:child_process";
 import { existsSync as existsSync7, mkdirSync as mkdirSync3, createWriteStream as createWriteStream2, readFileSync as readFileSync10, writeFileSync } from "node:fs";
-import { availableParallelism } from "node:os";
+import { availableParallelism, totalmem } from "node:os";
 import { dirname as dirname3, join as join4 } from "node:path";
 import { fileURLToPath } from "node:url";
 
@@ -13544,8 +13544,11 @@ function bpftraceCommand(text = process.env[BPFTRACE_COMMAND_ENV]) {
   const words = (text ?? "").trim().split(/\s+/).filter(Boolean);
   return words.length > 0 ? words : ["bpftrace"];
 }
-function defaultPerfPages(ncpus = availableParallelism()) {
-  const pages = Math.min(1024, Math.max(128, Math.floor(32768 / Math.max(1, ncpus))));
+function defaultPerfPages(ncpus = onlineCpus().length, version, memBytes = totalmem()) {
+  const cpus = Math.max(1, ncpus);
+  const total = Math.max(64 * cpus, Math.min(1024 * cpus, 32768, Math.floor(memBytes / 32 / 4096)));
+  const shared = version !== void 0 && versionAtLeast(version, [0, 24, 0]);
+  const pages = shared ? total : Math.max(64, Math.floor(total / cpus));
   return 2 ** Math.floor(Math.log2(pages));
 }
 var HARMLESS_STDERR = [/couldn't set RLIMIT_MEMLOCK/, /^\s*$/, /^Attach(ing|ed) \d+ probes?/];
@@ -13607,8 +13610,8 @@ var BpftraceTracer = class {
   constructor(options = {}) {
     this.command = options.command ?? bpftraceCommand();
     this.scriptPath = options.scriptPath;
-    this.perfPages = options.perfPages ?? envInt("IO_TRACE_BPF_PERF_PAGES", defaultPerfPages());
-    if ((this.perfPages & this.perfPages - 1) !== 0) {
+    this.perfPages = options.perfPages ?? (process.env.IO_TRACE_BPF_PERF_PAGES ? envInt("IO_TRACE_BPF_PERF_PAGES", 0) : void 0);
+    if (this.perfPages !== void 0 && (this.perfPages & this.perfPages - 1) !== 0) {
       throw new TracerError(`IO_TRACE_BPF_PERF_PAGES=${this.perfPages}: must be a power of 2 (perf ring buffers are)`);
     }
     this.mapKeys = options.mapKeys ?? envInt("IO_TRACE_BPF_MAP_KEYS", 16384);
@@ -13668,7 +13671,7 @@ var BpftraceTracer = class {
       version: this.version,
       asRoot: this.asRoot,
       scriptPath: this.scriptPath ?? defaultScriptPath(),
-      perfPages: this.perfPages,
+      perfPages: this.perfPages ?? defaultPerfPages(onlineCpus().length, this.version),
       mapKeys: this.mapKeys,
       readyTimeoutMs: this.readyTimeoutMs,
       stopTimeoutMs: this.stopTimeoutMs
@@ -13696,6 +13699,8 @@ var BpftraceSession = class {
   stopping = false;
   finished;
   stderrText = "";
+  /** bpftrace's own total of lost events, when it prints one at exit. */
+  totalLost = 0;
   constructor(_tracer, options, config) {
     this.log = options.log;
     this.sink = options.sink;
@@ -13820,6 +13825,11 @@ var BpftraceSession = class {
     await new Promise((resolve) => this.raw ? this.raw.end(resolve) : resolve());
     for (const line of meaningfulStderr(this.stderrText)) this.diagnostic(line);
     const stats = this.decoder.stats;
+    if (this.totalLost > stats.lostEvents) {
+      const more = this.totalLost - stats.lostEvents;
+      stats.lostEvents = this.totalLost;
+      this.notice({ type: "notice", ts: Date.now(), kind: "lost", count: more, message: `bpftrace lost ${more} events (output buffer full; from its exit total)` });
+    }
     if (stats.strays > 0) this.diagnostic(`${stats.strays} bpftrace records could not be matched (after lost events)`);
     const reasons = [];
     for (const [kind, { count, first }] of this.notices) {
@@ -13829,6 +13839,11 @@ var BpftraceSession = class {
     return { lostEvents: stats.lostEvents, incompleteReasons: reasons, eventCount: this.eventCount, diagnostics: this.diagnostics };
   }
   stderrLine(line) {
+    const total = /Total lost event count: (\d+)/.exec(line);
+    if (total) {
+      this.totalLost = Number(total[1]);
+      return;
+    }
     const lost = parseLostEvents(line);
     if (lost !== void 0) {
       this.decoder.stats.lostEvents += lost;
@@ -14881,8 +14896,8 @@ async function probeStrace(bin = "strace") {
 }
 
 // src/tracer/registry.ts
-function defaultTracers() {
-  return [new BpftraceTracer(), new StraceTracer()];
+function defaultTracers(options = {}) {
+  return [new BpftraceTracer(options.bpftraceCommand ? { command: options.bpftraceCommand } : {}), new StraceTracer()];
 }
 
 // src/cli/commands/run.ts
@@ -14896,6 +14911,8 @@ Options:
                              io-trace.plan.json in the working directory)
   --tasks T1,T2              tasks to plan when the command does not say (nx/turbo)
   --tracer auto|bpftrace|strace|none   (default auto: bpftrace, else strace, else untraced)
+  --bpftrace CMD             the command that runs bpftrace, words split on spaces (default
+                             $IO_TRACE_BPFTRACE, else bpftrace), e.g. "chroot /srv/sid bpftrace"
   --user NAME                run the build as this user (io-trace and the tracer stay root)
   --out-dir DIR              database and logs (default .io-trace)
   --db FILE                  database file (default <out-dir>/trace.db)
@@ -14912,6 +14929,7 @@ async function runCommand(ctx) {
     plan: { type: "string" },
     tasks: { type: "string" },
     tracer: { type: "string" },
+    bpftrace: { type: "string" },
     user: { type: "string" },
     "out-dir": { type: "string" },
     db: { type: "string" },
@@ -14947,7 +14965,7 @@ async function runCommand(ctx) {
     outDir,
     ...values.db ? { dbPath: path10.resolve(ctx.cwd, values.db) } : {},
     tracer,
-    tracers: defaultTracers(),
+    tracers: defaultTracers(values.bpftrace !== void 0 ? { bpftraceCommand: bpftraceCommand(values.bpftrace) } : {}),
     ...values.user ? { user: values.user } : {},
     ignore,
     log: ctx.log,

@@ -4,7 +4,7 @@
  */
 import { spawn, execFile, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync, createWriteStream, readFileSync, writeFileSync, type WriteStream } from 'node:fs';
-import { availableParallelism } from 'node:os';
+import { availableParallelism, totalmem } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { TracerError } from '../core/errors.js';
@@ -22,7 +22,10 @@ export interface BpftraceTracerOptions {
   command?: string[];
   /** The script (default: bpf/iotrace.bt of this package). */
   scriptPath?: string;
-  /** Perf ring buffer pages per CPU, a power of 2 (default IO_TRACE_BPF_PERF_PAGES or defaultPerfPages()). */
+  /**
+   * BPFTRACE_PERF_RB_PAGES, a power of 2 (default IO_TRACE_BPF_PERF_PAGES, else defaultPerfPages() for
+   * this machine and the bpftrace version check() found).
+   */
   perfPages?: number;
   /**
    * Keys per BPF map (default IO_TRACE_BPF_MAP_KEYS or 16384). Maps are preallocated: 16384 attaches in
@@ -47,12 +50,18 @@ export function bpftraceCommand(text: string | undefined = process.env[BPFTRACE_
 }
 
 /**
- * Perf ring buffer pages per CPU: 1024 (4 MiB) lost no event in a burst of 200k distinct opens here,
- * where 64 (bpftrace's default) lost 3k and 256 lost ~100. One burst fills one CPU's buffer, so keep
- * 1024 per CPU up to 32 CPUs and stay within 128 MiB of locked memory beyond that.
+ * BPFTRACE_PERF_RB_PAGES for this machine and bpftrace. Up to 0.23 output goes through per-CPU perf
+ * buffers of that many pages each: 1024 (4 MiB) lost no event in a burst of 200k distinct opens here,
+ * where 64 (bpftrace's default) lost 3k and 256 lost ~100; one burst fills one CPU's buffer, so keep
+ * 1024 per CPU up to 32 CPUs. From 0.24 output goes through one BPF ring buffer shared by all CPUs,
+ * of that many pages in all (0.27 here: 1024 pages gave a 4 MiB ring), so the same room takes
+ * 1024 x CPUs. Either way at most 128 MiB, and at most 1/32 of the machine's memory (a power of 2).
  */
-export function defaultPerfPages(ncpus = availableParallelism()): number {
-  const pages = Math.min(1024, Math.max(128, Math.floor(32_768 / Math.max(1, ncpus))));
+export function defaultPerfPages(ncpus = onlineCpus().length, version?: string, memBytes = totalmem()): number {
+  const cpus = Math.max(1, ncpus);
+  const total = Math.max(64 * cpus, Math.min(1024 * cpus, 32_768, Math.floor(memBytes / 32 / 4096)));
+  const shared = version !== undefined && versionAtLeast(version, [0, 24, 0]);
+  const pages = shared ? total : Math.max(64, Math.floor(total / cpus));
   return 2 ** Math.floor(Math.log2(pages));
 }
 
@@ -114,7 +123,7 @@ export class BpftraceTracer implements Tracer {
   /** The version `check()` found (the script is fitted to it). */
   private version: string | undefined;
   private readonly scriptPath: string | undefined;
-  private readonly perfPages: number;
+  private readonly perfPages: number | undefined;
   private readonly mapKeys: number;
   private readonly readyTimeoutMs: number;
   private readonly stopTimeoutMs: number;
@@ -125,8 +134,8 @@ export class BpftraceTracer implements Tracer {
   constructor(options: BpftraceTracerOptions = {}) {
     this.command = options.command ?? bpftraceCommand();
     this.scriptPath = options.scriptPath;
-    this.perfPages = options.perfPages ?? envInt('IO_TRACE_BPF_PERF_PAGES', defaultPerfPages());
-    if ((this.perfPages & (this.perfPages - 1)) !== 0) {
+    this.perfPages = options.perfPages ?? (process.env.IO_TRACE_BPF_PERF_PAGES ? envInt('IO_TRACE_BPF_PERF_PAGES', 0) : undefined);
+    if (this.perfPages !== undefined && (this.perfPages & (this.perfPages - 1)) !== 0) {
       throw new TracerError(`IO_TRACE_BPF_PERF_PAGES=${this.perfPages}: must be a power of 2 (perf ring buffers are)`);
     }
     this.mapKeys = options.mapKeys ?? envInt('IO_TRACE_BPF_MAP_KEYS', 16384);
@@ -191,7 +200,7 @@ export class BpftraceTracer implements Tracer {
       version: this.version,
       asRoot: this.asRoot,
       scriptPath: this.scriptPath ?? defaultScriptPath(),
-      perfPages: this.perfPages,
+      perfPages: this.perfPages ?? defaultPerfPages(onlineCpus().length, this.version),
       mapKeys: this.mapKeys,
       readyTimeoutMs: this.readyTimeoutMs,
       stopTimeoutMs: this.stopTimeoutMs,

@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AccessEvent, ExecEvent, TraceEvent } from '../../src/core/events.js';
 import { silentLogger } from '../../src/core/logger.js';
-import { BpftraceTracer, adaptScript, bpftraceCommand, bpftraceEnv, defaultScriptPath, versionAtLeast } from '../../src/tracer/bpftrace.js';
+import { BpftraceTracer, adaptScript, bpftraceCommand, bpftraceEnv, defaultPerfPages, defaultScriptPath, versionAtLeast } from '../../src/tracer/bpftrace.js';
 import { launchStopped, type BuildExit } from '../../src/tracer/launch.js';
 import type { TracerOutcome } from '../../src/tracer/types.js';
 
@@ -347,6 +347,19 @@ print(json.dumps({'pid': os.getpid(), 'sleep': s.pid}))
     expect(old).not.toContain('io_uring_submit_req\n');
     expect(old).not.toContain('&& 0 /* IO_URING_SETUP_FALLBACK */');
     expect(adaptScript(script, { hasSubmitTracepoint: true })).toBe(script.replace(/^#!.*\n/, ''));
+  });
+
+  it('sizes the output buffer by CPUs, memory and bpftrace version (per-CPU perf buffers up to 0.23, one ring from 0.24)', () => {
+    const GiB = 2 ** 30;
+    expect(defaultPerfPages(2, '0.17.0', 24 * GiB)).toBe(1024);
+    expect(defaultPerfPages(2, '0.27.1', 24 * GiB)).toBe(2048);
+    expect(defaultPerfPages(4, '0.25.0', 16 * GiB)).toBe(4096);
+    expect(defaultPerfPages(64, '0.17.0', 256 * GiB)).toBe(512);
+    expect(defaultPerfPages(64, '0.27.1', 256 * GiB)).toBe(32768);
+    // 1 GiB of memory: at most 32 MiB of buffer.
+    expect(defaultPerfPages(4, '0.27.1', GiB)).toBe(4096);
+    expect(defaultPerfPages(16, '0.27.1', GiB)).toBe(8192);
+    expect(defaultPerfPages(16, '0.20.2', GiB)).toBe(512);
   });
 
   it('turns while loops into bounded range loops for bpftrace 0.24+ only', () => {
