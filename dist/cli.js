@@ -9376,14 +9376,6 @@ var WRITE_OPS = /* @__PURE__ */ new Set([
   "link"
 ]);
 var READ_OPS = /* @__PURE__ */ new Set(["read", "exec"]);
-var IDENTITY_ENV_VARS = [
-  "IO_TRACE_TASK",
-  "NX_TASK_TARGET_PROJECT",
-  "NX_TASK_TARGET_TARGET",
-  "NX_TASK_TARGET_CONFIGURATION",
-  "NX_TASK_HASH",
-  "TURBO_HASH"
-];
 var INCOMPLETE_NOTICE_KINDS = /* @__PURE__ */ new Set([
   "lost",
   "truncated_path",
@@ -12302,18 +12294,12 @@ var ProcessTable = class {
     child.argv = parent.argv;
     child.cwd = parent.cwd;
   }
-  /**
-   * `env`: the identity variables the tracer read at the exec itself (ExecEvent.env). Used when it
-   * covers every variable the plan's identities use; otherwise (or when absent) /proc/PID/environ is
-   * read, which a process that already exited no longer has.
-   */
-  exec(pid, exe, argv, cwd, ts, env) {
+  exec(pid, exe, argv, cwd, ts) {
     const p = this.byPid.get(pid) ?? this.create(pid, null, null, ts);
     p.exe = exe;
     p.argv = argv;
     if (cwd !== void 0) p.cwd = cwd;
-    const usable = env !== void 0 && [...this.options.matcher.envKeys].every((k) => IDENTITY_ENV_VARS.includes(k));
-    this.readTask(p, usable ? new Map(Object.entries(env)) : void 0);
+    this.readTask(p);
     this.dirty.add(p);
   }
   exit(pid, ts) {
@@ -12329,8 +12315,8 @@ var ProcessTable = class {
     this.dirty.add(p);
     return p;
   }
-  readTask(p, fromTracer) {
-    const env = fromTracer ?? this.readEnviron(p.pid);
+  readTask(p) {
+    const env = this.readEnviron(p.pid);
     if (!env) {
       this.environMisses++;
       const byCommand = this.options.matcher.matchCommand(p.argv);
@@ -12564,7 +12550,7 @@ var TraceIngestor = class {
           this.processes.fork(e2.pid, e2.child, e2.ts);
           break;
         case "exec":
-          this.processes.exec(e2.pid, e2.path, e2.argv, e2.cwd, e2.ts, e2.env);
+          this.processes.exec(e2.pid, e2.path, e2.argv, e2.cwd, e2.ts);
           break;
         case "exit":
           this.processes.exit(e2.pid, e2.ts);
@@ -12969,7 +12955,7 @@ function exitCodeOf(exit) {
 // src/tracer/bpftrace.ts
 import { spawn as spawn4, execFile } from "node:child_process";
 import { existsSync as existsSync7, mkdirSync as mkdirSync3, createWriteStream as createWriteStream2, readFileSync as readFileSync10, writeFileSync } from "node:fs";
-import { availableParallelism, totalmem } from "node:os";
+import { availableParallelism } from "node:os";
 import { dirname as dirname3, join as join4 } from "node:path";
 import { fileURLToPath } from "node:url";
 
@@ -12989,7 +12975,6 @@ function classifyOpenFlags(flags) {
 }
 
 // src/tracer/bpftrace-decode.ts
-var IDENTITY = new Set(IDENTITY_ENV_VARS);
 var KIND = {
   open: 1,
   creat: 2,
@@ -13115,26 +13100,13 @@ function parseBpftraceLine(line) {
   const text = line.toString("utf8");
   try {
     const o = JSON.parse(text);
-    if (o.type === "lost_events" && typeof (o.data?.events ?? o.data?.count) === "number") return { type: "lost_events", count: o.data?.events ?? o.data?.count };
+    if (o.type === "lost_events" && typeof o.data?.events === "number") return { type: "lost_events", count: o.data.events };
     if (o.type === "attached_probes" && typeof o.data?.probes === "number") return { type: "attached_probes", count: o.data.probes };
   } catch {
   }
-  const lost = parseLostEvents(text);
-  if (lost !== void 0) return { type: "lost_events", count: lost };
+  const lost = /^Lost (\d+) events/.exec(text);
+  if (lost) return { type: "lost_events", count: Number(lost[1]) };
   return { type: "other", text };
-}
-function parseLostEvents(text) {
-  const m = /^\s*Lost (\d+) events/.exec(text);
-  if (m) return Number(m[1]);
-  if (!text.includes("lost_events")) return void 0;
-  try {
-    const o = JSON.parse(text);
-    if (o.type !== "lost_events") return void 0;
-    const n = o.data?.events ?? o.data?.count;
-    return typeof n === "number" ? n : void 0;
-  } catch {
-    return void 0;
-  }
 }
 function splitFields(data, n) {
   const fields = [];
@@ -13237,17 +13209,15 @@ var BpftraceDecoder = class {
           flags: Number(kfe >> 20n & 0x3fffffn),
           slot: tag === "B" ? 2 : 1,
           dirId: f[5].toString("latin1"),
+          chunks: [Buffer.from(f[7])],
           open: f[6].toString("latin1") === "1",
-          chunks: [],
           awaitExec: false
         };
-        rec.chunks.push(chunkOf(f[7], rec.open));
         this.closeOpen(rec.tid);
         if (rec.open) this.openByTid.set(rec.tid, rec);
         if (rec.code === KIND.exec && rec.errno === 0 && tag === "A") {
           this.settleExec(rec.pid);
           rec.awaitExec = true;
-          rec.env = { vars: {}, done: false, cut: false };
           this.lastExecByPid.set(rec.pid, rec);
         }
         this.queue.push(rec);
@@ -13260,7 +13230,7 @@ var BpftraceDecoder = class {
         const k = num(f[2]);
         const rec = this.openByTid.get(tid);
         if (!rec || rec.chunks.length !== k) return this.stray();
-        rec.chunks.push(chunkOf(f[4], f[3].toString("latin1") === "1"));
+        rec.chunks.push(Buffer.from(f[4]));
         if (f[3].toString("latin1") !== "1") {
           rec.open = false;
           this.openByTid.delete(tid);
@@ -13282,7 +13252,7 @@ var BpftraceDecoder = class {
           this.dirs.set(id, dir);
         }
         if (tag === "D") dir.parts.push(Buffer.from(f[2]));
-        else if (dir.parts.length > 0) dir.parts[dir.parts.length - 1] = Buffer.concat([chunkOf(dir.parts[dir.parts.length - 1], true), f[2]]);
+        else if (dir.parts.length > 0) dir.parts[dir.parts.length - 1] = Buffer.concat([dir.parts[dir.parts.length - 1], f[2]]);
         return;
       }
       case "d": {
@@ -13307,32 +13277,9 @@ var BpftraceDecoder = class {
         if (!rec || rec.exec) return this.stray();
         this.lastExecByPid.delete(pid);
         rec.awaitExec = false;
-        if (rec.env && !rec.env.done) Object.assign(rec.env, { done: true, cut: true });
         const argc = num(f[3]);
         rec.exec = { ts: this.options.toEpochMs(num(f[1])), argc, cwdId: f[4].toString("latin1"), argv: [], received: 0 };
         if (Math.min(argc, MAX_ARGV) > 0) this.execByPid.set(pid, rec);
-        return;
-      }
-      case "Y": {
-        const f = splitFields(data, 3);
-        if (f.length < 3) return this.stray();
-        const env = this.lastExecByPid.get(num(f[1]))?.env;
-        if (!env || env.done) return this.stray();
-        const text = f[2].toString("utf8");
-        const eq = text.indexOf("=");
-        const name = eq > 0 ? text.slice(0, eq) : text;
-        if (!IDENTITY.has(name)) return;
-        if (f[2].length >= CHUNK_BYTES || eq < 0) env.cut = true;
-        else env.vars[name] = text.slice(eq + 1);
-        return;
-      }
-      case "e": {
-        const f = splitFields(data, 3);
-        if (f.length < 3) return this.stray();
-        const env = this.lastExecByPid.get(num(f[1]))?.env;
-        if (!env || env.done) return this.stray();
-        env.done = true;
-        if (f[2].toString("latin1") !== "0") env.cut = true;
         return;
       }
       case "V": {
@@ -13409,7 +13356,6 @@ var BpftraceDecoder = class {
     const a = this.lastExecByPid.get(pid);
     if (a) {
       a.awaitExec = false;
-      if (a.env && !a.env.done) Object.assign(a.env, { done: true, cut: true });
       this.lastExecByPid.delete(pid);
     }
     const b = this.execByPid.get(pid);
@@ -13501,17 +13447,12 @@ var BpftraceDecoder = class {
         path: path18,
         argv,
         ...cut ? { argvTruncated: true } : {},
-        ...cwd !== void 0 ? { cwd } : {},
-        // Without its e record (records lost, or the trace ended) the environment is not known whole.
-        ...p.env?.done && !p.env.cut ? { env: p.env.vars } : {}
+        ...cwd !== void 0 ? { cwd } : {}
       });
     }
     out.push({ type: "access", ts: p.ts, pid: p.pid, op, path: path18, errno: p.errno });
   }
 };
-function chunkOf(bytes2, more) {
-  return Buffer.from(more && bytes2.length > CHUNK_BYTES ? bytes2.subarray(0, CHUNK_BYTES) : bytes2);
-}
 function joinReversed(parts) {
   const out = [];
   for (let i = parts.length - 1; i >= 0; i--) {
@@ -13539,19 +13480,11 @@ var IO_URING_OPS = {
 
 // src/tracer/bpftrace.ts
 var MIN_VERSION = [0, 17, 0];
-var BPFTRACE_COMMAND_ENV = "IO_TRACE_BPFTRACE";
-function bpftraceCommand(text = process.env[BPFTRACE_COMMAND_ENV]) {
-  const words = (text ?? "").trim().split(/\s+/).filter(Boolean);
-  return words.length > 0 ? words : ["bpftrace"];
-}
-function defaultPerfPages(ncpus = onlineCpus().length, version, memBytes = totalmem()) {
-  const cpus = Math.max(1, ncpus);
-  const total = Math.max(64 * cpus, Math.min(1024 * cpus, 32768, Math.floor(memBytes / 32 / 4096)));
-  const shared = version !== void 0 && versionAtLeast(version, [0, 24, 0]);
-  const pages = shared ? total : Math.max(64, Math.floor(total / cpus));
+function defaultPerfPages(ncpus = availableParallelism()) {
+  const pages = Math.min(1024, Math.max(128, Math.floor(32768 / Math.max(1, ncpus))));
   return 2 ** Math.floor(Math.log2(pages));
 }
-var HARMLESS_STDERR = [/couldn't set RLIMIT_MEMLOCK/, /^\s*$/, /^Attach(ing|ed) \d+ probes?/];
+var HARMLESS_STDERR = [/couldn't set RLIMIT_MEMLOCK/, /^\s*$/, /^Attaching \d+ probes?/];
 function defaultScriptPath() {
   let dir = dirname3(fileURLToPath(import.meta.url));
   for (let i = 0; i < 5; i++) {
@@ -13568,9 +13501,9 @@ function envInt(name, fallback) {
   if (!Number.isInteger(n) || n <= 0) throw new TracerError(`${name}=${v}: expected a positive integer`);
   return n;
 }
-function run2(command, args, timeoutMs) {
+function run2(file, args, timeoutMs) {
   return new Promise((resolve) => {
-    execFile(command[0], [...command.slice(1), ...args], { timeout: timeoutMs, encoding: "utf8", maxBuffer: 16 << 20 }, (error, stdout, stderr) => {
+    execFile(file, args, { timeout: timeoutMs, encoding: "utf8" }, (error, stdout, stderr) => {
       const e2 = error;
       resolve({
         code: e2 ? typeof e2.code === "number" ? e2.code : null : 0,
@@ -13596,9 +13529,7 @@ function isRoot() {
 }
 var BpftraceTracer = class {
   name = "bpftrace";
-  command;
-  /** The version `check()` found (the script is fitted to it). */
-  version;
+  binary;
   scriptPath;
   perfPages;
   mapKeys;
@@ -13608,10 +13539,10 @@ var BpftraceTracer = class {
   /** Prefix to run bpftrace as root: [] as root, ['sudo', '-n'] otherwise. */
   asRoot = [];
   constructor(options = {}) {
-    this.command = options.command ?? bpftraceCommand();
+    this.binary = options.binary ?? "bpftrace";
     this.scriptPath = options.scriptPath;
-    this.perfPages = options.perfPages ?? (process.env.IO_TRACE_BPF_PERF_PAGES ? envInt("IO_TRACE_BPF_PERF_PAGES", 0) : void 0);
-    if (this.perfPages !== void 0 && (this.perfPages & this.perfPages - 1) !== 0) {
+    this.perfPages = options.perfPages ?? envInt("IO_TRACE_BPF_PERF_PAGES", defaultPerfPages());
+    if ((this.perfPages & this.perfPages - 1) !== 0) {
       throw new TracerError(`IO_TRACE_BPF_PERF_PAGES=${this.perfPages}: must be a power of 2 (perf ring buffers are)`);
     }
     this.mapKeys = options.mapKeys ?? envInt("IO_TRACE_BPF_MAP_KEYS", 16384);
@@ -13625,22 +13556,20 @@ var BpftraceTracer = class {
   }
   async doCheck() {
     if (!isRoot()) {
-      const sudo = await run2(["sudo"], ["-n", "true"], 5e3);
+      const sudo = await run2("sudo", ["-n", "true"], 5e3);
       if (sudo.code !== 0) {
         return { available: false, reason: "bpftrace needs root: run io-trace as root or allow passwordless `sudo -n`" };
       }
       this.asRoot = ["sudo", "-n"];
     }
-    const shown = this.command.join(" ");
-    const ver = await run2([...this.asRoot, ...this.command], ["--version"], 15e3);
+    const ver = await run2(this.binary, ["--version"], 5e3);
     if (ver.error?.code === "ENOENT") {
-      return { available: false, reason: `${this.asRoot.length ? this.command[0] : shown} not found on PATH: install bpftrace (e.g. \`apt-get install bpftrace\`) or set ${BPFTRACE_COMMAND_ENV}` };
+      return { available: false, reason: `${this.binary} not found on PATH: install it (e.g. \`apt-get install bpftrace\`)` };
     }
     const version = parseBpftraceVersion(ver.stdout + ver.stderr);
     if (ver.code !== 0 || version === void 0) {
-      return { available: false, reason: `\`${shown} --version\` failed: ${(ver.stderr || ver.stdout).trim() || `exit code ${ver.code}`}` };
+      return { available: false, reason: `\`${this.binary} --version\` failed: ${(ver.stderr || ver.stdout).trim() || `exit code ${ver.code}`}` };
     }
-    this.version = version;
     if (!versionAtLeast(version, MIN_VERSION)) {
       return { available: false, version, reason: `bpftrace ${version} is too old: io-trace needs ${MIN_VERSION.join(".")} or newer` };
     }
@@ -13652,8 +13581,10 @@ var BpftraceTracer = class {
       };
     }
     const probe = await run2(
-      [...this.asRoot, ...this.command],
+      this.asRoot[0] ?? this.binary,
       [
+        ...this.asRoot.slice(1),
+        ...this.asRoot.length > 0 ? [this.binary] : [],
         "-e",
         'tracepoint:raw_syscalls:sys_enter /pid == 0/ { } BEGIN { printf("iotrace-ok %d\\n", curtask->fs->pwd.dentry != 0); exit(); }'
       ],
@@ -13661,17 +13592,16 @@ var BpftraceTracer = class {
     );
     if (!/iotrace-ok 1/.test(probe.stdout)) {
       const why = meaningfulStderr(probe.stderr).join("; ") || `exit code ${probe.code}`;
-      return { available: false, version, reason: `bpftrace ${version} (${shown}) cannot attach a tracepoint here (BPF not permitted, or no BTF): ${why}` };
+      return { available: false, version, reason: `bpftrace cannot attach a tracepoint here (BPF not permitted, or no BTF): ${why}` };
     }
     return { available: true, version };
   }
   attach(options) {
     return new BpftraceSession(this, options, {
-      command: this.command,
-      version: this.version,
+      binary: this.binary,
       asRoot: this.asRoot,
       scriptPath: this.scriptPath ?? defaultScriptPath(),
-      perfPages: this.perfPages ?? defaultPerfPages(onlineCpus().length, this.version),
+      perfPages: this.perfPages,
       mapKeys: this.mapKeys,
       readyTimeoutMs: this.readyTimeoutMs,
       stopTimeoutMs: this.stopTimeoutMs
@@ -13692,22 +13622,19 @@ var BpftraceSession = class {
   notices = /* @__PURE__ */ new Map();
   exited;
   stdoutDone;
-  stderrDone;
   raw;
   eventCount = 0;
   isReady = false;
   stopping = false;
   finished;
   stderrText = "";
-  /** bpftrace's own total of lost events, when it prints one at exit. */
-  totalLost = 0;
   constructor(_tracer, options, config) {
     this.log = options.log;
     this.sink = options.sink;
     this.config = config;
     mkdirSync3(options.workDir, { recursive: true });
-    const script = adaptScript(readFileSync10(config.scriptPath, "utf8"), { version: config.version });
-    writeFileSync(join4(options.workDir, "iotrace.bt"), script);
+    const script = join4(options.workDir, "iotrace.bt");
+    writeFileSync(script, adaptScript(readFileSync10(config.scriptPath, "utf8")));
     this.raw = createWriteStream2(join4(options.workDir, "bpftrace-output.jsonl"));
     this.raw.on("error", (e2) => this.log.debug(`bpftrace raw output not saved: ${e2.message}`));
     const offsetMs = Date.now() - Number(process.hrtime.bigint()) / 1e6;
@@ -13731,29 +13658,37 @@ var BpftraceSession = class {
       },
       onOther: (text) => this.diagnostic(text)
     });
-    const env = bpftraceEnv(config.version, config.perfPages, config.mapKeys);
-    const args = ["--no-warnings", "-B", "line", "-f", "json", "-e", script, String(options.pid)];
-    const words = config.asRoot.length > 0 ? [...config.asRoot, "env", ...Object.entries(env).map(([k, v]) => `${k}=${v}`), ...config.command, ...args] : [...config.command, ...args];
-    this.log.debug(`starting ${words.slice(0, -3).join(" ")} <iotrace.bt> ${options.pid}`);
-    this.child = spawn4(words[0], words.slice(1), {
+    const env = {
+      // 200 is the most bpftrace < 0.21 allows; 0.20 renamed the variables (old names still work).
+      BPFTRACE_STRLEN: "200",
+      BPFTRACE_MAX_STRLEN: "200",
+      // 0.18+ appends ".." to a cut string: the script detects cuts and prints the rest itself.
+      BPFTRACE_STR_TRUNC_TRAILER: "",
+      BPFTRACE_PERF_RB_PAGES: String(config.perfPages),
+      BPFTRACE_MAP_KEYS_MAX: String(config.mapKeys),
+      BPFTRACE_MAX_MAP_KEYS: String(config.mapKeys)
+    };
+    const args = ["-B", "line", "-f", "json", script, String(options.pid)];
+    const [file, argv] = config.asRoot.length > 0 ? [config.asRoot[0], [...config.asRoot.slice(1), "env", ...Object.entries(env).map(([k, v]) => `${k}=${v}`), config.binary, ...args]] : [config.binary, args];
+    this.log.debug(`starting ${file} ${argv.join(" ")}`);
+    this.child = spawn4(file, argv, {
       env: { ...process.env, ...env },
       stdio: ["ignore", "pipe", "pipe"]
     });
-    const named = `bpftrace ${config.version ?? "(version unknown)"} (${config.command.join(" ")})`;
     const timer = setTimeout(() => {
-      onFail(new TracerError(`${named} did not attach within ${config.readyTimeoutMs / 1e3} s${this.stderrSummary()}`));
+      onFail(new TracerError(`bpftrace did not attach within ${config.readyTimeoutMs / 1e3} s${this.stderrSummary()}`));
       this.kill("SIGKILL");
     }, config.readyTimeoutMs);
     this.exited = new Promise((resolve) => {
       this.child.once("error", (e2) => {
         clearTimeout(timer);
-        onFail(new TracerError(`cannot start ${named}: ${e2.message}`));
+        onFail(new TracerError(`cannot start bpftrace (${file}): ${e2.message}`));
         resolve({ code: null, signal: null });
       });
       this.child.once("exit", (code, signal) => {
         clearTimeout(timer);
         if (!this.isReady) {
-          onFail(new TracerError(`${named} could not load bpf/iotrace.bt (exited before attaching, code ${code}, signal ${signal})${this.stderrSummary()}`));
+          onFail(new TracerError(`bpftrace exited before attaching (code ${code}, signal ${signal})${this.stderrSummary()}`));
         } else if (!this.stopping) {
           this.notice({
             type: "notice",
@@ -13766,18 +13701,9 @@ var BpftraceSession = class {
       });
     });
     this.child.stderr.setEncoding("utf8");
-    let partial = "";
     this.child.stderr.on("data", (s) => {
-      const lines = (partial + s).split("\n");
-      partial = lines.pop() ?? "";
-      for (const line of lines) this.stderrLine(line);
-    });
-    this.stderrDone = new Promise((resolve) => {
-      this.child.stderr.once("close", () => {
-        if (partial) this.stderrLine(partial);
-        partial = "";
-        resolve();
-      });
+      this.stderrText += s;
+      if (this.stderrText.length > 65536) this.stderrText = this.stderrText.slice(0, 65536);
     });
     this.stdoutDone = new Promise((resolve) => {
       this.child.stdout.on("data", (chunk) => {
@@ -13820,16 +13746,10 @@ var BpftraceSession = class {
     }
     await this.exited;
     await this.stdoutDone;
-    await this.stderrDone;
     this.deliver(this.decoder.end());
     await new Promise((resolve) => this.raw ? this.raw.end(resolve) : resolve());
     for (const line of meaningfulStderr(this.stderrText)) this.diagnostic(line);
     const stats = this.decoder.stats;
-    if (this.totalLost > stats.lostEvents) {
-      const more = this.totalLost - stats.lostEvents;
-      stats.lostEvents = this.totalLost;
-      this.notice({ type: "notice", ts: Date.now(), kind: "lost", count: more, message: `bpftrace lost ${more} events (output buffer full; from its exit total)` });
-    }
     if (stats.strays > 0) this.diagnostic(`${stats.strays} bpftrace records could not be matched (after lost events)`);
     const reasons = [];
     for (const [kind, { count, first }] of this.notices) {
@@ -13837,20 +13757,6 @@ var BpftraceSession = class {
       reasons.push(count > 1 ? `${first} (and ${count - 1} more ${kind} notices)` : first);
     }
     return { lostEvents: stats.lostEvents, incompleteReasons: reasons, eventCount: this.eventCount, diagnostics: this.diagnostics };
-  }
-  stderrLine(line) {
-    const total = /Total lost event count: (\d+)/.exec(line);
-    if (total) {
-      this.totalLost = Number(total[1]);
-      return;
-    }
-    const lost = parseLostEvents(line);
-    if (lost !== void 0) {
-      this.decoder.stats.lostEvents += lost;
-      this.deliver([{ type: "notice", ts: Date.now(), kind: "lost", count: lost, message: `bpftrace lost ${lost} events (output buffer full)` }]);
-      return;
-    }
-    if (this.stderrText.length < 65536) this.stderrText += line + "\n";
   }
   deliver(events) {
     if (events.length === 0) return;
@@ -13875,12 +13781,9 @@ var BpftraceSession = class {
   diagnostic(line) {
     if (this.diagnostics.length < 200) this.diagnostics.push(line);
   }
-  /** bpftrace's own words, errors first (a warning must not hide the error that follows it). */
   stderrSummary() {
     const lines = meaningfulStderr(this.stderrText);
-    const errors = lines.filter((l) => /error/i.test(l));
-    const shown = [...errors, ...lines.filter((l) => !errors.includes(l))].slice(0, 8);
-    return shown.length > 0 ? `: ${shown.join(" | ")}` : "";
+    return lines.length > 0 ? `: ${lines.slice(0, 8).join(" | ")}` : "";
   }
   /** Resolves true once S records from all online CPUs arrived, false after `ms` or if bpftrace exits. */
   waitForSync(ms) {
@@ -13964,32 +13867,9 @@ function childPids(pid) {
   }
 }
 var IO_URING_SUBMIT_TRACEPOINT = "/sys/kernel/tracing/events/io_uring/io_uring_submit_req";
-function adaptScript(script, options = {}) {
-  let out = script.replace(/^#!.*\n/, "");
-  if (!(options.hasSubmitTracepoint ?? existsSync7(IO_URING_SUBMIT_TRACEPOINT))) {
-    out = out.replace(/\/\* IO_URING_SUBMIT_BEGIN[\s\S]*?\/\* IO_URING_SUBMIT_END \*\//, "").replace("&& 0 /* IO_URING_SETUP_FALLBACK */", "");
-  }
-  if (options.version !== void 0 && versionAtLeast(options.version, [0, 24, 0])) {
-    let k = 0;
-    out = out.replace(/^(\s*)while \((.*)\) \{(?: \/\/ (\$\w+) from (\d+))?$/gm, (_m, indent, cond, counter, from) => {
-      const bound = Math.max(...(cond.match(/\b\d+\b/g) ?? ["0"]).map(Number)) + 1;
-      k++;
-      const take = counter ? ` ${counter} = (uint64)$loop${k};` : "";
-      return `${indent}for $loop${k} : ${from ?? 0}..${bound} {${take} if (!(${cond})) { break; }`;
-    });
-  }
-  return out;
-}
-function bpftraceEnv(version, perfPages, mapKeys) {
-  const env = {
-    BPFTRACE_STR_TRUNC_TRAILER: "",
-    BPFTRACE_PERF_RB_PAGES: String(perfPages)
-  };
-  const renamed = version !== void 0 && versionAtLeast(version, [0, 20, 0]);
-  const old = version === void 0 || !renamed;
-  if (renamed || version === void 0) Object.assign(env, { BPFTRACE_MAX_STRLEN: "200", BPFTRACE_MAX_MAP_KEYS: String(mapKeys) });
-  if (old) Object.assign(env, { BPFTRACE_STRLEN: "200", BPFTRACE_MAP_KEYS_MAX: String(mapKeys) });
-  return env;
+function adaptScript(script, hasSubmitTracepoint = existsSync7(IO_URING_SUBMIT_TRACEPOINT)) {
+  if (hasSubmitTracepoint) return script;
+  return script.replace(/\/\* IO_URING_SUBMIT_BEGIN[\s\S]*?\/\* IO_URING_SUBMIT_END \*\//, "").replace("&& 0 /* IO_URING_SETUP_FALLBACK */", "");
 }
 
 // src/tracer/strace.ts
@@ -14423,9 +14303,9 @@ var StraceParser = class {
       case "truncate":
         return this.access(r, pid, proc, "truncate", void 0, a[0]);
       case "execve":
-        return this.exec(r, pid, proc, void 0, a[0], a[1], a[2]);
+        return this.exec(r, pid, proc, void 0, a[0], a[1]);
       case "execveat":
-        return this.exec(r, pid, proc, a[0], a[1], a[2], a[3], (a[4] ?? "").includes("AT_EMPTY_PATH"));
+        return this.exec(r, pid, proc, a[0], a[1], a[2], (a[4] ?? "").includes("AT_EMPTY_PATH"));
       case "chdir": {
         if (r.errno !== 0) return;
         const path18 = this.resolve(r, pid, proc, void 0, a[0]);
@@ -14513,7 +14393,7 @@ var StraceParser = class {
     }
     this.out.push({ type: "access", ts: r.ts, pid, op, path: path18, errno });
   }
-  exec(r, pid, proc, dirArg, pathArg, argvArg, envArg, emptyPath = false) {
+  exec(r, pid, proc, dirArg, pathArg, argvArg, emptyPath = false) {
     let path18;
     if (emptyPath && parseString(pathArg)?.value === "") path18 = parseFd(dirArg)?.path;
     else path18 = this.resolve(r, pid, proc, dirArg, pathArg);
@@ -14525,8 +14405,6 @@ var StraceParser = class {
       const ev = { type: "exec", ts: r.ts, pid, path: path18, argv };
       if (truncated) ev.argvTruncated = true;
       if (proc.cwd.path !== void 0) ev.cwd = proc.cwd.path;
-      const env = parseIdentityEnv(envArg);
-      if (env) ev.env = env;
       this.out.push(ev);
     }
     this.out.push({ type: "access", ts: r.ts, pid, op: "exec", path: path18, errno });
@@ -14535,25 +14413,6 @@ var StraceParser = class {
     this.out.push({ type: "notice", ts: r.ts, kind: "truncated_path", pid, message });
   }
 };
-var IDENTITY_PREFIXES = IDENTITY_ENV_VARS.map((name) => ({
-  name,
-  hex: '"' + [...Buffer.from(name + "=", "latin1")].map((b) => "\\x" + b.toString(16).padStart(2, "0")).join("")
-}));
-function parseIdentityEnv(arg) {
-  if (arg === void 0 || !arg.startsWith("[") || !arg.endsWith("]")) return void 0;
-  const env = {};
-  for (const item of splitArgs(arg.slice(1, -1))) {
-    if (item === "...") return void 0;
-    if (!item.startsWith('"\\x')) continue;
-    for (const { name, hex } of IDENTITY_PREFIXES) {
-      if (!item.startsWith(hex)) continue;
-      const s = parseString(item);
-      if (!s || s.truncated) return void 0;
-      env[name] = s.value.slice(name.length + 1);
-    }
-  }
-  return env;
-}
 function parseArgv(arg) {
   if (arg === void 0 || !arg.startsWith("[") || !arg.endsWith("]")) return { argv: [], truncated: true };
   const argv = [];
@@ -14597,10 +14456,6 @@ function straceArgs(pid, keeper) {
     "-s",
     String(STRACE_MAX_STRLEN),
     // never cut a path or an argv string
-    // Print execve's environment whole (other calls stay abbreviated): the task identity variables
-    // are read from it, since a process that exits at once has no /proc/PID/environ left to read.
-    "-e",
-    "abbrev=!execve,execveat",
     "-e",
     `trace=${STRACE_SYSCALLS.join(",")}`,
     // Not signal=none: strace prints "+++ killed by SIG +++" only for signals in this set.
@@ -14896,8 +14751,8 @@ async function probeStrace(bin = "strace") {
 }
 
 // src/tracer/registry.ts
-function defaultTracers(options = {}) {
-  return [new BpftraceTracer(options.bpftraceCommand ? { command: options.bpftraceCommand } : {}), new StraceTracer()];
+function defaultTracers() {
+  return [new BpftraceTracer(), new StraceTracer()];
 }
 
 // src/cli/commands/run.ts
@@ -14911,8 +14766,6 @@ Options:
                              io-trace.plan.json in the working directory)
   --tasks T1,T2              tasks to plan when the command does not say (nx/turbo)
   --tracer auto|bpftrace|strace|none   (default auto: bpftrace, else strace, else untraced)
-  --bpftrace CMD             the command that runs bpftrace, words split on spaces (default
-                             $IO_TRACE_BPFTRACE, else bpftrace), e.g. "chroot /srv/sid bpftrace"
   --user NAME                run the build as this user (io-trace and the tracer stay root)
   --out-dir DIR              database and logs (default .io-trace)
   --db FILE                  database file (default <out-dir>/trace.db)
@@ -14929,7 +14782,6 @@ async function runCommand(ctx) {
     plan: { type: "string" },
     tasks: { type: "string" },
     tracer: { type: "string" },
-    bpftrace: { type: "string" },
     user: { type: "string" },
     "out-dir": { type: "string" },
     db: { type: "string" },
@@ -14965,7 +14817,7 @@ async function runCommand(ctx) {
     outDir,
     ...values.db ? { dbPath: path10.resolve(ctx.cwd, values.db) } : {},
     tracer,
-    tracers: defaultTracers(values.bpftrace !== void 0 ? { bpftraceCommand: bpftraceCommand(values.bpftrace) } : {}),
+    tracers: defaultTracers(),
     ...values.user ? { user: values.user } : {},
     ignore,
     log: ctx.log,
