@@ -176,7 +176,7 @@ describe('traced run: hard cases', () => {
 });
 
 describe('tracer selection', () => {
-  const missing = () => [new BpftraceTracer({ binary: '/nonexistent/bpftrace' }), new StraceTracer({ bin: '/nonexistent/strace' })];
+  const missing = () => [new BpftraceTracer({ command: ['/nonexistent/bpftrace'] }), new StraceTracer({ bin: '/nonexistent/strace' })];
 
   it('auto falls back to untraced with the reasons, and the build still runs', async () => {
     const sel = await selectTracer('auto', missing(), silentLogger);
