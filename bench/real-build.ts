@@ -515,7 +515,7 @@ try {
     );
   }
 
-  console.log(`\nReproduce: node bench/run.mjs real-build --reps ${REPS}${FILES !== 40 ? ` --files ${FILES}` : ''}   (as root; bench wall time ${sec(performance.now() - started)})`);
+  console.log(`\nReproduce: node bench/run.mjs real-build --reps ${REPS}${FILES !== 40 ? ` --files ${FILES}` : ''}${values.parts !== 'build,fixed,profile' ? ` --parts ${values.parts}` : ''}   (as root; bench wall time ${sec(performance.now() - started)})`);
   console.log('By hand, in the generated workspace (a temp dir, removed at the end):');
   console.log(`  ${BUILD.join(' ')}`);
   console.log(`  node ${path.relative(process.cwd(), ioTrace) || ioTrace} run --tracer bpftrace -- ${BUILD.join(' ')}   (and --tracer strace)`);
