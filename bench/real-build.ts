@@ -1,7 +1,7 @@
 /**
  * Tracer cost on a real multi-package build, and where it goes (issue 9, section 4).
  *
- *   node bench/run.mjs real-build [--reps 3] [--files 40] [--parts build,fixed,profile]
+ *   node bench/run.mjs real-build [--reps 3] [--files 40] [--parts build,fixed,profile] [--keep]
  *
  * 1. Real build: a generated npm-workspaces monorepo of 7 TypeScript packages that depend on each other
  *    (3 built with tsup, 3 with tsc, 1 with plain esbuild), run by `npx turbo run build --force`. Its
@@ -25,7 +25,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 
 const { values } = parseArgs({
-  options: { reps: { type: 'string', default: '3' }, files: { type: 'string', default: '40' }, parts: { type: 'string', default: 'build,fixed,profile' } },
+  options: { reps: { type: 'string', default: '3' }, files: { type: 'string', default: '40' }, parts: { type: 'string', default: 'build,fixed,profile' }, keep: { type: 'boolean', default: false } },
 });
 const REPS = Number(values.reps);
 const FILES = Number(values.files);
@@ -516,12 +516,16 @@ try {
   }
 
   console.log(`\nReproduce: node bench/run.mjs real-build --reps ${REPS}${FILES !== 40 ? ` --files ${FILES}` : ''}${values.parts !== 'build,fixed,profile' ? ` --parts ${values.parts}` : ''}   (as root; bench wall time ${sec(performance.now() - started)})`);
-  console.log('By hand, in the generated workspace (a temp dir, removed at the end):');
+  console.log(`By hand, in the generated workspace (a temp dir, ${values.keep ? 'kept' : 'removed at the end; --keep keeps it'}):`);
   console.log(`  ${BUILD.join(' ')}`);
   console.log(`  node ${path.relative(process.cwd(), ioTrace) || ioTrace} run --tracer bpftrace -- ${BUILD.join(' ')}   (and --tracer strace)`);
   console.log(`  node ${path.relative(process.cwd(), ioTrace) || ioTrace} run --tracer bpftrace --plan io-trace.plan.json -- true`);
 } finally {
   restore();
-  rmSync(scratch, { recursive: true, force: true });
-  rmSync(ws, { recursive: true, force: true });
+  if (values.keep) {
+    console.log(`kept (--keep): the workspace ${ws}, io-trace's databases under ${scratch}/out-*`);
+  } else {
+    rmSync(scratch, { recursive: true, force: true });
+    rmSync(ws, { recursive: true, force: true });
+  }
 }
