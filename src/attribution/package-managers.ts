@@ -32,9 +32,9 @@ const NODE_SCRIPTS: [RegExp, PackageManager][] = [
   [/\/npm(\/[^/]+)?\/bin\/npm-cli\.js$/, 'npm'],
   [/\/npm(\/[^/]+)?\/bin\/npx-cli\.js$/, 'npx'],
   // pnpm from npm (bin/pnpm.cjs, dist/pnpm.cjs), from corepack's cache (pnpm/<version>/bin/pnpm.cjs).
-  [/\/pnpm(\/[^/]+)?\/bin\/pnpm\.c?js$/, 'pnpm'],
-  [/\/pnpm(\/[^/]+)?\/dist\/pnpm\.c?js$/, 'pnpm'],
-  [/\/pnpm(\/[^/]+)?\/bin\/pnpx\.c?js$/, 'pnpx'],
+  [/\/pnpm(\/[^/]+)?\/bin\/pnpm\.[cm]?js$/, 'pnpm'],
+  [/\/pnpm(\/[^/]+)?\/dist\/pnpm\.[cm]?js$/, 'pnpm'],
+  [/\/pnpm(\/[^/]+)?\/bin\/pnpx\.[cm]?js$/, 'pnpx'],
   // yarn 1 (bin/yarn.js, lib/cli.js), yarn >= 2 (a checked-in .yarn/releases/yarn-x.cjs, cli-dist, corepack's yarn/<version>/yarn.js).
   [/\/yarn(\/[^/]+)?\/bin\/yarn(pkg)?\.c?js$/, 'yarn'],
   [/\/yarn\/lib\/cli\.js$/, 'yarn'],

@@ -39,6 +39,9 @@ describe('package managers, recognised by the program they run', () => {
   it('corepack, yarn 1 and berry, pnpm from corepack\'s cache, standalone binaries', () => {
     expect(pm('/usr/bin/node', ['node', '/usr/local/bin/yarn', 'build'])).toBe('corepack');
     expect(pm('/usr/bin/node', ['node', '/root/.cache/node/corepack/v1/pnpm/9.15.0/bin/pnpm.cjs', 'clean'])).toBe('pnpm');
+    // pnpm 11 ships ESM entry scripts (bin/pnpm.mjs, also as `pn`), from npm and from corepack.
+    expect(pm('/usr/bin/node', ['node', '/w/node_modules/pnpm/bin/pnpm.mjs', 'run', 'build'])).toBe('pnpm');
+    expect(pm('/usr/bin/node', ['node', '/root/.cache/node/corepack/v1/pnpm/11.9.0/bin/pnpx.mjs', 'x'])).toBe('pnpx');
     expect(pm('/usr/bin/node', ['node', '/root/.cache/node/corepack/v1/yarn/4.5.0/yarn.js', 'build'])).toBe('yarn');
     expect(pm('/usr/bin/node', ['node', '/w/.yarn/releases/yarn-4.5.0.cjs', 'build'])).toBe('yarn');
     expect(pm('/usr/bin/node', ['node', '/usr/lib/node_modules/yarn/bin/yarn.js', 'build'])).toBe('yarn');
