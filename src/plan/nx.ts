@@ -338,6 +338,10 @@ const depIds = (deps) => (deps || []).map((d) => (typeof d === 'string' ? d : d.
       depsOutputs,
       dependsOn: dependencies[id],
       commands: cmds,
+      cache: tk.cache !== undefined ? tk.cache : td.cache !== undefined ? td.cache : null,
+      continuous: !!(tk.continuous || td.continuous),
+      declaredInputs: td.inputs || null,
+      namedInputs: Object.assign({}, nxJson.namedInputs || {}, node.data.namedInputs || {}),
       sourceMap: {
         target: pick('targets.' + tname),
         inputs: pick('targets.' + tname + '.inputs'),
@@ -347,7 +351,8 @@ const depIds = (deps) => (deps || []).map((d) => (typeof d === 'string' ? d : d.
     });
   }
   timings.restMs = Date.now() - t;
-  out({ method, timings, tasks: result, nxJsonPlugins: (nxJson.plugins || []).map((pl) => (typeof pl === 'string' ? pl : pl.plugin)) });
+  const legacy = (nxJson.tasksRunnerOptions && nxJson.tasksRunnerOptions.default && nxJson.tasksRunnerOptions.default.options) || {};
+  out({ method, timings, tasks: result, nxJsonPlugins: (nxJson.plugins || []).map((pl) => (typeof pl === 'string' ? pl : pl.plugin)), cacheableOperations: legacy.cacheableOperations || null });
 })().catch((e) => {
   fs.writeFileSync(req.resultFile, JSON.stringify({ crash: String((e && e.message) || e), stack: String((e && e.stack) || '') }));
   process.exit(0);
@@ -367,6 +372,11 @@ interface ChildTask {
   depsOutputs: { dependentTasksOutputFiles: string; transitive?: boolean }[];
   dependsOn: string[];
   commands?: string[];
+  /** The target's `cache` (null: not set), `continuous`, declared `inputs`, and the named inputs it sees. */
+  cache?: boolean | null;
+  continuous?: boolean;
+  declaredInputs?: unknown[] | null;
+  namedInputs?: Record<string, unknown[]>;
   sourceMap: Record<'target' | 'inputs' | 'outputs' | 'dependsOn', [string, string] | null>;
 }
 
@@ -380,6 +390,8 @@ interface ChildResult {
   timings?: Record<string, number>;
   tasks?: ChildTask[];
   nxJsonPlugins?: string[];
+  /** Nx < 17's `tasksRunnerOptions.default.options.cacheableOperations`. */
+  cacheableOperations?: string[] | null;
 }
 
 // ---------------------------------------------------------------------------------------------------
@@ -494,7 +506,7 @@ export async function resolveNxPlan(opts: NxPlanOptions): Promise<Plan> {
   const locator = new ConfigLocator(workspaceRoot, res.nxJsonPlugins ?? []);
   const limits: CompressLimits = { projectRoots: childTasks.map((t) => t.projectRoot), outputs: childTasks.flatMap((t) => t.outputs) };
   const tasks: PlanTask[] = [];
-  for (const ct of childTasks) tasks.push(toPlanTask(ct, childTasks, workspaceRoot, locator, limits, log));
+  for (const ct of childTasks) tasks.push(toPlanTask(ct, childTasks, workspaceRoot, locator, limits, log, res.cacheableOperations ?? null));
   log.info(`planned ${tasks.length} Nx task(s) with nx ${nx.version} in ${Date.now() - started} ms`);
   return { source: 'nx', workspaceRoot, toolVersion: nx.version, tasks };
 }
@@ -506,6 +518,7 @@ function toPlanTask(
   locator: ConfigLocator,
   limits: CompressLimits,
   log: Logger,
+  cacheableOperations: string[] | null = null,
 ): PlanTask {
   const hi = ct.hashInputs ?? { files: [], runtime: [], environment: [], depOutputs: [], external: [] };
   if (!ct.hashInputs) log.warn(`nx gave no hash inputs for ${ct.id}; its inputs are treated as empty`);
@@ -544,8 +557,22 @@ function toPlanTask(
     dependsOn: [...ct.dependsOn].sort(),
     identity,
     ...(ct.commands?.length ? { commands: ct.commands } : {}),
+    ...(isCacheable(ct, cacheableOperations) ? {} : { cacheable: false }),
+    ...(ct.declaredInputs ? { declaredInputs: ct.declaredInputs } : {}),
+    ...(ct.namedInputs && Object.keys(ct.namedInputs).length ? { namedInputs: ct.namedInputs } : {}),
     declaredAt,
   };
+}
+
+/**
+ * Nx's own rule (`isCacheableTask`): a continuous task never; else the target's `cache` when set; else
+ * the legacy `cacheableOperations` list. Unknown (an old child result without the fields): cacheable.
+ */
+function isCacheable(ct: ChildTask, cacheableOperations: string[] | null): boolean {
+  if (ct.continuous) return false;
+  if (ct.cache === undefined) return true;
+  if (ct.cache !== null) return ct.cache;
+  return cacheableOperations?.includes(ct.target) ?? false;
 }
 
 const GLOB_CHARS = /[*?[\]{}()!]/;
@@ -800,6 +827,9 @@ async function showTargetFallback(workspaceRoot: string, nxDir: string, ids: str
       unresolvedOutputs: [],
       depsOutputs,
       dependsOn: ((desc.dependsOn as string[]) ?? []).filter((d) => ids.includes(d)),
+      cache: typeof desc.cache === 'boolean' ? desc.cache : null,
+      continuous: desc.continuous === true,
+      declaredInputs: inputsDecl,
       sourceMap: { target: sm.target ?? null, inputs: sm.inputs ?? null, outputs: sm.outputs ?? null, dependsOn: sm.dependsOn ?? null },
     });
     log.debug(`nx show target ${spec}: done`);

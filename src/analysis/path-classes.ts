@@ -1,0 +1,74 @@
+import path from 'node:path';
+import picomatch from 'picomatch';
+
+/**
+ * Paths that are real reads or writes but not ordinary inputs/outputs: tool caches (never advise putting
+ * them into a hash) and arguable reads (visible, ranked below real bugs, with the reason).
+ */
+
+export interface ToolCache {
+  tool: string;
+  /** What the tool's documentation says to do with it, as one sentence. */
+  advice: string;
+  /** A stale or missing copy after a cache hit can make the tool skip work (warning), or only costs time (info). */
+  affectsOutputs: boolean;
+}
+
+const TOOL_CACHES: { glob: string; cache: ToolCache }[] = [
+  {
+    glob: '**/*.tsbuildinfo',
+    cache: {
+      tool: 'TypeScript',
+      advice:
+        "tsc's incremental build state (tsBuildInfoFile), not an input: keep it out of inputs. It describes the emitted files, " +
+        'so declare it as an output next to them: a cache hit that restores the outputs without it, or it without the outputs, makes `tsc -b` skip or redo work',
+      affectsOutputs: true,
+    },
+  },
+  {
+    glob: '**/.eslintcache',
+    cache: {
+      tool: 'ESLint',
+      advice:
+        "ESLint's result cache (--cache), not an input: keep it out of inputs (it changes every run). ESLint re-checks cached entries " +
+        'against file content and config, so a missing or stale copy only costs time; add it to outputs only to keep it between CI runs',
+      affectsOutputs: false,
+    },
+  },
+  { glob: '**/.stylelintcache', cache: { tool: 'Stylelint', advice: "Stylelint's result cache (--cache), not an input: keep it out of inputs; it is validated against content, so it only saves time", affectsOutputs: false } },
+  { glob: '**/.prettiercache', cache: { tool: 'Prettier', advice: "Prettier's cache (--cache), not an input: keep it out of inputs; it only saves time", affectsOutputs: false } },
+  {
+    glob: '**/node_modules/.cache/**',
+    cache: { tool: 'a bundler or transpiler (webpack, babel-loader, terser...)', advice: 'a persistent build cache under node_modules/.cache, not an input: keep it out of inputs; the tool validates it, so it only saves time', affectsOutputs: false },
+  },
+  { glob: '**/node_modules/.vite/**', cache: { tool: 'Vite', advice: "Vite's dependency pre-bundling cache, not an input: keep it out of inputs; Vite rebuilds it when the lockfile or config changes", affectsOutputs: false } },
+  { glob: '**/.next/cache/**', cache: { tool: 'Next.js', advice: "Next.js's build cache (.next/cache), not an input: keep it out of inputs and out of outputs (Next.js docs: cache it between CI runs with the CI's own cache)", affectsOutputs: false } },
+  { glob: '**/.parcel-cache/**', cache: { tool: 'Parcel', advice: "Parcel's cache, not an input: keep it out of inputs; it only saves time", affectsOutputs: false } },
+  { glob: '**/.swc/**', cache: { tool: 'SWC', advice: "SWC's plugin cache, not an input: keep it out of inputs; it only saves time", affectsOutputs: false } },
+  { glob: '**/.cache/**', cache: { tool: 'a tool', advice: 'a tool cache directory, not an input: keep it out of inputs; it only saves time', affectsOutputs: false } },
+  { glob: '**/.jest-cache/**', cache: { tool: 'Jest', advice: "Jest's transform cache (cacheDirectory), not an input: keep it out of inputs; Jest keys it by file content", affectsOutputs: false } },
+  { glob: '**/.vitest/**', cache: { tool: 'Vitest', advice: "Vitest's results cache, not an input: keep it out of inputs; it only orders tests", affectsOutputs: false } },
+];
+
+const matchers = TOOL_CACHES.map((t) => ({ match: picomatch(t.glob, { dot: true }), cache: t.cache }));
+
+export function toolCacheOf(rel: string): ToolCache | undefined {
+  for (const m of matchers) if (m.match(rel)) return m.cache;
+  return undefined;
+}
+
+/**
+ * Reads that are real but rarely change a task's result. Node (and bundlers resolving like Node) look up
+ * the nearest `package.json` above a script to learn its module `type`: the workspace root's, or one in a
+ * folder between the root and the task's project.
+ */
+export function arguableReadReason(rel: string, projectRoot: string): string | undefined {
+  if (path.posix.basename(rel) !== 'package.json') return undefined;
+  const dir = path.posix.dirname(rel);
+  const ancestor = dir === '.' || projectRoot === '' ? dir === '.' : projectRoot.startsWith(dir + '/');
+  if (!ancestor) return undefined;
+  return (
+    'Node reads the nearest package.json above a script to learn its module "type" (and bundlers look for "sideEffects"/"exports"): ' +
+    'a real read of an unhashed file, but a change to it rarely changes the result'
+  );
+}
