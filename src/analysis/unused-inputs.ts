@@ -31,8 +31,10 @@ export function declaredPatterns(source: Plan['source'], task: PlanTask): Declar
       if (typeof e !== 'string' || e.includes('$TURBO_DEFAULT$')) continue;
       const neg = e.startsWith('!');
       const body = neg ? e.slice(1) : e;
-      const rel = body.startsWith('$TURBO_ROOT$/') ? body.slice('$TURBO_ROOT$/'.length) : path.posix.join(task.projectRoot || '.', body);
-      items.push({ declared: e, rel: (neg ? '!' : '') + path.posix.normalize(rel) });
+      const rel = path.posix.normalize(body.startsWith('$TURBO_ROOT$/') ? body.slice('$TURBO_ROOT$/'.length) : path.posix.join(task.projectRoot || '.', body));
+      // turbo's resolved definition writes `$TURBO_ROOT$/x` as `../../x`: show it the way users write it.
+      const shown = rel.startsWith('../') || (task.projectRoot !== '' && !rel.startsWith(task.projectRoot + '/') && rel !== task.projectRoot) ? `$TURBO_ROOT$/${rel}` : e;
+      items.push({ declared: neg && !shown.startsWith('!') ? `!${shown}` : shown, rel: (neg ? '!' : '') + rel });
     }
     return fromList(items);
   }

@@ -170,8 +170,11 @@ ${run.spans
 
 function findingRow(f: Finding): string {
   const fix = f.fix ? `${e(f.fix.summary)}${f.fix.file ? ` <span class="where">${e(f.fix.file)}${f.fix.line ? `:${f.fix.line}` : ''}</span>` : ''}` : '';
-  const more = f.count && f.count > 1 ? ` <span class="more">(+${f.count - 1} more)</span>` : '';
-  return `<tr class="finding sev-${e(f.severity)}" data-severity="${e(f.severity)}" data-type="${e(f.type)}" data-task="${e(f.task)}" data-path="${e(f.path)}"><td>${e(f.severity)}</td><td>${e(f.type)}</td><td class="task-id">${e(f.task)}${f.otherTask ? ` <span class="other">with ${e(f.otherTask)}</span>` : ''}</td><td class="path">${e(f.path)}${more}</td><td class="fix">${fix}</td></tr>`;
+  const more = f.count && f.count > 1 ? ` <span class="more">(${f.count} files${f.samples?.length ? `: ${e(f.samples.join(', '))}${f.count > f.samples.length ? ', ...' : ''}` : ''})</span>` : '';
+  const why = f.reason ? ` <span class="more">(${e(f.reason)})</span>` : '';
+  const tasks = f.tasks && f.tasks.length > 1 ? f.tasks : [f.task];
+  const who = tasks.length > 1 ? `${tasks.length} tasks: ${e(tasks.join(', '))}` : e(f.task);
+  return `<tr class="finding sev-${e(f.severity)}" data-severity="${e(f.severity)}" data-type="${e(f.type)}" data-task="${e(tasks.join(' '))}" data-path="${e(f.path)}"><td>${e(f.severity)}</td><td>${e(f.type)}</td><td class="task-id">${who}${f.otherTask ? ` <span class="other">with ${e(f.otherTask)}</span>` : ''}</td><td class="path">${e(f.path)}${more}${why}</td><td class="fix">${fix}</td></tr>`;
 }
 
 const CSS = `

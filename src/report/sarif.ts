@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import path from 'node:path';
 import { DEFAULT_SEVERITY, FINDING_TYPES, type FindingType, type Severity } from '../core/findings.js';
 import type { Report } from './report.js';
+import { fixText } from './text.js';
 
 /** Short rule descriptions (the long form is README "Findings"). */
 const RULE_TEXT: Record<FindingType, string> = {
@@ -39,11 +40,19 @@ export function formatSarif(report: Report, options: SarifOptions): object {
       ruleId: f.type,
       ruleIndex: FINDING_TYPES.indexOf(f.type),
       level: LEVEL[f.severity],
-      message: { text: f.fix ? `${f.message} Fix: ${f.fix.summary}` : f.message },
+      message: { text: f.fix ? `${f.message} Fix: ${fixText(f.fix)}` : f.message },
       locations: [fixAt ?? accessed],
       ...(fixAt ? { relatedLocations: [{ id: 1, ...accessed, message: { text: 'the file accessed' } }] } : {}),
       partialFingerprints: { ioTraceFinding: createHash('sha256').update(JSON.stringify([f.task, f.type, f.path, f.otherTask ?? ''])).digest('hex') },
-      properties: { task: f.task, path: f.path, ...(f.otherTask ? { otherTask: f.otherTask } : {}), ...(f.count ? { count: f.count } : {}) },
+      properties: {
+        task: f.task,
+        path: f.path,
+        ...(f.otherTask ? { otherTask: f.otherTask } : {}),
+        ...(f.count ? { count: f.count } : {}),
+        ...(f.samples ? { samples: f.samples } : {}),
+        ...(f.tasks ? { tasks: f.tasks } : {}),
+        ...(f.reason ? { reason: f.reason } : {}),
+      },
     };
   });
   return {
