@@ -134,6 +134,7 @@ export function analyse(input: AnalysisInput): AnalysisResult {
   for (const c of graded) {
     observations.push(
       ...taskObservations(c, io.byTask.get(c.task.id) ?? empty, {
+        workspaceRoot: ws.root,
         producers: (rel, self) => producers.of(rel, self),
         dependsOn: (a, b) => deps.dependsOn(a, b),
         kind,

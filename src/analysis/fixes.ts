@@ -208,6 +208,16 @@ export class FixWriter {
     return { summary: `add ${q(rel)} to "inputs" of ${names}`, field: 'inputs', add: [rel], ...at(tasks[0].declaredAt?.inputs) };
   }
 
+  /** Arguable reads: nothing is required; say how to make them count, or how to silence them. */
+  arguable(tasks: readonly PlanTask[], pattern: string): Fix {
+    const names = tasks.length > 3 ? `${tasks.length} tasks` : tasks.map((t) => t.id).join(', ');
+    return {
+      summary: `optional: add it to the inputs of ${names} if a change to it should rebuild them; else ignore these reads with "exclude-reads": [${JSON.stringify(pattern)}] in io-trace.config.json`,
+      field: 'ignore',
+      add: [pattern],
+    };
+  }
+
   toolCache(task: PlanTask, pattern: string, cache: ToolCache): Fix {
     const value = toolPattern(this.plan.source, task, pattern);
     const loc = task.declaredAt?.outputs;

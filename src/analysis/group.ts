@@ -46,7 +46,8 @@ export function groupFindings(plan: Plan, observations: readonly Observation[], 
           // One edit at one shared place fixes every task declared there.
           const value = toolPattern(plan.source, o.task, pattern);
           const loc = locationKey(o.task.declaredAt?.[field]) ?? `task:${o.task.id}`;
-          key = JSON.stringify([o.type, o.severity, kind, value, loc]);
+          // Arguable reads (one reason) are one finding per declaration place, whatever the files.
+          key = JSON.stringify([o.type, o.severity, kind, o.reason && !o.toolCache ? '' : value, loc]);
           break;
         }
         case 'undeclared_dependency':
@@ -160,8 +161,9 @@ function toFinding(plan: Plan, g: Group, fixes: FixWriter): Finding {
         message = `${who} read ${what}: ${o.toolCache.advice}`;
         fix = fixes.toolCache(task, g.pattern, o.toolCache);
       } else if (o.reason) {
-        message = `${who} read ${what}, which ${their} inputs do not cover (${o.reason})`;
-        fix = fixes.add(task, tasks, 'inputs', g.pattern);
+        const files = count === 1 ? paths[0] : `${count} files (e.g. ${paths.slice(0, 3).join(', ')})`;
+        message = `${who} read ${files}, which ${their} inputs do not cover (${o.reason})`;
+        fix = fixes.arguable(tasks, count === 1 ? paths[0] : commonPattern(paths));
       } else {
         message = `${who} read ${what}, which ${their} inputs do not cover: a change to it will not invalidate the cache`;
         fix = g.global ? fixes.global(tasks, g.pattern) : fixes.add(task, tasks, 'inputs', g.pattern);
@@ -204,7 +206,8 @@ function toFinding(plan: Plan, g: Group, fixes: FixWriter): Finding {
       break;
     }
   }
-  const path = g.type === 'unused_input' ? `${o.declared}${o.via ? ` via ${o.via}` : ''}` : count === 1 ? paths[0] : g.pattern;
+  const path =
+    g.type === 'unused_input' ? `${o.declared}${o.via ? ` via ${o.via}` : ''}` : count === 1 ? paths[0] : o.reason && !o.toolCache && g.type === 'unexpected_read' ? commonPattern(paths) : g.pattern;
   return {
     task: task.id,
     type: g.type,
@@ -230,4 +233,20 @@ export function compareFindings(a: Finding, b: Finding): number {
     a.task.localeCompare(b.task) ||
     (a.path < b.path ? -1 : a.path > b.path ? 1 : 0)
   );
+}
+
+/** The narrowest glob for several paths: their common folder with `**`, or the file name pattern under it. */
+function commonPattern(paths: readonly string[]): string {
+  const names = new Set(paths.map((p) => path.posix.basename(p)));
+  const parts = paths[0].split('/');
+  let n = parts.length - 1;
+  for (const p of paths) {
+    const q = p.split('/');
+    let i = 0;
+    while (i < n && q[i] === parts[i]) i++;
+    n = i;
+  }
+  const dir = parts.slice(0, n).join('/');
+  const tail = names.size === 1 ? `**/${[...names][0]}` : '**';
+  return dir ? `${dir}/${tail}` : tail;
 }

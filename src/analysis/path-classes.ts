@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import picomatch from 'picomatch';
 
@@ -45,6 +46,10 @@ const TOOL_CACHES: { glob: string; cache: ToolCache }[] = [
   { glob: '**/.next/cache/**', cache: { tool: 'Next.js', advice: "Next.js's build cache (.next/cache), not an input: keep it out of inputs and out of outputs (Next.js docs: cache it between CI runs with the CI's own cache)", affectsOutputs: false } },
   { glob: '**/.parcel-cache/**', cache: { tool: 'Parcel', advice: "Parcel's cache, not an input: keep it out of inputs; it only saves time", affectsOutputs: false } },
   { glob: '**/.swc/**', cache: { tool: 'SWC', advice: "SWC's plugin cache, not an input: keep it out of inputs; it only saves time", affectsOutputs: false } },
+  {
+    glob: '**/.rollup.cache/**',
+    cache: { tool: '@rollup/plugin-typescript', advice: "@rollup/plugin-typescript's incremental cache (outputToFilesystem), not an input and not a product: keep it out of inputs and outputs; a missing copy only costs time", affectsOutputs: false },
+  },
   { glob: '**/.cache/**', cache: { tool: 'a tool', advice: 'a tool cache directory, not an input: keep it out of inputs; it only saves time', affectsOutputs: false } },
   { glob: '**/.jest-cache/**', cache: { tool: 'Jest', advice: "Jest's transform cache (cacheDirectory), not an input: keep it out of inputs; Jest keys it by file content", affectsOutputs: false } },
   { glob: '**/.vitest/**', cache: { tool: 'Vitest', advice: "Vitest's results cache, not an input: keep it out of inputs; it only orders tests", affectsOutputs: false } },
@@ -71,4 +76,57 @@ export function arguableReadReason(rel: string, projectRoot: string): string | u
     'Node reads the nearest package.json above a script to learn its module "type" (and bundlers look for "sideEffects"/"exports"): ' +
     'a real read of an unhashed file, but a change to it rarely changes the result'
   );
+}
+
+const MANIFEST = /(^|\/)(tsconfig[^/]*\.json|jsconfig\.json|package\.json)$/;
+
+/**
+ * A resolver crawling the workspace (vite-tsconfig-paths, tsconfig-paths plugins, some bundlers): the
+ * task read tsconfig/jsconfig/package.json files of many folders outside its project to find which one
+ * owns a file. Those reads rarely change the result; the configs the task's own tsconfigs `extends`
+ * (followed through the chain) do, and are never counted as crawl. Returns the crawl reads.
+ */
+export function crawlReads(root: string, projectRoot: string, uncovered: Iterable<string>, allReads: Iterable<string>): Set<string> {
+  const outside: string[] = [];
+  const own: string[] = [];
+  for (const rel of allReads) {
+    if (!MANIFEST.test(rel)) continue;
+    const inProject = projectRoot === '' ? !rel.includes('/') : rel.startsWith(projectRoot + '/') && !rel.slice(projectRoot.length + 1).includes('/');
+    if (inProject) own.push(rel);
+  }
+  for (const rel of uncovered) {
+    if (MANIFEST.test(rel) && (projectRoot === '' || !rel.startsWith(projectRoot + '/'))) outside.push(rel);
+  }
+  const dirs = new Set(outside.map((r) => path.posix.dirname(r)));
+  if (outside.length < 5 || dirs.size < 3) return new Set();
+  const extended = extendsChain(root, own.filter((r) => /tsconfig[^/]*\.json$|jsconfig\.json$/.test(r)));
+  return new Set(outside.filter((r) => !extended.has(r)));
+}
+
+/** Workspace-relative files reached through `extends` from these tsconfigs (relative specifiers only). */
+function extendsChain(root: string, start: string[]): Set<string> {
+  const seen = new Set<string>();
+  const queue = [...start];
+  while (queue.length) {
+    const rel = queue.pop()!;
+    let text: string;
+    try {
+      text = readFileSync(path.join(root, rel), 'utf8');
+    } catch {
+      continue;
+    }
+    // tsconfig is JSONC: take the "extends" value(s) without a full parse.
+    const m = /"extends"\s*:\s*(\[[^\]]*\]|"[^"]*")/.exec(text.replace(/\/\*[\s\S]*?\*\/|(^|[^:"])\/\/.*$/gm, '$1'));
+    if (!m) continue;
+    const values = [...m[1].matchAll(/"([^"]*)"/g)].map((x) => x[1]);
+    for (const v of values) {
+      if (!v.startsWith('.')) continue; // a package (node_modules): ignored anyway
+      let target = path.posix.normalize(path.posix.join(path.posix.dirname(rel), v));
+      if (!target.endsWith('.json')) target += '.json';
+      if (target.startsWith('../') || seen.has(target)) continue;
+      seen.add(target);
+      queue.push(target);
+    }
+  }
+  return seen;
 }

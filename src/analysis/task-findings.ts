@@ -2,7 +2,7 @@ import type { FindingType, Severity } from '../core/findings.js';
 import { cleanPattern, compilePatterns } from '../plan/patterns.js';
 import type { PlanTask } from '../plan/types.js';
 import { readCoveredBy, type TaskCoverage } from './coverage.js';
-import { arguableReadReason, toolCacheOf, type ToolCache } from './path-classes.js';
+import { arguableReadReason, crawlReads, toolCacheOf, type ToolCache } from './path-classes.js';
 import type { TaskIO } from './task-io.js';
 import type { PathKind } from './workspace-paths.js';
 
@@ -31,6 +31,8 @@ export interface Observation {
 }
 
 export interface TaskContext {
+  /** Absolute workspace root (to read the task's tsconfig `extends` chain). */
+  workspaceRoot: string;
   /** Other tasks that produce `rel` (wrote it, or declare it as output). */
   producers(rel: string, self: string): string[];
   dependsOn(task: string, other: string): boolean;
@@ -48,8 +50,9 @@ export function taskObservations(c: TaskCoverage, io: TaskIO, ctx: TaskContext):
   const task = c.task;
   const out: Observation[] = [];
 
-  for (const rel of io.read) {
-    if (readCoveredBy(c, rel)) continue;
+  const uncovered = [...io.read].filter((rel) => !readCoveredBy(c, rel));
+  const crawl = crawlReads(ctx.workspaceRoot, task.projectRoot, uncovered, io.read);
+  for (const rel of uncovered) {
     const producers = ctx.producers(rel, task.id);
     if (producers.length > 0) {
       // Reading a dependency's output is declared by the dependency itself (Nx `^` inputs, Turborepo
@@ -63,7 +66,11 @@ export function taskObservations(c: TaskCoverage, io: TaskIO, ctx: TaskContext):
       out.push({ type: 'unexpected_read', task, path: rel, severity: 'info', toolCache: cache, reason: `a ${cache.tool} cache, not an input` });
       continue;
     }
-    const arguable = arguableReadReason(rel, task.projectRoot);
+    const arguable =
+      arguableReadReason(rel, task.projectRoot) ??
+      (crawl.has(rel)
+        ? 'a resolver (e.g. vite-tsconfig-paths) read the tsconfig/package.json files of many folders to find which project owns a file; only the configs the task\'s own tsconfig extends change its result'
+        : undefined);
     out.push(arguable ? { type: 'unexpected_read', task, path: rel, severity: 'info', reason: arguable } : { type: 'unexpected_read', task, path: rel, severity: 'error' });
   }
 

@@ -114,6 +114,46 @@ describe('tool caches and arguable reads', () => {
   });
 });
 
+describe('field patterns (notes/field.md)', () => {
+  it('F2: the root package.json read by every build for the module type is one info finding, not one per task', () => {
+    ws = makeWorkspace({ 'package.json': '{}' });
+    const at = { inputs: { file: 'turbo.json', line: 3 } };
+    const tasks = ['a', 'b', 'c'].map((p) => task(`${p}#build`, { outputs: [], declaredAt: at }));
+    const r = run('turbo', tasks, tasks.map((t) => acc(t.id, 'read', 'package.json')));
+    expect(r.findings).toHaveLength(1);
+    expect(r.findings[0]).toMatchObject({ severity: 'info', tasks: ['a#build', 'b#build', 'c#build'], fix: { field: 'ignore' } });
+  });
+
+  it('F3: @rollup/plugin-typescript\'s .rollup.cache is a tool cache (info), never an output or input to add', () => {
+    ws = makeWorkspace({ 'packages/js/.rollup.cache/x/dist/a.js': '', 'packages/js/.rollup.cache/x/dist/b.js': '', 'packages/js/dist/a.js': '' });
+    const r = run('turbo', [task('js#build')], [
+      acc('js#build', 'create', 'packages/js/.rollup.cache/x/dist/a.js'),
+      acc('js#build', 'create', 'packages/js/.rollup.cache/x/dist/b.js'),
+      acc('js#build', 'create', 'packages/js/dist/a.js'),
+    ]);
+    expect(r.findings).toHaveLength(1);
+    expect(r.findings[0]).toMatchObject({ severity: 'info', type: 'unexpected_write', count: 2, fix: { field: 'ignore' } });
+  });
+
+  it('F4: a resolver crawling every tsconfig/package.json is info, but the config the task\'s tsconfig extends stays an error', () => {
+    const files: Record<string, string> = {
+      'tsconfig.base.json': '{}',
+      'tsconfig.json': '{}',
+      'packages/logging/tsconfig.json': '{\n  // shared settings\n  "extends": "../../tsconfig.base.json"\n}\n',
+      'packages/logging/dist/x.js': '',
+    };
+    for (const d of ['examples/vue', 'examples/next', 'e2e/a', 'integration', 'packages/js']) Object.assign(files, { [`${d}/tsconfig.json`]: '{}', [`${d}/package.json`]: '{}' });
+    ws = makeWorkspace(files);
+    const t = task('logging#build', { outputs: [], inputs: ['packages/logging/src/**', 'packages/logging/tsconfig.json'] });
+    const r = run('turbo', [t], Object.keys(files).filter((f) => f.endsWith('.json')).map((f) => acc(t.id, 'read', f)));
+    const errors = r.findings.filter((f) => f.severity === 'error');
+    expect(errors.map((f) => f.path)).toEqual(['tsconfig.base.json']);
+    const crawl = r.findings.filter((f) => f.severity === 'info');
+    expect(crawl).toHaveLength(1);
+    expect(crawl[0]).toMatchObject({ count: 11, reason: expect.stringMatching(/vite-tsconfig-paths/) });
+  });
+});
+
 describe('one finding per root cause', () => {
   it('505 writes under one dist/ are one finding with a count, samples and one fix', () => {
     const files = Array.from({ length: 505 }, (_, i) => `packages/p/dist/m${i}.js`);
