@@ -148,7 +148,13 @@ describe('resolveNxPlan on tests/fixtures/nx-workspace', () => {
     expect(plan.source).toBe('nx');
     expect(plan.workspaceRoot).toBe(ws);
     expect(plan.toolVersion).toBe('24.0.6');
-    expect(plan.tasks.map(({ commands: _, ...t }) => t)).toEqual(EXPECTED);
+    expect(plan.tasks.map(({ commands: _, declaredInputs: _d, namedInputs: _n, ...t }) => t)).toEqual(EXPECTED);
+    // What the coverage model and the fixes need: the declared inputs as written (before Nx resolves them
+    // to files), the named inputs they use, and whether Nx caches the task (every fixture target does).
+    const lib = plan.tasks.find((t) => t.id === 'lib:build')!;
+    expect(lib.declaredInputs).toEqual(['production', '^production', '{workspaceRoot}/tools/fsops.cjs']);
+    expect(lib.namedInputs).toMatchObject({ default: ['{projectRoot}/**/*'], production: ['{projectRoot}/src/**/*'] });
+    expect(plan.tasks.filter((t) => t.cacheable === false)).toEqual([]);
     // run-commands tasks carry the shell command nx starts (attribution fallback).
     expect(plan.tasks.find((t) => t.id === 'lib:lint')?.commands).toEqual(['node tools/fsops.cjs readtree:packages/lib/src read:lint-rules.json']);
   });
@@ -173,7 +179,11 @@ describe('resolveNxPlan on tests/fixtures/nx-workspace', () => {
     const log = memoryLogger();
     const p = await resolveNxPlan({ workspaceRoot: ws, tasks: ['app:bundle', 'docs:docs', 'lib:size'], method: 'cli', log });
     const ids = ['app:build', 'app:bundle:production', 'docs:docs', 'lib:build', 'lib:size'];
-    expect(p.tasks).toEqual(EXPECTED.filter((t) => ids.includes(t.id)));
+    expect(p.tasks.map(({ declaredInputs: _d, ...t }) => t)).toEqual(EXPECTED.filter((t) => ids.includes(t.id)));
+    // `nx show target` gives the inputs with named inputs already expanded: the same files, no names.
+    expect(p.tasks.find((t) => t.id === 'app:build')!.declaredInputs).toEqual(
+      expect.arrayContaining(['{projectRoot}/src/**/*', '{workspaceRoot}/tools/fsops.cjs', { dependentTasksOutputFiles: '**/*.js', transitive: true }]),
+    );
   });
 
   it('names an unknown project, target or configuration', async () => {

@@ -1,4 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
 import { ConfigurationError } from '../../src/core/errors.js';
 import type { Logger } from '../../src/core/logger.js';
 import { parseTurboCommand, resolveTurboPlan } from '../../src/plan/turbo.js';
@@ -130,8 +132,16 @@ describe('resolveTurboPlan on tests/fixtures/turbo-workspace', () => {
   it('converts the dry run to workspace-relative inputs/outputs with dependency outputs and declaration lines', () => {
     expect(plan.source).toBe('turbo');
     expect(plan.toolVersion).toBe('2.11.11');
-    const shape = plan.tasks.map(({ identity: _i, nonFileInputs: _n, ...rest }) => rest);
+    const shape = plan.tasks.map(({ identity: _i, nonFileInputs: _n, declaredInputs: _d, dependencyInputs: _p, ...rest }) => rest);
     expect(shape).toEqual(EXPECTED);
+    // Turborepo hashes dependencies' hashes: their input files are covered for the dependents.
+    const by = Object.fromEntries(plan.tasks.map((t) => [t.id, t]));
+    expect(by['app#build'].dependencyInputs).toEqual(['packages/lib/package.json', 'packages/lib/src', 'tools']);
+    expect(by['app#bundle'].dependencyInputs).toEqual(expect.arrayContaining(['packages/app/src', 'packages/lib/src']));
+    expect(by['lib#build'].dependencyInputs).toBeUndefined();
+    // The declared inputs as turbo resolved the definition ($TURBO_ROOT$ written relative to the package).
+    expect(by['app#test'].declaredInputs).toEqual(['../../test-setup.json', '../../tools/fsops.cjs', 'src/**', 'test/**']);
+    expect(plan.tasks.filter((t) => t.cacheable === false)).toEqual([]);
     expect(ms).toBeLessThan(3000);
   });
 
@@ -147,6 +157,33 @@ describe('resolveTurboPlan on tests/fixtures/turbo-workspace', () => {
     const again = await resolveTurboPlan({ workspaceRoot: ws, tasks: ['build'], filter: ['app'], log: memoryLogger() });
     expect(again.tasks.map((t) => t.id)).toEqual(['app#build', 'lib#build']);
     for (const t of again.tasks) expect(t.identity).toEqual(plan.tasks.find((p) => p.id === t.id)!.identity);
+  });
+
+  it('counts the inputs of a no-op dependency (no script: <NONEXISTENT>) and reads cache/persistent', async () => {
+    const copy = installFixture('turbo-workspace');
+    try {
+      // A shared config package with no build script that app depends on, and a persistent dev task.
+      mkdirSync(path.join(copy, 'packages/config'));
+      writeFileSync(path.join(copy, 'packages/config/package.json'), JSON.stringify({ name: 'config', version: '1.0.0', private: true }));
+      const appPkg = path.join(copy, 'packages/app/package.json');
+      const pkg = JSON.parse(readFileSync(appPkg, 'utf8'));
+      pkg.dependencies = { ...pkg.dependencies, config: '*' };
+      pkg.scripts = { ...pkg.scripts, dev: 'true' };
+      writeFileSync(appPkg, JSON.stringify(pkg, null, 2));
+      const turboJson = path.join(copy, 'turbo.json');
+      const tj = JSON.parse(readFileSync(turboJson, 'utf8'));
+      tj.tasks.dev = { cache: false, persistent: true };
+      writeFileSync(turboJson, JSON.stringify(tj, null, 2));
+      const p = await resolveTurboPlan({ workspaceRoot: copy, tasks: ['build', 'dev'], filter: ['app'], log: memoryLogger() });
+      const by = Object.fromEntries(p.tasks.map((t) => [t.id, t]));
+      expect(by['config#build']).toBeUndefined(); // nothing runs for it
+      // Its only file is folded into the folder (every file under it is an input).
+      expect(by['app#build'].dependencyInputs).toContain('packages/config');
+      expect(by['app#dev'].cacheable).toBe(false);
+      expect(by['app#build'].cacheable).toBeUndefined();
+    } finally {
+      removeWorkspace(copy);
+    }
   });
 
   it('names an unknown task', async () => {
