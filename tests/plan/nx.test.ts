@@ -1,4 +1,4 @@
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ConfigurationError } from '../../src/core/errors.js';
@@ -173,6 +173,23 @@ describe('resolveNxPlan on tests/fixtures/nx-workspace', () => {
   it('plans run-many -p: only the named projects (and their dependencies)', async () => {
     const p = await resolveNxPlan({ workspaceRoot: ws, targets: ['build'], projects: ['app'], log: memoryLogger() });
     expect(p.tasks.map((t) => t.id)).toEqual(['app:build', 'lib:build']);
+  });
+
+  it('marks targets Nx never caches (cache unset or false, continuous) as not cacheable', async () => {
+    const copy = installFixture('nx-workspace');
+    try {
+      const pj = join(copy, 'packages/lib/project.json');
+      const proj = JSON.parse(readFileSync(pj, 'utf8'));
+      proj.targets.serve = { command: 'true', continuous: true };
+      proj.targets.clean = { command: 'true', cache: false };
+      proj.targets.check = { command: 'true' };
+      writeFileSync(pj, JSON.stringify(proj, null, 2));
+      const p = await resolveNxPlan({ workspaceRoot: copy, tasks: ['lib:serve', 'lib:clean', 'lib:check', 'lib:lint'], log: memoryLogger() });
+      const by = Object.fromEntries(p.tasks.map((t) => [t.id, t.cacheable]));
+      expect(by).toEqual({ 'lib:serve': false, 'lib:clean': false, 'lib:check': false, 'lib:lint': undefined });
+    } finally {
+      removeWorkspace(copy);
+    }
   });
 
   it('gives the same plan through the `nx show target` fallback', async () => {
