@@ -65,7 +65,7 @@ export function groupFindings(plan: Plan, observations: readonly Observation[], 
     }
   }
 
-  mergeRootReads(plan, groups);
+  mergeRootReads(groups);
 
   const findings = [...groups.values()].map((g) => toFinding(plan, g, fixes));
   findings.sort(compareFindings);
@@ -122,7 +122,7 @@ function outsideAllProjects(rel: string, tasks: Iterable<PlanTask>): boolean {
 }
 
 /** Error reads of one root path by tasks declared in different places: one workspace-wide fix. */
-function mergeRootReads(plan: Plan, groups: Map<string, Group>): void {
+function mergeRootReads(groups: Map<string, Group>): void {
   const byPattern = new Map<string, Group[]>();
   for (const g of groups.values()) {
     if (g.type !== 'unexpected_read' || g.severity !== 'error' || g.first.toolCache || g.first.reason) continue;
@@ -132,7 +132,11 @@ function mergeRootReads(plan: Plan, groups: Map<string, Group>): void {
     list.push(g);
   }
   for (const [pattern, list] of byPattern) {
-    if (list.length < 2) continue;
+    // One shared place that already lists inputs is one edit too; a place where inputs are not set
+    // (tool defaults) or inferred would need the whole list written out: the global list is simpler.
+    const what = list[0].first.task.declaredAt?.inputs?.what ?? '';
+    const tasks = new Set(list.flatMap((g) => [...g.tasks.keys()]));
+    if (list.length < 2 && !(tasks.size >= 2 && (what.includes('not set') || what.includes('inferred by plugin')))) continue;
     const merged: Group = { ...list[0], key: `global:${pattern}`, tasks: new Map(), paths: new Set(), global: true };
     for (const g of list) {
       groups.delete(g.key);
@@ -141,7 +145,6 @@ function mergeRootReads(plan: Plan, groups: Map<string, Group>): void {
     }
     groups.set(merged.key, merged);
   }
-  void plan;
 }
 
 function toFinding(plan: Plan, g: Group, fixes: FixWriter): Finding {

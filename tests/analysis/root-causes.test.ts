@@ -175,6 +175,15 @@ describe('one finding per root cause', () => {
     expect(r.findings[0]).toMatchObject({ type: 'unexpected_read', tasks: ['a#build', 'b#build', 'c#build'], fix: { file: 'turbo.json', line: 3, add: ['$TURBO_ROOT$/tsconfig.base.json'] } });
   });
 
+  it('a root file read by many tasks whose inputs are the tool default goes to turbo globalDependencies (field: tsconfig-base.json x 15)', () => {
+    ws = makeWorkspace({ 'tsconfig-base.json': '', 'turbo.json': '{\n  "globalDependencies": [".env*"],\n  "tasks": {}\n}\n' });
+    const at = { inputs: { file: 'turbo.json', line: 3, what: 'tasks["build"].inputs (not set: Turborepo default)' } };
+    const tasks = ['a', 'b', 'c'].map((p) => task(`${p}#build`, { declaredAt: at, outputs: [] }));
+    const r = run('turbo', tasks, tasks.map((t) => acc(t.id, 'read', 'tsconfig-base.json')));
+    expect(r.findings).toHaveLength(1);
+    expect(r.findings[0]).toMatchObject({ severity: 'error', tasks: ['a#build', 'b#build', 'c#build'], fix: { add: ['tsconfig-base.json'], file: 'turbo.json', line: 2 } });
+  });
+
   it('a root file read by tasks declared in different places is one workspace-wide fix (turbo globalDependencies, Nx sharedGlobals)', () => {
     ws = makeWorkspace({ 'tsconfig.base.json': '', 'turbo.json': '{\n  "globalDependencies": [],\n  "tasks": {}\n}\n', 'nx.json': '{\n  "namedInputs": {\n    "sharedGlobals": []\n  }\n}\n' });
     const tasks = ['a', 'b'].flatMap((p) => ['build', 'lint'].map((t) => task(`${p}#${t}`, { outputs: [], declaredAt: { inputs: { file: 'turbo.json', line: t === 'build' ? 3 : 7 } } })));
