@@ -15,17 +15,8 @@ export interface ToolCache {
   affectsOutputs: boolean;
 }
 
+// First match wins: folder caches before file names (a *.tsbuildinfo inside .rollup.cache is rollup's).
 const TOOL_CACHES: { glob: string; cache: ToolCache }[] = [
-  {
-    glob: '**/*.tsbuildinfo',
-    cache: {
-      tool: 'TypeScript',
-      advice:
-        "tsc's incremental build state (tsBuildInfoFile), not an input: keep it out of inputs. It describes the emitted files, " +
-        'so declare it as an output next to them: a cache hit that restores the outputs without it, or it without the outputs, makes `tsc -b` skip or redo work',
-      affectsOutputs: true,
-    },
-  },
   {
     glob: '**/.eslintcache',
     cache: {
@@ -53,6 +44,16 @@ const TOOL_CACHES: { glob: string; cache: ToolCache }[] = [
   { glob: '**/.cache/**', cache: { tool: 'a tool', advice: 'a tool cache directory, not an input: keep it out of inputs; it only saves time', affectsOutputs: false } },
   { glob: '**/.jest-cache/**', cache: { tool: 'Jest', advice: "Jest's transform cache (cacheDirectory), not an input: keep it out of inputs; Jest keys it by file content", affectsOutputs: false } },
   { glob: '**/.vitest/**', cache: { tool: 'Vitest', advice: "Vitest's results cache, not an input: keep it out of inputs; it only orders tests", affectsOutputs: false } },
+  {
+    glob: '**/*.tsbuildinfo',
+    cache: {
+      tool: 'TypeScript',
+      advice:
+        "tsc's incremental build state (tsBuildInfoFile), not an input: keep it out of inputs. It describes the emitted files, " +
+        'so declare it as an output next to them: a cache hit that restores the outputs without it, or it without the outputs, makes `tsc -b` skip or redo work',
+      affectsOutputs: true,
+    },
+  },
 ];
 
 const matchers = TOOL_CACHES.map((t) => ({ match: picomatch(t.glob, { dot: true }), cache: t.cache }));

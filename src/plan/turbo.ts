@@ -248,7 +248,8 @@ export async function resolveTurboPlan(opts: TurboPlanOptions): Promise<Plan> {
       inputs,
       nonFileInputs,
       outputs: outputsOf(t),
-      dependsOn: (t.dependencies ?? []).filter((d) => byId.get(d)?.command !== '<NONEXISTENT>').sort(),
+      // A dependency with no script runs nothing but still orders the graph: depend on what it depends on.
+      dependsOn: [...runnableDeps(t.taskId, byId)].sort(),
       identity: { TURBO_HASH: t.hash },
       ...(def?.cache === false || def?.persistent ? { cacheable: false } : {}),
       ...(dependencyInputs.length ? { dependencyInputs } : {}),
@@ -258,6 +259,22 @@ export async function resolveTurboPlan(opts: TurboPlanOptions): Promise<Plan> {
   }
   log.info(`planned ${tasks.length} Turborepo task(s) with turbo ${dry.turboVersion ?? turbo.version} in ${Date.now() - started} ms`);
   return { source: 'turbo', workspaceRoot, toolVersion: dry.turboVersion ?? turbo.version, tasks };
+}
+
+/** Direct dependencies that run something, looking through no-op (`<NONEXISTENT>`) ones. */
+function runnableDeps(id: string, byId: ReadonlyMap<string, DryTask>): Set<string> {
+  const out = new Set<string>();
+  const seen = new Set<string>();
+  const visit = (d: string) => {
+    if (seen.has(d)) return;
+    seen.add(d);
+    const dt = byId.get(d);
+    if (!dt) return;
+    if (dt.command !== '<NONEXISTENT>') out.add(d);
+    else for (const dd of dt.dependencies ?? []) visit(dd);
+  };
+  for (const d of byId.get(id)?.dependencies ?? []) visit(d);
+  return out;
 }
 
 function envNames(ev: DryTask['environmentVariables'] | undefined): string[] {

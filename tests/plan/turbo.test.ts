@@ -174,6 +174,16 @@ describe('resolveTurboPlan on tests/fixtures/turbo-workspace', () => {
       const tj = JSON.parse(readFileSync(turboJson, 'utf8'));
       tj.tasks.dev = { cache: false, persistent: true };
       writeFileSync(turboJson, JSON.stringify(tj, null, 2));
+      // config depends on lib; web (with a build script) depends only on config: web#build -> config#build
+      // (no-op) -> lib#build.
+      const cfg = path.join(copy, 'packages/config/package.json');
+      writeFileSync(cfg, JSON.stringify({ name: 'config', version: '1.0.0', private: true, dependencies: { lib: '*' } }));
+      mkdirSync(path.join(copy, 'packages/web'));
+      writeFileSync(path.join(copy, 'packages/web/package.json'), JSON.stringify({ name: 'web', version: '1.0.0', private: true, scripts: { build: 'true' }, dependencies: { config: '*' } }));
+      const web = await resolveTurboPlan({ workspaceRoot: copy, tasks: ['build'], filter: ['web'], log: memoryLogger() });
+      const w = web.tasks.find((t) => t.id === 'web#build')!;
+      expect(w.dependsOn).toEqual(['lib#build']);
+      expect(w.dependencyInputs).toEqual(expect.arrayContaining(['packages/config', 'packages/lib/src']));
       const p = await resolveTurboPlan({ workspaceRoot: copy, tasks: ['build', 'dev'], filter: ['app'], log: memoryLogger() });
       const by = Object.fromEntries(p.tasks.map((t) => [t.id, t]));
       expect(by['config#build']).toBeUndefined(); // nothing runs for it
