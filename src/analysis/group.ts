@@ -238,7 +238,7 @@ export function compareFindings(a: Finding, b: Finding): number {
   );
 }
 
-/** The narrowest glob for several paths: their common folder with `**`, or the file name pattern under it. */
+/** The narrowest glob for several paths: their common folder, with the few file names they share under it. */
 function commonPattern(paths: readonly string[]): string {
   const names = new Set(paths.map((p) => path.posix.basename(p)));
   const parts = paths[0].split('/');
@@ -250,6 +250,7 @@ function commonPattern(paths: readonly string[]): string {
     n = i;
   }
   const dir = parts.slice(0, n).join('/');
-  const tail = names.size === 1 ? `**/${[...names][0]}` : '**';
+  const sorted = [...names].sort();
+  const tail = sorted.length === 1 ? `**/${sorted[0]}` : sorted.length <= 6 ? `**/{${sorted.join(',')}}` : '**';
   return dir ? `${dir}/${tail}` : tail;
 }
