@@ -111,7 +111,9 @@ export class FixWriter {
     const dir = task.projectRoot;
     const rel = (f: string) => (dir ? `${dir}/${f}` : f);
     if (this.plan.source === 'turbo') return rel('turbo.json');
-    return existsSync(path.join(this.plan.workspaceRoot, rel('project.json'))) ? rel('project.json') : rel('package.json');
+    if (existsSync(path.join(this.plan.workspaceRoot, rel('project.json')))) return rel('project.json');
+    // A project inferred from other files only: its package.json, else a project.json to create.
+    return existsSync(path.join(this.plan.workspaceRoot, rel('package.json'))) ? rel('package.json') : rel('project.json');
   }
 
   /** The existing declared list of a field, in the tool's syntax (what an override must keep). */
