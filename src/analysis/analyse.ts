@@ -139,7 +139,9 @@ export function analyse(input: AnalysisInput): AnalysisResult {
         dependsOn: (a, b) => deps.dependsOn(a, b),
         kind,
         outputExists,
-        sharedOutputs: (t) => (sharedOutputs.get(locationKey(t.declaredAt?.outputs) ?? '')?.length ?? 0) > 1,
+        // A list declared once for many tasks, or the tool's default list (nobody wrote it for this task).
+        sharedOutputs: (t) =>
+          (sharedOutputs.get(locationKey(t.declaredAt?.outputs) ?? '')?.length ?? 0) > 1 || (t.declaredAt?.outputs?.what ?? '').includes('not set'),
         contentUnchanged: (rel) => unchanged.get(rel),
       }),
     );

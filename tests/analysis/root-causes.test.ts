@@ -79,6 +79,13 @@ describe('missing_output: judged by what exists after the run', () => {
     expect(r.findings).toEqual([]);
   });
 
+  it("the tool's default output list (not set by the user) is treated as a shared list", () => {
+    ws = makeWorkspace({});
+    const t = task('app:build', { outputs: ['dist/packages/app', 'packages/app/dist'], declaredAt: { outputs: { file: 'packages/app/project.json', what: 'targets.build.outputs (not set: Nx default)' } } });
+    const r = run('nx', [t], [acc('app:build', 'create', 'packages/app/dist/a.js')]);
+    expect(r.findings).toEqual([]);
+  });
+
   it('warns when the task produced something no output covers (the empty pattern is the likely typo)', () => {
     ws = makeWorkspace({ 'packages/app/build/a.js': '' });
     const r = run('nx', [task('app:build', { outputs: ['packages/app/dist'] })], [acc('app:build', 'create', 'packages/app/build/a.js')]);
