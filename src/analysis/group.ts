@@ -154,6 +154,8 @@ function toFinding(plan: Plan, g: Group, fixes: FixWriter): Finding {
   const count = g.count ?? paths.length;
   const o = g.first;
   const who = tasks.length === 1 ? task.id : `${tasks.length} tasks (${tasks.slice(0, 3).map((t) => t.id).join(', ')}${tasks.length > 3 ? ', ...' : ''})`;
+  // Pairs of tasks (undeclared dependency, overlapping output) group whatever files they share.
+  if ((g.type === 'undeclared_dependency' || g.type === 'overlapping_output') && paths.length > 1) g.pattern = commonPattern(paths, false);
   const what = count === 1 ? paths[0] : `${count} files under ${g.pattern} (e.g. ${paths.slice(0, 2).join(', ')})`;
   const their = tasks.length === 1 ? 'its' : 'their';
   let message: string;
@@ -239,7 +241,7 @@ export function compareFindings(a: Finding, b: Finding): number {
 }
 
 /** The narrowest glob for several paths: their common folder, with the few file names they share under it. */
-function commonPattern(paths: readonly string[]): string {
+function commonPattern(paths: readonly string[], withNames = true): string {
   const names = new Set(paths.map((p) => path.posix.basename(p)));
   const parts = paths[0].split('/');
   let n = parts.length - 1;
@@ -251,6 +253,6 @@ function commonPattern(paths: readonly string[]): string {
   }
   const dir = parts.slice(0, n).join('/');
   const sorted = [...names].sort();
-  const tail = sorted.length === 1 ? `**/${sorted[0]}` : sorted.length <= 6 ? `**/{${sorted.join(',')}}` : '**';
+  const tail = !withNames ? '**' : sorted.length === 1 ? `**/${sorted[0]}` : sorted.length <= 6 ? `**/{${sorted.join(',')}}` : '**';
   return dir ? `${dir}/${tail}` : tail;
 }

@@ -204,6 +204,14 @@ describe('one finding per root cause', () => {
     expect(nx.findings[0].fix).toMatchObject({ add: ['{workspaceRoot}/tsconfig.base.json'], file: 'nx.json', line: 3, summary: expect.stringMatching(/sharedGlobals/) });
   });
 
+  it('a task reading many files another task produces, without depending on it, is one finding', () => {
+    const files = ['packages/lib/dist/a.js', 'packages/lib/dist/b.js', 'packages/lib/dist/sub/c.js'];
+    ws = makeWorkspace(Object.fromEntries(files.map((f) => [f, ''])));
+    const r = run('turbo', [task('lib#build'), task('app#build', { outputs: [] })], [...files.map((f) => acc('lib#build', 'create', f)), ...files.map((f) => acc('app#build', 'read', f))]);
+    expect(r.findings).toHaveLength(1);
+    expect(r.findings[0]).toMatchObject({ type: 'undeclared_dependency', path: 'packages/lib/dist/**', count: 3, otherTask: 'lib#build', fix: { add: ['lib#build'] } });
+  });
+
   it('every real finding is listed: errors come first and nothing is cut', () => {
     ws = makeWorkspace({ 'a.json': '', 'b.json': '', 'packages/x/README.md': '' });
     const r = run('file', [task('x:build', { inputs: ['packages/x/src/**', 'packages/x/README.md'], outputs: [] })], [acc('x:build', 'read', 'a.json'), acc('x:build', 'read', 'b.json')]);
