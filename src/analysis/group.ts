@@ -154,8 +154,13 @@ function toFinding(plan: Plan, g: Group, fixes: FixWriter): Finding {
   const count = g.count ?? paths.length;
   const o = g.first;
   const who = tasks.length === 1 ? task.id : `${tasks.length} tasks (${tasks.slice(0, 3).map((t) => t.id).join(', ')}${tasks.length > 3 ? ', ...' : ''})`;
+  const fixPattern = g.pattern;
   // Pairs of tasks (undeclared dependency, overlapping output) group whatever files they share.
   if ((g.type === 'undeclared_dependency' || g.type === 'overlapping_output') && paths.length > 1) g.pattern = commonPattern(paths, false);
+  // One value for several projects (`{projectRoot}/tsconfig.json`): name the files' common shape.
+  if ((g.type === 'unexpected_read' || g.type === 'unexpected_write') && tasks.length > 1 && !g.global && paths.length > 1 && !o.reason) {
+    g.pattern = commonPattern(paths);
+  }
   const what = count === 1 ? paths[0] : `${count} files under ${g.pattern} (e.g. ${paths.slice(0, 2).join(', ')})`;
   const their = tasks.length === 1 ? 'its' : 'their';
   let message: string;
@@ -164,23 +169,23 @@ function toFinding(plan: Plan, g: Group, fixes: FixWriter): Finding {
     case 'unexpected_read':
       if (o.toolCache) {
         message = `${who} read ${what}: ${o.toolCache.advice}`;
-        fix = fixes.toolCache(task, g.pattern, o.toolCache);
+        fix = fixes.toolCache(task, fixPattern, o.toolCache);
       } else if (o.reason) {
         const files = count === 1 ? paths[0] : `${count} files (e.g. ${paths.slice(0, 3).join(', ')})`;
         message = `${who} read ${files}, which ${their} inputs do not cover (${o.reason})`;
         fix = fixes.arguable(tasks, count === 1 ? paths[0] : commonPattern(paths));
       } else {
         message = `${who} read ${what}, which ${their} inputs do not cover: a change to it will not invalidate the cache`;
-        fix = g.global ? fixes.global(tasks, g.pattern) : fixes.add(task, tasks, 'inputs', g.pattern);
+        fix = g.global ? fixes.global(tasks, fixPattern) : fixes.add(task, tasks, 'inputs', fixPattern);
       }
       break;
     case 'unexpected_write':
       if (o.toolCache) {
         message = `${who} wrote ${what}: ${o.toolCache.advice}`;
-        fix = fixes.toolCache(task, g.pattern, o.toolCache);
+        fix = fixes.toolCache(task, fixPattern, o.toolCache);
       } else {
         message = `${who} wrote ${what}, which ${their} outputs do not cover: a cache hit will not restore it`;
-        fix = fixes.add(task, tasks, 'outputs', g.pattern);
+        fix = fixes.add(task, tasks, 'outputs', fixPattern);
       }
       break;
     case 'input_mutation':
@@ -188,7 +193,7 @@ function toFinding(plan: Plan, g: Group, fixes: FixWriter): Finding {
         ? `${who} wrote ${what}, which is both a declared input and output of it: its hash changes every run`
         : `${who} wrote ${what}, one of its own declared inputs: the next run hashes different inputs`;
       if (o.reason) message = `${who} rewrote ${what}, one of its own declared inputs, ${o.reason}`;
-      fix = fixes.inputMutation(task, g.pattern, o.alsoOutput ?? false);
+      fix = fixes.inputMutation(task, fixPattern, o.alsoOutput ?? false);
       break;
     case 'undeclared_dependency': {
       const other = plan.tasks.find((t) => t.id === o.otherTask)!;

@@ -182,6 +182,15 @@ describe('one finding per root cause', () => {
     expect(r.findings[0]).toMatchObject({ type: 'unexpected_read', tasks: ['a#build', 'b#build', 'c#build'], fix: { file: 'turbo.json', line: 3, add: ['$TURBO_ROOT$/tsconfig.base.json'] } });
   });
 
+  it("each project's own tsconfig.json missing from a shared inputs list is one finding with one edit", () => {
+    ws = makeWorkspace({ 'packages/a/tsconfig.json': '', 'packages/b/tsconfig.json': '' });
+    const at = { inputs: { file: 'nx.json', line: 9, what: 'targetDefaults.build.inputs' } };
+    const tasks = ['a', 'b'].map((p) => task(`${p}:build`, { declaredAt: at, outputs: [] }));
+    const r = run('nx', tasks, tasks.map((t) => acc(t.id, 'read', `packages/${t.project}/tsconfig.json`)));
+    expect(r.findings).toHaveLength(1);
+    expect(r.findings[0]).toMatchObject({ path: 'packages/**/tsconfig.json', count: 2, tasks: ['a:build', 'b:build'], fix: { add: ['{projectRoot}/tsconfig.json'], file: 'nx.json', line: 9 } });
+  });
+
   it('a root file read by many tasks whose inputs are the tool default goes to turbo globalDependencies (field: tsconfig-base.json x 15)', () => {
     ws = makeWorkspace({ 'tsconfig-base.json': '', 'turbo.json': '{\n  "globalDependencies": [".env*"],\n  "tasks": {}\n}\n' });
     const at = { inputs: { file: 'turbo.json', line: 3, what: 'tasks["build"].inputs (not set: Turborepo default)' } };
