@@ -243,7 +243,7 @@ export class FixWriter {
     const defaults = source === 'turbo' && !task.declaredInputs ? ' (explicit inputs replace the default: keep "$TURBO_DEFAULT$" first)' : '';
     if (alsoOutput) return { summary: `add ${q(neg)} to "inputs" of ${task.id}${where(loc)}${defaults}, or stop writing it`, field: 'inputs', add: [neg], ...at(loc) };
     return {
-      summary: `stop writing ${rel} in ${task.id}, or add ${q(value)} to its "outputs" and ${q(neg)} to its "inputs"${where(loc)}${defaults}`,
+      summary: `stop writing ${rel} in ${task.id}, or add ${q(value)} to its "outputs"${where(task.declaredAt?.outputs)} and ${q(neg)} to its "inputs"${where(loc)}${defaults}`,
       field: 'outputs',
       add: [value],
       also: [{ field: 'inputs', add: [neg] }],
@@ -260,7 +260,8 @@ export class FixWriter {
   }
 
   missingOutput(task: PlanTask, declared: string): Fix {
-    return { summary: `correct or remove output ${JSON.stringify(declared)} of ${task.id}`, field: 'outputs', ...at(task.declaredAt?.outputs) };
+    const shown = declared.startsWith('!') ? declared : toolPattern(this.plan.source, task, declared);
+    return { summary: `correct or remove output ${JSON.stringify(shown)} of ${task.id}`, field: 'outputs', ...at(task.declaredAt?.outputs) };
   }
 
   unused(task: PlanTask, declared: string, via: string | undefined): Fix {

@@ -206,7 +206,7 @@ function toFinding(plan: Plan, g: Group, fixes: FixWriter): Finding {
       fix = fixes.overlap(task, o.otherTask!);
       break;
     case 'missing_output':
-      message = `${task.id} declares output ${o.declared ?? o.path} but nothing it matches exists after the run` + (o.reason ? ` (${o.reason})` : ': check the path, or remove it');
+      message = `${task.id} declares output ${toolPattern(plan.source, task, o.declared ?? o.path)} but nothing it matches exists after the run` + (o.reason ? ` (${o.reason})` : ': check the path, or remove it');
       fix = fixes.missingOutput(task, o.declared ?? o.path);
       break;
     case 'unused_input': {
