@@ -60,7 +60,7 @@ export function addToFieldFix(
   const loc = task.declaredAt?.[field];
   const name = FIELD_NAME[source][field];
   // Object entries (Nx dependsOn) are already JSON; strings are quoted.
-  const list = values.map((v) => (v.startsWith('{') ? v : JSON.stringify(v))).join(', ');
+  const list = values.map((v) => (v.startsWith('{"') ? v : JSON.stringify(v))).join(', ');
   let summary = `add ${list} to "${name}" of ${task.id}${where(loc)}`;
   if (source === 'turbo' && field === 'inputs' && !task.inputs.some((i) => i.includes('$TURBO_DEFAULT$'))) {
     // An explicit inputs list replaces Turborepo's default (all git-tracked files in the package).
@@ -70,7 +70,8 @@ export function addToFieldFix(
 }
 
 const at = (loc: SourceLocation | undefined): Pick<Fix, 'file' | 'line'> => (loc ? { file: loc.file, ...(loc.line ? { line: loc.line } : {}) } : {});
-const q = (v: string) => (v.startsWith('{') ? v : JSON.stringify(v));
+// Object entries (Nx dependsOn `{"projects": ...}`) are already JSON; `{projectRoot}/x` is a string.
+const q = (v: string) => (v.startsWith('{"') ? v : JSON.stringify(v));
 const list = (vs: readonly string[]) => `[${vs.map(q).join(', ')}]`;
 
 /**
@@ -149,7 +150,11 @@ export class FixWriter {
       const file = this.projectConfig(task);
       const key = file.endsWith('package.json') ? `nx.targets.${task.target}.${name}` : `targets.${task.target}.${name}`;
       const line = jsonKeyLine(this.config(file), file.endsWith('package.json') ? ['nx', 'targets', task.target, name] : ['targets', task.target, name])?.line;
-      const why = notSet ? 'it replaces the Nx defaults, so keep them' : inferred ? 'it replaces the inputs the plugin inferred, so keep them' : `${task.id} alone needs it, and a project's list replaces targetDefaults', so keep those`;
+      const why = notSet
+        ? 'it replaces the Nx defaults, so keep them'
+        : inferred
+          ? `it replaces the ${name} the plugin inferred, so keep them`
+          : `${task.id} alone needs it, and a project's list replaces targetDefaults', so keep those`;
       return { summary: `set ${key} in ${file} to ${list(set)} (${why})`, field, add: [value], set, file, ...(line ? { line } : {}) };
     }
     if (source === 'turbo' && sharedPlace && loc?.file === 'turbo.json') {
