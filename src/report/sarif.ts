@@ -32,7 +32,9 @@ export function formatSarif(report: Report, options: SarifOptions): object {
   const rel = (p: string) => path.posix.normalize(path.posix.join(options.pathPrefix.split(path.sep).join('/'), p));
   const uri = (p: string) => rel(p).split('/').map(encodeURIComponent).join('/');
   const results = report.findings.map((f) => {
-    const accessed = { physicalLocation: { artifactLocation: { uri: uri(f.path), uriBaseId: '%SRCROOT%' } } };
+    // A root cause's path may be a pattern (`dist/**`, `{workspaceRoot}/x via sharedGlobals`): locate a real file.
+    const file = (f.count && f.count > 1) || f.type === 'unused_input' ? (f.samples?.[0] ?? f.path) : f.path;
+    const accessed = { physicalLocation: { artifactLocation: { uri: uri(file), uriBaseId: '%SRCROOT%' } } };
     const fixAt = f.fix?.file
       ? { physicalLocation: { artifactLocation: { uri: uri(f.fix.file), uriBaseId: '%SRCROOT%' }, region: { startLine: f.fix.line ?? 1 } } }
       : undefined;
