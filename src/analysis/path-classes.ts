@@ -41,6 +41,10 @@ const TOOL_CACHES: { glob: string; cache: ToolCache }[] = [
     glob: '**/.rollup.cache/**',
     cache: { tool: '@rollup/plugin-typescript', advice: "@rollup/plugin-typescript's incremental cache (outputToFilesystem), not an input and not a product: keep it out of inputs and outputs; a missing copy only costs time", affectsOutputs: false },
   },
+  {
+    glob: '**/.svelte-kit/**',
+    cache: { tool: 'SvelteKit', advice: "SvelteKit's generated and staging folder (svelte-package stages files in .svelte-kit/__package__ before copying them to its output): an intermediate, not the product; keep it out of inputs and outputs", affectsOutputs: false },
+  },
   { glob: '**/.cache/**', cache: { tool: 'a tool', advice: 'a tool cache directory, not an input: keep it out of inputs; it only saves time', affectsOutputs: false } },
   { glob: '**/.jest-cache/**', cache: { tool: 'Jest', advice: "Jest's transform cache (cacheDirectory), not an input: keep it out of inputs; Jest keys it by file content", affectsOutputs: false } },
   { glob: '**/.vitest/**', cache: { tool: 'Vitest', advice: "Vitest's results cache, not an input: keep it out of inputs; it only orders tests", affectsOutputs: false } },

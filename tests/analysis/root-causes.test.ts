@@ -142,6 +142,13 @@ describe('field patterns (notes/field.md)', () => {
     expect(r.findings[0]).toMatchObject({ severity: 'info', type: 'unexpected_write', count: 2, fix: { field: 'ignore' } });
   });
 
+  it('F7: svelte-package staging files under .svelte-kit are an intermediate (info), not an undeclared output', () => {
+    ws = makeWorkspace({ 'packages/svelte-store/.svelte-kit/__package__/a.js': '', 'packages/svelte-store/dist/a.js': '' });
+    const t = task('svelte-store:build');
+    const r = run('nx', [t], [acc(t.id, 'create', 'packages/svelte-store/.svelte-kit/__package__/a.js'), acc(t.id, 'create', 'packages/svelte-store/dist/a.js')]);
+    expect(brief(r.findings)).toEqual(['info svelte-store:build unexpected_write packages/svelte-store/.svelte-kit/__package__/a.js']);
+  });
+
   it('F4: a resolver crawling every tsconfig/package.json is info, but the config the task\'s tsconfig extends stays an error', () => {
     const files: Record<string, string> = {
       'tsconfig.base.json': '{}',
