@@ -4,7 +4,7 @@ import type { Fix } from '../core/findings.js';
 import { jsonKeyLine, parseJsonWithLines, type JsonNode } from '../plan/json-locate.js';
 import type { Plan, PlanTask, SourceLocation } from '../plan/types.js';
 import { locationKey } from './coverage.js';
-import type { ToolCache } from './path-classes.js';
+import { toolCacheWhat, type ToolCache } from './path-classes.js';
 
 /**
  * Fix suggestions in the build tool's own syntax: the native plan takes workspace-relative globs, Nx
@@ -231,7 +231,7 @@ export class FixWriter {
     if (cache.affectsOutputs) {
       return { summary: `do not add ${q(value)} to inputs; add it to "outputs" of ${task.id}${where(loc)} (${cache.tool})`, field: 'outputs', add: [value], ...at(loc) };
     }
-    return { summary: `do not add ${q(value)} to inputs (${cache.tool} validates its own cache); nothing to change for correctness`, field: 'ignore', ...at(loc) };
+    return { summary: `nothing to change for correctness: keep ${q(value)} (${toolCacheWhat(cache)}) out of inputs`, field: 'ignore', ...at(loc) };
   }
 
   /** Make the finding go away: the file leaves the inputs (and is declared as output when it is one). */

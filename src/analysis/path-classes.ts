@@ -13,6 +13,13 @@ export interface ToolCache {
   advice: string;
   /** A stale or missing copy after a cache hit can make the tool skip work (warning), or only costs time (info). */
   affectsOutputs: boolean;
+  /** A staging folder the tool copies from, rather than a cache. */
+  intermediate?: boolean;
+}
+
+/** "a TypeScript cache", "a SvelteKit staging folder". */
+export function toolCacheWhat(c: ToolCache): string {
+  return `${/^[AEIOU]/.test(c.tool) ? 'an' : 'a'} ${c.tool} ${c.intermediate ? 'staging folder' : 'cache'}`;
 }
 
 // First match wins: folder caches before file names (a *.tsbuildinfo inside .rollup.cache is rollup's).
@@ -43,7 +50,7 @@ const TOOL_CACHES: { glob: string; cache: ToolCache }[] = [
   },
   {
     glob: '**/.svelte-kit/**',
-    cache: { tool: 'SvelteKit', advice: "SvelteKit's generated and staging folder (svelte-package stages files in .svelte-kit/__package__ before copying them to its output): an intermediate, not the product; keep it out of inputs and outputs", affectsOutputs: false },
+    cache: { tool: 'SvelteKit', advice: "SvelteKit's generated and staging folder (svelte-package stages files in .svelte-kit/__package__ before copying them to its output): an intermediate, not the product; keep it out of inputs and outputs", affectsOutputs: false, intermediate: true },
   },
   { glob: '**/.cache/**', cache: { tool: 'a tool', advice: 'a tool cache directory, not an input: keep it out of inputs; it only saves time', affectsOutputs: false } },
   { glob: '**/.jest-cache/**', cache: { tool: 'Jest', advice: "Jest's transform cache (cacheDirectory), not an input: keep it out of inputs; Jest keys it by file content", affectsOutputs: false } },

@@ -2,7 +2,7 @@ import type { FindingType, Severity } from '../core/findings.js';
 import { cleanPattern, compilePatterns } from '../plan/patterns.js';
 import type { PlanTask } from '../plan/types.js';
 import { readCoveredBy, type TaskCoverage } from './coverage.js';
-import { arguableReadReason, crawlReads, toolCacheOf, type ToolCache } from './path-classes.js';
+import { arguableReadReason, crawlReads, toolCacheOf, toolCacheWhat, type ToolCache } from './path-classes.js';
 import type { TaskIO } from './task-io.js';
 import type { PathKind } from './workspace-paths.js';
 
@@ -63,7 +63,7 @@ export function taskObservations(c: TaskCoverage, io: TaskIO, ctx: TaskContext):
     if (ctx.kind(rel) === 'dir') continue; // a directory opened for listing
     const cache = toolCacheOf(rel);
     if (cache) {
-      out.push({ type: 'unexpected_read', task, path: rel, severity: 'info', toolCache: cache, reason: `a ${cache.tool} cache, not an input` });
+      out.push({ type: 'unexpected_read', task, path: rel, severity: 'info', toolCache: cache, reason: `${toolCacheWhat(cache)}, not an input` });
       continue;
     }
     const arguable =
@@ -93,7 +93,7 @@ export function taskObservations(c: TaskCoverage, io: TaskIO, ctx: TaskContext):
     if (ctx.kind(rel) === 'dir') continue;
     const cache = toolCacheOf(rel);
     if (cache) {
-      out.push({ type: 'unexpected_write', task, path: rel, severity: cache.affectsOutputs ? 'warning' : 'info', toolCache: cache, reason: `a ${cache.tool} cache` });
+      out.push({ type: 'unexpected_write', task, path: rel, severity: cache.affectsOutputs ? 'warning' : 'info', toolCache: cache, reason: toolCacheWhat(cache) });
       continue;
     }
     out.push({ type: 'unexpected_write', task, path: rel, severity: 'error' });
