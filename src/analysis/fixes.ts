@@ -120,9 +120,19 @@ export class FixWriter {
   /** The existing declared list of a field, in the tool's syntax (what an override must keep). */
   private existing(task: PlanTask, field: 'inputs' | 'outputs'): string[] {
     if (field === 'outputs') return task.outputs.map((o) => (o.startsWith('!') ? '!' + toolPattern(this.plan.source, task, o.slice(1)) : toolPattern(this.plan.source, task, o)));
-    const decl = (task.declaredInputs ?? []).filter((e): e is string => typeof e === 'string');
+    // Object entries (`{"externalDependencies": [...]}`, `{"dependentTasksOutputFiles": ...}`) are kept as JSON.
+    const decl = (task.declaredInputs ?? []).map((e) => (typeof e === 'string' ? e : JSON.stringify(e)));
     if (this.plan.source === 'nx') return task.declaredInputs ? decl : task.namedInputs?.default ? ['default', '^default'] : ['{projectRoot}/**/*'];
-    if (this.plan.source === 'turbo') return task.declaredInputs ? decl : ['$TURBO_DEFAULT$'];
+    if (this.plan.source === 'turbo') {
+      if (!task.declaredInputs) return ['$TURBO_DEFAULT$'];
+      // turbo's resolved definition writes `$TURBO_ROOT$/x` as `../../x`: give it back the way users write it.
+      return decl.map((e) => {
+        const neg = e.startsWith('!') ? '!' : '';
+        const body = neg ? e.slice(1) : e;
+        if (!body.startsWith('../')) return e;
+        return neg + toolPattern('turbo', task, path.posix.normalize(path.posix.join(task.projectRoot || '.', body)));
+      });
+    }
     return task.inputs;
   }
 

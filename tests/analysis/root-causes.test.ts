@@ -258,8 +258,20 @@ describe('fixes follow the tool\'s merge rules', () => {
       declaredAt: { inputs: { file: 'nx.json', line: 12, what: 'targets.typecheck.inputs inferred by plugin @nx/js/typescript from packages/app/tsconfig.json' } },
     });
     const r = run('nx', [t], [acc('app:typecheck', 'read', 'tsconfig.build.json')]);
-    expect(r.findings[0].fix).toMatchObject({ file: 'packages/app/package.json', set: ['production', '^production', '{workspaceRoot}/tsconfig.build.json'] });
+    expect(r.findings[0].fix).toMatchObject({
+      file: 'packages/app/package.json',
+      set: ['production', '^production', '{"externalDependencies":["typescript"]}', '{workspaceRoot}/tsconfig.build.json'],
+    });
+    expect(r.findings[0].fix?.summary).toContain('{"externalDependencies":["typescript"]}, "{workspaceRoot}/tsconfig.build.json"');
     expect(r.findings[0].fix?.summary).toMatch(/nx\.targets\.typecheck\.inputs/);
+  });
+
+  it('turbo: a path one package needs goes into its own turbo.json, keeping the root list in turbo syntax', () => {
+    ws = makeWorkspace({ 'packages/a/extra.json': '' });
+    const at = { inputs: { file: 'turbo.json', line: 5, what: 'tasks["build"].inputs' } };
+    const mk = (p: string) => task(`${p}#build`, { outputs: [], declaredInputs: ['../../tools/x.cjs', 'src/**'], declaredAt: at });
+    const r = run('turbo', [mk('a'), mk('b')], [acc('a#build', 'read', 'packages/a/extra.json')]);
+    expect(r.findings[0].fix).toMatchObject({ file: 'packages/a/turbo.json', set: ['$TURBO_ROOT$/tools/x.cjs', 'src/**', 'extra.json'] });
   });
 
   it('turbo input_mutation: add to outputs and exclude from inputs, so the finding goes away', () => {
