@@ -88,10 +88,14 @@ export function unusedInputs(source: Plan['source'], graded: readonly TaskCovera
     const used = io.get(task.id);
     for (const p of patterns) {
       const one = compilePatterns([p.rel, ...p.excludes.map((e) => '!' + e)]);
+      const base = patternBase(p.rel);
+      const prefix = base === '' ? '' : base + '/';
       const matched: string[] = [];
       let touched = false;
       for (const f of files) {
-        if (!one.covers(f) || !c.inputs.covers(f) || c.outputs.covers(f) || ctx.ignoredRead(task.id, f)) continue;
+        // Cheap prefix test first: most files lie under other patterns' folders.
+        if ((prefix !== '' && f !== base && !f.startsWith(prefix)) || !one.covers(f)) continue;
+        if (!c.inputs.covers(f) || c.outputs.covers(f) || ctx.ignoredRead(task.id, f)) continue;
         if (used?.read.has(f) || used?.written.has(f) || ctx.allWritten.has(f)) {
           touched = true;
           break;
