@@ -69,6 +69,12 @@ export function addToFieldFix(
   return { summary, field, add: values, ...(loc ? { file: loc.file, ...(loc.line ? { line: loc.line } : {}) } : {}) };
 }
 
+/** "a#build" or "15 tasks: a#build, b#build, c#build, ..." */
+function taskList(tasks: readonly PlanTask[]): string {
+  if (tasks.length === 1) return tasks[0].id;
+  return `${tasks.length} tasks: ${tasks.slice(0, 3).map((t) => t.id).join(', ')}${tasks.length > 3 ? ', ...' : ''}`;
+}
+
 const at = (loc: SourceLocation | undefined): Pick<Fix, 'file' | 'line'> => (loc ? { file: loc.file, ...(loc.line ? { line: loc.line } : {}) } : {});
 // Object entries (Nx dependsOn `{"projects": ...}`) are already JSON; `{projectRoot}/x` is a string.
 const q = (v: string) => (v.startsWith('{"') ? v : JSON.stringify(v));
@@ -142,7 +148,7 @@ export class FixWriter {
     const value = raw ? pattern : toolPattern(source, task, pattern);
     const loc = task.declaredAt?.[field];
     const name = FIELD_NAME[source][field];
-    const others = tasks.length > 1 ? ` (one edit for ${tasks.map((t) => t.id).join(', ')})` : '';
+    const others = tasks.length > 1 ? ` (one edit for ${taskList(tasks)})` : '';
     if (source === 'file' || field === 'dependsOn') {
       if (source === 'file' && tasks.length > 1) {
         return { summary: `add ${q(value)} to "${name}" of ${tasks.map((t) => t.id).join(', ')}`, field, add: [value], ...at(loc) };
@@ -180,7 +186,7 @@ export class FixWriter {
     }
     if (source === 'turbo' && field === 'inputs' && notSet) {
       const set = ['$TURBO_DEFAULT$', value];
-      return { summary: `set "inputs" of ${task.id} to ${list(set)}${where(loc)}: explicit inputs replace the default (all files of the package), so keep "$TURBO_DEFAULT$"`, field, add: [value], set, ...at(loc) };
+      return { summary: `set "inputs" of ${tasks.length > 1 ? `"${task.target}" (${taskList(tasks)})` : task.id} to ${list(set)}${where(loc)}: explicit inputs replace the default (all files of the package), so keep "$TURBO_DEFAULT$"`, field, add: [value], set, ...at(loc) };
     }
     const f = addToFieldFix(source, task, field, [value]);
     return { ...f, summary: f.summary + others };
@@ -189,14 +195,14 @@ export class FixWriter {
   /** A root file read by tasks declared in different places: one workspace-wide input. */
   global(tasks: readonly PlanTask[], rel: string): Fix {
     const source = this.plan.source;
-    const names = tasks.map((t) => t.id).join(', ');
+    const names = taskList(tasks);
     if (source === 'nx') {
       const value = `{workspaceRoot}/${rel}`;
       const nx = this.config('nx.json');
       const sg = jsonKeyLine(nx, ['namedInputs', 'sharedGlobals'])?.line;
       if (sg) {
         return {
-          summary: `add ${q(value)} to namedInputs.sharedGlobals in nx.json (${tasks.length} tasks read it: ${names}); tasks whose inputs do not include "default" (or a named input built on sharedGlobals) need it in their own inputs`,
+          summary: `add ${q(value)} to namedInputs.sharedGlobals in nx.json (read by ${names}); tasks whose inputs do not include "default" (or a named input built on sharedGlobals) need it in their own inputs`,
           field: 'inputs',
           add: [value],
           file: 'nx.json',
@@ -205,7 +211,7 @@ export class FixWriter {
       }
       const ni = jsonKeyLine(nx, ['namedInputs'])?.line;
       return {
-        summary: `add a named input "sharedGlobals": [${q(value)}] to namedInputs in nx.json and include "sharedGlobals" in "default" (${tasks.length} tasks read it: ${names})`,
+        summary: `add a named input "sharedGlobals": [${q(value)}] to namedInputs in nx.json and include "sharedGlobals" in "default" (read by ${names})`,
         field: 'inputs',
         add: [value],
         file: 'nx.json',
@@ -215,14 +221,15 @@ export class FixWriter {
     if (source === 'turbo') {
       const gd = jsonKeyLine(this.config('turbo.json'), ['globalDependencies'])?.line;
       return {
-        summary: `add ${q(rel)} to "globalDependencies" in turbo.json (${tasks.length} tasks read it: ${names})`,
+        summary: `add ${q(rel)} to "globalDependencies" in turbo.json (read by ${names})`,
         field: 'inputs',
         add: [rel],
         file: 'turbo.json',
         ...(gd ? { line: gd } : {}),
       };
     }
-    return { summary: `add ${q(rel)} to "inputs" of ${names}`, field: 'inputs', add: [rel], ...at(tasks[0].declaredAt?.inputs) };
+    // A plan file has no global list: every task's own inputs (all named, each needs the edit).
+    return { summary: `add ${q(rel)} to "inputs" of ${tasks.map((t) => t.id).join(', ')}`, field: 'inputs', add: [rel], ...at(tasks[0].declaredAt?.inputs) };
   }
 
   /** Arguable reads: nothing is required; say how to make them count, or how to silence them. */
