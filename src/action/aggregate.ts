@@ -176,7 +176,7 @@ function placeLogs(db: string): void {
   }
   try {
     for (const run of store.listRuns(Number.MAX_SAFE_INTEGER)) {
-      for (const rel of [run.stdoutPath, run.stderrPath, run.transcriptPath]) {
+      for (const rel of [run.stdoutPath, run.stderrPath, run.logPath, run.transcriptPath, run.transcriptTimesPath]) {
         if (!rel || path.isAbsolute(rel)) continue;
         const want = path.resolve(dir, rel);
         const flat = path.join(dir, path.basename(rel));
@@ -253,7 +253,7 @@ function emptyReport(why: string, cwd: string): Report {
     counts: { error: 0, warning: 0, info: 0 },
     run: {
       id: 0, command: [], cwd, workspaceRoot: null, planSource: null, planFile: null, tracer: 'none', tracerVersion: null, tracerReason: why,
-      startedAt: new Date().toISOString(), durationMs: null, exitCode: null, signal: null, eventCount: 0, lostEvents: 0, stdoutPath: null, stderrPath: null, transcriptPath: null,
+      startedAt: new Date().toISOString(), durationMs: null, exitCode: null, signal: null, eventCount: 0, lostEvents: 0, stdoutPath: null, stderrPath: null, logPath: null, transcriptPath: null,
     },
     tasks: [],
     findings: [],

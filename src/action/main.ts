@@ -11,6 +11,7 @@ import { exitCodeOf } from '../run/run-build.js';
 import { defaultTracers } from '../tracer/registry.js';
 import { aggregate } from './aggregate.js';
 import type { ArtifactPlan } from './artifacts.js';
+import { PATCH_NAME, writeFixPatch, type FixPatch } from './fix-patch.js';
 import { runBuildStep, type BuildStepResult } from './build-step.js';
 import { Outputs, State } from './constants.js';
 import { publish } from './publish.js';
@@ -76,7 +77,8 @@ async function mainSteps(env: NodeJS.ProcessEnv): Promise<MainResult> {
       { name: 'report.json', path: reportPath, kind: 'report' },
       { name: 'stdout.log', path: path.join(runDir, 'stdout.log'), kind: 'log' },
       { name: 'stderr.log', path: path.join(runDir, 'stderr.log'), kind: 'log' },
-      { name: 'transcript.log', path: path.join(runDir, 'transcript.log'), kind: 'log' },
+      { name: 'output.log', path: path.join(runDir, 'output.log'), kind: 'log' },
+      { name: PATCH_NAME, path: path.join(outDir, PATCH_NAME), kind: 'report' },
       ...(sarifPath ? [{ name: 'io-trace.sarif', path: sarifPath, kind: 'report' as const }] : []),
     ],
   };
@@ -137,7 +139,15 @@ async function mainSteps(env: NodeJS.ProcessEnv): Promise<MainResult> {
 
   setOutputs(report, { dbPath, reportPath, sarifPath, buildExit });
   const tRun = Date.now();
-  await publish(report, { inputs, notes: setup.notes, failOnMet, pathPrefix: pathPrefix.startsWith('..') ? '' : pathPrefix, sarifPath, log, env });
+  const prefix = pathPrefix.startsWith('..') ? '' : pathPrefix;
+  let fixPatch: FixPatch | null = null;
+  try {
+    // Extras never decide the verdict: a patch that cannot be made is a warning.
+    if (report.status !== 'not-traced') fixPatch = writeFixPatch(dbPath, outDir, prefix);
+  } catch (e) {
+    core.warning(`io-trace could not prepare the suggested edits: ${(e as Error).message}`);
+  }
+  await publish(report, { inputs, notes: setup.notes, failOnMet, pathPrefix: prefix, sarifPath, log, env, ...(fixPatch ? { fixPatch } : {}) });
 
   // One line for people and for bench/action-overhead.ts: where the action's own time went.
   core.info(`io-trace: timings ms: set-up ${tSetup - t0}, io-trace run ${tRun - tSetup}, reports ${Date.now() - tRun}`);

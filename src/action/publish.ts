@@ -11,6 +11,7 @@ import { COMMENT_MARKER_PREFIX, LIMITS } from './constants.js';
 import { explainWriteError, publishCheckRun, repoContext, upsertStickyComment, type RepoContext } from './github.js';
 import type { ActionInputs } from './inputs.js';
 import { safeLine } from './log.js';
+import { applyHintText, fixPatchMarkdown, type FixPatch } from './fix-patch.js';
 
 /** What publish needs besides the report (run mode and aggregate mode fill it differently). */
 export interface PublishOptions {
@@ -26,7 +27,11 @@ export interface PublishOptions {
   evidence?: string;
   /** Annotations built by the caller (aggregate: per run, each with its own path prefix). */
   annotations?: { annotations: CheckAnnotation[]; omitted: number };
+  /** The edits that fix the findings (uploaded as io-trace.patch): shown in the summary, pointed at by the comment. */
+  fixPatch?: FixPatch;
 }
+
+const PATCH_SUMMARY_BYTES = 30_000;
 
 function checkTitle(report: Report): string {
   const { error, warning, info } = report.counts;
@@ -42,8 +47,9 @@ export async function publish(report: Report, o: PublishOptions): Promise<void> 
   const { inputs, env, notes } = o;
   const evidence = o.evidence ?? `the "${inputs.artifactName}" artifact of this workflow run (open it with io-trace findings)`;
   try {
-    const md = formatMarkdownReport(report, { maxBytes: LIMITS.summaryBytes - 4096, notes, evidence, title: inputs.checkName });
-    await core.summary.addRaw(md).write();
+    const edits = o.fixPatch ? fixPatchMarkdown(o.fixPatch, inputs.artifactName, PATCH_SUMMARY_BYTES) : '';
+    const md = formatMarkdownReport(report, { maxBytes: LIMITS.summaryBytes - 4096 - Buffer.byteLength(edits), notes, evidence, title: inputs.checkName });
+    await core.summary.addRaw(md + (edits ? '\n' + edits : '')).write();
   } catch (e) {
     core.warning(`io-trace could not write the job summary: ${(e as Error).message}`);
   }
@@ -79,7 +85,7 @@ export async function publish(report: Report, o: PublishOptions): Promise<void> 
   } catch (e) {
     core.warning(explainWriteError(e, 'create the check run', 'checks', rc));
   }
-  if (inputs.comment) await comment(report, octokit, rc, inputs, notes, evidence);
+  if (inputs.comment) await comment(report, octokit, rc, inputs, o.fixPatch ? [...notes, `io-trace has edits for ${o.fixPatch.fixed} finding${o.fixPatch.fixed === 1 ? '' : 's'} (diff in the job summary). ${applyHintText(inputs.artifactName)}`] : notes, evidence);
 }
 
 async function comment(report: Report, octokit: ReturnType<typeof github.getOctokit>, rc: RepoContext, inputs: ActionInputs, notes: string[], evidence: string): Promise<void> {

@@ -1,9 +1,10 @@
 import { spawn } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { REPORT_SCHEMA_VERSION, type Report } from '../report/report.js';
 import { exitCodeOf } from '../run/run-build.js';
 import { OutputCapture } from '../run/output.js';
+import { describeWriteFailure, makeDirectory } from '../store/write-errors.js';
 import { IO_TRACE_VERSION } from '../version.js';
 import { CommandFence, type BuildStepResult } from './build-step.js';
 
@@ -21,14 +22,20 @@ export async function runUntraced(o: {
   reason: string;
   out: { write(chunk: string | Uint8Array): boolean };
 }): Promise<BuildStepResult> {
-  mkdirSync(o.runDir, { recursive: true });
-  const files = { stdout: path.join(o.runDir, 'stdout.log'), stderr: path.join(o.runDir, 'stderr.log'), transcript: path.join(o.runDir, 'transcript.log') };
+  // Saving is an extra: a full or read-only disk must not stop the build (it is said in the report).
+  let unsaved: string | undefined;
+  try {
+    makeDirectory(o.runDir);
+  } catch (e) {
+    unsaved = `cannot save the build's output in ${o.runDir}: ${describeWriteFailure(e)}`;
+  }
+  const files = { stdout: path.join(o.runDir, 'stdout.log'), stderr: path.join(o.runDir, 'stderr.log'), log: path.join(o.runDir, 'output.log') };
   const command = ['bash', '--noprofile', '--norc', '-eo', 'pipefail', '-c', o.run];
   const fence = new CommandFence(o.out);
   fence.begin();
   const startedAt = Date.now();
   const child = spawn(command[0], command.slice(1), { cwd: o.cwd, env: o.env, stdio: ['ignore', 'pipe', 'pipe'] });
-  const capture = new OutputCapture(files, { stdout: (c) => fence.write(c), stderr: (c) => fence.write(c) });
+  const capture = new OutputCapture(unsaved ? null : files, { stdout: (c) => fence.write(c), stderr: (c) => fence.write(c) });
   capture.attach(child.stdout, 'stdout');
   capture.attach(child.stderr, 'stderr');
   let cancelled: NodeJS.Signals | null = null;
@@ -47,6 +54,7 @@ export async function runUntraced(o: {
   for (const [sig, h] of handlers) process.off(sig, h);
   await capture.close();
   fence.end();
+  if (capture.saveError) unsaved ??= `cannot save the build's output to ${capture.saveError.file}: ${describeWriteFailure(capture.saveError.error)}`;
   const report: Report = {
     schemaVersion: REPORT_SCHEMA_VERSION,
     tool: { name: 'io-trace', version: IO_TRACE_VERSION },
@@ -58,11 +66,16 @@ export async function runUntraced(o: {
     run: {
       id: 1, command, cwd: o.cwd, workspaceRoot: o.cwd, planSource: null, planFile: null, tracer: 'none', tracerVersion: null, tracerReason: o.reason,
       startedAt: new Date(startedAt).toISOString(), durationMs: Date.now() - startedAt, exitCode: exit.code, signal: exit.signal,
-      eventCount: 0, lostEvents: 0, stdoutPath: files.stdout, stderrPath: files.stderr, transcriptPath: files.transcript,
+      eventCount: 0, lostEvents: 0, stdoutPath: files.stdout, stderrPath: files.stderr, logPath: files.log, transcriptPath: null,
     },
     tasks: [],
     findings: [],
   };
-  writeFileSync(o.reportPath, JSON.stringify(report, null, 2) + '\n');
+  try {
+    writeFileSync(o.reportPath, JSON.stringify(report, null, 2) + '\n');
+  } catch (e) {
+    unsaved ??= `cannot write the report ${o.reportPath}: ${describeWriteFailure(e)}`;
+  }
+  if (unsaved) report.run.tracerReason = `${o.reason}; ${unsaved}`;
   return { code: exitCodeOf(exit), signal: exit.signal, report, stderrTail: '', cancelled };
 }

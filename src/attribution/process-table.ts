@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { Plan } from '../plan/types.js';
-import type { ProcessRecord } from '../store/store.js';
+import type { ProcessRecord, ProcessTracker } from '../core/records.js';
+import { cachedResolver, packageManagerOf, type PackageManager, type ProgramFacts } from './package-managers.js';
 
 /** Environment variable that assigns a process (and its descendants) to a task, for any plan source. */
 export const TASK_ENV_VAR = 'IO_TRACE_TASK';
@@ -21,6 +22,20 @@ export const readProcEnviron: EnvironReader = (pid) => {
     if (eq > 0) env.set(entry.slice(0, eq), entry.slice(eq + 1));
   }
   return env;
+};
+
+/** Reads a process's full argv (`/proc/PID/cmdline`); undefined when the process is gone. */
+export type CmdlineReader = (pid: number) => string[] | undefined;
+
+export const readProcCmdline: CmdlineReader = (pid) => {
+  let raw: string;
+  try {
+    raw = readFileSync(`/proc/${pid}/cmdline`, 'utf8');
+  } catch {
+    return undefined;
+  }
+  if (raw === '') return undefined;
+  return (raw.endsWith('\0') ? raw.slice(0, -1) : raw).split('\0');
 };
 
 /** Finds the task whose identity a process environment carries. */
@@ -86,6 +101,8 @@ interface ProcState {
   cwd: string | null;
   startedAt: number | null;
   endedAt: number | null;
+  /** The package manager this process runs (its own I/O is discovery, charged to no task). */
+  packageManager: PackageManager | undefined;
 }
 
 export interface ProcessTableOptions {
@@ -96,6 +113,10 @@ export interface ProcessTableOptions {
   /** Role of processes outside every task: orchestrator (nx, turbo) or unattributed (native plans). */
   outsideRole: 'orchestrator' | 'unattributed';
   readEnviron?: EnvironReader;
+  /** Full argv when the tracer had to cut it (default: /proc/PID/cmdline). */
+  readCmdline?: CmdlineReader;
+  /** Which package manager a program is (default: packageManagerOf on the real file system). */
+  packageManagerOf?: (facts: ProgramFacts) => PackageManager | undefined;
   startedAt: number;
 }
 
@@ -104,17 +125,22 @@ export interface ProcessTableOptions {
  * Tasks are decided at the end (finalize), not when an event arrives, because a tracer may deliver
  * a child's events before its fork event (bpftrace reads per-CPU buffers in no global order).
  */
-export class ProcessTable {
+export class ProcessTable implements ProcessTracker {
   private readonly byPid = new Map<number, ProcState>();
   private readonly all: ProcState[] = [];
   private readonly dirty = new Set<ProcState>();
   private readonly readEnviron: EnvironReader;
+  private readonly readCmdline: CmdlineReader;
+  private readonly classify: (facts: ProgramFacts) => PackageManager | undefined;
   /** Processes whose environment could not be read at exec (too short-lived): they inherit. */
   environMisses = 0;
   readonly unknownTaskNames = new Set<string>();
 
   constructor(private readonly options: ProcessTableOptions) {
     this.readEnviron = options.readEnviron ?? readProcEnviron;
+    this.readCmdline = options.readCmdline ?? readProcCmdline;
+    const resolve = cachedResolver();
+    this.classify = options.packageManagerOf ?? ((facts) => packageManagerOf(facts, resolve));
     const root = this.create(options.rootPid, null, null, options.startedAt);
     this.readTask(root);
   }
@@ -140,14 +166,18 @@ export class ProcessTable {
     child.exe = parent.exe;
     child.argv = parent.argv;
     child.cwd = parent.cwd;
+    // Until it execs, a forked child runs its parent's program.
+    child.packageManager = parent.packageManager;
   }
 
-  exec(pid: number, exe: string, argv: string[], cwd: string | undefined, ts: number): void {
+  /** `argvTruncated`: the tracer cut argv (bpftrace's string limit): read it whole from /proc if still there. */
+  exec(pid: number, exe: string, argv: string[], cwd: string | undefined, ts: number, argvTruncated = false): void {
     const p = this.byPid.get(pid) ?? this.create(pid, null, null, ts);
     p.exe = exe;
-    p.argv = argv;
+    p.argv = argvTruncated ? wholeArgv(argv, this.readCmdline(pid)) : argv;
     if (cwd !== undefined) p.cwd = cwd;
     this.readTask(p);
+    p.packageManager = this.classify({ exe: p.exe, argv: p.argv, cwd: p.cwd });
     this.dirty.add(p);
   }
 
@@ -159,7 +189,7 @@ export class ProcessTable {
   }
 
   private create(pid: number, parentKey: number | null, ppid: number | null, ts: number): ProcState {
-    const p: ProcState = { key: this.all.length + 1, pid, parentKey, ppid, ownTask: undefined, exe: null, argv: null, cwd: null, startedAt: ts, endedAt: null };
+    const p: ProcState = { key: this.all.length + 1, pid, parentKey, ppid, ownTask: undefined, exe: null, argv: null, cwd: null, startedAt: ts, endedAt: null, packageManager: undefined };
     this.all.push(p);
     this.byPid.set(pid, p);
     this.dirty.add(p);
@@ -211,17 +241,17 @@ export class ProcessTable {
     const list = onlyDirty ? [...this.dirty] : this.all;
     this.dirty.clear();
     return list.map((p) => {
-      // The package manager running a script for nx/turbo reads every workspace package.json to find
-      // it: the runner's I/O, not the task's. Its children (the script) still inherit the task.
-      const runner = this.options.outsideRole === 'orchestrator' && isScriptRunner(p.argv);
-      const taskId = runner ? null : this.taskOf(p, memo);
+      // A package manager, at any depth, reads every workspace package.json, .npmrc... to find what to
+      // run: its I/O is discovery, no task's. The programs it starts still inherit the task.
+      const pm = p.packageManager !== undefined;
+      const taskId = pm ? null : this.taskOf(p, memo);
       return {
         key: p.key,
         pid: p.pid,
         parentKey: p.parentKey,
         ppid: p.ppid,
         taskId,
-        role: taskId !== null ? 'task' : this.options.outsideRole,
+        role: pm ? 'package-manager' : taskId !== null ? 'task' : this.options.outsideRole,
         exe: p.exe,
         argv: p.argv,
         cwd: p.cwd,
@@ -236,19 +266,12 @@ export class ProcessTable {
   }
 }
 
-const PACKAGE_MANAGERS = new Set(['npm', 'npm-cli.js', 'pnpm', 'pnpm.cjs', 'pnpm.js', 'yarn', 'yarn.js', 'yarn.cjs', 'bun']);
-
-/** `npm run x`, `node /usr/bin/npm run x`, `pnpm run x`, `yarn run x`, `bun run x` (flags allowed before `run`). */
-export function isScriptRunner(argv: readonly string[] | null): boolean {
-  if (!argv || argv.length === 0) return false;
-  const base = (a: string) => a.slice(a.lastIndexOf('/') + 1);
-  let i = 0;
-  if (/^node(js)?$/.test(base(argv[0]))) {
-    i = 1;
-    while (argv[i]?.startsWith('-')) i++;
-  }
-  if (argv[i] === undefined || !PACKAGE_MANAGERS.has(base(argv[i]))) return false;
-  i++;
-  while (argv[i]?.startsWith('-')) i++;
-  return argv[i] === 'run' || argv[i] === 'run-script';
+/**
+ * The whole argv from /proc when it is the same program (each traced argument a prefix of the one read
+ * there; the process may have exec'd again since), else the cut one.
+ */
+function wholeArgv(cut: string[], full: string[] | undefined): string[] {
+  if (!full || full.length < cut.length) return cut;
+  for (let i = 0; i < cut.length; i++) if (!full[i].startsWith(cut[i])) return cut;
+  return full;
 }

@@ -8,10 +8,13 @@ import { listCommand } from './commands/list.js';
 import { showCommand } from './commands/show.js';
 import { transcriptCommand } from './commands/transcript.js';
 import { stderrCommand } from './commands/stderr.js';
+import { logCommand } from './commands/log.js';
 import { filesCommand } from './commands/files.js';
 import { findingsCommand } from './commands/findings.js';
 import { mergeCommand } from './commands/merge.js';
 import { reportCommand } from './commands/report.js';
+import { fixCommand } from './commands/fix.js';
+import { checkCommand } from './commands/check.js';
 
 const HELP = `io-trace ${IO_TRACE_VERSION}: find misconfigured build caches by tracing what each task really reads and writes
 
@@ -21,12 +24,15 @@ Usage:
   io-trace plan [--plan P] [--format seed|json]  print the resolved plan (io-trace plan --help)
   io-trace list                                  recent runs: status, exit code, findings, spans, age
   io-trace show [RUN] [--task T] [--full]        one run: facts, logs, findings, spans; a task; one timeline
-  io-trace transcript [RUN]                      the run's transcript, raw (--items: parsed tool calls)
+  io-trace transcript [RUN]                      the agent's own transcript (JSONL), raw (--items: parsed)
+  io-trace log [RUN]                             the console output: stdout and stderr interleaved, raw
   io-trace stderr [RUN]                          the build's stderr, raw (--stdout: its stdout)
-  io-trace files [RUN] [--task T] [--op OP]      the files a run touched
+  io-trace files [RUN] [--task T] [--tool-call ID]  the files a run (a task, an agent's tool call) touched
   io-trace findings [RUN]                        a run's findings with fixes
   io-trace merge DB... --out FILE                combine databases (matrix jobs) into one
   io-trace report [RUN] --format html --out F    a self-contained HTML report (or --format json)
+  io-trace fix [RUN] [--write]                   the config edits that fix the findings (a diff; --write applies)
+  io-trace check [RUN]                           re-analyse the recorded trace against the config as it is now
   (triage commands take --db FILE|DIR and --json; RUN defaults to the latest)
   io-trace --version
 
@@ -41,11 +47,14 @@ const COMMANDS: Record<string, (ctx: CommandContext) => Promise<number>> = {
   list: listCommand,
   show: showCommand,
   transcript: transcriptCommand,
+  log: logCommand,
   stderr: stderrCommand,
   files: filesCommand,
   findings: findingsCommand,
   merge: mergeCommand,
   report: reportCommand,
+  fix: fixCommand,
+  check: checkCommand,
 };
 
 /** The CLI: maps typed errors to exit codes. The only place that decides io-trace's own exit status. */

@@ -50,7 +50,7 @@ export interface AccessEvent {
    * Absolute path as the process named it, resolved against its cwd or dirfd, decoded from the
    * kernel's bytes as UTF-8 (names that are not valid UTF-8 are a known limit). Never cut short: a path
    * the backend could not recover whole is reported with a 'truncated_path' notice instead. Not
-   * normalised: may contain `.`/`..` or symlinks; the store normalises.
+   * normalised: may contain `.`/`..`, `//` or symlinks; the store normalises (src/store/normalise-path.ts).
    */
   path: string;
   /** 0 on success, the positive errno on failure (ENOENT = 2). */

@@ -1,5 +1,5 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
-import type { TraceStore } from '../store/store.js';
+import type { EventWriter } from './records.js';
 
 /**
  * io-trace's own timing: spans (name, start, duration, status, error) and metrics, written to the
@@ -41,11 +41,11 @@ interface Pending {
 }
 
 export class StoreSpanRecorder implements SpanRecorder {
-  private target: { store: TraceStore; runId: number } | undefined;
+  private target: { store: EventWriter; runId: number } | undefined;
   private readonly pending: Pending[] = [];
   private readonly current = new AsyncLocalStorage<Pending>();
 
-  bind(store: TraceStore, runId: number): void {
+  bind(store: EventWriter, runId: number): void {
     this.target = { store, runId };
     // In start order, so a parent is written (and has its id) before its children.
     for (const p of this.pending.splice(0)) this.write(p);

@@ -2,24 +2,29 @@
  * Nx plan source: asks the workspace's OWN nx (io-trace does not depend on nx) for every task's inputs
  * and outputs exactly as Nx hashes them, loading the project graph once for all tasks.
  *
- * How: a child `node` process, started in the workspace root, requires nx's internals by absolute path
- * (bypassing the package's `exports`), builds the project graph and the task graph once, and asks the
- * native hash planner for every task's inputs in one batch (`HashPlanInspector`, Nx 21+; the same
- * data `nx/src/hasher/check-task-files` serves on 23.2+). Outputs come from the task graph (and
+ * How: a child `node` process (src/plan/nx-child.ts, bundled as dist/nx-child.js), started in the
+ * workspace root, requires nx's internals by absolute path, builds the project graph and the task graph
+ * once, and asks the native hash planner for every task's inputs in one batch (`HashPlanInspector`; the
+ * same data `nx/src/hasher/check-task-files` serves on 23.2+). Outputs come from the task graph (and
  * check-task-files when present, for outputs an unset `{options.x}` dropped). When those internals are
  * missing, it falls back to one `nx show target inputs|outputs P:T --json` per task (slow: a graph
- * each).
+ * each). Supported: nx >= MIN_NX_MAJOR (tested on 22 and 24); older nx is a ConfigurationError.
  */
 import { spawn } from 'node:child_process';
 import { createRequire } from 'node:module';
-import { mkdtempSync, readdirSync, readFileSync, realpathSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, realpathSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, posix } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import picomatch from 'picomatch';
 import { ConfigurationError } from '../core/errors.js';
 import type { Logger } from '../core/logger.js';
 import { jsonChild, jsonKeyLine, parseJsonWithLines, type JsonNode } from './json-locate.js';
+import { NX_CHILD_REQUEST_ENV, type NxChildRequest, type NxChildResult, type NxChildTask } from './nx-child-protocol.js';
 import type { NonFileInput, Plan, PlanTask, SourceLocation } from './types.js';
+
+/** Oldest nx major io-trace plans with (the child's APIs and `nx show target inputs` exist from it on). */
+export const MIN_NX_MAJOR = 22;
 
 export interface NxPlanOptions {
   workspaceRoot: string;
@@ -195,206 +200,6 @@ export function parseNxCommand(argv: readonly string[]): NxCommand | undefined {
 }
 
 // ---------------------------------------------------------------------------------------------------
-// The child script: runs inside the workspace with the workspace's nx. Plain CommonJS, Node 18+.
-
-const CHILD_SCRIPT = String.raw`
-'use strict';
-const fs = require('fs');
-const path = require('path');
-const req = JSON.parse(process.env.IO_TRACE_NX_REQUEST);
-const base = fs.existsSync(path.join(req.nxDir, 'dist', 'src')) ? path.join(req.nxDir, 'dist') : req.nxDir;
-const nx = (p) => require(path.join(base, p));
-const optional = (p) => { try { return nx(p); } catch (e) { if (e && e.code === 'MODULE_NOT_FOUND') return undefined; throw e; } };
-const out = (o) => { fs.writeFileSync(req.resultFile, JSON.stringify(o)); process.exit(0); };
-const userError = (message) => out({ userError: message });
-const depIds = (deps) => (deps || []).map((d) => (typeof d === 'string' ? d : d.id));
-
-(async () => {
-  const timings = {};
-  let t = Date.now();
-  const pg = nx('src/project-graph/project-graph');
-  let projectGraph, sourceMaps = {};
-  if (pg.createProjectGraphAndSourceMapsAsync) {
-    ({ projectGraph, sourceMaps } = await pg.createProjectGraphAndSourceMapsAsync({ exitOnError: false }));
-  } else {
-    projectGraph = await pg.createProjectGraphAsync({ exitOnError: false });
-  }
-  const nxJson = nx('src/config/nx-json').readNxJson(req.workspaceRoot) || {};
-  timings.graphMs = Date.now() - t;
-  t = Date.now();
-
-  const nodes = projectGraph.nodes;
-  const targetsOf = (p) => Object.keys((nodes[p] && nodes[p].data && nodes[p].data.targets) || {});
-  const allProjects = Object.keys(nodes).sort();
-  for (const p of [...(req.projects || []), ...(req.exclude || [])]) {
-    if (!nodes[p]) return userError('project "' + p + '" does not exist in this Nx workspace (projects: ' + allProjects.join(', ') + ')');
-  }
-  const splitTarget = (optional('src/utils/split-target') || {}).splitTarget;
-  const { createTaskGraph } = nx('src/tasks-runner/create-task-graph');
-  const groups = [];
-  for (const id of req.tasks || []) {
-    const parts = splitTarget ? splitTarget(id, projectGraph) : id.split(':');
-    const [p, tg, c] = parts;
-    if (!p || !nodes[p]) return userError('task "' + id + '": project "' + p + '" does not exist in this Nx workspace (projects: ' + allProjects.join(', ') + ')');
-    if (!tg || !targetsOf(p).includes(tg)) return userError('task "' + id + '": project "' + p + '" has no target "' + tg + '" (its targets: ' + targetsOf(p).join(', ') + ')');
-    const conf = c || req.configuration;
-    const t0 = nodes[p].data.targets[tg];
-    if (c && !(t0.configurations && t0.configurations[c])) return userError('task "' + id + '": target "' + p + ':' + tg + '" has no configuration "' + c + '" (configurations: ' + Object.keys(t0.configurations || {}).join(', ') + ')');
-    groups.push({ projects: [p], targets: [tg], configuration: conf });
-  }
-  if (req.targets && req.targets.length && !(req.tasks && req.tasks.length)) {
-    const candidates = (req.projects && req.projects.length ? req.projects : allProjects).filter((p) => !(req.exclude || []).includes(p));
-    for (const tg of req.targets) {
-      if (!candidates.some((p) => targetsOf(p).includes(tg))) {
-        const known = [...new Set(allProjects.flatMap(targetsOf))].sort();
-        return userError('no project ' + (req.projects && req.projects.length ? 'among ' + req.projects.join(', ') + ' ' : '') + 'has a target "' + tg + '" (targets in this workspace: ' + known.join(', ') + ')');
-      }
-    }
-    groups.push({ projects: candidates.filter((p) => req.targets.some((tg) => targetsOf(p).includes(tg))), targets: req.targets, configuration: req.configuration });
-  }
-  const tasks = {};
-  const dependencies = {};
-  for (const g of groups) {
-    const tg = createTaskGraph(projectGraph, {}, g.projects, g.targets, g.configuration, {}, false);
-    Object.assign(tasks, tg.tasks);
-    for (const [id, deps] of Object.entries(tg.dependencies)) dependencies[id] = [...new Set([...(dependencies[id] || []), ...depIds(deps)])];
-  }
-  const taskGraph = { roots: [], tasks, dependencies, continuousDependencies: {} };
-  for (const id of Object.keys(tasks)) if (!dependencies[id]) dependencies[id] = [];
-  taskGraph.roots = Object.keys(tasks).filter((id) => dependencies[id].length === 0);
-  timings.taskGraphMs = Date.now() - t;
-  t = Date.now();
-
-  const ids = Object.keys(tasks).sort();
-  if (req.forceCli) return out({ fallback: 'the CLI was asked for', ids });
-  let inputs = null;
-  let method = null;
-  const hpi = optional('src/hasher/hash-plan-inspector');
-  if (hpi && hpi.HashPlanInspector) {
-    const inspector = new hpi.HashPlanInspector(projectGraph, req.workspaceRoot, nxJson);
-    await inspector.init();
-    // One batch for every task: the public inspectTaskInputs() builds a task graph per call.
-    if (inspector.planner && inspector.inspector && typeof inspector.inspector.inspectInputs === 'function') {
-      // Nx 22 wants string dependency lists; Nx 24 accepts both (createTaskGraph gives {id} objects there).
-      const tgForPlanner = { ...taskGraph, dependencies: Object.fromEntries(ids.map((id) => [id, dependencies[id]])) };
-      let ref;
-      try { ref = inspector.planner.getPlansReference(ids, tgForPlanner); }
-      catch (e) { ref = inspector.planner.getPlansReference(ids, { ...taskGraph, dependencies: Object.fromEntries(ids.map((id) => [id, dependencies[id].map((d) => ({ id: d }))])) }); }
-      inputs = inspector.inspector.inspectInputs(ref);
-      method = 'HashPlanInspector';
-    } else if (typeof inspector.inspectTaskInputs === 'function') {
-      inputs = {};
-      for (const id of ids) {
-        const tk = tasks[id];
-        inputs[id] = inspector.inspectTaskInputs(tk.target)[id];
-      }
-      method = 'HashPlanInspector.inspectTaskInputs';
-    }
-  }
-  if (!inputs) {
-    const ctf = optional('src/hasher/check-task-files');
-    if (ctf && ctf.getTaskRawInputs) {
-      inputs = {};
-      for (const id of ids) inputs[id] = await ctf.getTaskRawInputs(id, { projectGraph, nxJson });
-      method = 'check-task-files';
-    }
-  }
-  if (!inputs) return out({ fallback: 'this nx has neither HashPlanInspector.inspectInputs nor check-task-files', ids });
-  timings.inputsMs = Date.now() - t;
-  t = Date.now();
-
-  const ctf = optional('src/hasher/check-task-files');
-  const hasher = optional('src/hasher/task-hasher');
-  const result = [];
-  for (const id of ids) {
-    const tk = tasks[id];
-    const p = tk.target.project;
-    const node = nodes[p];
-    let unresolved = [];
-    if (ctf && ctf.getTaskOutputs) {
-      try { unresolved = (await ctf.getTaskOutputs(id, { projectGraph, nxJson })).unresolved || []; } catch (e) { /* older shapes */ }
-    }
-    let depsOutputs = [];
-    if (hasher && hasher.getInputs) {
-      try { depsOutputs = hasher.getInputs(tk, projectGraph, nxJson).depsOutputs || []; } catch (e) { depsOutputs = []; }
-    }
-    const sm = sourceMaps[node.data.root] || {};
-    const pick = (k) => sm[k] || null;
-    const tname = tk.target.target;
-    // run-commands: the shell commands nx will start (sh -c), for attribution when env is unreadable.
-    const td = node.data.targets[tname] || {};
-    const opts = Object.assign({}, td.options || {}, (tk.target.configuration && td.configurations && td.configurations[tk.target.configuration]) || {});
-    const cmds = (td.executor === 'nx:run-commands' || !td.executor) ? [opts.command, ...(Array.isArray(opts.commands) ? opts.commands : [])].map((c) => (c && typeof c === 'object' ? c.command : c)).filter((c) => typeof c === 'string' && !c.includes('{')) : [];
-    result.push({
-      id,
-      project: p,
-      target: tname,
-      configuration: tk.target.configuration || null,
-      projectRoot: node.data.root === '.' ? '' : node.data.root,
-      executor: node.data.targets[tname].executor || null,
-      hashInputs: inputs[id] || null,
-      outputs: tk.outputs || [],
-      unresolvedOutputs: unresolved,
-      depsOutputs,
-      dependsOn: dependencies[id],
-      commands: cmds,
-      cache: tk.cache !== undefined ? tk.cache : td.cache !== undefined ? td.cache : null,
-      continuous: !!(tk.continuous || td.continuous),
-      declaredInputs: td.inputs || null,
-      namedInputs: Object.assign({}, nxJson.namedInputs || {}, node.data.namedInputs || {}),
-      sourceMap: {
-        target: pick('targets.' + tname),
-        inputs: pick('targets.' + tname + '.inputs'),
-        outputs: pick('targets.' + tname + '.outputs'),
-        dependsOn: pick('targets.' + tname + '.dependsOn'),
-      },
-    });
-  }
-  timings.restMs = Date.now() - t;
-  const legacy = (nxJson.tasksRunnerOptions && nxJson.tasksRunnerOptions.default && nxJson.tasksRunnerOptions.default.options) || {};
-  out({ method, timings, tasks: result, nxJsonPlugins: (nxJson.plugins || []).map((pl) => (typeof pl === 'string' ? pl : pl.plugin)), cacheableOperations: legacy.cacheableOperations || null });
-})().catch((e) => {
-  fs.writeFileSync(req.resultFile, JSON.stringify({ crash: String((e && e.message) || e), stack: String((e && e.stack) || '') }));
-  process.exit(0);
-});
-`;
-
-interface ChildTask {
-  id: string;
-  project: string;
-  target: string;
-  configuration: string | null;
-  projectRoot: string;
-  executor: string | null;
-  hashInputs: { files: string[]; runtime: string[]; environment: string[]; depOutputs: string[]; external: string[] } | null;
-  outputs: string[];
-  unresolvedOutputs: string[];
-  depsOutputs: { dependentTasksOutputFiles: string; transitive?: boolean }[];
-  dependsOn: string[];
-  commands?: string[];
-  /** The target's `cache` (null: not set), `continuous`, declared `inputs`, and the named inputs it sees. */
-  cache?: boolean | null;
-  continuous?: boolean;
-  declaredInputs?: unknown[] | null;
-  namedInputs?: Record<string, unknown[]>;
-  sourceMap: Record<'target' | 'inputs' | 'outputs' | 'dependsOn', [string, string] | null>;
-}
-
-interface ChildResult {
-  userError?: string;
-  crash?: string;
-  stack?: string;
-  fallback?: string;
-  ids?: string[];
-  method?: string;
-  timings?: Record<string, number>;
-  tasks?: ChildTask[];
-  nxJsonPlugins?: string[];
-  /** Nx < 17's `tasksRunnerOptions.default.options.cacheableOperations`. */
-  cacheableOperations?: string[] | null;
-}
-
-// ---------------------------------------------------------------------------------------------------
 
 /** The workspace's nx: its package dir and version. ConfigurationError when it is not installed. */
 export function locateWorkspaceNx(workspaceRoot: string): { dir: string; version: string } {
@@ -416,6 +221,26 @@ export function locateWorkspaceNx(workspaceRoot: string): { dir: string; version
     /* reported below when nx fails to run */
   }
   return { dir: dirname(pkgPath), version };
+}
+
+/** ConfigurationError for an nx older than io-trace supports (its APIs differ; it would print its yargs help). */
+export function requireSupportedNx(version: string, dir: string): void {
+  const major = Number(/^(\d+)\./.exec(version)?.[1]);
+  if (Number.isFinite(major) && major < MIN_NX_MAJOR) {
+    throw new ConfigurationError(
+      `nx >= ${MIN_NX_MAJOR} required (found ${version} at ${dir}): io-trace asks the workspace's own nx for each task's ` +
+        `inputs and outputs, through APIs older nx lacks. Upgrade nx (\`npx nx migrate latest\`), or give io-trace a plan file with --plan.`,
+    );
+  }
+}
+
+/** dist/nx-child.js: beside this bundle (dist/cli.js, dist/action/*.js), or built dist/ when run from src/. */
+function nxChildScript(): string {
+  const here = dirname(fileURLToPath(import.meta.url));
+  const candidates = [join(here, 'nx-child.js'), join(here, '..', 'nx-child.js'), join(here, '..', '..', 'dist', 'nx-child.js')];
+  const found = candidates.find((c) => existsSync(c));
+  if (!found) throw new Error(`io-trace's Nx plan child (nx-child.js) is missing: looked in ${candidates.join(', ')} (run \`npm run build\`)`);
+  return found;
 }
 
 function runNode(
@@ -448,12 +273,13 @@ export async function resolveNxPlan(opts: NxPlanOptions): Promise<Plan> {
   }
   const nx = locateWorkspaceNx(workspaceRoot);
   log.debug(`nx ${nx.version} found at ${nx.dir}`);
+  requireSupportedNx(nx.version, nx.dir);
 
   const tmp = mkdtempSync(join(tmpdir(), 'io-trace-nx-'));
   const resultFile = join(tmp, 'result.json');
-  let res: ChildResult;
+  let res: NxChildResult;
   try {
-    const request = {
+    const request: NxChildRequest = {
       nxDir: nx.dir,
       workspaceRoot,
       resultFile,
@@ -464,8 +290,8 @@ export async function resolveNxPlan(opts: NxPlanOptions): Promise<Plan> {
       configuration: opts.configuration,
       forceCli: opts.method === 'cli',
     };
-    const env = { ...process.env, ...NX_ENV, IO_TRACE_NX_REQUEST: JSON.stringify(request) };
-    const run = await runNode(['-e', CHILD_SCRIPT], workspaceRoot, env);
+    const env = { ...process.env, ...NX_ENV, [NX_CHILD_REQUEST_ENV]: JSON.stringify(request) };
+    const run = await runNode([nxChildScript()], workspaceRoot, env);
     let text: string | undefined;
     try {
       text = readFileSync(resultFile, 'utf8');
@@ -478,7 +304,7 @@ export async function resolveNxPlan(opts: NxPlanOptions): Promise<Plan> {
           `Check that \`npx nx show projects\` works in the workspace (reinstall its dependencies if nx is broken).`,
       );
     }
-    res = JSON.parse(text) as ChildResult;
+    res = JSON.parse(text) as NxChildResult;
   } finally {
     rmSync(tmp, { recursive: true, force: true });
   }
@@ -492,7 +318,7 @@ export async function resolveNxPlan(opts: NxPlanOptions): Promise<Plan> {
         `Run \`npx nx show projects\` in the workspace to see the error; fix the workspace (or its nx install) and retry.`,
     );
   }
-  let childTasks: ChildTask[];
+  let childTasks: NxChildTask[];
   if (res.fallback) {
     const say = opts.method === 'cli' ? log.debug : log.warn;
     say(`nx ${nx.version}: ${res.fallback}; asking \`nx show target\` per task (one project graph per task: slow)`);
@@ -507,13 +333,13 @@ export async function resolveNxPlan(opts: NxPlanOptions): Promise<Plan> {
   const limits: CompressLimits = { projectRoots: childTasks.map((t) => t.projectRoot), outputs: childTasks.flatMap((t) => t.outputs) };
   const tasks: PlanTask[] = [];
   for (const ct of childTasks) tasks.push(toPlanTask(ct, childTasks, workspaceRoot, locator, limits, log, res.cacheableOperations ?? null));
-  log.info(`planned ${tasks.length} Nx task(s) with nx ${nx.version} in ${Date.now() - started} ms`);
+  log.debug(`planned ${tasks.length} Nx task(s) with nx ${nx.version} in ${Date.now() - started} ms`);
   return { source: 'nx', workspaceRoot, toolVersion: nx.version, tasks };
 }
 
 function toPlanTask(
-  ct: ChildTask,
-  all: ChildTask[],
+  ct: NxChildTask,
+  all: NxChildTask[],
   workspaceRoot: string,
   locator: ConfigLocator,
   limits: CompressLimits,
@@ -566,9 +392,9 @@ function toPlanTask(
 
 /**
  * Nx's own rule (`isCacheableTask`): a continuous task never; else the target's `cache` when set; else
- * the legacy `cacheableOperations` list. Unknown (an old child result without the fields): cacheable.
+ * the legacy `cacheableOperations` list. Unknown (a child result without the fields): cacheable.
  */
-function isCacheable(ct: ChildTask, cacheableOperations: string[] | null): boolean {
+function isCacheable(ct: NxChildTask, cacheableOperations: string[] | null): boolean {
   if (ct.continuous) return false;
   if (ct.cache === undefined) return true;
   if (ct.cache !== null) return ct.cache;
@@ -582,7 +408,7 @@ const GLOB_CHARS = /[*?[\]{}()!]/;
  * upstream tasks (direct, or all with `transitive`). Before the build those files do not exist, so
  * Nx's own resolved list is empty; the pattern is what the task will legitimately read.
  */
-function dependentOutputPatterns(ct: ChildTask, byId: Map<string, ChildTask>, log: Logger): string[] {
+function dependentOutputPatterns(ct: NxChildTask, byId: Map<string, NxChildTask>, log: Logger): string[] {
   const out: string[] = [];
   for (const d of ct.depsOutputs) {
     const glob = d.dependentTasksOutputFiles.replace(/\\/g, '/');
@@ -736,7 +562,7 @@ class ConfigLocator {
     return entry?.line ?? list.keyLine;
   }
 
-  locate(ct: ChildTask, field: 'inputs' | 'outputs' | 'dependsOn'): SourceLocation | undefined {
+  locate(ct: NxChildTask, field: 'inputs' | 'outputs' | 'dependsOn'): SourceLocation | undefined {
     const src = ct.sourceMap[field];
     const tgt = ct.sourceMap.target;
     if (src) {
@@ -785,7 +611,7 @@ class ConfigLocator {
 // ---------------------------------------------------------------------------------------------------
 // Fallback for an nx without the programmatic APIs: one CLI call per task.
 
-async function showTargetFallback(workspaceRoot: string, nxDir: string, ids: string[], log: Logger): Promise<ChildTask[]> {
+async function showTargetFallback(workspaceRoot: string, nxDir: string, ids: string[], log: Logger): Promise<NxChildTask[]> {
   const bin = existsAny([join(nxDir, 'dist', 'bin', 'nx.js'), join(nxDir, 'bin', 'nx.js')]);
   const env = { ...process.env, ...NX_ENV };
   const show = async (args: string[]) => {
@@ -793,7 +619,7 @@ async function showTargetFallback(workspaceRoot: string, nxDir: string, ids: str
     if (r.code !== 0) throw new ConfigurationError(`\`nx show ${args.join(' ')} --json\` failed in ${workspaceRoot}:\n${tail(r.stderr + r.stdout)}`);
     return JSON.parse(r.stdout.slice(r.stdout.indexOf('{'))) as Record<string, unknown>;
   };
-  const out: ChildTask[] = [];
+  const out: NxChildTask[] = [];
   for (const id of ids) {
     const [project, target, configuration] = id.split(':');
     const c = configuration ? ['-c', configuration] : [];

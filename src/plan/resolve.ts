@@ -64,9 +64,11 @@ export async function resolvePlan(options: ResolvePlanOptions): Promise<Plan> {
       log,
       ...(turbo?.filter ? { filter: turbo.filter } : {}),
       ...(turbo?.passThroughArgs ? { passThroughArgs: turbo.passThroughArgs } : {}),
+      ...(turbo?.runFlags ? { runFlags: turbo.runFlags } : {}),
     });
   }
-  log.info(`plan: ${plan.tasks.length} ${source} task${plan.tasks.length === 1 ? '' : 's'} resolved in ${Date.now() - t0} ms`);
+  // The one plan line (nx.ts/turbo.ts say more at debug level).
+  log.info(`plan: ${plan.tasks.length} ${source} task${plan.tasks.length === 1 ? '' : 's'}${plan.toolVersion ? ` (${source} ${plan.toolVersion})` : ''} resolved in ${Date.now() - t0} ms`);
   return plan;
 }
 

@@ -24,6 +24,12 @@ export interface TurboPlanOptions {
   filter?: string[];
   /** Arguments after `--`: turbo hashes them, so the plan must see the same ones as the build. */
   passThroughArgs?: string[];
+  /**
+   * The build's other `turbo run` flags, passed to the dry run as given: those that choose tasks
+   * (`--affected`, `--only`, ...) or change hashes (`--global-deps`, `--env-mode`, ...) must be the same
+   * there, or the plan lists other tasks, or other TURBO_HASHes, than the build runs.
+   */
+  runFlags?: string[];
   log: Logger;
 }
 
@@ -31,6 +37,8 @@ export interface TurboCommand {
   tasks: string[];
   filter?: string[];
   passThroughArgs?: string[];
+  /** See TurboPlanOptions.runFlags: every flag but `--filter` and those that only shape the run's output or its execution. */
+  runFlags?: string[];
 }
 
 /** Environment for turbo processes io-trace starts itself: no telemetry banner, no update check. */
@@ -45,10 +53,26 @@ const TURBO_VALUE_FLAGS = new Set([
   '--filter', '-F', '--concurrency', '--cache-dir', '--output-logs', '--log-order', '--env-mode', '--cache',
   '--cache-workers', '--profile', '--anon-profile', '--log-prefix', '--global-deps', '--graph', '--summarize',
   '--ui', '--team', '--token', '--api', '--login', '--remote-cache-timeout', '--cwd', '--heap', '--trace',
+  '--root-turbo-json', '--verbosity', '--experimental-otel-protocol', '--experimental-otel-endpoint',
+  '--experimental-otel-timeout-ms', '--experimental-otel-interval-ms', '--experimental-otel-header',
+  '--experimental-otel-resource',
 ]);
 
 /** Flags whose value is optional (`--graph`, `--dry`): only `--x=v` carries one. */
-const TURBO_OPTIONAL_VALUE = new Set(['--graph', '--dry', '--dry-run', '--summarize', '--continue']);
+const TURBO_OPTIONAL_VALUE = new Set(['--graph', '--dry', '--dry-run', '--summarize', '--continue', '--log-file']);
+
+/**
+ * `turbo run` flags that cannot change which tasks run or their hashes, or that the dry run must not get
+ * (`--graph` prints a graph instead, `--summarize`/`--profile` write files). Every other flag goes to the
+ * dry run as the build gave it, including ones this list does not know yet.
+ */
+const NOT_FOR_DRY_RUN = new Set([
+  '--dry', '--dry-run', '--graph', '--summarize', '--profile', '--anon-profile', '--ui', '--output-logs', '--log-order',
+  '--log-prefix', '--concurrency', '--parallel', '--continue', '--force', '--cache', '--cache-dir', '--cache-workers',
+  '--remote-only', '--remote-cache-read-only', '--remote-cache-timeout', '--no-cache', '--daemon', '--no-daemon', '--heap',
+  '--trace', '--team', '--token', '--api', '--login', '--color', '--no-color', '--verbosity', '-v', '-vv', '-vvv',
+  '--no-update-notifier', '--preflight', '--log-file', '--filter', '-F',
+]);
 
 const TURBO_COMMANDS = new Set([
   'bin', 'boundaries', 'completion', 'daemon', 'generate', 'gen', 'info', 'link', 'login', 'logout', 'ls', 'prune',
@@ -74,6 +98,7 @@ export function parseTurboCommand(argv: readonly string[]): TurboCommand | undef
 
   const tasks: string[] = [];
   const filter: string[] = [];
+  const runFlags: string[] = [];
   let passThroughArgs: string[] | undefined;
   for (let j = 0; j < args.length; j++) {
     const a = args[j];
@@ -87,12 +112,13 @@ export function parseTurboCommand(argv: readonly string[]): TurboCommand | undef
       let value: string | undefined = eq > 0 ? a.slice(eq + 1) : undefined;
       if (value === undefined && TURBO_VALUE_FLAGS.has(name) && !TURBO_OPTIONAL_VALUE.has(name)) value = args[++j];
       if ((name === '--filter' || name === '-F') && value !== undefined) filter.push(value);
+      else if (!NOT_FOR_DRY_RUN.has(name) && !name.startsWith('--experimental-otel')) runFlags.push(value === undefined ? name : `${name}=${value}`);
       continue;
     }
     tasks.push(a);
   }
   if (tasks.length === 0) return undefined;
-  return { tasks, ...(filter.length ? { filter } : {}), ...(passThroughArgs ? { passThroughArgs } : {}) };
+  return { tasks, ...(filter.length ? { filter } : {}), ...(passThroughArgs ? { passThroughArgs } : {}), ...(runFlags.length ? { runFlags } : {}) };
 }
 
 interface DryTask {
@@ -165,6 +191,7 @@ export async function resolveTurboPlan(opts: TurboPlanOptions): Promise<Plan> {
     ...opts.tasks,
     '--dry=json',
     ...(opts.filter ?? []).map((f) => `--filter=${f}`),
+    ...(opts.runFlags ?? []),
     ...(opts.passThroughArgs?.length ? ['--', ...opts.passThroughArgs] : []),
   ];
   const r = await run(process.execPath, args, workspaceRoot, { ...process.env, ...TURBO_ENV });
@@ -257,7 +284,7 @@ export async function resolveTurboPlan(opts: TurboPlanOptions): Promise<Plan> {
       declaredAt,
     });
   }
-  log.info(`planned ${tasks.length} Turborepo task(s) with turbo ${dry.turboVersion ?? turbo.version} in ${Date.now() - started} ms`);
+  log.debug(`planned ${tasks.length} Turborepo task(s) with turbo ${dry.turboVersion ?? turbo.version} in ${Date.now() - started} ms`);
   return { source: 'turbo', workspaceRoot, toolVersion: dry.turboVersion ?? turbo.version, tasks };
 }
 

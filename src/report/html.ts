@@ -1,4 +1,6 @@
 import type { Finding } from '../core/findings.js';
+import type { FindingCause } from '../triage/causes.js';
+import type { ProcessNode } from '../triage/queries.js';
 import type { Report } from './report.js';
 
 /**
@@ -52,6 +54,10 @@ export interface HtmlRun {
   bins: number;
   tasks: HtmlTask[];
   spans: HtmlSpan[];
+  /** The access behind each finding of `report.findings` (same order), where one was recorded. */
+  causes?: (FindingCause | undefined)[];
+  /** Per task: its process tree with each process's own reads and writes. */
+  trees?: Record<string, ProcessNode[]>;
 }
 
 export interface HtmlMeta {
@@ -138,8 +144,8 @@ ${r.incompleteReasons.length ? `<div class="incomplete"><strong>Trace incomplete
   <input type="search" class="f-text" placeholder="filter by task or path">
   <span class="f-count">${r.findings.length} of ${r.findings.length}</span>
 </div>
-${r.findings.length === 0 ? '<p class="none">No findings.</p>' : `<table class="findings"><thead><tr><th>severity</th><th>type</th><th>task</th><th>path</th><th>fix</th></tr></thead><tbody>
-${r.findings.map(findingRow).join('\n')}
+${r.findings.length === 0 ? '<p class="none">No findings.</p>' : `<table class="findings"><thead><tr><th>severity</th><th>type</th><th>task</th><th>path</th><th>fix</th><th>why</th></tr></thead><tbody>
+${r.findings.map((f, i) => findingRow(f, run.causes?.[i], index)).join('\n')}
 </tbody></table>`}
 
 <h3>Timeline</h3>
@@ -156,6 +162,9 @@ ${run.tasks
   .join('\n')}
 </tbody></table>
 
+<h3>Processes per task</h3>
+${renderTrees(run, index)}
+
 <h3>Where the time went</h3>
 ${run.spans.length === 0 ? '<p class="none">No spans recorded.</p>' : `<table class="spans"><thead><tr><th>span</th><th>start</th><th>duration</th><th>status</th></tr></thead><tbody>
 ${run.spans
@@ -168,13 +177,44 @@ ${run.spans
 </section>`;
 }
 
-function findingRow(f: Finding): string {
+function findingRow(f: Finding, cause: FindingCause | undefined, runIndex: number): string {
   const fix = f.fix ? `${e(f.fix.summary)}${f.fix.file ? ` <span class="where">${e(f.fix.file)}${f.fix.line ? `:${f.fix.line}` : ''}</span>` : ''}` : '';
   const more = f.count && f.count > 1 ? ` <span class="more">(${f.count} files${f.samples?.length ? `: ${e(f.samples.join(', '))}${f.count > f.samples.length ? ', ...' : ''}` : ''})</span>` : '';
-  const why = f.reason ? ` <span class="more">(${e(f.reason)})</span>` : '';
+  const note = f.reason ? ` <span class="more">(${e(f.reason)})</span>` : '';
   const tasks = f.tasks && f.tasks.length > 1 ? f.tasks : [f.task];
   const who = tasks.length > 1 ? `${tasks.length} tasks: ${e(tasks.join(', '))}` : e(f.task);
-  return `<tr class="finding sev-${e(f.severity)}" data-severity="${e(f.severity)}" data-type="${e(f.type)}" data-task="${e(tasks.join(' '))}" data-path="${e(f.path)}"><td>${e(f.severity)}</td><td>${e(f.type)}</td><td class="task-id">${who}${f.otherTask ? ` <span class="other">with ${e(f.otherTask)}</span>` : ''}</td><td class="path">${e(f.path)}${more}${why}</td><td class="fix">${fix}</td></tr>`;
+  const why = cause
+    ? `<a class="why" href="#${procAnchor(runIndex, cause.procKey)}">${cause.op === 'read' ? 'read' : 'written'} by ${e(cause.chain[0])}</a>${cause.chain.length > 1 ? ` <span class="chain">&lt;- ${cause.chain.slice(1).map(e).join(' &lt;- ')}</span>` : ''} <span class="more">(pid ${cause.pid}${cause.count > 1 ? `, ${cause.count} times` : ''})</span>`
+    : '';
+  return `<tr class="finding sev-${e(f.severity)}" data-severity="${e(f.severity)}" data-type="${e(f.type)}" data-task="${e(tasks.join(' '))}" data-path="${e(f.path)}"><td>${e(f.severity)}</td><td>${e(f.type)}</td><td class="task-id">${who}${f.otherTask ? ` <span class="other">with ${e(f.otherTask)}</span>` : ''}</td><td class="path">${e(f.path)}${more}${note}</td><td class="fix">${fix}</td><td class="why">${why}</td></tr>`;
+}
+
+function procAnchor(runIndex: number, key: number): string {
+  return `r${runIndex}-p${key}`;
+}
+
+const TREE_PROCESSES = 300;
+const TREE_FILES = 20;
+
+/** Each task's processes as nested lists, each with its own reads and writes; a finding's "why" links here. */
+function renderTrees(run: HtmlRun, index: number): string {
+  const trees = run.trees ?? {};
+  const ids = Object.keys(trees).filter((t) => trees[t].length);
+  if (ids.length === 0) return '<p class="none">No traced processes.</p>';
+  const files = (label: string, list: string[]) =>
+    list.length ? `<div class="files"><span class="lbl">${label}</span> ${list.slice(0, TREE_FILES).map((p) => `<code>${e(p)}</code>`).join(' ')}${list.length > TREE_FILES ? ` <span class="more">and ${list.length - TREE_FILES} more</span>` : ''}</div>` : '';
+  const out: string[] = [];
+  for (const id of ids) {
+    let budget = TREE_PROCESSES;
+    const node = (n: ProcessNode): string => {
+      if (budget-- <= 0) return '';
+      return `<li id="${procAnchor(index, n.key)}"><span class="proc">pid ${n.pid} <code>${e(n.label)}</code></span>${files('read', n.reads)}${files('wrote', n.writes)}${n.children.length ? `<ul>${n.children.map(node).join('')}</ul>` : ''}</li>`;
+    };
+    const body = trees[id].map(node).join('');
+    const hidden = budget < 0 ? ` <span class="more">(first ${TREE_PROCESSES} processes shown; io-trace show --task for all)</span>` : '';
+    out.push(`<details class="tree" data-task="${e(id)}"><summary class="task-id">${e(id)}${hidden}</summary><ul>${body}</ul></details>`);
+  }
+  return out.join('\n');
 }
 
 const CSS = `
@@ -184,6 +224,7 @@ body { font: 14px/1.45 system-ui, -apple-system, "Segoe UI", sans-serif; color: 
 header, main { max-width: 1200px; margin: 0 auto; padding: 0 16px; }
 h1 { font-size: 22px; margin: 16px 0 4px; } h2 { font-size: 19px; border-bottom: 1px solid var(--border); padding-bottom: 4px; } h3 { font-size: 16px; margin-top: 22px; }
 .meta, .none, .legend { color: var(--muted); }
+details.tree ul { list-style: none; padding-left: 1.2em; margin: 0.2em 0; } details.tree li:target > .proc { background: #fff8c5; } .files .lbl { color: var(--muted); } .files code { margin-right: 0.4em; }
 code, .path, .task-id, td { font-family: ui-monospace, SFMono-Regular, Menlo, monospace; font-size: 12.5px; white-space: pre-wrap; }
 td.path, td.fix, td.task-id { overflow-wrap: anywhere; } table.findings td:nth-child(-n+2) { white-space: nowrap; }
 .status { font-size: 13px; padding: 2px 8px; border-radius: 10px; color: #fff; vertical-align: middle; }
@@ -272,6 +313,13 @@ const SCRIPT = `
     }
     sev.forEach(function (c) { c.addEventListener('change', apply); });
     type.addEventListener('change', apply); text.addEventListener('input', apply);
+  });
+  // A finding's "why" link opens the task's process tree at the process that made the access.
+  document.querySelectorAll('a.why').forEach(function (a) {
+    a.addEventListener('click', function () {
+      var target = document.getElementById(a.getAttribute('href').slice(1));
+      for (var n = target; n; n = n.parentElement) if (n.tagName === 'DETAILS') n.open = true;
+    });
   });
 })();
 `;

@@ -37,6 +37,9 @@ export interface Report {
     lostEvents: number;
     stdoutPath: string | null;
     stderrPath: string | null;
+    /** stdout and stderr interleaved. */
+    logPath: string | null;
+    /** The agent's own transcript (null: none). */
     transcriptPath: string | null;
   };
   tasks: TaskResult[];
@@ -87,6 +90,7 @@ export function buildReport(run: RunRecord, tasks: TaskResult[], findings: Findi
       lostEvents: run.lostEvents,
       stdoutPath: run.stdoutPath,
       stderrPath: run.stderrPath,
+      logPath: run.logPath,
       transcriptPath: run.transcriptPath,
     },
     tasks,

@@ -2,7 +2,7 @@ import { analyse, type AnalysisResult } from '../analysis/analyse.js';
 import { IgnoreMatcher, mergeIgnoreRules, toolDefaultIgnores, type IgnoreRules } from '../config/ignore.js';
 import type { Plan } from '../plan/types.js';
 import { buildReport, decideStatus, type Report } from '../report/report.js';
-import type { TraceStore } from '../store/store.js';
+import type { RunRecord, TraceStore } from '../store/store.js';
 import { IO_TRACE_VERSION } from '../version.js';
 import { loadNxSandboxingConfig } from '../config/nx-sandboxing.js';
 import { cachedTaskReason } from './cache-hits.js';
@@ -18,6 +18,22 @@ export interface AnalyseRunOptions {
   skippedTasks?: ReadonlySet<string>;
   /** How each cached task was recognised, for the incomplete reason. */
   cacheEvidence?: ReadonlyMap<string, string>;
+  /**
+   * Judge the recorded trace against this plan instead of the recorded one (`io-trace check`: the
+   * config as it is now). Its tasks replace the recorded tasks of the same id; the others stay.
+   */
+  plan?: Plan;
+  /** Save findings and status into the run (default true); `check` records its analysis apart. */
+  save?: boolean;
+  /** Run fields the caller knows better than the database (`run`: the database may have refused them). */
+  run?: Partial<RunRecord>;
+  /** The trace's own incomplete reasons (default: those stored with the run). */
+  traceReasons?: readonly string[];
+  /**
+   * A failed save of the analysis becomes the incomplete reason this returns, and the report still
+   * comes out (default: the error is thrown).
+   */
+  onSaveError?: (e: unknown) => string;
 }
 
 /**
@@ -26,9 +42,12 @@ export interface AnalyseRunOptions {
  * build and by `analyze` on a database later (e.g. with new ignore rules).
  */
 export function analyseRun(store: TraceStore, runId: number, options: AnalyseRunOptions): Report {
-  const run = store.getRun(runId);
-  if (!run) throw new Error(`run ${runId} not found`);
-  const tasks = store.loadTasks(runId);
+  const stored = store.getRun(runId);
+  if (!stored) throw new Error(`run ${runId} not found`);
+  const run: RunRecord = { ...stored, ...options.run };
+  const recorded = store.loadTasks(runId);
+  const current = new Map((options.plan?.tasks ?? []).map((t) => [t.id, t]));
+  const tasks = recorded.map((t) => current.get(t.id) ?? t);
   const plan: Plan = {
     source: (run.planSource as Plan['source'] | null) ?? 'file',
     workspaceRoot: run.workspaceRoot ?? run.cwd,
@@ -36,9 +55,9 @@ export function analyseRun(store: TraceStore, runId: number, options: AnalyseRun
     ...(run.planFile ? { file: run.planFile } : {}),
   };
   // `analyze` on a recorded run keeps what `run` learned from the build's output.
-  const stored = store.taskStatuses(runId);
-  const cachedTasks = options.cachedTasks ?? new Set(stored.filter((t) => t.status === 'cached').map((t) => t.taskId));
-  const skippedTasks = options.skippedTasks ?? new Set(stored.filter((t) => t.status === 'skipped').map((t) => t.taskId));
+  const storedTasks = store.taskStatuses(runId);
+  const cachedTasks = options.cachedTasks ?? new Set(storedTasks.filter((t) => t.status === 'cached').map((t) => t.taskId));
+  const skippedTasks = options.skippedTasks ?? new Set(storedTasks.filter((t) => t.status === 'skipped').map((t) => t.taskId));
   const processes = store.loadProcesses(runId);
   const processCounts = new Map<string, number>();
   const taskTimes = new Map<string, { start: number; end: number }>();
@@ -64,29 +83,44 @@ export function analyseRun(store: TraceStore, runId: number, options: AnalyseRun
 
   // The trace's own reasons (lost events, io_uring, killed build...) as `run` recorded them; the
   // per-task ones below are derived afresh, so analysing again never repeats or keeps stale ones.
-  const reasons = store.traceIncompleteReasons(runId);
+  const reasons = options.traceReasons ? [...options.traceReasons] : store.traceIncompleteReasons(runId);
   if (run.tracer !== 'none') {
     for (const t of result.tasks) {
       if (t.status === 'cached') reasons.push(cachedTaskReason(plan.source, t.taskId, options.cacheEvidence?.get(t.taskId)));
       if (t.status === 'not-run') reasons.push(`task ${t.taskId}: no traced process ran for it (it did not run, or ran outside the traced process tree)`);
     }
   }
-  const incompleteReasons = [...new Set(reasons)];
-  const status = decideStatus(run.tracer, incompleteReasons, result.findings);
-  store.replaceFindings(runId, result.findings);
-  store.updateTaskStatus(
-    runId,
-    result.tasks.map((t) => {
-      const times = taskTimes.get(t.taskId);
-      return {
-        taskId: t.taskId,
-        status: t.status,
-        processCount: processCounts.get(t.taskId) ?? 0,
-        startedAt: times && Number.isFinite(times.start) ? times.start : null,
-        endedAt: times && Number.isFinite(times.end) ? times.end : null,
-      };
-    }),
-  );
-  store.updateRun(runId, { status, incompleteReasons });
+  let incompleteReasons = [...new Set(reasons)];
+  let status = decideStatus(run.tracer, incompleteReasons, result.findings);
+  if (options.save === false) return buildReport({ ...run, status, incompleteReasons }, result.tasks, result.findings, IO_TRACE_VERSION);
+  try {
+    store.db.transaction(() => {
+      store.replaceFindings(runId, result.findings);
+      store.updateTaskStatus(
+        runId,
+        result.tasks.map((t) => {
+          const times = taskTimes.get(t.taskId);
+          return {
+            taskId: t.taskId,
+            status: t.status,
+            processCount: processCounts.get(t.taskId) ?? 0,
+            startedAt: times && Number.isFinite(times.start) ? times.start : null,
+            endedAt: times && Number.isFinite(times.end) ? times.end : null,
+          };
+        }),
+      );
+      store.updateRun(runId, { status, incompleteReasons });
+    });
+  } catch (e) {
+    if (!options.onSaveError) throw e;
+    // The database holds less than this report: say so, and try to leave at least the verdict in it.
+    incompleteReasons = [...new Set([...incompleteReasons, options.onSaveError(e)])];
+    status = decideStatus(run.tracer, incompleteReasons, result.findings);
+    try {
+      store.updateRun(runId, { status, incompleteReasons });
+    } catch {
+      // the report below still says it
+    }
+  }
   return buildReport({ ...run, status, incompleteReasons }, result.tasks, result.findings, IO_TRACE_VERSION);
 }

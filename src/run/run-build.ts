@@ -1,4 +1,4 @@
-import { closeSync, mkdirSync, openSync, readSync } from 'node:fs';
+import { closeSync, openSync, readSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { ProcessTable, TaskMatcher } from '../attribution/process-table.js';
@@ -11,16 +11,19 @@ import type { IgnoreRules } from '../config/ignore.js';
 import { NX_ENV } from '../plan/nx.js';
 import { TURBO_ENV } from '../plan/turbo.js';
 import type { Plan } from '../plan/types.js';
-import type { Report } from '../report/report.js';
+import { buildReport, type Report } from '../report/report.js';
 import { TraceIngestor } from '../store/ingest.js';
-import { TraceStore } from '../store/store.js';
+import { TraceStore, type NewRun, type RunRecord } from '../store/store.js';
+import { describeWriteFailure, makeDirectory, writeProblem } from '../store/write-errors.js';
 import { launchStopped, type BuildExit, type LaunchedBuild } from '../tracer/launch.js';
 import { selectTracer, type TracerRequest } from '../tracer/select.js';
-import type { Tracer, TracerOutcome } from '../tracer/types.js';
+import type { Tracer, TracerOutcome, TracerSession } from '../tracer/types.js';
 import { IO_TRACE_VERSION } from '../version.js';
 import { analyseRun } from './analyse-run.js';
 import { detectCacheHits, PARSED_OUTPUT_LINE } from './cache-hits.js';
-import { OutputCapture, type EchoTargets } from './output.js';
+import { AGENT_FORMATS, detectFileFormat } from '../transcript/index.js';
+import { FileGrowthWatcher, OutputCapture, timesPathOf, type EchoTargets, type OutputFiles } from './output.js';
+import { ensureOutputDir } from './output-dir.js';
 
 export interface RunBuildOptions {
   command: string[];
@@ -38,15 +41,23 @@ export interface RunBuildOptions {
   log: Logger;
   /** Where the build's output is echoed live; null: only saved to files. */
   echo: EchoTargets | null;
+  /** With no echo: where output goes that cannot be saved (a full disk), rather than nowhere. */
+  fallbackEcho?: EchoTargets;
   env?: NodeJS.ProcessEnv;
   stdin?: 'inherit' | 'ignore';
+  /**
+   * The agent's own transcript, when it writes one to a file (absolute path): recorded relative to the
+   * database and timed by polling its growth. Default: the build's stdout, when an adapter recognises it.
+   */
+  transcript?: string;
   /** Called once the build is running, with a function that stops it (for signal forwarding). */
   onBuildStarted?: (stop: (signal: NodeJS.Signals) => void) => void;
 }
 
 export interface RunBuildResult {
   runId: number;
-  dbPath: string;
+  /** The database holding the run; null when none could be written (the build then ran untraced). */
+  dbPath: string | null;
   exit: BuildExit;
   report: Report;
   /** The exit code io-trace should pass on for the build: its own code, or 128+N for signal N. */
@@ -57,18 +68,21 @@ export interface RunBuildResult {
  * The whole `run`: start the build stopped, attach the tracer, let the build run while its output
  * streams live and its events flow into the database, then analyse and return the report.
  * The build's exit code always comes through; tracing trouble degrades the verdict, not the build.
+ * A database that cannot be written (full disk, read-only folder) is tracing trouble too: before the
+ * build, the build runs untraced (`not-traced`); during it, the run is `incomplete`, what was committed
+ * stays, and the report still comes out.
  */
 export async function runBuild(options: RunBuildOptions): Promise<RunBuildResult> {
   const { log } = options;
-  mkdirSync(options.outDir, { recursive: true });
   const dbPath = path.resolve(options.dbPath ?? path.join(options.outDir, 'trace.db'));
+  const shownDb = shownPath(options.cwd, dbPath);
   const spans = new StoreSpanRecorder();
   const selected = await spans.withSpan('setup', {}, () => selectTracer(options.tracer, options.tracers, log));
   let tracerName = selected.tracer.name;
+  let tracerReason = selected.reason;
 
-  const store = TraceStore.create(dbPath);
   const startedAt = Date.now();
-  const runId = store.createRun({
+  const newRun = {
     ioTraceVersion: IO_TRACE_VERSION,
     command: options.command,
     cwd: options.cwd,
@@ -80,20 +94,54 @@ export async function runBuild(options: RunBuildOptions): Promise<RunBuildResult
     tracerReason: selected.reason,
     startedAt,
     host: { ...collectHostFacts(options.env ?? process.env) },
-  });
+  };
+  const opened = openRunStore(dbPath, options.outDir, newRun, options.plan);
+  const { store, runId } = opened;
+  // The first write the database refused, as one line; later writes are still tried (small ones may fit).
+  let unsaved: string | undefined;
+  const storeFailure = (e: unknown) => `cannot write the trace database ${shownDb}: ${describeWriteFailure(e, dbPath)}`;
+  const save = (fn: () => void): boolean => {
+    try {
+      fn();
+      return true;
+    } catch (e) {
+      unsaved ??= storeFailure(e);
+      return false;
+    }
+  };
+  if (opened.failure !== undefined) {
+    const why = storeFailure(opened.failure);
+    log.warn(`${why}; the build runs untraced`);
+    tracerName = 'none';
+    tracerReason = `${why}; the build ran untraced`;
+    store.updateRun(runId, { tracer: 'none', tracerVersion: null, tracerReason });
+  }
   spans.bind(store, runId);
-  store.saveTasks(runId, options.plan.tasks);
 
-  // Logs live beside the database, named by run, and are recorded relative to it.
+  // Logs live beside the database, named by run, and are recorded relative to it; with no database, nowhere.
   const dbDir = path.dirname(dbPath);
   const logDir = path.join(dbDir, 'runs', String(runId));
-  mkdirSync(logDir, { recursive: true });
-  const files = { stdout: path.join(logDir, 'stdout.log'), stderr: path.join(logDir, 'stderr.log'), transcript: path.join(logDir, 'transcript.log') };
-  store.updateRun(runId, {
-    stdoutPath: path.relative(dbDir, files.stdout),
-    stderrPath: path.relative(dbDir, files.stderr),
-    transcriptPath: path.relative(dbDir, files.transcript),
-  });
+  let files: OutputFiles | null = null;
+  const transcriptTimes = path.join(logDir, 'transcript.times');
+  let transcriptWatch: FileGrowthWatcher | undefined;
+  if (opened.failure === undefined) {
+    files = { stdout: path.join(logDir, 'stdout.log'), stderr: path.join(logDir, 'stderr.log'), log: path.join(logDir, 'output.log') };
+    try {
+      makeDirectory(logDir);
+    } catch {
+      // OutputCapture notes the failure when it cannot create the files.
+    }
+    const logs = files;
+    save(() =>
+      store.updateRun(runId, {
+        stdoutPath: path.relative(dbDir, logs.stdout),
+        stderrPath: path.relative(dbDir, logs.stderr),
+        logPath: path.relative(dbDir, logs.log),
+        ...(options.transcript ? { transcriptPath: path.relative(dbDir, options.transcript), transcriptTimesPath: path.relative(dbDir, transcriptTimes) } : {}),
+      }),
+    );
+    if (options.transcript) transcriptWatch = new FileGrowthWatcher(options.transcript, transcriptTimes);
+  }
 
   const env: NodeJS.ProcessEnv = {
     ...(options.env ?? process.env),
@@ -107,11 +155,12 @@ export async function runBuild(options: RunBuildOptions): Promise<RunBuildResult
   try {
     build = await launchStopped({ command: options.command, cwd: options.cwd, env, ...(options.user ? { user: options.user } : {}), stdin: options.stdin ?? 'inherit' });
   } catch (e) {
-    store.updateRun(runId, { status: 'failed', endedAt: Date.now(), incompleteReasons: [(e as Error).message] });
-    store.close();
+    await transcriptWatch?.close();
+    save(() => store.updateRun(runId, { status: 'failed', endedAt: Date.now(), incompleteReasons: [(e as Error).message] }));
+    closeQuietly(store);
     throw e;
   }
-  const capture = new OutputCapture(files, options.echo);
+  const capture = new OutputCapture(files, options.echo, options.fallbackEcho ?? null);
   capture.attach(build.child.stdout, 'stdout');
   capture.attach(build.child.stderr, 'stderr');
 
@@ -124,22 +173,30 @@ export async function runBuild(options: RunBuildOptions): Promise<RunBuildResult
     outsideRole: options.plan.source === 'file' ? 'unattributed' : 'orchestrator',
     startedAt,
   });
-  const ingest = new TraceIngestor(store, runId, processes);
-  let session = selected.tracer.attach({ pid: build.pid, sink: ingest.sink, log, workDir: logDir });
+  const ingest = new TraceIngestor(store, runId, processes, {
+    // One line while the build runs on; the events stay in memory and are written at the end if they fit.
+    onWriteError: (e) => log.warn(`${storeFailure(e)}; the build goes on, io-trace tries again when it ends`),
+  });
+  const untraced: TracerSession = { ready: Promise.resolve(), finish: async () => ({ lostEvents: 0, incompleteReasons: [], eventCount: 0, diagnostics: [] }) };
   const attachStart = Date.now();
-  try {
-    await session.ready;
-    spans.recordSpan('attach', attachStart, Date.now() - attachStart, { tracer: tracerName });
-  } catch (e) {
-    // Fail open on the build: run it untraced and say so.
-    const why = e instanceof IoTraceError ? e.message : String(e);
-    log.warn(`${tracerName} could not attach (${why}); the build runs untraced`);
-    spans.recordSpan('attach', attachStart, Date.now() - attachStart, { tracer: tracerName, error: why });
-    await session.finish().catch(() => undefined);
-    incomplete.push(`${tracerName} failed to attach: ${why}`);
-    store.updateRun(runId, { tracer: 'none', tracerReason: `${selected.reason}; ${tracerName} failed to attach: ${why}` });
-    tracerName = 'none';
-    session = { ready: Promise.resolve(), finish: async () => ({ lostEvents: 0, incompleteReasons: [], eventCount: 0, diagnostics: [] }) };
+  let session: TracerSession = untraced;
+  if (opened.failure === undefined) {
+    try {
+      session = selected.tracer.attach({ pid: build.pid, sink: ingest.sink, log, workDir: logDir });
+      await session.ready;
+      spans.recordSpan('attach', attachStart, Date.now() - attachStart, { tracer: tracerName });
+    } catch (e) {
+      // Fail open on the build: run it untraced and say so.
+      const why = e instanceof IoTraceError ? e.message : oneLine(e);
+      log.warn(`${tracerName} could not attach (${why}); the build runs untraced`);
+      spans.recordSpan('attach', attachStart, Date.now() - attachStart, { tracer: tracerName, error: why });
+      await session.finish().catch(() => undefined);
+      incomplete.push(`${tracerName} failed to attach: ${why}`);
+      tracerReason = `${selected.reason}; ${tracerName} failed to attach: ${why}`;
+      tracerName = 'none';
+      save(() => store.updateRun(runId, { tracer: 'none', tracerReason }));
+      session = untraced;
+    }
   }
 
   const buildStart = Date.now();
@@ -152,23 +209,37 @@ export async function runBuild(options: RunBuildOptions): Promise<RunBuildResult
   const exit = await build.exited;
   const buildSpan = spans.recordSpan('build', buildStart, Date.now() - buildStart, { exitCode: exit.code, signal: exit.signal });
   await capture.close();
+  await transcriptWatch?.close();
+  if (files) {
+    const stdoutFile = files.stdout;
+    save(() => store.updateRun(runId, agentTranscript(options.transcript, stdoutFile, dbDir, log)));
+  }
+  if (capture.saveError) {
+    const { file, error } = capture.saveError;
+    log.warn(`cannot save the build's output to ${shownPath(options.cwd, file)}: ${describeWriteFailure(error)}; it was shown here only`);
+  }
 
   let outcome: TracerOutcome;
   const finishStart = Date.now();
   try {
     outcome = await session.finish();
   } catch (e) {
-    incomplete.push(`${tracerName} failed while stopping: ${(e as Error).message}`);
+    incomplete.push(`${tracerName} failed while stopping: ${oneLine(e)}`);
     outcome = { lostEvents: 0, incompleteReasons: [], eventCount: ingest.eventCount, diagnostics: [] };
   }
   spans.recordSpan('detach', finishStart, Date.now() - finishStart, { tracer: tracerName });
 
   await spans.withSpan('ingest', {}, () => ingest.close());
+  if (ingest.unsaved !== undefined) unsaved ??= storeFailure(ingest.unsaved);
   // Each backend summarises its own notices (lost events, io_uring...) into these reasons.
   incomplete.push(...outcome.incompleteReasons);
   if (outcome.incompleteReasons.length === 0) {
     const kinds = new Set(ingest.notices.filter((n) => INCOMPLETE_NOTICE_KINDS.has(n.kind)).map((n) => n.kind));
-    for (const kind of kinds) incomplete.push(ingest.notices.find((n) => n.kind === kind)!.message);
+    for (const kind of kinds) {
+      const all = ingest.notices.filter((n) => n.kind === kind);
+      // Lost events: the total of every report, as lostEvents says, not the first report's count.
+      incomplete.push(kind === 'lost' ? `${tracerName} lost ${all.reduce((s, n) => s + (n.count ?? 0), 0)} events` : all[0].message);
+    }
   }
   if (processes.unknownTaskNames.size) {
     incomplete.push(`IO_TRACE_TASK named unknown task(s) ${[...processes.unknownTaskNames].map((t) => JSON.stringify(t)).join(', ')}: their processes are unattributed`);
@@ -176,16 +247,20 @@ export async function runBuild(options: RunBuildOptions): Promise<RunBuildResult
   if (exit.signal) incomplete.push(`the build was killed by ${exit.signal} before it finished`);
   else if (stopRequested) incomplete.push(`the build was stopped (${stopRequested}) before it finished`);
 
-  const traceReasons = [...new Set(incomplete)];
-  for (const why of traceReasons) store.addTraceIncompleteReason(runId, why);
-  store.updateRun(runId, {
+  const finalRun = {
+    tracer: tracerName,
+    tracerReason,
     endedAt: Date.now(),
     exitCode: exit.code,
     signal: exit.signal,
     eventCount: ingest.eventCount,
     lostEvents: outcome.lostEvents,
-    incompleteReasons: traceReasons,
-  });
+  };
+  const traceReasons = () => [...new Set(unsaved !== undefined ? [...incomplete, unsaved] : incomplete)];
+  save(() => store.db.transaction(() => {
+    for (const why of traceReasons()) store.addTraceIncompleteReason(runId, why);
+    store.updateRun(runId, { ...finalRun, incompleteReasons: traceReasons() });
+  }));
   spans.recordMetric('events', ingest.eventCount);
   spans.recordMetric('distinct_accesses', ingest.distinctAccesses);
   spans.recordMetric('processes', processes.size);
@@ -194,19 +269,110 @@ export async function runBuild(options: RunBuildOptions): Promise<RunBuildResult
   try {
     const outRel = path.relative(options.plan.workspaceRoot, dbDir);
     const extraIgnores = outRel && !outRel.startsWith('..') ? [outRel] : [];
-    const cache = tracerName === 'none' || options.plan.source === 'file' ? undefined : detectCacheHits({ plan: options.plan, command: options.command, output: cacheLines(files), processCounts: countProcesses(processes), exitCode: exit.code });
-    const report = await spans.withSpan('analysis', {}, () =>
-      analyseRun(store, runId, { ignore: options.ignore, extraIgnores, ...(cache ? { cachedTasks: cache.cached, cacheEvidence: cache.evidence, ...(cache.skipped ? { skippedTasks: cache.skipped } : {}) } : {}) }),
-    );
+    const cache = tracerName === 'none' || options.plan.source === 'file' || files === null ? undefined : detectCacheHits({ plan: options.plan, command: options.command, output: cacheLines(files), processCounts: countProcesses(processes), exitCode: exit.code });
+    let report: Report;
+    try {
+      report = await spans.withSpan('analysis', {}, () =>
+        analyseRun(store, runId, {
+          ignore: options.ignore,
+          extraIgnores,
+          ...(cache ? { cachedTasks: cache.cached, cacheEvidence: cache.evidence, ...(cache.skipped ? { skippedTasks: cache.skipped } : {}) } : {}),
+          // What this run knows, whether or not the database took it.
+          run: finalRun,
+          traceReasons: traceReasons(),
+          onSaveError: (e) => storeFailure(e),
+        }),
+      );
+    } catch (e) {
+      // The build's result outlives an analysis that could not read the database back: no finding is
+      // claimed, every task is untraced, and the run says why.
+      const why = `cannot analyse the trace in ${shownDb}: ${describeWriteFailure(e, dbPath)}`;
+      log.warn(why);
+      const logs = files && { stdoutPath: path.relative(dbDir, files.stdout), stderrPath: path.relative(dbDir, files.stderr), logPath: path.relative(dbDir, files.log) };
+      const record: RunRecord = {
+        ...newRun, ...finalRun, id: runId, tracerVersion: tracerName === 'none' ? null : newRun.tracerVersion ?? null,
+        status: tracerName === 'none' ? 'not-traced' : 'incomplete', incompleteReasons: [...traceReasons(), why],
+        stdoutPath: logs?.stdoutPath ?? null, stderrPath: logs?.stderrPath ?? null, logPath: logs?.logPath ?? null,
+        transcriptPath: null, transcriptTimesPath: null, transcriptFormat: null,
+      };
+      const tasks = options.plan.tasks.map((t) => ({ taskId: t.id, status: 'untraced' as const, reads: 0, writes: 0, findings: 0 }));
+      return { runId, dbPath: opened.failure === undefined ? dbPath : null, exit, report: buildReport(record, tasks, [], IO_TRACE_VERSION), buildExitCode: exitCodeOf(exit) };
+    }
     // Each task's wall time, from its first process start to its last exit, nested under the build.
     for (const t of store.taskStatuses(runId)) {
       if (t.startedAt === null || t.endedAt === null) continue;
       spans.recordSpan('task', t.startedAt, Math.max(0, t.endedAt - t.startedAt), { task: t.taskId, processes: t.processCount }, { parent: buildSpan });
     }
-    return { runId, dbPath, exit, report, buildExitCode: exitCodeOf(exit) };
+    return { runId, dbPath: opened.failure === undefined ? dbPath : null, exit, report, buildExitCode: exitCodeOf(exit) };
   } finally {
-    store.close();
+    closeQuietly(store);
   }
+}
+
+/**
+ * Which transcript the run has: the `--transcript` file (its format recorded), else the build's stdout
+ * when it is JSONL an adapter recognises (an agent's stream-json or exec --json), else none.
+ */
+function agentTranscript(given: string | undefined, stdout: string, dbDir: string, log: Logger): Partial<RunRecord> {
+  const detect = (file: string) => {
+    try {
+      return detectFileFormat(file);
+    } catch {
+      return undefined;
+    }
+  };
+  if (given) {
+    const d = detect(given);
+    if (!d) log.warn(`--transcript ${given}: no such file after the build; the run has no transcript to read`);
+    return { transcriptFormat: d?.format ?? null };
+  }
+  const d = detect(stdout);
+  if (!d || !AGENT_FORMATS.has(d.format)) return {};
+  return { transcriptPath: path.relative(dbDir, stdout), transcriptTimesPath: path.relative(dbDir, timesPathOf(stdout)), transcriptFormat: d.format };
+}
+
+/**
+ * Open the database and create the run in it; if the file system refuses (full disk, read-only or
+ * forbidden folder), the run is kept in memory instead and `failure` says why. Other errors (a
+ * database of another schema version, a file that is not a database) are the user's to fix: thrown.
+ */
+function openRunStore(dbPath: string, outDir: string, newRun: NewRun, plan: Plan): { store: TraceStore; runId: number; failure?: unknown } {
+  const create = (store: TraceStore) => {
+    const runId = store.createRun(newRun);
+    store.saveTasks(runId, plan.tasks);
+    return runId;
+  };
+  let store: TraceStore | undefined;
+  try {
+    // Created with a .gitignore of `*`: nothing of io-trace shows in the user's git status.
+    ensureOutputDir(outDir);
+    ensureOutputDir(path.dirname(dbPath));
+    store = TraceStore.create(dbPath);
+    return { store, runId: create(store) };
+  } catch (e) {
+    if (store) closeQuietly(store);
+    if (writeProblem(e, dbPath) === undefined) throw e;
+    const memory = TraceStore.createInMemory();
+    return { store: memory, runId: create(memory), failure: e };
+  }
+}
+
+function closeQuietly(store: TraceStore): void {
+  try {
+    store.close();
+  } catch {
+    // closing checkpoints the WAL, which a full disk may refuse; what was committed is in the WAL
+  }
+}
+
+/** A path as the user would type it from `cwd`. */
+function shownPath(cwd: string, file: string): string {
+  const rel = path.relative(cwd, file);
+  return rel && !rel.startsWith('..') && !path.isAbsolute(rel) ? rel : file;
+}
+
+function oneLine(e: unknown): string {
+  return (e instanceof Error ? e.message : String(e)).split('\n', 1)[0];
 }
 
 /**

@@ -75,8 +75,12 @@ export function mergeDatabases(sources: readonly string[], out: string, options:
       const label = options.label ? options.label(s) : s;
       db.prepare('ATTACH DATABASE ? AS src').run(s);
       try {
-        // Prepared per source: they name the attached database's tables.
-        const copyRun = db.prepare(`INSERT INTO main.runs (${runCols.join(', ')}) SELECT ${runCols.join(', ')} FROM src.runs WHERE id = ?`);
+        // Prepared per source: they name the attached database's tables. An older source (schema 1)
+        // lacks newer columns: copy what it has, then upgrade the row as the migration would.
+        const srcRunCols = new Set((db.prepare('PRAGMA src.table_info(runs)').all() as { name: string }[]).map((c) => c.name));
+        const shared = runCols.filter((c) => srcRunCols.has(c));
+        const copyRun = db.prepare(`INSERT INTO main.runs (${shared.join(', ')}) SELECT ${shared.join(', ')} FROM src.runs WHERE id = ?`);
+        const fromV1 = !srcRunCols.has('log_path');
         const copies = TABLES.map((t) => {
           // Columns added in place later (findings.tasks, .reason) may be absent from an older source.
           const srcCols = new Set((db.prepare(`PRAGMA src.table_info(${t})`).all() as { name: string }[]).map((c) => c.name));
@@ -96,6 +100,7 @@ export function mergeDatabases(sources: readonly string[], out: string, options:
         for (const oldId of runIds.get(s) ?? []) {
           const newId = db.transaction(() => {
             const id = copyRun.run(oldId).lastInsertRowid;
+            if (fromV1) db.prepare('UPDATE main.runs SET log_path = transcript_path, transcript_path = NULL WHERE id = ?').run(id);
             for (const { table, stmt } of copies) {
               if (table === 'accesses') {
                 const { lo, hi } = accessRange.get(oldId) as { lo: number; hi: number };
@@ -115,8 +120,9 @@ export function mergeDatabases(sources: readonly string[], out: string, options:
           result.runs.push({ source: label, sourceRunId: oldId, runId: newId });
           const run = store.getRun(newId)!;
           const prev = run.host.source;
-          const logs: { stdoutPath?: string | null; stderrPath?: string | null; transcriptPath?: string | null } = {};
-          for (const [key, rel] of [['stdoutPath', run.stdoutPath], ['stderrPath', run.stderrPath], ['transcriptPath', run.transcriptPath]] as const) {
+          const logs: Partial<Record<'stdoutPath' | 'stderrPath' | 'logPath' | 'transcriptPath' | 'transcriptTimesPath', string | null>> = {};
+          const logKeys = ['stdoutPath', 'stderrPath', 'logPath', 'transcriptPath', 'transcriptTimesPath'] as const;
+          for (const [key, rel] of logKeys.map((k) => [k, run[k]] as const)) {
             if (!rel) continue;
             if (options.copyLogs === false) {
               logs[key] = path.relative(outDir, path.resolve(path.dirname(s), rel));

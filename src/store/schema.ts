@@ -2,7 +2,26 @@
  * The trace database schema. Bump SCHEMA_VERSION on any change and keep the README's "Trace database"
  * section in step: the database is an artifact people download and query.
  */
-export const SCHEMA_VERSION = 1;
+export const SCHEMA_VERSION = 2;
+
+/**
+ * Upgrades from each older version, applied in order by a writer. Readers also read version 1 as it is
+ * (see decodeRun): a downloaded artifact stays readable without being rewritten.
+ *   2: `transcript_path` is the agent's own transcript (was the interleaved console output, now
+ *      `log_path`); `transcript_times_path` and `transcript_format` added; the `analyses` table
+ *      (`io-trace check`), created by SCHEMA_SQL like every table.
+ */
+export const MIGRATIONS: Record<number, string> = {
+  2: `
+ALTER TABLE runs ADD COLUMN log_path TEXT;
+ALTER TABLE runs ADD COLUMN transcript_times_path TEXT;
+ALTER TABLE runs ADD COLUMN transcript_format TEXT;
+UPDATE runs SET log_path = transcript_path, transcript_path = NULL;
+`,
+};
+
+/** The oldest schema version this io-trace still reads. */
+export const OLDEST_READABLE_VERSION = 1;
 
 export const SCHEMA_SQL = `
 CREATE TABLE IF NOT EXISTS runs (
@@ -26,7 +45,10 @@ CREATE TABLE IF NOT EXISTS runs (
   lost_events        INTEGER NOT NULL DEFAULT 0,
   stdout_path        TEXT,            -- relative to the database's directory
   stderr_path        TEXT,
-  transcript_path    TEXT,
+  log_path           TEXT,            -- stdout and stderr interleaved as they arrived
+  transcript_path    TEXT,            -- the agent's own transcript (its stdout, or run --transcript FILE); NULL: none
+  transcript_times_path TEXT,         -- arrival time per chunk of the transcript (see src/transcript)
+  transcript_format  TEXT,            -- the adapter that recognised it (claude-stream-json, codex-exec-json, jsonl)
   host               TEXT NOT NULL DEFAULT '{}'   -- JSON: kernel, os, arch, node, CI facts
 );
 
@@ -57,7 +79,7 @@ CREATE TABLE IF NOT EXISTS processes (
   parent_key INTEGER,
   ppid       INTEGER,
   task_id    TEXT,               -- NULL: unattributed
-  role       TEXT NOT NULL,      -- task | orchestrator | unattributed
+  role       TEXT NOT NULL,      -- task | orchestrator | package-manager | unattributed
   exe        TEXT,
   argv       TEXT,               -- JSON
   cwd        TEXT,
@@ -110,4 +132,18 @@ CREATE TABLE IF NOT EXISTS events (
   attributes  TEXT NOT NULL DEFAULT '{}'
 );
 CREATE INDEX IF NOT EXISTS events_run ON events (run_id);
+
+-- Later analyses of a run against another config (\`io-trace check\`), kept beside the run's own findings.
+CREATE TABLE IF NOT EXISTS analyses (
+  id                 INTEGER PRIMARY KEY,
+  run_id             INTEGER NOT NULL REFERENCES runs(id),
+  kind               TEXT NOT NULL,    -- check
+  created_at         REAL NOT NULL,    -- ms since epoch
+  workspace          TEXT NOT NULL,    -- the workspace whose config was read
+  status             TEXT NOT NULL,    -- clean | issues | incomplete
+  incomplete_reasons TEXT NOT NULL DEFAULT '[]',
+  findings           TEXT NOT NULL,    -- JSON Finding[]
+  comparison         TEXT NOT NULL     -- JSON: each finding of either analysis with fixed | still-there | new
+);
+CREATE INDEX IF NOT EXISTS analyses_run ON analyses (run_id);
 `;

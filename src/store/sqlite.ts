@@ -127,7 +127,12 @@ function openNode(ns: NodeSqlite, file: string, options: OpenOptions): SqlDataba
         db.exec('COMMIT');
         return out;
       } catch (e) {
-        db.exec('ROLLBACK');
+        // After SQLITE_FULL or an I/O error SQLite may already have rolled back: keep the real error.
+        try {
+          db.exec('ROLLBACK');
+        } catch {
+          // no transaction left to roll back
+        }
         throw e;
       } finally {
         depth--;

@@ -1,14 +1,30 @@
-import { accessSync, constants, copyFileSync, existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { accessSync, constants, copyFileSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { StoreError } from '../core/errors.js';
 import type { Finding } from '../core/findings.js';
 import type { AccessOp } from '../core/events.js';
+import type { EventRecord, EventWriter, ProcessRecord } from '../core/records.js';
 import type { PlanTask } from '../plan/types.js';
-import { SCHEMA_SQL, SCHEMA_VERSION } from './schema.js';
+import { MIGRATIONS, OLDEST_READABLE_VERSION, SCHEMA_SQL, SCHEMA_VERSION } from './schema.js';
 import { openDatabase, type SqlDatabase, type SqlStatement } from './sqlite.js';
+import { makeDirectory, StoreWriteError, writeProblem } from './write-errors.js';
+
+export type { EventRecord, ProcessRecord } from '../core/records.js';
 
 export type RunStatus = 'running' | 'clean' | 'issues' | 'incomplete' | 'not-traced' | 'failed';
+
+export interface AnalysisRecord {
+  id: number;
+  runId: number;
+  kind: string;
+  createdAt: number;
+  workspace: string;
+  status: string;
+  incompleteReasons: string[];
+  findings: Finding[];
+  comparison: { state: 'fixed' | 'still-there' | 'new'; finding: Finding }[];
+}
 
 export interface RunRecord {
   id: number;
@@ -31,26 +47,17 @@ export interface RunRecord {
   lostEvents: number;
   stdoutPath: string | null;
   stderrPath: string | null;
+  /** stdout and stderr interleaved as they arrived (`io-trace log`). */
+  logPath: string | null;
+  /** The agent's own transcript (its stdout when an adapter recognised it, or `run --transcript FILE`). */
   transcriptPath: string | null;
+  transcriptTimesPath: string | null;
+  transcriptFormat: string | null;
   host: Record<string, unknown>;
 }
 
 export type NewRun = Pick<RunRecord, 'ioTraceVersion' | 'command' | 'cwd' | 'tracer' | 'startedAt'> &
   Partial<Omit<RunRecord, 'id' | 'ioTraceVersion' | 'command' | 'cwd' | 'tracer' | 'startedAt'>>;
-
-export interface ProcessRecord {
-  key: number;
-  pid: number;
-  parentKey: number | null;
-  ppid: number | null;
-  taskId: string | null;
-  role: 'task' | 'orchestrator' | 'unattributed';
-  exe: string | null;
-  argv: string[] | null;
-  cwd: string | null;
-  startedAt: number | null;
-  endedAt: number | null;
-}
 
 export interface AccessRecord {
   procKey: number;
@@ -66,18 +73,6 @@ export interface AccessRecord {
 export interface TaskAccess extends AccessRecord {
   taskId: string | null;
   role: ProcessRecord['role'];
-}
-
-export interface EventRecord {
-  kind: 'span' | 'metric' | 'notice';
-  name: string;
-  parentId?: number | null;
-  startTs: number;
-  durationMs?: number | null;
-  status?: 'ok' | 'error' | null;
-  value?: number | null;
-  error?: string | null;
-  attributes?: Record<string, unknown>;
 }
 
 const RUN_COLUMNS: Record<keyof Omit<RunRecord, 'id'>, string> = {
@@ -100,7 +95,10 @@ const RUN_COLUMNS: Record<keyof Omit<RunRecord, 'id'>, string> = {
   lostEvents: 'lost_events',
   stdoutPath: 'stdout_path',
   stderrPath: 'stderr_path',
+  logPath: 'log_path',
   transcriptPath: 'transcript_path',
+  transcriptTimesPath: 'transcript_times_path',
+  transcriptFormat: 'transcript_format',
   host: 'host',
 };
 /** Events-table name of a trace-level incomplete reason (see addTraceIncompleteReason). */
@@ -112,7 +110,7 @@ const JSON_RUN_FIELDS = new Set(['command', 'incompleteReasons', 'host']);
  * The SQLite trace database (synchronous, statements prepared once, batches in transactions, WAL so a
  * run killed half way leaves a readable file).
  */
-export class TraceStore {
+export class TraceStore implements EventWriter {
   readonly file: string;
   readonly db: SqlDatabase;
   private readonly insertAccess: SqlStatement;
@@ -137,26 +135,37 @@ export class TraceStore {
 
   /** Open (creating if needed) a database for writing. */
   static create(file: string): TraceStore {
-    mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
     let db: SqlDatabase;
     try {
+      makeDirectory(path.dirname(path.resolve(file)));
       db = openDatabase(file);
       db.pragma('journal_mode = WAL');
       // NORMAL keeps WAL durable against a crash of io-trace (not of the OS) and is much faster.
       db.pragma('synchronous = NORMAL');
       const version = Number(db.pragma('user_version'));
-      if (version !== 0 && version !== SCHEMA_VERSION) {
+      if (version !== 0 && (version > SCHEMA_VERSION || version < OLDEST_READABLE_VERSION)) {
         throw new StoreError(
           `trace database ${file} has schema version ${version}, this io-trace writes version ${SCHEMA_VERSION}: use another --db path`,
         );
       }
+      if (version !== 0) migrate(db, version);
       db.exec(SCHEMA_SQL);
       db.pragma(`user_version = ${SCHEMA_VERSION}`);
     } catch (e) {
       if (e instanceof StoreError) throw e;
+      const problem = writeProblem(e, file);
+      if (problem) throw new StoreWriteError(`cannot write the trace database ${file}: ${problem}`, problem);
       throw new StoreError(`cannot open trace database ${file} for writing: ${(e as Error).message}`);
     }
     return new TraceStore(path.resolve(file), db);
+  }
+
+  /** A database that lives only in memory: a run whose database cannot be written still gets its report. */
+  static createInMemory(): TraceStore {
+    const db = openDatabase(':memory:');
+    db.exec(SCHEMA_SQL);
+    db.pragma(`user_version = ${SCHEMA_VERSION}`);
+    return new TraceStore(':memory:', db);
   }
 
   /** Open an existing database read-only (triage, analyze). */
@@ -364,6 +373,32 @@ export class TraceStore {
     });
   }
 
+  /** Records a later analysis of a run (`io-trace check`) beside the run's own findings. */
+  saveAnalysis(a: Omit<AnalysisRecord, 'id'>): number {
+    const info = this.db
+      .prepare('INSERT INTO analyses (run_id, kind, created_at, workspace, status, incomplete_reasons, findings, comparison) VALUES (?, ?, ?, ?, ?, ?, ?, ?)')
+      .run(a.runId, a.kind, a.createdAt, a.workspace, a.status, JSON.stringify(a.incompleteReasons), JSON.stringify(a.findings), JSON.stringify(a.comparison));
+    return Number(info.lastInsertRowid);
+  }
+
+  /** A run's later analyses, oldest first (none in a database older than schema 2). */
+  loadAnalyses(runId: number): AnalysisRecord[] {
+    const exists = this.db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'analyses'").get();
+    if (!exists) return [];
+    const rows = this.db.prepare('SELECT * FROM analyses WHERE run_id = ? ORDER BY id').all(runId) as Record<string, unknown>[];
+    return rows.map((r) => ({
+      id: r.id as number,
+      runId: r.run_id as number,
+      kind: r.kind as string,
+      createdAt: r.created_at as number,
+      workspace: r.workspace as string,
+      status: r.status as string,
+      incompleteReasons: JSON.parse(r.incomplete_reasons as string) as string[],
+      findings: JSON.parse(r.findings as string) as Finding[],
+      comparison: JSON.parse(r.comparison as string) as AnalysisRecord['comparison'],
+    }));
+  }
+
   loadFindings(runId: number): Finding[] {
     const rows = this.db.prepare('SELECT * FROM findings WHERE run_id = ? ORDER BY id').all(runId) as Record<string, unknown>[];
     return rows.map((r) => ({
@@ -420,13 +455,24 @@ export class TraceStore {
   }
 }
 
+/** Apply the upgrades from `version` to SCHEMA_VERSION in one transaction. */
+function migrate(db: SqlDatabase, version: number): void {
+  if (version >= SCHEMA_VERSION) return;
+  db.transaction(() => {
+    for (let v = version + 1; v <= SCHEMA_VERSION; v++) if (MIGRATIONS[v]) db.exec(MIGRATIONS[v]);
+    db.pragma(`user_version = ${SCHEMA_VERSION}`);
+  });
+}
+
 function openChecked(file: string, readonly: boolean): SqlDatabase {
   const db = openDatabase(file, { readonly, mustExist: true });
   try {
     const version = Number(db.pragma('user_version'));
-    if (version !== SCHEMA_VERSION) {
-      throw new StoreError(`trace database ${file} has schema version ${version}; this io-trace reads version ${SCHEMA_VERSION}`);
+    if (version < OLDEST_READABLE_VERSION || version > SCHEMA_VERSION) {
+      throw new StoreError(`trace database ${file} has schema version ${version}; this io-trace reads versions ${OLDEST_READABLE_VERSION} to ${SCHEMA_VERSION}`);
     }
+    // A writer upgrades an older database in place; a reader reads it as it is.
+    if (!readonly && version < SCHEMA_VERSION) migrate(db, version);
     db.prepare('SELECT count(*) FROM runs').get();
     return db;
   } catch (e) {
@@ -462,7 +508,12 @@ function decodeRun(row: Record<string, unknown>): RunRecord {
   const out: Record<string, unknown> = { id: row.id };
   for (const [key, col] of Object.entries(RUN_COLUMNS)) {
     const v = row[col];
-    out[key] = JSON_RUN_FIELDS.has(key) && typeof v === 'string' ? JSON.parse(v) : v;
+    out[key] = JSON_RUN_FIELDS.has(key) && typeof v === 'string' ? JSON.parse(v) : v ?? null;
+  }
+  // Schema 1 (read as it is): its transcript_path was the interleaved console output.
+  if (!('log_path' in row)) {
+    out.logPath = row.transcript_path ?? null;
+    out.transcriptPath = null;
   }
   return out as unknown as RunRecord;
 }

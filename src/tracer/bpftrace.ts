@@ -359,7 +359,9 @@ class BpftraceSession implements TracerSession {
     const reasons: string[] = [];
     for (const [kind, { count, first }] of this.notices) {
       if (!INCOMPLETE_NOTICE_KINDS.has(kind)) continue;
-      reasons.push(count > 1 ? `${first} (and ${count - 1} more ${kind} notices)` : first);
+      // Lost events: the total, the same number as the run's lostEvents (not the first report's count).
+      if (kind === 'lost') reasons.push(lostEventsReason(stats.lostEvents, count));
+      else reasons.push(count > 1 ? `${first} (and ${count - 1} more ${kind} notices)` : first);
     }
     return { lostEvents: stats.lostEvents, incompleteReasons: reasons, eventCount: this.eventCount, diagnostics: this.diagnostics };
   }
@@ -505,4 +507,9 @@ export function adaptScript(script: string, hasSubmitTracepoint = existsSync(IO_
   return script
     .replace(/\/\* IO_URING_SUBMIT_BEGIN[\s\S]*?\/\* IO_URING_SUBMIT_END \*\//, '')
     .replace('&& 0 /* IO_URING_SETUP_FALLBACK */', '');
+}
+
+/** The incomplete reason for lost events: one total, as `lostEvents` in the database and JSON report. */
+export function lostEventsReason(total: number, reports: number): string {
+  return `bpftrace lost ${total} events (perf buffer full${reports > 1 ? `; ${reports} reports` : ''})`;
 }

@@ -143,6 +143,7 @@ class StraceSession implements TracerSession {
 
     this.child.stdout!.setEncoding('latin1'); // -xx output is ASCII; names are decoded from \xHH
     const raw = keepRawLog ? createWriteStream(join(options.workDir, 'strace.log'), { encoding: 'latin1' }) : undefined;
+    raw?.on('error', (e) => this.log.debug(`strace raw output not saved: ${e.message}`)); // a full disk must not end the run
     this.child.stdout!.on('data', (chunk: string) => {
       raw?.write(chunk);
       this.deliver(this.parser.pushChunk(chunk));

@@ -2,7 +2,10 @@
  * What a transcript adapter produces: the messages and tool calls of an agent run (or the lines of a
  * plain build log), each with the time it happened when the transcript or its timing index says so.
  */
-export type TranscriptFormat = 'claude-stream-json' | 'jsonl' | 'text';
+export type TranscriptFormat = 'claude-stream-json' | 'codex-exec-json' | 'jsonl' | 'text';
+
+/** Formats that are an agent's own JSONL (a build's stdout in one of them is the run's transcript). */
+export const AGENT_FORMATS: ReadonlySet<TranscriptFormat> = new Set(['claude-stream-json', 'codex-exec-json', 'jsonl']);
 
 export type TranscriptItemKind =
   | 'system' //      session start, model, tools

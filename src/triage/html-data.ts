@@ -2,7 +2,8 @@ import { READ_OPS, WRITE_OPS, type AccessOp } from '../core/events.js';
 import type { HtmlRun, HtmlTask } from '../report/html.js';
 import { displayCommand } from '../report/text.js';
 import type { RunRecord, TraceStore } from '../store/store.js';
-import { processTasks, runSpans, sourceOf } from './queries.js';
+import { findingCauses } from './causes.js';
+import { processTasks, processTree, runSpans, sourceOf } from './queries.js';
 import { storedReport } from './stored-report.js';
 
 const BINS = 80;
@@ -65,6 +66,8 @@ export function collectHtmlRun(store: TraceStore, run: RunRecord): HtmlRun {
   }
   return {
     report,
+    causes: findingCauses(store, run, report.findings),
+    trees: Object.fromEntries([...tasks.keys()].map((id) => [id, processTree(store, run, id)])),
     host: run.host,
     source: sourceOf(run),
     runStartTs: run.startedAt,

@@ -1,8 +1,9 @@
 import { READ_OPS, WRITE_OPS, ACCESS_OPS, type AccessOp } from '../core/events.js';
 import { StoreError, ConfigurationError } from '../core/errors.js';
-import type { Finding, Severity } from '../core/findings.js';
+import type { Severity } from '../core/findings.js';
 import type { PlanTask } from '../plan/types.js';
 import type { EventRecord, ProcessRecord, RunRecord, TraceStore } from '../store/store.js';
+import { explainFindings, processLabel, type ExplainedFinding } from './causes.js';
 
 /**
  * Read-only questions asked of a trace database after the fact: what ran, what failed, what each task
@@ -273,7 +274,23 @@ export interface TaskDetail {
   writes: FileRow[];
   /** Failed accesses and probes (stat, readdir...), counted, not listed. */
   otherAccesses: number;
-  findings: Finding[];
+  /** With the access behind each, where one was recorded. */
+  findings: ExplainedFinding[];
+  /** The task's processes as a tree (roots: processes whose parent is not the task's), each with its own reads and writes. */
+  tree: ProcessNode[];
+}
+
+export interface ProcessNode {
+  key: number;
+  pid: number;
+  label: string;
+  argv: string[] | null;
+  startedAt: number | null;
+  endedAt: number | null;
+  /** Distinct workspace-relative (else absolute) paths this process read / changed. */
+  reads: string[];
+  writes: string[];
+  children: ProcessNode[];
 }
 
 export function taskDetail(store: TraceStore, run: RunRecord, taskId: string): TaskDetail {
@@ -288,8 +305,34 @@ export function taskDetail(store: TraceStore, run: RunRecord, taskId: string): T
     reads,
     writes,
     otherAccesses: files.length - reads.length - writes.length,
-    findings: store.loadFindings(run.id).filter((f) => f.task === taskId || f.otherTask === taskId || (f.tasks?.includes(taskId) ?? false)),
+    findings: explainFindings(store, run, store.loadFindings(run.id).filter((f) => f.task === taskId || f.otherTask === taskId || (f.tasks?.includes(taskId) ?? false))),
+    tree: processTree(store, run, taskId),
   };
+}
+
+/** The task's processes, parents before children, each with the files it read and changed itself. */
+export function processTree(store: TraceStore, run: RunRecord, taskId: string): ProcessNode[] {
+  const procs = store.loadProcesses(run.id).filter((p) => p.taskId === taskId);
+  const root = run.workspaceRoot ?? run.cwd;
+  const nodes = new Map<number, ProcessNode>(
+    procs.map((p) => [p.key, { key: p.key, pid: p.pid, label: processLabel(p), argv: p.argv, startedAt: p.startedAt, endedAt: p.endedAt, reads: [], writes: [], children: [] }]),
+  );
+  const rows = store.db
+    .prepare('SELECT a.proc_key AS procKey, a.path, a.op FROM accesses a JOIN processes p ON p.run_id = a.run_id AND p.key = a.proc_key WHERE a.run_id = ? AND p.task_id = ? AND a.errno = 0 ORDER BY a.first_ts')
+    .iterate(run.id, taskId) as Iterable<{ procKey: number; path: string; op: AccessOp }>;
+  for (const r of rows) {
+    const n = nodes.get(r.procKey);
+    if (!n) continue;
+    const list = READ_OPS.has(r.op) ? n.reads : WRITE_OPS.has(r.op) ? n.writes : undefined;
+    const shown = relativeTo(root, r.path);
+    if (list && !list.includes(shown)) list.push(shown);
+  }
+  const roots: ProcessNode[] = [];
+  for (const p of procs) {
+    const parent = p.parentKey !== null ? nodes.get(p.parentKey) : undefined;
+    (parent ? parent.children : roots).push(nodes.get(p.key)!);
+  }
+  return roots;
 }
 
 export function requireTask(store: TraceStore, run: RunRecord, taskId: string): void {

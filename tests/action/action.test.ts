@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { appendFileSync, chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { appendFileSync, chmodSync, cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
@@ -8,6 +8,7 @@ import { defaultTracers } from '../../src/tracer/registry.js';
 import { startArtifactFake, unzip, type ArtifactFake } from '../helpers/github-fake-artifact.js';
 import { startGitHubFake, type GitHubFake } from '../helpers/github-fake.js';
 import { HEAD_SHA, makeRunner, pullRequestEvent, readFileCommands, runEntry, workflowCommands, type Runner } from './runner.js';
+import { REPO } from '../helpers/cli.js';
 
 /**
  * The bundled action (dist/action/main.js + post.js) under Node 24 in a runner-like environment,
@@ -83,6 +84,9 @@ describe('the GitHub Action (dist/action under Node 24)', () => {
       expect(run.annotations.length).toBeGreaterThan(0);
       expect(run.annotations.every((a) => a.path === 'examples/basic/io-trace.plan.json')).toBe(true);
       expect(summaryOf(r)).toContain('config/banner.txt');
+      // The edits that fix the findings: in the summary as a diff, uploaded as a patch, pointed at by the comment.
+      expect(summaryOf(r)).toMatch(/### Suggested edits \(2 findings\)\n\n<pre lang="diff">diff --git a\/examples\/basic\/io-trace\.plan\.json b\/examples\/basic\/io-trace\.plan\.json\n/);
+      expect(summaryOf(r)).toContain('+      &quot;inputs&quot;: [&quot;{projectRoot}/src/**&quot;, &quot;{projectRoot}/build.mjs&quot;, &quot;config/banner.txt&quot;],');
     } else {
       expect(run.annotations).toEqual([]);
       expect(summaryOf(r)).toContain('not traced');
@@ -93,6 +97,7 @@ describe('the GitHub Action (dist/action under Node 24)', () => {
     expect(gh.comments).toHaveLength(1);
     const firstComment = gh.comments[0];
     expect(firstComment.body).toMatch(/^<!-- io-trace:sticky-comment:io-trace -->/);
+    if (TRACED) expect(firstComment.body).toContain('has edits for 2 findings (diff in the job summary). To apply: download the');
 
     // A second run on the same PR edits the comment instead of adding one.
     const again = await runEntry('main', r);
@@ -109,7 +114,15 @@ describe('the GitHub Action (dist/action under Node 24)', () => {
     const days = (Date.parse(String(art.artifacts[0].create.expires_at)) - Date.now()) / 86_400_000;
     expect(days).toBeGreaterThan(4);
     expect(days).toBeLessThanOrEqual(5);
-    expect([...files.keys()].sort()).toEqual(['io-trace.sarif', 'report.json', 'stderr.log', 'stdout.log', 'trace.db', 'transcript.log']);
+    expect([...files.keys()].sort()).toEqual([...(TRACED ? ['io-trace.patch'] : []), 'io-trace.sarif', 'report.json', 'stderr.log', 'output.log', 'stdout.log', 'trace.db'].sort());
+    if (TRACED) {
+      // The uploaded patch applies with git at the repository root.
+      const repo = mkdtempSync(path.join(os.tmpdir(), 'io-trace-apply-'));
+      cpSync(path.join(REPO, 'examples'), path.join(repo, 'examples'), { recursive: true });
+      writeFileSync(path.join(repo, 'io-trace.patch'), files.get('io-trace.patch')!);
+      execFileSync('git', ['apply', '--check', 'io-trace.patch'], { cwd: repo });
+      rmSync(repo, { recursive: true, force: true });
+    }
     expect(files.get('stdout.log')!.toString()).toContain('> lib:build');
     const db = openUploadedDb(files);
     const runs = db.prepare('SELECT command, tracer, exit_code FROM runs').all() as { command: string; tracer: string; exit_code: number }[];
@@ -301,7 +314,7 @@ describe('the GitHub Action (dist/action under Node 24)', () => {
     const post = await runEntry('post', r);
     expect(post.stdout).toContain('io-trace: uploaded artifact');
     const files = uploaded();
-    for (const log of ['stdout.log', 'transcript.log']) {
+    for (const log of ['stdout.log', 'output.log']) {
       const text = files.get(log)!.toString();
       expect(text).toContain('secret *** and ***');
       expect(text).not.toContain(REDACTED);

@@ -19,7 +19,7 @@ export function fakeReport(findings: Finding[], over: Partial<Report> = {}): Rep
     run: {
       id: 1, command: ['npm', 'run', 'build'], cwd: '/w', workspaceRoot: '/w', planSource: 'file', planFile: '/w/io-trace.plan.json',
       tracer: 'bpftrace', tracerVersion: '0.20.2', tracerReason: 'auto', startedAt: new Date(0).toISOString(), durationMs: 1200,
-      exitCode: 0, signal: null, eventCount: 1234, lostEvents: 0, stdoutPath: null, stderrPath: null, transcriptPath: null,
+      exitCode: 0, signal: null, eventCount: 1234, lostEvents: 0, stdoutPath: null, stderrPath: null, logPath: null, transcriptPath: null,
     },
     tasks: [{ taskId: 'lib:build', status: 'analyzed', reads: 3, writes: 1, findings: findings.length }],
     findings,

@@ -77,3 +77,18 @@ describe('ProcessTable', () => {
     expect(readProcEnviron(2 ** 22 + 12345)).toBeUndefined();
   });
 });
+describe('task command fallback', () => {
+  it('a process gone before its environment was read is matched by the task\'s sh -c command, if unique', () => {
+    const mk = (id: string, commands: string[]): PlanTask => ({ id, project: id.split(':')[0], target: id.split(':')[1], projectRoot: '', inputs: [], outputs: [], dependsOn: [], identity: { NX_TASK_TARGET_PROJECT: id.split(':')[0], NX_TASK_TARGET_TARGET: id.split(':')[1] }, commands });
+    const tasks = [mk('a:build', ['node build.js a']), mk('b:build', ['node same.js']), mk('c:build', ['node same.js'])];
+    const pt = new ProcessTable({ rootPid: 10, matcher: new TaskMatcher({ tasks }), outsideRole: 'orchestrator', startedAt: 0, readEnviron: () => undefined });
+    pt.fork(10, 11, 1);
+    pt.exec(11, '/bin/sh', ['/bin/sh', '-c', 'node build.js a'], undefined, 2);
+    pt.fork(11, 12, 3);
+    pt.exec(12, '/usr/bin/node', ['node', 'build.js', 'a'], undefined, 4);
+    pt.fork(10, 13, 5);
+    pt.exec(13, '/bin/sh', ['/bin/sh', '-c', 'node same.js'], undefined, 6);
+    const byPid = Object.fromEntries(pt.records().map((r) => [r.pid, `${r.taskId ?? '-'}/${r.role}`]));
+    expect(byPid).toEqual({ 10: '-/orchestrator', 11: 'a:build/task', 12: 'a:build/task', 13: '-/orchestrator' });
+  });
+});

@@ -42,7 +42,15 @@ describe('io-trace CLI (dist/ under Node 24)', () => {
     const dir = path.join(ws.root, '.io-trace');
     expect(readFileSync(path.join(dir, 'runs/1/stdout.log'), 'utf8')).toBe('to-out\n');
     expect(readFileSync(path.join(dir, 'runs/1/stderr.log'), 'utf8')).toBe('to-err\n');
-    expect(readFileSync(path.join(dir, 'runs/1/transcript.log'), 'utf8')).toMatch(/to-out\n|to-err\n/);
+    expect(readFileSync(path.join(dir, 'runs/1/output.log'), 'utf8')).toMatch(/^(to-out\nto-err\n|to-err\nto-out\n)$/);
+    // Plain text on stdout is not an agent's transcript: `transcript` says so and points at `log`.
+    expect(report.run).toMatchObject({ logPath: 'runs/1/output.log', transcriptPath: null });
+    const t = runCli(['transcript'], { cwd: ws.root });
+    expect(t.code).toBe(3);
+    expect(t.stderr).toContain('run 1 in');
+    expect(t.stderr).toContain('has no agent transcript');
+    expect(t.stderr).toContain('io-trace log 1');
+    expect(runCli(['log'], { cwd: ws.root }).stdout).toMatch(/^(to-out\nto-err\n|to-err\nto-out\n)$/);
     // io-trace's own phases are spans in the database: where did the time go.
     const store = TraceStore.openExisting(path.join(dir, 'trace.db'), { readonly: true });
     try {

@@ -50,7 +50,7 @@ export async function tracedRun(ws: string, command: string[], tracer: RealTrace
     echo: { stdout: (c) => chunks.push(c), stderr: (c) => chunks.push(c) },
     stdin: 'ignore',
   });
-  const store = TraceStore.openExisting(result.dbPath);
+  const store = TraceStore.openExisting(result.dbPath!);
   try {
     return {
       ...result,
@@ -85,7 +85,7 @@ export function maxConcurrentTasks(processes: readonly ProcessRecord[]): number 
     if (p.taskId === null) continue;
     extend(p.taskId, p);
     const parent = p.parentKey !== null ? byKey.get(p.parentKey) : undefined;
-    if (parent && parent.taskId === null && parent.role === 'orchestrator' && parent.argv?.includes('run')) extend(p.taskId, parent);
+    if (parent && parent.taskId === null && parent.role === 'package-manager') extend(p.taskId, parent);
   }
   const edges: [number, number][] = [];
   for (const [start, end] of windows.values()) edges.push([start, 1], [end, -1]);

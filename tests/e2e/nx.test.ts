@@ -126,7 +126,7 @@ describe('Nx workspace, traced end to end', () => {
     const executor = run.processes.filter((p) => /nx\/dist\/bin\/run-executor\.js/.test(argv(p)));
     expect(executor.map((p) => p.taskId)).toEqual(['docs:pages']);
     const npm = run.processes.filter((p) => /npm run pages$/.test(argv(p)) && !argv(p).startsWith('/bin/sh'));
-    expect(npm.map((p) => `${p.taskId}/${p.role}`)).toEqual(['null/orchestrator']);
+    expect(npm.map((p) => `${p.taskId}/${p.role}`)).toEqual(['null/package-manager']);
   });
 
   it_('reports tasks restored from the nx cache as cached, never clean, and names --skip-nx-cache', async () => {

@@ -101,7 +101,8 @@ describe('Turborepo workspace, traced end to end', () => {
     const npm = run.processes.filter((p) => /npm run (build|lint|size|format|bundle|test|docs)$/.test(argv(p)));
     expect(turbo.length).toBeGreaterThan(0);
     expect(npm).toHaveLength(8);
-    for (const p of [...turbo, ...npm]) expect(`${p.taskId}/${p.role}`, argv(p)).toBe('null/orchestrator');
+    for (const p of turbo) expect(`${p.taskId}/${p.role}`, argv(p)).toBe('null/orchestrator');
+    for (const p of npm) expect(`${p.taskId}/${p.role}`, argv(p)).toBe('null/package-manager');
   });
 
   it.skipIf(!bpf.ok)('reports tasks restored from the turbo cache as cached, never clean, and names --force', async () => {

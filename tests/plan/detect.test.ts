@@ -43,4 +43,22 @@ describe('detectPlanSource', () => {
     expect(expandPackageScript(ws, ['npm', 'ci'])).toBeUndefined();
     expect(detectPlanSource(ws, ['npm', 'run', 'ci'])).toBe('nx');
   });
+
+  it('finds the build tool in a script of several commands, after variables, or through another script', () => {
+    const ws = workspace({
+      'turbo.json': '{}',
+      'package.json': JSON.stringify({
+        scripts: {
+          build: 'pnpm clean && NODE_ENV=production turbo run build --affected',
+          ci: 'npm run build:all',
+          'build:all': 'env CI=1 nx run-many -t build --exclude=examples/**',
+          clean: 'rm -rf dist',
+        },
+      }),
+    });
+    expect(expandPackageScript(ws, ['/usr/local/bin/pnpm', 'build', '--', '--only'])).toEqual(['turbo', 'run', 'build', '--affected', '--only']);
+    expect(expandPackageScript(ws, ['npm', 'run', 'ci'])).toEqual(['nx', 'run-many', '-t', 'build', '--exclude=examples/**']);
+    expect(expandPackageScript(ws, ['pnpm', 'clean'])).toEqual(['rm', '-rf', 'dist']);
+    expect(detectPlanSource(ws, ['pnpm', 'build'])).toBe('turbo');
+  });
 });

@@ -1,9 +1,9 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ConfigurationError } from '../../src/core/errors.js';
 import type { Logger } from '../../src/core/logger.js';
-import { parseNxCommand, resolveNxPlan } from '../../src/plan/nx.js';
+import { MIN_NX_MAJOR, parseNxCommand, resolveNxPlan } from '../../src/plan/nx.js';
 import type { Plan, PlanTask } from '../../src/plan/types.js';
 import { copyFixtureSources, installFixture, removeWorkspace } from '../fixtures/install.js';
 
@@ -192,6 +192,19 @@ describe('resolveNxPlan on tests/fixtures/nx-workspace', () => {
     }
   });
 
+  it('selects -p and --exclude projects with nx\'s own matcher: globs, directories, negation', async () => {
+    const ids = async (o: { projects?: string[]; exclude?: string[] }) =>
+      (await resolveNxPlan({ workspaceRoot: ws, targets: ['build', 'lint'], ...o, log: memoryLogger() })).tasks.map((t) => t.id);
+    expect(await ids({})).toEqual(['app:build', 'lib:build', 'lib:lint']);
+    expect(await ids({ exclude: ['packages/app'] })).toEqual(['lib:build', 'lib:lint']);
+    expect(await ids({ exclude: ['packages/**'] }).catch((e: Error) => e.message)).toMatch(/no project among \(none left\) has a target "build" or "lint"/);
+    expect(await ids({ projects: ['packages/a*'] })).toEqual(['app:build', 'lib:build']); // lib:build: a dependency
+    expect(await ids({ projects: ['*', '!app'] })).toEqual(['lib:build', 'lib:lint']);
+    expect(await ids({ projects: ['l*'], exclude: ['lib'] }).catch((e: Error) => e.message)).toMatch(/no project among \(none left\)/);
+    await expect(ids({ projects: ['packages/zz*'] })).rejects.toThrow(/no project matches "packages\/zz\*" \(projects: app, docs, lib\)/);
+    await expect(ids({ projects: ['nope'] })).rejects.toThrow(/project "nope" does not exist in this Nx workspace/);
+  });
+
   it('gives the same plan through the `nx show target` fallback', async () => {
     const log = memoryLogger();
     const p = await resolveNxPlan({ workspaceRoot: ws, tasks: ['app:bundle', 'docs:docs', 'lib:size'], method: 'cli', log });
@@ -229,6 +242,21 @@ describe('resolveNxPlan with a broken workspace', () => {
   });
 });
 
+describe('resolveNxPlan with an nx older than supported', () => {
+  it('says which nx is required and which was found, instead of nx\'s own help text', async () => {
+    const ws = copyFixtureSources('nx-workspace');
+    try {
+      mkdirSync(join(ws, 'node_modules', 'nx'), { recursive: true });
+      writeFileSync(join(ws, 'node_modules', 'nx', 'package.json'), JSON.stringify({ name: 'nx', version: '21.6.11' }));
+      const err = await resolveNxPlan({ workspaceRoot: ws, targets: ['build'], log: memoryLogger() }).catch((e: unknown) => e);
+      expect(err).toBeInstanceOf(ConfigurationError);
+      expect((err as Error).message).toMatch(new RegExp(`^nx >= ${MIN_NX_MAJOR} required \\(found 21\\.6\\.11 at `));
+    } finally {
+      removeWorkspace(ws);
+    }
+  });
+});
+
 describe('resolveNxPlan without nx installed', () => {
   it('says nx is missing and how to fix it', async () => {
     const ws = copyFixtureSources('nx-workspace');
@@ -250,6 +278,7 @@ describe('parseNxCommand', () => {
     [['npx', 'nx', 'run-many', '-t', 'build', 'test', '-p', 'app', 'lib', '--parallel=3'], { kind: 'run-many', targets: ['build', 'test'], projects: ['app', 'lib'] }],
     [['pnpm', 'nx', 'run-many', '--targets=build,lint', '--skip-nx-cache'], { kind: 'run-many', targets: ['build', 'lint'] }],
     [['yarn', 'nx', 'run-many', '--target', 'build', '--projects', 'a,b', '--exclude', 'c'], { kind: 'run-many', targets: ['build'], projects: ['a', 'b'], exclude: ['c'] }],
+    [['npx', 'nx', 'run-many', '-t', 'build', '--exclude=examples/**,tag:e2e', '-p', 'packages/*', '!legacy'], { kind: 'run-many', targets: ['build'], projects: ['packages/*', '!legacy'], exclude: ['examples/**', 'tag:e2e'] }],
     [['npx', 'nx', 'run-many', '-t', 'build', '--all'], { kind: 'run-many', targets: ['build'] }],
     [['npx', 'nx', 'affected', '-t', 'build', 'test', '--base=main'], { kind: 'affected', targets: ['build', 'test'] }],
     [['nx', 'build', 'app'], { kind: 'target', targets: ['build'], projects: ['app'], tasks: ['app:build'] }],

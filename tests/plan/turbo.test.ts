@@ -1,6 +1,7 @@
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import path, { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import path from 'node:path';
 import { ConfigurationError } from '../../src/core/errors.js';
 import type { Logger } from '../../src/core/logger.js';
 import { parseTurboCommand, resolveTurboPlan } from '../../src/plan/turbo.js';
@@ -196,6 +197,28 @@ describe('resolveTurboPlan on tests/fixtures/turbo-workspace', () => {
     }
   });
 
+  it('passes the build\'s task-selecting flags to the dry run: --only, --affected', async () => {
+    const only = await resolveTurboPlan({ workspaceRoot: ws, tasks: ['build'], filter: ['app'], runFlags: ['--only'], log: memoryLogger() });
+    expect(only.tasks.map((t) => t.id)).toEqual(['app#build']);
+    // --affected: what changed against main (a real git repository), and the packages that depend on it.
+    const git = (...a: string[]) => execFileSync('git', a, { cwd: ws, stdio: 'ignore', env: { ...process.env, GIT_CONFIG_NOSYSTEM: '1', HOME: ws } });
+    git('init', '-q', '-b', 'main');
+    git('add', '-A');
+    git('-c', 'user.name=t', '-c', 'user.email=t@t', 'commit', '-qm', 'init');
+    const main = join(ws, 'packages/app/src/main.js');
+    const original = readFileSync(main, 'utf8');
+    try {
+      writeFileSync(main, `${original}// changed\n`);
+      const affected = await resolveTurboPlan({ workspaceRoot: ws, tasks: ['build', 'docs'], runFlags: ['--affected'], log: memoryLogger() });
+      expect(affected.tasks.map((t) => t.id)).toEqual(['app#build', 'lib#build']);
+      const all = await resolveTurboPlan({ workspaceRoot: ws, tasks: ['build', 'docs'], log: memoryLogger() });
+      expect(all.tasks.map((t) => t.id)).toEqual(['app#build', 'docs#docs', 'lib#build']);
+    } finally {
+      writeFileSync(main, original);
+      rmSync(join(ws, '.git'), { recursive: true, force: true });
+    }
+  });
+
   it('names an unknown task', async () => {
     const err = await resolveTurboPlan({ workspaceRoot: ws, tasks: ['deploy'], log: memoryLogger() }).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(ConfigurationError);
@@ -222,7 +245,11 @@ describe('parseTurboCommand', () => {
     [['yarn', 'turbo', 'run', 'build', '--filter', 'app', '--concurrency', '2', '--force'], { tasks: ['build'], filter: ['app'] }],
     [['npx', 'turbo', 'run', 'test', '--', '--coverage'], { tasks: ['test'], passThroughArgs: ['--coverage'] }],
     [['node_modules/.bin/turbo', 'run', 'lint', '--dry=json'], { tasks: ['lint'] }],
-    [['turbo', '--cwd', 'x', 'run', 'build'], { tasks: ['build'] }],
+    [['turbo', '--cwd', 'x', 'run', 'build'], { tasks: ['build'], runFlags: ['--cwd=x'] }],
+    // Flags that choose tasks or change hashes reach the dry run as given; output/execution ones do not.
+    [['npx', 'turbo', 'run', 'build', '--affected', '--only', '--global-deps', 'tsconfig.json', '--ui=stream', '--summarize', '--concurrency=2'], { tasks: ['build'], runFlags: ['--affected', '--only', '--global-deps=tsconfig.json'] }],
+    [['turbo', 'run', 'build', '--env-mode=loose', '--framework-inference=false', '-F', 'app'], { tasks: ['build'], filter: ['app'], runFlags: ['--env-mode=loose', '--framework-inference=false'] }],
+    [['turbo', 'run', 'build', '--root-turbo-json', 'ci/turbo.json', '--log-file', '--experimental-otel-endpoint', 'http://x'], { tasks: ['build'], runFlags: ['--root-turbo-json=ci/turbo.json'] }],
   ])('%j', (argv, expected) => {
     expect(parseTurboCommand(argv)).toEqual(expected);
   });

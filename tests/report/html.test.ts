@@ -92,6 +92,21 @@ describe.skipIf(!haveChromium && !process.env.CI)('HTML report in headless Chrom
     await page.close();
   });
 
+  it('links a finding to the process that made the access, in the task\'s process tree', async () => {
+    const page = await browser!.newPage();
+    await page.goto('file://' + html);
+    const why = page.locator('tr.finding[data-path="config.json"] a.why');
+    expect(await why.textContent()).toBe('read by node build.js');
+    const tree = page.locator('details.tree[data-task="app:build"]');
+    expect(await tree.getAttribute('open')).toBeNull();
+    await why.click();
+    expect(await tree.getAttribute('open')).not.toBeNull();
+    const proc = page.locator(':target');
+    expect(await proc.locator('> .proc').textContent()).toBe('pid 102 node build.js');
+    expect(await proc.locator('> .files').first().textContent()).toContain('config.json');
+    await page.close();
+  });
+
   it('filters findings by severity, type and text', async () => {
     const page = await browser!.newPage();
     await page.goto('file://' + html);

@@ -2,8 +2,8 @@
  * The core path end to end with the real tracers, as root: the bundled CLI (dist/ under Node 24) traces
  * real builds with bpftrace and with strace, and both must see the same thing.
  */
-import { beforeAll, describe, expect, it } from 'vitest';
-import { chmodSync, cpSync, readFileSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { chmodSync, cpSync, readdirSync, readFileSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { TraceStore } from '../../src/store/store.js';
@@ -15,7 +15,8 @@ import { loadPlanFile } from '../../src/plan/file.js';
 import { emptyIgnoreRules } from '../../src/config/ignore.js';
 import { silentLogger } from '../../src/core/logger.js';
 import { TracerError } from '../../src/core/errors.js';
-import { REPO, runCli, startCli } from '../helpers/cli.js';
+import { DIST_CLI, node24, REPO, runCli, startCli } from '../helpers/cli.js';
+import { smallDisk, type SmallDisk } from '../helpers/tmpfs.js';
 import { makeWorkspace } from '../helpers/workspace.js';
 
 const TRACERS = ['bpftrace', 'strace'] as const;
@@ -226,4 +227,156 @@ describe('a run killed half way', () => {
       store.close();
     }
   });
+});
+
+/** runCli without blocking the test worker for the whole run (these runs take 10-20 s). */
+async function runCliAsync(args: string[], options: { cwd: string; env?: NodeJS.ProcessEnv }): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  const child = startCli(args, options);
+  let stdout = '';
+  let stderr = '';
+  child.stdout!.on('data', (d: Buffer) => (stdout += d.toString()));
+  child.stderr!.on('data', (d: Buffer) => (stderr += d.toString()));
+  const code = await new Promise<number | null>((resolve) => child.on('close', (c) => resolve(c)));
+  return { code, stdout, stderr };
+}
+
+/** Live bpftrace/strace processes following `pid` (their last argument, or `-p PID`). */
+function tracersFollowing(pid: number): string[] {
+  const found: string[] = [];
+  for (const d of readdirSync('/proc')) {
+    if (!/^\d+$/.test(d)) continue;
+    let argv: string[];
+    try {
+      argv = readFileSync(`/proc/${d}/cmdline`, 'utf8').split('\0').filter(Boolean);
+    } catch {
+      continue; // gone meanwhile
+    }
+    if (argv.length && /(^|\/)(bpftrace|strace)$/.test(argv[0]) && argv.includes(String(pid))) found.push(`${d}: ${argv[0]}`);
+  }
+  return found;
+}
+
+/** io-trace's own lines about `what`, each a single line (no stack traces, no internal errors). */
+function ioTraceLines(stderr: string, what: RegExp): string[] {
+  expect(stderr).not.toMatch(/SqliteError|internal error|\n\s+at /);
+  return stderr.split('\n').filter((l) => what.test(l));
+}
+
+describe('a full or read-only output folder: the build still runs, its exit code comes through', () => {
+  const PLAN = JSON.stringify({ version: 1, tasks: [{ id: 'k:build', target: { project: 'k', target: 'build' }, inputs: [], outputs: [] }] });
+  const disks: SmallDisk[] = [];
+  afterAll(() => {
+    for (const d of disks) d.unmount();
+  });
+  /** A workspace whose .io-trace is a small tmpfs of its own. */
+  function workspaceOnSmallDisk(sizeKb: number, files: Record<string, string> = {}) {
+    const ws = makeWorkspace({ 'io-trace.plan.json': PLAN, 'data.txt': 'x', ...files });
+    const disk = smallDisk(sizeKb, path.join(ws.root, '.io-trace'));
+    disks.push(disk);
+    return { ws, disk };
+  }
+
+  it('full before the run: the build runs untraced, shows its output, exits 5, says why in one line', () => {
+    const { ws, disk } = workspaceOnSmallDisk(64);
+    disk.fill();
+    const r = runCli(['run', '--tracer', 'bpftrace', '--json', 'r.json', '--', 'sh', '-c', 'cat data.txt; echo out; echo err >&2; exit 5'], { cwd: ws.root });
+    expect(r.code).toBe(5);
+    expect(r.stdout).toBe('xout\n');
+    expect(r.stderr).toContain('err\n');
+    expect(ioTraceLines(r.stderr, /cannot write/)).toEqual([
+      'io-trace warning: cannot write the trace database .io-trace/trace.db: disk full; the build runs untraced',
+      '  tracer: cannot write the trace database .io-trace/trace.db: disk full; the build ran untraced',
+    ]);
+    expect(r.stderr).toContain('NOT TRACED (build exit 5');
+    expect(r.stderr).not.toContain('database: ');
+    const report = JSON.parse(readFileSync(path.join(ws.root, 'r.json'), 'utf8'));
+    expect(report).toMatchObject({ status: 'not-traced', findings: [], run: { tracer: 'none', exitCode: 5 } });
+    expect(report.run.tracerReason).toBe('cannot write the trace database .io-trace/trace.db: disk full; the build ran untraced');
+
+    // --quiet relies on saved logs: output that cannot be saved is shown after all; an unwritable --json is one line.
+    const q = runCli(['run', '--quiet', '--tracer', 'strace', '--json', '.io-trace/r.json', '--', 'sh', '-c', 'echo out; exit 5'], { cwd: ws.root });
+    expect(q.code).toBe(5);
+    expect(q.stdout).toBe('out\n');
+    expect(ioTraceLines(q.stderr, /JSON report/)).toEqual(['io-trace error: cannot write the JSON report .io-trace/r.json: disk full']);
+    // The last line, so the action (which quotes io-trace's last line when it finds no report) says why.
+    expect(q.stderr.trimEnd().split('\n').at(-1)).toBe('io-trace error: cannot write the JSON report .io-trace/r.json: disk full');
+  });
+
+  it('read-only (EROFS) or not writable (EACCES): the same, with the reason', () => {
+    const { ws, disk } = workspaceOnSmallDisk(256);
+    disk.readonly(true);
+    const r = runCli(['run', '--tracer', 'bpftrace', '--json', 'r.json', '--', 'sh', '-c', 'cat data.txt; exit 4'], { cwd: ws.root });
+    expect(r.code).toBe(4);
+    expect(r.stdout).toBe('x');
+    expect(ioTraceLines(r.stderr, /cannot write/)[0]).toBe('io-trace warning: cannot write the trace database .io-trace/trace.db: read-only file system; the build runs untraced');
+    expect(JSON.parse(readFileSync(path.join(ws.root, 'r.json'), 'utf8'))).toMatchObject({ status: 'not-traced', run: { exitCode: 4 } });
+
+    // Root writes anywhere, so EACCES needs io-trace itself to run as another user (untraced: no root).
+    disk.readonly(false);
+    chmodSync(ws.root, 0o755);
+    const u = spawnSync('setpriv', ['--reuid=nobody', '--regid=nogroup', '--clear-groups', node24(), DIST_CLI, 'run', '--tracer', 'none', '--', 'sh', '-c', 'cat data.txt; exit 6'], {
+      cwd: ws.root,
+      encoding: 'utf8',
+      env: { ...process.env, NO_COLOR: '1' },
+    });
+    expect(u.status).toBe(6);
+    expect(u.stdout).toBe('x');
+    expect(ioTraceLines(u.stderr, /cannot write/)[0]).toBe('io-trace warning: cannot write the trace database .io-trace/trace.db: permission denied; the build runs untraced');
+  });
+
+  for (const tracer of TRACERS) {
+    it(`fills during the build (${tracer}): build exit 5 kept, tracer stopped, run incomplete, what was committed stays readable`, async () => {
+      // The build waits until its first read is committed, fills the disk, does more, and gives the
+      // ingest timer (1 s) time to hit the full disk before it exits.
+      const { ws, disk } = workspaceOnSmallDisk(2048, {
+        'wait-db.mjs': `import { DatabaseSync } from 'node:sqlite';
+const deadline = Date.now() + 60_000;
+for (;;) {
+  try {
+    const db = new DatabaseSync('.io-trace/trace.db', { readOnly: true });
+    const n = db.prepare("SELECT count(*) AS n FROM accesses WHERE path LIKE '%/data.txt'").get().n;
+    db.close();
+    if (n > 0) break;
+  } catch {}
+  if (Date.now() > deadline) { console.error('no flush within 60 s'); process.exit(9); }
+  await new Promise((r) => setTimeout(r, 100));
+}
+`,
+        'build.sh': `cat data.txt
+echo before
+"$NODE24" wait-db.mjs || exit 9
+dd if=/dev/zero of=.io-trace/fill bs=64k 2>/dev/null || echo disk filled >&2
+for i in $(seq 1 200); do echo "$i" > "many-$i.txt"; cat "many-$i.txt"; done > /dev/null
+sleep 2.5
+echo after
+exit 5
+`,
+      });
+      const r = await runCliAsync(['run', '--tracer', tracer, '--json', 'r.json', '--', 'sh', 'build.sh'], { cwd: ws.root, env: { NODE24: node24() } });
+      expect(r.stderr).toContain('disk filled');
+      expect(disk.free()).toBe(0);
+      expect(r.code).toBe(5);
+      expect(r.stdout).toBe('xbefore\nafter\n');
+      const lines = ioTraceLines(r.stderr, /cannot write the trace database/);
+      expect(lines.length).toBeGreaterThan(0);
+      for (const l of lines) expect(l).toContain('cannot write the trace database .io-trace/trace.db: disk full');
+      const report = JSON.parse(readFileSync(path.join(ws.root, 'r.json'), 'utf8'));
+      expect(report.status).toBe('incomplete');
+      expect(report.run).toMatchObject({ tracer, exitCode: 5 });
+      expect(report.incompleteReasons).toContain('cannot write the trace database .io-trace/trace.db: disk full');
+
+      const store = TraceStore.openExisting(path.join(ws.root, '.io-trace', 'trace.db'), { readonly: true });
+      try {
+        const run = store.getRun(report.run.id)!;
+        expect(run.command).toEqual(['sh', 'build.sh']);
+        const reads = [...store.taskAccesses(run.id)].filter((a) => a.op === 'read' && a.taskId === 'k:build').map((a) => a.path);
+        expect(reads).toContain(path.join(ws.root, 'data.txt'));
+        const root = store.loadProcesses(run.id).find((p) => p.parentKey === null);
+        expect(root).toBeDefined();
+        expect(tracersFollowing(root!.pid)).toEqual([]);
+      } finally {
+        store.close();
+      }
+    });
+  }
 });

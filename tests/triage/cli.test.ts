@@ -67,9 +67,14 @@ describe('triage CLI over a recorded database (dist/ under Node 24)', () => {
     expect(r.stdout).toMatch(/reads \(7\):[\s\S]*read\s+config\.json/);
     expect(r.stdout).toMatch(/writes \(2\):[\s\S]*create\s+app\/dist\/main\.js/);
     expect(r.stdout).not.toContain('lib/missing.json');
+    // The process tree, each process with its own files; the finding says which process made the access.
+    expect(r.stdout).toMatch(/\n {4}pid 102  node build\.js\n {6}read {2}app\/src\/main\.ts, lib\/dist\/index\.js, config\.json, .+ and 2 more\n {6}wrote .+\n {6}pid 103  cp a b\n {8}wrote app\/dist\/main\.js/);
+    expect(r.stdout).toContain('why: read by node build.js (pid 102, first at +0.43s)');
     expectSafeText(r.stdout);
     const json = JSON.parse(runCli(['show', '--task', 'app:build', '--json'], { cwd: ws.root }).stdout);
     expect(json.reads.map((f: { path: string }) => f.path)).toContain(`/w/${HOSTILE.tab}`);
+    expect(json.tree[0]).toMatchObject({ pid: 102, label: 'node build.js', children: [{ pid: 103, writes: ['app/dist/main.js'] }] });
+    expect(json.findings[0].cause).toMatchObject({ op: 'read', path: 'config.json', pid: 102, chain: ['node build.js'], count: 1 });
     const bad = runCli(['show', '--task', 'nope:build'], { cwd: ws.root });
     expect(bad.code).toBe(3);
     expect(bad.stderr).toContain('task "nope:build" is not in run 1');
@@ -88,9 +93,10 @@ describe('triage CLI over a recorded database (dist/ under Node 24)', () => {
       at(/read\s+\[lib:build\] lib\/src\/index\.ts x3/),
       at(/stat!ENOENT\s+\[lib:build\] lib\/missing\.json/),
       at(/process\s+\[app:build\] pid 102/),
-      at(/read\s+\[app:build\] app\/src\/main\.ts/),
+      // app:build's process started (+0.400s) just before the Bash call's line arrived (+0.415s): its accesses are the call's.
+      at(/read\s+\[app:build\] \{toolu_1\} app\/src\/main\.ts/),
       at(/\+0\.415s\s+tool\s+Bash: npm run build/),
-      at(/read\s+\[app:build\] lib\/dist\/index\.js/),
+      at(/read\s+\[app:build\] \{toolu_1\} lib\/dist\/index\.js/),
       at(/notice\s+lost: lost 3 events/),
       at(/\+0\.820s\s+tool-error\s+error TS2304/),
       at(/span\s+upload.*artifact upload failed/),
@@ -119,7 +125,7 @@ describe('triage CLI over a recorded database (dist/ under Node 24)', () => {
     expect(runCli(['stderr', '--stdout'], { cwd: ws.root }).stdout).toBe('built\n');
     const items = runCli(['transcript', '--items'], { cwd: ws.root });
     expect(items.stdout).toContain('claude-stream-json');
-    expect(items.stdout).toMatch(/2\s+\+415 ms\s+tool_call\s+Bash\s+npm run build/);
+    expect(items.stdout).toMatch(/2\s+\+415 ms\s+tool_call\s+Bash\s+toolu_1\s+npm run build/);
     const json = JSON.parse(runCli(['transcript', '--items', '--json'], { cwd: ws.root }).stdout);
     expect(json.items.find((i: { kind: string }) => i.kind === 'tool_result')).toMatchObject({ name: 'Bash', isError: true, text: 'error TS2304', ts: T0 + 820 });
   });

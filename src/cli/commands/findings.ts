@@ -6,6 +6,7 @@ import { colors } from '../../triage/format.js';
 import { requireTask } from '../../triage/queries.js';
 import { stdoutColor } from './list.js';
 import { formatFindings } from './show.js';
+import { explainFindings } from '../../triage/causes.js';
 import type { CommandContext } from './run.js';
 
 export const FINDINGS_HELP = `Usage: io-trace findings [options] [RUN]
@@ -42,8 +43,7 @@ export async function findingsCommand(ctx: CommandContext): Promise<number> {
   return withDatabase(dbFile, (store) => {
     const run = store.resolveRun(positionals[0]);
     if (values.task !== undefined) requireTask(store, run, values.task);
-    const findings = store
-      .loadFindings(run.id)
+    const findings = explainFindings(store, run, store.loadFindings(run.id))
       .filter((f) => SEVERITY_RANK[f.severity] >= SEVERITY_RANK[min])
       .filter((f) => !values.type?.length || values.type.includes(f.type))
       .filter((f) => values.task === undefined || f.task === values.task || f.otherTask === values.task || (f.tasks?.includes(values.task) ?? false));
@@ -51,7 +51,7 @@ export async function findingsCommand(ctx: CommandContext): Promise<number> {
       ctx.stdout.write(JSON.stringify({ database: dbFile, run: run.id, status: run.status, findings }, null, 2) + '\n');
       return 0;
     }
-    ctx.stdout.write(`run ${run.id}: ${run.status}\n` + formatFindings(findings, colors(stdoutColor(ctx)), '  ').join('\n') + '\n');
+    ctx.stdout.write(`run ${run.id}: ${run.status}\n` + formatFindings(findings, colors(stdoutColor(ctx)), '  ', run.startedAt).join('\n') + '\n');
     return 0;
   });
 }

@@ -9,6 +9,7 @@ import { resolvePlan } from '../../plan/resolve.js';
 import { formatTerminalSummary } from '../../report/terminal.js';
 import { runBuild } from '../../run/run-build.js';
 import { TraceStore } from '../../store/store.js';
+import { describeWriteFailure } from '../../store/write-errors.js';
 import { defaultTracers } from '../../tracer/registry.js';
 import { oneOf, parse } from '../args.js';
 import type { Report } from '../../report/report.js';
@@ -29,6 +30,9 @@ Options:
   --json FILE                write the JSON report
   --fail-on none|warning|error   exit 1 when the build passed but findings reach this severity
                              (default none: the build's exit code only)
+  --transcript FILE          an agent's own transcript, when it writes one to a file (e.g. an
+                             orchestrator's run-abc.jsonl): recorded relative to the database and
+                             timed as it grows (default: the build's stdout, when it is an agent's JSONL)
   --ignore GLOB              ignore paths (repeatable), on top of io-trace.config.json
   --config FILE              config file (default <workspace>/io-trace.config.json)
   --quiet                    do not echo the build's output (it is still saved)
@@ -55,6 +59,7 @@ export async function runCommand(ctx: CommandContext): Promise<number> {
     json: { type: 'string' },
     'fail-on': { type: 'string' },
     ignore: { type: 'string', multiple: true },
+    transcript: { type: 'string' },
     config: { type: 'string' },
     quiet: { type: 'boolean' },
     verbose: { type: 'boolean' },
@@ -87,9 +92,12 @@ export async function runCommand(ctx: CommandContext): Promise<number> {
     tracer,
     tracers: defaultTracers(),
     ...(values.user ? { user: values.user } : {}),
+    ...(values.transcript ? { transcript: path.resolve(ctx.cwd, values.transcript) } : {}),
     ignore,
     log: ctx.log,
     echo: values.quiet ? null : { stdout: (c) => ctx.stdout.write(c), stderr: (c) => ctx.stderr.write(c) },
+    // --quiet relies on the saved logs: output that cannot be saved is shown after all.
+    fallbackEcho: { stdout: (c) => ctx.stdout.write(c), stderr: (c) => ctx.stderr.write(c) },
     stdin: process.stdin.isTTY ? 'inherit' : 'ignore',
     onBuildStarted: (stop) => {
       // Forward Ctrl-C / a CI cancel to the build; io-trace itself stays to save what was recorded.
@@ -104,10 +112,21 @@ export async function runCommand(ctx: CommandContext): Promise<number> {
   });
 
   const reportsStart = Date.now();
-  if (values.json) writeReport(path.resolve(ctx.cwd, values.json), result.report);
-  const dbShown = path.relative(ctx.cwd, result.dbPath) || result.dbPath;
-  ctx.stderr.write(formatTerminalSummary(result.report, { color: ctx.color, dbPath: dbShown }));
-  recordReportsSpan(result.dbPath, result.runId, reportsStart, { json: values.json !== undefined });
+  let jsonFailure: string | undefined;
+  if (values.json) {
+    // Fail open: a report that cannot be written is said in one line; the build's exit code still comes through.
+    const file = path.resolve(ctx.cwd, values.json);
+    try {
+      writeReport(file, result.report);
+    } catch (e) {
+      jsonFailure = `cannot write the JSON report ${values.json}: ${describeWriteFailure(e, file)}`;
+    }
+  }
+  const dbShown = result.dbPath === null ? undefined : path.relative(ctx.cwd, result.dbPath) || result.dbPath;
+  ctx.stderr.write(formatTerminalSummary(result.report, { color: ctx.color, ...(dbShown ? { dbPath: dbShown } : {}) }));
+  // Last, so it is the line a wrapper (the action) quotes when it finds no report.
+  if (jsonFailure) ctx.log.error(jsonFailure);
+  if (result.dbPath !== null) recordReportsSpan(result.dbPath, result.runId, reportsStart, { json: values.json !== undefined });
   return exitCodeFor(result.buildExitCode, result.report, failOn);
 }
 

@@ -1,13 +1,15 @@
 import { parse } from '../args.js';
-import type { Finding } from '../../core/findings.js';
 import type { RunRecord, TraceStore } from '../../store/store.js';
 import { locateDatabase, withDatabase } from '../../triage/db.js';
 import { ChunkedWriter, age, colors, displayCommand, duration, isoTime, safe, table, type Colors } from '../../triage/format.js';
 import { findingWhat, findingWho, fixText } from '../../report/text.js';
-import { runMetrics, runSpans, runTasks, sourceOf, taskDetail, type FileRow, type SpanView } from '../../triage/queries.js';
-import { runFiles, runFile, type RunFile } from '../../triage/run-files.js';
+import { runMetrics, runSpans, runTasks, sourceOf, taskDetail, type FileRow, type ProcessNode, type SpanView } from '../../triage/queries.js';
+import { explainFindings, formatCause, type ExplainedFinding } from '../../triage/causes.js';
+import { runFiles, type RunFile } from '../../triage/run-files.js';
 import { errnoName, mergeTimeline, timelineSources, type AccessRow, type TimelineEntry } from '../../triage/timeline.js';
-import { checkHint, readTranscriptFile, type ParsedTranscript, type TranscriptHint } from '../../transcript/index.js';
+import { checkHint, type ParsedTranscript, type TranscriptHint } from '../../transcript/index.js';
+import { attributeToolCalls, readsAndWrites, type CallFile, type CallProcess, type ToolCallAttribution } from '../../triage/tool-calls.js';
+import { loadRunLog, loadRunTranscript } from '../../triage/transcript.js';
 import { statusColor, stdoutColor } from './list.js';
 import type { CommandContext } from './run.js';
 
@@ -19,8 +21,10 @@ io-trace's spans (where the time went), with the error under a failed span.
 Options:
   --db FILE|DIR     trace database, or a folder holding trace.db (default .io-trace/trace.db)
   --task T          one task: its processes, the files it read and wrote, its findings
-  --full            one timeline: spans, processes, transcript tool calls and every file access, by time
-  --agent HINT      how to read the transcript: auto (default), claude, jsonl, text
+  --full            an agent run's tool calls, each with the files it read and wrote (and what the
+                    agent touched outside any call); then one timeline: spans, processes, transcript
+                    tool calls and every file access, by time ({ID}: the tool call that made it)
+  --agent HINT      how to read the transcript: auto (default), claude, codex, jsonl, text
   --json            machine-readable output
 `;
 
@@ -66,13 +70,13 @@ export interface RunView {
   files: RunFile[];
   tasks: ReturnType<typeof runTasks>;
   taskFindings: Record<string, number>;
-  findings: Finding[];
+  findings: ExplainedFinding[];
   spans: SpanView[];
   metrics: ReturnType<typeof runMetrics>;
 }
 
 export function runView(store: TraceStore, dbFile: string, run: RunRecord): RunView {
-  const findings = store.loadFindings(run.id);
+  const findings = explainFindings(store, run, store.loadFindings(run.id));
   const taskFindings: Record<string, number> = {};
   for (const f of findings) taskFindings[f.task] = (taskFindings[f.task] ?? 0) + 1;
   return {
@@ -125,7 +129,9 @@ export function formatRun(view: RunView, c: Colors, now = Date.now()): string {
   }
   out.push('  logs:');
   for (const f of view.files) {
-    const where = f.path === null ? '(none recorded)' : `${safe(f.path)}${f.exists ? ` (${bytes(f.bytes ?? 0)})` : c.yellow(' (missing)')}`;
+    const format = f.which === 'transcript' && run.transcriptFormat ? `, ${run.transcriptFormat}` : '';
+    const none = f.which === 'transcript' ? '(none: stdout is not an agent\'s JSONL)' : '(none recorded)';
+    const where = f.path === null ? none : `${safe(f.path)}${f.exists ? ` (${bytes(f.bytes ?? 0)}${format})` : c.yellow(' (missing)')}`;
     out.push(`    ${f.which.padEnd(11)} ${where}`);
   }
 
@@ -139,13 +145,13 @@ export function formatRun(view: RunView, c: Colors, now = Date.now()): string {
       ).trimEnd(),
     );
   }
-  out.push(...formatFindings(view.findings, c, '  '));
+  out.push(...formatFindings(view.findings, c, '  ', run.startedAt));
   out.push(...formatSpans(view.spans, run.startedAt, c));
   if (view.metrics.length) out.push(`  metrics:   ${view.metrics.map((m) => `${safe(m.name)}=${m.value.toLocaleString('en-US')}`).join(', ')}`);
   return out.join('\n') + '\n';
 }
 
-export function formatFindings(findings: Finding[], c: Colors, indent: string): string[] {
+export function formatFindings(findings: ExplainedFinding[], c: Colors, indent: string, runStart?: number): string[] {
   const out: string[] = [];
   const counts = { error: 0, warning: 0, info: 0 };
   for (const f of findings) counts[f.severity]++;
@@ -155,9 +161,10 @@ export function formatFindings(findings: Finding[], c: Colors, indent: string): 
     out.push(`${indent}  ${sev} ${f.type.padEnd(21)} ${safe(findingWho(f, 5))}  ${safe(findingWhat(f))}`);
     if (f.tasks && f.tasks.length > 5) out.push(`${indent}          tasks: ${safe(f.tasks.join(', '))}`);
     if (f.samples && f.count && f.count > 1) out.push(`${indent}          files: ${safe(f.samples.join(', '))}${f.count > f.samples.length ? `, ... (io-trace files --task ${safe(f.task)})` : ''}`);
-    if (f.reason) out.push(`${indent}          why: ${safe(f.reason)}`);
+    if (f.reason) out.push(`${indent}          note: ${safe(f.reason)}`);
     // The summary usually names the file and line already: say the location once.
     if (f.fix) out.push(`${indent}          fix: ${safe(fixText(f.fix))}`);
+    if (f.cause && runStart !== undefined) out.push(`${indent}          why: ${safe(formatCause(f.cause, runStart))}`);
   }
   return out;
 }
@@ -179,6 +186,33 @@ export function formatSpans(spans: SpanView[], runStart: number, c: Colors): str
   return out;
 }
 
+/** The task's process tree, at most `budget` processes; each with up to 5 reads and 5 writes. */
+function formatTree(nodes: ProcessNode[], c: Colors, indent: string, budget: number): string[] {
+  const out: string[] = [];
+  let shown = 0;
+  let total = 0;
+  const count = (ns: ProcessNode[]): number => ns.reduce((n, x) => n + 1 + count(x.children), 0);
+  total = count(nodes);
+  const list = (label: string, paths: string[], pad: string) => {
+    if (!paths.length) return;
+    out.push(`${pad}  ${c.dim(label)} ${paths.slice(0, 5).map(safe).join(', ')}${paths.length > 5 ? c.dim(` and ${paths.length - 5} more`) : ''}`);
+  };
+  const walk = (ns: ProcessNode[], depth: number) => {
+    for (const n of ns) {
+      if (shown >= budget) return;
+      shown++;
+      const pad = indent + '  '.repeat(depth);
+      out.push(`${pad}pid ${n.pid}  ${safe(n.label)}`);
+      list('read ', n.reads, pad);
+      list('wrote', n.writes, pad);
+      walk(n.children, depth + 1);
+    }
+  };
+  walk(nodes, 0);
+  if (total > shown) out.push(`${indent}...and ${total - shown} more processes (--json for all)`);
+  return out;
+}
+
 function formatTask(run: RunRecord, d: ReturnType<typeof taskDetail>, c: Colors): string {
   const out: string[] = [];
   const t = d.task;
@@ -187,9 +221,8 @@ function formatTask(run: RunRecord, d: ReturnType<typeof taskDetail>, c: Colors)
   out.push(`  inputs:       ${t.declared.inputs.map((i) => safe(i)).join(', ') || '-'}`);
   out.push(`  outputs:      ${t.declared.outputs.map((o) => safe(o)).join(', ') || '-'}`);
   out.push(`  dependsOn:    ${t.declared.dependsOn.map((o) => safe(o)).join(', ') || '-'}`);
-  out.push(`  processes (${d.processes.length}):`);
-  for (const p of d.processes.slice(0, 50)) out.push(`    pid ${p.pid}  ${p.argv ? displayCommand(p.argv) : safe(p.exe ?? '?')}`);
-  if (d.processes.length > 50) out.push(`    ...and ${d.processes.length - 50} more (--json for all)`);
+  out.push(`  processes (${d.processes.length}), each with the files it read and wrote itself:`);
+  out.push(...formatTree(d.tree, c, '    ', 200));
   const files = (label: string, rows: FileRow[]) => {
     out.push(`  ${label} (${rows.length}):`);
     for (const f of rows) out.push(`    ${f.op.padEnd(11)} ${safe(f.display)}${f.count > 1 ? c.dim(` x${f.count}`) : ''}`);
@@ -197,7 +230,7 @@ function formatTask(run: RunRecord, d: ReturnType<typeof taskDetail>, c: Colors)
   files('reads', d.reads);
   files('writes', d.writes);
   out.push(`  other accesses (probes, listings, failures): ${d.otherAccesses} (io-trace files ${run.id} --task ${safe(t.taskId)})`);
-  out.push(...formatFindings(d.findings, c, '  '));
+  out.push(...formatFindings(d.findings, c, '  ', run.startedAt));
   return out.join('\n') + '\n';
 }
 
@@ -207,19 +240,28 @@ interface FullOptions {
   task?: string;
 }
 
-function loadTranscript(dbFile: string, run: RunRecord, hint: TranscriptHint): ParsedTranscript | undefined {
-  const f = runFile(dbFile, run, 'transcript');
-  if (!f.path || !f.exists) return undefined;
-  return readTranscriptFile(f.path, { hint });
+/** The agent's transcript, else (a plain build) the console output, whose lines go on the timeline. */
+function loadTranscript(dbFile: string, run: RunRecord, hint: TranscriptHint): { parsed: ParsedTranscript; agent: boolean } | undefined {
+  const agent = loadRunTranscript(dbFile, run, hint);
+  if (agent) return { parsed: agent.parsed, agent: true };
+  const log = loadRunLog(dbFile, run, hint);
+  return log ? { parsed: log, agent: false } : undefined;
 }
 
 /** `show --full`: streamed, since a run can hold millions of accesses. */
 function showFull(ctx: CommandContext, store: TraceStore, dbFile: string, run: RunRecord, options: FullOptions, c: Colors): void {
-  const transcript = loadTranscript(dbFile, run, options.hint);
+  const loaded = loadTranscript(dbFile, run, options.hint);
+  const transcript = loaded?.parsed;
+  const calls = loaded?.agent && options.task === undefined ? attributeToolCalls(store, run, loaded.parsed) : undefined;
   const sources = timelineSources(store, run, { ...(transcript ? { transcript } : {}), ...(options.task !== undefined ? { task: options.task } : {}) });
   const w = new ChunkedWriter(ctx.stdout);
   if (options.json) {
-    const head = { database: dbFile, run, transcript: transcript ? { format: transcript.format, reason: transcript.reason, badLines: transcript.badLines } : null };
+    const head = {
+      database: dbFile,
+      run,
+      transcript: transcript ? { format: transcript.format, reason: transcript.reason, badLines: transcript.badLines, agent: loaded!.agent } : null,
+      ...(calls ? { toolCalls: calls.calls, outsideToolCalls: { processes: calls.agentProcesses, files: calls.outside } } : {}),
+    };
     w.line(JSON.stringify(head).slice(0, -1) + ',"timeline":[');
     let first = true;
     // Access rows are written by hand (same keys as a TimelineEntry): JSON.stringify of a million
@@ -233,7 +275,8 @@ function showFull(ctx: CommandContext, store: TraceStore, dbFile: string, run: R
       ([ts, procKey, op, errno, path, count, lastTs]) => {
         let o = opJson.get(op);
         if (o === undefined) opJson.set(op, (o = JSON.stringify(op)));
-        return `{"kind":"access","ts":${ts},"lastTs":${lastTs},"procKey":${procKey},"task":${taskJson.get(procKey) ?? 'null'},"op":${o},"errno":${errno},"path":${JSON.stringify(path)},"count":${count}}`;
+        const call = calls?.callOf(procKey, ts, path);
+        return `{"kind":"access","ts":${ts},"lastTs":${lastTs},"procKey":${procKey},"task":${taskJson.get(procKey) ?? 'null'},"op":${o},"errno":${errno},"path":${JSON.stringify(path)},"count":${count}${call !== undefined ? `,"toolCall":${JSON.stringify(call)}` : ''}}`;
       },
     );
     for (const line of entries) {
@@ -246,18 +289,62 @@ function showFull(ctx: CommandContext, store: TraceStore, dbFile: string, run: R
   }
   w.line(`run ${run.id}: ${statusColor(run.status, c)}  ${displayCommand(run.command)}`);
   w.line(`  started ${isoTime(run.startedAt)}; times are seconds since then; paths relative to ${safe(run.workspaceRoot ?? run.cwd)}`);
-  if (transcript) w.line(`  transcript: ${transcript.format} (${safe(transcript.reason)})${transcript.badLines ? `, ${transcript.badLines} non-JSON lines` : ''}`);
+  if (transcript) w.line(`  ${loaded!.agent ? 'transcript' : 'console output'}: ${transcript.format} (${safe(transcript.reason)})${transcript.badLines ? `, ${transcript.badLines} non-JSON lines` : ''}`);
+  if (calls) for (const line of formatToolCalls(run, calls, c)) w.line(line);
+  w.line('  timeline:');
   const format = entryFormatter(run, c);
-  const formatRow = accessRowFormatter(run, sources.procs, c);
+  const formatRow = accessRowFormatter(run, sources.procs, c, calls);
   for (const line of mergeTimeline(sources, format, formatRow)) w.line(line);
   w.flush();
+}
+
+/**
+ * Each tool call with the files it read and wrote, then what the agent's own processes touched outside
+ * any call. Reads are listed inside the workspace, writes anywhere but /dev and /proc; the rest (the
+ * runtime's own files, probes, failures) is counted, and `files --tool-call ID` lists it all.
+ */
+export function formatToolCalls(run: RunRecord, a: ToolCallAttribution, c: Colors): string[] {
+  const root = (run.workspaceRoot ?? run.cwd).replace(/\/?$/, '/');
+  const out: string[] = [`  tool calls (${a.calls.length})${a.untimed ? `, ${c.yellow(`${a.untimed} without a time (no file can be tied to them)`)}` : ''}:`];
+  if (run.tracer === 'none') out.push(`    ${c.yellow('not traced: no file access was recorded, so none is listed below')}`);
+  const listFiles = (files: CallFile[], more: string) => {
+    const { reads, writes } = readsAndWrites(files);
+    const shownReads = reads.filter((f) => f.path.startsWith(root));
+    const shownWrites = writes.filter((f) => !/^\/(dev|proc)\//.test(f.path));
+    for (const f of [...shownReads, ...shownWrites]) out.push(`        ${(WRITE_LABEL.has(f.op) ? f.op : 'read').padEnd(11)} ${safe(f.display)}${f.count > 1 ? c.dim(` x${f.count}`) : ''}`);
+    const rest = files.length - shownReads.length - shownWrites.length;
+    if (rest > 0) out.push(c.dim(`        +${rest} other accesses (runtime files, probes, failures: ${more})`));
+    if (files.length === 0) out.push(c.dim('        no file accesses'));
+  };
+  for (const call of a.calls) {
+    const when = call.startTs === undefined ? '-' : rel(call.startTs, run.startedAt);
+    const took = call.startTs !== undefined && call.endTs !== undefined ? duration(call.endTs - call.startTs) : call.resultLine === undefined ? c.yellow('no result') : '-';
+    const status = call.isError ? c.red(' error') : '';
+    out.push(`    ${c.bold(safe(call.name))} ${safe(call.id)}  ${when} ${took}${status}  ${oneLineSafe(call.text, 120)}`);
+    if (call.processes.length) out.push(`        processes: ${procList(call.processes)}`);
+    listFiles(call.files, `io-trace files ${run.id} --tool-call ${safe(call.id)}`);
+  }
+  out.push(`  the agent's own processes outside any tool call${a.agentProcesses.length ? ` (${procList(a.agentProcesses)})` : ''}:`);
+  listFiles(a.outside, `io-trace show ${run.id} --full --json`);
+  return out;
+}
+
+function cut(s: string, max: number): string {
+  return s.length > max ? s.slice(0, max - 1) + '…' : s;
+}
+
+const WRITE_LABEL = new Set(['write', 'create', 'truncate', 'unlink', 'rmdir', 'mkdir', 'rename_from', 'rename_to', 'link']);
+
+function procList(procs: CallProcess[], max = 4): string {
+  const shown = procs.slice(0, max).map((p) => `pid ${p.pid}${p.argv ? ' ' + cut(displayCommand(p.argv), 60) : ''}`);
+  return shown.join(', ') + (procs.length > max ? `, +${procs.length - max} more` : '');
 }
 
 /**
  * The hot path of `show --full`: one line per access row, labels cached per process and per
  * (op, errno), the time as integer arithmetic (toFixed on a million numbers shows in a profile).
  */
-function accessRowFormatter(run: RunRecord, procs: Map<number, string | null>, c: Colors): (r: AccessRow) => string {
+function accessRowFormatter(run: RunRecord, procs: Map<number, string | null>, c: Colors, calls?: ToolCallAttribution): (r: AccessRow) => string {
   const root = (run.workspaceRoot ?? run.cwd).replace(/\/?$/, '/');
   const start = run.startedAt;
   const taskByKey: string[] = [];
@@ -271,7 +358,8 @@ function accessRowFormatter(run: RunRecord, procs: Map<number, string | null>, c
       opLabels.set(errno ? `${op}/${errno}` : op, opLabel);
     }
     const p = path.startsWith(root) ? path.slice(root.length) : path;
-    return `${relFast(ts, start)}  ${opLabel} ${taskByKey[procKey] ?? unattributed} ${safe(p)}${count > 1 ? ` x${count}` : ''}`;
+    const call = calls?.callOf(procKey, ts, path);
+    return `${relFast(ts, start)}  ${opLabel} ${taskByKey[procKey] ?? unattributed}${call !== undefined ? ` {${safe(call)}}` : ''} ${safe(p)}${count > 1 ? ` x${count}` : ''}`;
   };
 }
 

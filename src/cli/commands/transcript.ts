@@ -1,4 +1,5 @@
 import { parse } from '../args.js';
+import { StoreError } from '../../core/errors.js';
 import { locateDatabase, withDatabase } from '../../triage/db.js';
 import { colors, duration, safe, table } from '../../triage/format.js';
 import { copyRaw, type ByteSink } from '../../triage/raw.js';
@@ -9,13 +10,14 @@ import type { CommandContext } from './run.js';
 
 export const TRANSCRIPT_HELP = `Usage: io-trace transcript [options] [RUN]
 
-Prints a run's transcript (default: the latest run) exactly as recorded: the build's stdout and stderr
-interleaved, or an agent's JSONL (pipe it: io-trace transcript | jq).
+Prints an agent run's transcript (default: the latest run) byte for byte: the agent's own JSONL (its
+stdout when an adapter recognised it, or the file given to run --transcript). Pipe it:
+io-trace transcript | jq 'select(.type == "assistant")'. The interleaved console output is io-trace log.
 
 Options:
   --db FILE|DIR     trace database, or a folder holding trace.db (default .io-trace/trace.db)
   --items           list the parsed tool calls and messages instead of the raw bytes
-  --agent HINT      how to parse with --items: auto (default), claude, jsonl, text
+  --agent HINT      how to parse with --items: auto (default), claude, codex, jsonl, text
   --json            with --items: machine-readable output
 `;
 
@@ -38,12 +40,17 @@ export async function transcriptCommand(ctx: CommandContext): Promise<number> {
     const run = store.resolveRun(positionals[0]);
     return { run, file: runFile(dbFile, run, 'transcript') };
   });
+  if (file.path === null) {
+    throw new StoreError(
+      `run ${run.id} in ${dbFile} has no agent transcript: its stdout is not JSONL an adapter recognises and run --transcript FILE was not given; its console output is \`io-trace log ${run.id}\``,
+    );
+  }
   if (!values.items && !values.json) {
     await copyRaw(file, run.id, dbFile, ctx.stdout as ByteSink);
     return 0;
   }
-  if (!file.path || !file.exists) await copyRaw(file, run.id, dbFile, ctx.stdout as ByteSink); // throws, naming what is missing
-  const parsed = readTranscriptFile(file.path!, { hint });
+  if (!file.exists) await copyRaw(file, run.id, dbFile, ctx.stdout as ByteSink); // throws, naming what is missing
+  const parsed = readTranscriptFile(file.path, { hint, timesFile: file.times ?? null });
   if (values.json) {
     ctx.stdout.write(JSON.stringify({ database: dbFile, run: run.id, file: file.path, ...parsed }, null, 2) + '\n');
     return 0;
@@ -57,9 +64,10 @@ export async function transcriptCommand(ctx: CommandContext): Promise<number> {
       i.ts === undefined ? '-' : `+${duration(i.ts - run.startedAt)}`,
       i.kind === 'tool_result' && i.isError ? c.red('tool_error') : i.kind,
       safe(i.name ?? i.role ?? ''),
+      i.kind === 'tool_call' || i.kind === 'tool_result' ? safe(i.id ?? '') : '',
       safe(flat(i.text ?? '')),
     ]);
-  ctx.stdout.write(table(['LINE', 'AT', 'KIND', 'WHO', 'TEXT'], rows, '  '));
+  ctx.stdout.write(table(['LINE', 'AT', 'KIND', 'WHO', 'ID', 'TEXT'], rows, '  '));
   return 0;
 }
 
