@@ -205,6 +205,7 @@ export class FixWriter {
           summary: `add ${q(value)} to namedInputs.sharedGlobals in nx.json (read by ${names}); tasks whose inputs do not include "default" (or a named input built on sharedGlobals) need it in their own inputs`,
           field: 'inputs',
           add: [value],
+          to: { file: 'nx.json', path: ['namedInputs', 'sharedGlobals'] },
           file: 'nx.json',
           line: sg,
         };
@@ -214,6 +215,7 @@ export class FixWriter {
         summary: `add a named input "sharedGlobals": [${q(value)}] to namedInputs in nx.json and include "sharedGlobals" in "default" (read by ${names})`,
         field: 'inputs',
         add: [value],
+        manual: 'a new named input must also be referenced from "default" (or each task\'s inputs): edit nx.json by hand',
         file: 'nx.json',
         ...(ni ? { line: ni } : {}),
       };
@@ -224,6 +226,7 @@ export class FixWriter {
         summary: `add ${q(rel)} to "globalDependencies" in turbo.json (read by ${names})`,
         field: 'inputs',
         add: [rel],
+        to: { file: 'turbo.json', path: ['globalDependencies'] },
         file: 'turbo.json',
         ...(gd ? { line: gd } : {}),
       };

@@ -43,6 +43,13 @@ export interface Fix {
    * the existing entries with the new ones.
    */
   set?: string[];
+  /**
+   * Where the values go when not into the task's own field: a workspace-wide list (turbo.json
+   * `globalDependencies`, nx.json `namedInputs.sharedGlobals`), as a file and JSON path.
+   */
+  to?: { file: string; path: string[] };
+  /** Why `io-trace fix` leaves this one to a person (the summary says what to do). */
+  manual?: string;
   /** A second edit the fix needs (e.g. turbo input_mutation: add to outputs and `!` it from inputs). */
   also?: { field: 'inputs' | 'outputs' | 'dependsOn'; add: string[] }[];
   /** Config file (workspace-relative) and 1-based line to edit, when known. */
