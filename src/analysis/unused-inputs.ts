@@ -87,6 +87,7 @@ export function unusedInputs(source: Plan['source'], graded: readonly TaskCovera
     const task = c.task;
     const used = io.get(task.id);
     for (const p of patterns) {
+      const positive = compilePatterns([p.rel]);
       const one = compilePatterns([p.rel, ...p.excludes.map((e) => '!' + e)]);
       const base = patternBase(p.rel);
       const prefix = base === '' ? '' : base + '/';
@@ -94,12 +95,14 @@ export function unusedInputs(source: Plan['source'], graded: readonly TaskCovera
       let touched = false;
       for (const f of files) {
         // Cheap prefix test first: most files lie under other patterns' folders.
-        if ((prefix !== '' && f !== base && !f.startsWith(prefix)) || !one.covers(f)) continue;
-        if (!c.inputs.covers(f) || c.outputs.covers(f) || ctx.ignoredRead(task.id, f)) continue;
+        if ((prefix !== '' && f !== base && !f.startsWith(prefix)) || !positive.covers(f)) continue;
+        // The pattern is in use when the task touched anything it names, also a file an exclusion takes
+        // out again (a generated file moved from inputs to outputs leaves the rest of src/** in use).
         if (used?.read.has(f) || used?.written.has(f) || ctx.allWritten.has(f)) {
           touched = true;
           break;
         }
+        if (!one.covers(f) || !c.inputs.covers(f) || c.outputs.covers(f) || ctx.ignoredRead(task.id, f)) continue;
         matched.push(f);
       }
       if (touched || matched.length === 0) continue;

@@ -298,6 +298,13 @@ describe('fixes follow the tool\'s merge rules', () => {
 });
 
 describe('unused_input names the declared pattern', () => {
+  it('a pattern whose touched file an exclusion takes out (input_mutation fixed) is still in use', () => {
+    ws = makeWorkspace({ 'packages/lib/src/index.js': '', 'packages/lib/src/util.js': '' });
+    const t = task('lib#format', { inputs: ['packages/lib/src/**', '!packages/lib/src/util.js'], outputs: ['packages/lib/src/util.js'], declaredInputs: ['src/**', '!src/util.js'] });
+    const r = run('turbo', [t], [acc(t.id, 'write', 'packages/lib/src/util.js')]);
+    expect(r.findings).toEqual([]);
+  });
+
   it('names `{workspaceRoot}/tools/** via sharedGlobals`, once for every task using it, and never a ^ input', () => {
     ws = makeWorkspace({ 'tools/a.js': '', 'tools/b.js': '', 'packages/a/src/x.ts': '', 'packages/b/src/x.ts': '', 'nx.json': '{\n  "namedInputs": {\n    "sharedGlobals": ["{workspaceRoot}/tools/**"]\n  }\n}\n' });
     const named = { default: ['{projectRoot}/**/*', 'sharedGlobals'], sharedGlobals: ['{workspaceRoot}/tools/**'], production: ['default'] };
