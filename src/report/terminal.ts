@@ -49,7 +49,8 @@ export function formatTerminalSummary(report: Report, options: TerminalOptions =
     if (f.severity === 'info' && infos++ >= top) continue;
     const sev = f.severity === 'error' ? c.red('error  ') : f.severity === 'warning' ? c.yellow('warning') : c.dim('info   ');
     lines.push(`  ${sev} ${f.type.padEnd(21)} ${displayPath(findingWho(f))}  ${displayPath(findingWhat(f))}`);
-    if (f.reason) lines.push(`          why: ${displayPath(f.reason)}`);
+    if (f.samples && f.count && f.count > 1) lines.push(`          files: ${f.samples.slice(0, 3).map(displayPath).join(', ')}${f.count > 3 ? ', ...' : ''}`);
+    if (f.reason) lines.push(`          note: ${displayPath(f.reason)}`);
     if (f.fix) lines.push(`          fix: ${displayPath(fixText(f.fix))}`);
   }
   if (infos > top) {
