@@ -21,9 +21,9 @@ var __commonJS = (cb, mod) => function __require2() {
 };
 var __copyProps = (to, from, except, desc) => {
   if (from && typeof from === "object" || typeof from === "function") {
-    for (let key of __getOwnPropNames(from))
-      if (!__hasOwnProp.call(to, key) && key !== except)
-        __defProp(to, key, { get: () => from[key], enumerable: !(desc = __getOwnPropDesc(from, key)) || desc.enumerable });
+    for (let key2 of __getOwnPropNames(from))
+      if (!__hasOwnProp.call(to, key2) && key2 !== except)
+        __defProp(to, key2, { get: () => from[key2], enumerable: !(desc = __getOwnPropDesc(from, key2)) || desc.enumerable });
   }
   return to;
 };
@@ -249,10 +249,10 @@ var require_utils = __commonJS({
       REGEX_SPECIAL_CHARS_GLOBAL
     } = require_constants();
     exports.isObject = (val) => val !== null && typeof val === "object" && !Array.isArray(val);
-    exports.hasRegexChars = (str2) => REGEX_SPECIAL_CHARS.test(str2);
-    exports.isRegexChar = (str2) => str2.length === 1 && exports.hasRegexChars(str2);
-    exports.escapeRegex = (str2) => str2.replace(REGEX_SPECIAL_CHARS_GLOBAL, "\\$1");
-    exports.toPosixSlashes = (str2) => str2.replace(REGEX_BACKSLASH, "/");
+    exports.hasRegexChars = (str3) => REGEX_SPECIAL_CHARS.test(str3);
+    exports.isRegexChar = (str3) => str3.length === 1 && exports.hasRegexChars(str3);
+    exports.escapeRegex = (str3) => str3.replace(REGEX_SPECIAL_CHARS_GLOBAL, "\\$1");
+    exports.toPosixSlashes = (str3) => str3.replace(REGEX_BACKSLASH, "/");
     exports.isWindows = () => {
       if (typeof navigator !== "undefined" && navigator.platform) {
         const platform = navigator.platform.toLowerCase();
@@ -263,8 +263,8 @@ var require_utils = __commonJS({
       }
       return false;
     };
-    exports.removeBackslashes = (str2) => {
-      return str2.replace(REGEX_REMOVE_BACKSLASH, (match) => {
+    exports.removeBackslashes = (str3) => {
+      return str3.replace(REGEX_REMOVE_BACKSLASH, (match) => {
         return match === "\\" ? "" : match;
       });
     };
@@ -291,8 +291,8 @@ var require_utils = __commonJS({
       }
       return output;
     };
-    exports.basename = (path18, { windows } = {}) => {
-      const segs = path18.split(windows ? /[\\/]/ : "/");
+    exports.basename = (path27, { windows } = {}) => {
+      const segs = path27.split(windows ? /[\\/]/ : "/");
       const last = segs[segs.length - 1];
       if (last === "") {
         return segs[segs.length - 2];
@@ -354,7 +354,7 @@ var require_scan = __commonJS({
       const slashes = [];
       const tokens = [];
       const parts = [];
-      let str2 = input;
+      let str3 = input;
       let index = -1;
       let start = 0;
       let lastIndex = 0;
@@ -373,10 +373,10 @@ var require_scan = __commonJS({
       let code;
       let token = { value: "", depth: 0, isGlob: false };
       const eos = () => index >= length;
-      const peek = () => str2.charCodeAt(index + 1);
+      const peek = () => str3.charCodeAt(index + 1);
       const advance = () => {
         prev = code;
-        return str2.charCodeAt(++index);
+        return str3.charCodeAt(++index);
       };
       while (index < length) {
         code = advance();
@@ -553,24 +553,24 @@ var require_scan = __commonJS({
         isExtglob = false;
         isGlob2 = false;
       }
-      let base = str2;
+      let base = str3;
       let prefix = "";
       let glob = "";
       if (start > 0) {
-        prefix = str2.slice(0, start);
-        str2 = str2.slice(start);
+        prefix = str3.slice(0, start);
+        str3 = str3.slice(start);
         lastIndex -= start;
       }
       if (base && isGlob2 === true && lastIndex > 0) {
-        base = str2.slice(0, lastIndex);
-        glob = str2.slice(lastIndex);
+        base = str3.slice(0, lastIndex);
+        glob = str3.slice(lastIndex);
       } else if (isGlob2 === true) {
         base = "";
-        glob = str2;
+        glob = str3;
       } else {
-        base = str2;
+        base = str3;
       }
-      if (base && base !== "" && base !== "/" && base !== str2) {
+      if (base && base !== "" && base !== "/" && base !== str3) {
         if (isPathSeparator(base.charCodeAt(base.length - 1))) {
           base = base.slice(0, -1);
         }
@@ -893,7 +893,7 @@ var require_parse = __commonJS({
       }
       return { risky: false };
     };
-    var parse2 = (input, options) => {
+    var parse3 = (input, options) => {
       if (typeof input !== "string") {
         throw new TypeError("Expected a string");
       }
@@ -1063,7 +1063,7 @@ var require_parse = __commonJS({
             output = token.close = `)$))${extglobStar}`;
           }
           if (token.inner.includes("*") && (rest = remaining()) && /^\.[^\\/.]+$/.test(rest)) {
-            const expression = parse2(rest, { ...options, fastpaths: false }).output;
+            const expression = parse3(rest, { ...options, fastpaths: false }).output;
             output = token.close = `)${expression})${extglobStar})`;
           }
           if (token.prev.type === "bos") {
@@ -1586,7 +1586,7 @@ var require_parse = __commonJS({
       }
       return state;
     };
-    parse2.fastpaths = (input, options) => {
+    parse3.fastpaths = (input, options) => {
       const opts = { ...options };
       const max = typeof opts.maxLength === "number" ? Math.min(MAX_LENGTH, opts.maxLength) : MAX_LENGTH;
       const len = input.length;
@@ -1617,8 +1617,8 @@ var require_parse = __commonJS({
         if (opts2.noglobstar === true) return star;
         return `(${capture}(?:(?!${START_ANCHOR}${opts2.dot ? DOTS_SLASH : DOT_LITERAL}).)*?)`;
       };
-      const create = (str2) => {
-        switch (str2) {
+      const create = (str3) => {
+        switch (str3) {
           case "*":
             return `${nodot}${ONE_CHAR}${star}`;
           case ".*":
@@ -1636,7 +1636,7 @@ var require_parse = __commonJS({
           case "**/.*":
             return `(?:${nodot}${globstar(opts)}${SLASH_LITERAL})?${DOT_LITERAL}${ONE_CHAR}${star}`;
           default: {
-            const match = /^(.*?)\.(\w+)$/.exec(str2);
+            const match = /^(.*?)\.(\w+)$/.exec(str3);
             if (!match) return;
             const source2 = create(match[1]);
             if (!source2) return;
@@ -1651,7 +1651,7 @@ var require_parse = __commonJS({
       }
       return source;
     };
-    module.exports = parse2;
+    module.exports = parse3;
   }
 });
 
@@ -1660,16 +1660,16 @@ var require_picomatch = __commonJS({
   "node_modules/picomatch/lib/picomatch.js"(exports, module) {
     "use strict";
     var scan = require_scan();
-    var parse2 = require_parse();
+    var parse3 = require_parse();
     var utils = require_utils();
     var constants2 = require_constants();
     var isObject2 = (val) => val && typeof val === "object" && !Array.isArray(val);
     var picomatch3 = (glob, options, returnState = false) => {
       if (Array.isArray(glob)) {
         const fns = glob.map((input) => picomatch3(input, options, returnState));
-        const arrayMatcher = (str2) => {
+        const arrayMatcher = (str3) => {
           for (const isMatch of fns) {
-            const state2 = isMatch(str2);
+            const state2 = isMatch(str3);
             if (state2) return state2;
           }
           return false;
@@ -1725,11 +1725,11 @@ var require_picomatch = __commonJS({
         return { isMatch: false, output: "" };
       }
       const opts = options || {};
-      const format = opts.format || (posix3 ? utils.toPosixSlashes : null);
+      const format2 = opts.format || (posix3 ? utils.toPosixSlashes : null);
       let match = input === glob;
-      let output = match && format ? format(input) : input;
+      let output = match && format2 ? format2(input) : input;
       if (match === false) {
-        output = format ? format(input) : input;
+        output = format2 ? format2(input) : input;
         match = output === glob;
       }
       if (match === false || opts.capture === true) {
@@ -1745,10 +1745,10 @@ var require_picomatch = __commonJS({
       const regex = glob instanceof RegExp ? glob : picomatch3.makeRe(glob, options);
       return regex.test(utils.basename(input, { windows: posix3 }));
     };
-    picomatch3.isMatch = (str2, patterns, options) => picomatch3(patterns, options)(str2);
+    picomatch3.isMatch = (str3, patterns, options) => picomatch3(patterns, options)(str3);
     picomatch3.parse = (pattern, options) => {
       if (Array.isArray(pattern)) return pattern.map((p) => picomatch3.parse(p, options));
-      return parse2(pattern, { ...options, fastpaths: false });
+      return parse3(pattern, { ...options, fastpaths: false });
     };
     picomatch3.scan = (input, options) => scan(input, options);
     picomatch3.compileRe = (state, options, returnOutput = false, returnState = false) => {
@@ -1774,10 +1774,10 @@ var require_picomatch = __commonJS({
       }
       let parsed = { negated: false, fastpaths: true };
       if (options.fastpaths !== false && (input[0] === "." || input[0] === "*")) {
-        parsed.output = parse2.fastpaths(input, options);
+        parsed.output = parse3.fastpaths(input, options);
       }
       if (!parsed.output) {
-        parsed = parse2(input, options);
+        parsed = parse3(input, options);
       }
       return picomatch3.compileRe(parsed, options, returnOutput, returnState);
     };
@@ -1838,7 +1838,7 @@ var require_identity = __commonJS({
         }
       return false;
     }
-    function isNode(node) {
+    function isNode2(node) {
       if (node && typeof node === "object")
         switch (node[NODE_TYPE]) {
           case ALIAS:
@@ -1862,7 +1862,7 @@ var require_identity = __commonJS({
     exports.isCollection = isCollection;
     exports.isDocument = isDocument;
     exports.isMap = isMap;
-    exports.isNode = isNode;
+    exports.isNode = isNode2;
     exports.isPair = isPair;
     exports.isScalar = isScalar;
     exports.isSeq = isSeq;
@@ -1877,7 +1877,7 @@ var require_visit = __commonJS({
     var BREAK = /* @__PURE__ */ Symbol("break visit");
     var SKIP = /* @__PURE__ */ Symbol("skip children");
     var REMOVE = /* @__PURE__ */ Symbol("remove node");
-    function visit(node, visitor) {
+    function visit2(node, visitor) {
       const visitor_ = initVisitor(visitor);
       if (identity.isDocument(node)) {
         const cd = visit_(null, node.contents, visitor_, Object.freeze([node]));
@@ -1886,20 +1886,20 @@ var require_visit = __commonJS({
       } else
         visit_(null, node, visitor_, Object.freeze([]));
     }
-    visit.BREAK = BREAK;
-    visit.SKIP = SKIP;
-    visit.REMOVE = REMOVE;
-    function visit_(key, node, visitor, path18) {
-      const ctrl = callVisitor(key, node, visitor, path18);
+    visit2.BREAK = BREAK;
+    visit2.SKIP = SKIP;
+    visit2.REMOVE = REMOVE;
+    function visit_(key2, node, visitor, path27) {
+      const ctrl = callVisitor(key2, node, visitor, path27);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path18, ctrl);
-        return visit_(key, ctrl, visitor, path18);
+        replaceNode(key2, path27, ctrl);
+        return visit_(key2, ctrl, visitor, path27);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path18 = Object.freeze(path18.concat(node));
+          path27 = Object.freeze(path27.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = visit_(i, node.items[i], visitor, path18);
+            const ci = visit_(i, node.items[i], visitor, path27);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -1910,13 +1910,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path18 = Object.freeze(path18.concat(node));
-          const ck = visit_("key", node.key, visitor, path18);
+          path27 = Object.freeze(path27.concat(node));
+          const ck = visit_("key", node.key, visitor, path27);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = visit_("value", node.value, visitor, path18);
+          const cv = visit_("value", node.value, visitor, path27);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -1937,17 +1937,17 @@ var require_visit = __commonJS({
     visitAsync.BREAK = BREAK;
     visitAsync.SKIP = SKIP;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key, node, visitor, path18) {
-      const ctrl = await callVisitor(key, node, visitor, path18);
+    async function visitAsync_(key2, node, visitor, path27) {
+      const ctrl = await callVisitor(key2, node, visitor, path27);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path18, ctrl);
-        return visitAsync_(key, ctrl, visitor, path18);
+        replaceNode(key2, path27, ctrl);
+        return visitAsync_(key2, ctrl, visitor, path27);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path18 = Object.freeze(path18.concat(node));
+          path27 = Object.freeze(path27.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = await visitAsync_(i, node.items[i], visitor, path18);
+            const ci = await visitAsync_(i, node.items[i], visitor, path27);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -1958,13 +1958,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path18 = Object.freeze(path18.concat(node));
-          const ck = await visitAsync_("key", node.key, visitor, path18);
+          path27 = Object.freeze(path27.concat(node));
+          const ck = await visitAsync_("key", node.key, visitor, path27);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = await visitAsync_("value", node.value, visitor, path18);
+          const cv = await visitAsync_("value", node.value, visitor, path27);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -1991,27 +1991,27 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key, node, visitor, path18) {
+    function callVisitor(key2, node, visitor, path27) {
       if (typeof visitor === "function")
-        return visitor(key, node, path18);
+        return visitor(key2, node, path27);
       if (identity.isMap(node))
-        return visitor.Map?.(key, node, path18);
+        return visitor.Map?.(key2, node, path27);
       if (identity.isSeq(node))
-        return visitor.Seq?.(key, node, path18);
+        return visitor.Seq?.(key2, node, path27);
       if (identity.isPair(node))
-        return visitor.Pair?.(key, node, path18);
+        return visitor.Pair?.(key2, node, path27);
       if (identity.isScalar(node))
-        return visitor.Scalar?.(key, node, path18);
+        return visitor.Scalar?.(key2, node, path27);
       if (identity.isAlias(node))
-        return visitor.Alias?.(key, node, path18);
+        return visitor.Alias?.(key2, node, path27);
       return void 0;
     }
-    function replaceNode(key, path18, node) {
-      const parent = path18[path18.length - 1];
+    function replaceNode(key2, path27, node) {
+      const parent = path27[path27.length - 1];
       if (identity.isCollection(parent)) {
-        parent.items[key] = node;
+        parent.items[key2] = node;
       } else if (identity.isPair(parent)) {
-        if (key === "key")
+        if (key2 === "key")
           parent.key = node;
         else
           parent.value = node;
@@ -2022,7 +2022,7 @@ var require_visit = __commonJS({
         throw new Error(`Cannot replace node with ${pt} parent`);
       }
     }
-    exports.visit = visit;
+    exports.visit = visit2;
     exports.visitAsync = visitAsync;
   }
 });
@@ -2032,7 +2032,7 @@ var require_directives = __commonJS({
   "node_modules/yaml/dist/doc/directives.js"(exports) {
     "use strict";
     var identity = require_identity();
-    var visit = require_visit();
+    var visit2 = require_visit();
     var escapeChars = {
       "!": "%21",
       ",": "%2C",
@@ -2176,7 +2176,7 @@ var require_directives = __commonJS({
         let tagNames;
         if (doc && tagEntries.length > 0 && identity.isNode(doc.contents)) {
           const tags = {};
-          visit.visit(doc.contents, (_key, node) => {
+          visit2.visit(doc.contents, (_key, node) => {
             if (identity.isNode(node) && node.tag)
               tags[node.tag] = true;
           });
@@ -2203,7 +2203,7 @@ var require_anchors = __commonJS({
   "node_modules/yaml/dist/doc/anchors.js"(exports) {
     "use strict";
     var identity = require_identity();
-    var visit = require_visit();
+    var visit2 = require_visit();
     function anchorIsValid(anchor) {
       if (/[\x00-\x19\s,[\]{}]/.test(anchor)) {
         const sa = JSON.stringify(anchor);
@@ -2214,7 +2214,7 @@ var require_anchors = __commonJS({
     }
     function anchorNames(root) {
       const anchors = /* @__PURE__ */ new Set();
-      visit.visit(root, {
+      visit2.visit(root, {
         Value(_key, node) {
           if (node.anchor)
             anchors.add(node.anchor);
@@ -2272,7 +2272,7 @@ var require_anchors = __commonJS({
 var require_applyReviver = __commonJS({
   "node_modules/yaml/dist/doc/applyReviver.js"(exports) {
     "use strict";
-    function applyReviver(reviver, obj, key, val) {
+    function applyReviver(reviver, obj, key2, val) {
       if (val && typeof val === "object") {
         if (Array.isArray(val)) {
           for (let i = 0, len = val.length; i < len; ++i) {
@@ -2312,7 +2312,7 @@ var require_applyReviver = __commonJS({
           }
         }
       }
-      return reviver.call(obj, key, val);
+      return reviver.call(obj, key2, val);
     }
     exports.applyReviver = applyReviver;
   }
@@ -2394,7 +2394,7 @@ var require_Alias = __commonJS({
   "node_modules/yaml/dist/nodes/Alias.js"(exports) {
     "use strict";
     var anchors = require_anchors();
-    var visit = require_visit();
+    var visit2 = require_visit();
     var identity = require_identity();
     var Node = require_Node();
     var toJS = require_toJS();
@@ -2420,7 +2420,7 @@ var require_Alias = __commonJS({
           nodes = ctx.aliasResolveCache;
         } else {
           nodes = [];
-          visit.visit(doc, {
+          visit2.visit(doc, {
             Node: (_key, node) => {
               if (identity.isAlias(node) || identity.hasAnchor(node))
                 nodes.push(node);
@@ -2619,10 +2619,10 @@ var require_Collection = __commonJS({
     var createNode = require_createNode();
     var identity = require_identity();
     var Node = require_Node();
-    function collectionFromPath(schema, path18, value) {
+    function collectionFromPath(schema, path27, value) {
       let v = value;
-      for (let i = path18.length - 1; i >= 0; --i) {
-        const k = path18[i];
+      for (let i = path27.length - 1; i >= 0; --i) {
+        const k = path27[i];
         if (typeof k === "number" && Number.isInteger(k) && k >= 0) {
           const a = [];
           a[k] = v;
@@ -2641,7 +2641,7 @@ var require_Collection = __commonJS({
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
-    var isEmptyPath = (path18) => path18 == null || typeof path18 === "object" && !!path18[Symbol.iterator]().next().done;
+    var isEmptyPath = (path27) => path27 == null || typeof path27 === "object" && !!path27[Symbol.iterator]().next().done;
     var Collection = class extends Node.NodeBase {
       constructor(type, schema) {
         super(type);
@@ -2671,42 +2671,42 @@ var require_Collection = __commonJS({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path18, value) {
-        if (isEmptyPath(path18))
+      addIn(path27, value) {
+        if (isEmptyPath(path27))
           this.add(value);
         else {
-          const [key, ...rest] = path18;
-          const node = this.get(key, true);
+          const [key2, ...rest] = path27;
+          const node = this.get(key2, true);
           if (identity.isCollection(node))
             node.addIn(rest, value);
           else if (node === void 0 && this.schema)
-            this.set(key, collectionFromPath(this.schema, rest, value));
+            this.set(key2, collectionFromPath(this.schema, rest, value));
           else
-            throw new Error(`Expected YAML collection at ${key}. Remaining path: ${rest}`);
+            throw new Error(`Expected YAML collection at ${key2}. Remaining path: ${rest}`);
         }
       }
       /**
        * Removes a value from the collection.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path18) {
-        const [key, ...rest] = path18;
+      deleteIn(path27) {
+        const [key2, ...rest] = path27;
         if (rest.length === 0)
-          return this.delete(key);
-        const node = this.get(key, true);
+          return this.delete(key2);
+        const node = this.get(key2, true);
         if (identity.isCollection(node))
           return node.deleteIn(rest);
         else
-          throw new Error(`Expected YAML collection at ${key}. Remaining path: ${rest}`);
+          throw new Error(`Expected YAML collection at ${key2}. Remaining path: ${rest}`);
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path18, keepScalar) {
-        const [key, ...rest] = path18;
-        const node = this.get(key, true);
+      getIn(path27, keepScalar) {
+        const [key2, ...rest] = path27;
+        const node = this.get(key2, true);
         if (rest.length === 0)
           return !keepScalar && identity.isScalar(node) ? node.value : node;
         else
@@ -2723,29 +2723,29 @@ var require_Collection = __commonJS({
       /**
        * Checks if the collection includes a value with the key `key`.
        */
-      hasIn(path18) {
-        const [key, ...rest] = path18;
+      hasIn(path27) {
+        const [key2, ...rest] = path27;
         if (rest.length === 0)
-          return this.has(key);
-        const node = this.get(key, true);
+          return this.has(key2);
+        const node = this.get(key2, true);
         return identity.isCollection(node) ? node.hasIn(rest) : false;
       }
       /**
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path18, value) {
-        const [key, ...rest] = path18;
+      setIn(path27, value) {
+        const [key2, ...rest] = path27;
         if (rest.length === 0) {
-          this.set(key, value);
+          this.set(key2, value);
         } else {
-          const node = this.get(key, true);
+          const node = this.get(key2, true);
           if (identity.isCollection(node))
             node.setIn(rest, value);
           else if (node === void 0 && this.schema)
-            this.set(key, collectionFromPath(this.schema, rest, value));
+            this.set(key2, collectionFromPath(this.schema, rest, value));
           else
-            throw new Error(`Expected YAML collection at ${key}. Remaining path: ${rest}`);
+            throw new Error(`Expected YAML collection at ${key2}. Remaining path: ${rest}`);
         }
       }
     };
@@ -2759,13 +2759,13 @@ var require_Collection = __commonJS({
 var require_stringifyComment = __commonJS({
   "node_modules/yaml/dist/stringify/stringifyComment.js"(exports) {
     "use strict";
-    var stringifyComment = (str2) => str2.replace(/^(?!$)(?: $)?/gm, "#");
+    var stringifyComment = (str3) => str3.replace(/^(?!$)(?: $)?/gm, "#");
     function indentComment(comment, indent) {
       if (/^\n+$/.test(comment))
         return comment.substring(1);
       return indent ? comment.replace(/^(?! *$)/gm, indent) : comment;
     }
-    var lineComment = (str2, indent, comment) => str2.endsWith("\n") ? indentComment(comment, indent) : comment.includes("\n") ? "\n" + indentComment(comment, indent) : (str2.endsWith(" ") ? "" : " ") + comment;
+    var lineComment = (str3, indent, comment) => str3.endsWith("\n") ? indentComment(comment, indent) : comment.includes("\n") ? "\n" + indentComment(comment, indent) : (str3.endsWith(" ") ? "" : " ") + comment;
     exports.indentComment = indentComment;
     exports.lineComment = lineComment;
     exports.stringifyComment = stringifyComment;
@@ -2919,16 +2919,16 @@ var require_stringifyString = __commonJS({
       lineWidth: ctx.options.lineWidth,
       minContentWidth: ctx.options.minContentWidth
     });
-    var containsDocumentMarker = (str2) => /^(%|---|\.\.\.)/m.test(str2);
-    function lineLengthOverLimit(str2, lineWidth, indentLength) {
+    var containsDocumentMarker = (str3) => /^(%|---|\.\.\.)/m.test(str3);
+    function lineLengthOverLimit(str3, lineWidth, indentLength) {
       if (!lineWidth || lineWidth < 0)
         return false;
       const limit = lineWidth - indentLength;
-      const strLen = str2.length;
+      const strLen = str3.length;
       if (strLen <= limit)
         return false;
       for (let i = 0, start = 0; i < strLen; ++i) {
-        if (str2[i] === "\n") {
+        if (str3[i] === "\n") {
           if (i - start > limit)
             return true;
           start = i + 1;
@@ -2945,11 +2945,11 @@ var require_stringifyString = __commonJS({
       const { implicitKey } = ctx;
       const minMultiLineLength = ctx.options.doubleQuotedMinMultiLineLength;
       const indent = ctx.indent || (containsDocumentMarker(value) ? "  " : "");
-      let str2 = "";
+      let str3 = "";
       let start = 0;
       for (let i = 0, ch = json[i]; ch; ch = json[++i]) {
         if (ch === " " && json[i + 1] === "\\" && json[i + 2] === "n") {
-          str2 += json.slice(start, i) + "\\ ";
+          str3 += json.slice(start, i) + "\\ ";
           i += 1;
           start = i;
           ch = "\\";
@@ -2958,38 +2958,38 @@ var require_stringifyString = __commonJS({
           switch (json[i + 1]) {
             case "u":
               {
-                str2 += json.slice(start, i);
+                str3 += json.slice(start, i);
                 const code = json.substr(i + 2, 4);
                 switch (code) {
                   case "0000":
-                    str2 += "\\0";
+                    str3 += "\\0";
                     break;
                   case "0007":
-                    str2 += "\\a";
+                    str3 += "\\a";
                     break;
                   case "000b":
-                    str2 += "\\v";
+                    str3 += "\\v";
                     break;
                   case "001b":
-                    str2 += "\\e";
+                    str3 += "\\e";
                     break;
                   case "0085":
-                    str2 += "\\N";
+                    str3 += "\\N";
                     break;
                   case "00a0":
-                    str2 += "\\_";
+                    str3 += "\\_";
                     break;
                   case "2028":
-                    str2 += "\\L";
+                    str3 += "\\L";
                     break;
                   case "2029":
-                    str2 += "\\P";
+                    str3 += "\\P";
                     break;
                   default:
                     if (code.substr(0, 2) === "00")
-                      str2 += "\\x" + code.substr(2);
+                      str3 += "\\x" + code.substr(2);
                     else
-                      str2 += json.substr(i, 6);
+                      str3 += json.substr(i, 6);
                 }
                 i += 5;
                 start = i + 1;
@@ -2999,14 +2999,14 @@ var require_stringifyString = __commonJS({
               if (implicitKey || json[i + 2] === '"' || json.length < minMultiLineLength) {
                 i += 1;
               } else {
-                str2 += json.slice(start, i) + "\n\n";
+                str3 += json.slice(start, i) + "\n\n";
                 while (json[i + 2] === "\\" && json[i + 3] === "n" && json[i + 4] !== '"') {
-                  str2 += "\n";
+                  str3 += "\n";
                   i += 2;
                 }
-                str2 += indent;
+                str3 += indent;
                 if (json[i + 2] === " ")
-                  str2 += "\\";
+                  str3 += "\\";
                 i += 1;
                 start = i + 1;
               }
@@ -3015,8 +3015,8 @@ var require_stringifyString = __commonJS({
               i += 1;
           }
       }
-      str2 = start ? str2 + json.slice(start) : json;
-      return implicitKey ? str2 : foldFlowLines.foldFlowLines(str2, indent, foldFlowLines.FOLD_QUOTED, getFoldOptions(ctx, false));
+      str3 = start ? str3 + json.slice(start) : json;
+      return implicitKey ? str3 : foldFlowLines.foldFlowLines(str3, indent, foldFlowLines.FOLD_QUOTED, getFoldOptions(ctx, false));
     }
     function singleQuotedString(value, ctx) {
       if (ctx.options.singleQuote === false || ctx.implicitKey && value.includes("\n") || /[ \t]\n|\n[ \t]/.test(value))
@@ -3144,15 +3144,15 @@ ${indent}${start}${value}${end}`;
           return quotedString(value, ctx);
         }
       }
-      const str2 = value.replace(/\n+/g, `$&
+      const str3 = value.replace(/\n+/g, `$&
 ${indent}`);
       if (actualString) {
-        const test = (tag) => tag.default && tag.tag !== "tag:yaml.org,2002:str" && tag.test?.test(str2);
+        const test = (tag) => tag.default && tag.tag !== "tag:yaml.org,2002:str" && tag.test?.test(str3);
         const { compat, tags } = ctx.doc.schema;
         if (tags.some(test) || compat?.some(test))
           return quotedString(value, ctx);
       }
-      return implicitKey ? str2 : foldFlowLines.foldFlowLines(str2, indent, foldFlowLines.FOLD_FLOW, getFoldOptions(ctx, false));
+      return implicitKey ? str3 : foldFlowLines.foldFlowLines(str3, indent, foldFlowLines.FOLD_FLOW, getFoldOptions(ctx, false));
     }
     function stringifyString(item, ctx, onComment, onChompKeep) {
       const { implicitKey, inFlow } = ctx;
@@ -3304,11 +3304,11 @@ var require_stringify = __commonJS({
       const props = stringifyProps(node, tagObj, ctx);
       if (props.length > 0)
         ctx.indentAtStart = (ctx.indentAtStart ?? 0) + props.length + 1;
-      const str2 = typeof tagObj.stringify === "function" ? tagObj.stringify(node, ctx, onComment, onChompKeep) : identity.isScalar(node) ? stringifyString.stringifyString(node, ctx, onComment, onChompKeep) : node.toString(ctx, onComment, onChompKeep);
+      const str3 = typeof tagObj.stringify === "function" ? tagObj.stringify(node, ctx, onComment, onChompKeep) : identity.isScalar(node) ? stringifyString.stringifyString(node, ctx, onComment, onChompKeep) : node.toString(ctx, onComment, onChompKeep);
       if (!props)
-        return str2;
-      return identity.isScalar(node) || str2[0] === "{" || str2[0] === "[" ? `${props} ${str2}` : `${props}
-${ctx.indent}${str2}`;
+        return str3;
+      return identity.isScalar(node) || str3[0] === "{" || str3[0] === "[" ? `${props} ${str3}` : `${props}
+${ctx.indent}${str3}`;
     }
     exports.createStringifyContext = createStringifyContext;
     exports.stringify = stringify;
@@ -3323,19 +3323,19 @@ var require_stringifyPair = __commonJS({
     var Scalar = require_Scalar();
     var stringify = require_stringify();
     var stringifyComment = require_stringifyComment();
-    function stringifyPair({ key, value }, ctx, onComment, onChompKeep) {
+    function stringifyPair({ key: key2, value }, ctx, onComment, onChompKeep) {
       const { allNullValues, doc, indent, indentStep, options: { commentString, indentSeq, simpleKeys } } = ctx;
-      let keyComment = identity.isNode(key) && key.comment || null;
+      let keyComment = identity.isNode(key2) && key2.comment || null;
       if (simpleKeys) {
         if (keyComment) {
           throw new Error("With simple keys, key nodes cannot have comments");
         }
-        if (identity.isCollection(key) || !identity.isNode(key) && typeof key === "object") {
+        if (identity.isCollection(key2) || !identity.isNode(key2) && typeof key2 === "object") {
           const msg = "With simple keys, collection cannot be used as a key value";
           throw new Error(msg);
         }
       }
-      let explicitKey = !simpleKeys && (!key || keyComment && value == null && !ctx.inFlow || identity.isCollection(key) || (identity.isScalar(key) ? key.type === Scalar.Scalar.BLOCK_FOLDED || key.type === Scalar.Scalar.BLOCK_LITERAL : typeof key === "object"));
+      let explicitKey = !simpleKeys && (!key2 || keyComment && value == null && !ctx.inFlow || identity.isCollection(key2) || (identity.isScalar(key2) ? key2.type === Scalar.Scalar.BLOCK_FOLDED || key2.type === Scalar.Scalar.BLOCK_LITERAL : typeof key2 === "object"));
       ctx = Object.assign({}, ctx, {
         allNullValues: false,
         implicitKey: !explicitKey && (simpleKeys || !allNullValues),
@@ -3343,8 +3343,8 @@ var require_stringifyPair = __commonJS({
       });
       let keyCommentDone = false;
       let chompKeep = false;
-      let str2 = stringify.stringify(key, ctx, () => keyCommentDone = true, () => chompKeep = true);
-      if (!explicitKey && !ctx.inFlow && str2.length > 1024) {
+      let str3 = stringify.stringify(key2, ctx, () => keyCommentDone = true, () => chompKeep = true);
+      if (!explicitKey && !ctx.inFlow && str3.length > 1024) {
         if (simpleKeys)
           throw new Error("With simple keys, single line scalar must not span more than 1024 characters");
         explicitKey = true;
@@ -3353,27 +3353,27 @@ var require_stringifyPair = __commonJS({
         if (allNullValues || value == null) {
           if (keyCommentDone && onComment)
             onComment();
-          return str2 === "" ? "?" : explicitKey ? `? ${str2}` : str2;
+          return str3 === "" ? "?" : explicitKey ? `? ${str3}` : str3;
         }
       } else if (allNullValues && !simpleKeys || value == null && explicitKey) {
-        str2 = `? ${str2}`;
+        str3 = `? ${str3}`;
         if (keyComment && !keyCommentDone) {
-          str2 += stringifyComment.lineComment(str2, ctx.indent, commentString(keyComment));
+          str3 += stringifyComment.lineComment(str3, ctx.indent, commentString(keyComment));
         } else if (chompKeep && onChompKeep)
           onChompKeep();
-        return str2;
+        return str3;
       }
       if (keyCommentDone)
         keyComment = null;
       if (explicitKey) {
         if (keyComment)
-          str2 += stringifyComment.lineComment(str2, ctx.indent, commentString(keyComment));
-        str2 = `? ${str2}
+          str3 += stringifyComment.lineComment(str3, ctx.indent, commentString(keyComment));
+        str3 = `? ${str3}
 ${indent}:`;
       } else {
-        str2 = `${str2}:`;
+        str3 = `${str3}:`;
         if (keyComment)
-          str2 += stringifyComment.lineComment(str2, ctx.indent, commentString(keyComment));
+          str3 += stringifyComment.lineComment(str3, ctx.indent, commentString(keyComment));
       }
       let vsb, vcb, valueComment;
       if (identity.isNode(value)) {
@@ -3389,7 +3389,7 @@ ${indent}:`;
       }
       ctx.implicitKey = false;
       if (!explicitKey && !keyComment && identity.isScalar(value))
-        ctx.indentAtStart = str2.length + 1;
+        ctx.indentAtStart = str3.length + 1;
       chompKeep = false;
       if (!indentSeq && indentStep.length >= 2 && !ctx.inFlow && !explicitKey && identity.isSeq(value) && !value.flow && !value.tag && !value.anchor) {
         ctx.indent = ctx.indent.substring(2);
@@ -3433,16 +3433,16 @@ ${ctx.indent}`;
       } else if (valueStr === "" || valueStr[0] === "\n") {
         ws = "";
       }
-      str2 += ws + valueStr;
+      str3 += ws + valueStr;
       if (ctx.inFlow) {
         if (valueCommentDone && onComment)
           onComment();
       } else if (valueComment && !valueCommentDone) {
-        str2 += stringifyComment.lineComment(str2, ctx.indent, commentString(valueComment));
+        str3 += stringifyComment.lineComment(str3, ctx.indent, commentString(valueComment));
       } else if (chompKeep && onChompKeep) {
         onChompKeep();
       }
-      return str2;
+      return str3;
     }
     exports.stringifyPair = stringifyPair;
   }
@@ -3487,7 +3487,7 @@ var require_merge = __commonJS({
       }),
       stringify: () => MERGE_KEY
     };
-    var isMergeKey = (ctx, key) => (merge.identify(key) || identity.isScalar(key) && (!key.type || key.type === Scalar.Scalar.PLAIN) && merge.identify(key.value)) && ctx?.doc.schema.tags.some((tag) => tag.tag === merge.tag && tag.default);
+    var isMergeKey = (ctx, key2) => (merge.identify(key2) || identity.isScalar(key2) && (!key2.type || key2.type === Scalar.Scalar.PLAIN) && merge.identify(key2.value)) && ctx?.doc.schema.tags.some((tag) => tag.tag === merge.tag && tag.default);
     function addMergeToJSMap(ctx, map, value) {
       const source = resolveAliasValue(ctx, value);
       if (identity.isSeq(source))
@@ -3504,14 +3504,14 @@ var require_merge = __commonJS({
       if (!identity.isMap(source))
         throw new Error("Merge sources must be maps or map aliases");
       const srcMap = source.toJSON(null, ctx, Map);
-      for (const [key, value2] of srcMap) {
+      for (const [key2, value2] of srcMap) {
         if (map instanceof Map) {
-          if (!map.has(key))
-            map.set(key, value2);
+          if (!map.has(key2))
+            map.set(key2, value2);
         } else if (map instanceof Set) {
-          map.add(key);
-        } else if (!Object.prototype.hasOwnProperty.call(map, key)) {
-          Object.defineProperty(map, key, {
+          map.add(key2);
+        } else if (!Object.prototype.hasOwnProperty.call(map, key2)) {
+          Object.defineProperty(map, key2, {
             value: value2,
             writable: true,
             enumerable: true,
@@ -3539,19 +3539,19 @@ var require_addPairToJSMap = __commonJS({
     var stringify = require_stringify();
     var identity = require_identity();
     var toJS = require_toJS();
-    function addPairToJSMap(ctx, map, { key, value }) {
-      if (identity.isNode(key) && key.addToJSMap)
-        key.addToJSMap(ctx, map, value);
-      else if (merge.isMergeKey(ctx, key))
+    function addPairToJSMap(ctx, map, { key: key2, value }) {
+      if (identity.isNode(key2) && key2.addToJSMap)
+        key2.addToJSMap(ctx, map, value);
+      else if (merge.isMergeKey(ctx, key2))
         merge.addMergeToJSMap(ctx, map, value);
       else {
-        const jsKey = toJS.toJS(key, "", ctx);
+        const jsKey = toJS.toJS(key2, "", ctx);
         if (map instanceof Map) {
           map.set(jsKey, toJS.toJS(value, jsKey, ctx));
         } else if (map instanceof Set) {
           map.add(jsKey);
         } else {
-          const stringKey = stringifyKey(key, jsKey, ctx);
+          const stringKey = stringifyKey(key2, jsKey, ctx);
           const jsValue = toJS.toJS(value, stringKey, ctx);
           if (stringKey in map)
             Object.defineProperty(map, stringKey, {
@@ -3566,19 +3566,19 @@ var require_addPairToJSMap = __commonJS({
       }
       return map;
     }
-    function stringifyKey(key, jsKey, ctx) {
+    function stringifyKey(key2, jsKey, ctx) {
       if (jsKey === null)
         return "";
       if (typeof jsKey !== "object")
         return String(jsKey);
-      if (identity.isNode(key) && ctx?.doc) {
+      if (identity.isNode(key2) && ctx?.doc) {
         const strCtx = stringify.createStringifyContext(ctx.doc, {});
         strCtx.anchors = /* @__PURE__ */ new Set();
         for (const node of ctx.anchors.keys())
           strCtx.anchors.add(node.anchor);
         strCtx.inFlow = true;
         strCtx.inStringifyKey = true;
-        const strKey = key.toString(strCtx);
+        const strKey = key2.toString(strCtx);
         if (!ctx.mapKeyWarned) {
           let jsonStr = JSON.stringify(strKey);
           if (jsonStr.length > 40)
@@ -3602,24 +3602,24 @@ var require_Pair = __commonJS({
     var stringifyPair = require_stringifyPair();
     var addPairToJSMap = require_addPairToJSMap();
     var identity = require_identity();
-    function createPair(key, value, ctx) {
-      const k = createNode.createNode(key, void 0, ctx);
+    function createPair(key2, value, ctx) {
+      const k = createNode.createNode(key2, void 0, ctx);
       const v = createNode.createNode(value, void 0, ctx);
       return new Pair(k, v);
     }
     var Pair = class _Pair {
-      constructor(key, value = null) {
+      constructor(key2, value = null) {
         Object.defineProperty(this, identity.NODE_TYPE, { value: identity.PAIR });
-        this.key = key;
+        this.key = key2;
         this.value = value;
       }
       clone(schema) {
-        let { key, value } = this;
-        if (identity.isNode(key))
-          key = key.clone(schema);
+        let { key: key2, value } = this;
+        if (identity.isNode(key2))
+          key2 = key2.clone(schema);
         if (identity.isNode(value))
           value = value.clone(schema);
-        return new _Pair(key, value);
+        return new _Pair(key2, value);
       }
       toJSON(_, ctx) {
         const pair = ctx?.mapAsMap ? /* @__PURE__ */ new Map() : {};
@@ -3669,31 +3669,31 @@ var require_stringifyCollection = __commonJS({
           }
         }
         chompKeep = false;
-        let str3 = stringify.stringify(item, itemCtx, () => comment2 = null, () => chompKeep = true);
+        let str4 = stringify.stringify(item, itemCtx, () => comment2 = null, () => chompKeep = true);
         if (comment2)
-          str3 += stringifyComment.lineComment(str3, itemIndent, commentString(comment2));
+          str4 += stringifyComment.lineComment(str4, itemIndent, commentString(comment2));
         if (chompKeep && comment2)
           chompKeep = false;
-        lines.push(blockItemPrefix + str3);
+        lines.push(blockItemPrefix + str4);
       }
-      let str2;
+      let str3;
       if (lines.length === 0) {
-        str2 = flowChars.start + flowChars.end;
+        str3 = flowChars.start + flowChars.end;
       } else {
-        str2 = lines[0];
+        str3 = lines[0];
         for (let i = 1; i < lines.length; ++i) {
           const line = lines[i];
-          str2 += line ? `
+          str3 += line ? `
 ${indent}${line}` : "\n";
         }
       }
       if (comment) {
-        str2 += "\n" + stringifyComment.indentComment(commentString(comment), indent);
+        str3 += "\n" + stringifyComment.indentComment(commentString(comment), indent);
         if (onComment)
           onComment();
       } else if (chompKeep && onChompKeep)
         onChompKeep();
-      return str2;
+      return str3;
     }
     function stringifyFlowCollection({ items }, ctx, { flowChars, itemIndent }) {
       const { indent, indentStep, flowCollectionPadding: fcPadding, options: { commentString } } = ctx;
@@ -3736,21 +3736,21 @@ ${indent}${line}` : "\n";
         }
         if (comment)
           reqNewline = true;
-        let str2 = stringify.stringify(item, itemCtx, () => comment = null);
-        reqNewline || (reqNewline = lines.length > linesAtValue || str2.includes("\n"));
+        let str3 = stringify.stringify(item, itemCtx, () => comment = null);
+        reqNewline || (reqNewline = lines.length > linesAtValue || str3.includes("\n"));
         if (i < items.length - 1) {
-          str2 += ",";
+          str3 += ",";
         } else if (ctx.options.trailingComma) {
           if (ctx.options.lineWidth > 0) {
-            reqNewline || (reqNewline = lines.reduce((sum, line) => sum + line.length + 2, 2) + (str2.length + 2) > ctx.options.lineWidth);
+            reqNewline || (reqNewline = lines.reduce((sum, line) => sum + line.length + 2, 2) + (str3.length + 2) > ctx.options.lineWidth);
           }
           if (reqNewline) {
-            str2 += ",";
+            str3 += ",";
           }
         }
         if (comment)
-          str2 += stringifyComment.lineComment(str2, itemIndent, commentString(comment));
-        lines.push(str2);
+          str3 += stringifyComment.lineComment(str3, itemIndent, commentString(comment));
+        lines.push(str3);
         linesAtValue = lines.length;
       }
       const { start, end } = flowChars;
@@ -3762,11 +3762,11 @@ ${indent}${line}` : "\n";
           reqNewline = ctx.options.lineWidth > 0 && len > ctx.options.lineWidth;
         }
         if (reqNewline) {
-          let str2 = start;
+          let str3 = start;
           for (const line of lines)
-            str2 += line ? `
+            str3 += line ? `
 ${indentStep}${indent}${line}` : "\n";
-          return `${str2}
+          return `${str3}
 ${indent}${end}`;
         } else {
           return `${start}${fcPadding}${lines.join(" ")}${fcPadding}${end}`;
@@ -3795,11 +3795,11 @@ var require_YAMLMap = __commonJS({
     var identity = require_identity();
     var Pair = require_Pair();
     var Scalar = require_Scalar();
-    function findPair(items, key) {
-      const k = identity.isScalar(key) ? key.value : key;
+    function findPair(items, key2) {
+      const k = identity.isScalar(key2) ? key2.value : key2;
       for (const it of items) {
         if (identity.isPair(it)) {
-          if (it.key === key || it.key === k)
+          if (it.key === key2 || it.key === k)
             return it;
           if (identity.isScalar(it.key) && it.key.value === k)
             return it;
@@ -3822,20 +3822,20 @@ var require_YAMLMap = __commonJS({
       static from(schema, obj, ctx) {
         const { keepUndefined, replacer } = ctx;
         const map = new this(schema);
-        const add = (key, value) => {
+        const add = (key2, value) => {
           if (typeof replacer === "function")
-            value = replacer.call(obj, key, value);
-          else if (Array.isArray(replacer) && !replacer.includes(key))
+            value = replacer.call(obj, key2, value);
+          else if (Array.isArray(replacer) && !replacer.includes(key2))
             return;
           if (value !== void 0 || keepUndefined)
-            map.items.push(Pair.createPair(key, value, ctx));
+            map.items.push(Pair.createPair(key2, value, ctx));
         };
         if (obj instanceof Map) {
-          for (const [key, value] of obj)
-            add(key, value);
+          for (const [key2, value] of obj)
+            add(key2, value);
         } else if (obj && typeof obj === "object") {
-          for (const key of Object.keys(obj))
-            add(key, obj[key]);
+          for (const key2 of Object.keys(obj))
+            add(key2, obj[key2]);
         }
         if (typeof schema.sortMapEntries === "function") {
           map.items.sort(schema.sortMapEntries);
@@ -3875,23 +3875,23 @@ var require_YAMLMap = __commonJS({
           this.items.push(_pair);
         }
       }
-      delete(key) {
-        const it = findPair(this.items, key);
+      delete(key2) {
+        const it = findPair(this.items, key2);
         if (!it)
           return false;
         const del = this.items.splice(this.items.indexOf(it), 1);
         return del.length > 0;
       }
-      get(key, keepScalar) {
-        const it = findPair(this.items, key);
+      get(key2, keepScalar) {
+        const it = findPair(this.items, key2);
         const node = it?.value;
         return (!keepScalar && identity.isScalar(node) ? node.value : node) ?? void 0;
       }
-      has(key) {
-        return !!findPair(this.items, key);
+      has(key2) {
+        return !!findPair(this.items, key2);
       }
-      set(key, value) {
-        this.add(new Pair.Pair(key, value), true);
+      set(key2, value) {
+        this.add(new Pair.Pair(key2, value), true);
       }
       /**
        * @param ctx - Conversion context, originally set in Document#toJS()
@@ -3980,15 +3980,15 @@ var require_YAMLSeq = __commonJS({
        *
        * @returns `true` if the item was found and removed.
        */
-      delete(key) {
-        const idx = asItemIndex(key);
+      delete(key2) {
+        const idx = asItemIndex(key2);
         if (typeof idx !== "number")
           return false;
         const del = this.items.splice(idx, 1);
         return del.length > 0;
       }
-      get(key, keepScalar) {
-        const idx = asItemIndex(key);
+      get(key2, keepScalar) {
+        const idx = asItemIndex(key2);
         if (typeof idx !== "number")
           return void 0;
         const it = this.items[idx];
@@ -4000,8 +4000,8 @@ var require_YAMLSeq = __commonJS({
        * `key` must contain a representation of an integer for this to succeed.
        * It may be wrapped in a `Scalar`.
        */
-      has(key) {
-        const idx = asItemIndex(key);
+      has(key2) {
+        const idx = asItemIndex(key2);
         return typeof idx === "number" && idx < this.items.length;
       }
       /**
@@ -4011,10 +4011,10 @@ var require_YAMLSeq = __commonJS({
        * If `key` does not contain a representation of an integer, this will throw.
        * It may be wrapped in a `Scalar`.
        */
-      set(key, value) {
-        const idx = asItemIndex(key);
+      set(key2, value) {
+        const idx = asItemIndex(key2);
         if (typeof idx !== "number")
-          throw new Error(`Expected a valid index, not ${key}.`);
+          throw new Error(`Expected a valid index, not ${key2}.`);
         const prev = this.items[idx];
         if (identity.isScalar(prev) && Scalar.isScalarValue(value))
           prev.value = value;
@@ -4048,8 +4048,8 @@ var require_YAMLSeq = __commonJS({
           let i = 0;
           for (let it of obj) {
             if (typeof replacer === "function") {
-              const key = obj instanceof Set ? it : String(i++);
-              it = replacer.call(obj, key, it);
+              const key2 = obj instanceof Set ? it : String(i++);
+              it = replacer.call(obj, key2, it);
             }
             seq.items.push(createNode.createNode(it, void 0, ctx));
           }
@@ -4057,8 +4057,8 @@ var require_YAMLSeq = __commonJS({
         return seq;
       }
     };
-    function asItemIndex(key) {
-      let idx = identity.isScalar(key) ? key.value : key;
+    function asItemIndex(key2) {
+      let idx = identity.isScalar(key2) ? key2.value : key2;
       if (idx && typeof idx === "string")
         idx = Number(idx);
       return typeof idx === "number" && Number.isInteger(idx) && idx >= 0 ? idx : null;
@@ -4098,7 +4098,7 @@ var require_string = __commonJS({
       identify: (value) => typeof value === "string",
       default: true,
       tag: "tag:yaml.org,2002:str",
-      resolve: (str2) => str2,
+      resolve: (str3) => str3,
       stringify(item, ctx, onComment, onChompKeep) {
         ctx = Object.assign({ actualString: true }, ctx);
         return stringifyString.stringifyString(item, ctx, onComment, onChompKeep);
@@ -4136,7 +4136,7 @@ var require_bool = __commonJS({
       default: true,
       tag: "tag:yaml.org,2002:bool",
       test: /^(?:[Tt]rue|TRUE|[Ff]alse|FALSE)$/,
-      resolve: (str2) => new Scalar.Scalar(str2[0] === "t" || str2[0] === "T"),
+      resolve: (str3) => new Scalar.Scalar(str3[0] === "t" || str3[0] === "T"),
       stringify({ source, value }, ctx) {
         if (source && boolTag.test.test(source)) {
           const sv = source[0] === "t" || source[0] === "T";
@@ -4154,14 +4154,14 @@ var require_bool = __commonJS({
 var require_stringifyNumber = __commonJS({
   "node_modules/yaml/dist/stringify/stringifyNumber.js"(exports) {
     "use strict";
-    function stringifyNumber({ format, minFractionDigits, tag, value }) {
+    function stringifyNumber({ format: format2, minFractionDigits, tag, value }) {
       if (typeof value === "bigint")
         return String(value);
       const num = typeof value === "number" ? value : Number(value);
       if (!isFinite(num))
         return isNaN(num) ? ".nan" : num < 0 ? "-.inf" : ".inf";
       let n = Object.is(value, -0) ? "-0" : JSON.stringify(value);
-      if (!format && minFractionDigits && (!tag || tag === "tag:yaml.org,2002:float") && /^-?\d/.test(n) && !n.includes("e")) {
+      if (!format2 && minFractionDigits && (!tag || tag === "tag:yaml.org,2002:float") && /^-?\d/.test(n) && !n.includes("e")) {
         let i = n.indexOf(".");
         if (i < 0) {
           i = n.length;
@@ -4188,7 +4188,7 @@ var require_float = __commonJS({
       default: true,
       tag: "tag:yaml.org,2002:float",
       test: /^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/,
-      resolve: (str2) => str2.slice(-3).toLowerCase() === "nan" ? NaN : str2[0] === "-" ? Number.NEGATIVE_INFINITY : Number.POSITIVE_INFINITY,
+      resolve: (str3) => str3.slice(-3).toLowerCase() === "nan" ? NaN : str3[0] === "-" ? Number.NEGATIVE_INFINITY : Number.POSITIVE_INFINITY,
       stringify: stringifyNumber.stringifyNumber
     };
     var floatExp = {
@@ -4197,7 +4197,7 @@ var require_float = __commonJS({
       tag: "tag:yaml.org,2002:float",
       format: "EXP",
       test: /^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)[eE][-+]?[0-9]+$/,
-      resolve: (str2) => parseFloat(str2),
+      resolve: (str3) => parseFloat(str3),
       stringify(node) {
         const num = Number(node.value);
         return isFinite(num) ? num.toExponential() : stringifyNumber.stringifyNumber(node);
@@ -4208,11 +4208,11 @@ var require_float = __commonJS({
       default: true,
       tag: "tag:yaml.org,2002:float",
       test: /^[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*)$/,
-      resolve(str2) {
-        const node = new Scalar.Scalar(parseFloat(str2));
-        const dot = str2.indexOf(".");
-        if (dot !== -1 && str2[str2.length - 1] === "0")
-          node.minFractionDigits = str2.length - dot - 1;
+      resolve(str3) {
+        const node = new Scalar.Scalar(parseFloat(str3));
+        const dot = str3.indexOf(".");
+        if (dot !== -1 && str3[str3.length - 1] === "0")
+          node.minFractionDigits = str3.length - dot - 1;
         return node;
       },
       stringify: stringifyNumber.stringifyNumber
@@ -4229,7 +4229,7 @@ var require_int = __commonJS({
     "use strict";
     var stringifyNumber = require_stringifyNumber();
     var intIdentify = (value) => typeof value === "bigint" || Number.isInteger(value);
-    var intResolve = (str2, offset, radix, { intAsBigInt }) => intAsBigInt ? BigInt(str2) : parseInt(str2.substring(offset), radix);
+    var intResolve = (str3, offset, radix, { intAsBigInt }) => intAsBigInt ? BigInt(str3) : parseInt(str3.substring(offset), radix);
     function intStringify(node, radix, prefix) {
       const { value } = node;
       if (intIdentify(value) && value >= 0)
@@ -4242,7 +4242,7 @@ var require_int = __commonJS({
       tag: "tag:yaml.org,2002:int",
       format: "OCT",
       test: /^0o[0-7]+$/,
-      resolve: (str2, _onError, opt) => intResolve(str2, 2, 8, opt),
+      resolve: (str3, _onError, opt) => intResolve(str3, 2, 8, opt),
       stringify: (node) => intStringify(node, 8, "0o")
     };
     var int = {
@@ -4250,7 +4250,7 @@ var require_int = __commonJS({
       default: true,
       tag: "tag:yaml.org,2002:int",
       test: /^[-+]?[0-9]+$/,
-      resolve: (str2, _onError, opt) => intResolve(str2, 0, 10, opt),
+      resolve: (str3, _onError, opt) => intResolve(str3, 0, 10, opt),
       stringify: stringifyNumber.stringifyNumber
     };
     var intHex = {
@@ -4259,7 +4259,7 @@ var require_int = __commonJS({
       tag: "tag:yaml.org,2002:int",
       format: "HEX",
       test: /^0x[0-9a-fA-F]+$/,
-      resolve: (str2, _onError, opt) => intResolve(str2, 2, 16, opt),
+      resolve: (str3, _onError, opt) => intResolve(str3, 2, 16, opt),
       stringify: (node) => intStringify(node, 16, "0x")
     };
     exports.int = int;
@@ -4312,7 +4312,7 @@ var require_schema2 = __commonJS({
         identify: (value) => typeof value === "string",
         default: true,
         tag: "tag:yaml.org,2002:str",
-        resolve: (str2) => str2,
+        resolve: (str3) => str3,
         stringify: stringifyJSON
       },
       {
@@ -4329,7 +4329,7 @@ var require_schema2 = __commonJS({
         default: true,
         tag: "tag:yaml.org,2002:bool",
         test: /^true$|^false$/,
-        resolve: (str2) => str2 === "true",
+        resolve: (str3) => str3 === "true",
         stringify: stringifyJSON
       },
       {
@@ -4337,7 +4337,7 @@ var require_schema2 = __commonJS({
         default: true,
         tag: "tag:yaml.org,2002:int",
         test: /^-?(?:0|[1-9][0-9]*)$/,
-        resolve: (str2, _onError, { intAsBigInt }) => intAsBigInt ? BigInt(str2) : parseInt(str2, 10),
+        resolve: (str3, _onError, { intAsBigInt }) => intAsBigInt ? BigInt(str3) : parseInt(str3, 10),
         stringify: ({ value }) => intIdentify(value) ? value.toString() : JSON.stringify(value)
       },
       {
@@ -4345,7 +4345,7 @@ var require_schema2 = __commonJS({
         default: true,
         tag: "tag:yaml.org,2002:float",
         test: /^-?(?:0|[1-9][0-9]*)(?:\.[0-9]*)?(?:[eE][-+]?[0-9]+)?$/,
-        resolve: (str2) => parseFloat(str2),
+        resolve: (str3) => parseFloat(str3),
         stringify: stringifyJSON
       }
     ];
@@ -4353,9 +4353,9 @@ var require_schema2 = __commonJS({
       default: true,
       tag: "",
       test: /^/,
-      resolve(str2, onError) {
-        onError(`Unresolved plain scalar ${JSON.stringify(str2)}`);
-        return str2;
+      resolve(str3, onError) {
+        onError(`Unresolved plain scalar ${JSON.stringify(str3)}`);
+        return str3;
       }
     };
     var schema = [map.map, seq.seq].concat(jsonScalars, jsonError);
@@ -4387,10 +4387,10 @@ var require_binary = __commonJS({
         if (typeof node_buffer.Buffer === "function") {
           return node_buffer.Buffer.from(src, "base64");
         } else if (typeof atob === "function") {
-          const str2 = atob(src.replace(/[\n\r]/g, ""));
-          const buffer = new Uint8Array(str2.length);
-          for (let i = 0; i < str2.length; ++i)
-            buffer[i] = str2.charCodeAt(i);
+          const str3 = atob(src.replace(/[\n\r]/g, ""));
+          const buffer = new Uint8Array(str3.length);
+          for (let i = 0; i < str3.length; ++i)
+            buffer[i] = str3.charCodeAt(i);
           return buffer;
         } else {
           onError("This environment does not support reading binary tags; either Buffer or atob is required");
@@ -4401,28 +4401,28 @@ var require_binary = __commonJS({
         if (!value)
           return "";
         const buf = value;
-        let str2;
+        let str3;
         if (typeof node_buffer.Buffer === "function") {
-          str2 = buf instanceof node_buffer.Buffer ? buf.toString("base64") : node_buffer.Buffer.from(buf.buffer).toString("base64");
+          str3 = buf instanceof node_buffer.Buffer ? buf.toString("base64") : node_buffer.Buffer.from(buf.buffer).toString("base64");
         } else if (typeof btoa === "function") {
           let s = "";
           for (let i = 0; i < buf.length; ++i)
             s += String.fromCharCode(buf[i]);
-          str2 = btoa(s);
+          str3 = btoa(s);
         } else {
           throw new Error("This environment does not support writing binary tags; either Buffer or btoa is required");
         }
         type ?? (type = Scalar.Scalar.BLOCK_LITERAL);
         if (type !== Scalar.Scalar.QUOTE_DOUBLE) {
           const lineWidth = Math.max(ctx.options.lineWidth - ctx.indent.length, ctx.options.minContentWidth);
-          const n = Math.ceil(str2.length / lineWidth);
+          const n = Math.ceil(str3.length / lineWidth);
           const lines = new Array(n);
           for (let i = 0, o = 0; i < n; ++i, o += lineWidth) {
-            lines[i] = str2.substr(o, lineWidth);
+            lines[i] = str3.substr(o, lineWidth);
           }
-          str2 = lines.join(type === Scalar.Scalar.BLOCK_LITERAL ? "\n" : " ");
+          str3 = lines.join(type === Scalar.Scalar.BLOCK_LITERAL ? "\n" : " ");
         }
-        return stringifyString.stringifyString({ comment, type, value: str2 }, ctx, onComment, onChompKeep);
+        return stringifyString.stringifyString({ comment, type, value: str3 }, ctx, onComment, onChompKeep);
       }
     };
     exports.binary = binary;
@@ -4472,25 +4472,25 @@ ${cn.comment}` : item.comment;
         for (let it of iterable) {
           if (typeof replacer === "function")
             it = replacer.call(iterable, String(i++), it);
-          let key, value;
+          let key2, value;
           if (Array.isArray(it)) {
             if (it.length === 2) {
-              key = it[0];
+              key2 = it[0];
               value = it[1];
             } else
               throw new TypeError(`Expected [key, value] tuple: ${it}`);
           } else if (it && it instanceof Object) {
             const keys = Object.keys(it);
             if (keys.length === 1) {
-              key = keys[0];
-              value = it[key];
+              key2 = keys[0];
+              value = it[key2];
             } else {
               throw new TypeError(`Expected tuple with one key, not ${keys.length} keys`);
             }
           } else {
-            key = it;
+            key2 = it;
           }
-          pairs2.items.push(Pair.createPair(key, value, ctx));
+          pairs2.items.push(Pair.createPair(key2, value, ctx));
         }
       return pairs2;
     }
@@ -4537,16 +4537,16 @@ var require_omap = __commonJS({
         if (ctx?.onCreate)
           ctx.onCreate(map);
         for (const pair of this.items) {
-          let key, value;
+          let key2, value;
           if (identity.isPair(pair)) {
-            key = toJS.toJS(pair.key, "", ctx);
-            value = toJS.toJS(pair.value, key, ctx);
+            key2 = toJS.toJS(pair.key, "", ctx);
+            value = toJS.toJS(pair.value, key2, ctx);
           } else {
-            key = toJS.toJS(pair, "", ctx);
+            key2 = toJS.toJS(pair, "", ctx);
           }
-          if (map.has(key))
+          if (map.has(key2))
             throw new Error("Ordered maps must not include duplicate keys");
-          map.set(key, value);
+          map.set(key2, value);
         }
         return map;
       }
@@ -4567,12 +4567,12 @@ var require_omap = __commonJS({
       resolve(seq, onError) {
         const pairs$1 = pairs.resolvePairs(seq, onError);
         const seenKeys = [];
-        for (const { key } of pairs$1.items) {
-          if (identity.isScalar(key)) {
-            if (seenKeys.includes(key.value)) {
-              onError(`Ordered maps must not include duplicate keys: ${key.value}`);
+        for (const { key: key2 } of pairs$1.items) {
+          if (identity.isScalar(key2)) {
+            if (seenKeys.includes(key2.value)) {
+              onError(`Ordered maps must not include duplicate keys: ${key2.value}`);
             } else {
-              seenKeys.push(key.value);
+              seenKeys.push(key2.value);
             }
           }
         }
@@ -4628,7 +4628,7 @@ var require_float2 = __commonJS({
       default: true,
       tag: "tag:yaml.org,2002:float",
       test: /^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/,
-      resolve: (str2) => str2.slice(-3).toLowerCase() === "nan" ? NaN : str2[0] === "-" ? Number.NEGATIVE_INFINITY : Number.POSITIVE_INFINITY,
+      resolve: (str3) => str3.slice(-3).toLowerCase() === "nan" ? NaN : str3[0] === "-" ? Number.NEGATIVE_INFINITY : Number.POSITIVE_INFINITY,
       stringify: stringifyNumber.stringifyNumber
     };
     var floatExp = {
@@ -4637,7 +4637,7 @@ var require_float2 = __commonJS({
       tag: "tag:yaml.org,2002:float",
       format: "EXP",
       test: /^[-+]?(?:[0-9][0-9_]*)?(?:\.[0-9_]*)?[eE][-+]?[0-9]+$/,
-      resolve: (str2) => parseFloat(str2.replace(/_/g, "")),
+      resolve: (str3) => parseFloat(str3.replace(/_/g, "")),
       stringify(node) {
         const num = Number(node.value);
         return isFinite(num) ? num.toExponential() : stringifyNumber.stringifyNumber(node);
@@ -4648,11 +4648,11 @@ var require_float2 = __commonJS({
       default: true,
       tag: "tag:yaml.org,2002:float",
       test: /^[-+]?(?:[0-9][0-9_]*)?\.[0-9_]*$/,
-      resolve(str2) {
-        const node = new Scalar.Scalar(parseFloat(str2.replace(/_/g, "")));
-        const dot = str2.indexOf(".");
+      resolve(str3) {
+        const node = new Scalar.Scalar(parseFloat(str3.replace(/_/g, "")));
+        const dot = str3.indexOf(".");
         if (dot !== -1) {
-          const f = str2.substring(dot + 1).replace(/_/g, "");
+          const f = str3.substring(dot + 1).replace(/_/g, "");
           if (f[f.length - 1] === "0")
             node.minFractionDigits = f.length;
         }
@@ -4672,34 +4672,34 @@ var require_int2 = __commonJS({
     "use strict";
     var stringifyNumber = require_stringifyNumber();
     var intIdentify = (value) => typeof value === "bigint" || Number.isInteger(value);
-    function intResolve(str2, offset, radix, { intAsBigInt }) {
-      const sign = str2[0];
+    function intResolve(str3, offset, radix, { intAsBigInt }) {
+      const sign = str3[0];
       if (sign === "-" || sign === "+")
         offset += 1;
-      str2 = str2.substring(offset).replace(/_/g, "");
+      str3 = str3.substring(offset).replace(/_/g, "");
       if (intAsBigInt) {
         switch (radix) {
           case 2:
-            str2 = `0b${str2}`;
+            str3 = `0b${str3}`;
             break;
           case 8:
-            str2 = `0o${str2}`;
+            str3 = `0o${str3}`;
             break;
           case 16:
-            str2 = `0x${str2}`;
+            str3 = `0x${str3}`;
             break;
         }
-        const n2 = BigInt(str2);
+        const n2 = BigInt(str3);
         return sign === "-" ? BigInt(-1) * n2 : n2;
       }
-      const n = parseInt(str2, radix);
+      const n = parseInt(str3, radix);
       return sign === "-" ? -1 * n : n;
     }
     function intStringify(node, radix, prefix) {
       const { value } = node;
       if (intIdentify(value)) {
-        const str2 = value.toString(radix);
-        return value < 0 ? "-" + prefix + str2.substr(1) : prefix + str2;
+        const str3 = value.toString(radix);
+        return value < 0 ? "-" + prefix + str3.substr(1) : prefix + str3;
       }
       return stringifyNumber.stringifyNumber(node);
     }
@@ -4709,7 +4709,7 @@ var require_int2 = __commonJS({
       tag: "tag:yaml.org,2002:int",
       format: "BIN",
       test: /^[-+]?0b[0-1_]+$/,
-      resolve: (str2, _onError, opt) => intResolve(str2, 2, 2, opt),
+      resolve: (str3, _onError, opt) => intResolve(str3, 2, 2, opt),
       stringify: (node) => intStringify(node, 2, "0b")
     };
     var intOct = {
@@ -4718,7 +4718,7 @@ var require_int2 = __commonJS({
       tag: "tag:yaml.org,2002:int",
       format: "OCT",
       test: /^[-+]?0[0-7_]+$/,
-      resolve: (str2, _onError, opt) => intResolve(str2, 1, 8, opt),
+      resolve: (str3, _onError, opt) => intResolve(str3, 1, 8, opt),
       stringify: (node) => intStringify(node, 8, "0")
     };
     var int = {
@@ -4726,7 +4726,7 @@ var require_int2 = __commonJS({
       default: true,
       tag: "tag:yaml.org,2002:int",
       test: /^[-+]?[0-9][0-9_]*$/,
-      resolve: (str2, _onError, opt) => intResolve(str2, 0, 10, opt),
+      resolve: (str3, _onError, opt) => intResolve(str3, 0, 10, opt),
       stringify: stringifyNumber.stringifyNumber
     };
     var intHex = {
@@ -4735,7 +4735,7 @@ var require_int2 = __commonJS({
       tag: "tag:yaml.org,2002:int",
       format: "HEX",
       test: /^[-+]?0x[0-9a-fA-F_]+$/,
-      resolve: (str2, _onError, opt) => intResolve(str2, 2, 16, opt),
+      resolve: (str3, _onError, opt) => intResolve(str3, 2, 16, opt),
       stringify: (node) => intStringify(node, 16, "0x")
     };
     exports.int = int;
@@ -4757,14 +4757,14 @@ var require_set = __commonJS({
         super(schema);
         this.tag = _YAMLSet.tag;
       }
-      add(key) {
+      add(key2) {
         let pair;
-        if (identity.isPair(key))
-          pair = key;
-        else if (key && typeof key === "object" && "key" in key && "value" in key && key.value === null)
-          pair = new Pair.Pair(key.key, null);
+        if (identity.isPair(key2))
+          pair = key2;
+        else if (key2 && typeof key2 === "object" && "key" in key2 && "value" in key2 && key2.value === null)
+          pair = new Pair.Pair(key2.key, null);
         else
-          pair = new Pair.Pair(key, null);
+          pair = new Pair.Pair(key2, null);
         const prev = YAMLMap.findPair(this.items, pair.key);
         if (!prev)
           this.items.push(pair);
@@ -4773,18 +4773,18 @@ var require_set = __commonJS({
        * If `keepPair` is `true`, returns the Pair matching `key`.
        * Otherwise, returns the value of that Pair's key.
        */
-      get(key, keepPair) {
-        const pair = YAMLMap.findPair(this.items, key);
+      get(key2, keepPair) {
+        const pair = YAMLMap.findPair(this.items, key2);
         return !keepPair && identity.isPair(pair) ? identity.isScalar(pair.key) ? pair.key.value : pair.key : pair;
       }
-      set(key, value) {
+      set(key2, value) {
         if (typeof value !== "boolean")
           throw new Error(`Expected boolean value for set(key, value) in a YAML set, not ${typeof value}`);
-        const prev = YAMLMap.findPair(this.items, key);
+        const prev = YAMLMap.findPair(this.items, key2);
         if (prev && !value) {
           this.items.splice(this.items.indexOf(prev), 1);
         } else if (!prev && value) {
-          this.items.push(new Pair.Pair(key));
+          this.items.push(new Pair.Pair(key2));
         }
       }
       toJSON(_, ctx) {
@@ -4839,9 +4839,9 @@ var require_timestamp = __commonJS({
   "node_modules/yaml/dist/schema/yaml-1.1/timestamp.js"(exports) {
     "use strict";
     var stringifyNumber = require_stringifyNumber();
-    function parseSexagesimal(str2, asBigInt) {
-      const sign = str2[0];
-      const parts = sign === "-" || sign === "+" ? str2.substring(1) : str2;
+    function parseSexagesimal(str3, asBigInt) {
+      const sign = str3[0];
+      const parts = sign === "-" || sign === "+" ? str3.substring(1) : str3;
       const num = (n) => asBigInt ? BigInt(n) : Number(n);
       const res = parts.replace(/_/g, "").split(":").reduce((res2, p) => res2 * num(60) + num(p), num(0));
       return sign === "-" ? num(-1) * res : res;
@@ -4878,7 +4878,7 @@ var require_timestamp = __commonJS({
       tag: "tag:yaml.org,2002:int",
       format: "TIME",
       test: /^[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+$/,
-      resolve: (str2, _onError, { intAsBigInt }) => parseSexagesimal(str2, intAsBigInt),
+      resolve: (str3, _onError, { intAsBigInt }) => parseSexagesimal(str3, intAsBigInt),
       stringify: stringifySexagesimal
     };
     var floatTime = {
@@ -4887,7 +4887,7 @@ var require_timestamp = __commonJS({
       tag: "tag:yaml.org,2002:float",
       format: "TIME",
       test: /^[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+\.[0-9_]*$/,
-      resolve: (str2) => parseSexagesimal(str2, false),
+      resolve: (str3) => parseSexagesimal(str3, false),
       stringify: stringifySexagesimal
     };
     var timestamp = {
@@ -4898,8 +4898,8 @@ var require_timestamp = __commonJS({
       // may be omitted altogether, resulting in a date format. In such a case, the time part is
       // assumed to be 00:00:00Z (start of day, UTC).
       test: RegExp("^([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})(?:(?:t|T|[ \\t]+)([0-9]{1,2}):([0-9]{1,2}):([0-9]{1,2}(\\.[0-9]+)?)(?:[ \\t]*(Z|[-+][012]?[0-9](?::[0-9]{2})?))?)?$"),
-      resolve(str2) {
-        const match = str2.match(timestamp.test);
+      resolve(str3) {
+        const match = str3.match(timestamp.test);
         if (!match)
           throw new Error("!!timestamp expects a date, starting with yyyy-mm-dd");
         const [, year, month, day, hour, minute, second] = match.map(Number);
@@ -5031,7 +5031,7 @@ var require_tags = __commonJS({
         if (Array.isArray(customTags))
           tags = [];
         else {
-          const keys = Array.from(schemas.keys()).filter((key) => key !== "yaml11").map((key) => JSON.stringify(key)).join(", ");
+          const keys = Array.from(schemas.keys()).filter((key2) => key2 !== "yaml11").map((key2) => JSON.stringify(key2)).join(", ");
           throw new Error(`Unknown schema "${schemaName}"; use one of ${keys} or define customTags array`);
         }
       }
@@ -5047,7 +5047,7 @@ var require_tags = __commonJS({
         const tagObj = typeof tag === "string" ? tagsByName[tag] : tag;
         if (!tagObj) {
           const tagName = JSON.stringify(tag);
-          const keys = Object.keys(tagsByName).map((key) => JSON.stringify(key)).join(", ");
+          const keys = Object.keys(tagsByName).map((key2) => JSON.stringify(key2)).join(", ");
           throw new Error(`Unknown custom tag ${tagName}; use one of ${keys}`);
         }
         if (!tags2.includes(tagObj))
@@ -5250,9 +5250,9 @@ var require_Document = __commonJS({
           this.contents.add(value);
       }
       /** Adds a value to the document. */
-      addIn(path18, value) {
+      addIn(path27, value) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path18, value);
+          this.contents.addIn(path27, value);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -5311,8 +5311,8 @@ var require_Document = __commonJS({
        * Convert a key and a value into a `Pair` using the current schema,
        * recursively wrapping all values as `Scalar` or `Collection` nodes.
        */
-      createPair(key, value, options = {}) {
-        const k = this.createNode(key, null, options);
+      createPair(key2, value, options = {}) {
+        const k = this.createNode(key2, null, options);
         const v = this.createNode(value, null, options);
         return new Pair.Pair(k, v);
       }
@@ -5320,76 +5320,76 @@ var require_Document = __commonJS({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      delete(key) {
-        return assertCollection(this.contents) ? this.contents.delete(key) : false;
+      delete(key2) {
+        return assertCollection(this.contents) ? this.contents.delete(key2) : false;
       }
       /**
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path18) {
-        if (Collection.isEmptyPath(path18)) {
+      deleteIn(path27) {
+        if (Collection.isEmptyPath(path27)) {
           if (this.contents == null)
             return false;
           this.contents = null;
           return true;
         }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path18) : false;
+        return assertCollection(this.contents) ? this.contents.deleteIn(path27) : false;
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      get(key, keepScalar) {
-        return identity.isCollection(this.contents) ? this.contents.get(key, keepScalar) : void 0;
+      get(key2, keepScalar) {
+        return identity.isCollection(this.contents) ? this.contents.get(key2, keepScalar) : void 0;
       }
       /**
        * Returns item at `path`, or `undefined` if not found. By default unwraps
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path18, keepScalar) {
-        if (Collection.isEmptyPath(path18))
+      getIn(path27, keepScalar) {
+        if (Collection.isEmptyPath(path27))
           return !keepScalar && identity.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity.isCollection(this.contents) ? this.contents.getIn(path18, keepScalar) : void 0;
+        return identity.isCollection(this.contents) ? this.contents.getIn(path27, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
        */
-      has(key) {
-        return identity.isCollection(this.contents) ? this.contents.has(key) : false;
+      has(key2) {
+        return identity.isCollection(this.contents) ? this.contents.has(key2) : false;
       }
       /**
        * Checks if the document includes a value at `path`.
        */
-      hasIn(path18) {
-        if (Collection.isEmptyPath(path18))
+      hasIn(path27) {
+        if (Collection.isEmptyPath(path27))
           return this.contents !== void 0;
-        return identity.isCollection(this.contents) ? this.contents.hasIn(path18) : false;
+        return identity.isCollection(this.contents) ? this.contents.hasIn(path27) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      set(key, value) {
+      set(key2, value) {
         if (this.contents == null) {
-          this.contents = Collection.collectionFromPath(this.schema, [key], value);
+          this.contents = Collection.collectionFromPath(this.schema, [key2], value);
         } else if (assertCollection(this.contents)) {
-          this.contents.set(key, value);
+          this.contents.set(key2, value);
         }
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path18, value) {
-        if (Collection.isEmptyPath(path18)) {
+      setIn(path27, value) {
+        if (Collection.isEmptyPath(path27)) {
           this.contents = value;
         } else if (this.contents == null) {
-          this.contents = Collection.collectionFromPath(this.schema, Array.from(path18), value);
+          this.contents = Collection.collectionFromPath(this.schema, Array.from(path27), value);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path18, value);
+          this.contents.setIn(path27, value);
         }
       }
       /**
@@ -5684,24 +5684,24 @@ var require_resolve_props = __commonJS({
 var require_util_contains_newline = __commonJS({
   "node_modules/yaml/dist/compose/util-contains-newline.js"(exports) {
     "use strict";
-    function containsNewline(key) {
-      if (!key)
+    function containsNewline(key2) {
+      if (!key2)
         return null;
-      switch (key.type) {
+      switch (key2.type) {
         case "alias":
         case "scalar":
         case "double-quoted-scalar":
         case "single-quoted-scalar":
-          if (key.source.includes("\n"))
+          if (key2.source.includes("\n"))
             return true;
-          if (key.end) {
-            for (const st of key.end)
+          if (key2.end) {
+            for (const st of key2.end)
               if (st.type === "newline")
                 return true;
           }
           return false;
         case "flow-collection":
-          for (const it of key.items) {
+          for (const it of key2.items) {
             for (const st of it.start)
               if (st.type === "newline")
                 return true;
@@ -5775,10 +5775,10 @@ var require_resolve_block_map = __commonJS({
       let offset = bm.offset;
       let commentEnd = null;
       for (const collItem of bm.items) {
-        const { start, key, sep, value } = collItem;
+        const { start, key: key2, sep, value } = collItem;
         const keyProps = resolveProps.resolveProps(start, {
           indicator: "explicit-key-ind",
-          next: key ?? sep?.[0],
+          next: key2 ?? sep?.[0],
           offset,
           onError,
           parentIndent: bm.indent,
@@ -5786,10 +5786,10 @@ var require_resolve_block_map = __commonJS({
         });
         const implicitKey = !keyProps.found;
         if (implicitKey) {
-          if (key) {
-            if (key.type === "block-seq")
+          if (key2) {
+            if (key2.type === "block-seq")
               onError(offset, "BLOCK_AS_IMPLICIT_KEY", "A block sequence may not be used as an implicit map key");
-            else if ("indent" in key && key.indent !== bm.indent)
+            else if ("indent" in key2 && key2.indent !== bm.indent)
               onError(offset, "BAD_INDENT", startColMsg);
           }
           if (!keyProps.anchor && !keyProps.tag && !sep) {
@@ -5802,17 +5802,17 @@ var require_resolve_block_map = __commonJS({
             }
             continue;
           }
-          if (keyProps.newlineAfterProp || utilContainsNewline.containsNewline(key)) {
-            onError(key ?? start[start.length - 1], "MULTILINE_IMPLICIT_KEY", "Implicit keys need to be on a single line");
+          if (keyProps.newlineAfterProp || utilContainsNewline.containsNewline(key2)) {
+            onError(key2 ?? start[start.length - 1], "MULTILINE_IMPLICIT_KEY", "Implicit keys need to be on a single line");
           }
         } else if (keyProps.found?.indent !== bm.indent) {
           onError(offset, "BAD_INDENT", startColMsg);
         }
         ctx.atKey = true;
         const keyStart = keyProps.end;
-        const keyNode = key ? composeNode(ctx, key, keyProps, onError) : composeEmptyNode(ctx, keyStart, start, null, keyProps, onError);
+        const keyNode = key2 ? composeNode(ctx, key2, keyProps, onError) : composeEmptyNode(ctx, keyStart, start, null, keyProps, onError);
         if (ctx.schema.compat)
-          utilFlowIndentCheck.flowIndentCheck(bm.indent, key, onError);
+          utilFlowIndentCheck.flowIndentCheck(bm.indent, key2, onError);
         ctx.atKey = false;
         if (utilMapIncludes.mapIncludes(ctx, map.items, keyNode))
           onError(keyStart, "DUPLICATE_KEY", "Map keys must be unique");
@@ -5822,7 +5822,7 @@ var require_resolve_block_map = __commonJS({
           offset: keyNode.range[2],
           onError,
           parentIndent: bm.indent,
-          startOnNewline: !key || key.type === "block-scalar"
+          startOnNewline: !key2 || key2.type === "block-scalar"
         });
         offset = valueProps.end;
         if (valueProps.found) {
@@ -5986,11 +5986,11 @@ var require_resolve_flow_collection = __commonJS({
       let offset = fc.offset + fc.start.source.length;
       for (let i = 0; i < fc.items.length; ++i) {
         const collItem = fc.items[i];
-        const { start, key, sep, value } = collItem;
+        const { start, key: key2, sep, value } = collItem;
         const props = resolveProps.resolveProps(start, {
           flow: fcName,
           indicator: "explicit-key-ind",
-          next: key ?? sep?.[0],
+          next: key2 ?? sep?.[0],
           offset,
           onError,
           parentIndent: fc.indent,
@@ -6011,9 +6011,9 @@ var require_resolve_flow_collection = __commonJS({
             offset = props.end;
             continue;
           }
-          if (!isMap && ctx.options.strict && utilContainsNewline.containsNewline(key))
+          if (!isMap && ctx.options.strict && utilContainsNewline.containsNewline(key2))
             onError(
-              key,
+              key2,
               // checked by containsNewline()
               "MULTILINE_IMPLICIT_KEY",
               "Implicit keys of flow sequence pairs need to be on a single line"
@@ -6060,8 +6060,8 @@ var require_resolve_flow_collection = __commonJS({
         } else {
           ctx.atKey = true;
           const keyStart = props.end;
-          const keyNode = key ? composeNode(ctx, key, props, onError) : composeEmptyNode(ctx, keyStart, start, null, props, onError);
-          if (isBlock(key))
+          const keyNode = key2 ? composeNode(ctx, key2, props, onError) : composeEmptyNode(ctx, keyStart, start, null, props, onError);
+          if (isBlock(key2))
             onError(keyNode.range, "BLOCK_IN_FLOW", blockMsg);
           ctx.atKey = false;
           const valueProps = resolveProps.resolveProps(sep ?? [], {
@@ -6228,7 +6228,7 @@ var require_resolve_block_scalar = __commonJS({
       if (!header)
         return { value: "", type: null, comment: "", range: [start, start, start] };
       const type = header.mode === ">" ? Scalar.Scalar.BLOCK_FOLDED : Scalar.Scalar.BLOCK_LITERAL;
-      const lines = scalar.source ? splitLines2(scalar.source) : [];
+      const lines = scalar.source ? splitLines3(scalar.source) : [];
       let chompStart = lines.length;
       for (let i = lines.length - 1; i >= 0; --i) {
         const content = lines[i][1];
@@ -6386,7 +6386,7 @@ var require_resolve_block_scalar = __commonJS({
       }
       return { mode, indent, chomp, comment, length };
     }
-    function splitLines2(source) {
+    function splitLines3(source) {
       const split = source.split(/\n( *)/);
       const first = split[0];
       const m = first.match(/^( *)/);
@@ -7211,9 +7211,9 @@ var require_cst_scalar = __commonJS({
         ];
         if (!addEndtoBlockProps(props, "end" in token ? token.end : void 0))
           props.push({ type: "newline", offset: -1, indent, source: "\n" });
-        for (const key of Object.keys(token))
-          if (key !== "type" && key !== "offset")
-            delete token[key];
+        for (const key2 of Object.keys(token))
+          if (key2 !== "type" && key2 !== "offset")
+            delete token[key2];
         Object.assign(token, { type: "block-scalar", indent, props, source: body });
       }
     }
@@ -7261,9 +7261,9 @@ var require_cst_scalar = __commonJS({
         default: {
           const indent = "indent" in token ? token.indent : -1;
           const end = "end" in token && Array.isArray(token.end) ? token.end.filter((st) => st.type === "space" || st.type === "comment" || st.type === "newline") : [];
-          for (const key of Object.keys(token))
-            if (key !== "type" && key !== "offset")
-              delete token[key];
+          for (const key2 of Object.keys(token))
+            if (key2 !== "type" && key2 !== "offset")
+              delete token[key2];
           Object.assign(token, { type, indent, source, end });
         }
       }
@@ -7318,12 +7318,12 @@ var require_cst_stringify = __commonJS({
         }
       }
     }
-    function stringifyItem({ start, key, sep, value }) {
+    function stringifyItem({ start, key: key2, sep, value }) {
       let res = "";
       for (const st of start)
         res += st.source;
-      if (key)
-        res += stringifyToken(key);
+      if (key2)
+        res += stringifyToken(key2);
       if (sep)
         for (const st of sep)
           res += st.source;
@@ -7342,17 +7342,17 @@ var require_cst_visit = __commonJS({
     var BREAK = /* @__PURE__ */ Symbol("break visit");
     var SKIP = /* @__PURE__ */ Symbol("skip children");
     var REMOVE = /* @__PURE__ */ Symbol("remove item");
-    function visit(cst, visitor) {
+    function visit2(cst, visitor) {
       if ("type" in cst && cst.type === "document")
         cst = { start: cst.start, value: cst.value };
       _visit(Object.freeze([]), cst, visitor);
     }
-    visit.BREAK = BREAK;
-    visit.SKIP = SKIP;
-    visit.REMOVE = REMOVE;
-    visit.itemAtPath = (cst, path18) => {
+    visit2.BREAK = BREAK;
+    visit2.SKIP = SKIP;
+    visit2.REMOVE = REMOVE;
+    visit2.itemAtPath = (cst, path27) => {
       let item = cst;
-      for (const [field, index] of path18) {
+      for (const [field, index] of path27) {
         const tok = item?.[field];
         if (tok && "items" in tok) {
           item = tok.items[index];
@@ -7361,23 +7361,23 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit.parentCollection = (cst, path18) => {
-      const parent = visit.itemAtPath(cst, path18.slice(0, -1));
-      const field = path18[path18.length - 1][0];
+    visit2.parentCollection = (cst, path27) => {
+      const parent = visit2.itemAtPath(cst, path27.slice(0, -1));
+      const field = path27[path27.length - 1][0];
       const coll = parent?.[field];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path18, item, visitor) {
-      let ctrl = visitor(item, path18);
+    function _visit(path27, item, visitor) {
+      let ctrl = visitor(item, path27);
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field of ["key", "value"]) {
         const token = item[field];
         if (token && "items" in token) {
           for (let i = 0; i < token.items.length; ++i) {
-            const ci = _visit(Object.freeze(path18.concat([[field, i]])), token.items[i], visitor);
+            const ci = _visit(Object.freeze(path27.concat([[field, i]])), token.items[i], visitor);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -7388,12 +7388,12 @@ var require_cst_visit = __commonJS({
             }
           }
           if (typeof ctrl === "function" && field === "key")
-            ctrl = ctrl(item, path18);
+            ctrl = ctrl(item, path27);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item, path18) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item, path27) : ctrl;
     }
-    exports.visit = visit;
+    exports.visit = visit2;
   }
 });
 
@@ -8655,7 +8655,7 @@ var require_parser = __commonJS({
                   });
                 } else if (isFlowToken(it.key) && !includesToken(it.sep, "newline")) {
                   const start2 = getFirstKeyStartProps(it.start);
-                  const key = it.key;
+                  const key2 = it.key;
                   const sep = it.sep;
                   sep.push(this.sourceToken);
                   delete it.key;
@@ -8664,7 +8664,7 @@ var require_parser = __commonJS({
                     type: "block-map",
                     offset: this.offset,
                     indent: this.indent,
-                    items: [{ start: start2, key, sep }]
+                    items: [{ start: start2, key: key2, sep }]
                   });
                 } else if (start.length > 0) {
                   it.sep = it.sep.concat(start, this.sourceToken);
@@ -9042,7 +9042,7 @@ var require_public_api = __commonJS({
       }
       return doc;
     }
-    function parse2(src, reviver, options) {
+    function parse3(src, reviver, options) {
       let _reviver = void 0;
       if (typeof reviver === "function") {
         _reviver = reviver;
@@ -9083,7 +9083,7 @@ var require_public_api = __commonJS({
         return value.toString(options);
       return new Document.Document(value, _replacer, options).toString(options);
     }
-    exports.parse = parse2;
+    exports.parse = parse3;
     exports.parseAllDocuments = parseAllDocuments;
     exports.parseDocument = parseDocument2;
     exports.stringify = stringify;
@@ -9109,7 +9109,7 @@ var require_dist = __commonJS({
     var lineCounter = require_line_counter();
     var parser = require_parser();
     var publicApi = require_public_api();
-    var visit = require_visit();
+    var visit2 = require_visit();
     exports.Composer = composer.Composer;
     exports.Document = Document.Document;
     exports.Schema = Schema.Schema;
@@ -9137,8 +9137,8 @@ var require_dist = __commonJS({
     exports.parseAllDocuments = publicApi.parseAllDocuments;
     exports.parseDocument = publicApi.parseDocument;
     exports.stringify = publicApi.stringify;
-    exports.visit = visit.visit;
-    exports.visitAsync = visit.visitAsync;
+    exports.visit = visit2.visit;
+    exports.visitAsync = visit2.visitAsync;
   }
 });
 
@@ -9174,7 +9174,7 @@ function stderrLogger(verbose = false) {
 var IO_TRACE_VERSION = "0.1.0";
 
 // src/cli/commands/analyze.ts
-import path11 from "node:path";
+import path15 from "node:path";
 
 // src/plan/patterns.ts
 var import_picomatch = __toESM(require_picomatch2(), 1);
@@ -9314,10 +9314,10 @@ function parseIgnoreRules(doc, where2) {
   if (doc === null || doc === void 0) return rules;
   if (typeof doc !== "object" || Array.isArray(doc)) throw new ConfigurationError(`${where2}: the top level must be an object`);
   const d = doc;
-  const list = (v, key) => {
+  const list = (v, key2) => {
     if (v === void 0) return [];
     if (!Array.isArray(v) || v.some((x) => typeof x !== "string")) {
-      throw new ConfigurationError(`${where2}: "${key}" must be a list of glob strings`);
+      throw new ConfigurationError(`${where2}: "${key2}" must be a list of glob strings`);
     }
     return v;
   };
@@ -9456,11 +9456,11 @@ function addToFieldFix(source, task, field, values) {
   const loc = task.declaredAt?.[field];
   const name = FIELD_NAME[source][field];
   const list = values.map((v) => v.startsWith("{") ? v : JSON.stringify(v)).join(", ");
-  let summary = `add ${list} to "${name}" of ${task.id}${where(loc)}`;
+  let summary2 = `add ${list} to "${name}" of ${task.id}${where(loc)}`;
   if (source === "turbo" && field === "inputs" && !task.inputs.some((i) => i.includes("$TURBO_DEFAULT$"))) {
-    summary += '; keep "$TURBO_DEFAULT$" in the list if the task relies on the default inputs';
+    summary2 += '; keep "$TURBO_DEFAULT$" in the list if the task relies on the default inputs';
   }
-  return { summary, field, add: values, ...loc ? { file: loc.file, ...loc.line ? { line: loc.line } : {} } : {} };
+  return { summary: summary2, field, add: values, ...loc ? { file: loc.file, ...loc.line ? { line: loc.line } : {} } : {} };
 }
 
 // src/analysis/workspace-paths.ts
@@ -9719,8 +9719,8 @@ function analyse(input) {
       }
     }
     outs.positives.forEach((pattern) => {
-      const one = compilePatterns([pattern]);
-      for (const rel2 of w) if (one.covers(rel2)) return;
+      const one2 = compilePatterns([pattern]);
+      for (const rel2 of w) if (one2.covers(rel2)) return;
       add("missing_output", task, cleanPattern(pattern), `${task.id} declares output ${pattern} but wrote nothing it matches: check the path, or remove it`, {
         fix: { summary: `correct or remove output ${JSON.stringify(pattern)} of ${task.id}`, field: "outputs", ...task.declaredAt?.outputs ? { file: task.declaredAt.outputs.file, ...task.declaredAt.outputs.line ? { line: task.declaredAt.outputs.line } : {} } : {} }
       });
@@ -9751,15 +9751,15 @@ function addOverlappingOutputs(findings, writers, tasksById) {
     const uniq = [...new Set(tasks)].sort();
     for (let i = 0; i < uniq.length; i++) {
       for (let j = i + 1; j < uniq.length; j++) {
-        const key = `${uniq[i]}\0${uniq[j]}`;
-        let list = pairs.get(key);
-        if (!list) pairs.set(key, list = []);
+        const key2 = `${uniq[i]}\0${uniq[j]}`;
+        let list = pairs.get(key2);
+        if (!list) pairs.set(key2, list = []);
         list.push(rel2);
       }
     }
   }
-  for (const [key, paths] of pairs) {
-    const [a, b] = key.split("\0");
+  for (const [key2, paths] of pairs) {
+    const [a, b] = key2.split("\0");
     paths.sort();
     const task = tasksById.get(a);
     findings.push({
@@ -9911,6 +9911,7 @@ function buildReport(run4, tasks, findings, version) {
       lostEvents: run4.lostEvents,
       stdoutPath: run4.stdoutPath,
       stderrPath: run4.stderrPath,
+      logPath: run4.logPath,
       transcriptPath: run4.transcriptPath
     },
     tasks,
@@ -10019,10 +10020,10 @@ function parsePlan(text, file) {
     if (!Array.isArray(deps) || deps.some((d) => typeof d !== "string")) {
       fail(where2, '"dependencies" must be an array of task ids');
     }
-    const at2 = (key) => ({
+    const at2 = (key2) => ({
       file: planRel,
-      line: findLine(text, `"${key}"`, text.indexOf(JSON.stringify(id))) ?? taskLine,
-      what: `tasks[${index}].${key}`
+      line: findLine(text, `"${key2}"`, text.indexOf(JSON.stringify(id))) ?? taskLine,
+      what: `tasks[${index}].${key2}`
     });
     tasks.push({
       id,
@@ -10176,12 +10177,12 @@ function parseNxSandboxingConfig(text, tasks, where2 = NX_SANDBOXING_CONFIG) {
   if (data === null || data === void 0) return rules;
   if (typeof data !== "object" || Array.isArray(data)) throw new ConfigurationError(`${where2}: the top level must be a mapping (exclude-reads, exclude-writes, task-exclusions)`);
   const top = data;
-  const list = (v, key, at2) => {
+  const list = (v, key2, at2) => {
     if (v === void 0 || v === null) return [];
-    if (!Array.isArray(v) || v.some((x) => typeof x !== "string")) throw new ConfigurationError(`${where2}${at2}: "${key}" must be a list of glob strings`);
+    if (!Array.isArray(v) || v.some((x) => typeof x !== "string")) throw new ConfigurationError(`${where2}${at2}: "${key2}" must be a list of glob strings`);
     return v;
   };
-  const topNode = (key) => doc.get(key, true);
+  const topNode = (key2) => doc.get(key2, true);
   rules.reads = list(top["exclude-reads"], "exclude-reads", lineOf(topNode("exclude-reads"))).map((p) => expandTokens(p, ""));
   rules.writes = list(top["exclude-writes"], "exclude-writes", lineOf(topNode("exclude-writes"))).map((p) => expandTokens(p, ""));
   const entries = top["task-exclusions"];
@@ -10224,9 +10225,10 @@ function bothWays(pattern, projectRoot) {
 var import_picomatch2 = __toESM(require_picomatch2(), 1);
 import { spawn } from "node:child_process";
 import { createRequire } from "node:module";
-import { mkdtempSync, readdirSync as readdirSync2, readFileSync as readFileSync4, realpathSync as realpathSync3, rmSync, statSync as statSync2 } from "node:fs";
+import { existsSync as existsSync3, mkdtempSync, readdirSync as readdirSync2, readFileSync as readFileSync4, realpathSync as realpathSync3, rmSync, statSync as statSync2 } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join, posix } from "node:path";
+import { fileURLToPath } from "node:url";
 
 // src/plan/json-locate.ts
 function parseJsonWithLines(text) {
@@ -10252,7 +10254,7 @@ function parseJsonWithLines(text) {
       } else break;
     }
   };
-  const str2 = () => {
+  const str3 = () => {
     let j = i + 1;
     let raw = "";
     while (j < n && text[j] !== '"') {
@@ -10284,11 +10286,11 @@ function parseJsonWithLines(text) {
         }
         if (text[i] !== '"') throw new Error(`expected key at line ${line}`);
         const kl = line;
-        const key = str2();
+        const key2 = str3();
         skip();
         if (text[i] !== ":") throw new Error(`expected ':' at line ${line}`);
         i++;
-        members.set(key, value(kl));
+        members.set(key2, value(kl));
         skip();
         if (text[i] === ",") i++;
         else if (text[i] !== "}") throw new Error(`expected ',' at line ${line}`);
@@ -10311,7 +10313,7 @@ function parseJsonWithLines(text) {
       }
       return { kind: "array", line: start, keyLine: keyLine ?? start, items };
     }
-    if (c === '"') return { kind: "string", line: start, keyLine: keyLine ?? start, value: str2() };
+    if (c === '"') return { kind: "string", line: start, keyLine: keyLine ?? start, value: str3() };
     const m = /^(?:true|false|null|-?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?)/.exec(text.slice(i, i + 64));
     if (!m) throw new Error(`unexpected character at line ${line}`);
     i += m[0].length;
@@ -10325,9 +10327,9 @@ function parseJsonWithLines(text) {
     return void 0;
   }
 }
-function jsonChild(node, path18) {
+function jsonChild(node, path27) {
   let cur = node;
-  for (const k of path18) {
+  for (const k of path27) {
     if (!cur) return void 0;
     if (cur.kind === "object") cur = cur.members.get(k);
     else if (cur.kind === "array" && /^\d+$/.test(k)) cur = cur.items[Number(k)];
@@ -10335,12 +10337,12 @@ function jsonChild(node, path18) {
   }
   return cur;
 }
-function jsonKeyLine(node, path18) {
+function jsonKeyLine(node, path27) {
   if (!node) return void 0;
   let cur = node;
   let best = { line: node.line, depth: 0 };
-  for (let d = 0; d < path18.length; d++) {
-    const next = jsonChild(cur, [path18[d]]);
+  for (let d = 0; d < path27.length; d++) {
+    const next = jsonChild(cur, [path27[d]]);
     if (!next) break;
     cur = next;
     best = { line: next.keyLine, depth: d + 1 };
@@ -10348,7 +10350,11 @@ function jsonKeyLine(node, path18) {
   return best;
 }
 
+// src/plan/nx-child-protocol.ts
+var NX_CHILD_REQUEST_ENV = "IO_TRACE_NX_REQUEST";
+
 // src/plan/nx.ts
+var MIN_NX_MAJOR = 22;
 var NX_ENV = { NX_DAEMON: "false", CI: "true", NX_NO_CLOUD: "true", NX_TUI: "false" };
 var RUNNER_PREFIXES = /* @__PURE__ */ new Set(["npx", "pnpx", "bunx"]);
 var PM_EXEC = /* @__PURE__ */ new Set(["pnpm", "yarn", "npm", "bun"]);
@@ -10418,10 +10424,10 @@ function parseNxCommand(argv) {
     if (a === "--") break;
     const eq = a.indexOf("=");
     const name = a.startsWith("-") && eq > 0 ? a.slice(0, eq) : a;
-    const inline = a.startsWith("-") && eq > 0 ? a.slice(eq + 1) : void 0;
+    const inline2 = a.startsWith("-") && eq > 0 ? a.slice(eq + 1) : void 0;
     const list = (target) => {
-      if (inline !== void 0) {
-        target.push(inline);
+      if (inline2 !== void 0) {
+        target.push(inline2);
         current = void 0;
       } else current = target;
     };
@@ -10429,14 +10435,14 @@ function parseNxCommand(argv) {
     else if (name === "-p" || name === "--projects" || name === "--project") list(projects);
     else if (name === "--exclude") list(exclude);
     else if (name === "-c" || name === "--configuration") {
-      configuration = inline ?? args[++i];
+      configuration = inline2 ?? args[++i];
       current = void 0;
     } else if (name === "--all") {
       all = true;
       current = void 0;
     } else if (a.startsWith("-")) {
       current = void 0;
-      if (inline === void 0 && NX_VALUE_OPTIONS.has(name) && args[i + 1] && !args[i + 1].startsWith("-")) i++;
+      if (inline2 === void 0 && NX_VALUE_OPTIONS.has(name) && args[i + 1] && !args[i + 1].startsWith("-")) i++;
     } else if (current) current.push(a);
     else positionals.push(a);
   }
@@ -10509,162 +10515,6 @@ function parseNxCommand(argv) {
     ...configuration ? { configuration } : {}
   };
 }
-var CHILD_SCRIPT = String.raw`
-'use strict';
-const fs = require('fs');
-const path = require('path');
-const req = JSON.parse(process.env.IO_TRACE_NX_REQUEST);
-const base = fs.existsSync(path.join(req.nxDir, 'dist', 'src')) ? path.join(req.nxDir, 'dist') : req.nxDir;
-const nx = (p) => require(path.join(base, p));
-const optional = (p) => { try { return nx(p); } catch (e) { if (e && e.code === 'MODULE_NOT_FOUND') return undefined; throw e; } };
-const out = (o) => { fs.writeFileSync(req.resultFile, JSON.stringify(o)); process.exit(0); };
-const userError = (message) => out({ userError: message });
-const depIds = (deps) => (deps || []).map((d) => (typeof d === 'string' ? d : d.id));
-
-(async () => {
-  const timings = {};
-  let t = Date.now();
-  const pg = nx('src/project-graph/project-graph');
-  let projectGraph, sourceMaps = {};
-  if (pg.createProjectGraphAndSourceMapsAsync) {
-    ({ projectGraph, sourceMaps } = await pg.createProjectGraphAndSourceMapsAsync({ exitOnError: false }));
-  } else {
-    projectGraph = await pg.createProjectGraphAsync({ exitOnError: false });
-  }
-  const nxJson = nx('src/config/nx-json').readNxJson(req.workspaceRoot) || {};
-  timings.graphMs = Date.now() - t;
-  t = Date.now();
-
-  const nodes = projectGraph.nodes;
-  const targetsOf = (p) => Object.keys((nodes[p] && nodes[p].data && nodes[p].data.targets) || {});
-  const allProjects = Object.keys(nodes).sort();
-  for (const p of [...(req.projects || []), ...(req.exclude || [])]) {
-    if (!nodes[p]) return userError('project "' + p + '" does not exist in this Nx workspace (projects: ' + allProjects.join(', ') + ')');
-  }
-  const splitTarget = (optional('src/utils/split-target') || {}).splitTarget;
-  const { createTaskGraph } = nx('src/tasks-runner/create-task-graph');
-  const groups = [];
-  for (const id of req.tasks || []) {
-    const parts = splitTarget ? splitTarget(id, projectGraph) : id.split(':');
-    const [p, tg, c] = parts;
-    if (!p || !nodes[p]) return userError('task "' + id + '": project "' + p + '" does not exist in this Nx workspace (projects: ' + allProjects.join(', ') + ')');
-    if (!tg || !targetsOf(p).includes(tg)) return userError('task "' + id + '": project "' + p + '" has no target "' + tg + '" (its targets: ' + targetsOf(p).join(', ') + ')');
-    const conf = c || req.configuration;
-    const t0 = nodes[p].data.targets[tg];
-    if (c && !(t0.configurations && t0.configurations[c])) return userError('task "' + id + '": target "' + p + ':' + tg + '" has no configuration "' + c + '" (configurations: ' + Object.keys(t0.configurations || {}).join(', ') + ')');
-    groups.push({ projects: [p], targets: [tg], configuration: conf });
-  }
-  if (req.targets && req.targets.length && !(req.tasks && req.tasks.length)) {
-    const candidates = (req.projects && req.projects.length ? req.projects : allProjects).filter((p) => !(req.exclude || []).includes(p));
-    for (const tg of req.targets) {
-      if (!candidates.some((p) => targetsOf(p).includes(tg))) {
-        const known = [...new Set(allProjects.flatMap(targetsOf))].sort();
-        return userError('no project ' + (req.projects && req.projects.length ? 'among ' + req.projects.join(', ') + ' ' : '') + 'has a target "' + tg + '" (targets in this workspace: ' + known.join(', ') + ')');
-      }
-    }
-    groups.push({ projects: candidates.filter((p) => req.targets.some((tg) => targetsOf(p).includes(tg))), targets: req.targets, configuration: req.configuration });
-  }
-  const tasks = {};
-  const dependencies = {};
-  for (const g of groups) {
-    const tg = createTaskGraph(projectGraph, {}, g.projects, g.targets, g.configuration, {}, false);
-    Object.assign(tasks, tg.tasks);
-    for (const [id, deps] of Object.entries(tg.dependencies)) dependencies[id] = [...new Set([...(dependencies[id] || []), ...depIds(deps)])];
-  }
-  const taskGraph = { roots: [], tasks, dependencies, continuousDependencies: {} };
-  for (const id of Object.keys(tasks)) if (!dependencies[id]) dependencies[id] = [];
-  taskGraph.roots = Object.keys(tasks).filter((id) => dependencies[id].length === 0);
-  timings.taskGraphMs = Date.now() - t;
-  t = Date.now();
-
-  const ids = Object.keys(tasks).sort();
-  if (req.forceCli) return out({ fallback: 'the CLI was asked for', ids });
-  let inputs = null;
-  let method = null;
-  const hpi = optional('src/hasher/hash-plan-inspector');
-  if (hpi && hpi.HashPlanInspector) {
-    const inspector = new hpi.HashPlanInspector(projectGraph, req.workspaceRoot, nxJson);
-    await inspector.init();
-    // One batch for every task: the public inspectTaskInputs() builds a task graph per call.
-    if (inspector.planner && inspector.inspector && typeof inspector.inspector.inspectInputs === 'function') {
-      // Nx 22 wants string dependency lists; Nx 24 accepts both (createTaskGraph gives {id} objects there).
-      const tgForPlanner = { ...taskGraph, dependencies: Object.fromEntries(ids.map((id) => [id, dependencies[id]])) };
-      let ref;
-      try { ref = inspector.planner.getPlansReference(ids, tgForPlanner); }
-      catch (e) { ref = inspector.planner.getPlansReference(ids, { ...taskGraph, dependencies: Object.fromEntries(ids.map((id) => [id, dependencies[id].map((d) => ({ id: d }))])) }); }
-      inputs = inspector.inspector.inspectInputs(ref);
-      method = 'HashPlanInspector';
-    } else if (typeof inspector.inspectTaskInputs === 'function') {
-      inputs = {};
-      for (const id of ids) {
-        const tk = tasks[id];
-        inputs[id] = inspector.inspectTaskInputs(tk.target)[id];
-      }
-      method = 'HashPlanInspector.inspectTaskInputs';
-    }
-  }
-  if (!inputs) {
-    const ctf = optional('src/hasher/check-task-files');
-    if (ctf && ctf.getTaskRawInputs) {
-      inputs = {};
-      for (const id of ids) inputs[id] = await ctf.getTaskRawInputs(id, { projectGraph, nxJson });
-      method = 'check-task-files';
-    }
-  }
-  if (!inputs) return out({ fallback: 'this nx has neither HashPlanInspector.inspectInputs nor check-task-files', ids });
-  timings.inputsMs = Date.now() - t;
-  t = Date.now();
-
-  const ctf = optional('src/hasher/check-task-files');
-  const hasher = optional('src/hasher/task-hasher');
-  const result = [];
-  for (const id of ids) {
-    const tk = tasks[id];
-    const p = tk.target.project;
-    const node = nodes[p];
-    let unresolved = [];
-    if (ctf && ctf.getTaskOutputs) {
-      try { unresolved = (await ctf.getTaskOutputs(id, { projectGraph, nxJson })).unresolved || []; } catch (e) { /* older shapes */ }
-    }
-    let depsOutputs = [];
-    if (hasher && hasher.getInputs) {
-      try { depsOutputs = hasher.getInputs(tk, projectGraph, nxJson).depsOutputs || []; } catch (e) { depsOutputs = []; }
-    }
-    const sm = sourceMaps[node.data.root] || {};
-    const pick = (k) => sm[k] || null;
-    const tname = tk.target.target;
-    // run-commands: the shell commands nx will start (sh -c), for attribution when env is unreadable.
-    const td = node.data.targets[tname] || {};
-    const opts = Object.assign({}, td.options || {}, (tk.target.configuration && td.configurations && td.configurations[tk.target.configuration]) || {});
-    const cmds = (td.executor === 'nx:run-commands' || !td.executor) ? [opts.command, ...(Array.isArray(opts.commands) ? opts.commands : [])].map((c) => (c && typeof c === 'object' ? c.command : c)).filter((c) => typeof c === 'string' && !c.includes('{')) : [];
-    result.push({
-      id,
-      project: p,
-      target: tname,
-      configuration: tk.target.configuration || null,
-      projectRoot: node.data.root === '.' ? '' : node.data.root,
-      executor: node.data.targets[tname].executor || null,
-      hashInputs: inputs[id] || null,
-      outputs: tk.outputs || [],
-      unresolvedOutputs: unresolved,
-      depsOutputs,
-      dependsOn: dependencies[id],
-      commands: cmds,
-      sourceMap: {
-        target: pick('targets.' + tname),
-        inputs: pick('targets.' + tname + '.inputs'),
-        outputs: pick('targets.' + tname + '.outputs'),
-        dependsOn: pick('targets.' + tname + '.dependsOn'),
-      },
-    });
-  }
-  timings.restMs = Date.now() - t;
-  out({ method, timings, tasks: result, nxJsonPlugins: (nxJson.plugins || []).map((pl) => (typeof pl === 'string' ? pl : pl.plugin)) });
-})().catch((e) => {
-  fs.writeFileSync(req.resultFile, JSON.stringify({ crash: String((e && e.message) || e), stack: String((e && e.stack) || '') }));
-  process.exit(0);
-});
-`;
 function locateWorkspaceNx(workspaceRoot) {
   const req = createRequire(join(workspaceRoot, "package.json"));
   let pkgPath;
@@ -10681,6 +10531,21 @@ function locateWorkspaceNx(workspaceRoot) {
   } catch {
   }
   return { dir: dirname(pkgPath), version };
+}
+function requireSupportedNx(version, dir) {
+  const major = Number(/^(\d+)\./.exec(version)?.[1]);
+  if (Number.isFinite(major) && major < MIN_NX_MAJOR) {
+    throw new ConfigurationError(
+      `nx >= ${MIN_NX_MAJOR} required (found ${version} at ${dir}): io-trace asks the workspace's own nx for each task's inputs and outputs, through APIs older nx lacks. Upgrade nx (\`npx nx migrate latest\`), or give io-trace a plan file with --plan.`
+    );
+  }
+}
+function nxChildScript() {
+  const here = dirname(fileURLToPath(import.meta.url));
+  const candidates = [join(here, "nx-child.js"), join(here, "..", "nx-child.js"), join(here, "..", "..", "dist", "nx-child.js")];
+  const found = candidates.find((c) => existsSync3(c));
+  if (!found) throw new Error(`io-trace's Nx plan child (nx-child.js) is missing: looked in ${candidates.join(", ")} (run \`npm run build\`)`);
+  return found;
 }
 function runNode(args, cwd, env) {
   return new Promise((resolve, reject) => {
@@ -10705,6 +10570,7 @@ async function resolveNxPlan(opts) {
   }
   const nx = locateWorkspaceNx(workspaceRoot);
   log.debug(`nx ${nx.version} found at ${nx.dir}`);
+  requireSupportedNx(nx.version, nx.dir);
   const tmp = mkdtempSync(join(tmpdir(), "io-trace-nx-"));
   const resultFile = join(tmp, "result.json");
   let res;
@@ -10720,8 +10586,8 @@ async function resolveNxPlan(opts) {
       configuration: opts.configuration,
       forceCli: opts.method === "cli"
     };
-    const env = { ...process.env, ...NX_ENV, IO_TRACE_NX_REQUEST: JSON.stringify(request) };
-    const run4 = await runNode(["-e", CHILD_SCRIPT], workspaceRoot, env);
+    const env = { ...process.env, ...NX_ENV, [NX_CHILD_REQUEST_ENV]: JSON.stringify(request) };
+    const run4 = await runNode([nxChildScript()], workspaceRoot, env);
     let text;
     try {
       text = readFileSync4(resultFile, "utf8");
@@ -10762,7 +10628,7 @@ Run \`npx nx show projects\` in the workspace to see the error; fix the workspac
   const limits = { projectRoots: childTasks.map((t) => t.projectRoot), outputs: childTasks.flatMap((t) => t.outputs) };
   const tasks = [];
   for (const ct of childTasks) tasks.push(toPlanTask(ct, childTasks, workspaceRoot, locator, limits, log));
-  log.info(`planned ${tasks.length} Nx task(s) with nx ${nx.version} in ${Date.now() - started} ms`);
+  log.debug(`planned ${tasks.length} Nx task(s) with nx ${nx.version} in ${Date.now() - started} ms`);
   return { source: "nx", workspaceRoot, toolVersion: nx.version, tasks };
 }
 function toPlanTask(ct, all, workspaceRoot, locator, limits, log) {
@@ -10909,8 +10775,8 @@ var ConfigLocator = class {
     }
     return this.parsed.get(file);
   }
-  at(file, path18, what) {
-    const hit = jsonKeyLine(this.json(file), path18);
+  at(file, path27, what) {
+    const hit = jsonKeyLine(this.json(file), path27);
     return { file, ...hit ? { line: hit.line } : {}, what };
   }
   /** The targetDefaults key that applies to a target (its name, its executor, or a glob), as Nx picks it. */
@@ -10938,8 +10804,8 @@ var ConfigLocator = class {
       const [where2, plugin] = src;
       const [file, anchor] = where2.split("#");
       if (file === "nx.json" || plugin === "nx/target-defaults") {
-        const key2 = anchor?.startsWith("targetDefaults.") ? anchor.slice("targetDefaults.".length) : this.targetDefaultsKey(ct.target, ct.executor, field);
-        if (key2 !== void 0) return this.at("nx.json", ["targetDefaults", key2, field], `targetDefaults.${key2}.${field}`);
+        const key3 = anchor?.startsWith("targetDefaults.") ? anchor.slice("targetDefaults.".length) : this.targetDefaultsKey(ct.target, ct.executor, field);
+        if (key3 !== void 0) return this.at("nx.json", ["targetDefaults", key3, field], `targetDefaults.${key3}.${field}`);
       }
       if (plugin && !CORE_PLUGINS.has(plugin)) {
         const line = this.pluginEntry(plugin);
@@ -10947,8 +10813,8 @@ var ConfigLocator = class {
       }
       return this.fieldIn(file, ct.target, field);
     }
-    const key = this.targetDefaultsKey(ct.target, ct.executor, field);
-    if (key !== void 0) return this.at("nx.json", ["targetDefaults", key, field], `targetDefaults.${key}.${field}`);
+    const key2 = this.targetDefaultsKey(ct.target, ct.executor, field);
+    if (key2 !== void 0) return this.at("nx.json", ["targetDefaults", key2, field], `targetDefaults.${key2}.${field}`);
     if (tgt) {
       const [file] = tgt[0].split("#");
       if (tgt[1] && !CORE_PLUGINS.has(tgt[1])) {
@@ -11124,18 +10990,21 @@ function cachedTaskReason(source, taskId, evidence) {
 
 // src/run/analyse-run.ts
 function analyseRun(store, runId, options) {
-  const run4 = store.getRun(runId);
-  if (!run4) throw new Error(`run ${runId} not found`);
-  const tasks = store.loadTasks(runId);
+  const stored = store.getRun(runId);
+  if (!stored) throw new Error(`run ${runId} not found`);
+  const run4 = { ...stored, ...options.run };
+  const recorded = store.loadTasks(runId);
+  const current = new Map((options.plan?.tasks ?? []).map((t) => [t.id, t]));
+  const tasks = recorded.map((t) => current.get(t.id) ?? t);
   const plan = {
     source: run4.planSource ?? "file",
     workspaceRoot: run4.workspaceRoot ?? run4.cwd,
     tasks,
     ...run4.planFile ? { file: run4.planFile } : {}
   };
-  const stored = store.taskStatuses(runId);
-  const cachedTasks = options.cachedTasks ?? new Set(stored.filter((t) => t.status === "cached").map((t) => t.taskId));
-  const skippedTasks = options.skippedTasks ?? new Set(stored.filter((t) => t.status === "skipped").map((t) => t.taskId));
+  const storedTasks = store.taskStatuses(runId);
+  const cachedTasks = options.cachedTasks ?? new Set(storedTasks.filter((t) => t.status === "cached").map((t) => t.taskId));
+  const skippedTasks = options.skippedTasks ?? new Set(storedTasks.filter((t) => t.status === "skipped").map((t) => t.taskId));
   const processes = store.loadProcesses(runId);
   const processCounts = /* @__PURE__ */ new Map();
   const taskTimes = /* @__PURE__ */ new Map();
@@ -11155,30 +11024,43 @@ function analyseRun(store, runId, options) {
     cachedTasks,
     skippedTasks
   });
-  const reasons = store.traceIncompleteReasons(runId);
+  const reasons = options.traceReasons ? [...options.traceReasons] : store.traceIncompleteReasons(runId);
   if (run4.tracer !== "none") {
     for (const t of result.tasks) {
       if (t.status === "cached") reasons.push(cachedTaskReason(plan.source, t.taskId, options.cacheEvidence?.get(t.taskId)));
       if (t.status === "not-run") reasons.push(`task ${t.taskId}: no traced process ran for it (it did not run, or ran outside the traced process tree)`);
     }
   }
-  const incompleteReasons = [...new Set(reasons)];
-  const status = decideStatus(run4.tracer, incompleteReasons, result.findings);
-  store.replaceFindings(runId, result.findings);
-  store.updateTaskStatus(
-    runId,
-    result.tasks.map((t) => {
-      const times = taskTimes.get(t.taskId);
-      return {
-        taskId: t.taskId,
-        status: t.status,
-        processCount: processCounts.get(t.taskId) ?? 0,
-        startedAt: times && Number.isFinite(times.start) ? times.start : null,
-        endedAt: times && Number.isFinite(times.end) ? times.end : null
-      };
-    })
-  );
-  store.updateRun(runId, { status, incompleteReasons });
+  let incompleteReasons = [...new Set(reasons)];
+  let status = decideStatus(run4.tracer, incompleteReasons, result.findings);
+  if (options.save === false) return buildReport({ ...run4, status, incompleteReasons }, result.tasks, result.findings, IO_TRACE_VERSION);
+  try {
+    store.db.transaction(() => {
+      store.replaceFindings(runId, result.findings);
+      store.updateTaskStatus(
+        runId,
+        result.tasks.map((t) => {
+          const times = taskTimes.get(t.taskId);
+          return {
+            taskId: t.taskId,
+            status: t.status,
+            processCount: processCounts.get(t.taskId) ?? 0,
+            startedAt: times && Number.isFinite(times.start) ? times.start : null,
+            endedAt: times && Number.isFinite(times.end) ? times.end : null
+          };
+        })
+      );
+      store.updateRun(runId, { status, incompleteReasons });
+    });
+  } catch (e2) {
+    if (!options.onSaveError) throw e2;
+    incompleteReasons = [.../* @__PURE__ */ new Set([...incompleteReasons, options.onSaveError(e2)])];
+    status = decideStatus(run4.tracer, incompleteReasons, result.findings);
+    try {
+      store.updateRun(runId, { status, incompleteReasons });
+    } catch {
+    }
+  }
   return buildReport({ ...run4, status, incompleteReasons }, result.tasks, result.findings, IO_TRACE_VERSION);
 }
 
@@ -11242,12 +11124,21 @@ function colorizer(on) {
 }
 
 // src/store/store.ts
-import { accessSync, constants, copyFileSync, existsSync as existsSync3, mkdirSync, mkdtempSync as mkdtempSync2, rmSync as rmSync2 } from "node:fs";
+import { accessSync, constants, copyFileSync, existsSync as existsSync5, mkdtempSync as mkdtempSync2, rmSync as rmSync2 } from "node:fs";
 import { tmpdir as tmpdir2 } from "node:os";
-import path7 from "node:path";
+import path8 from "node:path";
 
 // src/store/schema.ts
-var SCHEMA_VERSION = 1;
+var SCHEMA_VERSION = 2;
+var MIGRATIONS = {
+  2: `
+ALTER TABLE runs ADD COLUMN log_path TEXT;
+ALTER TABLE runs ADD COLUMN transcript_times_path TEXT;
+ALTER TABLE runs ADD COLUMN transcript_format TEXT;
+UPDATE runs SET log_path = transcript_path, transcript_path = NULL;
+`
+};
+var OLDEST_READABLE_VERSION = 1;
 var SCHEMA_SQL = `
 CREATE TABLE IF NOT EXISTS runs (
   id                 INTEGER PRIMARY KEY,
@@ -11270,7 +11161,10 @@ CREATE TABLE IF NOT EXISTS runs (
   lost_events        INTEGER NOT NULL DEFAULT 0,
   stdout_path        TEXT,            -- relative to the database's directory
   stderr_path        TEXT,
-  transcript_path    TEXT,
+  log_path           TEXT,            -- stdout and stderr interleaved as they arrived
+  transcript_path    TEXT,            -- the agent's own transcript (its stdout, or run --transcript FILE); NULL: none
+  transcript_times_path TEXT,         -- arrival time per chunk of the transcript (see src/transcript)
+  transcript_format  TEXT,            -- the adapter that recognised it (claude-stream-json, codex-exec-json, jsonl)
   host               TEXT NOT NULL DEFAULT '{}'   -- JSON: kernel, os, arch, node, CI facts
 );
 
@@ -11301,7 +11195,7 @@ CREATE TABLE IF NOT EXISTS processes (
   parent_key INTEGER,
   ppid       INTEGER,
   task_id    TEXT,               -- NULL: unattributed
-  role       TEXT NOT NULL,      -- task | orchestrator | unattributed
+  role       TEXT NOT NULL,      -- task | orchestrator | package-manager | unattributed
   exe        TEXT,
   argv       TEXT,               -- JSON
   cwd        TEXT,
@@ -11352,6 +11246,20 @@ CREATE TABLE IF NOT EXISTS events (
   attributes  TEXT NOT NULL DEFAULT '{}'
 );
 CREATE INDEX IF NOT EXISTS events_run ON events (run_id);
+
+-- Later analyses of a run against another config (\`io-trace check\`), kept beside the run's own findings.
+CREATE TABLE IF NOT EXISTS analyses (
+  id                 INTEGER PRIMARY KEY,
+  run_id             INTEGER NOT NULL REFERENCES runs(id),
+  kind               TEXT NOT NULL,    -- check
+  created_at         REAL NOT NULL,    -- ms since epoch
+  workspace          TEXT NOT NULL,    -- the workspace whose config was read
+  status             TEXT NOT NULL,    -- clean | issues | incomplete
+  incomplete_reasons TEXT NOT NULL DEFAULT '[]',
+  findings           TEXT NOT NULL,    -- JSON Finding[]
+  comparison         TEXT NOT NULL     -- JSON: each finding of either analysis with fixed | still-there | new
+);
+CREATE INDEX IF NOT EXISTS analyses_run ON analyses (run_id);
 `;
 
 // src/store/sqlite.ts
@@ -11427,7 +11335,10 @@ function openNode(ns, file, options) {
         db.exec("COMMIT");
         return out;
       } catch (e2) {
-        db.exec("ROLLBACK");
+        try {
+          db.exec("ROLLBACK");
+        } catch {
+        }
         throw e2;
       } finally {
         depth--;
@@ -11467,6 +11378,82 @@ function openBetter(Better, file, options) {
   };
 }
 
+// src/store/write-errors.ts
+import { closeSync, existsSync as existsSync4, mkdirSync, openSync, statfsSync } from "node:fs";
+import path7 from "node:path";
+var StoreWriteError = class extends StoreError {
+  constructor(message, problem) {
+    super(message);
+    this.problem = problem;
+  }
+  problem;
+  name = "StoreWriteError";
+};
+var ERRNO_PROBLEM = {
+  ENOSPC: "disk full",
+  EDQUOT: "disk quota exceeded",
+  EROFS: "read-only file system",
+  EACCES: "permission denied",
+  EPERM: "permission denied",
+  EIO: "I/O error"
+};
+var SQLITE_READONLY = 8;
+var SQLITE_IOERR = 10;
+var SQLITE_FULL = 13;
+var SQLITE_CANTOPEN = 14;
+var SQLITE_PROBLEM = {
+  [SQLITE_READONLY]: "read-only",
+  [SQLITE_IOERR]: "I/O error",
+  [SQLITE_FULL]: "disk full",
+  [SQLITE_CANTOPEN]: "cannot create or open the file"
+};
+var SQLITE_CODE_NAMES = { SQLITE_READONLY, SQLITE_IOERR, SQLITE_FULL, SQLITE_CANTOPEN };
+function writeProblem(e2, file) {
+  const err = e2 instanceof StoreWriteError ? { problem: e2.problem } : e2;
+  if (typeof err?.problem === "string") return err.problem;
+  if (typeof err?.code === "string" && ERRNO_PROBLEM[err.code]) return ERRNO_PROBLEM[err.code];
+  const primary = sqlitePrimaryCode(err);
+  if (primary === void 0) return void 0;
+  if (primary === SQLITE_FULL) return SQLITE_PROBLEM[SQLITE_FULL];
+  return (file !== void 0 ? probe(file) : void 0) ?? SQLITE_PROBLEM[primary];
+}
+function describeWriteFailure(e2, file) {
+  return writeProblem(e2, file) ?? firstLine(e2 instanceof Error ? e2.message : String(e2));
+}
+function makeDirectory(dir) {
+  try {
+    mkdirSync(dir, { recursive: true });
+  } catch (e2) {
+    if (e2.code !== "ENOENT") throw e2;
+    let missing = path7.resolve(dir);
+    while (!existsSync4(path7.dirname(missing)) && path7.dirname(missing) !== missing) missing = path7.dirname(missing);
+    mkdirSync(missing);
+    throw e2;
+  }
+}
+function sqlitePrimaryCode(err) {
+  if (!err) return void 0;
+  const n = typeof err.errcode === "number" ? err.errcode & 255 : typeof err.code === "string" ? SQLITE_CODE_NAMES[err.code.split("_").slice(0, 2).join("_")] : void 0;
+  return n !== void 0 && n in SQLITE_PROBLEM ? n : void 0;
+}
+function probe(file) {
+  try {
+    closeSync(openSync(file, "a"));
+  } catch (e2) {
+    const p = ERRNO_PROBLEM[e2.code ?? ""];
+    if (p) return p;
+  }
+  try {
+    const s = statfsSync(path7.dirname(path7.resolve(file)));
+    if (s.bavail === 0 || s.files > 0 && s.ffree === 0) return "disk full";
+  } catch {
+  }
+  return void 0;
+}
+function firstLine(s) {
+  return s.split("\n", 1)[0].trim();
+}
+
 // src/store/store.ts
 var RUN_COLUMNS = {
   ioTraceVersion: "io_trace_version",
@@ -11488,7 +11475,10 @@ var RUN_COLUMNS = {
   lostEvents: "lost_events",
   stdoutPath: "stdout_path",
   stderrPath: "stderr_path",
+  logPath: "log_path",
   transcriptPath: "transcript_path",
+  transcriptTimesPath: "transcript_times_path",
+  transcriptFormat: "transcript_format",
   host: "host"
 };
 var TRACE_INCOMPLETE_EVENT = "trace_incomplete";
@@ -11516,29 +11506,39 @@ var TraceStore = class _TraceStore {
   }
   /** Open (creating if needed) a database for writing. */
   static create(file) {
-    mkdirSync(path7.dirname(path7.resolve(file)), { recursive: true });
     let db;
     try {
+      makeDirectory(path8.dirname(path8.resolve(file)));
       db = openDatabase(file);
       db.pragma("journal_mode = WAL");
       db.pragma("synchronous = NORMAL");
       const version = Number(db.pragma("user_version"));
-      if (version !== 0 && version !== SCHEMA_VERSION) {
+      if (version !== 0 && (version > SCHEMA_VERSION || version < OLDEST_READABLE_VERSION)) {
         throw new StoreError(
           `trace database ${file} has schema version ${version}, this io-trace writes version ${SCHEMA_VERSION}: use another --db path`
         );
       }
+      if (version !== 0) migrate(db, version);
       db.exec(SCHEMA_SQL);
       db.pragma(`user_version = ${SCHEMA_VERSION}`);
     } catch (e2) {
       if (e2 instanceof StoreError) throw e2;
+      const problem = writeProblem(e2, file);
+      if (problem) throw new StoreWriteError(`cannot write the trace database ${file}: ${problem}`, problem);
       throw new StoreError(`cannot open trace database ${file} for writing: ${e2.message}`);
     }
-    return new _TraceStore(path7.resolve(file), db);
+    return new _TraceStore(path8.resolve(file), db);
+  }
+  /** A database that lives only in memory: a run whose database cannot be written still gets its report. */
+  static createInMemory() {
+    const db = openDatabase(":memory:");
+    db.exec(SCHEMA_SQL);
+    db.pragma(`user_version = ${SCHEMA_VERSION}`);
+    return new _TraceStore(":memory:", db);
   }
   /** Open an existing database read-only (triage, analyze). */
   static openExisting(file, { readonly = false } = {}) {
-    if (!existsSync3(file)) {
+    if (!existsSync5(file)) {
       throw new StoreError(`trace database ${file} does not exist (run \`io-trace run\` first, or pass --db PATH)`);
     }
     let db;
@@ -11547,14 +11547,14 @@ var TraceStore = class _TraceStore {
       db = openChecked(file, readonly);
     } catch (e2) {
       if (e2 instanceof StoreError) throw e2;
-      if (readonly && /readonly|read-only|unable to open/i.test(e2.message) && !writableDir(path7.dirname(path7.resolve(file)))) {
+      if (readonly && /readonly|read-only|unable to open/i.test(e2.message) && !writableDir(path8.dirname(path8.resolve(file)))) {
         tempCopy = copyToTemp(file);
         db = openChecked(tempCopy, true);
       } else {
         throw new StoreError(`trace database ${file} is damaged or not an io-trace database: ${e2.message}`);
       }
     }
-    const store = new _TraceStore(path7.resolve(file), db);
+    const store = new _TraceStore(path8.resolve(file), db);
     store.tempCopy = tempCopy;
     return store;
   }
@@ -11562,7 +11562,7 @@ var TraceStore = class _TraceStore {
   tempCopy;
   close() {
     if (this.db.isOpen) this.db.close();
-    if (this.tempCopy) rmSync2(path7.dirname(this.tempCopy), { recursive: true, force: true });
+    if (this.tempCopy) rmSync2(path8.dirname(this.tempCopy), { recursive: true, force: true });
     this.tempCopy = void 0;
   }
   createRun(run4) {
@@ -11729,6 +11729,28 @@ var TraceStore = class _TraceStore {
       }
     });
   }
+  /** Records a later analysis of a run (`io-trace check`) beside the run's own findings. */
+  saveAnalysis(a) {
+    const info = this.db.prepare("INSERT INTO analyses (run_id, kind, created_at, workspace, status, incomplete_reasons, findings, comparison) VALUES (?, ?, ?, ?, ?, ?, ?, ?)").run(a.runId, a.kind, a.createdAt, a.workspace, a.status, JSON.stringify(a.incompleteReasons), JSON.stringify(a.findings), JSON.stringify(a.comparison));
+    return Number(info.lastInsertRowid);
+  }
+  /** A run's later analyses, oldest first (none in a database older than schema 2). */
+  loadAnalyses(runId) {
+    const exists = this.db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'analyses'").get();
+    if (!exists) return [];
+    const rows = this.db.prepare("SELECT * FROM analyses WHERE run_id = ? ORDER BY id").all(runId);
+    return rows.map((r) => ({
+      id: r.id,
+      runId: r.run_id,
+      kind: r.kind,
+      createdAt: r.created_at,
+      workspace: r.workspace,
+      status: r.status,
+      incompleteReasons: JSON.parse(r.incomplete_reasons),
+      findings: JSON.parse(r.findings),
+      comparison: JSON.parse(r.comparison)
+    }));
+  }
   loadFindings(runId) {
     const rows = this.db.prepare("SELECT * FROM findings WHERE run_id = ? ORDER BY id").all(runId);
     return rows.map((r) => ({
@@ -11785,13 +11807,21 @@ var TraceStore = class _TraceStore {
     }));
   }
 };
+function migrate(db, version) {
+  if (version >= SCHEMA_VERSION) return;
+  db.transaction(() => {
+    for (let v = version + 1; v <= SCHEMA_VERSION; v++) if (MIGRATIONS[v]) db.exec(MIGRATIONS[v]);
+    db.pragma(`user_version = ${SCHEMA_VERSION}`);
+  });
+}
 function openChecked(file, readonly) {
   const db = openDatabase(file, { readonly, mustExist: true });
   try {
     const version = Number(db.pragma("user_version"));
-    if (version !== SCHEMA_VERSION) {
-      throw new StoreError(`trace database ${file} has schema version ${version}; this io-trace reads version ${SCHEMA_VERSION}`);
+    if (version < OLDEST_READABLE_VERSION || version > SCHEMA_VERSION) {
+      throw new StoreError(`trace database ${file} has schema version ${version}; this io-trace reads versions ${OLDEST_READABLE_VERSION} to ${SCHEMA_VERSION}`);
     }
+    if (!readonly && version < SCHEMA_VERSION) migrate(db, version);
     db.prepare("SELECT count(*) FROM runs").get();
     return db;
   } catch (e2) {
@@ -11808,21 +11838,25 @@ function writableDir(dir) {
   }
 }
 function copyToTemp(file) {
-  const dir = mkdtempSync2(path7.join(tmpdir2(), "io-trace-db-"));
-  const copy = path7.join(dir, path7.basename(file));
+  const dir = mkdtempSync2(path8.join(tmpdir2(), "io-trace-db-"));
+  const copy = path8.join(dir, path8.basename(file));
   copyFileSync(file, copy);
-  if (existsSync3(`${file}-wal`)) copyFileSync(`${file}-wal`, `${copy}-wal`);
+  if (existsSync5(`${file}-wal`)) copyFileSync(`${file}-wal`, `${copy}-wal`);
   return copy;
 }
-function encodeRunValue(key, value) {
-  if (JSON_RUN_FIELDS.has(key)) return JSON.stringify(value);
+function encodeRunValue(key2, value) {
+  if (JSON_RUN_FIELDS.has(key2)) return JSON.stringify(value);
   return value;
 }
 function decodeRun(row) {
   const out = { id: row.id };
-  for (const [key, col] of Object.entries(RUN_COLUMNS)) {
+  for (const [key2, col] of Object.entries(RUN_COLUMNS)) {
     const v = row[col];
-    out[key] = JSON_RUN_FIELDS.has(key) && typeof v === "string" ? JSON.parse(v) : v;
+    out[key2] = JSON_RUN_FIELDS.has(key2) && typeof v === "string" ? JSON.parse(v) : v ?? null;
+  }
+  if (!("log_path" in row)) {
+    out.logPath = row.transcript_path ?? null;
+    out.transcriptPath = null;
   }
   return out;
 }
@@ -11845,21 +11879,21 @@ function oneOf(flag, value, allowed, fallback) {
 }
 
 // src/cli/commands/run.ts
-import { writeFileSync as writeFileSync2 } from "node:fs";
-import path10 from "node:path";
+import { writeFileSync as writeFileSync3 } from "node:fs";
+import path14 from "node:path";
 
 // src/plan/resolve.ts
-import { existsSync as existsSync6 } from "node:fs";
-import path8 from "node:path";
+import { existsSync as existsSync8 } from "node:fs";
+import path9 from "node:path";
 
 // src/plan/detect.ts
-import { existsSync as existsSync5, readFileSync as readFileSync6 } from "node:fs";
+import { existsSync as existsSync7, readFileSync as readFileSync6 } from "node:fs";
 import { join as join3 } from "node:path";
 
 // src/plan/turbo.ts
 import { spawn as spawn2 } from "node:child_process";
 import { createRequire as createRequire3 } from "node:module";
-import { existsSync as existsSync4, readFileSync as readFileSync5, realpathSync as realpathSync4 } from "node:fs";
+import { existsSync as existsSync6, readFileSync as readFileSync5, realpathSync as realpathSync4 } from "node:fs";
 import { dirname as dirname2, join as join2, posix as posix2 } from "node:path";
 var TURBO_ENV = {
   TURBO_TELEMETRY_DISABLED: "1",
@@ -11890,9 +11924,59 @@ var TURBO_VALUE_FLAGS = /* @__PURE__ */ new Set([
   "--remote-cache-timeout",
   "--cwd",
   "--heap",
-  "--trace"
+  "--trace",
+  "--root-turbo-json",
+  "--verbosity",
+  "--experimental-otel-protocol",
+  "--experimental-otel-endpoint",
+  "--experimental-otel-timeout-ms",
+  "--experimental-otel-interval-ms",
+  "--experimental-otel-header",
+  "--experimental-otel-resource"
 ]);
-var TURBO_OPTIONAL_VALUE = /* @__PURE__ */ new Set(["--graph", "--dry", "--dry-run", "--summarize", "--continue"]);
+var TURBO_OPTIONAL_VALUE = /* @__PURE__ */ new Set(["--graph", "--dry", "--dry-run", "--summarize", "--continue", "--log-file"]);
+var NOT_FOR_DRY_RUN = /* @__PURE__ */ new Set([
+  "--dry",
+  "--dry-run",
+  "--graph",
+  "--summarize",
+  "--profile",
+  "--anon-profile",
+  "--ui",
+  "--output-logs",
+  "--log-order",
+  "--log-prefix",
+  "--concurrency",
+  "--parallel",
+  "--continue",
+  "--force",
+  "--cache",
+  "--cache-dir",
+  "--cache-workers",
+  "--remote-only",
+  "--remote-cache-read-only",
+  "--remote-cache-timeout",
+  "--no-cache",
+  "--daemon",
+  "--no-daemon",
+  "--heap",
+  "--trace",
+  "--team",
+  "--token",
+  "--api",
+  "--login",
+  "--color",
+  "--no-color",
+  "--verbosity",
+  "-v",
+  "-vv",
+  "-vvv",
+  "--no-update-notifier",
+  "--preflight",
+  "--log-file",
+  "--filter",
+  "-F"
+]);
 var TURBO_COMMANDS = /* @__PURE__ */ new Set([
   "bin",
   "boundaries",
@@ -11927,6 +12011,7 @@ function parseTurboCommand(argv) {
   else if (args[i] === void 0 || TURBO_COMMANDS.has(args[i])) return void 0;
   const tasks = [];
   const filter = [];
+  const runFlags = [];
   let passThroughArgs;
   for (let j = 0; j < args.length; j++) {
     const a = args[j];
@@ -11940,12 +12025,13 @@ function parseTurboCommand(argv) {
       let value = eq > 0 ? a.slice(eq + 1) : void 0;
       if (value === void 0 && TURBO_VALUE_FLAGS.has(name) && !TURBO_OPTIONAL_VALUE.has(name)) value = args[++j];
       if ((name === "--filter" || name === "-F") && value !== void 0) filter.push(value);
+      else if (!NOT_FOR_DRY_RUN.has(name) && !name.startsWith("--experimental-otel")) runFlags.push(value === void 0 ? name : `${name}=${value}`);
       continue;
     }
     tasks.push(a);
   }
   if (tasks.length === 0) return void 0;
-  return { tasks, ...filter.length ? { filter } : {}, ...passThroughArgs ? { passThroughArgs } : {} };
+  return { tasks, ...filter.length ? { filter } : {}, ...passThroughArgs ? { passThroughArgs } : {}, ...runFlags.length ? { runFlags } : {} };
 }
 function locateWorkspaceTurbo(workspaceRoot) {
   const req = createRequire3(join2(workspaceRoot, "package.json"));
@@ -11985,6 +12071,7 @@ async function resolveTurboPlan(opts) {
     ...opts.tasks,
     "--dry=json",
     ...(opts.filter ?? []).map((f) => `--filter=${f}`),
+    ...opts.runFlags ?? [],
     ...opts.passThroughArgs?.length ? ["--", ...opts.passThroughArgs] : []
   ];
   const r = await run(process.execPath, args, workspaceRoot, { ...process.env, ...TURBO_ENV });
@@ -12064,7 +12151,7 @@ ${clean(r.stderr).slice(0, 2e3)}`);
       declaredAt
     });
   }
-  log.info(`planned ${tasks.length} Turborepo task(s) with turbo ${dry.turboVersion ?? turbo.version} in ${Date.now() - started} ms`);
+  log.debug(`planned ${tasks.length} Turborepo task(s) with turbo ${dry.turboVersion ?? turbo.version} in ${Date.now() - started} ms`);
   return { source: "turbo", workspaceRoot, toolVersion: dry.turboVersion ?? turbo.version, tasks };
 }
 function envNames(ev) {
@@ -12081,7 +12168,7 @@ var TurboLocator = class {
   json(file) {
     if (!this.cache.has(file)) {
       const abs = join2(this.root, file);
-      this.cache.set(file, existsSync4(abs) ? parseJsonWithLines(readFileSync5(abs, "utf8")) : void 0);
+      this.cache.set(file, existsSync6(abs) ? parseJsonWithLines(readFileSync5(abs, "utf8")) : void 0);
     }
     return this.cache.get(file);
   }
@@ -12090,24 +12177,25 @@ var TurboLocator = class {
     if (dir && dir !== ".") candidates.push([posix2.join(dir, "turbo.json"), task]);
     candidates.push(["turbo.json", `${pkg}#${task}`], ["turbo.json", task]);
     let definedAt;
-    for (const [file, key] of candidates) {
+    for (const [file, key2] of candidates) {
       const root = this.json(file);
       if (!root) continue;
       const section = jsonChild(root, ["tasks"]) ? "tasks" : jsonChild(root, ["pipeline"]) ? "pipeline" : void 0;
       if (!section) continue;
-      const taskNode = jsonChild(root, [section, key]);
+      const taskNode = jsonChild(root, [section, key2]);
       if (!taskNode) continue;
       const fieldNode = jsonChild(taskNode, [field]);
-      if (fieldNode) return { file, line: fieldNode.keyLine, what: `${section}["${key}"].${field}` };
-      definedAt ??= { file, line: jsonKeyLine(root, [section, key]).line, what: `${section}["${key}"].${field} (not set: Turborepo default)` };
+      if (fieldNode) return { file, line: fieldNode.keyLine, what: `${section}["${key2}"].${field}` };
+      definedAt ??= { file, line: jsonKeyLine(root, [section, key2]).line, what: `${section}["${key2}"].${field} (not set: Turborepo default)` };
     }
     return definedAt;
   }
 };
 
 // src/plan/detect.ts
-function expandPackageScript(workspaceRoot, argv) {
-  const [pm, ...rest] = argv;
+function expandPackageScript(workspaceRoot, argv, depth = 0) {
+  const [first, ...rest] = argv;
+  const pm = first?.slice(first.lastIndexOf("/") + 1);
   if (pm !== "npm" && pm !== "pnpm" && pm !== "yarn" && pm !== "bun") return void 0;
   let i = 0;
   while (rest[i]?.startsWith("-")) i++;
@@ -12124,11 +12212,23 @@ function expandPackageScript(workspaceRoot, argv) {
   const script = scripts?.[name];
   if (typeof script !== "string") return void 0;
   const extra = rest.slice(i + 1).filter((a) => a !== "--");
+  const commands = script.split(/&&|\|\||;|\|/).map((c) => dropAssignments(c.trim().split(/\s+/).filter(Boolean))).filter((c) => c.length > 0);
+  for (let k = 0; k < commands.length; k++) {
+    const cmd = k === commands.length - 1 ? [...commands[k], ...extra] : commands[k];
+    if (parseNxCommand(cmd) || parseTurboCommand(cmd)) return cmd;
+    const nested = depth < 3 ? expandPackageScript(workspaceRoot, cmd, depth + 1) : void 0;
+    if (nested && (parseNxCommand(nested) || parseTurboCommand(nested))) return nested;
+  }
   return [...script.trim().split(/\s+/), ...extra];
 }
+function dropAssignments(argv) {
+  let i = argv[0] === "env" ? 1 : 0;
+  while (argv[i] !== void 0 && /^[A-Za-z_][A-Za-z0-9_]*=/.test(argv[i])) i++;
+  return argv.slice(i);
+}
 function detectPlanSource(workspaceRoot, argv) {
-  const hasNx = existsSync5(join3(workspaceRoot, "nx.json"));
-  const hasTurbo = existsSync5(join3(workspaceRoot, "turbo.json"));
+  const hasNx = existsSync7(join3(workspaceRoot, "nx.json"));
+  const hasTurbo = existsSync7(join3(workspaceRoot, "turbo.json"));
   const fromArgv = (a) => parseNxCommand(a) ? "nx" : parseTurboCommand(a) ? "turbo" : void 0;
   const direct = fromArgv(argv) ?? fromArgv(expandPackageScript(workspaceRoot, argv) ?? []);
   if (direct === "nx" && hasNx) return "nx";
@@ -12143,11 +12243,11 @@ function detectPlanSource(workspaceRoot, argv) {
 var DEFAULT_PLAN_FILE = "io-trace.plan.json";
 async function resolvePlan(options) {
   const { spec, cwd, command, log } = options;
-  if (spec !== "auto" && spec !== "nx" && spec !== "turbo") return loadPlanFile(path8.resolve(cwd, spec));
+  if (spec !== "auto" && spec !== "nx" && spec !== "turbo") return loadPlanFile(path9.resolve(cwd, spec));
   let source = spec === "auto" ? void 0 : spec;
   if (source === void 0) {
-    const file = path8.join(cwd, DEFAULT_PLAN_FILE);
-    if (existsSync6(file)) return loadPlanFile(file);
+    const file = path9.join(cwd, DEFAULT_PLAN_FILE);
+    if (existsSync8(file)) return loadPlanFile(file);
     source = detectPlanSource(cwd, command);
   }
   if (source === void 0) {
@@ -12179,10 +12279,11 @@ async function resolvePlan(options) {
       tasks,
       log,
       ...turbo?.filter ? { filter: turbo.filter } : {},
-      ...turbo?.passThroughArgs ? { passThroughArgs: turbo.passThroughArgs } : {}
+      ...turbo?.passThroughArgs ? { passThroughArgs: turbo.passThroughArgs } : {},
+      ...turbo?.runFlags ? { runFlags: turbo.runFlags } : {}
     });
   }
-  log.info(`plan: ${plan.tasks.length} ${source} task${plan.tasks.length === 1 ? "" : "s"} resolved in ${Date.now() - t0} ms`);
+  log.info(`plan: ${plan.tasks.length} ${source} task${plan.tasks.length === 1 ? "" : "s"}${plan.toolVersion ? ` (${source} ${plan.toolVersion})` : ""} resolved in ${Date.now() - t0} ms`);
   return plan;
 }
 function parseable(cwd, command) {
@@ -12195,12 +12296,128 @@ function requireTasks(tasks, tool, example) {
 }
 
 // src/run/run-build.ts
-import { closeSync, mkdirSync as mkdirSync2, openSync, readSync } from "node:fs";
+import { closeSync as closeSync4, openSync as openSync4, readSync as readSync3 } from "node:fs";
 import os2 from "node:os";
-import path9 from "node:path";
+import path13 from "node:path";
 
 // src/attribution/process-table.ts
 import { readFileSync as readFileSync7 } from "node:fs";
+
+// src/attribution/package-managers.ts
+import { closeSync as closeSync2, openSync as openSync2, readSync, realpathSync as realpathSync5 } from "node:fs";
+import path10 from "node:path";
+var realPath = (p) => {
+  try {
+    return realpathSync5(p);
+  } catch {
+    return void 0;
+  }
+};
+var NODE_SCRIPTS = [
+  // npm's own bin scripts; corepack's cache keeps them under npm/<version>/.
+  [/\/npm(\/[^/]+)?\/bin\/npm-cli\.js$/, "npm"],
+  [/\/npm(\/[^/]+)?\/bin\/npx-cli\.js$/, "npx"],
+  // pnpm from npm (bin/pnpm.cjs, dist/pnpm.cjs), from corepack's cache (pnpm/<version>/bin/pnpm.cjs).
+  [/\/pnpm(\/[^/]+)?\/bin\/pnpm\.c?js$/, "pnpm"],
+  [/\/pnpm(\/[^/]+)?\/dist\/pnpm\.c?js$/, "pnpm"],
+  [/\/pnpm(\/[^/]+)?\/bin\/pnpx\.c?js$/, "pnpx"],
+  // yarn 1 (bin/yarn.js, lib/cli.js), yarn >= 2 (a checked-in .yarn/releases/yarn-x.cjs, cli-dist, corepack's yarn/<version>/yarn.js).
+  [/\/yarn(\/[^/]+)?\/bin\/yarn(pkg)?\.c?js$/, "yarn"],
+  [/\/yarn\/lib\/cli\.js$/, "yarn"],
+  [/\/yarn\/[^/]+\/yarn\.c?js$/, "yarn"],
+  [/\/\.yarn\/releases\/yarn-[^/]*\.c?js$/, "yarn"],
+  [/\/@yarnpkg\/cli-dist\/bin\/yarn\.js$/, "yarn"],
+  // corepack and its shims: the shim loads the package manager into the same process.
+  [/\/corepack\/dist\/corepack\.js$/, "corepack"],
+  [/\/corepack\/dist\/(npm|npx|pnpm|pnpx|yarn)\.js$/, "corepack"],
+  [/\/corepack\/dist\/yarnpkg\.js$/, "corepack"]
+];
+var isElf = (p) => {
+  let fd;
+  try {
+    fd = openSync2(p, "r");
+    const b = Buffer.alloc(4);
+    return readSync(fd, b, 0, 4, 0) === 4 && b.equals(ELF_MAGIC);
+  } catch {
+    return false;
+  } finally {
+    if (fd !== void 0) closeSync2(fd);
+  }
+};
+var ELF_MAGIC = Buffer.from([127, 69, 76, 70]);
+var BINARIES = [
+  [/\/pnpm$/, "pnpm"],
+  [/\/bun$/, "bun"]
+];
+var NODE_OPTIONS_WITH_VALUE = /* @__PURE__ */ new Set(["-r", "--require", "--import", "--loader", "--experimental-loader", "--env-file", "--title", "--conditions", "-C", "--input-type", "--stack-size"]);
+var BUN_MANAGER_COMMANDS = /* @__PURE__ */ new Set(["install", "i", "add", "a", "remove", "rm", "update", "link", "unlink", "pm", "x", "create", "c", "init", "outdated", "publish", "pack", "patch", "why", "audit", "info"]);
+function packageManagerOf(facts, resolve = realPath, binary = isElf) {
+  const { exe, argv } = facts;
+  if (!exe) return void 0;
+  const realExe = resolve(exe) ?? exe;
+  if (isNode(realExe)) {
+    const script = nodeScript(argv);
+    if (script === void 0) return void 0;
+    const abs = path10.posix.isAbsolute(script) ? script : facts.cwd ? path10.posix.join(facts.cwd, script) : void 0;
+    if (abs === void 0) return void 0;
+    const real = resolve(abs) ?? abs;
+    for (const [re, pm] of NODE_SCRIPTS) if (re.test(real)) return pm;
+    return void 0;
+  }
+  for (const [re, pm] of BINARIES) {
+    if (!re.test(realExe) || !binary(realExe)) continue;
+    if (pm === "bun" && !bunManages(argv)) return void 0;
+    return pm;
+  }
+  return void 0;
+}
+function isNode(realExe) {
+  return /\/node(js)?(\d+)?$/.test(realExe);
+}
+function nodeScript(argv) {
+  if (!argv) return void 0;
+  for (let i = 1; i < argv.length; i++) {
+    const a = argv[i];
+    if (a === "-e" || a === "--eval" || a === "-p" || a === "--print" || a === "-") return void 0;
+    if (a === "--") return argv[i + 1];
+    if (a.startsWith("-")) {
+      if (NODE_OPTIONS_WITH_VALUE.has(a)) i++;
+      continue;
+    }
+    return a;
+  }
+  return void 0;
+}
+function bunManages(argv) {
+  if (!argv || argv.length === 0) return false;
+  if (/(^|\/)bunx$/.test(argv[0])) return true;
+  let i = 1;
+  while (argv[i]?.startsWith("-")) {
+    if (argv[i] === "--version" || argv[i] === "-v" || argv[i] === "--revision") return true;
+    i++;
+  }
+  const cmd = argv[i];
+  if (cmd === void 0) return false;
+  if (BUN_MANAGER_COMMANDS.has(cmd)) return true;
+  if (cmd === "run") {
+    let j = i + 1;
+    while (argv[j]?.startsWith("-")) j++;
+    const target = argv[j];
+    return target !== void 0 && !target.includes("/") && !/\.[cm]?[jt]sx?$/.test(target);
+  }
+  return false;
+}
+function cachedResolver(resolve = realPath) {
+  const cache = /* @__PURE__ */ new Map();
+  return (p) => {
+    if (cache.has(p)) return cache.get(p);
+    const r = resolve(p);
+    cache.set(p, r);
+    return r;
+  };
+}
+
+// src/attribution/process-table.ts
 var TASK_ENV_VAR = "IO_TRACE_TASK";
 var readProcEnviron = (pid) => {
   let raw;
@@ -12215,6 +12432,16 @@ var readProcEnviron = (pid) => {
     if (eq > 0) env.set(entry.slice(0, eq), entry.slice(eq + 1));
   }
   return env;
+};
+var readProcCmdline = (pid) => {
+  let raw;
+  try {
+    raw = readFileSync7(`/proc/${pid}/cmdline`, "utf8");
+  } catch {
+    return void 0;
+  }
+  if (raw === "") return void 0;
+  return (raw.endsWith("\0") ? raw.slice(0, -1) : raw).split("\0");
 };
 var TaskMatcher = class {
   byTaskEnv = /* @__PURE__ */ new Map();
@@ -12263,6 +12490,9 @@ var ProcessTable = class {
   constructor(options) {
     this.options = options;
     this.readEnviron = options.readEnviron ?? readProcEnviron;
+    this.readCmdline = options.readCmdline ?? readProcCmdline;
+    const resolve = cachedResolver();
+    this.classify = options.packageManagerOf ?? ((facts) => packageManagerOf(facts, resolve));
     const root = this.create(options.rootPid, null, null, options.startedAt);
     this.readTask(root);
   }
@@ -12271,6 +12501,8 @@ var ProcessTable = class {
   all = [];
   dirty = /* @__PURE__ */ new Set();
   readEnviron;
+  readCmdline;
+  classify;
   /** Processes whose environment could not be read at exec (too short-lived): they inherit. */
   environMisses = 0;
   unknownTaskNames = /* @__PURE__ */ new Set();
@@ -12293,13 +12525,16 @@ var ProcessTable = class {
     child.exe = parent.exe;
     child.argv = parent.argv;
     child.cwd = parent.cwd;
+    child.packageManager = parent.packageManager;
   }
-  exec(pid, exe, argv, cwd, ts) {
+  /** `argvTruncated`: the tracer cut argv (bpftrace's string limit): read it whole from /proc if still there. */
+  exec(pid, exe, argv, cwd, ts, argvTruncated = false) {
     const p = this.byPid.get(pid) ?? this.create(pid, null, null, ts);
     p.exe = exe;
-    p.argv = argv;
+    p.argv = argvTruncated ? wholeArgv(argv, this.readCmdline(pid)) : argv;
     if (cwd !== void 0) p.cwd = cwd;
     this.readTask(p);
+    p.packageManager = this.classify({ exe: p.exe, argv: p.argv, cwd: p.cwd });
     this.dirty.add(p);
   }
   exit(pid, ts) {
@@ -12309,7 +12544,7 @@ var ProcessTable = class {
     this.dirty.add(p);
   }
   create(pid, parentKey, ppid, ts) {
-    const p = { key: this.all.length + 1, pid, parentKey, ppid, ownTask: void 0, exe: null, argv: null, cwd: null, startedAt: ts, endedAt: null };
+    const p = { key: this.all.length + 1, pid, parentKey, ppid, ownTask: void 0, exe: null, argv: null, cwd: null, startedAt: ts, endedAt: null, packageManager: void 0 };
     this.all.push(p);
     this.byPid.set(pid, p);
     this.dirty.add(p);
@@ -12356,15 +12591,15 @@ var ProcessTable = class {
     const list = onlyDirty ? [...this.dirty] : this.all;
     this.dirty.clear();
     return list.map((p) => {
-      const runner = this.options.outsideRole === "orchestrator" && isScriptRunner(p.argv);
-      const taskId = runner ? null : this.taskOf(p, memo);
+      const pm = p.packageManager !== void 0;
+      const taskId = pm ? null : this.taskOf(p, memo);
       return {
         key: p.key,
         pid: p.pid,
         parentKey: p.parentKey,
         ppid: p.ppid,
         taskId,
-        role: taskId !== null ? "task" : this.options.outsideRole,
+        role: pm ? "package-manager" : taskId !== null ? "task" : this.options.outsideRole,
         exe: p.exe,
         argv: p.argv,
         cwd: p.cwd,
@@ -12377,19 +12612,10 @@ var ProcessTable = class {
     return this.all.length;
   }
 };
-var PACKAGE_MANAGERS = /* @__PURE__ */ new Set(["npm", "npm-cli.js", "pnpm", "pnpm.cjs", "pnpm.js", "yarn", "yarn.js", "yarn.cjs", "bun"]);
-function isScriptRunner(argv) {
-  if (!argv || argv.length === 0) return false;
-  const base = (a) => a.slice(a.lastIndexOf("/") + 1);
-  let i = 0;
-  if (/^node(js)?$/.test(base(argv[0]))) {
-    i = 1;
-    while (argv[i]?.startsWith("-")) i++;
-  }
-  if (argv[i] === void 0 || !PACKAGE_MANAGERS.has(base(argv[i]))) return false;
-  i++;
-  while (argv[i]?.startsWith("-")) i++;
-  return argv[i] === "run" || argv[i] === "run-script";
+function wholeArgv(cut2, full) {
+  if (!full || full.length < cut2.length) return cut2;
+  for (let i = 0; i < cut2.length; i++) if (!full[i].startsWith(cut2[i])) return cut2;
+  return full;
 }
 
 // src/core/spans.ts
@@ -12502,12 +12728,85 @@ function githubFacts(env) {
   return out;
 }
 
+// src/store/normalise-path.ts
+import { lstatSync as lstatSync2, realpathSync as realpathSync6 } from "node:fs";
+import path11 from "node:path";
+var PathNormaliser = class {
+  dirs = /* @__PURE__ */ new Map();
+  normalise(p) {
+    if (!MAY_CHANGE.test(p)) return p;
+    const slash = p.lastIndexOf("/");
+    if (slash < 0) return p;
+    const base = p.slice(slash + 1);
+    if (base === "" || base === "." || base === "..") return this.dir(p);
+    const dir = slash === 0 ? "/" : p.slice(0, slash);
+    const d = this.dir(dir);
+    return d === "/" ? `/${base}` : `${d}/${base}`;
+  }
+  dir(d) {
+    let n = this.dirs.get(d);
+    if (n === void 0) {
+      n = resolveDir(d);
+      this.dirs.set(d, n);
+    }
+    return n;
+  }
+};
+var MAY_CHANGE = /\/\/|\/\.|\/$|\/node_modules(\/|$)/;
+function resolveDir(d) {
+  let out = cleanDir(d);
+  if (out.includes("/node_modules/") || out.endsWith("/node_modules")) {
+    const real = safeRealpath2(out);
+    if (real !== void 0 && !/\/node_modules(\/|$)/.test(real)) out = real;
+  }
+  return out;
+}
+function cleanDir(d) {
+  if (!/\/\/|\/\.\.?(\/|$)|.\/$/.test(d)) return d;
+  const parts = [];
+  for (const c of d.split("/")) {
+    if (c === "" || c === ".") continue;
+    if (c === "..") {
+      const prefix = `/${parts.join("/")}`;
+      if (parts.length > 0 && isSymlink(prefix)) {
+        const real = safeRealpath2(prefix);
+        if (real !== void 0) {
+          parts.length = 0;
+          parts.push(...path11.posix.dirname(real).split("/").filter(Boolean));
+          continue;
+        }
+      }
+      parts.pop();
+      continue;
+    }
+    parts.push(c);
+  }
+  return `/${parts.join("/")}`;
+}
+function isSymlink(p) {
+  try {
+    return lstatSync2(p).isSymbolicLink();
+  } catch {
+    return false;
+  }
+}
+function safeRealpath2(p) {
+  try {
+    return realpathSync6.native(p);
+  } catch {
+    return void 0;
+  }
+}
+
 // src/store/ingest.ts
 var TraceIngestor = class {
-  constructor(store, runId, processes, flushIntervalMs = 1e3) {
+  constructor(store, runId, processes, options = {}) {
     this.store = store;
     this.runId = runId;
     this.processes = processes;
+    const o = typeof options === "number" ? { flushIntervalMs: options } : options;
+    const flushIntervalMs = o.flushIntervalMs ?? 1e3;
+    this.onWriteError = o.onWriteError;
     if (flushIntervalMs > 0) {
       this.timer = setInterval(() => this.flush(), flushIntervalMs);
       this.timer.unref();
@@ -12519,9 +12818,14 @@ var TraceIngestor = class {
   accesses = /* @__PURE__ */ new Map();
   fresh = [];
   changed = [];
+  pendingNotices = [];
   timer;
+  onWriteError;
+  paths = new PathNormaliser();
   notices = [];
   eventCount = 0;
+  /** The error of the last write that failed, while what it carried is still not in the database. */
+  unsaved = void 0;
   /** The tracer's EventSink. */
   sink = (batch) => {
     this.eventCount += batch.length;
@@ -12529,11 +12833,12 @@ var TraceIngestor = class {
       switch (e2.type) {
         case "access": {
           const procKey = this.processes.keyFor(e2.pid, e2.ts);
-          const key = `${procKey}\0${e2.op}\0${e2.errno}\0${e2.path}`;
-          const a = this.accesses.get(key);
+          const path27 = this.paths.normalise(e2.path);
+          const key2 = `${procKey}\0${e2.op}\0${e2.errno}\0${path27}`;
+          const a = this.accesses.get(key2);
           if (a === void 0) {
-            const rec = { procKey, path: e2.path, op: e2.op, errno: e2.errno, count: 1, firstTs: e2.ts, lastTs: e2.ts, dirty: false };
-            this.accesses.set(key, rec);
+            const rec = { procKey, path: path27, op: e2.op, errno: e2.errno, count: 1, firstTs: e2.ts, lastTs: e2.ts, dirty: false };
+            this.accesses.set(key2, rec);
             this.fresh.push(rec);
           } else {
             a.count++;
@@ -12550,25 +12855,64 @@ var TraceIngestor = class {
           this.processes.fork(e2.pid, e2.child, e2.ts);
           break;
         case "exec":
-          this.processes.exec(e2.pid, e2.path, e2.argv, e2.cwd, e2.ts);
+          this.processes.exec(e2.pid, e2.path, e2.argv, e2.cwd, e2.ts, e2.argvTruncated === true);
           break;
         case "exit":
           this.processes.exit(e2.pid, e2.ts);
           break;
         case "notice":
           this.notices.push(e2);
-          this.store.addEvent(this.runId, {
-            kind: "notice",
-            name: e2.kind,
-            startTs: e2.ts,
-            attributes: { message: e2.message, ...e2.pid !== void 0 ? { pid: e2.pid } : {}, ...e2.count !== void 0 ? { count: e2.count } : {} }
-          });
+          this.pendingNotices.push(e2);
           break;
       }
     }
   };
-  /** Write everything pending to the database. */
+  /** Write everything pending to the database; false (and `unsaved` set) if the database refused. */
   flush() {
+    return this.attempt(() => this.write(), true);
+  }
+  /** Final flush: every process re-saved with its task decided on the whole tree. Never throws. */
+  close() {
+    if (this.timer) clearInterval(this.timer);
+    this.timer = void 0;
+    this.attempt(() => {
+      this.write();
+      this.store.saveProcesses(this.runId, this.processes.records(false));
+    }, false);
+  }
+  attempt(fn, tell) {
+    try {
+      fn();
+      this.unsaved = void 0;
+      return true;
+    } catch (e2) {
+      if (tell && this.unsaved === void 0) this.onWriteError?.(e2);
+      this.unsaved = e2;
+      if (this.timer) clearInterval(this.timer);
+      this.timer = void 0;
+      return false;
+    }
+  }
+  write() {
+    if (this.pendingNotices.length) {
+      const notices = this.pendingNotices;
+      this.pendingNotices = [];
+      try {
+        this.store.db.transaction(() => {
+          for (const e2 of notices) {
+            this.store.addEvent(this.runId, {
+              kind: "notice",
+              name: e2.kind,
+              startTs: e2.ts,
+              attributes: { message: e2.message, ...e2.pid !== void 0 ? { pid: e2.pid } : {}, ...e2.count !== void 0 ? { count: e2.count } : {} }
+            });
+          }
+        });
+      } catch (e2) {
+        this.pendingNotices = notices.concat(this.pendingNotices);
+        throw e2;
+      }
+    }
     const procs = this.processes.records(true);
     if (procs.length) this.store.saveProcesses(this.runId, procs);
     if (this.fresh.length || this.changed.length) {
@@ -12576,16 +12920,16 @@ var TraceIngestor = class {
       const changed = this.changed;
       this.fresh = [];
       this.changed = [];
-      this.store.writeAccesses(this.runId, fresh, changed);
+      try {
+        this.store.writeAccesses(this.runId, fresh, changed);
+      } catch (e2) {
+        for (const a of fresh) a.rowId = void 0;
+        this.fresh = fresh.concat(this.fresh);
+        this.changed = changed.concat(this.changed);
+        throw e2;
+      }
       for (const a of changed) a.dirty = false;
     }
-  }
-  /** Final flush: every process re-saved with its task decided on the whole tree. */
-  close() {
-    if (this.timer) clearInterval(this.timer);
-    this.timer = void 0;
-    this.flush();
-    this.store.saveProcesses(this.runId, this.processes.records(false));
   }
   get distinctAccesses() {
     return this.accesses.size;
@@ -12730,39 +13074,595 @@ async function selectTracer(request, candidates, log) {
   return { tracer: new NoneTracer(), version: null, reason: `auto: no tracer works here (${skipped.join("; ")}); the build ran untraced` };
 }
 
+// src/transcript/index.ts
+import { closeSync as closeSync3, existsSync as existsSync9, openSync as openSync3, readFileSync as readFileSync10, readSync as readSync2 } from "node:fs";
+
+// src/transcript/lines.ts
+function* splitLines(data) {
+  let start = 0;
+  let no = 0;
+  while (start < data.length) {
+    let nl = data.indexOf(10, start);
+    if (nl === -1) nl = data.length;
+    no++;
+    let end = nl;
+    if (end > start && data[end - 1] === 13) end--;
+    yield { no, text: data.toString("utf8", start, end), endOffset: nl };
+    start = nl + 1;
+  }
+}
+function timeAt(times, offset) {
+  if (!times || times.offsets.length === 0) return void 0;
+  let lo = 0;
+  let hi = times.offsets.length - 1;
+  if (offset < times.offsets[0]) return times.times[0];
+  while (lo < hi) {
+    const mid = lo + hi + 1 >> 1;
+    if (times.offsets[mid] <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return times.times[lo];
+}
+function parseChunkTimes(text) {
+  const offsets = [];
+  const times = [];
+  for (const line of text.split("\n")) {
+    const [o, t] = line.trim().split(/\s+/);
+    const off = Number(o);
+    const ts = Number(t);
+    if (line.trim() === "" || !Number.isFinite(off) || !Number.isFinite(ts)) continue;
+    if (offsets.length && off < offsets[offsets.length - 1]) continue;
+    offsets.push(off);
+    times.push(ts);
+  }
+  return { offsets, times };
+}
+function tsOf(obj) {
+  for (const key2 of ["timestamp", "ts", "time", "@timestamp", "timestamp_ms", "created_at", "createdAt"]) {
+    const v = obj[key2];
+    if (typeof v === "number" && Number.isFinite(v)) return v < 1e11 ? v * 1e3 : v;
+    if (typeof v === "string" && v) {
+      const n = Number(v);
+      if (Number.isFinite(n) && /^\d+(\.\d+)?$/.test(v)) return n < 1e11 ? n * 1e3 : n;
+      const d = Date.parse(v);
+      if (Number.isFinite(d)) return d;
+    }
+  }
+  return void 0;
+}
+function oneLine(value, max = 200) {
+  let s;
+  if (typeof value === "string") s = value;
+  else {
+    try {
+      s = JSON.stringify(value) ?? "";
+    } catch {
+      s = String(value);
+    }
+  }
+  s = s.replace(/\s+/g, " ").trim();
+  return s.length > max ? s.slice(0, max - 1) + "\u2026" : s;
+}
+
+// src/transcript/claude.ts
+var CLAUDE_LINE_TYPES = /* @__PURE__ */ new Set(["system", "assistant", "user", "result", "stream_event"]);
+function looksLikeClaude(obj) {
+  const t = obj.type;
+  if (typeof t !== "string" || !CLAUDE_LINE_TYPES.has(t)) return false;
+  return "session_id" in obj || "sessionId" in obj || typeof obj.message === "object" && obj.message !== null || t === "result" && "subtype" in obj;
+}
+function parseClaudeLine(line, times, toolNames) {
+  let obj;
+  try {
+    obj = JSON.parse(line.text);
+  } catch {
+    return { items: line.text.trim() ? [{ kind: "text", line: line.no, text: line.text, ...at(void 0, times, line) }] : [], bad: line.text.trim() !== "" };
+  }
+  if (typeof obj !== "object" || obj === null || Array.isArray(obj)) {
+    return { items: [{ kind: "event", line: line.no, text: oneLine(obj), ...at(void 0, times, line) }], bad: false };
+  }
+  const o = obj;
+  const base = { line: line.no, ...at(tsOf(o), times, line) };
+  const type = typeof o.type === "string" ? o.type : "";
+  const items = [];
+  switch (type) {
+    case "system": {
+      const tools = Array.isArray(o.tools) ? o.tools.length : void 0;
+      const parts = [o.subtype, o.model && `model ${o.model}`, tools !== void 0 && `${tools} tools`, o.cwd && `cwd ${o.cwd}`].filter(Boolean);
+      items.push({ ...base, kind: "system", name: typeof o.subtype === "string" ? o.subtype : "system", text: parts.join(", ") });
+      break;
+    }
+    case "assistant":
+    case "user": {
+      const message = o.message ?? {};
+      const role = message.role ?? type;
+      const content = message.content;
+      if (typeof content === "string") {
+        items.push({ ...base, kind: "message", role, text: content });
+        break;
+      }
+      if (!Array.isArray(content)) break;
+      for (const block2 of content) {
+        if (!block2 || typeof block2 !== "object") continue;
+        switch (block2.type) {
+          case "text":
+            items.push({ ...base, kind: "message", role, text: String(block2.text ?? "") });
+            break;
+          case "thinking":
+            items.push({ ...base, kind: "thinking", role, text: String(block2.thinking ?? "") });
+            break;
+          case "tool_use":
+          case "server_tool_use": {
+            const name = String(block2.name ?? "tool");
+            const id = typeof block2.id === "string" ? block2.id : void 0;
+            if (id) toolNames.set(id, name);
+            items.push({ ...base, kind: "tool_call", role, name, ...id ? { id } : {}, input: block2.input, text: summariseToolInput(name, block2.input) });
+            break;
+          }
+          case "tool_result": {
+            const id = typeof block2.tool_use_id === "string" ? block2.tool_use_id : void 0;
+            const name = id ? toolNames.get(id) : void 0;
+            items.push({
+              ...base,
+              kind: "tool_result",
+              role,
+              ...name ? { name } : {},
+              ...id ? { id } : {},
+              text: resultText(block2.content),
+              isError: block2.is_error === true
+            });
+            break;
+          }
+          default:
+            break;
+        }
+      }
+      break;
+    }
+    case "result": {
+      const facts = [
+        typeof o.num_turns === "number" && `${o.num_turns} turns`,
+        typeof o.duration_ms === "number" && `${(o.duration_ms / 1e3).toFixed(1)} s`,
+        typeof o.total_cost_usd === "number" && `$${o.total_cost_usd.toFixed(4)}`
+      ].filter(Boolean);
+      const text = typeof o.result === "string" ? o.result : "";
+      items.push({ ...base, kind: "result", name: typeof o.subtype === "string" ? o.subtype : "result", text: [facts.join(", "), text].filter(Boolean).join(": "), isError: o.is_error === true });
+      break;
+    }
+    case "stream_event":
+      break;
+    default:
+      items.push({ ...base, kind: "event", name: type || "event", text: oneLine(o) });
+  }
+  return { items, bad: false };
+}
+function at(own, times, line) {
+  const ts = own ?? timeAt(times, line.endOffset);
+  return ts === void 0 ? {} : { ts };
+}
+function summariseToolInput(name, input) {
+  if (!input || typeof input !== "object") return oneLine(input ?? "");
+  const i = input;
+  const first = ["command", "file_path", "notebook_path", "path", "pattern", "url", "query", "description", "prompt"].find((k) => typeof i[k] === "string");
+  if (first) {
+    const extra = name === "Grep" && typeof i.path === "string" && first === "pattern" ? ` in ${i.path}` : "";
+    return oneLine(String(i[first]) + extra);
+  }
+  return oneLine(input);
+}
+function resultText(content) {
+  if (typeof content === "string") return content;
+  if (Array.isArray(content)) {
+    return content.map((c) => c && typeof c === "object" && c.type === "text" ? String(c.text ?? "") : "").filter(Boolean).join("\n");
+  }
+  return content === void 0 || content === null ? "" : oneLine(content);
+}
+
+// src/transcript/codex.ts
+var CODEX_EVENT_TYPES = /* @__PURE__ */ new Set(["thread.started", "thread.resumed", "turn.started", "turn.completed", "turn.failed", "item.started", "item.updated", "item.completed"]);
+var TOOL_ITEMS = /* @__PURE__ */ new Set(["command_execution", "file_change", "mcp_tool_call", "web_search"]);
+function looksLikeCodex(obj) {
+  const t = obj.type;
+  if (typeof t !== "string") return false;
+  if (CODEX_EVENT_TYPES.has(t)) return t.startsWith("item.") ? typeof obj.item === "object" && obj.item !== null : true;
+  return t === "error" && typeof obj.message === "string" && !("session_id" in obj);
+}
+function parseCodexLine(line, times) {
+  if (line.text.trim() === "") return { items: [], bad: false };
+  const ts = (own) => {
+    const t = own ?? timeAt(times, line.endOffset);
+    return t === void 0 ? {} : { ts: t };
+  };
+  let obj;
+  try {
+    obj = JSON.parse(line.text);
+  } catch {
+    return { items: [{ kind: "text", line: line.no, text: line.text, ...ts(void 0) }], bad: true };
+  }
+  if (typeof obj !== "object" || obj === null || Array.isArray(obj)) {
+    return { items: [{ kind: "event", line: line.no, text: oneLine(obj), ...ts(void 0) }], bad: false };
+  }
+  const o = obj;
+  const base = { line: line.no, ...ts(tsOf(o)) };
+  const type = typeof o.type === "string" ? o.type : "";
+  switch (type) {
+    case "thread.started":
+    case "thread.resumed":
+      return one({ ...base, kind: "system", name: type, text: typeof o.thread_id === "string" ? `thread ${o.thread_id}` : type });
+    case "turn.started":
+      return one({ ...base, kind: "event", name: type, text: "turn started" });
+    case "turn.completed": {
+      const u = o.usage ?? {};
+      const facts = ["input_tokens", "cached_input_tokens", "output_tokens"].filter((k) => typeof u[k] === "number").map((k) => `${k.replace(/_/g, " ")} ${u[k]}`);
+      return one({ ...base, kind: "result", name: type, text: facts.join(", "), isError: false });
+    }
+    case "turn.failed":
+      return one({ ...base, kind: "result", name: type, text: errorText(o.error), isError: true });
+    case "error":
+      return one({ ...base, kind: "event", name: "error", text: typeof o.message === "string" ? o.message : oneLine(o), isError: true });
+    case "item.started":
+    case "item.updated":
+    case "item.completed":
+      return { items: itemEvent(type, o.item, base), bad: false };
+    default:
+      return one({ ...base, kind: "event", name: type || "event", text: oneLine(o) });
+  }
+}
+function one(item) {
+  return { items: [item], bad: false };
+}
+function itemEvent(event, raw, base) {
+  if (!raw || typeof raw !== "object") return [{ ...base, kind: "event", name: event, text: oneLine(raw ?? "") }];
+  const item = raw;
+  const itype = str(item.type) ?? str(item.item_type) ?? "item";
+  const id = str(item.id);
+  const idField = id ? { id } : {};
+  if (TOOL_ITEMS.has(itype)) {
+    if (event === "item.updated") return [];
+    const name = itype === "mcp_tool_call" ? `mcp:${str(item.server) ?? "?"}/${str(item.tool) ?? "?"}` : itype;
+    if (event === "item.started") {
+      const input = itype === "command_execution" ? { command: item.command } : itype === "file_change" ? { changes: item.changes } : itype === "mcp_tool_call" ? item.arguments : { query: item.query };
+      return [{ ...base, kind: "tool_call", name, ...idField, input, text: callText(itype, item) }];
+    }
+    const failed = item.status === "failed" || item.status === "declined" || typeof item.exit_code === "number" && item.exit_code !== 0 || item.error !== void 0 && item.error !== null;
+    return [{ ...base, kind: "tool_result", name, ...idField, input: itype === "command_execution" ? { command: item.command } : itype === "file_change" ? { changes: item.changes } : void 0, text: resultText2(itype, item), isError: failed }];
+  }
+  if (event !== "item.completed") return [];
+  switch (itype) {
+    case "agent_message":
+    case "assistant_message":
+      return [{ ...base, kind: "message", role: "assistant", ...idField, text: str(item.text) ?? "" }];
+    case "reasoning":
+      return [{ ...base, kind: "thinking", role: "assistant", ...idField, text: str(item.text) ?? "" }];
+    case "error":
+      return [{ ...base, kind: "event", name: "error", ...idField, text: str(item.message) ?? oneLine(item), isError: true }];
+    case "todo_list": {
+      const items = Array.isArray(item.items) ? item.items : [];
+      return [{ ...base, kind: "event", name: "todo_list", ...idField, text: items.map((t) => `${t?.completed ? "[x]" : "[ ]"} ${str(t?.text) ?? ""}`).join("; ") }];
+    }
+    default:
+      return [{ ...base, kind: "event", name: itype, ...idField, text: oneLine(item) }];
+  }
+}
+function callText(itype, item) {
+  switch (itype) {
+    case "command_execution":
+      return oneLine(str(item.command) ?? "");
+    case "file_change":
+      return changesText(item.changes);
+    case "mcp_tool_call":
+      return oneLine(item.arguments ?? "");
+    default:
+      return oneLine(str(item.query) ?? "");
+  }
+}
+function resultText2(itype, item) {
+  switch (itype) {
+    case "command_execution": {
+      const out = str(item.aggregated_output) ?? "";
+      return typeof item.exit_code === "number" ? `exit ${item.exit_code}${out ? `: ${out}` : ""}` : out;
+    }
+    case "file_change":
+      return changesText(item.changes);
+    case "mcp_tool_call":
+      return item.error ? errorText(item.error) : oneLine(item.result ?? str(item.status) ?? "");
+    default:
+      return oneLine(str(item.query) ?? str(item.status) ?? "");
+  }
+}
+function changesText(changes) {
+  if (!Array.isArray(changes)) return "";
+  return changes.map((c) => c && typeof c === "object" ? `${str(c.kind) ?? "change"} ${str(c.path) ?? "?"}` : "").filter(Boolean).join(", ");
+}
+function errorText(e2) {
+  if (typeof e2 === "string") return e2;
+  if (e2 && typeof e2 === "object" && typeof e2.message === "string") return e2.message;
+  return oneLine(e2 ?? "");
+}
+function str(v) {
+  return typeof v === "string" ? v : void 0;
+}
+
+// src/transcript/jsonl.ts
+function parseJsonlLine(line, times) {
+  if (line.text.trim() === "") return { items: [], bad: false };
+  let obj;
+  try {
+    obj = JSON.parse(line.text);
+  } catch {
+    return { items: [{ kind: "text", line: line.no, text: line.text, ...when(void 0, times, line) }], bad: true };
+  }
+  if (typeof obj !== "object" || obj === null || Array.isArray(obj)) {
+    return { items: [{ kind: "event", line: line.no, text: oneLine(obj), ...when(void 0, times, line) }], bad: false };
+  }
+  const o = obj;
+  const base = { line: line.no, ...when(tsOf(o), times, line) };
+  const type = str2(o.type) ?? str2(o.event) ?? str2(o.kind) ?? "";
+  const message = o.message && typeof o.message === "object" ? o.message : void 0;
+  const toolName = str2(o.tool_name) ?? str2(o.toolName) ?? str2(o.tool) ?? (/tool|function/i.test(type) ? str2(o.name) : void 0);
+  const isResult = /result|output|response/i.test(type);
+  if (toolName !== void 0 || /tool|function_call/i.test(type)) {
+    const id = str2(o.id) ?? str2(o.tool_use_id) ?? str2(o.call_id) ?? str2(o.tool_call_id);
+    if (isResult) {
+      return {
+        items: [{ ...base, kind: "tool_result", ...toolName ? { name: toolName } : {}, ...id ? { id } : {}, text: textOf(o.output ?? o.result ?? o.content ?? ""), isError: o.is_error === true || o.isError === true || o.error !== void 0 && o.error !== null && o.error !== false }],
+        bad: false
+      };
+    }
+    const input = o.input ?? o.arguments ?? o.args ?? o.params ?? o.parameters;
+    return { items: [{ ...base, kind: "tool_call", name: toolName ?? "tool", ...id ? { id } : {}, input, text: oneLine(input ?? "") }], bad: false };
+  }
+  const role = str2(o.role) ?? (message ? str2(message.role) : void 0);
+  const text = str2(o.text) ?? str2(o.content) ?? (typeof o.message === "string" ? o.message : void 0) ?? (message ? textOf(message.content ?? message.text ?? "") : void 0);
+  if (role !== void 0 || text !== void 0) {
+    return { items: [{ ...base, kind: "message", ...role ? { role } : {}, text: text ?? "" }], bad: false };
+  }
+  return { items: [{ ...base, kind: "event", name: type || "event", text: oneLine(o) }], bad: false };
+}
+function when(own, times, line) {
+  const ts = own ?? timeAt(times, line.endOffset);
+  return ts === void 0 ? {} : { ts };
+}
+function str2(v) {
+  return typeof v === "string" ? v : void 0;
+}
+function textOf(v) {
+  if (typeof v === "string") return v;
+  if (Array.isArray(v)) return v.map((c) => typeof c === "string" ? c : c && typeof c === "object" && typeof c.text === "string" ? c.text : "").filter(Boolean).join("\n");
+  return oneLine(v);
+}
+
+// src/transcript/text.ts
+function parseTextLine(line, times) {
+  if (line.text.trim() === "") return [];
+  const ts = timeAt(times, line.endOffset);
+  return [{ kind: "text", line: line.no, text: line.text, ...ts === void 0 ? {} : { ts } }];
+}
+
+// src/transcript/types.ts
+var AGENT_FORMATS = /* @__PURE__ */ new Set(["claude-stream-json", "codex-exec-json", "jsonl"]);
+
+// src/transcript/tool-calls.ts
+function toolCallSpans(transcript) {
+  const out = [];
+  const open = /* @__PURE__ */ new Map();
+  let lastTs;
+  for (const item of transcript.items) {
+    const prevTs = lastTs;
+    if (item.ts !== void 0) lastTs = item.ts;
+    if (item.kind === "tool_call") {
+      const id = item.id ?? `line-${item.line}`;
+      const command = commandOf(item.input);
+      const span = {
+        id,
+        name: item.name ?? "tool",
+        text: item.text ?? "",
+        ...item.input !== void 0 ? { input: item.input } : {},
+        ...command !== void 0 ? { command } : {},
+        line: item.line,
+        ...item.ts !== void 0 ? { startTs: item.ts } : {},
+        isError: false
+      };
+      out.push(span);
+      if (item.id !== void 0) open.set(item.id, span);
+    } else if (item.kind === "tool_result") {
+      const span = item.id !== void 0 ? open.get(item.id) : void 0;
+      if (span) {
+        open.delete(item.id);
+        span.resultLine = item.line;
+        if (item.ts !== void 0) span.endTs = item.ts;
+        span.isError = item.isError === true;
+        continue;
+      }
+      const command = commandOf(item.input);
+      out.push({
+        id: item.id ?? `line-${item.line}`,
+        name: item.name ?? "tool",
+        text: item.text ?? "",
+        ...item.input !== void 0 ? { input: item.input } : {},
+        ...command !== void 0 ? { command } : {},
+        line: item.line,
+        resultLine: item.line,
+        ...prevTs !== void 0 ? { startTs: prevTs } : item.ts !== void 0 ? { startTs: item.ts } : {},
+        ...item.ts !== void 0 ? { endTs: item.ts } : {},
+        isError: item.isError === true
+      });
+    }
+  }
+  return out;
+}
+function commandOf(input) {
+  if (!input || typeof input !== "object") return void 0;
+  const c = input.command ?? input.cmd;
+  if (typeof c === "string") return c;
+  if (Array.isArray(c) && c.every((x) => typeof x === "string")) return c.join(" ");
+  return void 0;
+}
+
+// src/transcript/index.ts
+var TRANSCRIPT_HINTS = ["auto", "claude", "claude-code", "stream-json", "claude-stream-json", "codex", "codex-exec-json", "jsonl", "generic", "text", "plain"];
+var HINT_FORMAT = {
+  auto: "auto",
+  claude: "claude-stream-json",
+  "claude-code": "claude-stream-json",
+  "stream-json": "claude-stream-json",
+  "claude-stream-json": "claude-stream-json",
+  codex: "codex-exec-json",
+  "codex-exec-json": "codex-exec-json",
+  jsonl: "jsonl",
+  generic: "jsonl",
+  text: "text",
+  plain: "text"
+};
+function checkHint(hint) {
+  if (hint === void 0) return "auto";
+  if (!TRANSCRIPT_HINTS.includes(hint)) {
+    throw new ConfigurationError(`--agent ${JSON.stringify(hint)}: use one of ${TRANSCRIPT_HINTS.join(", ")}`);
+  }
+  return hint;
+}
+var SAMPLE_LINES = 200;
+function detectFormat(lines) {
+  let nonEmpty = 0;
+  let objects = 0;
+  let claude = 0;
+  let codex = 0;
+  for (const line of lines.slice(0, SAMPLE_LINES * 4)) {
+    if (line.text.trim() === "") continue;
+    if (++nonEmpty > SAMPLE_LINES) break;
+    try {
+      const v = JSON.parse(line.text);
+      if (v && typeof v === "object" && !Array.isArray(v)) {
+        objects++;
+        if (looksLikeClaude(v)) claude++;
+        else if (looksLikeCodex(v)) codex++;
+      }
+    } catch {
+    }
+  }
+  if (nonEmpty === 0) return { format: "text", why: "empty" };
+  if (objects * 2 >= nonEmpty) {
+    if (claude * 2 >= objects) return { format: "claude-stream-json", why: `${claude} of ${nonEmpty} sampled lines are Claude Code stream-json` };
+    if (codex * 2 >= objects) return { format: "codex-exec-json", why: `${codex} of ${nonEmpty} sampled lines are Codex exec --json events` };
+    return { format: "jsonl", why: `${objects} of ${nonEmpty} sampled lines are JSON objects` };
+  }
+  return { format: "text", why: `${nonEmpty - objects} of ${nonEmpty} sampled lines are not JSON` };
+}
+function parseTranscript(data, options = {}) {
+  const buf = typeof data === "string" ? Buffer.from(data) : data;
+  const lines = [...splitLines(buf)];
+  const wanted = HINT_FORMAT[options.hint ?? "auto"];
+  const detected = detectFormat(lines);
+  let format2;
+  let reason;
+  if (wanted === "auto") {
+    format2 = detected.format;
+    reason = `detected: ${detected.why}`;
+  } else if (wanted === detected.format || wanted === "text" || wanted === "jsonl" && (detected.format === "claude-stream-json" || detected.format === "codex-exec-json")) {
+    format2 = wanted;
+    reason = `hint ${options.hint}`;
+  } else {
+    format2 = detected.format;
+    reason = `hint ${options.hint}, but the file does not look like ${wanted} (${detected.why}): read as ${detected.format}`;
+  }
+  const items = [];
+  let badLines = 0;
+  const toolNames = /* @__PURE__ */ new Map();
+  for (const line of lines) {
+    if (format2 === "claude-stream-json") {
+      const r = parseClaudeLine(line, options.times, toolNames);
+      items.push(...r.items);
+      if (r.bad) badLines++;
+    } else if (format2 === "codex-exec-json") {
+      const r = parseCodexLine(line, options.times);
+      items.push(...r.items);
+      if (r.bad) badLines++;
+    } else if (format2 === "jsonl") {
+      const r = parseJsonlLine(line, options.times);
+      items.push(...r.items);
+      if (r.bad) badLines++;
+    } else {
+      items.push(...parseTextLine(line, options.times));
+    }
+  }
+  return { format: format2, items, badLines, reason };
+}
+function timingIndexPath(file) {
+  return `${file}.times`;
+}
+function readTranscriptFile(file, options = {}) {
+  const idx = options.timesFile ?? timingIndexPath(file);
+  const times = existsSync9(idx) ? parseChunkTimes(readFileSync10(idx, "utf8")) : void 0;
+  return parseTranscript(readFileSync10(file), { ...options.hint ? { hint: options.hint } : {}, ...times ? { times } : {} });
+}
+function detectFileFormat(file, maxBytes = 256 * 1024) {
+  const buf = Buffer.alloc(maxBytes);
+  let n = 0;
+  const fd = openSync3(file, "r");
+  try {
+    n = readSync2(fd, buf, 0, maxBytes, 0);
+  } finally {
+    closeSync3(fd);
+  }
+  const data = buf.subarray(0, n);
+  const lastNl = n === maxBytes ? data.lastIndexOf(10) : -1;
+  return detectFormat([...splitLines(lastNl > 0 ? data.subarray(0, lastNl) : data)]);
+}
+
 // src/run/output.ts
-import { createWriteStream } from "node:fs";
+import { createWriteStream, statSync as statSync3 } from "node:fs";
+function timesPathOf(file) {
+  return `${file}.times`;
+}
 var OutputCapture = class {
-  constructor(paths, echo) {
-    this.echo = echo;
+  constructor(paths, echo, fallback = null) {
+    this.fallback = fallback;
+    this.echo = echo ?? (paths === null ? fallback : null);
+    if (paths === null) {
+      this.files = null;
+      this.times = null;
+      return;
+    }
     this.files = {
       stdout: createWriteStream(paths.stdout),
       stderr: createWriteStream(paths.stderr),
-      transcript: createWriteStream(paths.transcript)
+      log: createWriteStream(paths.log)
     };
-    this.times = createWriteStream(`${paths.transcript}.times`);
-    for (const f of [...Object.values(this.files), this.times]) f.on("error", () => {
-    });
+    this.times = { log: createWriteStream(timesPathOf(paths.log)), stdout: createWriteStream(timesPathOf(paths.stdout)) };
+    for (const f of this.streams()) {
+      f.on("error", (error) => this.saveError ??= { file: String(f.path), error });
+    }
   }
-  echo;
+  fallback;
   files;
-  /** `<transcript>.times`: "OFFSET TIME_MS" per chunk, so transcript lines get arrival times (src/transcript). */
   times;
-  transcriptBytes = 0;
+  logBytes = 0;
   pending = [];
+  echo;
   bytes = { stdout: 0, stderr: 0 };
+  /** The first log write that failed, with its file. */
+  saveError;
+  streams() {
+    return this.files && this.times ? [...Object.values(this.files), ...Object.values(this.times)] : [];
+  }
   attach(stream, which) {
     if (!stream) return;
     this.pending.push(
       new Promise((resolve) => {
         stream.on("data", (chunk) => {
-          this.bytes[which] += chunk.length;
-          this.files[which].write(chunk);
-          this.times.write(`${this.transcriptBytes} ${Date.now()}
+          const now = Date.now();
+          if (this.files && this.times) {
+            if (which === "stdout") this.times.stdout.write(`${this.bytes.stdout} ${now}
 `);
-          this.transcriptBytes += chunk.length;
-          this.files.transcript.write(chunk);
-          this.echo?.[which](chunk);
+            this.files[which].write(chunk);
+            this.times.log.write(`${this.logBytes} ${now}
+`);
+            this.logBytes += chunk.length;
+            this.files.log.write(chunk);
+          }
+          this.bytes[which] += chunk.length;
+          const echo = this.echo ?? (this.saveError ? this.fallback : null);
+          echo?.[which](chunk);
         });
         stream.once("end", resolve);
         stream.once("error", () => resolve());
@@ -12773,21 +13673,71 @@ var OutputCapture = class {
   /** Wait for the streams to end (or at most `timeoutMs`: a daemon may hold a pipe open), then close the files. */
   async close(timeoutMs = 2e3) {
     await Promise.race([Promise.all(this.pending), new Promise((r) => setTimeout(r, timeoutMs).unref())]);
-    await Promise.all([...Object.values(this.files), this.times].map((f) => new Promise((r) => f.end(() => r()))));
+    await Promise.all(this.streams().map((f) => new Promise((r) => f.destroyed ? r() : f.end(() => r()))));
   }
 };
+var FileGrowthWatcher = class {
+  constructor(file, timesFile, intervalMs = 50) {
+    this.file = file;
+    this.out = createWriteStream(timesFile);
+    this.out.on("error", () => {
+    });
+    this.timer = setInterval(() => this.poll(), intervalMs);
+    this.timer.unref();
+  }
+  file;
+  size = 0;
+  out;
+  timer;
+  poll() {
+    let now;
+    try {
+      now = statSync3(this.file).size;
+    } catch {
+      return;
+    }
+    if (now < this.size) this.size = 0;
+    if (now > this.size) {
+      this.out.write(`${this.size} ${Date.now()}
+`);
+      this.size = now;
+    }
+  }
+  async close() {
+    clearInterval(this.timer);
+    this.poll();
+    await new Promise((r) => this.out.end(() => r()));
+  }
+};
+
+// src/run/output-dir.ts
+import { existsSync as existsSync10, writeFileSync } from "node:fs";
+import path12 from "node:path";
+var OUTPUT_DIR_GITIGNORE = "# Created by io-trace: its database and logs are not part of the repository.\n*\n";
+function ensureOutputDir(dir) {
+  const created = !existsSync10(dir);
+  makeDirectory(dir);
+  const ignore = path12.join(dir, ".gitignore");
+  if (existsSync10(ignore)) return;
+  if (created || path12.basename(dir) === ".io-trace") {
+    try {
+      writeFileSync(ignore, OUTPUT_DIR_GITIGNORE, { flag: "wx" });
+    } catch {
+    }
+  }
+}
 
 // src/run/run-build.ts
 async function runBuild(options) {
   const { log } = options;
-  mkdirSync2(options.outDir, { recursive: true });
-  const dbPath = path9.resolve(options.dbPath ?? path9.join(options.outDir, "trace.db"));
+  const dbPath = path13.resolve(options.dbPath ?? path13.join(options.outDir, "trace.db"));
+  const shownDb = shownPath(options.cwd, dbPath);
   const spans = new StoreSpanRecorder();
   const selected = await spans.withSpan("setup", {}, () => selectTracer(options.tracer, options.tracers, log));
   let tracerName = selected.tracer.name;
-  const store = TraceStore.create(dbPath);
+  let tracerReason = selected.reason;
   const startedAt = Date.now();
-  const runId = store.createRun({
+  const newRun = {
     ioTraceVersion: IO_TRACE_VERSION,
     command: options.command,
     cwd: options.cwd,
@@ -12799,18 +13749,50 @@ async function runBuild(options) {
     tracerReason: selected.reason,
     startedAt,
     host: { ...collectHostFacts(options.env ?? process.env) }
-  });
+  };
+  const opened = openRunStore(dbPath, options.outDir, newRun, options.plan);
+  const { store, runId } = opened;
+  let unsaved;
+  const storeFailure = (e2) => `cannot write the trace database ${shownDb}: ${describeWriteFailure(e2, dbPath)}`;
+  const save = (fn) => {
+    try {
+      fn();
+      return true;
+    } catch (e2) {
+      unsaved ??= storeFailure(e2);
+      return false;
+    }
+  };
+  if (opened.failure !== void 0) {
+    const why = storeFailure(opened.failure);
+    log.warn(`${why}; the build runs untraced`);
+    tracerName = "none";
+    tracerReason = `${why}; the build ran untraced`;
+    store.updateRun(runId, { tracer: "none", tracerVersion: null, tracerReason });
+  }
   spans.bind(store, runId);
-  store.saveTasks(runId, options.plan.tasks);
-  const dbDir = path9.dirname(dbPath);
-  const logDir = path9.join(dbDir, "runs", String(runId));
-  mkdirSync2(logDir, { recursive: true });
-  const files = { stdout: path9.join(logDir, "stdout.log"), stderr: path9.join(logDir, "stderr.log"), transcript: path9.join(logDir, "transcript.log") };
-  store.updateRun(runId, {
-    stdoutPath: path9.relative(dbDir, files.stdout),
-    stderrPath: path9.relative(dbDir, files.stderr),
-    transcriptPath: path9.relative(dbDir, files.transcript)
-  });
+  const dbDir = path13.dirname(dbPath);
+  const logDir = path13.join(dbDir, "runs", String(runId));
+  let files = null;
+  const transcriptTimes = path13.join(logDir, "transcript.times");
+  let transcriptWatch;
+  if (opened.failure === void 0) {
+    files = { stdout: path13.join(logDir, "stdout.log"), stderr: path13.join(logDir, "stderr.log"), log: path13.join(logDir, "output.log") };
+    try {
+      makeDirectory(logDir);
+    } catch {
+    }
+    const logs = files;
+    save(
+      () => store.updateRun(runId, {
+        stdoutPath: path13.relative(dbDir, logs.stdout),
+        stderrPath: path13.relative(dbDir, logs.stderr),
+        logPath: path13.relative(dbDir, logs.log),
+        ...options.transcript ? { transcriptPath: path13.relative(dbDir, options.transcript), transcriptTimesPath: path13.relative(dbDir, transcriptTimes) } : {}
+      })
+    );
+    if (options.transcript) transcriptWatch = new FileGrowthWatcher(options.transcript, transcriptTimes);
+  }
   const env = {
     ...options.env ?? process.env,
     // The Nx daemon would compute outside the traced tree and outlive it; turbo's banners are noise.
@@ -12823,11 +13805,12 @@ async function runBuild(options) {
   try {
     build = await launchStopped({ command: options.command, cwd: options.cwd, env, ...options.user ? { user: options.user } : {}, stdin: options.stdin ?? "inherit" });
   } catch (e2) {
-    store.updateRun(runId, { status: "failed", endedAt: Date.now(), incompleteReasons: [e2.message] });
-    store.close();
+    await transcriptWatch?.close();
+    save(() => store.updateRun(runId, { status: "failed", endedAt: Date.now(), incompleteReasons: [e2.message] }));
+    closeQuietly(store);
     throw e2;
   }
-  const capture = new OutputCapture(files, options.echo);
+  const capture = new OutputCapture(files, options.echo, options.fallbackEcho ?? null);
   capture.attach(build.child.stdout, "stdout");
   capture.attach(build.child.stderr, "stderr");
   const single = options.plan.source === "file" && options.plan.tasks.length === 1 ? options.plan.tasks[0].id : void 0;
@@ -12838,21 +13821,29 @@ async function runBuild(options) {
     outsideRole: options.plan.source === "file" ? "unattributed" : "orchestrator",
     startedAt
   });
-  const ingest = new TraceIngestor(store, runId, processes);
-  let session = selected.tracer.attach({ pid: build.pid, sink: ingest.sink, log, workDir: logDir });
+  const ingest = new TraceIngestor(store, runId, processes, {
+    // One line while the build runs on; the events stay in memory and are written at the end if they fit.
+    onWriteError: (e2) => log.warn(`${storeFailure(e2)}; the build goes on, io-trace tries again when it ends`)
+  });
+  const untraced = { ready: Promise.resolve(), finish: async () => ({ lostEvents: 0, incompleteReasons: [], eventCount: 0, diagnostics: [] }) };
   const attachStart = Date.now();
-  try {
-    await session.ready;
-    spans.recordSpan("attach", attachStart, Date.now() - attachStart, { tracer: tracerName });
-  } catch (e2) {
-    const why = e2 instanceof IoTraceError ? e2.message : String(e2);
-    log.warn(`${tracerName} could not attach (${why}); the build runs untraced`);
-    spans.recordSpan("attach", attachStart, Date.now() - attachStart, { tracer: tracerName, error: why });
-    await session.finish().catch(() => void 0);
-    incomplete.push(`${tracerName} failed to attach: ${why}`);
-    store.updateRun(runId, { tracer: "none", tracerReason: `${selected.reason}; ${tracerName} failed to attach: ${why}` });
-    tracerName = "none";
-    session = { ready: Promise.resolve(), finish: async () => ({ lostEvents: 0, incompleteReasons: [], eventCount: 0, diagnostics: [] }) };
+  let session = untraced;
+  if (opened.failure === void 0) {
+    try {
+      session = selected.tracer.attach({ pid: build.pid, sink: ingest.sink, log, workDir: logDir });
+      await session.ready;
+      spans.recordSpan("attach", attachStart, Date.now() - attachStart, { tracer: tracerName });
+    } catch (e2) {
+      const why = e2 instanceof IoTraceError ? e2.message : oneLine2(e2);
+      log.warn(`${tracerName} could not attach (${why}); the build runs untraced`);
+      spans.recordSpan("attach", attachStart, Date.now() - attachStart, { tracer: tracerName, error: why });
+      await session.finish().catch(() => void 0);
+      incomplete.push(`${tracerName} failed to attach: ${why}`);
+      tracerReason = `${selected.reason}; ${tracerName} failed to attach: ${why}`;
+      tracerName = "none";
+      save(() => store.updateRun(runId, { tracer: "none", tracerReason }));
+      session = untraced;
+    }
   }
   const buildStart = Date.now();
   let stopRequested;
@@ -12864,57 +13855,154 @@ async function runBuild(options) {
   const exit = await build.exited;
   const buildSpan = spans.recordSpan("build", buildStart, Date.now() - buildStart, { exitCode: exit.code, signal: exit.signal });
   await capture.close();
+  await transcriptWatch?.close();
+  if (files) {
+    const stdoutFile = files.stdout;
+    save(() => store.updateRun(runId, agentTranscript(options.transcript, stdoutFile, dbDir, log)));
+  }
+  if (capture.saveError) {
+    const { file, error } = capture.saveError;
+    log.warn(`cannot save the build's output to ${shownPath(options.cwd, file)}: ${describeWriteFailure(error)}; it was shown here only`);
+  }
   let outcome;
   const finishStart = Date.now();
   try {
     outcome = await session.finish();
   } catch (e2) {
-    incomplete.push(`${tracerName} failed while stopping: ${e2.message}`);
+    incomplete.push(`${tracerName} failed while stopping: ${oneLine2(e2)}`);
     outcome = { lostEvents: 0, incompleteReasons: [], eventCount: ingest.eventCount, diagnostics: [] };
   }
   spans.recordSpan("detach", finishStart, Date.now() - finishStart, { tracer: tracerName });
   await spans.withSpan("ingest", {}, () => ingest.close());
+  if (ingest.unsaved !== void 0) unsaved ??= storeFailure(ingest.unsaved);
   incomplete.push(...outcome.incompleteReasons);
   if (outcome.incompleteReasons.length === 0) {
     const kinds = new Set(ingest.notices.filter((n) => INCOMPLETE_NOTICE_KINDS.has(n.kind)).map((n) => n.kind));
-    for (const kind of kinds) incomplete.push(ingest.notices.find((n) => n.kind === kind).message);
+    for (const kind of kinds) {
+      const all = ingest.notices.filter((n) => n.kind === kind);
+      incomplete.push(kind === "lost" ? `${tracerName} lost ${all.reduce((s, n) => s + (n.count ?? 0), 0)} events` : all[0].message);
+    }
   }
   if (processes.unknownTaskNames.size) {
     incomplete.push(`IO_TRACE_TASK named unknown task(s) ${[...processes.unknownTaskNames].map((t) => JSON.stringify(t)).join(", ")}: their processes are unattributed`);
   }
   if (exit.signal) incomplete.push(`the build was killed by ${exit.signal} before it finished`);
   else if (stopRequested) incomplete.push(`the build was stopped (${stopRequested}) before it finished`);
-  const traceReasons = [...new Set(incomplete)];
-  for (const why of traceReasons) store.addTraceIncompleteReason(runId, why);
-  store.updateRun(runId, {
+  const finalRun = {
+    tracer: tracerName,
+    tracerReason,
     endedAt: Date.now(),
     exitCode: exit.code,
     signal: exit.signal,
     eventCount: ingest.eventCount,
-    lostEvents: outcome.lostEvents,
-    incompleteReasons: traceReasons
-  });
+    lostEvents: outcome.lostEvents
+  };
+  const traceReasons = () => [...new Set(unsaved !== void 0 ? [...incomplete, unsaved] : incomplete)];
+  save(() => store.db.transaction(() => {
+    for (const why of traceReasons()) store.addTraceIncompleteReason(runId, why);
+    store.updateRun(runId, { ...finalRun, incompleteReasons: traceReasons() });
+  }));
   spans.recordMetric("events", ingest.eventCount);
   spans.recordMetric("distinct_accesses", ingest.distinctAccesses);
   spans.recordMetric("processes", processes.size);
   spans.recordMetric("output_bytes", capture.bytes.stdout + capture.bytes.stderr);
   try {
-    const outRel = path9.relative(options.plan.workspaceRoot, dbDir);
+    const outRel = path13.relative(options.plan.workspaceRoot, dbDir);
     const extraIgnores = outRel && !outRel.startsWith("..") ? [outRel] : [];
-    const cache = tracerName === "none" || options.plan.source === "file" ? void 0 : detectCacheHits({ plan: options.plan, command: options.command, output: cacheLines(files), processCounts: countProcesses(processes), exitCode: exit.code });
-    const report = await spans.withSpan(
-      "analysis",
-      {},
-      () => analyseRun(store, runId, { ignore: options.ignore, extraIgnores, ...cache ? { cachedTasks: cache.cached, cacheEvidence: cache.evidence, ...cache.skipped ? { skippedTasks: cache.skipped } : {} } : {} })
-    );
+    const cache = tracerName === "none" || options.plan.source === "file" || files === null ? void 0 : detectCacheHits({ plan: options.plan, command: options.command, output: cacheLines(files), processCounts: countProcesses(processes), exitCode: exit.code });
+    let report;
+    try {
+      report = await spans.withSpan(
+        "analysis",
+        {},
+        () => analyseRun(store, runId, {
+          ignore: options.ignore,
+          extraIgnores,
+          ...cache ? { cachedTasks: cache.cached, cacheEvidence: cache.evidence, ...cache.skipped ? { skippedTasks: cache.skipped } : {} } : {},
+          // What this run knows, whether or not the database took it.
+          run: finalRun,
+          traceReasons: traceReasons(),
+          onSaveError: (e2) => storeFailure(e2)
+        })
+      );
+    } catch (e2) {
+      const why = `cannot analyse the trace in ${shownDb}: ${describeWriteFailure(e2, dbPath)}`;
+      log.warn(why);
+      const logs = files && { stdoutPath: path13.relative(dbDir, files.stdout), stderrPath: path13.relative(dbDir, files.stderr), logPath: path13.relative(dbDir, files.log) };
+      const record = {
+        ...newRun,
+        ...finalRun,
+        id: runId,
+        tracerVersion: tracerName === "none" ? null : newRun.tracerVersion ?? null,
+        status: tracerName === "none" ? "not-traced" : "incomplete",
+        incompleteReasons: [...traceReasons(), why],
+        stdoutPath: logs?.stdoutPath ?? null,
+        stderrPath: logs?.stderrPath ?? null,
+        logPath: logs?.logPath ?? null,
+        transcriptPath: null,
+        transcriptTimesPath: null,
+        transcriptFormat: null
+      };
+      const tasks = options.plan.tasks.map((t) => ({ taskId: t.id, status: "untraced", reads: 0, writes: 0, findings: 0 }));
+      return { runId, dbPath: opened.failure === void 0 ? dbPath : null, exit, report: buildReport(record, tasks, [], IO_TRACE_VERSION), buildExitCode: exitCodeOf(exit) };
+    }
     for (const t of store.taskStatuses(runId)) {
       if (t.startedAt === null || t.endedAt === null) continue;
       spans.recordSpan("task", t.startedAt, Math.max(0, t.endedAt - t.startedAt), { task: t.taskId, processes: t.processCount }, { parent: buildSpan });
     }
-    return { runId, dbPath, exit, report, buildExitCode: exitCodeOf(exit) };
+    return { runId, dbPath: opened.failure === void 0 ? dbPath : null, exit, report, buildExitCode: exitCodeOf(exit) };
   } finally {
-    store.close();
+    closeQuietly(store);
   }
+}
+function agentTranscript(given, stdout, dbDir, log) {
+  const detect = (file) => {
+    try {
+      return detectFileFormat(file);
+    } catch {
+      return void 0;
+    }
+  };
+  if (given) {
+    const d2 = detect(given);
+    if (!d2) log.warn(`--transcript ${given}: no such file after the build; the run has no transcript to read`);
+    return { transcriptFormat: d2?.format ?? null };
+  }
+  const d = detect(stdout);
+  if (!d || !AGENT_FORMATS.has(d.format)) return {};
+  return { transcriptPath: path13.relative(dbDir, stdout), transcriptTimesPath: path13.relative(dbDir, timesPathOf(stdout)), transcriptFormat: d.format };
+}
+function openRunStore(dbPath, outDir, newRun, plan) {
+  const create = (store2) => {
+    const runId = store2.createRun(newRun);
+    store2.saveTasks(runId, plan.tasks);
+    return runId;
+  };
+  let store;
+  try {
+    ensureOutputDir(outDir);
+    ensureOutputDir(path13.dirname(dbPath));
+    store = TraceStore.create(dbPath);
+    return { store, runId: create(store) };
+  } catch (e2) {
+    if (store) closeQuietly(store);
+    if (writeProblem(e2, dbPath) === void 0) throw e2;
+    const memory = TraceStore.createInMemory();
+    return { store: memory, runId: create(memory), failure: e2 };
+  }
+}
+function closeQuietly(store) {
+  try {
+    store.close();
+  } catch {
+  }
+}
+function shownPath(cwd, file) {
+  const rel2 = path13.relative(cwd, file);
+  return rel2 && !rel2.startsWith("..") && !path13.isAbsolute(rel2) ? rel2 : file;
+}
+function oneLine2(e2) {
+  return (e2 instanceof Error ? e2.message : String(e2)).split("\n", 1)[0];
 }
 function cacheLines(files) {
   const kept = [];
@@ -12922,13 +14010,13 @@ function cacheLines(files) {
   for (const f of [files.stdout, files.stderr]) {
     let fd;
     try {
-      fd = openSync(f, "r");
+      fd = openSync4(f, "r");
     } catch {
       continue;
     }
     try {
       let carry = "";
-      for (let n; (n = readSync(fd, chunk, 0, chunk.length, null)) > 0; ) {
+      for (let n; (n = readSync3(fd, chunk, 0, chunk.length, null)) > 0; ) {
         const lines = (carry + chunk.toString("utf8", 0, n)).split(/\r?\n|\r/);
         carry = lines.pop() ?? "";
         for (const l of lines) if (PARSED_OUTPUT_LINE.test(l)) kept.push(l);
@@ -12936,7 +14024,7 @@ function cacheLines(files) {
       }
       if (PARSED_OUTPUT_LINE.test(carry)) kept.push(carry);
     } finally {
-      closeSync(fd);
+      closeSync4(fd);
     }
   }
   return kept.join("\n");
@@ -12954,10 +14042,10 @@ function exitCodeOf(exit) {
 
 // src/tracer/bpftrace.ts
 import { spawn as spawn4, execFile } from "node:child_process";
-import { existsSync as existsSync7, mkdirSync as mkdirSync3, createWriteStream as createWriteStream2, readFileSync as readFileSync10, writeFileSync } from "node:fs";
+import { existsSync as existsSync11, mkdirSync as mkdirSync2, createWriteStream as createWriteStream2, readFileSync as readFileSync11, writeFileSync as writeFileSync2 } from "node:fs";
 import { availableParallelism } from "node:os";
 import { dirname as dirname3, join as join4 } from "node:path";
-import { fileURLToPath } from "node:url";
+import { fileURLToPath as fileURLToPath2 } from "node:url";
 
 // src/core/open-flags.ts
 var O_ACCMODE = 3;
@@ -13404,17 +14492,17 @@ var BpftraceDecoder = class {
       return;
     }
     const raw = Buffer.concat(p.chunks);
-    let path18;
+    let path27;
     let problem = p.truncated ?? (p.open ? "continuation records missing at the end of the trace" : void 0);
     if (raw[0] === 47) {
-      path18 = raw.toString("utf8");
+      path27 = raw.toString("utf8");
     } else {
       const dir = p.dirId === "0" ? void 0 : this.dirPath(p.dirId);
       if (dir === null) problem ??= "the directory of a relative path is deeper than 64 levels";
       else if (dir === void 0) problem ??= "the directory of a relative path is unknown (events lost)";
-      else path18 = raw.length === 0 ? dir : joinPath(dir, raw.toString("utf8"));
+      else path27 = raw.length === 0 ? dir : joinPath(dir, raw.toString("utf8"));
     }
-    if (problem !== void 0 || path18 === void 0) {
+    if (problem !== void 0 || path27 === void 0) {
       this.stats.truncatedPaths++;
       const prefix = raw.subarray(0, 120).toString("utf8");
       out.push({
@@ -13429,14 +14517,14 @@ var BpftraceDecoder = class {
     if (p.exec) {
       const n = Math.min(p.exec.argc, MAX_ARGV);
       const argv = [];
-      let cut = p.exec.argc > MAX_ARGV;
+      let cut2 = p.exec.argc > MAX_ARGV;
       for (let k = 0; k < n; k++) {
         const a = p.exec.argv[k];
         if (a === void 0) {
-          cut = true;
+          cut2 = true;
           break;
         }
-        if (a.length >= CHUNK_BYTES) cut = true;
+        if (a.length >= CHUNK_BYTES) cut2 = true;
         argv.push(a.toString("utf8"));
       }
       const cwd = p.exec.cwdId === "0" ? void 0 : this.dirPath(p.exec.cwdId) ?? void 0;
@@ -13444,13 +14532,13 @@ var BpftraceDecoder = class {
         type: "exec",
         ts: p.exec.ts,
         pid: p.pid,
-        path: path18,
+        path: path27,
         argv,
-        ...cut ? { argvTruncated: true } : {},
+        ...cut2 ? { argvTruncated: true } : {},
         ...cwd !== void 0 ? { cwd } : {}
       });
     }
-    out.push({ type: "access", ts: p.ts, pid: p.pid, op, path: path18, errno: p.errno });
+    out.push({ type: "access", ts: p.ts, pid: p.pid, op, path: path27, errno: p.errno });
   }
 };
 function joinReversed(parts) {
@@ -13486,10 +14574,10 @@ function defaultPerfPages(ncpus = availableParallelism()) {
 }
 var HARMLESS_STDERR = [/couldn't set RLIMIT_MEMLOCK/, /^\s*$/, /^Attaching \d+ probes?/];
 function defaultScriptPath() {
-  let dir = dirname3(fileURLToPath(import.meta.url));
+  let dir = dirname3(fileURLToPath2(import.meta.url));
   for (let i = 0; i < 5; i++) {
     const candidate = join4(dir, "bpf", "iotrace.bt");
-    if (existsSync7(candidate)) return candidate;
+    if (existsSync11(candidate)) return candidate;
     dir = dirname3(dir);
   }
   throw new TracerError('bpf/iotrace.bt not found next to io-trace: reinstall the package (its "bpf" directory is missing)');
@@ -13573,14 +14661,14 @@ var BpftraceTracer = class {
     if (!versionAtLeast(version, MIN_VERSION)) {
       return { available: false, version, reason: `bpftrace ${version} is too old: io-trace needs ${MIN_VERSION.join(".")} or newer` };
     }
-    if (isRoot() && !existsSync7("/sys/kernel/tracing/events/raw_syscalls") && !existsSync7("/sys/kernel/debug/tracing/events/raw_syscalls")) {
+    if (isRoot() && !existsSync11("/sys/kernel/tracing/events/raw_syscalls") && !existsSync11("/sys/kernel/debug/tracing/events/raw_syscalls")) {
       return {
         available: false,
         version,
         reason: "tracefs is not mounted (no /sys/kernel/tracing/events): run `mount -t tracefs nodev /sys/kernel/tracing`"
       };
     }
-    const probe = await run2(
+    const probe2 = await run2(
       this.asRoot[0] ?? this.binary,
       [
         ...this.asRoot.slice(1),
@@ -13590,8 +14678,8 @@ var BpftraceTracer = class {
       ],
       15e3
     );
-    if (!/iotrace-ok 1/.test(probe.stdout)) {
-      const why = meaningfulStderr(probe.stderr).join("; ") || `exit code ${probe.code}`;
+    if (!/iotrace-ok 1/.test(probe2.stdout)) {
+      const why = meaningfulStderr(probe2.stderr).join("; ") || `exit code ${probe2.code}`;
       return { available: false, version, reason: `bpftrace cannot attach a tracepoint here (BPF not permitted, or no BTF): ${why}` };
     }
     return { available: true, version };
@@ -13632,9 +14720,9 @@ var BpftraceSession = class {
     this.log = options.log;
     this.sink = options.sink;
     this.config = config;
-    mkdirSync3(options.workDir, { recursive: true });
+    mkdirSync2(options.workDir, { recursive: true });
     const script = join4(options.workDir, "iotrace.bt");
-    writeFileSync(script, adaptScript(readFileSync10(config.scriptPath, "utf8")));
+    writeFileSync2(script, adaptScript(readFileSync11(config.scriptPath, "utf8")));
     this.raw = createWriteStream2(join4(options.workDir, "bpftrace-output.jsonl"));
     this.raw.on("error", (e2) => this.log.debug(`bpftrace raw output not saved: ${e2.message}`));
     const offsetMs = Date.now() - Number(process.hrtime.bigint()) / 1e6;
@@ -13754,7 +14842,8 @@ var BpftraceSession = class {
     const reasons = [];
     for (const [kind, { count, first }] of this.notices) {
       if (!INCOMPLETE_NOTICE_KINDS.has(kind)) continue;
-      reasons.push(count > 1 ? `${first} (and ${count - 1} more ${kind} notices)` : first);
+      if (kind === "lost") reasons.push(lostEventsReason(stats.lostEvents, count));
+      else reasons.push(count > 1 ? `${first} (and ${count - 1} more ${kind} notices)` : first);
     }
     return { lostEvents: stats.lostEvents, incompleteReasons: reasons, eventCount: this.eventCount, diagnostics: this.diagnostics };
   }
@@ -13847,7 +14936,7 @@ var BpftraceSession = class {
 function onlineCpus() {
   let spec;
   try {
-    spec = readFileSync10("/sys/devices/system/cpu/online", "utf8").trim();
+    spec = readFileSync11("/sys/devices/system/cpu/online", "utf8").trim();
   } catch {
     return Array.from({ length: availableParallelism() }, (_, i) => i);
   }
@@ -13861,15 +14950,18 @@ function onlineCpus() {
 function childPids(pid) {
   if (pid === void 0) return [];
   try {
-    return readFileSync10(`/proc/${pid}/task/${pid}/children`, "utf8").trim().split(/\s+/).filter(Boolean).map(Number);
+    return readFileSync11(`/proc/${pid}/task/${pid}/children`, "utf8").trim().split(/\s+/).filter(Boolean).map(Number);
   } catch {
     return [];
   }
 }
 var IO_URING_SUBMIT_TRACEPOINT = "/sys/kernel/tracing/events/io_uring/io_uring_submit_req";
-function adaptScript(script, hasSubmitTracepoint = existsSync7(IO_URING_SUBMIT_TRACEPOINT)) {
+function adaptScript(script, hasSubmitTracepoint = existsSync11(IO_URING_SUBMIT_TRACEPOINT)) {
   if (hasSubmitTracepoint) return script;
   return script.replace(/\/\* IO_URING_SUBMIT_BEGIN[\s\S]*?\/\* IO_URING_SUBMIT_END \*\//, "").replace("&& 0 /* IO_URING_SETUP_FALLBACK */", "");
+}
+function lostEventsReason(total, reports) {
+  return `bpftrace lost ${total} events (perf buffer full${reports > 1 ? `; ${reports} reports` : ""})`;
 }
 
 // src/tracer/strace.ts
@@ -14211,9 +15303,9 @@ var StraceParser = class {
     this.newTask(parent, tid, call.text, ts);
     return true;
   }
-  newTask(parentTid, child, callText, ts) {
+  newTask(parentTid, child, callText2, ts) {
     const ppid = this.tgid.get(parentTid) ?? parentTid;
-    const flags = /flags=([A-Z0-9_|x]+)/.exec(callText)?.[1]?.split("|") ?? [];
+    const flags = /flags=([A-Z0-9_|x]+)/.exec(callText2)?.[1]?.split("|") ?? [];
     if (flags.includes(CLONE_THREAD)) {
       this.tgid.set(child, ppid);
     } else {
@@ -14272,8 +15364,8 @@ var StraceParser = class {
         return this.access(r, pid, proc, "stat", a[0], a[1]);
       case "getdents":
       case "getdents64": {
-        const path18 = parseFd(a[0])?.path;
-        if (path18 !== void 0) this.emitAccess(r, pid, proc, "readdir", path18);
+        const path27 = parseFd(a[0])?.path;
+        if (path27 !== void 0) this.emitAccess(r, pid, proc, "readdir", path27);
         return;
       }
       case "unlink":
@@ -14308,13 +15400,13 @@ var StraceParser = class {
         return this.exec(r, pid, proc, a[0], a[1], a[2], (a[4] ?? "").includes("AT_EMPTY_PATH"));
       case "chdir": {
         if (r.errno !== 0) return;
-        const path18 = this.resolve(r, pid, proc, void 0, a[0]);
-        if (path18 !== void 0) Object.assign(proc.cwd, { path: normalise(path18), raw: void 0 });
+        const path27 = this.resolve(r, pid, proc, void 0, a[0]);
+        if (path27 !== void 0) Object.assign(proc.cwd, { path: normalise(path27), raw: void 0 });
         return;
       }
       case "fchdir": {
-        const path18 = parseFd(a[0])?.path;
-        if (r.errno === 0 && path18 !== void 0) Object.assign(proc.cwd, { path: path18, raw: void 0 });
+        const path27 = parseFd(a[0])?.path;
+        if (r.errno === 0 && path27 !== void 0) Object.assign(proc.cwd, { path: path27, raw: void 0 });
         return;
       }
       case "clone":
@@ -14371,43 +15463,43 @@ var StraceParser = class {
     return base === "/" ? `/${s.value}` : `${base}/${s.value}`;
   }
   access(r, pid, proc, op, dirArg, pathArg) {
-    const path18 = this.resolve(r, pid, proc, dirArg, pathArg);
-    if (path18 === void 0) {
+    const path27 = this.resolve(r, pid, proc, dirArg, pathArg);
+    if (path27 === void 0) {
       if (GENERATION_OPS.has(op)) this.seen.clear();
       return;
     }
-    this.emitAccess(r, pid, proc, op, path18);
+    this.emitAccess(r, pid, proc, op, path27);
   }
-  emitAccess(r, pid, proc, op, path18) {
+  emitAccess(r, pid, proc, op, path27) {
     const errno = r.errno ?? 0;
     if (GENERATION_OPS.has(op)) {
       this.seen.clear();
     } else if (this.dedupe && DEDUPED_OPS.has(op)) {
-      const key = `${pid}\0${proc.image}\0${op}\0${errno}\0${path18}`;
-      if (this.seen.has(key)) {
+      const key2 = `${pid}\0${proc.image}\0${op}\0${errno}\0${path27}`;
+      if (this.seen.has(key2)) {
         this.stats.deduped++;
         return;
       }
       if (this.seen.size >= MAX_DEDUP_KEYS) this.seen.clear();
-      this.seen.add(key);
+      this.seen.add(key2);
     }
-    this.out.push({ type: "access", ts: r.ts, pid, op, path: path18, errno });
+    this.out.push({ type: "access", ts: r.ts, pid, op, path: path27, errno });
   }
   exec(r, pid, proc, dirArg, pathArg, argvArg, emptyPath = false) {
-    let path18;
-    if (emptyPath && parseString(pathArg)?.value === "") path18 = parseFd(dirArg)?.path;
-    else path18 = this.resolve(r, pid, proc, dirArg, pathArg);
-    if (path18 === void 0) return;
+    let path27;
+    if (emptyPath && parseString(pathArg)?.value === "") path27 = parseFd(dirArg)?.path;
+    else path27 = this.resolve(r, pid, proc, dirArg, pathArg);
+    if (path27 === void 0) return;
     const errno = r.errno ?? 0;
     if (errno === 0) {
       proc.image = ++this.images;
       const { argv, truncated } = parseArgv(argvArg);
-      const ev = { type: "exec", ts: r.ts, pid, path: path18, argv };
+      const ev = { type: "exec", ts: r.ts, pid, path: path27, argv };
       if (truncated) ev.argvTruncated = true;
       if (proc.cwd.path !== void 0) ev.cwd = proc.cwd.path;
       this.out.push(ev);
     }
-    this.out.push({ type: "access", ts: r.ts, pid, op: "exec", path: path18, errno });
+    this.out.push({ type: "access", ts: r.ts, pid, op: "exec", path: path27, errno });
   }
   truncated(r, pid, message) {
     this.out.push({ type: "notice", ts: r.ts, kind: "truncated_path", pid, message });
@@ -14432,9 +15524,9 @@ function parseArgv(arg) {
   }
   return { argv, truncated };
 }
-function normalise(path18) {
+function normalise(path27) {
   const parts = [];
-  for (const p of path18.split("/")) {
+  for (const p of path27.split("/")) {
     if (p === "" || p === ".") continue;
     if (p === "..") parts.pop();
     else parts.push(p);
@@ -14527,6 +15619,7 @@ var StraceSession = class {
     });
     this.child.stdout.setEncoding("latin1");
     const raw = keepRawLog ? createWriteStream3(join5(options.workDir, "strace.log"), { encoding: "latin1" }) : void 0;
+    raw?.on("error", (e2) => this.log.debug(`strace raw output not saved: ${e2.message}`));
     this.child.stdout.on("data", (chunk) => {
       raw?.write(chunk);
       this.deliver(this.parser.pushChunk(chunk));
@@ -14772,6 +15865,9 @@ Options:
   --json FILE                write the JSON report
   --fail-on none|warning|error   exit 1 when the build passed but findings reach this severity
                              (default none: the build's exit code only)
+  --transcript FILE          an agent's own transcript, when it writes one to a file (e.g. an
+                             orchestrator's run-abc.jsonl): recorded relative to the database and
+                             timed as it grows (default: the build's stdout, when it is an agent's JSONL)
   --ignore GLOB              ignore paths (repeatable), on top of io-trace.config.json
   --config FILE              config file (default <workspace>/io-trace.config.json)
   --quiet                    do not echo the build's output (it is still saved)
@@ -14788,6 +15884,7 @@ async function runCommand(ctx) {
     json: { type: "string" },
     "fail-on": { type: "string" },
     ignore: { type: "string", multiple: true },
+    transcript: { type: "string" },
     config: { type: "string" },
     quiet: { type: "boolean" },
     verbose: { type: "boolean" },
@@ -14808,20 +15905,23 @@ async function runCommand(ctx) {
     log: ctx.log
   });
   const ignore = mergeIgnoreRules(loadConfigFile(values.config, plan.workspaceRoot), { ...emptyIgnoreRules(), all: values.ignore ?? [] });
-  const outDir = path10.resolve(ctx.cwd, values["out-dir"] ?? ".io-trace");
+  const outDir = path14.resolve(ctx.cwd, values["out-dir"] ?? ".io-trace");
   const handlers = [];
   const result = await runBuild({
     command: positionals,
     cwd: ctx.cwd,
     plan,
     outDir,
-    ...values.db ? { dbPath: path10.resolve(ctx.cwd, values.db) } : {},
+    ...values.db ? { dbPath: path14.resolve(ctx.cwd, values.db) } : {},
     tracer,
     tracers: defaultTracers(),
     ...values.user ? { user: values.user } : {},
+    ...values.transcript ? { transcript: path14.resolve(ctx.cwd, values.transcript) } : {},
     ignore,
     log: ctx.log,
     echo: values.quiet ? null : { stdout: (c) => ctx.stdout.write(c), stderr: (c) => ctx.stderr.write(c) },
+    // --quiet relies on the saved logs: output that cannot be saved is shown after all.
+    fallbackEcho: { stdout: (c) => ctx.stdout.write(c), stderr: (c) => ctx.stderr.write(c) },
     stdin: process.stdin.isTTY ? "inherit" : "ignore",
     onBuildStarted: (stop) => {
       for (const sig of ["SIGINT", "SIGTERM", "SIGHUP"]) {
@@ -14834,10 +15934,19 @@ async function runCommand(ctx) {
     for (const [sig, h] of handlers) process.off(sig, h);
   });
   const reportsStart = Date.now();
-  if (values.json) writeReport(path10.resolve(ctx.cwd, values.json), result.report);
-  const dbShown = path10.relative(ctx.cwd, result.dbPath) || result.dbPath;
-  ctx.stderr.write(formatTerminalSummary(result.report, { color: ctx.color, dbPath: dbShown }));
-  recordReportsSpan(result.dbPath, result.runId, reportsStart, { json: values.json !== void 0 });
+  let jsonFailure;
+  if (values.json) {
+    const file = path14.resolve(ctx.cwd, values.json);
+    try {
+      writeReport(file, result.report);
+    } catch (e2) {
+      jsonFailure = `cannot write the JSON report ${values.json}: ${describeWriteFailure(e2, file)}`;
+    }
+  }
+  const dbShown = result.dbPath === null ? void 0 : path14.relative(ctx.cwd, result.dbPath) || result.dbPath;
+  ctx.stderr.write(formatTerminalSummary(result.report, { color: ctx.color, ...dbShown ? { dbPath: dbShown } : {} }));
+  if (jsonFailure) ctx.log.error(jsonFailure);
+  if (result.dbPath !== null) recordReportsSpan(result.dbPath, result.runId, reportsStart, { json: values.json !== void 0 });
   return exitCodeFor(result.buildExitCode, result.report, failOn);
 }
 function recordReportsSpan(dbPath, runId, startTs, attributes) {
@@ -14852,7 +15961,7 @@ function recordReportsSpan(dbPath, runId, startTs, attributes) {
   }
 }
 function writeReport(file, report) {
-  writeFileSync2(file, JSON.stringify(report, null, 2) + "\n");
+  writeFileSync3(file, JSON.stringify(report, null, 2) + "\n");
 }
 function exitCodeFor(buildExitCode, report, failOn) {
   if (buildExitCode !== 0) return buildExitCode;
@@ -14888,16 +15997,16 @@ async function analyzeCommand(ctx) {
     return 0;
   }
   const failOn = oneOf("--fail-on", values["fail-on"], ["none", "warning", "error"], "none");
-  const dbPath = path11.resolve(ctx.cwd, values.db ?? ".io-trace/trace.db");
+  const dbPath = path15.resolve(ctx.cwd, values.db ?? ".io-trace/trace.db");
   const store = TraceStore.openExisting(dbPath);
   try {
     const run4 = store.resolveRun(positionals[0]);
     const root = run4.workspaceRoot ?? run4.cwd;
     const ignore = mergeIgnoreRules(loadConfigFile(values.config, root), { ...emptyIgnoreRules(), all: values.ignore ?? [] });
-    const outRel = path11.relative(root, path11.dirname(dbPath));
+    const outRel = path15.relative(root, path15.dirname(dbPath));
     const report = analyseRun(store, run4.id, { ignore, extraIgnores: outRel && !outRel.startsWith("..") ? [outRel] : [] });
-    if (values.json) writeReport(path11.resolve(ctx.cwd, values.json), report);
-    ctx.stderr.write(formatTerminalSummary(report, { color: ctx.color, dbPath: path11.relative(ctx.cwd, dbPath) || dbPath }));
+    if (values.json) writeReport(path15.resolve(ctx.cwd, values.json), report);
+    ctx.stderr.write(formatTerminalSummary(report, { color: ctx.color, dbPath: path15.relative(ctx.cwd, dbPath) || dbPath }));
     return exitCodeFor(0, report, failOn);
   } finally {
     store.close();
@@ -14905,8 +16014,8 @@ async function analyzeCommand(ctx) {
 }
 
 // src/cli/commands/plan.ts
-import { mkdirSync as mkdirSync4, writeFileSync as writeFileSync3 } from "node:fs";
-import path12 from "node:path";
+import { mkdirSync as mkdirSync3, writeFileSync as writeFileSync4 } from "node:fs";
+import path16 from "node:path";
 var PLAN_HELP = `Usage: io-trace plan [options] [-- <build command...>]
 
 Resolves the plan (each task's declared inputs, outputs and dependencies, as the build tool hashes
@@ -14936,7 +16045,7 @@ async function planCommand(ctx) {
     ctx.stdout.write(PLAN_HELP);
     return 0;
   }
-  const format = oneOf("--format", values.format, ["seed", "json"], "seed");
+  const format2 = oneOf("--format", values.format, ["seed", "json"], "seed");
   const plan = await resolvePlan({
     spec: values.plan ?? "auto",
     cwd: ctx.cwd,
@@ -14944,26 +16053,26 @@ async function planCommand(ctx) {
     tasks: values.tasks?.split(",").map((s) => s.trim()).filter(Boolean),
     log: ctx.log
   });
-  const out = values.out ? path12.resolve(ctx.cwd, values.out) : void 0;
-  const doc = format === "seed" ? toPlanFile(plan, out ? path12.dirname(out) : ctx.cwd) : plan;
+  const out = values.out ? path16.resolve(ctx.cwd, values.out) : void 0;
+  const doc = format2 === "seed" ? toPlanFile(plan, out ? path16.dirname(out) : ctx.cwd) : plan;
   const text = JSON.stringify(doc, null, 2) + "\n";
   if (out) {
-    mkdirSync4(path12.dirname(out), { recursive: true });
-    writeFileSync3(out, text);
-    ctx.log.info(`wrote ${plan.tasks.length} task(s) to ${path12.relative(ctx.cwd, out) || out}`);
+    mkdirSync3(path16.dirname(out), { recursive: true });
+    writeFileSync4(out, text);
+    ctx.log.info(`wrote ${plan.tasks.length} task(s) to ${path16.relative(ctx.cwd, out) || out}`);
   } else ctx.stdout.write(text);
   return 0;
 }
 
 // src/triage/db.ts
-import { existsSync as existsSync8, statSync as statSync3 } from "node:fs";
-import path13 from "node:path";
+import { existsSync as existsSync12, statSync as statSync4 } from "node:fs";
+import path17 from "node:path";
 var DEFAULT_DB = ".io-trace/trace.db";
 function locateDatabase(cwd, db) {
-  const given = path13.resolve(cwd, db ?? DEFAULT_DB);
-  if (existsSync8(given) && statSync3(given).isDirectory()) {
-    for (const candidate of [path13.join(given, "trace.db"), path13.join(given, ".io-trace", "trace.db")]) {
-      if (existsSync8(candidate)) return candidate;
+  const given = path17.resolve(cwd, db ?? DEFAULT_DB);
+  if (existsSync12(given) && statSync4(given).isDirectory()) {
+    for (const candidate of [path17.join(given, "trace.db"), path17.join(given, ".io-trace", "trace.db")]) {
+      if (existsSync12(candidate)) return candidate;
     }
     throw new StoreError(`${given} is a directory without a trace.db (looked for trace.db and .io-trace/trace.db): pass --db FILE`);
   }
@@ -15069,6 +16178,82 @@ var ChunkedWriter = class _ChunkedWriter {
   }
 };
 
+// src/triage/causes.ts
+import path18 from "node:path";
+var CAUSE_OP = {
+  unexpected_read: "read",
+  undeclared_dependency: "read",
+  unexpected_write: "write",
+  overlapping_output: "write",
+  input_mutation: "write"
+};
+var MAX_CHAIN = 6;
+function explainFindings(store, run4, findings) {
+  const causes = findingCauses(store, run4, findings);
+  return findings.map((f, i) => causes[i] ? { ...f, cause: causes[i] } : f);
+}
+function findingCauses(store, run4, findings) {
+  const root = run4.workspaceRoot ?? run4.cwd;
+  const wanted = findings.map((f) => {
+    const op = CAUSE_OP[f.type];
+    const rel2 = f.samples?.[0] ?? f.path;
+    return op ? { op, rel: rel2, abs: path18.posix.join(root, rel2) } : void 0;
+  });
+  const paths = [...new Set(wanted.flatMap((w) => w ? [w.abs] : []))];
+  if (paths.length === 0) return findings.map(() => void 0);
+  const procs = new Map(store.loadProcesses(run4.id).map((p) => [p.key, p]));
+  const hits = /* @__PURE__ */ new Map();
+  for (let i = 0; i < paths.length; i += 500) {
+    const chunk = paths.slice(i, i + 500);
+    const rows = store.db.prepare(`SELECT proc_key AS procKey, path, op, count, first_ts AS firstTs FROM accesses WHERE run_id = ? AND errno = 0 AND path IN (${chunk.map(() => "?").join(", ")})`).all(run4.id, ...chunk);
+    for (const r of rows) {
+      let list = hits.get(r.path);
+      if (!list) hits.set(r.path, list = []);
+      list.push(r);
+    }
+  }
+  return findings.map((f, i) => {
+    const w = wanted[i];
+    if (!w) return void 0;
+    const ops = w.op === "read" ? READ_OPS : WRITE_OPS;
+    const mine = (hits.get(w.abs) ?? []).filter((h) => ops.has(h.op) && procs.get(h.procKey)?.taskId === f.task);
+    if (mine.length === 0) return void 0;
+    const first = mine.reduce((a, b) => b.firstTs < a.firstTs ? b : a);
+    const proc = procs.get(first.procKey);
+    return {
+      op: w.op,
+      path: w.rel,
+      pid: proc.pid,
+      procKey: proc.key,
+      chain: chainOf(proc, procs),
+      firstTs: first.firstTs,
+      count: mine.reduce((n, h) => n + h.count, 0)
+    };
+  });
+}
+function chainOf(proc, procs) {
+  const out = [];
+  for (let p = proc; p && out.length < MAX_CHAIN; p = p.parentKey !== null ? procs.get(p.parentKey) : void 0) {
+    if (p !== proc && p.taskId !== proc.taskId) break;
+    out.push(processLabel(p));
+  }
+  return out;
+}
+function processLabel(p) {
+  const argv = p.argv?.length ? p.argv : p.exe ? [p.exe] : [`pid ${p.pid}`];
+  const short = argv.map((a, i) => {
+    if (i === 0) return path18.posix.basename(a);
+    const parts = a.split("/");
+    return a.startsWith("/") && parts.length > 4 ? `.../${parts.slice(-3).join("/")}` : a;
+  });
+  const text = short.join(" ");
+  return text.length > 80 ? text.slice(0, 77) + "..." : text;
+}
+function formatCause(c, runStart) {
+  const at2 = ((c.firstTs - runStart) / 1e3).toFixed(2);
+  return `${c.op === "read" ? "read" : "written"} by ${c.chain.join(" <- ")} (pid ${c.pid}, first at +${at2}s${c.count > 1 ? `, ${c.count} times` : ""})`;
+}
+
 // src/triage/queries.ts
 function listRunSummaries(store, limit = 20) {
   const runs = store.listRuns(limit);
@@ -15136,15 +16321,15 @@ function runSpans(store, runId) {
     byParent.set(parent, list);
   }
   const out = [];
-  const visit = (parent, depth) => {
+  const visit2 = (parent, depth) => {
     const children = (byParent.get(parent) ?? []).sort((a, b) => a.startTs - b.startTs || (a.id ?? Infinity) - (b.id ?? Infinity));
     for (const c of children) {
       c.depth = depth;
       out.push(c);
-      if (c.id !== null) visit(c.id, depth + 1);
+      if (c.id !== null) visit2(c.id, depth + 1);
     }
   };
-  visit(null, 0);
+  visit2(null, 0);
   return out;
 }
 function toSpanView(e2) {
@@ -15228,8 +16413,30 @@ function taskDetail(store, run4, taskId) {
     reads,
     writes,
     otherAccesses: files.length - reads.length - writes.length,
-    findings: store.loadFindings(run4.id).filter((f) => f.task === taskId || f.otherTask === taskId)
+    findings: explainFindings(store, run4, store.loadFindings(run4.id).filter((f) => f.task === taskId || f.otherTask === taskId)),
+    tree: processTree(store, run4, taskId)
   };
+}
+function processTree(store, run4, taskId) {
+  const procs = store.loadProcesses(run4.id).filter((p) => p.taskId === taskId);
+  const root = run4.workspaceRoot ?? run4.cwd;
+  const nodes = new Map(
+    procs.map((p) => [p.key, { key: p.key, pid: p.pid, label: processLabel(p), argv: p.argv, startedAt: p.startedAt, endedAt: p.endedAt, reads: [], writes: [], children: [] }])
+  );
+  const rows = store.db.prepare("SELECT a.proc_key AS procKey, a.path, a.op FROM accesses a JOIN processes p ON p.run_id = a.run_id AND p.key = a.proc_key WHERE a.run_id = ? AND p.task_id = ? AND a.errno = 0 ORDER BY a.first_ts").iterate(run4.id, taskId);
+  for (const r of rows) {
+    const n = nodes.get(r.procKey);
+    if (!n) continue;
+    const list = READ_OPS.has(r.op) ? n.reads : WRITE_OPS.has(r.op) ? n.writes : void 0;
+    const shown = relativeTo(root, r.path);
+    if (list && !list.includes(shown)) list.push(shown);
+  }
+  const roots = [];
+  for (const p of procs) {
+    const parent = p.parentKey !== null ? nodes.get(p.parentKey) : void 0;
+    (parent ? parent.children : roots).push(nodes.get(p.key));
+  }
+  return roots;
 }
 function requireTask(store, run4, taskId) {
   const tasks = store.taskStatuses(run4.id).map((t) => t.taskId);
@@ -15310,17 +16517,29 @@ function formatRunList(runs, color, now = Date.now()) {
 }
 
 // src/triage/run-files.ts
-import { existsSync as existsSync9, statSync as statSync4 } from "node:fs";
-import path14 from "node:path";
+import { existsSync as existsSync13, statSync as statSync5 } from "node:fs";
+import path19 from "node:path";
 function runFile(dbFile, run4, which) {
-  const stored = which === "transcript" ? run4.transcriptPath : which === "stdout" ? run4.stdoutPath : run4.stderrPath;
+  const dir = path19.dirname(dbFile);
+  let stored = which === "transcript" ? run4.transcriptPath : which === "log" ? run4.logPath : which === "stdout" ? run4.stdoutPath : run4.stderrPath;
+  let times = which === "transcript" && run4.transcriptTimesPath ? path19.resolve(dir, run4.transcriptTimesPath) : null;
+  if (which === "transcript" && !stored && run4.stdoutPath && !run4.transcriptFormat) {
+    const stdout = path19.resolve(dir, run4.stdoutPath);
+    try {
+      if (AGENT_FORMATS.has(detectFileFormat(stdout).format)) {
+        stored = run4.stdoutPath;
+        times = null;
+      }
+    } catch {
+    }
+  }
   if (!stored) return { which, stored: null, path: null, exists: false, bytes: null };
-  const abs = path14.resolve(path14.dirname(dbFile), stored);
-  const exists = existsSync9(abs);
-  return { which, stored, path: abs, exists, bytes: exists ? statSync4(abs).size : null };
+  const abs = path19.resolve(dir, stored);
+  const exists = existsSync13(abs);
+  return { which, stored, path: abs, exists, bytes: exists ? statSync5(abs).size : null, ...which === "transcript" ? { times } : {} };
 }
 function runFiles2(dbFile, run4) {
-  return ["transcript", "stdout", "stderr"].map((w) => runFile(dbFile, run4, w));
+  return ["transcript", "log", "stdout", "stderr"].map((w) => runFile(dbFile, run4, w));
 }
 
 // src/triage/timeline.ts
@@ -15389,332 +16608,93 @@ function errnoName(errno) {
   return ERRNO[errno] ?? `errno ${errno}`;
 }
 
-// src/transcript/index.ts
-import { existsSync as existsSync10, readFileSync as readFileSync11 } from "node:fs";
-
-// src/transcript/lines.ts
-function* splitLines(data) {
-  let start = 0;
-  let no = 0;
-  while (start < data.length) {
-    let nl = data.indexOf(10, start);
-    if (nl === -1) nl = data.length;
-    no++;
-    let end = nl;
-    if (end > start && data[end - 1] === 13) end--;
-    yield { no, text: data.toString("utf8", start, end), endOffset: nl };
-    start = nl + 1;
-  }
-}
-function timeAt(times, offset) {
-  if (!times || times.offsets.length === 0) return void 0;
-  let lo = 0;
-  let hi = times.offsets.length - 1;
-  if (offset < times.offsets[0]) return times.times[0];
-  while (lo < hi) {
-    const mid = lo + hi + 1 >> 1;
-    if (times.offsets[mid] <= offset) lo = mid;
-    else hi = mid - 1;
-  }
-  return times.times[lo];
-}
-function parseChunkTimes(text) {
-  const offsets = [];
-  const times = [];
-  for (const line of text.split("\n")) {
-    const [o, t] = line.trim().split(/\s+/);
-    const off = Number(o);
-    const ts = Number(t);
-    if (line.trim() === "" || !Number.isFinite(off) || !Number.isFinite(ts)) continue;
-    if (offsets.length && off < offsets[offsets.length - 1]) continue;
-    offsets.push(off);
-    times.push(ts);
-  }
-  return { offsets, times };
-}
-function tsOf(obj) {
-  for (const key of ["timestamp", "ts", "time", "@timestamp", "timestamp_ms", "created_at", "createdAt"]) {
-    const v = obj[key];
-    if (typeof v === "number" && Number.isFinite(v)) return v < 1e11 ? v * 1e3 : v;
-    if (typeof v === "string" && v) {
-      const n = Number(v);
-      if (Number.isFinite(n) && /^\d+(\.\d+)?$/.test(v)) return n < 1e11 ? n * 1e3 : n;
-      const d = Date.parse(v);
-      if (Number.isFinite(d)) return d;
-    }
-  }
-  return void 0;
-}
-function oneLine(value, max = 200) {
-  let s;
-  if (typeof value === "string") s = value;
-  else {
-    try {
-      s = JSON.stringify(value) ?? "";
-    } catch {
-      s = String(value);
-    }
-  }
-  s = s.replace(/\s+/g, " ").trim();
-  return s.length > max ? s.slice(0, max - 1) + "\u2026" : s;
-}
-
-// src/transcript/claude.ts
-var CLAUDE_LINE_TYPES = /* @__PURE__ */ new Set(["system", "assistant", "user", "result", "stream_event"]);
-function looksLikeClaude(obj) {
-  const t = obj.type;
-  if (typeof t !== "string" || !CLAUDE_LINE_TYPES.has(t)) return false;
-  return "session_id" in obj || "sessionId" in obj || typeof obj.message === "object" && obj.message !== null || t === "result" && "subtype" in obj;
-}
-function parseClaudeLine(line, times, toolNames) {
-  let obj;
-  try {
-    obj = JSON.parse(line.text);
-  } catch {
-    return { items: line.text.trim() ? [{ kind: "text", line: line.no, text: line.text, ...at(void 0, times, line) }] : [], bad: line.text.trim() !== "" };
-  }
-  if (typeof obj !== "object" || obj === null || Array.isArray(obj)) {
-    return { items: [{ kind: "event", line: line.no, text: oneLine(obj), ...at(void 0, times, line) }], bad: false };
-  }
-  const o = obj;
-  const base = { line: line.no, ...at(tsOf(o), times, line) };
-  const type = typeof o.type === "string" ? o.type : "";
-  const items = [];
-  switch (type) {
-    case "system": {
-      const tools = Array.isArray(o.tools) ? o.tools.length : void 0;
-      const parts = [o.subtype, o.model && `model ${o.model}`, tools !== void 0 && `${tools} tools`, o.cwd && `cwd ${o.cwd}`].filter(Boolean);
-      items.push({ ...base, kind: "system", name: typeof o.subtype === "string" ? o.subtype : "system", text: parts.join(", ") });
-      break;
-    }
-    case "assistant":
-    case "user": {
-      const message = o.message ?? {};
-      const role = message.role ?? type;
-      const content = message.content;
-      if (typeof content === "string") {
-        items.push({ ...base, kind: "message", role, text: content });
-        break;
-      }
-      if (!Array.isArray(content)) break;
-      for (const block of content) {
-        if (!block || typeof block !== "object") continue;
-        switch (block.type) {
-          case "text":
-            items.push({ ...base, kind: "message", role, text: String(block.text ?? "") });
-            break;
-          case "thinking":
-            items.push({ ...base, kind: "thinking", role, text: String(block.thinking ?? "") });
-            break;
-          case "tool_use":
-          case "server_tool_use": {
-            const name = String(block.name ?? "tool");
-            const id = typeof block.id === "string" ? block.id : void 0;
-            if (id) toolNames.set(id, name);
-            items.push({ ...base, kind: "tool_call", role, name, ...id ? { id } : {}, input: block.input, text: summariseToolInput(name, block.input) });
-            break;
-          }
-          case "tool_result": {
-            const id = typeof block.tool_use_id === "string" ? block.tool_use_id : void 0;
-            const name = id ? toolNames.get(id) : void 0;
-            items.push({
-              ...base,
-              kind: "tool_result",
-              role,
-              ...name ? { name } : {},
-              ...id ? { id } : {},
-              text: resultText(block.content),
-              isError: block.is_error === true
-            });
-            break;
-          }
-          default:
-            break;
-        }
-      }
-      break;
-    }
-    case "result": {
-      const facts = [
-        typeof o.num_turns === "number" && `${o.num_turns} turns`,
-        typeof o.duration_ms === "number" && `${(o.duration_ms / 1e3).toFixed(1)} s`,
-        typeof o.total_cost_usd === "number" && `$${o.total_cost_usd.toFixed(4)}`
-      ].filter(Boolean);
-      const text = typeof o.result === "string" ? o.result : "";
-      items.push({ ...base, kind: "result", name: typeof o.subtype === "string" ? o.subtype : "result", text: [facts.join(", "), text].filter(Boolean).join(": "), isError: o.is_error === true });
-      break;
-    }
-    case "stream_event":
-      break;
-    default:
-      items.push({ ...base, kind: "event", name: type || "event", text: oneLine(o) });
-  }
-  return { items, bad: false };
-}
-function at(own, times, line) {
-  const ts = own ?? timeAt(times, line.endOffset);
-  return ts === void 0 ? {} : { ts };
-}
-function summariseToolInput(name, input) {
-  if (!input || typeof input !== "object") return oneLine(input ?? "");
-  const i = input;
-  const first = ["command", "file_path", "notebook_path", "path", "pattern", "url", "query", "description", "prompt"].find((k) => typeof i[k] === "string");
-  if (first) {
-    const extra = name === "Grep" && typeof i.path === "string" && first === "pattern" ? ` in ${i.path}` : "";
-    return oneLine(String(i[first]) + extra);
-  }
-  return oneLine(input);
-}
-function resultText(content) {
-  if (typeof content === "string") return content;
-  if (Array.isArray(content)) {
-    return content.map((c) => c && typeof c === "object" && c.type === "text" ? String(c.text ?? "") : "").filter(Boolean).join("\n");
-  }
-  return content === void 0 || content === null ? "" : oneLine(content);
-}
-
-// src/transcript/jsonl.ts
-function parseJsonlLine(line, times) {
-  if (line.text.trim() === "") return { items: [], bad: false };
-  let obj;
-  try {
-    obj = JSON.parse(line.text);
-  } catch {
-    return { items: [{ kind: "text", line: line.no, text: line.text, ...when(void 0, times, line) }], bad: true };
-  }
-  if (typeof obj !== "object" || obj === null || Array.isArray(obj)) {
-    return { items: [{ kind: "event", line: line.no, text: oneLine(obj), ...when(void 0, times, line) }], bad: false };
-  }
-  const o = obj;
-  const base = { line: line.no, ...when(tsOf(o), times, line) };
-  const type = str(o.type) ?? str(o.event) ?? str(o.kind) ?? "";
-  const message = o.message && typeof o.message === "object" ? o.message : void 0;
-  const toolName = str(o.tool_name) ?? str(o.toolName) ?? str(o.tool) ?? (/tool|function/i.test(type) ? str(o.name) : void 0);
-  const isResult = /result|output|response/i.test(type);
-  if (toolName !== void 0 || /tool|function_call/i.test(type)) {
-    const id = str(o.id) ?? str(o.tool_use_id) ?? str(o.call_id) ?? str(o.tool_call_id);
-    if (isResult) {
-      return {
-        items: [{ ...base, kind: "tool_result", ...toolName ? { name: toolName } : {}, ...id ? { id } : {}, text: textOf(o.output ?? o.result ?? o.content ?? ""), isError: o.is_error === true || o.isError === true || o.error !== void 0 && o.error !== null && o.error !== false }],
-        bad: false
-      };
-    }
-    const input = o.input ?? o.arguments ?? o.args ?? o.params ?? o.parameters;
-    return { items: [{ ...base, kind: "tool_call", name: toolName ?? "tool", ...id ? { id } : {}, input, text: oneLine(input ?? "") }], bad: false };
-  }
-  const role = str(o.role) ?? (message ? str(message.role) : void 0);
-  const text = str(o.text) ?? str(o.content) ?? (typeof o.message === "string" ? o.message : void 0) ?? (message ? textOf(message.content ?? message.text ?? "") : void 0);
-  if (role !== void 0 || text !== void 0) {
-    return { items: [{ ...base, kind: "message", ...role ? { role } : {}, text: text ?? "" }], bad: false };
-  }
-  return { items: [{ ...base, kind: "event", name: type || "event", text: oneLine(o) }], bad: false };
-}
-function when(own, times, line) {
-  const ts = own ?? timeAt(times, line.endOffset);
-  return ts === void 0 ? {} : { ts };
-}
-function str(v) {
-  return typeof v === "string" ? v : void 0;
-}
-function textOf(v) {
-  if (typeof v === "string") return v;
-  if (Array.isArray(v)) return v.map((c) => typeof c === "string" ? c : c && typeof c === "object" && typeof c.text === "string" ? c.text : "").filter(Boolean).join("\n");
-  return oneLine(v);
-}
-
-// src/transcript/text.ts
-function parseTextLine(line, times) {
-  if (line.text.trim() === "") return [];
-  const ts = timeAt(times, line.endOffset);
-  return [{ kind: "text", line: line.no, text: line.text, ...ts === void 0 ? {} : { ts } }];
-}
-
-// src/transcript/index.ts
-var TRANSCRIPT_HINTS = ["auto", "claude", "claude-code", "stream-json", "claude-stream-json", "jsonl", "generic", "text", "plain"];
-var HINT_FORMAT = {
-  auto: "auto",
-  claude: "claude-stream-json",
-  "claude-code": "claude-stream-json",
-  "stream-json": "claude-stream-json",
-  "claude-stream-json": "claude-stream-json",
-  jsonl: "jsonl",
-  generic: "jsonl",
-  text: "text",
-  plain: "text"
-};
-function checkHint(hint) {
-  if (hint === void 0) return "auto";
-  if (!TRANSCRIPT_HINTS.includes(hint)) {
-    throw new ConfigurationError(`--agent ${JSON.stringify(hint)}: use one of ${TRANSCRIPT_HINTS.join(", ")}`);
-  }
-  return hint;
-}
-var SAMPLE_LINES = 200;
-function detectFormat(lines) {
-  let nonEmpty = 0;
-  let objects = 0;
-  let claude = 0;
-  for (const line of lines.slice(0, SAMPLE_LINES * 4)) {
-    if (line.text.trim() === "") continue;
-    if (++nonEmpty > SAMPLE_LINES) break;
-    try {
-      const v = JSON.parse(line.text);
-      if (v && typeof v === "object" && !Array.isArray(v)) {
-        objects++;
-        if (looksLikeClaude(v)) claude++;
-      }
-    } catch {
-    }
-  }
-  if (nonEmpty === 0) return { format: "text", why: "empty" };
-  if (objects * 2 >= nonEmpty) {
-    if (claude * 2 >= objects) return { format: "claude-stream-json", why: `${claude} of ${nonEmpty} sampled lines are Claude Code stream-json` };
-    return { format: "jsonl", why: `${objects} of ${nonEmpty} sampled lines are JSON objects` };
-  }
-  return { format: "text", why: `${nonEmpty - objects} of ${nonEmpty} sampled lines are not JSON` };
-}
-function parseTranscript(data, options = {}) {
-  const buf = typeof data === "string" ? Buffer.from(data) : data;
-  const lines = [...splitLines(buf)];
-  const wanted = HINT_FORMAT[options.hint ?? "auto"];
-  const detected = detectFormat(lines);
-  let format;
-  let reason;
-  if (wanted === "auto") {
-    format = detected.format;
-    reason = `detected: ${detected.why}`;
-  } else if (wanted === detected.format || wanted === "text" || wanted === "jsonl" && detected.format === "claude-stream-json") {
-    format = wanted;
-    reason = `hint ${options.hint}`;
-  } else {
-    format = detected.format;
-    reason = `hint ${options.hint}, but the file does not look like ${wanted} (${detected.why}): read as ${detected.format}`;
-  }
-  const items = [];
-  let badLines = 0;
-  const toolNames = /* @__PURE__ */ new Map();
-  for (const line of lines) {
-    if (format === "claude-stream-json") {
-      const r = parseClaudeLine(line, options.times, toolNames);
-      items.push(...r.items);
-      if (r.bad) badLines++;
-    } else if (format === "jsonl") {
-      const r = parseJsonlLine(line, options.times);
-      items.push(...r.items);
-      if (r.bad) badLines++;
+// src/triage/tool-calls.ts
+var START_SLACK_MS = 250;
+function attributeToolCalls(store, run4, transcript, runEnd = run4.endedAt ?? Infinity) {
+  const spans = toolCallSpans(transcript);
+  const calls = spans.map((s) => ({ ...s, processes: [], files: [] }));
+  const byId = new Map(calls.map((c) => [c.id, c]));
+  const timed = calls.filter((c) => c.startTs !== void 0);
+  const endOf = (c) => c.endTs ?? runEnd;
+  const procs = store.loadProcesses(run4.id).sort((a, b) => a.key - b.key);
+  const callOfProc = /* @__PURE__ */ new Map();
+  const agentProcesses = [];
+  for (const p of procs) {
+    const inheritedId = p.parentKey !== null ? callOfProc.get(p.parentKey) : void 0;
+    const call = inheritedId !== void 0 ? byId.get(inheritedId) : p.parentKey !== null ? callStarting(p, timed, endOf) : void 0;
+    if (call !== void 0) {
+      callOfProc.set(p.key, call.id);
+      call.processes.push(view(p));
     } else {
-      items.push(...parseTextLine(line, options.times));
+      agentProcesses.push(view(p));
     }
   }
-  return { format, items, badLines, reason };
+  const root = run4.workspaceRoot ?? run4.cwd;
+  const outside = [];
+  const rows = store.db.prepare("SELECT proc_key, op, errno, path, count, first_ts FROM accesses WHERE run_id = ? ORDER BY first_ts, id").iterateArrays(run4.id);
+  const folded = /* @__PURE__ */ new Map();
+  const callOf = (procKey, ts, p) => {
+    const own = callOfProc.get(procKey);
+    return own !== void 0 ? byId.get(own) : inFlight(ts, p, timed, endOf);
+  };
+  for (const [procKey, op, errno, p, count, firstTs] of rows) {
+    const call = callOf(procKey, firstTs, p);
+    const key2 = `${call?.id ?? ""}\0${op}\0${errno}\0${p}`;
+    const seen = folded.get(key2);
+    if (seen) {
+      seen.count += count;
+      continue;
+    }
+    const f = { path: p, display: relativeTo(root, p), op, errno, count, firstTs };
+    folded.set(key2, f);
+    (call ? call.files : outside).push(f);
+  }
+  return { calls, outside, agentProcesses, untimed: calls.length - timed.length, callOf: (k, ts, p) => callOf(k, ts, p)?.id };
 }
-function timingIndexPath(file) {
-  return `${file}.times`;
+function callStarting(p, timed, endOf) {
+  if (p.startedAt === null) return void 0;
+  const t = p.startedAt;
+  const candidates = timed.filter((c) => c.startTs - START_SLACK_MS <= t && t <= endOf(c));
+  if (candidates.length <= 1) return candidates[0];
+  const argv = (p.argv ?? []).join(" ");
+  const byCommand = candidates.filter((c) => c.command !== void 0 && c.command !== "" && argv.includes(c.command));
+  const pool = byCommand.length ? byCommand : candidates;
+  return pool.reduce((a, b) => b.startTs > a.startTs ? b : a);
 }
-function readTranscriptFile(file, options = {}) {
-  const idx = timingIndexPath(file);
-  const times = existsSync10(idx) ? parseChunkTimes(readFileSync11(idx, "utf8")) : void 0;
-  return parseTranscript(readFileSync11(file), { ...options, ...times ? { times } : {} });
+function inFlight(ts, path27, timed, endOf) {
+  const candidates = timed.filter((c) => c.startTs <= ts && ts <= endOf(c));
+  if (candidates.length <= 1) return candidates[0];
+  const named = candidates.filter((c) => c.input !== void 0 && JSON.stringify(c.input).includes(JSON.stringify(path27).slice(1, -1)));
+  const pool = named.length ? named : candidates;
+  return pool.reduce((a, b) => b.startTs > a.startTs ? b : a);
+}
+function view(p) {
+  return { key: p.key, pid: p.pid, argv: p.argv, exe: p.exe, startedAt: p.startedAt };
+}
+function findCall(attribution, id, runId) {
+  const call = attribution.calls.find((c) => c.id === id);
+  if (!call) {
+    const ids = attribution.calls.map((c) => JSON.stringify(c.id));
+    throw new StoreError(`tool call ${JSON.stringify(id)} is not in the transcript of run ${runId}${ids.length ? `; its tool calls: ${ids.slice(0, 10).join(", ")}${ids.length > 10 ? ` and ${ids.length - 10} more` : ""}` : "; it has no tool calls"}`);
+  }
+  return call;
+}
+function readsAndWrites(files) {
+  const reads = files.filter((f) => f.errno === 0 && READ_OPS.has(f.op));
+  const writes = files.filter((f) => f.errno === 0 && WRITE_OPS.has(f.op));
+  return { reads, writes, other: files.length - reads.length - writes.length };
+}
+
+// src/triage/transcript.ts
+function loadRunTranscript(dbFile, run4, hint = "auto") {
+  const file = runFile(dbFile, run4, "transcript");
+  if (!file.path || !file.exists) return void 0;
+  return { file, parsed: readTranscriptFile(file.path, { hint, timesFile: file.times ?? null }) };
+}
+function loadRunLog(dbFile, run4, hint = "auto") {
+  const file = runFile(dbFile, run4, "log");
+  if (!file.path || !file.exists) return void 0;
+  return readTranscriptFile(file.path, { hint });
 }
 
 // src/cli/commands/show.ts
@@ -15726,8 +16706,10 @@ io-trace's spans (where the time went), with the error under a failed span.
 Options:
   --db FILE|DIR     trace database, or a folder holding trace.db (default .io-trace/trace.db)
   --task T          one task: its processes, the files it read and wrote, its findings
-  --full            one timeline: spans, processes, transcript tool calls and every file access, by time
-  --agent HINT      how to read the transcript: auto (default), claude, jsonl, text
+  --full            an agent run's tool calls, each with the files it read and wrote (and what the
+                    agent touched outside any call); then one timeline: spans, processes, transcript
+                    tool calls and every file access, by time ({ID}: the tool call that made it)
+  --agent HINT      how to read the transcript: auto (default), claude, codex, jsonl, text
   --json            machine-readable output
 `;
 async function showCommand(ctx) {
@@ -15759,14 +16741,14 @@ async function showCommand(ctx) {
       else ctx.stdout.write(formatTask(run4, detail, c));
       return 0;
     }
-    const view = runView(store, dbFile, run4);
-    if (values.json) ctx.stdout.write(JSON.stringify({ database: dbFile, ...view }, null, 2) + "\n");
-    else ctx.stdout.write(formatRun(view, c));
+    const view2 = runView(store, dbFile, run4);
+    if (values.json) ctx.stdout.write(JSON.stringify({ database: dbFile, ...view2 }, null, 2) + "\n");
+    else ctx.stdout.write(formatRun(view2, c));
     return 0;
   });
 }
 function runView(store, dbFile, run4) {
-  const findings = store.loadFindings(run4.id);
+  const findings = explainFindings(store, run4, store.loadFindings(run4.id));
   const taskFindings = {};
   for (const f of findings) taskFindings[f.task] = (taskFindings[f.task] ?? 0) + 1;
   return {
@@ -15780,8 +16762,8 @@ function runView(store, dbFile, run4) {
     metrics: runMetrics(store, run4.id)
   };
 }
-function formatRun(view, c, now = Date.now()) {
-  const { run: run4 } = view;
+function formatRun(view2, c, now = Date.now()) {
+  const { run: run4 } = view2;
   const out = [];
   const build = run4.signal ? `build killed by ${run4.signal}` : run4.exitCode === null ? "build did not finish" : `build exit ${run4.exitCode}`;
   const tracer = run4.tracer === "none" ? "untraced" : `${run4.tracer}${run4.tracerVersion ? " " + run4.tracerVersion : ""}`;
@@ -15810,32 +16792,34 @@ function formatRun(view, c, now = Date.now()) {
     out.push(`  github:    ${bits.join(", ")}`);
     if (gh.url) out.push(`             ${safe(String(gh.url))}`);
   }
-  if (view.source) out.push(`  merged:    from ${safe(view.source)}`);
+  if (view2.source) out.push(`  merged:    from ${safe(view2.source)}`);
   if (run4.incompleteReasons.length) {
     out.push(`  ${c.yellow("incomplete:")}`);
     for (const r of run4.incompleteReasons) out.push(`    - ${safe(r)}`);
   }
   out.push("  logs:");
-  for (const f of view.files) {
-    const where2 = f.path === null ? "(none recorded)" : `${safe(f.path)}${f.exists ? ` (${bytes(f.bytes ?? 0)})` : c.yellow(" (missing)")}`;
+  for (const f of view2.files) {
+    const format2 = f.which === "transcript" && run4.transcriptFormat ? `, ${run4.transcriptFormat}` : "";
+    const none = f.which === "transcript" ? "(none: stdout is not an agent's JSONL)" : "(none recorded)";
+    const where2 = f.path === null ? none : `${safe(f.path)}${f.exists ? ` (${bytes(f.bytes ?? 0)}${format2})` : c.yellow(" (missing)")}`;
     out.push(`    ${f.which.padEnd(11)} ${where2}`);
   }
-  if (view.tasks.length) {
-    out.push(`  tasks (${view.tasks.length}):`);
+  if (view2.tasks.length) {
+    out.push(`  tasks (${view2.tasks.length}):`);
     out.push(
       table(
         ["TASK", "STATUS", "PROCS", "TIME", "FINDINGS"],
-        view.tasks.map((t) => [safe(t.taskId), t.status ?? "-", String(t.processCount), duration(t.startedAt !== null && t.endedAt !== null ? t.endedAt - t.startedAt : null), String(view.taskFindings[t.taskId] ?? 0)]),
+        view2.tasks.map((t) => [safe(t.taskId), t.status ?? "-", String(t.processCount), duration(t.startedAt !== null && t.endedAt !== null ? t.endedAt - t.startedAt : null), String(view2.taskFindings[t.taskId] ?? 0)]),
         "    "
       ).trimEnd()
     );
   }
-  out.push(...formatFindings(view.findings, c, "  "));
-  out.push(...formatSpans(view.spans, run4.startedAt, c));
-  if (view.metrics.length) out.push(`  metrics:   ${view.metrics.map((m) => `${safe(m.name)}=${m.value.toLocaleString("en-US")}`).join(", ")}`);
+  out.push(...formatFindings(view2.findings, c, "  ", run4.startedAt));
+  out.push(...formatSpans(view2.spans, run4.startedAt, c));
+  if (view2.metrics.length) out.push(`  metrics:   ${view2.metrics.map((m) => `${safe(m.name)}=${m.value.toLocaleString("en-US")}`).join(", ")}`);
   return out.join("\n") + "\n";
 }
-function formatFindings(findings, c, indent) {
+function formatFindings(findings, c, indent, runStart) {
   const out = [];
   const counts = { error: 0, warning: 0, info: 0 };
   for (const f of findings) counts[f.severity]++;
@@ -15846,6 +16830,7 @@ function formatFindings(findings, c, indent) {
     const count = f.count && f.count > 1 ? ` (+${f.count - 1} more)` : "";
     out.push(`${indent}  ${sev} ${f.type.padEnd(21)} ${safe(f.task)}${other}  ${safe(f.path)}${count}`);
     if (f.fix) out.push(`${indent}          fix: ${safe(f.fix.summary)}${f.fix.file ? ` (${safe(f.fix.file)}${f.fix.line ? `:${f.fix.line}` : ""})` : ""}`);
+    if (f.cause && runStart !== void 0) out.push(`${indent}          why: ${safe(formatCause(f.cause, runStart))}`);
   }
   return out;
 }
@@ -15864,6 +16849,31 @@ function formatSpans(spans, runStart, c) {
   });
   return out;
 }
+function formatTree(nodes, c, indent, budget) {
+  const out = [];
+  let shown = 0;
+  let total = 0;
+  const count = (ns) => ns.reduce((n, x) => n + 1 + count(x.children), 0);
+  total = count(nodes);
+  const list = (label, paths, pad) => {
+    if (!paths.length) return;
+    out.push(`${pad}  ${c.dim(label)} ${paths.slice(0, 5).map(safe).join(", ")}${paths.length > 5 ? c.dim(` and ${paths.length - 5} more`) : ""}`);
+  };
+  const walk = (ns, depth) => {
+    for (const n of ns) {
+      if (shown >= budget) return;
+      shown++;
+      const pad = indent + "  ".repeat(depth);
+      out.push(`${pad}pid ${n.pid}  ${safe(n.label)}`);
+      list("read ", n.reads, pad);
+      list("wrote", n.writes, pad);
+      walk(n.children, depth + 1);
+    }
+  };
+  walk(nodes, 0);
+  if (total > shown) out.push(`${indent}...and ${total - shown} more processes (--json for all)`);
+  return out;
+}
 function formatTask(run4, d, c) {
   const out = [];
   const t = d.task;
@@ -15872,9 +16882,8 @@ function formatTask(run4, d, c) {
   out.push(`  inputs:       ${t.declared.inputs.map((i) => safe(i)).join(", ") || "-"}`);
   out.push(`  outputs:      ${t.declared.outputs.map((o) => safe(o)).join(", ") || "-"}`);
   out.push(`  dependsOn:    ${t.declared.dependsOn.map((o) => safe(o)).join(", ") || "-"}`);
-  out.push(`  processes (${d.processes.length}):`);
-  for (const p of d.processes.slice(0, 50)) out.push(`    pid ${p.pid}  ${p.argv ? displayCommand(p.argv) : safe(p.exe ?? "?")}`);
-  if (d.processes.length > 50) out.push(`    ...and ${d.processes.length - 50} more (--json for all)`);
+  out.push(`  processes (${d.processes.length}), each with the files it read and wrote itself:`);
+  out.push(...formatTree(d.tree, c, "    ", 200));
   const files = (label, rows) => {
     out.push(`  ${label} (${rows.length}):`);
     for (const f of rows) out.push(`    ${f.op.padEnd(11)} ${safe(f.display)}${f.count > 1 ? c.dim(` x${f.count}`) : ""}`);
@@ -15882,32 +16891,41 @@ function formatTask(run4, d, c) {
   files("reads", d.reads);
   files("writes", d.writes);
   out.push(`  other accesses (probes, listings, failures): ${d.otherAccesses} (io-trace files ${run4.id} --task ${safe(t.taskId)})`);
-  out.push(...formatFindings(d.findings, c, "  "));
+  out.push(...formatFindings(d.findings, c, "  ", run4.startedAt));
   return out.join("\n") + "\n";
 }
 function loadTranscript(dbFile, run4, hint) {
-  const f = runFile(dbFile, run4, "transcript");
-  if (!f.path || !f.exists) return void 0;
-  return readTranscriptFile(f.path, { hint });
+  const agent = loadRunTranscript(dbFile, run4, hint);
+  if (agent) return { parsed: agent.parsed, agent: true };
+  const log = loadRunLog(dbFile, run4, hint);
+  return log ? { parsed: log, agent: false } : void 0;
 }
 function showFull(ctx, store, dbFile, run4, options, c) {
-  const transcript = loadTranscript(dbFile, run4, options.hint);
+  const loaded = loadTranscript(dbFile, run4, options.hint);
+  const transcript = loaded?.parsed;
+  const calls = loaded?.agent && options.task === void 0 ? attributeToolCalls(store, run4, loaded.parsed) : void 0;
   const sources = timelineSources(store, run4, { ...transcript ? { transcript } : {}, ...options.task !== void 0 ? { task: options.task } : {} });
   const w = new ChunkedWriter(ctx.stdout);
   if (options.json) {
-    const head = { database: dbFile, run: run4, transcript: transcript ? { format: transcript.format, reason: transcript.reason, badLines: transcript.badLines } : null };
+    const head = {
+      database: dbFile,
+      run: run4,
+      transcript: transcript ? { format: transcript.format, reason: transcript.reason, badLines: transcript.badLines, agent: loaded.agent } : null,
+      ...calls ? { toolCalls: calls.calls, outsideToolCalls: { processes: calls.agentProcesses, files: calls.outside } } : {}
+    };
     w.line(JSON.stringify(head).slice(0, -1) + ',"timeline":[');
     let first = true;
     const taskJson = /* @__PURE__ */ new Map();
-    for (const [key, task] of sources.procs) taskJson.set(key, JSON.stringify(task));
+    for (const [key2, task] of sources.procs) taskJson.set(key2, JSON.stringify(task));
     const opJson = /* @__PURE__ */ new Map();
     const entries = mergeTimeline(
       sources,
       (e2) => JSON.stringify(e2),
-      ([ts, procKey, op, errno, path18, count, lastTs]) => {
+      ([ts, procKey, op, errno, path27, count, lastTs]) => {
         let o = opJson.get(op);
         if (o === void 0) opJson.set(op, o = JSON.stringify(op));
-        return `{"kind":"access","ts":${ts},"lastTs":${lastTs},"procKey":${procKey},"task":${taskJson.get(procKey) ?? "null"},"op":${o},"errno":${errno},"path":${JSON.stringify(path18)},"count":${count}}`;
+        const call = calls?.callOf(procKey, ts, path27);
+        return `{"kind":"access","ts":${ts},"lastTs":${lastTs},"procKey":${procKey},"task":${taskJson.get(procKey) ?? "null"},"op":${o},"errno":${errno},"path":${JSON.stringify(path27)},"count":${count}${call !== void 0 ? `,"toolCall":${JSON.stringify(call)}` : ""}}`;
       }
     );
     for (const line of entries) {
@@ -15920,27 +16938,63 @@ function showFull(ctx, store, dbFile, run4, options, c) {
   }
   w.line(`run ${run4.id}: ${statusColor(run4.status, c)}  ${displayCommand(run4.command)}`);
   w.line(`  started ${isoTime(run4.startedAt)}; times are seconds since then; paths relative to ${safe(run4.workspaceRoot ?? run4.cwd)}`);
-  if (transcript) w.line(`  transcript: ${transcript.format} (${safe(transcript.reason)})${transcript.badLines ? `, ${transcript.badLines} non-JSON lines` : ""}`);
-  const format = entryFormatter(run4, c);
-  const formatRow = accessRowFormatter(run4, sources.procs, c);
-  for (const line of mergeTimeline(sources, format, formatRow)) w.line(line);
+  if (transcript) w.line(`  ${loaded.agent ? "transcript" : "console output"}: ${transcript.format} (${safe(transcript.reason)})${transcript.badLines ? `, ${transcript.badLines} non-JSON lines` : ""}`);
+  if (calls) for (const line of formatToolCalls(run4, calls, c)) w.line(line);
+  w.line("  timeline:");
+  const format2 = entryFormatter(run4, c);
+  const formatRow = accessRowFormatter(run4, sources.procs, c, calls);
+  for (const line of mergeTimeline(sources, format2, formatRow)) w.line(line);
   w.flush();
 }
-function accessRowFormatter(run4, procs, c) {
+function formatToolCalls(run4, a, c) {
+  const root = (run4.workspaceRoot ?? run4.cwd).replace(/\/?$/, "/");
+  const out = [`  tool calls (${a.calls.length})${a.untimed ? `, ${c.yellow(`${a.untimed} without a time (no file can be tied to them)`)}` : ""}:`];
+  if (run4.tracer === "none") out.push(`    ${c.yellow("not traced: no file access was recorded, so none is listed below")}`);
+  const listFiles = (files, more) => {
+    const { reads, writes } = readsAndWrites(files);
+    const shownReads = reads.filter((f) => f.path.startsWith(root));
+    const shownWrites = writes.filter((f) => !/^\/(dev|proc)\//.test(f.path));
+    for (const f of [...shownReads, ...shownWrites]) out.push(`        ${(WRITE_LABEL.has(f.op) ? f.op : "read").padEnd(11)} ${safe(f.display)}${f.count > 1 ? c.dim(` x${f.count}`) : ""}`);
+    const rest = files.length - shownReads.length - shownWrites.length;
+    if (rest > 0) out.push(c.dim(`        +${rest} other accesses (runtime files, probes, failures: ${more})`));
+    if (files.length === 0) out.push(c.dim("        no file accesses"));
+  };
+  for (const call of a.calls) {
+    const when2 = call.startTs === void 0 ? "-" : rel(call.startTs, run4.startedAt);
+    const took = call.startTs !== void 0 && call.endTs !== void 0 ? duration(call.endTs - call.startTs) : call.resultLine === void 0 ? c.yellow("no result") : "-";
+    const status = call.isError ? c.red(" error") : "";
+    out.push(`    ${c.bold(safe(call.name))} ${safe(call.id)}  ${when2} ${took}${status}  ${oneLineSafe(call.text, 120)}`);
+    if (call.processes.length) out.push(`        processes: ${procList(call.processes)}`);
+    listFiles(call.files, `io-trace files ${run4.id} --tool-call ${safe(call.id)}`);
+  }
+  out.push(`  the agent's own processes outside any tool call${a.agentProcesses.length ? ` (${procList(a.agentProcesses)})` : ""}:`);
+  listFiles(a.outside, `io-trace show ${run4.id} --full --json`);
+  return out;
+}
+function cut(s, max) {
+  return s.length > max ? s.slice(0, max - 1) + "\u2026" : s;
+}
+var WRITE_LABEL = /* @__PURE__ */ new Set(["write", "create", "truncate", "unlink", "rmdir", "mkdir", "rename_from", "rename_to", "link"]);
+function procList(procs, max = 4) {
+  const shown = procs.slice(0, max).map((p) => `pid ${p.pid}${p.argv ? " " + cut(displayCommand(p.argv), 60) : ""}`);
+  return shown.join(", ") + (procs.length > max ? `, +${procs.length - max} more` : "");
+}
+function accessRowFormatter(run4, procs, c, calls) {
   const root = (run4.workspaceRoot ?? run4.cwd).replace(/\/?$/, "/");
   const start = run4.startedAt;
   const taskByKey = [];
-  for (const [key, task] of procs) taskByKey[key] = task === null ? c.dim("[-]") : `[${safe(task)}]`;
+  for (const [key2, task] of procs) taskByKey[key2] = task === null ? c.dim("[-]") : `[${safe(task)}]`;
   const unattributed = c.dim("[-]");
   const opLabels = /* @__PURE__ */ new Map();
-  return ([ts, procKey, op, errno, path18, count]) => {
+  return ([ts, procKey, op, errno, path27, count]) => {
     let opLabel = opLabels.get(errno ? `${op}/${errno}` : op);
     if (opLabel === void 0) {
       opLabel = (errno ? `${op}!${errnoName(errno)}` : op).padEnd(12);
       opLabels.set(errno ? `${op}/${errno}` : op, opLabel);
     }
-    const p = path18.startsWith(root) ? path18.slice(root.length) : path18;
-    return `${relFast(ts, start)}  ${opLabel} ${taskByKey[procKey] ?? unattributed} ${safe(p)}${count > 1 ? ` x${count}` : ""}`;
+    const p = path27.startsWith(root) ? path27.slice(root.length) : path27;
+    const call = calls?.callOf(procKey, ts, path27);
+    return `${relFast(ts, start)}  ${opLabel} ${taskByKey[procKey] ?? unattributed}${call !== void 0 ? ` {${safe(call)}}` : ""} ${safe(p)}${count > 1 ? ` x${count}` : ""}`;
   };
 }
 function relFast(ts, start) {
@@ -15961,9 +17015,9 @@ function entryFormatter(run4, c) {
     return l;
   };
   const opLabel = (op, errno) => {
-    const key = `${op}/${errno}`;
-    let l = opLabels.get(key);
-    if (l === void 0) opLabels.set(key, l = (errno ? `${op}!${errnoName(errno)}` : op).padEnd(12));
+    const key2 = `${op}/${errno}`;
+    let l = opLabels.get(key2);
+    if (l === void 0) opLabels.set(key2, l = (errno ? `${op}!${errnoName(errno)}` : op).padEnd(12));
     return l;
   };
   return (e2) => {
@@ -16007,36 +17061,38 @@ function bytes(n) {
 }
 
 // src/triage/raw.ts
-import { closeSync as closeSync2, openSync as openSync2, readSync as readSync2 } from "node:fs";
+import { closeSync as closeSync5, openSync as openSync5, readSync as readSync4 } from "node:fs";
 async function copyRaw(file, runId, dbFile, out) {
   if (file.path === null) throw new StoreError(`run ${runId} in ${dbFile} recorded no ${file.which} file`);
   if (!file.exists) {
-    throw new StoreError(`the ${file.which} of run ${runId} is missing: ${file.path} (it is stored relative to ${dbFile}; copy the runs/ folder beside the database)`);
+    const fix = file.stored && !file.stored.startsWith("runs/") ? `it is recorded as ${file.stored}, relative to the folder of ${dbFile}: put the file there` : `it is stored relative to ${dbFile}; copy the runs/ folder beside the database`;
+    throw new StoreError(`the ${file.which} of run ${runId} is missing: ${file.path} (${fix})`);
   }
-  const fd = openSync2(file.path, "r");
+  const fd = openSync5(file.path, "r");
   try {
     const buf = Buffer.allocUnsafe(1 << 20);
     for (; ; ) {
-      const n = readSync2(fd, buf, 0, buf.length, null);
+      const n = readSync4(fd, buf, 0, buf.length, null);
       if (n === 0) break;
       const ok = out.write(Buffer.from(buf.subarray(0, n)));
       if (!ok && out.once) await new Promise((resolve) => out.once("drain", resolve));
     }
   } finally {
-    closeSync2(fd);
+    closeSync5(fd);
   }
 }
 
 // src/cli/commands/transcript.ts
 var TRANSCRIPT_HELP = `Usage: io-trace transcript [options] [RUN]
 
-Prints a run's transcript (default: the latest run) exactly as recorded: the build's stdout and stderr
-interleaved, or an agent's JSONL (pipe it: io-trace transcript | jq).
+Prints an agent run's transcript (default: the latest run) byte for byte: the agent's own JSONL (its
+stdout when an adapter recognised it, or the file given to run --transcript). Pipe it:
+io-trace transcript | jq 'select(.type == "assistant")'. The interleaved console output is io-trace log.
 
 Options:
   --db FILE|DIR     trace database, or a folder holding trace.db (default .io-trace/trace.db)
   --items           list the parsed tool calls and messages instead of the raw bytes
-  --agent HINT      how to parse with --items: auto (default), claude, jsonl, text
+  --agent HINT      how to parse with --items: auto (default), claude, codex, jsonl, text
   --json            with --items: machine-readable output
 `;
 async function transcriptCommand(ctx) {
@@ -16058,12 +17114,17 @@ async function transcriptCommand(ctx) {
     const run5 = store.resolveRun(positionals[0]);
     return { run: run5, file: runFile(dbFile, run5, "transcript") };
   });
+  if (file.path === null) {
+    throw new StoreError(
+      `run ${run4.id} in ${dbFile} has no agent transcript: its stdout is not JSONL an adapter recognises and run --transcript FILE was not given; its console output is \`io-trace log ${run4.id}\``
+    );
+  }
   if (!values.items && !values.json) {
     await copyRaw(file, run4.id, dbFile, ctx.stdout);
     return 0;
   }
-  if (!file.path || !file.exists) await copyRaw(file, run4.id, dbFile, ctx.stdout);
-  const parsed = readTranscriptFile(file.path, { hint });
+  if (!file.exists) await copyRaw(file, run4.id, dbFile, ctx.stdout);
+  const parsed = readTranscriptFile(file.path, { hint, timesFile: file.times ?? null });
   if (values.json) {
     ctx.stdout.write(JSON.stringify({ database: dbFile, run: run4.id, file: file.path, ...parsed }, null, 2) + "\n");
     return 0;
@@ -16076,9 +17137,10 @@ async function transcriptCommand(ctx) {
     i.ts === void 0 ? "-" : `+${duration(i.ts - run4.startedAt)}`,
     i.kind === "tool_result" && i.isError ? c.red("tool_error") : i.kind,
     safe(i.name ?? i.role ?? ""),
+    i.kind === "tool_call" || i.kind === "tool_result" ? safe(i.id ?? "") : "",
     safe(flat(i.text ?? ""))
   ]);
-  ctx.stdout.write(table(["LINE", "AT", "KIND", "WHO", "TEXT"], rows, "  "));
+  ctx.stdout.write(table(["LINE", "AT", "KIND", "WHO", "ID", "TEXT"], rows, "  "));
   return 0;
 }
 function flat(s, max = 160) {
@@ -16115,6 +17177,35 @@ async function stderrCommand(ctx) {
   return 0;
 }
 
+// src/cli/commands/log.ts
+var LOG_HELP = `Usage: io-trace log [options] [RUN]
+
+Prints a run's console output (default: the latest run): the build's stdout and stderr interleaved in
+the order they arrived, exactly as recorded. For one stream alone: io-trace stderr [--stdout]; for an
+agent's own JSONL: io-trace transcript.
+
+Options:
+  --db FILE|DIR     trace database, or a folder holding trace.db (default .io-trace/trace.db)
+`;
+async function logCommand(ctx) {
+  const { values, positionals } = parse("log", ctx.argv, {
+    db: { type: "string" },
+    verbose: { type: "boolean" },
+    help: { type: "boolean" }
+  });
+  if (values.help) {
+    ctx.stdout.write(LOG_HELP);
+    return 0;
+  }
+  const dbFile = locateDatabase(ctx.cwd, values.db);
+  const { run: run4, file } = await withDatabase(dbFile, (store) => {
+    const run5 = store.resolveRun(positionals[0]);
+    return { run: run5, file: runFile(dbFile, run5, "log") };
+  });
+  await copyRaw(file, run4.id, dbFile, ctx.stdout);
+  return 0;
+}
+
 // src/cli/commands/files.ts
 var FILES_HELP = `Usage: io-trace files [options] [RUN]
 
@@ -16124,6 +17215,7 @@ folded over processes (COUNT is how many times, PROCS by how many processes).
 Options:
   --db FILE|DIR     trace database, or a folder holding trace.db (default .io-trace/trace.db)
   --task T          only this task's processes
+  --tool-call ID    only what this tool call of an agent run touched (IDs: io-trace show RUN --full)
   --op OP           only these operations (repeatable or comma-separated): read, write, create,
                     truncate, stat, readdir, unlink, rmdir, mkdir, rename_from, rename_to, link, exec,
                     or the groups reads (read, exec) and writes (everything that changes a file)
@@ -16134,6 +17226,7 @@ async function filesCommand(ctx) {
   const { values, positionals } = parse("files", ctx.argv, {
     db: { type: "string" },
     task: { type: "string" },
+    "tool-call": { type: "string" },
     op: { type: "string", multiple: true },
     ok: { type: "boolean" },
     json: { type: "boolean" },
@@ -16148,6 +17241,19 @@ async function filesCommand(ctx) {
   const dbFile = locateDatabase(ctx.cwd, values.db);
   return withDatabase(dbFile, (store) => {
     const run4 = store.resolveRun(positionals[0]);
+    if (values["tool-call"] !== void 0) {
+      const transcript = loadRunTranscript(dbFile, run4);
+      if (!transcript) throw new StoreError(`run ${run4.id} in ${dbFile} has no agent transcript, so no tool calls (io-trace show ${run4.id} --full)`);
+      const call = findCall(attributeToolCalls(store, run4, transcript.parsed), values["tool-call"], run4.id);
+      const files = call.files.filter((f) => (!ops || ops.has(f.op)) && (!values.ok || f.errno === 0)).sort((a, b) => a.path.localeCompare(b.path) || a.op.localeCompare(b.op));
+      const { files: _all, ...head } = call;
+      if (values.json) {
+        ctx.stdout.write(JSON.stringify({ database: dbFile, run: run4.id, workspaceRoot: run4.workspaceRoot ?? run4.cwd, toolCall: head, files }, null, 2) + "\n");
+        return 0;
+      }
+      ctx.stdout.write(formatCallFiles(call.id, call.name, call.text, files));
+      return 0;
+    }
     const rows = iterateRunFiles(store, run4, { ...values.task !== void 0 ? { task: values.task } : {}, ...ops ? { ops } : {}, failed: !values.ok });
     const w = new ChunkedWriter(ctx.stdout);
     if (values.json) {
@@ -16181,6 +17287,13 @@ async function filesCommand(ctx) {
     w.flush();
     return 0;
   });
+}
+function formatCallFiles(id, name, text, files) {
+  const out = [`tool call ${safe(id)}: ${safe(name)}: ${safe(text.replace(/\s+/g, " ").slice(0, 160))}`];
+  if (files.length === 0) out.push("  no file accesses");
+  else out.push(`  ${"OP".padEnd(11)}  ${"RESULT".padEnd(12)}  ${"COUNT".padEnd(7)}  PATH`);
+  for (const f of files) out.push(`  ${f.op.padEnd(11)}  ${(f.errno ? errnoName(f.errno) : "ok").padEnd(12)}  ${String(f.count).padEnd(7)}  ${safe(f.display)}`);
+  return out.join("\n") + "\n";
 }
 
 // src/cli/commands/findings.ts
@@ -16217,37 +17330,37 @@ async function findingsCommand(ctx) {
   return withDatabase(dbFile, (store) => {
     const run4 = store.resolveRun(positionals[0]);
     if (values.task !== void 0) requireTask(store, run4, values.task);
-    const findings = store.loadFindings(run4.id).filter((f) => SEVERITY_RANK[f.severity] >= SEVERITY_RANK[min]).filter((f) => !values.type?.length || values.type.includes(f.type)).filter((f) => values.task === void 0 || f.task === values.task || f.otherTask === values.task);
+    const findings = explainFindings(store, run4, store.loadFindings(run4.id)).filter((f) => SEVERITY_RANK[f.severity] >= SEVERITY_RANK[min]).filter((f) => !values.type?.length || values.type.includes(f.type)).filter((f) => values.task === void 0 || f.task === values.task || f.otherTask === values.task);
     if (values.json) {
       ctx.stdout.write(JSON.stringify({ database: dbFile, run: run4.id, status: run4.status, findings }, null, 2) + "\n");
       return 0;
     }
     ctx.stdout.write(`run ${run4.id}: ${run4.status}
-` + formatFindings(findings, colors(stdoutColor(ctx)), "  ").join("\n") + "\n");
+` + formatFindings(findings, colors(stdoutColor(ctx)), "  ", run4.startedAt).join("\n") + "\n");
     return 0;
   });
 }
 
 // src/cli/commands/merge.ts
-import { writeFileSync as writeFileSync4 } from "node:fs";
-import path16 from "node:path";
+import { writeFileSync as writeFileSync5 } from "node:fs";
+import path21 from "node:path";
 
 // src/store/merge.ts
-import { copyFileSync as copyFileSync2, existsSync as existsSync11, mkdirSync as mkdirSync5, realpathSync as realpathSync5, rmSync as rmSync3 } from "node:fs";
-import path15 from "node:path";
+import { copyFileSync as copyFileSync2, existsSync as existsSync14, mkdirSync as mkdirSync4, realpathSync as realpathSync7, rmSync as rmSync3 } from "node:fs";
+import path20 from "node:path";
 var TABLES = ["tasks", "processes", "accesses", "findings"];
 function mergeDatabases(sources, out, options = {}) {
   if (sources.length === 0) throw new ConfigurationError("io-trace merge: no databases to merge (give one or more trace.db files)");
-  const outAbs = path15.resolve(out);
+  const outAbs = path20.resolve(out);
   const seen = /* @__PURE__ */ new Map();
   for (const s of sources) {
-    if (!existsSync11(s)) throw new StoreError(`trace database ${s} does not exist`);
-    const real = realpathSync5(s);
+    if (!existsSync14(s)) throw new StoreError(`trace database ${s} does not exist`);
+    const real = realpathSync7(s);
     if (seen.has(real)) throw new ConfigurationError(`io-trace merge: ${s} is given twice (also as ${seen.get(real)})`);
     seen.set(real, s);
-    if (existsSync11(outAbs) && real === realpathSync5(outAbs)) throw new ConfigurationError(`io-trace merge: --out ${out} is also an input; write to a new file`);
+    if (existsSync14(outAbs) && real === realpathSync7(outAbs)) throw new ConfigurationError(`io-trace merge: --out ${out} is also an input; write to a new file`);
   }
-  if (existsSync11(outAbs)) {
+  if (existsSync14(outAbs)) {
     if (!options.force) throw new ConfigurationError(`io-trace merge: ${out} already exists; pass --force to replace it, or choose another --out`);
     for (const suffix of ["", "-wal", "-shm"]) rmSync3(outAbs + suffix, { force: true });
   }
@@ -16263,7 +17376,7 @@ function mergeDatabases(sources, out, options = {}) {
     }
   }
   const store = TraceStore.create(outAbs);
-  const outDir = path15.dirname(outAbs);
+  const outDir = path20.dirname(outAbs);
   const result = { out: outAbs, runs: [], warnings: [] };
   try {
     const db = store.db;
@@ -16274,7 +17387,10 @@ function mergeDatabases(sources, out, options = {}) {
       const label = options.label ? options.label(s) : s;
       db.prepare("ATTACH DATABASE ? AS src").run(s);
       try {
-        const copyRun = db.prepare(`INSERT INTO main.runs (${runCols.join(", ")}) SELECT ${runCols.join(", ")} FROM src.runs WHERE id = ?`);
+        const srcRunCols = new Set(db.prepare("PRAGMA src.table_info(runs)").all().map((c) => c.name));
+        const shared = runCols.filter((c) => srcRunCols.has(c));
+        const copyRun = db.prepare(`INSERT INTO main.runs (${shared.join(", ")}) SELECT ${shared.join(", ")} FROM src.runs WHERE id = ?`);
+        const fromV1 = !srcRunCols.has("log_path");
         const copies = TABLES.map((t) => {
           const cols = columns(t);
           const scope = t === "accesses" ? "id BETWEEN ? AND ? AND +run_id = ?" : "run_id = ?";
@@ -16290,6 +17406,7 @@ function mergeDatabases(sources, out, options = {}) {
         for (const oldId of runIds.get(s) ?? []) {
           const newId = db.transaction(() => {
             const id = copyRun.run(oldId).lastInsertRowid;
+            if (fromV1) db.prepare("UPDATE main.runs SET log_path = transcript_path, transcript_path = NULL WHERE id = ?").run(id);
             for (const { table: table2, stmt } of copies) {
               if (table2 === "accesses") {
                 const { lo: lo2, hi } = accessRange.get(oldId);
@@ -16309,23 +17426,24 @@ function mergeDatabases(sources, out, options = {}) {
           const run4 = store.getRun(newId);
           const prev = run4.host.source;
           const logs = {};
-          for (const [key, rel2] of [["stdoutPath", run4.stdoutPath], ["stderrPath", run4.stderrPath], ["transcriptPath", run4.transcriptPath]]) {
+          const logKeys = ["stdoutPath", "stderrPath", "logPath", "transcriptPath", "transcriptTimesPath"];
+          for (const [key2, rel2] of logKeys.map((k) => [k, run4[k]])) {
             if (!rel2) continue;
             if (options.copyLogs === false) {
-              logs[key] = path15.relative(outDir, path15.resolve(path15.dirname(s), rel2));
+              logs[key2] = path20.relative(outDir, path20.resolve(path20.dirname(s), rel2));
               continue;
             }
-            const from = path15.resolve(path15.dirname(s), rel2);
-            if (!existsSync11(from)) {
-              result.warnings.push(`${label} run ${oldId}: ${rel2} is missing (not in the artifact?); the merged run has no ${key.replace("Path", "")}`);
-              logs[key] = null;
+            const from = path20.resolve(path20.dirname(s), rel2);
+            if (!existsSync14(from)) {
+              result.warnings.push(`${label} run ${oldId}: ${rel2} is missing (not in the artifact?); the merged run has no ${key2.replace("Path", "")}`);
+              logs[key2] = null;
               continue;
             }
-            const to = path15.join(outDir, "runs", String(newId), path15.basename(rel2));
-            mkdirSync5(path15.dirname(to), { recursive: true });
+            const to = path20.join(outDir, "runs", String(newId), path20.basename(rel2));
+            mkdirSync4(path20.dirname(to), { recursive: true });
             copyFileSync2(from, to);
-            if (existsSync11(`${from}.times`)) copyFileSync2(`${from}.times`, `${to}.times`);
-            logs[key] = path15.relative(outDir, to);
+            if (existsSync14(`${from}.times`)) copyFileSync2(`${from}.times`, `${to}.times`);
+            logs[key2] = path20.relative(outDir, to);
           }
           store.updateRun(newId, { ...logs, host: { ...run4.host, source: { db: label, runId: oldId, ...prev ? { via: prev } : {} } } });
         }
@@ -16412,7 +17530,7 @@ async function mergeCommand(ctx) {
   if (!values.out) throw new ConfigurationError("io-trace merge: --out FILE is required (the merged database to write)");
   if (positionals.length === 0) throw new ConfigurationError("io-trace merge: give the databases to merge, e.g. io-trace merge linux/trace.db mac/trace.db --out all.db");
   const inputs = positionals.map((p) => locateDatabase(ctx.cwd, p));
-  const out = path16.resolve(ctx.cwd, values.out);
+  const out = path21.resolve(ctx.cwd, values.out);
   const result = mergeDatabases(inputs, out, {
     force: values.force === true,
     copyLogs: !values["no-logs"],
@@ -16433,9 +17551,9 @@ async function mergeCommand(ctx) {
         counts: reports.reduce((acc, r) => ({ error: acc.error + r.counts.error, warning: acc.warning + r.counts.warning, info: acc.info + r.counts.info }), { error: 0, warning: 0, info: 0 }),
         runs: reports
       };
-      writeFileSync4(path16.resolve(ctx.cwd, values.json), JSON.stringify(combined, null, 2) + "\n");
+      writeFileSync5(path21.resolve(ctx.cwd, values.json), JSON.stringify(combined, null, 2) + "\n");
     }
-    ctx.stdout.write(`io-trace: merged ${result.runs.length} run${result.runs.length === 1 ? "" : "s"} from ${inputs.length} database${inputs.length === 1 ? "" : "s"} into ${safe(path16.relative(ctx.cwd, out) || out)}: ${status}
+    ctx.stdout.write(`io-trace: merged ${result.runs.length} run${result.runs.length === 1 ? "" : "s"} from ${inputs.length} database${inputs.length === 1 ? "" : "s"} into ${safe(path21.relative(ctx.cwd, out) || out)}: ${status}
 `);
     ctx.stdout.write(formatRunList(listRunSummaries(store, Number.MAX_SAFE_INTEGER), stdoutColor(ctx)));
     return 0;
@@ -16443,8 +17561,8 @@ async function mergeCommand(ctx) {
 }
 
 // src/cli/commands/report.ts
-import { writeFileSync as writeFileSync5 } from "node:fs";
-import path17 from "node:path";
+import { writeFileSync as writeFileSync6 } from "node:fs";
+import path22 from "node:path";
 
 // src/report/html.ts
 var ESCAPES = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" };
@@ -16518,8 +17636,8 @@ ${r.incompleteReasons.length ? `<div class="incomplete"><strong>Trace incomplete
   <input type="search" class="f-text" placeholder="filter by task or path">
   <span class="f-count">${r.findings.length} of ${r.findings.length}</span>
 </div>
-${r.findings.length === 0 ? '<p class="none">No findings.</p>' : `<table class="findings"><thead><tr><th>severity</th><th>type</th><th>task</th><th>path</th><th>fix</th></tr></thead><tbody>
-${r.findings.map(findingRow).join("\n")}
+${r.findings.length === 0 ? '<p class="none">No findings.</p>' : `<table class="findings"><thead><tr><th>severity</th><th>type</th><th>task</th><th>path</th><th>fix</th><th>why</th></tr></thead><tbody>
+${r.findings.map((f, i) => findingRow(f, run4.causes?.[i], index)).join("\n")}
 </tbody></table>`}
 
 <h3>Timeline</h3>
@@ -16534,6 +17652,9 @@ ${run4.tasks.map((t) => {
   }).join("\n")}
 </tbody></table>
 
+<h3>Processes per task</h3>
+${renderTrees(run4, index)}
+
 <h3>Where the time went</h3>
 ${run4.spans.length === 0 ? '<p class="none">No spans recorded.</p>' : `<table class="spans"><thead><tr><th>span</th><th>start</th><th>duration</th><th>status</th></tr></thead><tbody>
 ${run4.spans.map(
@@ -16542,10 +17663,34 @@ ${run4.spans.map(
 </tbody></table>`}
 </section>`;
 }
-function findingRow(f) {
+function findingRow(f, cause, runIndex) {
   const fix = f.fix ? `${e(f.fix.summary)}${f.fix.file ? ` <span class="where">${e(f.fix.file)}${f.fix.line ? `:${f.fix.line}` : ""}</span>` : ""}` : "";
   const more = f.count && f.count > 1 ? ` <span class="more">(+${f.count - 1} more)</span>` : "";
-  return `<tr class="finding sev-${e(f.severity)}" data-severity="${e(f.severity)}" data-type="${e(f.type)}" data-task="${e(f.task)}" data-path="${e(f.path)}"><td>${e(f.severity)}</td><td>${e(f.type)}</td><td class="task-id">${e(f.task)}${f.otherTask ? ` <span class="other">with ${e(f.otherTask)}</span>` : ""}</td><td class="path">${e(f.path)}${more}</td><td class="fix">${fix}</td></tr>`;
+  const why = cause ? `<a class="why" href="#${procAnchor(runIndex, cause.procKey)}">${cause.op === "read" ? "read" : "written"} by ${e(cause.chain[0])}</a>${cause.chain.length > 1 ? ` <span class="chain">&lt;- ${cause.chain.slice(1).map(e).join(" &lt;- ")}</span>` : ""} <span class="more">(pid ${cause.pid}${cause.count > 1 ? `, ${cause.count} times` : ""})</span>` : "";
+  return `<tr class="finding sev-${e(f.severity)}" data-severity="${e(f.severity)}" data-type="${e(f.type)}" data-task="${e(f.task)}" data-path="${e(f.path)}"><td>${e(f.severity)}</td><td>${e(f.type)}</td><td class="task-id">${e(f.task)}${f.otherTask ? ` <span class="other">with ${e(f.otherTask)}</span>` : ""}</td><td class="path">${e(f.path)}${more}</td><td class="fix">${fix}</td><td class="why">${why}</td></tr>`;
+}
+function procAnchor(runIndex, key2) {
+  return `r${runIndex}-p${key2}`;
+}
+var TREE_PROCESSES = 300;
+var TREE_FILES = 20;
+function renderTrees(run4, index) {
+  const trees = run4.trees ?? {};
+  const ids = Object.keys(trees).filter((t) => trees[t].length);
+  if (ids.length === 0) return '<p class="none">No traced processes.</p>';
+  const files = (label, list) => list.length ? `<div class="files"><span class="lbl">${label}</span> ${list.slice(0, TREE_FILES).map((p) => `<code>${e(p)}</code>`).join(" ")}${list.length > TREE_FILES ? ` <span class="more">and ${list.length - TREE_FILES} more</span>` : ""}</div>` : "";
+  const out = [];
+  for (const id of ids) {
+    let budget = TREE_PROCESSES;
+    const node = (n) => {
+      if (budget-- <= 0) return "";
+      return `<li id="${procAnchor(index, n.key)}"><span class="proc">pid ${n.pid} <code>${e(n.label)}</code></span>${files("read", n.reads)}${files("wrote", n.writes)}${n.children.length ? `<ul>${n.children.map(node).join("")}</ul>` : ""}</li>`;
+    };
+    const body = trees[id].map(node).join("");
+    const hidden = budget < 0 ? ` <span class="more">(first ${TREE_PROCESSES} processes shown; io-trace show --task for all)</span>` : "";
+    out.push(`<details class="tree" data-task="${e(id)}"><summary class="task-id">${e(id)}${hidden}</summary><ul>${body}</ul></details>`);
+  }
+  return out.join("\n");
 }
 var CSS = `
 :root { --fg:#1f2328; --muted:#656d76; --border:#d0d7de; --bg:#fff; --err:#cf222e; --warn:#9a6700; --info:#0969da; --ok:#1a7f37; --read:#0969da; --write:#d1242f; }
@@ -16554,6 +17699,7 @@ body { font: 14px/1.45 system-ui, -apple-system, "Segoe UI", sans-serif; color: 
 header, main { max-width: 1200px; margin: 0 auto; padding: 0 16px; }
 h1 { font-size: 22px; margin: 16px 0 4px; } h2 { font-size: 19px; border-bottom: 1px solid var(--border); padding-bottom: 4px; } h3 { font-size: 16px; margin-top: 22px; }
 .meta, .none, .legend { color: var(--muted); }
+details.tree ul { list-style: none; padding-left: 1.2em; margin: 0.2em 0; } details.tree li:target > .proc { background: #fff8c5; } .files .lbl { color: var(--muted); } .files code { margin-right: 0.4em; }
 code, .path, .task-id, td { font-family: ui-monospace, SFMono-Regular, Menlo, monospace; font-size: 12.5px; white-space: pre-wrap; }
 td.path, td.fix, td.task-id { overflow-wrap: anywhere; } table.findings td:nth-child(-n+2) { white-space: nowrap; }
 .status { font-size: 13px; padding: 2px 8px; border-radius: 10px; color: #fff; vertical-align: middle; }
@@ -16638,6 +17784,13 @@ var SCRIPT = `
     sev.forEach(function (c) { c.addEventListener('change', apply); });
     type.addEventListener('change', apply); text.addEventListener('input', apply);
   });
+  // A finding's "why" link opens the task's process tree at the process that made the access.
+  document.querySelectorAll('a.why').forEach(function (a) {
+    a.addEventListener('click', function () {
+      var target = document.getElementById(a.getAttribute('href').slice(1));
+      for (var n = target; n; n = n.parentElement) if (n.tagName === 'DETAILS') n.open = true;
+    });
+  });
 })();
 `;
 
@@ -16688,8 +17841,8 @@ function collectHtmlRun(store, run4) {
   const procs = processTasks(store, run4.id);
   const scope = store.accessScope(run4.id);
   const rows = store.db.prepare(`SELECT proc_key, op, first_ts FROM accesses WHERE ${scope.sql} AND errno = 0`).iterateArrays(...scope.params);
-  for (const [key, op, ts] of rows) {
-    const taskId = procs.get(key);
+  for (const [key2, op, ts] of rows) {
+    const taskId = procs.get(key2);
     const t = taskId ? tasks.get(taskId) : void 0;
     if (!t) continue;
     const bin = Math.min(BINS - 1, Math.max(0, Math.floor((ts - startTs) / width2 * BINS)));
@@ -16698,6 +17851,8 @@ function collectHtmlRun(store, run4) {
   }
   return {
     report,
+    causes: findingCauses(store, run4, report.findings),
+    trees: Object.fromEntries([...tasks.keys()].map((id) => [id, processTree(store, run4, id)])),
     host: run4.host,
     source: sourceOf(run4),
     runStartTs: run4.startedAt,
@@ -16742,11 +17897,11 @@ async function reportCommand(ctx) {
     ctx.stdout.write(REPORT_HELP);
     return 0;
   }
-  const format = oneOf("--format", values.format, ["html", "json"], "html");
+  const format2 = oneOf("--format", values.format, ["html", "json"], "html");
   const dbFile = locateDatabase(ctx.cwd, values.db);
   const text = await withDatabase(dbFile, (store) => {
     const runs = values.all ? store.listRuns(Number.MAX_SAFE_INTEGER).reverse() : positionals.length ? positionals.map((p) => store.resolveRun(p)) : [store.resolveRun(void 0)];
-    if (format === "json") {
+    if (format2 === "json") {
       const reports = runs.map((r) => storedReport(store, r));
       const value = reports.length === 1 && !values.all ? reports[0] : { schemaVersion: 1, kind: "multi-run", status: combinedStatus(reports), runs: reports };
       return JSON.stringify(value, null, 2) + "\n";
@@ -16757,14 +17912,1888 @@ async function reportCommand(ctx) {
     );
   });
   if (values.out) {
-    const out = path17.resolve(ctx.cwd, values.out);
-    writeFileSync5(out, text);
-    ctx.stderr.write(`io-trace: wrote ${format} report to ${path17.relative(ctx.cwd, out) || out}
+    const out = path22.resolve(ctx.cwd, values.out);
+    writeFileSync6(out, text);
+    ctx.stderr.write(`io-trace: wrote ${format2} report to ${path22.relative(ctx.cwd, out) || out}
 `);
   } else {
     ctx.stdout.write(text);
   }
   return 0;
+}
+
+// src/cli/commands/fix.ts
+import { existsSync as existsSync17, mkdirSync as mkdirSync5, writeFileSync as writeFileSync7 } from "node:fs";
+import path25 from "node:path";
+
+// src/fix/nx-inferred.ts
+import { execFileSync } from "node:child_process";
+import { existsSync as existsSync15 } from "node:fs";
+import { createRequire as createRequire4 } from "node:module";
+import path23 from "node:path";
+function nxInferredFields(workspaceRoot) {
+  const projects = /* @__PURE__ */ new Map();
+  let bin;
+  try {
+    const dir = path23.dirname(createRequire4(path23.join(workspaceRoot, "package.json")).resolve("nx/package.json"));
+    bin = [path23.join(dir, "bin", "nx.js"), path23.join(dir, "dist", "bin", "nx.js")].find((f) => existsSync15(f));
+  } catch {
+    bin = void 0;
+  }
+  return (project, target, field) => {
+    if (!bin) return void 0;
+    if (!projects.has(project)) {
+      try {
+        const out = execFileSync(process.execPath, [bin, "show", "project", project, "--json"], {
+          cwd: workspaceRoot,
+          env: { ...process.env, ...NX_ENV },
+          encoding: "utf8",
+          stdio: ["ignore", "pipe", "pipe"],
+          timeout: 12e4,
+          maxBuffer: 64 * 1024 * 1024
+        });
+        const json = JSON.parse(out.slice(out.indexOf("{")));
+        projects.set(project, json.targets);
+      } catch {
+        projects.set(project, void 0);
+      }
+    }
+    const value = projects.get(project)?.[target]?.[field];
+    return Array.isArray(value) ? value : void 0;
+  };
+}
+
+// node_modules/diff/libesm/diff/base.js
+var Diff = class {
+  diff(oldStr, newStr, options = {}) {
+    let callback;
+    if (typeof options === "function") {
+      callback = options;
+      options = {};
+    } else if ("callback" in options) {
+      callback = options.callback;
+    }
+    const oldString = this.castInput(oldStr, options);
+    const newString = this.castInput(newStr, options);
+    const oldTokens = this.removeEmpty(this.tokenize(oldString, options));
+    const newTokens = this.removeEmpty(this.tokenize(newString, options));
+    return this.diffWithOptionsObj(oldTokens, newTokens, options, callback);
+  }
+  diffWithOptionsObj(oldTokens, newTokens, options, callback) {
+    var _a;
+    const done = (value) => {
+      value = this.postProcess(value, options);
+      if (callback) {
+        setTimeout(function() {
+          callback(value);
+        }, 0);
+        return void 0;
+      } else {
+        return value;
+      }
+    };
+    const newLen = newTokens.length, oldLen = oldTokens.length;
+    let editLength = 1;
+    let maxEditLength = newLen + oldLen;
+    if (options.maxEditLength != null) {
+      maxEditLength = Math.min(maxEditLength, options.maxEditLength);
+    }
+    const maxExecutionTime = (_a = options.timeout) !== null && _a !== void 0 ? _a : Infinity;
+    const abortAfterTimestamp = Date.now() + maxExecutionTime;
+    const bestPath = [{ oldPos: -1, lastComponent: void 0 }];
+    let newPos = this.extractCommon(bestPath[0], newTokens, oldTokens, 0, options);
+    if (bestPath[0].oldPos + 1 >= oldLen && newPos + 1 >= newLen) {
+      return done(this.buildValues(bestPath[0].lastComponent, newTokens, oldTokens));
+    }
+    let minDiagonalToConsider = -Infinity, maxDiagonalToConsider = Infinity;
+    const execEditLength = () => {
+      for (let diagonalPath = Math.max(minDiagonalToConsider, -editLength); diagonalPath <= Math.min(maxDiagonalToConsider, editLength); diagonalPath += 2) {
+        let basePath;
+        const removePath = bestPath[diagonalPath - 1], addPath = bestPath[diagonalPath + 1];
+        if (removePath) {
+          bestPath[diagonalPath - 1] = void 0;
+        }
+        let canAdd = false;
+        if (addPath) {
+          const addPathNewPos = addPath.oldPos - diagonalPath;
+          canAdd = addPath && 0 <= addPathNewPos && addPathNewPos < newLen;
+        }
+        const canRemove = removePath && removePath.oldPos + 1 < oldLen;
+        if (!canAdd && !canRemove) {
+          bestPath[diagonalPath] = void 0;
+          continue;
+        }
+        if (!canRemove || canAdd && removePath.oldPos < addPath.oldPos) {
+          basePath = this.addToPath(addPath, true, false, 0, options);
+        } else {
+          basePath = this.addToPath(removePath, false, true, 1, options);
+        }
+        newPos = this.extractCommon(basePath, newTokens, oldTokens, diagonalPath, options);
+        if (basePath.oldPos + 1 >= oldLen && newPos + 1 >= newLen) {
+          return done(this.buildValues(basePath.lastComponent, newTokens, oldTokens)) || true;
+        } else {
+          bestPath[diagonalPath] = basePath;
+          if (basePath.oldPos + 1 >= oldLen) {
+            maxDiagonalToConsider = Math.min(maxDiagonalToConsider, diagonalPath - 1);
+          }
+          if (newPos + 1 >= newLen) {
+            minDiagonalToConsider = Math.max(minDiagonalToConsider, diagonalPath + 1);
+          }
+        }
+      }
+      editLength++;
+    };
+    if (callback) {
+      (function exec() {
+        setTimeout(function() {
+          if (editLength > maxEditLength || Date.now() > abortAfterTimestamp) {
+            return callback(void 0);
+          }
+          if (!execEditLength()) {
+            exec();
+          }
+        }, 0);
+      })();
+    } else {
+      while (editLength <= maxEditLength && Date.now() <= abortAfterTimestamp) {
+        const ret = execEditLength();
+        if (ret) {
+          return ret;
+        }
+      }
+    }
+  }
+  addToPath(path27, added, removed, oldPosInc, options) {
+    const last = path27.lastComponent;
+    if (last && !options.oneChangePerToken && last.added === added && last.removed === removed) {
+      return {
+        oldPos: path27.oldPos + oldPosInc,
+        lastComponent: { count: last.count + 1, added, removed, previousComponent: last.previousComponent }
+      };
+    } else {
+      return {
+        oldPos: path27.oldPos + oldPosInc,
+        lastComponent: { count: 1, added, removed, previousComponent: last }
+      };
+    }
+  }
+  extractCommon(basePath, newTokens, oldTokens, diagonalPath, options) {
+    const newLen = newTokens.length, oldLen = oldTokens.length;
+    let oldPos = basePath.oldPos, newPos = oldPos - diagonalPath, commonCount = 0;
+    while (newPos + 1 < newLen && oldPos + 1 < oldLen && this.equals(oldTokens[oldPos + 1], newTokens[newPos + 1], options)) {
+      newPos++;
+      oldPos++;
+      commonCount++;
+      if (options.oneChangePerToken) {
+        basePath.lastComponent = { count: 1, previousComponent: basePath.lastComponent, added: false, removed: false };
+      }
+    }
+    if (commonCount && !options.oneChangePerToken) {
+      basePath.lastComponent = { count: commonCount, previousComponent: basePath.lastComponent, added: false, removed: false };
+    }
+    basePath.oldPos = oldPos;
+    return newPos;
+  }
+  equals(left, right, options) {
+    if (options.comparator) {
+      return options.comparator(left, right);
+    } else {
+      return left === right || !!options.ignoreCase && left.toLowerCase() === right.toLowerCase();
+    }
+  }
+  removeEmpty(array) {
+    const ret = [];
+    for (let i = 0; i < array.length; i++) {
+      if (array[i]) {
+        ret.push(array[i]);
+      }
+    }
+    return ret;
+  }
+  // eslint-disable-next-line @typescript-eslint/no-unused-vars
+  castInput(value, options) {
+    return value;
+  }
+  // eslint-disable-next-line @typescript-eslint/no-unused-vars
+  tokenize(value, options) {
+    return Array.from(value);
+  }
+  join(chars) {
+    return chars.join("");
+  }
+  postProcess(changeObjects, options) {
+    return changeObjects;
+  }
+  get useLongestToken() {
+    return false;
+  }
+  buildValues(lastComponent, newTokens, oldTokens) {
+    const components = [];
+    let nextComponent;
+    while (lastComponent) {
+      components.push(lastComponent);
+      nextComponent = lastComponent.previousComponent;
+      delete lastComponent.previousComponent;
+      lastComponent = nextComponent;
+    }
+    components.reverse();
+    const componentLen = components.length;
+    let componentPos = 0, newPos = 0, oldPos = 0;
+    for (; componentPos < componentLen; componentPos++) {
+      const component = components[componentPos];
+      if (!component.removed) {
+        if (!component.added && this.useLongestToken) {
+          let value = newTokens.slice(newPos, newPos + component.count);
+          value = value.map(function(value2, i) {
+            const oldValue = oldTokens[oldPos + i];
+            return oldValue.length > value2.length ? oldValue : value2;
+          });
+          component.value = this.join(value);
+        } else {
+          component.value = this.join(newTokens.slice(newPos, newPos + component.count));
+        }
+        newPos += component.count;
+        if (!component.added) {
+          oldPos += component.count;
+        }
+      } else {
+        component.value = this.join(oldTokens.slice(oldPos, oldPos + component.count));
+        oldPos += component.count;
+      }
+    }
+    return components;
+  }
+};
+
+// node_modules/diff/libesm/diff/line.js
+var LineDiff = class extends Diff {
+  constructor() {
+    super(...arguments);
+    this.tokenize = tokenize;
+  }
+  equals(left, right, options) {
+    if (options.ignoreWhitespace) {
+      if (!options.newlineIsToken || !left.includes("\n")) {
+        left = left.trim();
+      }
+      if (!options.newlineIsToken || !right.includes("\n")) {
+        right = right.trim();
+      }
+    } else if (options.ignoreNewlineAtEof && !options.newlineIsToken) {
+      if (left.endsWith("\n")) {
+        left = left.slice(0, -1);
+      }
+      if (right.endsWith("\n")) {
+        right = right.slice(0, -1);
+      }
+    }
+    return super.equals(left, right, options);
+  }
+};
+var lineDiff = new LineDiff();
+function diffLines(oldStr, newStr, options) {
+  return lineDiff.diff(oldStr, newStr, options);
+}
+function tokenize(value, options) {
+  if (options.stripTrailingCr) {
+    value = value.replace(/\r\n/g, "\n");
+  }
+  const retLines = [], linesAndNewlines = value.split(/(\n|\r\n)/);
+  if (!linesAndNewlines[linesAndNewlines.length - 1]) {
+    linesAndNewlines.pop();
+  }
+  for (let i = 0; i < linesAndNewlines.length; i++) {
+    const line = linesAndNewlines[i];
+    if (i % 2 && !options.newlineIsToken) {
+      retLines[retLines.length - 1] += line;
+    } else {
+      retLines.push(line);
+    }
+  }
+  return retLines;
+}
+
+// node_modules/diff/libesm/patch/create.js
+function structuredPatch(oldFileName, newFileName, oldStr, newStr, oldHeader, newHeader, options) {
+  let optionsObj;
+  if (!options) {
+    optionsObj = {};
+  } else if (typeof options === "function") {
+    optionsObj = { callback: options };
+  } else {
+    optionsObj = options;
+  }
+  if (typeof optionsObj.context === "undefined") {
+    optionsObj.context = 4;
+  }
+  const context = optionsObj.context;
+  if (optionsObj.newlineIsToken) {
+    throw new Error("newlineIsToken may not be used with patch-generation functions, only with diffing functions");
+  }
+  if (!optionsObj.callback) {
+    return diffLinesResultToPatch(diffLines(oldStr, newStr, optionsObj));
+  } else {
+    const { callback } = optionsObj;
+    diffLines(oldStr, newStr, Object.assign(Object.assign({}, optionsObj), { callback: (diff) => {
+      const patch = diffLinesResultToPatch(diff);
+      callback(patch);
+    } }));
+  }
+  function diffLinesResultToPatch(diff) {
+    if (!diff) {
+      return;
+    }
+    diff.push({ value: "", lines: [] });
+    function contextLines(lines) {
+      return lines.map(function(entry) {
+        return " " + entry;
+      });
+    }
+    const hunks = [];
+    let oldRangeStart = 0, newRangeStart = 0, curRange = [], oldLine = 1, newLine = 1;
+    for (let i = 0; i < diff.length; i++) {
+      const current = diff[i], lines = current.lines || splitLines2(current.value);
+      current.lines = lines;
+      if (current.added || current.removed) {
+        if (!oldRangeStart) {
+          const prev = diff[i - 1];
+          oldRangeStart = oldLine;
+          newRangeStart = newLine;
+          if (prev) {
+            curRange = context > 0 ? contextLines(prev.lines.slice(-context)) : [];
+            oldRangeStart -= curRange.length;
+            newRangeStart -= curRange.length;
+          }
+        }
+        for (const line of lines) {
+          curRange.push((current.added ? "+" : "-") + line);
+        }
+        if (current.added) {
+          newLine += lines.length;
+        } else {
+          oldLine += lines.length;
+        }
+      } else {
+        if (oldRangeStart) {
+          if (lines.length <= context * 2 && i < diff.length - 2) {
+            for (const line of contextLines(lines)) {
+              curRange.push(line);
+            }
+          } else {
+            const contextSize = Math.min(lines.length, context);
+            for (const line of contextLines(lines.slice(0, contextSize))) {
+              curRange.push(line);
+            }
+            const hunk = {
+              oldStart: oldRangeStart,
+              oldLines: oldLine - oldRangeStart + contextSize,
+              newStart: newRangeStart,
+              newLines: newLine - newRangeStart + contextSize,
+              lines: curRange
+            };
+            hunks.push(hunk);
+            oldRangeStart = 0;
+            newRangeStart = 0;
+            curRange = [];
+          }
+        }
+        oldLine += lines.length;
+        newLine += lines.length;
+      }
+    }
+    for (const hunk of hunks) {
+      for (let i = 0; i < hunk.lines.length; i++) {
+        if (hunk.lines[i].endsWith("\n")) {
+          hunk.lines[i] = hunk.lines[i].slice(0, -1);
+        } else {
+          hunk.lines.splice(i + 1, 0, "\\ No newline at end of file");
+          i++;
+        }
+      }
+    }
+    return {
+      oldFileName,
+      newFileName,
+      oldHeader,
+      newHeader,
+      hunks
+    };
+  }
+}
+function splitLines2(text) {
+  const hasTrailingNl = text.endsWith("\n");
+  const result = text.split("\n").map((line) => line + "\n");
+  if (hasTrailingNl) {
+    result.pop();
+  } else {
+    result.push(result.pop().slice(0, -1));
+  }
+  return result;
+}
+
+// node_modules/jsonc-parser/lib/esm/impl/scanner.js
+function createScanner(text, ignoreTrivia = false) {
+  const len = text.length;
+  let pos = 0, value = "", tokenOffset = 0, token = 16, lineNumber = 0, lineStartOffset = 0, tokenLineStartOffset = 0, prevTokenLineStartOffset = 0, scanError = 0;
+  function scanHexDigits(count, exact) {
+    let digits = 0;
+    let value2 = 0;
+    while (digits < count || !exact) {
+      let ch = text.charCodeAt(pos);
+      if (ch >= 48 && ch <= 57) {
+        value2 = value2 * 16 + ch - 48;
+      } else if (ch >= 65 && ch <= 70) {
+        value2 = value2 * 16 + ch - 65 + 10;
+      } else if (ch >= 97 && ch <= 102) {
+        value2 = value2 * 16 + ch - 97 + 10;
+      } else {
+        break;
+      }
+      pos++;
+      digits++;
+    }
+    if (digits < count) {
+      value2 = -1;
+    }
+    return value2;
+  }
+  function setPosition(newPosition) {
+    pos = newPosition;
+    value = "";
+    tokenOffset = 0;
+    token = 16;
+    scanError = 0;
+  }
+  function scanNumber() {
+    let start = pos;
+    if (text.charCodeAt(pos) === 48) {
+      pos++;
+    } else {
+      pos++;
+      while (pos < text.length && isDigit(text.charCodeAt(pos))) {
+        pos++;
+      }
+    }
+    if (pos < text.length && text.charCodeAt(pos) === 46) {
+      pos++;
+      if (pos < text.length && isDigit(text.charCodeAt(pos))) {
+        pos++;
+        while (pos < text.length && isDigit(text.charCodeAt(pos))) {
+          pos++;
+        }
+      } else {
+        scanError = 3;
+        return text.substring(start, pos);
+      }
+    }
+    let end = pos;
+    if (pos < text.length && (text.charCodeAt(pos) === 69 || text.charCodeAt(pos) === 101)) {
+      pos++;
+      if (pos < text.length && text.charCodeAt(pos) === 43 || text.charCodeAt(pos) === 45) {
+        pos++;
+      }
+      if (pos < text.length && isDigit(text.charCodeAt(pos))) {
+        pos++;
+        while (pos < text.length && isDigit(text.charCodeAt(pos))) {
+          pos++;
+        }
+        end = pos;
+      } else {
+        scanError = 3;
+      }
+    }
+    return text.substring(start, end);
+  }
+  function scanString() {
+    let result = "", start = pos;
+    while (true) {
+      if (pos >= len) {
+        result += text.substring(start, pos);
+        scanError = 2;
+        break;
+      }
+      const ch = text.charCodeAt(pos);
+      if (ch === 34) {
+        result += text.substring(start, pos);
+        pos++;
+        break;
+      }
+      if (ch === 92) {
+        result += text.substring(start, pos);
+        pos++;
+        if (pos >= len) {
+          scanError = 2;
+          break;
+        }
+        const ch2 = text.charCodeAt(pos++);
+        switch (ch2) {
+          case 34:
+            result += '"';
+            break;
+          case 92:
+            result += "\\";
+            break;
+          case 47:
+            result += "/";
+            break;
+          case 98:
+            result += "\b";
+            break;
+          case 102:
+            result += "\f";
+            break;
+          case 110:
+            result += "\n";
+            break;
+          case 114:
+            result += "\r";
+            break;
+          case 116:
+            result += "	";
+            break;
+          case 117:
+            const ch3 = scanHexDigits(4, true);
+            if (ch3 >= 0) {
+              result += String.fromCharCode(ch3);
+            } else {
+              scanError = 4;
+            }
+            break;
+          default:
+            scanError = 5;
+        }
+        start = pos;
+        continue;
+      }
+      if (ch >= 0 && ch <= 31) {
+        if (isLineBreak(ch)) {
+          result += text.substring(start, pos);
+          scanError = 2;
+          break;
+        } else {
+          scanError = 6;
+        }
+      }
+      pos++;
+    }
+    return result;
+  }
+  function scanNext() {
+    value = "";
+    scanError = 0;
+    tokenOffset = pos;
+    lineStartOffset = lineNumber;
+    prevTokenLineStartOffset = tokenLineStartOffset;
+    if (pos >= len) {
+      tokenOffset = len;
+      return token = 17;
+    }
+    let code = text.charCodeAt(pos);
+    if (isWhiteSpace(code)) {
+      do {
+        pos++;
+        value += String.fromCharCode(code);
+        code = text.charCodeAt(pos);
+      } while (isWhiteSpace(code));
+      return token = 15;
+    }
+    if (isLineBreak(code)) {
+      pos++;
+      value += String.fromCharCode(code);
+      if (code === 13 && text.charCodeAt(pos) === 10) {
+        pos++;
+        value += "\n";
+      }
+      lineNumber++;
+      tokenLineStartOffset = pos;
+      return token = 14;
+    }
+    switch (code) {
+      // tokens: []{}:,
+      case 123:
+        pos++;
+        return token = 1;
+      case 125:
+        pos++;
+        return token = 2;
+      case 91:
+        pos++;
+        return token = 3;
+      case 93:
+        pos++;
+        return token = 4;
+      case 58:
+        pos++;
+        return token = 6;
+      case 44:
+        pos++;
+        return token = 5;
+      // strings
+      case 34:
+        pos++;
+        value = scanString();
+        return token = 10;
+      // comments
+      case 47:
+        const start = pos - 1;
+        if (text.charCodeAt(pos + 1) === 47) {
+          pos += 2;
+          while (pos < len) {
+            if (isLineBreak(text.charCodeAt(pos))) {
+              break;
+            }
+            pos++;
+          }
+          value = text.substring(start, pos);
+          return token = 12;
+        }
+        if (text.charCodeAt(pos + 1) === 42) {
+          pos += 2;
+          const safeLength = len - 1;
+          let commentClosed = false;
+          while (pos < safeLength) {
+            const ch = text.charCodeAt(pos);
+            if (ch === 42 && text.charCodeAt(pos + 1) === 47) {
+              pos += 2;
+              commentClosed = true;
+              break;
+            }
+            pos++;
+            if (isLineBreak(ch)) {
+              if (ch === 13 && text.charCodeAt(pos) === 10) {
+                pos++;
+              }
+              lineNumber++;
+              tokenLineStartOffset = pos;
+            }
+          }
+          if (!commentClosed) {
+            pos++;
+            scanError = 1;
+          }
+          value = text.substring(start, pos);
+          return token = 13;
+        }
+        value += String.fromCharCode(code);
+        pos++;
+        return token = 16;
+      // numbers
+      case 45:
+        value += String.fromCharCode(code);
+        pos++;
+        if (pos === len || !isDigit(text.charCodeAt(pos))) {
+          return token = 16;
+        }
+      // found a minus, followed by a number so
+      // we fall through to proceed with scanning
+      // numbers
+      case 48:
+      case 49:
+      case 50:
+      case 51:
+      case 52:
+      case 53:
+      case 54:
+      case 55:
+      case 56:
+      case 57:
+        value += scanNumber();
+        return token = 11;
+      // literals and unknown symbols
+      default:
+        while (pos < len && isUnknownContentCharacter(code)) {
+          pos++;
+          code = text.charCodeAt(pos);
+        }
+        if (tokenOffset !== pos) {
+          value = text.substring(tokenOffset, pos);
+          switch (value) {
+            case "true":
+              return token = 8;
+            case "false":
+              return token = 9;
+            case "null":
+              return token = 7;
+          }
+          return token = 16;
+        }
+        value += String.fromCharCode(code);
+        pos++;
+        return token = 16;
+    }
+  }
+  function isUnknownContentCharacter(code) {
+    if (isWhiteSpace(code) || isLineBreak(code)) {
+      return false;
+    }
+    switch (code) {
+      case 125:
+      case 93:
+      case 123:
+      case 91:
+      case 34:
+      case 58:
+      case 44:
+      case 47:
+        return false;
+    }
+    return true;
+  }
+  function scanNextNonTrivia() {
+    let result;
+    do {
+      result = scanNext();
+    } while (result >= 12 && result <= 15);
+    return result;
+  }
+  return {
+    setPosition,
+    getPosition: () => pos,
+    scan: ignoreTrivia ? scanNextNonTrivia : scanNext,
+    getToken: () => token,
+    getTokenValue: () => value,
+    getTokenOffset: () => tokenOffset,
+    getTokenLength: () => pos - tokenOffset,
+    getTokenStartLine: () => lineStartOffset,
+    getTokenStartCharacter: () => tokenOffset - prevTokenLineStartOffset,
+    getTokenError: () => scanError
+  };
+}
+function isWhiteSpace(ch) {
+  return ch === 32 || ch === 9;
+}
+function isLineBreak(ch) {
+  return ch === 10 || ch === 13;
+}
+function isDigit(ch) {
+  return ch >= 48 && ch <= 57;
+}
+var CharacterCodes;
+(function(CharacterCodes2) {
+  CharacterCodes2[CharacterCodes2["lineFeed"] = 10] = "lineFeed";
+  CharacterCodes2[CharacterCodes2["carriageReturn"] = 13] = "carriageReturn";
+  CharacterCodes2[CharacterCodes2["space"] = 32] = "space";
+  CharacterCodes2[CharacterCodes2["_0"] = 48] = "_0";
+  CharacterCodes2[CharacterCodes2["_1"] = 49] = "_1";
+  CharacterCodes2[CharacterCodes2["_2"] = 50] = "_2";
+  CharacterCodes2[CharacterCodes2["_3"] = 51] = "_3";
+  CharacterCodes2[CharacterCodes2["_4"] = 52] = "_4";
+  CharacterCodes2[CharacterCodes2["_5"] = 53] = "_5";
+  CharacterCodes2[CharacterCodes2["_6"] = 54] = "_6";
+  CharacterCodes2[CharacterCodes2["_7"] = 55] = "_7";
+  CharacterCodes2[CharacterCodes2["_8"] = 56] = "_8";
+  CharacterCodes2[CharacterCodes2["_9"] = 57] = "_9";
+  CharacterCodes2[CharacterCodes2["a"] = 97] = "a";
+  CharacterCodes2[CharacterCodes2["b"] = 98] = "b";
+  CharacterCodes2[CharacterCodes2["c"] = 99] = "c";
+  CharacterCodes2[CharacterCodes2["d"] = 100] = "d";
+  CharacterCodes2[CharacterCodes2["e"] = 101] = "e";
+  CharacterCodes2[CharacterCodes2["f"] = 102] = "f";
+  CharacterCodes2[CharacterCodes2["g"] = 103] = "g";
+  CharacterCodes2[CharacterCodes2["h"] = 104] = "h";
+  CharacterCodes2[CharacterCodes2["i"] = 105] = "i";
+  CharacterCodes2[CharacterCodes2["j"] = 106] = "j";
+  CharacterCodes2[CharacterCodes2["k"] = 107] = "k";
+  CharacterCodes2[CharacterCodes2["l"] = 108] = "l";
+  CharacterCodes2[CharacterCodes2["m"] = 109] = "m";
+  CharacterCodes2[CharacterCodes2["n"] = 110] = "n";
+  CharacterCodes2[CharacterCodes2["o"] = 111] = "o";
+  CharacterCodes2[CharacterCodes2["p"] = 112] = "p";
+  CharacterCodes2[CharacterCodes2["q"] = 113] = "q";
+  CharacterCodes2[CharacterCodes2["r"] = 114] = "r";
+  CharacterCodes2[CharacterCodes2["s"] = 115] = "s";
+  CharacterCodes2[CharacterCodes2["t"] = 116] = "t";
+  CharacterCodes2[CharacterCodes2["u"] = 117] = "u";
+  CharacterCodes2[CharacterCodes2["v"] = 118] = "v";
+  CharacterCodes2[CharacterCodes2["w"] = 119] = "w";
+  CharacterCodes2[CharacterCodes2["x"] = 120] = "x";
+  CharacterCodes2[CharacterCodes2["y"] = 121] = "y";
+  CharacterCodes2[CharacterCodes2["z"] = 122] = "z";
+  CharacterCodes2[CharacterCodes2["A"] = 65] = "A";
+  CharacterCodes2[CharacterCodes2["B"] = 66] = "B";
+  CharacterCodes2[CharacterCodes2["C"] = 67] = "C";
+  CharacterCodes2[CharacterCodes2["D"] = 68] = "D";
+  CharacterCodes2[CharacterCodes2["E"] = 69] = "E";
+  CharacterCodes2[CharacterCodes2["F"] = 70] = "F";
+  CharacterCodes2[CharacterCodes2["G"] = 71] = "G";
+  CharacterCodes2[CharacterCodes2["H"] = 72] = "H";
+  CharacterCodes2[CharacterCodes2["I"] = 73] = "I";
+  CharacterCodes2[CharacterCodes2["J"] = 74] = "J";
+  CharacterCodes2[CharacterCodes2["K"] = 75] = "K";
+  CharacterCodes2[CharacterCodes2["L"] = 76] = "L";
+  CharacterCodes2[CharacterCodes2["M"] = 77] = "M";
+  CharacterCodes2[CharacterCodes2["N"] = 78] = "N";
+  CharacterCodes2[CharacterCodes2["O"] = 79] = "O";
+  CharacterCodes2[CharacterCodes2["P"] = 80] = "P";
+  CharacterCodes2[CharacterCodes2["Q"] = 81] = "Q";
+  CharacterCodes2[CharacterCodes2["R"] = 82] = "R";
+  CharacterCodes2[CharacterCodes2["S"] = 83] = "S";
+  CharacterCodes2[CharacterCodes2["T"] = 84] = "T";
+  CharacterCodes2[CharacterCodes2["U"] = 85] = "U";
+  CharacterCodes2[CharacterCodes2["V"] = 86] = "V";
+  CharacterCodes2[CharacterCodes2["W"] = 87] = "W";
+  CharacterCodes2[CharacterCodes2["X"] = 88] = "X";
+  CharacterCodes2[CharacterCodes2["Y"] = 89] = "Y";
+  CharacterCodes2[CharacterCodes2["Z"] = 90] = "Z";
+  CharacterCodes2[CharacterCodes2["asterisk"] = 42] = "asterisk";
+  CharacterCodes2[CharacterCodes2["backslash"] = 92] = "backslash";
+  CharacterCodes2[CharacterCodes2["closeBrace"] = 125] = "closeBrace";
+  CharacterCodes2[CharacterCodes2["closeBracket"] = 93] = "closeBracket";
+  CharacterCodes2[CharacterCodes2["colon"] = 58] = "colon";
+  CharacterCodes2[CharacterCodes2["comma"] = 44] = "comma";
+  CharacterCodes2[CharacterCodes2["dot"] = 46] = "dot";
+  CharacterCodes2[CharacterCodes2["doubleQuote"] = 34] = "doubleQuote";
+  CharacterCodes2[CharacterCodes2["minus"] = 45] = "minus";
+  CharacterCodes2[CharacterCodes2["openBrace"] = 123] = "openBrace";
+  CharacterCodes2[CharacterCodes2["openBracket"] = 91] = "openBracket";
+  CharacterCodes2[CharacterCodes2["plus"] = 43] = "plus";
+  CharacterCodes2[CharacterCodes2["slash"] = 47] = "slash";
+  CharacterCodes2[CharacterCodes2["formFeed"] = 12] = "formFeed";
+  CharacterCodes2[CharacterCodes2["tab"] = 9] = "tab";
+})(CharacterCodes || (CharacterCodes = {}));
+
+// node_modules/jsonc-parser/lib/esm/impl/string-intern.js
+var cachedSpaces = new Array(20).fill(0).map((_, index) => {
+  return " ".repeat(index);
+});
+var maxCachedValues = 200;
+var cachedBreakLinesWithSpaces = {
+  " ": {
+    "\n": new Array(maxCachedValues).fill(0).map((_, index) => {
+      return "\n" + " ".repeat(index);
+    }),
+    "\r": new Array(maxCachedValues).fill(0).map((_, index) => {
+      return "\r" + " ".repeat(index);
+    }),
+    "\r\n": new Array(maxCachedValues).fill(0).map((_, index) => {
+      return "\r\n" + " ".repeat(index);
+    })
+  },
+  "	": {
+    "\n": new Array(maxCachedValues).fill(0).map((_, index) => {
+      return "\n" + "	".repeat(index);
+    }),
+    "\r": new Array(maxCachedValues).fill(0).map((_, index) => {
+      return "\r" + "	".repeat(index);
+    }),
+    "\r\n": new Array(maxCachedValues).fill(0).map((_, index) => {
+      return "\r\n" + "	".repeat(index);
+    })
+  }
+};
+
+// node_modules/jsonc-parser/lib/esm/impl/parser.js
+var ParseOptions;
+(function(ParseOptions2) {
+  ParseOptions2.DEFAULT = {
+    allowTrailingComma: false
+  };
+})(ParseOptions || (ParseOptions = {}));
+function parseTree(text, errors = [], options = ParseOptions.DEFAULT) {
+  let currentParent = { type: "array", offset: -1, length: -1, children: [], parent: void 0 };
+  function ensurePropertyComplete(endOffset) {
+    if (currentParent.type === "property") {
+      currentParent.length = endOffset - currentParent.offset;
+      currentParent = currentParent.parent;
+    }
+  }
+  function onValue(valueNode) {
+    currentParent.children.push(valueNode);
+    return valueNode;
+  }
+  const visitor = {
+    onObjectBegin: (offset) => {
+      currentParent = onValue({ type: "object", offset, length: -1, parent: currentParent, children: [] });
+    },
+    onObjectProperty: (name, offset, length) => {
+      currentParent = onValue({ type: "property", offset, length: -1, parent: currentParent, children: [] });
+      currentParent.children.push({ type: "string", value: name, offset, length, parent: currentParent });
+    },
+    onObjectEnd: (offset, length) => {
+      ensurePropertyComplete(offset + length);
+      currentParent.length = offset + length - currentParent.offset;
+      currentParent = currentParent.parent;
+      ensurePropertyComplete(offset + length);
+    },
+    onArrayBegin: (offset, length) => {
+      currentParent = onValue({ type: "array", offset, length: -1, parent: currentParent, children: [] });
+    },
+    onArrayEnd: (offset, length) => {
+      currentParent.length = offset + length - currentParent.offset;
+      currentParent = currentParent.parent;
+      ensurePropertyComplete(offset + length);
+    },
+    onLiteralValue: (value, offset, length) => {
+      onValue({ type: getNodeType(value), offset, length, parent: currentParent, value });
+      ensurePropertyComplete(offset + length);
+    },
+    onSeparator: (sep, offset, length) => {
+      if (currentParent.type === "property") {
+        if (sep === ":") {
+          currentParent.colonOffset = offset;
+        } else if (sep === ",") {
+          ensurePropertyComplete(offset);
+        }
+      }
+    },
+    onError: (error, offset, length) => {
+      errors.push({ error, offset, length });
+    }
+  };
+  visit(text, visitor, options);
+  const result = currentParent.children[0];
+  if (result) {
+    delete result.parent;
+  }
+  return result;
+}
+function findNodeAtLocation(root, path27) {
+  if (!root) {
+    return void 0;
+  }
+  let node = root;
+  for (let segment of path27) {
+    if (typeof segment === "string") {
+      if (node.type !== "object" || !Array.isArray(node.children)) {
+        return void 0;
+      }
+      let found = false;
+      for (const propertyNode of node.children) {
+        if (Array.isArray(propertyNode.children) && propertyNode.children[0].value === segment && propertyNode.children.length === 2) {
+          node = propertyNode.children[1];
+          found = true;
+          break;
+        }
+      }
+      if (!found) {
+        return void 0;
+      }
+    } else {
+      const index = segment;
+      if (node.type !== "array" || index < 0 || !Array.isArray(node.children) || index >= node.children.length) {
+        return void 0;
+      }
+      node = node.children[index];
+    }
+  }
+  return node;
+}
+function visit(text, visitor, options = ParseOptions.DEFAULT) {
+  const _scanner = createScanner(text, false);
+  const _jsonPath = [];
+  let suppressedCallbacks = 0;
+  function toNoArgVisit(visitFunction) {
+    return visitFunction ? () => suppressedCallbacks === 0 && visitFunction(_scanner.getTokenOffset(), _scanner.getTokenLength(), _scanner.getTokenStartLine(), _scanner.getTokenStartCharacter()) : () => true;
+  }
+  function toOneArgVisit(visitFunction) {
+    return visitFunction ? (arg) => suppressedCallbacks === 0 && visitFunction(arg, _scanner.getTokenOffset(), _scanner.getTokenLength(), _scanner.getTokenStartLine(), _scanner.getTokenStartCharacter()) : () => true;
+  }
+  function toOneArgVisitWithPath(visitFunction) {
+    return visitFunction ? (arg) => suppressedCallbacks === 0 && visitFunction(arg, _scanner.getTokenOffset(), _scanner.getTokenLength(), _scanner.getTokenStartLine(), _scanner.getTokenStartCharacter(), () => _jsonPath.slice()) : () => true;
+  }
+  function toBeginVisit(visitFunction) {
+    return visitFunction ? () => {
+      if (suppressedCallbacks > 0) {
+        suppressedCallbacks++;
+      } else {
+        let cbReturn = visitFunction(_scanner.getTokenOffset(), _scanner.getTokenLength(), _scanner.getTokenStartLine(), _scanner.getTokenStartCharacter(), () => _jsonPath.slice());
+        if (cbReturn === false) {
+          suppressedCallbacks = 1;
+        }
+      }
+    } : () => true;
+  }
+  function toEndVisit(visitFunction) {
+    return visitFunction ? () => {
+      if (suppressedCallbacks > 0) {
+        suppressedCallbacks--;
+      }
+      if (suppressedCallbacks === 0) {
+        visitFunction(_scanner.getTokenOffset(), _scanner.getTokenLength(), _scanner.getTokenStartLine(), _scanner.getTokenStartCharacter());
+      }
+    } : () => true;
+  }
+  const onObjectBegin = toBeginVisit(visitor.onObjectBegin), onObjectProperty = toOneArgVisitWithPath(visitor.onObjectProperty), onObjectEnd = toEndVisit(visitor.onObjectEnd), onArrayBegin = toBeginVisit(visitor.onArrayBegin), onArrayEnd = toEndVisit(visitor.onArrayEnd), onLiteralValue = toOneArgVisitWithPath(visitor.onLiteralValue), onSeparator = toOneArgVisit(visitor.onSeparator), onComment = toNoArgVisit(visitor.onComment), onError = toOneArgVisit(visitor.onError);
+  const disallowComments = options && options.disallowComments;
+  const allowTrailingComma = options && options.allowTrailingComma;
+  function scanNext() {
+    while (true) {
+      const token = _scanner.scan();
+      switch (_scanner.getTokenError()) {
+        case 4:
+          handleError(
+            14
+            /* ParseErrorCode.InvalidUnicode */
+          );
+          break;
+        case 5:
+          handleError(
+            15
+            /* ParseErrorCode.InvalidEscapeCharacter */
+          );
+          break;
+        case 3:
+          handleError(
+            13
+            /* ParseErrorCode.UnexpectedEndOfNumber */
+          );
+          break;
+        case 1:
+          if (!disallowComments) {
+            handleError(
+              11
+              /* ParseErrorCode.UnexpectedEndOfComment */
+            );
+          }
+          break;
+        case 2:
+          handleError(
+            12
+            /* ParseErrorCode.UnexpectedEndOfString */
+          );
+          break;
+        case 6:
+          handleError(
+            16
+            /* ParseErrorCode.InvalidCharacter */
+          );
+          break;
+      }
+      switch (token) {
+        case 12:
+        case 13:
+          if (disallowComments) {
+            handleError(
+              10
+              /* ParseErrorCode.InvalidCommentToken */
+            );
+          } else {
+            onComment();
+          }
+          break;
+        case 16:
+          handleError(
+            1
+            /* ParseErrorCode.InvalidSymbol */
+          );
+          break;
+        case 15:
+        case 14:
+          break;
+        default:
+          return token;
+      }
+    }
+  }
+  function handleError(error, skipUntilAfter = [], skipUntil = []) {
+    onError(error);
+    if (skipUntilAfter.length + skipUntil.length > 0) {
+      let token = _scanner.getToken();
+      while (token !== 17) {
+        if (skipUntilAfter.indexOf(token) !== -1) {
+          scanNext();
+          break;
+        } else if (skipUntil.indexOf(token) !== -1) {
+          break;
+        }
+        token = scanNext();
+      }
+    }
+  }
+  function parseString2(isValue) {
+    const value = _scanner.getTokenValue();
+    if (isValue) {
+      onLiteralValue(value);
+    } else {
+      onObjectProperty(value);
+      _jsonPath.push(value);
+    }
+    scanNext();
+    return true;
+  }
+  function parseLiteral() {
+    switch (_scanner.getToken()) {
+      case 11:
+        const tokenValue = _scanner.getTokenValue();
+        let value = Number(tokenValue);
+        if (isNaN(value)) {
+          handleError(
+            2
+            /* ParseErrorCode.InvalidNumberFormat */
+          );
+          value = 0;
+        }
+        onLiteralValue(value);
+        break;
+      case 7:
+        onLiteralValue(null);
+        break;
+      case 8:
+        onLiteralValue(true);
+        break;
+      case 9:
+        onLiteralValue(false);
+        break;
+      default:
+        return false;
+    }
+    scanNext();
+    return true;
+  }
+  function parseProperty() {
+    if (_scanner.getToken() !== 10) {
+      handleError(3, [], [
+        2,
+        5
+        /* SyntaxKind.CommaToken */
+      ]);
+      return false;
+    }
+    parseString2(false);
+    if (_scanner.getToken() === 6) {
+      onSeparator(":");
+      scanNext();
+      if (!parseValue()) {
+        handleError(4, [], [
+          2,
+          5
+          /* SyntaxKind.CommaToken */
+        ]);
+      }
+    } else {
+      handleError(5, [], [
+        2,
+        5
+        /* SyntaxKind.CommaToken */
+      ]);
+    }
+    _jsonPath.pop();
+    return true;
+  }
+  function parseObject() {
+    onObjectBegin();
+    scanNext();
+    let needsComma = false;
+    while (_scanner.getToken() !== 2 && _scanner.getToken() !== 17) {
+      if (_scanner.getToken() === 5) {
+        if (!needsComma) {
+          handleError(4, [], []);
+        }
+        onSeparator(",");
+        scanNext();
+        if (_scanner.getToken() === 2 && allowTrailingComma) {
+          break;
+        }
+      } else if (needsComma) {
+        handleError(6, [], []);
+      }
+      if (!parseProperty()) {
+        handleError(4, [], [
+          2,
+          5
+          /* SyntaxKind.CommaToken */
+        ]);
+      }
+      needsComma = true;
+    }
+    onObjectEnd();
+    if (_scanner.getToken() !== 2) {
+      handleError(7, [
+        2
+        /* SyntaxKind.CloseBraceToken */
+      ], []);
+    } else {
+      scanNext();
+    }
+    return true;
+  }
+  function parseArray() {
+    onArrayBegin();
+    scanNext();
+    let isFirstElement = true;
+    let needsComma = false;
+    while (_scanner.getToken() !== 4 && _scanner.getToken() !== 17) {
+      if (_scanner.getToken() === 5) {
+        if (!needsComma) {
+          handleError(4, [], []);
+        }
+        onSeparator(",");
+        scanNext();
+        if (_scanner.getToken() === 4 && allowTrailingComma) {
+          break;
+        }
+      } else if (needsComma) {
+        handleError(6, [], []);
+      }
+      if (isFirstElement) {
+        _jsonPath.push(0);
+        isFirstElement = false;
+      } else {
+        _jsonPath[_jsonPath.length - 1]++;
+      }
+      if (!parseValue()) {
+        handleError(4, [], [
+          4,
+          5
+          /* SyntaxKind.CommaToken */
+        ]);
+      }
+      needsComma = true;
+    }
+    onArrayEnd();
+    if (!isFirstElement) {
+      _jsonPath.pop();
+    }
+    if (_scanner.getToken() !== 4) {
+      handleError(8, [
+        4
+        /* SyntaxKind.CloseBracketToken */
+      ], []);
+    } else {
+      scanNext();
+    }
+    return true;
+  }
+  function parseValue() {
+    switch (_scanner.getToken()) {
+      case 3:
+        return parseArray();
+      case 1:
+        return parseObject();
+      case 10:
+        return parseString2(true);
+      default:
+        return parseLiteral();
+    }
+  }
+  scanNext();
+  if (_scanner.getToken() === 17) {
+    if (options.allowEmptyContent) {
+      return true;
+    }
+    handleError(4, [], []);
+    return false;
+  }
+  if (!parseValue()) {
+    handleError(4, [], []);
+    return false;
+  }
+  if (_scanner.getToken() !== 17) {
+    handleError(9, [], []);
+  }
+  return true;
+}
+function getNodeType(value) {
+  switch (typeof value) {
+    case "boolean":
+      return "boolean";
+    case "number":
+      return "number";
+    case "string":
+      return "string";
+    case "object": {
+      if (!value) {
+        return "null";
+      } else if (Array.isArray(value)) {
+        return "array";
+      }
+      return "object";
+    }
+    default:
+      return "null";
+  }
+}
+
+// node_modules/jsonc-parser/lib/esm/main.js
+var ScanError;
+(function(ScanError2) {
+  ScanError2[ScanError2["None"] = 0] = "None";
+  ScanError2[ScanError2["UnexpectedEndOfComment"] = 1] = "UnexpectedEndOfComment";
+  ScanError2[ScanError2["UnexpectedEndOfString"] = 2] = "UnexpectedEndOfString";
+  ScanError2[ScanError2["UnexpectedEndOfNumber"] = 3] = "UnexpectedEndOfNumber";
+  ScanError2[ScanError2["InvalidUnicode"] = 4] = "InvalidUnicode";
+  ScanError2[ScanError2["InvalidEscapeCharacter"] = 5] = "InvalidEscapeCharacter";
+  ScanError2[ScanError2["InvalidCharacter"] = 6] = "InvalidCharacter";
+})(ScanError || (ScanError = {}));
+var SyntaxKind;
+(function(SyntaxKind2) {
+  SyntaxKind2[SyntaxKind2["OpenBraceToken"] = 1] = "OpenBraceToken";
+  SyntaxKind2[SyntaxKind2["CloseBraceToken"] = 2] = "CloseBraceToken";
+  SyntaxKind2[SyntaxKind2["OpenBracketToken"] = 3] = "OpenBracketToken";
+  SyntaxKind2[SyntaxKind2["CloseBracketToken"] = 4] = "CloseBracketToken";
+  SyntaxKind2[SyntaxKind2["CommaToken"] = 5] = "CommaToken";
+  SyntaxKind2[SyntaxKind2["ColonToken"] = 6] = "ColonToken";
+  SyntaxKind2[SyntaxKind2["NullKeyword"] = 7] = "NullKeyword";
+  SyntaxKind2[SyntaxKind2["TrueKeyword"] = 8] = "TrueKeyword";
+  SyntaxKind2[SyntaxKind2["FalseKeyword"] = 9] = "FalseKeyword";
+  SyntaxKind2[SyntaxKind2["StringLiteral"] = 10] = "StringLiteral";
+  SyntaxKind2[SyntaxKind2["NumericLiteral"] = 11] = "NumericLiteral";
+  SyntaxKind2[SyntaxKind2["LineCommentTrivia"] = 12] = "LineCommentTrivia";
+  SyntaxKind2[SyntaxKind2["BlockCommentTrivia"] = 13] = "BlockCommentTrivia";
+  SyntaxKind2[SyntaxKind2["LineBreakTrivia"] = 14] = "LineBreakTrivia";
+  SyntaxKind2[SyntaxKind2["Trivia"] = 15] = "Trivia";
+  SyntaxKind2[SyntaxKind2["Unknown"] = 16] = "Unknown";
+  SyntaxKind2[SyntaxKind2["EOF"] = 17] = "EOF";
+})(SyntaxKind || (SyntaxKind = {}));
+var parseTree2 = parseTree;
+var findNodeAtLocation2 = findNodeAtLocation;
+var ParseErrorCode;
+(function(ParseErrorCode2) {
+  ParseErrorCode2[ParseErrorCode2["InvalidSymbol"] = 1] = "InvalidSymbol";
+  ParseErrorCode2[ParseErrorCode2["InvalidNumberFormat"] = 2] = "InvalidNumberFormat";
+  ParseErrorCode2[ParseErrorCode2["PropertyNameExpected"] = 3] = "PropertyNameExpected";
+  ParseErrorCode2[ParseErrorCode2["ValueExpected"] = 4] = "ValueExpected";
+  ParseErrorCode2[ParseErrorCode2["ColonExpected"] = 5] = "ColonExpected";
+  ParseErrorCode2[ParseErrorCode2["CommaExpected"] = 6] = "CommaExpected";
+  ParseErrorCode2[ParseErrorCode2["CloseBraceExpected"] = 7] = "CloseBraceExpected";
+  ParseErrorCode2[ParseErrorCode2["CloseBracketExpected"] = 8] = "CloseBracketExpected";
+  ParseErrorCode2[ParseErrorCode2["EndOfFileExpected"] = 9] = "EndOfFileExpected";
+  ParseErrorCode2[ParseErrorCode2["InvalidCommentToken"] = 10] = "InvalidCommentToken";
+  ParseErrorCode2[ParseErrorCode2["UnexpectedEndOfComment"] = 11] = "UnexpectedEndOfComment";
+  ParseErrorCode2[ParseErrorCode2["UnexpectedEndOfString"] = 12] = "UnexpectedEndOfString";
+  ParseErrorCode2[ParseErrorCode2["UnexpectedEndOfNumber"] = 13] = "UnexpectedEndOfNumber";
+  ParseErrorCode2[ParseErrorCode2["InvalidUnicode"] = 14] = "InvalidUnicode";
+  ParseErrorCode2[ParseErrorCode2["InvalidEscapeCharacter"] = 15] = "InvalidEscapeCharacter";
+  ParseErrorCode2[ParseErrorCode2["InvalidCharacter"] = 16] = "InvalidCharacter";
+})(ParseErrorCode || (ParseErrorCode = {}));
+
+// src/fix/apply.ts
+function applyConfigEdits(text, edits) {
+  let out = text;
+  const indentUnit = detectIndent(text);
+  const eol = text.includes("\r\n") ? "\r\n" : "\n";
+  for (const edit of edits) {
+    const tree = parseTree2(out, [], { allowTrailingComma: true });
+    if (!tree) throw new Error("not a JSON document");
+    const node = findNodeAtLocation2(tree, edit.path);
+    if (node && node.type === "array") {
+      const present = (node.children ?? []).map((c) => canonical(jsonAt(out, c)));
+      const missing = unique(edit.values).filter((v) => !present.includes(canonical(v)));
+      if (missing.length) out = appendToArray(out, node, missing, eol);
+      continue;
+    }
+    if (node) throw new Error(`${edit.path.join(".")} is a ${node.type}, not an array`);
+    out = createProperty(out, tree, edit.path, unique([...edit.base, ...edit.values]), indentUnit, eol);
+  }
+  return out;
+}
+function unique(values) {
+  const out = [];
+  for (const v of values) if (!out.some((x) => canonical(x) === canonical(v))) out.push(v);
+  return out;
+}
+function jsonAt(text, n) {
+  try {
+    return JSON.parse(text.slice(n.offset, n.offset + n.length));
+  } catch {
+    return text.slice(n.offset, n.offset + n.length);
+  }
+}
+function canonical(v) {
+  if (Array.isArray(v)) return `[${v.map(canonical).join(",")}]`;
+  if (v && typeof v === "object") {
+    return `{${Object.keys(v).sort().map((k) => `${JSON.stringify(k)}:${canonical(v[k])}`).join(",")}}`;
+  }
+  return JSON.stringify(v);
+}
+function inline(v) {
+  if (Array.isArray(v)) return `[${v.map(inline).join(", ")}]`;
+  if (v && typeof v === "object") return `{ ${Object.entries(v).map(([k, x]) => `${JSON.stringify(k)}: ${inline(x)}`).join(", ")} }`.replace("{  }", "{}");
+  return JSON.stringify(v);
+}
+function lineStart(text, offset) {
+  return text.lastIndexOf("\n", offset - 1) + 1;
+}
+function indentAt(text, offset) {
+  const start = lineStart(text, offset);
+  return /^[ \t]*/.exec(text.slice(start))[0];
+}
+function multiLine(text, n) {
+  return text.slice(n.offset, n.offset + n.length).includes("\n");
+}
+function appendToArray(text, arr, values, eol) {
+  const items = arr.children ?? [];
+  const close = arr.offset + arr.length - 1;
+  if (items.length === 0) {
+    const inner = text.slice(arr.offset + 1, close);
+    if (inner.includes("\n")) {
+      const indent = indentAt(text, arr.offset) + detectIndent(text);
+      return text.slice(0, arr.offset + 1) + eol + values.map((v) => indent + inline(v)).join("," + eol) + eol + indentAt(text, close) + text.slice(close);
+    }
+    return text.slice(0, arr.offset + 1) + values.map(inline).join(", ") + text.slice(close);
+  }
+  const last = items[items.length - 1];
+  const at2 = last.offset + last.length;
+  if (multiLine(text, arr)) {
+    const indent = indentAt(text, last.offset);
+    return text.slice(0, at2) + values.map((v) => "," + eol + indent + inline(v)).join("") + text.slice(at2);
+  }
+  return text.slice(0, at2) + values.map((v) => ", " + inline(v)).join("") + text.slice(at2);
+}
+function createProperty(text, tree, path27, value, unit, eol) {
+  let depth = path27.length - 1;
+  let parent;
+  for (; depth >= 0; depth--) {
+    parent = depth === 0 ? tree : findNodeAtLocation2(tree, path27.slice(0, depth));
+    if (parent) break;
+  }
+  if (!parent || parent.type !== "object") throw new Error(`cannot add ${path27.join(".")}: ${path27.slice(0, Math.max(depth, 0)).join(".") || "the document"} is not an object`);
+  let nested = value;
+  for (let i = path27.length - 1; i > depth; i--) nested = { [String(path27[i])]: nested };
+  const key2 = String(path27[depth]);
+  const props = parent.children ?? [];
+  const close = parent.offset + parent.length - 1;
+  if (!multiLine(text, parent)) {
+    const entry2 = `${JSON.stringify(key2)}: ${inline(nested)}`;
+    if (props.length === 0) return text.slice(0, parent.offset + 1) + " " + entry2 + " " + text.slice(close);
+    const last2 = props[props.length - 1];
+    const at3 = last2.offset + last2.length;
+    return text.slice(0, at3) + ", " + entry2 + text.slice(at3);
+  }
+  const indent = props.length ? indentAt(text, props[0].offset) : indentAt(text, parent.offset) + unit;
+  const entry = `${JSON.stringify(key2)}: ${block(nested, indent, unit, eol)}`;
+  if (props.length === 0) return text.slice(0, parent.offset + 1) + eol + indent + entry + eol + indentAt(text, close) + text.slice(close);
+  const last = props[props.length - 1];
+  const at2 = last.offset + last.length;
+  return text.slice(0, at2) + "," + eol + indent + entry + text.slice(at2);
+}
+function block(v, indent, unit, eol) {
+  if (v && typeof v === "object" && !Array.isArray(v)) {
+    const inner = indent + unit;
+    const entries = Object.entries(v).map(([k, x]) => `${inner}${JSON.stringify(k)}: ${block(x, inner, unit, eol)}`);
+    return `{${eol}${entries.join("," + eol)}${eol}${indent}}`;
+  }
+  return inline(v);
+}
+function detectIndent(text) {
+  return /\n([ \t]+)\S/.exec(text)?.[1] ?? "  ";
+}
+
+// src/fix/locate.ts
+import { existsSync as existsSync16, readFileSync as readFileSync12 } from "node:fs";
+import path24 from "node:path";
+var ConfigFiles = class {
+  constructor(root) {
+    this.root = root;
+  }
+  root;
+  cache = /* @__PURE__ */ new Map();
+  read(file) {
+    if (!this.cache.has(file)) {
+      const abs = path24.join(this.root, file);
+      if (!existsSync16(abs)) this.cache.set(file, null);
+      else {
+        const text = readFileSync12(abs, "utf8");
+        this.cache.set(file, { text, tree: parseTree2(text, [], { allowTrailingComma: true, disallowComments: false }) });
+      }
+    }
+    return this.cache.get(file) ?? null;
+  }
+  node(file, p) {
+    const f = this.read(file);
+    return f?.tree ? findNodeAtLocation2(f.tree, p) : void 0;
+  }
+  value(file, p) {
+    const n = this.node(file, p);
+    return n ? nodeValue(n) : void 0;
+  }
+};
+function nodeValue(n) {
+  switch (n.type) {
+    case "array":
+      return (n.children ?? []).map(nodeValue);
+    case "object":
+      return Object.fromEntries((n.children ?? []).map((prop) => [prop.children[0].value, prop.children[1] ? nodeValue(prop.children[1]) : void 0]));
+    default:
+      return n.value;
+  }
+}
+function locateEdit(ctx, files, task, field, values, sharedBy = 1) {
+  switch (ctx.source) {
+    case "file":
+      return locatePlanFile(ctx, files, task, field, values);
+    case "turbo":
+      return locateTurbo(ctx, files, task, field, values, sharedBy);
+    case "nx":
+      return locateNx(ctx, files, task, field, values, sharedBy);
+  }
+}
+function locatePlanFile(ctx, files, task, field, values) {
+  if (!ctx.planFile) return { unfixable: "the run does not record its plan file" };
+  const file = path24.relative(ctx.workspaceRoot, ctx.planFile).split(path24.sep).join("/");
+  const list = files.value(file, ["tasks"]);
+  if (!Array.isArray(list)) return { unfixable: `${file} has no "tasks" array (was it moved or rewritten?)` };
+  const index = list.findIndex((t) => t && typeof t === "object" && t.id === task.id);
+  if (index < 0) return { unfixable: `${file} no longer has task ${JSON.stringify(task.id)}` };
+  return { edit: { file, path: ["tasks", index, field === "dependsOn" ? "dependencies" : field], values, base: [] } };
+}
+var PACKAGE_TURBO_JSON = '{\n  "extends": ["//"],\n  "tasks": {\n  }\n}\n';
+function locateTurbo(ctx, files, task, field, values, sharedBy) {
+  const packageFile = task.projectRoot ? path24.posix.join(task.projectRoot, "turbo.json") : void 0;
+  const candidates = [];
+  if (packageFile) candidates.push([packageFile, task.target]);
+  candidates.push(["turbo.json", `${task.project}#${task.target}`], ["turbo.json", task.target]);
+  let create;
+  let inherited;
+  let foundIn;
+  for (const [file, key2] of candidates) {
+    const section = files.node(file, ["tasks"]) ? "tasks" : files.node(file, ["pipeline"]) ? "pipeline" : void 0;
+    if (!section || !files.node(file, [section, key2])) continue;
+    const at2 = [section, key2, field];
+    const existing = files.value(file, at2);
+    if (Array.isArray(existing)) {
+      if (!create) {
+        foundIn = [file, key2];
+        inherited = existing;
+        break;
+      }
+      inherited = existing;
+      break;
+    }
+    create ??= [file, at2];
+  }
+  if (foundIn) {
+    const [file, key2] = foundIn;
+    const shared = file === "turbo.json" && key2 === task.target && packageFile !== void 0 && sharedBy <= 1 && ctx.tasks.some((t) => t.target === task.target && t.project !== task.project);
+    const packageOnly = values.some((v) => typeof v !== "string" || !v.replace(/^!/, "").startsWith("$TURBO_ROOT$"));
+    if (!(shared && packageOnly)) return { edit: { file, path: [files.node(file, ["tasks"]) ? "tasks" : "pipeline", key2, field], values, base: [] } };
+    const pkg = files.read(packageFile);
+    if (pkg && !files.node(packageFile, ["tasks"])) return { unfixable: `${packageFile} has no "tasks" object to hold ${task.target}.${field}` };
+    return { edit: { file: packageFile, path: ["tasks", task.target, field], values, base: inherited ?? [], ...pkg ? {} : { newFile: PACKAGE_TURBO_JSON } } };
+  }
+  if (!create) return { unfixable: `no turbo.json entry defines ${task.id} (looked in ${candidates.map(([f, k]) => `${f} "${k}"`).join(", ")})` };
+  const base = inherited ?? (field === "inputs" ? ["$TURBO_DEFAULT$"] : []);
+  return { edit: { file: create[0], path: create[1], values, base } };
+}
+var NX_DEFAULT_INPUTS = ["default", "^default"];
+function nxProjectConfig(files, task) {
+  const projectJson = path24.posix.join(task.projectRoot, "project.json");
+  if (files.read(projectJson)) return { file: projectJson, targets: ["targets"] };
+  return { file: path24.posix.join(task.projectRoot, "package.json"), targets: ["nx", "targets"] };
+}
+function projectSpecific(ctx, task, value, sharedBy) {
+  if (typeof value !== "string") return true;
+  if (value.startsWith("^")) return false;
+  if (value.startsWith("{projectRoot}")) return sharedBy <= 1;
+  const rel2 = value.replace(/^!/, "").replace(/^\{workspaceRoot\}\//, "");
+  if (!value.includes("/") && !value.includes("{")) return false;
+  const roots = new Set(ctx.tasks.map((t) => t.projectRoot).filter((r) => r !== ""));
+  roots.add(task.projectRoot);
+  return [...roots].some((r) => r !== "" && (rel2 === r || rel2.startsWith(r + "/")));
+}
+function locateNx(ctx, files, task, field, values, sharedBy) {
+  const what = task.declaredAt?.[field]?.what ?? "";
+  const project = nxProjectConfig(files, task);
+  const ownPath = [...project.targets, task.target, field];
+  const own = files.value(project.file, ownPath);
+  if (Array.isArray(own)) return { edit: { file: project.file, path: ownPath, values, base: [] } };
+  const td = /^targetDefaults\.(.+)\.(inputs|outputs|dependsOn)( \(|$)/.exec(what);
+  if (td && td[2] === field) {
+    const key2 = td[1];
+    const shared = files.value("nx.json", ["targetDefaults", key2, field]);
+    if (Array.isArray(shared)) {
+      if (!values.some((v) => projectSpecific(ctx, task, v, sharedBy))) return { edit: { file: "nx.json", path: ["targetDefaults", key2, field], values, base: [] } };
+      if (!files.read(project.file)) return { unfixable: `${task.id} has no project.json or package.json to hold a project-specific ${field}` };
+      return { edit: { file: project.file, path: ownPath, values, base: shared } };
+    }
+  }
+  if (!files.read(project.file)) return { unfixable: `${task.id} has no project.json or package.json to hold its ${field}` };
+  if (what.includes("inferred by plugin")) {
+    const inferred = ctx.inferredField?.(task.project, task.target, field);
+    if (!inferred) return { unfixable: `${field} of ${task.id} is inferred by a plugin, and Nx did not say what it infers (nx show project ${task.project} --json), so an edit would drop them` };
+    return { edit: { file: project.file, path: ownPath, values, base: inferred } };
+  }
+  return { edit: { file: project.file, path: ownPath, values, base: field === "inputs" ? NX_DEFAULT_INPUTS : [] } };
+}
+
+// src/fix/plan-fixes.ts
+var NOT_AUTOMATIC = {
+  missing_output: "the pattern may be wrong or the task may have failed to produce it: io-trace cannot tell which, so it does not delete declared outputs",
+  overlapping_output: "two tasks write the same file: decide which one owns it (or make them write different files)",
+  unused_input: "narrowing inputs is a judgement call (the file may matter in another configuration): nothing is removed automatically"
+};
+function planFixes(findings, tasks, ctx, filter = {}) {
+  const files = new ConfigFiles(ctx.workspaceRoot);
+  const byId = new Map(tasks.map((t) => [t.id, t]));
+  const items = [];
+  findings.forEach((finding, i) => {
+    const n = i + 1;
+    if (filter.only?.length && !filter.only.includes(n)) return;
+    if (filter.tasks?.length && !filter.tasks.includes(finding.task)) return;
+    if (filter.types?.length && !filter.types.includes(finding.type)) return;
+    items.push({ n, finding, ...decide(finding, byId, ctx, files) });
+  });
+  const merged = /* @__PURE__ */ new Map();
+  for (const item of items) {
+    for (const edit of item.edits ?? []) {
+      const key2 = `${edit.file}\0${JSON.stringify(edit.path)}`;
+      const prior = merged.get(key2);
+      if (prior) prior.values.push(...edit.values);
+      else merged.set(key2, { ...edit, values: [...edit.values] });
+    }
+  }
+  let edits = [...merged.values()];
+  const changes = [];
+  for (const file of [...new Set(edits.map((e2) => e2.file))].sort()) {
+    const mine = edits.filter((e2) => e2.file === file);
+    const existing = files.read(file)?.text;
+    const created = existing === void 0 ? mine.find((e2) => e2.newFile)?.newFile : void 0;
+    if (existing === void 0 && created === void 0) continue;
+    const before = existing ?? "";
+    let after;
+    try {
+      after = applyConfigEdits(existing ?? created, mine);
+    } catch (e2) {
+      for (const item of items) {
+        if (item.edits?.some((x) => x.file === file)) {
+          delete item.edits;
+          item.reason = `${file}: ${e2.message}`;
+        }
+      }
+      continue;
+    }
+    if (after !== before) changes.push({ file, before, after, ...existing === void 0 ? { created: true } : {} });
+  }
+  edits = edits.filter((e2) => changes.some((c) => c.file === e2.file));
+  return { items, edits, changes };
+}
+function decide(finding, byId, ctx, files) {
+  const notAutomatic = NOT_AUTOMATIC[finding.type];
+  const fix = finding.fix;
+  if (!fix?.add?.length || fix.field === "ignore") return { reason: notAutomatic ?? "no edit is known for it (see its message)" };
+  const task = byId.get(finding.task);
+  if (!task) return { reason: `task ${finding.task} is not in the recorded plan` };
+  const values = fix.add.map((v) => v.startsWith('{"') ? JSON.parse(v) : v);
+  const sharedBy = finding.tasks?.length ?? 1;
+  const wanted = [[fix.field, values]];
+  if (finding.type === "input_mutation" && fix.field === "outputs") wanted.push(["inputs", values.map((v) => `!${String(v)}`)]);
+  const edits = [];
+  for (const [field, vals] of wanted) {
+    const located = locateEdit(ctx, files, task, field, vals, sharedBy);
+    if ("unfixable" in located) return { reason: located.unfixable };
+    edits.push(located.edit);
+  }
+  return { edits };
+}
+function unifiedDiff(changes) {
+  let out = "";
+  for (const c of changes) {
+    const patch = structuredPatch(`a/${c.file}`, `b/${c.file}`, c.before, c.after, "", "", { context: 3 });
+    out += `diff --git a/${c.file} b/${c.file}
+`;
+    out += c.created ? `new file mode 100644
+--- /dev/null
++++ b/${c.file}
+` : `--- a/${c.file}
++++ b/${c.file}
+`;
+    for (const h of patch.hunks) {
+      out += `@@ -${h.oldLines ? h.oldStart : h.oldStart - 1},${h.oldLines} +${h.newLines ? h.newStart : h.newStart - 1},${h.newLines} @@
+`;
+      for (const line of h.lines) out += line + "\n";
+    }
+  }
+  return out;
+}
+
+// src/cli/commands/fix.ts
+var FIX_HELP = `Usage: io-trace fix [options] [RUN]
+
+The config edits that fix a run's findings (default: the latest run), as a unified diff on stdout;
+nothing is written unless --write. One edit per root cause, in the file and field the build tool reads
+(nx.json / project.json / package.json "nx" / turbo.json / the plan file), keeping the file's formatting
+and comments. Findings that cannot be fixed safely are listed on stderr with the reason.
+Then \`io-trace check\` re-analyses the recorded trace against the edited config (no rebuild).
+
+Options:
+  --db FILE|DIR     trace database, or a downloaded artifact folder (default .io-trace/trace.db)
+  --workspace DIR   the workspace to edit (default: the run's workspace if it exists here, else the current directory)
+  --write           apply the edits to the files
+  --task T          only findings of this task (repeatable)
+  --type TYPE       only this finding type (repeatable): ${FINDING_TYPES.join(", ")}
+  --only N[,N...]   only these findings, numbered as \`io-trace fix\` lists them
+  --json            the plan of edits as JSON (with the diff)
+`;
+async function fixCommand(ctx) {
+  const { values, positionals } = parse("fix", ctx.argv, {
+    db: { type: "string" },
+    workspace: { type: "string" },
+    write: { type: "boolean" },
+    task: { type: "string", multiple: true },
+    type: { type: "string", multiple: true },
+    only: { type: "string", multiple: true },
+    json: { type: "boolean" },
+    verbose: { type: "boolean" },
+    help: { type: "boolean" }
+  });
+  if (values.help) {
+    ctx.stdout.write(FIX_HELP);
+    return 0;
+  }
+  for (const t of values.type ?? []) {
+    if (!FINDING_TYPES.includes(t)) throw new ConfigurationError(`--type ${JSON.stringify(t)}: use one of ${FINDING_TYPES.join(", ")}`);
+  }
+  const only = (values.only ?? []).flatMap((s) => s.split(",")).map((s) => {
+    const n = Number(s.trim());
+    if (!Number.isInteger(n) || n < 1) throw new ConfigurationError(`--only ${JSON.stringify(s)}: give finding numbers (1, 2, ...) as \`io-trace fix\` lists them`);
+    return n;
+  });
+  const dbFile = locateDatabase(ctx.cwd, values.db);
+  const { plan, workspace } = await withDatabase(dbFile, (store) => {
+    const run4 = store.resolveRun(positionals[0]);
+    const workspace2 = workspaceFor(run4, ctx.cwd, values.workspace);
+    const tasks = store.loadTasks(run4.id);
+    const plan2 = planFixes(store.loadFindings(run4.id), tasks, {
+      source: run4.planSource ?? "file",
+      workspaceRoot: workspace2,
+      ...run4.planFile ? { planFile: rebase(run4.planFile, run4, workspace2) } : {},
+      tasks,
+      ...run4.planSource === "nx" ? { inferredField: nxInferredFields(workspace2) } : {}
+    }, { tasks: values.task, types: values.type, only });
+    return { plan: plan2, workspace: workspace2 };
+  });
+  const diff = unifiedDiff(plan.changes);
+  if (values.write) {
+    for (const c of plan.changes) {
+      mkdirSync5(path25.dirname(path25.join(workspace, c.file)), { recursive: true });
+      writeFileSync7(path25.join(workspace, c.file), c.after);
+    }
+  }
+  if (values.json) {
+    ctx.stdout.write(JSON.stringify({ workspace, written: !!values.write, items: plan.items, edits: plan.edits, diff }, null, 2) + "\n");
+    return 0;
+  }
+  if (!values.write) ctx.stdout.write(diff);
+  ctx.stderr.write(summary(plan, !!values.write));
+  return 0;
+}
+function workspaceFor(run4, cwd, given) {
+  if (given) return path25.resolve(cwd, given);
+  const recorded = run4.workspaceRoot ?? run4.cwd;
+  return existsSync17(recorded) ? recorded : cwd;
+}
+function rebase(file, run4, workspace) {
+  const recorded = run4.workspaceRoot ?? run4.cwd;
+  const rel2 = path25.relative(recorded, file);
+  return rel2.startsWith("..") || path25.isAbsolute(rel2) ? file : path25.join(workspace, rel2);
+}
+function summary(plan, written) {
+  const fixed = plan.items.filter((i) => i.edits);
+  const left = plan.items.filter((i) => !i.edits);
+  const lines = [];
+  const files = plan.changes.map((c) => c.file);
+  lines.push(
+    `io-trace fix: ${fixed.length} finding${fixed.length === 1 ? "" : "s"} fixed by ${plan.edits.length} edit${plan.edits.length === 1 ? "" : "s"}` + (files.length ? ` in ${files.join(", ")}` : "") + (written ? " (written)" : files.length ? " (not written: --write applies them)" : "")
+  );
+  for (const i of fixed) lines.push(`  #${i.n} ${i.finding.type} ${i.finding.task} ${displayPath(i.finding.path)}`);
+  if (left.length) {
+    lines.push(`left out (${left.length}):`);
+    for (const i of left) lines.push(`  #${i.n} ${i.finding.type} ${i.finding.task} ${displayPath(i.finding.path)}: ${i.reason}`);
+  }
+  if (fixed.length && written) lines.push("next: `io-trace check` re-analyses the recorded trace against the edited config");
+  return lines.join("\n") + "\n";
+}
+
+// src/cli/commands/check.ts
+import path26 from "node:path";
+var CHECK_HELP = `Usage: io-trace check [options] [RUN]
+
+Re-analyses a recorded trace (default: the latest run) against the config as it is now, without
+rebuilding: resolves the plan again with the workspace's own nx / turbo (or the plan file), judges the
+recorded file accesses against it, and says per finding whether it is fixed, still there, or new.
+The run's own findings are kept; this analysis is recorded beside them (not with --dry-run).
+
+Options:
+  --db FILE|DIR     trace database, or a downloaded artifact folder (default .io-trace/trace.db)
+  --workspace DIR   the workspace whose config to read (default: the run's, if it exists here, else the current directory)
+  --dry-run         write nothing to the database
+  --ignore GLOB     ignore paths (repeatable)
+  --config FILE     config file (default <workspace>/io-trace.config.json)
+  --fail-on none|warning|error   exit 1 while findings of this severity remain (default error)
+  --json            the comparison as JSON
+`;
+async function checkCommand(ctx) {
+  const { values, positionals } = parse("check", ctx.argv, {
+    db: { type: "string" },
+    workspace: { type: "string" },
+    "dry-run": { type: "boolean" },
+    ignore: { type: "string", multiple: true },
+    config: { type: "string" },
+    "fail-on": { type: "string" },
+    json: { type: "boolean" },
+    verbose: { type: "boolean" },
+    help: { type: "boolean" }
+  });
+  if (values.help) {
+    ctx.stdout.write(CHECK_HELP);
+    return 0;
+  }
+  const failOn = oneOf("--fail-on", values["fail-on"], ["none", "warning", "error"], "error");
+  const dbFile = locateDatabase(ctx.cwd, values.db);
+  const dryRun = !!values["dry-run"];
+  const store = dryRun ? openForTriage(dbFile) : TraceStore.create(dbFile);
+  try {
+    const run4 = store.resolveRun(positionals[0]);
+    if (run4.tracer === "none") throw new ConfigurationError(`run ${run4.id} was not traced: there is no trace to check (run the build under io-trace again)`);
+    const workspace = workspaceFor(run4, ctx.cwd, values.workspace);
+    const spec = run4.planFile ? rebase(run4.planFile, run4, workspace) : run4.planSource ?? "auto";
+    const plan = await resolvePlan({ spec, cwd: workspace, command: run4.command, tasks: store.loadTasks(run4.id).map((t) => t.id), log: ctx.log });
+    const ignore = mergeIgnoreRules(loadConfigFile(values.config, workspace), { ...emptyIgnoreRules(), all: values.ignore ?? [] });
+    const outRel = path26.relative(run4.workspaceRoot ?? run4.cwd, path26.dirname(dbFile));
+    const before = store.loadFindings(run4.id);
+    const report = analyseRun(store, run4.id, {
+      ignore,
+      extraIgnores: outRel && !outRel.startsWith("..") ? [outRel] : [],
+      plan,
+      save: false
+    });
+    const comparison = compareFindings2(before, report.findings);
+    if (!dryRun) {
+      store.saveAnalysis({
+        runId: run4.id,
+        kind: "check",
+        createdAt: Date.now(),
+        workspace,
+        status: report.status,
+        incompleteReasons: report.incompleteReasons,
+        findings: report.findings,
+        comparison
+      });
+    }
+    const min = failOn === "none" ? Infinity : SEVERITY_RANK[failOn];
+    const failing = comparison.filter((c) => c.state !== "fixed" && SEVERITY_RANK[c.finding.severity] >= min);
+    if (values.json) {
+      ctx.stdout.write(JSON.stringify({ database: dbFile, run: run4.id, workspace, status: report.status, incompleteReasons: report.incompleteReasons, comparison, recorded: !dryRun }, null, 2) + "\n");
+    } else {
+      ctx.stdout.write(formatComparison(run4.id, plan.source, comparison, report.status, report.incompleteReasons));
+    }
+    return failing.length ? 1 : 0;
+  } finally {
+    store.close();
+  }
+}
+function key(f) {
+  return [f.type, f.task, f.path, f.otherTask ?? ""].join("\0");
+}
+function compareFindings2(before, after) {
+  const now = new Map(after.map((f) => [key(f), f]));
+  const was = new Set(before.map(key));
+  return [
+    ...before.map((f) => now.has(key(f)) ? { state: "still-there", finding: now.get(key(f)) } : { state: "fixed", finding: f }),
+    ...after.filter((f) => !was.has(key(f))).map((f) => ({ state: "new", finding: f }))
+  ];
+}
+var LABEL = { fixed: "fixed      ", "still-there": "still there", new: "new        " };
+function formatComparison(runId, source, comparison, status, reasons) {
+  const lines = [`io-trace check: run ${runId} re-analysed against the ${source} config as it is now (no rebuild)`];
+  for (const { state, finding: f } of comparison) {
+    lines.push(`  ${LABEL[state]}  ${f.severity.padEnd(7)} ${f.type.padEnd(21)} ${f.task}  ${displayPath(f.path)}${f.otherTask ? ` (${f.otherTask})` : ""}`);
+    if (state !== "fixed" && f.fix) lines.push(`               fix: ${f.fix.summary}`);
+  }
+  const n = (s) => comparison.filter((c) => c.state === s).length;
+  lines.push(`  ${n("fixed")} fixed, ${n("still-there")} still there, ${n("new")} new; status now: ${status}`);
+  for (const r of reasons) lines.push(`  incomplete: ${r}`);
+  return lines.join("\n") + "\n";
 }
 
 // src/cli/main.ts
@@ -16776,12 +19805,15 @@ Usage:
   io-trace plan [--plan P] [--format seed|json]  print the resolved plan (io-trace plan --help)
   io-trace list                                  recent runs: status, exit code, findings, spans, age
   io-trace show [RUN] [--task T] [--full]        one run: facts, logs, findings, spans; a task; one timeline
-  io-trace transcript [RUN]                      the run's transcript, raw (--items: parsed tool calls)
+  io-trace transcript [RUN]                      the agent's own transcript (JSONL), raw (--items: parsed)
+  io-trace log [RUN]                             the console output: stdout and stderr interleaved, raw
   io-trace stderr [RUN]                          the build's stderr, raw (--stdout: its stdout)
-  io-trace files [RUN] [--task T] [--op OP]      the files a run touched
+  io-trace files [RUN] [--task T] [--tool-call ID]  the files a run (a task, an agent's tool call) touched
   io-trace findings [RUN]                        a run's findings with fixes
   io-trace merge DB... --out FILE                combine databases (matrix jobs) into one
   io-trace report [RUN] --format html --out F    a self-contained HTML report (or --format json)
+  io-trace fix [RUN] [--write]                   the config edits that fix the findings (a diff; --write applies)
+  io-trace check [RUN]                           re-analyse the recorded trace against the config as it is now
   (triage commands take --db FILE|DIR and --json; RUN defaults to the latest)
   io-trace --version
 
@@ -16795,11 +19827,14 @@ var COMMANDS = {
   list: listCommand,
   show: showCommand,
   transcript: transcriptCommand,
+  log: logCommand,
   stderr: stderrCommand,
   files: filesCommand,
   findings: findingsCommand,
   merge: mergeCommand,
-  report: reportCommand
+  report: reportCommand,
+  fix: fixCommand,
+  check: checkCommand
 };
 async function main(argv) {
   const [command, ...rest] = argv;

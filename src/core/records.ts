@@ -49,3 +49,36 @@ export interface ProcessTracker {
   /** Records with tasks decided; `onlyDirty`: just those changed since the last call. */
   records(onlyDirty?: boolean): ProcessRecord[];
 }
+
+/**
+ * Why a finding exists: the process that made the access, its chain of parents within the task
+ * (`node .../esbuild <- tsup <- pnpm run build`), when it first did and how many times the task did.
+ */
+export interface FindingCause {
+  /** `read` or `write`: what the finding is about. */
+  op: 'read' | 'write';
+  /** The file whose access is shown (the finding's path, or its first sample for a group). */
+  path: string;
+  pid: number;
+  procKey: number;
+  /** The process first, then its parents up to the task's first process. */
+  chain: string[];
+  /** When the task first made the access (ms since the epoch). */
+  firstTs: number;
+  /** Accesses of this kind to the file by the task's processes. */
+  count: number;
+}
+
+/** A task's process with the files it read and changed itself, and its children (show --task, HTML). */
+export interface ProcessNode {
+  key: number;
+  pid: number;
+  label: string;
+  argv: string[] | null;
+  startedAt: number | null;
+  endedAt: number | null;
+  /** Distinct workspace-relative (else absolute) paths this process read / changed. */
+  reads: string[];
+  writes: string[];
+  children: ProcessNode[];
+}

@@ -1,6 +1,5 @@
 import type { Finding } from '../core/findings.js';
-import type { FindingCause } from '../triage/causes.js';
-import type { ProcessNode } from '../triage/queries.js';
+import type { FindingCause, ProcessNode } from '../core/records.js';
 import type { Report } from './report.js';
 
 /**

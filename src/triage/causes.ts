@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { READ_OPS, WRITE_OPS, type AccessOp } from '../core/events.js';
 import type { Finding } from '../core/findings.js';
+import type { FindingCause } from '../core/records.js';
 import type { ProcessRecord, RunRecord, TraceStore } from '../store/store.js';
 
 /**
@@ -8,20 +9,7 @@ import type { ProcessRecord, RunRecord, TraceStore } from '../store/store.js';
  * (`node .../esbuild <- tsup <- pnpm run build`), when it first did and how many times the task did.
  * Read from the database, so it works on any recorded run (no re-analysis).
  */
-export interface FindingCause {
-  /** `read` or `write`: what the finding is about. */
-  op: 'read' | 'write';
-  /** The file whose access is shown (the finding's path, or its first sample for a group). */
-  path: string;
-  pid: number;
-  procKey: number;
-  /** The process first, then its parents up to the task's first process. */
-  chain: string[];
-  /** When the task first made the access (ms since the epoch). */
-  firstTs: number;
-  /** Accesses of this kind to the file by the task's processes. */
-  count: number;
-}
+export type { FindingCause } from '../core/records.js';
 
 /** The kind of access each finding type is about; the others (missing_output, unused_input) have none. */
 const CAUSE_OP: Partial<Record<Finding['type'], 'read' | 'write'>> = {

@@ -2,6 +2,7 @@ import { READ_OPS, WRITE_OPS, ACCESS_OPS, type AccessOp } from '../core/events.j
 import { StoreError, ConfigurationError } from '../core/errors.js';
 import type { Severity } from '../core/findings.js';
 import type { PlanTask } from '../plan/types.js';
+import type { ProcessNode } from '../core/records.js';
 import type { EventRecord, ProcessRecord, RunRecord, TraceStore } from '../store/store.js';
 import { explainFindings, processLabel, type ExplainedFinding } from './causes.js';
 
@@ -280,18 +281,7 @@ export interface TaskDetail {
   tree: ProcessNode[];
 }
 
-export interface ProcessNode {
-  key: number;
-  pid: number;
-  label: string;
-  argv: string[] | null;
-  startedAt: number | null;
-  endedAt: number | null;
-  /** Distinct workspace-relative (else absolute) paths this process read / changed. */
-  reads: string[];
-  writes: string[];
-  children: ProcessNode[];
-}
+export type { ProcessNode } from '../core/records.js';
 
 export function taskDetail(store: TraceStore, run: RunRecord, taskId: string): TaskDetail {
   requireTask(store, run, taskId);

@@ -11,7 +11,8 @@ export interface ByteSink {
 export async function copyRaw(file: RunFile, runId: number, dbFile: string, out: ByteSink): Promise<void> {
   if (file.path === null) throw new StoreError(`run ${runId} in ${dbFile} recorded no ${file.which} file`);
   if (!file.exists) {
-    throw new StoreError(`the ${file.which} of run ${runId} is missing: ${file.path} (it is stored relative to ${dbFile}; copy the runs/ folder beside the database)`);
+    const fix = file.stored && !file.stored.startsWith('runs/') ? `it is recorded as ${file.stored}, relative to the folder of ${dbFile}: put the file there` : `it is stored relative to ${dbFile}; copy the runs/ folder beside the database`;
+    throw new StoreError(`the ${file.which} of run ${runId} is missing: ${file.path} (${fix})`);
   }
   const fd = openSync(file.path, 'r');
   try {

@@ -51,6 +51,12 @@ describe('io-trace CLI (dist/ under Node 24)', () => {
     expect(t.stderr).toContain('has no agent transcript');
     expect(t.stderr).toContain('io-trace log 1');
     expect(runCli(['log'], { cwd: ws.root }).stdout).toMatch(/^(to-out\nto-err\n|to-err\nto-out\n)$/);
+    // A --transcript file that never appeared: the run says so, and `transcript` names where it should be.
+    const missing = runCli(['run', '--tracer', 'none', '--quiet', '--transcript', 'gone.jsonl', '--', 'true'], { cwd: ws.root });
+    expect(missing.stderr).toContain('no such file after the build');
+    const t2 = runCli(['transcript'], { cwd: ws.root });
+    expect(t2.code).toBe(3);
+    expect(t2.stderr).toContain(`the transcript of run 2 is missing: ${path.join(ws.root, 'gone.jsonl')} (it is recorded as ../gone.jsonl, relative to the folder of`);
     // io-trace's own phases are spans in the database: where did the time go.
     const store = TraceStore.openExisting(path.join(dir, 'trace.db'), { readonly: true });
     try {

@@ -18,6 +18,7 @@ const FLOORS: Record<string, number> = {
   store: 3,
   analysis: 4,
   report: 5,
+  fix: 5,
   triage: 6,
   run: 6,
   cli: 7,
