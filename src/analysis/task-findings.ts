@@ -63,7 +63,8 @@ export function taskObservations(c: TaskCoverage, io: TaskIO, ctx: TaskContext):
     if (ctx.kind(rel) === 'dir') continue; // a directory opened for listing
     const cache = toolCacheOf(rel);
     if (cache) {
-      out.push({ type: 'unexpected_read', task, path: rel, severity: 'info', toolCache: cache, reason: `${toolCacheWhat(cache)}, not an input` });
+      // Only a cache the task writes itself belongs in its outputs; one it only reads is another's state.
+      out.push({ type: 'unexpected_read', task, path: rel, severity: 'info', toolCache: io.written.has(rel) ? cache : { ...cache, affectsOutputs: false }, reason: `${toolCacheWhat(cache)}, not an input` });
       continue;
     }
     const arguable =

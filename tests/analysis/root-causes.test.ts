@@ -101,6 +101,7 @@ describe('tool caches and arguable reads', () => {
       acc('app#lint', 'read', 'packages/app/tsconfig.tsbuildinfo'),
       acc('app#lint', 'read', 'lint.json'),
       acc('app#lint', 'write', 'packages/app/.eslintcache'),
+      acc('app#lint', 'write', 'packages/app/tsconfig.tsbuildinfo'), // tsc -b reads its state, then writes it
     ]);
     expect(r.findings[0]).toMatchObject({ severity: 'error', type: 'unexpected_read', path: 'lint.json' });
     for (const f of r.findings.slice(1)) {
@@ -111,6 +112,14 @@ describe('tool caches and arguable reads', () => {
     const tsb = r.findings.find((f) => f.path.endsWith('.tsbuildinfo'))!;
     expect(tsb.fix).toMatchObject({ field: 'outputs', add: ['tsconfig.tsbuildinfo'] });
     expect(tsb.message).toMatch(/incremental build state/);
+  });
+
+  it('a tsbuildinfo the task only reads (another build wrote it) is never suggested as its input or output (field: supabase typecheck)', () => {
+    ws = makeWorkspace({ 'packages/tracing/dist/tsconfig.tsbuildinfo': '{}' });
+    const r = run('nx', [task('tracing:typecheck', { outputs: [] })], [acc('tracing:typecheck', 'read', 'packages/tracing/dist/tsconfig.tsbuildinfo')]);
+    expect(r.findings).toHaveLength(1);
+    expect(r.findings[0]).toMatchObject({ severity: 'info', fix: { field: 'ignore' } });
+    expect(r.findings[0].fix?.summary).not.toMatch(/add .* to "(inputs|outputs)"/);
   });
 
   it('Node reading the root package.json for the module type is info, with the reason', () => {
