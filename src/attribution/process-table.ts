@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { IDENTITY_ENV_VARS } from '../core/events.js';
 import type { Plan } from '../plan/types.js';
 import type { ProcessRecord, ProcessTracker } from '../core/records.js';
 import { cachedResolver, packageManagerOf, type PackageManager, type ProgramFacts } from './package-managers.js';
@@ -170,13 +171,19 @@ export class ProcessTable implements ProcessTracker {
     child.packageManager = parent.packageManager;
   }
 
-  /** `argvTruncated`: the tracer cut argv (bpftrace's string limit): read it whole from /proc if still there. */
-  exec(pid: number, exe: string, argv: string[], cwd: string | undefined, ts: number, argvTruncated = false): void {
+  /**
+   * `argvTruncated`: the tracer cut argv (bpftrace's string limit): read it whole from /proc if still there.
+   * `env`: the identity variables the tracer read at the exec itself (ExecEvent.env). Used when it
+   * covers every variable the plan's identities use; otherwise (or when absent) /proc/PID/environ is
+   * read, which a process that already exited no longer has.
+   */
+  exec(pid: number, exe: string, argv: string[], cwd: string | undefined, ts: number, argvTruncated = false, env?: Readonly<Record<string, string>>): void {
     const p = this.byPid.get(pid) ?? this.create(pid, null, null, ts);
     p.exe = exe;
     p.argv = argvTruncated ? wholeArgv(argv, this.readCmdline(pid)) : argv;
     if (cwd !== undefined) p.cwd = cwd;
-    this.readTask(p);
+    const usable = env !== undefined && [...this.options.matcher.envKeys].every((k) => IDENTITY_ENV_VARS.includes(k));
+    this.readTask(p, usable ? new Map(Object.entries(env)) : undefined);
     p.packageManager = this.classify({ exe: p.exe, argv: p.argv, cwd: p.cwd });
     this.dirty.add(p);
   }
@@ -196,8 +203,8 @@ export class ProcessTable implements ProcessTracker {
     return p;
   }
 
-  private readTask(p: ProcState): void {
-    const env = this.readEnviron(p.pid);
+  private readTask(p: ProcState, fromTracer?: Map<string, string>): void {
+    const env = fromTracer ?? this.readEnviron(p.pid);
     if (!env) {
       this.environMisses++;
       // Gone before we could look: the tool's own command line for a task still says whose it is.

@@ -77,7 +77,24 @@ export interface ExecEvent {
   argvTruncated?: boolean;
   /** Process cwd at exec, absolute, when the backend knows it. */
   cwd?: string;
+  /**
+   * The task identity variables (IDENTITY_ENV_VARS) of the new program's environment, read by the
+   * backend at the exec itself; {} when it has none. Undefined when the backend could not read the
+   * environment whole: then (only then) the process table reads /proc/PID/environ, which a process
+   * that already exited no longer has.
+   */
+  env?: Record<string, string>;
 }
+
+/** Environment variables that name a process's task, which backends read at exec (any plan source). */
+export const IDENTITY_ENV_VARS: readonly string[] = [
+  'IO_TRACE_TASK',
+  'NX_TASK_TARGET_PROJECT',
+  'NX_TASK_TARGET_TARGET',
+  'NX_TASK_TARGET_CONFIGURATION',
+  'NX_TASK_HASH',
+  'TURBO_HASH',
+];
 
 export interface ExitEvent {
   type: 'exit';

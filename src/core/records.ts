@@ -44,7 +44,7 @@ export interface ProcessTracker {
   keyFor(pid: number, ts: number): number;
   fork(parentPid: number, childPid: number, ts: number): void;
   /** `argvTruncated`: the tracer cut an argument, so the whole argv is read from /proc while it can be. */
-  exec(pid: number, exe: string, argv: string[], cwd: string | undefined, ts: number, argvTruncated?: boolean): void;
+  exec(pid: number, exe: string, argv: string[], cwd: string | undefined, ts: number, argvTruncated?: boolean, env?: Readonly<Record<string, string>>): void;
   exit(pid: number, ts: number): void;
   /** Records with tasks decided; `onlyDirty`: just those changed since the last call. */
   records(onlyDirty?: boolean): ProcessRecord[];

@@ -25,6 +25,8 @@ import type { NonFileInput, Plan, PlanTask, SourceLocation } from './types.js';
 
 /** Oldest nx major io-trace plans with (the child's APIs and `nx show target inputs` exist from it on). */
 export const MIN_NX_MAJOR = 22;
+/** The oldest nx release seen to work (22.0-22.3 lack both APIs and `nx show target`; 22.6.5 works). */
+export const MIN_NX_TESTED = '22.6';
 
 export interface NxPlanOptions {
   workspaceRoot: string;
@@ -322,7 +324,7 @@ export async function resolveNxPlan(opts: NxPlanOptions): Promise<Plan> {
   if (res.fallback) {
     const say = opts.method === 'cli' ? log.debug : log.warn;
     say(`nx ${nx.version}: ${res.fallback}; asking \`nx show target\` per task (one project graph per task: slow)`);
-    childTasks = await showTargetFallback(workspaceRoot, nx.dir, res.ids ?? [], log);
+    childTasks = await showTargetFallback(workspaceRoot, nx.dir, nx.version, res.ids ?? [], log);
   } else {
     childTasks = res.tasks ?? [];
     const t = res.timings ?? {};
@@ -611,11 +613,20 @@ class ConfigLocator {
 // ---------------------------------------------------------------------------------------------------
 // Fallback for an nx without the programmatic APIs: one CLI call per task.
 
-async function showTargetFallback(workspaceRoot: string, nxDir: string, ids: string[], log: Logger): Promise<NxChildTask[]> {
+async function showTargetFallback(workspaceRoot: string, nxDir: string, version: string, ids: string[], log: Logger): Promise<NxChildTask[]> {
   const bin = existsAny([join(nxDir, 'dist', 'bin', 'nx.js'), join(nxDir, 'bin', 'nx.js')]);
   const env = { ...process.env, ...NX_ENV };
   const show = async (args: string[]) => {
     const r = await runNode([bin, 'show', ...args, '--json'], workspaceRoot, env);
+    // Early 22.x releases (22.0-22.3, seen in the field) have neither the programmatic APIs nor
+    // `nx show target`: nx answers with its usage text, which says nothing to the user.
+    if (r.code !== 0 && /Commands:|Unknown argument|Not enough non-option arguments|Usage:/.test(r.stderr + r.stdout) && !/"/.test(r.stdout.slice(0, 200))) {
+      throw new ConfigurationError(
+        `nx ${version} in ${workspaceRoot} cannot describe its tasks to io-trace: it has neither HashPlanInspector.inspectInputs, ` +
+          `check-task-files, nor \`nx show target\`. io-trace needs nx >= ${MIN_NX_TESTED} (tested: 22.6.5, 22.7.12, 24.0.6): ` +
+          `upgrade nx, or give io-trace a plan file with --plan.`,
+      );
+    }
     if (r.code !== 0) throw new ConfigurationError(`\`nx show ${args.join(' ')} --json\` failed in ${workspaceRoot}:\n${tail(r.stderr + r.stdout)}`);
     return JSON.parse(r.stdout.slice(r.stdout.indexOf('{'))) as Record<string, unknown>;
   };

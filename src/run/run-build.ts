@@ -178,24 +178,49 @@ export async function runBuild(options: RunBuildOptions): Promise<RunBuildResult
     onWriteError: (e) => log.warn(`${storeFailure(e)}; the build goes on, io-trace tries again when it ends`),
   });
   const untraced: TracerSession = { ready: Promise.resolve(), finish: async () => ({ lostEvents: 0, incompleteReasons: [], eventCount: 0, diagnostics: [] }) };
-  const attachStart = Date.now();
   let session: TracerSession = untraced;
   if (opened.failure === undefined) {
-    try {
-      session = selected.tracer.attach({ pid: build.pid, sink: ingest.sink, log, workDir: logDir });
-      await session.ready;
-      spans.recordSpan('attach', attachStart, Date.now() - attachStart, { tracer: tracerName });
-    } catch (e) {
+    // The build is still stopped: under `auto`, a tracer that cannot attach (a bpftrace that cannot load
+    // the script) hands over to the next one before anything runs; only when none attaches is it untraced.
+    const failures: string[] = [];
+    for (const tracer of [selected.tracer, ...selected.next]) {
+      const start = Date.now();
+      let version = tracer === selected.tracer ? selected.version : null;
+      if (tracer !== selected.tracer) {
+        const a = await tracer.check();
+        if (!a.available) {
+          failures.push(`${tracer.name} unavailable (${a.reason ?? 'unknown reason'})`);
+          continue;
+        }
+        version = a.version ?? null;
+      }
+      let attempt: TracerSession | undefined;
+      try {
+        attempt = tracer.attach({ pid: build.pid, sink: ingest.sink, log, workDir: logDir });
+        await attempt.ready;
+        spans.recordSpan('attach', start, Date.now() - start, { tracer: tracer.name });
+        session = attempt;
+        if (tracer !== selected.tracer) {
+          tracerName = tracer.name;
+          tracerReason = `${selected.reason}; ${failures.join('; ')}; using ${tracer.name}`;
+          log.warn(`${failures.join('; ')}; tracing with ${tracer.name} instead`);
+          save(() => store.updateRun(runId, { tracer: tracer.name, tracerVersion: version, tracerReason }));
+        }
+        break;
+      } catch (e) {
+        const why = e instanceof IoTraceError ? e.message : oneLine(e);
+        spans.recordSpan('attach', start, Date.now() - start, { tracer: tracer.name, error: why });
+        await attempt?.finish().catch(() => undefined);
+        failures.push(`${tracer.name} failed to attach: ${why}`);
+      }
+    }
+    if (session === untraced && failures.length) {
       // Fail open on the build: run it untraced and say so.
-      const why = e instanceof IoTraceError ? e.message : oneLine(e);
-      log.warn(`${tracerName} could not attach (${why}); the build runs untraced`);
-      spans.recordSpan('attach', attachStart, Date.now() - attachStart, { tracer: tracerName, error: why });
-      await session.finish().catch(() => undefined);
-      incomplete.push(`${tracerName} failed to attach: ${why}`);
-      tracerReason = `${selected.reason}; ${tracerName} failed to attach: ${why}`;
+      log.warn(`${failures.join('; ')}; the build runs untraced`);
+      incomplete.push(...failures.filter((f) => f.includes('failed to attach')));
+      tracerReason = `${selected.reason}; ${failures.join('; ')}`;
       tracerName = 'none';
       save(() => store.updateRun(runId, { tracer: 'none', tracerReason }));
-      session = untraced;
     }
   }
 

@@ -81,7 +81,7 @@ export class TraceIngestor {
           this.processes.fork(e.pid, e.child, e.ts);
           break;
         case 'exec':
-          this.processes.exec(e.pid, e.path, e.argv, e.cwd, e.ts, e.argvTruncated === true);
+          this.processes.exec(e.pid, e.path, e.argv, e.cwd, e.ts, e.argvTruncated === true, e.env);
           break;
         case 'exit':
           this.processes.exit(e.pid, e.ts);

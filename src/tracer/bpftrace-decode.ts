@@ -11,7 +11,9 @@
  *   backend produced them.
  */
 import { classifyOpenFlags } from '../core/open-flags.js';
-import type { AccessOp, TraceEvent } from '../core/events.js';
+import { IDENTITY_ENV_VARS, type AccessOp, type TraceEvent } from '../core/events.js';
+
+const IDENTITY = new Set(IDENTITY_ENV_VARS);
 
 /** Kind codes printed by iotrace.bt (field `kfe & 0xff` of A/B records). */
 export const KIND = {
@@ -155,15 +157,33 @@ export function parseBpftraceLine(line: Buffer): BpftraceLine {
   }
   const text = line.toString('utf8');
   try {
-    const o = JSON.parse(text) as { type?: string; data?: { events?: number; probes?: number } };
-    if (o.type === 'lost_events' && typeof o.data?.events === 'number') return { type: 'lost_events', count: o.data.events };
+    const o = JSON.parse(text) as { type?: string; data?: { events?: number; count?: number; probes?: number } };
+    if (o.type === 'lost_events' && typeof (o.data?.events ?? o.data?.count) === 'number') return { type: 'lost_events', count: (o.data?.events ?? o.data?.count)! };
     if (o.type === 'attached_probes' && typeof o.data?.probes === 'number') return { type: 'attached_probes', count: o.data.probes };
   } catch {
     // Text mode or a bpftrace message that is not JSON: handled below.
   }
-  const lost = /^Lost (\d+) events/.exec(text);
-  if (lost) return { type: 'lost_events', count: Number(lost[1]) };
+  const lost = parseLostEvents(text);
+  if (lost !== undefined) return { type: 'lost_events', count: lost };
   return { type: 'other', text };
+}
+
+/**
+ * The count of a "lost events" message: text `Lost N events` (stdout before 0.24, stderr from 0.24) or
+ * JSON `{"type": "lost_events", "data": {"events": N}}` (`count` in newer releases).
+ */
+export function parseLostEvents(text: string): number | undefined {
+  const m = /^\s*Lost (\d+) events/.exec(text);
+  if (m) return Number(m[1]);
+  if (!text.includes('lost_events')) return undefined;
+  try {
+    const o = JSON.parse(text) as { type?: string; data?: { events?: number; count?: number } };
+    if (o.type !== 'lost_events') return undefined;
+    const n = o.data?.events ?? o.data?.count;
+    return typeof n === 'number' ? n : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 /** Split a record's bytes at TABs into at most `n` fields; the last keeps any further TABs. */
@@ -198,6 +218,16 @@ interface PendingAccess {
   /** A successful exec whose E record (argv, cwd) has not arrived yet. */
   awaitExec: boolean;
   exec?: PendingExec;
+  /** A successful exec's identity variables (Y records, right after its A record). */
+  env?: ExecEnv;
+}
+
+interface ExecEnv {
+  vars: Record<string, string>;
+  /** The e record arrived. */
+  done: boolean;
+  /** Not read whole: more variables than the script looks at, a value cut, or records lost. */
+  cut: boolean;
 }
 
 interface PendingExec {
@@ -341,15 +371,17 @@ export class BpftraceDecoder {
           flags: Number((kfe >> 20n) & 0x3fffffn),
           slot: tag === 'B' ? 2 : 1,
           dirId: f[5].toString('latin1'),
-          chunks: [Buffer.from(f[7])],
           open: f[6].toString('latin1') === '1',
+          chunks: [],
           awaitExec: false,
         };
+        rec.chunks.push(chunkOf(f[7], rec.open));
         this.closeOpen(rec.tid);
         if (rec.open) this.openByTid.set(rec.tid, rec);
         if (rec.code === KIND.exec && rec.errno === 0 && tag === 'A') {
           this.settleExec(rec.pid);
           rec.awaitExec = true;
+          rec.env = { vars: {}, done: false, cut: false };
           this.lastExecByPid.set(rec.pid, rec);
         }
         this.queue.push(rec);
@@ -363,7 +395,7 @@ export class BpftraceDecoder {
         const k = num(f[2]);
         const rec = this.openByTid.get(tid);
         if (!rec || rec.chunks.length !== k) return this.stray();
-        rec.chunks.push(Buffer.from(f[4]));
+        rec.chunks.push(chunkOf(f[4], f[3].toString('latin1') === '1'));
         if (f[3].toString('latin1') !== '1') {
           rec.open = false;
           this.openByTid.delete(tid);
@@ -386,7 +418,7 @@ export class BpftraceDecoder {
           this.dirs.set(id, dir);
         }
         if (tag === 'D') dir.parts.push(Buffer.from(f[2]));
-        else if (dir.parts.length > 0) dir.parts[dir.parts.length - 1] = Buffer.concat([dir.parts[dir.parts.length - 1], f[2]]);
+        else if (dir.parts.length > 0) dir.parts[dir.parts.length - 1] = Buffer.concat([chunkOf(dir.parts[dir.parts.length - 1], true), f[2]]);
         return;
       }
       case 'd': {
@@ -413,9 +445,36 @@ export class BpftraceDecoder {
         if (!rec || rec.exec) return this.stray();
         this.lastExecByPid.delete(pid);
         rec.awaitExec = false;
+        // The e record comes before E (same CPU, in order): missing, it was lost.
+        if (rec.env && !rec.env.done) Object.assign(rec.env, { done: true, cut: true });
         const argc = num(f[3]);
         rec.exec = { ts: this.options.toEpochMs(num(f[1])), argc, cwdId: f[4].toString('latin1'), argv: [], received: 0 };
         if (Math.min(argc, MAX_ARGV) > 0) this.execByPid.set(pid, rec);
+        return;
+      }
+      case 'Y': {
+        // Y pid NAME=value: an identity variable of the environment of the exec just recorded
+        const f = splitFields(data, 3);
+        if (f.length < 3) return this.stray();
+        const env = this.lastExecByPid.get(num(f[1]))?.env;
+        if (!env || env.done) return this.stray();
+        const text = f[2].toString('utf8');
+        const eq = text.indexOf('=');
+        const name = eq > 0 ? text.slice(0, eq) : text;
+        if (!IDENTITY.has(name)) return;
+        // A 199-byte string may have been cut at the str() limit: its value cannot be trusted.
+        if (f[2].length >= CHUNK_BYTES || eq < 0) env.cut = true;
+        else env.vars[name] = text.slice(eq + 1);
+        return;
+      }
+      case 'e': {
+        // e pid cut: the end of the Y records; cut = 1: more variables than the script reads
+        const f = splitFields(data, 3);
+        if (f.length < 3) return this.stray();
+        const env = this.lastExecByPid.get(num(f[1]))?.env;
+        if (!env || env.done) return this.stray();
+        env.done = true;
+        if (f[2].toString('latin1') !== '0') env.cut = true;
         return;
       }
       case 'V': {
@@ -503,6 +562,7 @@ export class BpftraceDecoder {
     const a = this.lastExecByPid.get(pid);
     if (a) {
       a.awaitExec = false;
+      if (a.env && !a.env.done) Object.assign(a.env, { done: true, cut: true });
       this.lastExecByPid.delete(pid);
     }
     const b = this.execByPid.get(pid);
@@ -602,10 +662,20 @@ export class BpftraceDecoder {
         argv,
         ...(cut ? { argvTruncated: true } : {}),
         ...(cwd !== undefined ? { cwd } : {}),
+        // Without its e record (records lost, or the trace ended) the environment is not known whole.
+        ...(p.env?.done && !p.env.cut ? { env: p.env.vars } : {}),
       });
     }
     out.push({ type: 'access', ts: p.ts, pid: p.pid, op, path, errno: p.errno });
   }
+}
+
+/**
+ * A chunk's bytes: when more chunks follow, the first CHUNK_BYTES only (bpftrace 0.27 keeps 200 bytes
+ * where earlier releases keep 199 for the same max_strlen; the next chunk starts at byte 199).
+ */
+function chunkOf(bytes: Buffer, more: boolean): Buffer {
+  return Buffer.from(more && bytes.length > CHUNK_BYTES ? bytes.subarray(0, CHUNK_BYTES) : bytes);
 }
 
 function joinReversed(parts: Buffer[]): Buffer[] {

@@ -4,21 +4,28 @@
  */
 import { spawn, execFile, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync, createWriteStream, readFileSync, writeFileSync, type WriteStream } from 'node:fs';
-import { availableParallelism } from 'node:os';
+import { availableParallelism, totalmem } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { TracerError } from '../core/errors.js';
 import { INCOMPLETE_NOTICE_KINDS, type TraceEvent, type TracerNoticeEvent } from '../core/events.js';
 import type { Logger } from '../core/logger.js';
 import type { AttachOptions, Tracer, TracerAvailability, TracerOutcome, TracerSession } from './types.js';
-import { BpftraceDecoder } from './bpftrace-decode.js';
+import { BpftraceDecoder, parseLostEvents } from './bpftrace-decode.js';
 
 export interface BpftraceTracerOptions {
-  /** The bpftrace binary (default: `bpftrace` on PATH). */
-  binary?: string;
+  /**
+   * The command that runs bpftrace, as words (default: IO_TRACE_BPFTRACE split on spaces, else
+   * `bpftrace` on PATH). May be a wrapper, e.g. `chroot /srv/sid bpftrace`: it must exec bpftrace
+   * (so signals reach it) and pass the arguments and environment through.
+   */
+  command?: string[];
   /** The script (default: bpf/iotrace.bt of this package). */
   scriptPath?: string;
-  /** Perf ring buffer pages per CPU, a power of 2 (default IO_TRACE_BPF_PERF_PAGES or defaultPerfPages()). */
+  /**
+   * BPFTRACE_PERF_RB_PAGES, a power of 2 (default IO_TRACE_BPF_PERF_PAGES, else defaultPerfPages() for
+   * this machine and the bpftrace version check() found).
+   */
   perfPages?: number;
   /**
    * Keys per BPF map (default IO_TRACE_BPF_MAP_KEYS or 16384). Maps are preallocated: 16384 attaches in
@@ -33,18 +40,33 @@ export interface BpftraceTracerOptions {
 
 const MIN_VERSION = [0, 17, 0];
 
+/** Environment variable naming the command that runs bpftrace (words split on spaces). */
+export const BPFTRACE_COMMAND_ENV = 'IO_TRACE_BPFTRACE';
+
+/** The bpftrace command: `text` (a flag's value), else IO_TRACE_BPFTRACE, else `bpftrace`. */
+export function bpftraceCommand(text: string | undefined = process.env[BPFTRACE_COMMAND_ENV]): string[] {
+  const words = (text ?? '').trim().split(/\s+/).filter(Boolean);
+  return words.length > 0 ? words : ['bpftrace'];
+}
+
 /**
- * Perf ring buffer pages per CPU: 1024 (4 MiB) lost no event in a burst of 200k distinct opens here,
- * where 64 (bpftrace's default) lost 3k and 256 lost ~100. One burst fills one CPU's buffer, so keep
- * 1024 per CPU up to 32 CPUs and stay within 128 MiB of locked memory beyond that.
+ * BPFTRACE_PERF_RB_PAGES for this machine and bpftrace. Up to 0.23 output goes through per-CPU perf
+ * buffers of that many pages each; from 0.24 through one BPF ring buffer shared by all CPUs, of that
+ * many pages in all (0.27 here: 1024 pages gave a 4 MiB ring). 4096 pages (16 MiB) per CPU: a burst of
+ * 200k distinct stats on a busy 2-CPU VM lost 0 events on 0.17 with 1024 pages per CPU but 12.6k on
+ * 0.23.2 (slower reader), and 0.27.1 lost 6.3k with a 2048-page ring; with 4096 per CPU (0.23) and an
+ * 8192-page ring (0.27) neither lost any. At most 128 MiB in all, and at most 1/32 of the memory.
  */
-export function defaultPerfPages(ncpus = availableParallelism()): number {
-  const pages = Math.min(1024, Math.max(128, Math.floor(32_768 / Math.max(1, ncpus))));
+export function defaultPerfPages(ncpus = onlineCpus().length, version?: string, memBytes = totalmem()): number {
+  const cpus = Math.max(1, ncpus);
+  const total = Math.max(64 * cpus, Math.min(4096 * cpus, 32_768, Math.floor(memBytes / 32 / 4096)));
+  const shared = version !== undefined && versionAtLeast(version, [0, 24, 0]);
+  const pages = shared ? total : Math.max(64, Math.floor(total / cpus));
   return 2 ** Math.floor(Math.log2(pages));
 }
 
-/** Warnings bpftrace prints on every run that mean nothing for us. */
-const HARMLESS_STDERR = [/couldn't set RLIMIT_MEMLOCK/, /^\s*$/, /^Attaching \d+ probes?/];
+/** Messages bpftrace prints on every run that mean nothing for us (0.24+ says "Attached N probes"). */
+const HARMLESS_STDERR = [/couldn't set RLIMIT_MEMLOCK/, /^\s*$/, /^Attach(ing|ed) \d+ probes?/];
 
 /** Find bpf/iotrace.bt next to the source tree or the bundled dist/. */
 export function defaultScriptPath(): string {
@@ -65,9 +87,9 @@ function envInt(name: string, fallback: number): number {
   return n;
 }
 
-function run(file: string, args: string[], timeoutMs: number): Promise<{ code: number | null; stdout: string; stderr: string; error?: NodeJS.ErrnoException }> {
+function run(command: string[], args: string[], timeoutMs: number): Promise<{ code: number | null; stdout: string; stderr: string; error?: NodeJS.ErrnoException }> {
   return new Promise((resolve) => {
-    execFile(file, args, { timeout: timeoutMs, encoding: 'utf8' }, (error, stdout, stderr) => {
+    execFile(command[0], [...command.slice(1), ...args], { timeout: timeoutMs, encoding: 'utf8', maxBuffer: 16 << 20 }, (error, stdout, stderr) => {
       const e = error as (NodeJS.ErrnoException & { code?: number | string }) | null;
       resolve({
         code: e ? (typeof e.code === 'number' ? e.code : null) : 0,
@@ -83,7 +105,7 @@ export function parseBpftraceVersion(text: string): string | undefined {
   return /v?(\d+\.\d+\.\d+)/.exec(text)?.[1];
 }
 
-function versionAtLeast(v: string, min: number[]): boolean {
+export function versionAtLeast(v: string, min: number[]): boolean {
   const parts = v.split('.').map(Number);
   for (let i = 0; i < min.length; i++) {
     if ((parts[i] ?? 0) !== min[i]) return (parts[i] ?? 0) > min[i];
@@ -97,9 +119,11 @@ function isRoot(): boolean {
 
 export class BpftraceTracer implements Tracer {
   readonly name = 'bpftrace' as const;
-  private readonly binary: string;
+  private readonly command: string[];
+  /** The version `check()` found (the script is fitted to it). */
+  private version: string | undefined;
   private readonly scriptPath: string | undefined;
-  private readonly perfPages: number;
+  private readonly perfPages: number | undefined;
   private readonly mapKeys: number;
   private readonly readyTimeoutMs: number;
   private readonly stopTimeoutMs: number;
@@ -108,10 +132,10 @@ export class BpftraceTracer implements Tracer {
   private asRoot: string[] = [];
 
   constructor(options: BpftraceTracerOptions = {}) {
-    this.binary = options.binary ?? 'bpftrace';
+    this.command = options.command ?? bpftraceCommand();
     this.scriptPath = options.scriptPath;
-    this.perfPages = options.perfPages ?? envInt('IO_TRACE_BPF_PERF_PAGES', defaultPerfPages());
-    if ((this.perfPages & (this.perfPages - 1)) !== 0) {
+    this.perfPages = options.perfPages ?? (process.env.IO_TRACE_BPF_PERF_PAGES ? envInt('IO_TRACE_BPF_PERF_PAGES', 0) : undefined);
+    if (this.perfPages !== undefined && (this.perfPages & (this.perfPages - 1)) !== 0) {
       throw new TracerError(`IO_TRACE_BPF_PERF_PAGES=${this.perfPages}: must be a power of 2 (perf ring buffers are)`);
     }
     this.mapKeys = options.mapKeys ?? envInt('IO_TRACE_BPF_MAP_KEYS', 16384);
@@ -127,20 +151,23 @@ export class BpftraceTracer implements Tracer {
 
   private async doCheck(): Promise<TracerAvailability> {
     if (!isRoot()) {
-      const sudo = await run('sudo', ['-n', 'true'], 5_000);
+      const sudo = await run(['sudo'], ['-n', 'true'], 5_000);
       if (sudo.code !== 0) {
         return { available: false, reason: 'bpftrace needs root: run io-trace as root or allow passwordless `sudo -n`' };
       }
       this.asRoot = ['sudo', '-n'];
     }
-    const ver = await run(this.binary, ['--version'], 5_000);
+    const shown = this.command.join(' ');
+    // The version comes from the command that will trace (a wrapper may run another bpftrace).
+    const ver = await run([...this.asRoot, ...this.command], ['--version'], 15_000);
     if (ver.error?.code === 'ENOENT') {
-      return { available: false, reason: `${this.binary} not found on PATH: install it (e.g. \`apt-get install bpftrace\`)` };
+      return { available: false, reason: `${this.asRoot.length ? this.command[0] : shown} not found on PATH: install bpftrace (e.g. \`apt-get install bpftrace\`) or set ${BPFTRACE_COMMAND_ENV}` };
     }
     const version = parseBpftraceVersion(ver.stdout + ver.stderr);
     if (ver.code !== 0 || version === undefined) {
-      return { available: false, reason: `\`${this.binary} --version\` failed: ${(ver.stderr || ver.stdout).trim() || `exit code ${ver.code}`}` };
+      return { available: false, reason: `\`${shown} --version\` failed: ${(ver.stderr || ver.stdout).trim() || `exit code ${ver.code}`}` };
     }
+    this.version = version;
     if (!versionAtLeast(version, MIN_VERSION)) {
       return { available: false, version, reason: `bpftrace ${version} is too old: io-trace needs ${MIN_VERSION.join('.')} or newer` };
     }
@@ -153,10 +180,8 @@ export class BpftraceTracer implements Tracer {
     }
     // A real probe: attaches the tracepoint the script relies on and reads a BTF-typed kernel struct.
     const probe = await run(
-      this.asRoot[0] ?? this.binary,
+      [...this.asRoot, ...this.command],
       [
-        ...this.asRoot.slice(1),
-        ...(this.asRoot.length > 0 ? [this.binary] : []),
         '-e',
         'tracepoint:raw_syscalls:sys_enter /pid == 0/ { } BEGIN { printf("iotrace-ok %d\\n", curtask->fs->pwd.dentry != 0); exit(); }',
       ],
@@ -164,17 +189,18 @@ export class BpftraceTracer implements Tracer {
     );
     if (!/iotrace-ok 1/.test(probe.stdout)) {
       const why = meaningfulStderr(probe.stderr).join('; ') || `exit code ${probe.code}`;
-      return { available: false, version, reason: `bpftrace cannot attach a tracepoint here (BPF not permitted, or no BTF): ${why}` };
+      return { available: false, version, reason: `bpftrace ${version} (${shown}) cannot attach a tracepoint here (BPF not permitted, or no BTF): ${why}` };
     }
     return { available: true, version };
   }
 
   attach(options: AttachOptions): TracerSession {
     return new BpftraceSession(this, options, {
-      binary: this.binary,
+      command: this.command,
+      version: this.version,
       asRoot: this.asRoot,
       scriptPath: this.scriptPath ?? defaultScriptPath(),
-      perfPages: this.perfPages,
+      perfPages: this.perfPages ?? defaultPerfPages(onlineCpus().length, this.version),
       mapKeys: this.mapKeys,
       readyTimeoutMs: this.readyTimeoutMs,
       stopTimeoutMs: this.stopTimeoutMs,
@@ -190,7 +216,9 @@ function meaningfulStderr(text: string): string[] {
 }
 
 interface SessionConfig {
-  binary: string;
+  command: string[];
+  /** From check(); undefined when attach() is called without it (the script is then fitted to 0.17). */
+  version: string | undefined;
   asRoot: string[];
   scriptPath: string;
   perfPages: number;
@@ -210,12 +238,15 @@ class BpftraceSession implements TracerSession {
   private readonly notices = new Map<TracerNoticeEvent['kind'], { count: number; first: string }>();
   private readonly exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
   private readonly stdoutDone: Promise<void>;
+  private readonly stderrDone: Promise<void>;
   private readonly raw: WriteStream | undefined;
   private eventCount = 0;
   private isReady = false;
   private stopping = false;
   private finished: Promise<TracerOutcome> | undefined;
   private stderrText = '';
+  /** bpftrace's own total of lost events, when it prints one at exit. */
+  private totalLost = 0;
 
   constructor(_tracer: BpftraceTracer, options: AttachOptions, config: SessionConfig) {
     this.log = options.log;
@@ -223,8 +254,8 @@ class BpftraceSession implements TracerSession {
     this.config = config;
     mkdirSync(options.workDir, { recursive: true });
     // Run a copy kept with the run's files, so the record says exactly what was traced.
-    const script = join(options.workDir, 'iotrace.bt');
-    writeFileSync(script, adaptScript(readFileSync(config.scriptPath, 'utf8')));
+    const script = adaptScript(readFileSync(config.scriptPath, 'utf8'), { version: config.version });
+    writeFileSync(join(options.workDir, 'iotrace.bt'), script);
     this.raw = createWriteStream(join(options.workDir, 'bpftrace-output.jsonl'));
     this.raw.on('error', (e) => this.log.debug(`bpftrace raw output not saved: ${e.message}`));
 
@@ -249,42 +280,37 @@ class BpftraceSession implements TracerSession {
       onOther: (text) => this.diagnostic(text),
     });
 
-    const env: Record<string, string> = {
-      // 200 is the most bpftrace < 0.21 allows; 0.20 renamed the variables (old names still work).
-      BPFTRACE_STRLEN: '200',
-      BPFTRACE_MAX_STRLEN: '200',
-      // 0.18+ appends ".." to a cut string: the script detects cuts and prints the rest itself.
-      BPFTRACE_STR_TRUNC_TRAILER: '',
-      BPFTRACE_PERF_RB_PAGES: String(config.perfPages),
-      BPFTRACE_MAP_KEYS_MAX: String(config.mapKeys),
-      BPFTRACE_MAX_MAP_KEYS: String(config.mapKeys),
-    };
-    const args = ['-B', 'line', '-f', 'json', script, String(options.pid)];
-    const [file, argv] =
+    const env = bpftraceEnv(config.version, config.perfPages, config.mapKeys);
+    // The program goes on the command line (-e), not as a file: a wrapper that runs bpftrace in a
+    // chroot or container needs no path of ours. --no-warnings: newer releases warn about casts and
+    // deprecations in every run, which would bury a real error.
+    const args = ['--no-warnings', '-B', 'line', '-f', 'json', '-e', script, String(options.pid)];
+    const words =
       config.asRoot.length > 0
-        ? [config.asRoot[0], [...config.asRoot.slice(1), 'env', ...Object.entries(env).map(([k, v]) => `${k}=${v}`), config.binary, ...args]]
-        : [config.binary, args];
-    this.log.debug(`starting ${file} ${argv.join(' ')}`);
-    this.child = spawn(file, argv, {
+        ? [...config.asRoot, 'env', ...Object.entries(env).map(([k, v]) => `${k}=${v}`), ...config.command, ...args]
+        : [...config.command, ...args];
+    this.log.debug(`starting ${words.slice(0, -3).join(' ')} <iotrace.bt> ${options.pid}`);
+    this.child = spawn(words[0], words.slice(1), {
       env: { ...process.env, ...env },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
+    const named = `bpftrace ${config.version ?? '(version unknown)'} (${config.command.join(' ')})`;
 
     const timer = setTimeout(() => {
-      onFail(new TracerError(`bpftrace did not attach within ${config.readyTimeoutMs / 1000} s${this.stderrSummary()}`));
+      onFail(new TracerError(`${named} did not attach within ${config.readyTimeoutMs / 1000} s${this.stderrSummary()}`));
       this.kill('SIGKILL');
     }, config.readyTimeoutMs);
 
     this.exited = new Promise((resolve) => {
       this.child.once('error', (e) => {
         clearTimeout(timer);
-        onFail(new TracerError(`cannot start bpftrace (${file}): ${e.message}`));
+        onFail(new TracerError(`cannot start ${named}: ${e.message}`));
         resolve({ code: null, signal: null });
       });
       this.child.once('exit', (code, signal) => {
         clearTimeout(timer);
         if (!this.isReady) {
-          onFail(new TracerError(`bpftrace exited before attaching (code ${code}, signal ${signal})${this.stderrSummary()}`));
+          onFail(new TracerError(`${named} could not load bpf/iotrace.bt (exited before attaching, code ${code}, signal ${signal})${this.stderrSummary()}`));
         } else if (!this.stopping) {
           this.notice({
             type: 'notice',
@@ -298,10 +324,19 @@ class BpftraceSession implements TracerSession {
     });
 
     this.child.stderr!.setEncoding('utf8');
+    let partial = '';
     this.child.stderr!.on('data', (s: string) => {
-      this.stderrText += s;
-      // Keep the first 64 KiB: enough to say what went wrong.
-      if (this.stderrText.length > 65_536) this.stderrText = this.stderrText.slice(0, 65_536);
+      // bpftrace 0.24+ prints "Lost N events" on stderr (earlier ones on stdout, where the decoder sees it).
+      const lines = (partial + s).split('\n');
+      partial = lines.pop() ?? '';
+      for (const line of lines) this.stderrLine(line);
+    });
+    this.stderrDone = new Promise((resolve) => {
+      this.child.stderr!.once('close', () => {
+        if (partial) this.stderrLine(partial);
+        partial = '';
+        resolve();
+      });
     });
     this.stdoutDone = new Promise((resolve) => {
       this.child.stdout!.on('data', (chunk: Buffer) => {
@@ -351,10 +386,16 @@ class BpftraceSession implements TracerSession {
     }
     await this.exited;
     await this.stdoutDone;
+    await this.stderrDone;
     this.deliver(this.decoder.end());
     await new Promise<void>((resolve) => (this.raw ? this.raw.end(resolve) : resolve()));
     for (const line of meaningfulStderr(this.stderrText)) this.diagnostic(line);
     const stats = this.decoder.stats;
+    if (this.totalLost > stats.lostEvents) {
+      const more = this.totalLost - stats.lostEvents;
+      stats.lostEvents = this.totalLost;
+      this.notice({ type: 'notice', ts: Date.now(), kind: 'lost', count: more, message: `bpftrace lost ${more} events (output buffer full; from its exit total)` });
+    }
     if (stats.strays > 0) this.diagnostic(`${stats.strays} bpftrace records could not be matched (after lost events)`);
     const reasons: string[] = [];
     for (const [kind, { count, first }] of this.notices) {
@@ -364,6 +405,23 @@ class BpftraceSession implements TracerSession {
       else reasons.push(count > 1 ? `${first} (and ${count - 1} more ${kind} notices)` : first);
     }
     return { lostEvents: stats.lostEvents, incompleteReasons: reasons, eventCount: this.eventCount, diagnostics: this.diagnostics };
+  }
+
+  private stderrLine(line: string): void {
+    // 0.27 ends with "WARNING: Total lost event count: N" (the per-batch counts came as JSON).
+    const total = /Total lost event count: (\d+)/.exec(line);
+    if (total) {
+      this.totalLost = Number(total[1]);
+      return;
+    }
+    const lost = parseLostEvents(line);
+    if (lost !== undefined) {
+      this.decoder.stats.lostEvents += lost;
+      this.deliver([{ type: 'notice', ts: Date.now(), kind: 'lost', count: lost, message: `bpftrace lost ${lost} events (output buffer full)` }]);
+      return;
+    }
+    // Keep the first 64 KiB: enough to say what went wrong.
+    if (this.stderrText.length < 65_536) this.stderrText += line + '\n';
   }
 
   private deliver(events: TraceEvent[]): void {
@@ -393,9 +451,12 @@ class BpftraceSession implements TracerSession {
     if (this.diagnostics.length < 200) this.diagnostics.push(line);
   }
 
+  /** bpftrace's own words, errors first (a warning must not hide the error that follows it). */
   private stderrSummary(): string {
     const lines = meaningfulStderr(this.stderrText);
-    return lines.length > 0 ? `: ${lines.slice(0, 8).join(' | ')}` : '';
+    const errors = lines.filter((l) => /error/i.test(l));
+    const shown = [...errors, ...lines.filter((l) => !errors.includes(l))].slice(0, 8);
+    return shown.length > 0 ? `: ${shown.join(' | ')}` : '';
   }
 
   /** Resolves true once S records from all online CPUs arrived, false after `ms` or if bpftrace exits. */
@@ -497,16 +558,63 @@ function childPids(pid: number | undefined): number[] {
 
 const IO_URING_SUBMIT_TRACEPOINT = '/sys/kernel/tracing/events/io_uring/io_uring_submit_req';
 
+export interface AdaptOptions {
+  /** Whether the kernel has the io_uring_submit_req tracepoint (default: look in tracefs). */
+  hasSubmitTracepoint?: boolean;
+  /** The bpftrace version that will run the script (undefined: fit it to the oldest, 0.17). */
+  version?: string;
+}
+
 /**
- * Fit the script to this kernel: with the io_uring_submit_req tracepoint (5.19+) io-trace reports only
- * path-based io_uring operations; without it, the probe is removed (bpftrace would refuse to attach)
- * and any ring set up is reported instead, since its operations cannot be told apart.
+ * Fit the script to this kernel and this bpftrace:
+ * - With the io_uring_submit_req tracepoint (5.19+) io-trace reports only path-based io_uring
+ *   operations; without it, the probe is removed (bpftrace would refuse to attach) and any ring set
+ *   up is reported instead, since its operations cannot be told apart.
+ * - On bpftrace 0.24+ every `while (COND) { // $c from S` becomes
+ *   `for $loopK : S..N { $c = (uint64)$loopK; if (!(COND)) { break; }` (N = 1 + the largest number
+ *   in COND, the loop's bound; the script's loops step their counter once per pass, last). 0.25
+ *   deprecated `while`, and 0.27.1 rejects the chunk-counting loop (two 200-byte strings) as a
+ *   `while` ("BPF stack limit is exceeded") but takes it as a range loop, which 0.17-0.23 lack.
+ * - The shebang line is dropped: the program is passed with -e.
  */
-export function adaptScript(script: string, hasSubmitTracepoint = existsSync(IO_URING_SUBMIT_TRACEPOINT)): string {
-  if (hasSubmitTracepoint) return script;
-  return script
-    .replace(/\/\* IO_URING_SUBMIT_BEGIN[\s\S]*?\/\* IO_URING_SUBMIT_END \*\//, '')
-    .replace('&& 0 /* IO_URING_SETUP_FALLBACK */', '');
+export function adaptScript(script: string, options: AdaptOptions = {}): string {
+  let out = script.replace(/^#!.*\n/, '');
+  if (!(options.hasSubmitTracepoint ?? existsSync(IO_URING_SUBMIT_TRACEPOINT))) {
+    out = out
+      .replace(/\/\* IO_URING_SUBMIT_BEGIN[\s\S]*?\/\* IO_URING_SUBMIT_END \*\//, '')
+      .replace('&& 0 /* IO_URING_SETUP_FALLBACK */', '');
+  }
+  if (options.version !== undefined && versionAtLeast(options.version, [0, 24, 0])) {
+    let k = 0;
+    out = out.replace(/^(\s*)while \((.*)\) \{(?: \/\/ (\$\w+) from (\d+))?$/gm, (_m, indent: string, cond: string, counter?: string, from?: string) => {
+      const bound = Math.max(...(cond.match(/\b\d+\b/g) ?? ['0']).map(Number)) + 1;
+      k++;
+      // The counter taken from the loop variable is a value the verifier does not know, so it checks
+      // the body once instead of once per step (0.27 runs range loops through bpf_loop; counting in
+      // a variable of our own, the env scan alone went past the 1M-instruction budget).
+      const take = counter ? ` ${counter} = (uint64)$loop${k};` : '';
+      return `${indent}for $loop${k} : ${from ?? 0}..${bound} {${take} if (!(${cond})) { break; }`;
+    });
+  }
+  return out;
+}
+
+/**
+ * bpftrace's settings for this script, by version: strings of 200 bytes (the most before 0.21; the
+ * script reads longer paths in 199-byte chunks, and a longer string would make every record that much
+ * bigger in the output buffer), no ".." trailer on a cut string (0.18+), the buffer and map sizes.
+ * 0.20 renamed BPFTRACE_STRLEN and BPFTRACE_MAP_KEYS_MAX (0.24 dropped the old names, 0.23 warns).
+ */
+export function bpftraceEnv(version: string | undefined, perfPages: number, mapKeys: number): Record<string, string> {
+  const env: Record<string, string> = {
+    BPFTRACE_STR_TRUNC_TRAILER: '',
+    BPFTRACE_PERF_RB_PAGES: String(perfPages),
+  };
+  const renamed = version !== undefined && versionAtLeast(version, [0, 20, 0]);
+  const old = version === undefined || !renamed;
+  if (renamed || version === undefined) Object.assign(env, { BPFTRACE_MAX_STRLEN: '200', BPFTRACE_MAX_MAP_KEYS: String(mapKeys) });
+  if (old) Object.assign(env, { BPFTRACE_STRLEN: '200', BPFTRACE_MAP_KEYS_MAX: String(mapKeys) });
+  return env;
 }
 
 /** The incomplete reason for lost events: one total, as `lostEvents` in the database and JSON report. */

@@ -6,6 +6,6 @@ import type { Tracer } from './types.js';
  * The tracer backends, best first: `--tracer auto` takes the first one available. bpftrace costs
  * ~2% on a compile and sees the whole tree from the kernel; strace (ptrace) costs far more.
  */
-export function defaultTracers(): Tracer[] {
-  return [new BpftraceTracer(), new StraceTracer()];
+export function defaultTracers(options: { bpftraceCommand?: string[] } = {}): Tracer[] {
+  return [new BpftraceTracer(options.bpftraceCommand ? { command: options.bpftraceCommand } : {}), new StraceTracer()];
 }

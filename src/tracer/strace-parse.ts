@@ -14,7 +14,7 @@
  */
 import { classifyOpenFlags, O_CREAT, O_DIRECTORY, O_PATH, O_TRUNC } from '../core/open-flags.js';
 import { constants as osConstants } from 'node:os';
-import type { AccessOp, ExecEvent, TraceEvent } from '../core/events.js';
+import { IDENTITY_ENV_VARS, type AccessOp, type ExecEvent, type TraceEvent } from '../core/events.js';
 
 /**
  * The syscalls traced (x86_64 names; a `?` prefix makes strace skip a name the architecture
@@ -543,9 +543,9 @@ export class StraceParser {
       case 'truncate':
         return this.access(r, pid, proc, 'truncate', undefined, a[0]);
       case 'execve':
-        return this.exec(r, pid, proc, undefined, a[0], a[1]);
+        return this.exec(r, pid, proc, undefined, a[0], a[1], a[2]);
       case 'execveat':
-        return this.exec(r, pid, proc, a[0], a[1], a[2], (a[4] ?? '').includes('AT_EMPTY_PATH'));
+        return this.exec(r, pid, proc, a[0], a[1], a[2], a[3], (a[4] ?? '').includes('AT_EMPTY_PATH'));
       case 'chdir': {
         if (r.errno !== 0) return;
         const path = this.resolve(r, pid, proc, undefined, a[0]);
@@ -638,7 +638,7 @@ export class StraceParser {
     this.out.push({ type: 'access', ts: r.ts, pid, op, path, errno });
   }
 
-  private exec(r: SyscallRecord, pid: number, proc: Proc, dirArg: string | undefined, pathArg: string | undefined, argvArg: string | undefined, emptyPath = false): void {
+  private exec(r: SyscallRecord, pid: number, proc: Proc, dirArg: string | undefined, pathArg: string | undefined, argvArg: string | undefined, envArg: string | undefined, emptyPath = false): void {
     let path: string | undefined;
     if (emptyPath && parseString(pathArg)?.value === '') path = parseFd(dirArg)?.path;
     else path = this.resolve(r, pid, proc, dirArg, pathArg);
@@ -652,6 +652,8 @@ export class StraceParser {
       const ev: ExecEvent = { type: 'exec', ts: r.ts, pid, path, argv };
       if (truncated) ev.argvTruncated = true;
       if (proc.cwd.path !== undefined) ev.cwd = proc.cwd.path;
+      const env = parseIdentityEnv(envArg);
+      if (env) ev.env = env;
       this.out.push(ev);
     }
     // A failed attempt (PATH lookup: ENOENT, EACCES) is a failed 'exec' access, a probe of that name.
@@ -661,6 +663,33 @@ export class StraceParser {
   private truncated(r: SyscallRecord, pid: number, message: string): void {
     this.out.push({ type: 'notice', ts: r.ts, kind: 'truncated_path', pid, message });
   }
+}
+
+/** `"NAME=` as strace -xx prints it, for each identity variable. */
+const IDENTITY_PREFIXES = IDENTITY_ENV_VARS.map((name) => ({
+  name,
+  hex: '"' + [...Buffer.from(name + '=', 'latin1')].map((b) => '\\x' + b.toString(16).padStart(2, '0')).join(''),
+}));
+
+/**
+ * The identity variables of an execve envp printed with -xx (`["\x..", ...]`, unabbreviated by
+ * `-e abbrev=!execve,execveat`): {} when it has none, undefined when the list is not there whole.
+ * Only items that start with a wanted `NAME=` are decoded.
+ */
+export function parseIdentityEnv(arg: string | undefined): Record<string, string> | undefined {
+  if (arg === undefined || !arg.startsWith('[') || !arg.endsWith(']')) return undefined;
+  const env: Record<string, string> = {};
+  for (const item of splitArgs(arg.slice(1, -1))) {
+    if (item === '...') return undefined;
+    if (!item.startsWith('"\\x')) continue;
+    for (const { name, hex } of IDENTITY_PREFIXES) {
+      if (!item.startsWith(hex)) continue;
+      const s = parseString(item);
+      if (!s || s.truncated) return undefined;
+      env[name] = s.value.slice(name.length + 1);
+    }
+  }
+  return env;
 }
 
 /** argv as printed with -xx: `["\x..", "\x.."]`, maybe with a trailing `...` (more elements). */

@@ -45,6 +45,9 @@ export function straceArgs(pid: number, keeper?: number): string[] {
     '-y', // print the path of every fd, and the cwd as AT_FDCWD<path>
     '-xx', // every string byte as \xHH: hostile names cannot break the line syntax
     '-s', String(STRACE_MAX_STRLEN), // never cut a path or an argv string
+    // Print execve's environment whole (other calls stay abbreviated): the task identity variables
+    // are read from it, since a process that exits at once has no /proc/PID/environ left to read.
+    '-e', 'abbrev=!execve,execveat',
     '-e', `trace=${STRACE_SYSCALLS.join(',')}`,
     // Not signal=none: strace prints "+++ killed by SIG +++" only for signals in this set.
     '-e', 'signal=all',

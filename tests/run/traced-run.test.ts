@@ -3,7 +3,7 @@
  * real builds with bpftrace and with strace, and both must see the same thing.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chmodSync, cpSync, readdirSync, readFileSync } from 'node:fs';
+import { chmodSync, cpSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { TraceStore } from '../../src/store/store.js';
@@ -180,7 +180,7 @@ describe('traced run: hard cases', () => {
 });
 
 describe('tracer selection', () => {
-  const missing = () => [new BpftraceTracer({ binary: '/nonexistent/bpftrace' }), new StraceTracer({ bin: '/nonexistent/strace' })];
+  const missing = () => [new BpftraceTracer({ command: ['/nonexistent/bpftrace'] }), new StraceTracer({ bin: '/nonexistent/strace' })];
 
   it('auto falls back to untraced with the reasons, and the build still runs', async () => {
     const sel = await selectTracer('auto', missing(), silentLogger);
@@ -202,6 +202,24 @@ describe('tracer selection', () => {
     expect(result.buildExitCode).toBe(5);
     expect(result.report.status).toBe('not-traced');
     expect(result.report.run.tracerReason).toContain('the build ran untraced');
+  });
+
+  it('auto: a bpftrace that runs but cannot load the script hands over to strace before the build starts', () => {
+    const ws = exampleCopy();
+    // A bpftrace that answers --version and the probe, but rejects io-trace's script the way 0.23 rejected
+    // the scoping of the old one.
+    const real = process.env.IO_TRACE_BPFTRACE ?? 'bpftrace';
+    const fake = path.join(ws.root, 'picky-bpftrace');
+    writeFileSync(fake, `#!/bin/sh\ncase "$*" in *--version*|*iotrace-ok*) exec ${real} "$@";; esac\necho 'stdin:42:3-10: ERROR: Undefined or undeclared variable: $dn' >&2\nexit 1\n`);
+    chmodSync(fake, 0o755);
+    const r = runCli(['run', '--tracer', 'auto', '--json', 'r.json', '--', 'npm', 'run', 'build'], { cwd: ws.root, env: { IO_TRACE_BPFTRACE: fake } });
+    expect(r.code, r.stderr).toBe(0);
+    const report = JSON.parse(readFileSync(path.join(ws.root, 'r.json'), 'utf8'));
+    expect(report.run.tracer).toBe('strace');
+    expect(report.run.tracerReason).toMatch(/bpftrace failed to attach: .*Undefined or undeclared variable: \$dn.*; using strace/);
+    expect(report.status).toBe('issues');
+    expect(report.incompleteReasons).toEqual([]);
+    expect(brief(report.findings)).toContain('lib:build unexpected_read config/banner.txt');
   });
 
   it('an explicitly requested tracer that cannot run is an error naming why', async () => {

@@ -85,6 +85,9 @@ describe('parseBpftraceLine', () => {
     });
     expect(parseBpftraceLine(Buffer.from('{"type": "lost_events", "data": {"events": 42}}'))).toEqual({ type: 'lost_events', count: 42 });
     expect(parseBpftraceLine(Buffer.from('Lost 7 events'))).toEqual({ type: 'lost_events', count: 7 });
+    // bpftrace 0.27 (captured).
+    expect(parseBpftraceLine(Buffer.from('{"type": "lost_events", "count": 2939, "data": {"events": 2939}}'))).toEqual({ type: 'lost_events', count: 2939 });
+    expect(parseBpftraceLine(Buffer.from('{"type": "attached_probes", "count": 1, "data": {"probes": 1}}'))).toEqual({ type: 'attached_probes', count: 1 });
     expect(parseBpftraceLine(Buffer.from('{"type": "attached_probes", "data": {"probes": 18}}'))).toEqual({
       type: 'attached_probes',
       count: 18,
@@ -214,13 +217,19 @@ describe('BpftraceDecoder', () => {
       line('D', 'c', 'w') +
       line('d', 'c', 0) +
       line('A', 4 * NS, 20, 20, kfe(KIND.exec, 0, 0, 1), 'c', 0, './tool') +
+      line('Y', 20, 'IO_TRACE_TASK=app:build') +
+      line('Y', 20, 'IO_TRACE_BPFTRACE=x') +
+      line('Y', 20, 'NX_TASK_TARGET_PROJECT=a=b') +
+      line('e', 20, 0) +
       line('E', 4 * NS, 20, 4, 'c') +
       line('V', 20, 0, './tool') +
       line('V', 20, 1, 'a\nb') +
       line('V', 20, 2, 'ünï\t::warning::x') +
       line('V', 20, 3, 'z'.repeat(199)) +
       line('A', 5 * NS, 20, 20, kfe(KIND.exec, 2), 0, 0, '/nope');
-    expect(decode(text).events).toEqual([
+    const { events, d } = decode(text, 7);
+    expect(d.stats.strays).toBe(0);
+    expect(events).toEqual([
       {
         type: 'exec',
         ts: 1_700_000_000_004,
@@ -229,10 +238,37 @@ describe('BpftraceDecoder', () => {
         argv: ['./tool', 'a\nb', 'ünï\t::warning::x', 'z'.repeat(199)],
         argvTruncated: true,
         cwd: '/w',
+        // Only identity variables, exactly named; a value may hold '='.
+        env: { IO_TRACE_TASK: 'app:build', NX_TASK_TARGET_PROJECT: 'a=b' },
       },
       { type: 'access', ts: 1_700_000_000_004, pid: 20, op: 'exec', path: '/w/./tool', errno: 0 },
       { type: 'access', ts: 1_700_000_000_005, pid: 20, op: 'exec', path: '/nope', errno: 2 },
     ]);
+  });
+
+  it('cuts a chunk that has a successor to 199 bytes (bpftrace 0.27 keeps 200 for the same max_strlen)', () => {
+    const path = '/' + 'p'.repeat(250);
+    const name = 'n'.repeat(230);
+    const text =
+      line('A', NS, 3, 3, kfe(KIND.open), 0, 1, path.slice(0, 200)) +
+      line('C', 3, 1, 0, path.slice(199)) +
+      line('D', 'q', name.slice(0, 200)) +
+      line('N', 'q', name.slice(199)) +
+      line('d', 'q', 0) +
+      line('A', NS, 3, 3, kfe(KIND.open), 'q', 0, 'f');
+    expect(decode(text).events.map((e) => (e as { path?: string }).path)).toEqual([path, `/${name}/f`]);
+  });
+
+  it('gives no environment when it was not read whole: a cut value, too many variables, a lost end record', () => {
+    const exec = (...env: string[]) =>
+      line('A', NS, 20, 20, kfe(KIND.exec, 0, 0, 1), 0, 0, '/bin/x') + env.join('') + line('E', NS, 20, 1, 0) + line('V', 20, 0, 'x');
+    const envOf = (text: string) => (decode(text).events[0] as { type: string; env?: unknown }).env;
+    expect(envOf(exec(line('e', 20, 0)))).toEqual({});
+    expect(envOf(exec(line('Y', 20, 'TURBO_HASH=abc'), line('e', 20, 0)))).toEqual({ TURBO_HASH: 'abc' });
+    expect(envOf(exec(line('Y', 20, 'TURBO_HASH=' + 'h'.repeat(188)), line('e', 20, 0)))).toBeUndefined();
+    expect(envOf(exec(line('Y', 20, 'TURBO_HASH=abc'), line('e', 20, 1)))).toBeUndefined();
+    expect(envOf(exec(line('Y', 20, 'TURBO_HASH=abc')))).toBeUndefined();
+    expect(envOf(line('A', NS, 20, 20, kfe(KIND.exec, 0, 0, 1), 0, 0, '/bin/x') + line('Y', 20, 'TURBO_HASH=abc') + line('X', 2 * NS, 20))).toBeUndefined();
   });
 
   it('does not hold events forever when an exec loses its argv records', () => {

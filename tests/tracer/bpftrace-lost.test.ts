@@ -27,7 +27,7 @@ while :; do sleep 0.05; done
 `,
     );
     chmodSync(fake, 0o755);
-    const session = new BpftraceTracer({ binary: fake }).attach({ pid: process.pid, sink: () => {}, log: silentLogger, workDir: dir });
+    const session = new BpftraceTracer({ command: [fake] }).attach({ pid: process.pid, sink: () => {}, log: silentLogger, workDir: dir });
     await session.ready;
     await new Promise((r) => setTimeout(r, 300)); // let both reports arrive before stopping
     const outcome = await session.finish();

@@ -1,7 +1,8 @@
 /**
  * The bpftrace backend against the real kernel: needs root, bpftrace and tracefs. Outside CI these tests
  * are skipped when that is missing; in CI (process.env.CI set) they fail instead, so a runner that
- * cannot trace is noticed.
+ * cannot trace is noticed. IO_TRACE_BPFTRACE picks the bpftrace command (e.g. one in a chroot: see
+ * .ci/bpftrace-versions), so the same tests run on every bpftrace version CI has.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
@@ -10,7 +11,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AccessEvent, ExecEvent, TraceEvent } from '../../src/core/events.js';
 import { silentLogger } from '../../src/core/logger.js';
-import { BpftraceTracer, adaptScript, defaultScriptPath } from '../../src/tracer/bpftrace.js';
+import { BpftraceTracer, adaptScript, bpftraceCommand, bpftraceEnv, defaultPerfPages, defaultScriptPath, versionAtLeast } from '../../src/tracer/bpftrace.js';
 import { launchStopped, type BuildExit } from '../../src/tracer/launch.js';
 import type { TracerOutcome } from '../../src/tracer/types.js';
 
@@ -78,12 +79,19 @@ suite('BpftraceTracer (real bpftrace)', () => {
 
   it('has its prerequisites (root or sudo, bpftrace >= 0.17, tracefs, BPF)', () => {
     expect(availability).toMatchObject({ available: true });
+    // The version is the one of the command that traces (IO_TRACE_BPFTRACE may name another bpftrace).
+    const expected = process.env.IO_TRACE_EXPECT_BPFTRACE_VERSION;
+    if (expected) expect(availability.version).toBe(expected);
   });
 
-  it('compiles the script (bpftrace --emit-elf: parse, type-check and codegen, no load)', () => {
-    const out = join(base, 'iotrace.elf');
-    execFileSync('bpftrace', ['--emit-elf', out, defaultScriptPath(), '1'], {
-      env: { ...process.env, BPFTRACE_STRLEN: '200', BPFTRACE_MAX_STRLEN: '200' },
+  it('compiles the script fitted to this bpftrace (0.21+: --dry-run, load and attach; before: --emit-elf, codegen only)', () => {
+    const [cmd, ...pre] = bpftraceCommand();
+    const script = adaptScript(readFileSync(defaultScriptPath(), 'utf8'), { version: availability.version });
+    // 0.27's --emit-elf attaches and keeps running; --dry-run (0.21+) stops after attaching.
+    const dry = versionAtLeast(availability.version!, [0, 21, 0]) ? ['--dry-run'] : ['--emit-elf', '/dev/null'];
+    execFileSync(cmd, [...pre, '--no-warnings', ...dry, '-e', script, '1'], {
+      timeout: 120_000,
+      env: { ...process.env, ...bpftraceEnv(availability.version, 64, 4096) },
       stdio: ['ignore', 'ignore', 'pipe'],
     });
   });
@@ -142,7 +150,7 @@ for name in args['hostile']:
     os.close(os.open(name, os.O_WRONLY | os.O_CREAT, 0o644))
 t = threading.Thread(target=lambda: os.close(os.open('thread.txt', os.O_WRONLY | os.O_CREAT, 0o644)))
 t.start(); t.join()
-p = subprocess.run(['/bin/true', 'arg with space', 'tab\there', 'ünï', '::warning::x', ''])
+p = subprocess.run(['/bin/true', 'arg with space', 'tab\there', 'ünï', '::warning::x', ''], env={**os.environ, 'IO_TRACE_TASK': 'app:build', 'NX_TASK_TARGET_PROJECT': 'p', 'IO_TRACE_OTHER': 'x'})
 s = subprocess.Popen(['sleep', '30']); s.kill(); s.wait()
 os.chdir(args['longDir'])
 os.close(os.open('x.txt', os.O_WRONLY | os.O_CREAT, 0o644))
@@ -202,6 +210,8 @@ print(json.dumps({'pid': os.getpid(), 'sleep': s.pid}))
     const trueExec = execs.find((e) => e.path === '/bin/true');
     expect(trueExec).toMatchObject({ argv: ['/bin/true', 'arg with space', 'tab\there', 'ünï', '::warning::x', ''], cwd: ws });
     expect(trueExec!.argvTruncated).toBeUndefined();
+    // The task identity variables of its environment, read at the exec in the kernel.
+    expect(trueExec!.env).toEqual({ IO_TRACE_TASK: 'app:build', NX_TASK_TARGET_PROJECT: 'p' });
     expect(accesses(r.events)).toContainEqual(expect.objectContaining({ op: 'exec', path: '/bin/true', errno: 0, pid: trueExec!.pid }));
     expect(r.events).toContainEqual(expect.objectContaining({ type: 'fork', pid: out.pid, child: trueExec!.pid }));
     // The root's own exec (sh of the launcher -> python3) is seen, with its cwd.
@@ -255,6 +265,25 @@ print(json.dumps({'pid': os.getpid(), 'sleep': s.pid}))
     expect(spinning).toBe('');
   });
 
+  it('counts lost events when the output buffer overflows (JSON on stdout; 0.27 adds a total on stderr)', async () => {
+    const ws = join(base, 'lossy');
+    mkdirSync(ws);
+    // 200k distinct failed stats in a fraction of a second: one record each, far more than one page holds.
+    writeFileSync(join(scripts, 'lossy.py'), `import os\nfor i in range(200000):\n    try: os.stat(f"m{i}")\n    except OSError: pass\n`);
+    const small = new BpftraceTracer({ perfPages: 1 });
+    await small.check();
+    const events: TraceEvent[] = [];
+    const build = await launchStopped({ command: [PY, '-I', '-S', join(scripts, 'lossy.py')], cwd: ws, env: process.env, stdin: 'ignore' });
+    const session = small.attach({ pid: build.pid, sink: (b) => events.push(...b), log: silentLogger, workDir: join(base, 'work-lossy') });
+    await session.ready;
+    build.resume();
+    await build.exited;
+    const outcome = await session.finish();
+    expect(outcome.lostEvents).toBeGreaterThan(0);
+    expect(outcome.incompleteReasons.join('\n')).toMatch(/bpftrace lost \d+ events/);
+    expect(events.some((e) => e.type === 'notice' && e.kind === 'lost')).toBe(true);
+  });
+
   it('de-duplicates repeated accesses in the kernel but keeps each distinct one, and sees symlinked cwd physically', async () => {
     const ws = join(base, 'dedup');
     mkdirSync(join(ws, 'real'), { recursive: true });
@@ -286,8 +315,11 @@ print(json.dumps({'pid': os.getpid(), 'sleep': s.pid}))
     const bad = join(scripts, 'bad.bt');
     writeFileSync(bad, 'BEGIN { printf("R\\t1\\t0\\n"); @x = undefined_thing(); }\n');
     const build = await launchStopped({ command: ['true'], cwd: base, env: process.env, stdin: 'ignore' });
-    const session = new BpftraceTracer({ scriptPath: bad }).attach({ pid: build.pid, sink: () => {}, log: silentLogger, workDir: join(base, 'work6') });
-    await expect(session.ready).rejects.toThrow(/bpftrace exited before attaching.*undefined_thing/);
+    const badTracer = new BpftraceTracer({ scriptPath: bad });
+    await badTracer.check();
+    const session = badTracer.attach({ pid: build.pid, sink: () => {}, log: silentLogger, workDir: join(base, 'work6') });
+    // The reason names the bpftrace (version and command) and its own error.
+    await expect(session.ready).rejects.toThrow(new RegExp(`bpftrace ${availability.version!.replace(/\./g, '\\.')} \\(.*bpftrace\\) could not load bpf/iotrace.bt .*undefined_thing`));
     await expect(session.finish()).resolves.toMatchObject({ eventCount: 0 });
     build.child.kill('SIGKILL');
   });
@@ -311,9 +343,34 @@ print(json.dumps({'pid': os.getpid(), 'sleep': s.pid}))
 
   it('reports any ring set up on kernels without the io_uring_submit_req tracepoint', () => {
     const script = readFileSync(join(process.cwd(), 'bpf/iotrace.bt'), 'utf8');
-    const old = adaptScript(script, false);
+    const old = adaptScript(script, { hasSubmitTracepoint: false });
     expect(old).not.toContain('io_uring_submit_req\n');
     expect(old).not.toContain('&& 0 /* IO_URING_SETUP_FALLBACK */');
-    expect(adaptScript(script, true)).toBe(script);
+    expect(adaptScript(script, { hasSubmitTracepoint: true })).toBe(script.replace(/^#!.*\n/, ''));
+  });
+
+  it('sizes the output buffer by CPUs, memory and bpftrace version (per-CPU perf buffers up to 0.23, one ring from 0.24)', () => {
+    const GiB = 2 ** 30;
+    expect(defaultPerfPages(2, '0.17.0', 24 * GiB)).toBe(4096);
+    expect(defaultPerfPages(2, '0.27.1', 24 * GiB)).toBe(8192);
+    expect(defaultPerfPages(4, '0.25.0', 16 * GiB)).toBe(16384);
+    // 128 MiB in all.
+    expect(defaultPerfPages(64, '0.17.0', 256 * GiB)).toBe(512);
+    expect(defaultPerfPages(64, '0.27.1', 256 * GiB)).toBe(32768);
+    // 1 GiB of memory: at most 32 MiB of buffer.
+    expect(defaultPerfPages(4, '0.27.1', GiB)).toBe(8192);
+    expect(defaultPerfPages(16, '0.20.2', GiB)).toBe(512);
+  });
+
+  it('turns while loops into bounded range loops for bpftrace 0.24+ only', () => {
+    const script = readFileSync(join(process.cwd(), 'bpf/iotrace.bt'), 'utf8');
+    const loops = script.match(/^\s*while \(/gm)!.length;
+    expect(loops).toBeGreaterThan(5);
+    expect(adaptScript(script, { hasSubmitTracepoint: true, version: '0.23.2' }).match(/^\s*while \(/gm)).toHaveLength(loops);
+    const fitted = adaptScript(script, { hasSubmitTracepoint: true, version: '0.27.1' });
+    expect(fitted).not.toMatch(/^\s*while \(/m);
+    expect(fitted).toContain('for $loop1 : 0..65 { $i = (uint64)$loop1; if (!($i < 64)) { break; }');
+    expect(fitted).toMatch(/for \$loop(\d+) : 1\.\.21 \{ \$i = \(uint64\)\$loop\1; if \(!\(\$i <= \$n && \$i <= 20\)\) \{ break; \}/);
+    expect(fitted.match(/for \$loop\d+ : \d\.\.\d+ \{ \$[in] = \(uint64\)\$loop\d+; if \(!\(/g)).toHaveLength(loops);
   });
 });

@@ -253,6 +253,22 @@ describe('StraceParser edge cases (lines shaped like the capture)', () => {
     expect(p.running).toBe(0);
   });
 
+  it('takes the task identity variables from an unabbreviated execve envp, and none from an abbreviated one', () => {
+    const hex = (t: string) => [...Buffer.from(t, 'utf8')].map((b) => '\\x' + b.toString(16).padStart(2, '0')).join('');
+    const envp = ['PATH=/bin', 'IO_TRACE_TASK=app:build', 'IO_TRACE_TASKS=no', 'TURBO_HASH=0af3', 'NX_TASK_TARGET_PROJECT=ü, "x"'].map((v) => `"${hex(v)}"`);
+    const execLine = (env: string) => `10    1795241019.700000 execve("${hex('/bin/cat')}", ["${hex('cat')}"], ${env}) = 0`;
+    const envOf = (env: string) => {
+      const p = new StraceParser({ rootPid: 10, rootCwd: '/w' });
+      const ev = p.pushLine(execLine(env)).find((e) => e.type === 'exec');
+      expect(p.stats.unparsed).toBe(0);
+      return (ev as { env?: unknown }).env;
+    };
+    expect(envOf(`[${envp.join(', ')}]`)).toEqual({ IO_TRACE_TASK: 'app:build', TURBO_HASH: '0af3', NX_TASK_TARGET_PROJECT: 'ü, "x"' });
+    expect(envOf(`["${hex('A=1')}"]`)).toEqual({});
+    expect(envOf('0x7ffd4be78f88 /* 39 vars */')).toBeUndefined();
+    expect(envOf(`["${hex('A=1')}", ...]`)).toBeUndefined();
+  });
+
   it('takes the cwd from AT_FDCWD<path> (physical) over the tracked one', () => {
     const p = new StraceParser({ rootPid: 10, rootCwd: '/logical' });
     const out = [

@@ -11,6 +11,7 @@ import { runBuild } from '../../run/run-build.js';
 import { TraceStore } from '../../store/store.js';
 import { describeWriteFailure } from '../../store/write-errors.js';
 import { defaultTracers } from '../../tracer/registry.js';
+import { bpftraceCommand } from '../../tracer/bpftrace.js';
 import { oneOf, parse } from '../args.js';
 import type { Report } from '../../report/report.js';
 
@@ -24,6 +25,8 @@ Options:
                              io-trace.plan.json in the working directory)
   --tasks T1,T2              tasks to plan when the command does not say (nx/turbo)
   --tracer auto|bpftrace|strace|none   (default auto: bpftrace, else strace, else untraced)
+  --bpftrace CMD             the command that runs bpftrace, words split on spaces (default
+                             $IO_TRACE_BPFTRACE, else bpftrace), e.g. "chroot /srv/sid bpftrace"
   --user NAME                run the build as this user (io-trace and the tracer stay root)
   --out-dir DIR              database and logs (default .io-trace)
   --db FILE                  database file (default <out-dir>/trace.db)
@@ -53,6 +56,7 @@ export async function runCommand(ctx: CommandContext): Promise<number> {
     plan: { type: 'string' },
     tasks: { type: 'string' },
     tracer: { type: 'string' },
+    bpftrace: { type: 'string' },
     user: { type: 'string' },
     'out-dir': { type: 'string' },
     db: { type: 'string' },
@@ -90,7 +94,7 @@ export async function runCommand(ctx: CommandContext): Promise<number> {
     outDir,
     ...(values.db ? { dbPath: path.resolve(ctx.cwd, values.db) } : {}),
     tracer,
-    tracers: defaultTracers(),
+    tracers: defaultTracers(values.bpftrace !== undefined ? { bpftraceCommand: bpftraceCommand(values.bpftrace) } : {}),
     ...(values.user ? { user: values.user } : {}),
     ...(values.transcript ? { transcript: path.resolve(ctx.cwd, values.transcript) } : {}),
     ignore,
