@@ -79,7 +79,14 @@ export function toolCacheOf(rel: string): ToolCache | undefined {
  * the nearest `package.json` above a script to learn its module `type`: the workspace root's, or one in a
  * folder between the root and the task's project.
  */
+const PM_CONFIG = new Set(['.npmrc', 'pnpm-workspace.yaml', '.yarnrc', '.yarnrc.yml', 'bunfig.toml', '.pnpmfile.cjs', 'lerna.json']);
+
 export function arguableReadReason(rel: string, projectRoot: string): string | undefined {
+  if (PM_CONFIG.has(path.posix.basename(rel))) {
+    // A package manager run inside the task (pnpm run, pnpm pack) reads these to find the workspace;
+    // attribution leaves package managers out, this catches one it could not tell apart.
+    return 'package-manager configuration (registry, workspace layout): read by a package manager to find scripts and packages, it does not change what a build produces';
+  }
   if (path.posix.basename(rel) !== 'package.json') return undefined;
   const dir = path.posix.dirname(rel);
   const ancestor = dir === '.' || projectRoot === '' ? dir === '.' : projectRoot.startsWith(dir + '/');

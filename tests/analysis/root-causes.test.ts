@@ -140,6 +140,14 @@ describe('field patterns (notes/field.md)', () => {
     expect(r.findings[0]).toMatchObject({ severity: 'info', tasks: ['a#build', 'b#build', 'c#build'], fix: { field: 'ignore' } });
   });
 
+  it('F6 safety net: package-manager configuration (.npmrc, pnpm-workspace.yaml) read inside a task is info', () => {
+    ws = makeWorkspace({ '.npmrc': '', 'pnpm-workspace.yaml': '' });
+    const t = task('app:build', { outputs: [] });
+    const r = run('nx', [t], [acc(t.id, 'read', '.npmrc'), acc(t.id, 'read', 'pnpm-workspace.yaml')]);
+    expect(r.findings.map((f) => f.severity)).toEqual(['info']);
+    expect(r.findings[0]).toMatchObject({ count: 2, reason: expect.stringMatching(/package-manager configuration/) });
+  });
+
   it('F3: @rollup/plugin-typescript\'s .rollup.cache is a tool cache (info), never an output or input to add', () => {
     ws = makeWorkspace({ 'packages/js/.rollup.cache/x/dist/a.js': '', 'packages/js/.rollup.cache/x/dist/b.js': '', 'packages/js/dist/a.js': '' });
     const r = run('turbo', [task('js#build')], [
