@@ -6,6 +6,7 @@ import path from 'node:path';
 const here = path.dirname(new URL(import.meta.url).pathname);
 const steps = [
   ['tracer-overhead', [process.execPath, path.join(here, 'run.mjs'), 'tracer-overhead']],
+  ['real-build', [process.execPath, path.join(here, 'run.mjs'), 'real-build']],
   ['store-throughput', [process.execPath, path.join(here, 'run.mjs'), 'store-throughput']],
   ['plan-resolution', [process.execPath, path.join(here, 'plan-resolution.mjs')]],
   ['triage', [process.execPath, path.join(here, 'run.mjs'), 'triage']],

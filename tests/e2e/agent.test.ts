@@ -15,7 +15,7 @@ import { makeWorkspace } from '../helpers/workspace.js';
 const AGENT = path.join(REPO, 'tests/fixtures/agent/fake-agent.mjs');
 
 beforeAll(async () => {
-  const a = await new BpftraceTracer().check();
+  const a = await new BpftraceTracer({ probeOnCheck: true }).check();
   if (!a.available) throw new Error(`bpftrace is not usable here (${a.reason}); install it and run as root (see .ci/run)`);
 });
 

@@ -13,7 +13,7 @@ import { TraceStore } from '../../src/store/store.js';
 import { BpftraceTracer } from '../../src/tracer/bpftrace.js';
 import { makeWorkspace } from '../helpers/workspace.js';
 
-const bpf = await new BpftraceTracer().check();
+const bpf = await new BpftraceTracer({ probeOnCheck: true }).check();
 if (!bpf.available && process.env.CI) throw new Error(`bpftrace is required in CI: ${bpf.reason}`);
 
 describe('argv longer than the tracer\'s string limit', () => {

@@ -23,7 +23,7 @@ const TRACERS = ['bpftrace', 'strace'] as const;
 
 beforeAll(async () => {
   // In CI a missing tracer is a failure, never a skip.
-  for (const t of [new BpftraceTracer(), new StraceTracer()]) {
+  for (const t of [new BpftraceTracer({ probeOnCheck: true }), new StraceTracer()]) {
     const a = await t.check();
     if (!a.available) throw new Error(`${t.name} is not usable here (${a.reason}); install it and run as root (see .ci/run)`);
   }
