@@ -1,6 +1,10 @@
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Fix } from '../core/findings.js';
+import { jsonKeyLine, parseJsonWithLines, type JsonNode } from '../plan/json-locate.js';
 import type { Plan, PlanTask, SourceLocation } from '../plan/types.js';
+import { locationKey } from './coverage.js';
+import { toolCacheWhat, type ToolCache } from './path-classes.js';
 
 /**
  * Fix suggestions in the build tool's own syntax: the native plan takes workspace-relative globs, Nx
@@ -36,26 +40,6 @@ export function toolTaskRef(source: Plan['source'], task: PlanTask, dependency: 
   return `${dependency.project}#${dependency.target}`;
 }
 
-/**
- * Group paths the way a person would declare them: several files in one directory become
- * `dir/**`, a single file stays itself. Returns pattern -> the paths it stands for.
- */
-export function groupPaths(paths: readonly string[], minGroup = 3): Map<string, string[]> {
-  const byDir = new Map<string, string[]>();
-  for (const p of paths) {
-    const dir = path.posix.dirname(p);
-    let list = byDir.get(dir);
-    if (!list) byDir.set(dir, (list = []));
-    list.push(p);
-  }
-  const out = new Map<string, string[]>();
-  for (const [dir, list] of byDir) {
-    if (list.length >= minGroup && dir !== '.') out.set(`${dir}/**`, list);
-    else for (const p of list) out.set(p, [p]);
-  }
-  return out;
-}
-
 const FIELD_NAME: Record<Plan['source'], Record<'inputs' | 'outputs' | 'dependsOn', string>> = {
   file: { inputs: 'inputs', outputs: 'outputs', dependsOn: 'dependencies' },
   nx: { inputs: 'inputs', outputs: 'outputs', dependsOn: 'dependsOn' },
@@ -76,7 +60,7 @@ export function addToFieldFix(
   const loc = task.declaredAt?.[field];
   const name = FIELD_NAME[source][field];
   // Object entries (Nx dependsOn) are already JSON; strings are quoted.
-  const list = values.map((v) => (v.startsWith('{') ? v : JSON.stringify(v))).join(', ');
+  const list = values.map((v) => (v.startsWith('{"') ? v : JSON.stringify(v))).join(', ');
   let summary = `add ${list} to "${name}" of ${task.id}${where(loc)}`;
   if (source === 'turbo' && field === 'inputs' && !task.inputs.some((i) => i.includes('$TURBO_DEFAULT$'))) {
     // An explicit inputs list replaces Turborepo's default (all git-tracked files in the package).
@@ -84,3 +68,234 @@ export function addToFieldFix(
   }
   return { summary, field, add: values, ...(loc ? { file: loc.file, ...(loc.line ? { line: loc.line } : {}) } : {}) };
 }
+
+/** "a#build" or "15 tasks: a#build, b#build, c#build, ..." */
+function taskList(tasks: readonly PlanTask[]): string {
+  if (tasks.length === 1) return tasks[0].id;
+  return `${tasks.length} tasks: ${tasks.slice(0, 3).map((t) => t.id).join(', ')}${tasks.length > 3 ? ', ...' : ''}`;
+}
+
+const at = (loc: SourceLocation | undefined): Pick<Fix, 'file' | 'line'> => (loc ? { file: loc.file, ...(loc.line ? { line: loc.line } : {}) } : {});
+// Object entries (Nx dependsOn `{"projects": ...}`) are already JSON; `{projectRoot}/x` is a string.
+const q = (v: string) => (v.startsWith('{"') ? v : JSON.stringify(v));
+const list = (vs: readonly string[]) => `[${vs.map(q).join(', ')}]`;
+
+/**
+ * Fixes that follow each tool's merge rules and land where one edit fixes the cause:
+ * - Nx: an `inputs`/`outputs` array replaces the defaults (`default`, `^default`), a plugin's inferred
+ *   list and `targetDefaults`' list, so a fix that creates or overrides one writes the whole list.
+ *   A path one project needs goes into that project's config, not into a shared `targetDefaults`.
+ * - Turborepo: a package turbo.json's list replaces the root's; explicit `inputs` replace the default
+ *   (`$TURBO_DEFAULT$`); files every task reads belong in `globalDependencies`.
+ */
+export class FixWriter {
+  private readonly shared: Map<string, string[]>;
+  private readonly json = new Map<string, JsonNode | undefined>();
+
+  constructor(
+    private readonly plan: Plan,
+    sharedByField: Record<'inputs' | 'outputs' | 'dependsOn', Map<string, string[]>>,
+  ) {
+    this.shared = new Map();
+    for (const [field, m] of Object.entries(sharedByField)) for (const [k, v] of m) this.shared.set(`${field}|${k}`, v);
+  }
+
+  private config(file: string): JsonNode | undefined {
+    if (!this.json.has(file)) {
+      let node: JsonNode | undefined;
+      try {
+        node = parseJsonWithLines(readFileSync(path.join(this.plan.workspaceRoot, file), 'utf8'));
+      } catch {
+        node = undefined;
+      }
+      this.json.set(file, node);
+    }
+    return this.json.get(file);
+  }
+
+  /** The project's own config file (Nx project.json, else package.json; turbo: the package's turbo.json). */
+  private projectConfig(task: PlanTask): string {
+    const dir = task.projectRoot;
+    const rel = (f: string) => (dir ? `${dir}/${f}` : f);
+    if (this.plan.source === 'turbo') return rel('turbo.json');
+    if (existsSync(path.join(this.plan.workspaceRoot, rel('project.json')))) return rel('project.json');
+    // A project inferred from other files only: its package.json, else a project.json to create.
+    return existsSync(path.join(this.plan.workspaceRoot, rel('package.json'))) ? rel('package.json') : rel('project.json');
+  }
+
+  /** The existing declared list of a field, in the tool's syntax (what an override must keep). */
+  private existing(task: PlanTask, field: 'inputs' | 'outputs'): string[] {
+    if (field === 'outputs') return task.outputs.map((o) => (o.startsWith('!') ? '!' + toolPattern(this.plan.source, task, o.slice(1)) : toolPattern(this.plan.source, task, o)));
+    // Object entries (`{"externalDependencies": [...]}`, `{"dependentTasksOutputFiles": ...}`) are kept as JSON.
+    const decl = (task.declaredInputs ?? []).map((e) => (typeof e === 'string' ? e : JSON.stringify(e)));
+    if (this.plan.source === 'nx') return task.declaredInputs ? decl : task.namedInputs?.default ? ['default', '^default'] : ['{projectRoot}/**/*'];
+    if (this.plan.source === 'turbo') {
+      if (!task.declaredInputs) return ['$TURBO_DEFAULT$'];
+      // turbo's resolved definition writes `$TURBO_ROOT$/x` as `../../x`: give it back the way users write it.
+      return decl.map((e) => {
+        const neg = e.startsWith('!') ? '!' : '';
+        const body = neg ? e.slice(1) : e;
+        if (!body.startsWith('../')) return e;
+        return neg + toolPattern('turbo', task, path.posix.normalize(path.posix.join(task.projectRoot || '.', body)));
+      });
+    }
+    return task.inputs;
+  }
+
+  /** Add one value (a workspace-relative pattern, or with `raw` a tool value) to a field of the group's tasks. */
+  add(task: PlanTask, tasks: readonly PlanTask[], field: 'inputs' | 'outputs' | 'dependsOn', pattern: string, raw = false): Fix {
+    const source = this.plan.source;
+    const value = raw ? pattern : toolPattern(source, task, pattern);
+    const loc = task.declaredAt?.[field];
+    const name = FIELD_NAME[source][field];
+    const others = tasks.length > 1 ? ` (one edit for ${taskList(tasks)})` : '';
+    if (source === 'file' || field === 'dependsOn') {
+      if (source === 'file' && tasks.length > 1) {
+        return { summary: `add ${q(value)} to "${name}" of ${tasks.map((t) => t.id).join(', ')}`, field, add: [value], ...at(loc) };
+      }
+      return addToFieldFix(source, task, field, [value]);
+    }
+    const what = loc?.what ?? '';
+    const sharing = this.shared.get(`${field}|${locationKey(loc)}`) ?? [task.id];
+    const sharedPlace = sharing.length > tasks.length && tasks.length === 1;
+    const notSet = what.includes('not set');
+    const inferred = what.includes('inferred by plugin');
+    if (source === 'nx' && (notSet || inferred || (sharedPlace && (what.startsWith('targetDefaults') || loc?.file === 'nx.json')))) {
+      // The list Nx uses now must be kept: a project-level list replaces it.
+      const set = [...this.existing(task, field), value];
+      const file = this.projectConfig(task);
+      const key = file.endsWith('package.json') ? `nx.targets.${task.target}.${name}` : `targets.${task.target}.${name}`;
+      const line = jsonKeyLine(this.config(file), file.endsWith('package.json') ? ['nx', 'targets', task.target, name] : ['targets', task.target, name])?.line;
+      const why = notSet
+        ? 'it replaces the Nx defaults, so keep them'
+        : inferred
+          ? `it replaces the ${name} the plugin inferred, so keep them`
+          : `${task.id} alone needs it, and a project's list replaces targetDefaults', so keep those`;
+      return { summary: `set ${key} in ${file} to ${list(set)} (${why})`, field, add: [value], set, file, ...(line ? { line } : {}) };
+    }
+    if (source === 'turbo' && sharedPlace && loc?.file === 'turbo.json') {
+      const set = [...this.existing(task, field), value];
+      const file = this.projectConfig(task);
+      return {
+        summary: `in ${file} (with "extends": ["//"]) set "${name}" of "${task.target}" to ${list(set)}: only ${task.id} needs it, and a package's list replaces the root's`,
+        field,
+        add: [value],
+        set,
+        file,
+      };
+    }
+    if (source === 'turbo' && field === 'inputs' && notSet) {
+      const set = ['$TURBO_DEFAULT$', value];
+      return { summary: `set "inputs" of ${tasks.length > 1 ? `"${task.target}" (${taskList(tasks)})` : task.id} to ${list(set)}${where(loc)}: explicit inputs replace the default (all files of the package), so keep "$TURBO_DEFAULT$"`, field, add: [value], set, ...at(loc) };
+    }
+    const f = addToFieldFix(source, task, field, [value]);
+    return { ...f, summary: f.summary + others };
+  }
+
+  /** A root file read by tasks declared in different places: one workspace-wide input. */
+  global(tasks: readonly PlanTask[], rel: string): Fix {
+    const source = this.plan.source;
+    const names = taskList(tasks);
+    if (source === 'nx') {
+      const value = `{workspaceRoot}/${rel}`;
+      const nx = this.config('nx.json');
+      const sg = jsonKeyLine(nx, ['namedInputs', 'sharedGlobals'])?.line;
+      if (sg) {
+        return {
+          summary: `add ${q(value)} to namedInputs.sharedGlobals in nx.json (read by ${names}); tasks whose inputs do not include "default" (or a named input built on sharedGlobals) need it in their own inputs`,
+          field: 'inputs',
+          add: [value],
+          to: { file: 'nx.json', path: ['namedInputs', 'sharedGlobals'] },
+          file: 'nx.json',
+          line: sg,
+        };
+      }
+      const ni = jsonKeyLine(nx, ['namedInputs'])?.line;
+      return {
+        summary: `add a named input "sharedGlobals": [${q(value)}] to namedInputs in nx.json and include "sharedGlobals" in "default" (read by ${names})`,
+        field: 'inputs',
+        add: [value],
+        manual: 'a new named input must also be referenced from "default" (or each task\'s inputs): edit nx.json by hand',
+        file: 'nx.json',
+        ...(ni ? { line: ni } : {}),
+      };
+    }
+    if (source === 'turbo') {
+      const gd = jsonKeyLine(this.config('turbo.json'), ['globalDependencies'])?.line;
+      return {
+        summary: `add ${q(rel)} to "globalDependencies" in turbo.json (read by ${names})`,
+        field: 'inputs',
+        add: [rel],
+        to: { file: 'turbo.json', path: ['globalDependencies'] },
+        file: 'turbo.json',
+        ...(gd ? { line: gd } : {}),
+      };
+    }
+    // A plan file has no global list: every task's own inputs (all named, each needs the edit).
+    return { summary: `add ${q(rel)} to "inputs" of ${tasks.map((t) => t.id).join(', ')}`, field: 'inputs', add: [rel], ...at(tasks[0].declaredAt?.inputs) };
+  }
+
+  /** Arguable reads: nothing is required; say how to make them count, or how to silence them. */
+  arguable(tasks: readonly PlanTask[], pattern: string): Fix {
+    const names = tasks.length > 3 ? `${tasks.length} tasks` : tasks.map((t) => t.id).join(', ');
+    return {
+      summary: `optional: add it to the inputs of ${names} if a change to it should rebuild them; else ignore these reads with "exclude-reads": [${JSON.stringify(pattern)}] in io-trace.config.json`,
+      field: 'ignore',
+      add: [pattern],
+    };
+  }
+
+  toolCache(task: PlanTask, pattern: string, cache: ToolCache): Fix {
+    const value = toolPattern(this.plan.source, task, pattern);
+    const loc = task.declaredAt?.outputs;
+    if (cache.affectsOutputs) {
+      return { summary: `do not add ${q(value)} to inputs; add it to "outputs" of ${task.id}${where(loc)} (${cache.tool})`, field: 'outputs', add: [value], ...at(loc) };
+    }
+    return { summary: `nothing to change for correctness: keep ${q(value)} (${toolCacheWhat(cache)}) out of inputs`, field: 'ignore', ...at(loc) };
+  }
+
+  /** Make the finding go away: the file leaves the inputs (and is declared as output when it is one). */
+  inputMutation(task: PlanTask, rel: string, alsoOutput: boolean): Fix {
+    const source = this.plan.source;
+    const value = toolPattern(source, task, rel);
+    const loc = task.declaredAt?.inputs;
+    if (source === 'file') {
+      return alsoOutput
+        ? { summary: `remove ${q(rel)} from "inputs" of ${task.id}${where(loc)}, or stop writing it`, field: 'inputs', ...at(loc) }
+        : { summary: `stop writing ${rel} in ${task.id}, or move it from its "inputs" to its "outputs"${where(loc)}`, field: 'outputs', add: [rel], ...at(loc) };
+    }
+    const neg = `!${value}`;
+    const defaults = source === 'turbo' && !task.declaredInputs ? ' (explicit inputs replace the default: keep "$TURBO_DEFAULT$" first)' : '';
+    if (alsoOutput) return { summary: `add ${q(neg)} to "inputs" of ${task.id}${where(loc)}${defaults}, or stop writing it`, field: 'inputs', add: [neg], ...at(loc) };
+    return {
+      summary: `stop writing ${rel} in ${task.id}, or add ${q(value)} to its "outputs"${where(task.declaredAt?.outputs)} and ${q(neg)} to its "inputs"${where(loc)}${defaults}`,
+      field: 'outputs',
+      add: [value],
+      also: [{ field: 'inputs', add: [neg] }],
+      ...at(task.declaredAt?.outputs ?? loc),
+    };
+  }
+
+  overlap(task: PlanTask, other: string): Fix {
+    return {
+      summary: `give ${task.id} and ${other} separate output paths, or make one depend on the other and drop the file from one task's outputs`,
+      field: 'outputs',
+      ...at(task.declaredAt?.outputs),
+    };
+  }
+
+  missingOutput(task: PlanTask, declared: string): Fix {
+    const shown = declared.startsWith('!') ? declared : toolPattern(this.plan.source, task, declared);
+    return { summary: `correct or remove output ${JSON.stringify(shown)} of ${task.id}`, field: 'outputs', ...at(task.declaredAt?.outputs) };
+  }
+
+  unused(task: PlanTask, declared: string, via: string | undefined): Fix {
+    if (via && this.plan.source === 'nx') {
+      const line = jsonKeyLine(this.config('nx.json'), ['namedInputs', via])?.line;
+      return { summary: `narrow or remove ${q(declared)} in the named input "${via}", or leave it if a change to it should rebuild these tasks`, field: 'inputs', ...(line ? { file: 'nx.json', line } : {}) };
+    }
+    const loc = task.declaredAt?.inputs;
+    return { summary: `narrow or remove ${q(declared)} in "inputs" of ${task.id}${where(loc)}, or leave it if a change to it should rebuild the task`, field: 'inputs', ...at(loc) };
+  }
+}
+

@@ -100,6 +100,9 @@ function decide(finding: Finding, byId: Map<string, PlanTask>, ctx: LocateContex
   const notAutomatic = NOT_AUTOMATIC[finding.type];
   const fix = finding.fix;
   if (!fix?.add?.length || fix.field === 'ignore') return { reason: notAutomatic ?? 'no edit is known for it (see its message)' };
+  if (fix.manual) return { reason: fix.manual };
+  // A workspace-wide list (turbo globalDependencies, Nx sharedGlobals): one edit there, whatever the tasks.
+  if (fix.to) return { edits: [{ file: fix.to.file, path: fix.to.path, values: [...fix.add], base: [] }] };
   const task = byId.get(finding.task);
   if (!task) return { reason: `task ${finding.task} is not in the recorded plan` };
   // Fix values are in the tool's syntax; Nx dependsOn objects arrive as JSON text.

@@ -27,6 +27,11 @@ export interface NxChildTask {
   depsOutputs: { dependentTasksOutputFiles: string; transitive?: boolean }[];
   dependsOn: string[];
   commands?: string[];
+  /** The target's `cache` (null: not set), `continuous`, declared `inputs`, and the named inputs it sees. */
+  cache?: boolean | null;
+  continuous?: boolean;
+  declaredInputs?: unknown[] | null;
+  namedInputs?: Record<string, unknown[]>;
   sourceMap: Record<'target' | 'inputs' | 'outputs' | 'dependsOn', [string, string] | null>;
 }
 
@@ -40,6 +45,8 @@ export interface NxChildResult {
   timings?: Record<string, number>;
   tasks?: NxChildTask[];
   nxJsonPlugins?: string[];
+  /** Nx < 17's `tasksRunnerOptions.default.options.cacheableOperations`. */
+  cacheableOperations?: string[] | null;
 }
 
 /** Environment variable carrying the JSON request. */

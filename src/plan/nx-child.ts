@@ -21,17 +21,22 @@ type Any = any;
 
 interface TargetConfig {
   executor?: string;
+  cache?: boolean;
+  continuous?: boolean;
+  inputs?: unknown[];
   options?: Record<string, unknown>;
   configurations?: Record<string, Record<string, unknown>>;
 }
 interface ProjectNode {
   name: string;
-  data: { root: string; targets?: Record<string, TargetConfig>; tags?: string[] };
+  data: { root: string; targets?: Record<string, TargetConfig>; tags?: string[]; namedInputs?: Record<string, unknown[]> };
 }
 interface NxTask {
   id: string;
   target: { project: string; target: string; configuration?: string };
   outputs?: string[];
+  cache?: boolean;
+  continuous?: boolean;
 }
 
 class Done {
@@ -63,7 +68,11 @@ async function plan(req: NxChildRequest): Promise<NxChildResult> {
   } else {
     projectGraph = await pg.createProjectGraphAsync({ exitOnError: false });
   }
-  const nxJson = (nx('src/config/nx-json').readNxJson(req.workspaceRoot) ?? {}) as { plugins?: (string | { plugin: string })[] };
+  const nxJson = (nx('src/config/nx-json').readNxJson(req.workspaceRoot) ?? {}) as {
+    plugins?: (string | { plugin: string })[];
+    namedInputs?: Record<string, unknown[]>;
+    tasksRunnerOptions?: { default?: { options?: { cacheableOperations?: string[] } } };
+  };
   timings.graphMs = Date.now() - t;
   t = Date.now();
 
@@ -206,6 +215,10 @@ async function plan(req: NxChildRequest): Promise<NxChildResult> {
       depsOutputs,
       dependsOn: dependencies[id],
       commands: cmds,
+      cache: tk.cache ?? td.cache ?? null,
+      continuous: !!(tk.continuous || td.continuous),
+      declaredInputs: td.inputs ?? null,
+      namedInputs: { ...(nxJson.namedInputs ?? {}), ...(node.data.namedInputs ?? {}) },
       sourceMap: {
         target: pick(`targets.${tname}`),
         inputs: pick(`targets.${tname}.inputs`),
@@ -215,7 +228,13 @@ async function plan(req: NxChildRequest): Promise<NxChildResult> {
     });
   }
   timings.restMs = Date.now() - t;
-  return { method: method!, timings, tasks: result, nxJsonPlugins: (nxJson.plugins ?? []).map((pl) => (typeof pl === 'string' ? pl : pl.plugin)) };
+  return {
+    method: method!,
+    timings,
+    tasks: result,
+    nxJsonPlugins: (nxJson.plugins ?? []).map((pl) => (typeof pl === 'string' ? pl : pl.plugin)),
+    cacheableOperations: nxJson.tasksRunnerOptions?.default?.options?.cacheableOperations ?? null,
+  };
 }
 
 async function main(): Promise<void> {

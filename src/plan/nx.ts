@@ -334,7 +334,7 @@ export async function resolveNxPlan(opts: NxPlanOptions): Promise<Plan> {
   const locator = new ConfigLocator(workspaceRoot, res.nxJsonPlugins ?? []);
   const limits: CompressLimits = { projectRoots: childTasks.map((t) => t.projectRoot), outputs: childTasks.flatMap((t) => t.outputs) };
   const tasks: PlanTask[] = [];
-  for (const ct of childTasks) tasks.push(toPlanTask(ct, childTasks, workspaceRoot, locator, limits, log));
+  for (const ct of childTasks) tasks.push(toPlanTask(ct, childTasks, workspaceRoot, locator, limits, log, res.cacheableOperations ?? null));
   log.debug(`planned ${tasks.length} Nx task(s) with nx ${nx.version} in ${Date.now() - started} ms`);
   return { source: 'nx', workspaceRoot, toolVersion: nx.version, tasks };
 }
@@ -346,6 +346,7 @@ function toPlanTask(
   locator: ConfigLocator,
   limits: CompressLimits,
   log: Logger,
+  cacheableOperations: string[] | null = null,
 ): PlanTask {
   const hi = ct.hashInputs ?? { files: [], runtime: [], environment: [], depOutputs: [], external: [] };
   if (!ct.hashInputs) log.warn(`nx gave no hash inputs for ${ct.id}; its inputs are treated as empty`);
@@ -384,8 +385,22 @@ function toPlanTask(
     dependsOn: [...ct.dependsOn].sort(),
     identity,
     ...(ct.commands?.length ? { commands: ct.commands } : {}),
+    ...(isCacheable(ct, cacheableOperations) ? {} : { cacheable: false }),
+    ...(ct.declaredInputs ? { declaredInputs: ct.declaredInputs } : {}),
+    ...(ct.namedInputs && Object.keys(ct.namedInputs).length ? { namedInputs: ct.namedInputs } : {}),
     declaredAt,
   };
+}
+
+/**
+ * Nx's own rule (`isCacheableTask`): a continuous task never; else the target's `cache` when set; else
+ * the legacy `cacheableOperations` list. Unknown (a child result without the fields): cacheable.
+ */
+function isCacheable(ct: NxChildTask, cacheableOperations: string[] | null): boolean {
+  if (ct.continuous) return false;
+  if (ct.cache === undefined) return true;
+  if (ct.cache !== null) return ct.cache;
+  return cacheableOperations?.includes(ct.target) ?? false;
 }
 
 const GLOB_CHARS = /[*?[\]{}()!]/;
@@ -649,6 +664,9 @@ async function showTargetFallback(workspaceRoot: string, nxDir: string, version:
       unresolvedOutputs: [],
       depsOutputs,
       dependsOn: ((desc.dependsOn as string[]) ?? []).filter((d) => ids.includes(d)),
+      cache: typeof desc.cache === 'boolean' ? desc.cache : null,
+      continuous: desc.continuous === true,
+      declaredInputs: inputsDecl,
       sourceMap: { target: sm.target ?? null, inputs: sm.inputs ?? null, outputs: sm.outputs ?? null, dependsOn: sm.dependsOn ?? null },
     });
     log.debug(`nx show target ${spec}: done`);

@@ -4,7 +4,8 @@
  * dependencies and its hash (which the task's processes see as TURBO_HASH).
  *
  * A task's hash includes its dependencies' hashes, so the outputs of the tasks it (transitively)
- * depends on are legitimate reads: they are added to its inputs as patterns.
+ * depends on are legitimate reads: they are added to its inputs as patterns; their input files are
+ * listed as `dependencyInputs` (including those of dependencies with no script, `<NONEXISTENT>`).
  */
 import { spawn } from 'node:child_process';
 import { createRequire } from 'node:module';
@@ -132,6 +133,8 @@ interface DryTask {
   excludedOutputs: string[] | null;
   dependencies: string[] | null;
   hashOfExternalDependencies?: string;
+  /** The task's definition after turbo.json merging (cache, persistent, declared inputs). */
+  resolvedTaskDefinition?: { cache?: boolean; persistent?: boolean; inputs?: string[] | null };
   environmentVariables?: { specified?: { env?: string[] | null }; configured?: string[] | null; inferred?: string[] | null };
 }
 
@@ -243,11 +246,18 @@ export async function resolveTurboPlan(opts: TurboPlanOptions): Promise<Plan> {
       }
     };
     walk(t.taskId);
+    // Dependencies' hashes are part of this task's hash: their input files are covered too, also for a
+    // dependency whose script does not exist (`<NONEXISTENT>`: turbo still hashes its inputs).
+    const depFiles = new Set<string>();
     for (const d of [...seen].sort()) {
       const dt = byId.get(d);
-      if (!dt || dt.command === '<NONEXISTENT>') continue;
+      if (!dt) continue;
+      for (const f of Object.keys(dt.inputs ?? {})) depFiles.add(rel(dt.directory, f));
+      if (dt.command === '<NONEXISTENT>') continue;
       for (const o of outputsOf(dt)) if (!o.startsWith('!') && !inputs.includes(o)) inputs.push(o);
     }
+    const dependencyInputs = depFiles.size ? compressFiles(workspaceRoot, [...depFiles], limits) : [];
+    const def = t.resolvedTaskDefinition;
     const nonFileInputs: NonFileInput[] = [
       ...[...new Set([...globalEnv, ...envNames(t.environmentVariables)])].map((value) => ({ type: 'env' as const, value })),
       ...(t.hashOfExternalDependencies ? [{ type: 'external' as const, value: `lockfile dependencies of ${t.package} (${t.hashOfExternalDependencies})` }] : []),
@@ -265,13 +275,33 @@ export async function resolveTurboPlan(opts: TurboPlanOptions): Promise<Plan> {
       inputs,
       nonFileInputs,
       outputs: outputsOf(t),
-      dependsOn: (t.dependencies ?? []).filter((d) => byId.get(d)?.command !== '<NONEXISTENT>').sort(),
+      // A dependency with no script runs nothing but still orders the graph: depend on what it depends on.
+      dependsOn: [...runnableDeps(t.taskId, byId)].sort(),
       identity: { TURBO_HASH: t.hash },
+      ...(def?.cache === false || def?.persistent ? { cacheable: false } : {}),
+      ...(dependencyInputs.length ? { dependencyInputs } : {}),
+      ...(def?.inputs ? { declaredInputs: def.inputs } : {}),
       declaredAt,
     });
   }
   log.debug(`planned ${tasks.length} Turborepo task(s) with turbo ${dry.turboVersion ?? turbo.version} in ${Date.now() - started} ms`);
   return { source: 'turbo', workspaceRoot, toolVersion: dry.turboVersion ?? turbo.version, tasks };
+}
+
+/** Direct dependencies that run something, looking through no-op (`<NONEXISTENT>`) ones. */
+function runnableDeps(id: string, byId: ReadonlyMap<string, DryTask>): Set<string> {
+  const out = new Set<string>();
+  const seen = new Set<string>();
+  const visit = (d: string) => {
+    if (seen.has(d)) return;
+    seen.add(d);
+    const dt = byId.get(d);
+    if (!dt) return;
+    if (dt.command !== '<NONEXISTENT>') out.add(d);
+    else for (const dd of dt.dependencies ?? []) visit(dd);
+  };
+  for (const d of byId.get(id)?.dependencies ?? []) visit(d);
+  return out;
 }
 
 function envNames(ev: DryTask['environmentVariables'] | undefined): string[] {

@@ -51,6 +51,26 @@ export interface PlanTask {
    * process whose environment could not be read before it exited.
    */
   commands?: string[];
+  /**
+   * False when the tool never caches this task (Nx `cache: false` or unset, `continuous`; Turborepo
+   * `cache: false`, `persistent`): no stale cache is possible, so its I/O is not graded. Undefined: cacheable.
+   */
+  cacheable?: boolean;
+  /**
+   * Files (workspace-relative, same syntax as `inputs`) the tool hashes into this task through its
+   * dependencies rather than its own inputs: Turborepo folds each dependency task's hash (its inputs,
+   * also for a dependency whose script does not exist) into the task's hash.
+   */
+  dependencyInputs?: string[];
+  /**
+   * The task's inputs as the user declared them, before the tool resolved them to files: Nx entries
+   * (named inputs, `{projectRoot}`/`{workspaceRoot}` globs, `^name`, objects) or Turborepo globs
+   * (package-relative, `$TURBO_DEFAULT$`, `$TURBO_ROOT$/`). Used to name the declared pattern behind an
+   * unused input and to write fixes that keep the existing entries. Undefined when not known.
+   */
+  declaredInputs?: unknown[];
+  /** Nx named inputs visible to this task (nx.json's, overridden by the project's). */
+  namedInputs?: Record<string, unknown[]>;
   /** Where the task's inputs / outputs / dependsOn are declared (for fixes and annotations). */
   declaredAt?: {
     inputs?: SourceLocation;

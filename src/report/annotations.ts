@@ -2,7 +2,7 @@ import path from 'node:path';
 import type { Finding, Severity } from '../core/findings.js';
 import { sortFindings } from './markdown.js';
 import type { Report } from './report.js';
-import { displayPath } from './text.js';
+import { displayPath, findingWhat, findingWho, fixText } from './text.js';
 
 /** A check run annotation, shaped as the Checks API takes it (plain data: no @actions import here). */
 export interface CheckAnnotation {
@@ -30,15 +30,15 @@ const LEVEL: Record<Severity, CheckAnnotation['annotation_level']> = { error: 'f
 const MAX_FIELD = 60_000;
 
 /**
- * One annotation per (config file line, task, finding type), on the line to edit: 30 undeclared reads
- * of one task become one annotation listing them. Findings without a known config file are left out
- * (they are in the summary). Errors first.
+ * One annotation per root cause (findings are already grouped), on the config line to edit; root causes
+ * of one kind for the same task(s) at one line share an annotation. Findings without a known config file
+ * are left out (they are in the summary). Errors first, so a limit cuts info before anything real.
  */
 export function buildAnnotations(report: Report, options: AnnotationOptions): { annotations: CheckAnnotation[]; omitted: number } {
   const groups = new Map<string, Finding[]>();
   for (const f of sortFindings(report.findings)) {
     if (!f.fix?.file) continue;
-    const key = JSON.stringify([f.fix.file, f.fix.line ?? 1, f.task, f.type]);
+    const key = JSON.stringify([f.fix.file, f.fix.line ?? 1, findingWho(f), f.type, f.severity]);
     let g = groups.get(key);
     if (!g) groups.set(key, (g = []));
     g.push(f);
@@ -48,14 +48,19 @@ export function buildAnnotations(report: Report, options: AnnotationOptions): { 
     const f = g[0];
     const file = path.posix.normalize(path.posix.join(options.pathPrefix.split(path.sep).join('/'), f.fix!.file!));
     const line = f.fix!.line ?? 1;
-    const paths = g.map((x) => displayPath(x.path));
-    const message = g.length === 1 ? `${displayPath(f.message)}\nFix: ${displayPath(f.fix!.summary)}` : `${g.length} ${f.type} findings: ${paths.slice(0, 20).join(', ')}${g.length > 20 ? `, and ${g.length - 20} more` : ''}\nFix: ${g.map((x) => displayPath(x.fix!.summary)).filter((s, i, a) => a.indexOf(s) === i).slice(0, 10).join('; ')}`;
+    const paths = g.map((x) => displayPath(findingWhat(x)));
+    const files = (x: Finding) => (x.samples && x.count && x.count > 1 ? `\nFiles: ${x.samples.map(displayPath).join(', ')}${x.count > x.samples.length ? ', ...' : ''}` : '');
+    const tasks = f.tasks && f.tasks.length > 1 ? `\nTasks: ${f.tasks.map(displayPath).join(', ')}` : '';
+    const message =
+      g.length === 1
+        ? `${displayPath(f.message)}${files(f)}${tasks}\nFix: ${displayPath(fixText(f.fix!))}`
+        : `${g.length} ${f.type} findings: ${paths.slice(0, 20).join(', ')}${g.length > 20 ? `, and ${g.length - 20} more` : ''}${tasks}\nFix: ${g.map((x) => displayPath(fixText(x.fix!))).filter((s, i, a) => a.indexOf(s) === i).slice(0, 10).join('; ')}`;
     all.push({
       path: file,
       start_line: line,
       end_line: line,
       annotation_level: LEVEL[f.severity],
-      title: `${f.type}: ${displayPath(f.task)}`.slice(0, 255),
+      title: `${f.type}: ${displayPath(findingWho(f))}`.slice(0, 255),
       message: message.slice(0, MAX_FIELD),
       ...(g.length > 1 ? { raw_details: paths.join('\n').slice(0, MAX_FIELD) } : {}),
     });

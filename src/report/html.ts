@@ -178,11 +178,14 @@ ${run.spans
 
 function findingRow(f: Finding, cause: FindingCause | undefined, runIndex: number): string {
   const fix = f.fix ? `${e(f.fix.summary)}${f.fix.file ? ` <span class="where">${e(f.fix.file)}${f.fix.line ? `:${f.fix.line}` : ''}</span>` : ''}` : '';
-  const more = f.count && f.count > 1 ? ` <span class="more">(+${f.count - 1} more)</span>` : '';
+  const more = f.count && f.count > 1 ? ` <span class="more">(${f.count} files${f.samples?.length ? `: ${e(f.samples.join(', '))}${f.count > f.samples.length ? ', ...' : ''}` : ''})</span>` : '';
+  const note = f.reason ? ` <span class="more">(${e(f.reason)})</span>` : '';
+  const tasks = f.tasks && f.tasks.length > 1 ? f.tasks : [f.task];
+  const who = tasks.length > 1 ? `${tasks.length} tasks: ${e(tasks.join(', '))}` : e(f.task);
   const why = cause
     ? `<a class="why" href="#${procAnchor(runIndex, cause.procKey)}">${cause.op === 'read' ? 'read' : 'written'} by ${e(cause.chain[0])}</a>${cause.chain.length > 1 ? ` <span class="chain">&lt;- ${cause.chain.slice(1).map(e).join(' &lt;- ')}</span>` : ''} <span class="more">(pid ${cause.pid}${cause.count > 1 ? `, ${cause.count} times` : ''})</span>`
     : '';
-  return `<tr class="finding sev-${e(f.severity)}" data-severity="${e(f.severity)}" data-type="${e(f.type)}" data-task="${e(f.task)}" data-path="${e(f.path)}"><td>${e(f.severity)}</td><td>${e(f.type)}</td><td class="task-id">${e(f.task)}${f.otherTask ? ` <span class="other">with ${e(f.otherTask)}</span>` : ''}</td><td class="path">${e(f.path)}${more}</td><td class="fix">${fix}</td><td class="why">${why}</td></tr>`;
+  return `<tr class="finding sev-${e(f.severity)}" data-severity="${e(f.severity)}" data-type="${e(f.type)}" data-task="${e(tasks.join(' '))}" data-path="${e(f.path)}"><td>${e(f.severity)}</td><td>${e(f.type)}</td><td class="task-id">${who}${f.otherTask ? ` <span class="other">with ${e(f.otherTask)}</span>` : ''}</td><td class="path">${e(f.path)}${more}${note}</td><td class="fix">${fix}</td><td class="why">${why}</td></tr>`;
 }
 
 function procAnchor(runIndex: number, key: number): string {

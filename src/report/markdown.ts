@@ -1,6 +1,6 @@
 import { SEVERITY_RANK, type Finding } from '../core/findings.js';
 import type { Report } from './report.js';
-import { displayCommand, displayPath } from './text.js';
+import { displayCommand, displayPath, findingWho, fixText } from './text.js';
 
 /**
  * The Markdown report (job summary, check run output, PR comment). Every string that came from the
@@ -14,7 +14,7 @@ export interface MarkdownOptions {
   maxBytes: number;
   /** First heading (default "io-trace"). */
   title?: string;
-  /** Findings listed at most (the rest become "and N more"). */
+  /** Info findings listed at most (errors and warnings are always listed while the size budget allows). */
   top?: number;
   /** Extra notes shown under the verdict (e.g. why tracing was degraded); escaped here. */
   notes?: string[];
@@ -71,9 +71,12 @@ export function byteLength(s: string): number {
   return Buffer.byteLength(s, 'utf8');
 }
 
-/** Findings in the order people should read them: errors first, then warnings, then info. */
+/**
+ * Findings in the order people should read them: errors first, then warnings, then info; within a
+ * severity the analyser's ranking (likely impact) is kept (the sort is stable).
+ */
 export function sortFindings(findings: readonly Finding[]): Finding[] {
-  return [...findings].sort((a, b) => SEVERITY_RANK[b.severity] - SEVERITY_RANK[a.severity] || a.task.localeCompare(b.task) || a.path.localeCompare(b.path));
+  return [...findings].sort((a, b) => SEVERITY_RANK[b.severity] - SEVERITY_RANK[a.severity]);
 }
 
 function plural(n: number, word: string): string {
@@ -89,11 +92,12 @@ export function verdictLine(report: Report): string {
 }
 
 function findingRow(f: Finding): string {
-  const cell = (s: string) => s; // every piece below is already escaped; `|` is escaped by mdText
-  const other = f.otherTask ? ` (with ${mdCode(f.otherTask)})` : '';
-  const count = f.count && f.count > 1 ? ` (+${f.count - 1} more)` : '';
-  const fix = f.fix ? mdText(f.fix.summary) : '';
-  return `| ${f.severity} | ${cell(f.type)} | ${mdCode(f.task)}${other} | ${mdCode(f.path)}${count} | ${fix} |`;
+  // Every piece below is escaped; `|` is escaped by mdText.
+  const who = f.tasks && f.tasks.length > 1 ? `${f.tasks.length} tasks: ${f.tasks.slice(0, 8).map(mdCode).join(', ')}${f.tasks.length > 8 ? ', ...' : ''}` : mdCode(findingWho(f));
+  const files = f.count && f.count > 1 ? ` (${f.count} files${f.samples?.length ? `, e.g. ${f.samples.slice(0, 3).map(mdCode).join(', ')}` : ''})` : '';
+  const why = f.reason ? ` ${mdText(`(${f.reason})`)}` : '';
+  const fix = f.fix ? mdText(fixText(f.fix)) : '';
+  return `| ${f.severity} | ${f.type} | ${who} | ${mdCode(f.path)}${files}${why} | ${fix} |`;
 }
 
 /**
@@ -132,7 +136,10 @@ export function formatMarkdownReport(report: Report, options: MarkdownOptions): 
   }
   if (options.evidence) tail.push(`Evidence (trace database, build logs, JSON report): ${mdText(options.evidence)}.`, '');
 
-  const findings = sortFindings(report.findings);
+  // Findings are root causes: every error and warning is listed (up to the size budget, errors first);
+  // only info findings are capped by `top`.
+  let infos = 0;
+  const findings = sortFindings(report.findings).filter((f) => f.severity !== 'info' || infos++ < top);
   const tableHead = findings.length ? ['### Findings', '', '| Severity | Finding | Task | Path | Fix |', '|---|---|---|---|---|'] : [];
   const join = (parts: string[]) => parts.join('\n');
   let headText = join(head);
@@ -142,9 +149,9 @@ export function formatMarkdownReport(report: Report, options: MarkdownOptions): 
   if (byteLength(headText) > options.maxBytes) headText = truncateBytes(headText, options.maxBytes - 40) + '\n\n(summary truncated)';
 
   const moreLine = (n: number) => `\n\n...and ${plural(n, 'more finding')} (${options.evidence ? 'see ' + mdText(options.evidence) : 'see the JSON report'}).`;
-  let used = byteLength(headText) + byteLength(tailText) + 2 + byteLength(join(tableHead)) + byteLength(moreLine(findings.length)) + 2;
+  let used = byteLength(headText) + byteLength(tailText) + 2 + byteLength(join(tableHead)) + byteLength(moreLine(report.findings.length)) + 2;
   const rows: string[] = [];
-  for (const f of findings.slice(0, top)) {
+  for (const f of findings) {
     const row = findingRow(f);
     const size = byteLength(row) + 1;
     if (used + size > options.maxBytes) break;
@@ -152,8 +159,9 @@ export function formatMarkdownReport(report: Report, options: MarkdownOptions): 
     used += size;
   }
   const parts = [headText];
-  if (rows.length) parts.push(join([...tableHead, ...rows]) + (rows.length < findings.length ? moreLine(findings.length - rows.length) : ''));
-  else if (findings.length) parts.push(moreLine(findings.length).trimStart());
+  const left = report.findings.length - rows.length;
+  if (rows.length) parts.push(join([...tableHead, ...rows]) + (left > 0 ? moreLine(left) : ''));
+  else if (left > 0) parts.push(moreLine(left).trimStart());
   parts.push('', tailText);
   return parts.join('\n').replace(/\n{3,}/g, '\n\n').trimEnd() + '\n';
 }

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import path from 'node:path';
 import { DEFAULT_SEVERITY, FINDING_TYPES, type FindingType, type Severity } from '../core/findings.js';
 import type { Report } from './report.js';
+import { fixText } from './text.js';
 
 /** Short rule descriptions (the long form is README "Findings"). */
 const RULE_TEXT: Record<FindingType, string> = {
@@ -31,7 +32,9 @@ export function formatSarif(report: Report, options: SarifOptions): object {
   const rel = (p: string) => path.posix.normalize(path.posix.join(options.pathPrefix.split(path.sep).join('/'), p));
   const uri = (p: string) => rel(p).split('/').map(encodeURIComponent).join('/');
   const results = report.findings.map((f) => {
-    const accessed = { physicalLocation: { artifactLocation: { uri: uri(f.path), uriBaseId: '%SRCROOT%' } } };
+    // A root cause's path may be a pattern (`dist/**`, `{workspaceRoot}/x via sharedGlobals`): locate a real file.
+    const file = (f.count && f.count > 1) || f.type === 'unused_input' ? (f.samples?.[0] ?? f.path) : f.path;
+    const accessed = { physicalLocation: { artifactLocation: { uri: uri(file), uriBaseId: '%SRCROOT%' } } };
     const fixAt = f.fix?.file
       ? { physicalLocation: { artifactLocation: { uri: uri(f.fix.file), uriBaseId: '%SRCROOT%' }, region: { startLine: f.fix.line ?? 1 } } }
       : undefined;
@@ -39,11 +42,19 @@ export function formatSarif(report: Report, options: SarifOptions): object {
       ruleId: f.type,
       ruleIndex: FINDING_TYPES.indexOf(f.type),
       level: LEVEL[f.severity],
-      message: { text: f.fix ? `${f.message} Fix: ${f.fix.summary}` : f.message },
+      message: { text: f.fix ? `${f.message} Fix: ${fixText(f.fix)}` : f.message },
       locations: [fixAt ?? accessed],
       ...(fixAt ? { relatedLocations: [{ id: 1, ...accessed, message: { text: 'the file accessed' } }] } : {}),
       partialFingerprints: { ioTraceFinding: createHash('sha256').update(JSON.stringify([f.task, f.type, f.path, f.otherTask ?? ''])).digest('hex') },
-      properties: { task: f.task, path: f.path, ...(f.otherTask ? { otherTask: f.otherTask } : {}), ...(f.count ? { count: f.count } : {}) },
+      properties: {
+        task: f.task,
+        path: f.path,
+        ...(f.otherTask ? { otherTask: f.otherTask } : {}),
+        ...(f.count ? { count: f.count } : {}),
+        ...(f.samples ? { samples: f.samples } : {}),
+        ...(f.tasks ? { tasks: f.tasks } : {}),
+        ...(f.reason ? { reason: f.reason } : {}),
+      },
     };
   });
   return {

@@ -1,8 +1,8 @@
 import type { Report } from './report.js';
-import { displayCommand, displayPath } from './text.js';
+import { displayCommand, displayPath, findingWhat, findingWho, fixText } from './text.js';
 
 export interface TerminalOptions {
-  /** How many findings to list before "and N more". */
+  /** How many info findings to list before "and N more" (errors and warnings are always listed). */
   top?: number;
   color?: boolean;
   /** Database path to mention in the triage hint. */
@@ -33,23 +33,28 @@ export function formatTerminalSummary(report: Report, options: TerminalOptions =
   const notRun = report.tasks.filter((t) => t.status === 'not-run').length;
   const skipped = report.tasks.filter((t) => t.status === 'skipped').length;
   const cached = report.tasks.filter((t) => t.status === 'cached').length;
+  const notCacheable = report.tasks.filter((t) => t.status === 'not-cacheable').length;
   lines.push(
     `  tasks analysed: ${report.tasksAnalyzed}, with issues: ${report.tasksWithIssues}` +
       (notRun ? `, not run: ${notRun}` : '') +
       (skipped ? `, not part of this build: ${skipped}` : '') +
-      (cached ? `, from cache (not traced): ${cached}` : ''),
+      (cached ? `, from cache (not traced): ${cached}` : '') +
+      (notCacheable ? `, never cached (not graded): ${notCacheable}` : ''),
   );
   const { error, warning, info } = report.counts;
   lines.push(`  findings: ${error} error${error === 1 ? '' : 's'}, ${warning} warning${warning === 1 ? '' : 's'}, ${info} info`);
-  for (const f of report.findings.slice(0, top)) {
+  // Findings are root causes, ranked: every error and warning is listed; only info is cut.
+  let infos = 0;
+  for (const f of report.findings) {
+    if (f.severity === 'info' && infos++ >= top) continue;
     const sev = f.severity === 'error' ? c.red('error  ') : f.severity === 'warning' ? c.yellow('warning') : c.dim('info   ');
-    const other = f.otherTask ? ` (with ${f.otherTask})` : '';
-    const count = f.count && f.count > 1 ? ` (+${f.count - 1} more)` : '';
-    lines.push(`  ${sev} ${f.type.padEnd(21)} ${f.task}${other}  ${displayPath(f.path)}${count}`);
-    if (f.fix) lines.push(`          fix: ${displayPath(f.fix.summary)}`);
+    lines.push(`  ${sev} ${f.type.padEnd(21)} ${displayPath(findingWho(f))}  ${displayPath(findingWhat(f))}`);
+    if (f.samples && f.count && f.count > 1) lines.push(`          files: ${f.samples.slice(0, 3).map(displayPath).join(', ')}${f.count > 3 ? ', ...' : ''}`);
+    if (f.reason) lines.push(`          note: ${displayPath(f.reason)}`);
+    if (f.fix) lines.push(`          fix: ${displayPath(fixText(f.fix))}`);
   }
-  if (report.findings.length > top) {
-    lines.push(`  ...and ${report.findings.length - top} more: io-trace findings ${r.id}${options.dbPath ? ` --db ${options.dbPath}` : ''}`);
+  if (infos > top) {
+    lines.push(`  ...and ${infos - top} more info finding${infos - top === 1 ? '' : 's'}: io-trace findings ${r.id}${options.dbPath ? ` --db ${options.dbPath}` : ''}`);
   }
   if (report.incompleteReasons.length) {
     lines.push(`  ${c.yellow('trace incomplete:')}`);

@@ -82,7 +82,9 @@ export function mergeDatabases(sources: readonly string[], out: string, options:
         const copyRun = db.prepare(`INSERT INTO main.runs (${shared.join(', ')}) SELECT ${shared.join(', ')} FROM src.runs WHERE id = ?`);
         const fromV1 = !srcRunCols.has('log_path');
         const copies = TABLES.map((t) => {
-          const cols = columns(t);
+          // Columns added in place later (findings.tasks, .reason) may be absent from an older source.
+          const srcCols = new Set((db.prepare(`PRAGMA src.table_info(${t})`).all() as { name: string }[]).map((c) => c.name));
+          const cols = columns(t).filter((c) => srcCols.has(c));
           // Accesses by rowid range (`+run_id` keeps SQLite off the (run_id, proc_key) index, which would
           // read them in random order): a run's rows were inserted together.
           const scope = t === 'accesses' ? 'id BETWEEN ? AND ? AND +run_id = ?' : 'run_id = ?';

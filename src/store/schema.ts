@@ -111,8 +111,10 @@ CREATE TABLE IF NOT EXISTS findings (
   message    TEXT NOT NULL,
   fix        TEXT,              -- JSON Fix
   other_task TEXT,
-  count      INTEGER,
-  samples    TEXT               -- JSON array
+  count      INTEGER,           -- distinct paths the root cause stands for
+  samples    TEXT,              -- JSON array (up to 10 of them)
+  tasks      TEXT,              -- JSON array: every task of a root cause shared by several (added in place, no version bump)
+  reason     TEXT               -- why the severity is below the type's default
 );
 CREATE INDEX IF NOT EXISTS findings_run ON findings (run_id);
 

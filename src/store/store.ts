@@ -358,14 +358,17 @@ export class TraceStore implements EventWriter {
   }
 
   replaceFindings(runId: number, findings: readonly Finding[]): void {
+    // Databases written before findings became root causes lack these two columns: add them in place.
+    const cols = new Set((this.db.prepare('PRAGMA table_info(findings)').all() as { name: string }[]).map((c) => c.name));
+    for (const c of ['tasks', 'reason']) if (!cols.has(c)) this.db.exec(`ALTER TABLE findings ADD COLUMN ${c} TEXT`);
     const stmt = this.db.prepare(
-      'INSERT INTO findings (run_id, task_id, type, path, severity, message, fix, other_task, count, samples) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+      'INSERT INTO findings (run_id, task_id, type, path, severity, message, fix, other_task, count, samples, tasks, reason) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
     );
     this.db.transaction(() => {
       this.db.prepare('DELETE FROM findings WHERE run_id = ?').run(runId);
       for (const f of findings) {
         stmt.run(runId, f.task, f.type, f.path, f.severity, f.message, f.fix ? JSON.stringify(f.fix) : null, f.otherTask ?? null,
-          f.count ?? null, f.samples ? JSON.stringify(f.samples) : null);
+          f.count ?? null, f.samples ? JSON.stringify(f.samples) : null, f.tasks ? JSON.stringify(f.tasks) : null, f.reason ?? null);
       }
     });
   }
@@ -408,6 +411,8 @@ export class TraceStore implements EventWriter {
       ...(r.other_task ? { otherTask: r.other_task as string } : {}),
       ...(r.count !== null ? { count: r.count as number } : {}),
       ...(r.samples ? { samples: JSON.parse(r.samples as string) } : {}),
+      ...(r.tasks ? { tasks: JSON.parse(r.tasks as string) } : {}),
+      ...(r.reason ? { reason: r.reason as string } : {}),
     }));
   }
 

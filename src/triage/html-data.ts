@@ -27,7 +27,7 @@ export function collectHtmlRun(store: TraceStore, run: RunRecord): HtmlRun {
   }
   const width = Math.max(1, endTs - startTs);
   const findingCount = new Map<string, number>();
-  for (const f of report.findings) findingCount.set(f.task, (findingCount.get(f.task) ?? 0) + 1);
+  for (const f of report.findings) for (const t of f.tasks ?? [f.task]) findingCount.set(t, (findingCount.get(t) ?? 0) + 1);
   const tasks = new Map<string, HtmlTask>();
   for (const t of statuses) {
     tasks.set(t.taskId, {

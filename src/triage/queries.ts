@@ -295,7 +295,7 @@ export function taskDetail(store: TraceStore, run: RunRecord, taskId: string): T
     reads,
     writes,
     otherAccesses: files.length - reads.length - writes.length,
-    findings: explainFindings(store, run, store.loadFindings(run.id).filter((f) => f.task === taskId || f.otherTask === taskId)),
+    findings: explainFindings(store, run, store.loadFindings(run.id).filter((f) => f.task === taskId || f.otherTask === taskId || (f.tasks?.includes(taskId) ?? false))),
     tree: processTree(store, run, taskId),
   };
 }

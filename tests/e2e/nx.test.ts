@@ -53,6 +53,8 @@ describe('Nx workspace, traced end to end', () => {
     const pj = path.join(ws, 'packages/docs/package.json');
     const pkg = JSON.parse(readFileSync(pj, 'utf8'));
     pkg.scripts = { pages: 'cat docs.config.json package.json pages/index.md pages/guide.md > /dev/null' };
+    // Cached, so its I/O is graded (a target Nx never caches is not-cacheable and not graded).
+    pkg.nx = { targets: { pages: { cache: true } } };
     writeFileSync(pj, JSON.stringify(pkg, null, 2) + '\n');
     if (bpf.ok) run = await tracedRun(ws, COMMAND, 'bpftrace');
   });
@@ -65,10 +67,9 @@ describe('Nx workspace, traced end to end', () => {
       'app:build overlapping_output packages/app/dist/meta.json docs:docs',
       'app:build unexpected_write packages/app/build-info.json',
       'app:bundle:production missing_output packages/app/bundle.stats.json',
-      'app:test unused_input .',
+      'app:test unused_input {workspaceRoot}/test-setup.json',
       'docs:docs unexpected_write packages/app/dist/meta.json',
       'lib:format input_mutation packages/lib/src/util.js',
-      'lib:format unused_input packages/lib/src/index.js',
       'lib:lint unexpected_read lint-rules.json',
       'lib:size undeclared_dependency packages/lib/dist/index.js lib:build',
     ]);
@@ -78,15 +79,28 @@ describe('Nx workspace, traced end to end', () => {
   it_('says how to fix each finding, in Nx syntax, where it is declared', () => {
     expect(one('lib:lint', 'unexpected_read').fix).toMatchObject({ field: 'inputs', add: ['{workspaceRoot}/lint-rules.json'], file: 'packages/lib/project.json', line: 11 });
     expect(one('lib:size', 'undeclared_dependency').fix).toMatchObject({ field: 'dependsOn', add: ['build'], file: 'packages/lib/project.json', line: 15 });
-    expect(one('app:build', 'unexpected_write').fix).toMatchObject({ field: 'outputs', add: ['{projectRoot}/build-info.json'], file: 'nx.json', line: 11 });
+    // Only app:build needs it; targetDefaults.build is shared with lib:build: the fix goes to app's own
+    // config, keeping the list it replaces.
+    expect(one('app:build', 'unexpected_write').fix).toMatchObject({
+      field: 'outputs',
+      add: ['{projectRoot}/build-info.json'],
+      set: ['{projectRoot}/dist', '{projectRoot}/build-info.json'],
+      file: 'packages/app/package.json',
+    });
     const overlap = one('app:build', 'overlapping_output');
     expect(overlap.otherTask).toBe('docs:docs');
     expect(overlap.fix?.summary).toMatch(/separate output paths/);
-    // The inferred target's fix points at the plugin's entry in nx.json.
-    expect(one('docs:docs', 'unexpected_write').fix).toMatchObject({ field: 'outputs', add: ['{workspaceRoot}/packages/app/dist/meta.json'], file: 'nx.json', line: 15 });
+    // The inferred target's fix goes to the project's own config (the plugin entry in nx.json has no
+    // outputs to edit), keeping the inferred list it replaces.
+    expect(one('docs:docs', 'unexpected_write').fix).toMatchObject({
+      field: 'outputs',
+      add: ['{workspaceRoot}/packages/app/dist/meta.json'],
+      set: ['{projectRoot}/site', '{workspaceRoot}/packages/app/dist/meta.json'],
+      file: 'packages/docs/package.json',
+    });
     expect(one('app:bundle:production', 'missing_output').fix).toMatchObject({ field: 'outputs', file: 'packages/app/package.json', line: 22 });
-    expect(one('lib:format', 'input_mutation').fix).toMatchObject({ field: 'outputs', add: ['{projectRoot}/src/util.js'] });
-    expect(one('app:test', 'unused_input').samples).toEqual(['packages/app/test/fixture.json', 'test-setup.json']);
+    expect(one('lib:format', 'input_mutation').fix).toMatchObject({ field: 'outputs', add: ['{projectRoot}/src/util.js'], also: [{ field: 'inputs', add: ['!{projectRoot}/src/util.js'] }] });
+    expect(one('app:test', 'unused_input').samples).toEqual(['test-setup.json']);
   });
 
   it_('leaves the correctly declared lib:build (and the run-script target) clean', () => {

@@ -58,10 +58,9 @@ describe('Turborepo workspace, traced end to end', () => {
       'app#build overlapping_output packages/app/dist/meta.json docs#docs',
       'app#build unexpected_write packages/app/build-info.json',
       'app#bundle missing_output packages/app/bundle.stats.json',
-      'app#test unused_input .',
+      'app#test unused_input $TURBO_ROOT$/test-setup.json',
       'docs#docs unexpected_write packages/app/dist/meta.json',
       'lib#format input_mutation packages/lib/src/util.js',
-      'lib#format unused_input packages/lib/src/index.js',
       'lib#lint unexpected_read lint-rules.json',
       'lib#size undeclared_dependency packages/lib/dist/index.js lib#build',
     ]);
@@ -72,11 +71,17 @@ describe('Turborepo workspace, traced end to end', () => {
     expect(one('lib#lint', 'unexpected_read').fix).toMatchObject({ field: 'inputs', add: ['$TURBO_ROOT$/lint-rules.json'], file: 'turbo.json', line: 10 });
     expect(one('lib#lint', 'unexpected_read').fix?.summary).toContain('$TURBO_DEFAULT$');
     expect(one('lib#size', 'undeclared_dependency').fix).toMatchObject({ field: 'dependsOn', add: ['build'], file: 'turbo.json', line: 13 });
-    expect(one('app#build', 'unexpected_write').fix).toMatchObject({ field: 'outputs', add: ['build-info.json'], file: 'turbo.json', line: 7 });
+    // Only app#build writes it, and the root "build" entry is shared with lib#build: the fix goes to the
+    // package's own turbo.json, whose list replaces the root's (so it keeps "dist/**").
+    expect(one('app#build', 'unexpected_write').fix).toMatchObject({ field: 'outputs', add: ['build-info.json'], set: ['dist/**', 'build-info.json'], file: 'packages/app/turbo.json' });
     expect(one('app#build', 'overlapping_output').otherTask).toBe('docs#docs');
     expect(one('docs#docs', 'unexpected_write').fix).toMatchObject({ field: 'outputs', add: ['$TURBO_ROOT$/packages/app/dist/meta.json'], file: 'turbo.json', line: 27 });
     expect(one('app#bundle', 'missing_output').fix).toMatchObject({ field: 'outputs', file: 'packages/app/turbo.json', line: 7 });
-    expect(one('lib#format', 'input_mutation').fix).toMatchObject({ field: 'outputs', add: ['src/util.js'] });
+    // A fix that makes the finding go away: declared as output and taken out of the inputs.
+    expect(one('lib#format', 'input_mutation').fix).toMatchObject({ field: 'outputs', add: ['src/util.js'], also: [{ field: 'inputs', add: ['!src/util.js'] }] });
+    expect(one('app#test', 'unused_input')).toMatchObject({ severity: 'info', count: 1, samples: ['test-setup.json'] });
+    // The declared output matched nothing, but the task's files are in its other output: nothing goes uncached.
+    expect(one('app#bundle', 'missing_output').severity).toBe('info');
   });
 
   it.skipIf(!bpf.ok)('leaves the correctly declared lib#build clean', () => {

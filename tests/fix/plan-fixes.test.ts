@@ -29,6 +29,27 @@ const finding = (t: string, type: Finding['type'], field: 'inputs' | 'outputs' |
   task: t, type, path: add[0], severity: 'error', message: '', fix: { summary: '', field, add }, ...extra,
 });
 
+describe('workspace-wide fixes (a root file many tasks read)', () => {
+  it('turbo: one edit to globalDependencies, created when missing', () => {
+    const tasks = [task('a#build', 'a', 'build', 'packages/a'), task('a#lint', 'a', 'lint', 'packages/a')];
+    workspace({ 'turbo.json': { tasks: { build: {}, lint: {} } } });
+    const f = finding('a#build', 'unexpected_read', 'inputs', ['tsconfig.base.json'], { tasks: ['a#build', 'a#lint'] });
+    f.fix!.to = { file: 'turbo.json', path: ['globalDependencies'] };
+    const plan = planFixes([f], tasks, { source: 'turbo', workspaceRoot: ws, tasks });
+    expect(JSON.parse(plan.changes[0].after)).toEqual({ tasks: { build: {}, lint: {} }, globalDependencies: ['tsconfig.base.json'] });
+  });
+
+  it('Nx without a sharedGlobals named input: left to a person, with the reason', () => {
+    const tasks = [task('a:build', 'a', 'build', 'packages/a')];
+    workspace({ 'nx.json': {} });
+    const f = finding('a:build', 'unexpected_read', 'inputs', ['{workspaceRoot}/tsconfig.base.json']);
+    f.fix!.manual = 'edit nx.json by hand';
+    const plan = planFixes([f], tasks, { source: 'nx', workspaceRoot: ws, tasks });
+    expect(plan.changes).toEqual([]);
+    expect(plan.items[0].reason).toBe('edit nx.json by hand');
+  });
+});
+
 describe('Turborepo', () => {
   const tasks = [task('a#build', 'a', 'build', 'packages/a'), task('b#build', 'b', 'build', 'packages/b')];
   const root = { tasks: { build: { dependsOn: ['^build'], outputs: ['dist/**'] } } };

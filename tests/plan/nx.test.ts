@@ -1,4 +1,4 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ConfigurationError } from '../../src/core/errors.js';
@@ -148,7 +148,13 @@ describe('resolveNxPlan on tests/fixtures/nx-workspace', () => {
     expect(plan.source).toBe('nx');
     expect(plan.workspaceRoot).toBe(ws);
     expect(plan.toolVersion).toBe('24.0.6');
-    expect(plan.tasks.map(({ commands: _, ...t }) => t)).toEqual(EXPECTED);
+    expect(plan.tasks.map(({ commands: _, declaredInputs: _d, namedInputs: _n, ...t }) => t)).toEqual(EXPECTED);
+    // What the coverage model and the fixes need: the declared inputs as written (before Nx resolves them
+    // to files), the named inputs they use, and whether Nx caches the task (every fixture target does).
+    const lib = plan.tasks.find((t) => t.id === 'lib:build')!;
+    expect(lib.declaredInputs).toEqual(['production', '^production', '{workspaceRoot}/tools/fsops.cjs']);
+    expect(lib.namedInputs).toMatchObject({ default: ['{projectRoot}/**/*'], production: ['{projectRoot}/src/**/*'] });
+    expect(plan.tasks.filter((t) => t.cacheable === false)).toEqual([]);
     // run-commands tasks carry the shell command nx starts (attribution fallback).
     expect(plan.tasks.find((t) => t.id === 'lib:lint')?.commands).toEqual(['node tools/fsops.cjs readtree:packages/lib/src read:lint-rules.json']);
   });
@@ -169,6 +175,23 @@ describe('resolveNxPlan on tests/fixtures/nx-workspace', () => {
     expect(p.tasks.map((t) => t.id)).toEqual(['app:build', 'lib:build']);
   });
 
+  it('marks targets Nx never caches (cache unset or false, continuous) as not cacheable', async () => {
+    const copy = installFixture('nx-workspace');
+    try {
+      const pj = join(copy, 'packages/lib/project.json');
+      const proj = JSON.parse(readFileSync(pj, 'utf8'));
+      proj.targets.serve = { command: 'true', continuous: true };
+      proj.targets.clean = { command: 'true', cache: false };
+      proj.targets.check = { command: 'true' };
+      writeFileSync(pj, JSON.stringify(proj, null, 2));
+      const p = await resolveNxPlan({ workspaceRoot: copy, tasks: ['lib:serve', 'lib:clean', 'lib:check', 'lib:lint'], log: memoryLogger() });
+      const by = Object.fromEntries(p.tasks.map((t) => [t.id, t.cacheable]));
+      expect(by).toEqual({ 'lib:serve': false, 'lib:clean': false, 'lib:check': false, 'lib:lint': undefined });
+    } finally {
+      removeWorkspace(copy);
+    }
+  });
+
   it('selects -p and --exclude projects with nx\'s own matcher: globs, directories, negation', async () => {
     const ids = async (o: { projects?: string[]; exclude?: string[] }) =>
       (await resolveNxPlan({ workspaceRoot: ws, targets: ['build', 'lint'], ...o, log: memoryLogger() })).tasks.map((t) => t.id);
@@ -186,7 +209,11 @@ describe('resolveNxPlan on tests/fixtures/nx-workspace', () => {
     const log = memoryLogger();
     const p = await resolveNxPlan({ workspaceRoot: ws, tasks: ['app:bundle', 'docs:docs', 'lib:size'], method: 'cli', log });
     const ids = ['app:build', 'app:bundle:production', 'docs:docs', 'lib:build', 'lib:size'];
-    expect(p.tasks).toEqual(EXPECTED.filter((t) => ids.includes(t.id)));
+    expect(p.tasks.map(({ declaredInputs: _d, ...t }) => t)).toEqual(EXPECTED.filter((t) => ids.includes(t.id)));
+    // `nx show target` gives the inputs with named inputs already expanded: the same files, no names.
+    expect(p.tasks.find((t) => t.id === 'app:build')!.declaredInputs).toEqual(
+      expect.arrayContaining(['{projectRoot}/src/**/*', '{workspaceRoot}/tools/fsops.cjs', { dependentTasksOutputFiles: '**/*.js', transitive: true }]),
+    );
   });
 
   it('names an unknown project, target or configuration', async () => {

@@ -1,6 +1,6 @@
 import { execFileSync } from 'node:child_process';
-import { readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import path, { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ConfigurationError } from '../../src/core/errors.js';
 import type { Logger } from '../../src/core/logger.js';
@@ -133,8 +133,16 @@ describe('resolveTurboPlan on tests/fixtures/turbo-workspace', () => {
   it('converts the dry run to workspace-relative inputs/outputs with dependency outputs and declaration lines', () => {
     expect(plan.source).toBe('turbo');
     expect(plan.toolVersion).toBe('2.11.11');
-    const shape = plan.tasks.map(({ identity: _i, nonFileInputs: _n, ...rest }) => rest);
+    const shape = plan.tasks.map(({ identity: _i, nonFileInputs: _n, declaredInputs: _d, dependencyInputs: _p, ...rest }) => rest);
     expect(shape).toEqual(EXPECTED);
+    // Turborepo hashes dependencies' hashes: their input files are covered for the dependents.
+    const by = Object.fromEntries(plan.tasks.map((t) => [t.id, t]));
+    expect(by['app#build'].dependencyInputs).toEqual(['packages/lib/package.json', 'packages/lib/src', 'tools']);
+    expect(by['app#bundle'].dependencyInputs).toEqual(expect.arrayContaining(['packages/app/src', 'packages/lib/src']));
+    expect(by['lib#build'].dependencyInputs).toBeUndefined();
+    // The declared inputs as turbo resolved the definition ($TURBO_ROOT$ written relative to the package).
+    expect(by['app#test'].declaredInputs).toEqual(['../../test-setup.json', '../../tools/fsops.cjs', 'src/**', 'test/**']);
+    expect(plan.tasks.filter((t) => t.cacheable === false)).toEqual([]);
     expect(ms).toBeLessThan(3000);
   });
 
@@ -150,6 +158,43 @@ describe('resolveTurboPlan on tests/fixtures/turbo-workspace', () => {
     const again = await resolveTurboPlan({ workspaceRoot: ws, tasks: ['build'], filter: ['app'], log: memoryLogger() });
     expect(again.tasks.map((t) => t.id)).toEqual(['app#build', 'lib#build']);
     for (const t of again.tasks) expect(t.identity).toEqual(plan.tasks.find((p) => p.id === t.id)!.identity);
+  });
+
+  it('counts the inputs of a no-op dependency (no script: <NONEXISTENT>) and reads cache/persistent', async () => {
+    const copy = installFixture('turbo-workspace');
+    try {
+      // A shared config package with no build script that app depends on, and a persistent dev task.
+      mkdirSync(path.join(copy, 'packages/config'));
+      writeFileSync(path.join(copy, 'packages/config/package.json'), JSON.stringify({ name: 'config', version: '1.0.0', private: true }));
+      const appPkg = path.join(copy, 'packages/app/package.json');
+      const pkg = JSON.parse(readFileSync(appPkg, 'utf8'));
+      pkg.dependencies = { ...pkg.dependencies, config: '*' };
+      pkg.scripts = { ...pkg.scripts, dev: 'true' };
+      writeFileSync(appPkg, JSON.stringify(pkg, null, 2));
+      const turboJson = path.join(copy, 'turbo.json');
+      const tj = JSON.parse(readFileSync(turboJson, 'utf8'));
+      tj.tasks.dev = { cache: false, persistent: true };
+      writeFileSync(turboJson, JSON.stringify(tj, null, 2));
+      // config depends on lib; web (with a build script) depends only on config: web#build -> config#build
+      // (no-op) -> lib#build.
+      const cfg = path.join(copy, 'packages/config/package.json');
+      writeFileSync(cfg, JSON.stringify({ name: 'config', version: '1.0.0', private: true, dependencies: { lib: '*' } }));
+      mkdirSync(path.join(copy, 'packages/web'));
+      writeFileSync(path.join(copy, 'packages/web/package.json'), JSON.stringify({ name: 'web', version: '1.0.0', private: true, scripts: { build: 'true' }, dependencies: { config: '*' } }));
+      const web = await resolveTurboPlan({ workspaceRoot: copy, tasks: ['build'], filter: ['web'], log: memoryLogger() });
+      const w = web.tasks.find((t) => t.id === 'web#build')!;
+      expect(w.dependsOn).toEqual(['lib#build']);
+      expect(w.dependencyInputs).toEqual(expect.arrayContaining(['packages/config', 'packages/lib/src']));
+      const p = await resolveTurboPlan({ workspaceRoot: copy, tasks: ['build', 'dev'], filter: ['app'], log: memoryLogger() });
+      const by = Object.fromEntries(p.tasks.map((t) => [t.id, t]));
+      expect(by['config#build']).toBeUndefined(); // nothing runs for it
+      // Its only file is folded into the folder (every file under it is an input).
+      expect(by['app#build'].dependencyInputs).toContain('packages/config');
+      expect(by['app#dev'].cacheable).toBe(false);
+      expect(by['app#build'].cacheable).toBeUndefined();
+    } finally {
+      removeWorkspace(copy);
+    }
   });
 
   it('passes the build\'s task-selecting flags to the dry run: --only, --affected', async () => {

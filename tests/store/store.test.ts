@@ -2,6 +2,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { readdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { TraceStore } from '../../src/store/store.js';
+import { openDatabase } from '../../src/store/sqlite.js';
 import { TraceIngestor } from '../../src/store/ingest.js';
 import { ProcessTable, TaskMatcher } from '../../src/attribution/process-table.js';
 import { StoreError } from '../../src/core/errors.js';
@@ -15,6 +16,24 @@ afterEach(() => ws?.cleanup());
 function newRun(store: TraceStore) {
   return store.createRun({ ioTraceVersion: 't', command: ['npm', 'run', 'build'], cwd: '/w', tracer: 'bpftrace', startedAt: 1000 });
 }
+
+describe('TraceStore findings (root causes)', () => {
+  it('keeps tasks and reason, also in a database written before those columns existed', () => {
+    ws = makeWorkspace();
+    const file = path.join(ws.root, 'trace.db');
+    TraceStore.create(file).close();
+    // A database from before: the findings table without tasks/reason.
+    const raw = openDatabase(file);
+    raw.exec('DROP TABLE findings; CREATE TABLE findings (id INTEGER PRIMARY KEY, run_id INTEGER NOT NULL, task_id TEXT NOT NULL, type TEXT NOT NULL, path TEXT NOT NULL, severity TEXT NOT NULL, message TEXT NOT NULL, fix TEXT, other_task TEXT, count INTEGER, samples TEXT)');
+    raw.close();
+    const store = TraceStore.openExisting(file);
+    const runId = newRun(store);
+    const f = { task: 'a:build', type: 'unexpected_read' as const, path: 'package.json', severity: 'info' as const, message: 'm', tasks: ['a:build', 'b:build'], reason: 'module type', count: 1 };
+    store.replaceFindings(runId, [f]);
+    expect(store.loadFindings(runId)).toEqual([f]);
+    store.close();
+  });
+});
 
 describe('TraceStore', () => {
   it('round-trips runs, tasks, processes, accesses (de-duplicated with counts), findings and events', () => {

@@ -46,7 +46,7 @@ export async function findingsCommand(ctx: CommandContext): Promise<number> {
     const findings = explainFindings(store, run, store.loadFindings(run.id))
       .filter((f) => SEVERITY_RANK[f.severity] >= SEVERITY_RANK[min])
       .filter((f) => !values.type?.length || values.type.includes(f.type))
-      .filter((f) => values.task === undefined || f.task === values.task || f.otherTask === values.task);
+      .filter((f) => values.task === undefined || f.task === values.task || f.otherTask === values.task || (f.tasks?.includes(values.task) ?? false));
     if (values.json) {
       ctx.stdout.write(JSON.stringify({ database: dbFile, run: run.id, status: run.status, findings }, null, 2) + '\n');
       return 0;

@@ -2,6 +2,7 @@ import { parse } from '../args.js';
 import type { RunRecord, TraceStore } from '../../store/store.js';
 import { locateDatabase, withDatabase } from '../../triage/db.js';
 import { ChunkedWriter, age, colors, displayCommand, duration, isoTime, safe, table, type Colors } from '../../triage/format.js';
+import { findingWhat, findingWho, fixText } from '../../report/text.js';
 import { runMetrics, runSpans, runTasks, sourceOf, taskDetail, type FileRow, type ProcessNode, type SpanView } from '../../triage/queries.js';
 import { explainFindings, formatCause, type ExplainedFinding } from '../../triage/causes.js';
 import { runFiles, type RunFile } from '../../triage/run-files.js';
@@ -157,10 +158,12 @@ export function formatFindings(findings: ExplainedFinding[], c: Colors, indent: 
   out.push(`${indent}findings: ${counts.error} error${counts.error === 1 ? '' : 's'}, ${counts.warning} warning${counts.warning === 1 ? '' : 's'}, ${counts.info} info`);
   for (const f of findings) {
     const sev = f.severity === 'error' ? c.red('error  ') : f.severity === 'warning' ? c.yellow('warning') : c.dim('info   ');
-    const other = f.otherTask ? ` (with ${safe(f.otherTask)})` : '';
-    const count = f.count && f.count > 1 ? ` (+${f.count - 1} more)` : '';
-    out.push(`${indent}  ${sev} ${f.type.padEnd(21)} ${safe(f.task)}${other}  ${safe(f.path)}${count}`);
-    if (f.fix) out.push(`${indent}          fix: ${safe(f.fix.summary)}${f.fix.file ? ` (${safe(f.fix.file)}${f.fix.line ? `:${f.fix.line}` : ''})` : ''}`);
+    out.push(`${indent}  ${sev} ${f.type.padEnd(21)} ${safe(findingWho(f, 5))}  ${safe(findingWhat(f))}`);
+    if (f.tasks && f.tasks.length > 5) out.push(`${indent}          tasks: ${safe(f.tasks.join(', '))}`);
+    if (f.samples && f.count && f.count > 1) out.push(`${indent}          files: ${safe(f.samples.join(', '))}${f.count > f.samples.length ? `, ... (io-trace files --task ${safe(f.task)})` : ''}`);
+    if (f.reason) out.push(`${indent}          note: ${safe(f.reason)}`);
+    // The summary usually names the file and line already: say the location once.
+    if (f.fix) out.push(`${indent}          fix: ${safe(fixText(f.fix))}`);
     if (f.cause && runStart !== undefined) out.push(`${indent}          why: ${safe(formatCause(f.cause, runStart))}`);
   }
   return out;

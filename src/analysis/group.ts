@@ -1,0 +1,263 @@
+import path from 'node:path';
+import { SEVERITY_RANK, TYPE_RANK, type Finding, type Fix, type FindingType, type Severity } from '../core/findings.js';
+import type { Plan, PlanTask } from '../plan/types.js';
+import { locationKey } from './coverage.js';
+import { FixWriter, toolPattern, toolTaskRef } from './fixes.js';
+import type { Observation } from './task-findings.js';
+
+/**
+ * Root causes: observations that one edit fixes become one finding, with a count, samples, the tasks,
+ * and that one fix. Within a task, files under one folder of the project become `folder/**`; across tasks,
+ * the same value at the same config place (a shared `targetDefaults` or root turbo.json entry) is one
+ * edit; a root file read by tasks declared in different places is one workspace-wide fix (Nx
+ * `sharedGlobals`, turbo `globalDependencies`). Findings come out ranked by likely impact.
+ */
+export function groupFindings(plan: Plan, observations: readonly Observation[], fixes: FixWriter): Finding[] {
+  const groups = new Map<string, Group>();
+  const put = (key: string, o: Observation, pattern: string) => {
+    let g = groups.get(key);
+    if (!g) groups.set(key, (g = { key, type: o.type, severity: o.severity, pattern, first: o, tasks: new Map(), paths: new Set() }));
+    if (SEVERITY_RANK[o.severity] > SEVERITY_RANK[g.severity]) g.severity = o.severity;
+    if (!g.tasks.has(o.task.id)) g.tasks.set(o.task.id, o.task);
+    if (o.samples) for (const s of o.samples) g.paths.add(s);
+    else g.paths.add(o.path);
+    if (o.count && o.count > (g.count ?? 0)) g.count = o.count;
+  };
+
+  // Per task and type: the pattern each file is declared by.
+  const byTaskType = new Map<string, Observation[]>();
+  for (const o of observations) {
+    const k = `${o.task.id}\0${o.type}`;
+    let list = byTaskType.get(k);
+    if (!list) byTaskType.set(k, (list = []));
+    list.push(o);
+  }
+  for (const list of byTaskType.values()) {
+    const first = list[0];
+    const patterns = first.type === 'unexpected_read' || first.type === 'unexpected_write' ? filePatterns(first.task, list.map((o) => o.path)) : undefined;
+    for (const o of list) {
+      const pattern = patterns?.get(o.path) ?? o.path;
+      const kind = o.toolCache ? `cache:${o.toolCache.tool}` : o.reason ?? '';
+      let key: string;
+      switch (o.type) {
+        case 'unexpected_read':
+        case 'unexpected_write': {
+          const field = o.type === 'unexpected_read' ? 'inputs' : 'outputs';
+          // One edit at one shared place fixes every task declared there.
+          const value = toolPattern(plan.source, o.task, pattern);
+          const loc = locationKey(o.task.declaredAt?.[field]) ?? `task:${o.task.id}`;
+          // Arguable reads (one reason) are one finding per declaration place, whatever the files.
+          key = JSON.stringify([o.type, o.severity, kind, o.reason && !o.toolCache ? '' : value, loc]);
+          break;
+        }
+        case 'undeclared_dependency':
+        case 'overlapping_output':
+          key = JSON.stringify([o.type, o.task.id, o.otherTask]);
+          break;
+        case 'unused_input':
+          // A named input, or one shared declaration, is one edit for every task that uses it.
+          key = JSON.stringify([o.type, o.declared, o.via ?? '', o.via ? '' : locationKey(o.task.declaredAt?.inputs) ?? o.task.id, o.declared?.includes('{projectRoot}') || o.via ? '' : o.path]);
+          break;
+        default:
+          key = JSON.stringify([o.type, o.task.id, o.path, kind]);
+      }
+      put(key, o, pattern);
+    }
+  }
+
+  mergeRootReads(groups);
+
+  const findings = [...groups.values()].map((g) => toFinding(plan, g, fixes));
+  findings.sort(compareFindings);
+  return findings;
+}
+
+interface Group {
+  key: string;
+  type: FindingType;
+  severity: Severity;
+  /** Workspace-relative path or pattern the group stands for. */
+  pattern: string;
+  first: Observation;
+  tasks: Map<string, PlanTask>;
+  paths: Set<string>;
+  /** For pattern findings, how many files the pattern stands for. */
+  count?: number;
+  /** A workspace-wide fix (root file read by tasks declared in different places). */
+  global?: boolean;
+}
+
+/**
+ * How a person would declare these files of one task: inside the task's project, everything under one
+ * top folder becomes `<project>/<folder>/**`; elsewhere 3+ files in one folder become `folder/**`; a
+ * single file stays itself.
+ */
+export function filePatterns(task: PlanTask, paths: readonly string[]): Map<string, string> {
+  const out = new Map<string, string>();
+  const root = task.projectRoot;
+  const outside: string[] = [];
+  for (const p of paths) {
+    if (root !== '' && p.startsWith(root + '/')) {
+      const rest = p.slice(root.length + 1);
+      const slash = rest.indexOf('/');
+      out.set(p, slash === -1 ? p : `${root}/${rest.slice(0, slash)}/**`);
+    } else outside.push(p);
+  }
+  const byDir = new Map<string, string[]>();
+  for (const p of outside) {
+    const dir = path.posix.dirname(p);
+    let list = byDir.get(dir);
+    if (!list) byDir.set(dir, (list = []));
+    list.push(p);
+  }
+  for (const [dir, list] of byDir) {
+    for (const p of list) out.set(p, list.length >= 3 && dir !== '.' ? `${dir}/**` : p);
+  }
+  return out;
+}
+
+function outsideAllProjects(rel: string, tasks: Iterable<PlanTask>): boolean {
+  for (const t of tasks) if (t.projectRoot === '' || rel === t.projectRoot || rel.startsWith(t.projectRoot + '/')) return false;
+  return true;
+}
+
+/** Error reads of one root path by tasks declared in different places: one workspace-wide fix. */
+function mergeRootReads(groups: Map<string, Group>): void {
+  const byPattern = new Map<string, Group[]>();
+  for (const g of groups.values()) {
+    if (g.type !== 'unexpected_read' || g.severity !== 'error' || g.first.toolCache || g.first.reason) continue;
+    if (!outsideAllProjects(g.pattern, g.tasks.values())) continue;
+    let list = byPattern.get(g.pattern);
+    if (!list) byPattern.set(g.pattern, (list = []));
+    list.push(g);
+  }
+  for (const [pattern, list] of byPattern) {
+    // One shared place that already lists inputs is one edit too; a place where inputs are not set
+    // (tool defaults) or inferred would need the whole list written out: the global list is simpler.
+    const what = list[0].first.task.declaredAt?.inputs?.what ?? '';
+    const tasks = new Set(list.flatMap((g) => [...g.tasks.keys()]));
+    if (list.length < 2 && !(tasks.size >= 2 && (what.includes('not set') || what.includes('inferred by plugin')))) continue;
+    const merged: Group = { ...list[0], key: `global:${pattern}`, tasks: new Map(), paths: new Set(), global: true };
+    for (const g of list) {
+      groups.delete(g.key);
+      for (const [id, t] of g.tasks) merged.tasks.set(id, t);
+      for (const p of g.paths) merged.paths.add(p);
+    }
+    groups.set(merged.key, merged);
+  }
+}
+
+function toFinding(plan: Plan, g: Group, fixes: FixWriter): Finding {
+  const tasks = [...g.tasks.values()].sort((a, b) => a.id.localeCompare(b.id));
+  const task = tasks[0];
+  const paths = [...g.paths].sort();
+  const count = g.count ?? paths.length;
+  const o = g.first;
+  const who = tasks.length === 1 ? task.id : `${tasks.length} tasks (${tasks.slice(0, 3).map((t) => t.id).join(', ')}${tasks.length > 3 ? ', ...' : ''})`;
+  const fixPattern = g.pattern;
+  // Pairs of tasks (undeclared dependency, overlapping output) group whatever files they share.
+  if ((g.type === 'undeclared_dependency' || g.type === 'overlapping_output') && paths.length > 1) g.pattern = commonPattern(paths, false);
+  // One value for several projects (`{projectRoot}/tsconfig.json`): name the files' common shape.
+  if ((g.type === 'unexpected_read' || g.type === 'unexpected_write') && tasks.length > 1 && !g.global && paths.length > 1 && !o.reason) {
+    g.pattern = commonPattern(paths);
+  }
+  const what = count === 1 ? paths[0] : `${count} files under ${g.pattern} (e.g. ${paths.slice(0, 2).join(', ')})`;
+  const their = tasks.length === 1 ? 'its' : 'their';
+  let message: string;
+  let fix: Fix | undefined;
+  switch (g.type) {
+    case 'unexpected_read':
+      if (o.toolCache) {
+        message = `${who} read ${what}: ${o.toolCache.advice}`;
+        fix = fixes.toolCache(task, fixPattern, o.toolCache);
+      } else if (o.reason) {
+        const files = count === 1 ? paths[0] : `${count} files (e.g. ${paths.slice(0, 3).join(', ')})`;
+        message = `${who} read ${files}, which ${their} inputs do not cover (${o.reason})`;
+        fix = fixes.arguable(tasks, count === 1 ? paths[0] : commonPattern(paths));
+      } else {
+        message = `${who} read ${what}, which ${their} inputs do not cover: a change to it will not invalidate the cache`;
+        fix = g.global ? fixes.global(tasks, fixPattern) : fixes.add(task, tasks, 'inputs', fixPattern);
+      }
+      break;
+    case 'unexpected_write':
+      if (o.toolCache) {
+        message = `${who} wrote ${what}: ${o.toolCache.advice}`;
+        fix = fixes.toolCache(task, fixPattern, o.toolCache);
+      } else {
+        message = `${who} wrote ${what}, which ${their} outputs do not cover: a cache hit will not restore it`;
+        fix = fixes.add(task, tasks, 'outputs', fixPattern);
+      }
+      break;
+    case 'input_mutation':
+      message = o.alsoOutput
+        ? `${who} wrote ${what}, which is both a declared input and output of it: its hash changes every run`
+        : `${who} wrote ${what}, one of its own declared inputs: the next run hashes different inputs`;
+      if (o.reason) message = `${who} rewrote ${what}, one of its own declared inputs, ${o.reason}`;
+      fix = fixes.inputMutation(task, fixPattern, o.alsoOutput ?? false);
+      break;
+    case 'undeclared_dependency': {
+      const other = plan.tasks.find((t) => t.id === o.otherTask)!;
+      message = `${task.id} read ${what} produced by ${o.otherTask}, but does not depend on it: the result depends on which task runs first`;
+      fix = fixes.add(task, [task], 'dependsOn', toolTaskRef(plan.source, task, other), true);
+      break;
+    }
+    case 'overlapping_output':
+      message = `${task.id} and ${o.otherTask} both wrote ${what}: the last to finish wins, and each cache entry restores a different version`;
+      fix = fixes.overlap(task, o.otherTask!);
+      break;
+    case 'missing_output':
+      message = `${task.id} declares output ${toolPattern(plan.source, task, o.declared ?? o.path)} but nothing it matches exists after the run` + (o.reason ? ` (${o.reason})` : ': check the path, or remove it');
+      fix = fixes.missingOutput(task, o.declared ?? o.path);
+      break;
+    case 'unused_input': {
+      const decl = `${o.declared}${o.via ? ` via ${o.via}` : ''}`;
+      message = `${who} never opened any of the ${count} file${count === 1 ? '' : 's'} input ${decl} matches (e.g. ${paths[0]}): a change to them causes a needless cache miss`;
+      fix = fixes.unused(task, o.declared ?? o.path, o.via);
+      break;
+    }
+  }
+  const path =
+    g.type === 'unused_input' ? `${o.declared}${o.via ? ` via ${o.via}` : ''}` : count === 1 ? paths[0] : o.reason && !o.toolCache && g.type === 'unexpected_read' ? commonPattern(paths) : g.pattern;
+  return {
+    task: task.id,
+    type: g.type,
+    path,
+    severity: g.severity,
+    message,
+    ...(fix ? { fix } : {}),
+    ...(o.otherTask ? { otherTask: o.otherTask } : {}),
+    ...(count > 1 || g.type === 'unused_input' ? { count } : {}),
+    ...(count > 1 || g.type === 'unused_input' ? { samples: paths.slice(0, 10) } : {}),
+    ...(tasks.length > 1 ? { tasks: tasks.map((t) => t.id) } : {}),
+    ...(o.reason ? { reason: o.reason } : {}),
+  };
+}
+
+/** Errors first; within a severity, the types that break builds first, then the widest causes. */
+export function compareFindings(a: Finding, b: Finding): number {
+  return (
+    SEVERITY_RANK[b.severity] - SEVERITY_RANK[a.severity] ||
+    TYPE_RANK[b.type] - TYPE_RANK[a.type] ||
+    (b.tasks?.length ?? 1) - (a.tasks?.length ?? 1) ||
+    (b.count ?? 1) - (a.count ?? 1) ||
+    a.task.localeCompare(b.task) ||
+    (a.path < b.path ? -1 : a.path > b.path ? 1 : 0)
+  );
+}
+
+/** The narrowest glob for several paths: their common folder, with the few file names they share under it. */
+function commonPattern(paths: readonly string[], withNames = true): string {
+  const names = new Set(paths.map((p) => path.posix.basename(p)));
+  const parts = paths[0].split('/');
+  let n = parts.length - 1;
+  for (const p of paths) {
+    const q = p.split('/');
+    let i = 0;
+    while (i < n && q[i] === parts[i]) i++;
+    n = i;
+  }
+  const dir = parts.slice(0, n).join('/');
+  const sorted = [...names].sort();
+  const tail = !withNames ? '**' : sorted.length === 1 ? `**/${sorted[0]}` : sorted.length <= 6 ? `**/{${sorted.join(',')}}` : '**';
+  return dir ? `${dir}/${tail}` : tail;
+}

@@ -1,0 +1,141 @@
+import type { FindingType, Severity } from '../core/findings.js';
+import { cleanPattern, compilePatterns } from '../plan/patterns.js';
+import type { PlanTask } from '../plan/types.js';
+import { readCoveredBy, type TaskCoverage } from './coverage.js';
+import { arguableReadReason, crawlReads, toolCacheOf, toolCacheWhat, type ToolCache } from './path-classes.js';
+import type { TaskIO } from './task-io.js';
+import type { PathKind } from './workspace-paths.js';
+
+/**
+ * One mismatch about one path (or one declared pattern) of one task, before grouping into root causes
+ * (src/analysis/group.ts turns these into findings with one fix each).
+ */
+export interface Observation {
+  type: FindingType;
+  task: PlanTask;
+  /** Workspace-relative file, or the declared pattern (missing_output, unused_input). */
+  path: string;
+  severity: Severity;
+  /** Why the severity is below the type's default. */
+  reason?: string;
+  otherTask?: string;
+  toolCache?: ToolCache;
+  /** missing_output / unused_input: the pattern as declared (tool syntax), how many files, which. */
+  declared?: string;
+  /** unused_input: the named input the pattern comes from. */
+  via?: string;
+  count?: number;
+  samples?: string[];
+  /** input_mutation: the path is also a declared output. */
+  alsoOutput?: boolean;
+}
+
+export interface TaskContext {
+  /** Absolute workspace root (to read the task's tsconfig `extends` chain). */
+  workspaceRoot: string;
+  /** Other tasks that produce `rel` (wrote it, or declare it as output). */
+  producers(rel: string, self: string): string[];
+  dependsOn(task: string, other: string): boolean;
+  kind(rel: string): PathKind;
+  /** Does a file matching this output pattern exist after the run? */
+  outputExists(pattern: string): boolean;
+  /** Is this task's output list declared in one place for several tasks (Nx targetDefaults, root turbo.json)? */
+  sharedOutputs(task: PlanTask): boolean;
+  /** True when a written file's content equals its version before the build (undefined: unknown). */
+  contentUnchanged(rel: string): boolean | undefined;
+}
+
+/** Per task: reads and writes against its coverage, and declared outputs that hold nothing. */
+export function taskObservations(c: TaskCoverage, io: TaskIO, ctx: TaskContext): Observation[] {
+  const task = c.task;
+  const out: Observation[] = [];
+
+  const uncovered = [...io.read].filter((rel) => !readCoveredBy(c, rel));
+  const crawl = crawlReads(ctx.workspaceRoot, task.projectRoot, uncovered, io.read);
+  for (const rel of uncovered) {
+    const producers = ctx.producers(rel, task.id);
+    if (producers.length > 0) {
+      // Reading a dependency's output is declared by the dependency itself (Nx `^` inputs, Turborepo
+      // hashes dependencies' hashes); reading another task's without depending on it is a race.
+      for (const p of producers) if (!ctx.dependsOn(task.id, p)) out.push({ type: 'undeclared_dependency', task, path: rel, severity: 'error', otherTask: p });
+      continue;
+    }
+    if (ctx.kind(rel) === 'dir') continue; // a directory opened for listing
+    const cache = toolCacheOf(rel);
+    if (cache) {
+      // Only a cache the task writes itself belongs in its outputs; one it only reads is another's state.
+      out.push({ type: 'unexpected_read', task, path: rel, severity: 'info', toolCache: io.written.has(rel) ? cache : { ...cache, affectsOutputs: false }, reason: `${toolCacheWhat(cache)}, not an input` });
+      continue;
+    }
+    const arguable =
+      arguableReadReason(rel, task.projectRoot) ??
+      (crawl.has(rel)
+        ? 'a resolver (e.g. vite-tsconfig-paths) read the tsconfig/package.json files of many folders to find which project owns a file; only the configs the task\'s own tsconfig extends change its result'
+        : undefined);
+    out.push(arguable ? { type: 'unexpected_read', task, path: rel, severity: 'info', reason: arguable } : { type: 'unexpected_read', task, path: rel, severity: 'error' });
+  }
+
+  for (const rel of io.written) {
+    const isInput = c.inputs.covers(rel);
+    if (c.outputs.covers(rel) && !isInput) continue;
+    if (isInput) {
+      const same = ctx.contentUnchanged(rel);
+      out.push({
+        type: 'input_mutation',
+        task,
+        path: rel,
+        alsoOutput: c.outputs.covers(rel),
+        ...(same
+          ? { severity: 'info' as const, reason: 'rewritten with the same content (it matches git): the hash does not change, but tasks reading it meanwhile race with the rewrite' }
+          : { severity: 'warning' as const }),
+      });
+      continue;
+    }
+    if (ctx.kind(rel) === 'dir') continue;
+    const cache = toolCacheOf(rel);
+    if (cache) {
+      out.push({ type: 'unexpected_write', task, path: rel, severity: cache.affectsOutputs ? 'warning' : 'info', toolCache: cache, reason: toolCacheWhat(cache) });
+      continue;
+    }
+    out.push({ type: 'unexpected_write', task, path: rel, severity: 'error' });
+  }
+
+  out.push(...missingOutputs(c, io, ctx));
+  return out;
+}
+
+/**
+ * Declared outputs judged by what exists after the run: an up-to-date incremental tool writes nothing
+ * but its outputs are there. A pattern that holds nothing matters when the task produced something a
+ * cache hit will not restore (then the pattern is likely the typo); a shared list's pattern that holds
+ * nothing while the task's files landed in another of its outputs is no finding at all.
+ */
+function missingOutputs(c: TaskCoverage, io: TaskIO, ctx: TaskContext): Observation[] {
+  const task = c.task;
+  const positives = c.outputs.positives;
+  const holds = positives.map((p) => {
+    const one = compilePatterns([p]);
+    for (const rel of io.written) if (one.covers(rel)) return true;
+    return ctx.outputExists(p);
+  });
+  if (holds.every(Boolean)) return [];
+  const uncached = [...io.written].some((rel) => !c.outputs.covers(rel) && !c.inputs.covers(rel) && !toolCacheOf(rel) && ctx.kind(rel) !== 'dir');
+  const otherHolds = holds.some(Boolean);
+  const shared = ctx.sharedOutputs(task);
+  const out: Observation[] = [];
+  positives.forEach((p, i) => {
+    if (holds[i]) return;
+    let severity: Severity;
+    let reason: string | undefined;
+    if (uncached) severity = 'warning';
+    else if (shared) return; // a shared list names folders most tasks never write
+    else {
+      severity = 'info';
+      reason = otherHolds
+        ? "the task's files are in its other declared outputs, so nothing goes uncached"
+        : 'the task wrote nothing, so nothing goes uncached';
+    }
+    out.push({ type: 'missing_output', task, path: cleanPattern(p), severity, declared: p, ...(reason ? { reason } : {}) });
+  });
+  return out;
+}

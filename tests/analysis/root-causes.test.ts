@@ -1,0 +1,335 @@
+/**
+ * The false-finding patterns of issue 8, each over synthetic accesses on a real temp workspace: what the
+ * tools really hash (dependency inputs), tasks that are never cached, outputs judged by what exists,
+ * tool caches and arguable reads, one finding per root cause, fixes that follow each tool's merge rules,
+ * and unused inputs named by their declared pattern.
+ */
+import { afterEach, describe, expect, it } from 'vitest';
+import { execFileSync } from 'node:child_process';
+import path from 'node:path';
+import { analyse, type AnalysisInput } from '../../src/analysis/analyse.js';
+import { IgnoreMatcher, emptyIgnoreRules } from '../../src/config/ignore.js';
+import type { AccessOp } from '../../src/core/events.js';
+import type { Plan, PlanTask } from '../../src/plan/types.js';
+import type { TaskAccess } from '../../src/store/store.js';
+import { makeWorkspace } from '../helpers/workspace.js';
+
+let ws: ReturnType<typeof makeWorkspace>;
+afterEach(() => ws?.cleanup());
+
+let clock = 1000;
+function acc(taskId: string, op: AccessOp, rel: string): TaskAccess {
+  const ts = clock++;
+  return { procKey: 1, path: path.posix.join(ws.root, rel), op, errno: 0, count: 1, firstTs: ts, lastTs: ts, taskId, role: 'task' };
+}
+
+function task(id: string, over: Partial<PlanTask> = {}): PlanTask {
+  const [project, target] = id.split(/[:#]/);
+  return { id, project, target, projectRoot: `packages/${project}`, inputs: [`packages/${project}/src/**`], outputs: [`packages/${project}/dist/**`], dependsOn: [], ...over };
+}
+
+function run(source: Plan['source'], tasks: PlanTask[], accesses: TaskAccess[], over: Partial<AnalysisInput> = {}) {
+  return analyse({
+    plan: { source, workspaceRoot: ws.root, tasks },
+    accesses,
+    ignore: new IgnoreMatcher(emptyIgnoreRules()),
+    processCounts: new Map(tasks.map((t) => [t.id, 1])),
+    ...over,
+  });
+}
+
+const brief = (fs: { task: string; type: string; path: string; severity: string }[]) => fs.map((f) => `${f.severity} ${f.task} ${f.type} ${f.path}`);
+
+describe('coverage model: what the tool really hashes', () => {
+  it('turbo: files in a dependency task\'s inputs (also a no-op dependency) are covered through its hash', () => {
+    ws = makeWorkspace({ 'packages/lib/package.json': '{}', 'packages/tsconfig/base.json': '{}', 'packages/app/src/a.ts': '', 'packages/app/dist/a.js': '' });
+    const app = task('app#build', { dependsOn: ['lib#build'], dependencyInputs: ['packages/lib/package.json', 'packages/tsconfig/base.json'] });
+    const r = run('turbo', [task('lib#build'), app], [
+      acc('app#build', 'read', 'packages/app/src/a.ts'),
+      acc('app#build', 'read', 'packages/lib/package.json'),
+      acc('app#build', 'read', 'packages/tsconfig/base.json'),
+      acc('app#build', 'create', 'packages/app/dist/a.js'),
+    ]);
+    expect(r.findings.filter((f) => f.severity !== 'info')).toEqual([]);
+    // Without the dependency inputs the same reads are findings (the test can fail).
+    const before = run('turbo', [task('lib#build'), { ...app, dependencyInputs: [] }], [acc('app#build', 'read', 'packages/tsconfig/base.json'), acc('app#build', 'create', 'packages/app/dist/a.js')]);
+    expect(brief(before.findings.filter((f) => f.severity === 'error'))).toEqual(['error app#build unexpected_read packages/tsconfig/base.json']);
+  });
+
+  it('a task the tool never caches is not-cacheable and its I/O is not graded', () => {
+    ws = makeWorkspace({ 'config.json': '', 'packages/app/.dev/x': '' });
+    const r = run('nx', [task('app:dev', { cacheable: false })], [acc('app:dev', 'read', 'config.json'), acc('app:dev', 'create', 'packages/app/.dev/x')]);
+    expect(r.tasks).toEqual([{ taskId: 'app:dev', status: 'not-cacheable', reads: 1, writes: 1, findings: 0 }]);
+    expect(r.findings).toEqual([]);
+  });
+});
+
+describe('missing_output: judged by what exists after the run', () => {
+  it('an up-to-date incremental build (tsc -b) wrote nothing, but its outputs exist: no finding', () => {
+    ws = makeWorkspace({ 'packages/app/src/a.ts': '', 'packages/app/dist/a.js': '' });
+    const r = run('nx', [task('app:build')], [acc('app:build', 'read', 'packages/app/src/a.ts')]);
+    expect(r.findings.filter((f) => f.type === 'missing_output')).toEqual([]);
+  });
+
+  it('a shared output list naming a folder this task never writes is not a finding when its files landed in another output', () => {
+    ws = makeWorkspace({ 'nx.json': '{}' });
+    const shared = { outputs: { file: 'turbo.json', line: 4, what: 'tasks["build"].outputs' } };
+    const mk = (p: string) => task(`${p}#build`, { outputs: [`packages/${p}/.next/**`, `packages/${p}/dist/**`], declaredAt: shared });
+    const r = run('turbo', [mk('a'), mk('b')], [acc('a#build', 'create', 'packages/a/dist/x.js'), acc('b#build', 'create', 'packages/b/.next/y.js')]);
+    expect(r.findings).toEqual([]);
+  });
+
+  it("the tool's default output list (not set by the user) is treated as a shared list", () => {
+    ws = makeWorkspace({});
+    const t = task('app:build', { outputs: ['dist/packages/app', 'packages/app/dist'], declaredAt: { outputs: { file: 'packages/app/project.json', what: 'targets.build.outputs (not set: Nx default)' } } });
+    const r = run('nx', [t], [acc('app:build', 'create', 'packages/app/dist/a.js')]);
+    expect(r.findings).toEqual([]);
+  });
+
+  it('warns when the task produced something no output covers (the empty pattern is the likely typo)', () => {
+    ws = makeWorkspace({ 'packages/app/build/a.js': '' });
+    const r = run('nx', [task('app:build', { outputs: ['packages/app/dist'] })], [acc('app:build', 'create', 'packages/app/build/a.js')]);
+    expect(brief(r.findings)).toEqual(['error app:build unexpected_write packages/app/build/a.js', 'warning app:build missing_output packages/app/dist']);
+  });
+});
+
+describe('tool caches and arguable reads', () => {
+  it('never suggests putting a tool cache into inputs, and ranks it below real bugs', () => {
+    ws = makeWorkspace({ 'packages/app/.eslintcache': '{}', 'packages/app/tsconfig.tsbuildinfo': '{}', 'lint.json': '' });
+    const r = run('turbo', [task('app#lint', { outputs: [] })], [
+      acc('app#lint', 'read', 'packages/app/.eslintcache'),
+      acc('app#lint', 'read', 'packages/app/tsconfig.tsbuildinfo'),
+      acc('app#lint', 'read', 'lint.json'),
+      acc('app#lint', 'write', 'packages/app/.eslintcache'),
+      acc('app#lint', 'write', 'packages/app/tsconfig.tsbuildinfo'), // tsc -b reads its state, then writes it
+    ]);
+    expect(r.findings[0]).toMatchObject({ severity: 'error', type: 'unexpected_read', path: 'lint.json' });
+    for (const f of r.findings.slice(1)) {
+      expect(f.severity).not.toBe('error');
+      expect(f.fix?.field).not.toBe('inputs');
+      expect(f.fix?.summary).toMatch(/do not add .* to inputs|out of inputs/);
+    }
+    const tsb = r.findings.find((f) => f.path.endsWith('.tsbuildinfo'))!;
+    expect(tsb.fix).toMatchObject({ field: 'outputs', add: ['tsconfig.tsbuildinfo'] });
+    expect(tsb.message).toMatch(/incremental build state/);
+  });
+
+  it('a tsbuildinfo the task only reads (another build wrote it) is never suggested as its input or output (field: supabase typecheck)', () => {
+    ws = makeWorkspace({ 'packages/tracing/dist/tsconfig.tsbuildinfo': '{}' });
+    const r = run('nx', [task('tracing:typecheck', { outputs: [] })], [acc('tracing:typecheck', 'read', 'packages/tracing/dist/tsconfig.tsbuildinfo')]);
+    expect(r.findings).toHaveLength(1);
+    expect(r.findings[0]).toMatchObject({ severity: 'info', fix: { field: 'ignore' } });
+    expect(r.findings[0].fix?.summary).not.toMatch(/add .* to "(inputs|outputs)"/);
+  });
+
+  it('Node reading the root package.json for the module type is info, with the reason', () => {
+    ws = makeWorkspace({ 'package.json': '{}', 'packages/app/src/a.js': '', 'packages/app/dist/a.js': '' });
+    const r = run('nx', [task('app:build')], [acc('app:build', 'read', 'package.json'), acc('app:build', 'read', 'packages/app/src/a.js'), acc('app:build', 'create', 'packages/app/dist/a.js')]);
+    expect(r.findings).toHaveLength(1);
+    expect(r.findings[0]).toMatchObject({ severity: 'info', type: 'unexpected_read', path: 'package.json', reason: expect.stringMatching(/module "type"/) });
+  });
+});
+
+describe('field patterns (notes/field.md)', () => {
+  it('F2: the root package.json read by every build for the module type is one info finding, not one per task', () => {
+    ws = makeWorkspace({ 'package.json': '{}' });
+    const at = { inputs: { file: 'turbo.json', line: 3 } };
+    const tasks = ['a', 'b', 'c'].map((p) => task(`${p}#build`, { outputs: [], declaredAt: at }));
+    const r = run('turbo', tasks, tasks.map((t) => acc(t.id, 'read', 'package.json')));
+    expect(r.findings).toHaveLength(1);
+    expect(r.findings[0]).toMatchObject({ severity: 'info', tasks: ['a#build', 'b#build', 'c#build'], fix: { field: 'ignore' } });
+  });
+
+  it('F6 safety net: package-manager configuration (.npmrc, pnpm-workspace.yaml) read inside a task is info', () => {
+    ws = makeWorkspace({ '.npmrc': '', 'pnpm-workspace.yaml': '' });
+    const t = task('app:build', { outputs: [] });
+    const r = run('nx', [t], [acc(t.id, 'read', '.npmrc'), acc(t.id, 'read', 'pnpm-workspace.yaml')]);
+    expect(r.findings.map((f) => f.severity)).toEqual(['info']);
+    expect(r.findings[0]).toMatchObject({ count: 2, reason: expect.stringMatching(/package-manager configuration/) });
+  });
+
+  it('F3: @rollup/plugin-typescript\'s .rollup.cache is a tool cache (info), never an output or input to add', () => {
+    ws = makeWorkspace({ 'packages/js/.rollup.cache/x/dist/a.js': '', 'packages/js/.rollup.cache/x/dist/b.js': '', 'packages/js/dist/a.js': '' });
+    const r = run('turbo', [task('js#build')], [
+      acc('js#build', 'create', 'packages/js/.rollup.cache/x/dist/a.js'),
+      acc('js#build', 'create', 'packages/js/.rollup.cache/x/dist/b.js'),
+      acc('js#build', 'create', 'packages/js/dist/a.js'),
+    ]);
+    expect(r.findings).toHaveLength(1);
+    expect(r.findings[0]).toMatchObject({ severity: 'info', type: 'unexpected_write', count: 2, fix: { field: 'ignore' } });
+  });
+
+  it('F7: svelte-package staging files under .svelte-kit are an intermediate (info), not an undeclared output', () => {
+    ws = makeWorkspace({ 'packages/svelte-store/.svelte-kit/__package__/a.js': '', 'packages/svelte-store/dist/a.js': '' });
+    const t = task('svelte-store:build');
+    const r = run('nx', [t], [acc(t.id, 'create', 'packages/svelte-store/.svelte-kit/__package__/a.js'), acc(t.id, 'create', 'packages/svelte-store/dist/a.js')]);
+    expect(brief(r.findings)).toEqual(['info svelte-store:build unexpected_write packages/svelte-store/.svelte-kit/__package__/a.js']);
+  });
+
+  it('F4: a resolver crawling every tsconfig/package.json is info, but the config the task\'s tsconfig extends stays an error', () => {
+    const files: Record<string, string> = {
+      'tsconfig.base.json': '{}',
+      'tsconfig.json': '{}',
+      'packages/logging/tsconfig.json': '{\n  // shared settings\n  "extends": "../../tsconfig.base.json"\n}\n',
+      'packages/logging/dist/x.js': '',
+    };
+    for (const d of ['examples/vue', 'examples/next', 'e2e/a', 'integration', 'packages/js']) Object.assign(files, { [`${d}/tsconfig.json`]: '{}', [`${d}/package.json`]: '{}' });
+    ws = makeWorkspace(files);
+    const t = task('logging#build', { outputs: [], inputs: ['packages/logging/src/**', 'packages/logging/tsconfig.json'] });
+    const r = run('turbo', [t], Object.keys(files).filter((f) => f.endsWith('.json')).map((f) => acc(t.id, 'read', f)));
+    const errors = r.findings.filter((f) => f.severity === 'error');
+    expect(errors.map((f) => f.path)).toEqual(['tsconfig.base.json']);
+    const crawl = r.findings.filter((f) => f.severity === 'info');
+    expect(crawl).toHaveLength(1);
+    expect(crawl[0]).toMatchObject({ count: 11, reason: expect.stringMatching(/vite-tsconfig-paths/) });
+  });
+});
+
+describe('one finding per root cause', () => {
+  it('505 writes under one dist/ are one finding with a count, samples and one fix', () => {
+    const files = Array.from({ length: 505 }, (_, i) => `packages/p/dist/m${i}.js`);
+    ws = makeWorkspace(Object.fromEntries(files.map((f) => [f, ''])));
+    const r = run('nx', [task('p:build', { outputs: ['packages/p/dist/**/*.ts'] })], files.map((f) => acc('p:build', 'create', f)));
+    const errors = r.findings.filter((f) => f.severity === 'error');
+    expect(errors).toHaveLength(1);
+    expect(errors[0]).toMatchObject({ type: 'unexpected_write', path: 'packages/p/dist/**', count: 505, fix: { add: ['{projectRoot}/dist/**'] } });
+    expect(errors[0].samples).toHaveLength(10);
+    expect(errors[0].message).toMatch(/505 files under packages\/p\/dist\/\*\*/);
+  });
+
+  it('a root file read by many tasks declared in one shared place is one finding with one edit there', () => {
+    ws = makeWorkspace({ 'tsconfig.base.json': '' });
+    const at = { inputs: { file: 'turbo.json', line: 3, what: 'tasks["build"].inputs' } };
+    const tasks = ['a', 'b', 'c'].map((p) => task(`${p}#build`, { declaredAt: at, outputs: [] }));
+    const r = run('turbo', tasks, tasks.map((t) => acc(t.id, 'read', 'tsconfig.base.json')));
+    expect(r.findings).toHaveLength(1);
+    expect(r.findings[0]).toMatchObject({ type: 'unexpected_read', tasks: ['a#build', 'b#build', 'c#build'], fix: { file: 'turbo.json', line: 3, add: ['$TURBO_ROOT$/tsconfig.base.json'] } });
+  });
+
+  it("each project's own tsconfig.json missing from a shared inputs list is one finding with one edit", () => {
+    ws = makeWorkspace({ 'packages/a/tsconfig.json': '', 'packages/b/tsconfig.json': '' });
+    const at = { inputs: { file: 'nx.json', line: 9, what: 'targetDefaults.build.inputs' } };
+    const tasks = ['a', 'b'].map((p) => task(`${p}:build`, { declaredAt: at, outputs: [] }));
+    const r = run('nx', tasks, tasks.map((t) => acc(t.id, 'read', `packages/${t.project}/tsconfig.json`)));
+    expect(r.findings).toHaveLength(1);
+    expect(r.findings[0]).toMatchObject({ path: 'packages/**/tsconfig.json', count: 2, tasks: ['a:build', 'b:build'], fix: { add: ['{projectRoot}/tsconfig.json'], file: 'nx.json', line: 9 } });
+  });
+
+  it('a root file read by many tasks whose inputs are the tool default goes to turbo globalDependencies (field: tsconfig-base.json x 15)', () => {
+    ws = makeWorkspace({ 'tsconfig-base.json': '', 'turbo.json': '{\n  "globalDependencies": [".env*"],\n  "tasks": {}\n}\n' });
+    const at = { inputs: { file: 'turbo.json', line: 3, what: 'tasks["build"].inputs (not set: Turborepo default)' } };
+    const tasks = ['a', 'b', 'c'].map((p) => task(`${p}#build`, { declaredAt: at, outputs: [] }));
+    const r = run('turbo', tasks, tasks.map((t) => acc(t.id, 'read', 'tsconfig-base.json')));
+    expect(r.findings).toHaveLength(1);
+    expect(r.findings[0]).toMatchObject({ severity: 'error', tasks: ['a#build', 'b#build', 'c#build'], fix: { add: ['tsconfig-base.json'], file: 'turbo.json', line: 2 } });
+  });
+
+  it('a root file read by tasks declared in different places is one workspace-wide fix (turbo globalDependencies, Nx sharedGlobals)', () => {
+    ws = makeWorkspace({ 'tsconfig.base.json': '', 'turbo.json': '{\n  "globalDependencies": [],\n  "tasks": {}\n}\n', 'nx.json': '{\n  "namedInputs": {\n    "sharedGlobals": []\n  }\n}\n' });
+    const tasks = ['a', 'b'].flatMap((p) => ['build', 'lint'].map((t) => task(`${p}#${t}`, { outputs: [], declaredAt: { inputs: { file: 'turbo.json', line: t === 'build' ? 3 : 7 } } })));
+    const reads = tasks.map((t) => acc(t.id, 'read', 'tsconfig.base.json'));
+    const turbo = run('turbo', tasks, reads);
+    expect(turbo.findings).toHaveLength(1);
+    expect(turbo.findings[0]).toMatchObject({ tasks: ['a#build', 'a#lint', 'b#build', 'b#lint'], fix: { add: ['tsconfig.base.json'], file: 'turbo.json', line: 2, summary: expect.stringMatching(/globalDependencies/) } });
+    const nxTasks = tasks.map((t) => ({ ...t, id: t.id.replace('#', ':') }));
+    const nx = run('nx', nxTasks, nxTasks.map((t) => acc(t.id, 'read', 'tsconfig.base.json')));
+    expect(nx.findings).toHaveLength(1);
+    expect(nx.findings[0].fix).toMatchObject({ add: ['{workspaceRoot}/tsconfig.base.json'], file: 'nx.json', line: 3, summary: expect.stringMatching(/sharedGlobals/) });
+  });
+
+  it('a task reading many files another task produces, without depending on it, is one finding', () => {
+    const files = ['packages/lib/dist/a.js', 'packages/lib/dist/b.js', 'packages/lib/dist/sub/c.js'];
+    ws = makeWorkspace(Object.fromEntries(files.map((f) => [f, ''])));
+    const r = run('turbo', [task('lib#build'), task('app#build', { outputs: [] })], [...files.map((f) => acc('lib#build', 'create', f)), ...files.map((f) => acc('app#build', 'read', f))]);
+    expect(r.findings).toHaveLength(1);
+    expect(r.findings[0]).toMatchObject({ type: 'undeclared_dependency', path: 'packages/lib/dist/**', count: 3, otherTask: 'lib#build', fix: { add: ['lib#build'] } });
+  });
+
+  it('every real finding is listed: errors come first and nothing is cut', () => {
+    ws = makeWorkspace({ 'a.json': '', 'b.json': '', 'packages/x/README.md': '' });
+    const r = run('file', [task('x:build', { inputs: ['packages/x/src/**', 'packages/x/README.md'], outputs: [] })], [acc('x:build', 'read', 'a.json'), acc('x:build', 'read', 'b.json')]);
+    expect(r.findings.map((f) => f.severity)).toEqual(['error', 'error', 'info']);
+  });
+});
+
+describe('fixes follow the tool\'s merge rules', () => {
+  it('Nx: a target without inputs gets the defaults kept; a project-specific path goes to the project, with targetDefaults\' list kept', () => {
+    ws = makeWorkspace({ 'packages/app/project.json': '{\n  "targets": {\n    "build": {}\n  }\n}\n', 'packages/app/extra.json': '', 'packages/lib/package.json': '{}' });
+    const named = { default: ['{projectRoot}/**/*'], production: ['default'] };
+    const notSet = task('app:test', { outputs: [], namedInputs: named, declaredAt: { inputs: { file: 'packages/app/project.json', line: 3, what: 'targets.test.inputs (not set: Nx default)' } } });
+    const td = { inputs: { file: 'nx.json', line: 9, what: 'targetDefaults.build.inputs' } };
+    const appBuild = task('app:build', { outputs: [], declaredInputs: ['production', '^production'], namedInputs: named, declaredAt: td });
+    const libBuild = task('lib:build', { outputs: [], declaredInputs: ['production', '^production'], namedInputs: named, declaredAt: td });
+    const r = run('nx', [notSet, appBuild, libBuild], [acc('app:test', 'read', 'packages/app/extra.json'), acc('app:build', 'read', 'packages/lib/package.json')]);
+    const test = r.findings.find((f) => f.task === 'app:test')!;
+    expect(test.fix).toMatchObject({ file: 'packages/app/project.json', set: ['default', '^default', '{projectRoot}/extra.json'] });
+    const build = r.findings.find((f) => f.task === 'app:build')!;
+    expect(build.fix).toMatchObject({ file: 'packages/app/project.json', line: 3, set: ['production', '^production', '{workspaceRoot}/packages/lib/package.json'] });
+  });
+
+  it('Nx: a plugin-inferred target keeps the inferred inputs, in the project\'s own config (not the plugin entry in nx.json)', () => {
+    ws = makeWorkspace({ 'packages/app/package.json': '{}', 'tsconfig.build.json': '' });
+    const t = task('app:typecheck', {
+      outputs: [],
+      declaredInputs: ['production', '^production', { externalDependencies: ['typescript'] }],
+      declaredAt: { inputs: { file: 'nx.json', line: 12, what: 'targets.typecheck.inputs inferred by plugin @nx/js/typescript from packages/app/tsconfig.json' } },
+    });
+    const r = run('nx', [t], [acc('app:typecheck', 'read', 'tsconfig.build.json')]);
+    expect(r.findings[0].fix).toMatchObject({
+      file: 'packages/app/package.json',
+      set: ['production', '^production', '{"externalDependencies":["typescript"]}', '{workspaceRoot}/tsconfig.build.json'],
+    });
+    expect(r.findings[0].fix?.summary).toContain('{"externalDependencies":["typescript"]}, "{workspaceRoot}/tsconfig.build.json"');
+    expect(r.findings[0].fix?.summary).toMatch(/nx\.targets\.typecheck\.inputs/);
+  });
+
+  it('turbo: a path one package needs goes into its own turbo.json, keeping the root list in turbo syntax', () => {
+    ws = makeWorkspace({ 'packages/a/extra.json': '' });
+    const at = { inputs: { file: 'turbo.json', line: 5, what: 'tasks["build"].inputs' } };
+    const mk = (p: string) => task(`${p}#build`, { outputs: [], declaredInputs: ['../../tools/x.cjs', 'src/**'], declaredAt: at });
+    const r = run('turbo', [mk('a'), mk('b')], [acc('a#build', 'read', 'packages/a/extra.json')]);
+    expect(r.findings[0].fix).toMatchObject({ file: 'packages/a/turbo.json', set: ['$TURBO_ROOT$/tools/x.cjs', 'src/**', 'extra.json'] });
+  });
+
+  it('turbo input_mutation: add to outputs and exclude from inputs, so the finding goes away', () => {
+    ws = makeWorkspace({ 'packages/app/src/gen.ts': '' });
+    const r = run('turbo', [task('app#build', { outputs: [] })], [acc('app#build', 'write', 'packages/app/src/gen.ts')]);
+    expect(r.findings[0]).toMatchObject({ type: 'input_mutation', severity: 'warning', fix: { field: 'outputs', add: ['src/gen.ts'], also: [{ field: 'inputs', add: ['!src/gen.ts'] }] } });
+    // Applying the fix: the finding goes away.
+    const fixed = run('turbo', [task('app#build', { inputs: ['packages/app/src/**', '!packages/app/src/gen.ts'], outputs: ['packages/app/src/gen.ts'] })], [acc('app#build', 'write', 'packages/app/src/gen.ts')]);
+    expect(fixed.findings).toEqual([]);
+  });
+
+  it('a byte-identical rewrite (content equals git\'s copy) is not "the hash changes every run"', () => {
+    ws = makeWorkspace({ 'packages/app/src/util.js': 'x\n', 'packages/app/src/other.js': 'y\n' });
+    const git = (...a: string[]) => execFileSync('git', ['-C', ws.root, '-c', 'user.email=t@e', '-c', 'user.name=t', ...a], { stdio: 'ignore' });
+    git('init', '-q');
+    git('add', '-A');
+    git('commit', '-qm', 'x');
+    ws.write('packages/app/src/other.js', 'changed\n');
+    const r = run('nx', [task('app:format', { outputs: [] })], [acc('app:format', 'write', 'packages/app/src/util.js'), acc('app:format', 'write', 'packages/app/src/other.js')]);
+    const by = Object.fromEntries(r.findings.map((f) => [f.path, f]));
+    expect(by['packages/app/src/util.js']).toMatchObject({ type: 'input_mutation', severity: 'info', reason: expect.stringMatching(/same content/) });
+    expect(by['packages/app/src/other.js']).toMatchObject({ type: 'input_mutation', severity: 'warning' });
+  });
+});
+
+describe('unused_input names the declared pattern', () => {
+  it('a pattern whose touched file an exclusion takes out (input_mutation fixed) is still in use', () => {
+    ws = makeWorkspace({ 'packages/lib/src/index.js': '', 'packages/lib/src/util.js': '' });
+    const t = task('lib#format', { inputs: ['packages/lib/src/**', '!packages/lib/src/util.js'], outputs: ['packages/lib/src/util.js'], declaredInputs: ['src/**', '!src/util.js'] });
+    const r = run('turbo', [t], [acc(t.id, 'write', 'packages/lib/src/util.js')]);
+    expect(r.findings).toEqual([]);
+  });
+
+  it('names `{workspaceRoot}/tools/** via sharedGlobals`, once for every task using it, and never a ^ input', () => {
+    ws = makeWorkspace({ 'tools/a.js': '', 'tools/b.js': '', 'packages/a/src/x.ts': '', 'packages/b/src/x.ts': '', 'nx.json': '{\n  "namedInputs": {\n    "sharedGlobals": ["{workspaceRoot}/tools/**"]\n  }\n}\n' });
+    const named = { default: ['{projectRoot}/**/*', 'sharedGlobals'], sharedGlobals: ['{workspaceRoot}/tools/**'], production: ['default'] };
+    const mk = (p: string) =>
+      task(`${p}:build`, { inputs: [`packages/${p}`, 'tools', 'packages/b'], outputs: [], declaredInputs: ['production', '^production'], namedInputs: named });
+    const r = run('nx', [mk('a'), mk('b')], [acc('a:build', 'read', 'packages/a/src/x.ts'), acc('b:build', 'read', 'packages/b/src/x.ts')]);
+    expect(r.findings).toHaveLength(1);
+    expect(r.findings[0]).toMatchObject({ type: 'unused_input', path: '{workspaceRoot}/tools/** via sharedGlobals', count: 2, tasks: ['a:build', 'b:build'], fix: { file: 'nx.json', line: 3 } });
+    expect(r.findings[0].path).not.toBe('.');
+  });
+});
