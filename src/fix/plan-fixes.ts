@@ -99,20 +99,21 @@ export function planFixes(findings: readonly Finding[], tasks: readonly PlanTask
 function decide(finding: Finding, byId: Map<string, PlanTask>, ctx: LocateContext, files: ConfigFiles): Pick<FixItem, 'edits' | 'reason'> {
   const notAutomatic = NOT_AUTOMATIC[finding.type];
   const fix = finding.fix;
+  if (fix?.manual) return { reason: fix.manual };
   if (!fix?.add?.length || fix.field === 'ignore') return { reason: notAutomatic ?? 'no edit is known for it (see its message)' };
-  if (fix.manual) return { reason: fix.manual };
-  // A workspace-wide list (turbo globalDependencies, Nx sharedGlobals): one edit there, whatever the tasks.
-  if (fix.to) return { edits: [{ file: fix.to.file, path: fix.to.path, values: [...fix.add], base: [] }] };
   const task = byId.get(finding.task);
   if (!task) return { reason: `task ${finding.task} is not in the recorded plan` };
   // Fix values are in the tool's syntax; Nx dependsOn objects arrive as JSON text.
-  const values = fix.add.map((v) => (v.startsWith('{"') ? (JSON.parse(v) as unknown) : v));
+  const parse = (vs: string[]) => vs.map((v) => (v.startsWith('{"') ? (JSON.parse(v) as unknown) : v));
+  const values = parse(fix.add);
+  // A workspace-wide list (turbo globalDependencies, Nx namedInputs.sharedGlobals): one edit there.
+  if (fix.to) return { edits: [{ file: fix.to.file, path: fix.to.path, values, base: [] }] };
   // A root-cause group names every task it stands for (`tasks`); one shared edit can fix them all.
-  const sharedBy = (finding as { tasks?: unknown[] }).tasks?.length ?? 1;
-  const wanted: [FixField, unknown[]][] = [[fix.field, values]];
+  const sharedBy = finding.tasks?.length ?? 1;
+  const wanted: [FixField, unknown[]][] = [[fix.field, values], ...(fix.also ?? []).map((a): [FixField, unknown[]] => [a.field, parse(a.add)])];
   // A task that rewrites its own input: the file becomes an output and stops being an input, or the
   // finding (and a hash that changes under the task's own feet) stays.
-  if (finding.type === 'input_mutation' && fix.field === 'outputs') wanted.push(['inputs', values.map((v) => `!${String(v)}`)]);
+  if (finding.type === 'input_mutation' && fix.field === 'outputs' && !fix.also?.length) wanted.push(['inputs', values.map((v) => `!${String(v)}`)]);
   const edits: ConfigEdit[] = [];
   for (const [field, vals] of wanted) {
     const located = locateEdit(ctx, files, task, field, vals, sharedBy);
