@@ -291,8 +291,8 @@ var require_utils = __commonJS({
       }
       return output;
     };
-    exports.basename = (path27, { windows } = {}) => {
-      const segs = path27.split(windows ? /[\\/]/ : "/");
+    exports.basename = (path30, { windows } = {}) => {
+      const segs = path30.split(windows ? /[\\/]/ : "/");
       const last = segs[segs.length - 1];
       if (last === "") {
         return segs[segs.length - 2];
@@ -1664,9 +1664,9 @@ var require_picomatch = __commonJS({
     var utils = require_utils();
     var constants2 = require_constants();
     var isObject2 = (val) => val && typeof val === "object" && !Array.isArray(val);
-    var picomatch3 = (glob, options, returnState = false) => {
+    var picomatch4 = (glob, options, returnState = false) => {
       if (Array.isArray(glob)) {
-        const fns = glob.map((input) => picomatch3(input, options, returnState));
+        const fns = glob.map((input) => picomatch4(input, options, returnState));
         const arrayMatcher = (str3) => {
           for (const isMatch of fns) {
             const state2 = isMatch(str3);
@@ -1682,16 +1682,16 @@ var require_picomatch = __commonJS({
       }
       const opts = options || {};
       const posix3 = opts.windows;
-      const regex = isState ? picomatch3.compileRe(glob, options) : picomatch3.makeRe(glob, options, false, true);
+      const regex = isState ? picomatch4.compileRe(glob, options) : picomatch4.makeRe(glob, options, false, true);
       const state = regex.state;
       delete regex.state;
       let isIgnored = () => false;
       if (opts.ignore) {
         const ignoreOpts = { ...options, ignore: null, onMatch: null, onResult: null };
-        isIgnored = picomatch3(opts.ignore, ignoreOpts, returnState);
+        isIgnored = picomatch4(opts.ignore, ignoreOpts, returnState);
       }
       const matcher = (input, returnObject = false) => {
-        const { isMatch, match, output } = picomatch3.test(input, regex, options, { glob, posix: posix3 });
+        const { isMatch, match, output } = picomatch4.test(input, regex, options, { glob, posix: posix3 });
         const result = { glob, state, regex, posix: posix3, input, output, match, isMatch };
         if (typeof opts.onResult === "function") {
           opts.onResult(result);
@@ -1717,7 +1717,7 @@ var require_picomatch = __commonJS({
       }
       return matcher;
     };
-    picomatch3.test = (input, regex, options, { glob, posix: posix3 } = {}) => {
+    picomatch4.test = (input, regex, options, { glob, posix: posix3 } = {}) => {
       if (typeof input !== "string") {
         throw new TypeError("Expected input to be a string");
       }
@@ -1734,24 +1734,24 @@ var require_picomatch = __commonJS({
       }
       if (match === false || opts.capture === true) {
         if (opts.matchBase === true || opts.basename === true) {
-          match = picomatch3.matchBase(input, regex, options, posix3);
+          match = picomatch4.matchBase(input, regex, options, posix3);
         } else {
           match = regex.exec(output);
         }
       }
       return { isMatch: Boolean(match), match, output };
     };
-    picomatch3.matchBase = (input, glob, options, posix3 = options && options.windows) => {
-      const regex = glob instanceof RegExp ? glob : picomatch3.makeRe(glob, options);
+    picomatch4.matchBase = (input, glob, options, posix3 = options && options.windows) => {
+      const regex = glob instanceof RegExp ? glob : picomatch4.makeRe(glob, options);
       return regex.test(utils.basename(input, { windows: posix3 }));
     };
-    picomatch3.isMatch = (str3, patterns, options) => picomatch3(patterns, options)(str3);
-    picomatch3.parse = (pattern, options) => {
-      if (Array.isArray(pattern)) return pattern.map((p) => picomatch3.parse(p, options));
+    picomatch4.isMatch = (str3, patterns, options) => picomatch4(patterns, options)(str3);
+    picomatch4.parse = (pattern, options) => {
+      if (Array.isArray(pattern)) return pattern.map((p) => picomatch4.parse(p, options));
       return parse3(pattern, { ...options, fastpaths: false });
     };
-    picomatch3.scan = (input, options) => scan(input, options);
-    picomatch3.compileRe = (state, options, returnOutput = false, returnState = false) => {
+    picomatch4.scan = (input, options) => scan(input, options);
+    picomatch4.compileRe = (state, options, returnOutput = false, returnState = false) => {
       if (returnOutput === true) {
         return state.output;
       }
@@ -1762,13 +1762,13 @@ var require_picomatch = __commonJS({
       if (state && state.negated === true) {
         source = `^(?!${source}).*$`;
       }
-      const regex = picomatch3.toRegex(source, options);
+      const regex = picomatch4.toRegex(source, options);
       if (returnState === true) {
         regex.state = state;
       }
       return regex;
     };
-    picomatch3.makeRe = (input, options = {}, returnOutput = false, returnState = false) => {
+    picomatch4.makeRe = (input, options = {}, returnOutput = false, returnState = false) => {
       if (!input || typeof input !== "string") {
         throw new TypeError("Expected a non-empty string");
       }
@@ -1779,9 +1779,9 @@ var require_picomatch = __commonJS({
       if (!parsed.output) {
         parsed = parse3(input, options);
       }
-      return picomatch3.compileRe(parsed, options, returnOutput, returnState);
+      return picomatch4.compileRe(parsed, options, returnOutput, returnState);
     };
-    picomatch3.toRegex = (source, options) => {
+    picomatch4.toRegex = (source, options) => {
       try {
         const opts = options || {};
         return new RegExp(source, opts.flags || (opts.nocase ? "i" : ""));
@@ -1790,8 +1790,8 @@ var require_picomatch = __commonJS({
         return /$^/;
       }
     };
-    picomatch3.constants = constants2;
-    module.exports = picomatch3;
+    picomatch4.constants = constants2;
+    module.exports = picomatch4;
   }
 });
 
@@ -1801,14 +1801,14 @@ var require_picomatch2 = __commonJS({
     "use strict";
     var pico = require_picomatch();
     var utils = require_utils();
-    function picomatch3(glob, options, returnState = false) {
+    function picomatch4(glob, options, returnState = false) {
       if (options && (options.windows === null || options.windows === void 0)) {
         options = { ...options, windows: utils.isWindows() };
       }
       return pico(glob, options, returnState);
     }
-    Object.assign(picomatch3, pico);
-    module.exports = picomatch3;
+    Object.assign(picomatch4, pico);
+    module.exports = picomatch4;
   }
 });
 
@@ -1889,17 +1889,17 @@ var require_visit = __commonJS({
     visit2.BREAK = BREAK;
     visit2.SKIP = SKIP;
     visit2.REMOVE = REMOVE;
-    function visit_(key2, node, visitor, path27) {
-      const ctrl = callVisitor(key2, node, visitor, path27);
+    function visit_(key2, node, visitor, path30) {
+      const ctrl = callVisitor(key2, node, visitor, path30);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key2, path27, ctrl);
-        return visit_(key2, ctrl, visitor, path27);
+        replaceNode(key2, path30, ctrl);
+        return visit_(key2, ctrl, visitor, path30);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path27 = Object.freeze(path27.concat(node));
+          path30 = Object.freeze(path30.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = visit_(i, node.items[i], visitor, path27);
+            const ci = visit_(i, node.items[i], visitor, path30);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -1910,13 +1910,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path27 = Object.freeze(path27.concat(node));
-          const ck = visit_("key", node.key, visitor, path27);
+          path30 = Object.freeze(path30.concat(node));
+          const ck = visit_("key", node.key, visitor, path30);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = visit_("value", node.value, visitor, path27);
+          const cv = visit_("value", node.value, visitor, path30);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -1937,17 +1937,17 @@ var require_visit = __commonJS({
     visitAsync.BREAK = BREAK;
     visitAsync.SKIP = SKIP;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key2, node, visitor, path27) {
-      const ctrl = await callVisitor(key2, node, visitor, path27);
+    async function visitAsync_(key2, node, visitor, path30) {
+      const ctrl = await callVisitor(key2, node, visitor, path30);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key2, path27, ctrl);
-        return visitAsync_(key2, ctrl, visitor, path27);
+        replaceNode(key2, path30, ctrl);
+        return visitAsync_(key2, ctrl, visitor, path30);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path27 = Object.freeze(path27.concat(node));
+          path30 = Object.freeze(path30.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = await visitAsync_(i, node.items[i], visitor, path27);
+            const ci = await visitAsync_(i, node.items[i], visitor, path30);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -1958,13 +1958,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path27 = Object.freeze(path27.concat(node));
-          const ck = await visitAsync_("key", node.key, visitor, path27);
+          path30 = Object.freeze(path30.concat(node));
+          const ck = await visitAsync_("key", node.key, visitor, path30);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = await visitAsync_("value", node.value, visitor, path27);
+          const cv = await visitAsync_("value", node.value, visitor, path30);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -1991,23 +1991,23 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key2, node, visitor, path27) {
+    function callVisitor(key2, node, visitor, path30) {
       if (typeof visitor === "function")
-        return visitor(key2, node, path27);
+        return visitor(key2, node, path30);
       if (identity.isMap(node))
-        return visitor.Map?.(key2, node, path27);
+        return visitor.Map?.(key2, node, path30);
       if (identity.isSeq(node))
-        return visitor.Seq?.(key2, node, path27);
+        return visitor.Seq?.(key2, node, path30);
       if (identity.isPair(node))
-        return visitor.Pair?.(key2, node, path27);
+        return visitor.Pair?.(key2, node, path30);
       if (identity.isScalar(node))
-        return visitor.Scalar?.(key2, node, path27);
+        return visitor.Scalar?.(key2, node, path30);
       if (identity.isAlias(node))
-        return visitor.Alias?.(key2, node, path27);
+        return visitor.Alias?.(key2, node, path30);
       return void 0;
     }
-    function replaceNode(key2, path27, node) {
-      const parent = path27[path27.length - 1];
+    function replaceNode(key2, path30, node) {
+      const parent = path30[path30.length - 1];
       if (identity.isCollection(parent)) {
         parent.items[key2] = node;
       } else if (identity.isPair(parent)) {
@@ -2619,10 +2619,10 @@ var require_Collection = __commonJS({
     var createNode = require_createNode();
     var identity = require_identity();
     var Node = require_Node();
-    function collectionFromPath(schema, path27, value) {
+    function collectionFromPath(schema, path30, value) {
       let v = value;
-      for (let i = path27.length - 1; i >= 0; --i) {
-        const k = path27[i];
+      for (let i = path30.length - 1; i >= 0; --i) {
+        const k = path30[i];
         if (typeof k === "number" && Number.isInteger(k) && k >= 0) {
           const a = [];
           a[k] = v;
@@ -2641,7 +2641,7 @@ var require_Collection = __commonJS({
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
-    var isEmptyPath = (path27) => path27 == null || typeof path27 === "object" && !!path27[Symbol.iterator]().next().done;
+    var isEmptyPath = (path30) => path30 == null || typeof path30 === "object" && !!path30[Symbol.iterator]().next().done;
     var Collection = class extends Node.NodeBase {
       constructor(type, schema) {
         super(type);
@@ -2671,11 +2671,11 @@ var require_Collection = __commonJS({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path27, value) {
-        if (isEmptyPath(path27))
+      addIn(path30, value) {
+        if (isEmptyPath(path30))
           this.add(value);
         else {
-          const [key2, ...rest] = path27;
+          const [key2, ...rest] = path30;
           const node = this.get(key2, true);
           if (identity.isCollection(node))
             node.addIn(rest, value);
@@ -2689,8 +2689,8 @@ var require_Collection = __commonJS({
        * Removes a value from the collection.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path27) {
-        const [key2, ...rest] = path27;
+      deleteIn(path30) {
+        const [key2, ...rest] = path30;
         if (rest.length === 0)
           return this.delete(key2);
         const node = this.get(key2, true);
@@ -2704,8 +2704,8 @@ var require_Collection = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path27, keepScalar) {
-        const [key2, ...rest] = path27;
+      getIn(path30, keepScalar) {
+        const [key2, ...rest] = path30;
         const node = this.get(key2, true);
         if (rest.length === 0)
           return !keepScalar && identity.isScalar(node) ? node.value : node;
@@ -2723,8 +2723,8 @@ var require_Collection = __commonJS({
       /**
        * Checks if the collection includes a value with the key `key`.
        */
-      hasIn(path27) {
-        const [key2, ...rest] = path27;
+      hasIn(path30) {
+        const [key2, ...rest] = path30;
         if (rest.length === 0)
           return this.has(key2);
         const node = this.get(key2, true);
@@ -2734,8 +2734,8 @@ var require_Collection = __commonJS({
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path27, value) {
-        const [key2, ...rest] = path27;
+      setIn(path30, value) {
+        const [key2, ...rest] = path30;
         if (rest.length === 0) {
           this.set(key2, value);
         } else {
@@ -5250,9 +5250,9 @@ var require_Document = __commonJS({
           this.contents.add(value);
       }
       /** Adds a value to the document. */
-      addIn(path27, value) {
+      addIn(path30, value) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path27, value);
+          this.contents.addIn(path30, value);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -5327,14 +5327,14 @@ var require_Document = __commonJS({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path27) {
-        if (Collection.isEmptyPath(path27)) {
+      deleteIn(path30) {
+        if (Collection.isEmptyPath(path30)) {
           if (this.contents == null)
             return false;
           this.contents = null;
           return true;
         }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path27) : false;
+        return assertCollection(this.contents) ? this.contents.deleteIn(path30) : false;
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -5349,10 +5349,10 @@ var require_Document = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path27, keepScalar) {
-        if (Collection.isEmptyPath(path27))
+      getIn(path30, keepScalar) {
+        if (Collection.isEmptyPath(path30))
           return !keepScalar && identity.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity.isCollection(this.contents) ? this.contents.getIn(path27, keepScalar) : void 0;
+        return identity.isCollection(this.contents) ? this.contents.getIn(path30, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
@@ -5363,10 +5363,10 @@ var require_Document = __commonJS({
       /**
        * Checks if the document includes a value at `path`.
        */
-      hasIn(path27) {
-        if (Collection.isEmptyPath(path27))
+      hasIn(path30) {
+        if (Collection.isEmptyPath(path30))
           return this.contents !== void 0;
-        return identity.isCollection(this.contents) ? this.contents.hasIn(path27) : false;
+        return identity.isCollection(this.contents) ? this.contents.hasIn(path30) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -5383,13 +5383,13 @@ var require_Document = __commonJS({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path27, value) {
-        if (Collection.isEmptyPath(path27)) {
+      setIn(path30, value) {
+        if (Collection.isEmptyPath(path30)) {
           this.contents = value;
         } else if (this.contents == null) {
-          this.contents = Collection.collectionFromPath(this.schema, Array.from(path27), value);
+          this.contents = Collection.collectionFromPath(this.schema, Array.from(path30), value);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path27, value);
+          this.contents.setIn(path30, value);
         }
       }
       /**
@@ -7350,9 +7350,9 @@ var require_cst_visit = __commonJS({
     visit2.BREAK = BREAK;
     visit2.SKIP = SKIP;
     visit2.REMOVE = REMOVE;
-    visit2.itemAtPath = (cst, path27) => {
+    visit2.itemAtPath = (cst, path30) => {
       let item = cst;
-      for (const [field, index] of path27) {
+      for (const [field, index] of path30) {
         const tok = item?.[field];
         if (tok && "items" in tok) {
           item = tok.items[index];
@@ -7361,23 +7361,23 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit2.parentCollection = (cst, path27) => {
-      const parent = visit2.itemAtPath(cst, path27.slice(0, -1));
-      const field = path27[path27.length - 1][0];
+    visit2.parentCollection = (cst, path30) => {
+      const parent = visit2.itemAtPath(cst, path30.slice(0, -1));
+      const field = path30[path30.length - 1][0];
       const coll = parent?.[field];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path27, item, visitor) {
-      let ctrl = visitor(item, path27);
+    function _visit(path30, item, visitor) {
+      let ctrl = visitor(item, path30);
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field of ["key", "value"]) {
         const token = item[field];
         if (token && "items" in token) {
           for (let i = 0; i < token.items.length; ++i) {
-            const ci = _visit(Object.freeze(path27.concat([[field, i]])), token.items[i], visitor);
+            const ci = _visit(Object.freeze(path30.concat([[field, i]])), token.items[i], visitor);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -7388,10 +7388,10 @@ var require_cst_visit = __commonJS({
             }
           }
           if (typeof ctrl === "function" && field === "key")
-            ctrl = ctrl(item, path27);
+            ctrl = ctrl(item, path30);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item, path27) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item, path30) : ctrl;
     }
     exports.visit = visit2;
   }
@@ -8126,15 +8126,15 @@ var require_parser = __commonJS({
     var node_process = __require("process");
     var cst = require_cst();
     var lexer = require_lexer();
-    function includesToken(list, type) {
-      for (let i = 0; i < list.length; ++i)
-        if (list[i].type === type)
+    function includesToken(list2, type) {
+      for (let i = 0; i < list2.length; ++i)
+        if (list2[i].type === type)
           return true;
       return false;
     }
-    function findNonEmptyIndex(list) {
-      for (let i = 0; i < list.length; ++i) {
-        switch (list[i].type) {
+    function findNonEmptyIndex(list2) {
+      for (let i = 0; i < list2.length; ++i) {
+        switch (list2[i].type) {
           case "space":
           case "comment":
           case "newline":
@@ -9174,7 +9174,7 @@ function stderrLogger(verbose = false) {
 var IO_TRACE_VERSION = "0.1.0";
 
 // src/cli/commands/analyze.ts
-import path15 from "node:path";
+import path18 from "node:path";
 
 // src/plan/patterns.ts
 var import_picomatch = __toESM(require_picomatch2(), 1);
@@ -9314,512 +9314,98 @@ function parseIgnoreRules(doc, where2) {
   if (doc === null || doc === void 0) return rules;
   if (typeof doc !== "object" || Array.isArray(doc)) throw new ConfigurationError(`${where2}: the top level must be an object`);
   const d = doc;
-  const list = (v, key2) => {
+  const list2 = (v, key2) => {
     if (v === void 0) return [];
     if (!Array.isArray(v) || v.some((x) => typeof x !== "string")) {
       throw new ConfigurationError(`${where2}: "${key2}" must be a list of glob strings`);
     }
     return v;
   };
-  rules.all = list(d.ignore, "ignore");
-  rules.reads = list(d["exclude-reads"], "exclude-reads");
-  rules.writes = list(d["exclude-writes"], "exclude-writes");
-  rules.excludedTasks = list(d["task-exclusions"], "task-exclusions");
+  rules.all = list2(d.ignore, "ignore");
+  rules.reads = list2(d["exclude-reads"], "exclude-reads");
+  rules.writes = list2(d["exclude-writes"], "exclude-writes");
+  rules.excludedTasks = list2(d["task-exclusions"], "task-exclusions");
   if (d.tasks !== void 0) {
     if (typeof d.tasks !== "object" || d.tasks === null || Array.isArray(d.tasks)) {
       throw new ConfigurationError(`${where2}: "tasks" must map task ids to {"exclude-reads": [...], "exclude-writes": [...]}`);
     }
     for (const [task, t] of Object.entries(d.tasks)) {
       const tt = t ?? {};
-      rules.tasks[task] = { reads: list(tt["exclude-reads"], `tasks.${task}.exclude-reads`), writes: list(tt["exclude-writes"], `tasks.${task}.exclude-writes`) };
+      rules.tasks[task] = { reads: list2(tt["exclude-reads"], `tasks.${task}.exclude-reads`), writes: list2(tt["exclude-writes"], `tasks.${task}.exclude-writes`) };
     }
   }
   return rules;
 }
 
-// src/core/events.ts
-var ACCESS_OPS = [
-  "read",
-  //        open(O_RDONLY) of a non-directory, or a file execve'd
-  "write",
-  //       open with O_WRONLY/O_RDWR, without O_CREAT/O_TRUNC
-  "create",
-  //      open with O_CREAT (the file may or may not have existed)
-  "truncate",
-  //    open with O_TRUNC, or truncate()
-  "stat",
-  //        stat/lstat/newfstatat/statx/access/faccessat/readlink: a probe, not a content read
-  "readdir",
-  //     open(O_DIRECTORY) or getdents: a directory listing
-  "unlink",
-  //      unlink/unlinkat (non-directory)
-  "rmdir",
-  //       rmdir / unlinkat(AT_REMOVEDIR)
-  "mkdir",
-  //       mkdir/mkdirat
-  "rename_from",
-  // rename*: the old path
-  "rename_to",
-  //   rename*: the new path
-  "link",
-  //        link/symlink: the new path (a write of a directory entry)
-  "exec"
-  //        execve/execveat of this path (also a read of it)
-];
-var WRITE_OPS = /* @__PURE__ */ new Set([
-  "write",
-  "create",
-  "truncate",
-  "unlink",
-  "rename_from",
-  "rename_to",
-  "link"
-]);
-var READ_OPS = /* @__PURE__ */ new Set(["read", "exec"]);
-var INCOMPLETE_NOTICE_KINDS = /* @__PURE__ */ new Set([
-  "lost",
-  "truncated_path",
-  "io_uring",
-  "map_full",
-  "tracer_error"
-]);
-
-// src/core/findings.ts
-var FINDING_TYPES = [
-  "unexpected_read",
-  "unexpected_write",
-  "missing_output",
-  "unused_input",
-  "undeclared_dependency",
-  "overlapping_output",
-  "input_mutation"
-];
-var SEVERITIES = ["error", "warning", "info"];
-var DEFAULT_SEVERITY = {
-  unexpected_read: "error",
-  unexpected_write: "error",
-  missing_output: "warning",
-  unused_input: "info",
-  undeclared_dependency: "error",
-  overlapping_output: "error",
-  input_mutation: "warning"
-};
-var SEVERITY_RANK = { error: 3, warning: 2, info: 1 };
-
-// src/analysis/fixes.ts
-import path2 from "node:path";
-function toolPattern(source, task, rel2) {
-  const root = task.projectRoot;
-  const inProject = root === "" || rel2 === root || rel2.startsWith(root + "/");
-  switch (source) {
-    case "nx":
-      if (root !== "" && inProject) return `{projectRoot}${rel2 === root ? "" : "/" + rel2.slice(root.length + 1)}`;
-      return `{workspaceRoot}/${rel2}`;
-    case "turbo":
-      if (inProject) return root === "" ? rel2 : rel2 === root ? "." : rel2.slice(root.length + 1);
-      return `$TURBO_ROOT$/${rel2}`;
-    default:
-      return rel2;
-  }
-}
-function toolTaskRef(source, task, dependency) {
-  if (source === "file") return dependency.id;
-  if (dependency.project === task.project) return dependency.target;
-  if (source === "nx") return JSON.stringify({ projects: [dependency.project], target: dependency.target });
-  return `${dependency.project}#${dependency.target}`;
-}
-function groupPaths(paths, minGroup = 3) {
-  const byDir = /* @__PURE__ */ new Map();
-  for (const p of paths) {
-    const dir = path2.posix.dirname(p);
-    let list = byDir.get(dir);
-    if (!list) byDir.set(dir, list = []);
-    list.push(p);
-  }
-  const out = /* @__PURE__ */ new Map();
-  for (const [dir, list] of byDir) {
-    if (list.length >= minGroup && dir !== ".") out.set(`${dir}/**`, list);
-    else for (const p of list) out.set(p, [p]);
-  }
-  return out;
-}
-var FIELD_NAME = {
-  file: { inputs: "inputs", outputs: "outputs", dependsOn: "dependencies" },
-  nx: { inputs: "inputs", outputs: "outputs", dependsOn: "dependsOn" },
-  turbo: { inputs: "inputs", outputs: "outputs", dependsOn: "dependsOn" }
-};
-function where(loc) {
-  if (!loc) return "";
-  return ` (${loc.file}${loc.line ? `:${loc.line}` : ""})`;
-}
-function addToFieldFix(source, task, field, values) {
-  const loc = task.declaredAt?.[field];
-  const name = FIELD_NAME[source][field];
-  const list = values.map((v) => v.startsWith("{") ? v : JSON.stringify(v)).join(", ");
-  let summary2 = `add ${list} to "${name}" of ${task.id}${where(loc)}`;
-  if (source === "turbo" && field === "inputs" && !task.inputs.some((i) => i.includes("$TURBO_DEFAULT$"))) {
-    summary2 += '; keep "$TURBO_DEFAULT$" in the list if the task relies on the default inputs';
-  }
-  return { summary: summary2, field, add: values, ...loc ? { file: loc.file, ...loc.line ? { line: loc.line } : {} } : {} };
-}
-
-// src/analysis/workspace-paths.ts
-import { lstatSync, realpathSync } from "node:fs";
-import path3 from "node:path";
-var WorkspacePaths = class {
-  roots;
-  dirCache = /* @__PURE__ */ new Map();
-  /** Directory (as traced) -> its workspace-relative form; far fewer entries than paths. */
-  relDirCache = /* @__PURE__ */ new Map();
-  constructor(workspaceRoot) {
-    const real = safeRealpath(workspaceRoot) ?? path3.resolve(workspaceRoot);
-    this.roots = [.../* @__PURE__ */ new Set([real, path3.resolve(workspaceRoot)])];
-  }
-  get root() {
-    return this.roots[0];
-  }
-  /** Workspace-relative path ('' for the root itself), or null when outside the workspace. */
-  relative(absPath) {
-    const slash = absPath.lastIndexOf("/");
-    const base = absPath.slice(slash + 1);
-    if (slash <= 0 || base === "" || base === "." || base === "..") return this.compute(absPath);
-    const dir = absPath.slice(0, slash);
-    let relDir = this.relDirCache.get(dir);
-    if (relDir === void 0) {
-      relDir = this.compute(dir);
-      this.relDirCache.set(dir, relDir);
-    }
-    if (relDir === null) return null;
-    return relDir === "" ? base : `${relDir}/${base}`;
-  }
-  compute(absPath) {
-    const norm = absPath.includes("/.") || absPath.includes("//") || absPath.endsWith("/") ? path3.posix.normalize(absPath).replace(/(.)\/$/, "$1") : absPath;
-    const direct = this.underRoot(norm);
-    if (direct !== null) {
-      return direct;
-    }
-    const dir = path3.posix.dirname(norm);
-    let realDir = this.dirCache.get(dir);
-    if (realDir === void 0) {
-      realDir = safeRealpath(dir);
-      this.dirCache.set(dir, realDir);
-    }
-    if (realDir === null || realDir === dir) return null;
-    return this.underRoot(path3.posix.join(realDir, path3.posix.basename(norm)));
-  }
-  underRoot(p) {
-    for (const root of this.roots) {
-      if (p === root) return "";
-      if (p.startsWith(root) && p.charCodeAt(root.length) === 47) return p.slice(root.length + 1);
-    }
-    return null;
-  }
-  absolute(rel2) {
-    return rel2 === "" ? this.root : path3.posix.join(this.root, rel2);
-  }
-};
-function pathKind(abs) {
-  try {
-    return lstatSync(abs).isDirectory() ? "dir" : "file";
-  } catch {
-    return "missing";
-  }
-}
-function safeRealpath(p) {
-  try {
-    return realpathSync(p);
-  } catch {
-    return null;
-  }
-}
-
-// src/analysis/workspace-files.ts
-import { readdirSync } from "node:fs";
-import path4 from "node:path";
-function listWorkspaceFiles(root, ignore, bases = [""]) {
-  const out = [];
-  const seen = /* @__PURE__ */ new Set();
-  const walk = (rel2) => {
-    if (seen.has(rel2)) return;
-    seen.add(rel2);
-    let entries;
-    try {
-      entries = readdirSync(rel2 === "" ? root : path4.join(root, rel2), { withFileTypes: true });
-    } catch (e2) {
-      if (e2.code === "ENOTDIR" && rel2 !== "") out.push(rel2);
-      return;
-    }
-    for (const e2 of entries) {
-      const child = rel2 === "" ? e2.name : `${rel2}/${e2.name}`;
-      if (ignore.ignoredAlways(child)) continue;
-      if (e2.isDirectory()) walk(child);
-      else out.push(child);
-    }
-  };
-  for (const base of [...new Set(bases)].sort((a, b) => a.length - b.length)) {
-    if (bases.some((b) => b !== base && (b === "" || base.startsWith(b + "/")))) continue;
-    walk(base);
-  }
-  return out;
-}
-
 // src/analysis/analyse.ts
-var NONE = Number.POSITIVE_INFINITY;
-function analyse(input) {
-  const { plan, ignore } = input;
-  const kindOf = input.pathKind ?? pathKind;
-  const ws = new WorkspacePaths(plan.workspaceRoot);
-  const tasksById = new Map(plan.tasks.map((t) => [t.id, t]));
-  const uses = /* @__PURE__ */ new Map();
-  let unattributedPaths = 0;
-  for (const a of input.accesses) {
-    if (a.errno !== 0) continue;
-    const isRead = READ_OPS.has(a.op);
-    const isWrite = WRITE_OPS.has(a.op);
-    if (!isRead && !isWrite) continue;
-    const rel2 = ws.relative(a.path);
-    if (rel2 === null || rel2 === "") continue;
-    if (a.taskId === null || !tasksById.has(a.taskId)) {
-      unattributedPaths++;
-      continue;
-    }
-    let perTask = uses.get(a.taskId);
-    if (!perTask) uses.set(a.taskId, perTask = /* @__PURE__ */ new Map());
-    let u = perTask.get(rel2);
-    if (!u) perTask.set(rel2, u = { readAt: NONE, writeAt: NONE, removedAt: -NONE, wroteContent: false });
-    if (isRead) u.readAt = Math.min(u.readAt, a.firstTs);
-    if (isWrite) {
-      u.writeAt = Math.min(u.writeAt, a.firstTs);
-      if (a.op === "unlink" || a.op === "rename_from") u.removedAt = Math.max(u.removedAt, a.lastTs);
-      else u.wroteContent = true;
-    }
-  }
-  const inputSets = /* @__PURE__ */ new Map();
-  const outputSets = /* @__PURE__ */ new Map();
+import { execFileSync } from "node:child_process";
+import { createHash } from "node:crypto";
+import { readFileSync as readFileSync4 } from "node:fs";
+
+// src/analysis/coverage.ts
+function coverageModel(plan) {
+  const out = /* @__PURE__ */ new Map();
   for (const t of plan.tasks) {
-    inputSets.set(t.id, compilePatterns(t.inputs));
-    outputSets.set(t.id, compilePatterns(t.outputs));
-  }
-  const outputIndex = new OutputIndex(plan.tasks);
-  const deps = new DependencyClosure(plan.tasks);
-  const kindCache = /* @__PURE__ */ new Map();
-  const kind = (rel2) => {
-    let k = kindCache.get(rel2);
-    if (k === void 0) kindCache.set(rel2, k = kindOf(ws.absolute(rel2)));
-    return k;
-  };
-  const written = /* @__PURE__ */ new Map();
-  const read = /* @__PURE__ */ new Map();
-  const writers = /* @__PURE__ */ new Map();
-  for (const [taskId, perTask] of uses) {
-    const w = /* @__PURE__ */ new Set();
-    const r = /* @__PURE__ */ new Set();
-    for (const [rel2, u] of perTask) {
-      if (u.writeAt !== NONE) {
-        const temp = u.removedAt >= u.writeAt && kind(rel2) === "missing" && (u.wroteContent || u.readAt === NONE);
-        if (!temp && !ignore.ignoredWrite(taskId, rel2)) {
-          w.add(rel2);
-          let list = writers.get(rel2);
-          if (!list) writers.set(rel2, list = []);
-          list.push(taskId);
-        }
-      }
-      if (u.readAt !== NONE && !(u.writeAt < u.readAt) && !ignore.ignoredRead(taskId, rel2)) r.add(rel2);
-    }
-    written.set(taskId, w);
-    read.set(taskId, r);
-  }
-  const findings = [];
-  const results = [];
-  const add = (type, task, p, message, extra = {}) => {
-    findings.push({ task: task.id, type, path: p, severity: DEFAULT_SEVERITY[type], message, ...extra });
-  };
-  for (const task of plan.tasks) {
-    if (ignore.excludedTasks.has(task.id)) {
-      results.push({ taskId: task.id, status: "excluded", reads: 0, writes: 0, findings: 0 });
-      continue;
-    }
-    const processes = input.processCounts.get(task.id) ?? 0;
-    if (input.skippedTasks?.has(task.id) && processes === 0) {
-      results.push({ taskId: task.id, status: "skipped", reads: 0, writes: 0, findings: 0 });
-      continue;
-    }
-    if (input.cachedTasks?.has(task.id) && processes === 0) {
-      results.push({ taskId: task.id, status: "cached", reads: 0, writes: 0, findings: 0 });
-      continue;
-    }
-    if (processes === 0) {
-      results.push({ taskId: task.id, status: "not-run", reads: 0, writes: 0, findings: 0 });
-      continue;
-    }
-    const before = findings.length;
-    const ins = inputSets.get(task.id);
-    const outs = outputSets.get(task.id);
-    const w = written.get(task.id) ?? /* @__PURE__ */ new Set();
-    const r = read.get(task.id) ?? /* @__PURE__ */ new Set();
-    const unexpectedReads = [];
-    const undeclaredDeps = /* @__PURE__ */ new Map();
-    for (const rel2 of r) {
-      if (ins.covers(rel2) || outs.covers(rel2)) continue;
-      const producers = producersOf(rel2, task.id, writers, outputIndex, outputSets);
-      if (producers.length > 0) {
-        const undeclared = producers.filter((p) => !deps.dependsOn(task.id, p));
-        for (const p of undeclared) {
-          let list = undeclaredDeps.get(p);
-          if (!list) undeclaredDeps.set(p, list = []);
-          list.push(rel2);
-        }
-        continue;
-      }
-      if (kind(rel2) === "dir") continue;
-      unexpectedReads.push(rel2);
-    }
-    for (const [pattern, paths] of groupPaths(unexpectedReads.sort())) {
-      const value = toolPattern(plan.source, task, pattern);
-      const fix = addToFieldFix(plan.source, task, "inputs", [value]);
-      for (const p of paths) {
-        add("unexpected_read", task, p, `${task.id} read ${p}, which its inputs do not cover: a change to it will not invalidate the cache`, { fix });
-      }
-    }
-    for (const [other, paths] of [...undeclaredDeps].sort(([a], [b]) => a.localeCompare(b))) {
-      const otherTask = tasksById.get(other);
-      paths.sort();
-      add(
-        "undeclared_dependency",
-        task,
-        paths[0],
-        `${task.id} read ${paths[0]}${paths.length > 1 ? ` and ${paths.length - 1} more` : ""} produced by ${other}, but does not depend on it: the result depends on which task runs first`,
-        {
-          otherTask: other,
-          count: paths.length,
-          samples: paths.slice(0, 5),
-          fix: addToFieldFix(plan.source, task, "dependsOn", [toolTaskRef(plan.source, task, otherTask)])
-        }
-      );
-    }
-    const unexpectedWrites = [];
-    for (const rel2 of [...w].sort()) {
-      if (outs.covers(rel2)) {
-        if (ins.covers(rel2)) add("input_mutation", task, rel2, `${task.id} wrote ${rel2}, which is both a declared input and output of it: its hash changes every run`);
-        continue;
-      }
-      if (ins.covers(rel2)) {
-        add("input_mutation", task, rel2, `${task.id} wrote ${rel2}, one of its own declared inputs: the next run hashes different inputs`, {
-          fix: { summary: `stop writing ${rel2} in ${task.id}, or move it out of its inputs and into its outputs`, field: "outputs", add: [toolPattern(plan.source, task, rel2)] }
-        });
-        continue;
-      }
-      if (kind(rel2) === "dir") continue;
-      unexpectedWrites.push(rel2);
-    }
-    for (const [pattern, paths] of groupPaths(unexpectedWrites)) {
-      const fix = addToFieldFix(plan.source, task, "outputs", [toolPattern(plan.source, task, pattern)]);
-      for (const p of paths) {
-        add("unexpected_write", task, p, `${task.id} wrote ${p}, which its outputs do not cover: a cache hit will not restore it`, { fix });
-      }
-    }
-    outs.positives.forEach((pattern) => {
-      const one2 = compilePatterns([pattern]);
-      for (const rel2 of w) if (one2.covers(rel2)) return;
-      add("missing_output", task, cleanPattern(pattern), `${task.id} declares output ${pattern} but wrote nothing it matches: check the path, or remove it`, {
-        fix: { summary: `correct or remove output ${JSON.stringify(pattern)} of ${task.id}`, field: "outputs", ...task.declaredAt?.outputs ? { file: task.declaredAt.outputs.file, ...task.declaredAt.outputs.line ? { line: task.declaredAt.outputs.line } : {} } : {} }
-      });
+    out.set(t.id, {
+      task: t,
+      cacheable: t.cacheable !== false,
+      inputs: compilePatterns(t.inputs),
+      dependencyInputs: compilePatterns(t.dependencyInputs ?? []),
+      outputs: compilePatterns(t.outputs)
     });
-    results.push({ taskId: task.id, status: "analyzed", reads: r.size, writes: w.size, findings: 0 });
-    results[results.length - 1].findings = findings.length - before;
   }
-  addOverlappingOutputs(findings, writers, tasksById);
-  addUnusedInputs(findings, plan, results, read, written, outputSets, ignore, input.listFiles);
-  const counts = /* @__PURE__ */ new Map();
-  for (const f of findings) counts.set(f.task, (counts.get(f.task) ?? 0) + 1);
-  for (const r of results) r.findings = counts.get(r.taskId) ?? 0;
-  findings.sort(compareFindings);
-  return { findings, tasks: results, unattributedPaths };
+  return out;
 }
-function compareFindings(a, b) {
-  return SEVERITY_RANK[b.severity] - SEVERITY_RANK[a.severity] || a.task.localeCompare(b.task) || a.type.localeCompare(b.type) || (a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
+function readCoveredBy(c, rel2) {
+  if (c.inputs.covers(rel2)) return "input";
+  if (c.outputs.covers(rel2)) return "output";
+  if (c.dependencyInputs.covers(rel2)) return "dependency";
+  return void 0;
 }
-function producersOf(rel2, self, writers, index, outputSets) {
-  const out = /* @__PURE__ */ new Set();
-  for (const t of writers.get(rel2) ?? []) if (t !== self) out.add(t);
-  for (const t of index.candidates(rel2)) if (t !== self && outputSets.get(t).covers(rel2)) out.add(t);
-  return [...out];
+function locationKey(loc) {
+  return loc ? `${loc.file}:${loc.line ?? 0}:${loc.what ?? ""}` : void 0;
 }
-function addOverlappingOutputs(findings, writers, tasksById) {
-  const pairs = /* @__PURE__ */ new Map();
+function tasksByLocation(plan, field) {
+  const out = /* @__PURE__ */ new Map();
+  for (const t of plan.tasks) {
+    const key2 = locationKey(t.declaredAt?.[field]);
+    if (key2 === void 0) continue;
+    let list2 = out.get(key2);
+    if (!list2) out.set(key2, list2 = []);
+    list2.push(t.id);
+  }
+  return out;
+}
+
+// src/analysis/cross-task.ts
+var Producers = class {
+  constructor(tasks, writers, outputSets) {
+    this.writers = writers;
+    this.outputSets = outputSets;
+    this.index = new OutputIndex(tasks);
+  }
+  writers;
+  outputSets;
+  index;
+  /** Tasks other than `self` that wrote `rel` in this run or declare it as an output. */
+  of(rel2, self) {
+    const out = /* @__PURE__ */ new Set();
+    for (const t of this.writers.get(rel2) ?? []) if (t !== self) out.add(t);
+    for (const t of this.index.candidates(rel2)) if (t !== self && this.outputSets.get(t).covers(rel2)) out.add(t);
+    return [...out];
+  }
+};
+function overlappingOutputs(writers, graded, tasksById) {
+  const out = [];
   for (const [rel2, tasks] of writers) {
-    const uniq = [...new Set(tasks)].sort();
+    const uniq = [...new Set(tasks)].filter((t) => graded.has(t)).sort();
     for (let i = 0; i < uniq.length; i++) {
       for (let j = i + 1; j < uniq.length; j++) {
-        const key2 = `${uniq[i]}\0${uniq[j]}`;
-        let list = pairs.get(key2);
-        if (!list) pairs.set(key2, list = []);
-        list.push(rel2);
+        out.push({ type: "overlapping_output", task: tasksById.get(uniq[i]), path: rel2, severity: "error", otherTask: uniq[j] });
       }
     }
   }
-  for (const [key2, paths] of pairs) {
-    const [a, b] = key2.split("\0");
-    paths.sort();
-    const task = tasksById.get(a);
-    findings.push({
-      task: a,
-      type: "overlapping_output",
-      path: paths[0],
-      severity: DEFAULT_SEVERITY.overlapping_output,
-      message: `${a} and ${b} both wrote ${paths[0]}${paths.length > 1 ? ` and ${paths.length - 1} more` : ""}: the last to finish wins, and each cache entry restores a different version`,
-      otherTask: b,
-      count: paths.length,
-      samples: paths.slice(0, 5),
-      fix: {
-        summary: `give ${a} and ${b} separate output paths, or make one depend on the other and drop the file from one task's outputs`,
-        field: "outputs",
-        ...task.declaredAt?.outputs ? { file: task.declaredAt.outputs.file, ...task.declaredAt.outputs.line ? { line: task.declaredAt.outputs.line } : {} } : {}
-      }
-    });
-  }
-}
-function addUnusedInputs(findings, plan, results, read, written, outputSets, ignore, listFiles) {
-  const analysed = results.filter((r) => r.status === "analyzed").map((r) => plan.tasks.find((t) => t.id === r.taskId));
-  const bases = analysed.flatMap((t) => t.inputs.filter((p) => !p.startsWith("!")).map(patternBase));
-  const files = bases.length ? [...(listFiles ?? ((b) => listWorkspaceFiles(plan.workspaceRoot, ignore, b)))(bases)] : [];
-  const allWritten = /* @__PURE__ */ new Set();
-  for (const w of written.values()) for (const p of w) allWritten.add(p);
-  for (const task of analysed) {
-    const ins = compilePatterns(task.inputs);
-    const outs = outputSets.get(task.id);
-    const r = read.get(task.id) ?? /* @__PURE__ */ new Set();
-    const candidates = /* @__PURE__ */ new Set();
-    for (const f of files) if (ins.covers(f)) candidates.add(f);
-    const unused = [];
-    for (const f of candidates) {
-      if (r.has(f) || outs.covers(f) || allWritten.has(f) || ignore.ignoredRead(task.id, f)) continue;
-      unused.push(f);
-    }
-    if (unused.length === 0) continue;
-    unused.sort();
-    findings.push({
-      task: task.id,
-      type: "unused_input",
-      path: commonDir(unused),
-      severity: DEFAULT_SEVERITY.unused_input,
-      message: `${task.id} never opened ${unused.length} of its declared input file${unused.length > 1 ? "s" : ""} (e.g. ${unused[0]}): narrowing inputs avoids needless cache misses`,
-      count: unused.length,
-      samples: unused.slice(0, 5)
-    });
-  }
-}
-function commonDir(paths) {
-  if (paths.length === 1) return paths[0];
-  const parts = paths[0].split("/");
-  let n = parts.length - 1;
-  for (const p of paths) {
-    const q = p.split("/");
-    let i = 0;
-    while (i < n && q[i] === parts[i]) i++;
-    n = i;
-  }
-  return n === 0 ? "." : parts.slice(0, n).join("/");
+  return out;
 }
 var OutputIndex = class {
   byBase = /* @__PURE__ */ new Map();
@@ -9828,9 +9414,9 @@ var OutputIndex = class {
       for (const o of t.outputs) {
         if (o.startsWith("!")) continue;
         const base = patternBase(o);
-        let list = this.byBase.get(base);
-        if (!list) this.byBase.set(base, list = []);
-        if (!list.includes(t.id)) list.push(t.id);
+        let list2 = this.byBase.get(base);
+        if (!list2) this.byBase.set(base, list2 = []);
+        if (!list2.includes(t.id)) list2.push(t.id);
       }
     }
   }
@@ -9872,363 +9458,9 @@ var DependencyClosure = class {
   }
 };
 
-// src/report/report.ts
-var REPORT_SCHEMA_VERSION = 1;
-var ISSUE_SEVERITIES = /* @__PURE__ */ new Set(["error", "warning"]);
-function decideStatus(tracer, incompleteReasons, findings) {
-  if (tracer === "none") return "not-traced";
-  if (incompleteReasons.length > 0) return "incomplete";
-  return findings.some((f) => ISSUE_SEVERITIES.has(f.severity)) ? "issues" : "clean";
-}
-function buildReport(run4, tasks, findings, version) {
-  const counts = { error: 0, warning: 0, info: 0 };
-  for (const f of findings) counts[f.severity]++;
-  const withIssues = new Set(findings.filter((f) => ISSUE_SEVERITIES.has(f.severity)).map((f) => f.task));
-  const status = run4.status === "running" || run4.status === "failed" ? decideStatus(run4.tracer, run4.incompleteReasons, findings) : run4.status;
-  return {
-    schemaVersion: REPORT_SCHEMA_VERSION,
-    tool: { name: "io-trace", version },
-    status,
-    incompleteReasons: run4.incompleteReasons,
-    tasksAnalyzed: tasks.filter((t) => t.status === "analyzed").length,
-    tasksWithIssues: withIssues.size,
-    counts,
-    run: {
-      id: run4.id,
-      command: run4.command,
-      cwd: run4.cwd,
-      workspaceRoot: run4.workspaceRoot,
-      planSource: run4.planSource,
-      planFile: run4.planFile,
-      tracer: run4.tracer,
-      tracerVersion: run4.tracerVersion,
-      tracerReason: run4.tracerReason,
-      startedAt: new Date(run4.startedAt).toISOString(),
-      durationMs: run4.endedAt !== null ? Math.round(run4.endedAt - run4.startedAt) : null,
-      exitCode: run4.exitCode,
-      signal: run4.signal,
-      eventCount: run4.eventCount,
-      lostEvents: run4.lostEvents,
-      stdoutPath: run4.stdoutPath,
-      stderrPath: run4.stderrPath,
-      logPath: run4.logPath,
-      transcriptPath: run4.transcriptPath
-    },
-    tasks,
-    findings
-  };
-}
-
-// src/config/nx-sandboxing.ts
-var import_yaml = __toESM(require_dist(), 1);
+// src/analysis/fixes.ts
 import { existsSync as existsSync2, readFileSync as readFileSync3 } from "node:fs";
-import path6 from "node:path";
-
-// src/plan/file.ts
-import { readFileSync as readFileSync2, realpathSync as realpathSync2, statSync } from "node:fs";
-import path5 from "node:path";
-var INPUT_OBJECT_TYPES = /* @__PURE__ */ new Set(["file", "fileset", "env", "runtime", "external", "other"]);
-function loadPlanFile(file) {
-  const abs = path5.resolve(file);
-  let text;
-  try {
-    text = readFileSync2(abs, "utf8");
-  } catch (e2) {
-    const code = e2.code;
-    throw new ConfigurationError(
-      code === "ENOENT" ? `plan file ${file} does not exist` : `plan file ${file} cannot be read: ${e2.message}`
-    );
-  }
-  return parsePlan(text, abs);
-}
-function parsePlan(text, file) {
-  let doc;
-  try {
-    doc = JSON.parse(text);
-  } catch (e2) {
-    const msg = e2.message;
-    const offset = jsonErrorOffset(text);
-    const where2 = offset !== void 0 ? ` line ${lineAt(text, offset)}` : "";
-    throw new ConfigurationError(`plan file ${file}${where2}: not valid JSON (${msg})`);
-  }
-  const fail = (where2, what) => {
-    throw new ConfigurationError(`plan file ${file}${where2}${where2.includes(": task ") ? " " : ": "}${what}`);
-  };
-  if (!isObject(doc)) fail("", 'the top level must be an object with "version" and "tasks"');
-  const top = doc;
-  if (top.version !== 1) fail("", `"version" must be 1 (found ${JSON.stringify(top.version)})`);
-  if (!Array.isArray(top.tasks)) fail("", '"tasks" must be an array of task objects');
-  if (top.workspaceRoot !== void 0 && typeof top.workspaceRoot !== "string") {
-    fail("", '"workspaceRoot" must be a string (absolute, or relative to the plan file)');
-  }
-  const rootGiven = path5.resolve(path5.dirname(file), top.workspaceRoot ?? ".");
-  let workspaceRoot;
-  try {
-    if (!statSync(rootGiven).isDirectory()) throw new Error("not a directory");
-    workspaceRoot = realpathSync2(rootGiven);
-  } catch {
-    return fail("", `"workspaceRoot" ${rootGiven} is not a directory`);
-  }
-  const planRel = path5.relative(workspaceRoot, file).split(path5.sep).join("/");
-  const tasks = [];
-  const seen = /* @__PURE__ */ new Set();
-  top.tasks.forEach((raw, index) => {
-    const idGuess = isObject(raw) && typeof raw.id === "string" ? raw.id : void 0;
-    const taskLine = idGuess !== void 0 ? findLine(text, JSON.stringify(idGuess)) : void 0;
-    const where2 = ` line ${taskLine ?? "?"}: task ${idGuess !== void 0 ? JSON.stringify(idGuess) : `#${index + 1}`}`;
-    if (!isObject(raw)) fail(` tasks[${index}]`, "each task must be an object");
-    const t = raw;
-    if (typeof t.id !== "string" || t.id === "") fail(where2, 'has no "id" string');
-    const id = t.id;
-    if (seen.has(id)) fail(where2, "is listed twice; task ids must be unique");
-    seen.add(id);
-    const target = t.target;
-    if (!isObject(target) || typeof target.project !== "string" || typeof target.target !== "string") {
-      fail(where2, 'needs "target": {"project": "...", "target": "..."}');
-    }
-    const tg = target;
-    if (tg.configuration !== void 0 && typeof tg.configuration !== "string") {
-      fail(where2, '"target.configuration" must be a string');
-    }
-    const projectRoot = t.projectRoot === void 0 ? "" : t.projectRoot;
-    if (typeof projectRoot !== "string") fail(where2, '"projectRoot" must be a string (workspace-relative)');
-    const expand = (p) => expandTokens(p, projectRoot);
-    const inputs = [];
-    const nonFileInputs = [];
-    if (t.inputs !== void 0 && !Array.isArray(t.inputs)) fail(where2, '"inputs" must be an array');
-    (t.inputs ?? []).forEach((input, i) => {
-      if (typeof input === "string") {
-        inputs.push(expand(input));
-        return;
-      }
-      if (isObject(input) && typeof input.type === "string" && typeof input.value === "string") {
-        if (!INPUT_OBJECT_TYPES.has(input.type)) {
-          fail(where2, `inputs[${i}] has unknown type ${JSON.stringify(input.type)} (use file, env, runtime or external)`);
-        }
-        if (input.type === "file" || input.type === "fileset") inputs.push(expand(input.value));
-        else nonFileInputs.push({ type: input.type, value: input.value });
-        return;
-      }
-      fail(where2, `inputs[${i}] must be a pattern string or {"type": "file", "value": "pattern"}`);
-    });
-    if (!Array.isArray(t.outputs)) fail(where2, 'has no "outputs" array');
-    const outputs = t.outputs.map((o, i) => {
-      if (typeof o !== "string") fail(where2, `outputs[${i}] must be a pattern string`);
-      return expand(o);
-    });
-    const deps = t.dependencies ?? [];
-    if (!Array.isArray(deps) || deps.some((d) => typeof d !== "string")) {
-      fail(where2, '"dependencies" must be an array of task ids');
-    }
-    const at2 = (key2) => ({
-      file: planRel,
-      line: findLine(text, `"${key2}"`, text.indexOf(JSON.stringify(id))) ?? taskLine,
-      what: `tasks[${index}].${key2}`
-    });
-    tasks.push({
-      id,
-      project: tg.project,
-      target: tg.target,
-      ...tg.configuration !== void 0 ? { configuration: tg.configuration } : {},
-      projectRoot: projectRoot.replace(/\/+$/, ""),
-      inputs,
-      ...nonFileInputs.length ? { nonFileInputs } : {},
-      outputs,
-      dependsOn: deps,
-      declaredAt: { inputs: at2("inputs"), outputs: at2("outputs"), dependsOn: at2("dependencies") }
-    });
-  });
-  for (const task of tasks) {
-    for (const dep of task.dependsOn) {
-      if (!seen.has(dep)) {
-        fail(` line ${task.declaredAt?.dependsOn?.line ?? "?"}: task ${JSON.stringify(task.id)}`, `depends on unknown task ${JSON.stringify(dep)}`);
-      }
-    }
-  }
-  return { source: "file", workspaceRoot, file, tasks };
-}
-function expandTokens(pattern, projectRoot) {
-  const neg = pattern.startsWith("!") ? "!" : "";
-  let p = neg ? pattern.slice(1) : pattern;
-  p = p.replace(/^\{workspaceRoot\}\/?/, "").replace(/^\{projectRoot\}/, projectRoot);
-  while (p.startsWith("/")) p = p.slice(1);
-  return neg + p;
-}
-function jsonErrorOffset(text) {
-  let i = 0;
-  const ws = () => {
-    while (i < text.length && " 	\n\r".includes(text[i])) i++;
-  };
-  const fail = () => {
-    throw i;
-  };
-  const value = () => {
-    ws();
-    const c = text[i];
-    if (c === "{") {
-      i++;
-      ws();
-      if (text[i] === "}") return void i++;
-      for (; ; ) {
-        ws();
-        if (text[i] !== '"') fail();
-        string();
-        ws();
-        if (text[i] !== ":") fail();
-        i++;
-        value();
-        ws();
-        if (text[i] === ",") i++;
-        else if (text[i] === "}") return void i++;
-        else fail();
-      }
-    }
-    if (c === "[") {
-      i++;
-      ws();
-      if (text[i] === "]") return void i++;
-      for (; ; ) {
-        value();
-        ws();
-        if (text[i] === ",") i++;
-        else if (text[i] === "]") return void i++;
-        else fail();
-      }
-    }
-    if (c === '"') return string();
-    const m = /^(?:-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?|true|false|null)/.exec(text.slice(i, i + 400));
-    if (!m) fail();
-    i += m[0].length;
-  };
-  const string = () => {
-    i++;
-    while (i < text.length && text[i] !== '"') {
-      if (text[i] === "\n") fail();
-      i += text[i] === "\\" ? 2 : 1;
-    }
-    if (i >= text.length) fail();
-    i++;
-  };
-  try {
-    value();
-    ws();
-    return i < text.length ? i : void 0;
-  } catch (at2) {
-    return typeof at2 === "number" ? Math.min(at2, text.length) : void 0;
-  }
-}
-function isObject(v) {
-  return typeof v === "object" && v !== null && !Array.isArray(v);
-}
-function lineAt(text, offset) {
-  let line = 1;
-  for (let i = 0; i < offset && i < text.length; i++) if (text.charCodeAt(i) === 10) line++;
-  return line;
-}
-function findLine(text, needle, from = 0) {
-  const i = text.indexOf(needle, Math.max(0, from));
-  return i < 0 ? void 0 : lineAt(text, i);
-}
-function toPlanFile(plan, fileDir) {
-  const root = path5.relative(fileDir, plan.workspaceRoot).split(path5.sep).join("/") || ".";
-  return {
-    version: 1,
-    workspaceRoot: root,
-    tasks: plan.tasks.map((t) => ({
-      id: t.id,
-      target: { project: t.project, target: t.target, ...t.configuration !== void 0 ? { configuration: t.configuration } : {} },
-      projectRoot: t.projectRoot,
-      inputs: [...t.inputs, ...(t.nonFileInputs ?? []).map((n) => ({ type: n.type, value: n.value }))],
-      outputs: [...t.outputs],
-      dependencies: [...t.dependsOn]
-    }))
-  };
-}
-
-// src/config/nx-sandboxing.ts
-var NX_SANDBOXING_CONFIG = ".nx/workflows/sandboxing-config.yaml";
-function loadNxSandboxingConfig(workspaceRoot, tasks) {
-  const file = path6.join(workspaceRoot, NX_SANDBOXING_CONFIG);
-  if (!existsSync2(file)) return emptyIgnoreRules();
-  let text;
-  try {
-    text = readFileSync3(file, "utf8");
-  } catch (e2) {
-    throw new ConfigurationError(`${NX_SANDBOXING_CONFIG} cannot be read: ${e2.message}`);
-  }
-  return parseNxSandboxingConfig(text, tasks, NX_SANDBOXING_CONFIG);
-}
-function parseNxSandboxingConfig(text, tasks, where2 = NX_SANDBOXING_CONFIG) {
-  const doc = (0, import_yaml.parseDocument)(text, { prettyErrors: true });
-  if (doc.errors.length) {
-    const e2 = doc.errors[0];
-    const line = e2.linePos?.[0]?.line;
-    throw new ConfigurationError(`${where2}${line ? ` line ${line}` : ""}: not valid YAML (${e2.message.split("\n")[0]})`);
-  }
-  const lineOf = (node) => {
-    const range = node?.range;
-    if (!range) return "";
-    let line = 1;
-    for (let i = 0; i < range[0] && i < text.length; i++) if (text.charCodeAt(i) === 10) line++;
-    return ` line ${line}`;
-  };
-  const data = doc.toJS();
-  const rules = emptyIgnoreRules();
-  if (data === null || data === void 0) return rules;
-  if (typeof data !== "object" || Array.isArray(data)) throw new ConfigurationError(`${where2}: the top level must be a mapping (exclude-reads, exclude-writes, task-exclusions)`);
-  const top = data;
-  const list = (v, key2, at2) => {
-    if (v === void 0 || v === null) return [];
-    if (!Array.isArray(v) || v.some((x) => typeof x !== "string")) throw new ConfigurationError(`${where2}${at2}: "${key2}" must be a list of glob strings`);
-    return v;
-  };
-  const topNode = (key2) => doc.get(key2, true);
-  rules.reads = list(top["exclude-reads"], "exclude-reads", lineOf(topNode("exclude-reads"))).map((p) => expandTokens(p, ""));
-  rules.writes = list(top["exclude-writes"], "exclude-writes", lineOf(topNode("exclude-writes"))).map((p) => expandTokens(p, ""));
-  const entries = top["task-exclusions"];
-  if (entries === void 0 || entries === null) return rules;
-  const entriesNode = topNode("task-exclusions");
-  if (!Array.isArray(entries)) throw new ConfigurationError(`${where2}${lineOf(entriesNode)}: "task-exclusions" must be a list of {project, target, exclude-reads, exclude-writes}`);
-  entries.forEach((raw, i) => {
-    const at2 = lineOf(entriesNode?.items?.[i]);
-    if (typeof raw !== "object" || raw === null || Array.isArray(raw)) {
-      throw new ConfigurationError(`${where2}${at2}: task-exclusions[${i}] must be a mapping with "project" and "target"`);
-    }
-    const e2 = raw;
-    for (const k of ["project", "target"]) {
-      if (e2[k] !== void 0 && typeof e2[k] !== "string") throw new ConfigurationError(`${where2}${at2}: task-exclusions[${i}].${k} must be a string`);
-    }
-    if (e2.project === void 0 && e2.target === void 0) throw new ConfigurationError(`${where2}${at2}: task-exclusions[${i}] names neither "project" nor "target"`);
-    const reads = list(e2["exclude-reads"], `task-exclusions[${i}].exclude-reads`, at2);
-    const writes = list(e2["exclude-writes"], `task-exclusions[${i}].exclude-writes`, at2);
-    for (const t of tasks) {
-      if (e2.project !== void 0 && e2.project !== t.project || e2.target !== void 0 && e2.target !== t.target) continue;
-      if (reads.length === 0 && writes.length === 0) {
-        rules.excludedTasks.push(t.id);
-        continue;
-      }
-      const both = (p) => bothWays(p, t.projectRoot);
-      const cur = rules.tasks[t.id] ??= { reads: [], writes: [] };
-      cur.reads.push(...reads.flatMap(both));
-      cur.writes.push(...writes.flatMap(both));
-    }
-  });
-  return rules;
-}
-function bothWays(pattern, projectRoot) {
-  const body = pattern.startsWith("!") ? pattern.slice(1) : pattern;
-  if (body.startsWith("{") || projectRoot === "") return [expandTokens(pattern, projectRoot)];
-  return [expandTokens(pattern, projectRoot), expandTokens(`{projectRoot}/${body}`, projectRoot)].map((p) => pattern.startsWith("!") && !p.startsWith("!") ? `!${p}` : p);
-}
-
-// src/plan/nx.ts
-var import_picomatch2 = __toESM(require_picomatch2(), 1);
-import { spawn } from "node:child_process";
-import { createRequire } from "node:module";
-import { existsSync as existsSync3, mkdtempSync, readdirSync as readdirSync2, readFileSync as readFileSync4, realpathSync as realpathSync3, rmSync, statSync as statSync2 } from "node:fs";
-import { tmpdir } from "node:os";
-import { dirname, join, posix } from "node:path";
-import { fileURLToPath } from "node:url";
+import path3 from "node:path";
 
 // src/plan/json-locate.ts
 function parseJsonWithLines(text) {
@@ -10327,9 +9559,9 @@ function parseJsonWithLines(text) {
     return void 0;
   }
 }
-function jsonChild(node, path27) {
+function jsonChild(node, path30) {
   let cur = node;
-  for (const k of path27) {
+  for (const k of path30) {
     if (!cur) return void 0;
     if (cur.kind === "object") cur = cur.members.get(k);
     else if (cur.kind === "array" && /^\d+$/.test(k)) cur = cur.items[Number(k)];
@@ -10337,12 +9569,12 @@ function jsonChild(node, path27) {
   }
   return cur;
 }
-function jsonKeyLine(node, path27) {
+function jsonKeyLine(node, path30) {
   if (!node) return void 0;
   let cur = node;
   let best = { line: node.line, depth: 0 };
-  for (let d = 0; d < path27.length; d++) {
-    const next = jsonChild(cur, [path27[d]]);
+  for (let d = 0; d < path30.length; d++) {
+    const next = jsonChild(cur, [path30[d]]);
     if (!next) break;
     cur = next;
     best = { line: next.keyLine, depth: d + 1 };
@@ -10350,11 +9582,1395 @@ function jsonKeyLine(node, path27) {
   return best;
 }
 
+// src/analysis/path-classes.ts
+var import_picomatch2 = __toESM(require_picomatch2(), 1);
+import { readFileSync as readFileSync2 } from "node:fs";
+import path2 from "node:path";
+function toolCacheWhat(c) {
+  return `${/^[AEIOU]/.test(c.tool) ? "an" : "a"} ${c.tool} ${c.intermediate ? "staging folder" : "cache"}`;
+}
+var TOOL_CACHES = [
+  {
+    glob: "**/.eslintcache",
+    cache: {
+      tool: "ESLint",
+      advice: "ESLint's result cache (--cache), not an input: keep it out of inputs (it changes every run). ESLint re-checks cached entries against file content and config, so a missing or stale copy only costs time; add it to outputs only to keep it between CI runs",
+      affectsOutputs: false
+    }
+  },
+  { glob: "**/.stylelintcache", cache: { tool: "Stylelint", advice: "Stylelint's result cache (--cache), not an input: keep it out of inputs; it is validated against content, so it only saves time", affectsOutputs: false } },
+  { glob: "**/.prettiercache", cache: { tool: "Prettier", advice: "Prettier's cache (--cache), not an input: keep it out of inputs; it only saves time", affectsOutputs: false } },
+  {
+    glob: "**/node_modules/.cache/**",
+    cache: { tool: "a bundler or transpiler (webpack, babel-loader, terser...)", advice: "a persistent build cache under node_modules/.cache, not an input: keep it out of inputs; the tool validates it, so it only saves time", affectsOutputs: false }
+  },
+  { glob: "**/node_modules/.vite/**", cache: { tool: "Vite", advice: "Vite's dependency pre-bundling cache, not an input: keep it out of inputs; Vite rebuilds it when the lockfile or config changes", affectsOutputs: false } },
+  { glob: "**/.next/cache/**", cache: { tool: "Next.js", advice: "Next.js's build cache (.next/cache), not an input: keep it out of inputs and out of outputs (Next.js docs: cache it between CI runs with the CI's own cache)", affectsOutputs: false } },
+  { glob: "**/.parcel-cache/**", cache: { tool: "Parcel", advice: "Parcel's cache, not an input: keep it out of inputs; it only saves time", affectsOutputs: false } },
+  { glob: "**/.swc/**", cache: { tool: "SWC", advice: "SWC's plugin cache, not an input: keep it out of inputs; it only saves time", affectsOutputs: false } },
+  {
+    glob: "**/.rollup.cache/**",
+    cache: { tool: "@rollup/plugin-typescript", advice: "@rollup/plugin-typescript's incremental cache (outputToFilesystem), not an input and not a product: keep it out of inputs and outputs; a missing copy only costs time", affectsOutputs: false }
+  },
+  {
+    glob: "**/.svelte-kit/**",
+    cache: { tool: "SvelteKit", advice: "SvelteKit's generated and staging folder (svelte-package stages files in .svelte-kit/__package__ before copying them to its output): an intermediate, not the product; keep it out of inputs and outputs", affectsOutputs: false, intermediate: true }
+  },
+  { glob: "**/.cache/**", cache: { tool: "a tool", advice: "a tool cache directory, not an input: keep it out of inputs; it only saves time", affectsOutputs: false } },
+  { glob: "**/.jest-cache/**", cache: { tool: "Jest", advice: "Jest's transform cache (cacheDirectory), not an input: keep it out of inputs; Jest keys it by file content", affectsOutputs: false } },
+  { glob: "**/.vitest/**", cache: { tool: "Vitest", advice: "Vitest's results cache, not an input: keep it out of inputs; it only orders tests", affectsOutputs: false } },
+  {
+    glob: "**/*.tsbuildinfo",
+    cache: {
+      tool: "TypeScript",
+      advice: "tsc's incremental build state (tsBuildInfoFile), not an input: keep it out of inputs. It describes the emitted files, so declare it as an output next to them: a cache hit that restores the outputs without it, or it without the outputs, makes `tsc -b` skip or redo work",
+      affectsOutputs: true
+    }
+  }
+];
+var matchers = TOOL_CACHES.map((t) => ({ match: (0, import_picomatch2.default)(t.glob, { dot: true }), cache: t.cache }));
+function toolCacheOf(rel2) {
+  for (const m of matchers) if (m.match(rel2)) return m.cache;
+  return void 0;
+}
+var PM_CONFIG = /* @__PURE__ */ new Set([".npmrc", "pnpm-workspace.yaml", ".yarnrc", ".yarnrc.yml", "bunfig.toml", ".pnpmfile.cjs", "lerna.json"]);
+function arguableReadReason(rel2, projectRoot) {
+  if (PM_CONFIG.has(path2.posix.basename(rel2))) {
+    return "package-manager configuration (registry, workspace layout): read by a package manager to find scripts and packages, it does not change what a build produces";
+  }
+  if (path2.posix.basename(rel2) !== "package.json") return void 0;
+  const dir = path2.posix.dirname(rel2);
+  const ancestor = dir === "." || projectRoot === "" ? dir === "." : projectRoot.startsWith(dir + "/");
+  if (!ancestor) return void 0;
+  return 'Node reads the nearest package.json above a script to learn its module "type" (and bundlers look for "sideEffects"/"exports"): a real read of an unhashed file, but a change to it rarely changes the result';
+}
+var MANIFEST = /(^|\/)(tsconfig[^/]*\.json|jsconfig\.json|package\.json)$/;
+function crawlReads(root, projectRoot, uncovered, allReads) {
+  const outside = [];
+  const own = [];
+  for (const rel2 of allReads) {
+    if (!MANIFEST.test(rel2)) continue;
+    const inProject = projectRoot === "" ? !rel2.includes("/") : rel2.startsWith(projectRoot + "/") && !rel2.slice(projectRoot.length + 1).includes("/");
+    if (inProject) own.push(rel2);
+  }
+  for (const rel2 of uncovered) {
+    if (MANIFEST.test(rel2) && (projectRoot === "" || !rel2.startsWith(projectRoot + "/"))) outside.push(rel2);
+  }
+  const dirs = new Set(outside.map((r) => path2.posix.dirname(r)));
+  if (outside.length < 5 || dirs.size < 3) return /* @__PURE__ */ new Set();
+  const extended = extendsChain(root, own.filter((r) => /tsconfig[^/]*\.json$|jsconfig\.json$/.test(r)));
+  return new Set(outside.filter((r) => !extended.has(r)));
+}
+function extendsChain(root, start) {
+  const seen = /* @__PURE__ */ new Set();
+  const queue = [...start];
+  while (queue.length) {
+    const rel2 = queue.pop();
+    let text;
+    try {
+      text = readFileSync2(path2.join(root, rel2), "utf8");
+    } catch {
+      continue;
+    }
+    const m = /"extends"\s*:\s*(\[[^\]]*\]|"[^"]*")/.exec(text.replace(/\/\*[\s\S]*?\*\/|(^|[^:"])\/\/.*$/gm, "$1"));
+    if (!m) continue;
+    const values = [...m[1].matchAll(/"([^"]*)"/g)].map((x) => x[1]);
+    for (const v of values) {
+      if (!v.startsWith(".")) continue;
+      let target = path2.posix.normalize(path2.posix.join(path2.posix.dirname(rel2), v));
+      if (!target.endsWith(".json")) target += ".json";
+      if (target.startsWith("../") || seen.has(target)) continue;
+      seen.add(target);
+      queue.push(target);
+    }
+  }
+  return seen;
+}
+
+// src/analysis/fixes.ts
+function toolPattern(source, task, rel2) {
+  const root = task.projectRoot;
+  const inProject = root === "" || rel2 === root || rel2.startsWith(root + "/");
+  switch (source) {
+    case "nx":
+      if (root !== "" && inProject) return `{projectRoot}${rel2 === root ? "" : "/" + rel2.slice(root.length + 1)}`;
+      return `{workspaceRoot}/${rel2}`;
+    case "turbo":
+      if (inProject) return root === "" ? rel2 : rel2 === root ? "." : rel2.slice(root.length + 1);
+      return `$TURBO_ROOT$/${rel2}`;
+    default:
+      return rel2;
+  }
+}
+function toolTaskRef(source, task, dependency) {
+  if (source === "file") return dependency.id;
+  if (dependency.project === task.project) return dependency.target;
+  if (source === "nx") return JSON.stringify({ projects: [dependency.project], target: dependency.target });
+  return `${dependency.project}#${dependency.target}`;
+}
+var FIELD_NAME = {
+  file: { inputs: "inputs", outputs: "outputs", dependsOn: "dependencies" },
+  nx: { inputs: "inputs", outputs: "outputs", dependsOn: "dependsOn" },
+  turbo: { inputs: "inputs", outputs: "outputs", dependsOn: "dependsOn" }
+};
+function where(loc) {
+  if (!loc) return "";
+  return ` (${loc.file}${loc.line ? `:${loc.line}` : ""})`;
+}
+function addToFieldFix(source, task, field, values) {
+  const loc = task.declaredAt?.[field];
+  const name = FIELD_NAME[source][field];
+  const list2 = values.map((v) => v.startsWith('{"') ? v : JSON.stringify(v)).join(", ");
+  let summary2 = `add ${list2} to "${name}" of ${task.id}${where(loc)}`;
+  if (source === "turbo" && field === "inputs" && !task.inputs.some((i) => i.includes("$TURBO_DEFAULT$"))) {
+    summary2 += '; keep "$TURBO_DEFAULT$" in the list if the task relies on the default inputs';
+  }
+  return { summary: summary2, field, add: values, ...loc ? { file: loc.file, ...loc.line ? { line: loc.line } : {} } : {} };
+}
+function taskList(tasks) {
+  if (tasks.length === 1) return tasks[0].id;
+  return `${tasks.length} tasks: ${tasks.slice(0, 3).map((t) => t.id).join(", ")}${tasks.length > 3 ? ", ..." : ""}`;
+}
+var at = (loc) => loc ? { file: loc.file, ...loc.line ? { line: loc.line } : {} } : {};
+var q = (v) => v.startsWith('{"') ? v : JSON.stringify(v);
+var list = (vs) => `[${vs.map(q).join(", ")}]`;
+var FixWriter = class {
+  constructor(plan, sharedByField) {
+    this.plan = plan;
+    this.shared = /* @__PURE__ */ new Map();
+    for (const [field, m] of Object.entries(sharedByField)) for (const [k, v] of m) this.shared.set(`${field}|${k}`, v);
+  }
+  plan;
+  shared;
+  json = /* @__PURE__ */ new Map();
+  config(file) {
+    if (!this.json.has(file)) {
+      let node;
+      try {
+        node = parseJsonWithLines(readFileSync3(path3.join(this.plan.workspaceRoot, file), "utf8"));
+      } catch {
+        node = void 0;
+      }
+      this.json.set(file, node);
+    }
+    return this.json.get(file);
+  }
+  /** The project's own config file (Nx project.json, else package.json; turbo: the package's turbo.json). */
+  projectConfig(task) {
+    const dir = task.projectRoot;
+    const rel2 = (f) => dir ? `${dir}/${f}` : f;
+    if (this.plan.source === "turbo") return rel2("turbo.json");
+    if (existsSync2(path3.join(this.plan.workspaceRoot, rel2("project.json")))) return rel2("project.json");
+    return existsSync2(path3.join(this.plan.workspaceRoot, rel2("package.json"))) ? rel2("package.json") : rel2("project.json");
+  }
+  /** The existing declared list of a field, in the tool's syntax (what an override must keep). */
+  existing(task, field) {
+    if (field === "outputs") return task.outputs.map((o) => o.startsWith("!") ? "!" + toolPattern(this.plan.source, task, o.slice(1)) : toolPattern(this.plan.source, task, o));
+    const decl = (task.declaredInputs ?? []).map((e2) => typeof e2 === "string" ? e2 : JSON.stringify(e2));
+    if (this.plan.source === "nx") return task.declaredInputs ? decl : task.namedInputs?.default ? ["default", "^default"] : ["{projectRoot}/**/*"];
+    if (this.plan.source === "turbo") {
+      if (!task.declaredInputs) return ["$TURBO_DEFAULT$"];
+      return decl.map((e2) => {
+        const neg = e2.startsWith("!") ? "!" : "";
+        const body = neg ? e2.slice(1) : e2;
+        if (!body.startsWith("../")) return e2;
+        return neg + toolPattern("turbo", task, path3.posix.normalize(path3.posix.join(task.projectRoot || ".", body)));
+      });
+    }
+    return task.inputs;
+  }
+  /** Add one value (a workspace-relative pattern, or with `raw` a tool value) to a field of the group's tasks. */
+  add(task, tasks, field, pattern, raw = false) {
+    const source = this.plan.source;
+    const value = raw ? pattern : toolPattern(source, task, pattern);
+    const loc = task.declaredAt?.[field];
+    const name = FIELD_NAME[source][field];
+    const others = tasks.length > 1 ? ` (one edit for ${taskList(tasks)})` : "";
+    if (source === "file" || field === "dependsOn") {
+      if (source === "file" && tasks.length > 1) {
+        return { summary: `add ${q(value)} to "${name}" of ${tasks.map((t) => t.id).join(", ")}`, field, add: [value], ...at(loc) };
+      }
+      return addToFieldFix(source, task, field, [value]);
+    }
+    const what = loc?.what ?? "";
+    const sharing = this.shared.get(`${field}|${locationKey(loc)}`) ?? [task.id];
+    const sharedPlace = sharing.length > tasks.length && tasks.length === 1;
+    const notSet = what.includes("not set");
+    const inferred = what.includes("inferred by plugin");
+    if (source === "nx" && (notSet || inferred || sharedPlace && (what.startsWith("targetDefaults") || loc?.file === "nx.json"))) {
+      const set = [...this.existing(task, field), value];
+      const file = this.projectConfig(task);
+      const key2 = file.endsWith("package.json") ? `nx.targets.${task.target}.${name}` : `targets.${task.target}.${name}`;
+      const line = jsonKeyLine(this.config(file), file.endsWith("package.json") ? ["nx", "targets", task.target, name] : ["targets", task.target, name])?.line;
+      const why = notSet ? "it replaces the Nx defaults, so keep them" : inferred ? `it replaces the ${name} the plugin inferred, so keep them` : `${task.id} alone needs it, and a project's list replaces targetDefaults', so keep those`;
+      return { summary: `set ${key2} in ${file} to ${list(set)} (${why})`, field, add: [value], set, file, ...line ? { line } : {} };
+    }
+    if (source === "turbo" && sharedPlace && loc?.file === "turbo.json") {
+      const set = [...this.existing(task, field), value];
+      const file = this.projectConfig(task);
+      return {
+        summary: `in ${file} (with "extends": ["//"]) set "${name}" of "${task.target}" to ${list(set)}: only ${task.id} needs it, and a package's list replaces the root's`,
+        field,
+        add: [value],
+        set,
+        file
+      };
+    }
+    if (source === "turbo" && field === "inputs" && notSet) {
+      const set = ["$TURBO_DEFAULT$", value];
+      return { summary: `set "inputs" of ${tasks.length > 1 ? `"${task.target}" (${taskList(tasks)})` : task.id} to ${list(set)}${where(loc)}: explicit inputs replace the default (all files of the package), so keep "$TURBO_DEFAULT$"`, field, add: [value], set, ...at(loc) };
+    }
+    const f = addToFieldFix(source, task, field, [value]);
+    return { ...f, summary: f.summary + others };
+  }
+  /** A root file read by tasks declared in different places: one workspace-wide input. */
+  global(tasks, rel2) {
+    const source = this.plan.source;
+    const names = taskList(tasks);
+    if (source === "nx") {
+      const value = `{workspaceRoot}/${rel2}`;
+      const nx = this.config("nx.json");
+      const sg = jsonKeyLine(nx, ["namedInputs", "sharedGlobals"])?.line;
+      if (sg) {
+        return {
+          summary: `add ${q(value)} to namedInputs.sharedGlobals in nx.json (read by ${names}); tasks whose inputs do not include "default" (or a named input built on sharedGlobals) need it in their own inputs`,
+          field: "inputs",
+          add: [value],
+          to: { file: "nx.json", path: ["namedInputs", "sharedGlobals"] },
+          file: "nx.json",
+          line: sg
+        };
+      }
+      const ni = jsonKeyLine(nx, ["namedInputs"])?.line;
+      return {
+        summary: `add a named input "sharedGlobals": [${q(value)}] to namedInputs in nx.json and include "sharedGlobals" in "default" (read by ${names})`,
+        field: "inputs",
+        add: [value],
+        manual: `a new named input must also be referenced from "default" (or each task's inputs): edit nx.json by hand`,
+        file: "nx.json",
+        ...ni ? { line: ni } : {}
+      };
+    }
+    if (source === "turbo") {
+      const gd = jsonKeyLine(this.config("turbo.json"), ["globalDependencies"])?.line;
+      return {
+        summary: `add ${q(rel2)} to "globalDependencies" in turbo.json (read by ${names})`,
+        field: "inputs",
+        add: [rel2],
+        to: { file: "turbo.json", path: ["globalDependencies"] },
+        file: "turbo.json",
+        ...gd ? { line: gd } : {}
+      };
+    }
+    return { summary: `add ${q(rel2)} to "inputs" of ${tasks.map((t) => t.id).join(", ")}`, field: "inputs", add: [rel2], ...at(tasks[0].declaredAt?.inputs) };
+  }
+  /** Arguable reads: nothing is required; say how to make them count, or how to silence them. */
+  arguable(tasks, pattern) {
+    const names = tasks.length > 3 ? `${tasks.length} tasks` : tasks.map((t) => t.id).join(", ");
+    return {
+      summary: `optional: add it to the inputs of ${names} if a change to it should rebuild them; else ignore these reads with "exclude-reads": [${JSON.stringify(pattern)}] in io-trace.config.json`,
+      field: "ignore",
+      add: [pattern]
+    };
+  }
+  toolCache(task, pattern, cache) {
+    const value = toolPattern(this.plan.source, task, pattern);
+    const loc = task.declaredAt?.outputs;
+    if (cache.affectsOutputs) {
+      return { summary: `do not add ${q(value)} to inputs; add it to "outputs" of ${task.id}${where(loc)} (${cache.tool})`, field: "outputs", add: [value], ...at(loc) };
+    }
+    return { summary: `nothing to change for correctness: keep ${q(value)} (${toolCacheWhat(cache)}) out of inputs`, field: "ignore", ...at(loc) };
+  }
+  /** Make the finding go away: the file leaves the inputs (and is declared as output when it is one). */
+  inputMutation(task, rel2, alsoOutput) {
+    const source = this.plan.source;
+    const value = toolPattern(source, task, rel2);
+    const loc = task.declaredAt?.inputs;
+    if (source === "file") {
+      return alsoOutput ? { summary: `remove ${q(rel2)} from "inputs" of ${task.id}${where(loc)}, or stop writing it`, field: "inputs", ...at(loc) } : { summary: `stop writing ${rel2} in ${task.id}, or move it from its "inputs" to its "outputs"${where(loc)}`, field: "outputs", add: [rel2], ...at(loc) };
+    }
+    const neg = `!${value}`;
+    const defaults = source === "turbo" && !task.declaredInputs ? ' (explicit inputs replace the default: keep "$TURBO_DEFAULT$" first)' : "";
+    if (alsoOutput) return { summary: `add ${q(neg)} to "inputs" of ${task.id}${where(loc)}${defaults}, or stop writing it`, field: "inputs", add: [neg], ...at(loc) };
+    return {
+      summary: `stop writing ${rel2} in ${task.id}, or add ${q(value)} to its "outputs"${where(task.declaredAt?.outputs)} and ${q(neg)} to its "inputs"${where(loc)}${defaults}`,
+      field: "outputs",
+      add: [value],
+      also: [{ field: "inputs", add: [neg] }],
+      ...at(task.declaredAt?.outputs ?? loc)
+    };
+  }
+  overlap(task, other) {
+    return {
+      summary: `give ${task.id} and ${other} separate output paths, or make one depend on the other and drop the file from one task's outputs`,
+      field: "outputs",
+      ...at(task.declaredAt?.outputs)
+    };
+  }
+  missingOutput(task, declared) {
+    const shown = declared.startsWith("!") ? declared : toolPattern(this.plan.source, task, declared);
+    return { summary: `correct or remove output ${JSON.stringify(shown)} of ${task.id}`, field: "outputs", ...at(task.declaredAt?.outputs) };
+  }
+  unused(task, declared, via) {
+    if (via && this.plan.source === "nx") {
+      const line = jsonKeyLine(this.config("nx.json"), ["namedInputs", via])?.line;
+      return { summary: `narrow or remove ${q(declared)} in the named input "${via}", or leave it if a change to it should rebuild these tasks`, field: "inputs", ...line ? { file: "nx.json", line } : {} };
+    }
+    const loc = task.declaredAt?.inputs;
+    return { summary: `narrow or remove ${q(declared)} in "inputs" of ${task.id}${where(loc)}, or leave it if a change to it should rebuild the task`, field: "inputs", ...at(loc) };
+  }
+};
+
+// src/analysis/group.ts
+import path4 from "node:path";
+
+// src/core/findings.ts
+var FINDING_TYPES = [
+  "unexpected_read",
+  "unexpected_write",
+  "missing_output",
+  "unused_input",
+  "undeclared_dependency",
+  "overlapping_output",
+  "input_mutation"
+];
+var SEVERITIES = ["error", "warning", "info"];
+var SEVERITY_RANK = { error: 3, warning: 2, info: 1 };
+var TYPE_RANK = {
+  overlapping_output: 7,
+  undeclared_dependency: 6,
+  unexpected_write: 5,
+  unexpected_read: 4,
+  input_mutation: 3,
+  missing_output: 2,
+  unused_input: 1
+};
+
+// src/analysis/group.ts
+function groupFindings(plan, observations, fixes) {
+  const groups = /* @__PURE__ */ new Map();
+  const put = (key2, o, pattern) => {
+    let g = groups.get(key2);
+    if (!g) groups.set(key2, g = { key: key2, type: o.type, severity: o.severity, pattern, first: o, tasks: /* @__PURE__ */ new Map(), paths: /* @__PURE__ */ new Set() });
+    if (SEVERITY_RANK[o.severity] > SEVERITY_RANK[g.severity]) g.severity = o.severity;
+    if (!g.tasks.has(o.task.id)) g.tasks.set(o.task.id, o.task);
+    if (o.samples) for (const s of o.samples) g.paths.add(s);
+    else g.paths.add(o.path);
+    if (o.count && o.count > (g.count ?? 0)) g.count = o.count;
+  };
+  const byTaskType = /* @__PURE__ */ new Map();
+  for (const o of observations) {
+    const k = `${o.task.id}\0${o.type}`;
+    let list2 = byTaskType.get(k);
+    if (!list2) byTaskType.set(k, list2 = []);
+    list2.push(o);
+  }
+  for (const list2 of byTaskType.values()) {
+    const first = list2[0];
+    const patterns = first.type === "unexpected_read" || first.type === "unexpected_write" ? filePatterns(first.task, list2.map((o) => o.path)) : void 0;
+    for (const o of list2) {
+      const pattern = patterns?.get(o.path) ?? o.path;
+      const kind = o.toolCache ? `cache:${o.toolCache.tool}` : o.reason ?? "";
+      let key2;
+      switch (o.type) {
+        case "unexpected_read":
+        case "unexpected_write": {
+          const field = o.type === "unexpected_read" ? "inputs" : "outputs";
+          const value = toolPattern(plan.source, o.task, pattern);
+          const loc = locationKey(o.task.declaredAt?.[field]) ?? `task:${o.task.id}`;
+          key2 = JSON.stringify([o.type, o.severity, kind, o.reason && !o.toolCache ? "" : value, loc]);
+          break;
+        }
+        case "undeclared_dependency":
+        case "overlapping_output":
+          key2 = JSON.stringify([o.type, o.task.id, o.otherTask]);
+          break;
+        case "unused_input":
+          key2 = JSON.stringify([o.type, o.declared, o.via ?? "", o.via ? "" : locationKey(o.task.declaredAt?.inputs) ?? o.task.id, o.declared?.includes("{projectRoot}") || o.via ? "" : o.path]);
+          break;
+        default:
+          key2 = JSON.stringify([o.type, o.task.id, o.path, kind]);
+      }
+      put(key2, o, pattern);
+    }
+  }
+  mergeRootReads(groups);
+  const findings = [...groups.values()].map((g) => toFinding(plan, g, fixes));
+  findings.sort(compareFindings);
+  return findings;
+}
+function filePatterns(task, paths) {
+  const out = /* @__PURE__ */ new Map();
+  const root = task.projectRoot;
+  const outside = [];
+  for (const p of paths) {
+    if (root !== "" && p.startsWith(root + "/")) {
+      const rest = p.slice(root.length + 1);
+      const slash = rest.indexOf("/");
+      out.set(p, slash === -1 ? p : `${root}/${rest.slice(0, slash)}/**`);
+    } else outside.push(p);
+  }
+  const byDir = /* @__PURE__ */ new Map();
+  for (const p of outside) {
+    const dir = path4.posix.dirname(p);
+    let list2 = byDir.get(dir);
+    if (!list2) byDir.set(dir, list2 = []);
+    list2.push(p);
+  }
+  for (const [dir, list2] of byDir) {
+    for (const p of list2) out.set(p, list2.length >= 3 && dir !== "." ? `${dir}/**` : p);
+  }
+  return out;
+}
+function outsideAllProjects(rel2, tasks) {
+  for (const t of tasks) if (t.projectRoot === "" || rel2 === t.projectRoot || rel2.startsWith(t.projectRoot + "/")) return false;
+  return true;
+}
+function mergeRootReads(groups) {
+  const byPattern = /* @__PURE__ */ new Map();
+  for (const g of groups.values()) {
+    if (g.type !== "unexpected_read" || g.severity !== "error" || g.first.toolCache || g.first.reason) continue;
+    if (!outsideAllProjects(g.pattern, g.tasks.values())) continue;
+    let list2 = byPattern.get(g.pattern);
+    if (!list2) byPattern.set(g.pattern, list2 = []);
+    list2.push(g);
+  }
+  for (const [pattern, list2] of byPattern) {
+    const what = list2[0].first.task.declaredAt?.inputs?.what ?? "";
+    const tasks = new Set(list2.flatMap((g) => [...g.tasks.keys()]));
+    if (list2.length < 2 && !(tasks.size >= 2 && (what.includes("not set") || what.includes("inferred by plugin")))) continue;
+    const merged = { ...list2[0], key: `global:${pattern}`, tasks: /* @__PURE__ */ new Map(), paths: /* @__PURE__ */ new Set(), global: true };
+    for (const g of list2) {
+      groups.delete(g.key);
+      for (const [id, t] of g.tasks) merged.tasks.set(id, t);
+      for (const p of g.paths) merged.paths.add(p);
+    }
+    groups.set(merged.key, merged);
+  }
+}
+function toFinding(plan, g, fixes) {
+  const tasks = [...g.tasks.values()].sort((a, b) => a.id.localeCompare(b.id));
+  const task = tasks[0];
+  const paths = [...g.paths].sort();
+  const count = g.count ?? paths.length;
+  const o = g.first;
+  const who = tasks.length === 1 ? task.id : `${tasks.length} tasks (${tasks.slice(0, 3).map((t) => t.id).join(", ")}${tasks.length > 3 ? ", ..." : ""})`;
+  const fixPattern = g.pattern;
+  if ((g.type === "undeclared_dependency" || g.type === "overlapping_output") && paths.length > 1) g.pattern = commonPattern(paths, false);
+  if ((g.type === "unexpected_read" || g.type === "unexpected_write") && tasks.length > 1 && !g.global && paths.length > 1 && !o.reason) {
+    g.pattern = commonPattern(paths);
+  }
+  const what = count === 1 ? paths[0] : `${count} files under ${g.pattern} (e.g. ${paths.slice(0, 2).join(", ")})`;
+  const their = tasks.length === 1 ? "its" : "their";
+  let message;
+  let fix;
+  switch (g.type) {
+    case "unexpected_read":
+      if (o.toolCache) {
+        message = `${who} read ${what}: ${o.toolCache.advice}`;
+        fix = fixes.toolCache(task, fixPattern, o.toolCache);
+      } else if (o.reason) {
+        const files = count === 1 ? paths[0] : `${count} files (e.g. ${paths.slice(0, 3).join(", ")})`;
+        message = `${who} read ${files}, which ${their} inputs do not cover (${o.reason})`;
+        fix = fixes.arguable(tasks, count === 1 ? paths[0] : commonPattern(paths));
+      } else {
+        message = `${who} read ${what}, which ${their} inputs do not cover: a change to it will not invalidate the cache`;
+        fix = g.global ? fixes.global(tasks, fixPattern) : fixes.add(task, tasks, "inputs", fixPattern);
+      }
+      break;
+    case "unexpected_write":
+      if (o.toolCache) {
+        message = `${who} wrote ${what}: ${o.toolCache.advice}`;
+        fix = fixes.toolCache(task, fixPattern, o.toolCache);
+      } else {
+        message = `${who} wrote ${what}, which ${their} outputs do not cover: a cache hit will not restore it`;
+        fix = fixes.add(task, tasks, "outputs", fixPattern);
+      }
+      break;
+    case "input_mutation":
+      message = o.alsoOutput ? `${who} wrote ${what}, which is both a declared input and output of it: its hash changes every run` : `${who} wrote ${what}, one of its own declared inputs: the next run hashes different inputs`;
+      if (o.reason) message = `${who} rewrote ${what}, one of its own declared inputs, ${o.reason}`;
+      fix = fixes.inputMutation(task, fixPattern, o.alsoOutput ?? false);
+      break;
+    case "undeclared_dependency": {
+      const other = plan.tasks.find((t) => t.id === o.otherTask);
+      message = `${task.id} read ${what} produced by ${o.otherTask}, but does not depend on it: the result depends on which task runs first`;
+      fix = fixes.add(task, [task], "dependsOn", toolTaskRef(plan.source, task, other), true);
+      break;
+    }
+    case "overlapping_output":
+      message = `${task.id} and ${o.otherTask} both wrote ${what}: the last to finish wins, and each cache entry restores a different version`;
+      fix = fixes.overlap(task, o.otherTask);
+      break;
+    case "missing_output":
+      message = `${task.id} declares output ${toolPattern(plan.source, task, o.declared ?? o.path)} but nothing it matches exists after the run` + (o.reason ? ` (${o.reason})` : ": check the path, or remove it");
+      fix = fixes.missingOutput(task, o.declared ?? o.path);
+      break;
+    case "unused_input": {
+      const decl = `${o.declared}${o.via ? ` via ${o.via}` : ""}`;
+      message = `${who} never opened any of the ${count} file${count === 1 ? "" : "s"} input ${decl} matches (e.g. ${paths[0]}): a change to them causes a needless cache miss`;
+      fix = fixes.unused(task, o.declared ?? o.path, o.via);
+      break;
+    }
+  }
+  const path30 = g.type === "unused_input" ? `${o.declared}${o.via ? ` via ${o.via}` : ""}` : count === 1 ? paths[0] : o.reason && !o.toolCache && g.type === "unexpected_read" ? commonPattern(paths) : g.pattern;
+  return {
+    task: task.id,
+    type: g.type,
+    path: path30,
+    severity: g.severity,
+    message,
+    ...fix ? { fix } : {},
+    ...o.otherTask ? { otherTask: o.otherTask } : {},
+    ...count > 1 || g.type === "unused_input" ? { count } : {},
+    ...count > 1 || g.type === "unused_input" ? { samples: paths.slice(0, 10) } : {},
+    ...tasks.length > 1 ? { tasks: tasks.map((t) => t.id) } : {},
+    ...o.reason ? { reason: o.reason } : {}
+  };
+}
+function compareFindings(a, b) {
+  return SEVERITY_RANK[b.severity] - SEVERITY_RANK[a.severity] || TYPE_RANK[b.type] - TYPE_RANK[a.type] || (b.tasks?.length ?? 1) - (a.tasks?.length ?? 1) || (b.count ?? 1) - (a.count ?? 1) || a.task.localeCompare(b.task) || (a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
+}
+function commonPattern(paths, withNames = true) {
+  const names = new Set(paths.map((p) => path4.posix.basename(p)));
+  const parts = paths[0].split("/");
+  let n = parts.length - 1;
+  for (const p of paths) {
+    const q2 = p.split("/");
+    let i = 0;
+    while (i < n && q2[i] === parts[i]) i++;
+    n = i;
+  }
+  const dir = parts.slice(0, n).join("/");
+  const sorted = [...names].sort();
+  const tail2 = !withNames ? "**" : sorted.length === 1 ? `**/${sorted[0]}` : sorted.length <= 6 ? `**/{${sorted.join(",")}}` : "**";
+  return dir ? `${dir}/${tail2}` : tail2;
+}
+
+// src/analysis/task-findings.ts
+function taskObservations(c, io, ctx) {
+  const task = c.task;
+  const out = [];
+  const uncovered = [...io.read].filter((rel2) => !readCoveredBy(c, rel2));
+  const crawl = crawlReads(ctx.workspaceRoot, task.projectRoot, uncovered, io.read);
+  for (const rel2 of uncovered) {
+    const producers = ctx.producers(rel2, task.id);
+    if (producers.length > 0) {
+      for (const p of producers) if (!ctx.dependsOn(task.id, p)) out.push({ type: "undeclared_dependency", task, path: rel2, severity: "error", otherTask: p });
+      continue;
+    }
+    if (ctx.kind(rel2) === "dir") continue;
+    const cache = toolCacheOf(rel2);
+    if (cache) {
+      out.push({ type: "unexpected_read", task, path: rel2, severity: "info", toolCache: io.written.has(rel2) ? cache : { ...cache, affectsOutputs: false }, reason: `${toolCacheWhat(cache)}, not an input` });
+      continue;
+    }
+    const arguable = arguableReadReason(rel2, task.projectRoot) ?? (crawl.has(rel2) ? "a resolver (e.g. vite-tsconfig-paths) read the tsconfig/package.json files of many folders to find which project owns a file; only the configs the task's own tsconfig extends change its result" : void 0);
+    out.push(arguable ? { type: "unexpected_read", task, path: rel2, severity: "info", reason: arguable } : { type: "unexpected_read", task, path: rel2, severity: "error" });
+  }
+  for (const rel2 of io.written) {
+    const isInput = c.inputs.covers(rel2);
+    if (c.outputs.covers(rel2) && !isInput) continue;
+    if (isInput) {
+      const same = ctx.contentUnchanged(rel2);
+      out.push({
+        type: "input_mutation",
+        task,
+        path: rel2,
+        alsoOutput: c.outputs.covers(rel2),
+        ...same ? { severity: "info", reason: "rewritten with the same content (it matches git): the hash does not change, but tasks reading it meanwhile race with the rewrite" } : { severity: "warning" }
+      });
+      continue;
+    }
+    if (ctx.kind(rel2) === "dir") continue;
+    const cache = toolCacheOf(rel2);
+    if (cache) {
+      out.push({ type: "unexpected_write", task, path: rel2, severity: cache.affectsOutputs ? "warning" : "info", toolCache: cache, reason: toolCacheWhat(cache) });
+      continue;
+    }
+    out.push({ type: "unexpected_write", task, path: rel2, severity: "error" });
+  }
+  out.push(...missingOutputs(c, io, ctx));
+  return out;
+}
+function missingOutputs(c, io, ctx) {
+  const task = c.task;
+  const positives = c.outputs.positives;
+  const holds = positives.map((p) => {
+    const one2 = compilePatterns([p]);
+    for (const rel2 of io.written) if (one2.covers(rel2)) return true;
+    return ctx.outputExists(p);
+  });
+  if (holds.every(Boolean)) return [];
+  const uncached = [...io.written].some((rel2) => !c.outputs.covers(rel2) && !c.inputs.covers(rel2) && !toolCacheOf(rel2) && ctx.kind(rel2) !== "dir");
+  const otherHolds = holds.some(Boolean);
+  const shared = ctx.sharedOutputs(task);
+  const out = [];
+  positives.forEach((p, i) => {
+    if (holds[i]) return;
+    let severity;
+    let reason;
+    if (uncached) severity = "warning";
+    else if (shared) return;
+    else {
+      severity = "info";
+      reason = otherHolds ? "the task's files are in its other declared outputs, so nothing goes uncached" : "the task wrote nothing, so nothing goes uncached";
+    }
+    out.push({ type: "missing_output", task, path: cleanPattern(p), severity, declared: p, ...reason ? { reason } : {} });
+  });
+  return out;
+}
+
+// src/core/events.ts
+var ACCESS_OPS = [
+  "read",
+  //        open(O_RDONLY) of a non-directory, or a file execve'd
+  "write",
+  //       open with O_WRONLY/O_RDWR, without O_CREAT/O_TRUNC
+  "create",
+  //      open with O_CREAT (the file may or may not have existed)
+  "truncate",
+  //    open with O_TRUNC, or truncate()
+  "stat",
+  //        stat/lstat/newfstatat/statx/access/faccessat/readlink: a probe, not a content read
+  "readdir",
+  //     open(O_DIRECTORY) or getdents: a directory listing
+  "unlink",
+  //      unlink/unlinkat (non-directory)
+  "rmdir",
+  //       rmdir / unlinkat(AT_REMOVEDIR)
+  "mkdir",
+  //       mkdir/mkdirat
+  "rename_from",
+  // rename*: the old path
+  "rename_to",
+  //   rename*: the new path
+  "link",
+  //        link/symlink: the new path (a write of a directory entry)
+  "exec"
+  //        execve/execveat of this path (also a read of it)
+];
+var WRITE_OPS = /* @__PURE__ */ new Set([
+  "write",
+  "create",
+  "truncate",
+  "unlink",
+  "rename_from",
+  "rename_to",
+  "link"
+]);
+var READ_OPS = /* @__PURE__ */ new Set(["read", "exec"]);
+var IDENTITY_ENV_VARS = [
+  "IO_TRACE_TASK",
+  "NX_TASK_TARGET_PROJECT",
+  "NX_TASK_TARGET_TARGET",
+  "NX_TASK_TARGET_CONFIGURATION",
+  "NX_TASK_HASH",
+  "TURBO_HASH"
+];
+var INCOMPLETE_NOTICE_KINDS = /* @__PURE__ */ new Set([
+  "lost",
+  "truncated_path",
+  "io_uring",
+  "map_full",
+  "tracer_error"
+]);
+
+// src/analysis/task-io.ts
+var NONE = Number.POSITIVE_INFINITY;
+function collectTaskIO(accesses, taskIds, ws, ignore, kind) {
+  const uses = /* @__PURE__ */ new Map();
+  let unattributedPaths = 0;
+  for (const a of accesses) {
+    if (a.errno !== 0) continue;
+    const isRead = READ_OPS.has(a.op);
+    const isWrite = WRITE_OPS.has(a.op);
+    if (!isRead && !isWrite) continue;
+    const rel2 = ws.relative(a.path);
+    if (rel2 === null || rel2 === "") continue;
+    if (a.taskId === null || !taskIds.has(a.taskId)) {
+      unattributedPaths++;
+      continue;
+    }
+    let perTask = uses.get(a.taskId);
+    if (!perTask) uses.set(a.taskId, perTask = /* @__PURE__ */ new Map());
+    let u = perTask.get(rel2);
+    if (!u) perTask.set(rel2, u = { readAt: NONE, writeAt: NONE, removedAt: -NONE, wroteContent: false });
+    if (isRead) u.readAt = Math.min(u.readAt, a.firstTs);
+    if (isWrite) {
+      u.writeAt = Math.min(u.writeAt, a.firstTs);
+      if (a.op === "unlink" || a.op === "rename_from") u.removedAt = Math.max(u.removedAt, a.lastTs);
+      else u.wroteContent = true;
+    }
+  }
+  const byTask = /* @__PURE__ */ new Map();
+  const writers = /* @__PURE__ */ new Map();
+  for (const [taskId, perTask] of uses) {
+    const io = { read: /* @__PURE__ */ new Set(), written: /* @__PURE__ */ new Set() };
+    for (const [rel2, u] of perTask) {
+      if (u.writeAt !== NONE) {
+        const temp = u.removedAt >= u.writeAt && kind(rel2) === "missing" && (u.wroteContent || u.readAt === NONE);
+        if (!temp && !ignore.ignoredWrite(taskId, rel2)) {
+          io.written.add(rel2);
+          let list2 = writers.get(rel2);
+          if (!list2) writers.set(rel2, list2 = []);
+          list2.push(taskId);
+        }
+      }
+      if (u.readAt !== NONE && !(u.writeAt < u.readAt) && !ignore.ignoredRead(taskId, rel2)) io.read.add(rel2);
+    }
+    byTask.set(taskId, io);
+  }
+  return { byTask, writers, unattributedPaths };
+}
+
+// src/analysis/unused-inputs.ts
+import path5 from "node:path";
+function declaredPatterns(source, task) {
+  if (source === "file") return fromList(task.inputs.map((p) => ({ declared: p, rel: p })));
+  if (source === "turbo") {
+    if (!task.declaredInputs) return void 0;
+    const items2 = [];
+    for (const e2 of task.declaredInputs) {
+      if (typeof e2 !== "string" || e2.includes("$TURBO_DEFAULT$")) continue;
+      const neg = e2.startsWith("!");
+      const body = neg ? e2.slice(1) : e2;
+      const rel2 = path5.posix.normalize(body.startsWith("$TURBO_ROOT$/") ? body.slice("$TURBO_ROOT$/".length) : path5.posix.join(task.projectRoot || ".", body));
+      const shown = rel2.startsWith("../") || task.projectRoot !== "" && !rel2.startsWith(task.projectRoot + "/") && rel2 !== task.projectRoot ? `$TURBO_ROOT$/${rel2}` : e2;
+      items2.push({ declared: neg && !shown.startsWith("!") ? `!${shown}` : shown, rel: (neg ? "!" : "") + rel2 });
+    }
+    return fromList(items2);
+  }
+  const named = task.namedInputs ?? {};
+  const entries = task.declaredInputs ?? (named.default ? ["default", "^default"] : ["{projectRoot}/**/*"]);
+  const items = [];
+  const seen = /* @__PURE__ */ new Set();
+  const expand = (list2, via) => {
+    for (const e2 of list2) {
+      const s = typeof e2 === "string" ? e2 : e2 && typeof e2 === "object" && typeof e2.fileset === "string" ? e2.fileset : void 0;
+      if (s === void 0 || s.startsWith("^")) continue;
+      if (named[s] && !s.includes("{")) {
+        if (seen.has(s)) continue;
+        seen.add(s);
+        expand(named[s], s);
+        continue;
+      }
+      const neg = s.startsWith("!");
+      const body = neg ? s.slice(1) : s;
+      let rel2;
+      if (body.startsWith("{workspaceRoot}/")) rel2 = body.slice("{workspaceRoot}/".length);
+      else if (body.startsWith("{projectRoot}")) rel2 = path5.posix.join(task.projectRoot || ".", body.slice("{projectRoot}".length).replace(/^\//, "") || ".");
+      if (rel2 === void 0) continue;
+      items.push({ declared: s, rel: (neg ? "!" : "") + path5.posix.normalize(rel2), ...via ? { via } : {} });
+    }
+  };
+  expand(entries, void 0);
+  return fromList(items);
+}
+function fromList(items) {
+  const excludes = items.filter((i) => i.rel.startsWith("!")).map((i) => i.rel.slice(1));
+  return items.filter((i) => !i.rel.startsWith("!") && i.rel !== "." && i.rel !== "").map((i) => ({ ...i, excludes }));
+}
+function unusedInputs(source, graded, io, ctx) {
+  const perTask = graded.map((c) => ({ c, patterns: declaredPatterns(source, c.task) ?? [] }));
+  const bases = perTask.flatMap((t) => t.patterns.map((p) => patternBase(p.rel)));
+  const files = bases.length ? [...ctx.listFiles(bases)] : [];
+  const out = [];
+  for (const { c, patterns } of perTask) {
+    const task = c.task;
+    const used = io.get(task.id);
+    for (const p of patterns) {
+      const positive = compilePatterns([p.rel]);
+      const one2 = compilePatterns([p.rel, ...p.excludes.map((e2) => "!" + e2)]);
+      const base = patternBase(p.rel);
+      const prefix = base === "" ? "" : base + "/";
+      const matched = [];
+      let touched = false;
+      for (const f of files) {
+        if (prefix !== "" && f !== base && !f.startsWith(prefix) || !positive.covers(f)) continue;
+        if (used?.read.has(f) || used?.written.has(f) || ctx.allWritten.has(f)) {
+          touched = true;
+          break;
+        }
+        if (!one2.covers(f) || !c.inputs.covers(f) || c.outputs.covers(f) || ctx.ignoredRead(task.id, f)) continue;
+        matched.push(f);
+      }
+      if (touched || matched.length === 0) continue;
+      matched.sort();
+      out.push({ type: "unused_input", task, path: p.rel, severity: "info", declared: p.declared, ...p.via ? { via: p.via } : {}, count: matched.length, samples: matched.slice(0, 10) });
+    }
+  }
+  return out;
+}
+
+// src/analysis/workspace-paths.ts
+import { lstatSync, realpathSync } from "node:fs";
+import path6 from "node:path";
+var WorkspacePaths = class {
+  roots;
+  dirCache = /* @__PURE__ */ new Map();
+  /** Directory (as traced) -> its workspace-relative form; far fewer entries than paths. */
+  relDirCache = /* @__PURE__ */ new Map();
+  constructor(workspaceRoot) {
+    const real = safeRealpath(workspaceRoot) ?? path6.resolve(workspaceRoot);
+    this.roots = [.../* @__PURE__ */ new Set([real, path6.resolve(workspaceRoot)])];
+  }
+  get root() {
+    return this.roots[0];
+  }
+  /** Workspace-relative path ('' for the root itself), or null when outside the workspace. */
+  relative(absPath) {
+    const slash = absPath.lastIndexOf("/");
+    const base = absPath.slice(slash + 1);
+    if (slash <= 0 || base === "" || base === "." || base === "..") return this.compute(absPath);
+    const dir = absPath.slice(0, slash);
+    let relDir = this.relDirCache.get(dir);
+    if (relDir === void 0) {
+      relDir = this.compute(dir);
+      this.relDirCache.set(dir, relDir);
+    }
+    if (relDir === null) return null;
+    return relDir === "" ? base : `${relDir}/${base}`;
+  }
+  compute(absPath) {
+    const norm = absPath.includes("/.") || absPath.includes("//") || absPath.endsWith("/") ? path6.posix.normalize(absPath).replace(/(.)\/$/, "$1") : absPath;
+    const direct = this.underRoot(norm);
+    if (direct !== null) {
+      return direct;
+    }
+    const dir = path6.posix.dirname(norm);
+    let realDir = this.dirCache.get(dir);
+    if (realDir === void 0) {
+      realDir = safeRealpath(dir);
+      this.dirCache.set(dir, realDir);
+    }
+    if (realDir === null || realDir === dir) return null;
+    return this.underRoot(path6.posix.join(realDir, path6.posix.basename(norm)));
+  }
+  underRoot(p) {
+    for (const root of this.roots) {
+      if (p === root) return "";
+      if (p.startsWith(root) && p.charCodeAt(root.length) === 47) return p.slice(root.length + 1);
+    }
+    return null;
+  }
+  absolute(rel2) {
+    return rel2 === "" ? this.root : path6.posix.join(this.root, rel2);
+  }
+};
+function pathKind(abs) {
+  try {
+    return lstatSync(abs).isDirectory() ? "dir" : "file";
+  } catch {
+    return "missing";
+  }
+}
+function safeRealpath(p) {
+  try {
+    return realpathSync(p);
+  } catch {
+    return null;
+  }
+}
+
+// src/analysis/workspace-files.ts
+import { readdirSync } from "node:fs";
+import path7 from "node:path";
+function listWorkspaceFiles(root, ignore, bases = [""]) {
+  const out = [];
+  const seen = /* @__PURE__ */ new Set();
+  const walk = (rel2) => {
+    if (seen.has(rel2)) return;
+    seen.add(rel2);
+    let entries;
+    try {
+      entries = readdirSync(rel2 === "" ? root : path7.join(root, rel2), { withFileTypes: true });
+    } catch (e2) {
+      if (e2.code === "ENOTDIR" && rel2 !== "") out.push(rel2);
+      return;
+    }
+    for (const e2 of entries) {
+      const child = rel2 === "" ? e2.name : `${rel2}/${e2.name}`;
+      if (ignore.ignoredAlways(child)) continue;
+      if (e2.isDirectory()) walk(child);
+      else out.push(child);
+    }
+  };
+  for (const base of [...new Set(bases)].sort((a, b) => a.length - b.length)) {
+    if (bases.some((b) => b !== base && (b === "" || base.startsWith(b + "/")))) continue;
+    walk(base);
+  }
+  return out;
+}
+
+// src/analysis/analyse.ts
+function analyse(input) {
+  const { plan, ignore } = input;
+  const kindOf = input.pathKind ?? pathKind;
+  const ws = new WorkspacePaths(plan.workspaceRoot);
+  const tasksById = new Map(plan.tasks.map((t) => [t.id, t]));
+  const kindCache = /* @__PURE__ */ new Map();
+  const kind = (rel2) => {
+    let k = kindCache.get(rel2);
+    if (k === void 0) kindCache.set(rel2, k = kindOf(ws.absolute(rel2)));
+    return k;
+  };
+  const listFiles = input.listFiles ?? ((bases) => listWorkspaceFiles(plan.workspaceRoot, ignore, bases));
+  const io = collectTaskIO(input.accesses, new Set(tasksById.keys()), ws, ignore, kind);
+  const coverage = coverageModel(plan);
+  const results = [];
+  const graded = [];
+  for (const task of plan.tasks) {
+    const processes = input.processCounts.get(task.id) ?? 0;
+    const tio = io.byTask.get(task.id);
+    const counts2 = { reads: tio?.read.size ?? 0, writes: tio?.written.size ?? 0, findings: 0 };
+    let status;
+    if (ignore.excludedTasks.has(task.id)) status = "excluded";
+    else if (input.skippedTasks?.has(task.id) && processes === 0) status = "skipped";
+    else if (input.cachedTasks?.has(task.id) && processes === 0) status = "cached";
+    else if (processes === 0) status = "not-run";
+    else if (!coverage.get(task.id).cacheable) status = "not-cacheable";
+    else status = "analyzed";
+    const shown = status === "analyzed" || status === "not-cacheable";
+    results.push({ taskId: task.id, status, ...shown ? counts2 : { reads: 0, writes: 0, findings: 0 } });
+    if (status === "analyzed") graded.push(coverage.get(task.id));
+  }
+  const outputSets = new Map([...coverage].map(([id, c]) => [id, c.outputs]));
+  const producers = new Producers(plan.tasks, io.writers, outputSets);
+  const deps = new DependencyClosure(plan.tasks);
+  const sharedOutputs = tasksByLocation(plan, "outputs");
+  const existsMemo = /* @__PURE__ */ new Map();
+  const outputExists = (pattern) => {
+    let e2 = existsMemo.get(pattern);
+    if (e2 === void 0) {
+      const one2 = compilePatterns([pattern]);
+      e2 = false;
+      for (const f of listFiles([patternBase(pattern)])) {
+        if (one2.covers(f)) {
+          e2 = true;
+          break;
+        }
+      }
+      existsMemo.set(pattern, e2);
+    }
+    return e2;
+  };
+  const mutated = [];
+  for (const c of graded) for (const rel2 of io.byTask.get(c.task.id)?.written ?? []) if (c.inputs.covers(rel2)) mutated.push(rel2);
+  const unchanged = mutated.length ? (input.contentUnchanged ?? ((r) => gitContentUnchanged(plan.workspaceRoot, r)))(mutated) : /* @__PURE__ */ new Map();
+  const observations = [];
+  const empty = { read: /* @__PURE__ */ new Set(), written: /* @__PURE__ */ new Set() };
+  for (const c of graded) {
+    observations.push(
+      ...taskObservations(c, io.byTask.get(c.task.id) ?? empty, {
+        workspaceRoot: ws.root,
+        producers: (rel2, self) => producers.of(rel2, self),
+        dependsOn: (a, b) => deps.dependsOn(a, b),
+        kind,
+        outputExists,
+        // A list declared once for many tasks, or the tool's default list (nobody wrote it for this task).
+        sharedOutputs: (t) => (sharedOutputs.get(locationKey(t.declaredAt?.outputs) ?? "")?.length ?? 0) > 1 || (t.declaredAt?.outputs?.what ?? "").includes("not set"),
+        contentUnchanged: (rel2) => unchanged.get(rel2)
+      })
+    );
+  }
+  observations.push(...overlappingOutputs(io.writers, new Set(graded.map((c) => c.task.id)), tasksById));
+  const allWritten = new Set(io.writers.keys());
+  observations.push(...unusedInputs(plan.source, graded, io.byTask, { listFiles, ignoredRead: (t, rel2) => ignore.ignoredRead(t, rel2), allWritten }));
+  const fixes = new FixWriter(plan, { inputs: tasksByLocation(plan, "inputs"), outputs: sharedOutputs, dependsOn: tasksByLocation(plan, "dependsOn") });
+  const findings = groupFindings(plan, observations, fixes);
+  const counts = /* @__PURE__ */ new Map();
+  for (const f of findings) for (const t of f.tasks ?? [f.task]) counts.set(t, (counts.get(t) ?? 0) + 1);
+  for (const r of results) r.findings = counts.get(r.taskId) ?? 0;
+  return { findings, tasks: results, unattributedPaths: io.unattributedPaths };
+}
+function gitContentUnchanged(root, rels) {
+  const out = /* @__PURE__ */ new Map();
+  let listing;
+  try {
+    listing = execFileSync("git", ["-C", root, "ls-files", "-s", "-z", "--", ...rels], { encoding: "utf8", stdio: ["ignore", "pipe", "ignore"], maxBuffer: 64 << 20 });
+  } catch {
+    return out;
+  }
+  for (const entry of listing.split("\0")) {
+    const m = /^\d+ ([0-9a-f]{40,64}) \d+\t(.*)$/s.exec(entry);
+    if (!m) continue;
+    const [, blob, rel2] = m;
+    try {
+      const data = readFileSync4(`${root}/${rel2}`);
+      const algo = blob.length === 64 ? "sha256" : "sha1";
+      const h = createHash(algo).update(`blob ${data.length}\0`).update(data).digest("hex");
+      out.set(rel2, h === blob);
+    } catch {
+    }
+  }
+  return out;
+}
+
+// src/report/report.ts
+var REPORT_SCHEMA_VERSION = 1;
+var ISSUE_SEVERITIES = /* @__PURE__ */ new Set(["error", "warning"]);
+function decideStatus(tracer, incompleteReasons, findings) {
+  if (tracer === "none") return "not-traced";
+  if (incompleteReasons.length > 0) return "incomplete";
+  return findings.some((f) => ISSUE_SEVERITIES.has(f.severity)) ? "issues" : "clean";
+}
+function buildReport(run4, tasks, findings, version) {
+  const counts = { error: 0, warning: 0, info: 0 };
+  for (const f of findings) counts[f.severity]++;
+  const withIssues = new Set(findings.filter((f) => ISSUE_SEVERITIES.has(f.severity)).map((f) => f.task));
+  const status = run4.status === "running" || run4.status === "failed" ? decideStatus(run4.tracer, run4.incompleteReasons, findings) : run4.status;
+  return {
+    schemaVersion: REPORT_SCHEMA_VERSION,
+    tool: { name: "io-trace", version },
+    status,
+    incompleteReasons: run4.incompleteReasons,
+    tasksAnalyzed: tasks.filter((t) => t.status === "analyzed").length,
+    tasksWithIssues: withIssues.size,
+    counts,
+    run: {
+      id: run4.id,
+      command: run4.command,
+      cwd: run4.cwd,
+      workspaceRoot: run4.workspaceRoot,
+      planSource: run4.planSource,
+      planFile: run4.planFile,
+      tracer: run4.tracer,
+      tracerVersion: run4.tracerVersion,
+      tracerReason: run4.tracerReason,
+      startedAt: new Date(run4.startedAt).toISOString(),
+      durationMs: run4.endedAt !== null ? Math.round(run4.endedAt - run4.startedAt) : null,
+      exitCode: run4.exitCode,
+      signal: run4.signal,
+      eventCount: run4.eventCount,
+      lostEvents: run4.lostEvents,
+      stdoutPath: run4.stdoutPath,
+      stderrPath: run4.stderrPath,
+      logPath: run4.logPath,
+      transcriptPath: run4.transcriptPath
+    },
+    tasks,
+    findings
+  };
+}
+
+// src/config/nx-sandboxing.ts
+var import_yaml = __toESM(require_dist(), 1);
+import { existsSync as existsSync3, readFileSync as readFileSync6 } from "node:fs";
+import path9 from "node:path";
+
+// src/plan/file.ts
+import { readFileSync as readFileSync5, realpathSync as realpathSync2, statSync } from "node:fs";
+import path8 from "node:path";
+var INPUT_OBJECT_TYPES = /* @__PURE__ */ new Set(["file", "fileset", "env", "runtime", "external", "other"]);
+function loadPlanFile(file) {
+  const abs = path8.resolve(file);
+  let text;
+  try {
+    text = readFileSync5(abs, "utf8");
+  } catch (e2) {
+    const code = e2.code;
+    throw new ConfigurationError(
+      code === "ENOENT" ? `plan file ${file} does not exist` : `plan file ${file} cannot be read: ${e2.message}`
+    );
+  }
+  return parsePlan(text, abs);
+}
+function parsePlan(text, file) {
+  let doc;
+  try {
+    doc = JSON.parse(text);
+  } catch (e2) {
+    const msg = e2.message;
+    const offset = jsonErrorOffset(text);
+    const where2 = offset !== void 0 ? ` line ${lineAt(text, offset)}` : "";
+    throw new ConfigurationError(`plan file ${file}${where2}: not valid JSON (${msg})`);
+  }
+  const fail = (where2, what) => {
+    throw new ConfigurationError(`plan file ${file}${where2}${where2.includes(": task ") ? " " : ": "}${what}`);
+  };
+  if (!isObject(doc)) fail("", 'the top level must be an object with "version" and "tasks"');
+  const top = doc;
+  if (top.version !== 1) fail("", `"version" must be 1 (found ${JSON.stringify(top.version)})`);
+  if (!Array.isArray(top.tasks)) fail("", '"tasks" must be an array of task objects');
+  if (top.workspaceRoot !== void 0 && typeof top.workspaceRoot !== "string") {
+    fail("", '"workspaceRoot" must be a string (absolute, or relative to the plan file)');
+  }
+  const rootGiven = path8.resolve(path8.dirname(file), top.workspaceRoot ?? ".");
+  let workspaceRoot;
+  try {
+    if (!statSync(rootGiven).isDirectory()) throw new Error("not a directory");
+    workspaceRoot = realpathSync2(rootGiven);
+  } catch {
+    return fail("", `"workspaceRoot" ${rootGiven} is not a directory`);
+  }
+  const planRel = path8.relative(workspaceRoot, file).split(path8.sep).join("/");
+  const tasks = [];
+  const seen = /* @__PURE__ */ new Set();
+  top.tasks.forEach((raw, index) => {
+    const idGuess = isObject(raw) && typeof raw.id === "string" ? raw.id : void 0;
+    const taskLine = idGuess !== void 0 ? findLine(text, JSON.stringify(idGuess)) : void 0;
+    const where2 = ` line ${taskLine ?? "?"}: task ${idGuess !== void 0 ? JSON.stringify(idGuess) : `#${index + 1}`}`;
+    if (!isObject(raw)) fail(` tasks[${index}]`, "each task must be an object");
+    const t = raw;
+    if (typeof t.id !== "string" || t.id === "") fail(where2, 'has no "id" string');
+    const id = t.id;
+    if (seen.has(id)) fail(where2, "is listed twice; task ids must be unique");
+    seen.add(id);
+    const target = t.target;
+    if (!isObject(target) || typeof target.project !== "string" || typeof target.target !== "string") {
+      fail(where2, 'needs "target": {"project": "...", "target": "..."}');
+    }
+    const tg = target;
+    if (tg.configuration !== void 0 && typeof tg.configuration !== "string") {
+      fail(where2, '"target.configuration" must be a string');
+    }
+    const projectRoot = t.projectRoot === void 0 ? "" : t.projectRoot;
+    if (typeof projectRoot !== "string") fail(where2, '"projectRoot" must be a string (workspace-relative)');
+    const expand = (p) => expandTokens(p, projectRoot);
+    const inputs = [];
+    const nonFileInputs = [];
+    if (t.inputs !== void 0 && !Array.isArray(t.inputs)) fail(where2, '"inputs" must be an array');
+    (t.inputs ?? []).forEach((input, i) => {
+      if (typeof input === "string") {
+        inputs.push(expand(input));
+        return;
+      }
+      if (isObject(input) && typeof input.type === "string" && typeof input.value === "string") {
+        if (!INPUT_OBJECT_TYPES.has(input.type)) {
+          fail(where2, `inputs[${i}] has unknown type ${JSON.stringify(input.type)} (use file, env, runtime or external)`);
+        }
+        if (input.type === "file" || input.type === "fileset") inputs.push(expand(input.value));
+        else nonFileInputs.push({ type: input.type, value: input.value });
+        return;
+      }
+      fail(where2, `inputs[${i}] must be a pattern string or {"type": "file", "value": "pattern"}`);
+    });
+    if (!Array.isArray(t.outputs)) fail(where2, 'has no "outputs" array');
+    const outputs = t.outputs.map((o, i) => {
+      if (typeof o !== "string") fail(where2, `outputs[${i}] must be a pattern string`);
+      return expand(o);
+    });
+    const deps = t.dependencies ?? [];
+    if (!Array.isArray(deps) || deps.some((d) => typeof d !== "string")) {
+      fail(where2, '"dependencies" must be an array of task ids');
+    }
+    const at3 = (key2) => ({
+      file: planRel,
+      line: findLine(text, `"${key2}"`, text.indexOf(JSON.stringify(id))) ?? taskLine,
+      what: `tasks[${index}].${key2}`
+    });
+    tasks.push({
+      id,
+      project: tg.project,
+      target: tg.target,
+      ...tg.configuration !== void 0 ? { configuration: tg.configuration } : {},
+      projectRoot: projectRoot.replace(/\/+$/, ""),
+      inputs,
+      ...nonFileInputs.length ? { nonFileInputs } : {},
+      outputs,
+      dependsOn: deps,
+      declaredAt: { inputs: at3("inputs"), outputs: at3("outputs"), dependsOn: at3("dependencies") }
+    });
+  });
+  for (const task of tasks) {
+    for (const dep of task.dependsOn) {
+      if (!seen.has(dep)) {
+        fail(` line ${task.declaredAt?.dependsOn?.line ?? "?"}: task ${JSON.stringify(task.id)}`, `depends on unknown task ${JSON.stringify(dep)}`);
+      }
+    }
+  }
+  return { source: "file", workspaceRoot, file, tasks };
+}
+function expandTokens(pattern, projectRoot) {
+  const neg = pattern.startsWith("!") ? "!" : "";
+  let p = neg ? pattern.slice(1) : pattern;
+  p = p.replace(/^\{workspaceRoot\}\/?/, "").replace(/^\{projectRoot\}/, projectRoot);
+  while (p.startsWith("/")) p = p.slice(1);
+  return neg + p;
+}
+function jsonErrorOffset(text) {
+  let i = 0;
+  const ws = () => {
+    while (i < text.length && " 	\n\r".includes(text[i])) i++;
+  };
+  const fail = () => {
+    throw i;
+  };
+  const value = () => {
+    ws();
+    const c = text[i];
+    if (c === "{") {
+      i++;
+      ws();
+      if (text[i] === "}") return void i++;
+      for (; ; ) {
+        ws();
+        if (text[i] !== '"') fail();
+        string();
+        ws();
+        if (text[i] !== ":") fail();
+        i++;
+        value();
+        ws();
+        if (text[i] === ",") i++;
+        else if (text[i] === "}") return void i++;
+        else fail();
+      }
+    }
+    if (c === "[") {
+      i++;
+      ws();
+      if (text[i] === "]") return void i++;
+      for (; ; ) {
+        value();
+        ws();
+        if (text[i] === ",") i++;
+        else if (text[i] === "]") return void i++;
+        else fail();
+      }
+    }
+    if (c === '"') return string();
+    const m = /^(?:-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?|true|false|null)/.exec(text.slice(i, i + 400));
+    if (!m) fail();
+    i += m[0].length;
+  };
+  const string = () => {
+    i++;
+    while (i < text.length && text[i] !== '"') {
+      if (text[i] === "\n") fail();
+      i += text[i] === "\\" ? 2 : 1;
+    }
+    if (i >= text.length) fail();
+    i++;
+  };
+  try {
+    value();
+    ws();
+    return i < text.length ? i : void 0;
+  } catch (at3) {
+    return typeof at3 === "number" ? Math.min(at3, text.length) : void 0;
+  }
+}
+function isObject(v) {
+  return typeof v === "object" && v !== null && !Array.isArray(v);
+}
+function lineAt(text, offset) {
+  let line = 1;
+  for (let i = 0; i < offset && i < text.length; i++) if (text.charCodeAt(i) === 10) line++;
+  return line;
+}
+function findLine(text, needle, from = 0) {
+  const i = text.indexOf(needle, Math.max(0, from));
+  return i < 0 ? void 0 : lineAt(text, i);
+}
+function toPlanFile(plan, fileDir) {
+  const root = path8.relative(fileDir, plan.workspaceRoot).split(path8.sep).join("/") || ".";
+  return {
+    version: 1,
+    workspaceRoot: root,
+    tasks: plan.tasks.map((t) => ({
+      id: t.id,
+      target: { project: t.project, target: t.target, ...t.configuration !== void 0 ? { configuration: t.configuration } : {} },
+      projectRoot: t.projectRoot,
+      inputs: [...t.inputs, ...(t.nonFileInputs ?? []).map((n) => ({ type: n.type, value: n.value }))],
+      outputs: [...t.outputs],
+      dependencies: [...t.dependsOn]
+    }))
+  };
+}
+
+// src/config/nx-sandboxing.ts
+var NX_SANDBOXING_CONFIG = ".nx/workflows/sandboxing-config.yaml";
+function loadNxSandboxingConfig(workspaceRoot, tasks) {
+  const file = path9.join(workspaceRoot, NX_SANDBOXING_CONFIG);
+  if (!existsSync3(file)) return emptyIgnoreRules();
+  let text;
+  try {
+    text = readFileSync6(file, "utf8");
+  } catch (e2) {
+    throw new ConfigurationError(`${NX_SANDBOXING_CONFIG} cannot be read: ${e2.message}`);
+  }
+  return parseNxSandboxingConfig(text, tasks, NX_SANDBOXING_CONFIG);
+}
+function parseNxSandboxingConfig(text, tasks, where2 = NX_SANDBOXING_CONFIG) {
+  const doc = (0, import_yaml.parseDocument)(text, { prettyErrors: true });
+  if (doc.errors.length) {
+    const e2 = doc.errors[0];
+    const line = e2.linePos?.[0]?.line;
+    throw new ConfigurationError(`${where2}${line ? ` line ${line}` : ""}: not valid YAML (${e2.message.split("\n")[0]})`);
+  }
+  const lineOf = (node) => {
+    const range = node?.range;
+    if (!range) return "";
+    let line = 1;
+    for (let i = 0; i < range[0] && i < text.length; i++) if (text.charCodeAt(i) === 10) line++;
+    return ` line ${line}`;
+  };
+  const data = doc.toJS();
+  const rules = emptyIgnoreRules();
+  if (data === null || data === void 0) return rules;
+  if (typeof data !== "object" || Array.isArray(data)) throw new ConfigurationError(`${where2}: the top level must be a mapping (exclude-reads, exclude-writes, task-exclusions)`);
+  const top = data;
+  const list2 = (v, key2, at3) => {
+    if (v === void 0 || v === null) return [];
+    if (!Array.isArray(v) || v.some((x) => typeof x !== "string")) throw new ConfigurationError(`${where2}${at3}: "${key2}" must be a list of glob strings`);
+    return v;
+  };
+  const topNode = (key2) => doc.get(key2, true);
+  rules.reads = list2(top["exclude-reads"], "exclude-reads", lineOf(topNode("exclude-reads"))).map((p) => expandTokens(p, ""));
+  rules.writes = list2(top["exclude-writes"], "exclude-writes", lineOf(topNode("exclude-writes"))).map((p) => expandTokens(p, ""));
+  const entries = top["task-exclusions"];
+  if (entries === void 0 || entries === null) return rules;
+  const entriesNode = topNode("task-exclusions");
+  if (!Array.isArray(entries)) throw new ConfigurationError(`${where2}${lineOf(entriesNode)}: "task-exclusions" must be a list of {project, target, exclude-reads, exclude-writes}`);
+  entries.forEach((raw, i) => {
+    const at3 = lineOf(entriesNode?.items?.[i]);
+    if (typeof raw !== "object" || raw === null || Array.isArray(raw)) {
+      throw new ConfigurationError(`${where2}${at3}: task-exclusions[${i}] must be a mapping with "project" and "target"`);
+    }
+    const e2 = raw;
+    for (const k of ["project", "target"]) {
+      if (e2[k] !== void 0 && typeof e2[k] !== "string") throw new ConfigurationError(`${where2}${at3}: task-exclusions[${i}].${k} must be a string`);
+    }
+    if (e2.project === void 0 && e2.target === void 0) throw new ConfigurationError(`${where2}${at3}: task-exclusions[${i}] names neither "project" nor "target"`);
+    const reads = list2(e2["exclude-reads"], `task-exclusions[${i}].exclude-reads`, at3);
+    const writes = list2(e2["exclude-writes"], `task-exclusions[${i}].exclude-writes`, at3);
+    for (const t of tasks) {
+      if (e2.project !== void 0 && e2.project !== t.project || e2.target !== void 0 && e2.target !== t.target) continue;
+      if (reads.length === 0 && writes.length === 0) {
+        rules.excludedTasks.push(t.id);
+        continue;
+      }
+      const both = (p) => bothWays(p, t.projectRoot);
+      const cur = rules.tasks[t.id] ??= { reads: [], writes: [] };
+      cur.reads.push(...reads.flatMap(both));
+      cur.writes.push(...writes.flatMap(both));
+    }
+  });
+  return rules;
+}
+function bothWays(pattern, projectRoot) {
+  const body = pattern.startsWith("!") ? pattern.slice(1) : pattern;
+  if (body.startsWith("{") || projectRoot === "") return [expandTokens(pattern, projectRoot)];
+  return [expandTokens(pattern, projectRoot), expandTokens(`{projectRoot}/${body}`, projectRoot)].map((p) => pattern.startsWith("!") && !p.startsWith("!") ? `!${p}` : p);
+}
+
+// src/plan/nx.ts
+var import_picomatch3 = __toESM(require_picomatch2(), 1);
+import { spawn } from "node:child_process";
+import { createRequire } from "node:module";
+import { existsSync as existsSync4, mkdtempSync, readdirSync as readdirSync2, readFileSync as readFileSync7, realpathSync as realpathSync3, rmSync, statSync as statSync2 } from "node:fs";
+import { tmpdir } from "node:os";
+import { dirname, join, posix } from "node:path";
+import { fileURLToPath } from "node:url";
+
 // src/plan/nx-child-protocol.ts
 var NX_CHILD_REQUEST_ENV = "IO_TRACE_NX_REQUEST";
 
 // src/plan/nx.ts
 var MIN_NX_MAJOR = 22;
+var MIN_NX_TESTED = "22.6";
 var NX_ENV = { NX_DAEMON: "false", CI: "true", NX_NO_CLOUD: "true", NX_TUI: "false" };
 var RUNNER_PREFIXES = /* @__PURE__ */ new Set(["npx", "pnpx", "bunx"]);
 var PM_EXEC = /* @__PURE__ */ new Set(["pnpm", "yarn", "npm", "bun"]);
@@ -10407,9 +11023,9 @@ var NX_VALUE_OPTIONS = /* @__PURE__ */ new Set([
   "--preset"
 ]);
 function parseNxCommand(argv) {
-  const at2 = findToolIndex(argv, "nx");
-  if (at2 < 0) return void 0;
-  const args = argv.slice(at2 + 1);
+  const at3 = findToolIndex(argv, "nx");
+  if (at3 < 0) return void 0;
+  const args = argv.slice(at3 + 1);
   const sub = args[0];
   if (sub === void 0) return void 0;
   const targets = [];
@@ -10425,15 +11041,15 @@ function parseNxCommand(argv) {
     const eq = a.indexOf("=");
     const name = a.startsWith("-") && eq > 0 ? a.slice(0, eq) : a;
     const inline2 = a.startsWith("-") && eq > 0 ? a.slice(eq + 1) : void 0;
-    const list = (target) => {
+    const list2 = (target) => {
       if (inline2 !== void 0) {
         target.push(inline2);
         current = void 0;
       } else current = target;
     };
-    if (name === "-t" || name === "--target" || name === "--targets") list(targets);
-    else if (name === "-p" || name === "--projects" || name === "--project") list(projects);
-    else if (name === "--exclude") list(exclude);
+    if (name === "-t" || name === "--target" || name === "--targets") list2(targets);
+    else if (name === "-p" || name === "--projects" || name === "--project") list2(projects);
+    else if (name === "--exclude") list2(exclude);
     else if (name === "-c" || name === "--configuration") {
       configuration = inline2 ?? args[++i];
       current = void 0;
@@ -10527,7 +11143,7 @@ function locateWorkspaceNx(workspaceRoot) {
   }
   let version = "unknown";
   try {
-    version = JSON.parse(readFileSync4(pkgPath, "utf8")).version ?? "unknown";
+    version = JSON.parse(readFileSync7(pkgPath, "utf8")).version ?? "unknown";
   } catch {
   }
   return { dir: dirname(pkgPath), version };
@@ -10543,7 +11159,7 @@ function requireSupportedNx(version, dir) {
 function nxChildScript() {
   const here = dirname(fileURLToPath(import.meta.url));
   const candidates = [join(here, "nx-child.js"), join(here, "..", "nx-child.js"), join(here, "..", "..", "dist", "nx-child.js")];
-  const found = candidates.find((c) => existsSync3(c));
+  const found = candidates.find((c) => existsSync4(c));
   if (!found) throw new Error(`io-trace's Nx plan child (nx-child.js) is missing: looked in ${candidates.join(", ")} (run \`npm run build\`)`);
   return found;
 }
@@ -10590,7 +11206,7 @@ async function resolveNxPlan(opts) {
     const run4 = await runNode([nxChildScript()], workspaceRoot, env);
     let text;
     try {
-      text = readFileSync4(resultFile, "utf8");
+      text = readFileSync7(resultFile, "utf8");
     } catch {
       text = void 0;
     }
@@ -10618,7 +11234,7 @@ Run \`npx nx show projects\` in the workspace to see the error; fix the workspac
   if (res.fallback) {
     const say = opts.method === "cli" ? log.debug : log.warn;
     say(`nx ${nx.version}: ${res.fallback}; asking \`nx show target\` per task (one project graph per task: slow)`);
-    childTasks = await showTargetFallback(workspaceRoot, nx.dir, res.ids ?? [], log);
+    childTasks = await showTargetFallback(workspaceRoot, nx.dir, nx.version, res.ids ?? [], log);
   } else {
     childTasks = res.tasks ?? [];
     const t = res.timings ?? {};
@@ -10627,11 +11243,11 @@ Run \`npx nx show projects\` in the workspace to see the error; fix the workspac
   const locator = new ConfigLocator(workspaceRoot, res.nxJsonPlugins ?? []);
   const limits = { projectRoots: childTasks.map((t) => t.projectRoot), outputs: childTasks.flatMap((t) => t.outputs) };
   const tasks = [];
-  for (const ct of childTasks) tasks.push(toPlanTask(ct, childTasks, workspaceRoot, locator, limits, log));
+  for (const ct of childTasks) tasks.push(toPlanTask(ct, childTasks, workspaceRoot, locator, limits, log, res.cacheableOperations ?? null));
   log.debug(`planned ${tasks.length} Nx task(s) with nx ${nx.version} in ${Date.now() - started} ms`);
   return { source: "nx", workspaceRoot, toolVersion: nx.version, tasks };
 }
-function toPlanTask(ct, all, workspaceRoot, locator, limits, log) {
+function toPlanTask(ct, all, workspaceRoot, locator, limits, log, cacheableOperations = null) {
   const hi = ct.hashInputs ?? { files: [], runtime: [], environment: [], depOutputs: [], external: [] };
   if (!ct.hashInputs) log.warn(`nx gave no hash inputs for ${ct.id}; its inputs are treated as empty`);
   for (const u of ct.unresolvedOutputs) {
@@ -10640,8 +11256,8 @@ function toPlanTask(ct, all, workspaceRoot, locator, limits, log) {
   const byId = new Map(all.map((t) => [t.id, t]));
   const depPatterns = dependentOutputPatterns(ct, byId, log);
   const inputs = [...compressFiles(workspaceRoot, hi.files, limits), ...depPatterns];
-  const matchers = depPatterns.map((p) => (0, import_picomatch2.default)(p, { dot: true }));
-  for (const f of hi.depOutputs) if (!matchers.some((m) => m(f)) && !inputs.includes(f)) inputs.push(f);
+  const matchers2 = depPatterns.map((p) => (0, import_picomatch3.default)(p, { dot: true }));
+  for (const f of hi.depOutputs) if (!matchers2.some((m) => m(f)) && !inputs.includes(f)) inputs.push(f);
   const nonFileInputs = [
     ...hi.environment.map((value) => ({ type: "env", value })),
     ...hi.runtime.map((value) => ({ type: "runtime", value })),
@@ -10666,8 +11282,17 @@ function toPlanTask(ct, all, workspaceRoot, locator, limits, log) {
     dependsOn: [...ct.dependsOn].sort(),
     identity,
     ...ct.commands?.length ? { commands: ct.commands } : {},
+    ...isCacheable(ct, cacheableOperations) ? {} : { cacheable: false },
+    ...ct.declaredInputs ? { declaredInputs: ct.declaredInputs } : {},
+    ...ct.namedInputs && Object.keys(ct.namedInputs).length ? { namedInputs: ct.namedInputs } : {},
     declaredAt
   };
+}
+function isCacheable(ct, cacheableOperations) {
+  if (ct.continuous) return false;
+  if (ct.cache === void 0) return true;
+  if (ct.cache !== null) return ct.cache;
+  return cacheableOperations?.includes(ct.target) ?? false;
 }
 var GLOB_CHARS = /[*?[\]{}()!]/;
 function dependentOutputPatterns(ct, byId, log) {
@@ -10695,7 +11320,7 @@ function dependentOutputPatterns(ct, byId, log) {
   return out;
 }
 function intersectOutputGlob(output, glob, log, id) {
-  const isMatch = (0, import_picomatch2.default)(glob, { dot: true });
+  const isMatch = (0, import_picomatch3.default)(glob, { dot: true });
   if (glob === "**" || glob === "**/*") return [output];
   if (!GLOB_CHARS.test(output)) {
     const res = [];
@@ -10715,7 +11340,7 @@ function intersectOutputGlob(output, glob, log, id) {
 }
 function compressFiles(workspaceRoot, files, limits) {
   const set = new Set(files);
-  const bases = limits.outputs.map((o) => import_picomatch2.default.scan(o.replace(/^!/, "")).base.replace(/\/+$/, "")).filter(Boolean);
+  const bases = limits.outputs.map((o) => import_picomatch3.default.scan(o.replace(/^!/, "")).base.replace(/\/+$/, "")).filter(Boolean);
   const blocked = (d) => limits.projectRoots.some((r) => r === d || r.startsWith(`${d}/`)) || bases.some((b) => b === d || b.startsWith(`${d}/`) || d.startsWith(`${b}/`));
   const dirsWithInputs = /* @__PURE__ */ new Set();
   for (const f of files) {
@@ -10767,7 +11392,7 @@ var ConfigLocator = class {
     if (!this.parsed.has(file)) {
       let node;
       try {
-        node = parseJsonWithLines(readFileSync4(join(this.root, file), "utf8"));
+        node = parseJsonWithLines(readFileSync7(join(this.root, file), "utf8"));
       } catch {
         node = void 0;
       }
@@ -10775,8 +11400,8 @@ var ConfigLocator = class {
     }
     return this.parsed.get(file);
   }
-  at(file, path27, what) {
-    const hit = jsonKeyLine(this.json(file), path27);
+  at(file, path30, what) {
+    const hit = jsonKeyLine(this.json(file), path30);
     return { file, ...hit ? { line: hit.line } : {}, what };
   }
   /** The targetDefaults key that applies to a target (its name, its executor, or a glob), as Nx picks it. */
@@ -10786,16 +11411,16 @@ var ConfigLocator = class {
     const has = (k) => td.members.get(k)?.members?.has(field);
     if (has(target)) return target;
     if (executor && has(executor)) return executor;
-    for (const k of td.members.keys()) if (GLOB_CHARS.test(k) && import_picomatch2.default.isMatch(target, k) && has(k)) return k;
+    for (const k of td.members.keys()) if (GLOB_CHARS.test(k) && import_picomatch3.default.isMatch(target, k) && has(k)) return k;
     return void 0;
   }
   pluginEntry(plugin) {
-    const list = jsonChild(this.json("nx.json"), ["plugins"]);
-    if (!list?.items) return void 0;
+    const list2 = jsonChild(this.json("nx.json"), ["plugins"]);
+    if (!list2?.items) return void 0;
     const stem = (s) => (s.split("/").pop() ?? s).replace(/\.[cm]?[jt]s$/, "");
     const idx = this.plugins.findIndex((p) => p === plugin || stem(p) === stem(plugin));
-    const entry = idx >= 0 ? list.items[idx] : void 0;
-    return entry?.line ?? list.keyLine;
+    const entry = idx >= 0 ? list2.items[idx] : void 0;
+    return entry?.line ?? list2.keyLine;
   }
   locate(ct, field) {
     const src = ct.sourceMap[field];
@@ -10837,11 +11462,16 @@ var ConfigLocator = class {
     return this.at(file, ["targets", target, field], `targets.${target}.${field}`);
   }
 };
-async function showTargetFallback(workspaceRoot, nxDir, ids, log) {
+async function showTargetFallback(workspaceRoot, nxDir, version, ids, log) {
   const bin = existsAny([join(nxDir, "dist", "bin", "nx.js"), join(nxDir, "bin", "nx.js")]);
   const env = { ...process.env, ...NX_ENV };
   const show = async (args) => {
     const r = await runNode([bin, "show", ...args, "--json"], workspaceRoot, env);
+    if (r.code !== 0 && /Commands:|Unknown argument|Not enough non-option arguments|Usage:/.test(r.stderr + r.stdout) && !/"/.test(r.stdout.slice(0, 200))) {
+      throw new ConfigurationError(
+        `nx ${version} in ${workspaceRoot} cannot describe its tasks to io-trace: it has neither HashPlanInspector.inspectInputs, check-task-files, nor \`nx show target\`. io-trace needs nx >= ${MIN_NX_TESTED} (tested: 22.6.5, 22.7.12, 24.0.6): upgrade nx, or give io-trace a plan file with --plan.`
+      );
+    }
     if (r.code !== 0) throw new ConfigurationError(`\`nx show ${args.join(" ")} --json\` failed in ${workspaceRoot}:
 ${tail(r.stderr + r.stdout)}`);
     return JSON.parse(r.stdout.slice(r.stdout.indexOf("{")));
@@ -10880,6 +11510,9 @@ ${tail(r.stderr + r.stdout)}`);
       unresolvedOutputs: [],
       depsOutputs,
       dependsOn: (desc.dependsOn ?? []).filter((d) => ids.includes(d)),
+      cache: typeof desc.cache === "boolean" ? desc.cache : null,
+      continuous: desc.continuous === true,
+      declaredInputs: inputsDecl,
       sourceMap: { target: sm.target ?? null, inputs: sm.inputs ?? null, outputs: sm.outputs ?? null, dependsOn: sm.dependsOn ?? null }
     });
     log.debug(`nx show target ${spec}: done`);
@@ -10932,9 +11565,9 @@ function parseCacheHits(plan, output) {
   return { cached, evidence };
 }
 function commandSkipsCache(source, command) {
-  const at2 = findToolIndex(command, source);
-  if (at2 < 0) return false;
-  const args = command.slice(at2 + 1);
+  const at3 = findToolIndex(command, source);
+  if (at3 < 0) return false;
+  const args = command.slice(at3 + 1);
   const end = args.indexOf("--");
   const own = end >= 0 ? args.slice(0, end) : args;
   if (source === "nx") return own.some((a) => a === "--skip-nx-cache" || a === "--skipNxCache" || a === "--skip-nx-cache=true" || a === "--skipNxCache=true");
@@ -11072,6 +11705,19 @@ function displayPath(p) {
 function displayCommand(argv) {
   return argv.map((a) => CONTROL.test(a) ? JSON.stringify(a) : /[\s'"\\$`]/.test(a) ? `'${a.replace(/'/g, `'\\''`)}'` : a).join(" ");
 }
+function findingWho(f, max = 3) {
+  if (f.tasks && f.tasks.length > 1) return `${f.tasks.length} tasks (${f.tasks.slice(0, max).join(", ")}${f.tasks.length > max ? ", ..." : ""})`;
+  return f.otherTask ? `${f.task} (with ${f.otherTask})` : f.task;
+}
+function findingWhat(f) {
+  if (f.count && f.count > 1) return `${f.path} (${f.count} files)`;
+  return f.path;
+}
+function fixText(fix) {
+  if (!fix.file) return fix.summary;
+  const loc = `${fix.file}${fix.line ? `:${fix.line}` : ""}`;
+  return fix.summary.includes(loc) || fix.summary.includes(`in ${fix.file}`) ? fix.summary : `${fix.summary} (${loc})`;
+}
 
 // src/report/terminal.ts
 var STATUS_WORD = {
@@ -11093,20 +11739,23 @@ function formatTerminalSummary(report, options = {}) {
   const notRun = report.tasks.filter((t) => t.status === "not-run").length;
   const skipped = report.tasks.filter((t) => t.status === "skipped").length;
   const cached = report.tasks.filter((t) => t.status === "cached").length;
+  const notCacheable = report.tasks.filter((t) => t.status === "not-cacheable").length;
   lines.push(
-    `  tasks analysed: ${report.tasksAnalyzed}, with issues: ${report.tasksWithIssues}` + (notRun ? `, not run: ${notRun}` : "") + (skipped ? `, not part of this build: ${skipped}` : "") + (cached ? `, from cache (not traced): ${cached}` : "")
+    `  tasks analysed: ${report.tasksAnalyzed}, with issues: ${report.tasksWithIssues}` + (notRun ? `, not run: ${notRun}` : "") + (skipped ? `, not part of this build: ${skipped}` : "") + (cached ? `, from cache (not traced): ${cached}` : "") + (notCacheable ? `, never cached (not graded): ${notCacheable}` : "")
   );
   const { error, warning, info } = report.counts;
   lines.push(`  findings: ${error} error${error === 1 ? "" : "s"}, ${warning} warning${warning === 1 ? "" : "s"}, ${info} info`);
-  for (const f of report.findings.slice(0, top)) {
+  let infos = 0;
+  for (const f of report.findings) {
+    if (f.severity === "info" && infos++ >= top) continue;
     const sev = f.severity === "error" ? c.red("error  ") : f.severity === "warning" ? c.yellow("warning") : c.dim("info   ");
-    const other = f.otherTask ? ` (with ${f.otherTask})` : "";
-    const count = f.count && f.count > 1 ? ` (+${f.count - 1} more)` : "";
-    lines.push(`  ${sev} ${f.type.padEnd(21)} ${f.task}${other}  ${displayPath(f.path)}${count}`);
-    if (f.fix) lines.push(`          fix: ${displayPath(f.fix.summary)}`);
+    lines.push(`  ${sev} ${f.type.padEnd(21)} ${displayPath(findingWho(f))}  ${displayPath(findingWhat(f))}`);
+    if (f.samples && f.count && f.count > 1) lines.push(`          files: ${f.samples.slice(0, 3).map(displayPath).join(", ")}${f.count > 3 ? ", ..." : ""}`);
+    if (f.reason) lines.push(`          note: ${displayPath(f.reason)}`);
+    if (f.fix) lines.push(`          fix: ${displayPath(fixText(f.fix))}`);
   }
-  if (report.findings.length > top) {
-    lines.push(`  ...and ${report.findings.length - top} more: io-trace findings ${r.id}${options.dbPath ? ` --db ${options.dbPath}` : ""}`);
+  if (infos > top) {
+    lines.push(`  ...and ${infos - top} more info finding${infos - top === 1 ? "" : "s"}: io-trace findings ${r.id}${options.dbPath ? ` --db ${options.dbPath}` : ""}`);
   }
   if (report.incompleteReasons.length) {
     lines.push(`  ${c.yellow("trace incomplete:")}`);
@@ -11124,9 +11773,9 @@ function colorizer(on) {
 }
 
 // src/store/store.ts
-import { accessSync, constants, copyFileSync, existsSync as existsSync5, mkdtempSync as mkdtempSync2, rmSync as rmSync2 } from "node:fs";
+import { accessSync, constants, copyFileSync, existsSync as existsSync6, mkdtempSync as mkdtempSync2, rmSync as rmSync2 } from "node:fs";
 import { tmpdir as tmpdir2 } from "node:os";
-import path8 from "node:path";
+import path11 from "node:path";
 
 // src/store/schema.ts
 var SCHEMA_VERSION = 2;
@@ -11227,8 +11876,10 @@ CREATE TABLE IF NOT EXISTS findings (
   message    TEXT NOT NULL,
   fix        TEXT,              -- JSON Fix
   other_task TEXT,
-  count      INTEGER,
-  samples    TEXT               -- JSON array
+  count      INTEGER,           -- distinct paths the root cause stands for
+  samples    TEXT,              -- JSON array (up to 10 of them)
+  tasks      TEXT,              -- JSON array: every task of a root cause shared by several (added in place, no version bump)
+  reason     TEXT               -- why the severity is below the type's default
 );
 CREATE INDEX IF NOT EXISTS findings_run ON findings (run_id);
 
@@ -11379,8 +12030,8 @@ function openBetter(Better, file, options) {
 }
 
 // src/store/write-errors.ts
-import { closeSync, existsSync as existsSync4, mkdirSync, openSync, statfsSync } from "node:fs";
-import path7 from "node:path";
+import { closeSync, existsSync as existsSync5, mkdirSync, openSync, statfsSync } from "node:fs";
+import path10 from "node:path";
 var StoreWriteError = class extends StoreError {
   constructor(message, problem) {
     super(message);
@@ -11425,8 +12076,8 @@ function makeDirectory(dir) {
     mkdirSync(dir, { recursive: true });
   } catch (e2) {
     if (e2.code !== "ENOENT") throw e2;
-    let missing = path7.resolve(dir);
-    while (!existsSync4(path7.dirname(missing)) && path7.dirname(missing) !== missing) missing = path7.dirname(missing);
+    let missing = path10.resolve(dir);
+    while (!existsSync5(path10.dirname(missing)) && path10.dirname(missing) !== missing) missing = path10.dirname(missing);
     mkdirSync(missing);
     throw e2;
   }
@@ -11444,7 +12095,7 @@ function probe(file) {
     if (p) return p;
   }
   try {
-    const s = statfsSync(path7.dirname(path7.resolve(file)));
+    const s = statfsSync(path10.dirname(path10.resolve(file)));
     if (s.bavail === 0 || s.files > 0 && s.ffree === 0) return "disk full";
   } catch {
   }
@@ -11508,7 +12159,7 @@ var TraceStore = class _TraceStore {
   static create(file) {
     let db;
     try {
-      makeDirectory(path8.dirname(path8.resolve(file)));
+      makeDirectory(path11.dirname(path11.resolve(file)));
       db = openDatabase(file);
       db.pragma("journal_mode = WAL");
       db.pragma("synchronous = NORMAL");
@@ -11527,7 +12178,7 @@ var TraceStore = class _TraceStore {
       if (problem) throw new StoreWriteError(`cannot write the trace database ${file}: ${problem}`, problem);
       throw new StoreError(`cannot open trace database ${file} for writing: ${e2.message}`);
     }
-    return new _TraceStore(path8.resolve(file), db);
+    return new _TraceStore(path11.resolve(file), db);
   }
   /** A database that lives only in memory: a run whose database cannot be written still gets its report. */
   static createInMemory() {
@@ -11538,7 +12189,7 @@ var TraceStore = class _TraceStore {
   }
   /** Open an existing database read-only (triage, analyze). */
   static openExisting(file, { readonly = false } = {}) {
-    if (!existsSync5(file)) {
+    if (!existsSync6(file)) {
       throw new StoreError(`trace database ${file} does not exist (run \`io-trace run\` first, or pass --db PATH)`);
     }
     let db;
@@ -11547,14 +12198,14 @@ var TraceStore = class _TraceStore {
       db = openChecked(file, readonly);
     } catch (e2) {
       if (e2 instanceof StoreError) throw e2;
-      if (readonly && /readonly|read-only|unable to open/i.test(e2.message) && !writableDir(path8.dirname(path8.resolve(file)))) {
+      if (readonly && /readonly|read-only|unable to open/i.test(e2.message) && !writableDir(path11.dirname(path11.resolve(file)))) {
         tempCopy = copyToTemp(file);
         db = openChecked(tempCopy, true);
       } else {
         throw new StoreError(`trace database ${file} is damaged or not an io-trace database: ${e2.message}`);
       }
     }
-    const store = new _TraceStore(path8.resolve(file), db);
+    const store = new _TraceStore(path11.resolve(file), db);
     store.tempCopy = tempCopy;
     return store;
   }
@@ -11562,7 +12213,7 @@ var TraceStore = class _TraceStore {
   tempCopy;
   close() {
     if (this.db.isOpen) this.db.close();
-    if (this.tempCopy) rmSync2(path8.dirname(this.tempCopy), { recursive: true, force: true });
+    if (this.tempCopy) rmSync2(path11.dirname(this.tempCopy), { recursive: true, force: true });
     this.tempCopy = void 0;
   }
   createRun(run4) {
@@ -11708,8 +12359,10 @@ var TraceStore = class _TraceStore {
     return this.db.prepare("SELECT count(*) AS n FROM accesses WHERE run_id = ?").get(runId).n;
   }
   replaceFindings(runId, findings) {
+    const cols = new Set(this.db.prepare("PRAGMA table_info(findings)").all().map((c) => c.name));
+    for (const c of ["tasks", "reason"]) if (!cols.has(c)) this.db.exec(`ALTER TABLE findings ADD COLUMN ${c} TEXT`);
     const stmt = this.db.prepare(
-      "INSERT INTO findings (run_id, task_id, type, path, severity, message, fix, other_task, count, samples) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+      "INSERT INTO findings (run_id, task_id, type, path, severity, message, fix, other_task, count, samples, tasks, reason) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
     );
     this.db.transaction(() => {
       this.db.prepare("DELETE FROM findings WHERE run_id = ?").run(runId);
@@ -11724,7 +12377,9 @@ var TraceStore = class _TraceStore {
           f.fix ? JSON.stringify(f.fix) : null,
           f.otherTask ?? null,
           f.count ?? null,
-          f.samples ? JSON.stringify(f.samples) : null
+          f.samples ? JSON.stringify(f.samples) : null,
+          f.tasks ? JSON.stringify(f.tasks) : null,
+          f.reason ?? null
         );
       }
     });
@@ -11762,7 +12417,9 @@ var TraceStore = class _TraceStore {
       ...r.fix ? { fix: JSON.parse(r.fix) } : {},
       ...r.other_task ? { otherTask: r.other_task } : {},
       ...r.count !== null ? { count: r.count } : {},
-      ...r.samples ? { samples: JSON.parse(r.samples) } : {}
+      ...r.samples ? { samples: JSON.parse(r.samples) } : {},
+      ...r.tasks ? { tasks: JSON.parse(r.tasks) } : {},
+      ...r.reason ? { reason: r.reason } : {}
     }));
   }
   addEvent(runId, e2) {
@@ -11838,10 +12495,10 @@ function writableDir(dir) {
   }
 }
 function copyToTemp(file) {
-  const dir = mkdtempSync2(path8.join(tmpdir2(), "io-trace-db-"));
-  const copy = path8.join(dir, path8.basename(file));
+  const dir = mkdtempSync2(path11.join(tmpdir2(), "io-trace-db-"));
+  const copy = path11.join(dir, path11.basename(file));
   copyFileSync(file, copy);
-  if (existsSync5(`${file}-wal`)) copyFileSync(`${file}-wal`, `${copy}-wal`);
+  if (existsSync6(`${file}-wal`)) copyFileSync(`${file}-wal`, `${copy}-wal`);
   return copy;
 }
 function encodeRunValue(key2, value) {
@@ -11880,20 +12537,20 @@ function oneOf(flag, value, allowed, fallback) {
 
 // src/cli/commands/run.ts
 import { writeFileSync as writeFileSync3 } from "node:fs";
-import path14 from "node:path";
+import path17 from "node:path";
 
 // src/plan/resolve.ts
-import { existsSync as existsSync8 } from "node:fs";
-import path9 from "node:path";
+import { existsSync as existsSync9 } from "node:fs";
+import path12 from "node:path";
 
 // src/plan/detect.ts
-import { existsSync as existsSync7, readFileSync as readFileSync6 } from "node:fs";
+import { existsSync as existsSync8, readFileSync as readFileSync9 } from "node:fs";
 import { join as join3 } from "node:path";
 
 // src/plan/turbo.ts
 import { spawn as spawn2 } from "node:child_process";
 import { createRequire as createRequire3 } from "node:module";
-import { existsSync as existsSync6, readFileSync as readFileSync5, realpathSync as realpathSync4 } from "node:fs";
+import { existsSync as existsSync7, readFileSync as readFileSync8, realpathSync as realpathSync4 } from "node:fs";
 import { dirname as dirname2, join as join2, posix as posix2 } from "node:path";
 var TURBO_ENV = {
   TURBO_TELEMETRY_DISABLED: "1",
@@ -11999,9 +12656,9 @@ var TURBO_COMMANDS = /* @__PURE__ */ new Set([
   "docs"
 ]);
 function parseTurboCommand(argv) {
-  const at2 = findToolIndex(argv, "turbo");
-  if (at2 < 0) return void 0;
-  let args = argv.slice(at2 + 1);
+  const at3 = findToolIndex(argv, "turbo");
+  if (at3 < 0) return void 0;
+  let args = argv.slice(at3 + 1);
   let i = 0;
   while (args[i]?.startsWith("-")) {
     if (!args[i].includes("=") && TURBO_VALUE_FLAGS.has(args[i]) && !TURBO_OPTIONAL_VALUE.has(args[i])) i++;
@@ -12043,7 +12700,7 @@ function locateWorkspaceTurbo(workspaceRoot) {
       `turbo is not installed in the workspace ${workspaceRoot} (cannot resolve "turbo" from there; io-trace uses the workspace's own turbo). Add it (npm i -D turbo) and install the workspace's dependencies, or give io-trace a plan file with --plan.`
     );
   }
-  const pkg = JSON.parse(readFileSync5(pkgPath, "utf8"));
+  const pkg = JSON.parse(readFileSync8(pkgPath, "utf8"));
   const rel2 = typeof pkg.bin === "string" ? pkg.bin : pkg.bin?.turbo ?? "bin/turbo";
   return { bin: join2(dirname2(pkgPath), rel2), version: pkg.version ?? "unknown" };
 }
@@ -12124,11 +12781,16 @@ ${clean(r.stderr).slice(0, 2e3)}`);
       }
     };
     walk(t.taskId);
+    const depFiles = /* @__PURE__ */ new Set();
     for (const d of [...seen].sort()) {
       const dt = byId.get(d);
-      if (!dt || dt.command === "<NONEXISTENT>") continue;
+      if (!dt) continue;
+      for (const f of Object.keys(dt.inputs ?? {})) depFiles.add(rel2(dt.directory, f));
+      if (dt.command === "<NONEXISTENT>") continue;
       for (const o of outputsOf(dt)) if (!o.startsWith("!") && !inputs.includes(o)) inputs.push(o);
     }
+    const dependencyInputs = depFiles.size ? compressFiles(workspaceRoot, [...depFiles], limits) : [];
+    const def = t.resolvedTaskDefinition;
     const nonFileInputs = [
       ...[.../* @__PURE__ */ new Set([...globalEnv, ...envNames(t.environmentVariables)])].map((value) => ({ type: "env", value })),
       ...t.hashOfExternalDependencies ? [{ type: "external", value: `lockfile dependencies of ${t.package} (${t.hashOfExternalDependencies})` }] : []
@@ -12146,13 +12808,31 @@ ${clean(r.stderr).slice(0, 2e3)}`);
       inputs,
       nonFileInputs,
       outputs: outputsOf(t),
-      dependsOn: (t.dependencies ?? []).filter((d) => byId.get(d)?.command !== "<NONEXISTENT>").sort(),
+      // A dependency with no script runs nothing but still orders the graph: depend on what it depends on.
+      dependsOn: [...runnableDeps(t.taskId, byId)].sort(),
       identity: { TURBO_HASH: t.hash },
+      ...def?.cache === false || def?.persistent ? { cacheable: false } : {},
+      ...dependencyInputs.length ? { dependencyInputs } : {},
+      ...def?.inputs ? { declaredInputs: def.inputs } : {},
       declaredAt
     });
   }
   log.debug(`planned ${tasks.length} Turborepo task(s) with turbo ${dry.turboVersion ?? turbo.version} in ${Date.now() - started} ms`);
   return { source: "turbo", workspaceRoot, toolVersion: dry.turboVersion ?? turbo.version, tasks };
+}
+function runnableDeps(id, byId) {
+  const out = /* @__PURE__ */ new Set();
+  const seen = /* @__PURE__ */ new Set();
+  const visit2 = (d) => {
+    if (seen.has(d)) return;
+    seen.add(d);
+    const dt = byId.get(d);
+    if (!dt) return;
+    if (dt.command !== "<NONEXISTENT>") out.add(d);
+    else for (const dd of dt.dependencies ?? []) visit2(dd);
+  };
+  for (const d of byId.get(id)?.dependencies ?? []) visit2(d);
+  return out;
 }
 function envNames(ev) {
   if (!ev) return [];
@@ -12168,7 +12848,7 @@ var TurboLocator = class {
   json(file) {
     if (!this.cache.has(file)) {
       const abs = join2(this.root, file);
-      this.cache.set(file, existsSync6(abs) ? parseJsonWithLines(readFileSync5(abs, "utf8")) : void 0);
+      this.cache.set(file, existsSync7(abs) ? parseJsonWithLines(readFileSync8(abs, "utf8")) : void 0);
     }
     return this.cache.get(file);
   }
@@ -12205,7 +12885,7 @@ function expandPackageScript(workspaceRoot, argv, depth = 0) {
   if (!name || name.startsWith("-")) return void 0;
   let scripts;
   try {
-    scripts = JSON.parse(readFileSync6(join3(workspaceRoot, "package.json"), "utf8")).scripts;
+    scripts = JSON.parse(readFileSync9(join3(workspaceRoot, "package.json"), "utf8")).scripts;
   } catch {
     return void 0;
   }
@@ -12227,8 +12907,8 @@ function dropAssignments(argv) {
   return argv.slice(i);
 }
 function detectPlanSource(workspaceRoot, argv) {
-  const hasNx = existsSync7(join3(workspaceRoot, "nx.json"));
-  const hasTurbo = existsSync7(join3(workspaceRoot, "turbo.json"));
+  const hasNx = existsSync8(join3(workspaceRoot, "nx.json"));
+  const hasTurbo = existsSync8(join3(workspaceRoot, "turbo.json"));
   const fromArgv = (a) => parseNxCommand(a) ? "nx" : parseTurboCommand(a) ? "turbo" : void 0;
   const direct = fromArgv(argv) ?? fromArgv(expandPackageScript(workspaceRoot, argv) ?? []);
   if (direct === "nx" && hasNx) return "nx";
@@ -12243,11 +12923,11 @@ function detectPlanSource(workspaceRoot, argv) {
 var DEFAULT_PLAN_FILE = "io-trace.plan.json";
 async function resolvePlan(options) {
   const { spec, cwd, command, log } = options;
-  if (spec !== "auto" && spec !== "nx" && spec !== "turbo") return loadPlanFile(path9.resolve(cwd, spec));
+  if (spec !== "auto" && spec !== "nx" && spec !== "turbo") return loadPlanFile(path12.resolve(cwd, spec));
   let source = spec === "auto" ? void 0 : spec;
   if (source === void 0) {
-    const file = path9.join(cwd, DEFAULT_PLAN_FILE);
-    if (existsSync8(file)) return loadPlanFile(file);
+    const file = path12.join(cwd, DEFAULT_PLAN_FILE);
+    if (existsSync9(file)) return loadPlanFile(file);
     source = detectPlanSource(cwd, command);
   }
   if (source === void 0) {
@@ -12298,14 +12978,14 @@ function requireTasks(tasks, tool, example) {
 // src/run/run-build.ts
 import { closeSync as closeSync4, openSync as openSync4, readSync as readSync3 } from "node:fs";
 import os2 from "node:os";
-import path13 from "node:path";
+import path16 from "node:path";
 
 // src/attribution/process-table.ts
-import { readFileSync as readFileSync7 } from "node:fs";
+import { readFileSync as readFileSync10 } from "node:fs";
 
 // src/attribution/package-managers.ts
 import { closeSync as closeSync2, openSync as openSync2, readSync, realpathSync as realpathSync5 } from "node:fs";
-import path10 from "node:path";
+import path13 from "node:path";
 var realPath = (p) => {
   try {
     return realpathSync5(p);
@@ -12318,9 +12998,9 @@ var NODE_SCRIPTS = [
   [/\/npm(\/[^/]+)?\/bin\/npm-cli\.js$/, "npm"],
   [/\/npm(\/[^/]+)?\/bin\/npx-cli\.js$/, "npx"],
   // pnpm from npm (bin/pnpm.cjs, dist/pnpm.cjs), from corepack's cache (pnpm/<version>/bin/pnpm.cjs).
-  [/\/pnpm(\/[^/]+)?\/bin\/pnpm\.c?js$/, "pnpm"],
-  [/\/pnpm(\/[^/]+)?\/dist\/pnpm\.c?js$/, "pnpm"],
-  [/\/pnpm(\/[^/]+)?\/bin\/pnpx\.c?js$/, "pnpx"],
+  [/\/pnpm(\/[^/]+)?\/bin\/pnpm\.[cm]?js$/, "pnpm"],
+  [/\/pnpm(\/[^/]+)?\/dist\/pnpm\.[cm]?js$/, "pnpm"],
+  [/\/pnpm(\/[^/]+)?\/bin\/pnpx\.[cm]?js$/, "pnpx"],
   // yarn 1 (bin/yarn.js, lib/cli.js), yarn >= 2 (a checked-in .yarn/releases/yarn-x.cjs, cli-dist, corepack's yarn/<version>/yarn.js).
   [/\/yarn(\/[^/]+)?\/bin\/yarn(pkg)?\.c?js$/, "yarn"],
   [/\/yarn\/lib\/cli\.js$/, "yarn"],
@@ -12358,7 +13038,7 @@ function packageManagerOf(facts, resolve = realPath, binary = isElf) {
   if (isNode(realExe)) {
     const script = nodeScript(argv);
     if (script === void 0) return void 0;
-    const abs = path10.posix.isAbsolute(script) ? script : facts.cwd ? path10.posix.join(facts.cwd, script) : void 0;
+    const abs = path13.posix.isAbsolute(script) ? script : facts.cwd ? path13.posix.join(facts.cwd, script) : void 0;
     if (abs === void 0) return void 0;
     const real = resolve(abs) ?? abs;
     for (const [re, pm] of NODE_SCRIPTS) if (re.test(real)) return pm;
@@ -12422,7 +13102,7 @@ var TASK_ENV_VAR = "IO_TRACE_TASK";
 var readProcEnviron = (pid) => {
   let raw;
   try {
-    raw = readFileSync7(`/proc/${pid}/environ`, "utf8");
+    raw = readFileSync10(`/proc/${pid}/environ`, "utf8");
   } catch {
     return void 0;
   }
@@ -12436,7 +13116,7 @@ var readProcEnviron = (pid) => {
 var readProcCmdline = (pid) => {
   let raw;
   try {
-    raw = readFileSync7(`/proc/${pid}/cmdline`, "utf8");
+    raw = readFileSync10(`/proc/${pid}/cmdline`, "utf8");
   } catch {
     return void 0;
   }
@@ -12527,13 +13207,19 @@ var ProcessTable = class {
     child.cwd = parent.cwd;
     child.packageManager = parent.packageManager;
   }
-  /** `argvTruncated`: the tracer cut argv (bpftrace's string limit): read it whole from /proc if still there. */
-  exec(pid, exe, argv, cwd, ts, argvTruncated = false) {
+  /**
+   * `argvTruncated`: the tracer cut argv (bpftrace's string limit): read it whole from /proc if still there.
+   * `env`: the identity variables the tracer read at the exec itself (ExecEvent.env). Used when it
+   * covers every variable the plan's identities use; otherwise (or when absent) /proc/PID/environ is
+   * read, which a process that already exited no longer has.
+   */
+  exec(pid, exe, argv, cwd, ts, argvTruncated = false, env) {
     const p = this.byPid.get(pid) ?? this.create(pid, null, null, ts);
     p.exe = exe;
     p.argv = argvTruncated ? wholeArgv(argv, this.readCmdline(pid)) : argv;
     if (cwd !== void 0) p.cwd = cwd;
-    this.readTask(p);
+    const usable = env !== void 0 && [...this.options.matcher.envKeys].every((k) => IDENTITY_ENV_VARS.includes(k));
+    this.readTask(p, usable ? new Map(Object.entries(env)) : void 0);
     p.packageManager = this.classify({ exe: p.exe, argv: p.argv, cwd: p.cwd });
     this.dirty.add(p);
   }
@@ -12550,8 +13236,8 @@ var ProcessTable = class {
     this.dirty.add(p);
     return p;
   }
-  readTask(p) {
-    const env = this.readEnviron(p.pid);
+  readTask(p, fromTracer) {
+    const env = fromTracer ?? this.readEnviron(p.pid);
     if (!env) {
       this.environMisses++;
       const byCommand = this.options.matcher.matchCommand(p.argv);
@@ -12588,9 +13274,9 @@ var ProcessTable = class {
   /** Records with tasks decided; `onlyDirty` returns just those changed since the last call. */
   records(onlyDirty = false) {
     const memo = /* @__PURE__ */ new Map();
-    const list = onlyDirty ? [...this.dirty] : this.all;
+    const list2 = onlyDirty ? [...this.dirty] : this.all;
     this.dirty.clear();
-    return list.map((p) => {
+    return list2.map((p) => {
       const pm = p.packageManager !== void 0;
       const taskId = pm ? null : this.taskOf(p, memo);
       return {
@@ -12683,7 +13369,7 @@ var StoreSpanRecorder = class {
 };
 
 // src/run/host-facts.ts
-import { readFileSync as readFileSync8 } from "node:fs";
+import { readFileSync as readFileSync11 } from "node:fs";
 import os from "node:os";
 function collectHostFacts(env = process.env) {
   const facts = {
@@ -12716,7 +13402,7 @@ function githubFacts(env) {
   if (pr) out.pr = Number(pr[1]);
   if (env.GITHUB_EVENT_PATH) {
     try {
-      const event = JSON.parse(readFileSync8(env.GITHUB_EVENT_PATH, "utf8"));
+      const event = JSON.parse(readFileSync11(env.GITHUB_EVENT_PATH, "utf8"));
       if (typeof event.pull_request?.number === "number") out.pr = event.pull_request.number;
       set("headSha", event.pull_request?.head?.sha);
     } catch {
@@ -12730,7 +13416,7 @@ function githubFacts(env) {
 
 // src/store/normalise-path.ts
 import { lstatSync as lstatSync2, realpathSync as realpathSync6 } from "node:fs";
-import path11 from "node:path";
+import path14 from "node:path";
 var PathNormaliser = class {
   dirs = /* @__PURE__ */ new Map();
   normalise(p) {
@@ -12772,7 +13458,7 @@ function cleanDir(d) {
         const real = safeRealpath2(prefix);
         if (real !== void 0) {
           parts.length = 0;
-          parts.push(...path11.posix.dirname(real).split("/").filter(Boolean));
+          parts.push(...path14.posix.dirname(real).split("/").filter(Boolean));
           continue;
         }
       }
@@ -12833,11 +13519,11 @@ var TraceIngestor = class {
       switch (e2.type) {
         case "access": {
           const procKey = this.processes.keyFor(e2.pid, e2.ts);
-          const path27 = this.paths.normalise(e2.path);
-          const key2 = `${procKey}\0${e2.op}\0${e2.errno}\0${path27}`;
+          const path30 = this.paths.normalise(e2.path);
+          const key2 = `${procKey}\0${e2.op}\0${e2.errno}\0${path30}`;
           const a = this.accesses.get(key2);
           if (a === void 0) {
-            const rec = { procKey, path: path27, op: e2.op, errno: e2.errno, count: 1, firstTs: e2.ts, lastTs: e2.ts, dirty: false };
+            const rec = { procKey, path: path30, op: e2.op, errno: e2.errno, count: 1, firstTs: e2.ts, lastTs: e2.ts, dirty: false };
             this.accesses.set(key2, rec);
             this.fresh.push(rec);
           } else {
@@ -12855,7 +13541,7 @@ var TraceIngestor = class {
           this.processes.fork(e2.pid, e2.child, e2.ts);
           break;
         case "exec":
-          this.processes.exec(e2.pid, e2.path, e2.argv, e2.cwd, e2.ts, e2.argvTruncated === true);
+          this.processes.exec(e2.pid, e2.path, e2.argv, e2.cwd, e2.ts, e2.argvTruncated === true, e2.env);
           break;
         case "exit":
           this.processes.exit(e2.pid, e2.ts);
@@ -12938,12 +13624,12 @@ var TraceIngestor = class {
 
 // src/tracer/launch.ts
 import { spawn as spawn3 } from "node:child_process";
-import { readFileSync as readFileSync9 } from "node:fs";
+import { readFileSync as readFileSync12 } from "node:fs";
 import { userInfo } from "node:os";
 function resolveUser(spec) {
   let passwd;
   try {
-    passwd = readFileSync9("/etc/passwd", "utf8");
+    passwd = readFileSync12("/etc/passwd", "utf8");
   } catch (e2) {
     throw new ConfigurationError(`--user ${spec}: cannot read /etc/passwd (${e2.message})`);
   }
@@ -13034,7 +13720,7 @@ async function launchStopped(options) {
 }
 function processState(pid) {
   try {
-    const stat = readFileSync9(`/proc/${pid}/stat`, "latin1");
+    const stat = readFileSync12(`/proc/${pid}/stat`, "latin1");
     return stat.slice(stat.lastIndexOf(")") + 2, stat.lastIndexOf(")") + 3);
   } catch {
     return void 0;
@@ -13057,25 +13743,25 @@ var NoneTracer = class {
 
 // src/tracer/select.ts
 async function selectTracer(request, candidates, log) {
-  if (request === "none") return { tracer: new NoneTracer(), version: null, reason: "tracing turned off (--tracer none)" };
+  if (request === "none") return { tracer: new NoneTracer(), version: null, reason: "tracing turned off (--tracer none)", next: [] };
   const skipped = [];
-  for (const tracer of candidates) {
+  for (const [i, tracer] of candidates.entries()) {
     if (request !== "auto" && tracer.name !== request) continue;
     const a = await tracer.check();
     if (a.available) {
       const reason = request === "auto" ? skipped.length ? `auto: ${skipped.join("; ")}; using ${tracer.name}` : `auto: ${tracer.name} is available` : `requested: ${tracer.name}`;
-      return { tracer, version: a.version ?? null, reason };
+      return { tracer, version: a.version ?? null, reason, next: request === "auto" ? candidates.slice(i + 1) : [] };
     }
     if (request !== "auto") throw new TracerError(`--tracer ${request} cannot run here: ${a.reason ?? "unavailable"}`);
     skipped.push(`${tracer.name} unavailable (${a.reason ?? "unknown reason"})`);
     log.warn(`${tracer.name} unavailable: ${a.reason ?? "unknown reason"}`);
   }
   if (request !== "auto") throw new TracerError(`unknown tracer ${JSON.stringify(request)}: use auto, bpftrace, strace or none`);
-  return { tracer: new NoneTracer(), version: null, reason: `auto: no tracer works here (${skipped.join("; ")}); the build ran untraced` };
+  return { tracer: new NoneTracer(), version: null, reason: `auto: no tracer works here (${skipped.join("; ")}); the build ran untraced`, next: [] };
 }
 
 // src/transcript/index.ts
-import { closeSync as closeSync3, existsSync as existsSync9, openSync as openSync3, readFileSync as readFileSync10, readSync as readSync2 } from "node:fs";
+import { closeSync as closeSync3, existsSync as existsSync10, openSync as openSync3, readFileSync as readFileSync13, readSync as readSync2 } from "node:fs";
 
 // src/transcript/lines.ts
 function* splitLines(data) {
@@ -13156,13 +13842,13 @@ function parseClaudeLine(line, times, toolNames) {
   try {
     obj = JSON.parse(line.text);
   } catch {
-    return { items: line.text.trim() ? [{ kind: "text", line: line.no, text: line.text, ...at(void 0, times, line) }] : [], bad: line.text.trim() !== "" };
+    return { items: line.text.trim() ? [{ kind: "text", line: line.no, text: line.text, ...at2(void 0, times, line) }] : [], bad: line.text.trim() !== "" };
   }
   if (typeof obj !== "object" || obj === null || Array.isArray(obj)) {
-    return { items: [{ kind: "event", line: line.no, text: oneLine(obj), ...at(void 0, times, line) }], bad: false };
+    return { items: [{ kind: "event", line: line.no, text: oneLine(obj), ...at2(void 0, times, line) }], bad: false };
   }
   const o = obj;
-  const base = { line: line.no, ...at(tsOf(o), times, line) };
+  const base = { line: line.no, ...at2(tsOf(o), times, line) };
   const type = typeof o.type === "string" ? o.type : "";
   const items = [];
   switch (type) {
@@ -13236,7 +13922,7 @@ function parseClaudeLine(line, times, toolNames) {
   }
   return { items, bad: false };
 }
-function at(own, times, line) {
+function at2(own, times, line) {
   const ts = own ?? timeAt(times, line.endOffset);
   return ts === void 0 ? {} : { ts };
 }
@@ -13592,8 +14278,8 @@ function timingIndexPath(file) {
 }
 function readTranscriptFile(file, options = {}) {
   const idx = options.timesFile ?? timingIndexPath(file);
-  const times = existsSync9(idx) ? parseChunkTimes(readFileSync10(idx, "utf8")) : void 0;
-  return parseTranscript(readFileSync10(file), { ...options.hint ? { hint: options.hint } : {}, ...times ? { times } : {} });
+  const times = existsSync10(idx) ? parseChunkTimes(readFileSync13(idx, "utf8")) : void 0;
+  return parseTranscript(readFileSync13(file), { ...options.hint ? { hint: options.hint } : {}, ...times ? { times } : {} });
 }
 function detectFileFormat(file, maxBytes = 256 * 1024) {
   const buf = Buffer.alloc(maxBytes);
@@ -13711,15 +14397,15 @@ var FileGrowthWatcher = class {
 };
 
 // src/run/output-dir.ts
-import { existsSync as existsSync10, writeFileSync } from "node:fs";
-import path12 from "node:path";
+import { existsSync as existsSync11, writeFileSync } from "node:fs";
+import path15 from "node:path";
 var OUTPUT_DIR_GITIGNORE = "# Created by io-trace: its database and logs are not part of the repository.\n*\n";
 function ensureOutputDir(dir) {
-  const created = !existsSync10(dir);
+  const created = !existsSync11(dir);
   makeDirectory(dir);
-  const ignore = path12.join(dir, ".gitignore");
-  if (existsSync10(ignore)) return;
-  if (created || path12.basename(dir) === ".io-trace") {
+  const ignore = path15.join(dir, ".gitignore");
+  if (existsSync11(ignore)) return;
+  if (created || path15.basename(dir) === ".io-trace") {
     try {
       writeFileSync(ignore, OUTPUT_DIR_GITIGNORE, { flag: "wx" });
     } catch {
@@ -13730,7 +14416,7 @@ function ensureOutputDir(dir) {
 // src/run/run-build.ts
 async function runBuild(options) {
   const { log } = options;
-  const dbPath = path13.resolve(options.dbPath ?? path13.join(options.outDir, "trace.db"));
+  const dbPath = path16.resolve(options.dbPath ?? path16.join(options.outDir, "trace.db"));
   const shownDb = shownPath(options.cwd, dbPath);
   const spans = new StoreSpanRecorder();
   const selected = await spans.withSpan("setup", {}, () => selectTracer(options.tracer, options.tracers, log));
@@ -13771,13 +14457,13 @@ async function runBuild(options) {
     store.updateRun(runId, { tracer: "none", tracerVersion: null, tracerReason });
   }
   spans.bind(store, runId);
-  const dbDir = path13.dirname(dbPath);
-  const logDir = path13.join(dbDir, "runs", String(runId));
+  const dbDir = path16.dirname(dbPath);
+  const logDir = path16.join(dbDir, "runs", String(runId));
   let files = null;
-  const transcriptTimes = path13.join(logDir, "transcript.times");
+  const transcriptTimes = path16.join(logDir, "transcript.times");
   let transcriptWatch;
   if (opened.failure === void 0) {
-    files = { stdout: path13.join(logDir, "stdout.log"), stderr: path13.join(logDir, "stderr.log"), log: path13.join(logDir, "output.log") };
+    files = { stdout: path16.join(logDir, "stdout.log"), stderr: path16.join(logDir, "stderr.log"), log: path16.join(logDir, "output.log") };
     try {
       makeDirectory(logDir);
     } catch {
@@ -13785,10 +14471,10 @@ async function runBuild(options) {
     const logs = files;
     save(
       () => store.updateRun(runId, {
-        stdoutPath: path13.relative(dbDir, logs.stdout),
-        stderrPath: path13.relative(dbDir, logs.stderr),
-        logPath: path13.relative(dbDir, logs.log),
-        ...options.transcript ? { transcriptPath: path13.relative(dbDir, options.transcript), transcriptTimesPath: path13.relative(dbDir, transcriptTimes) } : {}
+        stdoutPath: path16.relative(dbDir, logs.stdout),
+        stderrPath: path16.relative(dbDir, logs.stderr),
+        logPath: path16.relative(dbDir, logs.log),
+        ...options.transcript ? { transcriptPath: path16.relative(dbDir, options.transcript), transcriptTimesPath: path16.relative(dbDir, transcriptTimes) } : {}
       })
     );
     if (options.transcript) transcriptWatch = new FileGrowthWatcher(options.transcript, transcriptTimes);
@@ -13826,23 +14512,46 @@ async function runBuild(options) {
     onWriteError: (e2) => log.warn(`${storeFailure(e2)}; the build goes on, io-trace tries again when it ends`)
   });
   const untraced = { ready: Promise.resolve(), finish: async () => ({ lostEvents: 0, incompleteReasons: [], eventCount: 0, diagnostics: [] }) };
-  const attachStart = Date.now();
   let session = untraced;
   if (opened.failure === void 0) {
-    try {
-      session = selected.tracer.attach({ pid: build.pid, sink: ingest.sink, log, workDir: logDir });
-      await session.ready;
-      spans.recordSpan("attach", attachStart, Date.now() - attachStart, { tracer: tracerName });
-    } catch (e2) {
-      const why = e2 instanceof IoTraceError ? e2.message : oneLine2(e2);
-      log.warn(`${tracerName} could not attach (${why}); the build runs untraced`);
-      spans.recordSpan("attach", attachStart, Date.now() - attachStart, { tracer: tracerName, error: why });
-      await session.finish().catch(() => void 0);
-      incomplete.push(`${tracerName} failed to attach: ${why}`);
-      tracerReason = `${selected.reason}; ${tracerName} failed to attach: ${why}`;
+    const failures = [];
+    for (const tracer of [selected.tracer, ...selected.next]) {
+      const start = Date.now();
+      let version = tracer === selected.tracer ? selected.version : null;
+      if (tracer !== selected.tracer) {
+        const a = await tracer.check();
+        if (!a.available) {
+          failures.push(`${tracer.name} unavailable (${a.reason ?? "unknown reason"})`);
+          continue;
+        }
+        version = a.version ?? null;
+      }
+      let attempt;
+      try {
+        attempt = tracer.attach({ pid: build.pid, sink: ingest.sink, log, workDir: logDir });
+        await attempt.ready;
+        spans.recordSpan("attach", start, Date.now() - start, { tracer: tracer.name });
+        session = attempt;
+        if (tracer !== selected.tracer) {
+          tracerName = tracer.name;
+          tracerReason = `${selected.reason}; ${failures.join("; ")}; using ${tracer.name}`;
+          log.warn(`${failures.join("; ")}; tracing with ${tracer.name} instead`);
+          save(() => store.updateRun(runId, { tracer: tracer.name, tracerVersion: version, tracerReason }));
+        }
+        break;
+      } catch (e2) {
+        const why = e2 instanceof IoTraceError ? e2.message : oneLine2(e2);
+        spans.recordSpan("attach", start, Date.now() - start, { tracer: tracer.name, error: why });
+        await attempt?.finish().catch(() => void 0);
+        failures.push(`${tracer.name} failed to attach: ${why}`);
+      }
+    }
+    if (session === untraced && failures.length) {
+      log.warn(`${failures.join("; ")}; the build runs untraced`);
+      incomplete.push(...failures.filter((f) => f.includes("failed to attach")));
+      tracerReason = `${selected.reason}; ${failures.join("; ")}`;
       tracerName = "none";
       save(() => store.updateRun(runId, { tracer: "none", tracerReason }));
-      session = untraced;
     }
   }
   const buildStart = Date.now();
@@ -13907,7 +14616,7 @@ async function runBuild(options) {
   spans.recordMetric("processes", processes.size);
   spans.recordMetric("output_bytes", capture.bytes.stdout + capture.bytes.stderr);
   try {
-    const outRel = path13.relative(options.plan.workspaceRoot, dbDir);
+    const outRel = path16.relative(options.plan.workspaceRoot, dbDir);
     const extraIgnores = outRel && !outRel.startsWith("..") ? [outRel] : [];
     const cache = tracerName === "none" || options.plan.source === "file" || files === null ? void 0 : detectCacheHits({ plan: options.plan, command: options.command, output: cacheLines(files), processCounts: countProcesses(processes), exitCode: exit.code });
     let report;
@@ -13928,7 +14637,7 @@ async function runBuild(options) {
     } catch (e2) {
       const why = `cannot analyse the trace in ${shownDb}: ${describeWriteFailure(e2, dbPath)}`;
       log.warn(why);
-      const logs = files && { stdoutPath: path13.relative(dbDir, files.stdout), stderrPath: path13.relative(dbDir, files.stderr), logPath: path13.relative(dbDir, files.log) };
+      const logs = files && { stdoutPath: path16.relative(dbDir, files.stdout), stderrPath: path16.relative(dbDir, files.stderr), logPath: path16.relative(dbDir, files.log) };
       const record = {
         ...newRun,
         ...finalRun,
@@ -13970,7 +14679,7 @@ function agentTranscript(given, stdout, dbDir, log) {
   }
   const d = detect(stdout);
   if (!d || !AGENT_FORMATS.has(d.format)) return {};
-  return { transcriptPath: path13.relative(dbDir, stdout), transcriptTimesPath: path13.relative(dbDir, timesPathOf(stdout)), transcriptFormat: d.format };
+  return { transcriptPath: path16.relative(dbDir, stdout), transcriptTimesPath: path16.relative(dbDir, timesPathOf(stdout)), transcriptFormat: d.format };
 }
 function openRunStore(dbPath, outDir, newRun, plan) {
   const create = (store2) => {
@@ -13981,7 +14690,7 @@ function openRunStore(dbPath, outDir, newRun, plan) {
   let store;
   try {
     ensureOutputDir(outDir);
-    ensureOutputDir(path13.dirname(dbPath));
+    ensureOutputDir(path16.dirname(dbPath));
     store = TraceStore.create(dbPath);
     return { store, runId: create(store) };
   } catch (e2) {
@@ -13998,8 +14707,8 @@ function closeQuietly(store) {
   }
 }
 function shownPath(cwd, file) {
-  const rel2 = path13.relative(cwd, file);
-  return rel2 && !rel2.startsWith("..") && !path13.isAbsolute(rel2) ? rel2 : file;
+  const rel2 = path16.relative(cwd, file);
+  return rel2 && !rel2.startsWith("..") && !path16.isAbsolute(rel2) ? rel2 : file;
 }
 function oneLine2(e2) {
   return (e2 instanceof Error ? e2.message : String(e2)).split("\n", 1)[0];
@@ -14042,8 +14751,8 @@ function exitCodeOf(exit) {
 
 // src/tracer/bpftrace.ts
 import { spawn as spawn4, execFile } from "node:child_process";
-import { existsSync as existsSync11, mkdirSync as mkdirSync2, createWriteStream as createWriteStream2, readFileSync as readFileSync11, writeFileSync as writeFileSync2 } from "node:fs";
-import { availableParallelism } from "node:os";
+import { existsSync as existsSync12, mkdirSync as mkdirSync2, createWriteStream as createWriteStream2, readFileSync as readFileSync14, writeFileSync as writeFileSync2 } from "node:fs";
+import { availableParallelism, totalmem } from "node:os";
 import { dirname as dirname3, join as join4 } from "node:path";
 import { fileURLToPath as fileURLToPath2 } from "node:url";
 
@@ -14063,6 +14772,7 @@ function classifyOpenFlags(flags) {
 }
 
 // src/tracer/bpftrace-decode.ts
+var IDENTITY = new Set(IDENTITY_ENV_VARS);
 var KIND = {
   open: 1,
   creat: 2,
@@ -14188,13 +14898,26 @@ function parseBpftraceLine(line) {
   const text = line.toString("utf8");
   try {
     const o = JSON.parse(text);
-    if (o.type === "lost_events" && typeof o.data?.events === "number") return { type: "lost_events", count: o.data.events };
+    if (o.type === "lost_events" && typeof (o.data?.events ?? o.data?.count) === "number") return { type: "lost_events", count: o.data?.events ?? o.data?.count };
     if (o.type === "attached_probes" && typeof o.data?.probes === "number") return { type: "attached_probes", count: o.data.probes };
   } catch {
   }
-  const lost = /^Lost (\d+) events/.exec(text);
-  if (lost) return { type: "lost_events", count: Number(lost[1]) };
+  const lost = parseLostEvents(text);
+  if (lost !== void 0) return { type: "lost_events", count: lost };
   return { type: "other", text };
+}
+function parseLostEvents(text) {
+  const m = /^\s*Lost (\d+) events/.exec(text);
+  if (m) return Number(m[1]);
+  if (!text.includes("lost_events")) return void 0;
+  try {
+    const o = JSON.parse(text);
+    if (o.type !== "lost_events") return void 0;
+    const n = o.data?.events ?? o.data?.count;
+    return typeof n === "number" ? n : void 0;
+  } catch {
+    return void 0;
+  }
 }
 function splitFields(data, n) {
   const fields = [];
@@ -14297,15 +15020,17 @@ var BpftraceDecoder = class {
           flags: Number(kfe >> 20n & 0x3fffffn),
           slot: tag === "B" ? 2 : 1,
           dirId: f[5].toString("latin1"),
-          chunks: [Buffer.from(f[7])],
           open: f[6].toString("latin1") === "1",
+          chunks: [],
           awaitExec: false
         };
+        rec.chunks.push(chunkOf(f[7], rec.open));
         this.closeOpen(rec.tid);
         if (rec.open) this.openByTid.set(rec.tid, rec);
         if (rec.code === KIND.exec && rec.errno === 0 && tag === "A") {
           this.settleExec(rec.pid);
           rec.awaitExec = true;
+          rec.env = { vars: {}, done: false, cut: false };
           this.lastExecByPid.set(rec.pid, rec);
         }
         this.queue.push(rec);
@@ -14318,7 +15043,7 @@ var BpftraceDecoder = class {
         const k = num(f[2]);
         const rec = this.openByTid.get(tid);
         if (!rec || rec.chunks.length !== k) return this.stray();
-        rec.chunks.push(Buffer.from(f[4]));
+        rec.chunks.push(chunkOf(f[4], f[3].toString("latin1") === "1"));
         if (f[3].toString("latin1") !== "1") {
           rec.open = false;
           this.openByTid.delete(tid);
@@ -14340,7 +15065,7 @@ var BpftraceDecoder = class {
           this.dirs.set(id, dir);
         }
         if (tag === "D") dir.parts.push(Buffer.from(f[2]));
-        else if (dir.parts.length > 0) dir.parts[dir.parts.length - 1] = Buffer.concat([dir.parts[dir.parts.length - 1], f[2]]);
+        else if (dir.parts.length > 0) dir.parts[dir.parts.length - 1] = Buffer.concat([chunkOf(dir.parts[dir.parts.length - 1], true), f[2]]);
         return;
       }
       case "d": {
@@ -14365,9 +15090,32 @@ var BpftraceDecoder = class {
         if (!rec || rec.exec) return this.stray();
         this.lastExecByPid.delete(pid);
         rec.awaitExec = false;
+        if (rec.env && !rec.env.done) Object.assign(rec.env, { done: true, cut: true });
         const argc = num(f[3]);
         rec.exec = { ts: this.options.toEpochMs(num(f[1])), argc, cwdId: f[4].toString("latin1"), argv: [], received: 0 };
         if (Math.min(argc, MAX_ARGV) > 0) this.execByPid.set(pid, rec);
+        return;
+      }
+      case "Y": {
+        const f = splitFields(data, 3);
+        if (f.length < 3) return this.stray();
+        const env = this.lastExecByPid.get(num(f[1]))?.env;
+        if (!env || env.done) return this.stray();
+        const text = f[2].toString("utf8");
+        const eq = text.indexOf("=");
+        const name = eq > 0 ? text.slice(0, eq) : text;
+        if (!IDENTITY.has(name)) return;
+        if (f[2].length >= CHUNK_BYTES || eq < 0) env.cut = true;
+        else env.vars[name] = text.slice(eq + 1);
+        return;
+      }
+      case "e": {
+        const f = splitFields(data, 3);
+        if (f.length < 3) return this.stray();
+        const env = this.lastExecByPid.get(num(f[1]))?.env;
+        if (!env || env.done) return this.stray();
+        env.done = true;
+        if (f[2].toString("latin1") !== "0") env.cut = true;
         return;
       }
       case "V": {
@@ -14444,6 +15192,7 @@ var BpftraceDecoder = class {
     const a = this.lastExecByPid.get(pid);
     if (a) {
       a.awaitExec = false;
+      if (a.env && !a.env.done) Object.assign(a.env, { done: true, cut: true });
       this.lastExecByPid.delete(pid);
     }
     const b = this.execByPid.get(pid);
@@ -14492,17 +15241,17 @@ var BpftraceDecoder = class {
       return;
     }
     const raw = Buffer.concat(p.chunks);
-    let path27;
+    let path30;
     let problem = p.truncated ?? (p.open ? "continuation records missing at the end of the trace" : void 0);
     if (raw[0] === 47) {
-      path27 = raw.toString("utf8");
+      path30 = raw.toString("utf8");
     } else {
       const dir = p.dirId === "0" ? void 0 : this.dirPath(p.dirId);
       if (dir === null) problem ??= "the directory of a relative path is deeper than 64 levels";
       else if (dir === void 0) problem ??= "the directory of a relative path is unknown (events lost)";
-      else path27 = raw.length === 0 ? dir : joinPath(dir, raw.toString("utf8"));
+      else path30 = raw.length === 0 ? dir : joinPath(dir, raw.toString("utf8"));
     }
-    if (problem !== void 0 || path27 === void 0) {
+    if (problem !== void 0 || path30 === void 0) {
       this.stats.truncatedPaths++;
       const prefix = raw.subarray(0, 120).toString("utf8");
       out.push({
@@ -14532,15 +15281,20 @@ var BpftraceDecoder = class {
         type: "exec",
         ts: p.exec.ts,
         pid: p.pid,
-        path: path27,
+        path: path30,
         argv,
         ...cut2 ? { argvTruncated: true } : {},
-        ...cwd !== void 0 ? { cwd } : {}
+        ...cwd !== void 0 ? { cwd } : {},
+        // Without its e record (records lost, or the trace ended) the environment is not known whole.
+        ...p.env?.done && !p.env.cut ? { env: p.env.vars } : {}
       });
     }
-    out.push({ type: "access", ts: p.ts, pid: p.pid, op, path: path27, errno: p.errno });
+    out.push({ type: "access", ts: p.ts, pid: p.pid, op, path: path30, errno: p.errno });
   }
 };
+function chunkOf(bytes2, more) {
+  return Buffer.from(more && bytes2.length > CHUNK_BYTES ? bytes2.subarray(0, CHUNK_BYTES) : bytes2);
+}
 function joinReversed(parts) {
   const out = [];
   for (let i = parts.length - 1; i >= 0; i--) {
@@ -14568,16 +15322,24 @@ var IO_URING_OPS = {
 
 // src/tracer/bpftrace.ts
 var MIN_VERSION = [0, 17, 0];
-function defaultPerfPages(ncpus = availableParallelism()) {
-  const pages = Math.min(1024, Math.max(128, Math.floor(32768 / Math.max(1, ncpus))));
+var BPFTRACE_COMMAND_ENV = "IO_TRACE_BPFTRACE";
+function bpftraceCommand(text = process.env[BPFTRACE_COMMAND_ENV]) {
+  const words = (text ?? "").trim().split(/\s+/).filter(Boolean);
+  return words.length > 0 ? words : ["bpftrace"];
+}
+function defaultPerfPages(ncpus = onlineCpus().length, version, memBytes = totalmem()) {
+  const cpus = Math.max(1, ncpus);
+  const total = Math.max(64 * cpus, Math.min(4096 * cpus, 32768, Math.floor(memBytes / 32 / 4096)));
+  const shared = version !== void 0 && versionAtLeast(version, [0, 24, 0]);
+  const pages = shared ? total : Math.max(64, Math.floor(total / cpus));
   return 2 ** Math.floor(Math.log2(pages));
 }
-var HARMLESS_STDERR = [/couldn't set RLIMIT_MEMLOCK/, /^\s*$/, /^Attaching \d+ probes?/];
+var HARMLESS_STDERR = [/couldn't set RLIMIT_MEMLOCK/, /^\s*$/, /^Attach(ing|ed) \d+ probes?/];
 function defaultScriptPath() {
   let dir = dirname3(fileURLToPath2(import.meta.url));
   for (let i = 0; i < 5; i++) {
     const candidate = join4(dir, "bpf", "iotrace.bt");
-    if (existsSync11(candidate)) return candidate;
+    if (existsSync12(candidate)) return candidate;
     dir = dirname3(dir);
   }
   throw new TracerError('bpf/iotrace.bt not found next to io-trace: reinstall the package (its "bpf" directory is missing)');
@@ -14589,9 +15351,9 @@ function envInt(name, fallback) {
   if (!Number.isInteger(n) || n <= 0) throw new TracerError(`${name}=${v}: expected a positive integer`);
   return n;
 }
-function run2(file, args, timeoutMs) {
+function run2(command, args, timeoutMs) {
   return new Promise((resolve) => {
-    execFile(file, args, { timeout: timeoutMs, encoding: "utf8" }, (error, stdout, stderr) => {
+    execFile(command[0], [...command.slice(1), ...args], { timeout: timeoutMs, encoding: "utf8", maxBuffer: 16 << 20 }, (error, stdout, stderr) => {
       const e2 = error;
       resolve({
         code: e2 ? typeof e2.code === "number" ? e2.code : null : 0,
@@ -14617,79 +15379,86 @@ function isRoot() {
 }
 var BpftraceTracer = class {
   name = "bpftrace";
-  binary;
+  command;
+  /** The version `check()` found (the script is fitted to it). */
+  version;
   scriptPath;
   perfPages;
   mapKeys;
   readyTimeoutMs;
   stopTimeoutMs;
   checked;
+  probeOnCheck;
   /** Prefix to run bpftrace as root: [] as root, ['sudo', '-n'] otherwise. */
   asRoot = [];
   constructor(options = {}) {
-    this.binary = options.binary ?? "bpftrace";
+    this.command = options.command ?? bpftraceCommand();
     this.scriptPath = options.scriptPath;
-    this.perfPages = options.perfPages ?? envInt("IO_TRACE_BPF_PERF_PAGES", defaultPerfPages());
-    if ((this.perfPages & this.perfPages - 1) !== 0) {
+    this.perfPages = options.perfPages ?? (process.env.IO_TRACE_BPF_PERF_PAGES ? envInt("IO_TRACE_BPF_PERF_PAGES", 0) : void 0);
+    if (this.perfPages !== void 0 && (this.perfPages & this.perfPages - 1) !== 0) {
       throw new TracerError(`IO_TRACE_BPF_PERF_PAGES=${this.perfPages}: must be a power of 2 (perf ring buffers are)`);
     }
     this.mapKeys = options.mapKeys ?? envInt("IO_TRACE_BPF_MAP_KEYS", 16384);
     this.readyTimeoutMs = options.readyTimeoutMs ?? 6e4;
+    this.probeOnCheck = options.probeOnCheck ?? false;
     this.stopTimeoutMs = options.stopTimeoutMs ?? 3e3;
   }
-  /** Binary, version, root (or passwordless sudo), tracefs, and a real probe. Cached. */
+  /** Binary, version, root (or passwordless sudo), tracefs, and (probeOnCheck) a real probe. Cached. */
   check() {
     this.checked ??= this.doCheck();
     return this.checked;
   }
   async doCheck() {
     if (!isRoot()) {
-      const sudo = await run2("sudo", ["-n", "true"], 5e3);
+      const sudo = await run2(["sudo"], ["-n", "true"], 5e3);
       if (sudo.code !== 0) {
         return { available: false, reason: "bpftrace needs root: run io-trace as root or allow passwordless `sudo -n`" };
       }
       this.asRoot = ["sudo", "-n"];
     }
-    const ver = await run2(this.binary, ["--version"], 5e3);
+    const shown = this.command.join(" ");
+    const ver = await run2([...this.asRoot, ...this.command], ["--version"], 15e3);
     if (ver.error?.code === "ENOENT") {
-      return { available: false, reason: `${this.binary} not found on PATH: install it (e.g. \`apt-get install bpftrace\`)` };
+      return { available: false, reason: `${this.asRoot.length ? this.command[0] : shown} not found on PATH: install bpftrace (e.g. \`apt-get install bpftrace\`) or set ${BPFTRACE_COMMAND_ENV}` };
     }
     const version = parseBpftraceVersion(ver.stdout + ver.stderr);
     if (ver.code !== 0 || version === void 0) {
-      return { available: false, reason: `\`${this.binary} --version\` failed: ${(ver.stderr || ver.stdout).trim() || `exit code ${ver.code}`}` };
+      return { available: false, reason: `\`${shown} --version\` failed: ${(ver.stderr || ver.stdout).trim() || `exit code ${ver.code}`}` };
     }
+    this.version = version;
     if (!versionAtLeast(version, MIN_VERSION)) {
       return { available: false, version, reason: `bpftrace ${version} is too old: io-trace needs ${MIN_VERSION.join(".")} or newer` };
     }
-    if (isRoot() && !existsSync11("/sys/kernel/tracing/events/raw_syscalls") && !existsSync11("/sys/kernel/debug/tracing/events/raw_syscalls")) {
+    if (isRoot() && !existsSync12("/sys/kernel/tracing/events/raw_syscalls") && !existsSync12("/sys/kernel/debug/tracing/events/raw_syscalls")) {
       return {
         available: false,
         version,
         reason: "tracefs is not mounted (no /sys/kernel/tracing/events): run `mount -t tracefs nodev /sys/kernel/tracing`"
       };
     }
-    const probe2 = await run2(
-      this.asRoot[0] ?? this.binary,
-      [
-        ...this.asRoot.slice(1),
-        ...this.asRoot.length > 0 ? [this.binary] : [],
-        "-e",
-        'tracepoint:raw_syscalls:sys_enter /pid == 0/ { } BEGIN { printf("iotrace-ok %d\\n", curtask->fs->pwd.dentry != 0); exit(); }'
-      ],
-      15e3
-    );
-    if (!/iotrace-ok 1/.test(probe2.stdout)) {
-      const why = meaningfulStderr(probe2.stderr).join("; ") || `exit code ${probe2.code}`;
-      return { available: false, version, reason: `bpftrace cannot attach a tracepoint here (BPF not permitted, or no BTF): ${why}` };
+    if (this.probeOnCheck) {
+      const probe2 = await run2(
+        [...this.asRoot, ...this.command],
+        [
+          "-e",
+          'tracepoint:raw_syscalls:sys_enter /pid == 0/ { } BEGIN { printf("iotrace-ok %d\\n", curtask->fs->pwd.dentry != 0); exit(); }'
+        ],
+        15e3
+      );
+      if (!/iotrace-ok 1/.test(probe2.stdout)) {
+        const why = meaningfulStderr(probe2.stderr).join("; ") || `exit code ${probe2.code}`;
+        return { available: false, version, reason: `bpftrace ${version} (${shown}) cannot attach a tracepoint here (BPF not permitted, or no BTF): ${why}` };
+      }
     }
     return { available: true, version };
   }
   attach(options) {
     return new BpftraceSession(this, options, {
-      binary: this.binary,
+      command: this.command,
+      version: this.version,
       asRoot: this.asRoot,
       scriptPath: this.scriptPath ?? defaultScriptPath(),
-      perfPages: this.perfPages,
+      perfPages: this.perfPages ?? defaultPerfPages(onlineCpus().length, this.version),
       mapKeys: this.mapKeys,
       readyTimeoutMs: this.readyTimeoutMs,
       stopTimeoutMs: this.stopTimeoutMs
@@ -14710,19 +15479,22 @@ var BpftraceSession = class {
   notices = /* @__PURE__ */ new Map();
   exited;
   stdoutDone;
+  stderrDone;
   raw;
   eventCount = 0;
   isReady = false;
   stopping = false;
   finished;
   stderrText = "";
+  /** bpftrace's own total of lost events, when it prints one at exit. */
+  totalLost = 0;
   constructor(_tracer, options, config) {
     this.log = options.log;
     this.sink = options.sink;
     this.config = config;
     mkdirSync2(options.workDir, { recursive: true });
-    const script = join4(options.workDir, "iotrace.bt");
-    writeFileSync2(script, adaptScript(readFileSync11(config.scriptPath, "utf8")));
+    const script = adaptScript(readFileSync14(config.scriptPath, "utf8"), { version: config.version });
+    writeFileSync2(join4(options.workDir, "iotrace.bt"), script);
     this.raw = createWriteStream2(join4(options.workDir, "bpftrace-output.jsonl"));
     this.raw.on("error", (e2) => this.log.debug(`bpftrace raw output not saved: ${e2.message}`));
     const offsetMs = Date.now() - Number(process.hrtime.bigint()) / 1e6;
@@ -14746,37 +15518,29 @@ var BpftraceSession = class {
       },
       onOther: (text) => this.diagnostic(text)
     });
-    const env = {
-      // 200 is the most bpftrace < 0.21 allows; 0.20 renamed the variables (old names still work).
-      BPFTRACE_STRLEN: "200",
-      BPFTRACE_MAX_STRLEN: "200",
-      // 0.18+ appends ".." to a cut string: the script detects cuts and prints the rest itself.
-      BPFTRACE_STR_TRUNC_TRAILER: "",
-      BPFTRACE_PERF_RB_PAGES: String(config.perfPages),
-      BPFTRACE_MAP_KEYS_MAX: String(config.mapKeys),
-      BPFTRACE_MAX_MAP_KEYS: String(config.mapKeys)
-    };
-    const args = ["-B", "line", "-f", "json", script, String(options.pid)];
-    const [file, argv] = config.asRoot.length > 0 ? [config.asRoot[0], [...config.asRoot.slice(1), "env", ...Object.entries(env).map(([k, v]) => `${k}=${v}`), config.binary, ...args]] : [config.binary, args];
-    this.log.debug(`starting ${file} ${argv.join(" ")}`);
-    this.child = spawn4(file, argv, {
+    const env = bpftraceEnv(config.version, config.perfPages, config.mapKeys);
+    const args = ["--no-warnings", "-B", "line", "-f", "json", "-e", script, String(options.pid)];
+    const words = config.asRoot.length > 0 ? [...config.asRoot, "env", ...Object.entries(env).map(([k, v]) => `${k}=${v}`), ...config.command, ...args] : [...config.command, ...args];
+    this.log.debug(`starting ${words.slice(0, -3).join(" ")} <iotrace.bt> ${options.pid}`);
+    this.child = spawn4(words[0], words.slice(1), {
       env: { ...process.env, ...env },
       stdio: ["ignore", "pipe", "pipe"]
     });
+    const named = `bpftrace ${config.version ?? "(version unknown)"} (${config.command.join(" ")})`;
     const timer = setTimeout(() => {
-      onFail(new TracerError(`bpftrace did not attach within ${config.readyTimeoutMs / 1e3} s${this.stderrSummary()}`));
+      onFail(new TracerError(`${named} did not attach within ${config.readyTimeoutMs / 1e3} s${this.stderrSummary()}`));
       this.kill("SIGKILL");
     }, config.readyTimeoutMs);
     this.exited = new Promise((resolve) => {
       this.child.once("error", (e2) => {
         clearTimeout(timer);
-        onFail(new TracerError(`cannot start bpftrace (${file}): ${e2.message}`));
+        onFail(new TracerError(`cannot start ${named}: ${e2.message}`));
         resolve({ code: null, signal: null });
       });
       this.child.once("exit", (code, signal) => {
         clearTimeout(timer);
         if (!this.isReady) {
-          onFail(new TracerError(`bpftrace exited before attaching (code ${code}, signal ${signal})${this.stderrSummary()}`));
+          onFail(new TracerError(`${named} could not load bpf/iotrace.bt (exited before attaching, code ${code}, signal ${signal})${this.stderrSummary()}`));
         } else if (!this.stopping) {
           this.notice({
             type: "notice",
@@ -14789,9 +15553,18 @@ var BpftraceSession = class {
       });
     });
     this.child.stderr.setEncoding("utf8");
+    let partial = "";
     this.child.stderr.on("data", (s) => {
-      this.stderrText += s;
-      if (this.stderrText.length > 65536) this.stderrText = this.stderrText.slice(0, 65536);
+      const lines = (partial + s).split("\n");
+      partial = lines.pop() ?? "";
+      for (const line of lines) this.stderrLine(line);
+    });
+    this.stderrDone = new Promise((resolve) => {
+      this.child.stderr.once("close", () => {
+        if (partial) this.stderrLine(partial);
+        partial = "";
+        resolve();
+      });
     });
     this.stdoutDone = new Promise((resolve) => {
       this.child.stdout.on("data", (chunk) => {
@@ -14834,10 +15607,16 @@ var BpftraceSession = class {
     }
     await this.exited;
     await this.stdoutDone;
+    await this.stderrDone;
     this.deliver(this.decoder.end());
     await new Promise((resolve) => this.raw ? this.raw.end(resolve) : resolve());
     for (const line of meaningfulStderr(this.stderrText)) this.diagnostic(line);
     const stats = this.decoder.stats;
+    if (this.totalLost > stats.lostEvents) {
+      const more = this.totalLost - stats.lostEvents;
+      stats.lostEvents = this.totalLost;
+      this.notice({ type: "notice", ts: Date.now(), kind: "lost", count: more, message: `bpftrace lost ${more} events (output buffer full; from its exit total)` });
+    }
     if (stats.strays > 0) this.diagnostic(`${stats.strays} bpftrace records could not be matched (after lost events)`);
     const reasons = [];
     for (const [kind, { count, first }] of this.notices) {
@@ -14846,6 +15625,20 @@ var BpftraceSession = class {
       else reasons.push(count > 1 ? `${first} (and ${count - 1} more ${kind} notices)` : first);
     }
     return { lostEvents: stats.lostEvents, incompleteReasons: reasons, eventCount: this.eventCount, diagnostics: this.diagnostics };
+  }
+  stderrLine(line) {
+    const total = /Total lost event count: (\d+)/.exec(line);
+    if (total) {
+      this.totalLost = Number(total[1]);
+      return;
+    }
+    const lost = parseLostEvents(line);
+    if (lost !== void 0) {
+      this.decoder.stats.lostEvents += lost;
+      this.deliver([{ type: "notice", ts: Date.now(), kind: "lost", count: lost, message: `bpftrace lost ${lost} events (output buffer full)` }]);
+      return;
+    }
+    if (this.stderrText.length < 65536) this.stderrText += line + "\n";
   }
   deliver(events) {
     if (events.length === 0) return;
@@ -14870,9 +15663,12 @@ var BpftraceSession = class {
   diagnostic(line) {
     if (this.diagnostics.length < 200) this.diagnostics.push(line);
   }
+  /** bpftrace's own words, errors first (a warning must not hide the error that follows it). */
   stderrSummary() {
     const lines = meaningfulStderr(this.stderrText);
-    return lines.length > 0 ? `: ${lines.slice(0, 8).join(" | ")}` : "";
+    const errors = lines.filter((l) => /error/i.test(l));
+    const shown = [...errors, ...lines.filter((l) => !errors.includes(l))].slice(0, 8);
+    return shown.length > 0 ? `: ${shown.join(" | ")}` : "";
   }
   /** Resolves true once S records from all online CPUs arrived, false after `ms` or if bpftrace exits. */
   waitForSync(ms) {
@@ -14936,7 +15732,7 @@ var BpftraceSession = class {
 function onlineCpus() {
   let spec;
   try {
-    spec = readFileSync11("/sys/devices/system/cpu/online", "utf8").trim();
+    spec = readFileSync14("/sys/devices/system/cpu/online", "utf8").trim();
   } catch {
     return Array.from({ length: availableParallelism() }, (_, i) => i);
   }
@@ -14950,15 +15746,38 @@ function onlineCpus() {
 function childPids(pid) {
   if (pid === void 0) return [];
   try {
-    return readFileSync11(`/proc/${pid}/task/${pid}/children`, "utf8").trim().split(/\s+/).filter(Boolean).map(Number);
+    return readFileSync14(`/proc/${pid}/task/${pid}/children`, "utf8").trim().split(/\s+/).filter(Boolean).map(Number);
   } catch {
     return [];
   }
 }
 var IO_URING_SUBMIT_TRACEPOINT = "/sys/kernel/tracing/events/io_uring/io_uring_submit_req";
-function adaptScript(script, hasSubmitTracepoint = existsSync11(IO_URING_SUBMIT_TRACEPOINT)) {
-  if (hasSubmitTracepoint) return script;
-  return script.replace(/\/\* IO_URING_SUBMIT_BEGIN[\s\S]*?\/\* IO_URING_SUBMIT_END \*\//, "").replace("&& 0 /* IO_URING_SETUP_FALLBACK */", "");
+function adaptScript(script, options = {}) {
+  let out = script.replace(/^#!.*\n/, "");
+  if (!(options.hasSubmitTracepoint ?? existsSync12(IO_URING_SUBMIT_TRACEPOINT))) {
+    out = out.replace(/\/\* IO_URING_SUBMIT_BEGIN[\s\S]*?\/\* IO_URING_SUBMIT_END \*\//, "").replace("&& 0 /* IO_URING_SETUP_FALLBACK */", "");
+  }
+  if (options.version !== void 0 && versionAtLeast(options.version, [0, 24, 0])) {
+    let k = 0;
+    out = out.replace(/^(\s*)while \((.*)\) \{(?: \/\/ (\$\w+) from (\d+))?$/gm, (_m, indent, cond, counter, from) => {
+      const bound = Math.max(...(cond.match(/\b\d+\b/g) ?? ["0"]).map(Number)) + 1;
+      k++;
+      const take = counter ? ` ${counter} = (uint64)$loop${k};` : "";
+      return `${indent}for $loop${k} : ${from ?? 0}..${bound} {${take} if (!(${cond})) { break; }`;
+    });
+  }
+  return out;
+}
+function bpftraceEnv(version, perfPages, mapKeys) {
+  const env = {
+    BPFTRACE_STR_TRUNC_TRAILER: "",
+    BPFTRACE_PERF_RB_PAGES: String(perfPages)
+  };
+  const renamed = version !== void 0 && versionAtLeast(version, [0, 20, 0]);
+  const old = version === void 0 || !renamed;
+  if (renamed || version === void 0) Object.assign(env, { BPFTRACE_MAX_STRLEN: "200", BPFTRACE_MAX_MAP_KEYS: String(mapKeys) });
+  if (old) Object.assign(env, { BPFTRACE_STRLEN: "200", BPFTRACE_MAP_KEYS_MAX: String(mapKeys) });
+  return env;
 }
 function lostEventsReason(total, reports) {
   return `bpftrace lost ${total} events (perf buffer full${reports > 1 ? `; ${reports} reports` : ""})`;
@@ -15364,8 +16183,8 @@ var StraceParser = class {
         return this.access(r, pid, proc, "stat", a[0], a[1]);
       case "getdents":
       case "getdents64": {
-        const path27 = parseFd(a[0])?.path;
-        if (path27 !== void 0) this.emitAccess(r, pid, proc, "readdir", path27);
+        const path30 = parseFd(a[0])?.path;
+        if (path30 !== void 0) this.emitAccess(r, pid, proc, "readdir", path30);
         return;
       }
       case "unlink":
@@ -15395,18 +16214,18 @@ var StraceParser = class {
       case "truncate":
         return this.access(r, pid, proc, "truncate", void 0, a[0]);
       case "execve":
-        return this.exec(r, pid, proc, void 0, a[0], a[1]);
+        return this.exec(r, pid, proc, void 0, a[0], a[1], a[2]);
       case "execveat":
-        return this.exec(r, pid, proc, a[0], a[1], a[2], (a[4] ?? "").includes("AT_EMPTY_PATH"));
+        return this.exec(r, pid, proc, a[0], a[1], a[2], a[3], (a[4] ?? "").includes("AT_EMPTY_PATH"));
       case "chdir": {
         if (r.errno !== 0) return;
-        const path27 = this.resolve(r, pid, proc, void 0, a[0]);
-        if (path27 !== void 0) Object.assign(proc.cwd, { path: normalise(path27), raw: void 0 });
+        const path30 = this.resolve(r, pid, proc, void 0, a[0]);
+        if (path30 !== void 0) Object.assign(proc.cwd, { path: normalise(path30), raw: void 0 });
         return;
       }
       case "fchdir": {
-        const path27 = parseFd(a[0])?.path;
-        if (r.errno === 0 && path27 !== void 0) Object.assign(proc.cwd, { path: path27, raw: void 0 });
+        const path30 = parseFd(a[0])?.path;
+        if (r.errno === 0 && path30 !== void 0) Object.assign(proc.cwd, { path: path30, raw: void 0 });
         return;
       }
       case "clone":
@@ -15463,19 +16282,19 @@ var StraceParser = class {
     return base === "/" ? `/${s.value}` : `${base}/${s.value}`;
   }
   access(r, pid, proc, op, dirArg, pathArg) {
-    const path27 = this.resolve(r, pid, proc, dirArg, pathArg);
-    if (path27 === void 0) {
+    const path30 = this.resolve(r, pid, proc, dirArg, pathArg);
+    if (path30 === void 0) {
       if (GENERATION_OPS.has(op)) this.seen.clear();
       return;
     }
-    this.emitAccess(r, pid, proc, op, path27);
+    this.emitAccess(r, pid, proc, op, path30);
   }
-  emitAccess(r, pid, proc, op, path27) {
+  emitAccess(r, pid, proc, op, path30) {
     const errno = r.errno ?? 0;
     if (GENERATION_OPS.has(op)) {
       this.seen.clear();
     } else if (this.dedupe && DEDUPED_OPS.has(op)) {
-      const key2 = `${pid}\0${proc.image}\0${op}\0${errno}\0${path27}`;
+      const key2 = `${pid}\0${proc.image}\0${op}\0${errno}\0${path30}`;
       if (this.seen.has(key2)) {
         this.stats.deduped++;
         return;
@@ -15483,28 +16302,49 @@ var StraceParser = class {
       if (this.seen.size >= MAX_DEDUP_KEYS) this.seen.clear();
       this.seen.add(key2);
     }
-    this.out.push({ type: "access", ts: r.ts, pid, op, path: path27, errno });
+    this.out.push({ type: "access", ts: r.ts, pid, op, path: path30, errno });
   }
-  exec(r, pid, proc, dirArg, pathArg, argvArg, emptyPath = false) {
-    let path27;
-    if (emptyPath && parseString(pathArg)?.value === "") path27 = parseFd(dirArg)?.path;
-    else path27 = this.resolve(r, pid, proc, dirArg, pathArg);
-    if (path27 === void 0) return;
+  exec(r, pid, proc, dirArg, pathArg, argvArg, envArg, emptyPath = false) {
+    let path30;
+    if (emptyPath && parseString(pathArg)?.value === "") path30 = parseFd(dirArg)?.path;
+    else path30 = this.resolve(r, pid, proc, dirArg, pathArg);
+    if (path30 === void 0) return;
     const errno = r.errno ?? 0;
     if (errno === 0) {
       proc.image = ++this.images;
       const { argv, truncated } = parseArgv(argvArg);
-      const ev = { type: "exec", ts: r.ts, pid, path: path27, argv };
+      const ev = { type: "exec", ts: r.ts, pid, path: path30, argv };
       if (truncated) ev.argvTruncated = true;
       if (proc.cwd.path !== void 0) ev.cwd = proc.cwd.path;
+      const env = parseIdentityEnv(envArg);
+      if (env) ev.env = env;
       this.out.push(ev);
     }
-    this.out.push({ type: "access", ts: r.ts, pid, op: "exec", path: path27, errno });
+    this.out.push({ type: "access", ts: r.ts, pid, op: "exec", path: path30, errno });
   }
   truncated(r, pid, message) {
     this.out.push({ type: "notice", ts: r.ts, kind: "truncated_path", pid, message });
   }
 };
+var IDENTITY_PREFIXES = IDENTITY_ENV_VARS.map((name) => ({
+  name,
+  hex: '"' + [...Buffer.from(name + "=", "latin1")].map((b) => "\\x" + b.toString(16).padStart(2, "0")).join("")
+}));
+function parseIdentityEnv(arg) {
+  if (arg === void 0 || !arg.startsWith("[") || !arg.endsWith("]")) return void 0;
+  const env = {};
+  for (const item of splitArgs(arg.slice(1, -1))) {
+    if (item === "...") return void 0;
+    if (!item.startsWith('"\\x')) continue;
+    for (const { name, hex } of IDENTITY_PREFIXES) {
+      if (!item.startsWith(hex)) continue;
+      const s = parseString(item);
+      if (!s || s.truncated) return void 0;
+      env[name] = s.value.slice(name.length + 1);
+    }
+  }
+  return env;
+}
 function parseArgv(arg) {
   if (arg === void 0 || !arg.startsWith("[") || !arg.endsWith("]")) return { argv: [], truncated: true };
   const argv = [];
@@ -15524,9 +16364,9 @@ function parseArgv(arg) {
   }
   return { argv, truncated };
 }
-function normalise(path27) {
+function normalise(path30) {
   const parts = [];
-  for (const p of path27.split("/")) {
+  for (const p of path30.split("/")) {
     if (p === "" || p === ".") continue;
     if (p === "..") parts.pop();
     else parts.push(p);
@@ -15548,6 +16388,10 @@ function straceArgs(pid, keeper) {
     "-s",
     String(STRACE_MAX_STRLEN),
     // never cut a path or an argv string
+    // Print execve's environment whole (other calls stay abbreviated): the task identity variables
+    // are read from it, since a process that exits at once has no /proc/PID/environ left to read.
+    "-e",
+    "abbrev=!execve,execveat",
     "-e",
     `trace=${STRACE_SYSCALLS.join(",")}`,
     // Not signal=none: strace prints "+++ killed by SIG +++" only for signals in this set.
@@ -15844,8 +16688,8 @@ async function probeStrace(bin = "strace") {
 }
 
 // src/tracer/registry.ts
-function defaultTracers() {
-  return [new BpftraceTracer(), new StraceTracer()];
+function defaultTracers(options = {}) {
+  return [new BpftraceTracer(options.bpftraceCommand ? { command: options.bpftraceCommand } : {}), new StraceTracer()];
 }
 
 // src/cli/commands/run.ts
@@ -15859,6 +16703,8 @@ Options:
                              io-trace.plan.json in the working directory)
   --tasks T1,T2              tasks to plan when the command does not say (nx/turbo)
   --tracer auto|bpftrace|strace|none   (default auto: bpftrace, else strace, else untraced)
+  --bpftrace CMD             the command that runs bpftrace, words split on spaces (default
+                             $IO_TRACE_BPFTRACE, else bpftrace), e.g. "chroot /srv/sid bpftrace"
   --user NAME                run the build as this user (io-trace and the tracer stay root)
   --out-dir DIR              database and logs (default .io-trace)
   --db FILE                  database file (default <out-dir>/trace.db)
@@ -15878,6 +16724,7 @@ async function runCommand(ctx) {
     plan: { type: "string" },
     tasks: { type: "string" },
     tracer: { type: "string" },
+    bpftrace: { type: "string" },
     user: { type: "string" },
     "out-dir": { type: "string" },
     db: { type: "string" },
@@ -15905,18 +16752,18 @@ async function runCommand(ctx) {
     log: ctx.log
   });
   const ignore = mergeIgnoreRules(loadConfigFile(values.config, plan.workspaceRoot), { ...emptyIgnoreRules(), all: values.ignore ?? [] });
-  const outDir = path14.resolve(ctx.cwd, values["out-dir"] ?? ".io-trace");
+  const outDir = path17.resolve(ctx.cwd, values["out-dir"] ?? ".io-trace");
   const handlers = [];
   const result = await runBuild({
     command: positionals,
     cwd: ctx.cwd,
     plan,
     outDir,
-    ...values.db ? { dbPath: path14.resolve(ctx.cwd, values.db) } : {},
+    ...values.db ? { dbPath: path17.resolve(ctx.cwd, values.db) } : {},
     tracer,
-    tracers: defaultTracers(),
+    tracers: defaultTracers(values.bpftrace !== void 0 ? { bpftraceCommand: bpftraceCommand(values.bpftrace) } : {}),
     ...values.user ? { user: values.user } : {},
-    ...values.transcript ? { transcript: path14.resolve(ctx.cwd, values.transcript) } : {},
+    ...values.transcript ? { transcript: path17.resolve(ctx.cwd, values.transcript) } : {},
     ignore,
     log: ctx.log,
     echo: values.quiet ? null : { stdout: (c) => ctx.stdout.write(c), stderr: (c) => ctx.stderr.write(c) },
@@ -15936,14 +16783,14 @@ async function runCommand(ctx) {
   const reportsStart = Date.now();
   let jsonFailure;
   if (values.json) {
-    const file = path14.resolve(ctx.cwd, values.json);
+    const file = path17.resolve(ctx.cwd, values.json);
     try {
       writeReport(file, result.report);
     } catch (e2) {
       jsonFailure = `cannot write the JSON report ${values.json}: ${describeWriteFailure(e2, file)}`;
     }
   }
-  const dbShown = result.dbPath === null ? void 0 : path14.relative(ctx.cwd, result.dbPath) || result.dbPath;
+  const dbShown = result.dbPath === null ? void 0 : path17.relative(ctx.cwd, result.dbPath) || result.dbPath;
   ctx.stderr.write(formatTerminalSummary(result.report, { color: ctx.color, ...dbShown ? { dbPath: dbShown } : {} }));
   if (jsonFailure) ctx.log.error(jsonFailure);
   if (result.dbPath !== null) recordReportsSpan(result.dbPath, result.runId, reportsStart, { json: values.json !== void 0 });
@@ -15997,16 +16844,16 @@ async function analyzeCommand(ctx) {
     return 0;
   }
   const failOn = oneOf("--fail-on", values["fail-on"], ["none", "warning", "error"], "none");
-  const dbPath = path15.resolve(ctx.cwd, values.db ?? ".io-trace/trace.db");
+  const dbPath = path18.resolve(ctx.cwd, values.db ?? ".io-trace/trace.db");
   const store = TraceStore.openExisting(dbPath);
   try {
     const run4 = store.resolveRun(positionals[0]);
     const root = run4.workspaceRoot ?? run4.cwd;
     const ignore = mergeIgnoreRules(loadConfigFile(values.config, root), { ...emptyIgnoreRules(), all: values.ignore ?? [] });
-    const outRel = path15.relative(root, path15.dirname(dbPath));
+    const outRel = path18.relative(root, path18.dirname(dbPath));
     const report = analyseRun(store, run4.id, { ignore, extraIgnores: outRel && !outRel.startsWith("..") ? [outRel] : [] });
-    if (values.json) writeReport(path15.resolve(ctx.cwd, values.json), report);
-    ctx.stderr.write(formatTerminalSummary(report, { color: ctx.color, dbPath: path15.relative(ctx.cwd, dbPath) || dbPath }));
+    if (values.json) writeReport(path18.resolve(ctx.cwd, values.json), report);
+    ctx.stderr.write(formatTerminalSummary(report, { color: ctx.color, dbPath: path18.relative(ctx.cwd, dbPath) || dbPath }));
     return exitCodeFor(0, report, failOn);
   } finally {
     store.close();
@@ -16015,7 +16862,7 @@ async function analyzeCommand(ctx) {
 
 // src/cli/commands/plan.ts
 import { mkdirSync as mkdirSync3, writeFileSync as writeFileSync4 } from "node:fs";
-import path16 from "node:path";
+import path19 from "node:path";
 var PLAN_HELP = `Usage: io-trace plan [options] [-- <build command...>]
 
 Resolves the plan (each task's declared inputs, outputs and dependencies, as the build tool hashes
@@ -16053,26 +16900,26 @@ async function planCommand(ctx) {
     tasks: values.tasks?.split(",").map((s) => s.trim()).filter(Boolean),
     log: ctx.log
   });
-  const out = values.out ? path16.resolve(ctx.cwd, values.out) : void 0;
-  const doc = format2 === "seed" ? toPlanFile(plan, out ? path16.dirname(out) : ctx.cwd) : plan;
+  const out = values.out ? path19.resolve(ctx.cwd, values.out) : void 0;
+  const doc = format2 === "seed" ? toPlanFile(plan, out ? path19.dirname(out) : ctx.cwd) : plan;
   const text = JSON.stringify(doc, null, 2) + "\n";
   if (out) {
-    mkdirSync3(path16.dirname(out), { recursive: true });
+    mkdirSync3(path19.dirname(out), { recursive: true });
     writeFileSync4(out, text);
-    ctx.log.info(`wrote ${plan.tasks.length} task(s) to ${path16.relative(ctx.cwd, out) || out}`);
+    ctx.log.info(`wrote ${plan.tasks.length} task(s) to ${path19.relative(ctx.cwd, out) || out}`);
   } else ctx.stdout.write(text);
   return 0;
 }
 
 // src/triage/db.ts
-import { existsSync as existsSync12, statSync as statSync4 } from "node:fs";
-import path17 from "node:path";
+import { existsSync as existsSync13, statSync as statSync4 } from "node:fs";
+import path20 from "node:path";
 var DEFAULT_DB = ".io-trace/trace.db";
 function locateDatabase(cwd, db) {
-  const given = path17.resolve(cwd, db ?? DEFAULT_DB);
-  if (existsSync12(given) && statSync4(given).isDirectory()) {
-    for (const candidate of [path17.join(given, "trace.db"), path17.join(given, ".io-trace", "trace.db")]) {
-      if (existsSync12(candidate)) return candidate;
+  const given = path20.resolve(cwd, db ?? DEFAULT_DB);
+  if (existsSync13(given) && statSync4(given).isDirectory()) {
+    for (const candidate of [path20.join(given, "trace.db"), path20.join(given, ".io-trace", "trace.db")]) {
+      if (existsSync13(candidate)) return candidate;
     }
     throw new StoreError(`${given} is a directory without a trace.db (looked for trace.db and .io-trace/trace.db): pass --db FILE`);
   }
@@ -16179,7 +17026,7 @@ var ChunkedWriter = class _ChunkedWriter {
 };
 
 // src/triage/causes.ts
-import path18 from "node:path";
+import path21 from "node:path";
 var CAUSE_OP = {
   unexpected_read: "read",
   undeclared_dependency: "read",
@@ -16197,7 +17044,7 @@ function findingCauses(store, run4, findings) {
   const wanted = findings.map((f) => {
     const op = CAUSE_OP[f.type];
     const rel2 = f.samples?.[0] ?? f.path;
-    return op ? { op, rel: rel2, abs: path18.posix.join(root, rel2) } : void 0;
+    return op ? { op, rel: rel2, abs: path21.posix.join(root, rel2) } : void 0;
   });
   const paths = [...new Set(wanted.flatMap((w) => w ? [w.abs] : []))];
   if (paths.length === 0) return findings.map(() => void 0);
@@ -16207,9 +17054,9 @@ function findingCauses(store, run4, findings) {
     const chunk = paths.slice(i, i + 500);
     const rows = store.db.prepare(`SELECT proc_key AS procKey, path, op, count, first_ts AS firstTs FROM accesses WHERE run_id = ? AND errno = 0 AND path IN (${chunk.map(() => "?").join(", ")})`).all(run4.id, ...chunk);
     for (const r of rows) {
-      let list = hits.get(r.path);
-      if (!list) hits.set(r.path, list = []);
-      list.push(r);
+      let list2 = hits.get(r.path);
+      if (!list2) hits.set(r.path, list2 = []);
+      list2.push(r);
     }
   }
   return findings.map((f, i) => {
@@ -16242,7 +17089,7 @@ function chainOf(proc, procs) {
 function processLabel(p) {
   const argv = p.argv?.length ? p.argv : p.exe ? [p.exe] : [`pid ${p.pid}`];
   const short = argv.map((a, i) => {
-    if (i === 0) return path18.posix.basename(a);
+    if (i === 0) return path21.posix.basename(a);
     const parts = a.split("/");
     return a.startsWith("/") && parts.length > 4 ? `.../${parts.slice(-3).join("/")}` : a;
   });
@@ -16250,8 +17097,8 @@ function processLabel(p) {
   return text.length > 80 ? text.slice(0, 77) + "..." : text;
 }
 function formatCause(c, runStart) {
-  const at2 = ((c.firstTs - runStart) / 1e3).toFixed(2);
-  return `${c.op === "read" ? "read" : "written"} by ${c.chain.join(" <- ")} (pid ${c.pid}, first at +${at2}s${c.count > 1 ? `, ${c.count} times` : ""})`;
+  const at3 = ((c.firstTs - runStart) / 1e3).toFixed(2);
+  return `${c.op === "read" ? "read" : "written"} by ${c.chain.join(" <- ")} (pid ${c.pid}, first at +${at3}s${c.count > 1 ? `, ${c.count} times` : ""})`;
 }
 
 // src/triage/queries.ts
@@ -16316,9 +17163,9 @@ function runSpans(store, runId) {
   const ids = new Set(views.map((v) => v.id).filter((id) => id !== null));
   for (const v of views) {
     const parent = v.parentId !== null && ids.has(v.parentId) ? v.parentId : null;
-    const list = byParent.get(parent) ?? [];
-    list.push(v);
-    byParent.set(parent, list);
+    const list2 = byParent.get(parent) ?? [];
+    list2.push(v);
+    byParent.set(parent, list2);
   }
   const out = [];
   const visit2 = (parent, depth) => {
@@ -16413,7 +17260,7 @@ function taskDetail(store, run4, taskId) {
     reads,
     writes,
     otherAccesses: files.length - reads.length - writes.length,
-    findings: explainFindings(store, run4, store.loadFindings(run4.id).filter((f) => f.task === taskId || f.otherTask === taskId)),
+    findings: explainFindings(store, run4, store.loadFindings(run4.id).filter((f) => f.task === taskId || f.otherTask === taskId || (f.tasks?.includes(taskId) ?? false))),
     tree: processTree(store, run4, taskId)
   };
 }
@@ -16427,9 +17274,9 @@ function processTree(store, run4, taskId) {
   for (const r of rows) {
     const n = nodes.get(r.procKey);
     if (!n) continue;
-    const list = READ_OPS.has(r.op) ? n.reads : WRITE_OPS.has(r.op) ? n.writes : void 0;
+    const list2 = READ_OPS.has(r.op) ? n.reads : WRITE_OPS.has(r.op) ? n.writes : void 0;
     const shown = relativeTo(root, r.path);
-    if (list && !list.includes(shown)) list.push(shown);
+    if (list2 && !list2.includes(shown)) list2.push(shown);
   }
   const roots = [];
   for (const p of procs) {
@@ -16517,14 +17364,14 @@ function formatRunList(runs, color, now = Date.now()) {
 }
 
 // src/triage/run-files.ts
-import { existsSync as existsSync13, statSync as statSync5 } from "node:fs";
-import path19 from "node:path";
+import { existsSync as existsSync14, statSync as statSync5 } from "node:fs";
+import path22 from "node:path";
 function runFile(dbFile, run4, which) {
-  const dir = path19.dirname(dbFile);
+  const dir = path22.dirname(dbFile);
   let stored = which === "transcript" ? run4.transcriptPath : which === "log" ? run4.logPath : which === "stdout" ? run4.stdoutPath : run4.stderrPath;
-  let times = which === "transcript" && run4.transcriptTimesPath ? path19.resolve(dir, run4.transcriptTimesPath) : null;
+  let times = which === "transcript" && run4.transcriptTimesPath ? path22.resolve(dir, run4.transcriptTimesPath) : null;
   if (which === "transcript" && !stored && run4.stdoutPath && !run4.transcriptFormat) {
-    const stdout = path19.resolve(dir, run4.stdoutPath);
+    const stdout = path22.resolve(dir, run4.stdoutPath);
     try {
       if (AGENT_FORMATS.has(detectFileFormat(stdout).format)) {
         stored = run4.stdoutPath;
@@ -16534,8 +17381,8 @@ function runFile(dbFile, run4, which) {
     }
   }
   if (!stored) return { which, stored: null, path: null, exists: false, bytes: null };
-  const abs = path19.resolve(dir, stored);
-  const exists = existsSync13(abs);
+  const abs = path22.resolve(dir, stored);
+  const exists = existsSync14(abs);
   return { which, stored, path: abs, exists, bytes: exists ? statSync5(abs).size : null, ...which === "transcript" ? { times } : {} };
 }
 function runFiles2(dbFile, run4) {
@@ -16661,10 +17508,10 @@ function callStarting(p, timed, endOf) {
   const pool = byCommand.length ? byCommand : candidates;
   return pool.reduce((a, b) => b.startTs > a.startTs ? b : a);
 }
-function inFlight(ts, path27, timed, endOf) {
+function inFlight(ts, path30, timed, endOf) {
   const candidates = timed.filter((c) => c.startTs <= ts && ts <= endOf(c));
   if (candidates.length <= 1) return candidates[0];
-  const named = candidates.filter((c) => c.input !== void 0 && JSON.stringify(c.input).includes(JSON.stringify(path27).slice(1, -1)));
+  const named = candidates.filter((c) => c.input !== void 0 && JSON.stringify(c.input).includes(JSON.stringify(path30).slice(1, -1)));
   const pool = named.length ? named : candidates;
   return pool.reduce((a, b) => b.startTs > a.startTs ? b : a);
 }
@@ -16826,10 +17673,11 @@ function formatFindings(findings, c, indent, runStart) {
   out.push(`${indent}findings: ${counts.error} error${counts.error === 1 ? "" : "s"}, ${counts.warning} warning${counts.warning === 1 ? "" : "s"}, ${counts.info} info`);
   for (const f of findings) {
     const sev = f.severity === "error" ? c.red("error  ") : f.severity === "warning" ? c.yellow("warning") : c.dim("info   ");
-    const other = f.otherTask ? ` (with ${safe(f.otherTask)})` : "";
-    const count = f.count && f.count > 1 ? ` (+${f.count - 1} more)` : "";
-    out.push(`${indent}  ${sev} ${f.type.padEnd(21)} ${safe(f.task)}${other}  ${safe(f.path)}${count}`);
-    if (f.fix) out.push(`${indent}          fix: ${safe(f.fix.summary)}${f.fix.file ? ` (${safe(f.fix.file)}${f.fix.line ? `:${f.fix.line}` : ""})` : ""}`);
+    out.push(`${indent}  ${sev} ${f.type.padEnd(21)} ${safe(findingWho(f, 5))}  ${safe(findingWhat(f))}`);
+    if (f.tasks && f.tasks.length > 5) out.push(`${indent}          tasks: ${safe(f.tasks.join(", "))}`);
+    if (f.samples && f.count && f.count > 1) out.push(`${indent}          files: ${safe(f.samples.join(", "))}${f.count > f.samples.length ? `, ... (io-trace files --task ${safe(f.task)})` : ""}`);
+    if (f.reason) out.push(`${indent}          note: ${safe(f.reason)}`);
+    if (f.fix) out.push(`${indent}          fix: ${safe(fixText(f.fix))}`);
     if (f.cause && runStart !== void 0) out.push(`${indent}          why: ${safe(formatCause(f.cause, runStart))}`);
   }
   return out;
@@ -16855,7 +17703,7 @@ function formatTree(nodes, c, indent, budget) {
   let total = 0;
   const count = (ns) => ns.reduce((n, x) => n + 1 + count(x.children), 0);
   total = count(nodes);
-  const list = (label, paths, pad) => {
+  const list2 = (label, paths, pad) => {
     if (!paths.length) return;
     out.push(`${pad}  ${c.dim(label)} ${paths.slice(0, 5).map(safe).join(", ")}${paths.length > 5 ? c.dim(` and ${paths.length - 5} more`) : ""}`);
   };
@@ -16865,8 +17713,8 @@ function formatTree(nodes, c, indent, budget) {
       shown++;
       const pad = indent + "  ".repeat(depth);
       out.push(`${pad}pid ${n.pid}  ${safe(n.label)}`);
-      list("read ", n.reads, pad);
-      list("wrote", n.writes, pad);
+      list2("read ", n.reads, pad);
+      list2("wrote", n.writes, pad);
       walk(n.children, depth + 1);
     }
   };
@@ -16921,11 +17769,11 @@ function showFull(ctx, store, dbFile, run4, options, c) {
     const entries = mergeTimeline(
       sources,
       (e2) => JSON.stringify(e2),
-      ([ts, procKey, op, errno, path27, count, lastTs]) => {
+      ([ts, procKey, op, errno, path30, count, lastTs]) => {
         let o = opJson.get(op);
         if (o === void 0) opJson.set(op, o = JSON.stringify(op));
-        const call = calls?.callOf(procKey, ts, path27);
-        return `{"kind":"access","ts":${ts},"lastTs":${lastTs},"procKey":${procKey},"task":${taskJson.get(procKey) ?? "null"},"op":${o},"errno":${errno},"path":${JSON.stringify(path27)},"count":${count}${call !== void 0 ? `,"toolCall":${JSON.stringify(call)}` : ""}}`;
+        const call = calls?.callOf(procKey, ts, path30);
+        return `{"kind":"access","ts":${ts},"lastTs":${lastTs},"procKey":${procKey},"task":${taskJson.get(procKey) ?? "null"},"op":${o},"errno":${errno},"path":${JSON.stringify(path30)},"count":${count}${call !== void 0 ? `,"toolCall":${JSON.stringify(call)}` : ""}}`;
       }
     );
     for (const line of entries) {
@@ -16986,14 +17834,14 @@ function accessRowFormatter(run4, procs, c, calls) {
   for (const [key2, task] of procs) taskByKey[key2] = task === null ? c.dim("[-]") : `[${safe(task)}]`;
   const unattributed = c.dim("[-]");
   const opLabels = /* @__PURE__ */ new Map();
-  return ([ts, procKey, op, errno, path27, count]) => {
+  return ([ts, procKey, op, errno, path30, count]) => {
     let opLabel = opLabels.get(errno ? `${op}/${errno}` : op);
     if (opLabel === void 0) {
       opLabel = (errno ? `${op}!${errnoName(errno)}` : op).padEnd(12);
       opLabels.set(errno ? `${op}/${errno}` : op, opLabel);
     }
-    const p = path27.startsWith(root) ? path27.slice(root.length) : path27;
-    const call = calls?.callOf(procKey, ts, path27);
+    const p = path30.startsWith(root) ? path30.slice(root.length) : path30;
+    const call = calls?.callOf(procKey, ts, path30);
     return `${relFast(ts, start)}  ${opLabel} ${taskByKey[procKey] ?? unattributed}${call !== void 0 ? ` {${safe(call)}}` : ""} ${safe(p)}${count > 1 ? ` x${count}` : ""}`;
   };
 }
@@ -17330,7 +18178,7 @@ async function findingsCommand(ctx) {
   return withDatabase(dbFile, (store) => {
     const run4 = store.resolveRun(positionals[0]);
     if (values.task !== void 0) requireTask(store, run4, values.task);
-    const findings = explainFindings(store, run4, store.loadFindings(run4.id)).filter((f) => SEVERITY_RANK[f.severity] >= SEVERITY_RANK[min]).filter((f) => !values.type?.length || values.type.includes(f.type)).filter((f) => values.task === void 0 || f.task === values.task || f.otherTask === values.task);
+    const findings = explainFindings(store, run4, store.loadFindings(run4.id)).filter((f) => SEVERITY_RANK[f.severity] >= SEVERITY_RANK[min]).filter((f) => !values.type?.length || values.type.includes(f.type)).filter((f) => values.task === void 0 || f.task === values.task || f.otherTask === values.task || (f.tasks?.includes(values.task) ?? false));
     if (values.json) {
       ctx.stdout.write(JSON.stringify({ database: dbFile, run: run4.id, status: run4.status, findings }, null, 2) + "\n");
       return 0;
@@ -17343,24 +18191,24 @@ async function findingsCommand(ctx) {
 
 // src/cli/commands/merge.ts
 import { writeFileSync as writeFileSync5 } from "node:fs";
-import path21 from "node:path";
+import path24 from "node:path";
 
 // src/store/merge.ts
-import { copyFileSync as copyFileSync2, existsSync as existsSync14, mkdirSync as mkdirSync4, realpathSync as realpathSync7, rmSync as rmSync3 } from "node:fs";
-import path20 from "node:path";
+import { copyFileSync as copyFileSync2, existsSync as existsSync15, mkdirSync as mkdirSync4, realpathSync as realpathSync7, rmSync as rmSync3 } from "node:fs";
+import path23 from "node:path";
 var TABLES = ["tasks", "processes", "accesses", "findings"];
 function mergeDatabases(sources, out, options = {}) {
   if (sources.length === 0) throw new ConfigurationError("io-trace merge: no databases to merge (give one or more trace.db files)");
-  const outAbs = path20.resolve(out);
+  const outAbs = path23.resolve(out);
   const seen = /* @__PURE__ */ new Map();
   for (const s of sources) {
-    if (!existsSync14(s)) throw new StoreError(`trace database ${s} does not exist`);
+    if (!existsSync15(s)) throw new StoreError(`trace database ${s} does not exist`);
     const real = realpathSync7(s);
     if (seen.has(real)) throw new ConfigurationError(`io-trace merge: ${s} is given twice (also as ${seen.get(real)})`);
     seen.set(real, s);
-    if (existsSync14(outAbs) && real === realpathSync7(outAbs)) throw new ConfigurationError(`io-trace merge: --out ${out} is also an input; write to a new file`);
+    if (existsSync15(outAbs) && real === realpathSync7(outAbs)) throw new ConfigurationError(`io-trace merge: --out ${out} is also an input; write to a new file`);
   }
-  if (existsSync14(outAbs)) {
+  if (existsSync15(outAbs)) {
     if (!options.force) throw new ConfigurationError(`io-trace merge: ${out} already exists; pass --force to replace it, or choose another --out`);
     for (const suffix of ["", "-wal", "-shm"]) rmSync3(outAbs + suffix, { force: true });
   }
@@ -17376,7 +18224,7 @@ function mergeDatabases(sources, out, options = {}) {
     }
   }
   const store = TraceStore.create(outAbs);
-  const outDir = path20.dirname(outAbs);
+  const outDir = path23.dirname(outAbs);
   const result = { out: outAbs, runs: [], warnings: [] };
   try {
     const db = store.db;
@@ -17392,7 +18240,8 @@ function mergeDatabases(sources, out, options = {}) {
         const copyRun = db.prepare(`INSERT INTO main.runs (${shared.join(", ")}) SELECT ${shared.join(", ")} FROM src.runs WHERE id = ?`);
         const fromV1 = !srcRunCols.has("log_path");
         const copies = TABLES.map((t) => {
-          const cols = columns(t);
+          const srcCols = new Set(db.prepare(`PRAGMA src.table_info(${t})`).all().map((c) => c.name));
+          const cols = columns(t).filter((c) => srcCols.has(c));
           const scope = t === "accesses" ? "id BETWEEN ? AND ? AND +run_id = ?" : "run_id = ?";
           return { table: t, stmt: db.prepare(`INSERT INTO main.${t} (run_id, ${cols.join(", ")}) SELECT ?, ${cols.join(", ")} FROM src.${t} WHERE ${scope} ORDER BY id`) };
         });
@@ -17430,20 +18279,20 @@ function mergeDatabases(sources, out, options = {}) {
           for (const [key2, rel2] of logKeys.map((k) => [k, run4[k]])) {
             if (!rel2) continue;
             if (options.copyLogs === false) {
-              logs[key2] = path20.relative(outDir, path20.resolve(path20.dirname(s), rel2));
+              logs[key2] = path23.relative(outDir, path23.resolve(path23.dirname(s), rel2));
               continue;
             }
-            const from = path20.resolve(path20.dirname(s), rel2);
-            if (!existsSync14(from)) {
+            const from = path23.resolve(path23.dirname(s), rel2);
+            if (!existsSync15(from)) {
               result.warnings.push(`${label} run ${oldId}: ${rel2} is missing (not in the artifact?); the merged run has no ${key2.replace("Path", "")}`);
               logs[key2] = null;
               continue;
             }
-            const to = path20.join(outDir, "runs", String(newId), path20.basename(rel2));
-            mkdirSync4(path20.dirname(to), { recursive: true });
+            const to = path23.join(outDir, "runs", String(newId), path23.basename(rel2));
+            mkdirSync4(path23.dirname(to), { recursive: true });
             copyFileSync2(from, to);
-            if (existsSync14(`${from}.times`)) copyFileSync2(`${from}.times`, `${to}.times`);
-            logs[key2] = path20.relative(outDir, to);
+            if (existsSync15(`${from}.times`)) copyFileSync2(`${from}.times`, `${to}.times`);
+            logs[key2] = path23.relative(outDir, to);
           }
           store.updateRun(newId, { ...logs, host: { ...run4.host, source: { db: label, runId: oldId, ...prev ? { via: prev } : {} } } });
         }
@@ -17530,7 +18379,7 @@ async function mergeCommand(ctx) {
   if (!values.out) throw new ConfigurationError("io-trace merge: --out FILE is required (the merged database to write)");
   if (positionals.length === 0) throw new ConfigurationError("io-trace merge: give the databases to merge, e.g. io-trace merge linux/trace.db mac/trace.db --out all.db");
   const inputs = positionals.map((p) => locateDatabase(ctx.cwd, p));
-  const out = path21.resolve(ctx.cwd, values.out);
+  const out = path24.resolve(ctx.cwd, values.out);
   const result = mergeDatabases(inputs, out, {
     force: values.force === true,
     copyLogs: !values["no-logs"],
@@ -17551,9 +18400,9 @@ async function mergeCommand(ctx) {
         counts: reports.reduce((acc, r) => ({ error: acc.error + r.counts.error, warning: acc.warning + r.counts.warning, info: acc.info + r.counts.info }), { error: 0, warning: 0, info: 0 }),
         runs: reports
       };
-      writeFileSync5(path21.resolve(ctx.cwd, values.json), JSON.stringify(combined, null, 2) + "\n");
+      writeFileSync5(path24.resolve(ctx.cwd, values.json), JSON.stringify(combined, null, 2) + "\n");
     }
-    ctx.stdout.write(`io-trace: merged ${result.runs.length} run${result.runs.length === 1 ? "" : "s"} from ${inputs.length} database${inputs.length === 1 ? "" : "s"} into ${safe(path21.relative(ctx.cwd, out) || out)}: ${status}
+    ctx.stdout.write(`io-trace: merged ${result.runs.length} run${result.runs.length === 1 ? "" : "s"} from ${inputs.length} database${inputs.length === 1 ? "" : "s"} into ${safe(path24.relative(ctx.cwd, out) || out)}: ${status}
 `);
     ctx.stdout.write(formatRunList(listRunSummaries(store, Number.MAX_SAFE_INTEGER), stdoutColor(ctx)));
     return 0;
@@ -17562,7 +18411,7 @@ async function mergeCommand(ctx) {
 
 // src/cli/commands/report.ts
 import { writeFileSync as writeFileSync6 } from "node:fs";
-import path22 from "node:path";
+import path25 from "node:path";
 
 // src/report/html.ts
 var ESCAPES = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" };
@@ -17665,9 +18514,12 @@ ${run4.spans.map(
 }
 function findingRow(f, cause, runIndex) {
   const fix = f.fix ? `${e(f.fix.summary)}${f.fix.file ? ` <span class="where">${e(f.fix.file)}${f.fix.line ? `:${f.fix.line}` : ""}</span>` : ""}` : "";
-  const more = f.count && f.count > 1 ? ` <span class="more">(+${f.count - 1} more)</span>` : "";
+  const more = f.count && f.count > 1 ? ` <span class="more">(${f.count} files${f.samples?.length ? `: ${e(f.samples.join(", "))}${f.count > f.samples.length ? ", ..." : ""}` : ""})</span>` : "";
+  const note = f.reason ? ` <span class="more">(${e(f.reason)})</span>` : "";
+  const tasks = f.tasks && f.tasks.length > 1 ? f.tasks : [f.task];
+  const who = tasks.length > 1 ? `${tasks.length} tasks: ${e(tasks.join(", "))}` : e(f.task);
   const why = cause ? `<a class="why" href="#${procAnchor(runIndex, cause.procKey)}">${cause.op === "read" ? "read" : "written"} by ${e(cause.chain[0])}</a>${cause.chain.length > 1 ? ` <span class="chain">&lt;- ${cause.chain.slice(1).map(e).join(" &lt;- ")}</span>` : ""} <span class="more">(pid ${cause.pid}${cause.count > 1 ? `, ${cause.count} times` : ""})</span>` : "";
-  return `<tr class="finding sev-${e(f.severity)}" data-severity="${e(f.severity)}" data-type="${e(f.type)}" data-task="${e(f.task)}" data-path="${e(f.path)}"><td>${e(f.severity)}</td><td>${e(f.type)}</td><td class="task-id">${e(f.task)}${f.otherTask ? ` <span class="other">with ${e(f.otherTask)}</span>` : ""}</td><td class="path">${e(f.path)}${more}</td><td class="fix">${fix}</td><td class="why">${why}</td></tr>`;
+  return `<tr class="finding sev-${e(f.severity)}" data-severity="${e(f.severity)}" data-type="${e(f.type)}" data-task="${e(tasks.join(" "))}" data-path="${e(f.path)}"><td>${e(f.severity)}</td><td>${e(f.type)}</td><td class="task-id">${who}${f.otherTask ? ` <span class="other">with ${e(f.otherTask)}</span>` : ""}</td><td class="path">${e(f.path)}${more}${note}</td><td class="fix">${fix}</td><td class="why">${why}</td></tr>`;
 }
 function procAnchor(runIndex, key2) {
   return `r${runIndex}-p${key2}`;
@@ -17678,7 +18530,7 @@ function renderTrees(run4, index) {
   const trees = run4.trees ?? {};
   const ids = Object.keys(trees).filter((t) => trees[t].length);
   if (ids.length === 0) return '<p class="none">No traced processes.</p>';
-  const files = (label, list) => list.length ? `<div class="files"><span class="lbl">${label}</span> ${list.slice(0, TREE_FILES).map((p) => `<code>${e(p)}</code>`).join(" ")}${list.length > TREE_FILES ? ` <span class="more">and ${list.length - TREE_FILES} more</span>` : ""}</div>` : "";
+  const files = (label, list2) => list2.length ? `<div class="files"><span class="lbl">${label}</span> ${list2.slice(0, TREE_FILES).map((p) => `<code>${e(p)}</code>`).join(" ")}${list2.length > TREE_FILES ? ` <span class="more">and ${list2.length - TREE_FILES} more</span>` : ""}</div>` : "";
   const out = [];
   for (const id of ids) {
     let budget = TREE_PROCESSES;
@@ -17814,7 +18666,7 @@ function collectHtmlRun(store, run4) {
   }
   const width2 = Math.max(1, endTs - startTs);
   const findingCount = /* @__PURE__ */ new Map();
-  for (const f of report.findings) findingCount.set(f.task, (findingCount.get(f.task) ?? 0) + 1);
+  for (const f of report.findings) for (const t of f.tasks ?? [f.task]) findingCount.set(t, (findingCount.get(t) ?? 0) + 1);
   const tasks = /* @__PURE__ */ new Map();
   for (const t of statuses) {
     tasks.set(t.taskId, {
@@ -17912,9 +18764,9 @@ async function reportCommand(ctx) {
     );
   });
   if (values.out) {
-    const out = path22.resolve(ctx.cwd, values.out);
+    const out = path25.resolve(ctx.cwd, values.out);
     writeFileSync6(out, text);
-    ctx.stderr.write(`io-trace: wrote ${format2} report to ${path22.relative(ctx.cwd, out) || out}
+    ctx.stderr.write(`io-trace: wrote ${format2} report to ${path25.relative(ctx.cwd, out) || out}
 `);
   } else {
     ctx.stdout.write(text);
@@ -17923,20 +18775,20 @@ async function reportCommand(ctx) {
 }
 
 // src/cli/commands/fix.ts
-import { existsSync as existsSync17, mkdirSync as mkdirSync5, writeFileSync as writeFileSync7 } from "node:fs";
-import path25 from "node:path";
+import { existsSync as existsSync18, mkdirSync as mkdirSync5, writeFileSync as writeFileSync7 } from "node:fs";
+import path28 from "node:path";
 
 // src/fix/nx-inferred.ts
-import { execFileSync } from "node:child_process";
-import { existsSync as existsSync15 } from "node:fs";
+import { execFileSync as execFileSync2 } from "node:child_process";
+import { existsSync as existsSync16 } from "node:fs";
 import { createRequire as createRequire4 } from "node:module";
-import path23 from "node:path";
+import path26 from "node:path";
 function nxInferredFields(workspaceRoot) {
   const projects = /* @__PURE__ */ new Map();
   let bin;
   try {
-    const dir = path23.dirname(createRequire4(path23.join(workspaceRoot, "package.json")).resolve("nx/package.json"));
-    bin = [path23.join(dir, "bin", "nx.js"), path23.join(dir, "dist", "bin", "nx.js")].find((f) => existsSync15(f));
+    const dir = path26.dirname(createRequire4(path26.join(workspaceRoot, "package.json")).resolve("nx/package.json"));
+    bin = [path26.join(dir, "bin", "nx.js"), path26.join(dir, "dist", "bin", "nx.js")].find((f) => existsSync16(f));
   } catch {
     bin = void 0;
   }
@@ -17944,7 +18796,7 @@ function nxInferredFields(workspaceRoot) {
     if (!bin) return void 0;
     if (!projects.has(project)) {
       try {
-        const out = execFileSync(process.execPath, [bin, "show", "project", project, "--json"], {
+        const out = execFileSync2(process.execPath, [bin, "show", "project", project, "--json"], {
           cwd: workspaceRoot,
           env: { ...process.env, ...NX_ENV },
           encoding: "utf8",
@@ -18063,16 +18915,16 @@ var Diff = class {
       }
     }
   }
-  addToPath(path27, added, removed, oldPosInc, options) {
-    const last = path27.lastComponent;
+  addToPath(path30, added, removed, oldPosInc, options) {
+    const last = path30.lastComponent;
     if (last && !options.oneChangePerToken && last.added === added && last.removed === removed) {
       return {
-        oldPos: path27.oldPos + oldPosInc,
+        oldPos: path30.oldPos + oldPosInc,
         lastComponent: { count: last.count + 1, added, removed, previousComponent: last.previousComponent }
       };
     } else {
       return {
-        oldPos: path27.oldPos + oldPosInc,
+        oldPos: path30.oldPos + oldPosInc,
         lastComponent: { count: 1, added, removed, previousComponent: last }
       };
     }
@@ -18847,12 +19699,12 @@ function parseTree(text, errors = [], options = ParseOptions.DEFAULT) {
   }
   return result;
 }
-function findNodeAtLocation(root, path27) {
+function findNodeAtLocation(root, path30) {
   if (!root) {
     return void 0;
   }
   let node = root;
-  for (let segment of path27) {
+  for (let segment of path30) {
     if (typeof segment === "string") {
       if (node.type !== "object" || !Array.isArray(node.children)) {
         return void 0;
@@ -19323,39 +20175,39 @@ function appendToArray(text, arr, values, eol) {
     return text.slice(0, arr.offset + 1) + values.map(inline).join(", ") + text.slice(close);
   }
   const last = items[items.length - 1];
-  const at2 = last.offset + last.length;
+  const at3 = last.offset + last.length;
   if (multiLine(text, arr)) {
     const indent = indentAt(text, last.offset);
-    return text.slice(0, at2) + values.map((v) => "," + eol + indent + inline(v)).join("") + text.slice(at2);
+    return text.slice(0, at3) + values.map((v) => "," + eol + indent + inline(v)).join("") + text.slice(at3);
   }
-  return text.slice(0, at2) + values.map((v) => ", " + inline(v)).join("") + text.slice(at2);
+  return text.slice(0, at3) + values.map((v) => ", " + inline(v)).join("") + text.slice(at3);
 }
-function createProperty(text, tree, path27, value, unit, eol) {
-  let depth = path27.length - 1;
+function createProperty(text, tree, path30, value, unit, eol) {
+  let depth = path30.length - 1;
   let parent;
   for (; depth >= 0; depth--) {
-    parent = depth === 0 ? tree : findNodeAtLocation2(tree, path27.slice(0, depth));
+    parent = depth === 0 ? tree : findNodeAtLocation2(tree, path30.slice(0, depth));
     if (parent) break;
   }
-  if (!parent || parent.type !== "object") throw new Error(`cannot add ${path27.join(".")}: ${path27.slice(0, Math.max(depth, 0)).join(".") || "the document"} is not an object`);
+  if (!parent || parent.type !== "object") throw new Error(`cannot add ${path30.join(".")}: ${path30.slice(0, Math.max(depth, 0)).join(".") || "the document"} is not an object`);
   let nested = value;
-  for (let i = path27.length - 1; i > depth; i--) nested = { [String(path27[i])]: nested };
-  const key2 = String(path27[depth]);
+  for (let i = path30.length - 1; i > depth; i--) nested = { [String(path30[i])]: nested };
+  const key2 = String(path30[depth]);
   const props = parent.children ?? [];
   const close = parent.offset + parent.length - 1;
   if (!multiLine(text, parent)) {
     const entry2 = `${JSON.stringify(key2)}: ${inline(nested)}`;
     if (props.length === 0) return text.slice(0, parent.offset + 1) + " " + entry2 + " " + text.slice(close);
     const last2 = props[props.length - 1];
-    const at3 = last2.offset + last2.length;
-    return text.slice(0, at3) + ", " + entry2 + text.slice(at3);
+    const at4 = last2.offset + last2.length;
+    return text.slice(0, at4) + ", " + entry2 + text.slice(at4);
   }
   const indent = props.length ? indentAt(text, props[0].offset) : indentAt(text, parent.offset) + unit;
   const entry = `${JSON.stringify(key2)}: ${block(nested, indent, unit, eol)}`;
   if (props.length === 0) return text.slice(0, parent.offset + 1) + eol + indent + entry + eol + indentAt(text, close) + text.slice(close);
   const last = props[props.length - 1];
-  const at2 = last.offset + last.length;
-  return text.slice(0, at2) + "," + eol + indent + entry + text.slice(at2);
+  const at3 = last.offset + last.length;
+  return text.slice(0, at3) + "," + eol + indent + entry + text.slice(at3);
 }
 function block(v, indent, unit, eol) {
   if (v && typeof v === "object" && !Array.isArray(v)) {
@@ -19370,8 +20222,8 @@ function detectIndent(text) {
 }
 
 // src/fix/locate.ts
-import { existsSync as existsSync16, readFileSync as readFileSync12 } from "node:fs";
-import path24 from "node:path";
+import { existsSync as existsSync17, readFileSync as readFileSync15 } from "node:fs";
+import path27 from "node:path";
 var ConfigFiles = class {
   constructor(root) {
     this.root = root;
@@ -19380,10 +20232,10 @@ var ConfigFiles = class {
   cache = /* @__PURE__ */ new Map();
   read(file) {
     if (!this.cache.has(file)) {
-      const abs = path24.join(this.root, file);
-      if (!existsSync16(abs)) this.cache.set(file, null);
+      const abs = path27.join(this.root, file);
+      if (!existsSync17(abs)) this.cache.set(file, null);
       else {
-        const text = readFileSync12(abs, "utf8");
+        const text = readFileSync15(abs, "utf8");
         this.cache.set(file, { text, tree: parseTree2(text, [], { allowTrailingComma: true, disallowComments: false }) });
       }
     }
@@ -19420,16 +20272,16 @@ function locateEdit(ctx, files, task, field, values, sharedBy = 1) {
 }
 function locatePlanFile(ctx, files, task, field, values) {
   if (!ctx.planFile) return { unfixable: "the run does not record its plan file" };
-  const file = path24.relative(ctx.workspaceRoot, ctx.planFile).split(path24.sep).join("/");
-  const list = files.value(file, ["tasks"]);
-  if (!Array.isArray(list)) return { unfixable: `${file} has no "tasks" array (was it moved or rewritten?)` };
-  const index = list.findIndex((t) => t && typeof t === "object" && t.id === task.id);
+  const file = path27.relative(ctx.workspaceRoot, ctx.planFile).split(path27.sep).join("/");
+  const list2 = files.value(file, ["tasks"]);
+  if (!Array.isArray(list2)) return { unfixable: `${file} has no "tasks" array (was it moved or rewritten?)` };
+  const index = list2.findIndex((t) => t && typeof t === "object" && t.id === task.id);
   if (index < 0) return { unfixable: `${file} no longer has task ${JSON.stringify(task.id)}` };
   return { edit: { file, path: ["tasks", index, field === "dependsOn" ? "dependencies" : field], values, base: [] } };
 }
 var PACKAGE_TURBO_JSON = '{\n  "extends": ["//"],\n  "tasks": {\n  }\n}\n';
 function locateTurbo(ctx, files, task, field, values, sharedBy) {
-  const packageFile = task.projectRoot ? path24.posix.join(task.projectRoot, "turbo.json") : void 0;
+  const packageFile = task.projectRoot ? path27.posix.join(task.projectRoot, "turbo.json") : void 0;
   const candidates = [];
   if (packageFile) candidates.push([packageFile, task.target]);
   candidates.push(["turbo.json", `${task.project}#${task.target}`], ["turbo.json", task.target]);
@@ -19439,8 +20291,8 @@ function locateTurbo(ctx, files, task, field, values, sharedBy) {
   for (const [file, key2] of candidates) {
     const section = files.node(file, ["tasks"]) ? "tasks" : files.node(file, ["pipeline"]) ? "pipeline" : void 0;
     if (!section || !files.node(file, [section, key2])) continue;
-    const at2 = [section, key2, field];
-    const existing = files.value(file, at2);
+    const at3 = [section, key2, field];
+    const existing = files.value(file, at3);
     if (Array.isArray(existing)) {
       if (!create) {
         foundIn = [file, key2];
@@ -19450,7 +20302,7 @@ function locateTurbo(ctx, files, task, field, values, sharedBy) {
       inherited = existing;
       break;
     }
-    create ??= [file, at2];
+    create ??= [file, at3];
   }
   if (foundIn) {
     const [file, key2] = foundIn;
@@ -19467,9 +20319,9 @@ function locateTurbo(ctx, files, task, field, values, sharedBy) {
 }
 var NX_DEFAULT_INPUTS = ["default", "^default"];
 function nxProjectConfig(files, task) {
-  const projectJson = path24.posix.join(task.projectRoot, "project.json");
+  const projectJson = path27.posix.join(task.projectRoot, "project.json");
   if (files.read(projectJson)) return { file: projectJson, targets: ["targets"] };
-  return { file: path24.posix.join(task.projectRoot, "package.json"), targets: ["nx", "targets"] };
+  return { file: path27.posix.join(task.projectRoot, "package.json"), targets: ["nx", "targets"] };
 }
 function projectSpecific(ctx, task, value, sharedBy) {
   if (typeof value !== "string") return true;
@@ -19560,13 +20412,16 @@ function planFixes(findings, tasks, ctx, filter = {}) {
 function decide(finding, byId, ctx, files) {
   const notAutomatic = NOT_AUTOMATIC[finding.type];
   const fix = finding.fix;
+  if (fix?.manual) return { reason: fix.manual };
   if (!fix?.add?.length || fix.field === "ignore") return { reason: notAutomatic ?? "no edit is known for it (see its message)" };
   const task = byId.get(finding.task);
   if (!task) return { reason: `task ${finding.task} is not in the recorded plan` };
-  const values = fix.add.map((v) => v.startsWith('{"') ? JSON.parse(v) : v);
+  const parse3 = (vs) => vs.map((v) => v.startsWith('{"') ? JSON.parse(v) : v);
+  const values = parse3(fix.add);
+  if (fix.to) return { edits: [{ file: fix.to.file, path: fix.to.path, values, base: [] }] };
   const sharedBy = finding.tasks?.length ?? 1;
-  const wanted = [[fix.field, values]];
-  if (finding.type === "input_mutation" && fix.field === "outputs") wanted.push(["inputs", values.map((v) => `!${String(v)}`)]);
+  const wanted = [[fix.field, values], ...(fix.also ?? []).map((a) => [a.field, parse3(a.add)])];
+  if (finding.type === "input_mutation" && fix.field === "outputs" && !fix.also?.length) wanted.push(["inputs", values.map((v) => `!${String(v)}`)]);
   const edits = [];
   for (const [field, vals] of wanted) {
     const located = locateEdit(ctx, files, task, field, vals, sharedBy);
@@ -19655,8 +20510,8 @@ async function fixCommand(ctx) {
   const diff = unifiedDiff(plan.changes);
   if (values.write) {
     for (const c of plan.changes) {
-      mkdirSync5(path25.dirname(path25.join(workspace, c.file)), { recursive: true });
-      writeFileSync7(path25.join(workspace, c.file), c.after);
+      mkdirSync5(path28.dirname(path28.join(workspace, c.file)), { recursive: true });
+      writeFileSync7(path28.join(workspace, c.file), c.after);
     }
   }
   if (values.json) {
@@ -19668,14 +20523,14 @@ async function fixCommand(ctx) {
   return 0;
 }
 function workspaceFor(run4, cwd, given) {
-  if (given) return path25.resolve(cwd, given);
+  if (given) return path28.resolve(cwd, given);
   const recorded = run4.workspaceRoot ?? run4.cwd;
-  return existsSync17(recorded) ? recorded : cwd;
+  return existsSync18(recorded) ? recorded : cwd;
 }
 function rebase(file, run4, workspace) {
   const recorded = run4.workspaceRoot ?? run4.cwd;
-  const rel2 = path25.relative(recorded, file);
-  return rel2.startsWith("..") || path25.isAbsolute(rel2) ? file : path25.join(workspace, rel2);
+  const rel2 = path28.relative(recorded, file);
+  return rel2.startsWith("..") || path28.isAbsolute(rel2) ? file : path28.join(workspace, rel2);
 }
 function summary(plan, written) {
   const fixed = plan.items.filter((i) => i.edits);
@@ -19695,7 +20550,7 @@ function summary(plan, written) {
 }
 
 // src/cli/commands/check.ts
-import path26 from "node:path";
+import path29 from "node:path";
 var CHECK_HELP = `Usage: io-trace check [options] [RUN]
 
 Re-analyses a recorded trace (default: the latest run) against the config as it is now, without
@@ -19739,7 +20594,7 @@ async function checkCommand(ctx) {
     const spec = run4.planFile ? rebase(run4.planFile, run4, workspace) : run4.planSource ?? "auto";
     const plan = await resolvePlan({ spec, cwd: workspace, command: run4.command, tasks: store.loadTasks(run4.id).map((t) => t.id), log: ctx.log });
     const ignore = mergeIgnoreRules(loadConfigFile(values.config, workspace), { ...emptyIgnoreRules(), all: values.ignore ?? [] });
-    const outRel = path26.relative(run4.workspaceRoot ?? run4.cwd, path26.dirname(dbFile));
+    const outRel = path29.relative(run4.workspaceRoot ?? run4.cwd, path29.dirname(dbFile));
     const before = store.loadFindings(run4.id);
     const report = analyseRun(store, run4.id, {
       ignore,

@@ -163,6 +163,10 @@ async function plan(req) {
       depsOutputs,
       dependsOn: dependencies[id],
       commands: cmds,
+      cache: tk.cache ?? td.cache ?? null,
+      continuous: !!(tk.continuous || td.continuous),
+      declaredInputs: td.inputs ?? null,
+      namedInputs: { ...nxJson.namedInputs ?? {}, ...node.data.namedInputs ?? {} },
       sourceMap: {
         target: pick(`targets.${tname}`),
         inputs: pick(`targets.${tname}.inputs`),
@@ -172,7 +176,13 @@ async function plan(req) {
     });
   }
   timings.restMs = Date.now() - t;
-  return { method, timings, tasks: result, nxJsonPlugins: (nxJson.plugins ?? []).map((pl) => typeof pl === "string" ? pl : pl.plugin) };
+  return {
+    method,
+    timings,
+    tasks: result,
+    nxJsonPlugins: (nxJson.plugins ?? []).map((pl) => typeof pl === "string" ? pl : pl.plugin),
+    cacheableOperations: nxJson.tasksRunnerOptions?.default?.options?.cacheableOperations ?? null
+  };
 }
 async function main() {
   const req = JSON.parse(process.env[NX_CHILD_REQUEST_ENV] ?? "{}");
