@@ -1,7 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { nxInferredFields } from '../fix/nx-inferred.js';
-import { planFixes, unifiedDiff } from '../fix/plan-fixes.js';
+import { unifiedDiff } from '../fix/plan-fixes.js';
+import { planRunFixes } from '../fix/run-fixes.js';
 import { mdText } from '../report/markdown.js';
 import { TraceStore } from '../store/store.js';
 
@@ -26,14 +26,7 @@ export function writeFixPatch(dbPath: string, outDir: string, pathPrefix: string
   try {
     const run = store.resolveRun(undefined);
     const workspace = run.workspaceRoot ?? run.cwd;
-    const tasks = store.loadTasks(run.id);
-    const plan = planFixes(store.loadFindings(run.id), tasks, {
-      source: (run.planSource as 'file' | 'nx' | 'turbo' | null) ?? 'file',
-      workspaceRoot: workspace,
-      ...(run.planFile ? { planFile: run.planFile } : {}),
-      tasks,
-      ...(run.planSource === 'nx' ? { inferredField: nxInferredFields(workspace) } : {}),
-    });
+    const plan = planRunFixes(store, run, workspace);
     if (!plan.changes.length) return null;
     const prefixed = plan.changes.map((c) => ({ ...c, file: pathPrefix ? path.posix.join(pathPrefix, c.file) : c.file }));
     const diff = unifiedDiff(prefixed);

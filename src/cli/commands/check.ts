@@ -9,7 +9,8 @@ import { TraceStore, type AnalysisRecord } from '../../store/store.js';
 import { locateDatabase, openForTriage } from '../../triage/db.js';
 import { displayPath } from '../../report/text.js';
 import { oneOf, parse } from '../args.js';
-import { rebase, workspaceFor } from './fix.js';
+import { rebase } from '../../fix/run-fixes.js';
+import { workspaceFor } from './fix.js';
 import type { CommandContext } from './run.js';
 
 export const CHECK_HELP = `Usage: io-trace check [options] [RUN]

@@ -2,8 +2,8 @@ import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { ConfigurationError } from '../../core/errors.js';
 import { FINDING_TYPES } from '../../core/findings.js';
-import { nxInferredFields } from '../../fix/nx-inferred.js';
-import { planFixes, unifiedDiff, type FixPlan } from '../../fix/plan-fixes.js';
+import { unifiedDiff, type FixPlan } from '../../fix/plan-fixes.js';
+import { planRunFixes } from '../../fix/run-fixes.js';
 import type { RunRecord } from '../../store/store.js';
 import { locateDatabase, withDatabase } from '../../triage/db.js';
 import { displayPath } from '../../report/text.js';
@@ -56,14 +56,7 @@ export async function fixCommand(ctx: CommandContext): Promise<number> {
   const { plan, workspace } = await withDatabase(dbFile, (store) => {
     const run = store.resolveRun(positionals[0]);
     const workspace = workspaceFor(run, ctx.cwd, values.workspace);
-    const tasks = store.loadTasks(run.id);
-    const plan = planFixes(store.loadFindings(run.id), tasks, {
-      source: (run.planSource as 'file' | 'nx' | 'turbo' | null) ?? 'file',
-      workspaceRoot: workspace,
-      ...(run.planFile ? { planFile: rebase(run.planFile, run, workspace) } : {}),
-      tasks,
-      ...(run.planSource === 'nx' ? { inferredField: nxInferredFields(workspace) } : {}),
-    }, { tasks: values.task, types: values.type, only });
+    const plan = planRunFixes(store, run, workspace, { tasks: values.task, types: values.type, only });
     return { plan, workspace };
   });
 
@@ -90,12 +83,6 @@ export function workspaceFor(run: RunRecord, cwd: string, given: string | undefi
   return existsSync(recorded) ? recorded : cwd;
 }
 
-/** A recorded absolute path under the recorded workspace, moved under the workspace being edited. */
-export function rebase(file: string, run: RunRecord, workspace: string): string {
-  const recorded = run.workspaceRoot ?? run.cwd;
-  const rel = path.relative(recorded, file);
-  return rel.startsWith('..') || path.isAbsolute(rel) ? file : path.join(workspace, rel);
-}
 
 function summary(plan: FixPlan, written: boolean): string {
   const fixed = plan.items.filter((i) => i.edits);
