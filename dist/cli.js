@@ -291,8 +291,8 @@ var require_utils = __commonJS({
       }
       return output;
     };
-    exports.basename = (path30, { windows } = {}) => {
-      const segs = path30.split(windows ? /[\\/]/ : "/");
+    exports.basename = (path31, { windows } = {}) => {
+      const segs = path31.split(windows ? /[\\/]/ : "/");
       const last = segs[segs.length - 1];
       if (last === "") {
         return segs[segs.length - 2];
@@ -1889,17 +1889,17 @@ var require_visit = __commonJS({
     visit2.BREAK = BREAK;
     visit2.SKIP = SKIP;
     visit2.REMOVE = REMOVE;
-    function visit_(key2, node, visitor, path30) {
-      const ctrl = callVisitor(key2, node, visitor, path30);
+    function visit_(key2, node, visitor, path31) {
+      const ctrl = callVisitor(key2, node, visitor, path31);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key2, path30, ctrl);
-        return visit_(key2, ctrl, visitor, path30);
+        replaceNode(key2, path31, ctrl);
+        return visit_(key2, ctrl, visitor, path31);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path30 = Object.freeze(path30.concat(node));
+          path31 = Object.freeze(path31.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = visit_(i, node.items[i], visitor, path30);
+            const ci = visit_(i, node.items[i], visitor, path31);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -1910,13 +1910,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path30 = Object.freeze(path30.concat(node));
-          const ck = visit_("key", node.key, visitor, path30);
+          path31 = Object.freeze(path31.concat(node));
+          const ck = visit_("key", node.key, visitor, path31);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = visit_("value", node.value, visitor, path30);
+          const cv = visit_("value", node.value, visitor, path31);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -1937,17 +1937,17 @@ var require_visit = __commonJS({
     visitAsync.BREAK = BREAK;
     visitAsync.SKIP = SKIP;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key2, node, visitor, path30) {
-      const ctrl = await callVisitor(key2, node, visitor, path30);
+    async function visitAsync_(key2, node, visitor, path31) {
+      const ctrl = await callVisitor(key2, node, visitor, path31);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key2, path30, ctrl);
-        return visitAsync_(key2, ctrl, visitor, path30);
+        replaceNode(key2, path31, ctrl);
+        return visitAsync_(key2, ctrl, visitor, path31);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path30 = Object.freeze(path30.concat(node));
+          path31 = Object.freeze(path31.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = await visitAsync_(i, node.items[i], visitor, path30);
+            const ci = await visitAsync_(i, node.items[i], visitor, path31);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -1958,13 +1958,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path30 = Object.freeze(path30.concat(node));
-          const ck = await visitAsync_("key", node.key, visitor, path30);
+          path31 = Object.freeze(path31.concat(node));
+          const ck = await visitAsync_("key", node.key, visitor, path31);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = await visitAsync_("value", node.value, visitor, path30);
+          const cv = await visitAsync_("value", node.value, visitor, path31);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -1991,23 +1991,23 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key2, node, visitor, path30) {
+    function callVisitor(key2, node, visitor, path31) {
       if (typeof visitor === "function")
-        return visitor(key2, node, path30);
+        return visitor(key2, node, path31);
       if (identity.isMap(node))
-        return visitor.Map?.(key2, node, path30);
+        return visitor.Map?.(key2, node, path31);
       if (identity.isSeq(node))
-        return visitor.Seq?.(key2, node, path30);
+        return visitor.Seq?.(key2, node, path31);
       if (identity.isPair(node))
-        return visitor.Pair?.(key2, node, path30);
+        return visitor.Pair?.(key2, node, path31);
       if (identity.isScalar(node))
-        return visitor.Scalar?.(key2, node, path30);
+        return visitor.Scalar?.(key2, node, path31);
       if (identity.isAlias(node))
-        return visitor.Alias?.(key2, node, path30);
+        return visitor.Alias?.(key2, node, path31);
       return void 0;
     }
-    function replaceNode(key2, path30, node) {
-      const parent = path30[path30.length - 1];
+    function replaceNode(key2, path31, node) {
+      const parent = path31[path31.length - 1];
       if (identity.isCollection(parent)) {
         parent.items[key2] = node;
       } else if (identity.isPair(parent)) {
@@ -2619,10 +2619,10 @@ var require_Collection = __commonJS({
     var createNode = require_createNode();
     var identity = require_identity();
     var Node = require_Node();
-    function collectionFromPath(schema, path30, value) {
+    function collectionFromPath(schema, path31, value) {
       let v = value;
-      for (let i = path30.length - 1; i >= 0; --i) {
-        const k = path30[i];
+      for (let i = path31.length - 1; i >= 0; --i) {
+        const k = path31[i];
         if (typeof k === "number" && Number.isInteger(k) && k >= 0) {
           const a = [];
           a[k] = v;
@@ -2641,7 +2641,7 @@ var require_Collection = __commonJS({
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
-    var isEmptyPath = (path30) => path30 == null || typeof path30 === "object" && !!path30[Symbol.iterator]().next().done;
+    var isEmptyPath = (path31) => path31 == null || typeof path31 === "object" && !!path31[Symbol.iterator]().next().done;
     var Collection = class extends Node.NodeBase {
       constructor(type, schema) {
         super(type);
@@ -2671,11 +2671,11 @@ var require_Collection = __commonJS({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path30, value) {
-        if (isEmptyPath(path30))
+      addIn(path31, value) {
+        if (isEmptyPath(path31))
           this.add(value);
         else {
-          const [key2, ...rest] = path30;
+          const [key2, ...rest] = path31;
           const node = this.get(key2, true);
           if (identity.isCollection(node))
             node.addIn(rest, value);
@@ -2689,8 +2689,8 @@ var require_Collection = __commonJS({
        * Removes a value from the collection.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path30) {
-        const [key2, ...rest] = path30;
+      deleteIn(path31) {
+        const [key2, ...rest] = path31;
         if (rest.length === 0)
           return this.delete(key2);
         const node = this.get(key2, true);
@@ -2704,8 +2704,8 @@ var require_Collection = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path30, keepScalar) {
-        const [key2, ...rest] = path30;
+      getIn(path31, keepScalar) {
+        const [key2, ...rest] = path31;
         const node = this.get(key2, true);
         if (rest.length === 0)
           return !keepScalar && identity.isScalar(node) ? node.value : node;
@@ -2723,8 +2723,8 @@ var require_Collection = __commonJS({
       /**
        * Checks if the collection includes a value with the key `key`.
        */
-      hasIn(path30) {
-        const [key2, ...rest] = path30;
+      hasIn(path31) {
+        const [key2, ...rest] = path31;
         if (rest.length === 0)
           return this.has(key2);
         const node = this.get(key2, true);
@@ -2734,8 +2734,8 @@ var require_Collection = __commonJS({
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path30, value) {
-        const [key2, ...rest] = path30;
+      setIn(path31, value) {
+        const [key2, ...rest] = path31;
         if (rest.length === 0) {
           this.set(key2, value);
         } else {
@@ -5250,9 +5250,9 @@ var require_Document = __commonJS({
           this.contents.add(value);
       }
       /** Adds a value to the document. */
-      addIn(path30, value) {
+      addIn(path31, value) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path30, value);
+          this.contents.addIn(path31, value);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -5327,14 +5327,14 @@ var require_Document = __commonJS({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path30) {
-        if (Collection.isEmptyPath(path30)) {
+      deleteIn(path31) {
+        if (Collection.isEmptyPath(path31)) {
           if (this.contents == null)
             return false;
           this.contents = null;
           return true;
         }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path30) : false;
+        return assertCollection(this.contents) ? this.contents.deleteIn(path31) : false;
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -5349,10 +5349,10 @@ var require_Document = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path30, keepScalar) {
-        if (Collection.isEmptyPath(path30))
+      getIn(path31, keepScalar) {
+        if (Collection.isEmptyPath(path31))
           return !keepScalar && identity.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity.isCollection(this.contents) ? this.contents.getIn(path30, keepScalar) : void 0;
+        return identity.isCollection(this.contents) ? this.contents.getIn(path31, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
@@ -5363,10 +5363,10 @@ var require_Document = __commonJS({
       /**
        * Checks if the document includes a value at `path`.
        */
-      hasIn(path30) {
-        if (Collection.isEmptyPath(path30))
+      hasIn(path31) {
+        if (Collection.isEmptyPath(path31))
           return this.contents !== void 0;
-        return identity.isCollection(this.contents) ? this.contents.hasIn(path30) : false;
+        return identity.isCollection(this.contents) ? this.contents.hasIn(path31) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -5383,13 +5383,13 @@ var require_Document = __commonJS({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path30, value) {
-        if (Collection.isEmptyPath(path30)) {
+      setIn(path31, value) {
+        if (Collection.isEmptyPath(path31)) {
           this.contents = value;
         } else if (this.contents == null) {
-          this.contents = Collection.collectionFromPath(this.schema, Array.from(path30), value);
+          this.contents = Collection.collectionFromPath(this.schema, Array.from(path31), value);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path30, value);
+          this.contents.setIn(path31, value);
         }
       }
       /**
@@ -7350,9 +7350,9 @@ var require_cst_visit = __commonJS({
     visit2.BREAK = BREAK;
     visit2.SKIP = SKIP;
     visit2.REMOVE = REMOVE;
-    visit2.itemAtPath = (cst, path30) => {
+    visit2.itemAtPath = (cst, path31) => {
       let item = cst;
-      for (const [field, index] of path30) {
+      for (const [field, index] of path31) {
         const tok = item?.[field];
         if (tok && "items" in tok) {
           item = tok.items[index];
@@ -7361,23 +7361,23 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit2.parentCollection = (cst, path30) => {
-      const parent = visit2.itemAtPath(cst, path30.slice(0, -1));
-      const field = path30[path30.length - 1][0];
+    visit2.parentCollection = (cst, path31) => {
+      const parent = visit2.itemAtPath(cst, path31.slice(0, -1));
+      const field = path31[path31.length - 1][0];
       const coll = parent?.[field];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path30, item, visitor) {
-      let ctrl = visitor(item, path30);
+    function _visit(path31, item, visitor) {
+      let ctrl = visitor(item, path31);
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field of ["key", "value"]) {
         const token = item[field];
         if (token && "items" in token) {
           for (let i = 0; i < token.items.length; ++i) {
-            const ci = _visit(Object.freeze(path30.concat([[field, i]])), token.items[i], visitor);
+            const ci = _visit(Object.freeze(path31.concat([[field, i]])), token.items[i], visitor);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -7388,10 +7388,10 @@ var require_cst_visit = __commonJS({
             }
           }
           if (typeof ctrl === "function" && field === "key")
-            ctrl = ctrl(item, path30);
+            ctrl = ctrl(item, path31);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item, path30) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item, path31) : ctrl;
     }
     exports.visit = visit2;
   }
@@ -9559,9 +9559,9 @@ function parseJsonWithLines(text) {
     return void 0;
   }
 }
-function jsonChild(node, path30) {
+function jsonChild(node, path31) {
   let cur = node;
-  for (const k of path30) {
+  for (const k of path31) {
     if (!cur) return void 0;
     if (cur.kind === "object") cur = cur.members.get(k);
     else if (cur.kind === "array" && /^\d+$/.test(k)) cur = cur.items[Number(k)];
@@ -9569,12 +9569,12 @@ function jsonChild(node, path30) {
   }
   return cur;
 }
-function jsonKeyLine(node, path30) {
+function jsonKeyLine(node, path31) {
   if (!node) return void 0;
   let cur = node;
   let best = { line: node.line, depth: 0 };
-  for (let d = 0; d < path30.length; d++) {
-    const next = jsonChild(cur, [path30[d]]);
+  for (let d = 0; d < path31.length; d++) {
+    const next = jsonChild(cur, [path31[d]]);
     if (!next) break;
     cur = next;
     best = { line: next.keyLine, depth: d + 1 };
@@ -10113,11 +10113,11 @@ function toFinding(plan, g, fixes) {
       break;
     }
   }
-  const path30 = g.type === "unused_input" ? `${o.declared}${o.via ? ` via ${o.via}` : ""}` : count === 1 ? paths[0] : o.reason && !o.toolCache && g.type === "unexpected_read" ? commonPattern(paths) : g.pattern;
+  const path31 = g.type === "unused_input" ? `${o.declared}${o.via ? ` via ${o.via}` : ""}` : count === 1 ? paths[0] : o.reason && !o.toolCache && g.type === "unexpected_read" ? commonPattern(paths) : g.pattern;
   return {
     task: task.id,
     type: g.type,
-    path: path30,
+    path: path31,
     severity: g.severity,
     message,
     ...fix ? { fix } : {},
@@ -11400,8 +11400,8 @@ var ConfigLocator = class {
     }
     return this.parsed.get(file);
   }
-  at(file, path30, what) {
-    const hit = jsonKeyLine(this.json(file), path30);
+  at(file, path31, what) {
+    const hit = jsonKeyLine(this.json(file), path31);
     return { file, ...hit ? { line: hit.line } : {}, what };
   }
   /** The targetDefaults key that applies to a target (its name, its executor, or a glob), as Nx picks it. */
@@ -13519,11 +13519,11 @@ var TraceIngestor = class {
       switch (e2.type) {
         case "access": {
           const procKey = this.processes.keyFor(e2.pid, e2.ts);
-          const path30 = this.paths.normalise(e2.path);
-          const key2 = `${procKey}\0${e2.op}\0${e2.errno}\0${path30}`;
+          const path31 = this.paths.normalise(e2.path);
+          const key2 = `${procKey}\0${e2.op}\0${e2.errno}\0${path31}`;
           const a = this.accesses.get(key2);
           if (a === void 0) {
-            const rec = { procKey, path: path30, op: e2.op, errno: e2.errno, count: 1, firstTs: e2.ts, lastTs: e2.ts, dirty: false };
+            const rec = { procKey, path: path31, op: e2.op, errno: e2.errno, count: 1, firstTs: e2.ts, lastTs: e2.ts, dirty: false };
             this.accesses.set(key2, rec);
             this.fresh.push(rec);
           } else {
@@ -15241,17 +15241,17 @@ var BpftraceDecoder = class {
       return;
     }
     const raw = Buffer.concat(p.chunks);
-    let path30;
+    let path31;
     let problem = p.truncated ?? (p.open ? "continuation records missing at the end of the trace" : void 0);
     if (raw[0] === 47) {
-      path30 = raw.toString("utf8");
+      path31 = raw.toString("utf8");
     } else {
       const dir = p.dirId === "0" ? void 0 : this.dirPath(p.dirId);
       if (dir === null) problem ??= "the directory of a relative path is deeper than 64 levels";
       else if (dir === void 0) problem ??= "the directory of a relative path is unknown (events lost)";
-      else path30 = raw.length === 0 ? dir : joinPath(dir, raw.toString("utf8"));
+      else path31 = raw.length === 0 ? dir : joinPath(dir, raw.toString("utf8"));
     }
-    if (problem !== void 0 || path30 === void 0) {
+    if (problem !== void 0 || path31 === void 0) {
       this.stats.truncatedPaths++;
       const prefix = raw.subarray(0, 120).toString("utf8");
       out.push({
@@ -15281,7 +15281,7 @@ var BpftraceDecoder = class {
         type: "exec",
         ts: p.exec.ts,
         pid: p.pid,
-        path: path30,
+        path: path31,
         argv,
         ...cut2 ? { argvTruncated: true } : {},
         ...cwd !== void 0 ? { cwd } : {},
@@ -15289,7 +15289,7 @@ var BpftraceDecoder = class {
         ...p.env?.done && !p.env.cut ? { env: p.env.vars } : {}
       });
     }
-    out.push({ type: "access", ts: p.ts, pid: p.pid, op, path: path30, errno: p.errno });
+    out.push({ type: "access", ts: p.ts, pid: p.pid, op, path: path31, errno: p.errno });
   }
 };
 function chunkOf(bytes2, more) {
@@ -16183,8 +16183,8 @@ var StraceParser = class {
         return this.access(r, pid, proc, "stat", a[0], a[1]);
       case "getdents":
       case "getdents64": {
-        const path30 = parseFd(a[0])?.path;
-        if (path30 !== void 0) this.emitAccess(r, pid, proc, "readdir", path30);
+        const path31 = parseFd(a[0])?.path;
+        if (path31 !== void 0) this.emitAccess(r, pid, proc, "readdir", path31);
         return;
       }
       case "unlink":
@@ -16219,13 +16219,13 @@ var StraceParser = class {
         return this.exec(r, pid, proc, a[0], a[1], a[2], a[3], (a[4] ?? "").includes("AT_EMPTY_PATH"));
       case "chdir": {
         if (r.errno !== 0) return;
-        const path30 = this.resolve(r, pid, proc, void 0, a[0]);
-        if (path30 !== void 0) Object.assign(proc.cwd, { path: normalise(path30), raw: void 0 });
+        const path31 = this.resolve(r, pid, proc, void 0, a[0]);
+        if (path31 !== void 0) Object.assign(proc.cwd, { path: normalise(path31), raw: void 0 });
         return;
       }
       case "fchdir": {
-        const path30 = parseFd(a[0])?.path;
-        if (r.errno === 0 && path30 !== void 0) Object.assign(proc.cwd, { path: path30, raw: void 0 });
+        const path31 = parseFd(a[0])?.path;
+        if (r.errno === 0 && path31 !== void 0) Object.assign(proc.cwd, { path: path31, raw: void 0 });
         return;
       }
       case "clone":
@@ -16282,19 +16282,19 @@ var StraceParser = class {
     return base === "/" ? `/${s.value}` : `${base}/${s.value}`;
   }
   access(r, pid, proc, op, dirArg, pathArg) {
-    const path30 = this.resolve(r, pid, proc, dirArg, pathArg);
-    if (path30 === void 0) {
+    const path31 = this.resolve(r, pid, proc, dirArg, pathArg);
+    if (path31 === void 0) {
       if (GENERATION_OPS.has(op)) this.seen.clear();
       return;
     }
-    this.emitAccess(r, pid, proc, op, path30);
+    this.emitAccess(r, pid, proc, op, path31);
   }
-  emitAccess(r, pid, proc, op, path30) {
+  emitAccess(r, pid, proc, op, path31) {
     const errno = r.errno ?? 0;
     if (GENERATION_OPS.has(op)) {
       this.seen.clear();
     } else if (this.dedupe && DEDUPED_OPS.has(op)) {
-      const key2 = `${pid}\0${proc.image}\0${op}\0${errno}\0${path30}`;
+      const key2 = `${pid}\0${proc.image}\0${op}\0${errno}\0${path31}`;
       if (this.seen.has(key2)) {
         this.stats.deduped++;
         return;
@@ -16302,25 +16302,25 @@ var StraceParser = class {
       if (this.seen.size >= MAX_DEDUP_KEYS) this.seen.clear();
       this.seen.add(key2);
     }
-    this.out.push({ type: "access", ts: r.ts, pid, op, path: path30, errno });
+    this.out.push({ type: "access", ts: r.ts, pid, op, path: path31, errno });
   }
   exec(r, pid, proc, dirArg, pathArg, argvArg, envArg, emptyPath = false) {
-    let path30;
-    if (emptyPath && parseString(pathArg)?.value === "") path30 = parseFd(dirArg)?.path;
-    else path30 = this.resolve(r, pid, proc, dirArg, pathArg);
-    if (path30 === void 0) return;
+    let path31;
+    if (emptyPath && parseString(pathArg)?.value === "") path31 = parseFd(dirArg)?.path;
+    else path31 = this.resolve(r, pid, proc, dirArg, pathArg);
+    if (path31 === void 0) return;
     const errno = r.errno ?? 0;
     if (errno === 0) {
       proc.image = ++this.images;
       const { argv, truncated } = parseArgv(argvArg);
-      const ev = { type: "exec", ts: r.ts, pid, path: path30, argv };
+      const ev = { type: "exec", ts: r.ts, pid, path: path31, argv };
       if (truncated) ev.argvTruncated = true;
       if (proc.cwd.path !== void 0) ev.cwd = proc.cwd.path;
       const env = parseIdentityEnv(envArg);
       if (env) ev.env = env;
       this.out.push(ev);
     }
-    this.out.push({ type: "access", ts: r.ts, pid, op: "exec", path: path30, errno });
+    this.out.push({ type: "access", ts: r.ts, pid, op: "exec", path: path31, errno });
   }
   truncated(r, pid, message) {
     this.out.push({ type: "notice", ts: r.ts, kind: "truncated_path", pid, message });
@@ -16364,9 +16364,9 @@ function parseArgv(arg) {
   }
   return { argv, truncated };
 }
-function normalise(path30) {
+function normalise(path31) {
   const parts = [];
-  for (const p of path30.split("/")) {
+  for (const p of path31.split("/")) {
     if (p === "" || p === ".") continue;
     if (p === "..") parts.pop();
     else parts.push(p);
@@ -17508,10 +17508,10 @@ function callStarting(p, timed, endOf) {
   const pool = byCommand.length ? byCommand : candidates;
   return pool.reduce((a, b) => b.startTs > a.startTs ? b : a);
 }
-function inFlight(ts, path30, timed, endOf) {
+function inFlight(ts, path31, timed, endOf) {
   const candidates = timed.filter((c) => c.startTs <= ts && ts <= endOf(c));
   if (candidates.length <= 1) return candidates[0];
-  const named = candidates.filter((c) => c.input !== void 0 && JSON.stringify(c.input).includes(JSON.stringify(path30).slice(1, -1)));
+  const named = candidates.filter((c) => c.input !== void 0 && JSON.stringify(c.input).includes(JSON.stringify(path31).slice(1, -1)));
   const pool = named.length ? named : candidates;
   return pool.reduce((a, b) => b.startTs > a.startTs ? b : a);
 }
@@ -17769,11 +17769,11 @@ function showFull(ctx, store, dbFile, run4, options, c) {
     const entries = mergeTimeline(
       sources,
       (e2) => JSON.stringify(e2),
-      ([ts, procKey, op, errno, path30, count, lastTs]) => {
+      ([ts, procKey, op, errno, path31, count, lastTs]) => {
         let o = opJson.get(op);
         if (o === void 0) opJson.set(op, o = JSON.stringify(op));
-        const call = calls?.callOf(procKey, ts, path30);
-        return `{"kind":"access","ts":${ts},"lastTs":${lastTs},"procKey":${procKey},"task":${taskJson.get(procKey) ?? "null"},"op":${o},"errno":${errno},"path":${JSON.stringify(path30)},"count":${count}${call !== void 0 ? `,"toolCall":${JSON.stringify(call)}` : ""}}`;
+        const call = calls?.callOf(procKey, ts, path31);
+        return `{"kind":"access","ts":${ts},"lastTs":${lastTs},"procKey":${procKey},"task":${taskJson.get(procKey) ?? "null"},"op":${o},"errno":${errno},"path":${JSON.stringify(path31)},"count":${count}${call !== void 0 ? `,"toolCall":${JSON.stringify(call)}` : ""}}`;
       }
     );
     for (const line of entries) {
@@ -17834,14 +17834,14 @@ function accessRowFormatter(run4, procs, c, calls) {
   for (const [key2, task] of procs) taskByKey[key2] = task === null ? c.dim("[-]") : `[${safe(task)}]`;
   const unattributed = c.dim("[-]");
   const opLabels = /* @__PURE__ */ new Map();
-  return ([ts, procKey, op, errno, path30, count]) => {
+  return ([ts, procKey, op, errno, path31, count]) => {
     let opLabel = opLabels.get(errno ? `${op}/${errno}` : op);
     if (opLabel === void 0) {
       opLabel = (errno ? `${op}!${errnoName(errno)}` : op).padEnd(12);
       opLabels.set(errno ? `${op}/${errno}` : op, opLabel);
     }
-    const p = path30.startsWith(root) ? path30.slice(root.length) : path30;
-    const call = calls?.callOf(procKey, ts, path30);
+    const p = path31.startsWith(root) ? path31.slice(root.length) : path31;
+    const call = calls?.callOf(procKey, ts, path31);
     return `${relFast(ts, start)}  ${opLabel} ${taskByKey[procKey] ?? unattributed}${call !== void 0 ? ` {${safe(call)}}` : ""} ${safe(p)}${count > 1 ? ` x${count}` : ""}`;
   };
 }
@@ -18776,44 +18776,7 @@ async function reportCommand(ctx) {
 
 // src/cli/commands/fix.ts
 import { existsSync as existsSync18, mkdirSync as mkdirSync5, writeFileSync as writeFileSync7 } from "node:fs";
-import path28 from "node:path";
-
-// src/fix/nx-inferred.ts
-import { execFileSync as execFileSync2 } from "node:child_process";
-import { existsSync as existsSync16 } from "node:fs";
-import { createRequire as createRequire4 } from "node:module";
-import path26 from "node:path";
-function nxInferredFields(workspaceRoot) {
-  const projects = /* @__PURE__ */ new Map();
-  let bin;
-  try {
-    const dir = path26.dirname(createRequire4(path26.join(workspaceRoot, "package.json")).resolve("nx/package.json"));
-    bin = [path26.join(dir, "bin", "nx.js"), path26.join(dir, "dist", "bin", "nx.js")].find((f) => existsSync16(f));
-  } catch {
-    bin = void 0;
-  }
-  return (project, target, field) => {
-    if (!bin) return void 0;
-    if (!projects.has(project)) {
-      try {
-        const out = execFileSync2(process.execPath, [bin, "show", "project", project, "--json"], {
-          cwd: workspaceRoot,
-          env: { ...process.env, ...NX_ENV },
-          encoding: "utf8",
-          stdio: ["ignore", "pipe", "pipe"],
-          timeout: 12e4,
-          maxBuffer: 64 * 1024 * 1024
-        });
-        const json = JSON.parse(out.slice(out.indexOf("{")));
-        projects.set(project, json.targets);
-      } catch {
-        projects.set(project, void 0);
-      }
-    }
-    const value = projects.get(project)?.[target]?.[field];
-    return Array.isArray(value) ? value : void 0;
-  };
-}
+import path29 from "node:path";
 
 // node_modules/diff/libesm/diff/base.js
 var Diff = class {
@@ -18915,16 +18878,16 @@ var Diff = class {
       }
     }
   }
-  addToPath(path30, added, removed, oldPosInc, options) {
-    const last = path30.lastComponent;
+  addToPath(path31, added, removed, oldPosInc, options) {
+    const last = path31.lastComponent;
     if (last && !options.oneChangePerToken && last.added === added && last.removed === removed) {
       return {
-        oldPos: path30.oldPos + oldPosInc,
+        oldPos: path31.oldPos + oldPosInc,
         lastComponent: { count: last.count + 1, added, removed, previousComponent: last.previousComponent }
       };
     } else {
       return {
-        oldPos: path30.oldPos + oldPosInc,
+        oldPos: path31.oldPos + oldPosInc,
         lastComponent: { count: 1, added, removed, previousComponent: last }
       };
     }
@@ -19699,12 +19662,12 @@ function parseTree(text, errors = [], options = ParseOptions.DEFAULT) {
   }
   return result;
 }
-function findNodeAtLocation(root, path30) {
+function findNodeAtLocation(root, path31) {
   if (!root) {
     return void 0;
   }
   let node = root;
-  for (let segment of path30) {
+  for (let segment of path31) {
     if (typeof segment === "string") {
       if (node.type !== "object" || !Array.isArray(node.children)) {
         return void 0;
@@ -20182,17 +20145,17 @@ function appendToArray(text, arr, values, eol) {
   }
   return text.slice(0, at3) + values.map((v) => ", " + inline(v)).join("") + text.slice(at3);
 }
-function createProperty(text, tree, path30, value, unit, eol) {
-  let depth = path30.length - 1;
+function createProperty(text, tree, path31, value, unit, eol) {
+  let depth = path31.length - 1;
   let parent;
   for (; depth >= 0; depth--) {
-    parent = depth === 0 ? tree : findNodeAtLocation2(tree, path30.slice(0, depth));
+    parent = depth === 0 ? tree : findNodeAtLocation2(tree, path31.slice(0, depth));
     if (parent) break;
   }
-  if (!parent || parent.type !== "object") throw new Error(`cannot add ${path30.join(".")}: ${path30.slice(0, Math.max(depth, 0)).join(".") || "the document"} is not an object`);
+  if (!parent || parent.type !== "object") throw new Error(`cannot add ${path31.join(".")}: ${path31.slice(0, Math.max(depth, 0)).join(".") || "the document"} is not an object`);
   let nested = value;
-  for (let i = path30.length - 1; i > depth; i--) nested = { [String(path30[i])]: nested };
-  const key2 = String(path30[depth]);
+  for (let i = path31.length - 1; i > depth; i--) nested = { [String(path31[i])]: nested };
+  const key2 = String(path31[depth]);
   const props = parent.children ?? [];
   const close = parent.offset + parent.length - 1;
   if (!multiLine(text, parent)) {
@@ -20222,8 +20185,8 @@ function detectIndent(text) {
 }
 
 // src/fix/locate.ts
-import { existsSync as existsSync17, readFileSync as readFileSync15 } from "node:fs";
-import path27 from "node:path";
+import { existsSync as existsSync16, readFileSync as readFileSync15 } from "node:fs";
+import path26 from "node:path";
 var ConfigFiles = class {
   constructor(root) {
     this.root = root;
@@ -20232,8 +20195,8 @@ var ConfigFiles = class {
   cache = /* @__PURE__ */ new Map();
   read(file) {
     if (!this.cache.has(file)) {
-      const abs = path27.join(this.root, file);
-      if (!existsSync17(abs)) this.cache.set(file, null);
+      const abs = path26.join(this.root, file);
+      if (!existsSync16(abs)) this.cache.set(file, null);
       else {
         const text = readFileSync15(abs, "utf8");
         this.cache.set(file, { text, tree: parseTree2(text, [], { allowTrailingComma: true, disallowComments: false }) });
@@ -20272,7 +20235,7 @@ function locateEdit(ctx, files, task, field, values, sharedBy = 1) {
 }
 function locatePlanFile(ctx, files, task, field, values) {
   if (!ctx.planFile) return { unfixable: "the run does not record its plan file" };
-  const file = path27.relative(ctx.workspaceRoot, ctx.planFile).split(path27.sep).join("/");
+  const file = path26.relative(ctx.workspaceRoot, ctx.planFile).split(path26.sep).join("/");
   const list2 = files.value(file, ["tasks"]);
   if (!Array.isArray(list2)) return { unfixable: `${file} has no "tasks" array (was it moved or rewritten?)` };
   const index = list2.findIndex((t) => t && typeof t === "object" && t.id === task.id);
@@ -20281,7 +20244,7 @@ function locatePlanFile(ctx, files, task, field, values) {
 }
 var PACKAGE_TURBO_JSON = '{\n  "extends": ["//"],\n  "tasks": {\n  }\n}\n';
 function locateTurbo(ctx, files, task, field, values, sharedBy) {
-  const packageFile = task.projectRoot ? path27.posix.join(task.projectRoot, "turbo.json") : void 0;
+  const packageFile = task.projectRoot ? path26.posix.join(task.projectRoot, "turbo.json") : void 0;
   const candidates = [];
   if (packageFile) candidates.push([packageFile, task.target]);
   candidates.push(["turbo.json", `${task.project}#${task.target}`], ["turbo.json", task.target]);
@@ -20319,9 +20282,9 @@ function locateTurbo(ctx, files, task, field, values, sharedBy) {
 }
 var NX_DEFAULT_INPUTS = ["default", "^default"];
 function nxProjectConfig(files, task) {
-  const projectJson = path27.posix.join(task.projectRoot, "project.json");
+  const projectJson = path26.posix.join(task.projectRoot, "project.json");
   if (files.read(projectJson)) return { file: projectJson, targets: ["targets"] };
-  return { file: path27.posix.join(task.projectRoot, "package.json"), targets: ["nx", "targets"] };
+  return { file: path26.posix.join(task.projectRoot, "package.json"), targets: ["nx", "targets"] };
 }
 function projectSpecific(ctx, task, value, sharedBy) {
   if (typeof value !== "string") return true;
@@ -20451,6 +20414,63 @@ function unifiedDiff(changes) {
   return out;
 }
 
+// src/fix/run-fixes.ts
+import path28 from "node:path";
+
+// src/fix/nx-inferred.ts
+import { execFileSync as execFileSync2 } from "node:child_process";
+import { existsSync as existsSync17 } from "node:fs";
+import { createRequire as createRequire4 } from "node:module";
+import path27 from "node:path";
+function nxInferredFields(workspaceRoot) {
+  const projects = /* @__PURE__ */ new Map();
+  let bin;
+  try {
+    const dir = path27.dirname(createRequire4(path27.join(workspaceRoot, "package.json")).resolve("nx/package.json"));
+    bin = [path27.join(dir, "bin", "nx.js"), path27.join(dir, "dist", "bin", "nx.js")].find((f) => existsSync17(f));
+  } catch {
+    bin = void 0;
+  }
+  return (project, target, field) => {
+    if (!bin) return void 0;
+    if (!projects.has(project)) {
+      try {
+        const out = execFileSync2(process.execPath, [bin, "show", "project", project, "--json"], {
+          cwd: workspaceRoot,
+          env: { ...process.env, ...NX_ENV },
+          encoding: "utf8",
+          stdio: ["ignore", "pipe", "pipe"],
+          timeout: 12e4,
+          maxBuffer: 64 * 1024 * 1024
+        });
+        const json = JSON.parse(out.slice(out.indexOf("{")));
+        projects.set(project, json.targets);
+      } catch {
+        projects.set(project, void 0);
+      }
+    }
+    const value = projects.get(project)?.[target]?.[field];
+    return Array.isArray(value) ? value : void 0;
+  };
+}
+
+// src/fix/run-fixes.ts
+function planRunFixes(store, run4, workspace, filter = {}) {
+  const tasks = store.loadTasks(run4.id);
+  return planFixes(store.loadFindings(run4.id), tasks, {
+    source: run4.planSource ?? "file",
+    workspaceRoot: workspace,
+    ...run4.planFile ? { planFile: rebase(run4.planFile, run4, workspace) } : {},
+    tasks,
+    ...run4.planSource === "nx" ? { inferredField: nxInferredFields(workspace) } : {}
+  }, filter);
+}
+function rebase(file, run4, workspace) {
+  const recorded = run4.workspaceRoot ?? run4.cwd;
+  const rel2 = path28.relative(recorded, file);
+  return rel2.startsWith("..") || path28.isAbsolute(rel2) ? file : path28.join(workspace, rel2);
+}
+
 // src/cli/commands/fix.ts
 var FIX_HELP = `Usage: io-trace fix [options] [RUN]
 
@@ -20497,21 +20517,14 @@ async function fixCommand(ctx) {
   const { plan, workspace } = await withDatabase(dbFile, (store) => {
     const run4 = store.resolveRun(positionals[0]);
     const workspace2 = workspaceFor(run4, ctx.cwd, values.workspace);
-    const tasks = store.loadTasks(run4.id);
-    const plan2 = planFixes(store.loadFindings(run4.id), tasks, {
-      source: run4.planSource ?? "file",
-      workspaceRoot: workspace2,
-      ...run4.planFile ? { planFile: rebase(run4.planFile, run4, workspace2) } : {},
-      tasks,
-      ...run4.planSource === "nx" ? { inferredField: nxInferredFields(workspace2) } : {}
-    }, { tasks: values.task, types: values.type, only });
+    const plan2 = planRunFixes(store, run4, workspace2, { tasks: values.task, types: values.type, only });
     return { plan: plan2, workspace: workspace2 };
   });
   const diff = unifiedDiff(plan.changes);
   if (values.write) {
     for (const c of plan.changes) {
-      mkdirSync5(path28.dirname(path28.join(workspace, c.file)), { recursive: true });
-      writeFileSync7(path28.join(workspace, c.file), c.after);
+      mkdirSync5(path29.dirname(path29.join(workspace, c.file)), { recursive: true });
+      writeFileSync7(path29.join(workspace, c.file), c.after);
     }
   }
   if (values.json) {
@@ -20523,14 +20536,9 @@ async function fixCommand(ctx) {
   return 0;
 }
 function workspaceFor(run4, cwd, given) {
-  if (given) return path28.resolve(cwd, given);
+  if (given) return path29.resolve(cwd, given);
   const recorded = run4.workspaceRoot ?? run4.cwd;
   return existsSync18(recorded) ? recorded : cwd;
-}
-function rebase(file, run4, workspace) {
-  const recorded = run4.workspaceRoot ?? run4.cwd;
-  const rel2 = path28.relative(recorded, file);
-  return rel2.startsWith("..") || path28.isAbsolute(rel2) ? file : path28.join(workspace, rel2);
 }
 function summary(plan, written) {
   const fixed = plan.items.filter((i) => i.edits);
@@ -20550,7 +20558,7 @@ function summary(plan, written) {
 }
 
 // src/cli/commands/check.ts
-import path29 from "node:path";
+import path30 from "node:path";
 var CHECK_HELP = `Usage: io-trace check [options] [RUN]
 
 Re-analyses a recorded trace (default: the latest run) against the config as it is now, without
@@ -20594,7 +20602,7 @@ async function checkCommand(ctx) {
     const spec = run4.planFile ? rebase(run4.planFile, run4, workspace) : run4.planSource ?? "auto";
     const plan = await resolvePlan({ spec, cwd: workspace, command: run4.command, tasks: store.loadTasks(run4.id).map((t) => t.id), log: ctx.log });
     const ignore = mergeIgnoreRules(loadConfigFile(values.config, workspace), { ...emptyIgnoreRules(), all: values.ignore ?? [] });
-    const outRel = path29.relative(run4.workspaceRoot ?? run4.cwd, path29.dirname(dbFile));
+    const outRel = path30.relative(run4.workspaceRoot ?? run4.cwd, path30.dirname(dbFile));
     const before = store.loadFindings(run4.id);
     const report = analyseRun(store, run4.id, {
       ignore,
