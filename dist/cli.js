@@ -20523,8 +20523,13 @@ async function fixCommand(ctx) {
   const diff = unifiedDiff(plan.changes);
   if (values.write) {
     for (const c of plan.changes) {
-      mkdirSync5(path29.dirname(path29.join(workspace, c.file)), { recursive: true });
-      writeFileSync7(path29.join(workspace, c.file), c.after);
+      const file = path29.join(workspace, c.file);
+      try {
+        mkdirSync5(path29.dirname(file), { recursive: true });
+        writeFileSync7(file, c.after);
+      } catch (e2) {
+        throw new IoTraceError(`cannot write ${file}: ${e2.message}${plan.changes.indexOf(c) > 0 ? ` (the files before it were written: ${plan.changes.slice(0, plan.changes.indexOf(c)).map((x) => x.file).join(", ")})` : ""}`);
+      }
     }
   }
   if (values.json) {
@@ -20594,7 +20599,13 @@ async function checkCommand(ctx) {
   const failOn = oneOf("--fail-on", values["fail-on"], ["none", "warning", "error"], "error");
   const dbFile = locateDatabase(ctx.cwd, values.db);
   const dryRun = !!values["dry-run"];
-  const store = dryRun ? openForTriage(dbFile) : TraceStore.create(dbFile);
+  let store;
+  try {
+    store = dryRun ? openForTriage(dbFile) : TraceStore.create(dbFile);
+  } catch (e2) {
+    if (e2 instanceof StoreError && !dryRun) throw new StoreError(`${e2.message} (--dry-run checks without recording the analysis)`);
+    throw e2;
+  }
   try {
     const run4 = store.resolveRun(positionals[0]);
     if (run4.tracer === "none") throw new ConfigurationError(`run ${run4.id} was not traced: there is no trace to check (run the build under io-trace again)`);

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { emptyIgnoreRules, mergeIgnoreRules } from '../../config/ignore.js';
 import { loadConfigFile } from '../../config/config.js';
-import { ConfigurationError } from '../../core/errors.js';
+import { ConfigurationError, StoreError } from '../../core/errors.js';
 import { SEVERITY_RANK, type Finding } from '../../core/findings.js';
 import { resolvePlan } from '../../plan/resolve.js';
 import { analyseRun } from '../../run/analyse-run.js';
@@ -52,7 +52,14 @@ export async function checkCommand(ctx: CommandContext): Promise<number> {
   const dbFile = locateDatabase(ctx.cwd, values.db);
   const dryRun = !!values['dry-run'];
   // Recording the analysis writes (and upgrades an older schema); a dry run only reads.
-  const store = dryRun ? openForTriage(dbFile) : TraceStore.create(dbFile);
+  let store: TraceStore;
+  try {
+    store = dryRun ? openForTriage(dbFile) : TraceStore.create(dbFile);
+  } catch (e) {
+    // A downloaded artifact in a folder io-trace may not write: the analysis cannot be recorded there.
+    if (e instanceof StoreError && !dryRun) throw new StoreError(`${e.message} (--dry-run checks without recording the analysis)`);
+    throw e;
+  }
   try {
     const run = store.resolveRun(positionals[0]);
     if (run.tracer === 'none') throw new ConfigurationError(`run ${run.id} was not traced: there is no trace to check (run the build under io-trace again)`);

@@ -1,6 +1,6 @@
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { ConfigurationError } from '../../core/errors.js';
+import { ConfigurationError, IoTraceError } from '../../core/errors.js';
 import { FINDING_TYPES } from '../../core/findings.js';
 import { unifiedDiff, type FixPlan } from '../../fix/plan-fixes.js';
 import { planRunFixes } from '../../fix/run-fixes.js';
@@ -63,8 +63,13 @@ export async function fixCommand(ctx: CommandContext): Promise<number> {
   const diff = unifiedDiff(plan.changes);
   if (values.write) {
     for (const c of plan.changes) {
-      mkdirSync(path.dirname(path.join(workspace, c.file)), { recursive: true });
-      writeFileSync(path.join(workspace, c.file), c.after);
+      const file = path.join(workspace, c.file);
+      try {
+        mkdirSync(path.dirname(file), { recursive: true });
+        writeFileSync(file, c.after);
+      } catch (e) {
+        throw new IoTraceError(`cannot write ${file}: ${(e as Error).message}${plan.changes.indexOf(c) > 0 ? ` (the files before it were written: ${plan.changes.slice(0, plan.changes.indexOf(c)).map((x) => x.file).join(', ')})` : ''}`);
+      }
     }
   }
   if (values.json) {
