@@ -306,10 +306,10 @@ export class BpftraceDecoder {
     return this.drain(false);
   }
 
-  /** Flush everything: the trace has ended. */
-  end(): TraceEvent[] {
+  /** Flush everything: the trace has ended (dropPartial: a line without its newline is discarded). */
+  end(options: { dropPartial?: boolean } = {}): TraceEvent[] {
     if (this.rest.length > 0) {
-      this.line(this.rest);
+      if (!options.dropPartial) this.line(this.rest);
       this.rest = Buffer.alloc(0);
     }
     return this.drain(true);

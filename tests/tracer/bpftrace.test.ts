@@ -5,7 +5,7 @@
  * .ci/bpftrace-versions), so the same tests run on every bpftrace version CI has.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -30,12 +30,12 @@ interface Traced {
   attachMs: number;
 }
 
-async function trace(command: string[], cwd: string, workDir: string): Promise<Traced> {
+async function trace(command: string[], cwd: string, workDir: string, using: BpftraceTracer = tracer): Promise<Traced> {
   if (!availability.available) throw new Error(`bpftrace unavailable: ${availability.reason}`);
   const events: TraceEvent[] = [];
   const t0 = Date.now();
   const build = await launchStopped({ command, cwd, env: { ...process.env, UV_USE_IO_URING: '0' }, stdin: 'ignore' });
-  const session = tracer.attach({ pid: build.pid, sink: (batch) => events.push(...batch), log: silentLogger, workDir });
+  const session = using.attach({ pid: build.pid, sink: (batch) => events.push(...batch), log: silentLogger, workDir });
   let stdout = '';
   build.child.stdout!.setEncoding('utf8').on('data', (s: string) => (stdout += s));
   build.child.stderr!.resume();
@@ -51,6 +51,21 @@ async function trace(command: string[], cwd: string, workDir: string): Promise<T
   // Finish right away: events written just before the build exited must still arrive.
   const outcome = await session.finish();
   return { events, outcome, exit, pid: build.pid, stdout, attachMs };
+}
+
+/** bpftrace processes following `pid` (argv[0] bpftrace, the pid among the arguments). */
+function bpftracesFollowing(pid: number): number[] {
+  const found: number[] = [];
+  for (const d of readdirSync('/proc')) {
+    if (!/^\d+$/.test(d)) continue;
+    try {
+      const argv = readFileSync(`/proc/${d}/cmdline`, 'utf8').split('\0').filter(Boolean);
+      if (argv.length && /(^|\/)bpftrace$/.test(argv[0]) && argv.at(-1) === String(pid)) found.push(Number(d));
+    } catch {
+      // gone meanwhile
+    }
+  }
+  return found;
 }
 
 const accesses = (events: TraceEvent[]) => events.filter((e): e is AccessEvent => e.type === 'access');
@@ -263,6 +278,26 @@ print(json.dumps({'pid': os.getpid(), 'sleep': s.pid}))
     // The busy shells that wake idle CPUs for the end-of-build sync are all gone (one once leaked and spun for half an hour).
     const spinning = spawnSync('pgrep', ['-f', 'while :; do :; done'], { encoding: 'utf8' }).stdout.trim();
     expect(spinning).toBe('');
+  });
+
+  it('lets bpftrace detach its probes after finish() returns once every record is read, and it is gone soon after', async () => {
+    const ws = join(base, 'detach');
+    mkdirSync(ws);
+    const r = await trace(['sh', '-c', 'cat /etc/hostname > out.txt'], ws, join(base, 'work-detach'));
+    // Nothing of the build is missing for it: the write just before the exit is there.
+    expect(under(r.events, ws)).toContain(`create 0 ${join(ws, 'out.txt')}`);
+    expect(r.outcome).toMatchObject({ lostEvents: 0, incompleteReasons: [] });
+    // SIGINT is sent and a watchdog repeats it, then kills: bpftrace never stays behind.
+    const deadline = Date.now() + 10_000;
+    while (bpftracesFollowing(r.pid).length > 0 && Date.now() < deadline) await new Promise((res) => setTimeout(res, 100));
+    expect(bpftracesFollowing(r.pid)).toEqual([]);
+
+    // Asked to wait (IO_TRACE_BPF_WAIT_DETACH=1), finish() returns only once bpftrace has exited.
+    const waiting = new BpftraceTracer({ detachInBackground: false });
+    await waiting.check();
+    const w = await trace(['sh', '-c', 'cat /etc/hostname > out2.txt'], ws, join(base, 'work-detach2'), waiting);
+    expect(under(w.events, ws)).toContain(`create 0 ${join(ws, 'out2.txt')}`);
+    expect(bpftracesFollowing(w.pid)).toEqual([]);
   });
 
   it('counts lost events when the output buffer overflows (JSON on stdout; 0.27 adds a total on stderr)', async () => {
