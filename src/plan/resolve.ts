@@ -25,6 +25,18 @@ export interface ResolvePlanOptions {
  * Turn `--plan` into a resolved Plan: a plan file as given; `auto` takes io-trace.plan.json if
  * present, else the workspace's build tool (from the command, then nx.json / turbo.json).
  */
+/**
+ * Which kind of plan resolvePlan will make (cheap: no tool runs), or undefined when it will fail to find
+ * one. The run starts the build's tracer on it while the plan resolves.
+ */
+export function planSourceOf(options: Pick<ResolvePlanOptions, 'spec' | 'cwd' | 'command'>): Plan['source'] | undefined {
+  const { spec, cwd, command } = options;
+  if (spec === 'nx' || spec === 'turbo') return spec;
+  if (spec !== 'auto') return 'file';
+  if (existsSync(path.join(cwd, DEFAULT_PLAN_FILE))) return 'file';
+  return detectPlanSource(cwd, command);
+}
+
 export async function resolvePlan(options: ResolvePlanOptions): Promise<Plan> {
   const { spec, cwd, command, log } = options;
   if (spec !== 'auto' && spec !== 'nx' && spec !== 'turbo') return loadPlanFile(path.resolve(cwd, spec));

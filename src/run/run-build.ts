@@ -1,4 +1,4 @@
-import { closeSync, openSync, readSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readSync, renameSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { ProcessTable, TaskMatcher } from '../attribution/process-table.js';
@@ -7,7 +7,7 @@ import { IoTraceError } from '../core/errors.js';
 import type { Logger } from '../core/logger.js';
 import { StoreSpanRecorder } from '../core/spans.js';
 import { collectHostFacts } from './host-facts.js';
-import type { IgnoreRules } from '../config/ignore.js';
+import { emptyIgnoreRules, type IgnoreRules } from '../config/ignore.js';
 import { NX_ENV } from '../plan/nx.js';
 import { TURBO_ENV } from '../plan/turbo.js';
 import type { Plan } from '../plan/types.js';
@@ -17,7 +17,7 @@ import { TraceStore, type NewRun, type RunRecord } from '../store/store.js';
 import { describeWriteFailure, makeDirectory, writeProblem } from '../store/write-errors.js';
 import { launchStopped, type BuildExit, type LaunchedBuild } from '../tracer/launch.js';
 import { selectTracer, type TracerRequest } from '../tracer/select.js';
-import type { Tracer, TracerOutcome, TracerSession } from '../tracer/types.js';
+import type { AttachOptions, Tracer, TracerOutcome, TracerSession } from '../tracer/types.js';
 import { IO_TRACE_VERSION } from '../version.js';
 import { analyseRun } from './analyse-run.js';
 import { detectCacheHits, PARSED_OUTPUT_LINE } from './cache-hits.js';
@@ -25,10 +25,21 @@ import { AGENT_FORMATS, detectFileFormat } from '../transcript/index.js';
 import { FileGrowthWatcher, OutputCapture, timesPathOf, type EchoTargets, type OutputFiles } from './output.js';
 import { ensureOutputDir } from './output-dir.js';
 
+/**
+ * A plan still being resolved (nx and turbo take seconds): the build is launched stopped and the tracer
+ * compiles and attaches meanwhile, so that time is not paid twice. `source` is known up front (it picks
+ * the build's environment); `prepared` brings the plan and the ignore rules read from its workspace.
+ */
+export interface PlanInProgress {
+  source: Plan['source'];
+  prepared: Promise<{ plan: Plan; ignore: IgnoreRules }>;
+}
+
 export interface RunBuildOptions {
   command: string[];
   cwd: string;
-  plan: Plan;
+  /** The plan, or one being resolved (then `ignore` comes with it). */
+  plan: Plan | PlanInProgress;
   /** Directory for the database and logs (default: <cwd>/.io-trace). */
   outDir: string;
   /** Database file (default: <outDir>/trace.db). */
@@ -37,7 +48,8 @@ export interface RunBuildOptions {
   /** Candidate tracers, best first (injected so the library does not hard-wire backends). */
   tracers: Tracer[];
   user?: string;
-  ignore: IgnoreRules;
+  /** Ignore rules (with a PlanInProgress, those it brings are used instead). */
+  ignore?: IgnoreRules;
   log: Logger;
   /** Where the build's output is echoed live; null: only saved to files. */
   echo: EchoTargets | null;
@@ -76,26 +88,55 @@ export async function runBuild(options: RunBuildOptions): Promise<RunBuildResult
   const { log } = options;
   const dbPath = path.resolve(options.dbPath ?? path.join(options.outDir, 'trace.db'));
   const shownDb = shownPath(options.cwd, dbPath);
+  const dbDir = path.dirname(dbPath);
   const spans = new StoreSpanRecorder();
   const selected = await spans.withSpan('setup', {}, () => selectTracer(options.tracer, options.tracers, log));
   let tracerName = selected.tracer.name;
   let tracerReason = selected.reason;
+  const pending = isPlanInProgress(options.plan) ? options.plan : undefined;
+  const source = pending ? pending.source : (options.plan as Plan).source;
+
+  const env: NodeJS.ProcessEnv = {
+    ...(options.env ?? process.env),
+    // The Nx daemon would compute outside the traced tree and outlive it; turbo's banners are noise.
+    ...(source === 'nx' ? NX_ENV : source === 'turbo' ? TURBO_ENV : {}),
+    // libuv's io_uring file I/O is invisible to syscall tracing; Node honours this since 20.3.
+    UV_USE_IO_URING: '0',
+  };
+  const launch = () => launchStopped({ command: options.command, cwd: options.cwd, env, ...(options.user ? { user: options.user } : {}), stdin: options.stdin ?? 'inherit' });
+  // While the plan resolves: the build is launched stopped and the tracer attaches to it, its events
+  // held until the store exists. Only where the run's folder can be written (else: in order, below).
+  const early = pending && selected.tracer.name !== 'none' ? await startEarly(launch, selected, dbDir, log, spans) : undefined;
+  let plan: Plan;
+  let ignore: IgnoreRules;
+  if (pending) {
+    try {
+      ({ plan, ignore } = await pending.prepared);
+    } catch (e) {
+      // The build never ran: it is killed while still stopped, and the tracer stopped.
+      await early?.abandon();
+      throw e;
+    }
+  } else {
+    plan = options.plan as Plan;
+    ignore = options.ignore ?? emptyIgnoreRules();
+  }
 
   const startedAt = Date.now();
   const newRun = {
     ioTraceVersion: IO_TRACE_VERSION,
     command: options.command,
     cwd: options.cwd,
-    workspaceRoot: options.plan.workspaceRoot,
-    planSource: options.plan.source,
-    planFile: options.plan.file ?? null,
+    workspaceRoot: plan.workspaceRoot,
+    planSource: plan.source,
+    planFile: plan.file ?? null,
     tracer: tracerName,
     tracerVersion: selected.version,
     tracerReason: selected.reason,
     startedAt,
     host: { ...collectHostFacts(options.env ?? process.env) },
   };
-  const opened = openRunStore(dbPath, options.outDir, newRun, options.plan);
+  const opened = openRunStore(dbPath, options.outDir, newRun, plan);
   const { store, runId } = opened;
   // The first write the database refused, as one line; later writes are still tried (small ones may fit).
   let unsaved: string | undefined;
@@ -119,8 +160,8 @@ export async function runBuild(options: RunBuildOptions): Promise<RunBuildResult
   spans.bind(store, runId);
 
   // Logs live beside the database, named by run, and are recorded relative to it; with no database, nowhere.
-  const dbDir = path.dirname(dbPath);
   const logDir = path.join(dbDir, 'runs', String(runId));
+  early?.moveWorkDir(logDir);
   let files: OutputFiles | null = null;
   const transcriptTimes = path.join(logDir, 'transcript.times');
   let transcriptWatch: FileGrowthWatcher | undefined;
@@ -143,17 +184,10 @@ export async function runBuild(options: RunBuildOptions): Promise<RunBuildResult
     if (options.transcript) transcriptWatch = new FileGrowthWatcher(options.transcript, transcriptTimes);
   }
 
-  const env: NodeJS.ProcessEnv = {
-    ...(options.env ?? process.env),
-    // The Nx daemon would compute outside the traced tree and outlive it; turbo's banners are noise.
-    ...(options.plan.source === 'nx' ? NX_ENV : options.plan.source === 'turbo' ? TURBO_ENV : {}),
-    // libuv's io_uring file I/O is invisible to syscall tracing; Node honours this since 20.3.
-    UV_USE_IO_URING: '0',
-  };
   const incomplete: string[] = [];
   let build: LaunchedBuild;
   try {
-    build = await launchStopped({ command: options.command, cwd: options.cwd, env, ...(options.user ? { user: options.user } : {}), stdin: options.stdin ?? 'inherit' });
+    build = early?.build ?? (await launch());
   } catch (e) {
     await transcriptWatch?.close();
     save(() => store.updateRun(runId, { status: 'failed', endedAt: Date.now(), incompleteReasons: [(e as Error).message] }));
@@ -165,12 +199,12 @@ export async function runBuild(options: RunBuildOptions): Promise<RunBuildResult
   capture.attach(build.child.stderr, 'stderr');
 
   // A one-task native plan owns the whole tree; under nx/turbo the tool's own processes stay orchestrator.
-  const single = options.plan.source === 'file' && options.plan.tasks.length === 1 ? options.plan.tasks[0].id : undefined;
+  const single = plan.source === 'file' && plan.tasks.length === 1 ? plan.tasks[0].id : undefined;
   const processes = new ProcessTable({
     rootPid: build.pid,
-    matcher: new TaskMatcher(options.plan),
+    matcher: new TaskMatcher(plan),
     ...(single !== undefined ? { defaultTask: single } : {}),
-    outsideRole: options.plan.source === 'file' ? 'unattributed' : 'orchestrator',
+    outsideRole: plan.source === 'file' ? 'unattributed' : 'orchestrator',
     startedAt,
   });
   const ingest = new TraceIngestor(store, runId, processes, {
@@ -179,42 +213,29 @@ export async function runBuild(options: RunBuildOptions): Promise<RunBuildResult
   });
   const untraced: TracerSession = { ready: Promise.resolve(), finish: async () => ({ lostEvents: 0, incompleteReasons: [], eventCount: 0, diagnostics: [] }) };
   let session: TracerSession = untraced;
-  if (opened.failure === undefined) {
+  let attached: Attached | undefined;
+  if (opened.failure !== undefined) {
+    // No database: the early tracer (if any) is stopped and the build runs untraced.
+    await early?.stopTracer();
+  } else if (early) {
+    attached = await early.attached(ingest.sink);
+  } else {
     // The build is still stopped: under `auto`, a tracer that cannot attach (a bpftrace that cannot load
     // the script) hands over to the next one before anything runs; only when none attaches is it untraced.
-    const failures: string[] = [];
-    for (const tracer of [selected.tracer, ...selected.next]) {
-      const start = Date.now();
-      let version = tracer === selected.tracer ? selected.version : null;
-      if (tracer !== selected.tracer) {
-        const a = await tracer.check();
-        if (!a.available) {
-          failures.push(`${tracer.name} unavailable (${a.reason ?? 'unknown reason'})`);
-          continue;
-        }
-        version = a.version ?? null;
+    attached = await attachFirst(selected, build.pid, ingest.sink, log, logDir, spans);
+  }
+  if (attached) {
+    const { failures } = attached;
+    if (attached.session) {
+      session = attached.session;
+      if (attached.tracer !== selected.tracer) {
+        tracerName = attached.tracer.name;
+        tracerReason = `${selected.reason}; ${failures.join('; ')}; using ${attached.tracer.name}`;
+        log.warn(`${failures.join('; ')}; tracing with ${attached.tracer.name} instead`);
+        const version = attached.version;
+        save(() => store.updateRun(runId, { tracer: attached!.tracer.name, tracerVersion: version, tracerReason }));
       }
-      let attempt: TracerSession | undefined;
-      try {
-        attempt = tracer.attach({ pid: build.pid, sink: ingest.sink, log, workDir: logDir });
-        await attempt.ready;
-        spans.recordSpan('attach', start, Date.now() - start, { tracer: tracer.name });
-        session = attempt;
-        if (tracer !== selected.tracer) {
-          tracerName = tracer.name;
-          tracerReason = `${selected.reason}; ${failures.join('; ')}; using ${tracer.name}`;
-          log.warn(`${failures.join('; ')}; tracing with ${tracer.name} instead`);
-          save(() => store.updateRun(runId, { tracer: tracer.name, tracerVersion: version, tracerReason }));
-        }
-        break;
-      } catch (e) {
-        const why = e instanceof IoTraceError ? e.message : oneLine(e);
-        spans.recordSpan('attach', start, Date.now() - start, { tracer: tracer.name, error: why });
-        await attempt?.finish().catch(() => undefined);
-        failures.push(`${tracer.name} failed to attach: ${why}`);
-      }
-    }
-    if (session === untraced && failures.length) {
+    } else if (failures.length) {
       // Fail open on the build: run it untraced and say so.
       log.warn(`${failures.join('; ')}; the build runs untraced`);
       incomplete.push(...failures.filter((f) => f.includes('failed to attach')));
@@ -292,14 +313,14 @@ export async function runBuild(options: RunBuildOptions): Promise<RunBuildResult
   spans.recordMetric('output_bytes', capture.bytes.stdout + capture.bytes.stderr);
 
   try {
-    const outRel = path.relative(options.plan.workspaceRoot, dbDir);
+    const outRel = path.relative(plan.workspaceRoot, dbDir);
     const extraIgnores = outRel && !outRel.startsWith('..') ? [outRel] : [];
-    const cache = tracerName === 'none' || options.plan.source === 'file' || files === null ? undefined : detectCacheHits({ plan: options.plan, command: options.command, output: cacheLines(files), processCounts: countProcesses(processes), exitCode: exit.code });
+    const cache = tracerName === 'none' || plan.source === 'file' || files === null ? undefined : detectCacheHits({ plan, command: options.command, output: cacheLines(files), processCounts: countProcesses(processes), exitCode: exit.code });
     let report: Report;
     try {
       report = await spans.withSpan('analysis', {}, () =>
         analyseRun(store, runId, {
-          ignore: options.ignore,
+          ignore,
           extraIgnores,
           ...(cache ? { cachedTasks: cache.cached, cacheEvidence: cache.evidence, ...(cache.skipped ? { skippedTasks: cache.skipped } : {}) } : {}),
           // What this run knows, whether or not the database took it.
@@ -320,7 +341,7 @@ export async function runBuild(options: RunBuildOptions): Promise<RunBuildResult
         stdoutPath: logs?.stdoutPath ?? null, stderrPath: logs?.stderrPath ?? null, logPath: logs?.logPath ?? null,
         transcriptPath: null, transcriptTimesPath: null, transcriptFormat: null,
       };
-      const tasks = options.plan.tasks.map((t) => ({ taskId: t.id, status: 'untraced' as const, reads: 0, writes: 0, findings: 0 }));
+      const tasks = plan.tasks.map((t) => ({ taskId: t.id, status: 'untraced' as const, reads: 0, writes: 0, findings: 0 }));
       return { runId, dbPath: opened.failure === undefined ? dbPath : null, exit, report: buildReport(record, tasks, [], IO_TRACE_VERSION), buildExitCode: exitCodeOf(exit) };
     }
     // Each task's wall time, from its first process start to its last exit, nested under the build.
@@ -332,6 +353,136 @@ export async function runBuild(options: RunBuildOptions): Promise<RunBuildResult
   } finally {
     closeQuietly(store);
   }
+}
+
+function isPlanInProgress(plan: Plan | PlanInProgress): plan is PlanInProgress {
+  return 'prepared' in plan;
+}
+
+/** The tracer that attached (no session: none did, `failures` say why). */
+interface Attached {
+  session?: TracerSession;
+  tracer: Tracer;
+  version: string | null;
+  failures: string[];
+}
+
+/**
+ * Attach the selected tracer to the stopped build; under `auto`, a tracer that cannot attach (a bpftrace
+ * that cannot load the script) hands over to the next one before anything runs.
+ */
+async function attachFirst(
+  selected: Awaited<ReturnType<typeof selectTracer>>,
+  pid: number,
+  sink: AttachOptions['sink'],
+  log: Logger,
+  workDir: string,
+  spans: StoreSpanRecorder,
+): Promise<Attached> {
+  const failures: string[] = [];
+  for (const tracer of [selected.tracer, ...selected.next]) {
+    const start = Date.now();
+    let version = tracer === selected.tracer ? selected.version ?? null : null;
+    if (tracer !== selected.tracer) {
+      const a = await tracer.check();
+      if (!a.available) {
+        failures.push(`${tracer.name} unavailable (${a.reason ?? 'unknown reason'})`);
+        continue;
+      }
+      version = a.version ?? null;
+    }
+    let attempt: TracerSession | undefined;
+    try {
+      attempt = tracer.attach({ pid, sink, log, workDir });
+      await attempt.ready;
+      spans.recordSpan('attach', start, Date.now() - start, { tracer: tracer.name });
+      return { session: attempt, tracer, version, failures };
+    } catch (e) {
+      const why = e instanceof IoTraceError ? e.message : oneLine(e);
+      spans.recordSpan('attach', start, Date.now() - start, { tracer: tracer.name, error: why });
+      await attempt?.finish().catch(() => undefined);
+      failures.push(`${tracer.name} failed to attach: ${why}`);
+    }
+  }
+  return { tracer: selected.tracer, version: null, failures };
+}
+
+/** A build launched stopped and a tracer attaching to it while the plan still resolves. */
+interface EarlyStart {
+  build: LaunchedBuild;
+  /** Hand over the events held so far and those to come to `sink`; resolves once attached (or not). */
+  attached(sink: AttachOptions['sink']): Promise<Attached>;
+  /** The tracer's files go with the run's logs once the run has a number. */
+  moveWorkDir(logDir: string): void;
+  /** No database after all: stop tracing (the build will run untraced). */
+  stopTracer(): Promise<void>;
+  /** The plan failed: kill the build before it ran, stop the tracer, remove its files. */
+  abandon(): Promise<void>;
+}
+
+/**
+ * Launch the build stopped and start attaching the tracer. Undefined (the caller does it in order once the
+ * plan is known) when the run's folder cannot be written or the build cannot be launched: those failures
+ * are then reported where they always were.
+ */
+async function startEarly(
+  launch: () => Promise<LaunchedBuild>,
+  selected: Awaited<ReturnType<typeof selectTracer>>,
+  dbDir: string,
+  log: Logger,
+  spans: StoreSpanRecorder,
+): Promise<EarlyStart | undefined> {
+  const workDir = path.join(dbDir, 'runs', `.attaching-${process.pid}-${Date.now()}`);
+  try {
+    ensureOutputDir(dbDir);
+    makeDirectory(workDir);
+  } catch {
+    return undefined;
+  }
+  const removeWorkDir = () => rmSync(workDir, { recursive: true, force: true });
+  let build: LaunchedBuild;
+  try {
+    build = await launch();
+  } catch {
+    removeWorkDir();
+    return undefined;
+  }
+  let target: AttachOptions['sink'] | undefined;
+  const held: Parameters<AttachOptions['sink']>[0][] = [];
+  const attempt = attachFirst(selected, build.pid, (batch) => (target ? target(batch) : held.push(batch)), log, workDir, spans);
+  let moved = false;
+  return {
+    build,
+    attached: (sink) => {
+      for (const batch of held) sink(batch);
+      held.length = 0;
+      target = sink;
+      return attempt;
+    },
+    moveWorkDir: (logDir) => {
+      try {
+        if (!existsSync(logDir)) {
+          renameSync(workDir, logDir);
+          moved = true;
+        }
+      } catch {
+        // The tracer's copy of its script and raw output stay under runs/.attaching-*.
+      }
+    },
+    stopTracer: async () => {
+      const a = await attempt;
+      // Not awaited: the build runs untraced meanwhile, and the tracer stops on its own.
+      void a.session?.finish().catch(() => undefined);
+    },
+    abandon: async () => {
+      build.signal('SIGKILL');
+      build.resume();
+      await build.exited;
+      const a = await attempt;
+      await a.session?.finish().catch(() => undefined);
+      if (!moved) removeWorkDir();
+    },
+  };
 }
 
 /**

@@ -5,9 +5,10 @@ import { SEVERITY_RANK } from '../../core/findings.js';
 import type { Logger } from '../../core/logger.js';
 import { mergeIgnoreRules, emptyIgnoreRules } from '../../config/ignore.js';
 import { loadConfigFile } from '../../config/config.js';
-import { resolvePlan } from '../../plan/resolve.js';
+import { planSourceOf, resolvePlan } from '../../plan/resolve.js';
 import { formatTerminalSummary } from '../../report/terminal.js';
-import { runBuild } from '../../run/run-build.js';
+import { runBuild, type PlanInProgress } from '../../run/run-build.js';
+import type { Plan } from '../../plan/types.js';
 import { TraceStore } from '../../store/store.js';
 import { describeWriteFailure } from '../../store/write-errors.js';
 import { defaultTracers } from '../../tracer/registry.js';
@@ -76,14 +77,23 @@ export async function runCommand(ctx: CommandContext): Promise<number> {
   if (positionals.length === 0) throw new ConfigurationError('io-trace run: no build command: put it after `--`, e.g. `io-trace run -- npm run build`');
   const tracer = oneOf('--tracer', values.tracer, ['auto', 'bpftrace', 'strace', 'none'] as const, 'auto');
   const failOn = oneOf('--fail-on', values['fail-on'], ['none', 'warning', 'error'] as const, 'none');
-  const plan = await resolvePlan({
+  const planOptions = {
     spec: values.plan ?? 'auto',
     cwd: ctx.cwd,
     command: positionals,
     tasks: values.tasks?.split(',').map((s) => s.trim()).filter(Boolean),
     log: ctx.log,
-  });
-  const ignore = mergeIgnoreRules(loadConfigFile(values.config, plan.workspaceRoot), { ...emptyIgnoreRules(), all: values.ignore ?? [] });
+  };
+  const prepared = resolvePlan(planOptions).then((plan) => ({
+    plan,
+    ignore: mergeIgnoreRules(loadConfigFile(values.config, plan.workspaceRoot), { ...emptyIgnoreRules(), all: values.ignore ?? [] }),
+  }));
+  // Awaited later (in runBuild): a failure must not count as unhandled meanwhile.
+  prepared.catch(() => undefined);
+  // nx and turbo take seconds to resolve a plan: the tracer compiles and attaches meanwhile.
+  const source = planSourceOf(planOptions);
+  const plan: PlanInProgress | Plan = source !== undefined && source !== 'file' ? { source, prepared } : (await prepared).plan;
+  const ignore = 'prepared' in plan ? undefined : (await prepared).ignore;
   const outDir = path.resolve(ctx.cwd, values['out-dir'] ?? '.io-trace');
 
   const handlers: [NodeJS.Signals, () => void][] = [];
@@ -91,13 +101,13 @@ export async function runCommand(ctx: CommandContext): Promise<number> {
     command: positionals,
     cwd: ctx.cwd,
     plan,
+    ...(ignore ? { ignore } : {}),
     outDir,
     ...(values.db ? { dbPath: path.resolve(ctx.cwd, values.db) } : {}),
     tracer,
     tracers: defaultTracers(values.bpftrace !== undefined ? { bpftraceCommand: bpftraceCommand(values.bpftrace) } : {}),
     ...(values.user ? { user: values.user } : {}),
     ...(values.transcript ? { transcript: path.resolve(ctx.cwd, values.transcript) } : {}),
-    ignore,
     log: ctx.log,
     echo: values.quiet ? null : { stdout: (c) => ctx.stdout.write(c), stderr: (c) => ctx.stderr.write(c) },
     // --quiet relies on the saved logs: output that cannot be saved is shown after all.
