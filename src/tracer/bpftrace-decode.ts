@@ -342,7 +342,7 @@ export class BpftraceDecoder {
     if (data[data.length - 1] === 0x0a) data = data.subarray(0, data.length - 1);
     this.stats.records++;
     const tag = String.fromCharCode(data[0]);
-    const num = (b: Buffer | undefined) => Number(b?.toString('latin1') ?? NaN);
+    const num = decimalNumber;
     switch (tag) {
       case 'R': {
         if (!this.ready) {
@@ -360,15 +360,16 @@ export class BpftraceDecoder {
         // A ts pid tid kfe dirid more chunk
         const f = splitFields(data, 8);
         if (f.length < 8) return this.stray();
-        const kfe = BigInt('0x' + f[4].toString('latin1'));
+        // kind | errno << 8 | flags << 20 | exec << 48: under 2^53, exact as a double (no BigInt per record).
+        const kfe = hexNumber(f[4]);
         const rec: PendingAccess = {
           kind: 'access',
           ts: this.options.toEpochMs(num(f[1])),
           pid: num(f[2]),
           tid: num(f[3]),
-          code: Number(kfe & 0xffn),
-          errno: Number((kfe >> 8n) & 0xfffn),
-          flags: Number((kfe >> 20n) & 0x3fffffn),
+          code: kfe % 0x100,
+          errno: Math.floor(kfe / 0x100) % 0x1000,
+          flags: Math.floor(kfe / 0x100000) % 0x400000,
           slot: tag === 'B' ? 2 : 1,
           dirId: f[5].toString('latin1'),
           open: f[6].toString('latin1') === '1',
@@ -674,6 +675,33 @@ export class BpftraceDecoder {
  * A chunk's bytes: when more chunks follow, the first CHUNK_BYTES only (bpftrace 0.27 keeps 200 bytes
  * where earlier releases keep 199 for the same max_strlen; the next chunk starts at byte 199).
  */
+/** A decimal field (optionally negative) read straight from its bytes; NaN if it is not one. */
+function decimalNumber(b: Buffer | undefined): number {
+  if (b === undefined || b.length === 0) return NaN;
+  let i = b[0] === 0x2d ? 1 : 0;
+  if (i === b.length) return NaN;
+  let v = 0;
+  for (; i < b.length; i++) {
+    const d = b[i] - 0x30;
+    if (d < 0 || d > 9) return NaN;
+    v = v * 10 + d;
+  }
+  return b[0] === 0x2d ? -v : v;
+}
+
+/** A hex field read straight from its bytes (exact below 2^53); NaN if it is not one. */
+function hexNumber(b: Buffer): number {
+  if (b.length === 0) return NaN;
+  let v = 0;
+  for (let i = 0; i < b.length; i++) {
+    const c = b[i];
+    const d = c >= 0x30 && c <= 0x39 ? c - 0x30 : c >= 0x61 && c <= 0x66 ? c - 0x57 : c >= 0x41 && c <= 0x46 ? c - 0x37 : -1;
+    if (d < 0) return NaN;
+    v = v * 16 + d;
+  }
+  return v;
+}
+
 function chunkOf(bytes: Buffer, more: boolean): Buffer {
   return Buffer.from(more && bytes.length > CHUNK_BYTES ? bytes.subarray(0, CHUNK_BYTES) : bytes);
 }
