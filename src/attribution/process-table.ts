@@ -104,6 +104,8 @@ interface ProcState {
   endedAt: number | null;
   /** The package manager this process runs (its own I/O is discovery, charged to no task). */
   packageManager: PackageManager | undefined;
+  /** When the program it runs now was exec'd (the latest exec wins, whatever order events arrive in). */
+  execAt?: number;
 }
 
 export interface ProcessTableOptions {
@@ -179,6 +181,11 @@ export class ProcessTable implements ProcessTracker {
    */
   exec(pid: number, exe: string, argv: string[], cwd: string | undefined, ts: number, argvTruncated = false, env?: Readonly<Record<string, string>>): void {
     const p = this.byPid.get(pid) ?? this.create(pid, null, null, ts);
+    // Execs of one process can arrive out of order: the kernel may move a process to another CPU at
+    // exec (sched_exec), and each CPU's records come in their own stream. `env node pnpm ...` must end
+    // as node running pnpm (a package manager), not as the env that started it.
+    if (p.execAt !== undefined && ts < p.execAt) return;
+    p.execAt = ts;
     p.exe = exe;
     p.argv = argvTruncated ? wholeArgv(argv, this.readCmdline(pid)) : argv;
     if (cwd !== undefined) p.cwd = cwd;

@@ -40,6 +40,18 @@ describe('ProcessTable', () => {
     expect(tasksOf(pt)).toMatchObject({ 101: 'app:build:prod/task', 102: 'app:build/task' });
   });
 
+  it('keeps the latest of a process\'s execs when they arrive out of order (env node pnpm: a package manager)', () => {
+    const tasks = [t('app:build', { TURBO_HASH: 'h1' })];
+    const pt = new ProcessTable({ rootPid: 100, matcher: new TaskMatcher({ tasks }), outsideRole: 'orchestrator', startedAt: 0, readEnviron: () => undefined });
+    pt.fork(100, 101, 1);
+    // The second exec (env -> node) on another CPU reaches io-trace before the first (turbo -> env).
+    pt.exec(101, '/usr/local/bin/node', ['node', '/usr/lib/node_modules/pnpm/bin/pnpm.cjs', 'run', 'build'], '/w', 3, false, { TURBO_HASH: 'h1' });
+    pt.exec(101, '/usr/bin/env', ['/usr/bin/env', 'node', '/usr/lib/node_modules/pnpm/bin/pnpm.cjs', 'run', 'build'], '/w', 2, false, { TURBO_HASH: 'h1' });
+    const r = pt.records().find((x) => x.pid === 101)!;
+    expect(r.argv?.[0]).toBe('node');
+    expect(r.role).toBe('package-manager');
+  });
+
   it('gives a one-task plan the whole tree', () => {
     const pt = table({}, [t('only:build')], 'only:build');
     pt.fork(100, 101, 1);
