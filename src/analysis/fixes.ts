@@ -192,6 +192,27 @@ export class FixWriter {
     return { ...f, summary: f.summary + others };
   }
 
+  /**
+   * Nx: dependencies' package.json files the tasks' inputs miss. A named input (`sharedGlobals`) would
+   * change nothing for inputs that do not include it (plugin-inferred or explicit lists): the dependency
+   * input `^{projectRoot}/package.json` in each target's inputs covers every dependency, present and future.
+   */
+  dependencyManifests(tasks: readonly PlanTask[]): Fix {
+    const value = '^{projectRoot}/package.json';
+    const byPlace = new Map<string, PlanTask[]>();
+    for (const t of tasks) {
+      const k = locationKey(t.declaredAt?.inputs) ?? `task:${t.id}`;
+      const list = byPlace.get(k);
+      if (list) list.push(t);
+      else byPlace.set(k, [t]);
+    }
+    const places = [...byPlace.values()];
+    const first = this.add(places[0][0], places[0], 'inputs', value, true);
+    if (places.length === 1) return first;
+    const { set: _one, ...rest } = first; // each place keeps its own list
+    return { ...rest, summary: `add ${q(value)} to the inputs of ${taskList(tasks)} (declared in ${places.length} places; keep their other inputs), e.g. ${first.summary}` };
+  }
+
   /** A root file read by tasks declared in different places: one workspace-wide input. */
   global(tasks: readonly PlanTask[], rel: string): Fix {
     const source = this.plan.source;
