@@ -3,7 +3,7 @@ import path from 'node:path';
 import { cleanPattern, compilePatterns, patternBase } from '../plan/patterns.js';
 import type { PlanTask } from '../plan/types.js';
 import { readCoveredBy, type TaskCoverage } from './coverage.js';
-import { arguableReadReason, crawlReads, toolCacheOf, toolCacheWhat, type ToolCache } from './path-classes.js';
+import { arguableReadReason, crawlReads, shadowedTsconfigReason, toolCacheOf, toolCacheWhat, type ToolCache } from './path-classes.js';
 import type { TaskIO } from './task-io.js';
 import type { PathKind } from './workspace-paths.js';
 
@@ -86,6 +86,7 @@ export function taskObservations(c: TaskCoverage, io: TaskIO, ctx: TaskContext):
     }
     const arguable =
       ancestor ??
+      shadowedTsconfigReason(ctx.workspaceRoot, task.projectRoot, rel) ??
       (crawl.has(rel)
         ? 'a resolver (e.g. vite-tsconfig-paths) read the tsconfig/package.json files of many folders to find which project owns a file; only the configs the task\'s own tsconfig extends change its result'
         : undefined);

@@ -6,6 +6,7 @@
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { execFileSync } from 'node:child_process';
+import { symlinkSync } from 'node:fs';
 import path from 'node:path';
 import { analyse, type AnalysisInput } from '../../src/analysis/analyse.js';
 import { IgnoreMatcher, emptyIgnoreRules } from '../../src/config/ignore.js';
@@ -179,9 +180,11 @@ describe('field patterns (notes/field.md)', () => {
     const r = run('turbo', [t], Object.keys(files).filter((f) => f.endsWith('.json')).map((f) => acc(t.id, 'read', f)));
     const errors = r.findings.filter((f) => f.severity === 'error');
     expect(errors.map((f) => f.path)).toEqual(['tsconfig.base.json']);
-    const crawl = r.findings.filter((f) => f.severity === 'info');
+    const crawl = r.findings.filter((f) => f.severity === 'info' && /vite-tsconfig-paths/.test(f.reason ?? ''));
     expect(crawl).toHaveLength(1);
-    expect(crawl[0]).toMatchObject({ count: 11, reason: expect.stringMatching(/vite-tsconfig-paths/) });
+    expect(crawl[0]).toMatchObject({ count: 10 });
+    // The root tsconfig.json, above a project with its own: shadowed (its own info reason).
+    expect(r.findings.filter((f) => f.severity === 'info' && f !== crawl[0]).map((f) => [f.path, f.reason])).toEqual([['tsconfig.json', expect.stringMatching(/shadowed/)]]);
   });
 });
 
@@ -418,5 +421,38 @@ describe('held-out Nx repositories (notes/field-heldout2-nx.md)', () => {
     const z = task('z#build', { outputs: [], dependsOn: deps.map((d) => `${d}#build`), dependencyInputs: deps.map((d) => `packages/${d}/package.json`) });
     const r = run('turbo', [z, ...deps.map((d) => task(`${d}#build`, { outputs: [] }))], deps.map((d) => acc('z#build', 'read', `packages/${d}/package.json`)));
     expect(r.findings).toEqual([]);
+  });
+});
+
+describe('an ancestor tsconfig.json shadowed by the project\'s own (N2: esbuild probes every ancestor folder)', () => {
+  const base = {
+    'tsconfig.json': '{\n  "files": [],\n  "references": [{ "path": "./packages/app" }]\n}\n',
+    'tsconfig.base.json': '{ "compilerOptions": { "strict": true } }',
+    'packages/app/src/index.ts': '',
+  };
+  const app = () => task('app:build', { outputs: [], inputs: ['packages/app/src/**', 'packages/app/tsconfig.json', 'tsconfig.base.json'] });
+  const readRoot = () => run('nx', [app()], [acc('app:build', 'read', 'tsconfig.json'), acc('app:build', 'read', 'packages/app/tsconfig.json'), acc('app:build', 'read', 'packages/app/src/index.ts')]);
+
+  it('is info, with the reason, when no tsconfig of the project extends or references it (JSONC read from disk)', () => {
+    ws = makeWorkspace({ ...base, 'packages/app/tsconfig.json': '{\n  // the package\'s own settings\n  "extends": "../../tsconfig.base.json",\n  "references": [{ "path": "./tsconfig.lib.json" }],\n}\n', 'packages/app/tsconfig.lib.json': '{ "extends": "./tsconfig.json" }' });
+    const r = readRoot();
+    expect(r.findings).toHaveLength(1);
+    expect(r.findings[0]).toMatchObject({ severity: 'info', path: 'tsconfig.json', reason: expect.stringMatching(/shadowed by the project's own tsconfig\.json/) });
+  });
+
+  it('stays an error when a project tsconfig reaches it: extends (also an array, or through a workspace package), or the project has no tsconfig.json', () => {
+    ws = makeWorkspace({ ...base, 'packages/app/tsconfig.json': '{ "extends": ["../../tsconfig.base.json"] }', 'packages/app/tsconfig.lib.json': '{ "extends": "../../tsconfig" }' });
+    expect(brief(readRoot().findings)).toEqual(['error app:build unexpected_read tsconfig.json']);
+    ws.cleanup();
+    ws = makeWorkspace({ ...base, 'packages/cfg/base.json': '{ "extends": "../../tsconfig.json" }', 'packages/app/tsconfig.json': '{ "extends": "@repo/cfg/base.json" }' });
+    symlinkSync(path.join(ws.root, 'packages/cfg'), path.join(ws.write('packages/app/node_modules/@repo/.keep'), '..', 'cfg'));
+    expect(brief(readRoot().findings)).toEqual(['error app:build unexpected_read tsconfig.json']);
+    ws.cleanup();
+    // A package that cannot be resolved: nothing can be said, the read stays an error.
+    ws = makeWorkspace({ ...base, 'packages/app/tsconfig.json': '{ "extends": "@missing/tsconfig" }' });
+    expect(brief(readRoot().findings)).toEqual(['error app:build unexpected_read tsconfig.json']);
+    ws.cleanup();
+    ws = makeWorkspace({ ...base });
+    expect(brief(run('nx', [app()], [acc('app:build', 'read', 'tsconfig.json')]).findings.filter((f) => f.type === 'unexpected_read'))).toEqual(['error app:build unexpected_read tsconfig.json']);
   });
 });
