@@ -269,6 +269,9 @@ export class FixWriter {
   toolCache(task: PlanTask, pattern: string, cache: ToolCache): Fix {
     const value = toolPattern(this.plan.source, task, pattern);
     const loc = task.declaredAt?.outputs;
+    if (cache.affectsOutputs && cache.optional) {
+      return { summary: `do not add ${q(value)} to inputs; nothing to change for correctness, optionally add it to "outputs" of ${task.id}${where(loc)} so the build after a cache hit stays incremental (${cache.tool})`, field: 'outputs', add: [value], ...at(loc) };
+    }
     if (cache.affectsOutputs) {
       return { summary: `do not add ${q(value)} to inputs; add it to "outputs" of ${task.id}${where(loc)} (${cache.tool})`, field: 'outputs', add: [value], ...at(loc) };
     }

@@ -199,9 +199,9 @@ function toFinding(plan: Plan, g: Group, fixes: FixWriter): Finding {
         message = `${who} read ${what}: ${o.toolCache.advice}`;
         fix = fixes.toolCache(task, fixPattern, o.toolCache);
       } else if (o.dependencyManifest && plan.source === 'nx') {
-        const files = count === 1 ? paths[0] : `${count} files (e.g. ${paths.slice(0, 3).join(', ')})`;
+        const files = count === 1 ? paths[0] : `e.g. ${paths.slice(0, 3).join(', ')}`;
         message =
-          `${who} read the package.json of ${count === 1 ? 'a workspace project' : `${count} workspace projects`} ${tasks.length === 1 ? 'it depends' : 'they depend'} on, ${files}, ` +
+          `${who} read the package.json of ${count === 1 ? 'a workspace project' : `${count} workspace projects`} ${tasks.length === 1 ? 'it depends' : 'they depend'} on (${files}), ` +
           `which ${their} inputs do not cover: module resolution (tsc, bundlers) reads its "exports"/"types"/"main", so a change to it will not invalidate the cache`;
         fix = fixes.dependencyManifests(tasks);
       } else if (o.reason) {

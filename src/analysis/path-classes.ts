@@ -16,6 +16,13 @@ export interface ToolCache {
   affectsOutputs: boolean;
   /** A staging folder the tool copies from, rather than a cache. */
   intermediate?: boolean;
+  /**
+   * For a cache that `affectsOutputs` beside the outputs: what to say when the task wrote it outside
+   * every declared output (compiler state; a cache hit without it only costs a full rebuild).
+   */
+  outsideOutputsAdvice?: string;
+  /** Set on a finding's copy when that applies: the output fix is optional. */
+  optional?: boolean;
 }
 
 /** "a TypeScript cache", "a SvelteKit staging folder". */
@@ -64,6 +71,9 @@ const TOOL_CACHES: { glob: string; cache: ToolCache }[] = [
         "tsc's incremental build state (tsBuildInfoFile), not an input: keep it out of inputs. It describes the emitted files, " +
         'so declare it as an output next to them: a cache hit that restores the outputs without it, or it without the outputs, makes `tsc -b` skip or redo work',
       affectsOutputs: true,
+      outsideOutputsAdvice:
+        "tsc's incremental build state (tsBuildInfoFile), written outside the task's declared outputs: compiler state, not an input (keep it out of inputs). " +
+        'A cache hit restores the outputs without it, which only makes the next real build a full one',
     },
   },
 ];

@@ -117,8 +117,12 @@ export function taskObservations(c: TaskCoverage, io: TaskIO, ctx: TaskContext):
       // outside every declared output (@nx/js:tsc's dist/tsconfig.lib.tsbuildinfo beside outputPath) it is
       // the compiler's own state: a hit without it only makes the next real build a full one (info).
       const nextToOutputs = cache.affectsOutputs && outputBases.some((b) => b === '' || rel.startsWith(b + '/'));
-      const reason = cache.affectsOutputs && !nextToOutputs ? `${toolCacheWhat(cache)} (compiler state) written outside the task's declared outputs: a cache hit without it only makes the next real build a full one` : toolCacheWhat(cache);
-      out.push({ type: 'unexpected_write', task, path: rel, severity: nextToOutputs ? 'warning' : 'info', toolCache: cache, reason });
+      if (cache.affectsOutputs && !nextToOutputs) {
+        const reason = `${toolCacheWhat(cache)} (compiler state) written outside the task's declared outputs: a cache hit without it only makes the next real build a full one`;
+        out.push({ type: 'unexpected_write', task, path: rel, severity: 'info', toolCache: { ...cache, advice: cache.outsideOutputsAdvice ?? cache.advice, optional: true }, reason });
+        continue;
+      }
+      out.push({ type: 'unexpected_write', task, path: rel, severity: nextToOutputs ? 'warning' : 'info', toolCache: cache, reason: toolCacheWhat(cache) });
       continue;
     }
     out.push({ type: 'unexpected_write', task, path: rel, severity: 'error' });

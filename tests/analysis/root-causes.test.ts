@@ -352,7 +352,9 @@ describe('held-out Nx repositories (notes/field-heldout2-nx.md)', () => {
     const lib = task('lib:build', { outputs: ['dist/packages/lib'] });
     const r = run('nx', [lib], [acc(lib.id, 'create', 'dist/packages/lib/index.js'), acc(lib.id, 'create', 'dist/tsconfig.lib.tsbuildinfo')]);
     expect(brief(r.findings)).toEqual(['info lib:build unexpected_write dist/tsconfig.lib.tsbuildinfo']);
-    expect(r.findings[0]).toMatchObject({ reason: expect.stringMatching(/compiler state.*outside the task's declared outputs/), fix: { field: 'outputs' } });
+    expect(r.findings[0]).toMatchObject({ reason: expect.stringMatching(/compiler state.*outside the task's declared outputs/), fix: { field: 'outputs', add: ['{workspaceRoot}/dist/tsconfig.lib.tsbuildinfo'] } });
+    expect(r.findings[0].message).toMatch(/only makes the next real build a full one/);
+    expect(r.findings[0].fix?.summary).toMatch(/^do not add .* to inputs; nothing to change for correctness, optionally/);
     // Next to the files a cache hit restores (outputs name only the .js), a stale copy can make tsc -b skip work.
     ws.cleanup();
     ws = makeWorkspace({ 'packages/lib/dist/index.js': '', 'packages/lib/dist/tsconfig.tsbuildinfo': '{}' });
