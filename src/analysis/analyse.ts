@@ -143,6 +143,7 @@ export function analyse(input: AnalysisInput): AnalysisResult {
         sharedOutputs: (t) =>
           (sharedOutputs.get(locationKey(t.declaredAt?.outputs) ?? '')?.length ?? 0) > 1 || (t.declaredAt?.outputs?.what ?? '').includes('not set'),
         contentUnchanged: (rel) => unchanged.get(rel),
+        dependencyRoots: (t) => deps.projectRoots(t, tasksById),
       }),
     );
   }

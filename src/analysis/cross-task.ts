@@ -76,6 +76,15 @@ export class DependencyClosure {
   dependsOn(task: string, other: string): boolean {
     return this.closure(task).has(other);
   }
+  /** Project roots of the tasks `task` depends on (transitively), without "" and its own root. */
+  projectRoots(task: PlanTask, tasksById: ReadonlyMap<string, PlanTask>): Set<string> {
+    const out = new Set<string>();
+    for (const d of this.closure(task.id)) {
+      const root = tasksById.get(d)?.projectRoot;
+      if (root && root !== task.projectRoot) out.add(root);
+    }
+    return out;
+  }
   private closure(task: string): Set<string> {
     let s = this.memo.get(task);
     if (s) return s;

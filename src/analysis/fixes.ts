@@ -192,6 +192,27 @@ export class FixWriter {
     return { ...f, summary: f.summary + others };
   }
 
+  /**
+   * Nx: dependencies' package.json files the tasks' inputs miss. A named input (`sharedGlobals`) would
+   * change nothing for inputs that do not include it (plugin-inferred or explicit lists): the dependency
+   * input `^{projectRoot}/package.json` in each target's inputs covers every dependency, present and future.
+   */
+  dependencyManifests(tasks: readonly PlanTask[]): Fix {
+    const value = '^{projectRoot}/package.json';
+    const byPlace = new Map<string, PlanTask[]>();
+    for (const t of tasks) {
+      const k = locationKey(t.declaredAt?.inputs) ?? `task:${t.id}`;
+      const list = byPlace.get(k);
+      if (list) list.push(t);
+      else byPlace.set(k, [t]);
+    }
+    const places = [...byPlace.values()];
+    const first = this.add(places[0][0], places[0], 'inputs', value, true);
+    if (places.length === 1) return first;
+    const { set: _one, ...rest } = first; // each place keeps its own list
+    return { ...rest, summary: `add ${q(value)} to the inputs of ${taskList(tasks)} (declared in ${places.length} places; keep their other inputs), e.g. ${first.summary}` };
+  }
+
   /** A root file read by tasks declared in different places: one workspace-wide input. */
   global(tasks: readonly PlanTask[], rel: string): Fix {
     const source = this.plan.source;
@@ -248,6 +269,9 @@ export class FixWriter {
   toolCache(task: PlanTask, pattern: string, cache: ToolCache): Fix {
     const value = toolPattern(this.plan.source, task, pattern);
     const loc = task.declaredAt?.outputs;
+    if (cache.affectsOutputs && cache.optional) {
+      return { summary: `do not add ${q(value)} to inputs; nothing to change for correctness, optionally add it to "outputs" of ${task.id}${where(loc)} so the build after a cache hit stays incremental (${cache.tool})`, field: 'outputs', add: [value], ...at(loc) };
+    }
     if (cache.affectsOutputs) {
       return { summary: `do not add ${q(value)} to inputs; add it to "outputs" of ${task.id}${where(loc)} (${cache.tool})`, field: 'outputs', add: [value], ...at(loc) };
     }

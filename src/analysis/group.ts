@@ -14,9 +14,9 @@ import type { Observation } from './task-findings.js';
  */
 export function groupFindings(plan: Plan, observations: readonly Observation[], fixes: FixWriter): Finding[] {
   const groups = new Map<string, Group>();
-  const put = (key: string, o: Observation, pattern: string) => {
+  const put = (key: string, o: Observation, pattern: string, fixValue?: string) => {
     let g = groups.get(key);
-    if (!g) groups.set(key, (g = { key, type: o.type, severity: o.severity, pattern, first: o, tasks: new Map(), paths: new Set() }));
+    if (!g) groups.set(key, (g = { key, type: o.type, severity: o.severity, pattern, first: o, tasks: new Map(), paths: new Set(), fixValue }));
     if (SEVERITY_RANK[o.severity] > SEVERITY_RANK[g.severity]) g.severity = o.severity;
     if (!g.tasks.has(o.task.id)) g.tasks.set(o.task.id, o.task);
     if (o.samples) for (const s of o.samples) g.paths.add(s);
@@ -39,15 +39,22 @@ export function groupFindings(plan: Plan, observations: readonly Observation[], 
       const pattern = patterns?.get(o.path) ?? o.path;
       const kind = o.toolCache ? `cache:${o.toolCache.tool}` : o.reason ?? '';
       let key: string;
+      let fixValue: string | undefined;
       switch (o.type) {
         case 'unexpected_read':
         case 'unexpected_write': {
+          if (o.dependencyManifest && plan.source === 'nx') {
+            // One dependency input (`^{projectRoot}/package.json`) fixes every dependency's package.json.
+            key = JSON.stringify([o.type, o.severity, 'dependency-manifest']);
+            break;
+          }
           const field = o.type === 'unexpected_read' ? 'inputs' : 'outputs';
           // One edit at one shared place fixes every task declared there.
           const value = toolPattern(plan.source, o.task, pattern);
           const loc = locationKey(o.task.declaredAt?.[field]) ?? `task:${o.task.id}`;
           // Arguable reads (one reason) are one finding per declaration place, whatever the files.
           key = JSON.stringify([o.type, o.severity, kind, o.reason && !o.toolCache ? '' : value, loc]);
+          fixValue = JSON.stringify([value, loc]);
           break;
         }
         case 'undeclared_dependency':
@@ -61,10 +68,11 @@ export function groupFindings(plan: Plan, observations: readonly Observation[], 
         default:
           key = JSON.stringify([o.type, o.task.id, o.path, kind]);
       }
-      put(key, o, pattern);
+      put(key, o, pattern, fixValue);
     }
   }
 
+  mergeToolCacheWrites(groups);
   mergeRootReads(groups);
 
   const findings = [...groups.values()].map((g) => toFinding(plan, g, fixes));
@@ -85,6 +93,8 @@ interface Group {
   count?: number;
   /** A workspace-wide fix (root file read by tasks declared in different places). */
   global?: boolean;
+  /** The value the fix adds and where (reads/writes): groups with the same one are one edit. */
+  fixValue?: string;
 }
 
 /**
@@ -121,11 +131,29 @@ function outsideAllProjects(rel: string, tasks: Iterable<PlanTask>): boolean {
   return true;
 }
 
+/**
+ * A tool cache written under a folder whose other undeclared writes have the same fix (tsc -b's
+ * `dist/x.tsbuildinfo` beside the `dist/**` it emitted): one root cause, so one finding with one count.
+ */
+function mergeToolCacheWrites(groups: Map<string, Group>): void {
+  const plain = new Map<string, Group>();
+  for (const g of groups.values()) if (g.type === 'unexpected_write' && !g.first.toolCache && g.fixValue) plain.set(g.fixValue, g);
+  for (const g of [...groups.values()]) {
+    if (g.type !== 'unexpected_write' || !g.first.toolCache || !g.fixValue) continue;
+    const into = plain.get(g.fixValue);
+    if (!into) continue;
+    groups.delete(g.key);
+    for (const [id, t] of g.tasks) into.tasks.set(id, t);
+    for (const p of g.paths) into.paths.add(p);
+    if (into.count !== undefined) into.count += g.count ?? g.paths.size;
+  }
+}
+
 /** Error reads of one root path by tasks declared in different places: one workspace-wide fix. */
 function mergeRootReads(groups: Map<string, Group>): void {
   const byPattern = new Map<string, Group[]>();
   for (const g of groups.values()) {
-    if (g.type !== 'unexpected_read' || g.severity !== 'error' || g.first.toolCache || g.first.reason) continue;
+    if (g.type !== 'unexpected_read' || g.severity !== 'error' || g.first.toolCache || g.first.reason || g.first.dependencyManifest) continue;
     if (!outsideAllProjects(g.pattern, g.tasks.values())) continue;
     let list = byPattern.get(g.pattern);
     if (!list) byPattern.set(g.pattern, (list = []));
@@ -170,6 +198,12 @@ function toFinding(plan: Plan, g: Group, fixes: FixWriter): Finding {
       if (o.toolCache) {
         message = `${who} read ${what}: ${o.toolCache.advice}`;
         fix = fixes.toolCache(task, fixPattern, o.toolCache);
+      } else if (o.dependencyManifest && plan.source === 'nx') {
+        const files = count === 1 ? paths[0] : `e.g. ${paths.slice(0, 3).join(', ')}`;
+        message =
+          `${who} read the package.json of ${count === 1 ? 'a workspace project' : `${count} workspace projects`} ${tasks.length === 1 ? 'it depends' : 'they depend'} on (${files}), ` +
+          `which ${their} inputs do not cover: module resolution (tsc, bundlers) reads its "exports"/"types"/"main", so a change to it will not invalidate the cache`;
+        fix = fixes.dependencyManifests(tasks);
       } else if (o.reason) {
         const files = count === 1 ? paths[0] : `${count} files (e.g. ${paths.slice(0, 3).join(', ')})`;
         message = `${who} read ${files}, which ${their} inputs do not cover (${o.reason})`;
@@ -217,7 +251,13 @@ function toFinding(plan: Plan, g: Group, fixes: FixWriter): Finding {
     }
   }
   const path =
-    g.type === 'unused_input' ? `${o.declared}${o.via ? ` via ${o.via}` : ''}` : count === 1 ? paths[0] : o.reason && !o.toolCache && g.type === 'unexpected_read' ? commonPattern(paths) : g.pattern;
+    g.type === 'unused_input'
+      ? `${o.declared}${o.via ? ` via ${o.via}` : ''}`
+      : count === 1
+        ? paths[0]
+        : (o.reason && !o.toolCache) || o.dependencyManifest
+          ? g.type === 'unexpected_read' ? commonPattern(paths) : g.pattern
+          : g.pattern;
   return {
     task: task.id,
     type: g.type,

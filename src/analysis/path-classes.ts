@@ -1,5 +1,6 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
+import { parse as parseJsonc, type ParseError } from 'jsonc-parser';
 import picomatch from 'picomatch';
 
 /**
@@ -15,6 +16,13 @@ export interface ToolCache {
   affectsOutputs: boolean;
   /** A staging folder the tool copies from, rather than a cache. */
   intermediate?: boolean;
+  /**
+   * For a cache that `affectsOutputs` beside the outputs: what to say when the task wrote it outside
+   * every declared output (compiler state; a cache hit without it only costs a full rebuild).
+   */
+  outsideOutputsAdvice?: string;
+  /** Set on a finding's copy when that applies: the output fix is optional. */
+  optional?: boolean;
 }
 
 /** "a TypeScript cache", "a SvelteKit staging folder". */
@@ -63,6 +71,9 @@ const TOOL_CACHES: { glob: string; cache: ToolCache }[] = [
         "tsc's incremental build state (tsBuildInfoFile), not an input: keep it out of inputs. It describes the emitted files, " +
         'so declare it as an output next to them: a cache hit that restores the outputs without it, or it without the outputs, makes `tsc -b` skip or redo work',
       affectsOutputs: true,
+      outsideOutputsAdvice:
+        "tsc's incremental build state (tsBuildInfoFile), written outside the task's declared outputs: compiler state, not an input (keep it out of inputs). " +
+        'A cache hit restores the outputs without it, which only makes the next real build a full one',
     },
   },
 ];
@@ -145,6 +156,103 @@ function extendsChain(root: string, start: string[]): Set<string> {
       if (target.startsWith('../') || seen.has(target)) continue;
       seen.add(target);
       queue.push(target);
+    }
+  }
+  return seen;
+}
+
+/**
+ * A `tsconfig.json` in a folder above the task's project, read by a bundler that probes every ancestor
+ * folder (esbuild, tsconfck-based plugins), while the project has its own `tsconfig.json`: for the
+ * project's files the nearest tsconfig.json applies, so the ancestor one matters only when a tsconfig of
+ * the project reaches it (`extends`, also through a workspace package, or `references`). Read from disk
+ * (JSONC); when any link cannot be followed the read is not explained away (undefined).
+ */
+export function shadowedTsconfigReason(root: string, projectRoot: string, rel: string): string | undefined {
+  if (projectRoot === '' || path.posix.basename(rel) !== 'tsconfig.json') return undefined;
+  const dir = path.posix.dirname(rel);
+  if (!(dir === '.' || projectRoot.startsWith(dir + '/'))) return undefined;
+  const own = `${projectRoot}/tsconfig.json`;
+  if (!existsSync(path.join(root, own))) return undefined;
+  let reach = reachMemo.get(`${root}\0${projectRoot}`);
+  if (reach === undefined) {
+    let starts: string[];
+    try {
+      starts = readdirSync(path.join(root, projectRoot)).filter((f) => /^tsconfig.*\.json$/.test(f)).map((f) => `${projectRoot}/${f}`);
+    } catch {
+      starts = [own];
+    }
+    reach = tsconfigReach(root, starts);
+    reachMemo.set(`${root}\0${projectRoot}`, reach);
+  }
+  if (reach === null || reach.has(rel)) return undefined;
+  return "shadowed by the project's own tsconfig.json: a bundler looks for tsconfig.json in every folder above a file and uses the nearest, and no tsconfig of the project extends or references this one";
+}
+
+const reachMemo = new Map<string, Set<string> | null>();
+
+/**
+ * Workspace-relative tsconfig files reached from `start` through `extends` (string or array, relative or
+ * a package resolved through node_modules to a workspace file) and `references`; null when one of them
+ * cannot be read or resolved (then nothing can be said).
+ */
+function tsconfigReach(root: string, start: string[]): Set<string> | null {
+  const seen = new Set<string>(start);
+  const queue = [...start];
+  const inWorkspace = (abs: string): string | undefined => {
+    const r = path.relative(root, abs).split(path.sep).join('/');
+    return r === '' || r.startsWith('../') || path.isAbsolute(r) ? undefined : r;
+  };
+  const file = (abs: string): string | undefined => {
+    for (const c of [abs, `${abs}.json`, path.join(abs, 'tsconfig.json')]) {
+      try {
+        if (statSync(c).isFile()) return realpathSync(c);
+      } catch {
+        /* next */
+      }
+    }
+    return undefined;
+  };
+  while (queue.length) {
+    const rel = queue.pop()!;
+    const abs = path.join(root, rel);
+    let json: { extends?: unknown; references?: unknown };
+    try {
+      const errors: ParseError[] = [];
+      json = (parseJsonc(readFileSync(abs, 'utf8'), errors, { allowTrailingComma: true }) ?? {}) as typeof json;
+      if (errors.length || typeof json !== 'object') return null;
+    } catch {
+      return null;
+    }
+    const targets: string[] = [];
+    const ext = json.extends === undefined ? [] : Array.isArray(json.extends) ? json.extends : [json.extends];
+    for (const e of ext) {
+      if (typeof e !== 'string') return null;
+      let found: string | undefined;
+      if (e.startsWith('.') || path.isAbsolute(e)) found = file(path.resolve(path.dirname(abs), e));
+      else {
+        // A package: node_modules folders from the file's folder up.
+        for (let d = path.dirname(abs); !found; d = path.dirname(d)) {
+          found = file(path.join(d, 'node_modules', e));
+          if (d === path.dirname(d)) break;
+        }
+      }
+      if (!found) return null;
+      const r = inWorkspace(found);
+      if (r !== undefined && !r.split('/').includes('node_modules')) targets.push(r);
+    }
+    const refs = Array.isArray(json.references) ? json.references : [];
+    for (const ref of refs) {
+      const p = (ref as { path?: unknown })?.path;
+      if (typeof p !== 'string') continue;
+      const found = file(path.resolve(path.dirname(abs), p));
+      const r = found && inWorkspace(found);
+      if (r) targets.push(r);
+    }
+    for (const t of targets) {
+      if (seen.has(t)) continue;
+      seen.add(t);
+      queue.push(t);
     }
   }
   return seen;

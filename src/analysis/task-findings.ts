@@ -1,8 +1,9 @@
 import type { FindingType, Severity } from '../core/findings.js';
-import { cleanPattern, compilePatterns } from '../plan/patterns.js';
+import path from 'node:path';
+import { cleanPattern, compilePatterns, patternBase } from '../plan/patterns.js';
 import type { PlanTask } from '../plan/types.js';
 import { readCoveredBy, type TaskCoverage } from './coverage.js';
-import { arguableReadReason, crawlReads, toolCacheOf, toolCacheWhat, type ToolCache } from './path-classes.js';
+import { arguableReadReason, crawlReads, shadowedTsconfigReason, toolCacheOf, toolCacheWhat, type ToolCache } from './path-classes.js';
 import type { TaskIO } from './task-io.js';
 import type { PathKind } from './workspace-paths.js';
 
@@ -28,6 +29,11 @@ export interface Observation {
   samples?: string[];
   /** input_mutation: the path is also a declared output. */
   alsoOutput?: boolean;
+  /**
+   * unexpected_read: the `package.json` of a workspace project this task depends on (module resolution
+   * reads its "exports"/"types"/"main"): a real input whatever the number of dependencies.
+   */
+  dependencyManifest?: boolean;
 }
 
 export interface TaskContext {
@@ -43,6 +49,8 @@ export interface TaskContext {
   sharedOutputs(task: PlanTask): boolean;
   /** True when a written file's content equals its version before the build (undefined: unknown). */
   contentUnchanged(rel: string): boolean | undefined;
+  /** Project roots of the tasks this task depends on, directly or transitively (never "" or its own). */
+  dependencyRoots?(task: PlanTask): ReadonlySet<string>;
 }
 
 /** Per task: reads and writes against its coverage, and declared outputs that hold nothing. */
@@ -51,7 +59,11 @@ export function taskObservations(c: TaskCoverage, io: TaskIO, ctx: TaskContext):
   const out: Observation[] = [];
 
   const uncovered = [...io.read].filter((rel) => !readCoveredBy(c, rel));
-  const crawl = crawlReads(ctx.workspaceRoot, task.projectRoot, uncovered, io.read);
+  // A dependency's package.json is read by module resolution (tsc, bundlers) to find its entry points:
+  // an input of the task, never a resolver's crawl, so it stays out of the crawl rule's count.
+  const depRoots = ctx.dependencyRoots?.(task) ?? new Set<string>();
+  const isDependencyManifest = (rel: string) => path.posix.basename(rel) === 'package.json' && depRoots.has(path.posix.dirname(rel));
+  const crawl = crawlReads(ctx.workspaceRoot, task.projectRoot, uncovered.filter((rel) => !isDependencyManifest(rel)), io.read);
   for (const rel of uncovered) {
     const producers = ctx.producers(rel, task.id);
     if (producers.length > 0) {
@@ -67,14 +79,21 @@ export function taskObservations(c: TaskCoverage, io: TaskIO, ctx: TaskContext):
       out.push({ type: 'unexpected_read', task, path: rel, severity: 'info', toolCache: io.written.has(rel) ? cache : { ...cache, affectsOutputs: false }, reason: `${toolCacheWhat(cache)}, not an input` });
       continue;
     }
+    const ancestor = arguableReadReason(rel, task.projectRoot);
+    if (!ancestor && isDependencyManifest(rel)) {
+      out.push({ type: 'unexpected_read', task, path: rel, severity: 'error', dependencyManifest: true });
+      continue;
+    }
     const arguable =
-      arguableReadReason(rel, task.projectRoot) ??
+      ancestor ??
+      shadowedTsconfigReason(ctx.workspaceRoot, task.projectRoot, rel) ??
       (crawl.has(rel)
         ? 'a resolver (e.g. vite-tsconfig-paths) read the tsconfig/package.json files of many folders to find which project owns a file; only the configs the task\'s own tsconfig extends change its result'
         : undefined);
     out.push(arguable ? { type: 'unexpected_read', task, path: rel, severity: 'info', reason: arguable } : { type: 'unexpected_read', task, path: rel, severity: 'error' });
   }
 
+  const outputBases = c.outputs.positives.map((p) => patternBase(p));
   for (const rel of io.written) {
     const isInput = c.inputs.covers(rel);
     if (c.outputs.covers(rel) && !isInput) continue;
@@ -94,7 +113,16 @@ export function taskObservations(c: TaskCoverage, io: TaskIO, ctx: TaskContext):
     if (ctx.kind(rel) === 'dir') continue;
     const cache = toolCacheOf(rel);
     if (cache) {
-      out.push({ type: 'unexpected_write', task, path: rel, severity: cache.affectsOutputs ? 'warning' : 'info', toolCache: cache, reason: toolCacheWhat(cache) });
+      // Next to the files a cache hit restores, a stale copy can make the tool skip work (warning); written
+      // outside every declared output (@nx/js:tsc's dist/tsconfig.lib.tsbuildinfo beside outputPath) it is
+      // the compiler's own state: a hit without it only makes the next real build a full one (info).
+      const nextToOutputs = cache.affectsOutputs && outputBases.some((b) => b === '' || rel.startsWith(b + '/'));
+      if (cache.affectsOutputs && !nextToOutputs) {
+        const reason = `${toolCacheWhat(cache)} (compiler state) written outside the task's declared outputs: a cache hit without it only makes the next real build a full one`;
+        out.push({ type: 'unexpected_write', task, path: rel, severity: 'info', toolCache: { ...cache, advice: cache.outsideOutputsAdvice ?? cache.advice, optional: true }, reason });
+        continue;
+      }
+      out.push({ type: 'unexpected_write', task, path: rel, severity: nextToOutputs ? 'warning' : 'info', toolCache: cache, reason: toolCacheWhat(cache) });
       continue;
     }
     out.push({ type: 'unexpected_write', task, path: rel, severity: 'error' });

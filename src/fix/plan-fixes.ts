@@ -103,6 +103,9 @@ function decide(finding: Finding, byId: Map<string, PlanTask>, ctx: LocateContex
   if (!fix?.add?.length || fix.field === 'ignore') return { reason: notAutomatic ?? 'no edit is known for it (see its message)' };
   const task = byId.get(finding.task);
   if (!task) return { reason: `task ${finding.task} is not in the recorded plan` };
+  // A group declared in several places (an Nx dependency input for tasks with their own inputs lists)
+  // needs the edit at each; tasks sharing one place give the same edit, merged below.
+  const others = (finding.tasks ?? []).filter((id) => id !== task.id).map((id) => byId.get(id)).filter((t): t is PlanTask => t !== undefined);
   // Fix values are in the tool's syntax; Nx dependsOn objects arrive as JSON text.
   const parse = (vs: string[]) => vs.map((v) => (v.startsWith('{"') ? (JSON.parse(v) as unknown) : v));
   const values = parse(fix.add);
@@ -115,10 +118,14 @@ function decide(finding: Finding, byId: Map<string, PlanTask>, ctx: LocateContex
   // finding (and a hash that changes under the task's own feet) stays.
   if (finding.type === 'input_mutation' && fix.field === 'outputs' && !fix.also?.length) wanted.push(['inputs', values.map((v) => `!${String(v)}`)]);
   const edits: ConfigEdit[] = [];
-  for (const [field, vals] of wanted) {
-    const located = locateEdit(ctx, files, task, field, vals, sharedBy);
-    if ('unfixable' in located) return { reason: located.unfixable };
-    edits.push(located.edit);
+  for (const t of [task, ...others]) {
+    for (const [field, vals] of wanted) {
+      const located = locateEdit(ctx, files, t, field, vals, sharedBy);
+      if ('unfixable' in located) return { reason: located.unfixable };
+      const same = edits.find((e) => e.file === located.edit.file && JSON.stringify(e.path) === JSON.stringify(located.edit.path));
+      if (!same) edits.push(located.edit);
+      else for (const v of located.edit.values) if (!same.values.some((x) => JSON.stringify(x) === JSON.stringify(v))) same.values.push(v);
+    }
   }
   return { edits };
 }

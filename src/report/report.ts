@@ -62,7 +62,8 @@ export function decideStatus(tracer: string, incompleteReasons: readonly string[
 export function buildReport(run: RunRecord, tasks: TaskResult[], findings: Finding[], version: string): Report {
   const counts: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
   for (const f of findings) counts[f.severity]++;
-  const withIssues = new Set(findings.filter((f) => ISSUE_SEVERITIES.has(f.severity)).map((f) => f.task));
+  // A root cause names every task it stands for (`tasks`), not only the first.
+  const withIssues = new Set(findings.filter((f) => ISSUE_SEVERITIES.has(f.severity)).flatMap((f) => f.tasks ?? [f.task]));
   const status = (run.status === 'running' || run.status === 'failed' ? decideStatus(run.tracer, run.incompleteReasons, findings) : run.status) as VerdictStatus;
   return {
     schemaVersion: REPORT_SCHEMA_VERSION,

@@ -6,6 +6,7 @@
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { execFileSync } from 'node:child_process';
+import { symlinkSync } from 'node:fs';
 import path from 'node:path';
 import { analyse, type AnalysisInput } from '../../src/analysis/analyse.js';
 import { IgnoreMatcher, emptyIgnoreRules } from '../../src/config/ignore.js';
@@ -179,9 +180,11 @@ describe('field patterns (notes/field.md)', () => {
     const r = run('turbo', [t], Object.keys(files).filter((f) => f.endsWith('.json')).map((f) => acc(t.id, 'read', f)));
     const errors = r.findings.filter((f) => f.severity === 'error');
     expect(errors.map((f) => f.path)).toEqual(['tsconfig.base.json']);
-    const crawl = r.findings.filter((f) => f.severity === 'info');
+    const crawl = r.findings.filter((f) => f.severity === 'info' && /vite-tsconfig-paths/.test(f.reason ?? ''));
     expect(crawl).toHaveLength(1);
-    expect(crawl[0]).toMatchObject({ count: 11, reason: expect.stringMatching(/vite-tsconfig-paths/) });
+    expect(crawl[0]).toMatchObject({ count: 10 });
+    // The root tsconfig.json, above a project with its own: shadowed (its own info reason).
+    expect(r.findings.filter((f) => f.severity === 'info' && f !== crawl[0]).map((f) => [f.path, f.reason])).toEqual([['tsconfig.json', expect.stringMatching(/shadowed/)]]);
   });
 });
 
@@ -331,5 +334,127 @@ describe('unused_input names the declared pattern', () => {
     expect(r.findings).toHaveLength(1);
     expect(r.findings[0]).toMatchObject({ type: 'unused_input', path: '{workspaceRoot}/tools/** via sharedGlobals', count: 2, tasks: ['a:build', 'b:build'], fix: { file: 'nx.json', line: 3 } });
     expect(r.findings[0].path).not.toBe('.');
+  });
+});
+
+describe('held-out Nx repositories (notes/field-heldout2-nx.md)', () => {
+  it('N1: tsc -b\'s tsbuildinfo under the same undeclared dist/ is part of that one finding, not a second warning', () => {
+    const files = ['packages/p/dist/a.js', 'packages/p/dist/a.js.map', 'packages/p/dist/a.d.ts', 'packages/p/dist/tsconfig.build.tsbuildinfo'];
+    ws = makeWorkspace(Object.fromEntries(files.map((f) => [f, ''])));
+    const r = run('nx', [task('p:build', { outputs: ['packages/p/dist/**/*.ts'] })], files.map((f) => acc('p:build', 'create', f)));
+    expect(brief(r.findings)).toEqual(['error p:build unexpected_write packages/p/dist/**']);
+    expect(r.findings[0]).toMatchObject({ count: 3, fix: { field: 'outputs', add: ['{projectRoot}/dist/**'] } });
+    expect(r.findings[0].samples).toContain('packages/p/dist/tsconfig.build.tsbuildinfo');
+  });
+
+  it('N2: a tsbuildinfo written outside every declared output (@nx/js:tsc beside outputPath) is compiler state, info; beside the outputs it stays a warning', () => {
+    ws = makeWorkspace({ 'dist/packages/lib/index.js': '', 'dist/tsconfig.lib.tsbuildinfo': '{}' });
+    const lib = task('lib:build', { outputs: ['dist/packages/lib'] });
+    const r = run('nx', [lib], [acc(lib.id, 'create', 'dist/packages/lib/index.js'), acc(lib.id, 'create', 'dist/tsconfig.lib.tsbuildinfo')]);
+    expect(brief(r.findings)).toEqual(['info lib:build unexpected_write dist/tsconfig.lib.tsbuildinfo']);
+    expect(r.findings[0]).toMatchObject({ reason: expect.stringMatching(/compiler state.*outside the task's declared outputs/), fix: { field: 'outputs', add: ['{workspaceRoot}/dist/tsconfig.lib.tsbuildinfo'] } });
+    expect(r.findings[0].message).toMatch(/only makes the next real build a full one/);
+    expect(r.findings[0].fix?.summary).toMatch(/^do not add .* to inputs; nothing to change for correctness, optionally/);
+    // Next to the files a cache hit restores (outputs name only the .js), a stale copy can make tsc -b skip work.
+    ws.cleanup();
+    ws = makeWorkspace({ 'packages/lib/dist/index.js': '', 'packages/lib/dist/tsconfig.tsbuildinfo': '{}' });
+    const beside = task('lib:build', { outputs: ['packages/lib/dist/**/*.js'] });
+    const r2 = run('nx', [beside], [acc(beside.id, 'create', 'packages/lib/dist/index.js'), acc(beside.id, 'create', 'packages/lib/dist/tsconfig.tsbuildinfo')]);
+    expect(brief(r2.findings)).toEqual(['warning lib:build unexpected_write packages/lib/dist/tsconfig.tsbuildinfo']);
+  });
+
+  // a:build depends on one project, z:build on six (through each other): tsc reads each dependency's
+  // package.json to resolve it. The inputs (plugin-inferred, like @nx/js/typescript's) miss them.
+  const deps = ['b', 'c', 'd', 'e', 'f', 'g'];
+  const inferred = (p: string) => ({
+    inputs: [`packages/${p}/src/**`, `packages/${p}/package.json`],
+    outputs: [],
+    declaredInputs: ['{projectRoot}/package.json', '{projectRoot}/src/**/*.ts', { dependentTasksOutputFiles: '**/*.d.ts', transitive: true }],
+    namedInputs: { default: ['{projectRoot}/**/*', 'sharedGlobals'], sharedGlobals: [] },
+    declaredAt: { inputs: { file: 'nx.json', line: 4, what: `targets.build.inputs inferred by plugin @nx/js/typescript from packages/${p}/tsconfig.json` } },
+  });
+  const depWorkspace = () => {
+    const files: Record<string, string> = { 'nx.json': '{\n  "namedInputs": {\n    "sharedGlobals": []\n  }\n}\n' };
+    for (const p of ['a', 'z', ...deps]) files[`packages/${p}/package.json`] = '{}';
+    for (const d of ['examples/x', 'examples/y', 'e2e/a', 'e2e/b', 'docs']) files[`${d}/package.json`] = '{}';
+    return makeWorkspace(files);
+  };
+  const depTasks = () => [
+    task('a:build', { ...inferred('a'), dependsOn: ['b:build'] }),
+    task('z:build', { ...inferred('z'), dependsOn: ['b:build', 'c:build'] }),
+    task('b:build', { ...inferred('b'), dependsOn: ['d:build'] }),
+    task('c:build', { ...inferred('c'), dependsOn: ['e:build', 'f:build', 'g:build'] }),
+    ...['d', 'e', 'f', 'g'].map((p) => task(`${p}:build`, inferred(p))),
+  ];
+
+  it("N1: a dependency's package.json is an error whatever the number of dependencies, one finding for all; the crawl rule keeps only non-dependency folders", () => {
+    ws = depWorkspace();
+    const reads = [
+      acc('a:build', 'read', 'packages/b/package.json'),
+      ...deps.map((d) => acc('z:build', 'read', `packages/${d}/package.json`)),
+      // a resolver crawling folders that are not dependencies: still info
+      ...['examples/x', 'examples/y', 'e2e/a', 'e2e/b', 'docs'].map((d) => acc('z:build', 'read', `${d}/package.json`)),
+    ];
+    const r = run('nx', depTasks(), reads);
+    const errors = r.findings.filter((f) => f.severity === 'error');
+    expect(errors).toHaveLength(1);
+    expect(errors[0]).toMatchObject({ type: 'unexpected_read', count: 6, tasks: ['a:build', 'z:build'], path: 'packages/**/package.json' });
+    expect(errors[0].message).toMatch(/package\.json of 6 workspace projects they depend on/);
+    const info = r.findings.filter((f) => f.severity === 'info' && f.type === 'unexpected_read');
+    expect(info).toHaveLength(1);
+    expect(info[0]).toMatchObject({ task: 'z:build', count: 5, reason: expect.stringMatching(/resolver/) });
+  });
+
+  it('N1 fix: "^{projectRoot}/package.json" in each target\'s inputs, keeping the inferred ones; never sharedGlobals the inputs do not include', () => {
+    ws = depWorkspace();
+    const r = run('nx', depTasks(), [acc('a:build', 'read', 'packages/b/package.json'), acc('z:build', 'read', 'packages/b/package.json'), acc('z:build', 'read', 'packages/c/package.json')]);
+    const reads = r.findings.filter((f) => f.type === 'unexpected_read');
+    expect(reads).toHaveLength(1);
+    const fix = reads[0].fix!;
+    expect(fix).toMatchObject({ field: 'inputs', add: ['^{projectRoot}/package.json'] });
+    expect(fix.to).toBeUndefined();
+    expect(fix.summary).not.toMatch(/sharedGlobals/);
+    expect(fix.summary).toMatch(/\^\{projectRoot\}\/package\.json.*2 tasks: a:build, z:build/);
+    expect(fix.summary).toMatch(/nx\.targets\.build\.inputs in packages\/a\/package\.json to \["\{projectRoot\}\/package\.json", "\{projectRoot\}\/src\/\*\*\/\*\.ts", \{"dependentTasksOutputFiles"/);
+  });
+
+  it("turbo: dependencies' package.json covered through their tasks' hashes stay no finding, however many", () => {
+    ws = depWorkspace();
+    const z = task('z#build', { outputs: [], dependsOn: deps.map((d) => `${d}#build`), dependencyInputs: deps.map((d) => `packages/${d}/package.json`) });
+    const r = run('turbo', [z, ...deps.map((d) => task(`${d}#build`, { outputs: [] }))], deps.map((d) => acc('z#build', 'read', `packages/${d}/package.json`)));
+    expect(r.findings).toEqual([]);
+  });
+});
+
+describe('an ancestor tsconfig.json shadowed by the project\'s own (N2: esbuild probes every ancestor folder)', () => {
+  const base = {
+    'tsconfig.json': '{\n  "files": [],\n  "references": [{ "path": "./packages/app" }]\n}\n',
+    'tsconfig.base.json': '{ "compilerOptions": { "strict": true } }',
+    'packages/app/src/index.ts': '',
+  };
+  const app = () => task('app:build', { outputs: [], inputs: ['packages/app/src/**', 'packages/app/tsconfig.json', 'tsconfig.base.json'] });
+  const readRoot = () => run('nx', [app()], [acc('app:build', 'read', 'tsconfig.json'), acc('app:build', 'read', 'packages/app/tsconfig.json'), acc('app:build', 'read', 'packages/app/src/index.ts')]);
+
+  it('is info, with the reason, when no tsconfig of the project extends or references it (JSONC read from disk)', () => {
+    ws = makeWorkspace({ ...base, 'packages/app/tsconfig.json': '{\n  // the package\'s own settings\n  "extends": "../../tsconfig.base.json",\n  "references": [{ "path": "./tsconfig.lib.json" }],\n}\n', 'packages/app/tsconfig.lib.json': '{ "extends": "./tsconfig.json" }' });
+    const r = readRoot();
+    expect(r.findings).toHaveLength(1);
+    expect(r.findings[0]).toMatchObject({ severity: 'info', path: 'tsconfig.json', reason: expect.stringMatching(/shadowed by the project's own tsconfig\.json/) });
+  });
+
+  it('stays an error when a project tsconfig reaches it: extends (also an array, or through a workspace package), or the project has no tsconfig.json', () => {
+    ws = makeWorkspace({ ...base, 'packages/app/tsconfig.json': '{ "extends": ["../../tsconfig.base.json"] }', 'packages/app/tsconfig.lib.json': '{ "extends": "../../tsconfig" }' });
+    expect(brief(readRoot().findings)).toEqual(['error app:build unexpected_read tsconfig.json']);
+    ws.cleanup();
+    ws = makeWorkspace({ ...base, 'packages/cfg/base.json': '{ "extends": "../../tsconfig.json" }', 'packages/app/tsconfig.json': '{ "extends": "@repo/cfg/base.json" }' });
+    symlinkSync(path.join(ws.root, 'packages/cfg'), path.join(ws.write('packages/app/node_modules/@repo/.keep'), '..', 'cfg'));
+    expect(brief(readRoot().findings)).toEqual(['error app:build unexpected_read tsconfig.json']);
+    ws.cleanup();
+    // A package that cannot be resolved: nothing can be said, the read stays an error.
+    ws = makeWorkspace({ ...base, 'packages/app/tsconfig.json': '{ "extends": "@missing/tsconfig" }' });
+    expect(brief(readRoot().findings)).toEqual(['error app:build unexpected_read tsconfig.json']);
+    ws.cleanup();
+    ws = makeWorkspace({ ...base });
+    expect(brief(run('nx', [app()], [acc('app:build', 'read', 'tsconfig.json')]).findings.filter((f) => f.type === 'unexpected_read'))).toEqual(['error app:build unexpected_read tsconfig.json']);
   });
 });

@@ -115,6 +115,19 @@ describe('Nx', () => {
     expect(plan.items[0].reason).toMatch(/inferred by a plugin.*would drop them/);
   });
 
+  it('one finding for tasks with their own inferred inputs (a dependency input): an edit in each project, inferred inputs kept', () => {
+    workspace({ 'packages/a/package.json': { name: 'a' }, 'packages/z/package.json': { name: 'z', nx: { targets: { build: {} } } } });
+    const at = (p: string) => `nx.json targets.build.inputs inferred by plugin @nx/js/typescript from packages/${p}/tsconfig.json`;
+    const tasks = [task('a:build', 'a', 'build', 'packages/a', { inputs: at('a') }), task('z:build', 'z', 'build', 'packages/z', { inputs: at('z') })];
+    const inferredField = (project: string) => [`{projectRoot}/src/**/*.ts`, { dependentTasksOutputFiles: '**/*.d.ts', transitive: true }, `{workspaceRoot}/${project}.json`];
+    const f = finding('a:build', 'unexpected_read', 'inputs', ['^{projectRoot}/package.json'], { tasks: ['a:build', 'z:build'] } as Partial<Finding>);
+    const plan = planFixes([f], tasks, { source: 'nx', workspaceRoot: ws, tasks, inferredField });
+    const after = Object.fromEntries(plan.changes.map((c) => [c.file, JSON.parse(c.after)]));
+    expect(Object.keys(after).sort()).toEqual(['packages/a/package.json', 'packages/z/package.json']);
+    expect(after['packages/a/package.json'].nx.targets.build.inputs).toEqual([...inferredField('a'), '^{projectRoot}/package.json']);
+    expect(after['packages/z/package.json'].nx.targets.build.inputs).toEqual([...inferredField('z'), '^{projectRoot}/package.json']);
+  });
+
   it('a field that is not an array is left to a person', () => {
     workspace({ 'packages/a/project.json': { name: 'a', targets: { build: { inputs: 'oops' } } } });
     const tasks = [task('a:build', 'a', 'build', 'packages/a', { inputs: 'packages/a/project.json targets.build.inputs' })];

@@ -76,6 +76,11 @@ const big: Finding = {
 const report = buildReport(run, [], [shared, big, ...errors, ...infos], '0.1.0');
 
 describe('reporters show every real root cause', () => {
+  it('counts every task a root cause stands for as a task with issues (field: 12 tasks in one finding said "with issues: 2")', () => {
+    // shared: a..o (15 tasks), big: p#build, errors: p0..p13 (14); info findings do not count.
+    expect(report.tasksWithIssues).toBe(30);
+  });
+
   it('terminal: all errors listed, info capped, counts and tasks shown, fix location once', () => {
     const text = formatTerminalSummary(report, { top: 5 });
     for (const e of errors) expect(text).toContain(e.path);
