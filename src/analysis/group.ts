@@ -58,6 +58,12 @@ export function groupFindings(plan: Plan, observations: readonly Observation[], 
           // A named input, or one shared declaration, is one edit for every task that uses it.
           key = JSON.stringify([o.type, o.declared, o.via ?? '', o.via ? '' : locationKey(o.task.declaredAt?.inputs) ?? o.task.id, o.declared?.includes('{projectRoot}') || o.via ? '' : o.path]);
           break;
+        case 'missing_output':
+          // One pattern of one shared list is one edit, however many tasks it leaves empty.
+          key = o.sharedList
+            ? JSON.stringify([o.type, toolPattern(plan.source, o.task, o.declared ?? o.path), locationKey(o.task.declaredAt?.outputs) ?? o.task.id])
+            : JSON.stringify([o.type, o.task.id, o.path, kind]);
+          break;
         default:
           key = JSON.stringify([o.type, o.task.id, o.path, kind]);
       }
@@ -206,7 +212,9 @@ function toFinding(plan: Plan, g: Group, fixes: FixWriter): Finding {
       fix = fixes.overlap(task, o.otherTask!);
       break;
     case 'missing_output':
-      message = `${task.id} declares output ${toolPattern(plan.source, task, o.declared ?? o.path)} but nothing it matches exists after the run` + (o.reason ? ` (${o.reason})` : ': check the path, or remove it');
+      message =
+        `${tasks.length === 1 ? `${task.id} declares` : `${who} declare`} output ${toolPattern(plan.source, task, o.declared ?? o.path)} but nothing it matches exists after the run` +
+        (o.reason ? ` (${o.reason})` : ': check the path, or remove it');
       fix = fixes.missingOutput(task, o.declared ?? o.path);
       break;
     case 'unused_input': {

@@ -26,6 +26,8 @@ export interface Observation {
   via?: string;
   count?: number;
   samples?: string[];
+  /** missing_output: the pattern comes from a list declared once for many tasks (grouped per declaration). */
+  sharedList?: boolean;
   /** input_mutation: the path is also a declared output. */
   alsoOutput?: boolean;
 }
@@ -106,9 +108,11 @@ export function taskObservations(c: TaskCoverage, io: TaskIO, ctx: TaskContext):
 
 /**
  * Declared outputs judged by what exists after the run: an up-to-date incremental tool writes nothing
- * but its outputs are there. A pattern that holds nothing matters when the task produced something a
- * cache hit will not restore (then the pattern is likely the typo); a shared list's pattern that holds
- * nothing while the task's files landed in another of its outputs is no finding at all.
+ * but its outputs are there. Each pattern is judged on its own: one that holds nothing is the likely typo
+ * (warning) only when the task produced files and none of them landed in any declared output; when the
+ * task's files are in another declared output, an uncovered write elsewhere is reported as itself
+ * (unexpected_write), not as a fault of every empty pattern. A shared list (one declaration for many
+ * tasks, or the tool's default) names folders most tasks never write: no finding unless it is the typo.
  */
 function missingOutputs(c: TaskCoverage, io: TaskIO, ctx: TaskContext): Observation[] {
   const task = c.task;
@@ -127,15 +131,15 @@ function missingOutputs(c: TaskCoverage, io: TaskIO, ctx: TaskContext): Observat
     if (holds[i]) return;
     let severity: Severity;
     let reason: string | undefined;
-    if (uncached) severity = 'warning';
+    if (uncached && !otherHolds) severity = 'warning';
     else if (shared) return; // a shared list names folders most tasks never write
     else {
       severity = 'info';
       reason = otherHolds
-        ? "the task's files are in its other declared outputs, so nothing goes uncached"
+        ? "the task's files are in its other declared outputs" + (uncached ? '; what it wrote outside them is reported on its own' : ', so nothing goes uncached')
         : 'the task wrote nothing, so nothing goes uncached';
     }
-    out.push({ type: 'missing_output', task, path: cleanPattern(p), severity, declared: p, ...(reason ? { reason } : {}) });
+    out.push({ type: 'missing_output', task, path: cleanPattern(p), severity, declared: p, ...(shared ? { sharedList: true } : {}), ...(reason ? { reason } : {}) });
   });
   return out;
 }

@@ -86,6 +86,33 @@ describe('missing_output: judged by what exists after the run', () => {
     expect(r.findings).toEqual([]);
   });
 
+  it('judges each pattern of a shared list on its own: an unrelated uncovered write is no reason to warn about the others', () => {
+    // next-auth: root outputs ["dist/**", "lib/**", ...] for 30 packages; a task whose files landed in lib/**
+    // and that also wrote a file no output covers got one missing_output warning per empty pattern.
+    ws = makeWorkspace({ 'packages/a/lib/x.js': '', 'packages/b/lib/x.js': '', 'packages/a/tmp/y.txt': '', 'packages/b/tmp/y.txt': '' });
+    const shared = { outputs: { file: 'turbo.json', line: 4, what: 'tasks["build"].outputs' } };
+    const mk = (p: string) => task(`${p}#build`, { outputs: [`packages/${p}/dist/**`, `packages/${p}/lib/**`], declaredAt: shared });
+    const r = run('turbo', [mk('a'), mk('b')], [
+      acc('a#build', 'create', 'packages/a/lib/x.js'),
+      acc('a#build', 'create', 'packages/a/tmp/y.txt'),
+      acc('b#build', 'create', 'packages/b/lib/x.js'),
+      acc('b#build', 'create', 'packages/b/tmp/y.txt'),
+    ]);
+    expect(r.findings.filter((f) => f.type === 'missing_output')).toEqual([]);
+    expect(brief(r.findings)).toEqual(['error a#build unexpected_write packages/**/y.txt']);
+  });
+
+  it('a shared list none of whose patterns holds anything, in several tasks that write elsewhere: one grouped warning', () => {
+    ws = makeWorkspace({ 'packages/a/out/x.js': '', 'packages/b/out/x.js': '' });
+    const shared = { outputs: { file: 'turbo.json', line: 4, what: 'tasks["build"].outputs' } };
+    const mk = (p: string) => task(`${p}#build`, { outputs: [`packages/${p}/dist/**`], declaredAt: shared });
+    const r = run('turbo', [mk('a'), mk('b')], [acc('a#build', 'create', 'packages/a/out/x.js'), acc('b#build', 'create', 'packages/b/out/x.js')]);
+    const missing = r.findings.filter((f) => f.type === 'missing_output');
+    expect(missing).toHaveLength(1);
+    expect(missing[0]).toMatchObject({ severity: 'warning', tasks: ['a#build', 'b#build'] });
+    expect(missing[0].message).toMatch(/^2 tasks \(a#build, b#build\) declare output dist\/\*\*/);
+  });
+
   it('warns when the task produced something no output covers (the empty pattern is the likely typo)', () => {
     ws = makeWorkspace({ 'packages/app/build/a.js': '' });
     const r = run('nx', [task('app:build', { outputs: ['packages/app/dist'] })], [acc('app:build', 'create', 'packages/app/build/a.js')]);
