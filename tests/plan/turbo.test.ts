@@ -1,7 +1,8 @@
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import path, { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { coverageModel, readCoveredBy } from '../../src/analysis/coverage.js';
 import { ConfigurationError } from '../../src/core/errors.js';
 import type { Logger } from '../../src/core/logger.js';
 import { parseTurboCommand, resolveTurboPlan } from '../../src/plan/turbo.js';
@@ -192,6 +193,54 @@ describe('resolveTurboPlan on tests/fixtures/turbo-workspace', () => {
       expect(by['app#build'].dependencyInputs).toContain('packages/config');
       expect(by['app#dev'].cacheable).toBe(false);
       expect(by['app#build'].cacheable).toBeUndefined();
+    } finally {
+      removeWorkspace(copy);
+    }
+  });
+
+  it('covers the files of the workspace packages the root package.json depends on (turbo\'s global hash), transitively', async () => {
+    const copy = installFixture('turbo-workspace');
+    try {
+      // next-auth's shape: the root depends on `shared` (no build script; its tsconfig and a generator
+      // script are used by lib's build, which does not depend on it). shared depends on `base`.
+      const write = (rel: string, text: string) => {
+        mkdirSync(path.dirname(path.join(copy, rel)), { recursive: true });
+        writeFileSync(path.join(copy, rel), text);
+      };
+      write('packages/shared/package.json', JSON.stringify({ name: 'shared', version: '1.0.0', private: true, dependencies: { base: '*' } }));
+      write('packages/shared/tsconfig.json', '{ "compilerOptions": { "strict": true } }\n');
+      write('packages/shared/scripts/gen.js', 'console.log("gen")\n');
+      write('packages/base/package.json', JSON.stringify({ name: 'base', version: '1.0.0', private: true }));
+      write('packages/base/rules.json', '{}\n');
+      // How npm links workspace packages (the fixture was installed before they existed).
+      symlinkSync('../packages/shared', path.join(copy, 'node_modules/shared'));
+      symlinkSync('../packages/base', path.join(copy, 'node_modules/base'));
+      const rootPkg = path.join(copy, 'package.json');
+      const original = readFileSync(rootPkg, 'utf8');
+      const lib = (p: Plan) => p.tasks.find((t) => t.id === 'lib#build')!;
+      const covered = (p: Plan, rel: string) => readCoveredBy(coverageModel(p).get('lib#build')!, rel);
+
+      const without = await resolveTurboPlan({ workspaceRoot: copy, tasks: ['build'], filter: ['lib'], log: memoryLogger() });
+      expect(covered(without, 'packages/shared/tsconfig.json')).toBeUndefined();
+      // Control: without the root dependency turbo does not hash shared's files for lib.
+      writeFileSync(path.join(copy, 'packages/shared/tsconfig.json'), '{ "compilerOptions": { "strict": true, "noEmit": true } }\n');
+      const again = await resolveTurboPlan({ workspaceRoot: copy, tasks: ['build'], filter: ['lib'], log: memoryLogger() });
+      expect(lib(again).identity).toEqual(lib(without).identity);
+
+      writeFileSync(rootPkg, JSON.stringify({ ...JSON.parse(original), devDependencies: { ...JSON.parse(original).devDependencies, shared: '*' } }, null, 2));
+      const plan = await resolveTurboPlan({ workspaceRoot: copy, tasks: ['build'], filter: ['lib'], log: memoryLogger() });
+      expect(lib(plan).dependencyInputs).toEqual(expect.arrayContaining(['packages/base', 'packages/shared']));
+      for (const rel of ['packages/shared/tsconfig.json', 'packages/shared/scripts/gen.js', 'packages/shared/package.json', 'packages/base/rules.json']) {
+        expect(covered(plan, rel)).toBe('dependency');
+      }
+      // What turbo itself does: an edit in shared, or in base (shared's dependency), changes lib's hash.
+      const hash = async () => lib(await resolveTurboPlan({ workspaceRoot: copy, tasks: ['build'], filter: ['lib'], log: memoryLogger() })).identity!.TURBO_HASH;
+      const h0 = lib(plan).identity!.TURBO_HASH;
+      writeFileSync(path.join(copy, 'packages/shared/tsconfig.json'), '{ "compilerOptions": { "strict": false } }\n');
+      const h1 = await hash();
+      expect(h1).not.toBe(h0);
+      writeFileSync(path.join(copy, 'packages/base/rules.json'), '{ "x": 1 }\n');
+      expect(await hash()).not.toBe(h1);
     } finally {
       removeWorkspace(copy);
     }
