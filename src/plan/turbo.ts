@@ -32,11 +32,19 @@ export interface TurboPlanOptions {
    * there, or the plan lists other tasks, or other TURBO_HASHes, than the build runs.
    */
   runFlags?: string[];
+  /**
+   * What starts turbo in the build (`npx`, `pnpm exec`, `yarn`): a launcher sets variables
+   * (npm_config_user_agent...) a task's `env` may list, and those change the hashes, so the dry run goes
+   * through the same launcher to see the TURBO_HASHes the build's tasks get. Empty: turbo directly.
+   */
+  launcher?: string[];
   log: Logger;
 }
 
 export interface TurboCommand {
   tasks: string[];
+  /** The launcher before `turbo` (`npx`, `pnpm exec`), see TurboPlanOptions.launcher. */
+  launcher?: string[];
   filter?: string[];
   passThroughArgs?: string[];
   /** See TurboPlanOptions.runFlags: every flag but `--filter` and those that only shape the run's output or its execution. */
@@ -81,6 +89,23 @@ const TURBO_COMMANDS = new Set([
   'query', 'scan', 'telemetry', 'unlink', 'watch', 'devtools', 'docs',
 ]);
 
+/** Programs that start turbo and set npm_config_user_agent and friends for it. */
+const LAUNCHERS = new Set(['npx', 'pnpx', 'bunx', 'npm', 'pnpm', 'yarn', 'bun']);
+
+/**
+ * The launcher that runs a package script: `npm run build` whose script is `turbo run build` gets the
+ * variables npm sets for scripts, which `npm exec` sets too (same user agent).
+ */
+export function scriptLauncher(argv: readonly string[]): string[] | undefined {
+  const first = argv[0];
+  const pm = first?.slice(first.lastIndexOf('/') + 1);
+  if (pm === 'npm') return [first, 'exec', '--'];
+  if (pm === 'pnpm') return [first, 'exec'];
+  if (pm === 'yarn') return [first];
+  if (pm === 'bun') return [first, 'x'];
+  return undefined;
+}
+
 /**
  * Reads the tasks, filters and pass-through args of `turbo run a b --filter x -- args` (also `turbo a`,
  * with npx/pnpm/yarn prefixes). Undefined when argv is not a turbo run.
@@ -120,7 +145,8 @@ export function parseTurboCommand(argv: readonly string[]): TurboCommand | undef
     tasks.push(a);
   }
   if (tasks.length === 0) return undefined;
-  return { tasks, ...(filter.length ? { filter } : {}), ...(passThroughArgs ? { passThroughArgs } : {}), ...(runFlags.length ? { runFlags } : {}) };
+  const launcher = LAUNCHERS.has(argv[0]?.slice(argv[0].lastIndexOf('/') + 1) ?? '') ? argv.slice(0, at) : [];
+  return { tasks, ...(launcher.length ? { launcher } : {}), ...(filter.length ? { filter } : {}), ...(passThroughArgs ? { passThroughArgs } : {}), ...(runFlags.length ? { runFlags } : {}) };
 }
 
 interface DryTask {
@@ -196,7 +222,17 @@ export async function resolveTurboPlan(opts: TurboPlanOptions): Promise<Plan> {
     ...(opts.runFlags ?? []),
     ...(opts.passThroughArgs?.length ? ['--', ...opts.passThroughArgs] : []),
   ];
-  const r = await run(process.execPath, args, workspaceRoot, { ...process.env, ...TURBO_ENV });
+  const env = { ...process.env, ...TURBO_ENV };
+  let r: { code: number | null; stdout: string; stderr: string } | undefined;
+  if (opts.launcher?.length) {
+    const [cmd, ...pre] = opts.launcher;
+    r = await run(cmd, [...pre, 'turbo', ...args.slice(1)], workspaceRoot, env).catch(() => undefined);
+    if (r && (r.code !== 0 || !r.stdout.includes('{'))) {
+      log.debug(`\`${opts.launcher.join(' ')} turbo ${args.slice(1).join(' ')}\` failed (exit ${r.code}); running the workspace's turbo directly`);
+      r = undefined;
+    }
+  }
+  r ??= await run(process.execPath, args, workspaceRoot, env);
   const shown = `turbo ${args.slice(1).join(' ')}`;
   if (r.code !== 0) {
     const msg = clean(r.stderr || r.stdout);

@@ -288,15 +288,16 @@ describe('resolveTurboPlan on tests/fixtures/turbo-workspace', () => {
 
 describe('parseTurboCommand', () => {
   it.each([
-    [['npx', 'turbo', 'run', 'build'], { tasks: ['build'] }],
+    [['npx', 'turbo', 'run', 'build'], { tasks: ['build'], launcher: ['npx'] }],
+    [['pnpm', 'exec', 'turbo', 'build'], { tasks: ['build'], launcher: ['pnpm', 'exec'] }],
     [['turbo', 'build', 'test'], { tasks: ['build', 'test'] }],
-    [['pnpm', 'turbo', 'run', 'build', '--filter=app', '-F', 'lib...'], { tasks: ['build'], filter: ['app', 'lib...'] }],
-    [['yarn', 'turbo', 'run', 'build', '--filter', 'app', '--concurrency', '2', '--force'], { tasks: ['build'], filter: ['app'] }],
-    [['npx', 'turbo', 'run', 'test', '--', '--coverage'], { tasks: ['test'], passThroughArgs: ['--coverage'] }],
+    [['pnpm', 'turbo', 'run', 'build', '--filter=app', '-F', 'lib...'], { tasks: ['build'], launcher: ['pnpm'], filter: ['app', 'lib...'] }],
+    [['yarn', 'turbo', 'run', 'build', '--filter', 'app', '--concurrency', '2', '--force'], { tasks: ['build'], launcher: ['yarn'], filter: ['app'] }],
+    [['npx', 'turbo', 'run', 'test', '--', '--coverage'], { tasks: ['test'], launcher: ['npx'], passThroughArgs: ['--coverage'] }],
     [['node_modules/.bin/turbo', 'run', 'lint', '--dry=json'], { tasks: ['lint'] }],
     [['turbo', '--cwd', 'x', 'run', 'build'], { tasks: ['build'], runFlags: ['--cwd=x'] }],
     // Flags that choose tasks or change hashes reach the dry run as given; output/execution ones do not.
-    [['npx', 'turbo', 'run', 'build', '--affected', '--only', '--global-deps', 'tsconfig.json', '--ui=stream', '--summarize', '--concurrency=2'], { tasks: ['build'], runFlags: ['--affected', '--only', '--global-deps=tsconfig.json'] }],
+    [['npx', 'turbo', 'run', 'build', '--affected', '--only', '--global-deps', 'tsconfig.json', '--ui=stream', '--summarize', '--concurrency=2'], { tasks: ['build'], launcher: ['npx'], runFlags: ['--affected', '--only', '--global-deps=tsconfig.json'] }],
     [['turbo', 'run', 'build', '--env-mode=loose', '--framework-inference=false', '-F', 'app'], { tasks: ['build'], filter: ['app'], runFlags: ['--env-mode=loose', '--framework-inference=false'] }],
     [['turbo', 'run', 'build', '--root-turbo-json', 'ci/turbo.json', '--log-file', '--experimental-otel-endpoint', 'http://x'], { tasks: ['build'], runFlags: ['--root-turbo-json=ci/turbo.json'] }],
   ])('%j', (argv, expected) => {
