@@ -2,7 +2,7 @@ import type { FindingType, Severity } from '../core/findings.js';
 import { cleanPattern, compilePatterns } from '../plan/patterns.js';
 import type { PlanTask } from '../plan/types.js';
 import { readCoveredBy, type TaskCoverage } from './coverage.js';
-import { arguableReadReason, crawlReads, toolCacheOf, toolCacheWhat, type ToolCache } from './path-classes.js';
+import { arguableReadReason, crawlReads, rootScriptRun, toolCacheOf, toolCacheWhat, type ToolCache } from './path-classes.js';
 import type { TaskIO } from './task-io.js';
 import type { PathKind } from './workspace-paths.js';
 
@@ -69,8 +69,10 @@ export function taskObservations(c: TaskCoverage, io: TaskIO, ctx: TaskContext):
       out.push({ type: 'unexpected_read', task, path: rel, severity: 'info', toolCache: io.written.has(rel) ? cache : { ...cache, affectsOutputs: false }, reason: `${toolCacheWhat(cache)}, not an input` });
       continue;
     }
+    // A task whose script runs a root script (`pnpm -w run build:pkg`) takes its command from the root package.json.
+    const rootScript = rel === 'package.json' && rootScriptRun(ctx.workspaceRoot, task.projectRoot, task.target) !== undefined;
     const arguable =
-      arguableReadReason(rel, task.projectRoot) ??
+      (rootScript ? undefined : arguableReadReason(rel, task.projectRoot)) ??
       (crawl.has(rel)
         ? 'a resolver (e.g. vite-tsconfig-paths) read the tsconfig/package.json files of many folders to find which project owns a file; only the configs the task\'s own tsconfig extends change its result'
         : undefined);

@@ -167,6 +167,25 @@ describe('field patterns (notes/field.md)', () => {
     expect(r.findings[0]).toMatchObject({ severity: 'info', tasks: ['a#build', 'b#build', 'c#build'], fix: { field: 'ignore' } });
   });
 
+  it('M1: a task whose script runs a root script (pnpm -w run X) takes its command from the root package.json: an error with a workspace-wide fix', () => {
+    // hono: every package's build is `pnpm -w run build:pkg`; editing the root script left every hash unchanged.
+    const pkg = (script: string) => JSON.stringify({ name: 'x', scripts: { build: script } });
+    ws = makeWorkspace({
+      'package.json': JSON.stringify({ scripts: { 'build:pkg': 'node build.js' } }),
+      'turbo.json': '{\n  "tasks": {\n    "build": {}\n  }\n}\n',
+      'packages/a/package.json': pkg('pnpm -w run build:pkg'),
+      'packages/b/package.json': pkg('pnpm --workspace-root build:pkg'),
+      'packages/c/package.json': pkg('tsc'),
+    });
+    const at = { inputs: { file: 'turbo.json', line: 3, what: 'tasks["build"].inputs (not set: Turborepo default)' } };
+    const tasks = ['a', 'b', 'c'].map((p) => task(`${p}#build`, { outputs: [], declaredAt: at }));
+    const r = run('turbo', tasks, tasks.map((t) => acc(t.id, 'read', 'package.json')));
+    expect(brief(r.findings)).toEqual(['error a#build unexpected_read package.json', 'info c#build unexpected_read package.json']);
+    expect(r.findings[0]).toMatchObject({ tasks: ['a#build', 'b#build'], fix: { add: ['package.json'] } });
+    expect(r.findings[0].fix?.summary).toMatch(/globalDependencies/);
+    expect(r.findings[1].reason).toMatch(/module "type"/);
+  });
+
   it('F6 safety net: package-manager configuration (.npmrc, pnpm-workspace.yaml) read inside a task is info', () => {
     ws = makeWorkspace({ '.npmrc': '', 'pnpm-workspace.yaml': '' });
     const t = task('app:build', { outputs: [] });
