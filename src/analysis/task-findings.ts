@@ -43,9 +43,17 @@ export interface TaskContext {
   outputExists(pattern: string): boolean;
   /** Is this task's output list declared in one place for several tasks (Nx targetDefaults, root turbo.json)? */
   sharedOutputs(task: PlanTask): boolean;
+  /**
+   * A file the task wrote and read back: an intermediate when git ignores it and no other task reads it
+   * (its products are what the outputs restore).
+   */
+  intermediate(rel: string, self: string): boolean;
   /** True when a written file's content equals its version before the build (undefined: unknown). */
   contentUnchanged(rel: string): boolean | undefined;
 }
+
+const INTERMEDIATE =
+  'generated and consumed inside the task: it read the files back, git ignores them and no other task reads them, and a cache hit restores the outputs built from them';
 
 /** Per task: reads and writes against its coverage, and declared outputs that hold nothing. */
 export function taskObservations(c: TaskCoverage, io: TaskIO, ctx: TaskContext): Observation[] {
@@ -79,6 +87,12 @@ export function taskObservations(c: TaskCoverage, io: TaskIO, ctx: TaskContext):
     out.push(arguable ? { type: 'unexpected_read', task, path: rel, severity: 'info', reason: arguable } : { type: 'unexpected_read', task, path: rel, severity: 'error' });
   }
 
+  // Generated and consumed inside the task (a generator's stubs that the same task compiles into its
+  // outputs), when some of its products are in the declared outputs: an intermediate, not a product.
+  const producedOutputs = [...io.written].some((rel) => c.outputs.covers(rel)) || c.outputs.positives.some((p) => ctx.outputExists(p));
+  const intermediates = new Set(
+    producedOutputs ? [...(io.readBack ?? [])].filter((rel) => !c.outputs.covers(rel) && !c.inputs.covers(rel) && !toolCacheOf(rel) && ctx.intermediate(rel, task.id)) : [],
+  );
   for (const rel of io.written) {
     const isInput = c.inputs.covers(rel);
     if (c.outputs.covers(rel) && !isInput) continue;
@@ -101,10 +115,14 @@ export function taskObservations(c: TaskCoverage, io: TaskIO, ctx: TaskContext):
       out.push({ type: 'unexpected_write', task, path: rel, severity: cache.affectsOutputs ? 'warning' : 'info', toolCache: cache, reason: toolCacheWhat(cache) });
       continue;
     }
+    if (intermediates.has(rel)) {
+      out.push({ type: 'unexpected_write', task, path: rel, severity: 'info', reason: INTERMEDIATE });
+      continue;
+    }
     out.push({ type: 'unexpected_write', task, path: rel, severity: 'error' });
   }
 
-  out.push(...missingOutputs(c, io, ctx));
+  out.push(...missingOutputs(c, io, ctx, intermediates));
   return out;
 }
 
@@ -116,7 +134,7 @@ export function taskObservations(c: TaskCoverage, io: TaskIO, ctx: TaskContext):
  * (unexpected_write), not as a fault of every empty pattern. A shared list (one declaration for many
  * tasks, or the tool's default) names folders most tasks never write: no finding unless it is the typo.
  */
-function missingOutputs(c: TaskCoverage, io: TaskIO, ctx: TaskContext): Observation[] {
+function missingOutputs(c: TaskCoverage, io: TaskIO, ctx: TaskContext, intermediates: ReadonlySet<string>): Observation[] {
   const task = c.task;
   const positives = c.outputs.positives;
   const holds = positives.map((p) => {
@@ -125,7 +143,7 @@ function missingOutputs(c: TaskCoverage, io: TaskIO, ctx: TaskContext): Observat
     return ctx.outputExists(p);
   });
   if (holds.every(Boolean)) return [];
-  const uncached = [...io.written].some((rel) => !c.outputs.covers(rel) && !c.inputs.covers(rel) && !toolCacheOf(rel) && ctx.kind(rel) !== 'dir');
+  const uncached = [...io.written].some((rel) => !c.outputs.covers(rel) && !c.inputs.covers(rel) && !toolCacheOf(rel) && !intermediates.has(rel) && ctx.kind(rel) !== 'dir');
   const otherHolds = holds.some(Boolean);
   const shared = ctx.sharedOutputs(task);
   const out: Observation[] = [];

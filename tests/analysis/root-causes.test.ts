@@ -186,6 +186,43 @@ describe('field patterns (notes/field.md)', () => {
     expect(r.findings[1].reason).toMatch(/module "type"/);
   });
 
+  it('P2: gitignored files a task generates and compiles itself (read by no other task) are intermediates: info, never an outputs glob', () => {
+    // next-auth: `node ../utils/scripts/providers` writes gitignored src/providers/*.ts stubs that the same
+    // task's tsc compiles into its declared outputs; the suggested fix was "src/**" as outputs.
+    ws = makeWorkspace({
+      '.gitignore': 'node_modules\npackages/app/src/gen/\n',
+      'packages/app/src/index.ts': 'export {}\n',
+      'packages/app/src/gen/a.ts': '',
+      'packages/app/src/gen/b.ts': '',
+      'packages/app/src/gen/c.ts': '',
+      'packages/app/dist/index.js': '',
+    });
+    const git = (...a: string[]) => execFileSync('git', a, { cwd: ws.root, stdio: 'ignore', env: { ...process.env, GIT_CONFIG_NOSYSTEM: '1', HOME: ws.root } });
+    git('init', '-q');
+    git('add', '-A');
+    // turbo's default inputs: the package's git-tracked files (the gitignored stubs are not among them).
+    const t = task('app#build', { inputs: ['packages/app/src/index.ts'] });
+    const gen = ['a', 'b', 'c'].map((n) => `packages/app/src/gen/${n}.ts`);
+    const accesses = [
+      acc(t.id, 'read', 'packages/app/src/index.ts'),
+      ...gen.map((f) => acc(t.id, 'create', f)),
+      ...gen.map((f) => acc(t.id, 'read', f)),
+      acc(t.id, 'create', 'packages/app/dist/index.js'),
+    ];
+    const r = run('turbo', [t], accesses);
+    expect(brief(r.findings)).toEqual(['info app#build unexpected_write packages/app/src/gen/**']);
+    expect(r.findings[0]).toMatchObject({ count: 3, reason: expect.stringMatching(/generated and consumed inside the task/), fix: { field: 'ignore' } });
+    // Another task reading them makes them a product (the intermediate rule does not apply).
+    const other = task('web#build', { projectRoot: 'packages/web', inputs: [], outputs: [] });
+    const shared = run('turbo', [t, other], [...accesses, acc(other.id, 'read', gen[0])]);
+    expect(brief(shared.findings.filter((f) => f.type === 'unexpected_write'))).toEqual([
+      'error app#build unexpected_write packages/app/src/gen/a.ts',
+      'info app#build unexpected_write packages/app/src/gen/**',
+    ]);
+    // Its fix never names a folder holding tracked sources (src/** would restore over src/index.ts).
+    expect(shared.findings.find((f) => f.severity === 'error' && f.type === 'unexpected_write')?.fix?.add).toEqual(['src/gen/**']);
+  });
+
   it('F6 safety net: package-manager configuration (.npmrc, pnpm-workspace.yaml) read inside a task is info', () => {
     ws = makeWorkspace({ '.npmrc': '', 'pnpm-workspace.yaml': '' });
     const t = task('app:build', { outputs: [] });
