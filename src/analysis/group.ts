@@ -201,9 +201,10 @@ function toFinding(plan: Plan, g: Group, fixes: FixWriter): Finding {
       } else if (o.reason) {
         // An intermediate: not a product, so never an outputs entry (it could cover tracked sources).
         const files = count === 1 ? paths[0] : `${count} files (e.g. ${paths.slice(0, 3).join(', ')})`;
-        const pattern = count === 1 ? paths[0] : commonPattern(paths, false);
+        const dirs = [...new Set(paths.map((p) => p.slice(0, Math.max(0, p.lastIndexOf('/')))))].filter(Boolean);
+        const patterns = count === 1 ? [paths[0]] : dirs.length <= 10 && g.paths.size === count && paths.every((p) => p.includes('/')) ? dirs.map((d) => `${d}/**`) : [commonPattern(paths, false)];
         message = `${who} wrote ${files}, which ${their} outputs do not cover (${o.reason})`;
-        fix = { summary: `nothing to change for correctness; to stop reporting it, ignore these writes with "exclude-writes": [${JSON.stringify(pattern)}] in io-trace.config.json`, field: 'ignore', add: [pattern] };
+        fix = { summary: `nothing to change for correctness; to stop reporting it, ignore these writes with "exclude-writes": ${JSON.stringify(patterns)} in io-trace.config.json`, field: 'ignore', add: patterns };
       } else {
         message = `${who} wrote ${what}, which ${their} outputs do not cover: a cache hit will not restore it`;
         fix = fixes.add(task, tasks, 'outputs', fixPattern);

@@ -211,7 +211,7 @@ describe('field patterns (notes/field.md)', () => {
     ];
     const r = run('turbo', [t], accesses);
     expect(brief(r.findings)).toEqual(['info app#build unexpected_write packages/app/src/gen/**']);
-    expect(r.findings[0]).toMatchObject({ count: 3, reason: expect.stringMatching(/generated and consumed inside the task/), fix: { field: 'ignore' } });
+    expect(r.findings[0]).toMatchObject({ count: 3, reason: expect.stringMatching(/generated and consumed inside the task/), fix: { field: 'ignore', add: ['packages/app/src/gen/**'] } });
     // Another task reading them makes them a product (the intermediate rule does not apply).
     const other = task('web#build', { projectRoot: 'packages/web', inputs: [], outputs: [] });
     const shared = run('turbo', [t, other], [...accesses, acc(other.id, 'read', gen[0])]);
