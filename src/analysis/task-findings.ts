@@ -89,10 +89,9 @@ export function taskObservations(c: TaskCoverage, io: TaskIO, ctx: TaskContext):
 
   // Generated and consumed inside the task (a generator's stubs that the same task compiles into its
   // outputs), when some of its products are in the declared outputs: an intermediate, not a product.
-  const producedOutputs = [...io.written].some((rel) => c.outputs.covers(rel)) || c.outputs.positives.some((p) => ctx.outputExists(p));
-  const intermediates = new Set(
-    producedOutputs ? [...(io.readBack ?? [])].filter((rel) => !c.outputs.covers(rel) && !c.inputs.covers(rel) && !toolCacheOf(rel) && ctx.intermediate(rel, task.id)) : [],
-  );
+  const candidates = [...(io.readBack ?? [])].filter((rel) => !c.outputs.covers(rel) && !c.inputs.covers(rel) && !toolCacheOf(rel) && ctx.intermediate(rel, task.id));
+  const producedOutputs = () => [...io.written].some((rel) => c.outputs.covers(rel)) || c.outputs.positives.some((p) => ctx.outputExists(p));
+  const intermediates = new Set(candidates.length && producedOutputs() ? candidates : []);
   for (const rel of io.written) {
     const isInput = c.inputs.covers(rel);
     if (c.outputs.covers(rel) && !isInput) continue;
