@@ -227,7 +227,7 @@ export async function resolveTurboPlan(opts: TurboPlanOptions): Promise<Plan> {
   if (opts.launcher?.length) {
     const [cmd, ...pre] = opts.launcher;
     r = await run(cmd, [...pre, 'turbo', ...args.slice(1)], workspaceRoot, env).catch(() => undefined);
-    if (r && (r.code !== 0 || !r.stdout.includes('{'))) {
+    if (r && (r.code !== 0 || dryJson(r.stdout) === undefined)) {
       log.debug(`\`${opts.launcher.join(' ')} turbo ${args.slice(1).join(' ')}\` failed (exit ${r.code}); running the workspace's turbo directly`);
       r = undefined;
     }
@@ -245,10 +245,8 @@ export async function resolveTurboPlan(opts: TurboPlanOptions): Promise<Plan> {
     }
     throw new ConfigurationError(`\`${shown}\` failed in ${workspaceRoot} (exit ${r.code}):\n${msg.split('\n').slice(-12).join('\n')}`);
   }
-  let dry: DryRun;
-  try {
-    dry = JSON.parse(r.stdout.slice(r.stdout.indexOf('{'))) as DryRun;
-  } catch {
+  const dry = dryJson(r.stdout);
+  if (!dry) {
     throw new ConfigurationError(`\`${shown}\` printed no JSON in ${workspaceRoot}; is turbo ${turbo.version} working there?\n${clean(r.stderr).slice(0, 2000)}`);
   }
   log.debug(`turbo ${dry.turboVersion ?? turbo.version} dry run: ${dry.tasks.length} task(s) in ${Date.now() - started} ms`);
@@ -397,6 +395,16 @@ function packageFiles(root: string, dirs: string[]): string[] {
     return [...new Set(out.split('\0').filter((f) => f && existsSync(join(root, f))))];
   } catch {
     return dirs;
+  }
+}
+
+/** The dry run's JSON, from the first `{` to the last `}` (a launcher such as yarn 1 prints lines around it). */
+function dryJson(stdout: string): DryRun | undefined {
+  try {
+    const d = JSON.parse(stdout.slice(stdout.indexOf('{'), stdout.lastIndexOf('}') + 1)) as DryRun;
+    return Array.isArray(d?.tasks) ? d : undefined;
+  } catch {
+    return undefined;
   }
 }
 

@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { coverageModel, readCoveredBy } from '../../src/analysis/coverage.js';
 import { ConfigurationError } from '../../src/core/errors.js';
 import type { Logger } from '../../src/core/logger.js';
+import { resolvePlan } from '../../src/plan/resolve.js';
 import { parseTurboCommand, resolveTurboPlan } from '../../src/plan/turbo.js';
 import type { Plan } from '../../src/plan/types.js';
 import { copyFixtureSources, installFixture, removeWorkspace } from '../fixtures/install.js';
@@ -242,6 +243,33 @@ describe('resolveTurboPlan on tests/fixtures/turbo-workspace', () => {
       writeFileSync(path.join(copy, 'packages/base/rules.json'), '{ "x": 1 }\n');
       expect(await hash()).not.toBe(h1);
     } finally {
+      removeWorkspace(copy);
+    }
+  });
+
+  it('runs the dry run through the build\'s launcher, whose variables a task env may hash (npx, npm run <script>)', async () => {
+    const copy = installFixture('turbo-workspace');
+    const saved = Object.fromEntries(Object.entries(process.env).filter(([k]) => k.startsWith('npm_')));
+    for (const k of Object.keys(saved)) delete process.env[k]; // as in a plain shell (vitest may run under npm)
+    try {
+      const file = path.join(copy, 'turbo.json');
+      const tj = JSON.parse(readFileSync(file, 'utf8'));
+      tj.tasks.build.env = ['npm_config_user_agent'];
+      writeFileSync(file, JSON.stringify(tj, null, 2));
+      const rootPkg = path.join(copy, 'package.json');
+      writeFileSync(rootPkg, JSON.stringify({ ...JSON.parse(readFileSync(rootPkg, 'utf8')), scripts: { build: 'turbo run build --filter=lib' } }, null, 2));
+      const hash = async (command: string[]) =>
+        (await resolvePlan({ spec: 'turbo', cwd: copy, command, log: memoryLogger() })).tasks.find((t) => t.id === 'lib#build')!.identity!.TURBO_HASH;
+      const direct = await hash(['turbo', 'run', 'build', '--filter=lib']);
+      const npx = await hash(['npx', 'turbo', 'run', 'build', '--filter=lib']);
+      // What the build's own turbo hashes under npx.
+      const real = JSON.parse(execFileSync('npx', ['turbo', 'run', 'build', '--filter=lib', '--dry=json'], { cwd: copy, encoding: 'utf8', env: { ...process.env, TURBO_TELEMETRY_DISABLED: '1' } }));
+      expect(npx).toBe(real.tasks.find((t: { taskId: string }) => t.taskId === 'lib#build').hash);
+      expect(npx).not.toBe(direct);
+      // `npm run build` whose script runs turbo: npm sets the same user agent for the script.
+      expect(await hash(['npm', 'run', 'build'])).toBe(npx);
+    } finally {
+      Object.assign(process.env, saved);
       removeWorkspace(copy);
     }
   });
