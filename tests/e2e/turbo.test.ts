@@ -154,6 +154,26 @@ describe('Turborepo workspace, a task env variable its launcher sets', () => {
   });
 });
 
+describe('Turborepo workspace, task hashes the plan cannot know', () => {
+  it.skipIf(!bpf.ok)('a script that sets a task env variable (`FOO=1 turbo run build`): processes are matched by the hashes turbo printed', async () => {
+    const ws = installFixture('turbo-workspace');
+    try {
+      const file = path.join(ws, 'turbo.json');
+      const tj = JSON.parse(readFileSync(file, 'utf8'));
+      tj.tasks.build.env = ['IO_TRACE_TEST_FOO'];
+      writeFileSync(file, JSON.stringify(tj, null, 2));
+      const pkgFile = path.join(ws, 'package.json');
+      writeFileSync(pkgFile, JSON.stringify({ ...JSON.parse(readFileSync(pkgFile, 'utf8')), scripts: { build: 'IO_TRACE_TEST_FOO=1 turbo run build --force' } }, null, 2));
+      const r = await tracedRun(ws, ['npm', 'run', 'build'], 'bpftrace');
+      expect(r.exit.code).toBe(0);
+      expect(r.report.tasks.map((t) => `${t.taskId}=${t.status}`).sort()).toEqual(['app#build=analyzed', 'lib#build=analyzed']);
+      expect(taskReasons(r.report.incompleteReasons)).toEqual([]);
+    } finally {
+      removeWorkspace(ws);
+    }
+  });
+});
+
 describe('Turborepo workspace, through the bundled CLI', () => {
   it.skipIf(!bpf.ok || !registered)('io-trace run --tracer bpftrace writes the same finding to the JSON report', () => {
     const ws = installFixture('turbo-workspace');
