@@ -46,6 +46,10 @@ export interface AnalysisInput {
   listFiles?: (bases: string[]) => Iterable<string>;
   /** Whether written files' content equals the pre-build version (rel -> true/false/undefined); default: git. */
   contentUnchanged?: (rels: string[]) => Map<string, boolean>;
+  /** Whether a folder holds git-tracked files (never proposed as an outputs glob); default: `git ls-files`. */
+  trackedDir?: (dir: string) => boolean;
+  /** Which of these files git ignores; default: `git check-ignore`. */
+  gitIgnored?: (rels: string[]) => Set<string>;
 }
 
 export interface AnalysisResult {
@@ -129,6 +133,18 @@ export function analyse(input: AnalysisInput): AnalysisResult {
   for (const c of graded) for (const rel of io.byTask.get(c.task.id)?.written ?? []) if (c.inputs.covers(rel)) mutated.push(rel);
   const unchanged = mutated.length ? (input.contentUnchanged ?? ((r: string[]) => gitContentUnchanged(plan.workspaceRoot, r)))(mutated) : new Map<string, boolean>();
 
+  // Files a task wrote and read back: which git ignores (asked once), and who else reads them.
+  const readers = new Map<string, string[]>();
+  for (const [id, tio] of io.byTask) {
+    for (const rel of tio.read) {
+      let list = readers.get(rel);
+      if (!list) readers.set(rel, (list = []));
+      list.push(id);
+    }
+  }
+  const readBack = [...new Set(graded.flatMap((c) => [...(io.byTask.get(c.task.id)?.readBack ?? [])]))];
+  const ignoredByGit = readBack.length ? (input.gitIgnored ?? ((r: string[]) => gitIgnoredFiles(plan.workspaceRoot, r)))(readBack) : new Set<string>();
+
   const observations: Observation[] = [];
   const empty = { read: new Set<string>(), written: new Set<string>() };
   for (const c of graded) {
@@ -144,6 +160,7 @@ export function analyse(input: AnalysisInput): AnalysisResult {
           (sharedOutputs.get(locationKey(t.declaredAt?.outputs) ?? '')?.length ?? 0) > 1 || (t.declaredAt?.outputs?.what ?? '').includes('not set'),
         contentUnchanged: (rel) => unchanged.get(rel),
         dependencyRoots: (t) => deps.projectRoots(t, tasksById),
+        intermediate: (rel, self) => ignoredByGit.has(rel) && (readers.get(rel) ?? []).every((t) => t === self),
       }),
     );
   }
@@ -153,7 +170,7 @@ export function analyse(input: AnalysisInput): AnalysisResult {
 
   // 4. Root causes.
   const fixes = new FixWriter(plan, { inputs: tasksByLocation(plan, 'inputs'), outputs: sharedOutputs, dependsOn: tasksByLocation(plan, 'dependsOn') });
-  const findings = groupFindings(plan, observations, fixes);
+  const findings = groupFindings(plan, observations, fixes, input.trackedDir ?? gitTrackedDirs(plan.workspaceRoot));
 
   const counts = new Map<string, number>();
   for (const f of findings) for (const t of f.tasks ?? [f.task]) counts.set(t, (counts.get(t) ?? 0) + 1);
@@ -187,4 +204,39 @@ export function gitContentUnchanged(root: string, rels: string[]): Map<string, b
     }
   }
   return out;
+}
+
+/** Which of these workspace-relative files git ignores (tracked files never are); none when git cannot say. */
+export function gitIgnoredFiles(root: string, rels: string[]): Set<string> {
+  let out: string;
+  try {
+    out = execFileSync('git', ['-C', root, 'check-ignore', '-z', '--stdin'], { input: rels.join('\0'), encoding: 'utf8', stdio: ['pipe', 'pipe', 'ignore'], maxBuffer: 64 << 20 });
+  } catch (e) {
+    // Exit 1: none is ignored; 128: not a repository.
+    out = typeof (e as { stdout?: unknown }).stdout === 'string' ? (e as { stdout: string }).stdout : '';
+  }
+  return new Set(out.split('\0').filter(Boolean));
+}
+
+/** Folders holding git-tracked files, asked lazily (once); no git: none. */
+export function gitTrackedDirs(root: string): (dir: string) => boolean {
+  let dirs: Set<string> | undefined;
+  return (dir) => {
+    if (!dirs) {
+      dirs = new Set();
+      try {
+        const out = execFileSync('git', ['-C', root, 'ls-files', '-z'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'], maxBuffer: 256 << 20 });
+        for (const f of out.split('\0')) {
+          for (let d = f.lastIndexOf('/'); d > 0; d = f.lastIndexOf('/', d - 1)) {
+            const parent = f.slice(0, d);
+            if (dirs.has(parent)) break;
+            dirs.add(parent);
+          }
+        }
+      } catch {
+        // not a repository: nothing known to be tracked
+      }
+    }
+    return dirs.has(dir);
+  };
 }

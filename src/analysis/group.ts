@@ -12,7 +12,7 @@ import type { Observation } from './task-findings.js';
  * edit; a root file read by tasks declared in different places is one workspace-wide fix (Nx
  * `sharedGlobals`, turbo `globalDependencies`). Findings come out ranked by likely impact.
  */
-export function groupFindings(plan: Plan, observations: readonly Observation[], fixes: FixWriter): Finding[] {
+export function groupFindings(plan: Plan, observations: readonly Observation[], fixes: FixWriter, tracked?: (dir: string) => boolean): Finding[] {
   const groups = new Map<string, Group>();
   const put = (key: string, o: Observation, pattern: string, fixValue?: string) => {
     let g = groups.get(key);
@@ -34,7 +34,10 @@ export function groupFindings(plan: Plan, observations: readonly Observation[], 
   }
   for (const list of byTaskType.values()) {
     const first = list[0];
-    const patterns = first.type === 'unexpected_read' || first.type === 'unexpected_write' ? filePatterns(first.task, list.map((o) => o.path)) : undefined;
+    const patterns =
+      first.type === 'unexpected_read' || first.type === 'unexpected_write'
+        ? filePatterns(first.task, list.map((o) => o.path), first.type === 'unexpected_write' ? tracked : undefined)
+        : undefined;
     for (const o of list) {
       const pattern = patterns?.get(o.path) ?? o.path;
       const kind = o.toolCache ? `cache:${o.toolCache.tool}` : o.reason ?? '';
@@ -64,6 +67,12 @@ export function groupFindings(plan: Plan, observations: readonly Observation[], 
         case 'unused_input':
           // A named input, or one shared declaration, is one edit for every task that uses it.
           key = JSON.stringify([o.type, o.declared, o.via ?? '', o.via ? '' : locationKey(o.task.declaredAt?.inputs) ?? o.task.id, o.declared?.includes('{projectRoot}') || o.via ? '' : o.path]);
+          break;
+        case 'missing_output':
+          // One pattern of one shared list is one edit, however many tasks it leaves empty.
+          key = o.sharedList
+            ? JSON.stringify([o.type, toolPattern(plan.source, o.task, o.declared ?? o.path), locationKey(o.task.declaredAt?.outputs) ?? o.task.id])
+            : JSON.stringify([o.type, o.task.id, o.path, kind]);
           break;
         default:
           key = JSON.stringify([o.type, o.task.id, o.path, kind]);
@@ -100,9 +109,11 @@ interface Group {
 /**
  * How a person would declare these files of one task: inside the task's project, everything under one
  * top folder becomes `<project>/<folder>/**`; elsewhere 3+ files in one folder become `folder/**`; a
- * single file stays itself.
+ * single file stays itself. With `tracked` (written files: outputs), a folder holding git-tracked files
+ * is never the pattern (a cache hit would overwrite sources): the file's own folder if it holds none,
+ * else the file itself.
  */
-export function filePatterns(task: PlanTask, paths: readonly string[]): Map<string, string> {
+export function filePatterns(task: PlanTask, paths: readonly string[], tracked?: (dir: string) => boolean): Map<string, string> {
   const out = new Map<string, string>();
   const root = task.projectRoot;
   const outside: string[] = [];
@@ -110,7 +121,11 @@ export function filePatterns(task: PlanTask, paths: readonly string[]): Map<stri
     if (root !== '' && p.startsWith(root + '/')) {
       const rest = p.slice(root.length + 1);
       const slash = rest.indexOf('/');
-      out.set(p, slash === -1 ? p : `${root}/${rest.slice(0, slash)}/**`);
+      const top = `${root}/${rest.slice(0, slash)}`;
+      if (slash !== -1 && tracked?.(top)) {
+        const dir = path.posix.dirname(p);
+        out.set(p, tracked(dir) ? p : `${dir}/**`);
+      } else out.set(p, slash === -1 ? p : `${top}/**`);
     } else outside.push(p);
   }
   const byDir = new Map<string, string[]>();
@@ -121,7 +136,7 @@ export function filePatterns(task: PlanTask, paths: readonly string[]): Map<stri
     list.push(p);
   }
   for (const [dir, list] of byDir) {
-    for (const p of list) out.set(p, list.length >= 3 && dir !== '.' ? `${dir}/**` : p);
+    for (const p of list) out.set(p, list.length >= 3 && dir !== '.' && !tracked?.(dir) ? `${dir}/**` : p);
   }
   return out;
 }
@@ -217,6 +232,13 @@ function toFinding(plan: Plan, g: Group, fixes: FixWriter): Finding {
       if (o.toolCache) {
         message = `${who} wrote ${what}: ${o.toolCache.advice}`;
         fix = fixes.toolCache(task, fixPattern, o.toolCache);
+      } else if (o.reason) {
+        // An intermediate: not a product, so never an outputs entry (it could cover tracked sources).
+        const files = count === 1 ? paths[0] : `${count} files (e.g. ${paths.slice(0, 3).join(', ')})`;
+        const dirs = [...new Set(paths.map((p) => p.slice(0, Math.max(0, p.lastIndexOf('/')))))].filter(Boolean);
+        const patterns = count === 1 ? [paths[0]] : dirs.length <= 10 && g.paths.size === count && paths.every((p) => p.includes('/')) ? dirs.map((d) => `${d}/**`) : [commonPattern(paths, false)];
+        message = `${who} wrote ${files}, which ${their} outputs do not cover (${o.reason})`;
+        fix = { summary: `nothing to change for correctness; to stop reporting it, ignore these writes with "exclude-writes": ${JSON.stringify(patterns)} in io-trace.config.json`, field: 'ignore', add: patterns };
       } else {
         message = `${who} wrote ${what}, which ${their} outputs do not cover: a cache hit will not restore it`;
         fix = fixes.add(task, tasks, 'outputs', fixPattern);
@@ -240,7 +262,9 @@ function toFinding(plan: Plan, g: Group, fixes: FixWriter): Finding {
       fix = fixes.overlap(task, o.otherTask!);
       break;
     case 'missing_output':
-      message = `${task.id} declares output ${toolPattern(plan.source, task, o.declared ?? o.path)} but nothing it matches exists after the run` + (o.reason ? ` (${o.reason})` : ': check the path, or remove it');
+      message =
+        `${tasks.length === 1 ? `${task.id} declares` : `${who} declare`} output ${toolPattern(plan.source, task, o.declared ?? o.path)} but nothing it matches exists after the run` +
+        (o.reason ? ` (${o.reason})` : ': check the path, or remove it');
       fix = fixes.missingOutput(task, o.declared ?? o.path);
       break;
     case 'unused_input': {
@@ -255,8 +279,8 @@ function toFinding(plan: Plan, g: Group, fixes: FixWriter): Finding {
       ? `${o.declared}${o.via ? ` via ${o.via}` : ''}`
       : count === 1
         ? paths[0]
-        : (o.reason && !o.toolCache) || o.dependencyManifest
-          ? g.type === 'unexpected_read' ? commonPattern(paths) : g.pattern
+        : ((o.reason && !o.toolCache) || o.dependencyManifest) && (g.type === 'unexpected_read' || g.type === 'unexpected_write')
+          ? commonPattern(paths, g.type === 'unexpected_read')
           : g.pattern;
   return {
     task: task.id,

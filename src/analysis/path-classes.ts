@@ -108,6 +108,44 @@ export function arguableReadReason(rel: string, projectRoot: string): string | u
   );
 }
 
+/**
+ * The root package.json script a task's own package script runs (`pnpm -w run build:pkg`, `pnpm
+ * --workspace-root build:pkg`, `npm --prefix ../.. run build:pkg`, `yarn --cwd ../.. build:pkg`): then
+ * the task's command is written in the root package.json, and reading it is a real input (Node's module
+ * `type` lookup reads the same file, but here its `scripts` define what the task does). Undefined when
+ * the task's script (its package.json's `scripts[target]`) does not run a root script.
+ */
+export function rootScriptRun(root: string, projectRoot: string, target: string): string | undefined {
+  if (projectRoot === '') return undefined;
+  let script: unknown;
+  try {
+    script = (JSON.parse(readFileSync(path.join(root, projectRoot, 'package.json'), 'utf8')) as { scripts?: Record<string, unknown> }).scripts?.[target];
+  } catch {
+    return undefined;
+  }
+  if (typeof script !== 'string') return undefined;
+  for (const part of script.split(/&&|\|\||;|\|/)) {
+    const words = part.trim().split(/\s+/).filter(Boolean);
+    const pm = words.findIndex((w) => /^(npm|pnpm|yarn|bun)$/.test(path.posix.basename(w)));
+    if (pm < 0) continue;
+    let toRoot = false;
+    const rest: string[] = [];
+    for (let i = pm + 1; i < words.length; i++) {
+      const w = words[i];
+      if (w === '-w' || w === '--workspace-root') toRoot = path.posix.basename(words[pm]) === 'pnpm';
+      else if (/^(--prefix|--cwd|-C|--dir)$/.test(w) || /^(--prefix|--cwd|--dir)=/.test(w)) {
+        const dir = w.includes('=') ? w.slice(w.indexOf('=') + 1) : words[++i];
+        if (dir !== undefined && path.posix.normalize(path.posix.join(projectRoot, dir)) === '.') toRoot = true;
+      } else rest.push(w);
+    }
+    if (!toRoot) continue;
+    const args = rest.filter((w) => !w.startsWith('-'));
+    const name = args[0] === 'run' || args[0] === 'run-script' ? args[1] : args[0];
+    if (name) return name;
+  }
+  return undefined;
+}
+
 const MANIFEST = /(^|\/)(tsconfig[^/]*\.json|jsconfig\.json|package\.json)$/;
 
 /**

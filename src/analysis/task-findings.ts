@@ -3,7 +3,7 @@ import path from 'node:path';
 import { cleanPattern, compilePatterns, patternBase } from '../plan/patterns.js';
 import type { PlanTask } from '../plan/types.js';
 import { readCoveredBy, type TaskCoverage } from './coverage.js';
-import { arguableReadReason, crawlReads, shadowedTsconfigReason, toolCacheOf, toolCacheWhat, type ToolCache } from './path-classes.js';
+import { arguableReadReason, crawlReads, rootScriptRun, shadowedTsconfigReason, toolCacheOf, toolCacheWhat, type ToolCache } from './path-classes.js';
 import type { TaskIO } from './task-io.js';
 import type { PathKind } from './workspace-paths.js';
 
@@ -27,6 +27,8 @@ export interface Observation {
   via?: string;
   count?: number;
   samples?: string[];
+  /** missing_output: the pattern comes from a list declared once for many tasks (grouped per declaration). */
+  sharedList?: boolean;
   /** input_mutation: the path is also a declared output. */
   alsoOutput?: boolean;
   /**
@@ -47,11 +49,19 @@ export interface TaskContext {
   outputExists(pattern: string): boolean;
   /** Is this task's output list declared in one place for several tasks (Nx targetDefaults, root turbo.json)? */
   sharedOutputs(task: PlanTask): boolean;
+  /**
+   * A file the task wrote and read back: an intermediate when git ignores it and no other task reads it
+   * (its products are what the outputs restore).
+   */
+  intermediate(rel: string, self: string): boolean;
   /** True when a written file's content equals its version before the build (undefined: unknown). */
   contentUnchanged(rel: string): boolean | undefined;
   /** Project roots of the tasks this task depends on, directly or transitively (never "" or its own). */
   dependencyRoots?(task: PlanTask): ReadonlySet<string>;
 }
+
+const INTERMEDIATE =
+  'generated and consumed inside the task: it read the files back, git ignores them and no other task reads them, and a cache hit restores the outputs built from them';
 
 /** Per task: reads and writes against its coverage, and declared outputs that hold nothing. */
 export function taskObservations(c: TaskCoverage, io: TaskIO, ctx: TaskContext): Observation[] {
@@ -79,7 +89,9 @@ export function taskObservations(c: TaskCoverage, io: TaskIO, ctx: TaskContext):
       out.push({ type: 'unexpected_read', task, path: rel, severity: 'info', toolCache: io.written.has(rel) ? cache : { ...cache, affectsOutputs: false }, reason: `${toolCacheWhat(cache)}, not an input` });
       continue;
     }
-    const ancestor = arguableReadReason(rel, task.projectRoot);
+    // A task whose script runs a root script (`pnpm -w run build:pkg`) takes its command from the root package.json.
+    const rootScript = rel === 'package.json' && rootScriptRun(ctx.workspaceRoot, task.projectRoot, task.target) !== undefined;
+    const ancestor = rootScript ? undefined : arguableReadReason(rel, task.projectRoot);
     if (!ancestor && isDependencyManifest(rel)) {
       out.push({ type: 'unexpected_read', task, path: rel, severity: 'error', dependencyManifest: true });
       continue;
@@ -94,6 +106,11 @@ export function taskObservations(c: TaskCoverage, io: TaskIO, ctx: TaskContext):
   }
 
   const outputBases = c.outputs.positives.map((p) => patternBase(p));
+  // Generated and consumed inside the task (a generator's stubs that the same task compiles into its
+  // outputs), when some of its products are in the declared outputs: an intermediate, not a product.
+  const candidates = [...(io.readBack ?? [])].filter((rel) => !c.outputs.covers(rel) && !c.inputs.covers(rel) && !toolCacheOf(rel) && ctx.intermediate(rel, task.id));
+  const producedOutputs = () => [...io.written].some((rel) => c.outputs.covers(rel)) || c.outputs.positives.some((p) => ctx.outputExists(p));
+  const intermediates = new Set(candidates.length && producedOutputs() ? candidates : []);
   for (const rel of io.written) {
     const isInput = c.inputs.covers(rel);
     if (c.outputs.covers(rel) && !isInput) continue;
@@ -125,20 +142,26 @@ export function taskObservations(c: TaskCoverage, io: TaskIO, ctx: TaskContext):
       out.push({ type: 'unexpected_write', task, path: rel, severity: nextToOutputs ? 'warning' : 'info', toolCache: cache, reason: toolCacheWhat(cache) });
       continue;
     }
+    if (intermediates.has(rel)) {
+      out.push({ type: 'unexpected_write', task, path: rel, severity: 'info', reason: INTERMEDIATE });
+      continue;
+    }
     out.push({ type: 'unexpected_write', task, path: rel, severity: 'error' });
   }
 
-  out.push(...missingOutputs(c, io, ctx));
+  out.push(...missingOutputs(c, io, ctx, intermediates));
   return out;
 }
 
 /**
  * Declared outputs judged by what exists after the run: an up-to-date incremental tool writes nothing
- * but its outputs are there. A pattern that holds nothing matters when the task produced something a
- * cache hit will not restore (then the pattern is likely the typo); a shared list's pattern that holds
- * nothing while the task's files landed in another of its outputs is no finding at all.
+ * but its outputs are there. Each pattern is judged on its own: one that holds nothing is the likely typo
+ * (warning) only when the task produced files and none of them landed in any declared output; when the
+ * task's files are in another declared output, an uncovered write elsewhere is reported as itself
+ * (unexpected_write), not as a fault of every empty pattern. A shared list (one declaration for many
+ * tasks, or the tool's default) names folders most tasks never write: no finding unless it is the typo.
  */
-function missingOutputs(c: TaskCoverage, io: TaskIO, ctx: TaskContext): Observation[] {
+function missingOutputs(c: TaskCoverage, io: TaskIO, ctx: TaskContext, intermediates: ReadonlySet<string>): Observation[] {
   const task = c.task;
   const positives = c.outputs.positives;
   const holds = positives.map((p) => {
@@ -147,7 +170,7 @@ function missingOutputs(c: TaskCoverage, io: TaskIO, ctx: TaskContext): Observat
     return ctx.outputExists(p);
   });
   if (holds.every(Boolean)) return [];
-  const uncached = [...io.written].some((rel) => !c.outputs.covers(rel) && !c.inputs.covers(rel) && !toolCacheOf(rel) && ctx.kind(rel) !== 'dir');
+  const uncached = [...io.written].some((rel) => !c.outputs.covers(rel) && !c.inputs.covers(rel) && !toolCacheOf(rel) && !intermediates.has(rel) && ctx.kind(rel) !== 'dir');
   const otherHolds = holds.some(Boolean);
   const shared = ctx.sharedOutputs(task);
   const out: Observation[] = [];
@@ -155,15 +178,15 @@ function missingOutputs(c: TaskCoverage, io: TaskIO, ctx: TaskContext): Observat
     if (holds[i]) return;
     let severity: Severity;
     let reason: string | undefined;
-    if (uncached) severity = 'warning';
+    if (uncached && !otherHolds) severity = 'warning';
     else if (shared) return; // a shared list names folders most tasks never write
     else {
       severity = 'info';
       reason = otherHolds
-        ? "the task's files are in its other declared outputs, so nothing goes uncached"
+        ? "the task's files are in its other declared outputs" + (uncached ? '; what it wrote outside them is reported on its own' : ', so nothing goes uncached')
         : 'the task wrote nothing, so nothing goes uncached';
     }
-    out.push({ type: 'missing_output', task, path: cleanPattern(p), severity, declared: p, ...(reason ? { reason } : {}) });
+    out.push({ type: 'missing_output', task, path: cleanPattern(p), severity, declared: p, ...(shared ? { sharedList: true } : {}), ...(reason ? { reason } : {}) });
   });
   return out;
 }

@@ -14,6 +14,8 @@ export interface TaskIO {
   read: Set<string>;
   /** Files written and still meaningful after the task (not temp). */
   written: Set<string>;
+  /** Written files the task read back after writing them (generated and consumed inside the task). */
+  readBack?: Set<string>;
 }
 
 export interface CollectedIO {
@@ -68,7 +70,7 @@ export function collectTaskIO(
   const byTask = new Map<string, TaskIO>();
   const writers = new Map<string, string[]>();
   for (const [taskId, perTask] of uses) {
-    const io: TaskIO = { read: new Set(), written: new Set() };
+    const io: TaskIO = { read: new Set(), written: new Set(), readBack: new Set() };
     for (const [rel, u] of perTask) {
       if (u.writeAt !== NONE) {
         // Created and removed by the same task, and gone at the end: a temp file.
@@ -82,6 +84,7 @@ export function collectTaskIO(
       }
       // Reading back what the task itself wrote first is not an input.
       if (u.readAt !== NONE && !(u.writeAt < u.readAt) && !ignore.ignoredRead(taskId, rel)) io.read.add(rel);
+      else if (u.readAt !== NONE && io.written.has(rel)) io.readBack!.add(rel);
     }
     byTask.set(taskId, io);
   }

@@ -106,6 +106,8 @@ interface ProcState {
   packageManager: PackageManager | undefined;
   /** When the program it runs now was exec'd (the latest exec wins, whatever order events arrive in). */
   execAt?: number;
+  /** Identity variables it carried that named no planned task (see ProcessTable.adopt). */
+  identityEnv?: Map<string, string>;
 }
 
 export interface ProcessTableOptions {
@@ -224,6 +226,29 @@ export class ProcessTable implements ProcessTracker {
     const task = this.options.matcher.match(env);
     // A process that carries no identity keeps what it inherits (undefined = ask the parent).
     if (task !== undefined) p.ownTask = task;
+    else {
+      const ids = [...this.options.matcher.envKeys].filter((k) => k !== TASK_ENV_VAR && env.has(k));
+      if (ids.length) p.identityEnv = new Map(ids.map((k) => [k, env.get(k)!]));
+    }
+  }
+
+  /**
+   * Processes whose identity variables named no planned task, matched again with what the run itself
+   * said (turbo prints each task's hash: a task `env` variable the dry run did not see gives the build's
+   * tasks other hashes). Returns how many were adopted; every record is then re-emitted (descendants
+   * inherit).
+   */
+  adopt(match: (env: ReadonlyMap<string, string>) => string | undefined): number {
+    let n = 0;
+    for (const p of this.all) {
+      if (p.ownTask !== undefined || !p.identityEnv) continue;
+      const task = match(p.identityEnv);
+      if (task === undefined) continue;
+      p.ownTask = task;
+      n++;
+    }
+    if (n) for (const p of this.all) this.dirty.add(p);
+    return n;
   }
 
   /** Task of a process: its own identity, else its nearest ancestor's, else the default task. */

@@ -5,7 +5,7 @@ import type { Logger } from '../core/logger.js';
 import { detectPlanSource, expandPackageScript } from './detect.js';
 import { loadPlanFile } from './file.js';
 import { parseNxCommand, resolveNxPlan } from './nx.js';
-import { parseTurboCommand, resolveTurboPlan } from './turbo.js';
+import { parseTurboCommand, resolveTurboPlan, scriptLauncher } from './turbo.js';
 import type { Plan } from './types.js';
 
 export const DEFAULT_PLAN_FILE = 'io-trace.plan.json';
@@ -68,7 +68,11 @@ export async function resolvePlan(options: ResolvePlanOptions): Promise<Plan> {
       ...(tasks ? (tasks.some((t) => t.includes(':')) ? { tasks } : { targets: tasks }) : {}),
     });
   } else {
-    const turbo = argv.map(parseTurboCommand).find(Boolean);
+    const at = argv.findIndex((a) => parseTurboCommand(a));
+    const turbo = at >= 0 ? parseTurboCommand(argv[at]) : undefined;
+    // The build's turbo runs under its launcher's variables (npx, pnpm exec, or the package manager that
+    // runs the script): the dry run takes the same way, or a task whose `env` lists one gets another hash.
+    const launcher = at === 0 ? turbo?.launcher : at > 0 && !turbo?.launcher ? scriptLauncher(command) : turbo?.launcher;
     const tasks = turbo?.tasks.length ? turbo.tasks : requireTasks(options.tasks, 'turbo', 'e.g. --tasks build');
     plan = await resolveTurboPlan({
       workspaceRoot: cwd,
@@ -77,6 +81,7 @@ export async function resolvePlan(options: ResolvePlanOptions): Promise<Plan> {
       ...(turbo?.filter ? { filter: turbo.filter } : {}),
       ...(turbo?.passThroughArgs ? { passThroughArgs: turbo.passThroughArgs } : {}),
       ...(turbo?.runFlags ? { runFlags: turbo.runFlags } : {}),
+      ...(launcher?.length ? { launcher } : {}),
     });
   }
   // The one plan line (nx.ts/turbo.ts say more at debug level).

@@ -6,11 +6,13 @@
  * A task's hash includes its dependencies' hashes, so the outputs of the tasks it (transitively)
  * depends on are legitimate reads: they are added to its inputs as patterns; their input files are
  * listed as `dependencyInputs` (including those of dependencies with no script, `<NONEXISTENT>`).
+ * The global hash covers every file of the workspace packages the root package.json depends on
+ * (transitively: `hashOfInternalDependencies`), so those files are dependency inputs of every task.
  */
-import { spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { existsSync, readFileSync, realpathSync } from 'node:fs';
-import { dirname, join, posix } from 'node:path';
+import { dirname, join, posix, relative, sep } from 'node:path';
 import { ConfigurationError } from '../core/errors.js';
 import type { Logger } from '../core/logger.js';
 import { jsonChild, jsonKeyLine, parseJsonWithLines, type JsonNode } from './json-locate.js';
@@ -30,11 +32,19 @@ export interface TurboPlanOptions {
    * there, or the plan lists other tasks, or other TURBO_HASHes, than the build runs.
    */
   runFlags?: string[];
+  /**
+   * What starts turbo in the build (`npx`, `pnpm exec`, `yarn`): a launcher sets variables
+   * (npm_config_user_agent...) a task's `env` may list, and those change the hashes, so the dry run goes
+   * through the same launcher to see the TURBO_HASHes the build's tasks get. Empty: turbo directly.
+   */
+  launcher?: string[];
   log: Logger;
 }
 
 export interface TurboCommand {
   tasks: string[];
+  /** The launcher before `turbo` (`npx`, `pnpm exec`), see TurboPlanOptions.launcher. */
+  launcher?: string[];
   filter?: string[];
   passThroughArgs?: string[];
   /** See TurboPlanOptions.runFlags: every flag but `--filter` and those that only shape the run's output or its execution. */
@@ -79,6 +89,23 @@ const TURBO_COMMANDS = new Set([
   'query', 'scan', 'telemetry', 'unlink', 'watch', 'devtools', 'docs',
 ]);
 
+/** Programs that start turbo and set npm_config_user_agent and friends for it. */
+const LAUNCHERS = new Set(['npx', 'pnpx', 'bunx', 'npm', 'pnpm', 'yarn', 'bun']);
+
+/**
+ * The launcher that runs a package script: `npm run build` whose script is `turbo run build` gets the
+ * variables npm sets for scripts, which `npm exec` sets too (same user agent).
+ */
+export function scriptLauncher(argv: readonly string[]): string[] | undefined {
+  const first = argv[0];
+  const pm = first?.slice(first.lastIndexOf('/') + 1);
+  if (pm === 'npm') return [first, 'exec', '--'];
+  if (pm === 'pnpm') return [first, 'exec'];
+  if (pm === 'yarn') return [first];
+  if (pm === 'bun') return [first, 'x'];
+  return undefined;
+}
+
 /**
  * Reads the tasks, filters and pass-through args of `turbo run a b --filter x -- args` (also `turbo a`,
  * with npx/pnpm/yarn prefixes). Undefined when argv is not a turbo run.
@@ -118,7 +145,8 @@ export function parseTurboCommand(argv: readonly string[]): TurboCommand | undef
     tasks.push(a);
   }
   if (tasks.length === 0) return undefined;
-  return { tasks, ...(filter.length ? { filter } : {}), ...(passThroughArgs ? { passThroughArgs } : {}), ...(runFlags.length ? { runFlags } : {}) };
+  const launcher = LAUNCHERS.has(argv[0]?.slice(argv[0].lastIndexOf('/') + 1) ?? '') ? argv.slice(0, at) : [];
+  return { tasks, ...(launcher.length ? { launcher } : {}), ...(filter.length ? { filter } : {}), ...(passThroughArgs ? { passThroughArgs } : {}), ...(runFlags.length ? { runFlags } : {}) };
 }
 
 interface DryTask {
@@ -194,7 +222,17 @@ export async function resolveTurboPlan(opts: TurboPlanOptions): Promise<Plan> {
     ...(opts.runFlags ?? []),
     ...(opts.passThroughArgs?.length ? ['--', ...opts.passThroughArgs] : []),
   ];
-  const r = await run(process.execPath, args, workspaceRoot, { ...process.env, ...TURBO_ENV });
+  const env = { ...process.env, ...TURBO_ENV };
+  let r: { code: number | null; stdout: string; stderr: string } | undefined;
+  if (opts.launcher?.length) {
+    const [cmd, ...pre] = opts.launcher;
+    r = await run(cmd, [...pre, 'turbo', ...args.slice(1)], workspaceRoot, env).catch(() => undefined);
+    if (r && (r.code !== 0 || dryJson(r.stdout) === undefined)) {
+      log.debug(`\`${opts.launcher.join(' ')} turbo ${args.slice(1).join(' ')}\` failed (exit ${r.code}); running the workspace's turbo directly`);
+      r = undefined;
+    }
+  }
+  r ??= await run(process.execPath, args, workspaceRoot, env);
   const shown = `turbo ${args.slice(1).join(' ')}`;
   if (r.code !== 0) {
     const msg = clean(r.stderr || r.stdout);
@@ -207,10 +245,8 @@ export async function resolveTurboPlan(opts: TurboPlanOptions): Promise<Plan> {
     }
     throw new ConfigurationError(`\`${shown}\` failed in ${workspaceRoot} (exit ${r.code}):\n${msg.split('\n').slice(-12).join('\n')}`);
   }
-  let dry: DryRun;
-  try {
-    dry = JSON.parse(r.stdout.slice(r.stdout.indexOf('{'))) as DryRun;
-  } catch {
+  const dry = dryJson(r.stdout);
+  if (!dry) {
     throw new ConfigurationError(`\`${shown}\` printed no JSON in ${workspaceRoot}; is turbo ${turbo.version} working there?\n${clean(r.stderr).slice(0, 2000)}`);
   }
   log.debug(`turbo ${dry.turboVersion ?? turbo.version} dry run: ${dry.tasks.length} task(s) in ${Date.now() - started} ms`);
@@ -233,6 +269,10 @@ export async function resolveTurboPlan(opts: TurboPlanOptions): Promise<Plan> {
   // Packages without the script: turbo lists the task but runs nothing.
   const runnable = dry.tasks.filter((t) => t.command !== '<NONEXISTENT>');
   const limits = { projectRoots: runnable.map((t) => t.directory), outputs: runnable.flatMap(outputsOf) };
+  // The root package's workspace dependencies are in the global hash: every task's hash covers their files.
+  const rootDeps = rootInternalDependencies(workspaceRoot);
+  const rootDepFiles = rootDeps.length ? packageFiles(workspaceRoot, rootDeps) : [];
+  if (rootDeps.length) log.debug(`turbo global hash: files of root workspace dependencies ${rootDeps.join(', ')} (${rootDepFiles.length})`);
   const tasks: PlanTask[] = [];
   for (const t of runnable) {
     const files = Object.keys(t.inputs ?? {}).map((f) => rel(t.directory, f));
@@ -248,7 +288,7 @@ export async function resolveTurboPlan(opts: TurboPlanOptions): Promise<Plan> {
     walk(t.taskId);
     // Dependencies' hashes are part of this task's hash: their input files are covered too, also for a
     // dependency whose script does not exist (`<NONEXISTENT>`: turbo still hashes its inputs).
-    const depFiles = new Set<string>();
+    const depFiles = new Set<string>(rootDepFiles);
     for (const d of [...seen].sort()) {
       const dt = byId.get(d);
       if (!dt) continue;
@@ -286,6 +326,86 @@ export async function resolveTurboPlan(opts: TurboPlanOptions): Promise<Plan> {
   }
   log.debug(`planned ${tasks.length} Turborepo task(s) with turbo ${dry.turboVersion ?? turbo.version} in ${Date.now() - started} ms`);
   return { source: 'turbo', workspaceRoot, toolVersion: dry.turboVersion ?? turbo.version, tasks };
+}
+
+const DEPENDENCY_FIELDS = ['dependencies', 'devDependencies', 'optionalDependencies'] as const;
+
+/**
+ * Workspace packages (folders relative to the root) the root package.json depends on, with their own
+ * workspace dependencies, transitively: turbo hashes their files into the global hash
+ * (`globalCacheInputs.hashOfInternalDependencies`, from the package graph's root internal dependencies).
+ * A dependency is a workspace package when Node's resolution from the depending package
+ * (`node_modules/<name>`, as npm, pnpm and yarn link workspace packages) leads into the workspace
+ * outside any node_modules.
+ */
+export function rootInternalDependencies(workspaceRoot: string): string[] {
+  const root = realpathSync(workspaceRoot);
+  const found = new Set<string>();
+  const queue = [''];
+  const seen = new Set(queue);
+  while (queue.length) {
+    const dir = queue.shift()!;
+    let pkg: Partial<Record<(typeof DEPENDENCY_FIELDS)[number], Record<string, string>>>;
+    try {
+      pkg = JSON.parse(readFileSync(join(root, dir, 'package.json'), 'utf8'));
+    } catch {
+      continue;
+    }
+    const names = new Set(DEPENDENCY_FIELDS.flatMap((f) => (pkg[f] && typeof pkg[f] === 'object' ? Object.keys(pkg[f]!) : [])));
+    for (const name of names) {
+      const target = resolveWorkspacePackage(root, dir, name);
+      if (target === undefined || target === '' || seen.has(target)) continue;
+      seen.add(target);
+      found.add(target);
+      queue.push(target);
+    }
+  }
+  return [...found].sort();
+}
+
+/** `node_modules/<name>` looked up from `fromDir` up to the root, when it links to a workspace folder. */
+function resolveWorkspacePackage(root: string, fromDir: string, name: string): string | undefined {
+  for (let d = fromDir; ; d = posix.dirname(d)) {
+    const here = d === '.' ? '' : d;
+    const link = join(root, here, 'node_modules', name);
+    if (existsSync(link)) {
+      let real: string;
+      try {
+        real = realpathSync(link);
+      } catch {
+        return undefined;
+      }
+      const rel = relative(root, real).split(sep).join('/');
+      if (rel.startsWith('..') || rel.split('/').includes('node_modules') || !existsSync(join(real, 'package.json'))) return undefined;
+      return rel;
+    }
+    if (here === '') return undefined;
+  }
+}
+
+/** A package's files as turbo hashes them by default: git-tracked and untracked-not-ignored (no git: the folder). */
+function packageFiles(root: string, dirs: string[]): string[] {
+  try {
+    const out = execFileSync('git', ['-C', root, 'ls-files', '-z', '--cached', '--others', '--exclude-standard', '--', ...dirs], {
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'ignore'],
+      maxBuffer: 64 << 20,
+    });
+    // A file git still lists but that is gone is not read by anyone.
+    return [...new Set(out.split('\0').filter((f) => f && existsSync(join(root, f))))];
+  } catch {
+    return dirs;
+  }
+}
+
+/** The dry run's JSON, from the first `{` to the last `}` (a launcher such as yarn 1 prints lines around it). */
+function dryJson(stdout: string): DryRun | undefined {
+  try {
+    const d = JSON.parse(stdout.slice(stdout.indexOf('{'), stdout.lastIndexOf('}') + 1)) as DryRun;
+    return Array.isArray(d?.tasks) ? d : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 /** Direct dependencies that run something, looking through no-op (`<NONEXISTENT>`) ones. */

@@ -147,6 +147,26 @@ export function turboNamedTasks(plan: Plan, output: string): Set<string> {
   return named;
 }
 
+// `lib:build: cache miss, executing 0123456789abcdef`, `lib:build: cache bypass, force executing <hash>`.
+const TURBO_EXECUTING = /^(\S+?): cache (?:miss|bypass), (?:force )?executing ([0-9a-f]{16})\b/;
+
+/**
+ * TURBO_HASH -> task as the run printed it (`lib:build: cache miss, executing <hash>`), for planned tasks
+ * whose hash in the run differs from the plan's (a task `env` variable the dry run did not see).
+ */
+export function turboRunHashes(plan: Plan, output: string): Map<string, string> {
+  const ids = new Set(plan.tasks.map((t) => t.id));
+  const planned = new Set(plan.tasks.map((t) => t.identity?.TURBO_HASH));
+  const out = new Map<string, string>();
+  for (const raw of output.split(/\r?\n|\r/)) {
+    const m = TURBO_EXECUTING.exec(raw.replace(ANSI, '').trim());
+    if (!m || planned.has(m[2])) continue;
+    const id = m[1].replace(/:(?=[^:]*$)/, '#');
+    if (ids.has(id)) out.set(m[2], id);
+  }
+  return out;
+}
+
 /** The run-level reason a cached task leaves the verdict incomplete, naming the flag that fixes it. */
 export function cachedTaskReason(source: Plan['source'], taskId: string, evidence?: string): string {
   const tool = source === 'nx' || source === 'turbo' ? source : 'the build tool';

@@ -20,7 +20,7 @@ import { selectTracer, type TracerRequest } from '../tracer/select.js';
 import type { AttachOptions, Tracer, TracerOutcome, TracerSession } from '../tracer/types.js';
 import { IO_TRACE_VERSION } from '../version.js';
 import { analyseRun } from './analyse-run.js';
-import { detectCacheHits, PARSED_OUTPUT_LINE } from './cache-hits.js';
+import { detectCacheHits, PARSED_OUTPUT_LINE, turboRunHashes } from './cache-hits.js';
 import { AGENT_FORMATS, detectFileFormat } from '../transcript/index.js';
 import { FileGrowthWatcher, OutputCapture, timesPathOf, type EchoTargets, type OutputFiles } from './output.js';
 import { ensureOutputDir } from './output-dir.js';
@@ -274,6 +274,12 @@ export async function runBuild(options: RunBuildOptions): Promise<RunBuildResult
     outcome = { lostEvents: 0, incompleteReasons: [], eventCount: ingest.eventCount, diagnostics: [] };
   }
   spans.recordSpan('detach', finishStart, Date.now() - finishStart, { tracer: tracerName });
+  if (plan.source === 'turbo' && files && tracerName !== 'none') {
+    // Tasks whose TURBO_HASH in the run differs from the plan's: the run's own output names them.
+    const runHashes = turboRunHashes(plan, cacheLines(files));
+    const adopted = runHashes.size ? processes.adopt((env) => runHashes.get(env.get('TURBO_HASH') ?? '')) : 0;
+    if (adopted) log.debug(`${adopted} process(es) matched to tasks by the hashes turbo printed (the plan's dry run hashed ${runHashes.size} task(s) differently)`);
+  }
 
   await spans.withSpan('ingest', {}, () => ingest.close());
   if (ingest.unsaved !== undefined) unsaved ??= storeFailure(ingest.unsaved);

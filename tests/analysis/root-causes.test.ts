@@ -87,6 +87,33 @@ describe('missing_output: judged by what exists after the run', () => {
     expect(r.findings).toEqual([]);
   });
 
+  it('judges each pattern of a shared list on its own: an unrelated uncovered write is no reason to warn about the others', () => {
+    // next-auth: root outputs ["dist/**", "lib/**", ...] for 30 packages; a task whose files landed in lib/**
+    // and that also wrote a file no output covers got one missing_output warning per empty pattern.
+    ws = makeWorkspace({ 'packages/a/lib/x.js': '', 'packages/b/lib/x.js': '', 'packages/a/tmp/y.txt': '', 'packages/b/tmp/y.txt': '' });
+    const shared = { outputs: { file: 'turbo.json', line: 4, what: 'tasks["build"].outputs' } };
+    const mk = (p: string) => task(`${p}#build`, { outputs: [`packages/${p}/dist/**`, `packages/${p}/lib/**`], declaredAt: shared });
+    const r = run('turbo', [mk('a'), mk('b')], [
+      acc('a#build', 'create', 'packages/a/lib/x.js'),
+      acc('a#build', 'create', 'packages/a/tmp/y.txt'),
+      acc('b#build', 'create', 'packages/b/lib/x.js'),
+      acc('b#build', 'create', 'packages/b/tmp/y.txt'),
+    ]);
+    expect(r.findings.filter((f) => f.type === 'missing_output')).toEqual([]);
+    expect(brief(r.findings)).toEqual(['error a#build unexpected_write packages/**/y.txt']);
+  });
+
+  it('a shared list none of whose patterns holds anything, in several tasks that write elsewhere: one grouped warning', () => {
+    ws = makeWorkspace({ 'packages/a/out/x.js': '', 'packages/b/out/x.js': '' });
+    const shared = { outputs: { file: 'turbo.json', line: 4, what: 'tasks["build"].outputs' } };
+    const mk = (p: string) => task(`${p}#build`, { outputs: [`packages/${p}/dist/**`], declaredAt: shared });
+    const r = run('turbo', [mk('a'), mk('b')], [acc('a#build', 'create', 'packages/a/out/x.js'), acc('b#build', 'create', 'packages/b/out/x.js')]);
+    const missing = r.findings.filter((f) => f.type === 'missing_output');
+    expect(missing).toHaveLength(1);
+    expect(missing[0]).toMatchObject({ severity: 'warning', tasks: ['a#build', 'b#build'] });
+    expect(missing[0].message).toMatch(/^2 tasks \(a#build, b#build\) declare output dist\/\*\*/);
+  });
+
   it('warns when the task produced something no output covers (the empty pattern is the likely typo)', () => {
     ws = makeWorkspace({ 'packages/app/build/a.js': '' });
     const r = run('nx', [task('app:build', { outputs: ['packages/app/dist'] })], [acc('app:build', 'create', 'packages/app/build/a.js')]);
@@ -139,6 +166,62 @@ describe('field patterns (notes/field.md)', () => {
     const r = run('turbo', tasks, tasks.map((t) => acc(t.id, 'read', 'package.json')));
     expect(r.findings).toHaveLength(1);
     expect(r.findings[0]).toMatchObject({ severity: 'info', tasks: ['a#build', 'b#build', 'c#build'], fix: { field: 'ignore' } });
+  });
+
+  it('M1: a task whose script runs a root script (pnpm -w run X) takes its command from the root package.json: an error with a workspace-wide fix', () => {
+    // hono: every package's build is `pnpm -w run build:pkg`; editing the root script left every hash unchanged.
+    const pkg = (script: string) => JSON.stringify({ name: 'x', scripts: { build: script } });
+    ws = makeWorkspace({
+      'package.json': JSON.stringify({ scripts: { 'build:pkg': 'node build.js' } }),
+      'turbo.json': '{\n  "tasks": {\n    "build": {}\n  }\n}\n',
+      'packages/a/package.json': pkg('pnpm -w run build:pkg'),
+      'packages/b/package.json': pkg('pnpm --workspace-root build:pkg'),
+      'packages/c/package.json': pkg('tsc'),
+    });
+    const at = { inputs: { file: 'turbo.json', line: 3, what: 'tasks["build"].inputs (not set: Turborepo default)' } };
+    const tasks = ['a', 'b', 'c'].map((p) => task(`${p}#build`, { outputs: [], declaredAt: at }));
+    const r = run('turbo', tasks, tasks.map((t) => acc(t.id, 'read', 'package.json')));
+    expect(brief(r.findings)).toEqual(['error a#build unexpected_read package.json', 'info c#build unexpected_read package.json']);
+    expect(r.findings[0]).toMatchObject({ tasks: ['a#build', 'b#build'], fix: { add: ['package.json'] } });
+    expect(r.findings[0].fix?.summary).toMatch(/globalDependencies/);
+    expect(r.findings[1].reason).toMatch(/module "type"/);
+  });
+
+  it('P2: gitignored files a task generates and compiles itself (read by no other task) are intermediates: info, never an outputs glob', () => {
+    // next-auth: `node ../utils/scripts/providers` writes gitignored src/providers/*.ts stubs that the same
+    // task's tsc compiles into its declared outputs; the suggested fix was "src/**" as outputs.
+    ws = makeWorkspace({
+      '.gitignore': 'node_modules\npackages/app/src/gen/\n',
+      'packages/app/src/index.ts': 'export {}\n',
+      'packages/app/src/gen/a.ts': '',
+      'packages/app/src/gen/b.ts': '',
+      'packages/app/src/gen/c.ts': '',
+      'packages/app/dist/index.js': '',
+    });
+    const git = (...a: string[]) => execFileSync('git', a, { cwd: ws.root, stdio: 'ignore', env: { ...process.env, GIT_CONFIG_NOSYSTEM: '1', HOME: ws.root } });
+    git('init', '-q');
+    git('add', '-A');
+    // turbo's default inputs: the package's git-tracked files (the gitignored stubs are not among them).
+    const t = task('app#build', { inputs: ['packages/app/src/index.ts'] });
+    const gen = ['a', 'b', 'c'].map((n) => `packages/app/src/gen/${n}.ts`);
+    const accesses = [
+      acc(t.id, 'read', 'packages/app/src/index.ts'),
+      ...gen.map((f) => acc(t.id, 'create', f)),
+      ...gen.map((f) => acc(t.id, 'read', f)),
+      acc(t.id, 'create', 'packages/app/dist/index.js'),
+    ];
+    const r = run('turbo', [t], accesses);
+    expect(brief(r.findings)).toEqual(['info app#build unexpected_write packages/app/src/gen/**']);
+    expect(r.findings[0]).toMatchObject({ count: 3, reason: expect.stringMatching(/generated and consumed inside the task/), fix: { field: 'ignore', add: ['packages/app/src/gen/**'] } });
+    // Another task reading them makes them a product (the intermediate rule does not apply).
+    const other = task('web#build', { projectRoot: 'packages/web', inputs: [], outputs: [] });
+    const shared = run('turbo', [t, other], [...accesses, acc(other.id, 'read', gen[0])]);
+    expect(brief(shared.findings.filter((f) => f.type === 'unexpected_write'))).toEqual([
+      'error app#build unexpected_write packages/app/src/gen/a.ts',
+      'info app#build unexpected_write packages/app/src/gen/**',
+    ]);
+    // Its fix never names a folder holding tracked sources (src/** would restore over src/index.ts).
+    expect(shared.findings.find((f) => f.severity === 'error' && f.type === 'unexpected_write')?.fix?.add).toEqual(['src/gen/**']);
   });
 
   it('F6 safety net: package-manager configuration (.npmrc, pnpm-workspace.yaml) read inside a task is info', () => {

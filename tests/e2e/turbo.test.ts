@@ -5,7 +5,7 @@
  * task (TURBO_HASH) and turbo and npm to none, a second run from cache says so, and an unknown task is
  * a clear error. strace, the fallback, finds the same fault on a smaller run.
  */
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Finding } from '../../src/core/findings.js';
@@ -130,6 +130,49 @@ describe('Turborepo workspace, traced end to end', () => {
 
 // The CLI gets its tracers from the registry; until bpftrace is listed there this test is skipped.
 const registered = defaultTracers().some((t) => t.name === 'bpftrace');
+
+describe('Turborepo workspace, a task env variable its launcher sets', () => {
+  it.skipIf(!bpf.ok)('`npx turbo` sets npm_config_user_agent, which the build task hashes: every task is still attributed', async () => {
+    // shadcn's turbo.json lists npm_config_user_agent in the build task's env; npx sets it for turbo, so
+    // the build's hashes differ from those of a dry run started without it and no process matched a task.
+    const ws = installFixture('turbo-workspace');
+    const saved = process.env.npm_config_user_agent;
+    delete process.env.npm_config_user_agent; // as in a plain shell (vitest may run under npm)
+    try {
+      const file = path.join(ws, 'turbo.json');
+      const tj = JSON.parse(readFileSync(file, 'utf8'));
+      tj.tasks.build.env = ['npm_config_user_agent'];
+      writeFileSync(file, JSON.stringify(tj, null, 2));
+      const r = await tracedRun(ws, ['npx', 'turbo', 'run', 'build', '--force'], 'bpftrace');
+      expect(r.exit.code).toBe(0);
+      expect(r.report.tasks.map((t) => `${t.taskId}=${t.status}`).sort()).toEqual(['app#build=analyzed', 'lib#build=analyzed']);
+      expect(taskReasons(r.report.incompleteReasons)).toEqual([]);
+    } finally {
+      if (saved !== undefined) process.env.npm_config_user_agent = saved;
+      removeWorkspace(ws);
+    }
+  });
+});
+
+describe('Turborepo workspace, task hashes the plan cannot know', () => {
+  it.skipIf(!bpf.ok)('a script that sets a task env variable (`FOO=1 turbo run build`): processes are matched by the hashes turbo printed', async () => {
+    const ws = installFixture('turbo-workspace');
+    try {
+      const file = path.join(ws, 'turbo.json');
+      const tj = JSON.parse(readFileSync(file, 'utf8'));
+      tj.tasks.build.env = ['IO_TRACE_TEST_FOO'];
+      writeFileSync(file, JSON.stringify(tj, null, 2));
+      const pkgFile = path.join(ws, 'package.json');
+      writeFileSync(pkgFile, JSON.stringify({ ...JSON.parse(readFileSync(pkgFile, 'utf8')), scripts: { build: 'IO_TRACE_TEST_FOO=1 turbo run build --force' } }, null, 2));
+      const r = await tracedRun(ws, ['npm', 'run', 'build'], 'bpftrace');
+      expect(r.exit.code).toBe(0);
+      expect(r.report.tasks.map((t) => `${t.taskId}=${t.status}`).sort()).toEqual(['app#build=analyzed', 'lib#build=analyzed']);
+      expect(taskReasons(r.report.incompleteReasons)).toEqual([]);
+    } finally {
+      removeWorkspace(ws);
+    }
+  });
+});
 
 describe('Turborepo workspace, through the bundled CLI', () => {
   it.skipIf(!bpf.ok || !registered)('io-trace run --tracer bpftrace writes the same finding to the JSON report', () => {

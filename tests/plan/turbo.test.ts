@@ -1,9 +1,11 @@
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import path, { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { coverageModel, readCoveredBy } from '../../src/analysis/coverage.js';
 import { ConfigurationError } from '../../src/core/errors.js';
 import type { Logger } from '../../src/core/logger.js';
+import { resolvePlan } from '../../src/plan/resolve.js';
 import { parseTurboCommand, resolveTurboPlan } from '../../src/plan/turbo.js';
 import type { Plan } from '../../src/plan/types.js';
 import { copyFixtureSources, installFixture, removeWorkspace } from '../fixtures/install.js';
@@ -197,6 +199,81 @@ describe('resolveTurboPlan on tests/fixtures/turbo-workspace', () => {
     }
   });
 
+  it('covers the files of the workspace packages the root package.json depends on (turbo\'s global hash), transitively', async () => {
+    const copy = installFixture('turbo-workspace');
+    try {
+      // next-auth's shape: the root depends on `shared` (no build script; its tsconfig and a generator
+      // script are used by lib's build, which does not depend on it). shared depends on `base`.
+      const write = (rel: string, text: string) => {
+        mkdirSync(path.dirname(path.join(copy, rel)), { recursive: true });
+        writeFileSync(path.join(copy, rel), text);
+      };
+      write('packages/shared/package.json', JSON.stringify({ name: 'shared', version: '1.0.0', private: true, dependencies: { base: '*' } }));
+      write('packages/shared/tsconfig.json', '{ "compilerOptions": { "strict": true } }\n');
+      write('packages/shared/scripts/gen.js', 'console.log("gen")\n');
+      write('packages/base/package.json', JSON.stringify({ name: 'base', version: '1.0.0', private: true }));
+      write('packages/base/rules.json', '{}\n');
+      // How npm links workspace packages (the fixture was installed before they existed).
+      symlinkSync('../packages/shared', path.join(copy, 'node_modules/shared'));
+      symlinkSync('../packages/base', path.join(copy, 'node_modules/base'));
+      const rootPkg = path.join(copy, 'package.json');
+      const original = readFileSync(rootPkg, 'utf8');
+      const lib = (p: Plan) => p.tasks.find((t) => t.id === 'lib#build')!;
+      const covered = (p: Plan, rel: string) => readCoveredBy(coverageModel(p).get('lib#build')!, rel);
+
+      const without = await resolveTurboPlan({ workspaceRoot: copy, tasks: ['build'], filter: ['lib'], log: memoryLogger() });
+      expect(covered(without, 'packages/shared/tsconfig.json')).toBeUndefined();
+      // Control: without the root dependency turbo does not hash shared's files for lib.
+      writeFileSync(path.join(copy, 'packages/shared/tsconfig.json'), '{ "compilerOptions": { "strict": true, "noEmit": true } }\n');
+      const again = await resolveTurboPlan({ workspaceRoot: copy, tasks: ['build'], filter: ['lib'], log: memoryLogger() });
+      expect(lib(again).identity).toEqual(lib(without).identity);
+
+      writeFileSync(rootPkg, JSON.stringify({ ...JSON.parse(original), devDependencies: { ...JSON.parse(original).devDependencies, shared: '*' } }, null, 2));
+      const plan = await resolveTurboPlan({ workspaceRoot: copy, tasks: ['build'], filter: ['lib'], log: memoryLogger() });
+      expect(lib(plan).dependencyInputs).toEqual(expect.arrayContaining(['packages/base', 'packages/shared']));
+      for (const rel of ['packages/shared/tsconfig.json', 'packages/shared/scripts/gen.js', 'packages/shared/package.json', 'packages/base/rules.json']) {
+        expect(covered(plan, rel)).toBe('dependency');
+      }
+      // What turbo itself does: an edit in shared, or in base (shared's dependency), changes lib's hash.
+      const hash = async () => lib(await resolveTurboPlan({ workspaceRoot: copy, tasks: ['build'], filter: ['lib'], log: memoryLogger() })).identity!.TURBO_HASH;
+      const h0 = lib(plan).identity!.TURBO_HASH;
+      writeFileSync(path.join(copy, 'packages/shared/tsconfig.json'), '{ "compilerOptions": { "strict": false } }\n');
+      const h1 = await hash();
+      expect(h1).not.toBe(h0);
+      writeFileSync(path.join(copy, 'packages/base/rules.json'), '{ "x": 1 }\n');
+      expect(await hash()).not.toBe(h1);
+    } finally {
+      removeWorkspace(copy);
+    }
+  });
+
+  it('runs the dry run through the build\'s launcher, whose variables a task env may hash (npx, npm run <script>)', async () => {
+    const copy = installFixture('turbo-workspace');
+    const saved = Object.fromEntries(Object.entries(process.env).filter(([k]) => k.startsWith('npm_')));
+    for (const k of Object.keys(saved)) delete process.env[k]; // as in a plain shell (vitest may run under npm)
+    try {
+      const file = path.join(copy, 'turbo.json');
+      const tj = JSON.parse(readFileSync(file, 'utf8'));
+      tj.tasks.build.env = ['npm_config_user_agent'];
+      writeFileSync(file, JSON.stringify(tj, null, 2));
+      const rootPkg = path.join(copy, 'package.json');
+      writeFileSync(rootPkg, JSON.stringify({ ...JSON.parse(readFileSync(rootPkg, 'utf8')), scripts: { build: 'turbo run build --filter=lib' } }, null, 2));
+      const hash = async (command: string[]) =>
+        (await resolvePlan({ spec: 'turbo', cwd: copy, command, log: memoryLogger() })).tasks.find((t) => t.id === 'lib#build')!.identity!.TURBO_HASH;
+      const direct = await hash(['turbo', 'run', 'build', '--filter=lib']);
+      const npx = await hash(['npx', 'turbo', 'run', 'build', '--filter=lib']);
+      // What the build's own turbo hashes under npx.
+      const real = JSON.parse(execFileSync('npx', ['turbo', 'run', 'build', '--filter=lib', '--dry=json'], { cwd: copy, encoding: 'utf8', env: { ...process.env, TURBO_TELEMETRY_DISABLED: '1' } }));
+      expect(npx).toBe(real.tasks.find((t: { taskId: string }) => t.taskId === 'lib#build').hash);
+      expect(npx).not.toBe(direct);
+      // `npm run build` whose script runs turbo: npm sets the same user agent for the script.
+      expect(await hash(['npm', 'run', 'build'])).toBe(npx);
+    } finally {
+      Object.assign(process.env, saved);
+      removeWorkspace(copy);
+    }
+  });
+
   it('passes the build\'s task-selecting flags to the dry run: --only, --affected', async () => {
     const only = await resolveTurboPlan({ workspaceRoot: ws, tasks: ['build'], filter: ['app'], runFlags: ['--only'], log: memoryLogger() });
     expect(only.tasks.map((t) => t.id)).toEqual(['app#build']);
@@ -239,15 +316,16 @@ describe('resolveTurboPlan on tests/fixtures/turbo-workspace', () => {
 
 describe('parseTurboCommand', () => {
   it.each([
-    [['npx', 'turbo', 'run', 'build'], { tasks: ['build'] }],
+    [['npx', 'turbo', 'run', 'build'], { tasks: ['build'], launcher: ['npx'] }],
+    [['pnpm', 'exec', 'turbo', 'build'], { tasks: ['build'], launcher: ['pnpm', 'exec'] }],
     [['turbo', 'build', 'test'], { tasks: ['build', 'test'] }],
-    [['pnpm', 'turbo', 'run', 'build', '--filter=app', '-F', 'lib...'], { tasks: ['build'], filter: ['app', 'lib...'] }],
-    [['yarn', 'turbo', 'run', 'build', '--filter', 'app', '--concurrency', '2', '--force'], { tasks: ['build'], filter: ['app'] }],
-    [['npx', 'turbo', 'run', 'test', '--', '--coverage'], { tasks: ['test'], passThroughArgs: ['--coverage'] }],
+    [['pnpm', 'turbo', 'run', 'build', '--filter=app', '-F', 'lib...'], { tasks: ['build'], launcher: ['pnpm'], filter: ['app', 'lib...'] }],
+    [['yarn', 'turbo', 'run', 'build', '--filter', 'app', '--concurrency', '2', '--force'], { tasks: ['build'], launcher: ['yarn'], filter: ['app'] }],
+    [['npx', 'turbo', 'run', 'test', '--', '--coverage'], { tasks: ['test'], launcher: ['npx'], passThroughArgs: ['--coverage'] }],
     [['node_modules/.bin/turbo', 'run', 'lint', '--dry=json'], { tasks: ['lint'] }],
     [['turbo', '--cwd', 'x', 'run', 'build'], { tasks: ['build'], runFlags: ['--cwd=x'] }],
     // Flags that choose tasks or change hashes reach the dry run as given; output/execution ones do not.
-    [['npx', 'turbo', 'run', 'build', '--affected', '--only', '--global-deps', 'tsconfig.json', '--ui=stream', '--summarize', '--concurrency=2'], { tasks: ['build'], runFlags: ['--affected', '--only', '--global-deps=tsconfig.json'] }],
+    [['npx', 'turbo', 'run', 'build', '--affected', '--only', '--global-deps', 'tsconfig.json', '--ui=stream', '--summarize', '--concurrency=2'], { tasks: ['build'], launcher: ['npx'], runFlags: ['--affected', '--only', '--global-deps=tsconfig.json'] }],
     [['turbo', 'run', 'build', '--env-mode=loose', '--framework-inference=false', '-F', 'app'], { tasks: ['build'], filter: ['app'], runFlags: ['--env-mode=loose', '--framework-inference=false'] }],
     [['turbo', 'run', 'build', '--root-turbo-json', 'ci/turbo.json', '--log-file', '--experimental-otel-endpoint', 'http://x'], { tasks: ['build'], runFlags: ['--root-turbo-json=ci/turbo.json'] }],
   ])('%j', (argv, expected) => {
