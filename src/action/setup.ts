@@ -1,6 +1,7 @@
 import { execFile } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import type { Logger } from '../core/logger.js';
+import { bpftraceCommand } from '../tracer/bpftrace.js';
 import type { TracerName } from '../tracer/types.js';
 import type { TracerRequest } from '../tracer/select.js';
 
@@ -68,6 +69,11 @@ export interface PrepareOptions {
   log: Logger;
   /** /proc/mounts text (injected for tests). */
   mounts?: () => string;
+  /**
+   * The command that runs bpftrace (default: IO_TRACE_BPFTRACE split on spaces, else `bpftrace`), the
+   * one io-trace itself will use. A command of the user's own is checked as it is, never apt-installed.
+   */
+  bpftrace?: string[];
 }
 
 const firstLine = (s: string) => s.trim().split('\n').filter((l) => !/RLIMIT_MEMLOCK/.test(l))[0]?.slice(0, 300) ?? '';
@@ -117,7 +123,12 @@ async function checkBpftrace(o: PrepareOptions, step: Step): Promise<string | nu
     const [f, a] = asRoot(p, file, args);
     return o.exec(f, a, { timeoutMs });
   };
-  let version = await step('bpftrace --version', () => root('bpftrace', ['--version'], 10_000), (r) => r.code === 0);
+  const [bin, ...pre] = o.bpftrace ?? bpftraceCommand();
+  const custom = !(bin === 'bpftrace' && pre.length === 0);
+  const shown = [bin, ...pre].join(' ');
+  const bpftrace = (args: string[], timeoutMs: number) => root(bin, [...pre, ...args], timeoutMs);
+  let version = await step(`${shown} --version`, () => bpftrace(['--version'], 10_000), (r) => r.code === 0);
+  if (version.code !== 0 && custom) return `${shown} (IO_TRACE_BPFTRACE) does not run: ${firstLine(version.stderr) || `exit ${version.code}`}`;
   if (version.code !== 0 && o.installBpftrace) {
     o.log.info('io-trace: bpftrace is missing; installing it with apt-get');
     const install = () => root('apt-get', ['-o', 'DPkg::Lock::Timeout=60', 'install', '-y', '--no-install-recommends', 'bpftrace'], 300_000);
@@ -127,7 +138,7 @@ async function checkBpftrace(o: PrepareOptions, step: Step): Promise<string | nu
       r = await step('apt-get install bpftrace (after update)', install, (x) => x.code === 0);
     }
     if (r.code !== 0) return `not installed, and apt-get install bpftrace failed: ${firstLine(r.stderr) || `exit ${r.code}`}`;
-    version = await root('bpftrace', ['--version'], 10_000);
+    version = await bpftrace(['--version'], 10_000);
   }
   if (version.code !== 0) return `not installed (${firstLine(version.stderr) || 'bpftrace --version failed'})`;
   const mounts = (o.mounts ?? (() => readFileSync('/proc/mounts', 'utf8')))();
@@ -138,7 +149,7 @@ async function checkBpftrace(o: PrepareOptions, step: Step): Promise<string | nu
   // Loads and attaches one tracepoint program: proves BPF is allowed (not just that the binary exists).
   const probe = await step(
     'bpftrace self-test',
-    () => root('bpftrace', ['-e', 'tracepoint:sched:sched_process_fork { } BEGIN { printf("io-trace-ok\\n"); exit(); }'], 30_000),
+    () => bpftrace(['-e', 'tracepoint:sched:sched_process_fork { } BEGIN { printf("io-trace-ok\\n"); exit(); }'], 30_000),
     (x) => x.code === 0 && x.stdout.includes('io-trace-ok'),
   );
   if (probe.code !== 0 || !probe.stdout.includes('io-trace-ok')) return `cannot load BPF programs here: ${firstLine(probe.stderr) || `exit ${probe.code}`}`;

@@ -60,7 +60,7 @@ function fakeExec(rules: [RegExp, Partial<ExecResult>][]): Exec & { calls: strin
 }
 
 const mounted = () => 'nodev /sys/kernel/tracing tracefs rw,relatime 0 0\n';
-const opts = { backends: ['bpftrace', 'strace'] as const, installBpftrace: true, platform: 'linux' as const, log: silentLogger, mounts: mounted };
+const opts = { backends: ['bpftrace', 'strace'] as const, installBpftrace: true, platform: 'linux' as const, log: silentLogger, mounts: mounted, bpftrace: ['bpftrace'] };
 
 describe('runner set-up', () => {
   it('installs a missing bpftrace with sudo apt-get (updating the lists when needed) and self-tests it', async () => {
@@ -93,6 +93,21 @@ describe('runner set-up', () => {
       'sudo -n apt-get install -y --no-install-recommends bpftrace',
     ]);
     expect(exec.calls).toContain('sudo -n mount -t tracefs nodev /sys/kernel/tracing');
+  });
+
+  it('checks and self-tests the bpftrace command IO_TRACE_BPFTRACE names, and never apt-installs over it', async () => {
+    const exec = fakeExec([
+      [/^sudo -n chroot \/srv\/sid bpftrace --version/, { stdout: 'bpftrace v0.27.1' }],
+      [/^sudo -n chroot \/srv\/sid bpftrace -e/, { stdout: 'io-trace-ok\n' }],
+    ]);
+    const s = await prepareTracing({ ...opts, request: 'auto', privilege: runner, exec, bpftrace: ['chroot', '/srv/sid', 'bpftrace'] });
+    expect(s.usable).toEqual(['bpftrace']);
+    expect(exec.calls.some((c) => c.includes('apt-get'))).toBe(false);
+    const broken = fakeExec([[/^strace/, {}]]);
+    const b = await prepareTracing({ ...opts, request: 'auto', privilege: runner, exec: broken, bpftrace: ['/opt/bt/bpftrace'] });
+    expect(b.tracer).toBe('strace');
+    expect(b.notes.join('; ')).toContain('/opt/bt/bpftrace (IO_TRACE_BPFTRACE) does not run');
+    expect(broken.calls.some((c) => c.includes('apt-get'))).toBe(false);
   });
 
   it('falls back to strace with the reason when BPF is denied', async () => {
