@@ -13,7 +13,16 @@ import path from 'node:path';
  * `/usr/bin/env node .../pnpm.cjs` -> the node process running `pnpm.cjs`). A script called `pnpm` in
  * the workspace is not a package manager; `pnpm` found on PATH is one whatever path it was given as.
  */
-export type PackageManager = 'npm' | 'npx' | 'pnpm' | 'pnpx' | 'yarn' | 'bun' | 'corepack';
+export type PackageManager = 'npm' | 'npx' | 'pnpm' | 'pnpx' | 'yarn' | 'bun' | 'corepack' | 'nx';
+
+/**
+ * Build tools that are not package managers but do the same discovery when a task runs them again
+ * (`"build": "nx build-package x"` in an nx:run-commands target): the nx CLI and its plugin workers read
+ * every project.json, package.json, .gitignore and the lockfile to compute a project graph. Their I/O is
+ * the orchestrator's, as for the outer nx; the processes they start for tasks (run-executor.js, the
+ * commands) are the task's.
+ */
+export const DISCOVERING_ORCHESTRATORS: ReadonlySet<PackageManager> = new Set(['nx']);
 
 /** Real path of a file (symlinks resolved), or undefined when it does not exist. */
 export type PathResolver = (p: string) => string | undefined;
@@ -41,6 +50,10 @@ const NODE_SCRIPTS: [RegExp, PackageManager][] = [
   [/\/yarn\/[^/]+\/yarn\.c?js$/, 'yarn'],
   [/\/\.yarn\/releases\/yarn-[^/]*\.c?js$/, 'yarn'],
   [/\/@yarnpkg\/cli-dist\/bin\/yarn\.js$/, 'yarn'],
+  // The nx CLI (node_modules/.bin/nx -> nx/bin/nx.js), its project-graph plugin workers and its daemon.
+  [/\/nx\/bin\/nx\.[cm]?js$/, 'nx'],
+  [/\/nx\/(dist\/)?src\/project-graph\/plugins\/isolation\/plugin-worker\.js$/, 'nx'],
+  [/\/nx\/(dist\/)?src\/daemon\/server\/start\.js$/, 'nx'],
   // corepack and its shims: the shim loads the package manager into the same process.
   [/\/corepack\/dist\/corepack\.js$/, 'corepack'],
   [/\/corepack\/dist\/(npm|npx|pnpm|pnpx|yarn)\.js$/, 'corepack'],

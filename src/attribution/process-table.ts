@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { IDENTITY_ENV_VARS } from '../core/events.js';
 import type { Plan } from '../plan/types.js';
 import type { ProcessRecord, ProcessTracker } from '../core/records.js';
-import { cachedResolver, packageManagerOf, type PackageManager, type ProgramFacts } from './package-managers.js';
+import { cachedResolver, DISCOVERING_ORCHESTRATORS, packageManagerOf, type PackageManager, type ProgramFacts } from './package-managers.js';
 
 /** Environment variable that assigns a process (and its descendants) to a task, for any plan source. */
 export const TASK_ENV_VAR = 'IO_TRACE_TASK';
@@ -290,7 +290,7 @@ export class ProcessTable implements ProcessTracker {
         parentKey: p.parentKey,
         ppid: p.ppid,
         taskId,
-        role: pm ? 'package-manager' : taskId !== null ? 'task' : this.options.outsideRole,
+        role: pm ? (DISCOVERING_ORCHESTRATORS.has(p.packageManager!) ? 'orchestrator' : 'package-manager') : taskId !== null ? 'task' : this.options.outsideRole,
         exe: p.exe,
         argv: p.argv,
         cwd: p.cwd,

@@ -16,6 +16,9 @@ export const DEFAULT_IGNORES = [
   '.pnpm-store',
   '.yarn/cache',
   '.yarn/install-state.gz',
+  // io-trace's own folder (created in the workspace even when --db points elsewhere; a nested tool that
+  // reads every .gitignore reads its .gitignore too).
+  '.io-trace',
 ];
 
 export interface IgnoreRules {

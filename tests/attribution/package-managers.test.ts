@@ -104,6 +104,43 @@ describe('package managers at any depth of a task', () => {
     });
   });
 
+  it('an nx run again inside a task (nx:run-commands `nx build-package x`) and its plugin workers discover, as the outer nx does; what it runs is the task\'s', () => {
+    const nxTask = (id: string): PlanTask => ({ id, project: id.split(':')[0], target: id.split(':')[1], projectRoot: `libs/${id.split(':')[0]}`, inputs: [], outputs: [], dependsOn: [], identity: { NX_TASK_TARGET_PROJECT: id.split(':')[0], NX_TASK_TARGET_TARGET: id.split(':')[1] } });
+    const envs: Record<number, Record<string, string>> = { 12: { NX_TASK_TARGET_PROJECT: 'lib', NX_TASK_TARGET_TARGET: 'build' } };
+    const nxLinks: Record<string, string> = { '/w/node_modules/.bin/nx': '/w/node_modules/nx/bin/nx.js' };
+    const pt = new ProcessTable({
+      rootPid: 10, matcher: new TaskMatcher({ tasks: [nxTask('lib:build')] }), outsideRole: 'orchestrator', startedAt: 0,
+      readEnviron: (pid) => (envs[pid] ? new Map(Object.entries(envs[pid])) : undefined),
+      packageManagerOf: (f) => packageManagerOf(f, (p) => nxLinks[p] ?? resolve(p), () => false),
+    });
+    pt.exec(10, '/usr/bin/node', ['node', '/w/node_modules/.bin/nx', 'run-many', '-t', 'build'], '/w', 0);
+    pt.fork(10, 11, 1); // the outer nx's plugin worker
+    pt.exec(11, '/usr/bin/node', ['node', '/w/node_modules/nx/dist/src/project-graph/plugins/isolation/plugin-worker.js', '/tmp/s'], '/w', 1.5);
+    pt.fork(10, 12, 2); // the task's executor process
+    pt.exec(12, '/usr/bin/node', ['node', '/w/node_modules/nx/dist/bin/run-executor.js'], '/w', 3);
+    pt.fork(12, 13, 4);
+    pt.exec(13, '/bin/sh', ['/bin/sh', '-c', 'nx build-package lib'], '/w', 5);
+    pt.fork(13, 14, 6); // nested nx: reads every project.json
+    pt.exec(14, '/usr/bin/node', ['node', '/w/node_modules/.bin/nx', 'build-package', 'lib'], '/w', 7);
+    pt.fork(14, 15, 8); // its plugin worker
+    pt.exec(15, '/usr/bin/node', ['node', '/w/node_modules/nx/dist/src/project-graph/plugins/isolation/plugin-worker.js', '/tmp/s2'], '/w', 9);
+    pt.fork(14, 16, 10); // what it runs
+    pt.exec(16, '/usr/bin/node', ['node', '/w/node_modules/nx/dist/bin/run-executor.js'], '/w', 11);
+    pt.fork(16, 17, 12);
+    pt.exec(17, '/usr/bin/node', ['node', '/w/node_modules/typescript/bin/tsc', '-p', 'libs/lib'], '/w', 13);
+    const byPid = Object.fromEntries(pt.records().map((r) => [r.pid, `${r.taskId ?? '-'}/${r.role}`]));
+    expect(byPid).toEqual({
+      10: '-/orchestrator',
+      11: '-/orchestrator',
+      12: 'lib:build/task',
+      13: 'lib:build/task',
+      14: '-/orchestrator',
+      15: '-/orchestrator',
+      16: 'lib:build/task',
+      17: 'lib:build/task',
+    });
+  });
+
   it('a one-task plan file: the package manager at the root is no task\'s, its script is the task\'s', () => {
     const pt = new ProcessTable({ rootPid: 10, matcher: new TaskMatcher({ tasks: [task('a#b', 'x')] }), defaultTask: 'a#b', outsideRole: 'unattributed', startedAt: 0, readEnviron: () => undefined, packageManagerOf: (f) => packageManagerOf(f, resolve, () => false) });
     pt.exec(10, '/usr/bin/node', ['node', '/usr/bin/npm', 'run', 'build'], '/w', 0);

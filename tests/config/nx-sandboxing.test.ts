@@ -75,4 +75,11 @@ describe('tool defaults', () => {
     expect(turbo.ignoredRead('app#build', 'packages/app/package.json')).toBe(true);
     expect(turbo.ignoredRead('app#build', 'packages/lib/package.json')).toBe(false);
   });
+
+  it('never reports io-trace\'s own folder, wherever the database went', () => {
+    const m = new IgnoreMatcher(toolDefaultIgnores({ source: 'nx', tasks: [] }));
+    expect(m.ignoredRead('x', '.io-trace/.gitignore')).toBe(true);
+    expect(m.ignoredWrite('x', '.io-trace/trace.db')).toBe(true);
+    expect(m.ignoredRead('x', 'src/io-trace.ts')).toBe(false);
+  });
 });
