@@ -50,8 +50,8 @@ const NODE_SCRIPTS: [RegExp, PackageManager][] = [
   [/\/yarn\/[^/]+\/yarn\.c?js$/, 'yarn'],
   [/\/\.yarn\/releases\/yarn-[^/]*\.c?js$/, 'yarn'],
   [/\/@yarnpkg\/cli-dist\/bin\/yarn\.js$/, 'yarn'],
-  // The nx CLI (node_modules/.bin/nx -> nx/bin/nx.js), its project-graph plugin workers and its daemon.
-  [/\/nx\/bin\/nx\.[cm]?js$/, 'nx'],
+  // The nx CLI (node_modules/.bin/nx -> nx/bin/nx.js, nx/dist/bin/nx.js from 22.7), its project-graph plugin workers and its daemon.
+  [/\/nx\/(dist\/)?bin\/nx\.[cm]?js$/, 'nx'],
   [/\/nx\/(dist\/)?src\/project-graph\/plugins\/isolation\/plugin-worker\.js$/, 'nx'],
   [/\/nx\/(dist\/)?src\/daemon\/server\/start\.js$/, 'nx'],
   // corepack and its shims: the shim loads the package manager into the same process.

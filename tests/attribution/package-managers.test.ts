@@ -107,7 +107,8 @@ describe('package managers at any depth of a task', () => {
   it('an nx run again inside a task (nx:run-commands `nx build-package x`) and its plugin workers discover, as the outer nx does; what it runs is the task\'s', () => {
     const nxTask = (id: string): PlanTask => ({ id, project: id.split(':')[0], target: id.split(':')[1], projectRoot: `libs/${id.split(':')[0]}`, inputs: [], outputs: [], dependsOn: [], identity: { NX_TASK_TARGET_PROJECT: id.split(':')[0], NX_TASK_TARGET_TARGET: id.split(':')[1] } });
     const envs: Record<number, Record<string, string>> = { 12: { NX_TASK_TARGET_PROJECT: 'lib', NX_TASK_TARGET_TARGET: 'build' } };
-    const nxLinks: Record<string, string> = { '/w/node_modules/.bin/nx': '/w/node_modules/nx/bin/nx.js' };
+    // The CLI's entry moved to nx/dist/bin/nx.js in 22.7: the outer nx is the old layout, the nested one the new.
+    const nxLinks: Record<string, string> = { '/w/node_modules/.bin/nx': '/w/node_modules/nx/bin/nx.js', '/w/sub/node_modules/.bin/nx': '/w/node_modules/nx/dist/bin/nx.js' };
     const pt = new ProcessTable({
       rootPid: 10, matcher: new TaskMatcher({ tasks: [nxTask('lib:build')] }), outsideRole: 'orchestrator', startedAt: 0,
       readEnviron: (pid) => (envs[pid] ? new Map(Object.entries(envs[pid])) : undefined),
@@ -121,7 +122,7 @@ describe('package managers at any depth of a task', () => {
     pt.fork(12, 13, 4);
     pt.exec(13, '/bin/sh', ['/bin/sh', '-c', 'nx build-package lib'], '/w', 5);
     pt.fork(13, 14, 6); // nested nx: reads every project.json
-    pt.exec(14, '/usr/bin/node', ['node', '/w/node_modules/.bin/nx', 'build-package', 'lib'], '/w', 7);
+    pt.exec(14, '/usr/bin/node', ['node', '/w/sub/node_modules/.bin/nx', 'build-package', 'lib'], '/w', 7);
     pt.fork(14, 15, 8); // its plugin worker
     pt.exec(15, '/usr/bin/node', ['node', '/w/node_modules/nx/dist/src/project-graph/plugins/isolation/plugin-worker.js', '/tmp/s2'], '/w', 9);
     pt.fork(14, 16, 10); // what it runs
