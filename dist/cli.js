@@ -291,8 +291,8 @@ var require_utils = __commonJS({
       }
       return output;
     };
-    exports.basename = (path31, { windows } = {}) => {
-      const segs = path31.split(windows ? /[\\/]/ : "/");
+    exports.basename = (path32, { windows } = {}) => {
+      const segs = path32.split(windows ? /[\\/]/ : "/");
       const last = segs[segs.length - 1];
       if (last === "") {
         return segs[segs.length - 2];
@@ -893,7 +893,7 @@ var require_parse = __commonJS({
       }
       return { risky: false };
     };
-    var parse3 = (input, options) => {
+    var parse4 = (input, options) => {
       if (typeof input !== "string") {
         throw new TypeError("Expected a string");
       }
@@ -1063,7 +1063,7 @@ var require_parse = __commonJS({
             output = token.close = `)$))${extglobStar}`;
           }
           if (token.inner.includes("*") && (rest = remaining()) && /^\.[^\\/.]+$/.test(rest)) {
-            const expression = parse3(rest, { ...options, fastpaths: false }).output;
+            const expression = parse4(rest, { ...options, fastpaths: false }).output;
             output = token.close = `)${expression})${extglobStar})`;
           }
           if (token.prev.type === "bos") {
@@ -1586,7 +1586,7 @@ var require_parse = __commonJS({
       }
       return state;
     };
-    parse3.fastpaths = (input, options) => {
+    parse4.fastpaths = (input, options) => {
       const opts = { ...options };
       const max = typeof opts.maxLength === "number" ? Math.min(MAX_LENGTH, opts.maxLength) : MAX_LENGTH;
       const len = input.length;
@@ -1651,7 +1651,7 @@ var require_parse = __commonJS({
       }
       return source;
     };
-    module.exports = parse3;
+    module.exports = parse4;
   }
 });
 
@@ -1660,7 +1660,7 @@ var require_picomatch = __commonJS({
   "node_modules/picomatch/lib/picomatch.js"(exports, module) {
     "use strict";
     var scan = require_scan();
-    var parse3 = require_parse();
+    var parse4 = require_parse();
     var utils = require_utils();
     var constants2 = require_constants();
     var isObject2 = (val) => val && typeof val === "object" && !Array.isArray(val);
@@ -1748,7 +1748,7 @@ var require_picomatch = __commonJS({
     picomatch4.isMatch = (str3, patterns, options) => picomatch4(patterns, options)(str3);
     picomatch4.parse = (pattern, options) => {
       if (Array.isArray(pattern)) return pattern.map((p) => picomatch4.parse(p, options));
-      return parse3(pattern, { ...options, fastpaths: false });
+      return parse4(pattern, { ...options, fastpaths: false });
     };
     picomatch4.scan = (input, options) => scan(input, options);
     picomatch4.compileRe = (state, options, returnOutput = false, returnState = false) => {
@@ -1774,10 +1774,10 @@ var require_picomatch = __commonJS({
       }
       let parsed = { negated: false, fastpaths: true };
       if (options.fastpaths !== false && (input[0] === "." || input[0] === "*")) {
-        parsed.output = parse3.fastpaths(input, options);
+        parsed.output = parse4.fastpaths(input, options);
       }
       if (!parsed.output) {
-        parsed = parse3(input, options);
+        parsed = parse4(input, options);
       }
       return picomatch4.compileRe(parsed, options, returnOutput, returnState);
     };
@@ -1889,17 +1889,17 @@ var require_visit = __commonJS({
     visit2.BREAK = BREAK;
     visit2.SKIP = SKIP;
     visit2.REMOVE = REMOVE;
-    function visit_(key2, node, visitor, path31) {
-      const ctrl = callVisitor(key2, node, visitor, path31);
+    function visit_(key2, node, visitor, path32) {
+      const ctrl = callVisitor(key2, node, visitor, path32);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key2, path31, ctrl);
-        return visit_(key2, ctrl, visitor, path31);
+        replaceNode(key2, path32, ctrl);
+        return visit_(key2, ctrl, visitor, path32);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path31 = Object.freeze(path31.concat(node));
+          path32 = Object.freeze(path32.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = visit_(i, node.items[i], visitor, path31);
+            const ci = visit_(i, node.items[i], visitor, path32);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -1910,13 +1910,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path31 = Object.freeze(path31.concat(node));
-          const ck = visit_("key", node.key, visitor, path31);
+          path32 = Object.freeze(path32.concat(node));
+          const ck = visit_("key", node.key, visitor, path32);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = visit_("value", node.value, visitor, path31);
+          const cv = visit_("value", node.value, visitor, path32);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -1937,17 +1937,17 @@ var require_visit = __commonJS({
     visitAsync.BREAK = BREAK;
     visitAsync.SKIP = SKIP;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key2, node, visitor, path31) {
-      const ctrl = await callVisitor(key2, node, visitor, path31);
+    async function visitAsync_(key2, node, visitor, path32) {
+      const ctrl = await callVisitor(key2, node, visitor, path32);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key2, path31, ctrl);
-        return visitAsync_(key2, ctrl, visitor, path31);
+        replaceNode(key2, path32, ctrl);
+        return visitAsync_(key2, ctrl, visitor, path32);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path31 = Object.freeze(path31.concat(node));
+          path32 = Object.freeze(path32.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = await visitAsync_(i, node.items[i], visitor, path31);
+            const ci = await visitAsync_(i, node.items[i], visitor, path32);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -1958,13 +1958,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path31 = Object.freeze(path31.concat(node));
-          const ck = await visitAsync_("key", node.key, visitor, path31);
+          path32 = Object.freeze(path32.concat(node));
+          const ck = await visitAsync_("key", node.key, visitor, path32);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = await visitAsync_("value", node.value, visitor, path31);
+          const cv = await visitAsync_("value", node.value, visitor, path32);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -1991,23 +1991,23 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key2, node, visitor, path31) {
+    function callVisitor(key2, node, visitor, path32) {
       if (typeof visitor === "function")
-        return visitor(key2, node, path31);
+        return visitor(key2, node, path32);
       if (identity.isMap(node))
-        return visitor.Map?.(key2, node, path31);
+        return visitor.Map?.(key2, node, path32);
       if (identity.isSeq(node))
-        return visitor.Seq?.(key2, node, path31);
+        return visitor.Seq?.(key2, node, path32);
       if (identity.isPair(node))
-        return visitor.Pair?.(key2, node, path31);
+        return visitor.Pair?.(key2, node, path32);
       if (identity.isScalar(node))
-        return visitor.Scalar?.(key2, node, path31);
+        return visitor.Scalar?.(key2, node, path32);
       if (identity.isAlias(node))
-        return visitor.Alias?.(key2, node, path31);
+        return visitor.Alias?.(key2, node, path32);
       return void 0;
     }
-    function replaceNode(key2, path31, node) {
-      const parent = path31[path31.length - 1];
+    function replaceNode(key2, path32, node) {
+      const parent = path32[path32.length - 1];
       if (identity.isCollection(parent)) {
         parent.items[key2] = node;
       } else if (identity.isPair(parent)) {
@@ -2619,10 +2619,10 @@ var require_Collection = __commonJS({
     var createNode = require_createNode();
     var identity = require_identity();
     var Node = require_Node();
-    function collectionFromPath(schema, path31, value) {
+    function collectionFromPath(schema, path32, value) {
       let v = value;
-      for (let i = path31.length - 1; i >= 0; --i) {
-        const k = path31[i];
+      for (let i = path32.length - 1; i >= 0; --i) {
+        const k = path32[i];
         if (typeof k === "number" && Number.isInteger(k) && k >= 0) {
           const a = [];
           a[k] = v;
@@ -2641,7 +2641,7 @@ var require_Collection = __commonJS({
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
-    var isEmptyPath = (path31) => path31 == null || typeof path31 === "object" && !!path31[Symbol.iterator]().next().done;
+    var isEmptyPath = (path32) => path32 == null || typeof path32 === "object" && !!path32[Symbol.iterator]().next().done;
     var Collection = class extends Node.NodeBase {
       constructor(type, schema) {
         super(type);
@@ -2671,11 +2671,11 @@ var require_Collection = __commonJS({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path31, value) {
-        if (isEmptyPath(path31))
+      addIn(path32, value) {
+        if (isEmptyPath(path32))
           this.add(value);
         else {
-          const [key2, ...rest] = path31;
+          const [key2, ...rest] = path32;
           const node = this.get(key2, true);
           if (identity.isCollection(node))
             node.addIn(rest, value);
@@ -2689,8 +2689,8 @@ var require_Collection = __commonJS({
        * Removes a value from the collection.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path31) {
-        const [key2, ...rest] = path31;
+      deleteIn(path32) {
+        const [key2, ...rest] = path32;
         if (rest.length === 0)
           return this.delete(key2);
         const node = this.get(key2, true);
@@ -2704,8 +2704,8 @@ var require_Collection = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path31, keepScalar) {
-        const [key2, ...rest] = path31;
+      getIn(path32, keepScalar) {
+        const [key2, ...rest] = path32;
         const node = this.get(key2, true);
         if (rest.length === 0)
           return !keepScalar && identity.isScalar(node) ? node.value : node;
@@ -2723,8 +2723,8 @@ var require_Collection = __commonJS({
       /**
        * Checks if the collection includes a value with the key `key`.
        */
-      hasIn(path31) {
-        const [key2, ...rest] = path31;
+      hasIn(path32) {
+        const [key2, ...rest] = path32;
         if (rest.length === 0)
           return this.has(key2);
         const node = this.get(key2, true);
@@ -2734,8 +2734,8 @@ var require_Collection = __commonJS({
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path31, value) {
-        const [key2, ...rest] = path31;
+      setIn(path32, value) {
+        const [key2, ...rest] = path32;
         if (rest.length === 0) {
           this.set(key2, value);
         } else {
@@ -5250,9 +5250,9 @@ var require_Document = __commonJS({
           this.contents.add(value);
       }
       /** Adds a value to the document. */
-      addIn(path31, value) {
+      addIn(path32, value) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path31, value);
+          this.contents.addIn(path32, value);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -5327,14 +5327,14 @@ var require_Document = __commonJS({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path31) {
-        if (Collection.isEmptyPath(path31)) {
+      deleteIn(path32) {
+        if (Collection.isEmptyPath(path32)) {
           if (this.contents == null)
             return false;
           this.contents = null;
           return true;
         }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path31) : false;
+        return assertCollection(this.contents) ? this.contents.deleteIn(path32) : false;
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -5349,10 +5349,10 @@ var require_Document = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path31, keepScalar) {
-        if (Collection.isEmptyPath(path31))
+      getIn(path32, keepScalar) {
+        if (Collection.isEmptyPath(path32))
           return !keepScalar && identity.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity.isCollection(this.contents) ? this.contents.getIn(path31, keepScalar) : void 0;
+        return identity.isCollection(this.contents) ? this.contents.getIn(path32, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
@@ -5363,10 +5363,10 @@ var require_Document = __commonJS({
       /**
        * Checks if the document includes a value at `path`.
        */
-      hasIn(path31) {
-        if (Collection.isEmptyPath(path31))
+      hasIn(path32) {
+        if (Collection.isEmptyPath(path32))
           return this.contents !== void 0;
-        return identity.isCollection(this.contents) ? this.contents.hasIn(path31) : false;
+        return identity.isCollection(this.contents) ? this.contents.hasIn(path32) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -5383,13 +5383,13 @@ var require_Document = __commonJS({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path31, value) {
-        if (Collection.isEmptyPath(path31)) {
+      setIn(path32, value) {
+        if (Collection.isEmptyPath(path32)) {
           this.contents = value;
         } else if (this.contents == null) {
-          this.contents = Collection.collectionFromPath(this.schema, Array.from(path31), value);
+          this.contents = Collection.collectionFromPath(this.schema, Array.from(path32), value);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path31, value);
+          this.contents.setIn(path32, value);
         }
       }
       /**
@@ -5775,10 +5775,10 @@ var require_resolve_block_map = __commonJS({
       let offset = bm.offset;
       let commentEnd = null;
       for (const collItem of bm.items) {
-        const { start, key: key2, sep, value } = collItem;
+        const { start, key: key2, sep: sep2, value } = collItem;
         const keyProps = resolveProps.resolveProps(start, {
           indicator: "explicit-key-ind",
-          next: key2 ?? sep?.[0],
+          next: key2 ?? sep2?.[0],
           offset,
           onError,
           parentIndent: bm.indent,
@@ -5792,7 +5792,7 @@ var require_resolve_block_map = __commonJS({
             else if ("indent" in key2 && key2.indent !== bm.indent)
               onError(offset, "BAD_INDENT", startColMsg);
           }
-          if (!keyProps.anchor && !keyProps.tag && !sep) {
+          if (!keyProps.anchor && !keyProps.tag && !sep2) {
             commentEnd = keyProps.end;
             if (keyProps.comment) {
               if (map.comment)
@@ -5816,7 +5816,7 @@ var require_resolve_block_map = __commonJS({
         ctx.atKey = false;
         if (utilMapIncludes.mapIncludes(ctx, map.items, keyNode))
           onError(keyStart, "DUPLICATE_KEY", "Map keys must be unique");
-        const valueProps = resolveProps.resolveProps(sep ?? [], {
+        const valueProps = resolveProps.resolveProps(sep2 ?? [], {
           indicator: "map-value-ind",
           next: value,
           offset: keyNode.range[2],
@@ -5832,7 +5832,7 @@ var require_resolve_block_map = __commonJS({
             if (ctx.options.strict && keyProps.start < valueProps.found.offset - 1024)
               onError(keyNode.range, "KEY_OVER_1024_CHARS", "The : indicator must be at most 1024 chars after the start of an implicit block mapping key");
           }
-          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : composeEmptyNode(ctx, offset, sep, null, valueProps, onError);
+          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : composeEmptyNode(ctx, offset, sep2, null, valueProps, onError);
           if (ctx.schema.compat)
             utilFlowIndentCheck.flowIndentCheck(bm.indent, value, onError);
           offset = valueNode.range[2];
@@ -5923,7 +5923,7 @@ var require_resolve_end = __commonJS({
       let comment = "";
       if (end) {
         let hasSpace = false;
-        let sep = "";
+        let sep2 = "";
         for (const token of end) {
           const { source, type } = token;
           switch (type) {
@@ -5937,13 +5937,13 @@ var require_resolve_end = __commonJS({
               if (!comment)
                 comment = cb;
               else
-                comment += sep + cb;
-              sep = "";
+                comment += sep2 + cb;
+              sep2 = "";
               break;
             }
             case "newline":
               if (comment)
-                sep += source;
+                sep2 += source;
               hasSpace = true;
               break;
             default:
@@ -5986,18 +5986,18 @@ var require_resolve_flow_collection = __commonJS({
       let offset = fc.offset + fc.start.source.length;
       for (let i = 0; i < fc.items.length; ++i) {
         const collItem = fc.items[i];
-        const { start, key: key2, sep, value } = collItem;
+        const { start, key: key2, sep: sep2, value } = collItem;
         const props = resolveProps.resolveProps(start, {
           flow: fcName,
           indicator: "explicit-key-ind",
-          next: key2 ?? sep?.[0],
+          next: key2 ?? sep2?.[0],
           offset,
           onError,
           parentIndent: fc.indent,
           startOnNewline: false
         });
         if (!props.found) {
-          if (!props.anchor && !props.tag && !sep && !value) {
+          if (!props.anchor && !props.tag && !sep2 && !value) {
             if (i === 0 && props.comma)
               onError(props.comma, "UNEXPECTED_TOKEN", `Unexpected , in ${fcName}`);
             else if (i < fc.items.length - 1)
@@ -6051,8 +6051,8 @@ var require_resolve_flow_collection = __commonJS({
             }
           }
         }
-        if (!isMap && !sep && !props.found) {
-          const valueNode = value ? composeNode(ctx, value, props, onError) : composeEmptyNode(ctx, props.end, sep, null, props, onError);
+        if (!isMap && !sep2 && !props.found) {
+          const valueNode = value ? composeNode(ctx, value, props, onError) : composeEmptyNode(ctx, props.end, sep2, null, props, onError);
           coll.items.push(valueNode);
           offset = valueNode.range[2];
           if (isBlock(value))
@@ -6064,7 +6064,7 @@ var require_resolve_flow_collection = __commonJS({
           if (isBlock(key2))
             onError(keyNode.range, "BLOCK_IN_FLOW", blockMsg);
           ctx.atKey = false;
-          const valueProps = resolveProps.resolveProps(sep ?? [], {
+          const valueProps = resolveProps.resolveProps(sep2 ?? [], {
             flow: fcName,
             indicator: "map-value-ind",
             next: value,
@@ -6075,8 +6075,8 @@ var require_resolve_flow_collection = __commonJS({
           });
           if (valueProps.found) {
             if (!isMap && !props.found && ctx.options.strict) {
-              if (sep)
-                for (const st of sep) {
+              if (sep2)
+                for (const st of sep2) {
                   if (st === valueProps.found)
                     break;
                   if (st.type === "newline") {
@@ -6093,7 +6093,7 @@ var require_resolve_flow_collection = __commonJS({
             else
               onError(valueProps.start, "MISSING_CHAR", `Missing , or : between ${fcName} items`);
           }
-          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : valueProps.found ? composeEmptyNode(ctx, valueProps.end, sep, null, valueProps, onError) : null;
+          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : valueProps.found ? composeEmptyNode(ctx, valueProps.end, sep2, null, valueProps, onError) : null;
           if (valueNode) {
             if (isBlock(value))
               onError(valueNode.range, "BLOCK_IN_FLOW", blockMsg);
@@ -6273,7 +6273,7 @@ var require_resolve_block_scalar = __commonJS({
           chompStart = i + 1;
       }
       let value = "";
-      let sep = "";
+      let sep2 = "";
       let prevMoreIndented = false;
       for (let i = 0; i < contentStart; ++i)
         value += lines[i][0].slice(trimIndent) + "\n";
@@ -6290,24 +6290,24 @@ var require_resolve_block_scalar = __commonJS({
           indent = "";
         }
         if (type === Scalar.Scalar.BLOCK_LITERAL) {
-          value += sep + indent.slice(trimIndent) + content;
-          sep = "\n";
+          value += sep2 + indent.slice(trimIndent) + content;
+          sep2 = "\n";
         } else if (indent.length > trimIndent || content[0] === "	") {
-          if (sep === " ")
-            sep = "\n";
-          else if (!prevMoreIndented && sep === "\n")
-            sep = "\n\n";
-          value += sep + indent.slice(trimIndent) + content;
-          sep = "\n";
+          if (sep2 === " ")
+            sep2 = "\n";
+          else if (!prevMoreIndented && sep2 === "\n")
+            sep2 = "\n\n";
+          value += sep2 + indent.slice(trimIndent) + content;
+          sep2 = "\n";
           prevMoreIndented = true;
         } else if (content === "") {
-          if (sep === "\n")
+          if (sep2 === "\n")
             value += "\n";
           else
-            sep = "\n";
+            sep2 = "\n";
         } else {
-          value += sep + content;
-          sep = " ";
+          value += sep2 + content;
+          sep2 = " ";
           prevMoreIndented = false;
         }
       }
@@ -6490,25 +6490,25 @@ var require_resolve_flow_scalar = __commonJS({
         trimBoth = /^[ \t]+|[ \t]+$/g;
       }
       let res = match[1].replace(trimEnd, "");
-      let sep = " ";
+      let sep2 = " ";
       let pos = line.lastIndex;
       while (match = line.exec(source)) {
         const lm = match[1].replace(trimBoth, "");
         if (lm === "") {
-          if (sep === "\n")
-            res += sep;
+          if (sep2 === "\n")
+            res += sep2;
           else
-            sep = "\n";
+            sep2 = "\n";
         } else {
-          res += sep + lm;
-          sep = " ";
+          res += sep2 + lm;
+          sep2 = " ";
         }
         pos = line.lastIndex;
       }
       const last = /[ \t]*(.*)/sy;
       last.lastIndex = pos;
       match = last.exec(source);
-      return res + sep + (match?.[1] ?? "");
+      return res + sep2 + (match?.[1] ?? "");
     }
     function doubleQuotedValue(source, onError) {
       let res = "";
@@ -7318,14 +7318,14 @@ var require_cst_stringify = __commonJS({
         }
       }
     }
-    function stringifyItem({ start, key: key2, sep, value }) {
+    function stringifyItem({ start, key: key2, sep: sep2, value }) {
       let res = "";
       for (const st of start)
         res += st.source;
       if (key2)
         res += stringifyToken(key2);
-      if (sep)
-        for (const st of sep)
+      if (sep2)
+        for (const st of sep2)
           res += st.source;
       if (value)
         res += stringifyToken(value);
@@ -7350,9 +7350,9 @@ var require_cst_visit = __commonJS({
     visit2.BREAK = BREAK;
     visit2.SKIP = SKIP;
     visit2.REMOVE = REMOVE;
-    visit2.itemAtPath = (cst, path31) => {
+    visit2.itemAtPath = (cst, path32) => {
       let item = cst;
-      for (const [field, index] of path31) {
+      for (const [field, index] of path32) {
         const tok = item?.[field];
         if (tok && "items" in tok) {
           item = tok.items[index];
@@ -7361,23 +7361,23 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit2.parentCollection = (cst, path31) => {
-      const parent = visit2.itemAtPath(cst, path31.slice(0, -1));
-      const field = path31[path31.length - 1][0];
+    visit2.parentCollection = (cst, path32) => {
+      const parent = visit2.itemAtPath(cst, path32.slice(0, -1));
+      const field = path32[path32.length - 1][0];
       const coll = parent?.[field];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path31, item, visitor) {
-      let ctrl = visitor(item, path31);
+    function _visit(path32, item, visitor) {
+      let ctrl = visitor(item, path32);
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field of ["key", "value"]) {
         const token = item[field];
         if (token && "items" in token) {
           for (let i = 0; i < token.items.length; ++i) {
-            const ci = _visit(Object.freeze(path31.concat([[field, i]])), token.items[i], visitor);
+            const ci = _visit(Object.freeze(path32.concat([[field, i]])), token.items[i], visitor);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -7388,10 +7388,10 @@ var require_cst_visit = __commonJS({
             }
           }
           if (typeof ctrl === "function" && field === "key")
-            ctrl = ctrl(item, path31);
+            ctrl = ctrl(item, path32);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item, path31) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item, path32) : ctrl;
     }
     exports.visit = visit2;
   }
@@ -8492,18 +8492,18 @@ var require_parser = __commonJS({
         if (this.type === "map-value-ind") {
           const prev = getPrevProps(this.peek(2));
           const start = getFirstKeyStartProps(prev);
-          let sep;
+          let sep2;
           if (scalar.end) {
-            sep = scalar.end;
-            sep.push(this.sourceToken);
+            sep2 = scalar.end;
+            sep2.push(this.sourceToken);
             delete scalar.end;
           } else
-            sep = [this.sourceToken];
+            sep2 = [this.sourceToken];
           const map = {
             type: "block-map",
             offset: scalar.offset,
             indent: scalar.indent,
-            items: [{ start, key: scalar, sep }]
+            items: [{ start, key: scalar, sep: sep2 }]
           };
           this.onKeyLine = true;
           this.stack[this.stack.length - 1] = map;
@@ -8656,15 +8656,15 @@ var require_parser = __commonJS({
                 } else if (isFlowToken(it.key) && !includesToken(it.sep, "newline")) {
                   const start2 = getFirstKeyStartProps(it.start);
                   const key2 = it.key;
-                  const sep = it.sep;
-                  sep.push(this.sourceToken);
+                  const sep2 = it.sep;
+                  sep2.push(this.sourceToken);
                   delete it.key;
                   delete it.sep;
                   this.stack.push({
                     type: "block-map",
                     offset: this.offset,
                     indent: this.indent,
-                    items: [{ start: start2, key: key2, sep }]
+                    items: [{ start: start2, key: key2, sep: sep2 }]
                   });
                 } else if (start.length > 0) {
                   it.sep = it.sep.concat(start, this.sourceToken);
@@ -8858,13 +8858,13 @@ var require_parser = __commonJS({
             const prev = getPrevProps(parent);
             const start = getFirstKeyStartProps(prev);
             fixFlowSeqItems(fc);
-            const sep = fc.end.splice(1, fc.end.length);
-            sep.push(this.sourceToken);
+            const sep2 = fc.end.splice(1, fc.end.length);
+            sep2.push(this.sourceToken);
             const map = {
               type: "block-map",
               offset: fc.offset,
               indent: fc.indent,
-              items: [{ start, key: fc, sep }]
+              items: [{ start, key: fc, sep: sep2 }]
             };
             this.onKeyLine = true;
             this.stack[this.stack.length - 1] = map;
@@ -9042,7 +9042,7 @@ var require_public_api = __commonJS({
       }
       return doc;
     }
-    function parse3(src, reviver, options) {
+    function parse4(src, reviver, options) {
       let _reviver = void 0;
       if (typeof reviver === "function") {
         _reviver = reviver;
@@ -9083,7 +9083,7 @@ var require_public_api = __commonJS({
         return value.toString(options);
       return new Document.Document(value, _replacer, options).toString(options);
     }
-    exports.parse = parse3;
+    exports.parse = parse4;
     exports.parseAllDocuments = parseAllDocuments;
     exports.parseDocument = parseDocument2;
     exports.stringify = stringify;
@@ -9174,7 +9174,7 @@ function stderrLogger(verbose = false) {
 var IO_TRACE_VERSION = "0.1.0";
 
 // src/cli/commands/analyze.ts
-import path18 from "node:path";
+import path19 from "node:path";
 
 // src/plan/patterns.ts
 var import_picomatch = __toESM(require_picomatch2(), 1);
@@ -9234,7 +9234,10 @@ var DEFAULT_IGNORES = [
   "**/.turbo/**",
   ".pnpm-store",
   ".yarn/cache",
-  ".yarn/install-state.gz"
+  ".yarn/install-state.gz",
+  // io-trace's own folder (created in the workspace even when --db points elsewhere; a nested tool that
+  // reads every .gitignore reads its .gitignore too).
+  ".io-trace"
 ];
 function emptyIgnoreRules() {
   return { all: [], reads: [], writes: [], tasks: {}, excludedTasks: [] };
@@ -9442,6 +9445,15 @@ var DependencyClosure = class {
   dependsOn(task, other) {
     return this.closure(task).has(other);
   }
+  /** Project roots of the tasks `task` depends on (transitively), without "" and its own root. */
+  projectRoots(task, tasksById) {
+    const out = /* @__PURE__ */ new Set();
+    for (const d of this.closure(task.id)) {
+      const root = tasksById.get(d)?.projectRoot;
+      if (root && root !== task.projectRoot) out.add(root);
+    }
+    return out;
+  }
   closure(task) {
     let s = this.memo.get(task);
     if (s) return s;
@@ -9459,7 +9471,7 @@ var DependencyClosure = class {
 };
 
 // src/analysis/fixes.ts
-import { existsSync as existsSync2, readFileSync as readFileSync3 } from "node:fs";
+import { existsSync as existsSync3, readFileSync as readFileSync3 } from "node:fs";
 import path3 from "node:path";
 
 // src/plan/json-locate.ts
@@ -9559,9 +9571,9 @@ function parseJsonWithLines(text) {
     return void 0;
   }
 }
-function jsonChild(node, path31) {
+function jsonChild(node, path32) {
   let cur = node;
-  for (const k of path31) {
+  for (const k of path32) {
     if (!cur) return void 0;
     if (cur.kind === "object") cur = cur.members.get(k);
     else if (cur.kind === "array" && /^\d+$/.test(k)) cur = cur.items[Number(k)];
@@ -9569,12 +9581,12 @@ function jsonChild(node, path31) {
   }
   return cur;
 }
-function jsonKeyLine(node, path31) {
+function jsonKeyLine(node, path32) {
   if (!node) return void 0;
   let cur = node;
   let best = { line: node.line, depth: 0 };
-  for (let d = 0; d < path31.length; d++) {
-    const next = jsonChild(cur, [path31[d]]);
+  for (let d = 0; d < path32.length; d++) {
+    const next = jsonChild(cur, [path32[d]]);
     if (!next) break;
     cur = next;
     best = { line: next.keyLine, depth: d + 1 };
@@ -9583,9 +9595,981 @@ function jsonKeyLine(node, path31) {
 }
 
 // src/analysis/path-classes.ts
-var import_picomatch2 = __toESM(require_picomatch2(), 1);
-import { readFileSync as readFileSync2 } from "node:fs";
+import { existsSync as existsSync2, readdirSync, readFileSync as readFileSync2, realpathSync, statSync } from "node:fs";
 import path2 from "node:path";
+
+// node_modules/jsonc-parser/lib/esm/impl/scanner.js
+function createScanner(text, ignoreTrivia = false) {
+  const len = text.length;
+  let pos = 0, value = "", tokenOffset = 0, token = 16, lineNumber = 0, lineStartOffset = 0, tokenLineStartOffset = 0, prevTokenLineStartOffset = 0, scanError = 0;
+  function scanHexDigits(count, exact) {
+    let digits = 0;
+    let value2 = 0;
+    while (digits < count || !exact) {
+      let ch = text.charCodeAt(pos);
+      if (ch >= 48 && ch <= 57) {
+        value2 = value2 * 16 + ch - 48;
+      } else if (ch >= 65 && ch <= 70) {
+        value2 = value2 * 16 + ch - 65 + 10;
+      } else if (ch >= 97 && ch <= 102) {
+        value2 = value2 * 16 + ch - 97 + 10;
+      } else {
+        break;
+      }
+      pos++;
+      digits++;
+    }
+    if (digits < count) {
+      value2 = -1;
+    }
+    return value2;
+  }
+  function setPosition(newPosition) {
+    pos = newPosition;
+    value = "";
+    tokenOffset = 0;
+    token = 16;
+    scanError = 0;
+  }
+  function scanNumber() {
+    let start = pos;
+    if (text.charCodeAt(pos) === 48) {
+      pos++;
+    } else {
+      pos++;
+      while (pos < text.length && isDigit(text.charCodeAt(pos))) {
+        pos++;
+      }
+    }
+    if (pos < text.length && text.charCodeAt(pos) === 46) {
+      pos++;
+      if (pos < text.length && isDigit(text.charCodeAt(pos))) {
+        pos++;
+        while (pos < text.length && isDigit(text.charCodeAt(pos))) {
+          pos++;
+        }
+      } else {
+        scanError = 3;
+        return text.substring(start, pos);
+      }
+    }
+    let end = pos;
+    if (pos < text.length && (text.charCodeAt(pos) === 69 || text.charCodeAt(pos) === 101)) {
+      pos++;
+      if (pos < text.length && text.charCodeAt(pos) === 43 || text.charCodeAt(pos) === 45) {
+        pos++;
+      }
+      if (pos < text.length && isDigit(text.charCodeAt(pos))) {
+        pos++;
+        while (pos < text.length && isDigit(text.charCodeAt(pos))) {
+          pos++;
+        }
+        end = pos;
+      } else {
+        scanError = 3;
+      }
+    }
+    return text.substring(start, end);
+  }
+  function scanString() {
+    let result = "", start = pos;
+    while (true) {
+      if (pos >= len) {
+        result += text.substring(start, pos);
+        scanError = 2;
+        break;
+      }
+      const ch = text.charCodeAt(pos);
+      if (ch === 34) {
+        result += text.substring(start, pos);
+        pos++;
+        break;
+      }
+      if (ch === 92) {
+        result += text.substring(start, pos);
+        pos++;
+        if (pos >= len) {
+          scanError = 2;
+          break;
+        }
+        const ch2 = text.charCodeAt(pos++);
+        switch (ch2) {
+          case 34:
+            result += '"';
+            break;
+          case 92:
+            result += "\\";
+            break;
+          case 47:
+            result += "/";
+            break;
+          case 98:
+            result += "\b";
+            break;
+          case 102:
+            result += "\f";
+            break;
+          case 110:
+            result += "\n";
+            break;
+          case 114:
+            result += "\r";
+            break;
+          case 116:
+            result += "	";
+            break;
+          case 117:
+            const ch3 = scanHexDigits(4, true);
+            if (ch3 >= 0) {
+              result += String.fromCharCode(ch3);
+            } else {
+              scanError = 4;
+            }
+            break;
+          default:
+            scanError = 5;
+        }
+        start = pos;
+        continue;
+      }
+      if (ch >= 0 && ch <= 31) {
+        if (isLineBreak(ch)) {
+          result += text.substring(start, pos);
+          scanError = 2;
+          break;
+        } else {
+          scanError = 6;
+        }
+      }
+      pos++;
+    }
+    return result;
+  }
+  function scanNext() {
+    value = "";
+    scanError = 0;
+    tokenOffset = pos;
+    lineStartOffset = lineNumber;
+    prevTokenLineStartOffset = tokenLineStartOffset;
+    if (pos >= len) {
+      tokenOffset = len;
+      return token = 17;
+    }
+    let code = text.charCodeAt(pos);
+    if (isWhiteSpace(code)) {
+      do {
+        pos++;
+        value += String.fromCharCode(code);
+        code = text.charCodeAt(pos);
+      } while (isWhiteSpace(code));
+      return token = 15;
+    }
+    if (isLineBreak(code)) {
+      pos++;
+      value += String.fromCharCode(code);
+      if (code === 13 && text.charCodeAt(pos) === 10) {
+        pos++;
+        value += "\n";
+      }
+      lineNumber++;
+      tokenLineStartOffset = pos;
+      return token = 14;
+    }
+    switch (code) {
+      // tokens: []{}:,
+      case 123:
+        pos++;
+        return token = 1;
+      case 125:
+        pos++;
+        return token = 2;
+      case 91:
+        pos++;
+        return token = 3;
+      case 93:
+        pos++;
+        return token = 4;
+      case 58:
+        pos++;
+        return token = 6;
+      case 44:
+        pos++;
+        return token = 5;
+      // strings
+      case 34:
+        pos++;
+        value = scanString();
+        return token = 10;
+      // comments
+      case 47:
+        const start = pos - 1;
+        if (text.charCodeAt(pos + 1) === 47) {
+          pos += 2;
+          while (pos < len) {
+            if (isLineBreak(text.charCodeAt(pos))) {
+              break;
+            }
+            pos++;
+          }
+          value = text.substring(start, pos);
+          return token = 12;
+        }
+        if (text.charCodeAt(pos + 1) === 42) {
+          pos += 2;
+          const safeLength = len - 1;
+          let commentClosed = false;
+          while (pos < safeLength) {
+            const ch = text.charCodeAt(pos);
+            if (ch === 42 && text.charCodeAt(pos + 1) === 47) {
+              pos += 2;
+              commentClosed = true;
+              break;
+            }
+            pos++;
+            if (isLineBreak(ch)) {
+              if (ch === 13 && text.charCodeAt(pos) === 10) {
+                pos++;
+              }
+              lineNumber++;
+              tokenLineStartOffset = pos;
+            }
+          }
+          if (!commentClosed) {
+            pos++;
+            scanError = 1;
+          }
+          value = text.substring(start, pos);
+          return token = 13;
+        }
+        value += String.fromCharCode(code);
+        pos++;
+        return token = 16;
+      // numbers
+      case 45:
+        value += String.fromCharCode(code);
+        pos++;
+        if (pos === len || !isDigit(text.charCodeAt(pos))) {
+          return token = 16;
+        }
+      // found a minus, followed by a number so
+      // we fall through to proceed with scanning
+      // numbers
+      case 48:
+      case 49:
+      case 50:
+      case 51:
+      case 52:
+      case 53:
+      case 54:
+      case 55:
+      case 56:
+      case 57:
+        value += scanNumber();
+        return token = 11;
+      // literals and unknown symbols
+      default:
+        while (pos < len && isUnknownContentCharacter(code)) {
+          pos++;
+          code = text.charCodeAt(pos);
+        }
+        if (tokenOffset !== pos) {
+          value = text.substring(tokenOffset, pos);
+          switch (value) {
+            case "true":
+              return token = 8;
+            case "false":
+              return token = 9;
+            case "null":
+              return token = 7;
+          }
+          return token = 16;
+        }
+        value += String.fromCharCode(code);
+        pos++;
+        return token = 16;
+    }
+  }
+  function isUnknownContentCharacter(code) {
+    if (isWhiteSpace(code) || isLineBreak(code)) {
+      return false;
+    }
+    switch (code) {
+      case 125:
+      case 93:
+      case 123:
+      case 91:
+      case 34:
+      case 58:
+      case 44:
+      case 47:
+        return false;
+    }
+    return true;
+  }
+  function scanNextNonTrivia() {
+    let result;
+    do {
+      result = scanNext();
+    } while (result >= 12 && result <= 15);
+    return result;
+  }
+  return {
+    setPosition,
+    getPosition: () => pos,
+    scan: ignoreTrivia ? scanNextNonTrivia : scanNext,
+    getToken: () => token,
+    getTokenValue: () => value,
+    getTokenOffset: () => tokenOffset,
+    getTokenLength: () => pos - tokenOffset,
+    getTokenStartLine: () => lineStartOffset,
+    getTokenStartCharacter: () => tokenOffset - prevTokenLineStartOffset,
+    getTokenError: () => scanError
+  };
+}
+function isWhiteSpace(ch) {
+  return ch === 32 || ch === 9;
+}
+function isLineBreak(ch) {
+  return ch === 10 || ch === 13;
+}
+function isDigit(ch) {
+  return ch >= 48 && ch <= 57;
+}
+var CharacterCodes;
+(function(CharacterCodes2) {
+  CharacterCodes2[CharacterCodes2["lineFeed"] = 10] = "lineFeed";
+  CharacterCodes2[CharacterCodes2["carriageReturn"] = 13] = "carriageReturn";
+  CharacterCodes2[CharacterCodes2["space"] = 32] = "space";
+  CharacterCodes2[CharacterCodes2["_0"] = 48] = "_0";
+  CharacterCodes2[CharacterCodes2["_1"] = 49] = "_1";
+  CharacterCodes2[CharacterCodes2["_2"] = 50] = "_2";
+  CharacterCodes2[CharacterCodes2["_3"] = 51] = "_3";
+  CharacterCodes2[CharacterCodes2["_4"] = 52] = "_4";
+  CharacterCodes2[CharacterCodes2["_5"] = 53] = "_5";
+  CharacterCodes2[CharacterCodes2["_6"] = 54] = "_6";
+  CharacterCodes2[CharacterCodes2["_7"] = 55] = "_7";
+  CharacterCodes2[CharacterCodes2["_8"] = 56] = "_8";
+  CharacterCodes2[CharacterCodes2["_9"] = 57] = "_9";
+  CharacterCodes2[CharacterCodes2["a"] = 97] = "a";
+  CharacterCodes2[CharacterCodes2["b"] = 98] = "b";
+  CharacterCodes2[CharacterCodes2["c"] = 99] = "c";
+  CharacterCodes2[CharacterCodes2["d"] = 100] = "d";
+  CharacterCodes2[CharacterCodes2["e"] = 101] = "e";
+  CharacterCodes2[CharacterCodes2["f"] = 102] = "f";
+  CharacterCodes2[CharacterCodes2["g"] = 103] = "g";
+  CharacterCodes2[CharacterCodes2["h"] = 104] = "h";
+  CharacterCodes2[CharacterCodes2["i"] = 105] = "i";
+  CharacterCodes2[CharacterCodes2["j"] = 106] = "j";
+  CharacterCodes2[CharacterCodes2["k"] = 107] = "k";
+  CharacterCodes2[CharacterCodes2["l"] = 108] = "l";
+  CharacterCodes2[CharacterCodes2["m"] = 109] = "m";
+  CharacterCodes2[CharacterCodes2["n"] = 110] = "n";
+  CharacterCodes2[CharacterCodes2["o"] = 111] = "o";
+  CharacterCodes2[CharacterCodes2["p"] = 112] = "p";
+  CharacterCodes2[CharacterCodes2["q"] = 113] = "q";
+  CharacterCodes2[CharacterCodes2["r"] = 114] = "r";
+  CharacterCodes2[CharacterCodes2["s"] = 115] = "s";
+  CharacterCodes2[CharacterCodes2["t"] = 116] = "t";
+  CharacterCodes2[CharacterCodes2["u"] = 117] = "u";
+  CharacterCodes2[CharacterCodes2["v"] = 118] = "v";
+  CharacterCodes2[CharacterCodes2["w"] = 119] = "w";
+  CharacterCodes2[CharacterCodes2["x"] = 120] = "x";
+  CharacterCodes2[CharacterCodes2["y"] = 121] = "y";
+  CharacterCodes2[CharacterCodes2["z"] = 122] = "z";
+  CharacterCodes2[CharacterCodes2["A"] = 65] = "A";
+  CharacterCodes2[CharacterCodes2["B"] = 66] = "B";
+  CharacterCodes2[CharacterCodes2["C"] = 67] = "C";
+  CharacterCodes2[CharacterCodes2["D"] = 68] = "D";
+  CharacterCodes2[CharacterCodes2["E"] = 69] = "E";
+  CharacterCodes2[CharacterCodes2["F"] = 70] = "F";
+  CharacterCodes2[CharacterCodes2["G"] = 71] = "G";
+  CharacterCodes2[CharacterCodes2["H"] = 72] = "H";
+  CharacterCodes2[CharacterCodes2["I"] = 73] = "I";
+  CharacterCodes2[CharacterCodes2["J"] = 74] = "J";
+  CharacterCodes2[CharacterCodes2["K"] = 75] = "K";
+  CharacterCodes2[CharacterCodes2["L"] = 76] = "L";
+  CharacterCodes2[CharacterCodes2["M"] = 77] = "M";
+  CharacterCodes2[CharacterCodes2["N"] = 78] = "N";
+  CharacterCodes2[CharacterCodes2["O"] = 79] = "O";
+  CharacterCodes2[CharacterCodes2["P"] = 80] = "P";
+  CharacterCodes2[CharacterCodes2["Q"] = 81] = "Q";
+  CharacterCodes2[CharacterCodes2["R"] = 82] = "R";
+  CharacterCodes2[CharacterCodes2["S"] = 83] = "S";
+  CharacterCodes2[CharacterCodes2["T"] = 84] = "T";
+  CharacterCodes2[CharacterCodes2["U"] = 85] = "U";
+  CharacterCodes2[CharacterCodes2["V"] = 86] = "V";
+  CharacterCodes2[CharacterCodes2["W"] = 87] = "W";
+  CharacterCodes2[CharacterCodes2["X"] = 88] = "X";
+  CharacterCodes2[CharacterCodes2["Y"] = 89] = "Y";
+  CharacterCodes2[CharacterCodes2["Z"] = 90] = "Z";
+  CharacterCodes2[CharacterCodes2["asterisk"] = 42] = "asterisk";
+  CharacterCodes2[CharacterCodes2["backslash"] = 92] = "backslash";
+  CharacterCodes2[CharacterCodes2["closeBrace"] = 125] = "closeBrace";
+  CharacterCodes2[CharacterCodes2["closeBracket"] = 93] = "closeBracket";
+  CharacterCodes2[CharacterCodes2["colon"] = 58] = "colon";
+  CharacterCodes2[CharacterCodes2["comma"] = 44] = "comma";
+  CharacterCodes2[CharacterCodes2["dot"] = 46] = "dot";
+  CharacterCodes2[CharacterCodes2["doubleQuote"] = 34] = "doubleQuote";
+  CharacterCodes2[CharacterCodes2["minus"] = 45] = "minus";
+  CharacterCodes2[CharacterCodes2["openBrace"] = 123] = "openBrace";
+  CharacterCodes2[CharacterCodes2["openBracket"] = 91] = "openBracket";
+  CharacterCodes2[CharacterCodes2["plus"] = 43] = "plus";
+  CharacterCodes2[CharacterCodes2["slash"] = 47] = "slash";
+  CharacterCodes2[CharacterCodes2["formFeed"] = 12] = "formFeed";
+  CharacterCodes2[CharacterCodes2["tab"] = 9] = "tab";
+})(CharacterCodes || (CharacterCodes = {}));
+
+// node_modules/jsonc-parser/lib/esm/impl/string-intern.js
+var cachedSpaces = new Array(20).fill(0).map((_, index) => {
+  return " ".repeat(index);
+});
+var maxCachedValues = 200;
+var cachedBreakLinesWithSpaces = {
+  " ": {
+    "\n": new Array(maxCachedValues).fill(0).map((_, index) => {
+      return "\n" + " ".repeat(index);
+    }),
+    "\r": new Array(maxCachedValues).fill(0).map((_, index) => {
+      return "\r" + " ".repeat(index);
+    }),
+    "\r\n": new Array(maxCachedValues).fill(0).map((_, index) => {
+      return "\r\n" + " ".repeat(index);
+    })
+  },
+  "	": {
+    "\n": new Array(maxCachedValues).fill(0).map((_, index) => {
+      return "\n" + "	".repeat(index);
+    }),
+    "\r": new Array(maxCachedValues).fill(0).map((_, index) => {
+      return "\r" + "	".repeat(index);
+    }),
+    "\r\n": new Array(maxCachedValues).fill(0).map((_, index) => {
+      return "\r\n" + "	".repeat(index);
+    })
+  }
+};
+
+// node_modules/jsonc-parser/lib/esm/impl/parser.js
+var ParseOptions;
+(function(ParseOptions2) {
+  ParseOptions2.DEFAULT = {
+    allowTrailingComma: false
+  };
+})(ParseOptions || (ParseOptions = {}));
+function parse(text, errors = [], options = ParseOptions.DEFAULT) {
+  let currentProperty = null;
+  let currentParent = [];
+  const previousParents = [];
+  function onValue(value) {
+    if (Array.isArray(currentParent)) {
+      currentParent.push(value);
+    } else if (currentProperty !== null) {
+      currentParent[currentProperty] = value;
+    }
+  }
+  const visitor = {
+    onObjectBegin: () => {
+      const object = {};
+      onValue(object);
+      previousParents.push(currentParent);
+      currentParent = object;
+      currentProperty = null;
+    },
+    onObjectProperty: (name) => {
+      currentProperty = name;
+    },
+    onObjectEnd: () => {
+      currentParent = previousParents.pop();
+    },
+    onArrayBegin: () => {
+      const array = [];
+      onValue(array);
+      previousParents.push(currentParent);
+      currentParent = array;
+      currentProperty = null;
+    },
+    onArrayEnd: () => {
+      currentParent = previousParents.pop();
+    },
+    onLiteralValue: onValue,
+    onError: (error, offset, length) => {
+      errors.push({ error, offset, length });
+    }
+  };
+  visit(text, visitor, options);
+  return currentParent[0];
+}
+function parseTree(text, errors = [], options = ParseOptions.DEFAULT) {
+  let currentParent = { type: "array", offset: -1, length: -1, children: [], parent: void 0 };
+  function ensurePropertyComplete(endOffset) {
+    if (currentParent.type === "property") {
+      currentParent.length = endOffset - currentParent.offset;
+      currentParent = currentParent.parent;
+    }
+  }
+  function onValue(valueNode) {
+    currentParent.children.push(valueNode);
+    return valueNode;
+  }
+  const visitor = {
+    onObjectBegin: (offset) => {
+      currentParent = onValue({ type: "object", offset, length: -1, parent: currentParent, children: [] });
+    },
+    onObjectProperty: (name, offset, length) => {
+      currentParent = onValue({ type: "property", offset, length: -1, parent: currentParent, children: [] });
+      currentParent.children.push({ type: "string", value: name, offset, length, parent: currentParent });
+    },
+    onObjectEnd: (offset, length) => {
+      ensurePropertyComplete(offset + length);
+      currentParent.length = offset + length - currentParent.offset;
+      currentParent = currentParent.parent;
+      ensurePropertyComplete(offset + length);
+    },
+    onArrayBegin: (offset, length) => {
+      currentParent = onValue({ type: "array", offset, length: -1, parent: currentParent, children: [] });
+    },
+    onArrayEnd: (offset, length) => {
+      currentParent.length = offset + length - currentParent.offset;
+      currentParent = currentParent.parent;
+      ensurePropertyComplete(offset + length);
+    },
+    onLiteralValue: (value, offset, length) => {
+      onValue({ type: getNodeType(value), offset, length, parent: currentParent, value });
+      ensurePropertyComplete(offset + length);
+    },
+    onSeparator: (sep2, offset, length) => {
+      if (currentParent.type === "property") {
+        if (sep2 === ":") {
+          currentParent.colonOffset = offset;
+        } else if (sep2 === ",") {
+          ensurePropertyComplete(offset);
+        }
+      }
+    },
+    onError: (error, offset, length) => {
+      errors.push({ error, offset, length });
+    }
+  };
+  visit(text, visitor, options);
+  const result = currentParent.children[0];
+  if (result) {
+    delete result.parent;
+  }
+  return result;
+}
+function findNodeAtLocation(root, path32) {
+  if (!root) {
+    return void 0;
+  }
+  let node = root;
+  for (let segment of path32) {
+    if (typeof segment === "string") {
+      if (node.type !== "object" || !Array.isArray(node.children)) {
+        return void 0;
+      }
+      let found = false;
+      for (const propertyNode of node.children) {
+        if (Array.isArray(propertyNode.children) && propertyNode.children[0].value === segment && propertyNode.children.length === 2) {
+          node = propertyNode.children[1];
+          found = true;
+          break;
+        }
+      }
+      if (!found) {
+        return void 0;
+      }
+    } else {
+      const index = segment;
+      if (node.type !== "array" || index < 0 || !Array.isArray(node.children) || index >= node.children.length) {
+        return void 0;
+      }
+      node = node.children[index];
+    }
+  }
+  return node;
+}
+function visit(text, visitor, options = ParseOptions.DEFAULT) {
+  const _scanner = createScanner(text, false);
+  const _jsonPath = [];
+  let suppressedCallbacks = 0;
+  function toNoArgVisit(visitFunction) {
+    return visitFunction ? () => suppressedCallbacks === 0 && visitFunction(_scanner.getTokenOffset(), _scanner.getTokenLength(), _scanner.getTokenStartLine(), _scanner.getTokenStartCharacter()) : () => true;
+  }
+  function toOneArgVisit(visitFunction) {
+    return visitFunction ? (arg) => suppressedCallbacks === 0 && visitFunction(arg, _scanner.getTokenOffset(), _scanner.getTokenLength(), _scanner.getTokenStartLine(), _scanner.getTokenStartCharacter()) : () => true;
+  }
+  function toOneArgVisitWithPath(visitFunction) {
+    return visitFunction ? (arg) => suppressedCallbacks === 0 && visitFunction(arg, _scanner.getTokenOffset(), _scanner.getTokenLength(), _scanner.getTokenStartLine(), _scanner.getTokenStartCharacter(), () => _jsonPath.slice()) : () => true;
+  }
+  function toBeginVisit(visitFunction) {
+    return visitFunction ? () => {
+      if (suppressedCallbacks > 0) {
+        suppressedCallbacks++;
+      } else {
+        let cbReturn = visitFunction(_scanner.getTokenOffset(), _scanner.getTokenLength(), _scanner.getTokenStartLine(), _scanner.getTokenStartCharacter(), () => _jsonPath.slice());
+        if (cbReturn === false) {
+          suppressedCallbacks = 1;
+        }
+      }
+    } : () => true;
+  }
+  function toEndVisit(visitFunction) {
+    return visitFunction ? () => {
+      if (suppressedCallbacks > 0) {
+        suppressedCallbacks--;
+      }
+      if (suppressedCallbacks === 0) {
+        visitFunction(_scanner.getTokenOffset(), _scanner.getTokenLength(), _scanner.getTokenStartLine(), _scanner.getTokenStartCharacter());
+      }
+    } : () => true;
+  }
+  const onObjectBegin = toBeginVisit(visitor.onObjectBegin), onObjectProperty = toOneArgVisitWithPath(visitor.onObjectProperty), onObjectEnd = toEndVisit(visitor.onObjectEnd), onArrayBegin = toBeginVisit(visitor.onArrayBegin), onArrayEnd = toEndVisit(visitor.onArrayEnd), onLiteralValue = toOneArgVisitWithPath(visitor.onLiteralValue), onSeparator = toOneArgVisit(visitor.onSeparator), onComment = toNoArgVisit(visitor.onComment), onError = toOneArgVisit(visitor.onError);
+  const disallowComments = options && options.disallowComments;
+  const allowTrailingComma = options && options.allowTrailingComma;
+  function scanNext() {
+    while (true) {
+      const token = _scanner.scan();
+      switch (_scanner.getTokenError()) {
+        case 4:
+          handleError(
+            14
+            /* ParseErrorCode.InvalidUnicode */
+          );
+          break;
+        case 5:
+          handleError(
+            15
+            /* ParseErrorCode.InvalidEscapeCharacter */
+          );
+          break;
+        case 3:
+          handleError(
+            13
+            /* ParseErrorCode.UnexpectedEndOfNumber */
+          );
+          break;
+        case 1:
+          if (!disallowComments) {
+            handleError(
+              11
+              /* ParseErrorCode.UnexpectedEndOfComment */
+            );
+          }
+          break;
+        case 2:
+          handleError(
+            12
+            /* ParseErrorCode.UnexpectedEndOfString */
+          );
+          break;
+        case 6:
+          handleError(
+            16
+            /* ParseErrorCode.InvalidCharacter */
+          );
+          break;
+      }
+      switch (token) {
+        case 12:
+        case 13:
+          if (disallowComments) {
+            handleError(
+              10
+              /* ParseErrorCode.InvalidCommentToken */
+            );
+          } else {
+            onComment();
+          }
+          break;
+        case 16:
+          handleError(
+            1
+            /* ParseErrorCode.InvalidSymbol */
+          );
+          break;
+        case 15:
+        case 14:
+          break;
+        default:
+          return token;
+      }
+    }
+  }
+  function handleError(error, skipUntilAfter = [], skipUntil = []) {
+    onError(error);
+    if (skipUntilAfter.length + skipUntil.length > 0) {
+      let token = _scanner.getToken();
+      while (token !== 17) {
+        if (skipUntilAfter.indexOf(token) !== -1) {
+          scanNext();
+          break;
+        } else if (skipUntil.indexOf(token) !== -1) {
+          break;
+        }
+        token = scanNext();
+      }
+    }
+  }
+  function parseString2(isValue) {
+    const value = _scanner.getTokenValue();
+    if (isValue) {
+      onLiteralValue(value);
+    } else {
+      onObjectProperty(value);
+      _jsonPath.push(value);
+    }
+    scanNext();
+    return true;
+  }
+  function parseLiteral() {
+    switch (_scanner.getToken()) {
+      case 11:
+        const tokenValue = _scanner.getTokenValue();
+        let value = Number(tokenValue);
+        if (isNaN(value)) {
+          handleError(
+            2
+            /* ParseErrorCode.InvalidNumberFormat */
+          );
+          value = 0;
+        }
+        onLiteralValue(value);
+        break;
+      case 7:
+        onLiteralValue(null);
+        break;
+      case 8:
+        onLiteralValue(true);
+        break;
+      case 9:
+        onLiteralValue(false);
+        break;
+      default:
+        return false;
+    }
+    scanNext();
+    return true;
+  }
+  function parseProperty() {
+    if (_scanner.getToken() !== 10) {
+      handleError(3, [], [
+        2,
+        5
+        /* SyntaxKind.CommaToken */
+      ]);
+      return false;
+    }
+    parseString2(false);
+    if (_scanner.getToken() === 6) {
+      onSeparator(":");
+      scanNext();
+      if (!parseValue()) {
+        handleError(4, [], [
+          2,
+          5
+          /* SyntaxKind.CommaToken */
+        ]);
+      }
+    } else {
+      handleError(5, [], [
+        2,
+        5
+        /* SyntaxKind.CommaToken */
+      ]);
+    }
+    _jsonPath.pop();
+    return true;
+  }
+  function parseObject() {
+    onObjectBegin();
+    scanNext();
+    let needsComma = false;
+    while (_scanner.getToken() !== 2 && _scanner.getToken() !== 17) {
+      if (_scanner.getToken() === 5) {
+        if (!needsComma) {
+          handleError(4, [], []);
+        }
+        onSeparator(",");
+        scanNext();
+        if (_scanner.getToken() === 2 && allowTrailingComma) {
+          break;
+        }
+      } else if (needsComma) {
+        handleError(6, [], []);
+      }
+      if (!parseProperty()) {
+        handleError(4, [], [
+          2,
+          5
+          /* SyntaxKind.CommaToken */
+        ]);
+      }
+      needsComma = true;
+    }
+    onObjectEnd();
+    if (_scanner.getToken() !== 2) {
+      handleError(7, [
+        2
+        /* SyntaxKind.CloseBraceToken */
+      ], []);
+    } else {
+      scanNext();
+    }
+    return true;
+  }
+  function parseArray() {
+    onArrayBegin();
+    scanNext();
+    let isFirstElement = true;
+    let needsComma = false;
+    while (_scanner.getToken() !== 4 && _scanner.getToken() !== 17) {
+      if (_scanner.getToken() === 5) {
+        if (!needsComma) {
+          handleError(4, [], []);
+        }
+        onSeparator(",");
+        scanNext();
+        if (_scanner.getToken() === 4 && allowTrailingComma) {
+          break;
+        }
+      } else if (needsComma) {
+        handleError(6, [], []);
+      }
+      if (isFirstElement) {
+        _jsonPath.push(0);
+        isFirstElement = false;
+      } else {
+        _jsonPath[_jsonPath.length - 1]++;
+      }
+      if (!parseValue()) {
+        handleError(4, [], [
+          4,
+          5
+          /* SyntaxKind.CommaToken */
+        ]);
+      }
+      needsComma = true;
+    }
+    onArrayEnd();
+    if (!isFirstElement) {
+      _jsonPath.pop();
+    }
+    if (_scanner.getToken() !== 4) {
+      handleError(8, [
+        4
+        /* SyntaxKind.CloseBracketToken */
+      ], []);
+    } else {
+      scanNext();
+    }
+    return true;
+  }
+  function parseValue() {
+    switch (_scanner.getToken()) {
+      case 3:
+        return parseArray();
+      case 1:
+        return parseObject();
+      case 10:
+        return parseString2(true);
+      default:
+        return parseLiteral();
+    }
+  }
+  scanNext();
+  if (_scanner.getToken() === 17) {
+    if (options.allowEmptyContent) {
+      return true;
+    }
+    handleError(4, [], []);
+    return false;
+  }
+  if (!parseValue()) {
+    handleError(4, [], []);
+    return false;
+  }
+  if (_scanner.getToken() !== 17) {
+    handleError(9, [], []);
+  }
+  return true;
+}
+function getNodeType(value) {
+  switch (typeof value) {
+    case "boolean":
+      return "boolean";
+    case "number":
+      return "number";
+    case "string":
+      return "string";
+    case "object": {
+      if (!value) {
+        return "null";
+      } else if (Array.isArray(value)) {
+        return "array";
+      }
+      return "object";
+    }
+    default:
+      return "null";
+  }
+}
+
+// node_modules/jsonc-parser/lib/esm/main.js
+var ScanError;
+(function(ScanError2) {
+  ScanError2[ScanError2["None"] = 0] = "None";
+  ScanError2[ScanError2["UnexpectedEndOfComment"] = 1] = "UnexpectedEndOfComment";
+  ScanError2[ScanError2["UnexpectedEndOfString"] = 2] = "UnexpectedEndOfString";
+  ScanError2[ScanError2["UnexpectedEndOfNumber"] = 3] = "UnexpectedEndOfNumber";
+  ScanError2[ScanError2["InvalidUnicode"] = 4] = "InvalidUnicode";
+  ScanError2[ScanError2["InvalidEscapeCharacter"] = 5] = "InvalidEscapeCharacter";
+  ScanError2[ScanError2["InvalidCharacter"] = 6] = "InvalidCharacter";
+})(ScanError || (ScanError = {}));
+var SyntaxKind;
+(function(SyntaxKind2) {
+  SyntaxKind2[SyntaxKind2["OpenBraceToken"] = 1] = "OpenBraceToken";
+  SyntaxKind2[SyntaxKind2["CloseBraceToken"] = 2] = "CloseBraceToken";
+  SyntaxKind2[SyntaxKind2["OpenBracketToken"] = 3] = "OpenBracketToken";
+  SyntaxKind2[SyntaxKind2["CloseBracketToken"] = 4] = "CloseBracketToken";
+  SyntaxKind2[SyntaxKind2["CommaToken"] = 5] = "CommaToken";
+  SyntaxKind2[SyntaxKind2["ColonToken"] = 6] = "ColonToken";
+  SyntaxKind2[SyntaxKind2["NullKeyword"] = 7] = "NullKeyword";
+  SyntaxKind2[SyntaxKind2["TrueKeyword"] = 8] = "TrueKeyword";
+  SyntaxKind2[SyntaxKind2["FalseKeyword"] = 9] = "FalseKeyword";
+  SyntaxKind2[SyntaxKind2["StringLiteral"] = 10] = "StringLiteral";
+  SyntaxKind2[SyntaxKind2["NumericLiteral"] = 11] = "NumericLiteral";
+  SyntaxKind2[SyntaxKind2["LineCommentTrivia"] = 12] = "LineCommentTrivia";
+  SyntaxKind2[SyntaxKind2["BlockCommentTrivia"] = 13] = "BlockCommentTrivia";
+  SyntaxKind2[SyntaxKind2["LineBreakTrivia"] = 14] = "LineBreakTrivia";
+  SyntaxKind2[SyntaxKind2["Trivia"] = 15] = "Trivia";
+  SyntaxKind2[SyntaxKind2["Unknown"] = 16] = "Unknown";
+  SyntaxKind2[SyntaxKind2["EOF"] = 17] = "EOF";
+})(SyntaxKind || (SyntaxKind = {}));
+var parse2 = parse;
+var parseTree2 = parseTree;
+var findNodeAtLocation2 = findNodeAtLocation;
+var ParseErrorCode;
+(function(ParseErrorCode2) {
+  ParseErrorCode2[ParseErrorCode2["InvalidSymbol"] = 1] = "InvalidSymbol";
+  ParseErrorCode2[ParseErrorCode2["InvalidNumberFormat"] = 2] = "InvalidNumberFormat";
+  ParseErrorCode2[ParseErrorCode2["PropertyNameExpected"] = 3] = "PropertyNameExpected";
+  ParseErrorCode2[ParseErrorCode2["ValueExpected"] = 4] = "ValueExpected";
+  ParseErrorCode2[ParseErrorCode2["ColonExpected"] = 5] = "ColonExpected";
+  ParseErrorCode2[ParseErrorCode2["CommaExpected"] = 6] = "CommaExpected";
+  ParseErrorCode2[ParseErrorCode2["CloseBraceExpected"] = 7] = "CloseBraceExpected";
+  ParseErrorCode2[ParseErrorCode2["CloseBracketExpected"] = 8] = "CloseBracketExpected";
+  ParseErrorCode2[ParseErrorCode2["EndOfFileExpected"] = 9] = "EndOfFileExpected";
+  ParseErrorCode2[ParseErrorCode2["InvalidCommentToken"] = 10] = "InvalidCommentToken";
+  ParseErrorCode2[ParseErrorCode2["UnexpectedEndOfComment"] = 11] = "UnexpectedEndOfComment";
+  ParseErrorCode2[ParseErrorCode2["UnexpectedEndOfString"] = 12] = "UnexpectedEndOfString";
+  ParseErrorCode2[ParseErrorCode2["UnexpectedEndOfNumber"] = 13] = "UnexpectedEndOfNumber";
+  ParseErrorCode2[ParseErrorCode2["InvalidUnicode"] = 14] = "InvalidUnicode";
+  ParseErrorCode2[ParseErrorCode2["InvalidEscapeCharacter"] = 15] = "InvalidEscapeCharacter";
+  ParseErrorCode2[ParseErrorCode2["InvalidCharacter"] = 16] = "InvalidCharacter";
+})(ParseErrorCode || (ParseErrorCode = {}));
+
+// src/analysis/path-classes.ts
+var import_picomatch2 = __toESM(require_picomatch2(), 1);
 function toolCacheWhat(c) {
   return `${/^[AEIOU]/.test(c.tool) ? "an" : "a"} ${c.tool} ${c.intermediate ? "staging folder" : "cache"}`;
 }
@@ -9624,7 +10608,8 @@ var TOOL_CACHES = [
     cache: {
       tool: "TypeScript",
       advice: "tsc's incremental build state (tsBuildInfoFile), not an input: keep it out of inputs. It describes the emitted files, so declare it as an output next to them: a cache hit that restores the outputs without it, or it without the outputs, makes `tsc -b` skip or redo work",
-      affectsOutputs: true
+      affectsOutputs: true,
+      outsideOutputsAdvice: "tsc's incremental build state (tsBuildInfoFile), written outside the task's declared outputs: compiler state, not an input (keep it out of inputs). A cache hit restores the outputs without it, which only makes the next real build a full one"
     }
   }
 ];
@@ -9643,6 +10628,36 @@ function arguableReadReason(rel2, projectRoot) {
   const ancestor = dir === "." || projectRoot === "" ? dir === "." : projectRoot.startsWith(dir + "/");
   if (!ancestor) return void 0;
   return 'Node reads the nearest package.json above a script to learn its module "type" (and bundlers look for "sideEffects"/"exports"): a real read of an unhashed file, but a change to it rarely changes the result';
+}
+function rootScriptRun(root, projectRoot, target) {
+  if (projectRoot === "") return void 0;
+  let script;
+  try {
+    script = JSON.parse(readFileSync2(path2.join(root, projectRoot, "package.json"), "utf8")).scripts?.[target];
+  } catch {
+    return void 0;
+  }
+  if (typeof script !== "string") return void 0;
+  for (const part of script.split(/&&|\|\||;|\|/)) {
+    const words = part.trim().split(/\s+/).filter(Boolean);
+    const pm = words.findIndex((w) => /^(npm|pnpm|yarn|bun)$/.test(path2.posix.basename(w)));
+    if (pm < 0) continue;
+    let toRoot = false;
+    const rest = [];
+    for (let i = pm + 1; i < words.length; i++) {
+      const w = words[i];
+      if (w === "-w" || w === "--workspace-root") toRoot = path2.posix.basename(words[pm]) === "pnpm";
+      else if (/^(--prefix|--cwd|-C|--dir)$/.test(w) || /^(--prefix|--cwd|--dir)=/.test(w)) {
+        const dir = w.includes("=") ? w.slice(w.indexOf("=") + 1) : words[++i];
+        if (dir !== void 0 && path2.posix.normalize(path2.posix.join(projectRoot, dir)) === ".") toRoot = true;
+      } else rest.push(w);
+    }
+    if (!toRoot) continue;
+    const args = rest.filter((w) => !w.startsWith("-"));
+    const name = args[0] === "run" || args[0] === "run-script" ? args[1] : args[0];
+    if (name) return name;
+  }
+  return void 0;
 }
 var MANIFEST = /(^|\/)(tsconfig[^/]*\.json|jsconfig\.json|package\.json)$/;
 function crawlReads(root, projectRoot, uncovered, allReads) {
@@ -9682,6 +10697,86 @@ function extendsChain(root, start) {
       if (target.startsWith("../") || seen.has(target)) continue;
       seen.add(target);
       queue.push(target);
+    }
+  }
+  return seen;
+}
+function shadowedTsconfigReason(root, projectRoot, rel2) {
+  if (projectRoot === "" || path2.posix.basename(rel2) !== "tsconfig.json") return void 0;
+  const dir = path2.posix.dirname(rel2);
+  if (!(dir === "." || projectRoot.startsWith(dir + "/"))) return void 0;
+  const own = `${projectRoot}/tsconfig.json`;
+  if (!existsSync2(path2.join(root, own))) return void 0;
+  let reach = reachMemo.get(`${root}\0${projectRoot}`);
+  if (reach === void 0) {
+    let starts;
+    try {
+      starts = readdirSync(path2.join(root, projectRoot)).filter((f) => /^tsconfig.*\.json$/.test(f)).map((f) => `${projectRoot}/${f}`);
+    } catch {
+      starts = [own];
+    }
+    reach = tsconfigReach(root, starts);
+    reachMemo.set(`${root}\0${projectRoot}`, reach);
+  }
+  if (reach === null || reach.has(rel2)) return void 0;
+  return "shadowed by the project's own tsconfig.json: a bundler looks for tsconfig.json in every folder above a file and uses the nearest, and no tsconfig of the project extends or references this one";
+}
+var reachMemo = /* @__PURE__ */ new Map();
+function tsconfigReach(root, start) {
+  const seen = new Set(start);
+  const queue = [...start];
+  const inWorkspace = (abs) => {
+    const r = path2.relative(root, abs).split(path2.sep).join("/");
+    return r === "" || r.startsWith("../") || path2.isAbsolute(r) ? void 0 : r;
+  };
+  const file = (abs) => {
+    for (const c of [abs, `${abs}.json`, path2.join(abs, "tsconfig.json")]) {
+      try {
+        if (statSync(c).isFile()) return realpathSync(c);
+      } catch {
+      }
+    }
+    return void 0;
+  };
+  while (queue.length) {
+    const rel2 = queue.pop();
+    const abs = path2.join(root, rel2);
+    let json;
+    try {
+      const errors = [];
+      json = parse2(readFileSync2(abs, "utf8"), errors, { allowTrailingComma: true }) ?? {};
+      if (errors.length || typeof json !== "object") return null;
+    } catch {
+      return null;
+    }
+    const targets = [];
+    const ext = json.extends === void 0 ? [] : Array.isArray(json.extends) ? json.extends : [json.extends];
+    for (const e2 of ext) {
+      if (typeof e2 !== "string") return null;
+      let found;
+      if (e2.startsWith(".") || path2.isAbsolute(e2)) found = file(path2.resolve(path2.dirname(abs), e2));
+      else {
+        for (let d = path2.dirname(abs); !found; d = path2.dirname(d)) {
+          found = file(path2.join(d, "node_modules", e2));
+          if (d === path2.dirname(d)) break;
+        }
+      }
+      if (!found) return null;
+      const r = inWorkspace(found);
+      if (r !== void 0 && !r.split("/").includes("node_modules")) targets.push(r);
+    }
+    const refs = Array.isArray(json.references) ? json.references : [];
+    for (const ref of refs) {
+      const p = ref?.path;
+      if (typeof p !== "string") continue;
+      const found = file(path2.resolve(path2.dirname(abs), p));
+      const r = found && inWorkspace(found);
+      if (r) targets.push(r);
+    }
+    for (const t of targets) {
+      if (seen.has(t)) continue;
+      seen.add(t);
+      queue.push(t);
     }
   }
   return seen;
@@ -9760,8 +10855,8 @@ var FixWriter = class {
     const dir = task.projectRoot;
     const rel2 = (f) => dir ? `${dir}/${f}` : f;
     if (this.plan.source === "turbo") return rel2("turbo.json");
-    if (existsSync2(path3.join(this.plan.workspaceRoot, rel2("project.json")))) return rel2("project.json");
-    return existsSync2(path3.join(this.plan.workspaceRoot, rel2("package.json"))) ? rel2("package.json") : rel2("project.json");
+    if (existsSync3(path3.join(this.plan.workspaceRoot, rel2("project.json")))) return rel2("project.json");
+    return existsSync3(path3.join(this.plan.workspaceRoot, rel2("package.json"))) ? rel2("package.json") : rel2("project.json");
   }
   /** The existing declared list of a field, in the tool's syntax (what an override must keep). */
   existing(task, field) {
@@ -9823,6 +10918,26 @@ var FixWriter = class {
     const f = addToFieldFix(source, task, field, [value]);
     return { ...f, summary: f.summary + others };
   }
+  /**
+   * Nx: dependencies' package.json files the tasks' inputs miss. A named input (`sharedGlobals`) would
+   * change nothing for inputs that do not include it (plugin-inferred or explicit lists): the dependency
+   * input `^{projectRoot}/package.json` in each target's inputs covers every dependency, present and future.
+   */
+  dependencyManifests(tasks) {
+    const value = "^{projectRoot}/package.json";
+    const byPlace = /* @__PURE__ */ new Map();
+    for (const t of tasks) {
+      const k = locationKey(t.declaredAt?.inputs) ?? `task:${t.id}`;
+      const list2 = byPlace.get(k);
+      if (list2) list2.push(t);
+      else byPlace.set(k, [t]);
+    }
+    const places = [...byPlace.values()];
+    const first = this.add(places[0][0], places[0], "inputs", value, true);
+    if (places.length === 1) return first;
+    const { set: _one, ...rest } = first;
+    return { ...rest, summary: `add ${q(value)} to the inputs of ${taskList(tasks)} (declared in ${places.length} places; keep their other inputs), e.g. ${first.summary}` };
+  }
   /** A root file read by tasks declared in different places: one workspace-wide input. */
   global(tasks, rel2) {
     const source = this.plan.source;
@@ -9876,6 +10991,9 @@ var FixWriter = class {
   toolCache(task, pattern, cache) {
     const value = toolPattern(this.plan.source, task, pattern);
     const loc = task.declaredAt?.outputs;
+    if (cache.affectsOutputs && cache.optional) {
+      return { summary: `do not add ${q(value)} to inputs; nothing to change for correctness, optionally add it to "outputs" of ${task.id}${where(loc)} so the build after a cache hit stays incremental (${cache.tool})`, field: "outputs", add: [value], ...at(loc) };
+    }
     if (cache.affectsOutputs) {
       return { summary: `do not add ${q(value)} to inputs; add it to "outputs" of ${task.id}${where(loc)} (${cache.tool})`, field: "outputs", add: [value], ...at(loc) };
     }
@@ -9947,11 +11065,11 @@ var TYPE_RANK = {
 };
 
 // src/analysis/group.ts
-function groupFindings(plan, observations, fixes) {
+function groupFindings(plan, observations, fixes, tracked) {
   const groups = /* @__PURE__ */ new Map();
-  const put = (key2, o, pattern) => {
+  const put = (key2, o, pattern, fixValue) => {
     let g = groups.get(key2);
-    if (!g) groups.set(key2, g = { key: key2, type: o.type, severity: o.severity, pattern, first: o, tasks: /* @__PURE__ */ new Map(), paths: /* @__PURE__ */ new Set() });
+    if (!g) groups.set(key2, g = { key: key2, type: o.type, severity: o.severity, pattern, first: o, tasks: /* @__PURE__ */ new Map(), paths: /* @__PURE__ */ new Set(), fixValue });
     if (SEVERITY_RANK[o.severity] > SEVERITY_RANK[g.severity]) g.severity = o.severity;
     if (!g.tasks.has(o.task.id)) g.tasks.set(o.task.id, o.task);
     if (o.samples) for (const s of o.samples) g.paths.add(s);
@@ -9967,18 +11085,24 @@ function groupFindings(plan, observations, fixes) {
   }
   for (const list2 of byTaskType.values()) {
     const first = list2[0];
-    const patterns = first.type === "unexpected_read" || first.type === "unexpected_write" ? filePatterns(first.task, list2.map((o) => o.path)) : void 0;
+    const patterns = first.type === "unexpected_read" || first.type === "unexpected_write" ? filePatterns(first.task, list2.map((o) => o.path), first.type === "unexpected_write" ? tracked : void 0) : void 0;
     for (const o of list2) {
       const pattern = patterns?.get(o.path) ?? o.path;
       const kind = o.toolCache ? `cache:${o.toolCache.tool}` : o.reason ?? "";
       let key2;
+      let fixValue;
       switch (o.type) {
         case "unexpected_read":
         case "unexpected_write": {
+          if (o.dependencyManifest && plan.source === "nx") {
+            key2 = JSON.stringify([o.type, o.severity, "dependency-manifest"]);
+            break;
+          }
           const field = o.type === "unexpected_read" ? "inputs" : "outputs";
           const value = toolPattern(plan.source, o.task, pattern);
           const loc = locationKey(o.task.declaredAt?.[field]) ?? `task:${o.task.id}`;
           key2 = JSON.stringify([o.type, o.severity, kind, o.reason && !o.toolCache ? "" : value, loc]);
+          fixValue = JSON.stringify([value, loc]);
           break;
         }
         case "undeclared_dependency":
@@ -9988,18 +11112,22 @@ function groupFindings(plan, observations, fixes) {
         case "unused_input":
           key2 = JSON.stringify([o.type, o.declared, o.via ?? "", o.via ? "" : locationKey(o.task.declaredAt?.inputs) ?? o.task.id, o.declared?.includes("{projectRoot}") || o.via ? "" : o.path]);
           break;
+        case "missing_output":
+          key2 = o.sharedList ? JSON.stringify([o.type, toolPattern(plan.source, o.task, o.declared ?? o.path), locationKey(o.task.declaredAt?.outputs) ?? o.task.id]) : JSON.stringify([o.type, o.task.id, o.path, kind]);
+          break;
         default:
           key2 = JSON.stringify([o.type, o.task.id, o.path, kind]);
       }
-      put(key2, o, pattern);
+      put(key2, o, pattern, fixValue);
     }
   }
+  mergeToolCacheWrites(groups);
   mergeRootReads(groups);
   const findings = [...groups.values()].map((g) => toFinding(plan, g, fixes));
   findings.sort(compareFindings);
   return findings;
 }
-function filePatterns(task, paths) {
+function filePatterns(task, paths, tracked) {
   const out = /* @__PURE__ */ new Map();
   const root = task.projectRoot;
   const outside = [];
@@ -10007,7 +11135,11 @@ function filePatterns(task, paths) {
     if (root !== "" && p.startsWith(root + "/")) {
       const rest = p.slice(root.length + 1);
       const slash = rest.indexOf("/");
-      out.set(p, slash === -1 ? p : `${root}/${rest.slice(0, slash)}/**`);
+      const top = `${root}/${rest.slice(0, slash)}`;
+      if (slash !== -1 && tracked?.(top)) {
+        const dir = path4.posix.dirname(p);
+        out.set(p, tracked(dir) ? p : `${dir}/**`);
+      } else out.set(p, slash === -1 ? p : `${top}/**`);
     } else outside.push(p);
   }
   const byDir = /* @__PURE__ */ new Map();
@@ -10018,7 +11150,7 @@ function filePatterns(task, paths) {
     list2.push(p);
   }
   for (const [dir, list2] of byDir) {
-    for (const p of list2) out.set(p, list2.length >= 3 && dir !== "." ? `${dir}/**` : p);
+    for (const p of list2) out.set(p, list2.length >= 3 && dir !== "." && !tracked?.(dir) ? `${dir}/**` : p);
   }
   return out;
 }
@@ -10026,10 +11158,23 @@ function outsideAllProjects(rel2, tasks) {
   for (const t of tasks) if (t.projectRoot === "" || rel2 === t.projectRoot || rel2.startsWith(t.projectRoot + "/")) return false;
   return true;
 }
+function mergeToolCacheWrites(groups) {
+  const plain = /* @__PURE__ */ new Map();
+  for (const g of groups.values()) if (g.type === "unexpected_write" && !g.first.toolCache && g.fixValue) plain.set(g.fixValue, g);
+  for (const g of [...groups.values()]) {
+    if (g.type !== "unexpected_write" || !g.first.toolCache || !g.fixValue) continue;
+    const into = plain.get(g.fixValue);
+    if (!into) continue;
+    groups.delete(g.key);
+    for (const [id, t] of g.tasks) into.tasks.set(id, t);
+    for (const p of g.paths) into.paths.add(p);
+    if (into.count !== void 0) into.count += g.count ?? g.paths.size;
+  }
+}
 function mergeRootReads(groups) {
   const byPattern = /* @__PURE__ */ new Map();
   for (const g of groups.values()) {
-    if (g.type !== "unexpected_read" || g.severity !== "error" || g.first.toolCache || g.first.reason) continue;
+    if (g.type !== "unexpected_read" || g.severity !== "error" || g.first.toolCache || g.first.reason || g.first.dependencyManifest) continue;
     if (!outsideAllProjects(g.pattern, g.tasks.values())) continue;
     let list2 = byPattern.get(g.pattern);
     if (!list2) byPattern.set(g.pattern, list2 = []);
@@ -10069,6 +11214,10 @@ function toFinding(plan, g, fixes) {
       if (o.toolCache) {
         message = `${who} read ${what}: ${o.toolCache.advice}`;
         fix = fixes.toolCache(task, fixPattern, o.toolCache);
+      } else if (o.dependencyManifest && plan.source === "nx") {
+        const files = count === 1 ? paths[0] : `e.g. ${paths.slice(0, 3).join(", ")}`;
+        message = `${who} read the package.json of ${count === 1 ? "a workspace project" : `${count} workspace projects`} ${tasks.length === 1 ? "it depends" : "they depend"} on (${files}), which ${their} inputs do not cover: module resolution (tsc, bundlers) reads its "exports"/"types"/"main", so a change to it will not invalidate the cache`;
+        fix = fixes.dependencyManifests(tasks);
       } else if (o.reason) {
         const files = count === 1 ? paths[0] : `${count} files (e.g. ${paths.slice(0, 3).join(", ")})`;
         message = `${who} read ${files}, which ${their} inputs do not cover (${o.reason})`;
@@ -10082,6 +11231,12 @@ function toFinding(plan, g, fixes) {
       if (o.toolCache) {
         message = `${who} wrote ${what}: ${o.toolCache.advice}`;
         fix = fixes.toolCache(task, fixPattern, o.toolCache);
+      } else if (o.reason) {
+        const files = count === 1 ? paths[0] : `${count} files (e.g. ${paths.slice(0, 3).join(", ")})`;
+        const dirs = [...new Set(paths.map((p) => p.slice(0, Math.max(0, p.lastIndexOf("/")))))].filter(Boolean);
+        const patterns = count === 1 ? [paths[0]] : dirs.length <= 10 && g.paths.size === count && paths.every((p) => p.includes("/")) ? dirs.map((d) => `${d}/**`) : [commonPattern(paths, false)];
+        message = `${who} wrote ${files}, which ${their} outputs do not cover (${o.reason})`;
+        fix = { summary: `nothing to change for correctness; to stop reporting it, ignore these writes with "exclude-writes": ${JSON.stringify(patterns)} in io-trace.config.json`, field: "ignore", add: patterns };
       } else {
         message = `${who} wrote ${what}, which ${their} outputs do not cover: a cache hit will not restore it`;
         fix = fixes.add(task, tasks, "outputs", fixPattern);
@@ -10103,7 +11258,7 @@ function toFinding(plan, g, fixes) {
       fix = fixes.overlap(task, o.otherTask);
       break;
     case "missing_output":
-      message = `${task.id} declares output ${toolPattern(plan.source, task, o.declared ?? o.path)} but nothing it matches exists after the run` + (o.reason ? ` (${o.reason})` : ": check the path, or remove it");
+      message = `${tasks.length === 1 ? `${task.id} declares` : `${who} declare`} output ${toolPattern(plan.source, task, o.declared ?? o.path)} but nothing it matches exists after the run` + (o.reason ? ` (${o.reason})` : ": check the path, or remove it");
       fix = fixes.missingOutput(task, o.declared ?? o.path);
       break;
     case "unused_input": {
@@ -10113,11 +11268,11 @@ function toFinding(plan, g, fixes) {
       break;
     }
   }
-  const path31 = g.type === "unused_input" ? `${o.declared}${o.via ? ` via ${o.via}` : ""}` : count === 1 ? paths[0] : o.reason && !o.toolCache && g.type === "unexpected_read" ? commonPattern(paths) : g.pattern;
+  const path32 = g.type === "unused_input" ? `${o.declared}${o.via ? ` via ${o.via}` : ""}` : count === 1 ? paths[0] : (o.reason && !o.toolCache || o.dependencyManifest) && (g.type === "unexpected_read" || g.type === "unexpected_write") ? commonPattern(paths, g.type === "unexpected_read") : g.pattern;
   return {
     task: task.id,
     type: g.type,
-    path: path31,
+    path: path32,
     severity: g.severity,
     message,
     ...fix ? { fix } : {},
@@ -10148,11 +11303,15 @@ function commonPattern(paths, withNames = true) {
 }
 
 // src/analysis/task-findings.ts
+import path5 from "node:path";
+var INTERMEDIATE = "generated and consumed inside the task: it read the files back, git ignores them and no other task reads them, and a cache hit restores the outputs built from them";
 function taskObservations(c, io, ctx) {
   const task = c.task;
   const out = [];
   const uncovered = [...io.read].filter((rel2) => !readCoveredBy(c, rel2));
-  const crawl = crawlReads(ctx.workspaceRoot, task.projectRoot, uncovered, io.read);
+  const depRoots = ctx.dependencyRoots?.(task) ?? /* @__PURE__ */ new Set();
+  const isDependencyManifest = (rel2) => path5.posix.basename(rel2) === "package.json" && depRoots.has(path5.posix.dirname(rel2));
+  const crawl = crawlReads(ctx.workspaceRoot, task.projectRoot, uncovered.filter((rel2) => !isDependencyManifest(rel2)), io.read);
   for (const rel2 of uncovered) {
     const producers = ctx.producers(rel2, task.id);
     if (producers.length > 0) {
@@ -10165,9 +11324,19 @@ function taskObservations(c, io, ctx) {
       out.push({ type: "unexpected_read", task, path: rel2, severity: "info", toolCache: io.written.has(rel2) ? cache : { ...cache, affectsOutputs: false }, reason: `${toolCacheWhat(cache)}, not an input` });
       continue;
     }
-    const arguable = arguableReadReason(rel2, task.projectRoot) ?? (crawl.has(rel2) ? "a resolver (e.g. vite-tsconfig-paths) read the tsconfig/package.json files of many folders to find which project owns a file; only the configs the task's own tsconfig extends change its result" : void 0);
+    const rootScript = rel2 === "package.json" && rootScriptRun(ctx.workspaceRoot, task.projectRoot, task.target) !== void 0;
+    const ancestor = rootScript ? void 0 : arguableReadReason(rel2, task.projectRoot);
+    if (!ancestor && isDependencyManifest(rel2)) {
+      out.push({ type: "unexpected_read", task, path: rel2, severity: "error", dependencyManifest: true });
+      continue;
+    }
+    const arguable = ancestor ?? shadowedTsconfigReason(ctx.workspaceRoot, task.projectRoot, rel2) ?? (crawl.has(rel2) ? "a resolver (e.g. vite-tsconfig-paths) read the tsconfig/package.json files of many folders to find which project owns a file; only the configs the task's own tsconfig extends change its result" : void 0);
     out.push(arguable ? { type: "unexpected_read", task, path: rel2, severity: "info", reason: arguable } : { type: "unexpected_read", task, path: rel2, severity: "error" });
   }
+  const outputBases = c.outputs.positives.map((p) => patternBase(p));
+  const candidates = [...io.readBack ?? []].filter((rel2) => !c.outputs.covers(rel2) && !c.inputs.covers(rel2) && !toolCacheOf(rel2) && ctx.intermediate(rel2, task.id));
+  const producedOutputs = () => [...io.written].some((rel2) => c.outputs.covers(rel2)) || c.outputs.positives.some((p) => ctx.outputExists(p));
+  const intermediates = new Set(candidates.length && producedOutputs() ? candidates : []);
   for (const rel2 of io.written) {
     const isInput = c.inputs.covers(rel2);
     if (c.outputs.covers(rel2) && !isInput) continue;
@@ -10185,15 +11354,25 @@ function taskObservations(c, io, ctx) {
     if (ctx.kind(rel2) === "dir") continue;
     const cache = toolCacheOf(rel2);
     if (cache) {
-      out.push({ type: "unexpected_write", task, path: rel2, severity: cache.affectsOutputs ? "warning" : "info", toolCache: cache, reason: toolCacheWhat(cache) });
+      const nextToOutputs = cache.affectsOutputs && outputBases.some((b) => b === "" || rel2.startsWith(b + "/"));
+      if (cache.affectsOutputs && !nextToOutputs) {
+        const reason = `${toolCacheWhat(cache)} (compiler state) written outside the task's declared outputs: a cache hit without it only makes the next real build a full one`;
+        out.push({ type: "unexpected_write", task, path: rel2, severity: "info", toolCache: { ...cache, advice: cache.outsideOutputsAdvice ?? cache.advice, optional: true }, reason });
+        continue;
+      }
+      out.push({ type: "unexpected_write", task, path: rel2, severity: nextToOutputs ? "warning" : "info", toolCache: cache, reason: toolCacheWhat(cache) });
+      continue;
+    }
+    if (intermediates.has(rel2)) {
+      out.push({ type: "unexpected_write", task, path: rel2, severity: "info", reason: INTERMEDIATE });
       continue;
     }
     out.push({ type: "unexpected_write", task, path: rel2, severity: "error" });
   }
-  out.push(...missingOutputs(c, io, ctx));
+  out.push(...missingOutputs(c, io, ctx, intermediates));
   return out;
 }
-function missingOutputs(c, io, ctx) {
+function missingOutputs(c, io, ctx, intermediates) {
   const task = c.task;
   const positives = c.outputs.positives;
   const holds = positives.map((p) => {
@@ -10202,7 +11381,7 @@ function missingOutputs(c, io, ctx) {
     return ctx.outputExists(p);
   });
   if (holds.every(Boolean)) return [];
-  const uncached = [...io.written].some((rel2) => !c.outputs.covers(rel2) && !c.inputs.covers(rel2) && !toolCacheOf(rel2) && ctx.kind(rel2) !== "dir");
+  const uncached = [...io.written].some((rel2) => !c.outputs.covers(rel2) && !c.inputs.covers(rel2) && !toolCacheOf(rel2) && !intermediates.has(rel2) && ctx.kind(rel2) !== "dir");
   const otherHolds = holds.some(Boolean);
   const shared = ctx.sharedOutputs(task);
   const out = [];
@@ -10210,13 +11389,13 @@ function missingOutputs(c, io, ctx) {
     if (holds[i]) return;
     let severity;
     let reason;
-    if (uncached) severity = "warning";
+    if (uncached && !otherHolds) severity = "warning";
     else if (shared) return;
     else {
       severity = "info";
-      reason = otherHolds ? "the task's files are in its other declared outputs, so nothing goes uncached" : "the task wrote nothing, so nothing goes uncached";
+      reason = otherHolds ? "the task's files are in its other declared outputs" + (uncached ? "; what it wrote outside them is reported on its own" : ", so nothing goes uncached") : "the task wrote nothing, so nothing goes uncached";
     }
-    out.push({ type: "missing_output", task, path: cleanPattern(p), severity, declared: p, ...reason ? { reason } : {} });
+    out.push({ type: "missing_output", task, path: cleanPattern(p), severity, declared: p, ...shared ? { sharedList: true } : {}, ...reason ? { reason } : {} });
   });
   return out;
 }
@@ -10306,7 +11485,7 @@ function collectTaskIO(accesses, taskIds, ws, ignore, kind) {
   const byTask = /* @__PURE__ */ new Map();
   const writers = /* @__PURE__ */ new Map();
   for (const [taskId, perTask] of uses) {
-    const io = { read: /* @__PURE__ */ new Set(), written: /* @__PURE__ */ new Set() };
+    const io = { read: /* @__PURE__ */ new Set(), written: /* @__PURE__ */ new Set(), readBack: /* @__PURE__ */ new Set() };
     for (const [rel2, u] of perTask) {
       if (u.writeAt !== NONE) {
         const temp = u.removedAt >= u.writeAt && kind(rel2) === "missing" && (u.wroteContent || u.readAt === NONE);
@@ -10318,6 +11497,7 @@ function collectTaskIO(accesses, taskIds, ws, ignore, kind) {
         }
       }
       if (u.readAt !== NONE && !(u.writeAt < u.readAt) && !ignore.ignoredRead(taskId, rel2)) io.read.add(rel2);
+      else if (u.readAt !== NONE && io.written.has(rel2)) io.readBack.add(rel2);
     }
     byTask.set(taskId, io);
   }
@@ -10325,7 +11505,7 @@ function collectTaskIO(accesses, taskIds, ws, ignore, kind) {
 }
 
 // src/analysis/unused-inputs.ts
-import path5 from "node:path";
+import path6 from "node:path";
 function declaredPatterns(source, task) {
   if (source === "file") return fromList(task.inputs.map((p) => ({ declared: p, rel: p })));
   if (source === "turbo") {
@@ -10335,7 +11515,7 @@ function declaredPatterns(source, task) {
       if (typeof e2 !== "string" || e2.includes("$TURBO_DEFAULT$")) continue;
       const neg = e2.startsWith("!");
       const body = neg ? e2.slice(1) : e2;
-      const rel2 = path5.posix.normalize(body.startsWith("$TURBO_ROOT$/") ? body.slice("$TURBO_ROOT$/".length) : path5.posix.join(task.projectRoot || ".", body));
+      const rel2 = path6.posix.normalize(body.startsWith("$TURBO_ROOT$/") ? body.slice("$TURBO_ROOT$/".length) : path6.posix.join(task.projectRoot || ".", body));
       const shown = rel2.startsWith("../") || task.projectRoot !== "" && !rel2.startsWith(task.projectRoot + "/") && rel2 !== task.projectRoot ? `$TURBO_ROOT$/${rel2}` : e2;
       items2.push({ declared: neg && !shown.startsWith("!") ? `!${shown}` : shown, rel: (neg ? "!" : "") + rel2 });
     }
@@ -10359,9 +11539,9 @@ function declaredPatterns(source, task) {
       const body = neg ? s.slice(1) : s;
       let rel2;
       if (body.startsWith("{workspaceRoot}/")) rel2 = body.slice("{workspaceRoot}/".length);
-      else if (body.startsWith("{projectRoot}")) rel2 = path5.posix.join(task.projectRoot || ".", body.slice("{projectRoot}".length).replace(/^\//, "") || ".");
+      else if (body.startsWith("{projectRoot}")) rel2 = path6.posix.join(task.projectRoot || ".", body.slice("{projectRoot}".length).replace(/^\//, "") || ".");
       if (rel2 === void 0) continue;
-      items.push({ declared: s, rel: (neg ? "!" : "") + path5.posix.normalize(rel2), ...via ? { via } : {} });
+      items.push({ declared: s, rel: (neg ? "!" : "") + path6.posix.normalize(rel2), ...via ? { via } : {} });
     }
   };
   expand(entries, void 0);
@@ -10404,16 +11584,16 @@ function unusedInputs(source, graded, io, ctx) {
 }
 
 // src/analysis/workspace-paths.ts
-import { lstatSync, realpathSync } from "node:fs";
-import path6 from "node:path";
+import { lstatSync, realpathSync as realpathSync2 } from "node:fs";
+import path7 from "node:path";
 var WorkspacePaths = class {
   roots;
   dirCache = /* @__PURE__ */ new Map();
   /** Directory (as traced) -> its workspace-relative form; far fewer entries than paths. */
   relDirCache = /* @__PURE__ */ new Map();
   constructor(workspaceRoot) {
-    const real = safeRealpath(workspaceRoot) ?? path6.resolve(workspaceRoot);
-    this.roots = [.../* @__PURE__ */ new Set([real, path6.resolve(workspaceRoot)])];
+    const real = safeRealpath(workspaceRoot) ?? path7.resolve(workspaceRoot);
+    this.roots = [.../* @__PURE__ */ new Set([real, path7.resolve(workspaceRoot)])];
   }
   get root() {
     return this.roots[0];
@@ -10433,19 +11613,19 @@ var WorkspacePaths = class {
     return relDir === "" ? base : `${relDir}/${base}`;
   }
   compute(absPath) {
-    const norm = absPath.includes("/.") || absPath.includes("//") || absPath.endsWith("/") ? path6.posix.normalize(absPath).replace(/(.)\/$/, "$1") : absPath;
+    const norm = absPath.includes("/.") || absPath.includes("//") || absPath.endsWith("/") ? path7.posix.normalize(absPath).replace(/(.)\/$/, "$1") : absPath;
     const direct = this.underRoot(norm);
     if (direct !== null) {
       return direct;
     }
-    const dir = path6.posix.dirname(norm);
+    const dir = path7.posix.dirname(norm);
     let realDir = this.dirCache.get(dir);
     if (realDir === void 0) {
       realDir = safeRealpath(dir);
       this.dirCache.set(dir, realDir);
     }
     if (realDir === null || realDir === dir) return null;
-    return this.underRoot(path6.posix.join(realDir, path6.posix.basename(norm)));
+    return this.underRoot(path7.posix.join(realDir, path7.posix.basename(norm)));
   }
   underRoot(p) {
     for (const root of this.roots) {
@@ -10455,7 +11635,7 @@ var WorkspacePaths = class {
     return null;
   }
   absolute(rel2) {
-    return rel2 === "" ? this.root : path6.posix.join(this.root, rel2);
+    return rel2 === "" ? this.root : path7.posix.join(this.root, rel2);
   }
 };
 function pathKind(abs) {
@@ -10467,15 +11647,15 @@ function pathKind(abs) {
 }
 function safeRealpath(p) {
   try {
-    return realpathSync(p);
+    return realpathSync2(p);
   } catch {
     return null;
   }
 }
 
 // src/analysis/workspace-files.ts
-import { readdirSync } from "node:fs";
-import path7 from "node:path";
+import { readdirSync as readdirSync2 } from "node:fs";
+import path8 from "node:path";
 function listWorkspaceFiles(root, ignore, bases = [""]) {
   const out = [];
   const seen = /* @__PURE__ */ new Set();
@@ -10484,7 +11664,7 @@ function listWorkspaceFiles(root, ignore, bases = [""]) {
     seen.add(rel2);
     let entries;
     try {
-      entries = readdirSync(rel2 === "" ? root : path7.join(root, rel2), { withFileTypes: true });
+      entries = readdirSync2(rel2 === "" ? root : path8.join(root, rel2), { withFileTypes: true });
     } catch (e2) {
       if (e2.code === "ENOTDIR" && rel2 !== "") out.push(rel2);
       return;
@@ -10558,6 +11738,16 @@ function analyse(input) {
   const mutated = [];
   for (const c of graded) for (const rel2 of io.byTask.get(c.task.id)?.written ?? []) if (c.inputs.covers(rel2)) mutated.push(rel2);
   const unchanged = mutated.length ? (input.contentUnchanged ?? ((r) => gitContentUnchanged(plan.workspaceRoot, r)))(mutated) : /* @__PURE__ */ new Map();
+  const readers = /* @__PURE__ */ new Map();
+  for (const [id, tio] of io.byTask) {
+    for (const rel2 of tio.read) {
+      let list2 = readers.get(rel2);
+      if (!list2) readers.set(rel2, list2 = []);
+      list2.push(id);
+    }
+  }
+  const readBack = [...new Set(graded.flatMap((c) => [...io.byTask.get(c.task.id)?.readBack ?? []]))];
+  const ignoredByGit = readBack.length ? (input.gitIgnored ?? ((r) => gitIgnoredFiles(plan.workspaceRoot, r)))(readBack) : /* @__PURE__ */ new Set();
   const observations = [];
   const empty = { read: /* @__PURE__ */ new Set(), written: /* @__PURE__ */ new Set() };
   for (const c of graded) {
@@ -10570,7 +11760,9 @@ function analyse(input) {
         outputExists,
         // A list declared once for many tasks, or the tool's default list (nobody wrote it for this task).
         sharedOutputs: (t) => (sharedOutputs.get(locationKey(t.declaredAt?.outputs) ?? "")?.length ?? 0) > 1 || (t.declaredAt?.outputs?.what ?? "").includes("not set"),
-        contentUnchanged: (rel2) => unchanged.get(rel2)
+        contentUnchanged: (rel2) => unchanged.get(rel2),
+        dependencyRoots: (t) => deps.projectRoots(t, tasksById),
+        intermediate: (rel2, self) => ignoredByGit.has(rel2) && (readers.get(rel2) ?? []).every((t) => t === self)
       })
     );
   }
@@ -10578,7 +11770,7 @@ function analyse(input) {
   const allWritten = new Set(io.writers.keys());
   observations.push(...unusedInputs(plan.source, graded, io.byTask, { listFiles, ignoredRead: (t, rel2) => ignore.ignoredRead(t, rel2), allWritten }));
   const fixes = new FixWriter(plan, { inputs: tasksByLocation(plan, "inputs"), outputs: sharedOutputs, dependsOn: tasksByLocation(plan, "dependsOn") });
-  const findings = groupFindings(plan, observations, fixes);
+  const findings = groupFindings(plan, observations, fixes, input.trackedDir ?? gitTrackedDirs(plan.workspaceRoot));
   const counts = /* @__PURE__ */ new Map();
   for (const f of findings) for (const t of f.tasks ?? [f.task]) counts.set(t, (counts.get(t) ?? 0) + 1);
   for (const r of results) r.findings = counts.get(r.taskId) ?? 0;
@@ -10606,6 +11798,35 @@ function gitContentUnchanged(root, rels) {
   }
   return out;
 }
+function gitIgnoredFiles(root, rels) {
+  let out;
+  try {
+    out = execFileSync("git", ["-C", root, "check-ignore", "-z", "--stdin"], { input: rels.join("\0"), encoding: "utf8", stdio: ["pipe", "pipe", "ignore"], maxBuffer: 64 << 20 });
+  } catch (e2) {
+    out = typeof e2.stdout === "string" ? e2.stdout : "";
+  }
+  return new Set(out.split("\0").filter(Boolean));
+}
+function gitTrackedDirs(root) {
+  let dirs;
+  return (dir) => {
+    if (!dirs) {
+      dirs = /* @__PURE__ */ new Set();
+      try {
+        const out = execFileSync("git", ["-C", root, "ls-files", "-z"], { encoding: "utf8", stdio: ["ignore", "pipe", "ignore"], maxBuffer: 256 << 20 });
+        for (const f of out.split("\0")) {
+          for (let d = f.lastIndexOf("/"); d > 0; d = f.lastIndexOf("/", d - 1)) {
+            const parent = f.slice(0, d);
+            if (dirs.has(parent)) break;
+            dirs.add(parent);
+          }
+        }
+      } catch {
+      }
+    }
+    return dirs.has(dir);
+  };
+}
 
 // src/report/report.ts
 var REPORT_SCHEMA_VERSION = 1;
@@ -10618,7 +11839,7 @@ function decideStatus(tracer, incompleteReasons, findings) {
 function buildReport(run4, tasks, findings, version) {
   const counts = { error: 0, warning: 0, info: 0 };
   for (const f of findings) counts[f.severity]++;
-  const withIssues = new Set(findings.filter((f) => ISSUE_SEVERITIES.has(f.severity)).map((f) => f.task));
+  const withIssues = new Set(findings.filter((f) => ISSUE_SEVERITIES.has(f.severity)).flatMap((f) => f.tasks ?? [f.task]));
   const status = run4.status === "running" || run4.status === "failed" ? decideStatus(run4.tracer, run4.incompleteReasons, findings) : run4.status;
   return {
     schemaVersion: REPORT_SCHEMA_VERSION,
@@ -10656,15 +11877,15 @@ function buildReport(run4, tasks, findings, version) {
 
 // src/config/nx-sandboxing.ts
 var import_yaml = __toESM(require_dist(), 1);
-import { existsSync as existsSync3, readFileSync as readFileSync6 } from "node:fs";
-import path9 from "node:path";
+import { existsSync as existsSync4, readFileSync as readFileSync6 } from "node:fs";
+import path10 from "node:path";
 
 // src/plan/file.ts
-import { readFileSync as readFileSync5, realpathSync as realpathSync2, statSync } from "node:fs";
-import path8 from "node:path";
+import { readFileSync as readFileSync5, realpathSync as realpathSync3, statSync as statSync2 } from "node:fs";
+import path9 from "node:path";
 var INPUT_OBJECT_TYPES = /* @__PURE__ */ new Set(["file", "fileset", "env", "runtime", "external", "other"]);
 function loadPlanFile(file) {
-  const abs = path8.resolve(file);
+  const abs = path9.resolve(file);
   let text;
   try {
     text = readFileSync5(abs, "utf8");
@@ -10696,15 +11917,15 @@ function parsePlan(text, file) {
   if (top.workspaceRoot !== void 0 && typeof top.workspaceRoot !== "string") {
     fail("", '"workspaceRoot" must be a string (absolute, or relative to the plan file)');
   }
-  const rootGiven = path8.resolve(path8.dirname(file), top.workspaceRoot ?? ".");
+  const rootGiven = path9.resolve(path9.dirname(file), top.workspaceRoot ?? ".");
   let workspaceRoot;
   try {
-    if (!statSync(rootGiven).isDirectory()) throw new Error("not a directory");
-    workspaceRoot = realpathSync2(rootGiven);
+    if (!statSync2(rootGiven).isDirectory()) throw new Error("not a directory");
+    workspaceRoot = realpathSync3(rootGiven);
   } catch {
     return fail("", `"workspaceRoot" ${rootGiven} is not a directory`);
   }
-  const planRel = path8.relative(workspaceRoot, file).split(path8.sep).join("/");
+  const planRel = path9.relative(workspaceRoot, file).split(path9.sep).join("/");
   const tasks = [];
   const seen = /* @__PURE__ */ new Set();
   top.tasks.forEach((raw, index) => {
@@ -10865,7 +12086,7 @@ function findLine(text, needle, from = 0) {
   return i < 0 ? void 0 : lineAt(text, i);
 }
 function toPlanFile(plan, fileDir) {
-  const root = path8.relative(fileDir, plan.workspaceRoot).split(path8.sep).join("/") || ".";
+  const root = path9.relative(fileDir, plan.workspaceRoot).split(path9.sep).join("/") || ".";
   return {
     version: 1,
     workspaceRoot: root,
@@ -10883,8 +12104,8 @@ function toPlanFile(plan, fileDir) {
 // src/config/nx-sandboxing.ts
 var NX_SANDBOXING_CONFIG = ".nx/workflows/sandboxing-config.yaml";
 function loadNxSandboxingConfig(workspaceRoot, tasks) {
-  const file = path9.join(workspaceRoot, NX_SANDBOXING_CONFIG);
-  if (!existsSync3(file)) return emptyIgnoreRules();
+  const file = path10.join(workspaceRoot, NX_SANDBOXING_CONFIG);
+  if (!existsSync4(file)) return emptyIgnoreRules();
   let text;
   try {
     text = readFileSync6(file, "utf8");
@@ -10960,7 +12181,7 @@ function bothWays(pattern, projectRoot) {
 var import_picomatch3 = __toESM(require_picomatch2(), 1);
 import { spawn } from "node:child_process";
 import { createRequire } from "node:module";
-import { existsSync as existsSync4, mkdtempSync, readdirSync as readdirSync2, readFileSync as readFileSync7, realpathSync as realpathSync3, rmSync, statSync as statSync2 } from "node:fs";
+import { existsSync as existsSync5, mkdtempSync, readdirSync as readdirSync3, readFileSync as readFileSync7, realpathSync as realpathSync4, rmSync, statSync as statSync3 } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join, posix } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -11159,7 +12380,7 @@ function requireSupportedNx(version, dir) {
 function nxChildScript() {
   const here = dirname(fileURLToPath(import.meta.url));
   const candidates = [join(here, "nx-child.js"), join(here, "..", "nx-child.js"), join(here, "..", "..", "dist", "nx-child.js")];
-  const found = candidates.find((c) => existsSync4(c));
+  const found = candidates.find((c) => existsSync5(c));
   if (!found) throw new Error(`io-trace's Nx plan child (nx-child.js) is missing: looked in ${candidates.join(", ")} (run \`npm run build\`)`);
   return found;
 }
@@ -11180,7 +12401,7 @@ function tail(text, lines = 12) {
 async function resolveNxPlan(opts) {
   const started = Date.now();
   const { log } = opts;
-  const workspaceRoot = realpathSync3(opts.workspaceRoot);
+  const workspaceRoot = realpathSync4(opts.workspaceRoot);
   if (!(opts.targets?.length || opts.tasks?.length)) {
     throw new ConfigurationError("no Nx targets to plan: pass the nx command (e.g. `npx nx run-many -t build`) or --targets");
   }
@@ -11353,7 +12574,7 @@ function compressFiles(workspaceRoot, files, limits) {
     let ok = dirsWithInputs.has(dir) && !blocked(dir);
     if (ok) {
       try {
-        for (const e2 of readdirSync2(join(workspaceRoot, dir), { withFileTypes: true })) {
+        for (const e2 of readdirSync3(join(workspaceRoot, dir), { withFileTypes: true })) {
           const rel2 = `${dir}/${e2.name}`;
           if (e2.isDirectory()) ok = covered(rel2);
           else ok = set.has(rel2);
@@ -11400,8 +12621,8 @@ var ConfigLocator = class {
     }
     return this.parsed.get(file);
   }
-  at(file, path31, what) {
-    const hit = jsonKeyLine(this.json(file), path31);
+  at(file, path32, what) {
+    const hit = jsonKeyLine(this.json(file), path32);
     return { file, ...hit ? { line: hit.line } : {}, what };
   }
   /** The targetDefaults key that applies to a target (its name, its executor, or a glob), as Nx picks it. */
@@ -11522,7 +12743,7 @@ ${tail(r.stderr + r.stdout)}`);
 function existsAny(paths) {
   for (const p of paths) {
     try {
-      if (statSync2(p).isFile()) return p;
+      if (statSync3(p).isFile()) return p;
     } catch {
     }
   }
@@ -11614,6 +12835,19 @@ function turboNamedTasks(plan, output) {
     named.add((m[2] && byHash.get(m[2])) ?? m[1].replace(/:(?=[^:]*$)/, "#"));
   }
   return named;
+}
+var TURBO_EXECUTING = /^(\S+?): cache (?:miss|bypass), (?:force )?executing ([0-9a-f]{16})\b/;
+function turboRunHashes(plan, output) {
+  const ids = new Set(plan.tasks.map((t) => t.id));
+  const planned = new Set(plan.tasks.map((t) => t.identity?.TURBO_HASH));
+  const out = /* @__PURE__ */ new Map();
+  for (const raw of output.split(/\r?\n|\r/)) {
+    const m = TURBO_EXECUTING.exec(raw.replace(ANSI, "").trim());
+    if (!m || planned.has(m[2])) continue;
+    const id = m[1].replace(/:(?=[^:]*$)/, "#");
+    if (ids.has(id)) out.set(m[2], id);
+  }
+  return out;
 }
 function cachedTaskReason(source, taskId, evidence) {
   const tool = source === "nx" || source === "turbo" ? source : "the build tool";
@@ -11773,9 +13007,9 @@ function colorizer(on) {
 }
 
 // src/store/store.ts
-import { accessSync, constants, copyFileSync, existsSync as existsSync6, mkdtempSync as mkdtempSync2, rmSync as rmSync2 } from "node:fs";
+import { accessSync, constants, copyFileSync, existsSync as existsSync7, mkdtempSync as mkdtempSync2, rmSync as rmSync2 } from "node:fs";
 import { tmpdir as tmpdir2 } from "node:os";
-import path11 from "node:path";
+import path12 from "node:path";
 
 // src/store/schema.ts
 var SCHEMA_VERSION = 2;
@@ -12030,8 +13264,8 @@ function openBetter(Better, file, options) {
 }
 
 // src/store/write-errors.ts
-import { closeSync, existsSync as existsSync5, mkdirSync, openSync, statfsSync } from "node:fs";
-import path10 from "node:path";
+import { closeSync, existsSync as existsSync6, mkdirSync, openSync, statfsSync } from "node:fs";
+import path11 from "node:path";
 var StoreWriteError = class extends StoreError {
   constructor(message, problem) {
     super(message);
@@ -12076,8 +13310,8 @@ function makeDirectory(dir) {
     mkdirSync(dir, { recursive: true });
   } catch (e2) {
     if (e2.code !== "ENOENT") throw e2;
-    let missing = path10.resolve(dir);
-    while (!existsSync5(path10.dirname(missing)) && path10.dirname(missing) !== missing) missing = path10.dirname(missing);
+    let missing = path11.resolve(dir);
+    while (!existsSync6(path11.dirname(missing)) && path11.dirname(missing) !== missing) missing = path11.dirname(missing);
     mkdirSync(missing);
     throw e2;
   }
@@ -12095,7 +13329,7 @@ function probe(file) {
     if (p) return p;
   }
   try {
-    const s = statfsSync(path10.dirname(path10.resolve(file)));
+    const s = statfsSync(path11.dirname(path11.resolve(file)));
     if (s.bavail === 0 || s.files > 0 && s.ffree === 0) return "disk full";
   } catch {
   }
@@ -12159,7 +13393,7 @@ var TraceStore = class _TraceStore {
   static create(file) {
     let db;
     try {
-      makeDirectory(path11.dirname(path11.resolve(file)));
+      makeDirectory(path12.dirname(path12.resolve(file)));
       db = openDatabase(file);
       db.pragma("journal_mode = WAL");
       db.pragma("synchronous = NORMAL");
@@ -12178,7 +13412,7 @@ var TraceStore = class _TraceStore {
       if (problem) throw new StoreWriteError(`cannot write the trace database ${file}: ${problem}`, problem);
       throw new StoreError(`cannot open trace database ${file} for writing: ${e2.message}`);
     }
-    return new _TraceStore(path11.resolve(file), db);
+    return new _TraceStore(path12.resolve(file), db);
   }
   /** A database that lives only in memory: a run whose database cannot be written still gets its report. */
   static createInMemory() {
@@ -12189,7 +13423,7 @@ var TraceStore = class _TraceStore {
   }
   /** Open an existing database read-only (triage, analyze). */
   static openExisting(file, { readonly = false } = {}) {
-    if (!existsSync6(file)) {
+    if (!existsSync7(file)) {
       throw new StoreError(`trace database ${file} does not exist (run \`io-trace run\` first, or pass --db PATH)`);
     }
     let db;
@@ -12198,14 +13432,14 @@ var TraceStore = class _TraceStore {
       db = openChecked(file, readonly);
     } catch (e2) {
       if (e2 instanceof StoreError) throw e2;
-      if (readonly && /readonly|read-only|unable to open/i.test(e2.message) && !writableDir(path11.dirname(path11.resolve(file)))) {
+      if (readonly && /readonly|read-only|unable to open/i.test(e2.message) && !writableDir(path12.dirname(path12.resolve(file)))) {
         tempCopy = copyToTemp(file);
         db = openChecked(tempCopy, true);
       } else {
         throw new StoreError(`trace database ${file} is damaged or not an io-trace database: ${e2.message}`);
       }
     }
-    const store = new _TraceStore(path11.resolve(file), db);
+    const store = new _TraceStore(path12.resolve(file), db);
     store.tempCopy = tempCopy;
     return store;
   }
@@ -12213,7 +13447,7 @@ var TraceStore = class _TraceStore {
   tempCopy;
   close() {
     if (this.db.isOpen) this.db.close();
-    if (this.tempCopy) rmSync2(path11.dirname(this.tempCopy), { recursive: true, force: true });
+    if (this.tempCopy) rmSync2(path12.dirname(this.tempCopy), { recursive: true, force: true });
     this.tempCopy = void 0;
   }
   createRun(run4) {
@@ -12495,10 +13729,10 @@ function writableDir(dir) {
   }
 }
 function copyToTemp(file) {
-  const dir = mkdtempSync2(path11.join(tmpdir2(), "io-trace-db-"));
-  const copy = path11.join(dir, path11.basename(file));
+  const dir = mkdtempSync2(path12.join(tmpdir2(), "io-trace-db-"));
+  const copy = path12.join(dir, path12.basename(file));
   copyFileSync(file, copy);
-  if (existsSync6(`${file}-wal`)) copyFileSync(`${file}-wal`, `${copy}-wal`);
+  if (existsSync7(`${file}-wal`)) copyFileSync(`${file}-wal`, `${copy}-wal`);
   return copy;
 }
 function encodeRunValue(key2, value) {
@@ -12520,7 +13754,7 @@ function decodeRun(row) {
 
 // src/cli/args.ts
 import { parseArgs } from "node:util";
-function parse(command, argv, options) {
+function parse3(command, argv, options) {
   try {
     return parseArgs({ args: argv, options, allowPositionals: true, strict: true });
   } catch (e2) {
@@ -12537,21 +13771,21 @@ function oneOf(flag, value, allowed, fallback) {
 
 // src/cli/commands/run.ts
 import { writeFileSync as writeFileSync3 } from "node:fs";
-import path17 from "node:path";
+import path18 from "node:path";
 
 // src/plan/resolve.ts
-import { existsSync as existsSync9 } from "node:fs";
-import path12 from "node:path";
+import { existsSync as existsSync10 } from "node:fs";
+import path13 from "node:path";
 
 // src/plan/detect.ts
-import { existsSync as existsSync8, readFileSync as readFileSync9 } from "node:fs";
+import { existsSync as existsSync9, readFileSync as readFileSync9 } from "node:fs";
 import { join as join3 } from "node:path";
 
 // src/plan/turbo.ts
-import { spawn as spawn2 } from "node:child_process";
+import { execFileSync as execFileSync2, spawn as spawn2 } from "node:child_process";
 import { createRequire as createRequire3 } from "node:module";
-import { existsSync as existsSync7, readFileSync as readFileSync8, realpathSync as realpathSync4 } from "node:fs";
-import { dirname as dirname2, join as join2, posix as posix2 } from "node:path";
+import { existsSync as existsSync8, readFileSync as readFileSync8, realpathSync as realpathSync5 } from "node:fs";
+import { dirname as dirname2, join as join2, posix as posix2, relative, sep } from "node:path";
 var TURBO_ENV = {
   TURBO_TELEMETRY_DISABLED: "1",
   DO_NOT_TRACK: "1",
@@ -12655,6 +13889,16 @@ var TURBO_COMMANDS = /* @__PURE__ */ new Set([
   "devtools",
   "docs"
 ]);
+var LAUNCHERS = /* @__PURE__ */ new Set(["npx", "pnpx", "bunx", "npm", "pnpm", "yarn", "bun"]);
+function scriptLauncher(argv) {
+  const first = argv[0];
+  const pm = first?.slice(first.lastIndexOf("/") + 1);
+  if (pm === "npm") return [first, "exec", "--"];
+  if (pm === "pnpm") return [first, "exec"];
+  if (pm === "yarn") return [first];
+  if (pm === "bun") return [first, "x"];
+  return void 0;
+}
 function parseTurboCommand(argv) {
   const at3 = findToolIndex(argv, "turbo");
   if (at3 < 0) return void 0;
@@ -12688,7 +13932,8 @@ function parseTurboCommand(argv) {
     tasks.push(a);
   }
   if (tasks.length === 0) return void 0;
-  return { tasks, ...filter.length ? { filter } : {}, ...passThroughArgs ? { passThroughArgs } : {}, ...runFlags.length ? { runFlags } : {} };
+  const launcher = LAUNCHERS.has(argv[0]?.slice(argv[0].lastIndexOf("/") + 1) ?? "") ? argv.slice(0, at3) : [];
+  return { tasks, ...launcher.length ? { launcher } : {}, ...filter.length ? { filter } : {}, ...passThroughArgs ? { passThroughArgs } : {}, ...runFlags.length ? { runFlags } : {} };
 }
 function locateWorkspaceTurbo(workspaceRoot) {
   const req = createRequire3(join2(workspaceRoot, "package.json"));
@@ -12719,7 +13964,7 @@ var clean = (s) => s.replace(/\x1b\[[0-9;]*m/g, "").trim();
 async function resolveTurboPlan(opts) {
   const started = Date.now();
   const { log } = opts;
-  const workspaceRoot = realpathSync4(opts.workspaceRoot);
+  const workspaceRoot = realpathSync5(opts.workspaceRoot);
   if (opts.tasks.length === 0) throw new ConfigurationError("no Turborepo tasks to plan: pass the turbo command (e.g. `npx turbo run build`)");
   const turbo = locateWorkspaceTurbo(workspaceRoot);
   const args = [
@@ -12731,7 +13976,17 @@ async function resolveTurboPlan(opts) {
     ...opts.runFlags ?? [],
     ...opts.passThroughArgs?.length ? ["--", ...opts.passThroughArgs] : []
   ];
-  const r = await run(process.execPath, args, workspaceRoot, { ...process.env, ...TURBO_ENV });
+  const env = { ...process.env, ...TURBO_ENV };
+  let r;
+  if (opts.launcher?.length) {
+    const [cmd, ...pre] = opts.launcher;
+    r = await run(cmd, [...pre, "turbo", ...args.slice(1)], workspaceRoot, env).catch(() => void 0);
+    if (r && (r.code !== 0 || dryJson(r.stdout) === void 0)) {
+      log.debug(`\`${opts.launcher.join(" ")} turbo ${args.slice(1).join(" ")}\` failed (exit ${r.code}); running the workspace's turbo directly`);
+      r = void 0;
+    }
+  }
+  r ??= await run(process.execPath, args, workspaceRoot, env);
   const shown = `turbo ${args.slice(1).join(" ")}`;
   if (r.code !== 0) {
     const msg = clean(r.stderr || r.stdout);
@@ -12744,10 +13999,8 @@ async function resolveTurboPlan(opts) {
     throw new ConfigurationError(`\`${shown}\` failed in ${workspaceRoot} (exit ${r.code}):
 ${msg.split("\n").slice(-12).join("\n")}`);
   }
-  let dry;
-  try {
-    dry = JSON.parse(r.stdout.slice(r.stdout.indexOf("{")));
-  } catch {
+  const dry = dryJson(r.stdout);
+  if (!dry) {
     throw new ConfigurationError(`\`${shown}\` printed no JSON in ${workspaceRoot}; is turbo ${turbo.version} working there?
 ${clean(r.stderr).slice(0, 2e3)}`);
   }
@@ -12768,6 +14021,9 @@ ${clean(r.stderr).slice(0, 2e3)}`);
   ];
   const runnable = dry.tasks.filter((t) => t.command !== "<NONEXISTENT>");
   const limits = { projectRoots: runnable.map((t) => t.directory), outputs: runnable.flatMap(outputsOf) };
+  const rootDeps = rootInternalDependencies(workspaceRoot);
+  const rootDepFiles = rootDeps.length ? packageFiles(workspaceRoot, rootDeps) : [];
+  if (rootDeps.length) log.debug(`turbo global hash: files of root workspace dependencies ${rootDeps.join(", ")} (${rootDepFiles.length})`);
   const tasks = [];
   for (const t of runnable) {
     const files = Object.keys(t.inputs ?? {}).map((f) => rel2(t.directory, f));
@@ -12781,7 +14037,7 @@ ${clean(r.stderr).slice(0, 2e3)}`);
       }
     };
     walk(t.taskId);
-    const depFiles = /* @__PURE__ */ new Set();
+    const depFiles = new Set(rootDepFiles);
     for (const d of [...seen].sort()) {
       const dt = byId.get(d);
       if (!dt) continue;
@@ -12820,6 +14076,69 @@ ${clean(r.stderr).slice(0, 2e3)}`);
   log.debug(`planned ${tasks.length} Turborepo task(s) with turbo ${dry.turboVersion ?? turbo.version} in ${Date.now() - started} ms`);
   return { source: "turbo", workspaceRoot, toolVersion: dry.turboVersion ?? turbo.version, tasks };
 }
+var DEPENDENCY_FIELDS = ["dependencies", "devDependencies", "optionalDependencies"];
+function rootInternalDependencies(workspaceRoot) {
+  const root = realpathSync5(workspaceRoot);
+  const found = /* @__PURE__ */ new Set();
+  const queue = [""];
+  const seen = new Set(queue);
+  while (queue.length) {
+    const dir = queue.shift();
+    let pkg;
+    try {
+      pkg = JSON.parse(readFileSync8(join2(root, dir, "package.json"), "utf8"));
+    } catch {
+      continue;
+    }
+    const names = new Set(DEPENDENCY_FIELDS.flatMap((f) => pkg[f] && typeof pkg[f] === "object" ? Object.keys(pkg[f]) : []));
+    for (const name of names) {
+      const target = resolveWorkspacePackage(root, dir, name);
+      if (target === void 0 || target === "" || seen.has(target)) continue;
+      seen.add(target);
+      found.add(target);
+      queue.push(target);
+    }
+  }
+  return [...found].sort();
+}
+function resolveWorkspacePackage(root, fromDir, name) {
+  for (let d = fromDir; ; d = posix2.dirname(d)) {
+    const here = d === "." ? "" : d;
+    const link = join2(root, here, "node_modules", name);
+    if (existsSync8(link)) {
+      let real;
+      try {
+        real = realpathSync5(link);
+      } catch {
+        return void 0;
+      }
+      const rel2 = relative(root, real).split(sep).join("/");
+      if (rel2.startsWith("..") || rel2.split("/").includes("node_modules") || !existsSync8(join2(real, "package.json"))) return void 0;
+      return rel2;
+    }
+    if (here === "") return void 0;
+  }
+}
+function packageFiles(root, dirs) {
+  try {
+    const out = execFileSync2("git", ["-C", root, "ls-files", "-z", "--cached", "--others", "--exclude-standard", "--", ...dirs], {
+      encoding: "utf8",
+      stdio: ["ignore", "pipe", "ignore"],
+      maxBuffer: 64 << 20
+    });
+    return [...new Set(out.split("\0").filter((f) => f && existsSync8(join2(root, f))))];
+  } catch {
+    return dirs;
+  }
+}
+function dryJson(stdout) {
+  try {
+    const d = JSON.parse(stdout.slice(stdout.indexOf("{"), stdout.lastIndexOf("}") + 1));
+    return Array.isArray(d?.tasks) ? d : void 0;
+  } catch {
+    return void 0;
+  }
+}
 function runnableDeps(id, byId) {
   const out = /* @__PURE__ */ new Set();
   const seen = /* @__PURE__ */ new Set();
@@ -12848,7 +14167,7 @@ var TurboLocator = class {
   json(file) {
     if (!this.cache.has(file)) {
       const abs = join2(this.root, file);
-      this.cache.set(file, existsSync7(abs) ? parseJsonWithLines(readFileSync8(abs, "utf8")) : void 0);
+      this.cache.set(file, existsSync8(abs) ? parseJsonWithLines(readFileSync8(abs, "utf8")) : void 0);
     }
     return this.cache.get(file);
   }
@@ -12907,8 +14226,8 @@ function dropAssignments(argv) {
   return argv.slice(i);
 }
 function detectPlanSource(workspaceRoot, argv) {
-  const hasNx = existsSync8(join3(workspaceRoot, "nx.json"));
-  const hasTurbo = existsSync8(join3(workspaceRoot, "turbo.json"));
+  const hasNx = existsSync9(join3(workspaceRoot, "nx.json"));
+  const hasTurbo = existsSync9(join3(workspaceRoot, "turbo.json"));
   const fromArgv = (a) => parseNxCommand(a) ? "nx" : parseTurboCommand(a) ? "turbo" : void 0;
   const direct = fromArgv(argv) ?? fromArgv(expandPackageScript(workspaceRoot, argv) ?? []);
   if (direct === "nx" && hasNx) return "nx";
@@ -12921,13 +14240,20 @@ function detectPlanSource(workspaceRoot, argv) {
 
 // src/plan/resolve.ts
 var DEFAULT_PLAN_FILE = "io-trace.plan.json";
+function planSourceOf(options) {
+  const { spec, cwd, command } = options;
+  if (spec === "nx" || spec === "turbo") return spec;
+  if (spec !== "auto") return "file";
+  if (existsSync10(path13.join(cwd, DEFAULT_PLAN_FILE))) return "file";
+  return detectPlanSource(cwd, command);
+}
 async function resolvePlan(options) {
   const { spec, cwd, command, log } = options;
-  if (spec !== "auto" && spec !== "nx" && spec !== "turbo") return loadPlanFile(path12.resolve(cwd, spec));
+  if (spec !== "auto" && spec !== "nx" && spec !== "turbo") return loadPlanFile(path13.resolve(cwd, spec));
   let source = spec === "auto" ? void 0 : spec;
   if (source === void 0) {
-    const file = path12.join(cwd, DEFAULT_PLAN_FILE);
-    if (existsSync9(file)) return loadPlanFile(file);
+    const file = path13.join(cwd, DEFAULT_PLAN_FILE);
+    if (existsSync10(file)) return loadPlanFile(file);
     source = detectPlanSource(cwd, command);
   }
   if (source === void 0) {
@@ -12952,7 +14278,9 @@ async function resolvePlan(options) {
       ...tasks ? tasks.some((t) => t.includes(":")) ? { tasks } : { targets: tasks } : {}
     });
   } else {
-    const turbo = argv.map(parseTurboCommand).find(Boolean);
+    const at3 = argv.findIndex((a) => parseTurboCommand(a));
+    const turbo = at3 >= 0 ? parseTurboCommand(argv[at3]) : void 0;
+    const launcher = at3 === 0 ? turbo?.launcher : at3 > 0 && !turbo?.launcher ? scriptLauncher(command) : turbo?.launcher;
     const tasks = turbo?.tasks.length ? turbo.tasks : requireTasks(options.tasks, "turbo", "e.g. --tasks build");
     plan = await resolveTurboPlan({
       workspaceRoot: cwd,
@@ -12960,7 +14288,8 @@ async function resolvePlan(options) {
       log,
       ...turbo?.filter ? { filter: turbo.filter } : {},
       ...turbo?.passThroughArgs ? { passThroughArgs: turbo.passThroughArgs } : {},
-      ...turbo?.runFlags ? { runFlags: turbo.runFlags } : {}
+      ...turbo?.runFlags ? { runFlags: turbo.runFlags } : {},
+      ...launcher?.length ? { launcher } : {}
     });
   }
   log.info(`plan: ${plan.tasks.length} ${source} task${plan.tasks.length === 1 ? "" : "s"}${plan.toolVersion ? ` (${source} ${plan.toolVersion})` : ""} resolved in ${Date.now() - t0} ms`);
@@ -12976,19 +14305,20 @@ function requireTasks(tasks, tool, example) {
 }
 
 // src/run/run-build.ts
-import { closeSync as closeSync4, openSync as openSync4, readSync as readSync3 } from "node:fs";
+import { closeSync as closeSync4, existsSync as existsSync13, openSync as openSync4, readSync as readSync3, renameSync, rmSync as rmSync3 } from "node:fs";
 import os2 from "node:os";
-import path16 from "node:path";
+import path17 from "node:path";
 
 // src/attribution/process-table.ts
 import { readFileSync as readFileSync10 } from "node:fs";
 
 // src/attribution/package-managers.ts
-import { closeSync as closeSync2, openSync as openSync2, readSync, realpathSync as realpathSync5 } from "node:fs";
-import path13 from "node:path";
+import { closeSync as closeSync2, openSync as openSync2, readSync, realpathSync as realpathSync6 } from "node:fs";
+import path14 from "node:path";
+var DISCOVERING_ORCHESTRATORS = /* @__PURE__ */ new Set(["nx"]);
 var realPath = (p) => {
   try {
-    return realpathSync5(p);
+    return realpathSync6(p);
   } catch {
     return void 0;
   }
@@ -13007,6 +14337,10 @@ var NODE_SCRIPTS = [
   [/\/yarn\/[^/]+\/yarn\.c?js$/, "yarn"],
   [/\/\.yarn\/releases\/yarn-[^/]*\.c?js$/, "yarn"],
   [/\/@yarnpkg\/cli-dist\/bin\/yarn\.js$/, "yarn"],
+  // The nx CLI (node_modules/.bin/nx -> nx/bin/nx.js, nx/dist/bin/nx.js from 22.7), its project-graph plugin workers and its daemon.
+  [/\/nx\/(dist\/)?bin\/nx\.[cm]?js$/, "nx"],
+  [/\/nx\/(dist\/)?src\/project-graph\/plugins\/isolation\/plugin-worker\.js$/, "nx"],
+  [/\/nx\/(dist\/)?src\/daemon\/server\/start\.js$/, "nx"],
   // corepack and its shims: the shim loads the package manager into the same process.
   [/\/corepack\/dist\/corepack\.js$/, "corepack"],
   [/\/corepack\/dist\/(npm|npx|pnpm|pnpx|yarn)\.js$/, "corepack"],
@@ -13038,7 +14372,7 @@ function packageManagerOf(facts, resolve = realPath, binary = isElf) {
   if (isNode(realExe)) {
     const script = nodeScript(argv);
     if (script === void 0) return void 0;
-    const abs = path13.posix.isAbsolute(script) ? script : facts.cwd ? path13.posix.join(facts.cwd, script) : void 0;
+    const abs = path14.posix.isAbsolute(script) ? script : facts.cwd ? path14.posix.join(facts.cwd, script) : void 0;
     if (abs === void 0) return void 0;
     const real = resolve(abs) ?? abs;
     for (const [re, pm] of NODE_SCRIPTS) if (re.test(real)) return pm;
@@ -13215,6 +14549,8 @@ var ProcessTable = class {
    */
   exec(pid, exe, argv, cwd, ts, argvTruncated = false, env) {
     const p = this.byPid.get(pid) ?? this.create(pid, null, null, ts);
+    if (p.execAt !== void 0 && ts < p.execAt) return;
+    p.execAt = ts;
     p.exe = exe;
     p.argv = argvTruncated ? wholeArgv(argv, this.readCmdline(pid)) : argv;
     if (cwd !== void 0) p.cwd = cwd;
@@ -13248,6 +14584,28 @@ var ProcessTable = class {
     if (unknown !== void 0) this.unknownTaskNames.add(unknown);
     const task = this.options.matcher.match(env);
     if (task !== void 0) p.ownTask = task;
+    else {
+      const ids = [...this.options.matcher.envKeys].filter((k) => k !== TASK_ENV_VAR && env.has(k));
+      if (ids.length) p.identityEnv = new Map(ids.map((k) => [k, env.get(k)]));
+    }
+  }
+  /**
+   * Processes whose identity variables named no planned task, matched again with what the run itself
+   * said (turbo prints each task's hash: a task `env` variable the dry run did not see gives the build's
+   * tasks other hashes). Returns how many were adopted; every record is then re-emitted (descendants
+   * inherit).
+   */
+  adopt(match) {
+    let n = 0;
+    for (const p of this.all) {
+      if (p.ownTask !== void 0 || !p.identityEnv) continue;
+      const task = match(p.identityEnv);
+      if (task === void 0) continue;
+      p.ownTask = task;
+      n++;
+    }
+    if (n) for (const p of this.all) this.dirty.add(p);
+    return n;
   }
   /** Task of a process: its own identity, else its nearest ancestor's, else the default task. */
   taskOf(p, memo) {
@@ -13285,7 +14643,7 @@ var ProcessTable = class {
         parentKey: p.parentKey,
         ppid: p.ppid,
         taskId,
-        role: pm ? "package-manager" : taskId !== null ? "task" : this.options.outsideRole,
+        role: pm ? DISCOVERING_ORCHESTRATORS.has(p.packageManager) ? "orchestrator" : "package-manager" : taskId !== null ? "task" : this.options.outsideRole,
         exe: p.exe,
         argv: p.argv,
         cwd: p.cwd,
@@ -13415,8 +14773,8 @@ function githubFacts(env) {
 }
 
 // src/store/normalise-path.ts
-import { lstatSync as lstatSync2, realpathSync as realpathSync6 } from "node:fs";
-import path14 from "node:path";
+import { lstatSync as lstatSync2, realpathSync as realpathSync7 } from "node:fs";
+import path15 from "node:path";
 var PathNormaliser = class {
   dirs = /* @__PURE__ */ new Map();
   normalise(p) {
@@ -13458,7 +14816,7 @@ function cleanDir(d) {
         const real = safeRealpath2(prefix);
         if (real !== void 0) {
           parts.length = 0;
-          parts.push(...path14.posix.dirname(real).split("/").filter(Boolean));
+          parts.push(...path15.posix.dirname(real).split("/").filter(Boolean));
           continue;
         }
       }
@@ -13478,7 +14836,7 @@ function isSymlink(p) {
 }
 function safeRealpath2(p) {
   try {
-    return realpathSync6.native(p);
+    return realpathSync7.native(p);
   } catch {
     return void 0;
   }
@@ -13519,11 +14877,11 @@ var TraceIngestor = class {
       switch (e2.type) {
         case "access": {
           const procKey = this.processes.keyFor(e2.pid, e2.ts);
-          const path31 = this.paths.normalise(e2.path);
-          const key2 = `${procKey}\0${e2.op}\0${e2.errno}\0${path31}`;
+          const path32 = this.paths.normalise(e2.path);
+          const key2 = `${procKey}\0${e2.op}\0${e2.errno}\0${path32}`;
           const a = this.accesses.get(key2);
           if (a === void 0) {
-            const rec = { procKey, path: path31, op: e2.op, errno: e2.errno, count: 1, firstTs: e2.ts, lastTs: e2.ts, dirty: false };
+            const rec = { procKey, path: path32, op: e2.op, errno: e2.errno, count: 1, firstTs: e2.ts, lastTs: e2.ts, dirty: false };
             this.accesses.set(key2, rec);
             this.fresh.push(rec);
           } else {
@@ -13761,7 +15119,7 @@ async function selectTracer(request, candidates, log) {
 }
 
 // src/transcript/index.ts
-import { closeSync as closeSync3, existsSync as existsSync10, openSync as openSync3, readFileSync as readFileSync13, readSync as readSync2 } from "node:fs";
+import { closeSync as closeSync3, existsSync as existsSync11, openSync as openSync3, readFileSync as readFileSync13, readSync as readSync2 } from "node:fs";
 
 // src/transcript/lines.ts
 function* splitLines(data) {
@@ -14278,7 +15636,7 @@ function timingIndexPath(file) {
 }
 function readTranscriptFile(file, options = {}) {
   const idx = options.timesFile ?? timingIndexPath(file);
-  const times = existsSync10(idx) ? parseChunkTimes(readFileSync13(idx, "utf8")) : void 0;
+  const times = existsSync11(idx) ? parseChunkTimes(readFileSync13(idx, "utf8")) : void 0;
   return parseTranscript(readFileSync13(file), { ...options.hint ? { hint: options.hint } : {}, ...times ? { times } : {} });
 }
 function detectFileFormat(file, maxBytes = 256 * 1024) {
@@ -14296,7 +15654,7 @@ function detectFileFormat(file, maxBytes = 256 * 1024) {
 }
 
 // src/run/output.ts
-import { createWriteStream, statSync as statSync3 } from "node:fs";
+import { createWriteStream, statSync as statSync4 } from "node:fs";
 function timesPathOf(file) {
   return `${file}.times`;
 }
@@ -14378,7 +15736,7 @@ var FileGrowthWatcher = class {
   poll() {
     let now;
     try {
-      now = statSync3(this.file).size;
+      now = statSync4(this.file).size;
     } catch {
       return;
     }
@@ -14397,15 +15755,15 @@ var FileGrowthWatcher = class {
 };
 
 // src/run/output-dir.ts
-import { existsSync as existsSync11, writeFileSync } from "node:fs";
-import path15 from "node:path";
+import { existsSync as existsSync12, writeFileSync } from "node:fs";
+import path16 from "node:path";
 var OUTPUT_DIR_GITIGNORE = "# Created by io-trace: its database and logs are not part of the repository.\n*\n";
 function ensureOutputDir(dir) {
-  const created = !existsSync11(dir);
+  const created = !existsSync12(dir);
   makeDirectory(dir);
-  const ignore = path15.join(dir, ".gitignore");
-  if (existsSync11(ignore)) return;
-  if (created || path15.basename(dir) === ".io-trace") {
+  const ignore = path16.join(dir, ".gitignore");
+  if (existsSync12(ignore)) return;
+  if (created || path16.basename(dir) === ".io-trace") {
     try {
       writeFileSync(ignore, OUTPUT_DIR_GITIGNORE, { flag: "wx" });
     } catch {
@@ -14416,27 +15774,52 @@ function ensureOutputDir(dir) {
 // src/run/run-build.ts
 async function runBuild(options) {
   const { log } = options;
-  const dbPath = path16.resolve(options.dbPath ?? path16.join(options.outDir, "trace.db"));
+  const dbPath = path17.resolve(options.dbPath ?? path17.join(options.outDir, "trace.db"));
   const shownDb = shownPath(options.cwd, dbPath);
+  const dbDir = path17.dirname(dbPath);
   const spans = new StoreSpanRecorder();
   const selected = await spans.withSpan("setup", {}, () => selectTracer(options.tracer, options.tracers, log));
   let tracerName = selected.tracer.name;
   let tracerReason = selected.reason;
+  const pending = isPlanInProgress(options.plan) ? options.plan : void 0;
+  const source = pending ? pending.source : options.plan.source;
+  const env = {
+    ...options.env ?? process.env,
+    // The Nx daemon would compute outside the traced tree and outlive it; turbo's banners are noise.
+    ...source === "nx" ? NX_ENV : source === "turbo" ? TURBO_ENV : {},
+    // libuv's io_uring file I/O is invisible to syscall tracing; Node honours this since 20.3.
+    UV_USE_IO_URING: "0"
+  };
+  const launch = () => launchStopped({ command: options.command, cwd: options.cwd, env, ...options.user ? { user: options.user } : {}, stdin: options.stdin ?? "inherit" });
+  const early = pending && selected.tracer.name !== "none" ? await startEarly(launch, selected, dbDir, log, spans) : void 0;
+  let plan;
+  let ignore;
+  if (pending) {
+    try {
+      ({ plan, ignore } = await pending.prepared);
+    } catch (e2) {
+      await early?.abandon();
+      throw e2;
+    }
+  } else {
+    plan = options.plan;
+    ignore = options.ignore ?? emptyIgnoreRules();
+  }
   const startedAt = Date.now();
   const newRun = {
     ioTraceVersion: IO_TRACE_VERSION,
     command: options.command,
     cwd: options.cwd,
-    workspaceRoot: options.plan.workspaceRoot,
-    planSource: options.plan.source,
-    planFile: options.plan.file ?? null,
+    workspaceRoot: plan.workspaceRoot,
+    planSource: plan.source,
+    planFile: plan.file ?? null,
     tracer: tracerName,
     tracerVersion: selected.version,
     tracerReason: selected.reason,
     startedAt,
     host: { ...collectHostFacts(options.env ?? process.env) }
   };
-  const opened = openRunStore(dbPath, options.outDir, newRun, options.plan);
+  const opened = openRunStore(dbPath, options.outDir, newRun, plan);
   const { store, runId } = opened;
   let unsaved;
   const storeFailure = (e2) => `cannot write the trace database ${shownDb}: ${describeWriteFailure(e2, dbPath)}`;
@@ -14457,13 +15840,13 @@ async function runBuild(options) {
     store.updateRun(runId, { tracer: "none", tracerVersion: null, tracerReason });
   }
   spans.bind(store, runId);
-  const dbDir = path16.dirname(dbPath);
-  const logDir = path16.join(dbDir, "runs", String(runId));
+  const logDir = path17.join(dbDir, "runs", String(runId));
+  early?.moveWorkDir(logDir);
   let files = null;
-  const transcriptTimes = path16.join(logDir, "transcript.times");
+  const transcriptTimes = path17.join(logDir, "transcript.times");
   let transcriptWatch;
   if (opened.failure === void 0) {
-    files = { stdout: path16.join(logDir, "stdout.log"), stderr: path16.join(logDir, "stderr.log"), log: path16.join(logDir, "output.log") };
+    files = { stdout: path17.join(logDir, "stdout.log"), stderr: path17.join(logDir, "stderr.log"), log: path17.join(logDir, "output.log") };
     try {
       makeDirectory(logDir);
     } catch {
@@ -14471,25 +15854,18 @@ async function runBuild(options) {
     const logs = files;
     save(
       () => store.updateRun(runId, {
-        stdoutPath: path16.relative(dbDir, logs.stdout),
-        stderrPath: path16.relative(dbDir, logs.stderr),
-        logPath: path16.relative(dbDir, logs.log),
-        ...options.transcript ? { transcriptPath: path16.relative(dbDir, options.transcript), transcriptTimesPath: path16.relative(dbDir, transcriptTimes) } : {}
+        stdoutPath: path17.relative(dbDir, logs.stdout),
+        stderrPath: path17.relative(dbDir, logs.stderr),
+        logPath: path17.relative(dbDir, logs.log),
+        ...options.transcript ? { transcriptPath: path17.relative(dbDir, options.transcript), transcriptTimesPath: path17.relative(dbDir, transcriptTimes) } : {}
       })
     );
     if (options.transcript) transcriptWatch = new FileGrowthWatcher(options.transcript, transcriptTimes);
   }
-  const env = {
-    ...options.env ?? process.env,
-    // The Nx daemon would compute outside the traced tree and outlive it; turbo's banners are noise.
-    ...options.plan.source === "nx" ? NX_ENV : options.plan.source === "turbo" ? TURBO_ENV : {},
-    // libuv's io_uring file I/O is invisible to syscall tracing; Node honours this since 20.3.
-    UV_USE_IO_URING: "0"
-  };
   const incomplete = [];
   let build;
   try {
-    build = await launchStopped({ command: options.command, cwd: options.cwd, env, ...options.user ? { user: options.user } : {}, stdin: options.stdin ?? "inherit" });
+    build = early?.build ?? await launch();
   } catch (e2) {
     await transcriptWatch?.close();
     save(() => store.updateRun(runId, { status: "failed", endedAt: Date.now(), incompleteReasons: [e2.message] }));
@@ -14499,12 +15875,12 @@ async function runBuild(options) {
   const capture = new OutputCapture(files, options.echo, options.fallbackEcho ?? null);
   capture.attach(build.child.stdout, "stdout");
   capture.attach(build.child.stderr, "stderr");
-  const single = options.plan.source === "file" && options.plan.tasks.length === 1 ? options.plan.tasks[0].id : void 0;
+  const single = plan.source === "file" && plan.tasks.length === 1 ? plan.tasks[0].id : void 0;
   const processes = new ProcessTable({
     rootPid: build.pid,
-    matcher: new TaskMatcher(options.plan),
+    matcher: new TaskMatcher(plan),
     ...single !== void 0 ? { defaultTask: single } : {},
-    outsideRole: options.plan.source === "file" ? "unattributed" : "orchestrator",
+    outsideRole: plan.source === "file" ? "unattributed" : "orchestrator",
     startedAt
   });
   const ingest = new TraceIngestor(store, runId, processes, {
@@ -14513,40 +15889,26 @@ async function runBuild(options) {
   });
   const untraced = { ready: Promise.resolve(), finish: async () => ({ lostEvents: 0, incompleteReasons: [], eventCount: 0, diagnostics: [] }) };
   let session = untraced;
-  if (opened.failure === void 0) {
-    const failures = [];
-    for (const tracer of [selected.tracer, ...selected.next]) {
-      const start = Date.now();
-      let version = tracer === selected.tracer ? selected.version : null;
-      if (tracer !== selected.tracer) {
-        const a = await tracer.check();
-        if (!a.available) {
-          failures.push(`${tracer.name} unavailable (${a.reason ?? "unknown reason"})`);
-          continue;
-        }
-        version = a.version ?? null;
+  let attached;
+  if (opened.failure !== void 0) {
+    await early?.stopTracer();
+  } else if (early) {
+    attached = await early.attached(ingest.sink);
+  } else {
+    attached = await attachFirst(selected, build.pid, ingest.sink, log, logDir, spans);
+  }
+  if (attached) {
+    const { failures } = attached;
+    if (attached.session) {
+      session = attached.session;
+      if (attached.tracer !== selected.tracer) {
+        tracerName = attached.tracer.name;
+        tracerReason = `${selected.reason}; ${failures.join("; ")}; using ${attached.tracer.name}`;
+        log.warn(`${failures.join("; ")}; tracing with ${attached.tracer.name} instead`);
+        const version = attached.version;
+        save(() => store.updateRun(runId, { tracer: attached.tracer.name, tracerVersion: version, tracerReason }));
       }
-      let attempt;
-      try {
-        attempt = tracer.attach({ pid: build.pid, sink: ingest.sink, log, workDir: logDir });
-        await attempt.ready;
-        spans.recordSpan("attach", start, Date.now() - start, { tracer: tracer.name });
-        session = attempt;
-        if (tracer !== selected.tracer) {
-          tracerName = tracer.name;
-          tracerReason = `${selected.reason}; ${failures.join("; ")}; using ${tracer.name}`;
-          log.warn(`${failures.join("; ")}; tracing with ${tracer.name} instead`);
-          save(() => store.updateRun(runId, { tracer: tracer.name, tracerVersion: version, tracerReason }));
-        }
-        break;
-      } catch (e2) {
-        const why = e2 instanceof IoTraceError ? e2.message : oneLine2(e2);
-        spans.recordSpan("attach", start, Date.now() - start, { tracer: tracer.name, error: why });
-        await attempt?.finish().catch(() => void 0);
-        failures.push(`${tracer.name} failed to attach: ${why}`);
-      }
-    }
-    if (session === untraced && failures.length) {
+    } else if (failures.length) {
       log.warn(`${failures.join("; ")}; the build runs untraced`);
       incomplete.push(...failures.filter((f) => f.includes("failed to attach")));
       tracerReason = `${selected.reason}; ${failures.join("; ")}`;
@@ -14582,6 +15944,11 @@ async function runBuild(options) {
     outcome = { lostEvents: 0, incompleteReasons: [], eventCount: ingest.eventCount, diagnostics: [] };
   }
   spans.recordSpan("detach", finishStart, Date.now() - finishStart, { tracer: tracerName });
+  if (plan.source === "turbo" && files && tracerName !== "none") {
+    const runHashes = turboRunHashes(plan, cacheLines(files));
+    const adopted = runHashes.size ? processes.adopt((env2) => runHashes.get(env2.get("TURBO_HASH") ?? "")) : 0;
+    if (adopted) log.debug(`${adopted} process(es) matched to tasks by the hashes turbo printed (the plan's dry run hashed ${runHashes.size} task(s) differently)`);
+  }
   await spans.withSpan("ingest", {}, () => ingest.close());
   if (ingest.unsaved !== void 0) unsaved ??= storeFailure(ingest.unsaved);
   incomplete.push(...outcome.incompleteReasons);
@@ -14616,16 +15983,16 @@ async function runBuild(options) {
   spans.recordMetric("processes", processes.size);
   spans.recordMetric("output_bytes", capture.bytes.stdout + capture.bytes.stderr);
   try {
-    const outRel = path16.relative(options.plan.workspaceRoot, dbDir);
+    const outRel = path17.relative(plan.workspaceRoot, dbDir);
     const extraIgnores = outRel && !outRel.startsWith("..") ? [outRel] : [];
-    const cache = tracerName === "none" || options.plan.source === "file" || files === null ? void 0 : detectCacheHits({ plan: options.plan, command: options.command, output: cacheLines(files), processCounts: countProcesses(processes), exitCode: exit.code });
+    const cache = tracerName === "none" || plan.source === "file" || files === null ? void 0 : detectCacheHits({ plan, command: options.command, output: cacheLines(files), processCounts: countProcesses(processes), exitCode: exit.code });
     let report;
     try {
       report = await spans.withSpan(
         "analysis",
         {},
         () => analyseRun(store, runId, {
-          ignore: options.ignore,
+          ignore,
           extraIgnores,
           ...cache ? { cachedTasks: cache.cached, cacheEvidence: cache.evidence, ...cache.skipped ? { skippedTasks: cache.skipped } : {} } : {},
           // What this run knows, whether or not the database took it.
@@ -14637,7 +16004,7 @@ async function runBuild(options) {
     } catch (e2) {
       const why = `cannot analyse the trace in ${shownDb}: ${describeWriteFailure(e2, dbPath)}`;
       log.warn(why);
-      const logs = files && { stdoutPath: path16.relative(dbDir, files.stdout), stderrPath: path16.relative(dbDir, files.stderr), logPath: path16.relative(dbDir, files.log) };
+      const logs = files && { stdoutPath: path17.relative(dbDir, files.stdout), stderrPath: path17.relative(dbDir, files.stderr), logPath: path17.relative(dbDir, files.log) };
       const record = {
         ...newRun,
         ...finalRun,
@@ -14652,7 +16019,7 @@ async function runBuild(options) {
         transcriptTimesPath: null,
         transcriptFormat: null
       };
-      const tasks = options.plan.tasks.map((t) => ({ taskId: t.id, status: "untraced", reads: 0, writes: 0, findings: 0 }));
+      const tasks = plan.tasks.map((t) => ({ taskId: t.id, status: "untraced", reads: 0, writes: 0, findings: 0 }));
       return { runId, dbPath: opened.failure === void 0 ? dbPath : null, exit, report: buildReport(record, tasks, [], IO_TRACE_VERSION), buildExitCode: exitCodeOf(exit) };
     }
     for (const t of store.taskStatuses(runId)) {
@@ -14663,6 +16030,88 @@ async function runBuild(options) {
   } finally {
     closeQuietly(store);
   }
+}
+function isPlanInProgress(plan) {
+  return "prepared" in plan;
+}
+async function attachFirst(selected, pid, sink, log, workDir, spans) {
+  const failures = [];
+  for (const tracer of [selected.tracer, ...selected.next]) {
+    const start = Date.now();
+    let version = tracer === selected.tracer ? selected.version ?? null : null;
+    if (tracer !== selected.tracer) {
+      const a = await tracer.check();
+      if (!a.available) {
+        failures.push(`${tracer.name} unavailable (${a.reason ?? "unknown reason"})`);
+        continue;
+      }
+      version = a.version ?? null;
+    }
+    let attempt;
+    try {
+      attempt = tracer.attach({ pid, sink, log, workDir });
+      await attempt.ready;
+      spans.recordSpan("attach", start, Date.now() - start, { tracer: tracer.name });
+      return { session: attempt, tracer, version, failures };
+    } catch (e2) {
+      const why = e2 instanceof IoTraceError ? e2.message : oneLine2(e2);
+      spans.recordSpan("attach", start, Date.now() - start, { tracer: tracer.name, error: why });
+      await attempt?.finish().catch(() => void 0);
+      failures.push(`${tracer.name} failed to attach: ${why}`);
+    }
+  }
+  return { tracer: selected.tracer, version: null, failures };
+}
+async function startEarly(launch, selected, dbDir, log, spans) {
+  const workDir = path17.join(dbDir, "runs", `.attaching-${process.pid}-${Date.now()}`);
+  try {
+    ensureOutputDir(dbDir);
+    makeDirectory(workDir);
+  } catch {
+    return void 0;
+  }
+  const removeWorkDir = () => rmSync3(workDir, { recursive: true, force: true });
+  let build;
+  try {
+    build = await launch();
+  } catch {
+    removeWorkDir();
+    return void 0;
+  }
+  let target;
+  const held = [];
+  const attempt = attachFirst(selected, build.pid, (batch) => target ? target(batch) : held.push(batch), log, workDir, spans);
+  let moved = false;
+  return {
+    build,
+    attached: (sink) => {
+      for (const batch of held) sink(batch);
+      held.length = 0;
+      target = sink;
+      return attempt;
+    },
+    moveWorkDir: (logDir) => {
+      try {
+        if (!existsSync13(logDir)) {
+          renameSync(workDir, logDir);
+          moved = true;
+        }
+      } catch {
+      }
+    },
+    stopTracer: async () => {
+      const a = await attempt;
+      void a.session?.finish().catch(() => void 0);
+    },
+    abandon: async () => {
+      build.signal("SIGKILL");
+      build.resume();
+      await build.exited;
+      const a = await attempt;
+      await a.session?.finish().catch(() => void 0);
+      if (!moved) removeWorkDir();
+    }
+  };
 }
 function agentTranscript(given, stdout, dbDir, log) {
   const detect = (file) => {
@@ -14679,7 +16128,7 @@ function agentTranscript(given, stdout, dbDir, log) {
   }
   const d = detect(stdout);
   if (!d || !AGENT_FORMATS.has(d.format)) return {};
-  return { transcriptPath: path16.relative(dbDir, stdout), transcriptTimesPath: path16.relative(dbDir, timesPathOf(stdout)), transcriptFormat: d.format };
+  return { transcriptPath: path17.relative(dbDir, stdout), transcriptTimesPath: path17.relative(dbDir, timesPathOf(stdout)), transcriptFormat: d.format };
 }
 function openRunStore(dbPath, outDir, newRun, plan) {
   const create = (store2) => {
@@ -14690,7 +16139,7 @@ function openRunStore(dbPath, outDir, newRun, plan) {
   let store;
   try {
     ensureOutputDir(outDir);
-    ensureOutputDir(path16.dirname(dbPath));
+    ensureOutputDir(path17.dirname(dbPath));
     store = TraceStore.create(dbPath);
     return { store, runId: create(store) };
   } catch (e2) {
@@ -14707,8 +16156,8 @@ function closeQuietly(store) {
   }
 }
 function shownPath(cwd, file) {
-  const rel2 = path16.relative(cwd, file);
-  return rel2 && !rel2.startsWith("..") && !path16.isAbsolute(rel2) ? rel2 : file;
+  const rel2 = path17.relative(cwd, file);
+  return rel2 && !rel2.startsWith("..") && !path17.isAbsolute(rel2) ? rel2 : file;
 }
 function oneLine2(e2) {
   return (e2 instanceof Error ? e2.message : String(e2)).split("\n", 1)[0];
@@ -14751,7 +16200,7 @@ function exitCodeOf(exit) {
 
 // src/tracer/bpftrace.ts
 import { spawn as spawn4, execFile } from "node:child_process";
-import { existsSync as existsSync12, mkdirSync as mkdirSync2, createWriteStream as createWriteStream2, readFileSync as readFileSync14, writeFileSync as writeFileSync2 } from "node:fs";
+import { existsSync as existsSync14, mkdirSync as mkdirSync2, createWriteStream as createWriteStream2, readFileSync as readFileSync14, writeFileSync as writeFileSync2 } from "node:fs";
 import { availableParallelism, totalmem } from "node:os";
 import { dirname as dirname3, join as join4 } from "node:path";
 import { fileURLToPath as fileURLToPath2 } from "node:url";
@@ -14959,10 +16408,10 @@ var BpftraceDecoder = class {
     this.rest = Buffer.from(data.subarray(start));
     return this.drain(false);
   }
-  /** Flush everything: the trace has ended. */
-  end() {
+  /** Flush everything: the trace has ended (dropPartial: a line without its newline is discarded). */
+  end(options = {}) {
     if (this.rest.length > 0) {
-      this.line(this.rest);
+      if (!options.dropPartial) this.line(this.rest);
       this.rest = Buffer.alloc(0);
     }
     return this.drain(true);
@@ -14992,7 +16441,7 @@ var BpftraceDecoder = class {
     if (data[data.length - 1] === 10) data = data.subarray(0, data.length - 1);
     this.stats.records++;
     const tag = String.fromCharCode(data[0]);
-    const num = (b) => Number(b?.toString("latin1") ?? NaN);
+    const num = decimalNumber;
     switch (tag) {
       case "R": {
         if (!this.ready) {
@@ -15009,15 +16458,15 @@ var BpftraceDecoder = class {
       case "B": {
         const f = splitFields(data, 8);
         if (f.length < 8) return this.stray();
-        const kfe = BigInt("0x" + f[4].toString("latin1"));
+        const kfe = hexNumber(f[4]);
         const rec = {
           kind: "access",
           ts: this.options.toEpochMs(num(f[1])),
           pid: num(f[2]),
           tid: num(f[3]),
-          code: Number(kfe & 0xffn),
-          errno: Number(kfe >> 8n & 0xfffn),
-          flags: Number(kfe >> 20n & 0x3fffffn),
+          code: kfe % 256,
+          errno: Math.floor(kfe / 256) % 4096,
+          flags: Math.floor(kfe / 1048576) % 4194304,
           slot: tag === "B" ? 2 : 1,
           dirId: f[5].toString("latin1"),
           open: f[6].toString("latin1") === "1",
@@ -15241,17 +16690,17 @@ var BpftraceDecoder = class {
       return;
     }
     const raw = Buffer.concat(p.chunks);
-    let path31;
+    let path32;
     let problem = p.truncated ?? (p.open ? "continuation records missing at the end of the trace" : void 0);
     if (raw[0] === 47) {
-      path31 = raw.toString("utf8");
+      path32 = raw.toString("utf8");
     } else {
       const dir = p.dirId === "0" ? void 0 : this.dirPath(p.dirId);
       if (dir === null) problem ??= "the directory of a relative path is deeper than 64 levels";
       else if (dir === void 0) problem ??= "the directory of a relative path is unknown (events lost)";
-      else path31 = raw.length === 0 ? dir : joinPath(dir, raw.toString("utf8"));
+      else path32 = raw.length === 0 ? dir : joinPath(dir, raw.toString("utf8"));
     }
-    if (problem !== void 0 || path31 === void 0) {
+    if (problem !== void 0 || path32 === void 0) {
       this.stats.truncatedPaths++;
       const prefix = raw.subarray(0, 120).toString("utf8");
       out.push({
@@ -15281,7 +16730,7 @@ var BpftraceDecoder = class {
         type: "exec",
         ts: p.exec.ts,
         pid: p.pid,
-        path: path31,
+        path: path32,
         argv,
         ...cut2 ? { argvTruncated: true } : {},
         ...cwd !== void 0 ? { cwd } : {},
@@ -15289,9 +16738,32 @@ var BpftraceDecoder = class {
         ...p.env?.done && !p.env.cut ? { env: p.env.vars } : {}
       });
     }
-    out.push({ type: "access", ts: p.ts, pid: p.pid, op, path: path31, errno: p.errno });
+    out.push({ type: "access", ts: p.ts, pid: p.pid, op, path: path32, errno: p.errno });
   }
 };
+function decimalNumber(b) {
+  if (b === void 0 || b.length === 0) return NaN;
+  let i = b[0] === 45 ? 1 : 0;
+  if (i === b.length) return NaN;
+  let v = 0;
+  for (; i < b.length; i++) {
+    const d = b[i] - 48;
+    if (d < 0 || d > 9) return NaN;
+    v = v * 10 + d;
+  }
+  return b[0] === 45 ? -v : v;
+}
+function hexNumber(b) {
+  if (b.length === 0) return NaN;
+  let v = 0;
+  for (let i = 0; i < b.length; i++) {
+    const c = b[i];
+    const d = c >= 48 && c <= 57 ? c - 48 : c >= 97 && c <= 102 ? c - 87 : c >= 65 && c <= 70 ? c - 55 : -1;
+    if (d < 0) return NaN;
+    v = v * 16 + d;
+  }
+  return v;
+}
 function chunkOf(bytes2, more) {
   return Buffer.from(more && bytes2.length > CHUNK_BYTES ? bytes2.subarray(0, CHUNK_BYTES) : bytes2);
 }
@@ -15339,7 +16811,7 @@ function defaultScriptPath() {
   let dir = dirname3(fileURLToPath2(import.meta.url));
   for (let i = 0; i < 5; i++) {
     const candidate = join4(dir, "bpf", "iotrace.bt");
-    if (existsSync12(candidate)) return candidate;
+    if (existsSync14(candidate)) return candidate;
     dir = dirname3(dir);
   }
   throw new TracerError('bpf/iotrace.bt not found next to io-trace: reinstall the package (its "bpf" directory is missing)');
@@ -15387,6 +16859,7 @@ var BpftraceTracer = class {
   mapKeys;
   readyTimeoutMs;
   stopTimeoutMs;
+  detachInBackground;
   checked;
   probeOnCheck;
   /** Prefix to run bpftrace as root: [] as root, ['sudo', '-n'] otherwise. */
@@ -15402,6 +16875,7 @@ var BpftraceTracer = class {
     this.readyTimeoutMs = options.readyTimeoutMs ?? 6e4;
     this.probeOnCheck = options.probeOnCheck ?? false;
     this.stopTimeoutMs = options.stopTimeoutMs ?? 3e3;
+    this.detachInBackground = options.detachInBackground ?? process.env.IO_TRACE_BPF_WAIT_DETACH !== "1";
   }
   /** Binary, version, root (or passwordless sudo), tracefs, and (probeOnCheck) a real probe. Cached. */
   check() {
@@ -15429,7 +16903,7 @@ var BpftraceTracer = class {
     if (!versionAtLeast(version, MIN_VERSION)) {
       return { available: false, version, reason: `bpftrace ${version} is too old: io-trace needs ${MIN_VERSION.join(".")} or newer` };
     }
-    if (isRoot() && !existsSync12("/sys/kernel/tracing/events/raw_syscalls") && !existsSync12("/sys/kernel/debug/tracing/events/raw_syscalls")) {
+    if (isRoot() && !existsSync14("/sys/kernel/tracing/events/raw_syscalls") && !existsSync14("/sys/kernel/debug/tracing/events/raw_syscalls")) {
       return {
         available: false,
         version,
@@ -15461,7 +16935,8 @@ var BpftraceTracer = class {
       perfPages: this.perfPages ?? defaultPerfPages(onlineCpus().length, this.version),
       mapKeys: this.mapKeys,
       readyTimeoutMs: this.readyTimeoutMs,
-      stopTimeoutMs: this.stopTimeoutMs
+      stopTimeoutMs: this.stopTimeoutMs,
+      detachInBackground: this.detachInBackground
     });
   }
 };
@@ -15591,6 +17066,10 @@ var BpftraceSession = class {
           message: `bpftrace did not confirm reading CPU ${missing.join(", ")} up to the build's exit within ${this.config.stopTimeoutMs} ms: events at the end of the build may be missing`
         });
       }
+      if (synced && this.canDetachInBackground()) {
+        this.detachLater();
+        return this.outcome();
+      }
       const deadline = Date.now() + 2 * this.config.stopTimeoutMs;
       let done = false;
       while (!done && Date.now() < deadline) {
@@ -15609,8 +17088,49 @@ var BpftraceSession = class {
     await this.stdoutDone;
     await this.stderrDone;
     this.deliver(this.decoder.end());
-    await new Promise((resolve) => this.raw ? this.raw.end(resolve) : resolve());
     for (const line of meaningfulStderr(this.stderrText)) this.diagnostic(line);
+    return this.outcome();
+  }
+  /**
+   * Whether bpftrace may be left to stop on its own: every CPU's records up to the build's exit are read
+   * (the caller checked), nothing was lost (0.27 prints its exact lost total only at exit, so after any
+   * loss io-trace waits for it), bpftrace runs without sudo (whose SIGKILL needs the relay in kill()),
+   * and it is still running.
+   */
+  canDetachInBackground() {
+    return this.config.detachInBackground && this.config.asRoot.length === 0 && this.decoder.stats.lostEvents === 0 && this.totalLost === 0 && !this.notices.has("lost") && this.child.pid !== void 0 && this.child.exitCode === null && this.child.signalCode === null;
+  }
+  /**
+   * Stop bpftrace without waiting for it: SIGINT now, and a detached watchdog that repeats it and then
+   * kills bpftrace if it is still there (it sometimes ignores a SIGINT that lands while it is busy).
+   * What it prints from here on (processes that outlived the build) is not read: the pipes are closed.
+   */
+  detachLater() {
+    const pid = this.child.pid;
+    let comm = "";
+    try {
+      comm = readFileSync14(`/proc/${pid}/comm`, "utf8").trim();
+    } catch {
+    }
+    this.kill("SIGINT");
+    if (comm) {
+      const same = `[ "$(cat /proc/$0/comm 2>/dev/null)" = "$1" ]`;
+      const watchdog = spawn4("sh", ["-c", `sleep 1.5; ${same} && kill -INT $0; sleep 3; ${same} && kill -KILL $0`, String(pid), comm], { stdio: "ignore", detached: true });
+      watchdog.on("error", () => {
+      });
+      watchdog.unref();
+    }
+    this.log.debug(`bpftrace (pid ${pid}) detaches its probes in the background`);
+    this.child.stdout?.removeAllListeners("data");
+    this.child.stdout?.destroy();
+    this.child.stderr?.removeAllListeners("data");
+    this.child.stderr?.destroy();
+    this.child.unref();
+    this.deliver(this.decoder.end({ dropPartial: true }));
+    for (const line of meaningfulStderr(this.stderrText)) this.diagnostic(line);
+  }
+  async outcome() {
+    await new Promise((resolve) => this.raw ? this.raw.end(resolve) : resolve());
     const stats = this.decoder.stats;
     if (this.totalLost > stats.lostEvents) {
       const more = this.totalLost - stats.lostEvents;
@@ -15754,7 +17274,7 @@ function childPids(pid) {
 var IO_URING_SUBMIT_TRACEPOINT = "/sys/kernel/tracing/events/io_uring/io_uring_submit_req";
 function adaptScript(script, options = {}) {
   let out = script.replace(/^#!.*\n/, "");
-  if (!(options.hasSubmitTracepoint ?? existsSync12(IO_URING_SUBMIT_TRACEPOINT))) {
+  if (!(options.hasSubmitTracepoint ?? existsSync14(IO_URING_SUBMIT_TRACEPOINT))) {
     out = out.replace(/\/\* IO_URING_SUBMIT_BEGIN[\s\S]*?\/\* IO_URING_SUBMIT_END \*\//, "").replace("&& 0 /* IO_URING_SETUP_FALLBACK */", "");
   }
   if (options.version !== void 0 && versionAtLeast(options.version, [0, 24, 0])) {
@@ -16183,8 +17703,8 @@ var StraceParser = class {
         return this.access(r, pid, proc, "stat", a[0], a[1]);
       case "getdents":
       case "getdents64": {
-        const path31 = parseFd(a[0])?.path;
-        if (path31 !== void 0) this.emitAccess(r, pid, proc, "readdir", path31);
+        const path32 = parseFd(a[0])?.path;
+        if (path32 !== void 0) this.emitAccess(r, pid, proc, "readdir", path32);
         return;
       }
       case "unlink":
@@ -16219,13 +17739,13 @@ var StraceParser = class {
         return this.exec(r, pid, proc, a[0], a[1], a[2], a[3], (a[4] ?? "").includes("AT_EMPTY_PATH"));
       case "chdir": {
         if (r.errno !== 0) return;
-        const path31 = this.resolve(r, pid, proc, void 0, a[0]);
-        if (path31 !== void 0) Object.assign(proc.cwd, { path: normalise(path31), raw: void 0 });
+        const path32 = this.resolve(r, pid, proc, void 0, a[0]);
+        if (path32 !== void 0) Object.assign(proc.cwd, { path: normalise(path32), raw: void 0 });
         return;
       }
       case "fchdir": {
-        const path31 = parseFd(a[0])?.path;
-        if (r.errno === 0 && path31 !== void 0) Object.assign(proc.cwd, { path: path31, raw: void 0 });
+        const path32 = parseFd(a[0])?.path;
+        if (r.errno === 0 && path32 !== void 0) Object.assign(proc.cwd, { path: path32, raw: void 0 });
         return;
       }
       case "clone":
@@ -16282,19 +17802,19 @@ var StraceParser = class {
     return base === "/" ? `/${s.value}` : `${base}/${s.value}`;
   }
   access(r, pid, proc, op, dirArg, pathArg) {
-    const path31 = this.resolve(r, pid, proc, dirArg, pathArg);
-    if (path31 === void 0) {
+    const path32 = this.resolve(r, pid, proc, dirArg, pathArg);
+    if (path32 === void 0) {
       if (GENERATION_OPS.has(op)) this.seen.clear();
       return;
     }
-    this.emitAccess(r, pid, proc, op, path31);
+    this.emitAccess(r, pid, proc, op, path32);
   }
-  emitAccess(r, pid, proc, op, path31) {
+  emitAccess(r, pid, proc, op, path32) {
     const errno = r.errno ?? 0;
     if (GENERATION_OPS.has(op)) {
       this.seen.clear();
     } else if (this.dedupe && DEDUPED_OPS.has(op)) {
-      const key2 = `${pid}\0${proc.image}\0${op}\0${errno}\0${path31}`;
+      const key2 = `${pid}\0${proc.image}\0${op}\0${errno}\0${path32}`;
       if (this.seen.has(key2)) {
         this.stats.deduped++;
         return;
@@ -16302,25 +17822,25 @@ var StraceParser = class {
       if (this.seen.size >= MAX_DEDUP_KEYS) this.seen.clear();
       this.seen.add(key2);
     }
-    this.out.push({ type: "access", ts: r.ts, pid, op, path: path31, errno });
+    this.out.push({ type: "access", ts: r.ts, pid, op, path: path32, errno });
   }
   exec(r, pid, proc, dirArg, pathArg, argvArg, envArg, emptyPath = false) {
-    let path31;
-    if (emptyPath && parseString(pathArg)?.value === "") path31 = parseFd(dirArg)?.path;
-    else path31 = this.resolve(r, pid, proc, dirArg, pathArg);
-    if (path31 === void 0) return;
+    let path32;
+    if (emptyPath && parseString(pathArg)?.value === "") path32 = parseFd(dirArg)?.path;
+    else path32 = this.resolve(r, pid, proc, dirArg, pathArg);
+    if (path32 === void 0) return;
     const errno = r.errno ?? 0;
     if (errno === 0) {
       proc.image = ++this.images;
       const { argv, truncated } = parseArgv(argvArg);
-      const ev = { type: "exec", ts: r.ts, pid, path: path31, argv };
+      const ev = { type: "exec", ts: r.ts, pid, path: path32, argv };
       if (truncated) ev.argvTruncated = true;
       if (proc.cwd.path !== void 0) ev.cwd = proc.cwd.path;
       const env = parseIdentityEnv(envArg);
       if (env) ev.env = env;
       this.out.push(ev);
     }
-    this.out.push({ type: "access", ts: r.ts, pid, op: "exec", path: path31, errno });
+    this.out.push({ type: "access", ts: r.ts, pid, op: "exec", path: path32, errno });
   }
   truncated(r, pid, message) {
     this.out.push({ type: "notice", ts: r.ts, kind: "truncated_path", pid, message });
@@ -16364,9 +17884,9 @@ function parseArgv(arg) {
   }
   return { argv, truncated };
 }
-function normalise(path31) {
+function normalise(path32) {
   const parts = [];
-  for (const p of path31.split("/")) {
+  for (const p of path32.split("/")) {
     if (p === "" || p === ".") continue;
     if (p === "..") parts.pop();
     else parts.push(p);
@@ -16720,7 +18240,7 @@ Options:
   --verbose                  debug logging
 `;
 async function runCommand(ctx) {
-  const { values, positionals } = parse("run", ctx.argv, {
+  const { values, positionals } = parse3("run", ctx.argv, {
     plan: { type: "string" },
     tasks: { type: "string" },
     tracer: { type: "string" },
@@ -16744,27 +18264,34 @@ async function runCommand(ctx) {
   if (positionals.length === 0) throw new ConfigurationError("io-trace run: no build command: put it after `--`, e.g. `io-trace run -- npm run build`");
   const tracer = oneOf("--tracer", values.tracer, ["auto", "bpftrace", "strace", "none"], "auto");
   const failOn = oneOf("--fail-on", values["fail-on"], ["none", "warning", "error"], "none");
-  const plan = await resolvePlan({
+  const planOptions = {
     spec: values.plan ?? "auto",
     cwd: ctx.cwd,
     command: positionals,
     tasks: values.tasks?.split(",").map((s) => s.trim()).filter(Boolean),
     log: ctx.log
-  });
-  const ignore = mergeIgnoreRules(loadConfigFile(values.config, plan.workspaceRoot), { ...emptyIgnoreRules(), all: values.ignore ?? [] });
-  const outDir = path17.resolve(ctx.cwd, values["out-dir"] ?? ".io-trace");
+  };
+  const prepared = resolvePlan(planOptions).then((plan2) => ({
+    plan: plan2,
+    ignore: mergeIgnoreRules(loadConfigFile(values.config, plan2.workspaceRoot), { ...emptyIgnoreRules(), all: values.ignore ?? [] })
+  }));
+  prepared.catch(() => void 0);
+  const source = planSourceOf(planOptions);
+  const plan = source !== void 0 && source !== "file" ? { source, prepared } : (await prepared).plan;
+  const ignore = "prepared" in plan ? void 0 : (await prepared).ignore;
+  const outDir = path18.resolve(ctx.cwd, values["out-dir"] ?? ".io-trace");
   const handlers = [];
   const result = await runBuild({
     command: positionals,
     cwd: ctx.cwd,
     plan,
+    ...ignore ? { ignore } : {},
     outDir,
-    ...values.db ? { dbPath: path17.resolve(ctx.cwd, values.db) } : {},
+    ...values.db ? { dbPath: path18.resolve(ctx.cwd, values.db) } : {},
     tracer,
     tracers: defaultTracers(values.bpftrace !== void 0 ? { bpftraceCommand: bpftraceCommand(values.bpftrace) } : {}),
     ...values.user ? { user: values.user } : {},
-    ...values.transcript ? { transcript: path17.resolve(ctx.cwd, values.transcript) } : {},
-    ignore,
+    ...values.transcript ? { transcript: path18.resolve(ctx.cwd, values.transcript) } : {},
     log: ctx.log,
     echo: values.quiet ? null : { stdout: (c) => ctx.stdout.write(c), stderr: (c) => ctx.stderr.write(c) },
     // --quiet relies on the saved logs: output that cannot be saved is shown after all.
@@ -16783,14 +18310,14 @@ async function runCommand(ctx) {
   const reportsStart = Date.now();
   let jsonFailure;
   if (values.json) {
-    const file = path17.resolve(ctx.cwd, values.json);
+    const file = path18.resolve(ctx.cwd, values.json);
     try {
       writeReport(file, result.report);
     } catch (e2) {
       jsonFailure = `cannot write the JSON report ${values.json}: ${describeWriteFailure(e2, file)}`;
     }
   }
-  const dbShown = result.dbPath === null ? void 0 : path17.relative(ctx.cwd, result.dbPath) || result.dbPath;
+  const dbShown = result.dbPath === null ? void 0 : path18.relative(ctx.cwd, result.dbPath) || result.dbPath;
   ctx.stderr.write(formatTerminalSummary(result.report, { color: ctx.color, ...dbShown ? { dbPath: dbShown } : {} }));
   if (jsonFailure) ctx.log.error(jsonFailure);
   if (result.dbPath !== null) recordReportsSpan(result.dbPath, result.runId, reportsStart, { json: values.json !== void 0 });
@@ -16831,7 +18358,7 @@ Options:
   --fail-on none|warning|error   exit 1 when findings reach this severity
 `;
 async function analyzeCommand(ctx) {
-  const { values, positionals } = parse("analyze", ctx.argv, {
+  const { values, positionals } = parse3("analyze", ctx.argv, {
     db: { type: "string" },
     json: { type: "string" },
     ignore: { type: "string", multiple: true },
@@ -16844,16 +18371,16 @@ async function analyzeCommand(ctx) {
     return 0;
   }
   const failOn = oneOf("--fail-on", values["fail-on"], ["none", "warning", "error"], "none");
-  const dbPath = path18.resolve(ctx.cwd, values.db ?? ".io-trace/trace.db");
+  const dbPath = path19.resolve(ctx.cwd, values.db ?? ".io-trace/trace.db");
   const store = TraceStore.openExisting(dbPath);
   try {
     const run4 = store.resolveRun(positionals[0]);
     const root = run4.workspaceRoot ?? run4.cwd;
     const ignore = mergeIgnoreRules(loadConfigFile(values.config, root), { ...emptyIgnoreRules(), all: values.ignore ?? [] });
-    const outRel = path18.relative(root, path18.dirname(dbPath));
+    const outRel = path19.relative(root, path19.dirname(dbPath));
     const report = analyseRun(store, run4.id, { ignore, extraIgnores: outRel && !outRel.startsWith("..") ? [outRel] : [] });
-    if (values.json) writeReport(path18.resolve(ctx.cwd, values.json), report);
-    ctx.stderr.write(formatTerminalSummary(report, { color: ctx.color, dbPath: path18.relative(ctx.cwd, dbPath) || dbPath }));
+    if (values.json) writeReport(path19.resolve(ctx.cwd, values.json), report);
+    ctx.stderr.write(formatTerminalSummary(report, { color: ctx.color, dbPath: path19.relative(ctx.cwd, dbPath) || dbPath }));
     return exitCodeFor(0, report, failOn);
   } finally {
     store.close();
@@ -16862,7 +18389,7 @@ async function analyzeCommand(ctx) {
 
 // src/cli/commands/plan.ts
 import { mkdirSync as mkdirSync3, writeFileSync as writeFileSync4 } from "node:fs";
-import path19 from "node:path";
+import path20 from "node:path";
 var PLAN_HELP = `Usage: io-trace plan [options] [-- <build command...>]
 
 Resolves the plan (each task's declared inputs, outputs and dependencies, as the build tool hashes
@@ -16880,7 +18407,7 @@ Options:
 The build command, when given, is only read (nx run/run-many/affected, turbo run), never run.
 `;
 async function planCommand(ctx) {
-  const { values, positionals } = parse("plan", ctx.argv, {
+  const { values, positionals } = parse3("plan", ctx.argv, {
     plan: { type: "string" },
     tasks: { type: "string" },
     format: { type: "string" },
@@ -16900,26 +18427,26 @@ async function planCommand(ctx) {
     tasks: values.tasks?.split(",").map((s) => s.trim()).filter(Boolean),
     log: ctx.log
   });
-  const out = values.out ? path19.resolve(ctx.cwd, values.out) : void 0;
-  const doc = format2 === "seed" ? toPlanFile(plan, out ? path19.dirname(out) : ctx.cwd) : plan;
+  const out = values.out ? path20.resolve(ctx.cwd, values.out) : void 0;
+  const doc = format2 === "seed" ? toPlanFile(plan, out ? path20.dirname(out) : ctx.cwd) : plan;
   const text = JSON.stringify(doc, null, 2) + "\n";
   if (out) {
-    mkdirSync3(path19.dirname(out), { recursive: true });
+    mkdirSync3(path20.dirname(out), { recursive: true });
     writeFileSync4(out, text);
-    ctx.log.info(`wrote ${plan.tasks.length} task(s) to ${path19.relative(ctx.cwd, out) || out}`);
+    ctx.log.info(`wrote ${plan.tasks.length} task(s) to ${path20.relative(ctx.cwd, out) || out}`);
   } else ctx.stdout.write(text);
   return 0;
 }
 
 // src/triage/db.ts
-import { existsSync as existsSync13, statSync as statSync4 } from "node:fs";
-import path20 from "node:path";
+import { existsSync as existsSync15, statSync as statSync5 } from "node:fs";
+import path21 from "node:path";
 var DEFAULT_DB = ".io-trace/trace.db";
 function locateDatabase(cwd, db) {
-  const given = path20.resolve(cwd, db ?? DEFAULT_DB);
-  if (existsSync13(given) && statSync4(given).isDirectory()) {
-    for (const candidate of [path20.join(given, "trace.db"), path20.join(given, ".io-trace", "trace.db")]) {
-      if (existsSync13(candidate)) return candidate;
+  const given = path21.resolve(cwd, db ?? DEFAULT_DB);
+  if (existsSync15(given) && statSync5(given).isDirectory()) {
+    for (const candidate of [path21.join(given, "trace.db"), path21.join(given, ".io-trace", "trace.db")]) {
+      if (existsSync15(candidate)) return candidate;
     }
     throw new StoreError(`${given} is a directory without a trace.db (looked for trace.db and .io-trace/trace.db): pass --db FILE`);
   }
@@ -17026,7 +18553,7 @@ var ChunkedWriter = class _ChunkedWriter {
 };
 
 // src/triage/causes.ts
-import path21 from "node:path";
+import path22 from "node:path";
 var CAUSE_OP = {
   unexpected_read: "read",
   undeclared_dependency: "read",
@@ -17044,7 +18571,7 @@ function findingCauses(store, run4, findings) {
   const wanted = findings.map((f) => {
     const op = CAUSE_OP[f.type];
     const rel2 = f.samples?.[0] ?? f.path;
-    return op ? { op, rel: rel2, abs: path21.posix.join(root, rel2) } : void 0;
+    return op ? { op, rel: rel2, abs: path22.posix.join(root, rel2) } : void 0;
   });
   const paths = [...new Set(wanted.flatMap((w) => w ? [w.abs] : []))];
   if (paths.length === 0) return findings.map(() => void 0);
@@ -17089,7 +18616,7 @@ function chainOf(proc, procs) {
 function processLabel(p) {
   const argv = p.argv?.length ? p.argv : p.exe ? [p.exe] : [`pid ${p.pid}`];
   const short = argv.map((a, i) => {
-    if (i === 0) return path21.posix.basename(a);
+    if (i === 0) return path22.posix.basename(a);
     const parts = a.split("/");
     return a.startsWith("/") && parts.length > 4 ? `.../${parts.slice(-3).join("/")}` : a;
   });
@@ -17322,7 +18849,7 @@ function statusColor(status, c) {
   return status === "clean" ? c.green(status) : status === "issues" || status === "failed" ? c.red(status) : status === "running" ? status : c.yellow(status);
 }
 async function listCommand(ctx) {
-  const { values } = parse("list", ctx.argv, {
+  const { values } = parse3("list", ctx.argv, {
     db: { type: "string" },
     limit: { type: "string" },
     json: { type: "boolean" },
@@ -17364,14 +18891,14 @@ function formatRunList(runs, color, now = Date.now()) {
 }
 
 // src/triage/run-files.ts
-import { existsSync as existsSync14, statSync as statSync5 } from "node:fs";
-import path22 from "node:path";
+import { existsSync as existsSync16, statSync as statSync6 } from "node:fs";
+import path23 from "node:path";
 function runFile(dbFile, run4, which) {
-  const dir = path22.dirname(dbFile);
+  const dir = path23.dirname(dbFile);
   let stored = which === "transcript" ? run4.transcriptPath : which === "log" ? run4.logPath : which === "stdout" ? run4.stdoutPath : run4.stderrPath;
-  let times = which === "transcript" && run4.transcriptTimesPath ? path22.resolve(dir, run4.transcriptTimesPath) : null;
+  let times = which === "transcript" && run4.transcriptTimesPath ? path23.resolve(dir, run4.transcriptTimesPath) : null;
   if (which === "transcript" && !stored && run4.stdoutPath && !run4.transcriptFormat) {
-    const stdout = path22.resolve(dir, run4.stdoutPath);
+    const stdout = path23.resolve(dir, run4.stdoutPath);
     try {
       if (AGENT_FORMATS.has(detectFileFormat(stdout).format)) {
         stored = run4.stdoutPath;
@@ -17381,9 +18908,9 @@ function runFile(dbFile, run4, which) {
     }
   }
   if (!stored) return { which, stored: null, path: null, exists: false, bytes: null };
-  const abs = path22.resolve(dir, stored);
-  const exists = existsSync14(abs);
-  return { which, stored, path: abs, exists, bytes: exists ? statSync5(abs).size : null, ...which === "transcript" ? { times } : {} };
+  const abs = path23.resolve(dir, stored);
+  const exists = existsSync16(abs);
+  return { which, stored, path: abs, exists, bytes: exists ? statSync6(abs).size : null, ...which === "transcript" ? { times } : {} };
 }
 function runFiles2(dbFile, run4) {
   return ["transcript", "log", "stdout", "stderr"].map((w) => runFile(dbFile, run4, w));
@@ -17508,10 +19035,10 @@ function callStarting(p, timed, endOf) {
   const pool = byCommand.length ? byCommand : candidates;
   return pool.reduce((a, b) => b.startTs > a.startTs ? b : a);
 }
-function inFlight(ts, path31, timed, endOf) {
+function inFlight(ts, path32, timed, endOf) {
   const candidates = timed.filter((c) => c.startTs <= ts && ts <= endOf(c));
   if (candidates.length <= 1) return candidates[0];
-  const named = candidates.filter((c) => c.input !== void 0 && JSON.stringify(c.input).includes(JSON.stringify(path31).slice(1, -1)));
+  const named = candidates.filter((c) => c.input !== void 0 && JSON.stringify(c.input).includes(JSON.stringify(path32).slice(1, -1)));
   const pool = named.length ? named : candidates;
   return pool.reduce((a, b) => b.startTs > a.startTs ? b : a);
 }
@@ -17560,7 +19087,7 @@ Options:
   --json            machine-readable output
 `;
 async function showCommand(ctx) {
-  const { values, positionals } = parse("show", ctx.argv, {
+  const { values, positionals } = parse3("show", ctx.argv, {
     db: { type: "string" },
     task: { type: "string" },
     full: { type: "boolean" },
@@ -17769,11 +19296,11 @@ function showFull(ctx, store, dbFile, run4, options, c) {
     const entries = mergeTimeline(
       sources,
       (e2) => JSON.stringify(e2),
-      ([ts, procKey, op, errno, path31, count, lastTs]) => {
+      ([ts, procKey, op, errno, path32, count, lastTs]) => {
         let o = opJson.get(op);
         if (o === void 0) opJson.set(op, o = JSON.stringify(op));
-        const call = calls?.callOf(procKey, ts, path31);
-        return `{"kind":"access","ts":${ts},"lastTs":${lastTs},"procKey":${procKey},"task":${taskJson.get(procKey) ?? "null"},"op":${o},"errno":${errno},"path":${JSON.stringify(path31)},"count":${count}${call !== void 0 ? `,"toolCall":${JSON.stringify(call)}` : ""}}`;
+        const call = calls?.callOf(procKey, ts, path32);
+        return `{"kind":"access","ts":${ts},"lastTs":${lastTs},"procKey":${procKey},"task":${taskJson.get(procKey) ?? "null"},"op":${o},"errno":${errno},"path":${JSON.stringify(path32)},"count":${count}${call !== void 0 ? `,"toolCall":${JSON.stringify(call)}` : ""}}`;
       }
     );
     for (const line of entries) {
@@ -17834,14 +19361,14 @@ function accessRowFormatter(run4, procs, c, calls) {
   for (const [key2, task] of procs) taskByKey[key2] = task === null ? c.dim("[-]") : `[${safe(task)}]`;
   const unattributed = c.dim("[-]");
   const opLabels = /* @__PURE__ */ new Map();
-  return ([ts, procKey, op, errno, path31, count]) => {
+  return ([ts, procKey, op, errno, path32, count]) => {
     let opLabel = opLabels.get(errno ? `${op}/${errno}` : op);
     if (opLabel === void 0) {
       opLabel = (errno ? `${op}!${errnoName(errno)}` : op).padEnd(12);
       opLabels.set(errno ? `${op}/${errno}` : op, opLabel);
     }
-    const p = path31.startsWith(root) ? path31.slice(root.length) : path31;
-    const call = calls?.callOf(procKey, ts, path31);
+    const p = path32.startsWith(root) ? path32.slice(root.length) : path32;
+    const call = calls?.callOf(procKey, ts, path32);
     return `${relFast(ts, start)}  ${opLabel} ${taskByKey[procKey] ?? unattributed}${call !== void 0 ? ` {${safe(call)}}` : ""} ${safe(p)}${count > 1 ? ` x${count}` : ""}`;
   };
 }
@@ -17944,7 +19471,7 @@ Options:
   --json            with --items: machine-readable output
 `;
 async function transcriptCommand(ctx) {
-  const { values, positionals } = parse("transcript", ctx.argv, {
+  const { values, positionals } = parse3("transcript", ctx.argv, {
     db: { type: "string" },
     items: { type: "boolean" },
     agent: { type: "string" },
@@ -18006,7 +19533,7 @@ Options:
   --stdout          print the build's stdout instead
 `;
 async function stderrCommand(ctx) {
-  const { values, positionals } = parse("stderr", ctx.argv, {
+  const { values, positionals } = parse3("stderr", ctx.argv, {
     db: { type: "string" },
     stdout: { type: "boolean" },
     verbose: { type: "boolean" },
@@ -18036,7 +19563,7 @@ Options:
   --db FILE|DIR     trace database, or a folder holding trace.db (default .io-trace/trace.db)
 `;
 async function logCommand(ctx) {
-  const { values, positionals } = parse("log", ctx.argv, {
+  const { values, positionals } = parse3("log", ctx.argv, {
     db: { type: "string" },
     verbose: { type: "boolean" },
     help: { type: "boolean" }
@@ -18071,7 +19598,7 @@ Options:
   --json            machine-readable output (exact absolute paths)
 `;
 async function filesCommand(ctx) {
-  const { values, positionals } = parse("files", ctx.argv, {
+  const { values, positionals } = parse3("files", ctx.argv, {
     db: { type: "string" },
     task: { type: "string" },
     "tool-call": { type: "string" },
@@ -18157,7 +19684,7 @@ Options:
   --json                 machine-readable output
 `;
 async function findingsCommand(ctx) {
-  const { values, positionals } = parse("findings", ctx.argv, {
+  const { values, positionals } = parse3("findings", ctx.argv, {
     db: { type: "string" },
     task: { type: "string" },
     type: { type: "string", multiple: true },
@@ -18191,26 +19718,26 @@ async function findingsCommand(ctx) {
 
 // src/cli/commands/merge.ts
 import { writeFileSync as writeFileSync5 } from "node:fs";
-import path24 from "node:path";
+import path25 from "node:path";
 
 // src/store/merge.ts
-import { copyFileSync as copyFileSync2, existsSync as existsSync15, mkdirSync as mkdirSync4, realpathSync as realpathSync7, rmSync as rmSync3 } from "node:fs";
-import path23 from "node:path";
+import { copyFileSync as copyFileSync2, existsSync as existsSync17, mkdirSync as mkdirSync4, realpathSync as realpathSync8, rmSync as rmSync4 } from "node:fs";
+import path24 from "node:path";
 var TABLES = ["tasks", "processes", "accesses", "findings"];
 function mergeDatabases(sources, out, options = {}) {
   if (sources.length === 0) throw new ConfigurationError("io-trace merge: no databases to merge (give one or more trace.db files)");
-  const outAbs = path23.resolve(out);
+  const outAbs = path24.resolve(out);
   const seen = /* @__PURE__ */ new Map();
   for (const s of sources) {
-    if (!existsSync15(s)) throw new StoreError(`trace database ${s} does not exist`);
-    const real = realpathSync7(s);
+    if (!existsSync17(s)) throw new StoreError(`trace database ${s} does not exist`);
+    const real = realpathSync8(s);
     if (seen.has(real)) throw new ConfigurationError(`io-trace merge: ${s} is given twice (also as ${seen.get(real)})`);
     seen.set(real, s);
-    if (existsSync15(outAbs) && real === realpathSync7(outAbs)) throw new ConfigurationError(`io-trace merge: --out ${out} is also an input; write to a new file`);
+    if (existsSync17(outAbs) && real === realpathSync8(outAbs)) throw new ConfigurationError(`io-trace merge: --out ${out} is also an input; write to a new file`);
   }
-  if (existsSync15(outAbs)) {
+  if (existsSync17(outAbs)) {
     if (!options.force) throw new ConfigurationError(`io-trace merge: ${out} already exists; pass --force to replace it, or choose another --out`);
-    for (const suffix of ["", "-wal", "-shm"]) rmSync3(outAbs + suffix, { force: true });
+    for (const suffix of ["", "-wal", "-shm"]) rmSync4(outAbs + suffix, { force: true });
   }
   const runIds = /* @__PURE__ */ new Map();
   for (const s of sources) {
@@ -18224,7 +19751,7 @@ function mergeDatabases(sources, out, options = {}) {
     }
   }
   const store = TraceStore.create(outAbs);
-  const outDir = path23.dirname(outAbs);
+  const outDir = path24.dirname(outAbs);
   const result = { out: outAbs, runs: [], warnings: [] };
   try {
     const db = store.db;
@@ -18279,20 +19806,20 @@ function mergeDatabases(sources, out, options = {}) {
           for (const [key2, rel2] of logKeys.map((k) => [k, run4[k]])) {
             if (!rel2) continue;
             if (options.copyLogs === false) {
-              logs[key2] = path23.relative(outDir, path23.resolve(path23.dirname(s), rel2));
+              logs[key2] = path24.relative(outDir, path24.resolve(path24.dirname(s), rel2));
               continue;
             }
-            const from = path23.resolve(path23.dirname(s), rel2);
-            if (!existsSync15(from)) {
+            const from = path24.resolve(path24.dirname(s), rel2);
+            if (!existsSync17(from)) {
               result.warnings.push(`${label} run ${oldId}: ${rel2} is missing (not in the artifact?); the merged run has no ${key2.replace("Path", "")}`);
               logs[key2] = null;
               continue;
             }
-            const to = path23.join(outDir, "runs", String(newId), path23.basename(rel2));
-            mkdirSync4(path23.dirname(to), { recursive: true });
+            const to = path24.join(outDir, "runs", String(newId), path24.basename(rel2));
+            mkdirSync4(path24.dirname(to), { recursive: true });
             copyFileSync2(from, to);
-            if (existsSync15(`${from}.times`)) copyFileSync2(`${from}.times`, `${to}.times`);
-            logs[key2] = path23.relative(outDir, to);
+            if (existsSync17(`${from}.times`)) copyFileSync2(`${from}.times`, `${to}.times`);
+            logs[key2] = path24.relative(outDir, to);
           }
           store.updateRun(newId, { ...logs, host: { ...run4.host, source: { db: label, runId: oldId, ...prev ? { via: prev } : {} } } });
         }
@@ -18364,7 +19891,7 @@ Options:
   --no-logs         do not copy logs (paths then point at the inputs' folders)
 `;
 async function mergeCommand(ctx) {
-  const { values, positionals } = parse("merge", ctx.argv, {
+  const { values, positionals } = parse3("merge", ctx.argv, {
     out: { type: "string" },
     force: { type: "boolean" },
     json: { type: "string" },
@@ -18379,7 +19906,7 @@ async function mergeCommand(ctx) {
   if (!values.out) throw new ConfigurationError("io-trace merge: --out FILE is required (the merged database to write)");
   if (positionals.length === 0) throw new ConfigurationError("io-trace merge: give the databases to merge, e.g. io-trace merge linux/trace.db mac/trace.db --out all.db");
   const inputs = positionals.map((p) => locateDatabase(ctx.cwd, p));
-  const out = path24.resolve(ctx.cwd, values.out);
+  const out = path25.resolve(ctx.cwd, values.out);
   const result = mergeDatabases(inputs, out, {
     force: values.force === true,
     copyLogs: !values["no-logs"],
@@ -18400,9 +19927,9 @@ async function mergeCommand(ctx) {
         counts: reports.reduce((acc, r) => ({ error: acc.error + r.counts.error, warning: acc.warning + r.counts.warning, info: acc.info + r.counts.info }), { error: 0, warning: 0, info: 0 }),
         runs: reports
       };
-      writeFileSync5(path24.resolve(ctx.cwd, values.json), JSON.stringify(combined, null, 2) + "\n");
+      writeFileSync5(path25.resolve(ctx.cwd, values.json), JSON.stringify(combined, null, 2) + "\n");
     }
-    ctx.stdout.write(`io-trace: merged ${result.runs.length} run${result.runs.length === 1 ? "" : "s"} from ${inputs.length} database${inputs.length === 1 ? "" : "s"} into ${safe(path24.relative(ctx.cwd, out) || out)}: ${status}
+    ctx.stdout.write(`io-trace: merged ${result.runs.length} run${result.runs.length === 1 ? "" : "s"} from ${inputs.length} database${inputs.length === 1 ? "" : "s"} into ${safe(path25.relative(ctx.cwd, out) || out)}: ${status}
 `);
     ctx.stdout.write(formatRunList(listRunSummaries(store, Number.MAX_SAFE_INTEGER), stdoutColor(ctx)));
     return 0;
@@ -18411,7 +19938,7 @@ async function mergeCommand(ctx) {
 
 // src/cli/commands/report.ts
 import { writeFileSync as writeFileSync6 } from "node:fs";
-import path25 from "node:path";
+import path26 from "node:path";
 
 // src/report/html.ts
 var ESCAPES = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" };
@@ -18737,7 +20264,7 @@ Options:
   --out FILE             where to write (default: stdout)
 `;
 async function reportCommand(ctx) {
-  const { values, positionals } = parse("report", ctx.argv, {
+  const { values, positionals } = parse3("report", ctx.argv, {
     db: { type: "string" },
     format: { type: "string" },
     all: { type: "boolean" },
@@ -18764,9 +20291,9 @@ async function reportCommand(ctx) {
     );
   });
   if (values.out) {
-    const out = path25.resolve(ctx.cwd, values.out);
+    const out = path26.resolve(ctx.cwd, values.out);
     writeFileSync6(out, text);
-    ctx.stderr.write(`io-trace: wrote ${format2} report to ${path25.relative(ctx.cwd, out) || out}
+    ctx.stderr.write(`io-trace: wrote ${format2} report to ${path26.relative(ctx.cwd, out) || out}
 `);
   } else {
     ctx.stdout.write(text);
@@ -18775,8 +20302,8 @@ async function reportCommand(ctx) {
 }
 
 // src/cli/commands/fix.ts
-import { existsSync as existsSync18, mkdirSync as mkdirSync5, writeFileSync as writeFileSync7 } from "node:fs";
-import path29 from "node:path";
+import { existsSync as existsSync20, mkdirSync as mkdirSync5, writeFileSync as writeFileSync7 } from "node:fs";
+import path30 from "node:path";
 
 // node_modules/diff/libesm/diff/base.js
 var Diff = class {
@@ -18878,16 +20405,16 @@ var Diff = class {
       }
     }
   }
-  addToPath(path31, added, removed, oldPosInc, options) {
-    const last = path31.lastComponent;
+  addToPath(path32, added, removed, oldPosInc, options) {
+    const last = path32.lastComponent;
     if (last && !options.oneChangePerToken && last.added === added && last.removed === removed) {
       return {
-        oldPos: path31.oldPos + oldPosInc,
+        oldPos: path32.oldPos + oldPosInc,
         lastComponent: { count: last.count + 1, added, removed, previousComponent: last.previousComponent }
       };
     } else {
       return {
-        oldPos: path31.oldPos + oldPosInc,
+        oldPos: path32.oldPos + oldPosInc,
         lastComponent: { count: 1, added, removed, previousComponent: last }
       };
     }
@@ -19146,932 +20673,6 @@ function splitLines2(text) {
   return result;
 }
 
-// node_modules/jsonc-parser/lib/esm/impl/scanner.js
-function createScanner(text, ignoreTrivia = false) {
-  const len = text.length;
-  let pos = 0, value = "", tokenOffset = 0, token = 16, lineNumber = 0, lineStartOffset = 0, tokenLineStartOffset = 0, prevTokenLineStartOffset = 0, scanError = 0;
-  function scanHexDigits(count, exact) {
-    let digits = 0;
-    let value2 = 0;
-    while (digits < count || !exact) {
-      let ch = text.charCodeAt(pos);
-      if (ch >= 48 && ch <= 57) {
-        value2 = value2 * 16 + ch - 48;
-      } else if (ch >= 65 && ch <= 70) {
-        value2 = value2 * 16 + ch - 65 + 10;
-      } else if (ch >= 97 && ch <= 102) {
-        value2 = value2 * 16 + ch - 97 + 10;
-      } else {
-        break;
-      }
-      pos++;
-      digits++;
-    }
-    if (digits < count) {
-      value2 = -1;
-    }
-    return value2;
-  }
-  function setPosition(newPosition) {
-    pos = newPosition;
-    value = "";
-    tokenOffset = 0;
-    token = 16;
-    scanError = 0;
-  }
-  function scanNumber() {
-    let start = pos;
-    if (text.charCodeAt(pos) === 48) {
-      pos++;
-    } else {
-      pos++;
-      while (pos < text.length && isDigit(text.charCodeAt(pos))) {
-        pos++;
-      }
-    }
-    if (pos < text.length && text.charCodeAt(pos) === 46) {
-      pos++;
-      if (pos < text.length && isDigit(text.charCodeAt(pos))) {
-        pos++;
-        while (pos < text.length && isDigit(text.charCodeAt(pos))) {
-          pos++;
-        }
-      } else {
-        scanError = 3;
-        return text.substring(start, pos);
-      }
-    }
-    let end = pos;
-    if (pos < text.length && (text.charCodeAt(pos) === 69 || text.charCodeAt(pos) === 101)) {
-      pos++;
-      if (pos < text.length && text.charCodeAt(pos) === 43 || text.charCodeAt(pos) === 45) {
-        pos++;
-      }
-      if (pos < text.length && isDigit(text.charCodeAt(pos))) {
-        pos++;
-        while (pos < text.length && isDigit(text.charCodeAt(pos))) {
-          pos++;
-        }
-        end = pos;
-      } else {
-        scanError = 3;
-      }
-    }
-    return text.substring(start, end);
-  }
-  function scanString() {
-    let result = "", start = pos;
-    while (true) {
-      if (pos >= len) {
-        result += text.substring(start, pos);
-        scanError = 2;
-        break;
-      }
-      const ch = text.charCodeAt(pos);
-      if (ch === 34) {
-        result += text.substring(start, pos);
-        pos++;
-        break;
-      }
-      if (ch === 92) {
-        result += text.substring(start, pos);
-        pos++;
-        if (pos >= len) {
-          scanError = 2;
-          break;
-        }
-        const ch2 = text.charCodeAt(pos++);
-        switch (ch2) {
-          case 34:
-            result += '"';
-            break;
-          case 92:
-            result += "\\";
-            break;
-          case 47:
-            result += "/";
-            break;
-          case 98:
-            result += "\b";
-            break;
-          case 102:
-            result += "\f";
-            break;
-          case 110:
-            result += "\n";
-            break;
-          case 114:
-            result += "\r";
-            break;
-          case 116:
-            result += "	";
-            break;
-          case 117:
-            const ch3 = scanHexDigits(4, true);
-            if (ch3 >= 0) {
-              result += String.fromCharCode(ch3);
-            } else {
-              scanError = 4;
-            }
-            break;
-          default:
-            scanError = 5;
-        }
-        start = pos;
-        continue;
-      }
-      if (ch >= 0 && ch <= 31) {
-        if (isLineBreak(ch)) {
-          result += text.substring(start, pos);
-          scanError = 2;
-          break;
-        } else {
-          scanError = 6;
-        }
-      }
-      pos++;
-    }
-    return result;
-  }
-  function scanNext() {
-    value = "";
-    scanError = 0;
-    tokenOffset = pos;
-    lineStartOffset = lineNumber;
-    prevTokenLineStartOffset = tokenLineStartOffset;
-    if (pos >= len) {
-      tokenOffset = len;
-      return token = 17;
-    }
-    let code = text.charCodeAt(pos);
-    if (isWhiteSpace(code)) {
-      do {
-        pos++;
-        value += String.fromCharCode(code);
-        code = text.charCodeAt(pos);
-      } while (isWhiteSpace(code));
-      return token = 15;
-    }
-    if (isLineBreak(code)) {
-      pos++;
-      value += String.fromCharCode(code);
-      if (code === 13 && text.charCodeAt(pos) === 10) {
-        pos++;
-        value += "\n";
-      }
-      lineNumber++;
-      tokenLineStartOffset = pos;
-      return token = 14;
-    }
-    switch (code) {
-      // tokens: []{}:,
-      case 123:
-        pos++;
-        return token = 1;
-      case 125:
-        pos++;
-        return token = 2;
-      case 91:
-        pos++;
-        return token = 3;
-      case 93:
-        pos++;
-        return token = 4;
-      case 58:
-        pos++;
-        return token = 6;
-      case 44:
-        pos++;
-        return token = 5;
-      // strings
-      case 34:
-        pos++;
-        value = scanString();
-        return token = 10;
-      // comments
-      case 47:
-        const start = pos - 1;
-        if (text.charCodeAt(pos + 1) === 47) {
-          pos += 2;
-          while (pos < len) {
-            if (isLineBreak(text.charCodeAt(pos))) {
-              break;
-            }
-            pos++;
-          }
-          value = text.substring(start, pos);
-          return token = 12;
-        }
-        if (text.charCodeAt(pos + 1) === 42) {
-          pos += 2;
-          const safeLength = len - 1;
-          let commentClosed = false;
-          while (pos < safeLength) {
-            const ch = text.charCodeAt(pos);
-            if (ch === 42 && text.charCodeAt(pos + 1) === 47) {
-              pos += 2;
-              commentClosed = true;
-              break;
-            }
-            pos++;
-            if (isLineBreak(ch)) {
-              if (ch === 13 && text.charCodeAt(pos) === 10) {
-                pos++;
-              }
-              lineNumber++;
-              tokenLineStartOffset = pos;
-            }
-          }
-          if (!commentClosed) {
-            pos++;
-            scanError = 1;
-          }
-          value = text.substring(start, pos);
-          return token = 13;
-        }
-        value += String.fromCharCode(code);
-        pos++;
-        return token = 16;
-      // numbers
-      case 45:
-        value += String.fromCharCode(code);
-        pos++;
-        if (pos === len || !isDigit(text.charCodeAt(pos))) {
-          return token = 16;
-        }
-      // found a minus, followed by a number so
-      // we fall through to proceed with scanning
-      // numbers
-      case 48:
-      case 49:
-      case 50:
-      case 51:
-      case 52:
-      case 53:
-      case 54:
-      case 55:
-      case 56:
-      case 57:
-        value += scanNumber();
-        return token = 11;
-      // literals and unknown symbols
-      default:
-        while (pos < len && isUnknownContentCharacter(code)) {
-          pos++;
-          code = text.charCodeAt(pos);
-        }
-        if (tokenOffset !== pos) {
-          value = text.substring(tokenOffset, pos);
-          switch (value) {
-            case "true":
-              return token = 8;
-            case "false":
-              return token = 9;
-            case "null":
-              return token = 7;
-          }
-          return token = 16;
-        }
-        value += String.fromCharCode(code);
-        pos++;
-        return token = 16;
-    }
-  }
-  function isUnknownContentCharacter(code) {
-    if (isWhiteSpace(code) || isLineBreak(code)) {
-      return false;
-    }
-    switch (code) {
-      case 125:
-      case 93:
-      case 123:
-      case 91:
-      case 34:
-      case 58:
-      case 44:
-      case 47:
-        return false;
-    }
-    return true;
-  }
-  function scanNextNonTrivia() {
-    let result;
-    do {
-      result = scanNext();
-    } while (result >= 12 && result <= 15);
-    return result;
-  }
-  return {
-    setPosition,
-    getPosition: () => pos,
-    scan: ignoreTrivia ? scanNextNonTrivia : scanNext,
-    getToken: () => token,
-    getTokenValue: () => value,
-    getTokenOffset: () => tokenOffset,
-    getTokenLength: () => pos - tokenOffset,
-    getTokenStartLine: () => lineStartOffset,
-    getTokenStartCharacter: () => tokenOffset - prevTokenLineStartOffset,
-    getTokenError: () => scanError
-  };
-}
-function isWhiteSpace(ch) {
-  return ch === 32 || ch === 9;
-}
-function isLineBreak(ch) {
-  return ch === 10 || ch === 13;
-}
-function isDigit(ch) {
-  return ch >= 48 && ch <= 57;
-}
-var CharacterCodes;
-(function(CharacterCodes2) {
-  CharacterCodes2[CharacterCodes2["lineFeed"] = 10] = "lineFeed";
-  CharacterCodes2[CharacterCodes2["carriageReturn"] = 13] = "carriageReturn";
-  CharacterCodes2[CharacterCodes2["space"] = 32] = "space";
-  CharacterCodes2[CharacterCodes2["_0"] = 48] = "_0";
-  CharacterCodes2[CharacterCodes2["_1"] = 49] = "_1";
-  CharacterCodes2[CharacterCodes2["_2"] = 50] = "_2";
-  CharacterCodes2[CharacterCodes2["_3"] = 51] = "_3";
-  CharacterCodes2[CharacterCodes2["_4"] = 52] = "_4";
-  CharacterCodes2[CharacterCodes2["_5"] = 53] = "_5";
-  CharacterCodes2[CharacterCodes2["_6"] = 54] = "_6";
-  CharacterCodes2[CharacterCodes2["_7"] = 55] = "_7";
-  CharacterCodes2[CharacterCodes2["_8"] = 56] = "_8";
-  CharacterCodes2[CharacterCodes2["_9"] = 57] = "_9";
-  CharacterCodes2[CharacterCodes2["a"] = 97] = "a";
-  CharacterCodes2[CharacterCodes2["b"] = 98] = "b";
-  CharacterCodes2[CharacterCodes2["c"] = 99] = "c";
-  CharacterCodes2[CharacterCodes2["d"] = 100] = "d";
-  CharacterCodes2[CharacterCodes2["e"] = 101] = "e";
-  CharacterCodes2[CharacterCodes2["f"] = 102] = "f";
-  CharacterCodes2[CharacterCodes2["g"] = 103] = "g";
-  CharacterCodes2[CharacterCodes2["h"] = 104] = "h";
-  CharacterCodes2[CharacterCodes2["i"] = 105] = "i";
-  CharacterCodes2[CharacterCodes2["j"] = 106] = "j";
-  CharacterCodes2[CharacterCodes2["k"] = 107] = "k";
-  CharacterCodes2[CharacterCodes2["l"] = 108] = "l";
-  CharacterCodes2[CharacterCodes2["m"] = 109] = "m";
-  CharacterCodes2[CharacterCodes2["n"] = 110] = "n";
-  CharacterCodes2[CharacterCodes2["o"] = 111] = "o";
-  CharacterCodes2[CharacterCodes2["p"] = 112] = "p";
-  CharacterCodes2[CharacterCodes2["q"] = 113] = "q";
-  CharacterCodes2[CharacterCodes2["r"] = 114] = "r";
-  CharacterCodes2[CharacterCodes2["s"] = 115] = "s";
-  CharacterCodes2[CharacterCodes2["t"] = 116] = "t";
-  CharacterCodes2[CharacterCodes2["u"] = 117] = "u";
-  CharacterCodes2[CharacterCodes2["v"] = 118] = "v";
-  CharacterCodes2[CharacterCodes2["w"] = 119] = "w";
-  CharacterCodes2[CharacterCodes2["x"] = 120] = "x";
-  CharacterCodes2[CharacterCodes2["y"] = 121] = "y";
-  CharacterCodes2[CharacterCodes2["z"] = 122] = "z";
-  CharacterCodes2[CharacterCodes2["A"] = 65] = "A";
-  CharacterCodes2[CharacterCodes2["B"] = 66] = "B";
-  CharacterCodes2[CharacterCodes2["C"] = 67] = "C";
-  CharacterCodes2[CharacterCodes2["D"] = 68] = "D";
-  CharacterCodes2[CharacterCodes2["E"] = 69] = "E";
-  CharacterCodes2[CharacterCodes2["F"] = 70] = "F";
-  CharacterCodes2[CharacterCodes2["G"] = 71] = "G";
-  CharacterCodes2[CharacterCodes2["H"] = 72] = "H";
-  CharacterCodes2[CharacterCodes2["I"] = 73] = "I";
-  CharacterCodes2[CharacterCodes2["J"] = 74] = "J";
-  CharacterCodes2[CharacterCodes2["K"] = 75] = "K";
-  CharacterCodes2[CharacterCodes2["L"] = 76] = "L";
-  CharacterCodes2[CharacterCodes2["M"] = 77] = "M";
-  CharacterCodes2[CharacterCodes2["N"] = 78] = "N";
-  CharacterCodes2[CharacterCodes2["O"] = 79] = "O";
-  CharacterCodes2[CharacterCodes2["P"] = 80] = "P";
-  CharacterCodes2[CharacterCodes2["Q"] = 81] = "Q";
-  CharacterCodes2[CharacterCodes2["R"] = 82] = "R";
-  CharacterCodes2[CharacterCodes2["S"] = 83] = "S";
-  CharacterCodes2[CharacterCodes2["T"] = 84] = "T";
-  CharacterCodes2[CharacterCodes2["U"] = 85] = "U";
-  CharacterCodes2[CharacterCodes2["V"] = 86] = "V";
-  CharacterCodes2[CharacterCodes2["W"] = 87] = "W";
-  CharacterCodes2[CharacterCodes2["X"] = 88] = "X";
-  CharacterCodes2[CharacterCodes2["Y"] = 89] = "Y";
-  CharacterCodes2[CharacterCodes2["Z"] = 90] = "Z";
-  CharacterCodes2[CharacterCodes2["asterisk"] = 42] = "asterisk";
-  CharacterCodes2[CharacterCodes2["backslash"] = 92] = "backslash";
-  CharacterCodes2[CharacterCodes2["closeBrace"] = 125] = "closeBrace";
-  CharacterCodes2[CharacterCodes2["closeBracket"] = 93] = "closeBracket";
-  CharacterCodes2[CharacterCodes2["colon"] = 58] = "colon";
-  CharacterCodes2[CharacterCodes2["comma"] = 44] = "comma";
-  CharacterCodes2[CharacterCodes2["dot"] = 46] = "dot";
-  CharacterCodes2[CharacterCodes2["doubleQuote"] = 34] = "doubleQuote";
-  CharacterCodes2[CharacterCodes2["minus"] = 45] = "minus";
-  CharacterCodes2[CharacterCodes2["openBrace"] = 123] = "openBrace";
-  CharacterCodes2[CharacterCodes2["openBracket"] = 91] = "openBracket";
-  CharacterCodes2[CharacterCodes2["plus"] = 43] = "plus";
-  CharacterCodes2[CharacterCodes2["slash"] = 47] = "slash";
-  CharacterCodes2[CharacterCodes2["formFeed"] = 12] = "formFeed";
-  CharacterCodes2[CharacterCodes2["tab"] = 9] = "tab";
-})(CharacterCodes || (CharacterCodes = {}));
-
-// node_modules/jsonc-parser/lib/esm/impl/string-intern.js
-var cachedSpaces = new Array(20).fill(0).map((_, index) => {
-  return " ".repeat(index);
-});
-var maxCachedValues = 200;
-var cachedBreakLinesWithSpaces = {
-  " ": {
-    "\n": new Array(maxCachedValues).fill(0).map((_, index) => {
-      return "\n" + " ".repeat(index);
-    }),
-    "\r": new Array(maxCachedValues).fill(0).map((_, index) => {
-      return "\r" + " ".repeat(index);
-    }),
-    "\r\n": new Array(maxCachedValues).fill(0).map((_, index) => {
-      return "\r\n" + " ".repeat(index);
-    })
-  },
-  "	": {
-    "\n": new Array(maxCachedValues).fill(0).map((_, index) => {
-      return "\n" + "	".repeat(index);
-    }),
-    "\r": new Array(maxCachedValues).fill(0).map((_, index) => {
-      return "\r" + "	".repeat(index);
-    }),
-    "\r\n": new Array(maxCachedValues).fill(0).map((_, index) => {
-      return "\r\n" + "	".repeat(index);
-    })
-  }
-};
-
-// node_modules/jsonc-parser/lib/esm/impl/parser.js
-var ParseOptions;
-(function(ParseOptions2) {
-  ParseOptions2.DEFAULT = {
-    allowTrailingComma: false
-  };
-})(ParseOptions || (ParseOptions = {}));
-function parseTree(text, errors = [], options = ParseOptions.DEFAULT) {
-  let currentParent = { type: "array", offset: -1, length: -1, children: [], parent: void 0 };
-  function ensurePropertyComplete(endOffset) {
-    if (currentParent.type === "property") {
-      currentParent.length = endOffset - currentParent.offset;
-      currentParent = currentParent.parent;
-    }
-  }
-  function onValue(valueNode) {
-    currentParent.children.push(valueNode);
-    return valueNode;
-  }
-  const visitor = {
-    onObjectBegin: (offset) => {
-      currentParent = onValue({ type: "object", offset, length: -1, parent: currentParent, children: [] });
-    },
-    onObjectProperty: (name, offset, length) => {
-      currentParent = onValue({ type: "property", offset, length: -1, parent: currentParent, children: [] });
-      currentParent.children.push({ type: "string", value: name, offset, length, parent: currentParent });
-    },
-    onObjectEnd: (offset, length) => {
-      ensurePropertyComplete(offset + length);
-      currentParent.length = offset + length - currentParent.offset;
-      currentParent = currentParent.parent;
-      ensurePropertyComplete(offset + length);
-    },
-    onArrayBegin: (offset, length) => {
-      currentParent = onValue({ type: "array", offset, length: -1, parent: currentParent, children: [] });
-    },
-    onArrayEnd: (offset, length) => {
-      currentParent.length = offset + length - currentParent.offset;
-      currentParent = currentParent.parent;
-      ensurePropertyComplete(offset + length);
-    },
-    onLiteralValue: (value, offset, length) => {
-      onValue({ type: getNodeType(value), offset, length, parent: currentParent, value });
-      ensurePropertyComplete(offset + length);
-    },
-    onSeparator: (sep, offset, length) => {
-      if (currentParent.type === "property") {
-        if (sep === ":") {
-          currentParent.colonOffset = offset;
-        } else if (sep === ",") {
-          ensurePropertyComplete(offset);
-        }
-      }
-    },
-    onError: (error, offset, length) => {
-      errors.push({ error, offset, length });
-    }
-  };
-  visit(text, visitor, options);
-  const result = currentParent.children[0];
-  if (result) {
-    delete result.parent;
-  }
-  return result;
-}
-function findNodeAtLocation(root, path31) {
-  if (!root) {
-    return void 0;
-  }
-  let node = root;
-  for (let segment of path31) {
-    if (typeof segment === "string") {
-      if (node.type !== "object" || !Array.isArray(node.children)) {
-        return void 0;
-      }
-      let found = false;
-      for (const propertyNode of node.children) {
-        if (Array.isArray(propertyNode.children) && propertyNode.children[0].value === segment && propertyNode.children.length === 2) {
-          node = propertyNode.children[1];
-          found = true;
-          break;
-        }
-      }
-      if (!found) {
-        return void 0;
-      }
-    } else {
-      const index = segment;
-      if (node.type !== "array" || index < 0 || !Array.isArray(node.children) || index >= node.children.length) {
-        return void 0;
-      }
-      node = node.children[index];
-    }
-  }
-  return node;
-}
-function visit(text, visitor, options = ParseOptions.DEFAULT) {
-  const _scanner = createScanner(text, false);
-  const _jsonPath = [];
-  let suppressedCallbacks = 0;
-  function toNoArgVisit(visitFunction) {
-    return visitFunction ? () => suppressedCallbacks === 0 && visitFunction(_scanner.getTokenOffset(), _scanner.getTokenLength(), _scanner.getTokenStartLine(), _scanner.getTokenStartCharacter()) : () => true;
-  }
-  function toOneArgVisit(visitFunction) {
-    return visitFunction ? (arg) => suppressedCallbacks === 0 && visitFunction(arg, _scanner.getTokenOffset(), _scanner.getTokenLength(), _scanner.getTokenStartLine(), _scanner.getTokenStartCharacter()) : () => true;
-  }
-  function toOneArgVisitWithPath(visitFunction) {
-    return visitFunction ? (arg) => suppressedCallbacks === 0 && visitFunction(arg, _scanner.getTokenOffset(), _scanner.getTokenLength(), _scanner.getTokenStartLine(), _scanner.getTokenStartCharacter(), () => _jsonPath.slice()) : () => true;
-  }
-  function toBeginVisit(visitFunction) {
-    return visitFunction ? () => {
-      if (suppressedCallbacks > 0) {
-        suppressedCallbacks++;
-      } else {
-        let cbReturn = visitFunction(_scanner.getTokenOffset(), _scanner.getTokenLength(), _scanner.getTokenStartLine(), _scanner.getTokenStartCharacter(), () => _jsonPath.slice());
-        if (cbReturn === false) {
-          suppressedCallbacks = 1;
-        }
-      }
-    } : () => true;
-  }
-  function toEndVisit(visitFunction) {
-    return visitFunction ? () => {
-      if (suppressedCallbacks > 0) {
-        suppressedCallbacks--;
-      }
-      if (suppressedCallbacks === 0) {
-        visitFunction(_scanner.getTokenOffset(), _scanner.getTokenLength(), _scanner.getTokenStartLine(), _scanner.getTokenStartCharacter());
-      }
-    } : () => true;
-  }
-  const onObjectBegin = toBeginVisit(visitor.onObjectBegin), onObjectProperty = toOneArgVisitWithPath(visitor.onObjectProperty), onObjectEnd = toEndVisit(visitor.onObjectEnd), onArrayBegin = toBeginVisit(visitor.onArrayBegin), onArrayEnd = toEndVisit(visitor.onArrayEnd), onLiteralValue = toOneArgVisitWithPath(visitor.onLiteralValue), onSeparator = toOneArgVisit(visitor.onSeparator), onComment = toNoArgVisit(visitor.onComment), onError = toOneArgVisit(visitor.onError);
-  const disallowComments = options && options.disallowComments;
-  const allowTrailingComma = options && options.allowTrailingComma;
-  function scanNext() {
-    while (true) {
-      const token = _scanner.scan();
-      switch (_scanner.getTokenError()) {
-        case 4:
-          handleError(
-            14
-            /* ParseErrorCode.InvalidUnicode */
-          );
-          break;
-        case 5:
-          handleError(
-            15
-            /* ParseErrorCode.InvalidEscapeCharacter */
-          );
-          break;
-        case 3:
-          handleError(
-            13
-            /* ParseErrorCode.UnexpectedEndOfNumber */
-          );
-          break;
-        case 1:
-          if (!disallowComments) {
-            handleError(
-              11
-              /* ParseErrorCode.UnexpectedEndOfComment */
-            );
-          }
-          break;
-        case 2:
-          handleError(
-            12
-            /* ParseErrorCode.UnexpectedEndOfString */
-          );
-          break;
-        case 6:
-          handleError(
-            16
-            /* ParseErrorCode.InvalidCharacter */
-          );
-          break;
-      }
-      switch (token) {
-        case 12:
-        case 13:
-          if (disallowComments) {
-            handleError(
-              10
-              /* ParseErrorCode.InvalidCommentToken */
-            );
-          } else {
-            onComment();
-          }
-          break;
-        case 16:
-          handleError(
-            1
-            /* ParseErrorCode.InvalidSymbol */
-          );
-          break;
-        case 15:
-        case 14:
-          break;
-        default:
-          return token;
-      }
-    }
-  }
-  function handleError(error, skipUntilAfter = [], skipUntil = []) {
-    onError(error);
-    if (skipUntilAfter.length + skipUntil.length > 0) {
-      let token = _scanner.getToken();
-      while (token !== 17) {
-        if (skipUntilAfter.indexOf(token) !== -1) {
-          scanNext();
-          break;
-        } else if (skipUntil.indexOf(token) !== -1) {
-          break;
-        }
-        token = scanNext();
-      }
-    }
-  }
-  function parseString2(isValue) {
-    const value = _scanner.getTokenValue();
-    if (isValue) {
-      onLiteralValue(value);
-    } else {
-      onObjectProperty(value);
-      _jsonPath.push(value);
-    }
-    scanNext();
-    return true;
-  }
-  function parseLiteral() {
-    switch (_scanner.getToken()) {
-      case 11:
-        const tokenValue = _scanner.getTokenValue();
-        let value = Number(tokenValue);
-        if (isNaN(value)) {
-          handleError(
-            2
-            /* ParseErrorCode.InvalidNumberFormat */
-          );
-          value = 0;
-        }
-        onLiteralValue(value);
-        break;
-      case 7:
-        onLiteralValue(null);
-        break;
-      case 8:
-        onLiteralValue(true);
-        break;
-      case 9:
-        onLiteralValue(false);
-        break;
-      default:
-        return false;
-    }
-    scanNext();
-    return true;
-  }
-  function parseProperty() {
-    if (_scanner.getToken() !== 10) {
-      handleError(3, [], [
-        2,
-        5
-        /* SyntaxKind.CommaToken */
-      ]);
-      return false;
-    }
-    parseString2(false);
-    if (_scanner.getToken() === 6) {
-      onSeparator(":");
-      scanNext();
-      if (!parseValue()) {
-        handleError(4, [], [
-          2,
-          5
-          /* SyntaxKind.CommaToken */
-        ]);
-      }
-    } else {
-      handleError(5, [], [
-        2,
-        5
-        /* SyntaxKind.CommaToken */
-      ]);
-    }
-    _jsonPath.pop();
-    return true;
-  }
-  function parseObject() {
-    onObjectBegin();
-    scanNext();
-    let needsComma = false;
-    while (_scanner.getToken() !== 2 && _scanner.getToken() !== 17) {
-      if (_scanner.getToken() === 5) {
-        if (!needsComma) {
-          handleError(4, [], []);
-        }
-        onSeparator(",");
-        scanNext();
-        if (_scanner.getToken() === 2 && allowTrailingComma) {
-          break;
-        }
-      } else if (needsComma) {
-        handleError(6, [], []);
-      }
-      if (!parseProperty()) {
-        handleError(4, [], [
-          2,
-          5
-          /* SyntaxKind.CommaToken */
-        ]);
-      }
-      needsComma = true;
-    }
-    onObjectEnd();
-    if (_scanner.getToken() !== 2) {
-      handleError(7, [
-        2
-        /* SyntaxKind.CloseBraceToken */
-      ], []);
-    } else {
-      scanNext();
-    }
-    return true;
-  }
-  function parseArray() {
-    onArrayBegin();
-    scanNext();
-    let isFirstElement = true;
-    let needsComma = false;
-    while (_scanner.getToken() !== 4 && _scanner.getToken() !== 17) {
-      if (_scanner.getToken() === 5) {
-        if (!needsComma) {
-          handleError(4, [], []);
-        }
-        onSeparator(",");
-        scanNext();
-        if (_scanner.getToken() === 4 && allowTrailingComma) {
-          break;
-        }
-      } else if (needsComma) {
-        handleError(6, [], []);
-      }
-      if (isFirstElement) {
-        _jsonPath.push(0);
-        isFirstElement = false;
-      } else {
-        _jsonPath[_jsonPath.length - 1]++;
-      }
-      if (!parseValue()) {
-        handleError(4, [], [
-          4,
-          5
-          /* SyntaxKind.CommaToken */
-        ]);
-      }
-      needsComma = true;
-    }
-    onArrayEnd();
-    if (!isFirstElement) {
-      _jsonPath.pop();
-    }
-    if (_scanner.getToken() !== 4) {
-      handleError(8, [
-        4
-        /* SyntaxKind.CloseBracketToken */
-      ], []);
-    } else {
-      scanNext();
-    }
-    return true;
-  }
-  function parseValue() {
-    switch (_scanner.getToken()) {
-      case 3:
-        return parseArray();
-      case 1:
-        return parseObject();
-      case 10:
-        return parseString2(true);
-      default:
-        return parseLiteral();
-    }
-  }
-  scanNext();
-  if (_scanner.getToken() === 17) {
-    if (options.allowEmptyContent) {
-      return true;
-    }
-    handleError(4, [], []);
-    return false;
-  }
-  if (!parseValue()) {
-    handleError(4, [], []);
-    return false;
-  }
-  if (_scanner.getToken() !== 17) {
-    handleError(9, [], []);
-  }
-  return true;
-}
-function getNodeType(value) {
-  switch (typeof value) {
-    case "boolean":
-      return "boolean";
-    case "number":
-      return "number";
-    case "string":
-      return "string";
-    case "object": {
-      if (!value) {
-        return "null";
-      } else if (Array.isArray(value)) {
-        return "array";
-      }
-      return "object";
-    }
-    default:
-      return "null";
-  }
-}
-
-// node_modules/jsonc-parser/lib/esm/main.js
-var ScanError;
-(function(ScanError2) {
-  ScanError2[ScanError2["None"] = 0] = "None";
-  ScanError2[ScanError2["UnexpectedEndOfComment"] = 1] = "UnexpectedEndOfComment";
-  ScanError2[ScanError2["UnexpectedEndOfString"] = 2] = "UnexpectedEndOfString";
-  ScanError2[ScanError2["UnexpectedEndOfNumber"] = 3] = "UnexpectedEndOfNumber";
-  ScanError2[ScanError2["InvalidUnicode"] = 4] = "InvalidUnicode";
-  ScanError2[ScanError2["InvalidEscapeCharacter"] = 5] = "InvalidEscapeCharacter";
-  ScanError2[ScanError2["InvalidCharacter"] = 6] = "InvalidCharacter";
-})(ScanError || (ScanError = {}));
-var SyntaxKind;
-(function(SyntaxKind2) {
-  SyntaxKind2[SyntaxKind2["OpenBraceToken"] = 1] = "OpenBraceToken";
-  SyntaxKind2[SyntaxKind2["CloseBraceToken"] = 2] = "CloseBraceToken";
-  SyntaxKind2[SyntaxKind2["OpenBracketToken"] = 3] = "OpenBracketToken";
-  SyntaxKind2[SyntaxKind2["CloseBracketToken"] = 4] = "CloseBracketToken";
-  SyntaxKind2[SyntaxKind2["CommaToken"] = 5] = "CommaToken";
-  SyntaxKind2[SyntaxKind2["ColonToken"] = 6] = "ColonToken";
-  SyntaxKind2[SyntaxKind2["NullKeyword"] = 7] = "NullKeyword";
-  SyntaxKind2[SyntaxKind2["TrueKeyword"] = 8] = "TrueKeyword";
-  SyntaxKind2[SyntaxKind2["FalseKeyword"] = 9] = "FalseKeyword";
-  SyntaxKind2[SyntaxKind2["StringLiteral"] = 10] = "StringLiteral";
-  SyntaxKind2[SyntaxKind2["NumericLiteral"] = 11] = "NumericLiteral";
-  SyntaxKind2[SyntaxKind2["LineCommentTrivia"] = 12] = "LineCommentTrivia";
-  SyntaxKind2[SyntaxKind2["BlockCommentTrivia"] = 13] = "BlockCommentTrivia";
-  SyntaxKind2[SyntaxKind2["LineBreakTrivia"] = 14] = "LineBreakTrivia";
-  SyntaxKind2[SyntaxKind2["Trivia"] = 15] = "Trivia";
-  SyntaxKind2[SyntaxKind2["Unknown"] = 16] = "Unknown";
-  SyntaxKind2[SyntaxKind2["EOF"] = 17] = "EOF";
-})(SyntaxKind || (SyntaxKind = {}));
-var parseTree2 = parseTree;
-var findNodeAtLocation2 = findNodeAtLocation;
-var ParseErrorCode;
-(function(ParseErrorCode2) {
-  ParseErrorCode2[ParseErrorCode2["InvalidSymbol"] = 1] = "InvalidSymbol";
-  ParseErrorCode2[ParseErrorCode2["InvalidNumberFormat"] = 2] = "InvalidNumberFormat";
-  ParseErrorCode2[ParseErrorCode2["PropertyNameExpected"] = 3] = "PropertyNameExpected";
-  ParseErrorCode2[ParseErrorCode2["ValueExpected"] = 4] = "ValueExpected";
-  ParseErrorCode2[ParseErrorCode2["ColonExpected"] = 5] = "ColonExpected";
-  ParseErrorCode2[ParseErrorCode2["CommaExpected"] = 6] = "CommaExpected";
-  ParseErrorCode2[ParseErrorCode2["CloseBraceExpected"] = 7] = "CloseBraceExpected";
-  ParseErrorCode2[ParseErrorCode2["CloseBracketExpected"] = 8] = "CloseBracketExpected";
-  ParseErrorCode2[ParseErrorCode2["EndOfFileExpected"] = 9] = "EndOfFileExpected";
-  ParseErrorCode2[ParseErrorCode2["InvalidCommentToken"] = 10] = "InvalidCommentToken";
-  ParseErrorCode2[ParseErrorCode2["UnexpectedEndOfComment"] = 11] = "UnexpectedEndOfComment";
-  ParseErrorCode2[ParseErrorCode2["UnexpectedEndOfString"] = 12] = "UnexpectedEndOfString";
-  ParseErrorCode2[ParseErrorCode2["UnexpectedEndOfNumber"] = 13] = "UnexpectedEndOfNumber";
-  ParseErrorCode2[ParseErrorCode2["InvalidUnicode"] = 14] = "InvalidUnicode";
-  ParseErrorCode2[ParseErrorCode2["InvalidEscapeCharacter"] = 15] = "InvalidEscapeCharacter";
-  ParseErrorCode2[ParseErrorCode2["InvalidCharacter"] = 16] = "InvalidCharacter";
-})(ParseErrorCode || (ParseErrorCode = {}));
-
 // src/fix/apply.ts
 function applyConfigEdits(text, edits) {
   let out = text;
@@ -20145,17 +20746,17 @@ function appendToArray(text, arr, values, eol) {
   }
   return text.slice(0, at3) + values.map((v) => ", " + inline(v)).join("") + text.slice(at3);
 }
-function createProperty(text, tree, path31, value, unit, eol) {
-  let depth = path31.length - 1;
+function createProperty(text, tree, path32, value, unit, eol) {
+  let depth = path32.length - 1;
   let parent;
   for (; depth >= 0; depth--) {
-    parent = depth === 0 ? tree : findNodeAtLocation2(tree, path31.slice(0, depth));
+    parent = depth === 0 ? tree : findNodeAtLocation2(tree, path32.slice(0, depth));
     if (parent) break;
   }
-  if (!parent || parent.type !== "object") throw new Error(`cannot add ${path31.join(".")}: ${path31.slice(0, Math.max(depth, 0)).join(".") || "the document"} is not an object`);
+  if (!parent || parent.type !== "object") throw new Error(`cannot add ${path32.join(".")}: ${path32.slice(0, Math.max(depth, 0)).join(".") || "the document"} is not an object`);
   let nested = value;
-  for (let i = path31.length - 1; i > depth; i--) nested = { [String(path31[i])]: nested };
-  const key2 = String(path31[depth]);
+  for (let i = path32.length - 1; i > depth; i--) nested = { [String(path32[i])]: nested };
+  const key2 = String(path32[depth]);
   const props = parent.children ?? [];
   const close = parent.offset + parent.length - 1;
   if (!multiLine(text, parent)) {
@@ -20185,8 +20786,8 @@ function detectIndent(text) {
 }
 
 // src/fix/locate.ts
-import { existsSync as existsSync16, readFileSync as readFileSync15 } from "node:fs";
-import path26 from "node:path";
+import { existsSync as existsSync18, readFileSync as readFileSync15 } from "node:fs";
+import path27 from "node:path";
 var ConfigFiles = class {
   constructor(root) {
     this.root = root;
@@ -20195,8 +20796,8 @@ var ConfigFiles = class {
   cache = /* @__PURE__ */ new Map();
   read(file) {
     if (!this.cache.has(file)) {
-      const abs = path26.join(this.root, file);
-      if (!existsSync16(abs)) this.cache.set(file, null);
+      const abs = path27.join(this.root, file);
+      if (!existsSync18(abs)) this.cache.set(file, null);
       else {
         const text = readFileSync15(abs, "utf8");
         this.cache.set(file, { text, tree: parseTree2(text, [], { allowTrailingComma: true, disallowComments: false }) });
@@ -20235,7 +20836,7 @@ function locateEdit(ctx, files, task, field, values, sharedBy = 1) {
 }
 function locatePlanFile(ctx, files, task, field, values) {
   if (!ctx.planFile) return { unfixable: "the run does not record its plan file" };
-  const file = path26.relative(ctx.workspaceRoot, ctx.planFile).split(path26.sep).join("/");
+  const file = path27.relative(ctx.workspaceRoot, ctx.planFile).split(path27.sep).join("/");
   const list2 = files.value(file, ["tasks"]);
   if (!Array.isArray(list2)) return { unfixable: `${file} has no "tasks" array (was it moved or rewritten?)` };
   const index = list2.findIndex((t) => t && typeof t === "object" && t.id === task.id);
@@ -20244,7 +20845,7 @@ function locatePlanFile(ctx, files, task, field, values) {
 }
 var PACKAGE_TURBO_JSON = '{\n  "extends": ["//"],\n  "tasks": {\n  }\n}\n';
 function locateTurbo(ctx, files, task, field, values, sharedBy) {
-  const packageFile = task.projectRoot ? path26.posix.join(task.projectRoot, "turbo.json") : void 0;
+  const packageFile = task.projectRoot ? path27.posix.join(task.projectRoot, "turbo.json") : void 0;
   const candidates = [];
   if (packageFile) candidates.push([packageFile, task.target]);
   candidates.push(["turbo.json", `${task.project}#${task.target}`], ["turbo.json", task.target]);
@@ -20282,9 +20883,9 @@ function locateTurbo(ctx, files, task, field, values, sharedBy) {
 }
 var NX_DEFAULT_INPUTS = ["default", "^default"];
 function nxProjectConfig(files, task) {
-  const projectJson = path26.posix.join(task.projectRoot, "project.json");
+  const projectJson = path27.posix.join(task.projectRoot, "project.json");
   if (files.read(projectJson)) return { file: projectJson, targets: ["targets"] };
-  return { file: path26.posix.join(task.projectRoot, "package.json"), targets: ["nx", "targets"] };
+  return { file: path27.posix.join(task.projectRoot, "package.json"), targets: ["nx", "targets"] };
 }
 function projectSpecific(ctx, task, value, sharedBy) {
   if (typeof value !== "string") return true;
@@ -20379,17 +20980,22 @@ function decide(finding, byId, ctx, files) {
   if (!fix?.add?.length || fix.field === "ignore") return { reason: notAutomatic ?? "no edit is known for it (see its message)" };
   const task = byId.get(finding.task);
   if (!task) return { reason: `task ${finding.task} is not in the recorded plan` };
-  const parse3 = (vs) => vs.map((v) => v.startsWith('{"') ? JSON.parse(v) : v);
-  const values = parse3(fix.add);
+  const others = (finding.tasks ?? []).filter((id) => id !== task.id).map((id) => byId.get(id)).filter((t) => t !== void 0);
+  const parse4 = (vs) => vs.map((v) => v.startsWith('{"') ? JSON.parse(v) : v);
+  const values = parse4(fix.add);
   if (fix.to) return { edits: [{ file: fix.to.file, path: fix.to.path, values, base: [] }] };
   const sharedBy = finding.tasks?.length ?? 1;
-  const wanted = [[fix.field, values], ...(fix.also ?? []).map((a) => [a.field, parse3(a.add)])];
+  const wanted = [[fix.field, values], ...(fix.also ?? []).map((a) => [a.field, parse4(a.add)])];
   if (finding.type === "input_mutation" && fix.field === "outputs" && !fix.also?.length) wanted.push(["inputs", values.map((v) => `!${String(v)}`)]);
   const edits = [];
-  for (const [field, vals] of wanted) {
-    const located = locateEdit(ctx, files, task, field, vals, sharedBy);
-    if ("unfixable" in located) return { reason: located.unfixable };
-    edits.push(located.edit);
+  for (const t of [task, ...others]) {
+    for (const [field, vals] of wanted) {
+      const located = locateEdit(ctx, files, t, field, vals, sharedBy);
+      if ("unfixable" in located) return { reason: located.unfixable };
+      const same = edits.find((e2) => e2.file === located.edit.file && JSON.stringify(e2.path) === JSON.stringify(located.edit.path));
+      if (!same) edits.push(located.edit);
+      else for (const v of located.edit.values) if (!same.values.some((x) => JSON.stringify(x) === JSON.stringify(v))) same.values.push(v);
+    }
   }
   return { edits };
 }
@@ -20415,19 +21021,19 @@ function unifiedDiff(changes) {
 }
 
 // src/fix/run-fixes.ts
-import path28 from "node:path";
+import path29 from "node:path";
 
 // src/fix/nx-inferred.ts
-import { execFileSync as execFileSync2 } from "node:child_process";
-import { existsSync as existsSync17 } from "node:fs";
+import { execFileSync as execFileSync3 } from "node:child_process";
+import { existsSync as existsSync19 } from "node:fs";
 import { createRequire as createRequire4 } from "node:module";
-import path27 from "node:path";
+import path28 from "node:path";
 function nxInferredFields(workspaceRoot) {
   const projects = /* @__PURE__ */ new Map();
   let bin;
   try {
-    const dir = path27.dirname(createRequire4(path27.join(workspaceRoot, "package.json")).resolve("nx/package.json"));
-    bin = [path27.join(dir, "bin", "nx.js"), path27.join(dir, "dist", "bin", "nx.js")].find((f) => existsSync17(f));
+    const dir = path28.dirname(createRequire4(path28.join(workspaceRoot, "package.json")).resolve("nx/package.json"));
+    bin = [path28.join(dir, "bin", "nx.js"), path28.join(dir, "dist", "bin", "nx.js")].find((f) => existsSync19(f));
   } catch {
     bin = void 0;
   }
@@ -20435,7 +21041,7 @@ function nxInferredFields(workspaceRoot) {
     if (!bin) return void 0;
     if (!projects.has(project)) {
       try {
-        const out = execFileSync2(process.execPath, [bin, "show", "project", project, "--json"], {
+        const out = execFileSync3(process.execPath, [bin, "show", "project", project, "--json"], {
           cwd: workspaceRoot,
           env: { ...process.env, ...NX_ENV },
           encoding: "utf8",
@@ -20467,8 +21073,8 @@ function planRunFixes(store, run4, workspace, filter = {}) {
 }
 function rebase(file, run4, workspace) {
   const recorded = run4.workspaceRoot ?? run4.cwd;
-  const rel2 = path28.relative(recorded, file);
-  return rel2.startsWith("..") || path28.isAbsolute(rel2) ? file : path28.join(workspace, rel2);
+  const rel2 = path29.relative(recorded, file);
+  return rel2.startsWith("..") || path29.isAbsolute(rel2) ? file : path29.join(workspace, rel2);
 }
 
 // src/cli/commands/fix.ts
@@ -20490,7 +21096,7 @@ Options:
   --json            the plan of edits as JSON (with the diff)
 `;
 async function fixCommand(ctx) {
-  const { values, positionals } = parse("fix", ctx.argv, {
+  const { values, positionals } = parse3("fix", ctx.argv, {
     db: { type: "string" },
     workspace: { type: "string" },
     write: { type: "boolean" },
@@ -20523,9 +21129,9 @@ async function fixCommand(ctx) {
   const diff = unifiedDiff(plan.changes);
   if (values.write) {
     for (const c of plan.changes) {
-      const file = path29.join(workspace, c.file);
+      const file = path30.join(workspace, c.file);
       try {
-        mkdirSync5(path29.dirname(file), { recursive: true });
+        mkdirSync5(path30.dirname(file), { recursive: true });
         writeFileSync7(file, c.after);
       } catch (e2) {
         throw new IoTraceError(`cannot write ${file}: ${e2.message}${plan.changes.indexOf(c) > 0 ? ` (the files before it were written: ${plan.changes.slice(0, plan.changes.indexOf(c)).map((x) => x.file).join(", ")})` : ""}`);
@@ -20541,9 +21147,9 @@ async function fixCommand(ctx) {
   return 0;
 }
 function workspaceFor(run4, cwd, given) {
-  if (given) return path29.resolve(cwd, given);
+  if (given) return path30.resolve(cwd, given);
   const recorded = run4.workspaceRoot ?? run4.cwd;
-  return existsSync18(recorded) ? recorded : cwd;
+  return existsSync20(recorded) ? recorded : cwd;
 }
 function summary(plan, written) {
   const fixed = plan.items.filter((i) => i.edits);
@@ -20563,7 +21169,7 @@ function summary(plan, written) {
 }
 
 // src/cli/commands/check.ts
-import path30 from "node:path";
+import path31 from "node:path";
 var CHECK_HELP = `Usage: io-trace check [options] [RUN]
 
 Re-analyses a recorded trace (default: the latest run) against the config as it is now, without
@@ -20581,7 +21187,7 @@ Options:
   --json            the comparison as JSON
 `;
 async function checkCommand(ctx) {
-  const { values, positionals } = parse("check", ctx.argv, {
+  const { values, positionals } = parse3("check", ctx.argv, {
     db: { type: "string" },
     workspace: { type: "string" },
     "dry-run": { type: "boolean" },
@@ -20613,7 +21219,7 @@ async function checkCommand(ctx) {
     const spec = run4.planFile ? rebase(run4.planFile, run4, workspace) : run4.planSource ?? "auto";
     const plan = await resolvePlan({ spec, cwd: workspace, command: run4.command, tasks: store.loadTasks(run4.id).map((t) => t.id), log: ctx.log });
     const ignore = mergeIgnoreRules(loadConfigFile(values.config, workspace), { ...emptyIgnoreRules(), all: values.ignore ?? [] });
-    const outRel = path30.relative(run4.workspaceRoot ?? run4.cwd, path30.dirname(dbFile));
+    const outRel = path31.relative(run4.workspaceRoot ?? run4.cwd, path31.dirname(dbFile));
     const before = store.loadFindings(run4.id);
     const report = analyseRun(store, run4.id, {
       ignore,
