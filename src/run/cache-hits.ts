@@ -28,7 +28,8 @@ export const PARSED_OUTPUT_LINE = /cache|nx run/i;
 // Nx names every task it starts, cached or not: `> nx run lib:build`, `✔  nx run lib:build  [local cache]`.
 const NX_TASK_LINE = /\bnx run (\S+)/;
 // Turbo too: `lib:lint: cache bypass, force executing c70b9e9e...`, `cache miss, executing`, `cache hit, ...`.
-const TURBO_TASK_LINE = /^(\S+?): cache (?:bypass|miss|hit)\b[^0-9a-f]*([0-9a-f]{8,})?/;
+// The hash is the 16-hex-digit word after the words ("force executing" holds hex letters: skip whole words).
+const TURBO_TASK_LINE = /^(\S+?): cache (?:bypass|miss|hit)\b(?:.*?\b([0-9a-f]{16})\b)?/;
 
 /** The flag that makes each tool execute every task. */
 export const SKIP_CACHE_FLAG: Readonly<Record<'nx' | 'turbo', string>> = { nx: '--skip-nx-cache', turbo: '--force' };

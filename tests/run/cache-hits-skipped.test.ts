@@ -37,4 +37,10 @@ describe('tasks turbo never started (turbo --affected, filters)', () => {
     const hits = detectCacheHits({ plan: turboPlan, command: ['npx', 'turbo', 'run', 'lint', 'test', '--affected', '--force'], output, processCounts: new Map([['lib#lint', 2]]), exitCode: 0 });
     expect([...(hits.skipped ?? [])]).toEqual(['app#test']);
   });
+
+  it('names a task by the hash turbo prints when its printed name is not the plan\'s (e.g. a scoped package)', () => {
+    const plan: Plan = { source: 'turbo', workspaceRoot: '/w', tasks: [t('@acme/lib#build', '0123456789abcdef'), t('@acme/app#build', 'fedcba9876543210')] };
+    const output = ['lib-alias:build: cache bypass, force executing 0123456789abcdef', 'app-alias:build: cache miss, executing fedcba9876543210'].join('\n');
+    expect([...turboNamedTasks(plan, output)].sort()).toEqual(['@acme/app#build', '@acme/lib#build']);
+  });
 });
