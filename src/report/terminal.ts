@@ -7,6 +7,8 @@ export interface TerminalOptions {
   color?: boolean;
   /** Database path to mention in the triage hint. */
   dbPath?: string;
+  /** The run could not be saved (no database): it has no number to look it up by. */
+  unsaved?: boolean;
 }
 
 const STATUS_WORD: Record<Report['status'], string> = {
@@ -28,7 +30,7 @@ export function formatTerminalSummary(report: Report, options: TerminalOptions =
   const build = r.signal ? `build killed by ${r.signal}` : `build exit ${r.exitCode}`;
   const tracer = r.tracer === 'none' ? 'untraced' : `${r.tracer}${r.tracerVersion ? ' ' + r.tracerVersion : ''}`;
   const statusColor = report.status === 'clean' ? c.green : report.status === 'issues' ? c.red : c.yellow;
-  lines.push(`io-trace: run ${r.id}: ${statusColor(STATUS_WORD[report.status])} (${build}, ${tracer}, ${r.eventCount.toLocaleString('en-US')} events)`);
+  lines.push(`io-trace: ${options.unsaved ? 'run (not saved)' : `run ${r.id}`}: ${statusColor(STATUS_WORD[report.status])} (${build}, ${tracer}, ${r.eventCount.toLocaleString('en-US')} events)`);
   lines.push(`  command: ${displayCommand(r.command)}`);
   const notRun = report.tasks.filter((t) => t.status === 'not-run').length;
   const skipped = report.tasks.filter((t) => t.status === 'skipped').length;
@@ -53,7 +55,7 @@ export function formatTerminalSummary(report: Report, options: TerminalOptions =
     if (f.reason) lines.push(`          note: ${displayPath(f.reason)}`);
     if (f.fix) lines.push(`          fix: ${displayPath(fixText(f.fix))}`);
   }
-  if (infos > top) {
+  if (infos > top && !options.unsaved) {
     lines.push(`  ...and ${infos - top} more info finding${infos - top === 1 ? '' : 's'}: io-trace findings ${r.id}${options.dbPath ? ` --db ${options.dbPath}` : ''}`);
   }
   if (report.incompleteReasons.length) {

@@ -321,6 +321,9 @@ describe('a full or read-only output folder: the build still runs, its exit code
     ]);
     expect(r.stderr).toContain('NOT TRACED (build exit 5');
     expect(r.stderr).not.toContain('database: ');
+    // Nothing was saved, so there is no run number to look up.
+    expect(r.stderr).toContain('io-trace: run (not saved): NOT TRACED');
+    expect(r.stderr).not.toMatch(/io-trace: run \d/);
     const report = JSON.parse(readFileSync(path.join(ws.root, 'r.json'), 'utf8'));
     expect(report).toMatchObject({ status: 'not-traced', findings: [], run: { tracer: 'none', exitCode: 5 } });
     expect(report.run.tracerReason).toBe('cannot write the trace database .io-trace/trace.db: disk full; the build ran untraced');

@@ -137,7 +137,7 @@ export async function runCommand(ctx: CommandContext): Promise<number> {
     }
   }
   const dbShown = result.dbPath === null ? undefined : path.relative(ctx.cwd, result.dbPath) || result.dbPath;
-  ctx.stderr.write(formatTerminalSummary(result.report, { color: ctx.color, ...(dbShown ? { dbPath: dbShown } : {}) }));
+  ctx.stderr.write(formatTerminalSummary(result.report, { color: ctx.color, ...(dbShown ? { dbPath: dbShown } : { unsaved: true }) }));
   // Last, so it is the line a wrapper (the action) quotes when it finds no report.
   if (jsonFailure) ctx.log.error(jsonFailure);
   if (result.dbPath !== null) recordReportsSpan(result.dbPath, result.runId, reportsStart, { json: values.json !== undefined });
