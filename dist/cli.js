@@ -12753,7 +12753,7 @@ function existsAny(paths) {
 // src/run/cache-hits.ts
 var PARSED_OUTPUT_LINE = /cache|nx run/i;
 var NX_TASK_LINE = /\bnx run (\S+)/;
-var TURBO_TASK_LINE = /^(\S+?): cache (?:bypass|miss|hit)\b[^0-9a-f]*([0-9a-f]{8,})?/;
+var TURBO_TASK_LINE = /^(\S+?): cache (?:bypass|miss|hit)\b(?:.*?\b([0-9a-f]{16})\b)?/;
 var SKIP_CACHE_FLAG = { nx: "--skip-nx-cache", turbo: "--force" };
 var ANSI = /\x1b\[[0-9;?]*[A-Za-z]|\x1b\][^\x07]*\x07/g;
 var NX_CACHED = /nx run (\S+?)\s+\[(local cache|remote cache|existing outputs match the cache, left as is)\]/;
@@ -12968,7 +12968,7 @@ function formatTerminalSummary(report, options = {}) {
   const build = r.signal ? `build killed by ${r.signal}` : `build exit ${r.exitCode}`;
   const tracer = r.tracer === "none" ? "untraced" : `${r.tracer}${r.tracerVersion ? " " + r.tracerVersion : ""}`;
   const statusColor2 = report.status === "clean" ? c.green : report.status === "issues" ? c.red : c.yellow;
-  lines.push(`io-trace: run ${r.id}: ${statusColor2(STATUS_WORD[report.status])} (${build}, ${tracer}, ${r.eventCount.toLocaleString("en-US")} events)`);
+  lines.push(`io-trace: ${options.unsaved ? "run (not saved)" : `run ${r.id}`}: ${statusColor2(STATUS_WORD[report.status])} (${build}, ${tracer}, ${r.eventCount.toLocaleString("en-US")} events)`);
   lines.push(`  command: ${displayCommand(r.command)}`);
   const notRun = report.tasks.filter((t) => t.status === "not-run").length;
   const skipped = report.tasks.filter((t) => t.status === "skipped").length;
@@ -12988,7 +12988,7 @@ function formatTerminalSummary(report, options = {}) {
     if (f.reason) lines.push(`          note: ${displayPath(f.reason)}`);
     if (f.fix) lines.push(`          fix: ${displayPath(fixText(f.fix))}`);
   }
-  if (infos > top) {
+  if (infos > top && !options.unsaved) {
     lines.push(`  ...and ${infos - top} more info finding${infos - top === 1 ? "" : "s"}: io-trace findings ${r.id}${options.dbPath ? ` --db ${options.dbPath}` : ""}`);
   }
   if (report.incompleteReasons.length) {
@@ -18318,7 +18318,7 @@ async function runCommand(ctx) {
     }
   }
   const dbShown = result.dbPath === null ? void 0 : path18.relative(ctx.cwd, result.dbPath) || result.dbPath;
-  ctx.stderr.write(formatTerminalSummary(result.report, { color: ctx.color, ...dbShown ? { dbPath: dbShown } : {} }));
+  ctx.stderr.write(formatTerminalSummary(result.report, { color: ctx.color, ...dbShown ? { dbPath: dbShown } : { unsaved: true } }));
   if (jsonFailure) ctx.log.error(jsonFailure);
   if (result.dbPath !== null) recordReportsSpan(result.dbPath, result.runId, reportsStart, { json: values.json !== void 0 });
   return exitCodeFor(result.buildExitCode, result.report, failOn);
