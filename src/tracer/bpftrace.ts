@@ -543,7 +543,8 @@ class BpftraceSession implements TracerSession {
     if (done()) return Promise.resolve(true);
     return new Promise((resolve) => {
       // The S records come from a profile probe, and an idle CPU of a tickless VM takes no profile
-      // interrupts at all: after a short grace, keep each silent CPU busy until its S arrives.
+      // interrupts at all: after a short grace (30 ms: a CPU that ticks prints its S within 20.4 ms
+      // at 49 Hz), keep each silent CPU busy until its S arrives.
       const wakers: ChildProcess[] = [];
       const wake = setTimeout(() => {
         for (const c of cpus) {
@@ -554,7 +555,7 @@ class BpftraceSession implements TracerSession {
           w.on('error', () => {}); // no taskset: the timeout below still ends the wait
           wakers.push(w);
         }
-      }, 100);
+      }, 30);
       const finish = (ok: boolean) => {
         clearTimeout(timer);
         clearTimeout(wake);
