@@ -17,6 +17,8 @@ import { ConfigurationError } from '../core/errors.js';
 import type { Logger } from '../core/logger.js';
 import { jsonChild, jsonKeyLine, parseJsonWithLines, type JsonNode } from './json-locate.js';
 import { compressFiles, findToolIndex } from './nx.js';
+import { compilePatterns } from './patterns.js';
+import { parse as parseYaml } from 'yaml';
 import type { NonFileInput, Plan, PlanTask, SourceLocation } from './types.js';
 
 export interface TurboPlanOptions {
@@ -341,6 +343,7 @@ const DEPENDENCY_FIELDS = ['dependencies', 'devDependencies', 'optionalDependenc
 export function rootInternalDependencies(workspaceRoot: string): string[] {
   const root = realpathSync(workspaceRoot);
   const found = new Set<string>();
+  let members: Map<string, string> | undefined;
   const queue = [''];
   const seen = new Set(queue);
   while (queue.length) {
@@ -353,7 +356,9 @@ export function rootInternalDependencies(workspaceRoot: string): string[] {
     }
     const names = new Set(DEPENDENCY_FIELDS.flatMap((f) => (pkg[f] && typeof pkg[f] === 'object' ? Object.keys(pkg[f]!) : [])));
     for (const name of names) {
-      const target = resolveWorkspacePackage(root, dir, name);
+      // Through node_modules as installed; a filtered install links only some packages, so else by the
+      // workspace's own package list, as turbo builds its package graph.
+      const target = resolveWorkspacePackage(root, dir, name) ?? (members ??= workspaceMembers(root)).get(name);
       if (target === undefined || target === '' || seen.has(target)) continue;
       seen.add(target);
       found.add(target);
@@ -361,6 +366,55 @@ export function rootInternalDependencies(workspaceRoot: string): string[] {
     }
   }
   return [...found].sort();
+}
+
+/**
+ * The workspace's packages by name (folder relative to the root): folders holding a package.json that git
+ * tracks (or would: untracked, not ignored) and that the workspace globs (pnpm-workspace.yaml `packages`,
+ * else package.json `workspaces`) include. Empty when there are no globs.
+ */
+export function workspaceMembers(root: string): Map<string, string> {
+  const globs: string[] = [];
+  try {
+    const y = parseYaml(readFileSync(join(root, 'pnpm-workspace.yaml'), 'utf8')) as { packages?: unknown } | null;
+    if (Array.isArray(y?.packages)) globs.push(...y.packages.filter((g): g is string => typeof g === 'string'));
+  } catch {
+    // no pnpm workspace file
+  }
+  if (globs.length === 0) {
+    try {
+      const w = (JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { workspaces?: unknown }).workspaces;
+      const list = Array.isArray(w) ? w : w && typeof w === 'object' && Array.isArray((w as { packages?: unknown }).packages) ? (w as { packages: unknown[] }).packages : [];
+      globs.push(...list.filter((g): g is string => typeof g === 'string'));
+    } catch {
+      // no root package.json
+    }
+  }
+  const members = new Map<string, string>();
+  if (globs.length === 0) return members;
+  const included = compilePatterns(globs.map((g) => g.replace(/^\.\//, '').replace(/\/+$/, '')));
+  let listed: string[];
+  try {
+    listed = execFileSync('git', ['-C', root, 'ls-files', '-z', '--cached', '--others', '--exclude-standard', '--', 'package.json', '**/package.json'], {
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'ignore'],
+      maxBuffer: 64 << 20,
+    }).split('\0');
+  } catch {
+    return members;
+  }
+  for (const file of listed) {
+    if (!file.endsWith('package.json') || file === 'package.json' || file.split('/').includes('node_modules')) continue;
+    const dir = posix.dirname(file);
+    if (!included.covers(dir)) continue;
+    try {
+      const name = (JSON.parse(readFileSync(join(root, file), 'utf8')) as { name?: unknown }).name;
+      if (typeof name === 'string' && !members.has(name)) members.set(name, dir);
+    } catch {
+      // unreadable or not JSON: not a package turbo could use either
+    }
+  }
+  return members;
 }
 
 /** `node_modules/<name>` looked up from `fromDir` up to the root, when it links to a workspace folder. */

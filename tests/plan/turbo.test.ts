@@ -1,12 +1,13 @@
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path, { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { coverageModel, readCoveredBy } from '../../src/analysis/coverage.js';
 import { ConfigurationError } from '../../src/core/errors.js';
 import type { Logger } from '../../src/core/logger.js';
 import { resolvePlan } from '../../src/plan/resolve.js';
-import { parseTurboCommand, resolveTurboPlan } from '../../src/plan/turbo.js';
+import { parseTurboCommand, resolveTurboPlan, rootInternalDependencies, workspaceMembers } from '../../src/plan/turbo.js';
 import type { Plan } from '../../src/plan/types.js';
 import { copyFixtureSources, installFixture, removeWorkspace } from '../fixtures/install.js';
 
@@ -334,5 +335,37 @@ describe('parseTurboCommand', () => {
 
   it.each([[['turbo', 'prune', 'app']], [['npx', 'nx', 'run-many', '-t', 'build']], [['turbo']], [['turbo', 'run']]])('is undefined for %j', (argv) => {
     expect(parseTurboCommand(argv)).toBeUndefined();
+  });
+});
+
+describe("the root's workspace dependencies without node_modules links (a filtered install)", () => {
+  it('finds them, transitively, from the workspace globs and package names, as turbo does', () => {
+    const root = mkdtempSync(join(tmpdir(), 'io-trace-rootdeps-'));
+    try {
+      const write = (rel: string, text: string) => {
+        mkdirSync(path.dirname(join(root, rel)), { recursive: true });
+        writeFileSync(join(root, rel), text);
+      };
+      // astro's shape: root -> benchmark -> astro -> helpers; nothing is installed.
+      write('package.json', JSON.stringify({ name: 'root', private: true, devDependencies: { 'my-benchmark': 'workspace:*' } }));
+      write('pnpm-workspace.yaml', "packages:\n  - 'packages/*'\n  - 'benchmark'\n  - '!**/fixtures/**'\n");
+      write('benchmark/package.json', JSON.stringify({ name: 'my-benchmark', dependencies: { astro: 'workspace:*' } }));
+      write('packages/astro/package.json', JSON.stringify({ name: 'astro', dependencies: { '@x/helpers': 'workspace:*', react: '^19' } }));
+      write('packages/helpers/package.json', JSON.stringify({ name: '@x/helpers' }));
+      write('packages/unrelated/package.json', JSON.stringify({ name: 'unrelated' }));
+      // Outside the globs, or excluded: never a workspace package, whatever its name.
+      write('templates/starter/package.json', JSON.stringify({ name: '@x/helpers' }));
+      write('packages/astro/fixtures/a/package.json', JSON.stringify({ name: 'astro' }));
+      execFileSync('git', ['-C', root, 'init', '-q']);
+      expect(rootInternalDependencies(root)).toEqual(['benchmark', 'packages/astro', 'packages/helpers']);
+      expect([...workspaceMembers(root)].sort()).toEqual([
+        ['@x/helpers', 'packages/helpers'],
+        ['astro', 'packages/astro'],
+        ['my-benchmark', 'benchmark'],
+        ['unrelated', 'packages/unrelated'],
+      ]);
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
   });
 });
