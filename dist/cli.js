@@ -13786,6 +13786,7 @@ import { execFileSync as execFileSync2, spawn as spawn2 } from "node:child_proce
 import { createRequire as createRequire3 } from "node:module";
 import { existsSync as existsSync8, readFileSync as readFileSync8, realpathSync as realpathSync5 } from "node:fs";
 import { dirname as dirname2, join as join2, posix as posix2, relative, sep } from "node:path";
+var import_yaml2 = __toESM(require_dist(), 1);
 var TURBO_ENV = {
   TURBO_TELEMETRY_DISABLED: "1",
   DO_NOT_TRACK: "1",
@@ -14080,6 +14081,7 @@ var DEPENDENCY_FIELDS = ["dependencies", "devDependencies", "optionalDependencie
 function rootInternalDependencies(workspaceRoot) {
   const root = realpathSync5(workspaceRoot);
   const found = /* @__PURE__ */ new Set();
+  let members;
   const queue = [""];
   const seen = new Set(queue);
   while (queue.length) {
@@ -14092,7 +14094,7 @@ function rootInternalDependencies(workspaceRoot) {
     }
     const names = new Set(DEPENDENCY_FIELDS.flatMap((f) => pkg[f] && typeof pkg[f] === "object" ? Object.keys(pkg[f]) : []));
     for (const name of names) {
-      const target = resolveWorkspacePackage(root, dir, name);
+      const target = resolveWorkspacePackage(root, dir, name) ?? (members ??= workspaceMembers(root)).get(name);
       if (target === void 0 || target === "" || seen.has(target)) continue;
       seen.add(target);
       found.add(target);
@@ -14100,6 +14102,46 @@ function rootInternalDependencies(workspaceRoot) {
     }
   }
   return [...found].sort();
+}
+function workspaceMembers(root) {
+  const globs = [];
+  try {
+    const y = (0, import_yaml2.parse)(readFileSync8(join2(root, "pnpm-workspace.yaml"), "utf8"));
+    if (Array.isArray(y?.packages)) globs.push(...y.packages.filter((g) => typeof g === "string"));
+  } catch {
+  }
+  if (globs.length === 0) {
+    try {
+      const w = JSON.parse(readFileSync8(join2(root, "package.json"), "utf8")).workspaces;
+      const list2 = Array.isArray(w) ? w : w && typeof w === "object" && Array.isArray(w.packages) ? w.packages : [];
+      globs.push(...list2.filter((g) => typeof g === "string"));
+    } catch {
+    }
+  }
+  const members = /* @__PURE__ */ new Map();
+  if (globs.length === 0) return members;
+  const included = compilePatterns(globs.map((g) => g.replace(/^\.\//, "").replace(/\/+$/, "")));
+  let listed;
+  try {
+    listed = execFileSync2("git", ["-C", root, "ls-files", "-z", "--cached", "--others", "--exclude-standard", "--", "package.json", "**/package.json"], {
+      encoding: "utf8",
+      stdio: ["ignore", "pipe", "ignore"],
+      maxBuffer: 64 << 20
+    }).split("\0");
+  } catch {
+    return members;
+  }
+  for (const file of listed) {
+    if (!file.endsWith("package.json") || file === "package.json" || file.split("/").includes("node_modules")) continue;
+    const dir = posix2.dirname(file);
+    if (!included.covers(dir)) continue;
+    try {
+      const name = JSON.parse(readFileSync8(join2(root, file), "utf8")).name;
+      if (typeof name === "string" && !members.has(name)) members.set(name, dir);
+    } catch {
+    }
+  }
+  return members;
 }
 function resolveWorkspacePackage(root, fromDir, name) {
   for (let d = fromDir; ; d = posix2.dirname(d)) {
@@ -17205,7 +17247,7 @@ var BpftraceSession = class {
           });
           wakers.push(w);
         }
-      }, 100);
+      }, 30);
       const finish = (ok) => {
         clearTimeout(timer);
         clearTimeout(wake);
