@@ -74,7 +74,8 @@ export function analyseRun(store: TraceStore, runId: number, options: AnalyseRun
     ? { findings: [], tasks: tasks.map((t) => ({ taskId: t.id, status: 'untraced', reads: 0, writes: 0, findings: 0 })), unattributedPaths: 0 }
     : analyse({
     plan,
-    accesses: store.taskAccesses(runId, { successfulOnly: true }),
+    // A package manager whose product the task used (`pnpm pack` in a build script) worked for the task.
+    accesses: store.taskAccesses(runId, { successfulOnly: true, taskOf: store.packageManagerProducts(runId) }),
     ignore: new IgnoreMatcher(mergeIgnoreRules(toolDefaultIgnores(plan), loadNxSandboxingConfig(plan.workspaceRoot, tasks), options.ignore), options.extraIgnores ?? []),
     processCounts,
     cachedTasks,

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { StoreError } from '../core/errors.js';
 import type { Finding } from '../core/findings.js';
-import type { AccessOp } from '../core/events.js';
+import { WRITE_OPS, type AccessOp } from '../core/events.js';
 import type { EventRecord, EventWriter, ProcessRecord } from '../core/records.js';
 import type { PlanTask } from '../plan/types.js';
 import { MIGRATIONS, OLDEST_READABLE_VERSION, SCHEMA_SQL, SCHEMA_VERSION } from './schema.js';
@@ -320,10 +320,11 @@ export class TraceStore implements EventWriter {
    * Every access of a run with the task of its process, streamed (runs can hold millions). The task is
    * looked up in memory rather than joined: a run has thousands of processes and millions of accesses.
    */
-  *taskAccesses(runId: number, { successfulOnly = false } = {}): Iterable<TaskAccess> {
+  *taskAccesses(runId: number, { successfulOnly = false, taskOf = new Map<number, string>() } = {}): Iterable<TaskAccess> {
     const procs = new Map<number, { taskId: string | null; role: ProcessRecord['role'] }>();
     for (const p of this.db.prepare('SELECT key, task_id AS taskId, role FROM processes WHERE run_id = ?').iterate(runId) as Iterable<{ key: number; taskId: string | null; role: ProcessRecord['role'] }>) {
-      procs.set(p.key, p);
+      const task = taskOf.get(p.key);
+      procs.set(p.key, task !== undefined ? { taskId: task, role: 'task' } : p);
     }
     const scope = this.accessScope(runId);
     const rows = this.db
@@ -338,6 +339,52 @@ export class TraceStore implements EventWriter {
       row.role = p?.role ?? 'unattributed';
       yield row;
     }
+  }
+
+  /**
+   * Package managers inside a task whose product the task used: a file the package manager wrote (`pnpm
+   * pack`'s tarball) that a process of the same task read. Their reads (the manifests, the catalog in
+   * pnpm-workspace.yaml) made that product, so they are the task's inputs, not discovery. Returns process
+   * key -> task. Cheap when no package manager wrote anything: one indexed query per package manager.
+   */
+  packageManagerProducts(runId: number): Map<number, string> {
+    const procs = this.loadProcesses(runId);
+    const byKey = new Map(procs.map((p) => [p.key, p]));
+    const enclosingTask = (p: ProcessRecord): string | null => {
+      for (let c = p.parentKey !== null ? byKey.get(p.parentKey) : undefined; c; c = c.parentKey !== null ? byKey.get(c.parentKey) : undefined) {
+        if (c.taskId !== null) return c.taskId;
+      }
+      return null;
+    };
+    const managers = new Map<number, string>();
+    for (const p of procs) {
+      if (p.role !== 'package-manager') continue;
+      const task = enclosingTask(p);
+      if (task !== null) managers.set(p.key, task);
+    }
+    const found = new Map<number, string>();
+    if (managers.size === 0) return found;
+    const writeOps = [...WRITE_OPS].filter((op) => op !== 'unlink' && op !== 'rmdir' && op !== 'rename_from');
+    const writes = this.db.prepare(`SELECT path FROM accesses WHERE run_id = ? AND proc_key = ? AND errno = 0 AND op IN (${writeOps.map(() => '?').join(', ')})`);
+    const writers = new Map<string, number[]>();
+    for (const key of managers.keys()) {
+      for (const r of writes.iterate(runId, key, ...writeOps) as Iterable<{ path: string }>) {
+        const list = writers.get(r.path) ?? [];
+        list.push(key);
+        writers.set(r.path, list);
+      }
+    }
+    const paths = [...writers.keys()];
+    for (let i = 0; i < paths.length; i += 500) {
+      const chunk = paths.slice(i, i + 500);
+      const readers = this.db.prepare(`SELECT DISTINCT proc_key AS k, path FROM accesses WHERE run_id = ? AND errno = 0 AND op = 'read' AND path IN (${chunk.map(() => '?').join(', ')})`);
+      for (const r of readers.iterate(runId, ...chunk) as Iterable<{ k: number; path: string }>) {
+        const task = byKey.get(r.k)?.taskId;
+        if (task === null || task === undefined) continue;
+        for (const key of writers.get(r.path) ?? []) if (managers.get(key) === task) found.set(key, task);
+      }
+    }
+    return found;
   }
 
   /**
