@@ -12885,7 +12885,8 @@ function analyseRun(store, runId, options) {
   }
   const result = run4.tracer === "none" ? { findings: [], tasks: tasks.map((t) => ({ taskId: t.id, status: "untraced", reads: 0, writes: 0, findings: 0 })), unattributedPaths: 0 } : analyse({
     plan,
-    accesses: store.taskAccesses(runId, { successfulOnly: true }),
+    // A package manager whose product the task used (`pnpm pack` in a build script) worked for the task.
+    accesses: store.taskAccesses(runId, { successfulOnly: true, taskOf: store.packageManagerProducts(runId) }),
     ignore: new IgnoreMatcher(mergeIgnoreRules(toolDefaultIgnores(plan), loadNxSandboxingConfig(plan.workspaceRoot, tasks), options.ignore), options.extraIgnores ?? []),
     processCounts,
     cachedTasks,
@@ -13560,10 +13561,11 @@ var TraceStore = class _TraceStore {
    * Every access of a run with the task of its process, streamed (runs can hold millions). The task is
    * looked up in memory rather than joined: a run has thousands of processes and millions of accesses.
    */
-  *taskAccesses(runId, { successfulOnly = false } = {}) {
+  *taskAccesses(runId, { successfulOnly = false, taskOf = /* @__PURE__ */ new Map() } = {}) {
     const procs = /* @__PURE__ */ new Map();
     for (const p of this.db.prepare("SELECT key, task_id AS taskId, role FROM processes WHERE run_id = ?").iterate(runId)) {
-      procs.set(p.key, p);
+      const task = taskOf.get(p.key);
+      procs.set(p.key, task !== void 0 ? { taskId: task, role: "task" } : p);
     }
     const scope = this.accessScope(runId);
     const rows = this.db.prepare(
@@ -13576,6 +13578,51 @@ var TraceStore = class _TraceStore {
       row.role = p?.role ?? "unattributed";
       yield row;
     }
+  }
+  /**
+   * Package managers inside a task whose product the task used: a file the package manager wrote (`pnpm
+   * pack`'s tarball) that a process of the same task read. Their reads (the manifests, the catalog in
+   * pnpm-workspace.yaml) made that product, so they are the task's inputs, not discovery. Returns process
+   * key -> task. Cheap when no package manager wrote anything: one indexed query per package manager.
+   */
+  packageManagerProducts(runId) {
+    const procs = this.loadProcesses(runId);
+    const byKey = new Map(procs.map((p) => [p.key, p]));
+    const enclosingTask = (p) => {
+      for (let c = p.parentKey !== null ? byKey.get(p.parentKey) : void 0; c; c = c.parentKey !== null ? byKey.get(c.parentKey) : void 0) {
+        if (c.taskId !== null) return c.taskId;
+      }
+      return null;
+    };
+    const managers = /* @__PURE__ */ new Map();
+    for (const p of procs) {
+      if (p.role !== "package-manager") continue;
+      const task = enclosingTask(p);
+      if (task !== null) managers.set(p.key, task);
+    }
+    const found = /* @__PURE__ */ new Map();
+    if (managers.size === 0) return found;
+    const writeOps = [...WRITE_OPS].filter((op) => op !== "unlink" && op !== "rmdir" && op !== "rename_from");
+    const writes = this.db.prepare(`SELECT path FROM accesses WHERE run_id = ? AND proc_key = ? AND errno = 0 AND op IN (${writeOps.map(() => "?").join(", ")})`);
+    const writers = /* @__PURE__ */ new Map();
+    for (const key2 of managers.keys()) {
+      for (const r of writes.iterate(runId, key2, ...writeOps)) {
+        const list2 = writers.get(r.path) ?? [];
+        list2.push(key2);
+        writers.set(r.path, list2);
+      }
+    }
+    const paths = [...writers.keys()];
+    for (let i = 0; i < paths.length; i += 500) {
+      const chunk = paths.slice(i, i + 500);
+      const readers = this.db.prepare(`SELECT DISTINCT proc_key AS k, path FROM accesses WHERE run_id = ? AND errno = 0 AND op = 'read' AND path IN (${chunk.map(() => "?").join(", ")})`);
+      for (const r of readers.iterate(runId, ...chunk)) {
+        const task = byKey.get(r.k)?.taskId;
+        if (task === null || task === void 0) continue;
+        for (const key2 of writers.get(r.path) ?? []) if (managers.get(key2) === task) found.set(key2, task);
+      }
+    }
+    return found;
   }
   /**
    * The WHERE clause that reads one run's accesses fastest. Through the (run_id, proc_key) index SQLite
