@@ -328,7 +328,9 @@ class BpftraceSession implements TracerSession {
       this.child.once('exit', (code, signal) => {
         clearTimeout(timer);
         if (!this.isReady) {
-          onFail(new TracerError(`${named} could not load bpf/iotrace.bt (exited before attaching, code ${code}, signal ${signal})${this.stderrSummary()}`));
+          // 'exit' can come before the last of stderr: its error is the reason, so wait for it (bounded).
+          const drained = Promise.race([this.stderrDone, new Promise<void>((r) => setTimeout(r, 2000).unref())]);
+          void drained.then(() => onFail(new TracerError(`${named} could not load bpf/iotrace.bt (exited before attaching, code ${code}, signal ${signal})${this.stderrSummary()}`)));
         } else if (!this.stopping) {
           this.notice({
             type: 'notice',
