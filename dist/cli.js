@@ -17104,7 +17104,8 @@ var BpftraceSession = class {
       this.child.once("exit", (code, signal) => {
         clearTimeout(timer);
         if (!this.isReady) {
-          onFail(new TracerError(`${named} could not load bpf/iotrace.bt (exited before attaching, code ${code}, signal ${signal})${this.stderrSummary()}`));
+          const drained = Promise.race([this.stderrDone, new Promise((r) => setTimeout(r, 2e3).unref())]);
+          void drained.then(() => onFail(new TracerError(`${named} could not load bpf/iotrace.bt (exited before attaching, code ${code}, signal ${signal})${this.stderrSummary()}`)));
         } else if (!this.stopping) {
           this.notice({
             type: "notice",
