@@ -16,6 +16,8 @@ export interface TaskIO {
   written: Set<string>;
   /** Written files the task read back after writing them (generated and consumed inside the task). */
   readBack?: Set<string>;
+  /** Files read by a package manager that worked for the task (`pnpm pack` whose tarball it used). */
+  readByPackageManager?: Set<string>;
 }
 
 export interface CollectedIO {
@@ -27,6 +29,7 @@ export interface CollectedIO {
 }
 
 interface PathUse {
+  byPackageManager: boolean; // read by a package manager that worked for the task
   readAt: number; // first successful content read, Infinity if none
   writeAt: number; // first successful write-type op, Infinity if none
   removedAt: number; // last unlink / rename_from, -Infinity if none
@@ -58,8 +61,9 @@ export function collectTaskIO(
     let perTask = uses.get(a.taskId);
     if (!perTask) uses.set(a.taskId, (perTask = new Map()));
     let u = perTask.get(rel);
-    if (!u) perTask.set(rel, (u = { readAt: NONE, writeAt: NONE, removedAt: -NONE, wroteContent: false }));
+    if (!u) perTask.set(rel, (u = { byPackageManager: false, readAt: NONE, writeAt: NONE, removedAt: -NONE, wroteContent: false }));
     if (isRead) u.readAt = Math.min(u.readAt, a.firstTs);
+    if (isRead && a.role === 'package-manager') u.byPackageManager = true;
     if (isWrite) {
       u.writeAt = Math.min(u.writeAt, a.firstTs);
       if (a.op === 'unlink' || a.op === 'rename_from') u.removedAt = Math.max(u.removedAt, a.lastTs);
@@ -70,7 +74,7 @@ export function collectTaskIO(
   const byTask = new Map<string, TaskIO>();
   const writers = new Map<string, string[]>();
   for (const [taskId, perTask] of uses) {
-    const io: TaskIO = { read: new Set(), written: new Set(), readBack: new Set() };
+    const io: TaskIO = { read: new Set(), written: new Set(), readBack: new Set(), readByPackageManager: new Set() };
     for (const [rel, u] of perTask) {
       if (u.writeAt !== NONE) {
         // Created and removed by the same task, and gone at the end: a temp file.
@@ -83,7 +87,10 @@ export function collectTaskIO(
         }
       }
       // Reading back what the task itself wrote first is not an input.
-      if (u.readAt !== NONE && !(u.writeAt < u.readAt) && !ignore.ignoredRead(taskId, rel)) io.read.add(rel);
+      if (u.readAt !== NONE && !(u.writeAt < u.readAt) && !ignore.ignoredRead(taskId, rel)) {
+        io.read.add(rel);
+        if (u.byPackageManager) io.readByPackageManager!.add(rel);
+      }
       else if (u.readAt !== NONE && io.written.has(rel)) io.readBack!.add(rel);
     }
     byTask.set(taskId, io);

@@ -324,7 +324,9 @@ export class TraceStore implements EventWriter {
     const procs = new Map<number, { taskId: string | null; role: ProcessRecord['role'] }>();
     for (const p of this.db.prepare('SELECT key, task_id AS taskId, role FROM processes WHERE run_id = ?').iterate(runId) as Iterable<{ key: number; taskId: string | null; role: ProcessRecord['role'] }>) {
       const task = taskOf.get(p.key);
-      procs.set(p.key, task !== undefined ? { taskId: task, role: 'task' } : p);
+      // A package manager that worked for its task keeps its role: its reads are the task's, but the
+      // analysis knows they came from the package manager (its configuration made the product).
+      procs.set(p.key, task !== undefined ? { taskId: task, role: p.role } : p);
     }
     const scope = this.accessScope(runId);
     const rows = this.db

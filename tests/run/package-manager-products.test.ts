@@ -22,7 +22,7 @@ afterEach(() => {
 function run(taskReadsTarball: boolean) {
   const root = mkdtempSync(path.join(tmpdir(), 'io-trace-pmprod-'));
   dirs.push(root);
-  for (const f of ['templates/skeleton/src/root.tsx', 'packages/cli/src/index.ts', 'packages/cli/package.json']) {
+  for (const f of ['templates/skeleton/src/root.tsx', 'packages/cli/src/index.ts', 'packages/cli/package.json', 'pnpm-workspace.yaml', '.npmrc']) {
     mkdirSync(path.dirname(path.join(root, f)), { recursive: true });
     writeFileSync(path.join(root, f), 'x\n');
   }
@@ -40,6 +40,9 @@ function run(taskReadsTarball: boolean) {
   store.writeAccesses(runId, [
     a(2, 'packages/cli/src/index.ts', 'read', 20),
     a(3, 'templates/skeleton/src/root.tsx', 'read', 120),
+    // The catalog: `catalog:` versions that pnpm pack writes into the packed package.json. .npmrc: registry settings.
+    a(3, 'pnpm-workspace.yaml', 'read', 110),
+    a(3, '.npmrc', 'read', 111),
     a(3, '/tmp/skeleton-1.0.0.tgz', 'create', 150),
     ...(taskReadsTarball ? [a(2, '/tmp/skeleton-1.0.0.tgz', 'read', 300)] : []),
     a(2, 'packages/cli/dist/index.js', 'create', 400),
@@ -51,7 +54,8 @@ function run(taskReadsTarball: boolean) {
 
 describe('a package manager whose product the task uses', () => {
   it('makes what it read the task\'s inputs (pnpm pack of a template the build unpacks)', () => {
-    expect(run(true)).toEqual(['unexpected_read cli:build templates/skeleton/src/root.tsx']);
+    // The catalog is no longer "package-manager configuration" (info): this package manager made the product.
+    expect(run(true).sort()).toEqual(['unexpected_read cli:build pnpm-workspace.yaml', 'unexpected_read cli:build templates/skeleton/src/root.tsx']);
   });
 
   it('stays discovery when the task never reads what it wrote', () => {
