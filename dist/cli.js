@@ -10619,6 +10619,9 @@ function toolCacheOf(rel2) {
   return void 0;
 }
 var PM_CONFIG = /* @__PURE__ */ new Set([".npmrc", "pnpm-workspace.yaml", ".yarnrc", ".yarnrc.yml", "bunfig.toml", ".pnpmfile.cjs", "lerna.json"]);
+function isPackageManagerConfig(rel2) {
+  return PM_CONFIG.has(path2.posix.basename(rel2));
+}
 function arguableReadReason(rel2, projectRoot) {
   if (PM_CONFIG.has(path2.posix.basename(rel2))) {
     return "package-manager configuration (registry, workspace layout): read by a package manager to find scripts and packages, it does not change what a build produces";
@@ -11325,7 +11328,8 @@ function taskObservations(c, io, ctx) {
       continue;
     }
     const rootScript = rel2 === "package.json" && rootScriptRun(ctx.workspaceRoot, task.projectRoot, task.target) !== void 0;
-    const ancestor = rootScript ? void 0 : arguableReadReason(rel2, task.projectRoot);
+    const madeProduct = io.readByPackageManager?.has(rel2) === true && isPackageManagerConfig(rel2) && rel2.endsWith("pnpm-workspace.yaml");
+    const ancestor = rootScript || madeProduct ? void 0 : arguableReadReason(rel2, task.projectRoot);
     if (!ancestor && isDependencyManifest(rel2)) {
       out.push({ type: "unexpected_read", task, path: rel2, severity: "error", dependencyManifest: true });
       continue;
@@ -11474,8 +11478,9 @@ function collectTaskIO(accesses, taskIds, ws, ignore, kind) {
     let perTask = uses.get(a.taskId);
     if (!perTask) uses.set(a.taskId, perTask = /* @__PURE__ */ new Map());
     let u = perTask.get(rel2);
-    if (!u) perTask.set(rel2, u = { readAt: NONE, writeAt: NONE, removedAt: -NONE, wroteContent: false });
+    if (!u) perTask.set(rel2, u = { byPackageManager: false, readAt: NONE, writeAt: NONE, removedAt: -NONE, wroteContent: false });
     if (isRead) u.readAt = Math.min(u.readAt, a.firstTs);
+    if (isRead && a.role === "package-manager") u.byPackageManager = true;
     if (isWrite) {
       u.writeAt = Math.min(u.writeAt, a.firstTs);
       if (a.op === "unlink" || a.op === "rename_from") u.removedAt = Math.max(u.removedAt, a.lastTs);
@@ -11485,7 +11490,7 @@ function collectTaskIO(accesses, taskIds, ws, ignore, kind) {
   const byTask = /* @__PURE__ */ new Map();
   const writers = /* @__PURE__ */ new Map();
   for (const [taskId, perTask] of uses) {
-    const io = { read: /* @__PURE__ */ new Set(), written: /* @__PURE__ */ new Set(), readBack: /* @__PURE__ */ new Set() };
+    const io = { read: /* @__PURE__ */ new Set(), written: /* @__PURE__ */ new Set(), readBack: /* @__PURE__ */ new Set(), readByPackageManager: /* @__PURE__ */ new Set() };
     for (const [rel2, u] of perTask) {
       if (u.writeAt !== NONE) {
         const temp = u.removedAt >= u.writeAt && kind(rel2) === "missing" && (u.wroteContent || u.readAt === NONE);
@@ -11496,8 +11501,10 @@ function collectTaskIO(accesses, taskIds, ws, ignore, kind) {
           list2.push(taskId);
         }
       }
-      if (u.readAt !== NONE && !(u.writeAt < u.readAt) && !ignore.ignoredRead(taskId, rel2)) io.read.add(rel2);
-      else if (u.readAt !== NONE && io.written.has(rel2)) io.readBack.add(rel2);
+      if (u.readAt !== NONE && !(u.writeAt < u.readAt) && !ignore.ignoredRead(taskId, rel2)) {
+        io.read.add(rel2);
+        if (u.byPackageManager) io.readByPackageManager.add(rel2);
+      } else if (u.readAt !== NONE && io.written.has(rel2)) io.readBack.add(rel2);
     }
     byTask.set(taskId, io);
   }
@@ -13565,7 +13572,7 @@ var TraceStore = class _TraceStore {
     const procs = /* @__PURE__ */ new Map();
     for (const p of this.db.prepare("SELECT key, task_id AS taskId, role FROM processes WHERE run_id = ?").iterate(runId)) {
       const task = taskOf.get(p.key);
-      procs.set(p.key, task !== void 0 ? { taskId: task, role: "task" } : p);
+      procs.set(p.key, task !== void 0 ? { taskId: task, role: p.role } : p);
     }
     const scope = this.accessScope(runId);
     const rows = this.db.prepare(
