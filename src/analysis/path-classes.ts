@@ -92,11 +92,6 @@ export function toolCacheOf(rel: string): ToolCache | undefined {
  */
 const PM_CONFIG = new Set(['.npmrc', 'pnpm-workspace.yaml', '.yarnrc', '.yarnrc.yml', 'bunfig.toml', '.pnpmfile.cjs', 'lerna.json']);
 
-/** A package manager's own configuration (registry, workspace layout, catalog). */
-export function isPackageManagerConfig(rel: string): boolean {
-  return PM_CONFIG.has(path.posix.basename(rel));
-}
-
 export function arguableReadReason(rel: string, projectRoot: string): string | undefined {
   if (PM_CONFIG.has(path.posix.basename(rel))) {
     // A package manager run inside the task (pnpm run, pnpm pack) reads these to find the workspace;

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { cleanPattern, compilePatterns, patternBase } from '../plan/patterns.js';
 import type { PlanTask } from '../plan/types.js';
 import { readCoveredBy, type TaskCoverage } from './coverage.js';
-import { arguableReadReason, crawlReads, isPackageManagerConfig, rootScriptRun, shadowedTsconfigReason, toolCacheOf, toolCacheWhat, type ToolCache } from './path-classes.js';
+import { arguableReadReason, crawlReads, rootScriptRun, shadowedTsconfigReason, toolCacheOf, toolCacheWhat, type ToolCache } from './path-classes.js';
 import type { TaskIO } from './task-io.js';
 import type { PathKind } from './workspace-paths.js';
 
@@ -93,7 +93,7 @@ export function taskObservations(c: TaskCoverage, io: TaskIO, ctx: TaskContext):
     const rootScript = rel === 'package.json' && rootScriptRun(ctx.workspaceRoot, task.projectRoot, task.target) !== undefined;
     // Read by a package manager whose product the task used: pnpm-workspace.yaml's catalogs are written into
     // a packed package.json (`catalog:` versions), so it is no discovery there; .npmrc and the like stay info.
-    const madeProduct = io.readByPackageManager?.has(rel) === true && isPackageManagerConfig(rel) && rel.endsWith('pnpm-workspace.yaml');
+    const madeProduct = io.readByPackageManager?.has(rel) === true && path.posix.basename(rel) === 'pnpm-workspace.yaml';
     const ancestor = rootScript || madeProduct ? undefined : arguableReadReason(rel, task.projectRoot);
     if (!ancestor && isDependencyManifest(rel)) {
       out.push({ type: 'unexpected_read', task, path: rel, severity: 'error', dependencyManifest: true });

@@ -393,17 +393,7 @@ export function workspaceMembers(root: string): Map<string, string> {
   const members = new Map<string, string>();
   if (globs.length === 0) return members;
   const included = compilePatterns(globs.map((g) => g.replace(/^\.\//, '').replace(/\/+$/, '')));
-  let listed: string[];
-  try {
-    listed = execFileSync('git', ['-C', root, 'ls-files', '-z', '--cached', '--others', '--exclude-standard', '--', 'package.json', '**/package.json'], {
-      encoding: 'utf8',
-      stdio: ['ignore', 'pipe', 'ignore'],
-      maxBuffer: 64 << 20,
-    }).split('\0');
-  } catch {
-    return members;
-  }
-  for (const file of listed) {
+  for (const file of gitFiles(root, ['package.json', '**/package.json']) ?? []) {
     if (!file.endsWith('package.json') || file === 'package.json' || file.split('/').includes('node_modules')) continue;
     const dir = posix.dirname(file);
     if (!included.covers(dir)) continue;
@@ -439,16 +429,22 @@ function resolveWorkspacePackage(root: string, fromDir: string, name: string): s
 
 /** A package's files as turbo hashes them by default: git-tracked and untracked-not-ignored (no git: the folder). */
 function packageFiles(root: string, dirs: string[]): string[] {
+  const listed = gitFiles(root, dirs);
+  // A file git still lists but that is gone is not read by anyone.
+  return listed ? [...new Set(listed.filter((f) => existsSync(join(root, f))))] : dirs;
+}
+
+/** Files git tracks or would (untracked, not ignored) under `pathspecs`; undefined without git. */
+function gitFiles(root: string, pathspecs: string[]): string[] | undefined {
   try {
-    const out = execFileSync('git', ['-C', root, 'ls-files', '-z', '--cached', '--others', '--exclude-standard', '--', ...dirs], {
+    const out = execFileSync('git', ['-C', root, 'ls-files', '-z', '--cached', '--others', '--exclude-standard', '--', ...pathspecs], {
       encoding: 'utf8',
       stdio: ['ignore', 'pipe', 'ignore'],
       maxBuffer: 64 << 20,
     });
-    // A file git still lists but that is gone is not read by anyone.
-    return [...new Set(out.split('\0').filter((f) => f && existsSync(join(root, f))))];
+    return out.split('\0').filter(Boolean);
   } catch {
-    return dirs;
+    return undefined;
   }
 }
 

@@ -75,7 +75,7 @@ export function analyseRun(store: TraceStore, runId: number, options: AnalyseRun
     : analyse({
     plan,
     // A package manager whose product the task used (`pnpm pack` in a build script) worked for the task.
-    accesses: store.taskAccesses(runId, { successfulOnly: true, taskOf: store.packageManagerProducts(runId) }),
+    accesses: store.taskAccesses(runId, { successfulOnly: true, taskOf: store.packageManagerProducts(runId, processes) }),
     ignore: new IgnoreMatcher(mergeIgnoreRules(toolDefaultIgnores(plan), loadNxSandboxingConfig(plan.workspaceRoot, tasks), options.ignore), options.extraIgnores ?? []),
     processCounts,
     cachedTasks,

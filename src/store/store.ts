@@ -349,8 +349,7 @@ export class TraceStore implements EventWriter {
    * pnpm-workspace.yaml) made that product, so they are the task's inputs, not discovery. Returns process
    * key -> task. Cheap when no package manager wrote anything: one indexed query per package manager.
    */
-  packageManagerProducts(runId: number): Map<number, string> {
-    const procs = this.loadProcesses(runId);
+  packageManagerProducts(runId: number, procs: readonly ProcessRecord[] = this.loadProcesses(runId)): Map<number, string> {
     const byKey = new Map(procs.map((p) => [p.key, p]));
     const enclosingTask = (p: ProcessRecord): string | null => {
       for (let c = p.parentKey !== null ? byKey.get(p.parentKey) : undefined; c; c = c.parentKey !== null ? byKey.get(c.parentKey) : undefined) {

@@ -671,10 +671,6 @@ export class BpftraceDecoder {
   }
 }
 
-/**
- * A chunk's bytes: when more chunks follow, the first CHUNK_BYTES only (bpftrace 0.27 keeps 200 bytes
- * where earlier releases keep 199 for the same max_strlen; the next chunk starts at byte 199).
- */
 /** A decimal field (optionally negative) read straight from its bytes; NaN if it is not one. */
 function decimalNumber(b: Buffer | undefined): number {
   if (b === undefined || b.length === 0) return NaN;
@@ -702,6 +698,10 @@ function hexNumber(b: Buffer): number {
   return v;
 }
 
+/**
+ * A chunk's bytes: when more chunks follow, the first CHUNK_BYTES only (bpftrace 0.27 keeps 200 bytes
+ * where earlier releases keep 199 for the same max_strlen; the next chunk starts at byte 199).
+ */
 function chunkOf(bytes: Buffer, more: boolean): Buffer {
   return Buffer.from(more && bytes.length > CHUNK_BYTES ? bytes.subarray(0, CHUNK_BYTES) : bytes);
 }

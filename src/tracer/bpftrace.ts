@@ -418,17 +418,15 @@ class BpftraceSession implements TracerSession {
 
   /**
    * Whether bpftrace may be left to stop on its own: every CPU's records up to the build's exit are read
-   * (the caller checked), nothing was lost (0.27 prints its exact lost total only at exit, so after any
-   * loss io-trace waits for it), bpftrace runs without sudo (whose SIGKILL needs the relay in kill()),
-   * and it is still running.
+   * (the caller checked), nothing was lost (every loss report, on stdout or stderr, adds to the decoder's
+   * count; 0.27 prints its exact total only at exit, so after any loss io-trace waits for it), bpftrace
+   * runs without sudo (whose SIGKILL needs the relay in kill()), and it is still running.
    */
   private canDetachInBackground(): boolean {
     return (
       this.config.detachInBackground &&
       this.config.asRoot.length === 0 &&
       this.decoder.stats.lostEvents === 0 &&
-      this.totalLost === 0 &&
-      !this.notices.has('lost') &&
       this.child.pid !== undefined &&
       this.child.exitCode === null &&
       this.child.signalCode === null
