@@ -10619,9 +10619,6 @@ function toolCacheOf(rel2) {
   return void 0;
 }
 var PM_CONFIG = /* @__PURE__ */ new Set([".npmrc", "pnpm-workspace.yaml", ".yarnrc", ".yarnrc.yml", "bunfig.toml", ".pnpmfile.cjs", "lerna.json"]);
-function isPackageManagerConfig(rel2) {
-  return PM_CONFIG.has(path2.posix.basename(rel2));
-}
 function arguableReadReason(rel2, projectRoot) {
   if (PM_CONFIG.has(path2.posix.basename(rel2))) {
     return "package-manager configuration (registry, workspace layout): read by a package manager to find scripts and packages, it does not change what a build produces";
@@ -11328,7 +11325,7 @@ function taskObservations(c, io, ctx) {
       continue;
     }
     const rootScript = rel2 === "package.json" && rootScriptRun(ctx.workspaceRoot, task.projectRoot, task.target) !== void 0;
-    const madeProduct = io.readByPackageManager?.has(rel2) === true && isPackageManagerConfig(rel2) && rel2.endsWith("pnpm-workspace.yaml");
+    const madeProduct = io.readByPackageManager?.has(rel2) === true && path5.posix.basename(rel2) === "pnpm-workspace.yaml";
     const ancestor = rootScript || madeProduct ? void 0 : arguableReadReason(rel2, task.projectRoot);
     if (!ancestor && isDependencyManifest(rel2)) {
       out.push({ type: "unexpected_read", task, path: rel2, severity: "error", dependencyManifest: true });
@@ -12893,7 +12890,7 @@ function analyseRun(store, runId, options) {
   const result = run4.tracer === "none" ? { findings: [], tasks: tasks.map((t) => ({ taskId: t.id, status: "untraced", reads: 0, writes: 0, findings: 0 })), unattributedPaths: 0 } : analyse({
     plan,
     // A package manager whose product the task used (`pnpm pack` in a build script) worked for the task.
-    accesses: store.taskAccesses(runId, { successfulOnly: true, taskOf: store.packageManagerProducts(runId) }),
+    accesses: store.taskAccesses(runId, { successfulOnly: true, taskOf: store.packageManagerProducts(runId, processes) }),
     ignore: new IgnoreMatcher(mergeIgnoreRules(toolDefaultIgnores(plan), loadNxSandboxingConfig(plan.workspaceRoot, tasks), options.ignore), options.extraIgnores ?? []),
     processCounts,
     cachedTasks,
@@ -13592,8 +13589,7 @@ var TraceStore = class _TraceStore {
    * pnpm-workspace.yaml) made that product, so they are the task's inputs, not discovery. Returns process
    * key -> task. Cheap when no package manager wrote anything: one indexed query per package manager.
    */
-  packageManagerProducts(runId) {
-    const procs = this.loadProcesses(runId);
+  packageManagerProducts(runId, procs = this.loadProcesses(runId)) {
     const byKey = new Map(procs.map((p) => [p.key, p]));
     const enclosingTask = (p) => {
       for (let c = p.parentKey !== null ? byKey.get(p.parentKey) : void 0; c; c = c.parentKey !== null ? byKey.get(c.parentKey) : void 0) {
@@ -14175,17 +14171,7 @@ function workspaceMembers(root) {
   const members = /* @__PURE__ */ new Map();
   if (globs.length === 0) return members;
   const included = compilePatterns(globs.map((g) => g.replace(/^\.\//, "").replace(/\/+$/, "")));
-  let listed;
-  try {
-    listed = execFileSync2("git", ["-C", root, "ls-files", "-z", "--cached", "--others", "--exclude-standard", "--", "package.json", "**/package.json"], {
-      encoding: "utf8",
-      stdio: ["ignore", "pipe", "ignore"],
-      maxBuffer: 64 << 20
-    }).split("\0");
-  } catch {
-    return members;
-  }
-  for (const file of listed) {
+  for (const file of gitFiles(root, ["package.json", "**/package.json"]) ?? []) {
     if (!file.endsWith("package.json") || file === "package.json" || file.split("/").includes("node_modules")) continue;
     const dir = posix2.dirname(file);
     if (!included.covers(dir)) continue;
@@ -14216,15 +14202,19 @@ function resolveWorkspacePackage(root, fromDir, name) {
   }
 }
 function packageFiles(root, dirs) {
+  const listed = gitFiles(root, dirs);
+  return listed ? [...new Set(listed.filter((f) => existsSync8(join2(root, f))))] : dirs;
+}
+function gitFiles(root, pathspecs) {
   try {
-    const out = execFileSync2("git", ["-C", root, "ls-files", "-z", "--cached", "--others", "--exclude-standard", "--", ...dirs], {
+    const out = execFileSync2("git", ["-C", root, "ls-files", "-z", "--cached", "--others", "--exclude-standard", "--", ...pathspecs], {
       encoding: "utf8",
       stdio: ["ignore", "pipe", "ignore"],
       maxBuffer: 64 << 20
     });
-    return [...new Set(out.split("\0").filter((f) => f && existsSync8(join2(root, f))))];
+    return out.split("\0").filter(Boolean);
   } catch {
-    return dirs;
+    return void 0;
   }
 }
 function dryJson(stdout) {
@@ -17190,12 +17180,12 @@ var BpftraceSession = class {
   }
   /**
    * Whether bpftrace may be left to stop on its own: every CPU's records up to the build's exit are read
-   * (the caller checked), nothing was lost (0.27 prints its exact lost total only at exit, so after any
-   * loss io-trace waits for it), bpftrace runs without sudo (whose SIGKILL needs the relay in kill()),
-   * and it is still running.
+   * (the caller checked), nothing was lost (every loss report, on stdout or stderr, adds to the decoder's
+   * count; 0.27 prints its exact total only at exit, so after any loss io-trace waits for it), bpftrace
+   * runs without sudo (whose SIGKILL needs the relay in kill()), and it is still running.
    */
   canDetachInBackground() {
-    return this.config.detachInBackground && this.config.asRoot.length === 0 && this.decoder.stats.lostEvents === 0 && this.totalLost === 0 && !this.notices.has("lost") && this.child.pid !== void 0 && this.child.exitCode === null && this.child.signalCode === null;
+    return this.config.detachInBackground && this.config.asRoot.length === 0 && this.decoder.stats.lostEvents === 0 && this.child.pid !== void 0 && this.child.exitCode === null && this.child.signalCode === null;
   }
   /**
    * Stop bpftrace without waiting for it: SIGINT now, and a detached watchdog that repeats it and then
