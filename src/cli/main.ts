@@ -15,6 +15,7 @@ import { mergeCommand } from './commands/merge.js';
 import { reportCommand } from './commands/report.js';
 import { fixCommand } from './commands/fix.js';
 import { checkCommand } from './commands/check.js';
+import { tracerCommand } from './commands/tracer.js';
 
 const HELP = `io-trace ${IO_TRACE_VERSION}: find misconfigured build caches by tracing what each task really reads and writes
 
@@ -33,6 +34,7 @@ Usage:
   io-trace report [RUN] --format html --out F    a self-contained HTML report (or --format json)
   io-trace fix [RUN] [--write]                   the config edits that fix the findings (a diff; --write applies)
   io-trace check [RUN]                           re-analyse the recorded trace against the config as it is now
+  io-trace tracer start|stop|status              a standby bpftrace, attached before the build (saves 1-2 s a run)
   (triage commands take --db FILE|DIR and --json; RUN defaults to the latest)
   io-trace --version
 
@@ -55,6 +57,7 @@ const COMMANDS: Record<string, (ctx: CommandContext) => Promise<number>> = {
   report: reportCommand,
   fix: fixCommand,
   check: checkCommand,
+  tracer: tracerCommand,
 };
 
 /** The CLI: maps typed errors to exit codes. The only place that decides io-trace's own exit status. */

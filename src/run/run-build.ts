@@ -16,6 +16,7 @@ import { TraceIngestor } from '../store/ingest.js';
 import { TraceStore, type NewRun, type RunRecord } from '../store/store.js';
 import { describeWriteFailure, makeDirectory, writeProblem } from '../store/write-errors.js';
 import { launchStopped, type BuildExit, type LaunchedBuild } from '../tracer/launch.js';
+import { STANDBY_ENV, standbyDir } from '../tracer/standby.js';
 import { selectTracer, type TracerRequest } from '../tracer/select.js';
 import type { AttachOptions, Tracer, TracerOutcome, TracerSession } from '../tracer/types.js';
 import { IO_TRACE_VERSION } from '../version.js';
@@ -103,7 +104,12 @@ export async function runBuild(options: RunBuildOptions): Promise<RunBuildResult
     // libuv's io_uring file I/O is invisible to syscall tracing; Node honours this since 20.3.
     UV_USE_IO_URING: '0',
   };
-  const launch = () => launchStopped({ command: options.command, cwd: options.cwd, env, ...(options.user ? { user: options.user } : {}), stdin: options.stdin ?? 'inherit' });
+  // A standby tracer (started before io-trace, e.g. by the action's pre step) recognises the build by
+  // the name of the shell its launcher runs as.
+  const standbyFolder = (options.env ?? process.env)[STANDBY_ENV] === 'off' ? undefined : standbyDir(options.env ?? process.env);
+  const shell = standbyFolder ? selected.tracer.claimStandby?.(standbyFolder, log) : undefined;
+  const launch = () =>
+    launchStopped({ command: options.command, cwd: options.cwd, env, ...(options.user ? { user: options.user } : {}), stdin: options.stdin ?? 'inherit', ...(shell ? { shell } : {}) });
   // While the plan resolves: the build is launched stopped and the tracer attaches to it, its events
   // held until the store exists. Only where the run's folder can be written (else: in order, below).
   const early = pending && selected.tracer.name !== 'none' ? await startEarly(launch, selected, dbDir, log, spans) : undefined;
@@ -115,6 +121,7 @@ export async function runBuild(options: RunBuildOptions): Promise<RunBuildResult
     } catch (e) {
       // The build never ran: it is killed while still stopped, and the tracer stopped.
       await early?.abandon();
+      selected.tracer.releaseStandby?.();
       throw e;
     }
   } else {
@@ -189,6 +196,7 @@ export async function runBuild(options: RunBuildOptions): Promise<RunBuildResult
   try {
     build = early?.build ?? (await launch());
   } catch (e) {
+    selected.tracer.releaseStandby?.();
     await transcriptWatch?.close();
     save(() => store.updateRun(runId, { status: 'failed', endedAt: Date.now(), incompleteReasons: [(e as Error).message] }));
     closeQuietly(store);
@@ -245,6 +253,8 @@ export async function runBuild(options: RunBuildOptions): Promise<RunBuildResult
     }
   }
 
+  // A standby tracer no attach took (the run went untraced): stop it now.
+  selected.tracer.releaseStandby?.();
   const buildStart = Date.now();
   let stopRequested: NodeJS.Signals | undefined;
   options.onBuildStarted?.((signal) => {

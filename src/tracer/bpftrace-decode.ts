@@ -258,6 +258,8 @@ export interface DecoderOptions {
   onReady?: () => void;
   /** Lines that are not records (bpftrace messages on stdout), for diagnostics. */
   onOther?: (text: string) => void;
+  /** A standby tracer adopted its root (G record). */
+  onRoot?: (pid: number) => void;
 }
 
 /** Counters for the run record. */
@@ -353,6 +355,10 @@ export class BpftraceDecoder {
       }
       case 'S': {
         this.syncedCpus.add(num(splitFields(data, 2)[1]));
+        return;
+      }
+      case 'G': {
+        this.options.onRoot?.(num(splitFields(data, 3)[2]));
         return;
       }
       case 'A':

@@ -3,15 +3,31 @@
  * output (bpftrace-decode.ts) into TraceEvents and stops it when the build is done.
  */
 import { spawn, execFile, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdirSync, createWriteStream, readFileSync, writeFileSync, type WriteStream } from 'node:fs';
+import type { EventEmitter } from 'node:events';
+import { closeSync, existsSync, mkdirSync, createWriteStream, openSync, readFileSync, rmSync, writeFileSync, type WriteStream } from 'node:fs';
+import type { Readable } from 'node:stream';
 import { availableParallelism, totalmem } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { TracerError } from '../core/errors.js';
 import { INCOMPLETE_NOTICE_KINDS, type TraceEvent, type TracerNoticeEvent } from '../core/events.js';
 import type { Logger } from '../core/logger.js';
+import { IO_TRACE_VERSION } from '../version.js';
 import type { AttachOptions, Tracer, TracerAvailability, TracerOutcome, TracerSession } from './types.js';
 import { BpftraceDecoder, parseLostEvents } from './bpftrace-decode.js';
+import {
+  claimStandby,
+  newNonce,
+  prepareStandbyDir,
+  scriptHash,
+  processStart,
+  signalStandby,
+  standbyAlive,
+  StandbyProcess,
+  writeStandbyRecord,
+  type ClaimedStandby,
+  type StandbyRecord,
+} from './standby.js';
 
 export interface BpftraceTracerOptions {
   /**
@@ -140,6 +156,8 @@ export class BpftraceTracer implements Tracer {
   private readonly probeOnCheck: boolean;
   /** Prefix to run bpftrace as root: [] as root, ['sudo', '-n'] otherwise. */
   private asRoot: string[] = [];
+  /** A standby tracer this run claimed (claimStandby): attach() adopts it instead of starting bpftrace. */
+  private standby: ClaimedStandby | undefined;
 
   constructor(options: BpftraceTracerOptions = {}) {
     this.command = options.command ?? bpftraceCommand();
@@ -210,8 +228,110 @@ export class BpftraceTracer implements Tracer {
     return { available: true, version };
   }
 
+  /**
+   * Take the standby tracer at `dir` for this run, if one is there and usable: the build must then be
+   * launched through the returned launcher (its name is how the standby recognises the root). A standby
+   * that cannot be used is reported and removed; this run then starts its own bpftrace.
+   */
+  claimStandby(dir: string, log: Logger): string | undefined {
+    const result = claimStandby(dir, scriptHash(readFileSync(this.scriptPath ?? defaultScriptPath(), 'utf8')));
+    if (result.claimed) {
+      this.standby = result.claimed;
+      log.debug(`using the standby tracer of ${dir} (bpftrace pid ${result.claimed.record.pid}, started ${((Date.now() - result.claimed.record.startedAt) / 1000).toFixed(1)} s ago)`);
+      return result.claimed.files.launcher;
+    }
+    if (!result.none) log.warn(`${result.unusable}; starting bpftrace now`);
+    return undefined;
+  }
+
+  /**
+   * Start a standby tracer in `dir` and return its record once bpftrace runs (waitReady: once its probes
+   * are attached, or with the reason it failed). It outlives this process, writing to files in `dir`.
+   */
+  async startStandby(dir: string, options: { idleSeconds: number; waitReady: boolean; log: Logger }): Promise<StandbyRecord> {
+    const a = await this.check();
+    if (!a.available) throw new TracerError(`bpftrace cannot run here: ${a.reason ?? 'unavailable'}`);
+    const shipped = readFileSync(this.scriptPath ?? defaultScriptPath(), 'utf8');
+    const nonce = newNonce();
+    const script = adaptScript(shipped, { version: this.version, standby: { comm: nonce, idleSeconds: options.idleSeconds } });
+    const files = prepareStandbyDir(dir, nonce);
+    writeFileSync(files.script, script);
+    const out = openSync(files.output, 'w');
+    const err = openSync(files.stderr, 'w');
+    const env = bpftraceEnv(this.version, this.perfPages ?? defaultPerfPages(onlineCpus().length, this.version), this.mapKeys);
+    const args = ['--no-warnings', '-B', 'line', '-f', 'json', '-e', script, '0'];
+    const words =
+      this.asRoot.length > 0
+        ? [...this.asRoot, 'env', ...Object.entries(env).map(([k, v]) => `${k}=${v}`), ...this.command, ...args]
+        : [...this.command, ...args];
+    // Its own session, no pipes: it outlives io-trace (the action's pre step ends long before the build).
+    const child = spawn(words[0], words.slice(1), { env: { ...process.env, ...env }, stdio: ['ignore', out, err], detached: true });
+    closeSync(out);
+    closeSync(err);
+    const started = await new Promise<number>((resolve, reject) => {
+      child.once('error', (e) => reject(new TracerError(`cannot start bpftrace (${this.command.join(' ')}): ${e.message}`)));
+      child.once('spawn', () => resolve(child.pid!));
+    }).catch((e: Error) => {
+      rmSync(dir, { recursive: true, force: true });
+      throw e;
+    });
+    child.unref();
+    const fail = (why: string): never => {
+      const said = readFileSync(files.stderr, 'utf8').split('\n').filter((l) => l.trim() && !HARMLESS_STDERR.some((re) => re.test(l)));
+      rmSync(dir, { recursive: true, force: true });
+      throw new TracerError(`${why}${said.length ? `: ${said.slice(0, 8).join(' | ')}` : ''}`);
+    };
+    // Under sudo the process to watch and signal is bpftrace, sudo's child.
+    const deadline = Date.now() + this.readyTimeoutMs;
+    let pid = started;
+    while (this.asRoot.length > 0 && pid === started) {
+      pid = childPids(started)[0] ?? started;
+      if (child.exitCode !== null || child.signalCode !== null) fail(`sudo could not start bpftrace as a standby tracer (code ${child.exitCode})`);
+      if (Date.now() > deadline) fail('sudo did not start bpftrace within the attach timeout');
+      if (pid === started) await new Promise((r) => setTimeout(r, 5));
+    }
+    const start = processStart(pid);
+    if (start === undefined) fail(`bpftrace exited at once (code ${child.exitCode}, signal ${child.signalCode})`);
+    const record: StandbyRecord = {
+      ioTraceVersion: IO_TRACE_VERSION,
+      scriptHash: scriptHash(shipped),
+      pid,
+      startTicks: start!.startTicks,
+      sudo: this.asRoot.length > 0,
+      nonce,
+      launcher: files.launcher,
+      bpftraceVersion: this.version ?? null,
+      startedAt: Date.now(),
+      idleSeconds: options.idleSeconds,
+    };
+    writeStandbyRecord(dir, record);
+    // The ready record is printed in BEGIN, and bpftrace delivers it once every probe is attached.
+    const ready = () => /"R\\t/.test(readFileSync(files.output, 'utf8').slice(0, 4096));
+    while (options.waitReady && !ready()) {
+      if (!standbyAlive(record)) fail(`bpftrace ${this.version ?? ''} could not load bpf/iotrace.bt as a standby tracer`);
+      if (Date.now() > deadline) {
+        signalStandby(record, 'SIGKILL');
+        fail(`the standby bpftrace did not attach within ${this.readyTimeoutMs / 1000} s`);
+      }
+      await new Promise((r) => setTimeout(r, 20));
+    }
+    options.log.debug(`standby bpftrace pid ${record.pid} in ${dir}, launcher ${files.launcher}`);
+    return record;
+  }
+
+  releaseStandby(): void {
+    const standby = this.standby;
+    this.standby = undefined;
+    if (!standby) return;
+    signalStandby(standby.record, 'SIGINT');
+    rmSync(standby.dir, { recursive: true, force: true });
+  }
+
   attach(options: AttachOptions): TracerSession {
+    const standby = this.standby;
+    this.standby = undefined;
     return new BpftraceSession(this, options, {
+      standby,
       command: this.command,
       version: this.version,
       asRoot: this.asRoot,
@@ -232,7 +352,20 @@ function meaningfulStderr(text: string): string[] {
     .filter((l) => !HARMLESS_STDERR.some((re) => re.test(l)));
 }
 
+/** What a session needs of bpftrace: its child process, or a standby's files and pid (StandbyProcess). */
+interface BpftraceProcess extends EventEmitter {
+  readonly pid?: number | undefined;
+  readonly exitCode: number | null;
+  readonly signalCode: NodeJS.Signals | null;
+  readonly stdout: Readable | null;
+  readonly stderr: Readable | null;
+  kill(signal?: NodeJS.Signals): boolean;
+  unref(): void;
+}
+
 interface SessionConfig {
+  /** Adopt this standby tracer instead of starting bpftrace. */
+  standby: ClaimedStandby | undefined;
   command: string[];
   /** From check(); undefined when attach() is called without it (the script is then fitted to 0.17). */
   version: string | undefined;
@@ -247,7 +380,7 @@ interface SessionConfig {
 
 class BpftraceSession implements TracerSession {
   readonly ready: Promise<void>;
-  private readonly child: ChildProcess;
+  private readonly child: BpftraceProcess;
   private readonly decoder: BpftraceDecoder;
   private readonly log: Logger;
   private readonly sink: AttachOptions['sink'];
@@ -271,8 +404,9 @@ class BpftraceSession implements TracerSession {
     this.sink = options.sink;
     this.config = config;
     mkdirSync(options.workDir, { recursive: true });
+    const standby = config.standby;
     // Run a copy kept with the run's files, so the record says exactly what was traced.
-    const script = adaptScript(readFileSync(config.scriptPath, 'utf8'), { version: config.version });
+    const script = standby ? readFileSync(standby.files.script, 'utf8') : adaptScript(readFileSync(config.scriptPath, 'utf8'), { version: config.version });
     writeFileSync(join(options.workDir, 'iotrace.bt'), script);
     this.raw = createWriteStream(join(options.workDir, 'bpftrace-output.jsonl'));
     this.raw.on('error', (e) => this.log.debug(`bpftrace raw output not saved: ${e.message}`));
@@ -287,32 +421,51 @@ class BpftraceSession implements TracerSession {
     });
     // The caller may only await finish(): keep an early failure from being an unhandled rejection.
     this.ready.catch(() => {});
+    // A standby attached long ago: it is ready for this build once it adopted the build's launcher.
+    let adopted: number | undefined;
+    const readyNow = () => {
+      if (this.isReady || !this.decoder.ready || (standby && adopted === undefined)) return;
+      if (standby && adopted !== options.pid) {
+        clearTimeout(timer);
+        onFail(new TracerError(`the standby tracer adopted process ${adopted}, not the build's launcher (pid ${options.pid})`));
+        this.kill('SIGINT');
+        return;
+      }
+      this.isReady = true;
+      clearTimeout(timer);
+      this.log.debug(`bpftrace attached ${this.decoder.stats.probes} probes, following pid ${options.pid}${standby ? ' (standby tracer)' : ''}`);
+      onReady();
+    };
     this.decoder = new BpftraceDecoder({
       toEpochMs: (ns) => ns / 1e6 + offsetMs,
-      onReady: () => {
-        this.isReady = true;
-        clearTimeout(timer);
-        this.log.debug(`bpftrace attached ${this.decoder.stats.probes} probes, following pid ${options.pid}`);
-        onReady();
+      onReady: readyNow,
+      onRoot: (pid) => {
+        adopted ??= pid;
+        readyNow();
       },
       onOther: (text) => this.diagnostic(text),
     });
 
-    const env = bpftraceEnv(config.version, config.perfPages, config.mapKeys);
-    // The program goes on the command line (-e), not as a file: a wrapper that runs bpftrace in a
-    // chroot or container needs no path of ours. --no-warnings: newer releases warn about casts and
-    // deprecations in every run, which would bury a real error.
-    const args = ['--no-warnings', '-B', 'line', '-f', 'json', '-e', script, String(options.pid)];
-    const words =
-      config.asRoot.length > 0
-        ? [...config.asRoot, 'env', ...Object.entries(env).map(([k, v]) => `${k}=${v}`), ...config.command, ...args]
-        : [...config.command, ...args];
-    this.log.debug(`starting ${words.slice(0, -3).join(' ')} <iotrace.bt> ${options.pid}`);
-    this.child = spawn(words[0], words.slice(1), {
-      env: { ...process.env, ...env },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    const named = `bpftrace ${config.version ?? '(version unknown)'} (${config.command.join(' ')})`;
+    if (standby) {
+      this.child = new StandbyProcess(standby.record, standby.files);
+    } else {
+      const env = bpftraceEnv(config.version, config.perfPages, config.mapKeys);
+      // The program goes on the command line (-e), not as a file: a wrapper that runs bpftrace in a
+      // chroot or container needs no path of ours. --no-warnings: newer releases warn about casts and
+      // deprecations in every run, which would bury a real error.
+      const args = ['--no-warnings', '-B', 'line', '-f', 'json', '-e', script, String(options.pid)];
+      const words =
+        config.asRoot.length > 0
+          ? [...config.asRoot, 'env', ...Object.entries(env).map(([k, v]) => `${k}=${v}`), ...config.command, ...args]
+          : [...config.command, ...args];
+      this.log.debug(`starting ${words.slice(0, -3).join(' ')} <iotrace.bt> ${options.pid}`);
+      this.child = spawn(words[0], words.slice(1), {
+        env: { ...process.env, ...env },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
+    }
+    const version = standby ? standby.record.bpftraceVersion : config.version;
+    const named = `${standby ? 'the standby ' : ''}bpftrace ${version ?? '(version unknown)'} (${config.command.join(' ')})`;
 
     const timer = setTimeout(() => {
       onFail(new TracerError(`${named} did not attach within ${config.readyTimeoutMs / 1000} s${this.stderrSummary()}`));
@@ -413,6 +566,7 @@ class BpftraceSession implements TracerSession {
     await this.stderrDone;
     this.deliver(this.decoder.end());
     for (const line of meaningfulStderr(this.stderrText)) this.diagnostic(line);
+    this.removeStandbyDir();
     return this.outcome();
   }
 
@@ -425,7 +579,7 @@ class BpftraceSession implements TracerSession {
   private canDetachInBackground(): boolean {
     return (
       this.config.detachInBackground &&
-      this.config.asRoot.length === 0 &&
+      (this.config.standby ? !this.config.standby.record.sudo : this.config.asRoot.length === 0) &&
       this.decoder.stats.lostEvents === 0 &&
       this.child.pid !== undefined &&
       this.child.exitCode === null &&
@@ -463,6 +617,12 @@ class BpftraceSession implements TracerSession {
     // A record cut off at the end belongs to what came after the build: drop it.
     this.deliver(this.decoder.end({ dropPartial: true }));
     for (const line of meaningfulStderr(this.stderrText)) this.diagnostic(line);
+    this.removeStandbyDir();
+  }
+
+  /** A standby's folder goes once its output is read (its copy of the output is in the run's folder). */
+  private removeStandbyDir(): void {
+    if (this.config.standby) rmSync(this.config.standby.dir, { recursive: true, force: true });
   }
 
   private async outcome(): Promise<TracerOutcome> {
@@ -641,6 +801,12 @@ export interface AdaptOptions {
   hasSubmitTracepoint?: boolean;
   /** The bpftrace version that will run the script (undefined: fit it to the oldest, 0.17). */
   version?: string;
+  /**
+   * A standby tracer (started before the build, PID 0): adopt as root the first process that execs a
+   * program whose name (comm, at most 15 bytes of [A-Za-z0-9_.-]) is `comm`, and exit by itself after
+   * `idleSeconds` if no such process came.
+   */
+  standby?: { comm: string; idleSeconds: number };
 }
 
 /**
@@ -661,6 +827,33 @@ export function adaptScript(script: string, options: AdaptOptions = {}): string 
     out = out
       .replace(/\/\* IO_URING_SUBMIT_BEGIN[\s\S]*?\/\* IO_URING_SUBMIT_END \*\//, '')
       .replace('&& 0 /* IO_URING_SETUP_FALLBACK */', '');
+  }
+  if (options.standby) {
+    const { comm, idleSeconds } = options.standby;
+    if (!/^[A-Za-z0-9_.-]{1,15}$/.test(comm)) throw new TracerError(`standby tracer: ${JSON.stringify(comm)} cannot be a process name`);
+    if (!Number.isInteger(idleSeconds) || idleSeconds <= 0) throw new TracerError(`standby tracer: idle limit ${idleSeconds} s must be a positive whole number`);
+    // sched_process_exec fires after the new program's name is set and before it runs a single
+    // instruction, so nothing the root does is missed; only the first such process is adopted.
+    const probes = [
+      'tracepoint:sched:sched_process_exec',
+      '/@root == 0/',
+      '{',
+      `\tif (comm == "${comm}") {`,
+      '\t\t@root = (uint64)pid;',
+      '\t\t@tracked[(uint64)pid] = 1;',
+      '\t\t@inst[(uint64)pid] = nsecs;',
+      '\t\tprintf("G\\t%lu\\t%d\\n", nsecs, pid);',
+      '\t}',
+      '}',
+      '',
+      // A standby nobody claimed (the job failed before the build step) must not trace forever.
+      `interval:s:${idleSeconds}`,
+      '/@root == 0/',
+      '{',
+      '\texit();',
+      '}',
+    ].join('\n');
+    out = out.replace(/^.*STANDBY_DROP.*\n/gm, '').replace(/^\/\* STANDBY_PROBES .*\*\/$/m, probes);
   }
   if (options.version !== undefined && versionAtLeast(options.version, [0, 24, 0])) {
     let k = 0;

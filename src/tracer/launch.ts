@@ -12,6 +12,11 @@ export interface LaunchOptions {
   user?: string;
   /** stdin for the build: inherit io-trace's (interactive use) or none (CI). */
   stdin?: 'inherit' | 'ignore';
+  /**
+   * The shell that runs the launcher script (default /bin/sh): a standby tracer's launcher, a symlink
+   * to /bin/sh whose name is how the standby recognises the build's root.
+   */
+  shell?: string;
 }
 
 export interface BuildExit {
@@ -68,7 +73,7 @@ export async function launchStopped(options: LaunchOptions): Promise<LaunchedBui
   if (options.command.length === 0) {
     throw new ConfigurationError('no build command given: put it after `--`, e.g. `io-trace run -- npm run build`');
   }
-  let file = '/bin/sh';
+  let file = options.shell ?? '/bin/sh';
   let args = ['-c', STOP_THEN_EXEC, 'io-trace-build', ...options.command];
   const env = { ...options.env };
   if (options.user !== undefined) {

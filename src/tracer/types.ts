@@ -52,4 +52,11 @@ export interface Tracer {
   readonly name: TracerName;
   check(): Promise<TracerAvailability>;
   attach(options: AttachOptions): TracerSession;
+  /**
+   * Take a standby tracer (started before the build) for the next attach(); returns the shell the build's
+   * launcher must run as (how the standby recognises it), or undefined when there is none to take.
+   */
+  claimStandby?(dir: string, log: Logger): string | undefined;
+  /** A claimed standby that attach() never took (the run ended before it): stop it. */
+  releaseStandby?(): void;
 }

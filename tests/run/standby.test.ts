@@ -1,0 +1,210 @@
+/**
+ * A standby tracer (`io-trace tracer start`, the action's pre step): bpftrace compiled and attached before
+ * the build, adopted by the next `io-trace run`. Real bpftrace as root, the bundled CLI under Node 24.
+ * IO_TRACE_BPFTRACE picks the bpftrace (.ci/bpftrace-versions runs these on 0.23 and 0.27 too).
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { chmodSync, cpSync, existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { BpftraceTracer, adaptScript, defaultScriptPath } from '../../src/tracer/bpftrace.js';
+import { processStart, readStandbyRecord, standbyAlive, type StandbyRecord } from '../../src/tracer/standby.js';
+import { REPO, runCli } from '../helpers/cli.js';
+import { makeWorkspace } from '../helpers/workspace.js';
+
+const folders: string[] = [];
+/** A standby folder of this test's own: never the default one another test's run would claim. */
+function standbyFolder(): string {
+  const dir = path.join(tmpdir(), `io-trace-standby-test-${process.pid}-${folders.length}`);
+  folders.push(dir);
+  return dir;
+}
+
+beforeAll(async () => {
+  // In CI a missing tracer is a failure, never a skip.
+  const a = await new BpftraceTracer().check();
+  if (!a.available) throw new Error(`bpftrace is not usable here (${a.reason}); install it and run as root (see .ci/run)`);
+});
+
+afterAll(() => {
+  for (const dir of folders) {
+    for (const d of [dir, ...claimedCopies(dir)]) {
+      if (existsSync(path.join(d, 'standby.json'))) runCli(['tracer', 'stop', '--dir', d], { cwd: tmpdir() });
+      rmSync(d, { recursive: true, force: true });
+    }
+  }
+});
+
+function claimedCopies(dir: string): string[] {
+  return readdirSync(path.dirname(dir))
+    .filter((n) => n.startsWith(`${path.basename(dir)}.claimed-`))
+    .map((n) => path.join(path.dirname(dir), n));
+}
+
+function start(dir: string, idle = 300): StandbyRecord {
+  const r = runCli(['tracer', 'start', '--dir', dir, '--idle', String(idle)], { cwd: tmpdir() });
+  expect(r.stderr).not.toContain('internal error');
+  expect(r.code, r.stderr).toBe(0);
+  expect(r.stdout.trim()).toBe(dir);
+  return readStandbyRecord(dir);
+}
+
+async function until(what: () => boolean, ms: number): Promise<boolean> {
+  const deadline = Date.now() + ms;
+  while (!what()) {
+    if (Date.now() > deadline) return false;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  return true;
+}
+
+const brief = (fs: { task: string; type: string; path: string }[]) => fs.map((f) => `${f.task} ${f.type} ${f.path}`).sort();
+
+function example() {
+  const ws = makeWorkspace();
+  cpSync(path.join(REPO, 'examples/basic'), ws.root, { recursive: true });
+  return ws;
+}
+
+function runExample(root: string, standby: string, extra: string[] = []) {
+  const r = runCli(['run', '--tracer', 'bpftrace', ...extra, '--plan', 'io-trace.plan.json', '--json', 'report.json', '--verbose', '--', 'npm', 'run', 'build'], {
+    cwd: root,
+    env: { IO_TRACE_STANDBY: standby },
+  });
+  expect(r.stderr).not.toContain('internal error');
+  expect(r.code, r.stderr).toBe(0);
+  return { r, report: JSON.parse(readFileSync(path.join(root, 'report.json'), 'utf8')) };
+}
+
+describe('standby tracer (bpftrace)', () => {
+  it('a run adopts a standby tracer and finds what a run with its own bpftrace finds (bpftrace)', async () => {
+    const cold = example();
+    const { report: expected } = runExample(cold.root, 'off');
+    expect(expected.incompleteReasons).toEqual([]);
+
+    const dir = standbyFolder();
+    const record = start(dir);
+    expect(standbyAlive(record)).toBe(true);
+    const ws = example();
+    const { r, report } = runExample(ws.root, dir);
+    expect(r.stderr).toContain('using the standby tracer');
+    expect(report.incompleteReasons).toEqual([]);
+    expect(report.status).toBe('issues');
+    expect(report.run.tracer).toBe('bpftrace');
+    expect(brief(report.findings)).toEqual(brief(expected.findings));
+    expect(brief(report.findings)).toContain('lib:build unexpected_read config/banner.txt');
+    // The script the standby ran is kept with the run, and it is the standby's (adoption by name).
+    const runDir = path.join(ws.root, '.io-trace', 'runs', String(report.run.id));
+    expect(readFileSync(path.join(runDir, 'iotrace.bt'), 'utf8')).toContain(`comm == "${record.nonce}"`);
+    expect(readFileSync(path.join(runDir, 'bpftrace-output.jsonl'), 'utf8')).toMatch(/"G\\t\d+\\t\d+/);
+    // One run per standby: its folder is gone, and so is its bpftrace soon after.
+    expect(existsSync(dir)).toBe(false);
+    expect(claimedCopies(dir)).toEqual([]);
+    expect(await until(() => !standbyAlive(record), 15_000)).toBe(true);
+    // The next run finds no standby and starts its own bpftrace.
+    const again = example();
+    const next = runExample(again.root, dir);
+    expect(next.r.stderr).not.toContain('standby');
+    expect(brief(next.report.findings)).toEqual(brief(expected.findings));
+    for (const w of [cold, ws, again]) w.cleanup();
+  });
+
+  it('a standby whose bpftrace is gone is reported, and the run starts its own (bpftrace)', async () => {
+    const dir = standbyFolder();
+    const record = start(dir);
+    process.kill(record.pid, 'SIGKILL');
+    expect(await until(() => !standbyAlive(record), 10_000)).toBe(true);
+    const ws = example();
+    const { r, report } = runExample(ws.root, dir);
+    expect(r.stderr).toMatch(new RegExp(`the standby tracer \\(pid ${record.pid}\\) is gone.*starting bpftrace now`));
+    expect(report.incompleteReasons).toEqual([]);
+    expect(brief(report.findings)).toContain('lib:build unexpected_read config/banner.txt');
+    expect(existsSync(dir)).toBe(false);
+    expect(claimedCopies(dir)).toEqual([]);
+    ws.cleanup();
+  });
+
+  it('a standby of another io-trace script is refused and stopped (bpftrace)', async () => {
+    const dir = standbyFolder();
+    const record = start(dir);
+    writeFileSync(path.join(dir, 'standby.json'), JSON.stringify({ ...record, scriptHash: 'another' }));
+    const ws = example();
+    const { r, report } = runExample(ws.root, dir);
+    expect(r.stderr).toContain('the standby tracer was started by another io-trace');
+    expect(report.incompleteReasons).toEqual([]);
+    expect(await until(() => !standbyAlive(record), 15_000)).toBe(true);
+    ws.cleanup();
+  });
+
+  it('the build runs as another user through the standby launcher (bpftrace)', () => {
+    const dir = standbyFolder();
+    start(dir);
+    const ws = makeWorkspace({ 'in.txt': 'x\n', 'plan.json': '' });
+    chmodSync(ws.root, 0o777);
+    writeFileSync(
+      path.join(ws.root, 'plan.json'),
+      JSON.stringify({ version: 1, workspaceRoot: '.', tasks: [{ id: 'a:build', target: { project: 'a', target: 'build' }, projectRoot: '.', inputs: [], outputs: [], dependencies: [] }] }),
+    );
+    const r = runCli(['run', '--tracer', 'bpftrace', '--user', 'nobody', '--plan', 'plan.json', '--out-dir', '.io-trace', '--json', 'r.json', '--verbose', '--', 'sh', '-c', 'id -u; cat in.txt'], {
+      cwd: ws.root,
+      env: { IO_TRACE_STANDBY: dir },
+    });
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toContain('using the standby tracer');
+    expect(r.stdout).toBe('65534\nx\n');
+    const report = JSON.parse(readFileSync(path.join(ws.root, 'r.json'), 'utf8'));
+    expect(report.incompleteReasons).toEqual([]);
+    expect(brief(report.findings)).toContain('a:build unexpected_read in.txt');
+    ws.cleanup();
+  });
+
+  it('an unclaimed standby exits by itself after its idle limit, and says so (bpftrace)', async () => {
+    const dir = standbyFolder();
+    const record = start(dir, 2);
+    expect(runCli(['tracer', 'status', '--dir', dir], { cwd: tmpdir() }).code).toBe(0);
+    expect(await until(() => !standbyAlive(record), 20_000)).toBe(true);
+    const status = runCli(['tracer', 'status', '--dir', dir], { cwd: tmpdir() });
+    expect(status.code).toBe(1);
+    expect(status.stdout).toMatch(/^gone: standby tracer/);
+    const stop = runCli(['tracer', 'stop', '--dir', dir], { cwd: tmpdir() });
+    expect(stop.stdout).toContain('its bpftrace had already gone');
+    expect(existsSync(dir)).toBe(false);
+  });
+
+  it('tracer start refuses a folder in use, and stop says when there is nothing to stop (bpftrace)', () => {
+    const dir = standbyFolder();
+    const record = start(dir);
+    const again = runCli(['tracer', 'start', '--dir', dir], { cwd: tmpdir() });
+    expect(again.code).not.toBe(0);
+    expect(again.stderr).toContain('a standby tracer folder exists already');
+    expect(standbyAlive(record)).toBe(true);
+    expect(runCli(['tracer', 'stop', '--dir', dir], { cwd: tmpdir() }).code).toBe(0);
+    expect(runCli(['tracer', 'stop', '--dir', dir], { cwd: tmpdir() }).stdout).toContain('no standby tracer');
+    expect(runCli(['tracer', 'bogus'], { cwd: tmpdir() }).code).toBe(2);
+  });
+});
+
+describe('standby script', () => {
+  const shipped = readFileSync(defaultScriptPath(), 'utf8');
+  it('adopts the root by name instead of a pid, and keeps everything else', () => {
+    const s = adaptScript(shipped, { version: '0.17.0', standby: { comm: 'iot-0123456789', idleSeconds: 60 } });
+    expect(s).toContain('comm == "iot-0123456789"');
+    expect(s).toContain('interval:s:60');
+    expect(s).not.toContain('STANDBY_DROP');
+    expect(s).not.toMatch(/@tracked\[\(uint64\)\$1\]/);
+    const plain = adaptScript(shipped, { version: '0.17.0' });
+    expect(plain).not.toContain('sched_process_exec');
+    expect(plain).toMatch(/@tracked\[\(uint64\)\$1\] = 1;/);
+  });
+  it('rejects a name that cannot be a process name', () => {
+    for (const comm of ['', 'a"b', 'x'.repeat(16), 'a b']) {
+      expect(() => adaptScript(shipped, { standby: { comm, idleSeconds: 60 } })).toThrow(/cannot be a process name/);
+    }
+    expect(() => adaptScript(shipped, { standby: { comm: 'iot-1', idleSeconds: 0 } })).toThrow(/idle limit/);
+  });
+  it('tells a reused pid apart by its start time', () => {
+    const me = processStart(process.pid)!;
+    expect(standbyAlive({ pid: process.pid, startTicks: me.startTicks })).toBe(true);
+    expect(standbyAlive({ pid: process.pid, startTicks: me.startTicks + 1 })).toBe(false);
+  });
+});
