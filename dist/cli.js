@@ -291,8 +291,8 @@ var require_utils = __commonJS({
       }
       return output;
     };
-    exports.basename = (path32, { windows } = {}) => {
-      const segs = path32.split(windows ? /[\\/]/ : "/");
+    exports.basename = (path33, { windows } = {}) => {
+      const segs = path33.split(windows ? /[\\/]/ : "/");
       const last = segs[segs.length - 1];
       if (last === "") {
         return segs[segs.length - 2];
@@ -1889,17 +1889,17 @@ var require_visit = __commonJS({
     visit2.BREAK = BREAK;
     visit2.SKIP = SKIP;
     visit2.REMOVE = REMOVE;
-    function visit_(key2, node, visitor, path32) {
-      const ctrl = callVisitor(key2, node, visitor, path32);
+    function visit_(key2, node, visitor, path33) {
+      const ctrl = callVisitor(key2, node, visitor, path33);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key2, path32, ctrl);
-        return visit_(key2, ctrl, visitor, path32);
+        replaceNode(key2, path33, ctrl);
+        return visit_(key2, ctrl, visitor, path33);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path32 = Object.freeze(path32.concat(node));
+          path33 = Object.freeze(path33.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = visit_(i, node.items[i], visitor, path32);
+            const ci = visit_(i, node.items[i], visitor, path33);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -1910,13 +1910,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path32 = Object.freeze(path32.concat(node));
-          const ck = visit_("key", node.key, visitor, path32);
+          path33 = Object.freeze(path33.concat(node));
+          const ck = visit_("key", node.key, visitor, path33);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = visit_("value", node.value, visitor, path32);
+          const cv = visit_("value", node.value, visitor, path33);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -1937,17 +1937,17 @@ var require_visit = __commonJS({
     visitAsync.BREAK = BREAK;
     visitAsync.SKIP = SKIP;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key2, node, visitor, path32) {
-      const ctrl = await callVisitor(key2, node, visitor, path32);
+    async function visitAsync_(key2, node, visitor, path33) {
+      const ctrl = await callVisitor(key2, node, visitor, path33);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key2, path32, ctrl);
-        return visitAsync_(key2, ctrl, visitor, path32);
+        replaceNode(key2, path33, ctrl);
+        return visitAsync_(key2, ctrl, visitor, path33);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path32 = Object.freeze(path32.concat(node));
+          path33 = Object.freeze(path33.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = await visitAsync_(i, node.items[i], visitor, path32);
+            const ci = await visitAsync_(i, node.items[i], visitor, path33);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -1958,13 +1958,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path32 = Object.freeze(path32.concat(node));
-          const ck = await visitAsync_("key", node.key, visitor, path32);
+          path33 = Object.freeze(path33.concat(node));
+          const ck = await visitAsync_("key", node.key, visitor, path33);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = await visitAsync_("value", node.value, visitor, path32);
+          const cv = await visitAsync_("value", node.value, visitor, path33);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -1991,23 +1991,23 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key2, node, visitor, path32) {
+    function callVisitor(key2, node, visitor, path33) {
       if (typeof visitor === "function")
-        return visitor(key2, node, path32);
+        return visitor(key2, node, path33);
       if (identity.isMap(node))
-        return visitor.Map?.(key2, node, path32);
+        return visitor.Map?.(key2, node, path33);
       if (identity.isSeq(node))
-        return visitor.Seq?.(key2, node, path32);
+        return visitor.Seq?.(key2, node, path33);
       if (identity.isPair(node))
-        return visitor.Pair?.(key2, node, path32);
+        return visitor.Pair?.(key2, node, path33);
       if (identity.isScalar(node))
-        return visitor.Scalar?.(key2, node, path32);
+        return visitor.Scalar?.(key2, node, path33);
       if (identity.isAlias(node))
-        return visitor.Alias?.(key2, node, path32);
+        return visitor.Alias?.(key2, node, path33);
       return void 0;
     }
-    function replaceNode(key2, path32, node) {
-      const parent = path32[path32.length - 1];
+    function replaceNode(key2, path33, node) {
+      const parent = path33[path33.length - 1];
       if (identity.isCollection(parent)) {
         parent.items[key2] = node;
       } else if (identity.isPair(parent)) {
@@ -2619,10 +2619,10 @@ var require_Collection = __commonJS({
     var createNode = require_createNode();
     var identity = require_identity();
     var Node = require_Node();
-    function collectionFromPath(schema, path32, value) {
+    function collectionFromPath(schema, path33, value) {
       let v = value;
-      for (let i = path32.length - 1; i >= 0; --i) {
-        const k = path32[i];
+      for (let i = path33.length - 1; i >= 0; --i) {
+        const k = path33[i];
         if (typeof k === "number" && Number.isInteger(k) && k >= 0) {
           const a = [];
           a[k] = v;
@@ -2641,7 +2641,7 @@ var require_Collection = __commonJS({
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
-    var isEmptyPath = (path32) => path32 == null || typeof path32 === "object" && !!path32[Symbol.iterator]().next().done;
+    var isEmptyPath = (path33) => path33 == null || typeof path33 === "object" && !!path33[Symbol.iterator]().next().done;
     var Collection = class extends Node.NodeBase {
       constructor(type, schema) {
         super(type);
@@ -2671,11 +2671,11 @@ var require_Collection = __commonJS({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path32, value) {
-        if (isEmptyPath(path32))
+      addIn(path33, value) {
+        if (isEmptyPath(path33))
           this.add(value);
         else {
-          const [key2, ...rest] = path32;
+          const [key2, ...rest] = path33;
           const node = this.get(key2, true);
           if (identity.isCollection(node))
             node.addIn(rest, value);
@@ -2689,8 +2689,8 @@ var require_Collection = __commonJS({
        * Removes a value from the collection.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path32) {
-        const [key2, ...rest] = path32;
+      deleteIn(path33) {
+        const [key2, ...rest] = path33;
         if (rest.length === 0)
           return this.delete(key2);
         const node = this.get(key2, true);
@@ -2704,8 +2704,8 @@ var require_Collection = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path32, keepScalar) {
-        const [key2, ...rest] = path32;
+      getIn(path33, keepScalar) {
+        const [key2, ...rest] = path33;
         const node = this.get(key2, true);
         if (rest.length === 0)
           return !keepScalar && identity.isScalar(node) ? node.value : node;
@@ -2723,8 +2723,8 @@ var require_Collection = __commonJS({
       /**
        * Checks if the collection includes a value with the key `key`.
        */
-      hasIn(path32) {
-        const [key2, ...rest] = path32;
+      hasIn(path33) {
+        const [key2, ...rest] = path33;
         if (rest.length === 0)
           return this.has(key2);
         const node = this.get(key2, true);
@@ -2734,8 +2734,8 @@ var require_Collection = __commonJS({
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path32, value) {
-        const [key2, ...rest] = path32;
+      setIn(path33, value) {
+        const [key2, ...rest] = path33;
         if (rest.length === 0) {
           this.set(key2, value);
         } else {
@@ -5250,9 +5250,9 @@ var require_Document = __commonJS({
           this.contents.add(value);
       }
       /** Adds a value to the document. */
-      addIn(path32, value) {
+      addIn(path33, value) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path32, value);
+          this.contents.addIn(path33, value);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -5327,14 +5327,14 @@ var require_Document = __commonJS({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path32) {
-        if (Collection.isEmptyPath(path32)) {
+      deleteIn(path33) {
+        if (Collection.isEmptyPath(path33)) {
           if (this.contents == null)
             return false;
           this.contents = null;
           return true;
         }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path32) : false;
+        return assertCollection(this.contents) ? this.contents.deleteIn(path33) : false;
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -5349,10 +5349,10 @@ var require_Document = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path32, keepScalar) {
-        if (Collection.isEmptyPath(path32))
+      getIn(path33, keepScalar) {
+        if (Collection.isEmptyPath(path33))
           return !keepScalar && identity.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity.isCollection(this.contents) ? this.contents.getIn(path32, keepScalar) : void 0;
+        return identity.isCollection(this.contents) ? this.contents.getIn(path33, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
@@ -5363,10 +5363,10 @@ var require_Document = __commonJS({
       /**
        * Checks if the document includes a value at `path`.
        */
-      hasIn(path32) {
-        if (Collection.isEmptyPath(path32))
+      hasIn(path33) {
+        if (Collection.isEmptyPath(path33))
           return this.contents !== void 0;
-        return identity.isCollection(this.contents) ? this.contents.hasIn(path32) : false;
+        return identity.isCollection(this.contents) ? this.contents.hasIn(path33) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -5383,13 +5383,13 @@ var require_Document = __commonJS({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path32, value) {
-        if (Collection.isEmptyPath(path32)) {
+      setIn(path33, value) {
+        if (Collection.isEmptyPath(path33)) {
           this.contents = value;
         } else if (this.contents == null) {
-          this.contents = Collection.collectionFromPath(this.schema, Array.from(path32), value);
+          this.contents = Collection.collectionFromPath(this.schema, Array.from(path33), value);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path32, value);
+          this.contents.setIn(path33, value);
         }
       }
       /**
@@ -7350,9 +7350,9 @@ var require_cst_visit = __commonJS({
     visit2.BREAK = BREAK;
     visit2.SKIP = SKIP;
     visit2.REMOVE = REMOVE;
-    visit2.itemAtPath = (cst, path32) => {
+    visit2.itemAtPath = (cst, path33) => {
       let item = cst;
-      for (const [field, index] of path32) {
+      for (const [field, index] of path33) {
         const tok = item?.[field];
         if (tok && "items" in tok) {
           item = tok.items[index];
@@ -7361,23 +7361,23 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit2.parentCollection = (cst, path32) => {
-      const parent = visit2.itemAtPath(cst, path32.slice(0, -1));
-      const field = path32[path32.length - 1][0];
+    visit2.parentCollection = (cst, path33) => {
+      const parent = visit2.itemAtPath(cst, path33.slice(0, -1));
+      const field = path33[path33.length - 1][0];
       const coll = parent?.[field];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path32, item, visitor) {
-      let ctrl = visitor(item, path32);
+    function _visit(path33, item, visitor) {
+      let ctrl = visitor(item, path33);
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field of ["key", "value"]) {
         const token = item[field];
         if (token && "items" in token) {
           for (let i = 0; i < token.items.length; ++i) {
-            const ci = _visit(Object.freeze(path32.concat([[field, i]])), token.items[i], visitor);
+            const ci = _visit(Object.freeze(path33.concat([[field, i]])), token.items[i], visitor);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -7388,10 +7388,10 @@ var require_cst_visit = __commonJS({
             }
           }
           if (typeof ctrl === "function" && field === "key")
-            ctrl = ctrl(item, path32);
+            ctrl = ctrl(item, path33);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item, path32) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item, path33) : ctrl;
     }
     exports.visit = visit2;
   }
@@ -9174,7 +9174,7 @@ function stderrLogger(verbose = false) {
 var IO_TRACE_VERSION = "0.1.0";
 
 // src/cli/commands/analyze.ts
-import path19 from "node:path";
+import path20 from "node:path";
 
 // src/plan/patterns.ts
 var import_picomatch = __toESM(require_picomatch2(), 1);
@@ -9571,9 +9571,9 @@ function parseJsonWithLines(text) {
     return void 0;
   }
 }
-function jsonChild(node, path32) {
+function jsonChild(node, path33) {
   let cur = node;
-  for (const k of path32) {
+  for (const k of path33) {
     if (!cur) return void 0;
     if (cur.kind === "object") cur = cur.members.get(k);
     else if (cur.kind === "array" && /^\d+$/.test(k)) cur = cur.items[Number(k)];
@@ -9581,12 +9581,12 @@ function jsonChild(node, path32) {
   }
   return cur;
 }
-function jsonKeyLine(node, path32) {
+function jsonKeyLine(node, path33) {
   if (!node) return void 0;
   let cur = node;
   let best = { line: node.line, depth: 0 };
-  for (let d = 0; d < path32.length; d++) {
-    const next = jsonChild(cur, [path32[d]]);
+  for (let d = 0; d < path33.length; d++) {
+    const next = jsonChild(cur, [path33[d]]);
     if (!next) break;
     cur = next;
     best = { line: next.keyLine, depth: d + 1 };
@@ -10157,12 +10157,12 @@ function parseTree(text, errors = [], options = ParseOptions.DEFAULT) {
   }
   return result;
 }
-function findNodeAtLocation(root, path32) {
+function findNodeAtLocation(root, path33) {
   if (!root) {
     return void 0;
   }
   let node = root;
-  for (let segment of path32) {
+  for (let segment of path33) {
     if (typeof segment === "string") {
       if (node.type !== "object" || !Array.isArray(node.children)) {
         return void 0;
@@ -11268,11 +11268,11 @@ function toFinding(plan, g, fixes) {
       break;
     }
   }
-  const path32 = g.type === "unused_input" ? `${o.declared}${o.via ? ` via ${o.via}` : ""}` : count === 1 ? paths[0] : (o.reason && !o.toolCache || o.dependencyManifest) && (g.type === "unexpected_read" || g.type === "unexpected_write") ? commonPattern(paths, g.type === "unexpected_read") : g.pattern;
+  const path33 = g.type === "unused_input" ? `${o.declared}${o.via ? ` via ${o.via}` : ""}` : count === 1 ? paths[0] : (o.reason && !o.toolCache || o.dependencyManifest) && (g.type === "unexpected_read" || g.type === "unexpected_write") ? commonPattern(paths, g.type === "unexpected_read") : g.pattern;
   return {
     task: task.id,
     type: g.type,
-    path: path32,
+    path: path33,
     severity: g.severity,
     message,
     ...fix ? { fix } : {},
@@ -12625,8 +12625,8 @@ var ConfigLocator = class {
     }
     return this.parsed.get(file);
   }
-  at(file, path32, what) {
-    const hit = jsonKeyLine(this.json(file), path32);
+  at(file, path33, what) {
+    const hit = jsonKeyLine(this.json(file), path33);
     return { file, ...hit ? { line: hit.line } : {}, what };
   }
   /** The targetDefaults key that applies to a target (its name, its executor, or a glob), as Nx picks it. */
@@ -13820,8 +13820,8 @@ function oneOf(flag, value, allowed, fallback) {
 }
 
 // src/cli/commands/run.ts
-import { writeFileSync as writeFileSync3 } from "node:fs";
-import path18 from "node:path";
+import { writeFileSync as writeFileSync4 } from "node:fs";
+import path19 from "node:path";
 
 // src/plan/resolve.ts
 import { existsSync as existsSync10 } from "node:fs";
@@ -14391,9 +14391,9 @@ function requireTasks(tasks, tool, example) {
 }
 
 // src/run/run-build.ts
-import { closeSync as closeSync4, existsSync as existsSync13, openSync as openSync4, readSync as readSync3, renameSync, rmSync as rmSync3 } from "node:fs";
+import { closeSync as closeSync5, existsSync as existsSync14, openSync as openSync5, readSync as readSync4, renameSync as renameSync2, rmSync as rmSync4 } from "node:fs";
 import os2 from "node:os";
-import path17 from "node:path";
+import path18 from "node:path";
 
 // src/attribution/process-table.ts
 import { readFileSync as readFileSync10 } from "node:fs";
@@ -14963,11 +14963,11 @@ var TraceIngestor = class {
       switch (e2.type) {
         case "access": {
           const procKey = this.processes.keyFor(e2.pid, e2.ts);
-          const path32 = this.paths.normalise(e2.path);
-          const key2 = `${procKey}\0${e2.op}\0${e2.errno}\0${path32}`;
+          const path33 = this.paths.normalise(e2.path);
+          const key2 = `${procKey}\0${e2.op}\0${e2.errno}\0${path33}`;
           const a = this.accesses.get(key2);
           if (a === void 0) {
-            const rec = { procKey, path: path32, op: e2.op, errno: e2.errno, count: 1, firstTs: e2.ts, lastTs: e2.ts, dirty: false };
+            const rec = { procKey, path: path33, op: e2.op, errno: e2.errno, count: 1, firstTs: e2.ts, lastTs: e2.ts, dirty: false };
             this.accesses.set(key2, rec);
             this.fresh.push(rec);
           } else {
@@ -15091,7 +15091,7 @@ async function launchStopped(options) {
   if (options.command.length === 0) {
     throw new ConfigurationError("no build command given: put it after `--`, e.g. `io-trace run -- npm run build`");
   }
-  let file = "/bin/sh";
+  let file = options.shell ?? "/bin/sh";
   let args = ["-c", STOP_THEN_EXEC, "io-trace-build", ...options.command];
   const env = { ...options.env };
   if (options.user !== void 0) {
@@ -15171,6 +15171,196 @@ function processState(pid) {
   }
 }
 
+// src/tracer/standby.ts
+import { spawn as spawn4 } from "node:child_process";
+import { createHash as createHash2, randomBytes } from "node:crypto";
+import { EventEmitter } from "node:events";
+import { chmodSync, closeSync as closeSync3, existsSync as existsSync11, mkdirSync as mkdirSync2, openSync as openSync3, readFileSync as readFileSync13, readSync as readSync2, renameSync, rmSync as rmSync3, symlinkSync, writeFileSync } from "node:fs";
+import { tmpdir as tmpdir3 } from "node:os";
+import path16 from "node:path";
+import { PassThrough } from "node:stream";
+var STANDBY_ENV = "IO_TRACE_STANDBY";
+var STANDBY_RECORD = "standby.json";
+var STANDBY_OUTPUT = "bpftrace-output.jsonl";
+var STANDBY_STDERR = "bpftrace-stderr.log";
+var STANDBY_SCRIPT = "iotrace.bt";
+function standbyDir(env = process.env) {
+  return path16.resolve(env[STANDBY_ENV] || path16.join(env.RUNNER_TEMP || tmpdir3(), "io-trace-standby"));
+}
+function scriptHash(script) {
+  return createHash2("sha256").update(script).digest("hex").slice(0, 16);
+}
+function newNonce() {
+  return `iot-${randomBytes(5).toString("hex")}`;
+}
+function prepareStandbyDir(dir, nonce) {
+  if (existsSync11(dir)) {
+    throw new TracerError(`a standby tracer folder exists already at ${dir}: stop it first (io-trace tracer stop) or pick another folder with ${STANDBY_ENV}`);
+  }
+  mkdirSync2(dir, { recursive: true, mode: 493 });
+  chmodSync(dir, 493);
+  const launcher = path16.join(dir, nonce);
+  symlinkSync("/bin/sh", launcher);
+  return { dir, launcher, output: path16.join(dir, STANDBY_OUTPUT), stderr: path16.join(dir, STANDBY_STDERR), script: path16.join(dir, STANDBY_SCRIPT) };
+}
+function writeStandbyRecord(dir, record) {
+  const tmp = path16.join(dir, `.${STANDBY_RECORD}.${process.pid}`);
+  writeFileSync(tmp, JSON.stringify(record, null, 2) + "\n");
+  renameSync(tmp, path16.join(dir, STANDBY_RECORD));
+}
+function readStandbyRecord(dir) {
+  const file = path16.join(dir, STANDBY_RECORD);
+  let record;
+  try {
+    record = JSON.parse(readFileSync13(file, "utf8"));
+  } catch (e2) {
+    throw new TracerError(`standby tracer at ${dir}: cannot read ${STANDBY_RECORD} (${e2.message})`);
+  }
+  if (!Number.isInteger(record.pid) || !Number.isInteger(record.startTicks) || typeof record.nonce !== "string" || typeof record.launcher !== "string") {
+    throw new TracerError(`standby tracer at ${dir}: ${STANDBY_RECORD} is malformed`);
+  }
+  return record;
+}
+function processStart(pid) {
+  try {
+    const stat = readFileSync13(`/proc/${pid}/stat`, "latin1");
+    const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+    return { state: fields[0], startTicks: Number(fields[19]) };
+  } catch {
+    return void 0;
+  }
+}
+function standbyAlive(record) {
+  const p = processStart(record.pid);
+  return p !== void 0 && p.startTicks === record.startTicks && p.state !== "Z";
+}
+function signalStandby(record, signal) {
+  if (!standbyAlive(record)) return;
+  if (record.sudo) {
+    const k = spawn4("sudo", ["-n", "kill", "-s", signal.replace(/^SIG/, ""), String(record.pid)], { stdio: "ignore" });
+    k.on("error", () => {
+    });
+    return;
+  }
+  try {
+    process.kill(record.pid, signal);
+  } catch {
+  }
+}
+function claimStandby(dir, ownScriptHash) {
+  if (!existsSync11(path16.join(dir, STANDBY_RECORD))) return { none: true };
+  const claimedDir = `${dir}.claimed-${process.pid}-${Date.now()}`;
+  try {
+    renameSync(dir, claimedDir);
+  } catch {
+    return { none: true };
+  }
+  const files = {
+    dir: claimedDir,
+    launcher: "",
+    output: path16.join(claimedDir, STANDBY_OUTPUT),
+    stderr: path16.join(claimedDir, STANDBY_STDERR),
+    script: path16.join(claimedDir, STANDBY_SCRIPT)
+  };
+  const drop = (why, record2) => {
+    if (record2) signalStandby(record2, "SIGINT");
+    rmSync3(claimedDir, { recursive: true, force: true });
+    return { unusable: why };
+  };
+  let record;
+  try {
+    record = readStandbyRecord(claimedDir);
+  } catch (e2) {
+    return drop(e2.message);
+  }
+  files.launcher = path16.join(claimedDir, path16.basename(record.launcher));
+  if (record.scriptHash !== ownScriptHash) {
+    return drop(`the standby tracer was started by another io-trace (${record.ioTraceVersion}, another script)`, record);
+  }
+  if (!standbyAlive(record)) {
+    const why = stderrTail(files.stderr);
+    const idle = Date.now() - record.startedAt > record.idleSeconds * 1e3;
+    return drop(`the standby tracer (pid ${record.pid}) is gone${idle ? ` (idle limit of ${record.idleSeconds} s reached)` : ""}${why ? `: ${why}` : ""}`);
+  }
+  return { claimed: { record, dir: claimedDir, files } };
+}
+function stderrTail(file) {
+  try {
+    return readFileSync13(file, "utf8").split("\n").filter((l) => l.trim() && !/RLIMIT_MEMLOCK|^Attach/.test(l)).slice(-4).join(" | ");
+  } catch {
+    return "";
+  }
+}
+var StandbyProcess = class extends EventEmitter {
+  constructor(record, files, pollMs = 5) {
+    super();
+    this.record = record;
+    this.pid = record.pid;
+    this.out = openSync3(files.output, "r");
+    this.err = openSync3(files.stderr, "r");
+    this.timer = setInterval(() => this.poll(), pollMs);
+    setImmediate(() => this.poll());
+  }
+  record;
+  pid;
+  stdout = new PassThrough();
+  stderr = new PassThrough();
+  exitCode = null;
+  signalCode = null;
+  out;
+  err;
+  outPos = 0;
+  errPos = 0;
+  buf = Buffer.alloc(1 << 20);
+  timer;
+  lastAliveCheck = 0;
+  gone = false;
+  readAll(fd, from, into) {
+    let pos = from;
+    for (; ; ) {
+      const n = readSync2(fd, this.buf, 0, this.buf.length, pos);
+      if (n <= 0) return pos;
+      into.write(Buffer.from(this.buf.subarray(0, n)));
+      pos += n;
+    }
+  }
+  poll() {
+    if (this.gone) return;
+    this.outPos = this.readAll(this.out, this.outPos, this.stdout);
+    this.errPos = this.readAll(this.err, this.errPos, this.stderr);
+    const now = Date.now();
+    if (now - this.lastAliveCheck < 100) return;
+    this.lastAliveCheck = now;
+    if (standbyAlive(this.record)) return;
+    this.outPos = this.readAll(this.out, this.outPos, this.stdout);
+    this.errPos = this.readAll(this.err, this.errPos, this.stderr);
+    this.close();
+    this.exitCode = -1;
+    this.emit("exit", null, null);
+  }
+  close() {
+    this.gone = true;
+    clearInterval(this.timer);
+    for (const fd of [this.out, this.err]) {
+      try {
+        closeSync3(fd);
+      } catch {
+      }
+    }
+    this.stdout.end();
+    this.stderr.end();
+  }
+  kill(signal = "SIGTERM") {
+    if (this.gone) return false;
+    signalStandby(this.record, signal);
+    return true;
+  }
+  /** Stop reading (the session lets bpftrace detach on its own). */
+  unref() {
+    if (!this.gone) this.close();
+  }
+};
+
 // src/tracer/none.ts
 var NoneTracer = class {
   name = "none";
@@ -15205,7 +15395,7 @@ async function selectTracer(request, candidates, log) {
 }
 
 // src/transcript/index.ts
-import { closeSync as closeSync3, existsSync as existsSync11, openSync as openSync3, readFileSync as readFileSync13, readSync as readSync2 } from "node:fs";
+import { closeSync as closeSync4, existsSync as existsSync12, openSync as openSync4, readFileSync as readFileSync14, readSync as readSync3 } from "node:fs";
 
 // src/transcript/lines.ts
 function* splitLines(data) {
@@ -15722,17 +15912,17 @@ function timingIndexPath(file) {
 }
 function readTranscriptFile(file, options = {}) {
   const idx = options.timesFile ?? timingIndexPath(file);
-  const times = existsSync11(idx) ? parseChunkTimes(readFileSync13(idx, "utf8")) : void 0;
-  return parseTranscript(readFileSync13(file), { ...options.hint ? { hint: options.hint } : {}, ...times ? { times } : {} });
+  const times = existsSync12(idx) ? parseChunkTimes(readFileSync14(idx, "utf8")) : void 0;
+  return parseTranscript(readFileSync14(file), { ...options.hint ? { hint: options.hint } : {}, ...times ? { times } : {} });
 }
 function detectFileFormat(file, maxBytes = 256 * 1024) {
   const buf = Buffer.alloc(maxBytes);
   let n = 0;
-  const fd = openSync3(file, "r");
+  const fd = openSync4(file, "r");
   try {
-    n = readSync2(fd, buf, 0, maxBytes, 0);
+    n = readSync3(fd, buf, 0, maxBytes, 0);
   } finally {
-    closeSync3(fd);
+    closeSync4(fd);
   }
   const data = buf.subarray(0, n);
   const lastNl = n === maxBytes ? data.lastIndexOf(10) : -1;
@@ -15841,17 +16031,17 @@ var FileGrowthWatcher = class {
 };
 
 // src/run/output-dir.ts
-import { existsSync as existsSync12, writeFileSync } from "node:fs";
-import path16 from "node:path";
+import { existsSync as existsSync13, writeFileSync as writeFileSync2 } from "node:fs";
+import path17 from "node:path";
 var OUTPUT_DIR_GITIGNORE = "# Created by io-trace: its database and logs are not part of the repository.\n*\n";
 function ensureOutputDir(dir) {
-  const created = !existsSync12(dir);
+  const created = !existsSync13(dir);
   makeDirectory(dir);
-  const ignore = path16.join(dir, ".gitignore");
-  if (existsSync12(ignore)) return;
-  if (created || path16.basename(dir) === ".io-trace") {
+  const ignore = path17.join(dir, ".gitignore");
+  if (existsSync13(ignore)) return;
+  if (created || path17.basename(dir) === ".io-trace") {
     try {
-      writeFileSync(ignore, OUTPUT_DIR_GITIGNORE, { flag: "wx" });
+      writeFileSync2(ignore, OUTPUT_DIR_GITIGNORE, { flag: "wx" });
     } catch {
     }
   }
@@ -15860,9 +16050,9 @@ function ensureOutputDir(dir) {
 // src/run/run-build.ts
 async function runBuild(options) {
   const { log } = options;
-  const dbPath = path17.resolve(options.dbPath ?? path17.join(options.outDir, "trace.db"));
+  const dbPath = path18.resolve(options.dbPath ?? path18.join(options.outDir, "trace.db"));
   const shownDb = shownPath(options.cwd, dbPath);
-  const dbDir = path17.dirname(dbPath);
+  const dbDir = path18.dirname(dbPath);
   const spans = new StoreSpanRecorder();
   const selected = await spans.withSpan("setup", {}, () => selectTracer(options.tracer, options.tracers, log));
   let tracerName = selected.tracer.name;
@@ -15876,7 +16066,9 @@ async function runBuild(options) {
     // libuv's io_uring file I/O is invisible to syscall tracing; Node honours this since 20.3.
     UV_USE_IO_URING: "0"
   };
-  const launch = () => launchStopped({ command: options.command, cwd: options.cwd, env, ...options.user ? { user: options.user } : {}, stdin: options.stdin ?? "inherit" });
+  const standbyFolder = (options.env ?? process.env)[STANDBY_ENV] === "off" ? void 0 : standbyDir(options.env ?? process.env);
+  const shell = standbyFolder ? selected.tracer.claimStandby?.(standbyFolder, log) : void 0;
+  const launch = () => launchStopped({ command: options.command, cwd: options.cwd, env, ...options.user ? { user: options.user } : {}, stdin: options.stdin ?? "inherit", ...shell ? { shell } : {} });
   const early = pending && selected.tracer.name !== "none" ? await startEarly(launch, selected, dbDir, log, spans) : void 0;
   let plan;
   let ignore;
@@ -15885,6 +16077,7 @@ async function runBuild(options) {
       ({ plan, ignore } = await pending.prepared);
     } catch (e2) {
       await early?.abandon();
+      selected.tracer.releaseStandby?.();
       throw e2;
     }
   } else {
@@ -15926,13 +16119,13 @@ async function runBuild(options) {
     store.updateRun(runId, { tracer: "none", tracerVersion: null, tracerReason });
   }
   spans.bind(store, runId);
-  const logDir = path17.join(dbDir, "runs", String(runId));
+  const logDir = path18.join(dbDir, "runs", String(runId));
   early?.moveWorkDir(logDir);
   let files = null;
-  const transcriptTimes = path17.join(logDir, "transcript.times");
+  const transcriptTimes = path18.join(logDir, "transcript.times");
   let transcriptWatch;
   if (opened.failure === void 0) {
-    files = { stdout: path17.join(logDir, "stdout.log"), stderr: path17.join(logDir, "stderr.log"), log: path17.join(logDir, "output.log") };
+    files = { stdout: path18.join(logDir, "stdout.log"), stderr: path18.join(logDir, "stderr.log"), log: path18.join(logDir, "output.log") };
     try {
       makeDirectory(logDir);
     } catch {
@@ -15940,10 +16133,10 @@ async function runBuild(options) {
     const logs = files;
     save(
       () => store.updateRun(runId, {
-        stdoutPath: path17.relative(dbDir, logs.stdout),
-        stderrPath: path17.relative(dbDir, logs.stderr),
-        logPath: path17.relative(dbDir, logs.log),
-        ...options.transcript ? { transcriptPath: path17.relative(dbDir, options.transcript), transcriptTimesPath: path17.relative(dbDir, transcriptTimes) } : {}
+        stdoutPath: path18.relative(dbDir, logs.stdout),
+        stderrPath: path18.relative(dbDir, logs.stderr),
+        logPath: path18.relative(dbDir, logs.log),
+        ...options.transcript ? { transcriptPath: path18.relative(dbDir, options.transcript), transcriptTimesPath: path18.relative(dbDir, transcriptTimes) } : {}
       })
     );
     if (options.transcript) transcriptWatch = new FileGrowthWatcher(options.transcript, transcriptTimes);
@@ -15953,6 +16146,7 @@ async function runBuild(options) {
   try {
     build = early?.build ?? await launch();
   } catch (e2) {
+    selected.tracer.releaseStandby?.();
     await transcriptWatch?.close();
     save(() => store.updateRun(runId, { status: "failed", endedAt: Date.now(), incompleteReasons: [e2.message] }));
     closeQuietly(store);
@@ -16002,6 +16196,7 @@ async function runBuild(options) {
       save(() => store.updateRun(runId, { tracer: "none", tracerReason }));
     }
   }
+  selected.tracer.releaseStandby?.();
   const buildStart = Date.now();
   let stopRequested;
   options.onBuildStarted?.((signal) => {
@@ -16069,7 +16264,7 @@ async function runBuild(options) {
   spans.recordMetric("processes", processes.size);
   spans.recordMetric("output_bytes", capture.bytes.stdout + capture.bytes.stderr);
   try {
-    const outRel = path17.relative(plan.workspaceRoot, dbDir);
+    const outRel = path18.relative(plan.workspaceRoot, dbDir);
     const extraIgnores = outRel && !outRel.startsWith("..") ? [outRel] : [];
     const cache = tracerName === "none" || plan.source === "file" || files === null ? void 0 : detectCacheHits({ plan, command: options.command, output: cacheLines(files), processCounts: countProcesses(processes), exitCode: exit.code });
     let report;
@@ -16090,7 +16285,7 @@ async function runBuild(options) {
     } catch (e2) {
       const why = `cannot analyse the trace in ${shownDb}: ${describeWriteFailure(e2, dbPath)}`;
       log.warn(why);
-      const logs = files && { stdoutPath: path17.relative(dbDir, files.stdout), stderrPath: path17.relative(dbDir, files.stderr), logPath: path17.relative(dbDir, files.log) };
+      const logs = files && { stdoutPath: path18.relative(dbDir, files.stdout), stderrPath: path18.relative(dbDir, files.stderr), logPath: path18.relative(dbDir, files.log) };
       const record = {
         ...newRun,
         ...finalRun,
@@ -16149,14 +16344,14 @@ async function attachFirst(selected, pid, sink, log, workDir, spans) {
   return { tracer: selected.tracer, version: null, failures };
 }
 async function startEarly(launch, selected, dbDir, log, spans) {
-  const workDir = path17.join(dbDir, "runs", `.attaching-${process.pid}-${Date.now()}`);
+  const workDir = path18.join(dbDir, "runs", `.attaching-${process.pid}-${Date.now()}`);
   try {
     ensureOutputDir(dbDir);
     makeDirectory(workDir);
   } catch {
     return void 0;
   }
-  const removeWorkDir = () => rmSync3(workDir, { recursive: true, force: true });
+  const removeWorkDir = () => rmSync4(workDir, { recursive: true, force: true });
   let build;
   try {
     build = await launch();
@@ -16178,8 +16373,8 @@ async function startEarly(launch, selected, dbDir, log, spans) {
     },
     moveWorkDir: (logDir) => {
       try {
-        if (!existsSync13(logDir)) {
-          renameSync(workDir, logDir);
+        if (!existsSync14(logDir)) {
+          renameSync2(workDir, logDir);
           moved = true;
         }
       } catch {
@@ -16214,7 +16409,7 @@ function agentTranscript(given, stdout, dbDir, log) {
   }
   const d = detect(stdout);
   if (!d || !AGENT_FORMATS.has(d.format)) return {};
-  return { transcriptPath: path17.relative(dbDir, stdout), transcriptTimesPath: path17.relative(dbDir, timesPathOf(stdout)), transcriptFormat: d.format };
+  return { transcriptPath: path18.relative(dbDir, stdout), transcriptTimesPath: path18.relative(dbDir, timesPathOf(stdout)), transcriptFormat: d.format };
 }
 function openRunStore(dbPath, outDir, newRun, plan) {
   const create = (store2) => {
@@ -16225,7 +16420,7 @@ function openRunStore(dbPath, outDir, newRun, plan) {
   let store;
   try {
     ensureOutputDir(outDir);
-    ensureOutputDir(path17.dirname(dbPath));
+    ensureOutputDir(path18.dirname(dbPath));
     store = TraceStore.create(dbPath);
     return { store, runId: create(store) };
   } catch (e2) {
@@ -16242,8 +16437,8 @@ function closeQuietly(store) {
   }
 }
 function shownPath(cwd, file) {
-  const rel2 = path17.relative(cwd, file);
-  return rel2 && !rel2.startsWith("..") && !path17.isAbsolute(rel2) ? rel2 : file;
+  const rel2 = path18.relative(cwd, file);
+  return rel2 && !rel2.startsWith("..") && !path18.isAbsolute(rel2) ? rel2 : file;
 }
 function oneLine2(e2) {
   return (e2 instanceof Error ? e2.message : String(e2)).split("\n", 1)[0];
@@ -16254,13 +16449,13 @@ function cacheLines(files) {
   for (const f of [files.stdout, files.stderr]) {
     let fd;
     try {
-      fd = openSync4(f, "r");
+      fd = openSync5(f, "r");
     } catch {
       continue;
     }
     try {
       let carry = "";
-      for (let n; (n = readSync3(fd, chunk, 0, chunk.length, null)) > 0; ) {
+      for (let n; (n = readSync4(fd, chunk, 0, chunk.length, null)) > 0; ) {
         const lines = (carry + chunk.toString("utf8", 0, n)).split(/\r?\n|\r/);
         carry = lines.pop() ?? "";
         for (const l of lines) if (PARSED_OUTPUT_LINE.test(l)) kept.push(l);
@@ -16268,7 +16463,7 @@ function cacheLines(files) {
       }
       if (PARSED_OUTPUT_LINE.test(carry)) kept.push(carry);
     } finally {
-      closeSync4(fd);
+      closeSync5(fd);
     }
   }
   return kept.join("\n");
@@ -16285,8 +16480,8 @@ function exitCodeOf(exit) {
 }
 
 // src/tracer/bpftrace.ts
-import { spawn as spawn4, execFile } from "node:child_process";
-import { existsSync as existsSync14, mkdirSync as mkdirSync2, createWriteStream as createWriteStream2, readFileSync as readFileSync14, writeFileSync as writeFileSync2 } from "node:fs";
+import { spawn as spawn5, execFile } from "node:child_process";
+import { closeSync as closeSync6, existsSync as existsSync15, mkdirSync as mkdirSync3, createWriteStream as createWriteStream2, openSync as openSync6, readFileSync as readFileSync15, rmSync as rmSync5, writeFileSync as writeFileSync3 } from "node:fs";
 import { availableParallelism, totalmem } from "node:os";
 import { dirname as dirname3, join as join4 } from "node:path";
 import { fileURLToPath as fileURLToPath2 } from "node:url";
@@ -16540,6 +16735,10 @@ var BpftraceDecoder = class {
         this.syncedCpus.add(num(splitFields(data, 2)[1]));
         return;
       }
+      case "G": {
+        this.options.onRoot?.(num(splitFields(data, 3)[2]));
+        return;
+      }
       case "A":
       case "B": {
         const f = splitFields(data, 8);
@@ -16776,17 +16975,17 @@ var BpftraceDecoder = class {
       return;
     }
     const raw = Buffer.concat(p.chunks);
-    let path32;
+    let path33;
     let problem = p.truncated ?? (p.open ? "continuation records missing at the end of the trace" : void 0);
     if (raw[0] === 47) {
-      path32 = raw.toString("utf8");
+      path33 = raw.toString("utf8");
     } else {
       const dir = p.dirId === "0" ? void 0 : this.dirPath(p.dirId);
       if (dir === null) problem ??= "the directory of a relative path is deeper than 64 levels";
       else if (dir === void 0) problem ??= "the directory of a relative path is unknown (events lost)";
-      else path32 = raw.length === 0 ? dir : joinPath(dir, raw.toString("utf8"));
+      else path33 = raw.length === 0 ? dir : joinPath(dir, raw.toString("utf8"));
     }
-    if (problem !== void 0 || path32 === void 0) {
+    if (problem !== void 0 || path33 === void 0) {
       this.stats.truncatedPaths++;
       const prefix = raw.subarray(0, 120).toString("utf8");
       out.push({
@@ -16816,7 +17015,7 @@ var BpftraceDecoder = class {
         type: "exec",
         ts: p.exec.ts,
         pid: p.pid,
-        path: path32,
+        path: path33,
         argv,
         ...cut2 ? { argvTruncated: true } : {},
         ...cwd !== void 0 ? { cwd } : {},
@@ -16824,7 +17023,7 @@ var BpftraceDecoder = class {
         ...p.env?.done && !p.env.cut ? { env: p.env.vars } : {}
       });
     }
-    out.push({ type: "access", ts: p.ts, pid: p.pid, op, path: path32, errno: p.errno });
+    out.push({ type: "access", ts: p.ts, pid: p.pid, op, path: path33, errno: p.errno });
   }
 };
 function decimalNumber(b) {
@@ -16897,7 +17096,7 @@ function defaultScriptPath() {
   let dir = dirname3(fileURLToPath2(import.meta.url));
   for (let i = 0; i < 5; i++) {
     const candidate = join4(dir, "bpf", "iotrace.bt");
-    if (existsSync14(candidate)) return candidate;
+    if (existsSync15(candidate)) return candidate;
     dir = dirname3(dir);
   }
   throw new TracerError('bpf/iotrace.bt not found next to io-trace: reinstall the package (its "bpf" directory is missing)');
@@ -16950,6 +17149,8 @@ var BpftraceTracer = class {
   probeOnCheck;
   /** Prefix to run bpftrace as root: [] as root, ['sudo', '-n'] otherwise. */
   asRoot = [];
+  /** A standby tracer this run claimed (claimStandby): attach() adopts it instead of starting bpftrace. */
+  standby;
   constructor(options = {}) {
     this.command = options.command ?? bpftraceCommand();
     this.scriptPath = options.scriptPath;
@@ -16989,7 +17190,7 @@ var BpftraceTracer = class {
     if (!versionAtLeast(version, MIN_VERSION)) {
       return { available: false, version, reason: `bpftrace ${version} is too old: io-trace needs ${MIN_VERSION.join(".")} or newer` };
     }
-    if (isRoot() && !existsSync14("/sys/kernel/tracing/events/raw_syscalls") && !existsSync14("/sys/kernel/debug/tracing/events/raw_syscalls")) {
+    if (isRoot() && !existsSync15("/sys/kernel/tracing/events/raw_syscalls") && !existsSync15("/sys/kernel/debug/tracing/events/raw_syscalls")) {
       return {
         available: false,
         version,
@@ -17012,8 +17213,101 @@ var BpftraceTracer = class {
     }
     return { available: true, version };
   }
+  /**
+   * Take the standby tracer at `dir` for this run, if one is there and usable: the build must then be
+   * launched through the returned launcher (its name is how the standby recognises the root). A standby
+   * that cannot be used is reported and removed; this run then starts its own bpftrace.
+   */
+  claimStandby(dir, log) {
+    const result = claimStandby(dir, scriptHash(readFileSync15(this.scriptPath ?? defaultScriptPath(), "utf8")));
+    if (result.claimed) {
+      this.standby = result.claimed;
+      log.debug(`using the standby tracer of ${dir} (bpftrace pid ${result.claimed.record.pid}, started ${((Date.now() - result.claimed.record.startedAt) / 1e3).toFixed(1)} s ago)`);
+      return result.claimed.files.launcher;
+    }
+    if (!result.none) log.warn(`${result.unusable}; starting bpftrace now`);
+    return void 0;
+  }
+  /**
+   * Start a standby tracer in `dir` and return its record once bpftrace runs (waitReady: once its probes
+   * are attached, or with the reason it failed). It outlives this process, writing to files in `dir`.
+   */
+  async startStandby(dir, options) {
+    const a = await this.check();
+    if (!a.available) throw new TracerError(`bpftrace cannot run here: ${a.reason ?? "unavailable"}`);
+    const shipped = readFileSync15(this.scriptPath ?? defaultScriptPath(), "utf8");
+    const nonce = newNonce();
+    const script = adaptScript(shipped, { version: this.version, standby: { comm: nonce, idleSeconds: options.idleSeconds } });
+    const files = prepareStandbyDir(dir, nonce);
+    writeFileSync3(files.script, script);
+    const out = openSync6(files.output, "w");
+    const err = openSync6(files.stderr, "w");
+    const env = bpftraceEnv(this.version, this.perfPages ?? defaultPerfPages(onlineCpus().length, this.version), this.mapKeys);
+    const args = ["--no-warnings", "-B", "line", "-f", "json", "-e", script, "0"];
+    const words = this.asRoot.length > 0 ? [...this.asRoot, "env", ...Object.entries(env).map(([k, v]) => `${k}=${v}`), ...this.command, ...args] : [...this.command, ...args];
+    const child = spawn5(words[0], words.slice(1), { env: { ...process.env, ...env }, stdio: ["ignore", out, err], detached: true });
+    closeSync6(out);
+    closeSync6(err);
+    const started = await new Promise((resolve, reject) => {
+      child.once("error", (e2) => reject(new TracerError(`cannot start bpftrace (${this.command.join(" ")}): ${e2.message}`)));
+      child.once("spawn", () => resolve(child.pid));
+    }).catch((e2) => {
+      rmSync5(dir, { recursive: true, force: true });
+      throw e2;
+    });
+    child.unref();
+    const fail = (why) => {
+      const said = readFileSync15(files.stderr, "utf8").split("\n").filter((l) => l.trim() && !HARMLESS_STDERR.some((re) => re.test(l)));
+      rmSync5(dir, { recursive: true, force: true });
+      throw new TracerError(`${why}${said.length ? `: ${said.slice(0, 8).join(" | ")}` : ""}`);
+    };
+    const deadline = Date.now() + this.readyTimeoutMs;
+    let pid = started;
+    while (this.asRoot.length > 0 && pid === started) {
+      pid = childPids(started)[0] ?? started;
+      if (child.exitCode !== null || child.signalCode !== null) fail(`sudo could not start bpftrace as a standby tracer (code ${child.exitCode})`);
+      if (Date.now() > deadline) fail("sudo did not start bpftrace within the attach timeout");
+      if (pid === started) await new Promise((r) => setTimeout(r, 5));
+    }
+    const start = processStart(pid);
+    if (start === void 0) fail(`bpftrace exited at once (code ${child.exitCode}, signal ${child.signalCode})`);
+    const record = {
+      ioTraceVersion: IO_TRACE_VERSION,
+      scriptHash: scriptHash(shipped),
+      pid,
+      startTicks: start.startTicks,
+      sudo: this.asRoot.length > 0,
+      nonce,
+      launcher: files.launcher,
+      bpftraceVersion: this.version ?? null,
+      startedAt: Date.now(),
+      idleSeconds: options.idleSeconds
+    };
+    writeStandbyRecord(dir, record);
+    const ready = () => /"R\\t/.test(readFileSync15(files.output, "utf8").slice(0, 4096));
+    while (options.waitReady && !ready()) {
+      if (!standbyAlive(record)) fail(`bpftrace ${this.version ?? ""} could not load bpf/iotrace.bt as a standby tracer`);
+      if (Date.now() > deadline) {
+        signalStandby(record, "SIGKILL");
+        fail(`the standby bpftrace did not attach within ${this.readyTimeoutMs / 1e3} s`);
+      }
+      await new Promise((r) => setTimeout(r, 20));
+    }
+    options.log.debug(`standby bpftrace pid ${record.pid} in ${dir}, launcher ${files.launcher}`);
+    return record;
+  }
+  releaseStandby() {
+    const standby = this.standby;
+    this.standby = void 0;
+    if (!standby) return;
+    signalStandby(standby.record, "SIGINT");
+    rmSync5(standby.dir, { recursive: true, force: true });
+  }
   attach(options) {
+    const standby = this.standby;
+    this.standby = void 0;
     return new BpftraceSession(this, options, {
+      standby,
       command: this.command,
       version: this.version,
       asRoot: this.asRoot,
@@ -17053,9 +17347,10 @@ var BpftraceSession = class {
     this.log = options.log;
     this.sink = options.sink;
     this.config = config;
-    mkdirSync2(options.workDir, { recursive: true });
-    const script = adaptScript(readFileSync14(config.scriptPath, "utf8"), { version: config.version });
-    writeFileSync2(join4(options.workDir, "iotrace.bt"), script);
+    mkdirSync3(options.workDir, { recursive: true });
+    const standby = config.standby;
+    const script = standby ? readFileSync15(standby.files.script, "utf8") : adaptScript(readFileSync15(config.scriptPath, "utf8"), { version: config.version });
+    writeFileSync3(join4(options.workDir, "iotrace.bt"), script);
     this.raw = createWriteStream2(join4(options.workDir, "bpftrace-output.jsonl"));
     this.raw.on("error", (e2) => this.log.debug(`bpftrace raw output not saved: ${e2.message}`));
     const offsetMs = Date.now() - Number(process.hrtime.bigint()) / 1e6;
@@ -17069,25 +17364,43 @@ var BpftraceSession = class {
     });
     this.ready.catch(() => {
     });
+    let adopted;
+    const readyNow = () => {
+      if (this.isReady || !this.decoder.ready || standby && adopted === void 0) return;
+      if (standby && adopted !== options.pid) {
+        clearTimeout(timer);
+        onFail(new TracerError(`the standby tracer adopted process ${adopted}, not the build's launcher (pid ${options.pid})`));
+        this.kill("SIGINT");
+        return;
+      }
+      this.isReady = true;
+      clearTimeout(timer);
+      this.log.debug(`bpftrace attached ${this.decoder.stats.probes} probes, following pid ${options.pid}${standby ? " (standby tracer)" : ""}`);
+      onReady();
+    };
     this.decoder = new BpftraceDecoder({
       toEpochMs: (ns) => ns / 1e6 + offsetMs,
-      onReady: () => {
-        this.isReady = true;
-        clearTimeout(timer);
-        this.log.debug(`bpftrace attached ${this.decoder.stats.probes} probes, following pid ${options.pid}`);
-        onReady();
+      onReady: readyNow,
+      onRoot: (pid) => {
+        adopted ??= pid;
+        readyNow();
       },
       onOther: (text) => this.diagnostic(text)
     });
-    const env = bpftraceEnv(config.version, config.perfPages, config.mapKeys);
-    const args = ["--no-warnings", "-B", "line", "-f", "json", "-e", script, String(options.pid)];
-    const words = config.asRoot.length > 0 ? [...config.asRoot, "env", ...Object.entries(env).map(([k, v]) => `${k}=${v}`), ...config.command, ...args] : [...config.command, ...args];
-    this.log.debug(`starting ${words.slice(0, -3).join(" ")} <iotrace.bt> ${options.pid}`);
-    this.child = spawn4(words[0], words.slice(1), {
-      env: { ...process.env, ...env },
-      stdio: ["ignore", "pipe", "pipe"]
-    });
-    const named = `bpftrace ${config.version ?? "(version unknown)"} (${config.command.join(" ")})`;
+    if (standby) {
+      this.child = new StandbyProcess(standby.record, standby.files);
+    } else {
+      const env = bpftraceEnv(config.version, config.perfPages, config.mapKeys);
+      const args = ["--no-warnings", "-B", "line", "-f", "json", "-e", script, String(options.pid)];
+      const words = config.asRoot.length > 0 ? [...config.asRoot, "env", ...Object.entries(env).map(([k, v]) => `${k}=${v}`), ...config.command, ...args] : [...config.command, ...args];
+      this.log.debug(`starting ${words.slice(0, -3).join(" ")} <iotrace.bt> ${options.pid}`);
+      this.child = spawn5(words[0], words.slice(1), {
+        env: { ...process.env, ...env },
+        stdio: ["ignore", "pipe", "pipe"]
+      });
+    }
+    const version = standby ? standby.record.bpftraceVersion : config.version;
+    const named = `${standby ? "the standby " : ""}bpftrace ${version ?? "(version unknown)"} (${config.command.join(" ")})`;
     const timer = setTimeout(() => {
       onFail(new TracerError(`${named} did not attach within ${config.readyTimeoutMs / 1e3} s${this.stderrSummary()}`));
       this.kill("SIGKILL");
@@ -17176,6 +17489,7 @@ var BpftraceSession = class {
     await this.stderrDone;
     this.deliver(this.decoder.end());
     for (const line of meaningfulStderr(this.stderrText)) this.diagnostic(line);
+    this.removeStandbyDir();
     return this.outcome();
   }
   /**
@@ -17185,7 +17499,7 @@ var BpftraceSession = class {
    * runs without sudo (whose SIGKILL needs the relay in kill()), and it is still running.
    */
   canDetachInBackground() {
-    return this.config.detachInBackground && this.config.asRoot.length === 0 && this.decoder.stats.lostEvents === 0 && this.child.pid !== void 0 && this.child.exitCode === null && this.child.signalCode === null;
+    return this.config.detachInBackground && (this.config.standby ? !this.config.standby.record.sudo : this.config.asRoot.length === 0) && this.decoder.stats.lostEvents === 0 && this.child.pid !== void 0 && this.child.exitCode === null && this.child.signalCode === null;
   }
   /**
    * Stop bpftrace without waiting for it: SIGINT now, and a detached watchdog that repeats it and then
@@ -17196,13 +17510,13 @@ var BpftraceSession = class {
     const pid = this.child.pid;
     let comm = "";
     try {
-      comm = readFileSync14(`/proc/${pid}/comm`, "utf8").trim();
+      comm = readFileSync15(`/proc/${pid}/comm`, "utf8").trim();
     } catch {
     }
     this.kill("SIGINT");
     if (comm) {
       const same = `[ "$(cat /proc/$0/comm 2>/dev/null)" = "$1" ]`;
-      const watchdog = spawn4("sh", ["-c", `sleep 1.5; ${same} && kill -INT $0; sleep 3; ${same} && kill -KILL $0`, String(pid), comm], { stdio: "ignore", detached: true });
+      const watchdog = spawn5("sh", ["-c", `sleep 1.5; ${same} && kill -INT $0; sleep 3; ${same} && kill -KILL $0`, String(pid), comm], { stdio: "ignore", detached: true });
       watchdog.on("error", () => {
       });
       watchdog.unref();
@@ -17215,6 +17529,11 @@ var BpftraceSession = class {
     this.child.unref();
     this.deliver(this.decoder.end({ dropPartial: true }));
     for (const line of meaningfulStderr(this.stderrText)) this.diagnostic(line);
+    this.removeStandbyDir();
+  }
+  /** A standby's folder goes once its output is read (its copy of the output is in the run's folder). */
+  removeStandbyDir() {
+    if (this.config.standby) rmSync5(this.config.standby.dir, { recursive: true, force: true });
   }
   async outcome() {
     await new Promise((resolve) => this.raw ? this.raw.end(resolve) : resolve());
@@ -17287,7 +17606,7 @@ var BpftraceSession = class {
       const wake = setTimeout(() => {
         for (const c of cpus) {
           if (this.decoder.syncedCpus.has(c)) continue;
-          const w = spawn4("taskset", ["-c", String(c), "timeout", String(ms / 1e3), "sh", "-c", "while :; do :; done"], { stdio: "ignore", detached: true });
+          const w = spawn5("taskset", ["-c", String(c), "timeout", String(ms / 1e3), "sh", "-c", "while :; do :; done"], { stdio: "ignore", detached: true });
           w.on("error", () => {
           });
           wakers.push(w);
@@ -17339,7 +17658,7 @@ var BpftraceSession = class {
 function onlineCpus() {
   let spec;
   try {
-    spec = readFileSync14("/sys/devices/system/cpu/online", "utf8").trim();
+    spec = readFileSync15("/sys/devices/system/cpu/online", "utf8").trim();
   } catch {
     return Array.from({ length: availableParallelism() }, (_, i) => i);
   }
@@ -17353,7 +17672,7 @@ function onlineCpus() {
 function childPids(pid) {
   if (pid === void 0) return [];
   try {
-    return readFileSync14(`/proc/${pid}/task/${pid}/children`, "utf8").trim().split(/\s+/).filter(Boolean).map(Number);
+    return readFileSync15(`/proc/${pid}/task/${pid}/children`, "utf8").trim().split(/\s+/).filter(Boolean).map(Number);
   } catch {
     return [];
   }
@@ -17361,8 +17680,33 @@ function childPids(pid) {
 var IO_URING_SUBMIT_TRACEPOINT = "/sys/kernel/tracing/events/io_uring/io_uring_submit_req";
 function adaptScript(script, options = {}) {
   let out = script.replace(/^#!.*\n/, "");
-  if (!(options.hasSubmitTracepoint ?? existsSync14(IO_URING_SUBMIT_TRACEPOINT))) {
+  if (!(options.hasSubmitTracepoint ?? existsSync15(IO_URING_SUBMIT_TRACEPOINT))) {
     out = out.replace(/\/\* IO_URING_SUBMIT_BEGIN[\s\S]*?\/\* IO_URING_SUBMIT_END \*\//, "").replace("&& 0 /* IO_URING_SETUP_FALLBACK */", "");
+  }
+  if (options.standby) {
+    const { comm, idleSeconds } = options.standby;
+    if (!/^[A-Za-z0-9_.-]{1,15}$/.test(comm)) throw new TracerError(`standby tracer: ${JSON.stringify(comm)} cannot be a process name`);
+    if (!Number.isInteger(idleSeconds) || idleSeconds <= 0) throw new TracerError(`standby tracer: idle limit ${idleSeconds} s must be a positive whole number`);
+    const probes = [
+      "tracepoint:sched:sched_process_exec",
+      "/@root == 0/",
+      "{",
+      `	if (comm == "${comm}") {`,
+      "		@root = (uint64)pid;",
+      "		@tracked[(uint64)pid] = 1;",
+      "		@inst[(uint64)pid] = nsecs;",
+      '		printf("G\\t%lu\\t%d\\n", nsecs, pid);',
+      "	}",
+      "}",
+      "",
+      // A standby nobody claimed (the job failed before the build step) must not trace forever.
+      `interval:s:${idleSeconds}`,
+      "/@root == 0/",
+      "{",
+      "	exit();",
+      "}"
+    ].join("\n");
+    out = out.replace(/^.*STANDBY_DROP.*\n/gm, "").replace(/^\/\* STANDBY_PROBES .*\*\/$/m, probes);
   }
   if (options.version !== void 0 && versionAtLeast(options.version, [0, 24, 0])) {
     let k = 0;
@@ -17391,7 +17735,7 @@ function lostEventsReason(total, reports) {
 }
 
 // src/tracer/strace.ts
-import { spawn as spawn5 } from "node:child_process";
+import { spawn as spawn6 } from "node:child_process";
 import { createWriteStream as createWriteStream3, readlinkSync } from "node:fs";
 import { join as join5 } from "node:path";
 
@@ -17790,8 +18134,8 @@ var StraceParser = class {
         return this.access(r, pid, proc, "stat", a[0], a[1]);
       case "getdents":
       case "getdents64": {
-        const path32 = parseFd(a[0])?.path;
-        if (path32 !== void 0) this.emitAccess(r, pid, proc, "readdir", path32);
+        const path33 = parseFd(a[0])?.path;
+        if (path33 !== void 0) this.emitAccess(r, pid, proc, "readdir", path33);
         return;
       }
       case "unlink":
@@ -17826,13 +18170,13 @@ var StraceParser = class {
         return this.exec(r, pid, proc, a[0], a[1], a[2], a[3], (a[4] ?? "").includes("AT_EMPTY_PATH"));
       case "chdir": {
         if (r.errno !== 0) return;
-        const path32 = this.resolve(r, pid, proc, void 0, a[0]);
-        if (path32 !== void 0) Object.assign(proc.cwd, { path: normalise(path32), raw: void 0 });
+        const path33 = this.resolve(r, pid, proc, void 0, a[0]);
+        if (path33 !== void 0) Object.assign(proc.cwd, { path: normalise(path33), raw: void 0 });
         return;
       }
       case "fchdir": {
-        const path32 = parseFd(a[0])?.path;
-        if (r.errno === 0 && path32 !== void 0) Object.assign(proc.cwd, { path: path32, raw: void 0 });
+        const path33 = parseFd(a[0])?.path;
+        if (r.errno === 0 && path33 !== void 0) Object.assign(proc.cwd, { path: path33, raw: void 0 });
         return;
       }
       case "clone":
@@ -17889,19 +18233,19 @@ var StraceParser = class {
     return base === "/" ? `/${s.value}` : `${base}/${s.value}`;
   }
   access(r, pid, proc, op, dirArg, pathArg) {
-    const path32 = this.resolve(r, pid, proc, dirArg, pathArg);
-    if (path32 === void 0) {
+    const path33 = this.resolve(r, pid, proc, dirArg, pathArg);
+    if (path33 === void 0) {
       if (GENERATION_OPS.has(op)) this.seen.clear();
       return;
     }
-    this.emitAccess(r, pid, proc, op, path32);
+    this.emitAccess(r, pid, proc, op, path33);
   }
-  emitAccess(r, pid, proc, op, path32) {
+  emitAccess(r, pid, proc, op, path33) {
     const errno = r.errno ?? 0;
     if (GENERATION_OPS.has(op)) {
       this.seen.clear();
     } else if (this.dedupe && DEDUPED_OPS.has(op)) {
-      const key2 = `${pid}\0${proc.image}\0${op}\0${errno}\0${path32}`;
+      const key2 = `${pid}\0${proc.image}\0${op}\0${errno}\0${path33}`;
       if (this.seen.has(key2)) {
         this.stats.deduped++;
         return;
@@ -17909,25 +18253,25 @@ var StraceParser = class {
       if (this.seen.size >= MAX_DEDUP_KEYS) this.seen.clear();
       this.seen.add(key2);
     }
-    this.out.push({ type: "access", ts: r.ts, pid, op, path: path32, errno });
+    this.out.push({ type: "access", ts: r.ts, pid, op, path: path33, errno });
   }
   exec(r, pid, proc, dirArg, pathArg, argvArg, envArg, emptyPath = false) {
-    let path32;
-    if (emptyPath && parseString(pathArg)?.value === "") path32 = parseFd(dirArg)?.path;
-    else path32 = this.resolve(r, pid, proc, dirArg, pathArg);
-    if (path32 === void 0) return;
+    let path33;
+    if (emptyPath && parseString(pathArg)?.value === "") path33 = parseFd(dirArg)?.path;
+    else path33 = this.resolve(r, pid, proc, dirArg, pathArg);
+    if (path33 === void 0) return;
     const errno = r.errno ?? 0;
     if (errno === 0) {
       proc.image = ++this.images;
       const { argv, truncated } = parseArgv(argvArg);
-      const ev = { type: "exec", ts: r.ts, pid, path: path32, argv };
+      const ev = { type: "exec", ts: r.ts, pid, path: path33, argv };
       if (truncated) ev.argvTruncated = true;
       if (proc.cwd.path !== void 0) ev.cwd = proc.cwd.path;
       const env = parseIdentityEnv(envArg);
       if (env) ev.env = env;
       this.out.push(ev);
     }
-    this.out.push({ type: "access", ts: r.ts, pid, op: "exec", path: path32, errno });
+    this.out.push({ type: "access", ts: r.ts, pid, op: "exec", path: path33, errno });
   }
   truncated(r, pid, message) {
     this.out.push({ type: "notice", ts: r.ts, kind: "truncated_path", pid, message });
@@ -17971,9 +18315,9 @@ function parseArgv(arg) {
   }
   return { argv, truncated };
 }
-function normalise(path32) {
+function normalise(path33) {
   const parts = [];
-  for (const p of path32.split("/")) {
+  for (const p of path33.split("/")) {
     if (p === "" || p === ".") continue;
     if (p === "..") parts.pop();
     else parts.push(p);
@@ -18052,7 +18396,7 @@ var StraceSession = class {
       rootCwd = readlinkSync(`/proc/${options.pid}/cwd`);
     } catch {
     }
-    let keeper = spawn5("cat", [], { stdio: ["pipe", "ignore", "ignore"] });
+    let keeper = spawn6("cat", [], { stdio: ["pipe", "ignore", "ignore"] });
     keeper.on("error", () => {
     });
     if (keeper.pid === void 0) {
@@ -18063,7 +18407,7 @@ var StraceSession = class {
     this.parser = new StraceParser({ rootPid: options.pid, rootCwd, ignorePids: keeper?.pid === void 0 ? [] : [keeper.pid] });
     const args = straceArgs(options.pid, keeper?.pid);
     this.log.debug(`strace: ${bin} ${args.join(" ")}`);
-    this.child = spawn5(bin, args, { stdio: ["ignore", "pipe", "pipe"], detached: true });
+    this.child = spawn6(bin, args, { stdio: ["ignore", "pipe", "pipe"], detached: true });
     this.closed = new Promise((resolve) => {
       this.child.once("close", (code, signal) => resolve({ code, signal }));
       this.child.once("error", () => resolve({ code: null, signal: null }));
@@ -18240,7 +18584,7 @@ function run3(bin, args, timeoutMs) {
   return new Promise((resolve) => {
     let out = "";
     let err = "";
-    const child = spawn5(bin, args, { stdio: ["ignore", "pipe", "pipe"] });
+    const child = spawn6(bin, args, { stdio: ["ignore", "pipe", "pipe"] });
     const timer = setTimeout(() => child.kill("SIGKILL"), timeoutMs);
     child.stdout.on("data", (c) => out += c);
     child.stderr.on("data", (c) => err += c);
@@ -18259,9 +18603,9 @@ async function probeStrace(bin = "strace") {
   if (v.code === null) return { available: false, reason: `${bin} not found (${v.error ?? "did not run"}): install strace (apt-get install strace)` };
   const version = /version\s+(\d+(?:\.\d+)+)/.exec(v.out)?.[1];
   if (v.code !== 0 || !version) return { available: false, reason: `\`${bin} -V\` failed (code ${v.code}): ${(v.err || v.out).trim().slice(0, 200)}` };
-  const sleeper = spawn5("sleep", ["2"], { stdio: "ignore" });
+  const sleeper = spawn6("sleep", ["2"], { stdio: "ignore" });
   if (sleeper.pid === void 0) return { available: false, version, reason: "cannot start `sleep` to test ptrace attach" };
-  const attach = spawn5(bin, ["-e", "trace=none", "-o", "/dev/null", "-p", String(sleeper.pid)], { stdio: ["ignore", "ignore", "pipe"] });
+  const attach = spawn6(bin, ["-e", "trace=none", "-o", "/dev/null", "-p", String(sleeper.pid)], { stdio: ["ignore", "ignore", "pipe"] });
   let err = "";
   const verdict = await new Promise((resolve) => {
     const timer = setTimeout(() => resolve({ ok: false, why: "strace did not attach within 5 s" }), 5e3);
@@ -18366,7 +18710,7 @@ async function runCommand(ctx) {
   const source = planSourceOf(planOptions);
   const plan = source !== void 0 && source !== "file" ? { source, prepared } : (await prepared).plan;
   const ignore = "prepared" in plan ? void 0 : (await prepared).ignore;
-  const outDir = path18.resolve(ctx.cwd, values["out-dir"] ?? ".io-trace");
+  const outDir = path19.resolve(ctx.cwd, values["out-dir"] ?? ".io-trace");
   const handlers = [];
   const result = await runBuild({
     command: positionals,
@@ -18374,11 +18718,11 @@ async function runCommand(ctx) {
     plan,
     ...ignore ? { ignore } : {},
     outDir,
-    ...values.db ? { dbPath: path18.resolve(ctx.cwd, values.db) } : {},
+    ...values.db ? { dbPath: path19.resolve(ctx.cwd, values.db) } : {},
     tracer,
     tracers: defaultTracers(values.bpftrace !== void 0 ? { bpftraceCommand: bpftraceCommand(values.bpftrace) } : {}),
     ...values.user ? { user: values.user } : {},
-    ...values.transcript ? { transcript: path18.resolve(ctx.cwd, values.transcript) } : {},
+    ...values.transcript ? { transcript: path19.resolve(ctx.cwd, values.transcript) } : {},
     log: ctx.log,
     echo: values.quiet ? null : { stdout: (c) => ctx.stdout.write(c), stderr: (c) => ctx.stderr.write(c) },
     // --quiet relies on the saved logs: output that cannot be saved is shown after all.
@@ -18397,14 +18741,14 @@ async function runCommand(ctx) {
   const reportsStart = Date.now();
   let jsonFailure;
   if (values.json) {
-    const file = path18.resolve(ctx.cwd, values.json);
+    const file = path19.resolve(ctx.cwd, values.json);
     try {
       writeReport(file, result.report);
     } catch (e2) {
       jsonFailure = `cannot write the JSON report ${values.json}: ${describeWriteFailure(e2, file)}`;
     }
   }
-  const dbShown = result.dbPath === null ? void 0 : path18.relative(ctx.cwd, result.dbPath) || result.dbPath;
+  const dbShown = result.dbPath === null ? void 0 : path19.relative(ctx.cwd, result.dbPath) || result.dbPath;
   ctx.stderr.write(formatTerminalSummary(result.report, { color: ctx.color, ...dbShown ? { dbPath: dbShown } : { unsaved: true } }));
   if (jsonFailure) ctx.log.error(jsonFailure);
   if (result.dbPath !== null) recordReportsSpan(result.dbPath, result.runId, reportsStart, { json: values.json !== void 0 });
@@ -18422,7 +18766,7 @@ function recordReportsSpan(dbPath, runId, startTs, attributes) {
   }
 }
 function writeReport(file, report) {
-  writeFileSync3(file, JSON.stringify(report, null, 2) + "\n");
+  writeFileSync4(file, JSON.stringify(report, null, 2) + "\n");
 }
 function exitCodeFor(buildExitCode, report, failOn) {
   if (buildExitCode !== 0) return buildExitCode;
@@ -18458,16 +18802,16 @@ async function analyzeCommand(ctx) {
     return 0;
   }
   const failOn = oneOf("--fail-on", values["fail-on"], ["none", "warning", "error"], "none");
-  const dbPath = path19.resolve(ctx.cwd, values.db ?? ".io-trace/trace.db");
+  const dbPath = path20.resolve(ctx.cwd, values.db ?? ".io-trace/trace.db");
   const store = TraceStore.openExisting(dbPath);
   try {
     const run4 = store.resolveRun(positionals[0]);
     const root = run4.workspaceRoot ?? run4.cwd;
     const ignore = mergeIgnoreRules(loadConfigFile(values.config, root), { ...emptyIgnoreRules(), all: values.ignore ?? [] });
-    const outRel = path19.relative(root, path19.dirname(dbPath));
+    const outRel = path20.relative(root, path20.dirname(dbPath));
     const report = analyseRun(store, run4.id, { ignore, extraIgnores: outRel && !outRel.startsWith("..") ? [outRel] : [] });
-    if (values.json) writeReport(path19.resolve(ctx.cwd, values.json), report);
-    ctx.stderr.write(formatTerminalSummary(report, { color: ctx.color, dbPath: path19.relative(ctx.cwd, dbPath) || dbPath }));
+    if (values.json) writeReport(path20.resolve(ctx.cwd, values.json), report);
+    ctx.stderr.write(formatTerminalSummary(report, { color: ctx.color, dbPath: path20.relative(ctx.cwd, dbPath) || dbPath }));
     return exitCodeFor(0, report, failOn);
   } finally {
     store.close();
@@ -18475,8 +18819,8 @@ async function analyzeCommand(ctx) {
 }
 
 // src/cli/commands/plan.ts
-import { mkdirSync as mkdirSync3, writeFileSync as writeFileSync4 } from "node:fs";
-import path20 from "node:path";
+import { mkdirSync as mkdirSync4, writeFileSync as writeFileSync5 } from "node:fs";
+import path21 from "node:path";
 var PLAN_HELP = `Usage: io-trace plan [options] [-- <build command...>]
 
 Resolves the plan (each task's declared inputs, outputs and dependencies, as the build tool hashes
@@ -18514,26 +18858,26 @@ async function planCommand(ctx) {
     tasks: values.tasks?.split(",").map((s) => s.trim()).filter(Boolean),
     log: ctx.log
   });
-  const out = values.out ? path20.resolve(ctx.cwd, values.out) : void 0;
-  const doc = format2 === "seed" ? toPlanFile(plan, out ? path20.dirname(out) : ctx.cwd) : plan;
+  const out = values.out ? path21.resolve(ctx.cwd, values.out) : void 0;
+  const doc = format2 === "seed" ? toPlanFile(plan, out ? path21.dirname(out) : ctx.cwd) : plan;
   const text = JSON.stringify(doc, null, 2) + "\n";
   if (out) {
-    mkdirSync3(path20.dirname(out), { recursive: true });
-    writeFileSync4(out, text);
-    ctx.log.info(`wrote ${plan.tasks.length} task(s) to ${path20.relative(ctx.cwd, out) || out}`);
+    mkdirSync4(path21.dirname(out), { recursive: true });
+    writeFileSync5(out, text);
+    ctx.log.info(`wrote ${plan.tasks.length} task(s) to ${path21.relative(ctx.cwd, out) || out}`);
   } else ctx.stdout.write(text);
   return 0;
 }
 
 // src/triage/db.ts
-import { existsSync as existsSync15, statSync as statSync5 } from "node:fs";
-import path21 from "node:path";
+import { existsSync as existsSync16, statSync as statSync5 } from "node:fs";
+import path22 from "node:path";
 var DEFAULT_DB = ".io-trace/trace.db";
 function locateDatabase(cwd, db) {
-  const given = path21.resolve(cwd, db ?? DEFAULT_DB);
-  if (existsSync15(given) && statSync5(given).isDirectory()) {
-    for (const candidate of [path21.join(given, "trace.db"), path21.join(given, ".io-trace", "trace.db")]) {
-      if (existsSync15(candidate)) return candidate;
+  const given = path22.resolve(cwd, db ?? DEFAULT_DB);
+  if (existsSync16(given) && statSync5(given).isDirectory()) {
+    for (const candidate of [path22.join(given, "trace.db"), path22.join(given, ".io-trace", "trace.db")]) {
+      if (existsSync16(candidate)) return candidate;
     }
     throw new StoreError(`${given} is a directory without a trace.db (looked for trace.db and .io-trace/trace.db): pass --db FILE`);
   }
@@ -18640,7 +18984,7 @@ var ChunkedWriter = class _ChunkedWriter {
 };
 
 // src/triage/causes.ts
-import path22 from "node:path";
+import path23 from "node:path";
 var CAUSE_OP = {
   unexpected_read: "read",
   undeclared_dependency: "read",
@@ -18658,7 +19002,7 @@ function findingCauses(store, run4, findings) {
   const wanted = findings.map((f) => {
     const op = CAUSE_OP[f.type];
     const rel2 = f.samples?.[0] ?? f.path;
-    return op ? { op, rel: rel2, abs: path22.posix.join(root, rel2) } : void 0;
+    return op ? { op, rel: rel2, abs: path23.posix.join(root, rel2) } : void 0;
   });
   const paths = [...new Set(wanted.flatMap((w) => w ? [w.abs] : []))];
   if (paths.length === 0) return findings.map(() => void 0);
@@ -18703,7 +19047,7 @@ function chainOf(proc, procs) {
 function processLabel(p) {
   const argv = p.argv?.length ? p.argv : p.exe ? [p.exe] : [`pid ${p.pid}`];
   const short = argv.map((a, i) => {
-    if (i === 0) return path22.posix.basename(a);
+    if (i === 0) return path23.posix.basename(a);
     const parts = a.split("/");
     return a.startsWith("/") && parts.length > 4 ? `.../${parts.slice(-3).join("/")}` : a;
   });
@@ -18978,14 +19322,14 @@ function formatRunList(runs, color, now = Date.now()) {
 }
 
 // src/triage/run-files.ts
-import { existsSync as existsSync16, statSync as statSync6 } from "node:fs";
-import path23 from "node:path";
+import { existsSync as existsSync17, statSync as statSync6 } from "node:fs";
+import path24 from "node:path";
 function runFile(dbFile, run4, which) {
-  const dir = path23.dirname(dbFile);
+  const dir = path24.dirname(dbFile);
   let stored = which === "transcript" ? run4.transcriptPath : which === "log" ? run4.logPath : which === "stdout" ? run4.stdoutPath : run4.stderrPath;
-  let times = which === "transcript" && run4.transcriptTimesPath ? path23.resolve(dir, run4.transcriptTimesPath) : null;
+  let times = which === "transcript" && run4.transcriptTimesPath ? path24.resolve(dir, run4.transcriptTimesPath) : null;
   if (which === "transcript" && !stored && run4.stdoutPath && !run4.transcriptFormat) {
-    const stdout = path23.resolve(dir, run4.stdoutPath);
+    const stdout = path24.resolve(dir, run4.stdoutPath);
     try {
       if (AGENT_FORMATS.has(detectFileFormat(stdout).format)) {
         stored = run4.stdoutPath;
@@ -18995,8 +19339,8 @@ function runFile(dbFile, run4, which) {
     }
   }
   if (!stored) return { which, stored: null, path: null, exists: false, bytes: null };
-  const abs = path23.resolve(dir, stored);
-  const exists = existsSync16(abs);
+  const abs = path24.resolve(dir, stored);
+  const exists = existsSync17(abs);
   return { which, stored, path: abs, exists, bytes: exists ? statSync6(abs).size : null, ...which === "transcript" ? { times } : {} };
 }
 function runFiles2(dbFile, run4) {
@@ -19122,10 +19466,10 @@ function callStarting(p, timed, endOf) {
   const pool = byCommand.length ? byCommand : candidates;
   return pool.reduce((a, b) => b.startTs > a.startTs ? b : a);
 }
-function inFlight(ts, path32, timed, endOf) {
+function inFlight(ts, path33, timed, endOf) {
   const candidates = timed.filter((c) => c.startTs <= ts && ts <= endOf(c));
   if (candidates.length <= 1) return candidates[0];
-  const named = candidates.filter((c) => c.input !== void 0 && JSON.stringify(c.input).includes(JSON.stringify(path32).slice(1, -1)));
+  const named = candidates.filter((c) => c.input !== void 0 && JSON.stringify(c.input).includes(JSON.stringify(path33).slice(1, -1)));
   const pool = named.length ? named : candidates;
   return pool.reduce((a, b) => b.startTs > a.startTs ? b : a);
 }
@@ -19383,11 +19727,11 @@ function showFull(ctx, store, dbFile, run4, options, c) {
     const entries = mergeTimeline(
       sources,
       (e2) => JSON.stringify(e2),
-      ([ts, procKey, op, errno, path32, count, lastTs]) => {
+      ([ts, procKey, op, errno, path33, count, lastTs]) => {
         let o = opJson.get(op);
         if (o === void 0) opJson.set(op, o = JSON.stringify(op));
-        const call = calls?.callOf(procKey, ts, path32);
-        return `{"kind":"access","ts":${ts},"lastTs":${lastTs},"procKey":${procKey},"task":${taskJson.get(procKey) ?? "null"},"op":${o},"errno":${errno},"path":${JSON.stringify(path32)},"count":${count}${call !== void 0 ? `,"toolCall":${JSON.stringify(call)}` : ""}}`;
+        const call = calls?.callOf(procKey, ts, path33);
+        return `{"kind":"access","ts":${ts},"lastTs":${lastTs},"procKey":${procKey},"task":${taskJson.get(procKey) ?? "null"},"op":${o},"errno":${errno},"path":${JSON.stringify(path33)},"count":${count}${call !== void 0 ? `,"toolCall":${JSON.stringify(call)}` : ""}}`;
       }
     );
     for (const line of entries) {
@@ -19448,14 +19792,14 @@ function accessRowFormatter(run4, procs, c, calls) {
   for (const [key2, task] of procs) taskByKey[key2] = task === null ? c.dim("[-]") : `[${safe(task)}]`;
   const unattributed = c.dim("[-]");
   const opLabels = /* @__PURE__ */ new Map();
-  return ([ts, procKey, op, errno, path32, count]) => {
+  return ([ts, procKey, op, errno, path33, count]) => {
     let opLabel = opLabels.get(errno ? `${op}/${errno}` : op);
     if (opLabel === void 0) {
       opLabel = (errno ? `${op}!${errnoName(errno)}` : op).padEnd(12);
       opLabels.set(errno ? `${op}/${errno}` : op, opLabel);
     }
-    const p = path32.startsWith(root) ? path32.slice(root.length) : path32;
-    const call = calls?.callOf(procKey, ts, path32);
+    const p = path33.startsWith(root) ? path33.slice(root.length) : path33;
+    const call = calls?.callOf(procKey, ts, path33);
     return `${relFast(ts, start)}  ${opLabel} ${taskByKey[procKey] ?? unattributed}${call !== void 0 ? ` {${safe(call)}}` : ""} ${safe(p)}${count > 1 ? ` x${count}` : ""}`;
   };
 }
@@ -19523,24 +19867,24 @@ function bytes(n) {
 }
 
 // src/triage/raw.ts
-import { closeSync as closeSync5, openSync as openSync5, readSync as readSync4 } from "node:fs";
+import { closeSync as closeSync7, openSync as openSync7, readSync as readSync5 } from "node:fs";
 async function copyRaw(file, runId, dbFile, out) {
   if (file.path === null) throw new StoreError(`run ${runId} in ${dbFile} recorded no ${file.which} file`);
   if (!file.exists) {
     const fix = file.stored && !file.stored.startsWith("runs/") ? `it is recorded as ${file.stored}, relative to the folder of ${dbFile}: put the file there` : `it is stored relative to ${dbFile}; copy the runs/ folder beside the database`;
     throw new StoreError(`the ${file.which} of run ${runId} is missing: ${file.path} (${fix})`);
   }
-  const fd = openSync5(file.path, "r");
+  const fd = openSync7(file.path, "r");
   try {
     const buf = Buffer.allocUnsafe(1 << 20);
     for (; ; ) {
-      const n = readSync4(fd, buf, 0, buf.length, null);
+      const n = readSync5(fd, buf, 0, buf.length, null);
       if (n === 0) break;
       const ok = out.write(Buffer.from(buf.subarray(0, n)));
       if (!ok && out.once) await new Promise((resolve) => out.once("drain", resolve));
     }
   } finally {
-    closeSync5(fd);
+    closeSync7(fd);
   }
 }
 
@@ -19804,27 +20148,27 @@ async function findingsCommand(ctx) {
 }
 
 // src/cli/commands/merge.ts
-import { writeFileSync as writeFileSync5 } from "node:fs";
-import path25 from "node:path";
+import { writeFileSync as writeFileSync6 } from "node:fs";
+import path26 from "node:path";
 
 // src/store/merge.ts
-import { copyFileSync as copyFileSync2, existsSync as existsSync17, mkdirSync as mkdirSync4, realpathSync as realpathSync8, rmSync as rmSync4 } from "node:fs";
-import path24 from "node:path";
+import { copyFileSync as copyFileSync2, existsSync as existsSync18, mkdirSync as mkdirSync5, realpathSync as realpathSync8, rmSync as rmSync6 } from "node:fs";
+import path25 from "node:path";
 var TABLES = ["tasks", "processes", "accesses", "findings"];
 function mergeDatabases(sources, out, options = {}) {
   if (sources.length === 0) throw new ConfigurationError("io-trace merge: no databases to merge (give one or more trace.db files)");
-  const outAbs = path24.resolve(out);
+  const outAbs = path25.resolve(out);
   const seen = /* @__PURE__ */ new Map();
   for (const s of sources) {
-    if (!existsSync17(s)) throw new StoreError(`trace database ${s} does not exist`);
+    if (!existsSync18(s)) throw new StoreError(`trace database ${s} does not exist`);
     const real = realpathSync8(s);
     if (seen.has(real)) throw new ConfigurationError(`io-trace merge: ${s} is given twice (also as ${seen.get(real)})`);
     seen.set(real, s);
-    if (existsSync17(outAbs) && real === realpathSync8(outAbs)) throw new ConfigurationError(`io-trace merge: --out ${out} is also an input; write to a new file`);
+    if (existsSync18(outAbs) && real === realpathSync8(outAbs)) throw new ConfigurationError(`io-trace merge: --out ${out} is also an input; write to a new file`);
   }
-  if (existsSync17(outAbs)) {
+  if (existsSync18(outAbs)) {
     if (!options.force) throw new ConfigurationError(`io-trace merge: ${out} already exists; pass --force to replace it, or choose another --out`);
-    for (const suffix of ["", "-wal", "-shm"]) rmSync4(outAbs + suffix, { force: true });
+    for (const suffix of ["", "-wal", "-shm"]) rmSync6(outAbs + suffix, { force: true });
   }
   const runIds = /* @__PURE__ */ new Map();
   for (const s of sources) {
@@ -19838,7 +20182,7 @@ function mergeDatabases(sources, out, options = {}) {
     }
   }
   const store = TraceStore.create(outAbs);
-  const outDir = path24.dirname(outAbs);
+  const outDir = path25.dirname(outAbs);
   const result = { out: outAbs, runs: [], warnings: [] };
   try {
     const db = store.db;
@@ -19893,20 +20237,20 @@ function mergeDatabases(sources, out, options = {}) {
           for (const [key2, rel2] of logKeys.map((k) => [k, run4[k]])) {
             if (!rel2) continue;
             if (options.copyLogs === false) {
-              logs[key2] = path24.relative(outDir, path24.resolve(path24.dirname(s), rel2));
+              logs[key2] = path25.relative(outDir, path25.resolve(path25.dirname(s), rel2));
               continue;
             }
-            const from = path24.resolve(path24.dirname(s), rel2);
-            if (!existsSync17(from)) {
+            const from = path25.resolve(path25.dirname(s), rel2);
+            if (!existsSync18(from)) {
               result.warnings.push(`${label} run ${oldId}: ${rel2} is missing (not in the artifact?); the merged run has no ${key2.replace("Path", "")}`);
               logs[key2] = null;
               continue;
             }
-            const to = path24.join(outDir, "runs", String(newId), path24.basename(rel2));
-            mkdirSync4(path24.dirname(to), { recursive: true });
+            const to = path25.join(outDir, "runs", String(newId), path25.basename(rel2));
+            mkdirSync5(path25.dirname(to), { recursive: true });
             copyFileSync2(from, to);
-            if (existsSync17(`${from}.times`)) copyFileSync2(`${from}.times`, `${to}.times`);
-            logs[key2] = path24.relative(outDir, to);
+            if (existsSync18(`${from}.times`)) copyFileSync2(`${from}.times`, `${to}.times`);
+            logs[key2] = path25.relative(outDir, to);
           }
           store.updateRun(newId, { ...logs, host: { ...run4.host, source: { db: label, runId: oldId, ...prev ? { via: prev } : {} } } });
         }
@@ -19993,7 +20337,7 @@ async function mergeCommand(ctx) {
   if (!values.out) throw new ConfigurationError("io-trace merge: --out FILE is required (the merged database to write)");
   if (positionals.length === 0) throw new ConfigurationError("io-trace merge: give the databases to merge, e.g. io-trace merge linux/trace.db mac/trace.db --out all.db");
   const inputs = positionals.map((p) => locateDatabase(ctx.cwd, p));
-  const out = path25.resolve(ctx.cwd, values.out);
+  const out = path26.resolve(ctx.cwd, values.out);
   const result = mergeDatabases(inputs, out, {
     force: values.force === true,
     copyLogs: !values["no-logs"],
@@ -20014,9 +20358,9 @@ async function mergeCommand(ctx) {
         counts: reports.reduce((acc, r) => ({ error: acc.error + r.counts.error, warning: acc.warning + r.counts.warning, info: acc.info + r.counts.info }), { error: 0, warning: 0, info: 0 }),
         runs: reports
       };
-      writeFileSync5(path25.resolve(ctx.cwd, values.json), JSON.stringify(combined, null, 2) + "\n");
+      writeFileSync6(path26.resolve(ctx.cwd, values.json), JSON.stringify(combined, null, 2) + "\n");
     }
-    ctx.stdout.write(`io-trace: merged ${result.runs.length} run${result.runs.length === 1 ? "" : "s"} from ${inputs.length} database${inputs.length === 1 ? "" : "s"} into ${safe(path25.relative(ctx.cwd, out) || out)}: ${status}
+    ctx.stdout.write(`io-trace: merged ${result.runs.length} run${result.runs.length === 1 ? "" : "s"} from ${inputs.length} database${inputs.length === 1 ? "" : "s"} into ${safe(path26.relative(ctx.cwd, out) || out)}: ${status}
 `);
     ctx.stdout.write(formatRunList(listRunSummaries(store, Number.MAX_SAFE_INTEGER), stdoutColor(ctx)));
     return 0;
@@ -20024,8 +20368,8 @@ async function mergeCommand(ctx) {
 }
 
 // src/cli/commands/report.ts
-import { writeFileSync as writeFileSync6 } from "node:fs";
-import path26 from "node:path";
+import { writeFileSync as writeFileSync7 } from "node:fs";
+import path27 from "node:path";
 
 // src/report/html.ts
 var ESCAPES = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" };
@@ -20378,9 +20722,9 @@ async function reportCommand(ctx) {
     );
   });
   if (values.out) {
-    const out = path26.resolve(ctx.cwd, values.out);
-    writeFileSync6(out, text);
-    ctx.stderr.write(`io-trace: wrote ${format2} report to ${path26.relative(ctx.cwd, out) || out}
+    const out = path27.resolve(ctx.cwd, values.out);
+    writeFileSync7(out, text);
+    ctx.stderr.write(`io-trace: wrote ${format2} report to ${path27.relative(ctx.cwd, out) || out}
 `);
   } else {
     ctx.stdout.write(text);
@@ -20389,8 +20733,8 @@ async function reportCommand(ctx) {
 }
 
 // src/cli/commands/fix.ts
-import { existsSync as existsSync20, mkdirSync as mkdirSync5, writeFileSync as writeFileSync7 } from "node:fs";
-import path30 from "node:path";
+import { existsSync as existsSync21, mkdirSync as mkdirSync6, writeFileSync as writeFileSync8 } from "node:fs";
+import path31 from "node:path";
 
 // node_modules/diff/libesm/diff/base.js
 var Diff = class {
@@ -20492,16 +20836,16 @@ var Diff = class {
       }
     }
   }
-  addToPath(path32, added, removed, oldPosInc, options) {
-    const last = path32.lastComponent;
+  addToPath(path33, added, removed, oldPosInc, options) {
+    const last = path33.lastComponent;
     if (last && !options.oneChangePerToken && last.added === added && last.removed === removed) {
       return {
-        oldPos: path32.oldPos + oldPosInc,
+        oldPos: path33.oldPos + oldPosInc,
         lastComponent: { count: last.count + 1, added, removed, previousComponent: last.previousComponent }
       };
     } else {
       return {
-        oldPos: path32.oldPos + oldPosInc,
+        oldPos: path33.oldPos + oldPosInc,
         lastComponent: { count: 1, added, removed, previousComponent: last }
       };
     }
@@ -20833,17 +21177,17 @@ function appendToArray(text, arr, values, eol) {
   }
   return text.slice(0, at3) + values.map((v) => ", " + inline(v)).join("") + text.slice(at3);
 }
-function createProperty(text, tree, path32, value, unit, eol) {
-  let depth = path32.length - 1;
+function createProperty(text, tree, path33, value, unit, eol) {
+  let depth = path33.length - 1;
   let parent;
   for (; depth >= 0; depth--) {
-    parent = depth === 0 ? tree : findNodeAtLocation2(tree, path32.slice(0, depth));
+    parent = depth === 0 ? tree : findNodeAtLocation2(tree, path33.slice(0, depth));
     if (parent) break;
   }
-  if (!parent || parent.type !== "object") throw new Error(`cannot add ${path32.join(".")}: ${path32.slice(0, Math.max(depth, 0)).join(".") || "the document"} is not an object`);
+  if (!parent || parent.type !== "object") throw new Error(`cannot add ${path33.join(".")}: ${path33.slice(0, Math.max(depth, 0)).join(".") || "the document"} is not an object`);
   let nested = value;
-  for (let i = path32.length - 1; i > depth; i--) nested = { [String(path32[i])]: nested };
-  const key2 = String(path32[depth]);
+  for (let i = path33.length - 1; i > depth; i--) nested = { [String(path33[i])]: nested };
+  const key2 = String(path33[depth]);
   const props = parent.children ?? [];
   const close = parent.offset + parent.length - 1;
   if (!multiLine(text, parent)) {
@@ -20873,8 +21217,8 @@ function detectIndent(text) {
 }
 
 // src/fix/locate.ts
-import { existsSync as existsSync18, readFileSync as readFileSync15 } from "node:fs";
-import path27 from "node:path";
+import { existsSync as existsSync19, readFileSync as readFileSync16 } from "node:fs";
+import path28 from "node:path";
 var ConfigFiles = class {
   constructor(root) {
     this.root = root;
@@ -20883,10 +21227,10 @@ var ConfigFiles = class {
   cache = /* @__PURE__ */ new Map();
   read(file) {
     if (!this.cache.has(file)) {
-      const abs = path27.join(this.root, file);
-      if (!existsSync18(abs)) this.cache.set(file, null);
+      const abs = path28.join(this.root, file);
+      if (!existsSync19(abs)) this.cache.set(file, null);
       else {
-        const text = readFileSync15(abs, "utf8");
+        const text = readFileSync16(abs, "utf8");
         this.cache.set(file, { text, tree: parseTree2(text, [], { allowTrailingComma: true, disallowComments: false }) });
       }
     }
@@ -20923,7 +21267,7 @@ function locateEdit(ctx, files, task, field, values, sharedBy = 1) {
 }
 function locatePlanFile(ctx, files, task, field, values) {
   if (!ctx.planFile) return { unfixable: "the run does not record its plan file" };
-  const file = path27.relative(ctx.workspaceRoot, ctx.planFile).split(path27.sep).join("/");
+  const file = path28.relative(ctx.workspaceRoot, ctx.planFile).split(path28.sep).join("/");
   const list2 = files.value(file, ["tasks"]);
   if (!Array.isArray(list2)) return { unfixable: `${file} has no "tasks" array (was it moved or rewritten?)` };
   const index = list2.findIndex((t) => t && typeof t === "object" && t.id === task.id);
@@ -20932,7 +21276,7 @@ function locatePlanFile(ctx, files, task, field, values) {
 }
 var PACKAGE_TURBO_JSON = '{\n  "extends": ["//"],\n  "tasks": {\n  }\n}\n';
 function locateTurbo(ctx, files, task, field, values, sharedBy) {
-  const packageFile = task.projectRoot ? path27.posix.join(task.projectRoot, "turbo.json") : void 0;
+  const packageFile = task.projectRoot ? path28.posix.join(task.projectRoot, "turbo.json") : void 0;
   const candidates = [];
   if (packageFile) candidates.push([packageFile, task.target]);
   candidates.push(["turbo.json", `${task.project}#${task.target}`], ["turbo.json", task.target]);
@@ -20970,9 +21314,9 @@ function locateTurbo(ctx, files, task, field, values, sharedBy) {
 }
 var NX_DEFAULT_INPUTS = ["default", "^default"];
 function nxProjectConfig(files, task) {
-  const projectJson = path27.posix.join(task.projectRoot, "project.json");
+  const projectJson = path28.posix.join(task.projectRoot, "project.json");
   if (files.read(projectJson)) return { file: projectJson, targets: ["targets"] };
-  return { file: path27.posix.join(task.projectRoot, "package.json"), targets: ["nx", "targets"] };
+  return { file: path28.posix.join(task.projectRoot, "package.json"), targets: ["nx", "targets"] };
 }
 function projectSpecific(ctx, task, value, sharedBy) {
   if (typeof value !== "string") return true;
@@ -21108,19 +21452,19 @@ function unifiedDiff(changes) {
 }
 
 // src/fix/run-fixes.ts
-import path29 from "node:path";
+import path30 from "node:path";
 
 // src/fix/nx-inferred.ts
 import { execFileSync as execFileSync3 } from "node:child_process";
-import { existsSync as existsSync19 } from "node:fs";
+import { existsSync as existsSync20 } from "node:fs";
 import { createRequire as createRequire4 } from "node:module";
-import path28 from "node:path";
+import path29 from "node:path";
 function nxInferredFields(workspaceRoot) {
   const projects = /* @__PURE__ */ new Map();
   let bin;
   try {
-    const dir = path28.dirname(createRequire4(path28.join(workspaceRoot, "package.json")).resolve("nx/package.json"));
-    bin = [path28.join(dir, "bin", "nx.js"), path28.join(dir, "dist", "bin", "nx.js")].find((f) => existsSync19(f));
+    const dir = path29.dirname(createRequire4(path29.join(workspaceRoot, "package.json")).resolve("nx/package.json"));
+    bin = [path29.join(dir, "bin", "nx.js"), path29.join(dir, "dist", "bin", "nx.js")].find((f) => existsSync20(f));
   } catch {
     bin = void 0;
   }
@@ -21160,8 +21504,8 @@ function planRunFixes(store, run4, workspace, filter = {}) {
 }
 function rebase(file, run4, workspace) {
   const recorded = run4.workspaceRoot ?? run4.cwd;
-  const rel2 = path29.relative(recorded, file);
-  return rel2.startsWith("..") || path29.isAbsolute(rel2) ? file : path29.join(workspace, rel2);
+  const rel2 = path30.relative(recorded, file);
+  return rel2.startsWith("..") || path30.isAbsolute(rel2) ? file : path30.join(workspace, rel2);
 }
 
 // src/cli/commands/fix.ts
@@ -21216,10 +21560,10 @@ async function fixCommand(ctx) {
   const diff = unifiedDiff(plan.changes);
   if (values.write) {
     for (const c of plan.changes) {
-      const file = path30.join(workspace, c.file);
+      const file = path31.join(workspace, c.file);
       try {
-        mkdirSync5(path30.dirname(file), { recursive: true });
-        writeFileSync7(file, c.after);
+        mkdirSync6(path31.dirname(file), { recursive: true });
+        writeFileSync8(file, c.after);
       } catch (e2) {
         throw new IoTraceError(`cannot write ${file}: ${e2.message}${plan.changes.indexOf(c) > 0 ? ` (the files before it were written: ${plan.changes.slice(0, plan.changes.indexOf(c)).map((x) => x.file).join(", ")})` : ""}`);
       }
@@ -21234,9 +21578,9 @@ async function fixCommand(ctx) {
   return 0;
 }
 function workspaceFor(run4, cwd, given) {
-  if (given) return path30.resolve(cwd, given);
+  if (given) return path31.resolve(cwd, given);
   const recorded = run4.workspaceRoot ?? run4.cwd;
-  return existsSync20(recorded) ? recorded : cwd;
+  return existsSync21(recorded) ? recorded : cwd;
 }
 function summary(plan, written) {
   const fixed = plan.items.filter((i) => i.edits);
@@ -21256,7 +21600,7 @@ function summary(plan, written) {
 }
 
 // src/cli/commands/check.ts
-import path31 from "node:path";
+import path32 from "node:path";
 var CHECK_HELP = `Usage: io-trace check [options] [RUN]
 
 Re-analyses a recorded trace (default: the latest run) against the config as it is now, without
@@ -21306,7 +21650,7 @@ async function checkCommand(ctx) {
     const spec = run4.planFile ? rebase(run4.planFile, run4, workspace) : run4.planSource ?? "auto";
     const plan = await resolvePlan({ spec, cwd: workspace, command: run4.command, tasks: store.loadTasks(run4.id).map((t) => t.id), log: ctx.log });
     const ignore = mergeIgnoreRules(loadConfigFile(values.config, workspace), { ...emptyIgnoreRules(), all: values.ignore ?? [] });
-    const outRel = path31.relative(run4.workspaceRoot ?? run4.cwd, path31.dirname(dbFile));
+    const outRel = path32.relative(run4.workspaceRoot ?? run4.cwd, path32.dirname(dbFile));
     const before = store.loadFindings(run4.id);
     const report = analyseRun(store, run4.id, {
       ignore,
@@ -21363,6 +21707,73 @@ function formatComparison(runId, source, comparison, status, reasons) {
   return lines.join("\n") + "\n";
 }
 
+// src/cli/commands/tracer.ts
+import { existsSync as existsSync22, rmSync as rmSync7 } from "node:fs";
+var TRACER_HELP = `Usage: io-trace tracer start|stop|status [options]
+
+A standby tracer: bpftrace compiled and attached before the build, so \`io-trace run\` does not wait for
+it (1-2 s of every run). \`start\` leaves bpftrace running, following nothing, until the next
+\`io-trace run\` claims it (one run per standby) or its idle limit passes. The GitHub Action starts one
+in its pre step. Needs root (or passwordless sudo), like bpftrace itself.
+
+  start    start a standby tracer in the standby folder and print the folder
+  stop     stop an unclaimed standby tracer and remove its folder
+  status   say whether a standby tracer is there and alive
+
+Options:
+  --dir DIR          the standby folder (default $${STANDBY_ENV}, else <RUNNER_TEMP or /tmp>/io-trace-standby);
+                     \`io-trace run\` looks in the same place
+  --idle SECONDS     start: exit by itself if no run claimed it by then (default 3600)
+  --no-wait          start: return as soon as bpftrace runs, without waiting for its probes to attach
+  --bpftrace CMD     the command that runs bpftrace (default $IO_TRACE_BPFTRACE, else bpftrace)
+`;
+async function tracerCommand(ctx) {
+  const { values, positionals } = parse3("tracer", ctx.argv, {
+    dir: { type: "string" },
+    idle: { type: "string" },
+    "no-wait": { type: "boolean" },
+    bpftrace: { type: "string" },
+    verbose: { type: "boolean" },
+    help: { type: "boolean" }
+  });
+  if (values.help) {
+    ctx.stdout.write(TRACER_HELP);
+    return 0;
+  }
+  const action = positionals[0];
+  const dir = values.dir ? standbyDir({ [STANDBY_ENV]: values.dir }) : standbyDir();
+  if (action === "start") {
+    const idle = values.idle === void 0 ? 3600 : Number(values.idle);
+    if (!Number.isInteger(idle) || idle <= 0) throw new ConfigurationError(`--idle ${values.idle}: expected a positive number of seconds`);
+    const tracer = new BpftraceTracer(values.bpftrace !== void 0 ? { command: bpftraceCommand(values.bpftrace) } : {});
+    const record = await tracer.startStandby(dir, { idleSeconds: idle, waitReady: !values["no-wait"], log: ctx.log });
+    ctx.log.info(`standby tracer ready (bpftrace ${record.bpftraceVersion ?? "?"}, pid ${record.pid}); the next io-trace run with ${STANDBY_ENV}=${dir} (or this default) uses it`);
+    ctx.stdout.write(`${dir}
+`);
+    return 0;
+  }
+  if (action === "stop" || action === "status") {
+    if (!existsSync22(dir)) {
+      ctx.stdout.write(`no standby tracer at ${dir}
+`);
+      return action === "status" ? 1 : 0;
+    }
+    const record = readStandbyRecord(dir);
+    const alive = standbyAlive(record);
+    if (action === "status") {
+      ctx.stdout.write(`${alive ? "alive" : "gone"}: standby tracer at ${dir}, bpftrace ${record.bpftraceVersion ?? "?"} pid ${record.pid}, started ${Math.round((Date.now() - record.startedAt) / 1e3)} s ago, idle limit ${record.idleSeconds} s
+`);
+      return alive ? 0 : 1;
+    }
+    signalStandby(record, "SIGINT");
+    rmSync7(dir, { recursive: true, force: true });
+    ctx.stdout.write(`stopped the standby tracer at ${dir}${alive ? "" : " (its bpftrace had already gone)"}
+`);
+    return 0;
+  }
+  throw new ConfigurationError(`io-trace tracer: say start, stop or status (see io-trace tracer --help)`);
+}
+
 // src/cli/main.ts
 var HELP = `io-trace ${IO_TRACE_VERSION}: find misconfigured build caches by tracing what each task really reads and writes
 
@@ -21381,6 +21792,7 @@ Usage:
   io-trace report [RUN] --format html --out F    a self-contained HTML report (or --format json)
   io-trace fix [RUN] [--write]                   the config edits that fix the findings (a diff; --write applies)
   io-trace check [RUN]                           re-analyse the recorded trace against the config as it is now
+  io-trace tracer start|stop|status              a standby bpftrace, attached before the build (saves 1-2 s a run)
   (triage commands take --db FILE|DIR and --json; RUN defaults to the latest)
   io-trace --version
 
@@ -21401,7 +21813,8 @@ var COMMANDS = {
   merge: mergeCommand,
   report: reportCommand,
   fix: fixCommand,
-  check: checkCommand
+  check: checkCommand,
+  tracer: tracerCommand
 };
 async function main(argv) {
   const [command, ...rest] = argv;
