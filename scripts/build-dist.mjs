@@ -13,5 +13,5 @@ await build({ ...common, entryPoints: { cli: 'src/cli/index.ts' }, outdir: 'dist
 // Run by src/plan/nx.ts in a child process against the workspace's own nx.
 await build({ ...common, entryPoints: { 'nx-child': 'src/plan/nx-child.ts' }, outdir: 'dist' });
 // The GitHub Action (action.yml runs dist/action/main.js, then dist/action/post.js); it starts dist/cli.js.
-await build({ ...common, entryPoints: { main: 'src/action/entry-main.ts', post: 'src/action/entry-post.ts' }, outdir: 'dist/action' });
+await build({ ...common, entryPoints: { pre: 'src/action/entry-pre.ts', main: 'src/action/entry-main.ts', post: 'src/action/entry-post.ts' }, outdir: 'dist/action' });
 console.log(`built dist/ for io-trace ${pkg.version}`);

@@ -23,6 +23,7 @@ export const Inputs = {
   MaxAnnotations: 'max-annotations',
   RequireTrace: 'require-trace',
   InstallBpftrace: 'install-bpftrace',
+  EarlyTracer: 'early-tracer',
   Redact: 'redact',
 } as const;
 export type InputName = (typeof Inputs)[keyof typeof Inputs];
@@ -47,6 +48,8 @@ export const State = {
   Reported: 'reported',
   /** "true" when the post step must not upload (main failed before anything was recorded). */
   Nothing: 'nothing',
+  /** The standby tracer's folder, started by the pre step (the post step stops it if no run took it). */
+  Standby: 'standby',
 } as const;
 
 export const DEFAULT_CHECK_NAME = 'io-trace';

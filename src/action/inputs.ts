@@ -27,6 +27,8 @@ export interface ActionInputs {
   maxAnnotations: number;
   requireTrace: boolean;
   installBpftrace: boolean;
+  /** Start bpftrace in the pre step, before the build (a standby tracer). */
+  earlyTracer: boolean;
   redact: string[];
 }
 
@@ -85,6 +87,7 @@ export function readInputs(get: InputGetter, env: NodeJS.ProcessEnv): ActionInpu
     maxAnnotations: int(Inputs.MaxAnnotations, get(Inputs.MaxAnnotations), 0, 10_000) ?? 50,
     requireTrace: bool(Inputs.RequireTrace, get(Inputs.RequireTrace), false),
     installBpftrace: bool(Inputs.InstallBpftrace, get(Inputs.InstallBpftrace), true),
+    earlyTracer: bool(Inputs.EarlyTracer, get(Inputs.EarlyTracer), true),
     // Short values would turn ordinary words into *** everywhere; GitHub's own masking skips them too.
     redact: lines(get(Inputs.Redact)).filter((s) => s.length >= 4),
   };

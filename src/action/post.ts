@@ -3,12 +3,16 @@ import { byteLength } from '../report/markdown.js';
 import { uploadEvidence, type ArtifactPlan } from './artifacts.js';
 import { Inputs, State } from './constants.js';
 import { envInputGetter } from './inputs.js';
+import { stopStandby } from './pre.js';
 
 /**
  * The post step (always runs, also after cancellation): upload what the main step recorded, with
  * known secrets removed from the copies. An upload failure is a warning, never the verdict.
  */
 export async function post(env: NodeJS.ProcessEnv = process.env): Promise<void> {
+  const standby = core.getState(State.Standby);
+  const stopped = standby ? stopStandby(standby) : null;
+  if (stopped) core.info(stopped);
   const raw = core.getState(State.Artifact);
   if (!raw) {
     core.info('io-trace: the main step recorded nothing: no artifact');

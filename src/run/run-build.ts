@@ -107,7 +107,7 @@ export async function runBuild(options: RunBuildOptions): Promise<RunBuildResult
   // A standby tracer (started before io-trace, e.g. by the action's pre step) recognises the build by
   // the name of the shell its launcher runs as.
   const standbyFolder = (options.env ?? process.env)[STANDBY_ENV] === 'off' ? undefined : standbyDir(options.env ?? process.env);
-  const shell = standbyFolder ? selected.tracer.claimStandby?.(standbyFolder, log) : undefined;
+  const shell = standbyFolder ? await selected.tracer.claimStandby?.(standbyFolder, log) : undefined;
   const launch = () =>
     launchStopped({ command: options.command, cwd: options.cwd, env, ...(options.user ? { user: options.user } : {}), stdin: options.stdin ?? 'inherit', ...(shell ? { shell } : {}) });
   // While the plan resolves: the build is launched stopped and the tracer attaches to it, its events

@@ -23,7 +23,9 @@ import {
   processStart,
   signalStandby,
   standbyAlive,
+  standbyReady,
   StandbyProcess,
+  waitStandbyReady,
   writeStandbyRecord,
   type ClaimedStandby,
   type StandbyRecord,
@@ -50,6 +52,8 @@ export interface BpftraceTracerOptions {
   mapKeys?: number;
   /** check() also attaches a test probe (default false: the real attach is the probe; see doCheck). */
   probeOnCheck?: boolean;
+  /** Whether the kernel has the io_uring_submit_req tracepoint (default: look; tests set false to load the fallback script). */
+  submitTracepoint?: boolean;
   /** How long compiling and attaching may take before attach fails (default 60 s). */
   readyTimeoutMs?: number;
   /** After SIGINT, how long to wait before resending it, then before SIGKILL (default 3 s each). */
@@ -156,6 +160,11 @@ export class BpftraceTracer implements Tracer {
   private readonly probeOnCheck: boolean;
   /** Prefix to run bpftrace as root: [] as root, ['sudo', '-n'] otherwise. */
   private asRoot: string[] = [];
+  /**
+   * Whether the kernel has the io_uring_submit_req tracepoint (check(): tracefs is readable by root only,
+   * so as another user it is looked up through sudo). Undefined: not checked, adaptScript looks itself.
+   */
+  private hasSubmitTracepoint: boolean | undefined;
   /** A standby tracer this run claimed (claimStandby): attach() adopts it instead of starting bpftrace. */
   private standby: ClaimedStandby | undefined;
 
@@ -171,6 +180,7 @@ export class BpftraceTracer implements Tracer {
     this.probeOnCheck = options.probeOnCheck ?? false;
     this.stopTimeoutMs = options.stopTimeoutMs ?? 3_000;
     this.detachInBackground = options.detachInBackground ?? process.env.IO_TRACE_BPF_WAIT_DETACH !== '1';
+    this.hasSubmitTracepoint = options.submitTracepoint;
   }
 
   /** Binary, version, root (or passwordless sudo), tracefs, and (probeOnCheck) a real probe. Cached. */
@@ -208,6 +218,7 @@ export class BpftraceTracer implements Tracer {
         reason: 'tracefs is not mounted (no /sys/kernel/tracing/events): run `mount -t tracefs nodev /sys/kernel/tracing`',
       };
     }
+    this.hasSubmitTracepoint ??= isRoot() ? existsSync(IO_URING_SUBMIT_TRACEPOINT) : (await run(['sudo'], ['-n', 'test', '-e', IO_URING_SUBMIT_TRACEPOINT], 5_000)).code === 0;
     // A real probe (attach a tracepoint, read a BTF-typed kernel struct) costs ~0.35 s of every run's
     // fixed cost, and the attach that follows proves the same: a failed attach names bpftrace's error and,
     // under --tracer auto, hands over to the next tracer (run-build.ts). So it runs only on request.
@@ -233,11 +244,18 @@ export class BpftraceTracer implements Tracer {
    * launched through the returned launcher (its name is how the standby recognises the root). A standby
    * that cannot be used is reported and removed; this run then starts its own bpftrace.
    */
-  claimStandby(dir: string, log: Logger): string | undefined {
+  async claimStandby(dir: string, log: Logger): Promise<string | undefined> {
     const result = claimStandby(dir, scriptHash(readFileSync(this.scriptPath ?? defaultScriptPath(), 'utf8')));
     if (result.claimed) {
+      const notReady = await waitStandbyReady(result.claimed, this.readyTimeoutMs);
+      if (notReady) {
+        signalStandby(result.claimed.record, 'SIGKILL');
+        rmSync(result.claimed.dir, { recursive: true, force: true });
+        log.warn(`${notReady}; starting bpftrace now`);
+        return undefined;
+      }
       this.standby = result.claimed;
-      log.debug(`using the standby tracer of ${dir} (bpftrace pid ${result.claimed.record.pid}, started ${((Date.now() - result.claimed.record.startedAt) / 1000).toFixed(1)} s ago)`);
+      log.info(`using the standby tracer of ${dir} (bpftrace pid ${result.claimed.record.pid}, started ${((Date.now() - result.claimed.record.startedAt) / 1000).toFixed(1)} s ago)`);
       return result.claimed.files.launcher;
     }
     if (!result.none) log.warn(`${result.unusable}; starting bpftrace now`);
@@ -253,7 +271,7 @@ export class BpftraceTracer implements Tracer {
     if (!a.available) throw new TracerError(`bpftrace cannot run here: ${a.reason ?? 'unavailable'}`);
     const shipped = readFileSync(this.scriptPath ?? defaultScriptPath(), 'utf8');
     const nonce = newNonce();
-    const script = adaptScript(shipped, { version: this.version, standby: { comm: nonce, idleSeconds: options.idleSeconds } });
+    const script = adaptScript(shipped, { version: this.version, hasSubmitTracepoint: this.hasSubmitTracepoint, standby: { comm: nonce, idleSeconds: options.idleSeconds } });
     const files = prepareStandbyDir(dir, nonce);
     writeFileSync(files.script, script);
     const out = openSync(files.output, 'w');
@@ -305,9 +323,7 @@ export class BpftraceTracer implements Tracer {
       idleSeconds: options.idleSeconds,
     };
     writeStandbyRecord(dir, record);
-    // The ready record is printed in BEGIN, and bpftrace delivers it once every probe is attached.
-    const ready = () => /"R\\t/.test(readFileSync(files.output, 'utf8').slice(0, 4096));
-    while (options.waitReady && !ready()) {
+    while (options.waitReady && !standbyReady(files)) {
       if (!standbyAlive(record)) fail(`bpftrace ${this.version ?? ''} could not load bpf/iotrace.bt as a standby tracer`);
       if (Date.now() > deadline) {
         signalStandby(record, 'SIGKILL');
@@ -332,6 +348,7 @@ export class BpftraceTracer implements Tracer {
     this.standby = undefined;
     return new BpftraceSession(this, options, {
       standby,
+      hasSubmitTracepoint: this.hasSubmitTracepoint,
       command: this.command,
       version: this.version,
       asRoot: this.asRoot,
@@ -366,6 +383,8 @@ interface BpftraceProcess extends EventEmitter {
 interface SessionConfig {
   /** Adopt this standby tracer instead of starting bpftrace. */
   standby: ClaimedStandby | undefined;
+  /** See BpftraceTracer.hasSubmitTracepoint. */
+  hasSubmitTracepoint: boolean | undefined;
   command: string[];
   /** From check(); undefined when attach() is called without it (the script is then fitted to 0.17). */
   version: string | undefined;
@@ -406,7 +425,9 @@ class BpftraceSession implements TracerSession {
     mkdirSync(options.workDir, { recursive: true });
     const standby = config.standby;
     // Run a copy kept with the run's files, so the record says exactly what was traced.
-    const script = standby ? readFileSync(standby.files.script, 'utf8') : adaptScript(readFileSync(config.scriptPath, 'utf8'), { version: config.version });
+    const script = standby
+      ? readFileSync(standby.files.script, 'utf8')
+      : adaptScript(readFileSync(config.scriptPath, 'utf8'), { version: config.version, hasSubmitTracepoint: config.hasSubmitTracepoint });
     writeFileSync(join(options.workDir, 'iotrace.bt'), script);
     this.raw = createWriteStream(join(options.workDir, 'bpftrace-output.jsonl'));
     this.raw.on('error', (e) => this.log.debug(`bpftrace raw output not saved: ${e.message}`));
@@ -826,6 +847,7 @@ export function adaptScript(script: string, options: AdaptOptions = {}): string 
   if (!(options.hasSubmitTracepoint ?? existsSync(IO_URING_SUBMIT_TRACEPOINT))) {
     out = out
       .replace(/\/\* IO_URING_SUBMIT_BEGIN[\s\S]*?\/\* IO_URING_SUBMIT_END \*\//, '')
+      .replace(/^.*IO_URING_SUBMIT_ONLY.*\n/gm, '')
       .replace('&& 0 /* IO_URING_SETUP_FALLBACK */', '');
   }
   if (options.standby) {

@@ -185,6 +185,33 @@ export function claimStandby(dir: string, ownScriptHash: string): ClaimResult {
   return { claimed: { record, dir: claimedDir, files } };
 }
 
+/** Whether bpftrace has printed its ready record (BEGIN's output arrives once every probe is attached). */
+export function standbyReady(files: Pick<StandbyFiles, 'output'>): boolean {
+  try {
+    // The JSON output escapes the TAB after the record's tag.
+    return readFileSync(files.output, 'utf8').slice(0, 4096).includes('"R\\t');
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Wait until a claimed standby is attached (a pre step that did not wait may have started it seconds
+ * ago): a launcher exec'd before that would not be adopted. Resolves null when ready, else why not.
+ */
+export async function waitStandbyReady(claimed: ClaimedStandby, timeoutMs: number): Promise<string | null> {
+  const deadline = Date.now() + timeoutMs;
+  while (!standbyReady(claimed.files)) {
+    if (!standbyAlive(claimed.record)) {
+      const why = stderrTail(claimed.files.stderr);
+      return `the standby tracer (pid ${claimed.record.pid}) exited before it attached${why ? `: ${why}` : ''}`;
+    }
+    if (Date.now() > deadline) return `the standby tracer (pid ${claimed.record.pid}) did not attach within ${timeoutMs / 1000} s`;
+    await new Promise((r) => setTimeout(r, 10));
+  }
+  return null;
+}
+
 function stderrTail(file: string): string {
   try {
     return readFileSync(file, 'utf8')

@@ -53,10 +53,11 @@ export interface Tracer {
   check(): Promise<TracerAvailability>;
   attach(options: AttachOptions): TracerSession;
   /**
-   * Take a standby tracer (started before the build) for the next attach(); returns the shell the build's
-   * launcher must run as (how the standby recognises it), or undefined when there is none to take.
+   * Take a standby tracer (started before the build) for the next attach(), once it is attached; returns
+   * the shell the build's launcher must run as (how the standby recognises it), or undefined when there
+   * is none to take.
    */
-  claimStandby?(dir: string, log: Logger): string | undefined;
+  claimStandby?(dir: string, log: Logger): Promise<string | undefined>;
   /** A claimed standby that attach() never took (the run ended before it): stop it. */
   releaseStandby?(): void;
 }

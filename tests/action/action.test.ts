@@ -9,6 +9,12 @@ import { startArtifactFake, unzip, type ArtifactFake } from '../helpers/github-f
 import { startGitHubFake, type GitHubFake } from '../helpers/github-fake.js';
 import { HEAD_SHA, makeRunner, pullRequestEvent, readFileCommands, runEntry, workflowCommands, type Runner } from './runner.js';
 import { REPO } from '../helpers/cli.js';
+import { readStandbyRecord, standbyAlive } from '../../src/tracer/standby.js';
+
+async function until(what: () => boolean, ms: number): Promise<void> {
+  const deadline = Date.now() + ms;
+  while (!what() && Date.now() < deadline) await new Promise((res) => setTimeout(res, 50));
+}
 
 /**
  * The bundled action (dist/action/main.js + post.js) under Node 24 in a runner-like environment,
@@ -159,6 +165,49 @@ describe('the GitHub Action (dist/action under Node 24)', () => {
     expect(gh.problems()).toEqual([]);
   });
 
+  it('the pre step starts a standby bpftrace that the main step adopts; the post step stops one nobody used', async () => {
+    const r = await setup({ run: 'npm run build', tracer: 'bpftrace' });
+    const pre = await runEntry('pre', r);
+    expect(pre.code, pre.stdout + pre.stderr).toBe(0);
+    expect(pre.stdout).toContain('compiles and attaches in the background');
+    const dir = readFileCommands(r.files.state).standby;
+    expect(dir).toBe(path.join(r.env.RUNNER_TEMP!, 'io-trace-standby'));
+    const record = readStandbyRecord(dir);
+    expect(standbyAlive(record)).toBe(true);
+    const main = await runEntry('main', r);
+    expect(main.code, main.stdout).toBe(0);
+    expect(main.stdout).toContain('using the standby tracer');
+    const report = JSON.parse(readFileSync(readFileCommands(r.files.output)['report-path'], 'utf8'));
+    expect(report.incompleteReasons, main.stdout).toEqual([]);
+    expect(report.findings.map((f: { task: string; type: string; path: string }) => `${f.task} ${f.type} ${f.path}`)).toContain('lib:build unexpected_read config/banner.txt');
+    expect(existsSync(dir)).toBe(false);
+    const post = await runEntry('post', r);
+    expect(post.stdout).not.toContain('stopped the standby tracer');
+    await until(() => !standbyAlive(record), 15_000);
+    expect(standbyAlive(record)).toBe(false);
+
+    // A job whose main step never ran: the post step stops the standby.
+    const r2 = await setup({ run: 'npm run build', tracer: 'bpftrace' });
+    expect((await runEntry('pre', r2)).code).toBe(0);
+    const dir2 = readFileCommands(r2.files.state).standby;
+    const record2 = readStandbyRecord(dir2);
+    const post2 = await runEntry('post', r2);
+    expect(post2.stdout).toContain('stopped the standby tracer no run used');
+    expect(existsSync(dir2)).toBe(false);
+    await until(() => !standbyAlive(record2), 15_000);
+    expect(standbyAlive(record2)).toBe(false);
+  });
+
+  it('the pre step starts nothing when the tracer is strace or early-tracer is false', async () => {
+    for (const inputs of [{ tracer: 'strace' }, { 'early-tracer': 'false' }] as Record<string, string>[]) {
+      const r = await setup({ run: 'npm run build', ...inputs });
+      const pre = await runEntry('pre', r);
+      expect(pre.code).toBe(0);
+      expect(readFileCommands(r.files.state).standby).toBeUndefined();
+      expect(existsSync(path.join(r.env.RUNNER_TEMP!, 'io-trace-standby'))).toBe(false);
+    }
+  });
+
   it('a failing build fails the step with its exit code, and everything is still reported and uploaded', async () => {
     const r = await setup({ run: 'npm run build\necho "build broke" >&2\nexit 3', 'fail-on': 'none' });
     const main = await runEntry('main', r);
@@ -268,6 +317,66 @@ describe('the GitHub Action (dist/action under Node 24)', () => {
     const post = await runEntry('post', r, { as: nobody, extraEnv: env });
     expect(post.code).toBe(0);
     expect(uploaded().has('trace.db')).toBe(true);
+  });
+
+  // GitHub's hosted runners: a user with passwordless sudo. .ci/run creates io-trace-runner for this.
+  const sudoUser = (() => {
+    try {
+      const [uid, gid] = execFileSync('id', ['-u', 'io-trace-runner'], { encoding: 'utf8' }).trim().split('\n').map(Number).concat(Number(execFileSync('id', ['-g', 'io-trace-runner'], { encoding: 'utf8' }).trim()));
+      execFileSync('su', ['io-trace-runner', '-c', 'sudo -n true'], { stdio: 'ignore' });
+      return { uid, gid };
+    } catch {
+      return undefined;
+    }
+  })();
+  it.skipIf(!sudoUser && !process.env.CI)('as a runner user with passwordless sudo: the pre step starts bpftrace with sudo, the main step adopts it, nothing is left running', async () => {
+    if (!sudoUser) throw new Error('user io-trace-runner with passwordless sudo is missing (.ci/run creates it)');
+    const r = await setup({ run: 'npm run build', tracer: 'bpftrace' });
+    chmodSync(root, 0o755);
+    chmodSync(path.dirname(r.root), 0o755);
+    execFileSync('chown', ['-R', `${sudoUser.uid}:${sudoUser.gid}`, r.root]);
+    const env = { HOME: r.root, npm_config_cache: path.join(r.root, 'npm-cache') };
+    const pre = await runEntry('pre', r, { as: sudoUser, extraEnv: env });
+    expect(pre.code, pre.stdout + pre.stderr).toBe(0);
+    const dir = readFileCommands(r.files.state).standby;
+    expect(dir, pre.stdout).toBeTruthy();
+    const record = readStandbyRecord(dir);
+    expect(record.sudo).toBe(true);
+    const main = await runEntry('main', r, { as: sudoUser, extraEnv: env });
+    expect(main.code, main.stdout + main.stderr).toBe(0);
+    expect(main.stdout).toContain('privilege: sudo');
+    expect(main.stdout, main.stdout).toContain('using the standby tracer');
+    const report = JSON.parse(readFileSync(readFileCommands(r.files.output)['report-path'], 'utf8'));
+    expect(report.incompleteReasons, main.stdout).toEqual([]);
+    expect(report.run.tracer).toBe('bpftrace');
+    expect(report.findings.map((f: { task: string; type: string; path: string }) => `${f.task} ${f.type} ${f.path}`)).toContain('lib:build unexpected_read config/banner.txt');
+    await until(() => !standbyAlive(record), 15_000);
+    expect(standbyAlive(record)).toBe(false);
+    const post = await runEntry('post', r, { as: sudoUser, extraEnv: env });
+    expect(post.code).toBe(0);
+
+    // Never adopted: the post step stops the root bpftrace through sudo.
+    const r2 = await setup({ run: 'npm run build', tracer: 'bpftrace' });
+    execFileSync('chown', ['-R', `${sudoUser.uid}:${sudoUser.gid}`, r2.root]);
+    expect((await runEntry('pre', r2, { as: sudoUser, extraEnv: env })).code).toBe(0);
+    const record2 = readStandbyRecord(readFileCommands(r2.files.state).standby);
+    await until(() => existsSync(path.join(readFileCommands(r2.files.state).standby, 'bpftrace-output.jsonl')), 5_000);
+    const post2 = await runEntry('post', r2, { as: sudoUser, extraEnv: env });
+    expect(post2.stdout).toContain('stopped the standby tracer no run used');
+    await until(() => !standbyAlive(record2), 15_000);
+    expect(standbyAlive(record2)).toBe(false);
+
+    // No pre step (early-tracer: false): io-trace starts bpftrace itself through sudo.
+    const r3 = await setup({ run: 'npm run build', tracer: 'bpftrace', 'early-tracer': 'false' });
+    execFileSync('chown', ['-R', `${sudoUser.uid}:${sudoUser.gid}`, r3.root]);
+    expect((await runEntry('pre', r3, { as: sudoUser, extraEnv: env })).code).toBe(0);
+    expect(readFileCommands(r3.files.state).standby).toBeUndefined();
+    const main3 = await runEntry('main', r3, { as: sudoUser, extraEnv: env });
+    expect(main3.code, main3.stdout).toBe(0);
+    expect(main3.stdout).not.toContain('standby');
+    const report3 = JSON.parse(readFileSync(readFileCommands(r3.files.output)['report-path'], 'utf8'));
+    expect(report3.incompleteReasons, main3.stdout).toEqual([]);
+    expect(report3.run.tracer).toBe('bpftrace');
   });
 
   it('hostile build output cannot issue workflow commands (stdout and stderr), and secrets are redacted from the uploaded logs', async () => {

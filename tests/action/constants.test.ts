@@ -17,8 +17,8 @@ describe('action.yml', () => {
     expect(Object.keys(doc.outputs).sort()).toEqual(Object.values(Outputs).sort());
   });
 
-  it('is a node24 action whose post step always runs, from the bundled dist/', () => {
-    expect(doc.runs).toEqual({ using: 'node24', main: 'dist/action/main.js', post: 'dist/action/post.js', 'post-if': 'always()' });
+  it('is a node24 action with a pre step, whose post step always runs, from the bundled dist/', () => {
+    expect(doc.runs).toEqual({ using: 'node24', pre: 'dist/action/pre.js', main: 'dist/action/main.js', post: 'dist/action/post.js', 'post-if': 'always()' });
     expect(doc.inputs['github-token'].default).toBe('${{ github.token }}');
     // Required in run mode only (aggregate mode runs no build): readInputs enforces it.
     expect(doc.inputs.run.required).toBe(false);

@@ -166,7 +166,7 @@ export interface ActionResult {
 
 /** Run dist/action/<entry>.js as the runner would (Node 24, cwd = workspace). */
 export function runEntry(
-  entry: 'main' | 'post',
+  entry: 'pre' | 'main' | 'post',
   runner: Runner,
   options: { extraEnv?: NodeJS.ProcessEnv; onStdout?: (s: string, kill: (sig: NodeJS.Signals) => void) => void; as?: { uid: number; gid: number } } = {},
 ): Promise<ActionResult> {

@@ -109,6 +109,18 @@ describe('standby tracer (bpftrace)', () => {
     for (const w of [cold, ws, again]) w.cleanup();
   });
 
+  it('a run right after `tracer start --no-wait` waits for the standby to attach before it starts the build (bpftrace)', () => {
+    const dir = standbyFolder();
+    const started = runCli(['tracer', 'start', '--no-wait', '--dir', dir], { cwd: tmpdir() });
+    expect(started.code, started.stderr).toBe(0);
+    const ws = example();
+    const { r, report } = runExample(ws.root, dir);
+    expect(r.stderr).toContain('using the standby tracer');
+    expect(report.incompleteReasons).toEqual([]);
+    expect(brief(report.findings)).toContain('lib:build unexpected_read config/banner.txt');
+    ws.cleanup();
+  });
+
   it('a standby whose bpftrace is gone is reported, and the run starts its own (bpftrace)', async () => {
     const dir = standbyFolder();
     const record = start(dir);

@@ -376,10 +376,24 @@ print(json.dumps({'pid': os.getpid(), 'sleep': s.pid}))
     expect(r.events.some((e) => e.type === 'access' && e.path.endsWith('ring-target.txt'))).toBe(false);
   });
 
+  it('loads and traces with the script fitted to a kernel without the io_uring_submit_req tracepoint (with bpftrace)', async () => {
+    const base = mkdtempSync(join(tmpdir(), 'iotrace-nosubmit-'));
+    writeFileSync(join(base, 'in.txt'), 'x');
+    const old = new BpftraceTracer({ submitTracepoint: false });
+    expect((await old.check()).available).toBe(true);
+    const r = await trace(['cat', 'in.txt'], base, join(base, 'work'), old);
+    expect(r.exit.code).toBe(0);
+    expect(r.outcome.incompleteReasons).toEqual([]);
+    expect(readFileSync(join(base, 'work', 'iotrace.bt'), 'utf8')).not.toContain('io_uring_submit_req\n');
+    expect(under(r.events, base)).toContain(`read 0 ${join(base, 'in.txt')}`);
+    rmSync(base, { recursive: true, force: true });
+  });
+
   it('reports any ring set up on kernels without the io_uring_submit_req tracepoint', () => {
     const script = readFileSync(join(process.cwd(), 'bpf/iotrace.bt'), 'utf8');
     const old = adaptScript(script, { hasSubmitTracepoint: false });
     expect(old).not.toContain('io_uring_submit_req\n');
+    expect(old).not.toContain('@uring');
     expect(old).not.toContain('&& 0 /* IO_URING_SETUP_FALLBACK */');
     expect(adaptScript(script, { hasSubmitTracepoint: true })).toBe(script.replace(/^#!.*\n/, ''));
   });
