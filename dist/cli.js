@@ -15284,6 +15284,25 @@ function claimStandby(dir, ownScriptHash) {
   }
   return { claimed: { record, dir: claimedDir, files } };
 }
+function standbyReady(files) {
+  try {
+    return readFileSync13(files.output, "utf8").slice(0, 4096).includes('"R\\t');
+  } catch {
+    return false;
+  }
+}
+async function waitStandbyReady(claimed, timeoutMs) {
+  const deadline = Date.now() + timeoutMs;
+  while (!standbyReady(claimed.files)) {
+    if (!standbyAlive(claimed.record)) {
+      const why = stderrTail(claimed.files.stderr);
+      return `the standby tracer (pid ${claimed.record.pid}) exited before it attached${why ? `: ${why}` : ""}`;
+    }
+    if (Date.now() > deadline) return `the standby tracer (pid ${claimed.record.pid}) did not attach within ${timeoutMs / 1e3} s`;
+    await new Promise((r) => setTimeout(r, 10));
+  }
+  return null;
+}
 function stderrTail(file) {
   try {
     return readFileSync13(file, "utf8").split("\n").filter((l) => l.trim() && !/RLIMIT_MEMLOCK|^Attach/.test(l)).slice(-4).join(" | ");
@@ -16067,7 +16086,7 @@ async function runBuild(options) {
     UV_USE_IO_URING: "0"
   };
   const standbyFolder = (options.env ?? process.env)[STANDBY_ENV] === "off" ? void 0 : standbyDir(options.env ?? process.env);
-  const shell = standbyFolder ? selected.tracer.claimStandby?.(standbyFolder, log) : void 0;
+  const shell = standbyFolder ? await selected.tracer.claimStandby?.(standbyFolder, log) : void 0;
   const launch = () => launchStopped({ command: options.command, cwd: options.cwd, env, ...options.user ? { user: options.user } : {}, stdin: options.stdin ?? "inherit", ...shell ? { shell } : {} });
   const early = pending && selected.tracer.name !== "none" ? await startEarly(launch, selected, dbDir, log, spans) : void 0;
   let plan;
@@ -17149,6 +17168,11 @@ var BpftraceTracer = class {
   probeOnCheck;
   /** Prefix to run bpftrace as root: [] as root, ['sudo', '-n'] otherwise. */
   asRoot = [];
+  /**
+   * Whether the kernel has the io_uring_submit_req tracepoint (check(): tracefs is readable by root only,
+   * so as another user it is looked up through sudo). Undefined: not checked, adaptScript looks itself.
+   */
+  hasSubmitTracepoint;
   /** A standby tracer this run claimed (claimStandby): attach() adopts it instead of starting bpftrace. */
   standby;
   constructor(options = {}) {
@@ -17163,6 +17187,7 @@ var BpftraceTracer = class {
     this.probeOnCheck = options.probeOnCheck ?? false;
     this.stopTimeoutMs = options.stopTimeoutMs ?? 3e3;
     this.detachInBackground = options.detachInBackground ?? process.env.IO_TRACE_BPF_WAIT_DETACH !== "1";
+    this.hasSubmitTracepoint = options.submitTracepoint;
   }
   /** Binary, version, root (or passwordless sudo), tracefs, and (probeOnCheck) a real probe. Cached. */
   check() {
@@ -17197,6 +17222,7 @@ var BpftraceTracer = class {
         reason: "tracefs is not mounted (no /sys/kernel/tracing/events): run `mount -t tracefs nodev /sys/kernel/tracing`"
       };
     }
+    this.hasSubmitTracepoint ??= isRoot() ? existsSync15(IO_URING_SUBMIT_TRACEPOINT) : (await run2(["sudo"], ["-n", "test", "-e", IO_URING_SUBMIT_TRACEPOINT], 5e3)).code === 0;
     if (this.probeOnCheck) {
       const probe2 = await run2(
         [...this.asRoot, ...this.command],
@@ -17218,11 +17244,18 @@ var BpftraceTracer = class {
    * launched through the returned launcher (its name is how the standby recognises the root). A standby
    * that cannot be used is reported and removed; this run then starts its own bpftrace.
    */
-  claimStandby(dir, log) {
+  async claimStandby(dir, log) {
     const result = claimStandby(dir, scriptHash(readFileSync15(this.scriptPath ?? defaultScriptPath(), "utf8")));
     if (result.claimed) {
+      const notReady = await waitStandbyReady(result.claimed, this.readyTimeoutMs);
+      if (notReady) {
+        signalStandby(result.claimed.record, "SIGKILL");
+        rmSync5(result.claimed.dir, { recursive: true, force: true });
+        log.warn(`${notReady}; starting bpftrace now`);
+        return void 0;
+      }
       this.standby = result.claimed;
-      log.debug(`using the standby tracer of ${dir} (bpftrace pid ${result.claimed.record.pid}, started ${((Date.now() - result.claimed.record.startedAt) / 1e3).toFixed(1)} s ago)`);
+      log.info(`using the standby tracer of ${dir} (bpftrace pid ${result.claimed.record.pid}, started ${((Date.now() - result.claimed.record.startedAt) / 1e3).toFixed(1)} s ago)`);
       return result.claimed.files.launcher;
     }
     if (!result.none) log.warn(`${result.unusable}; starting bpftrace now`);
@@ -17237,7 +17270,7 @@ var BpftraceTracer = class {
     if (!a.available) throw new TracerError(`bpftrace cannot run here: ${a.reason ?? "unavailable"}`);
     const shipped = readFileSync15(this.scriptPath ?? defaultScriptPath(), "utf8");
     const nonce = newNonce();
-    const script = adaptScript(shipped, { version: this.version, standby: { comm: nonce, idleSeconds: options.idleSeconds } });
+    const script = adaptScript(shipped, { version: this.version, hasSubmitTracepoint: this.hasSubmitTracepoint, standby: { comm: nonce, idleSeconds: options.idleSeconds } });
     const files = prepareStandbyDir(dir, nonce);
     writeFileSync3(files.script, script);
     const out = openSync6(files.output, "w");
@@ -17284,8 +17317,7 @@ var BpftraceTracer = class {
       idleSeconds: options.idleSeconds
     };
     writeStandbyRecord(dir, record);
-    const ready = () => /"R\\t/.test(readFileSync15(files.output, "utf8").slice(0, 4096));
-    while (options.waitReady && !ready()) {
+    while (options.waitReady && !standbyReady(files)) {
       if (!standbyAlive(record)) fail(`bpftrace ${this.version ?? ""} could not load bpf/iotrace.bt as a standby tracer`);
       if (Date.now() > deadline) {
         signalStandby(record, "SIGKILL");
@@ -17308,6 +17340,7 @@ var BpftraceTracer = class {
     this.standby = void 0;
     return new BpftraceSession(this, options, {
       standby,
+      hasSubmitTracepoint: this.hasSubmitTracepoint,
       command: this.command,
       version: this.version,
       asRoot: this.asRoot,
@@ -17349,7 +17382,7 @@ var BpftraceSession = class {
     this.config = config;
     mkdirSync3(options.workDir, { recursive: true });
     const standby = config.standby;
-    const script = standby ? readFileSync15(standby.files.script, "utf8") : adaptScript(readFileSync15(config.scriptPath, "utf8"), { version: config.version });
+    const script = standby ? readFileSync15(standby.files.script, "utf8") : adaptScript(readFileSync15(config.scriptPath, "utf8"), { version: config.version, hasSubmitTracepoint: config.hasSubmitTracepoint });
     writeFileSync3(join4(options.workDir, "iotrace.bt"), script);
     this.raw = createWriteStream2(join4(options.workDir, "bpftrace-output.jsonl"));
     this.raw.on("error", (e2) => this.log.debug(`bpftrace raw output not saved: ${e2.message}`));
@@ -17681,7 +17714,7 @@ var IO_URING_SUBMIT_TRACEPOINT = "/sys/kernel/tracing/events/io_uring/io_uring_s
 function adaptScript(script, options = {}) {
   let out = script.replace(/^#!.*\n/, "");
   if (!(options.hasSubmitTracepoint ?? existsSync15(IO_URING_SUBMIT_TRACEPOINT))) {
-    out = out.replace(/\/\* IO_URING_SUBMIT_BEGIN[\s\S]*?\/\* IO_URING_SUBMIT_END \*\//, "").replace("&& 0 /* IO_URING_SETUP_FALLBACK */", "");
+    out = out.replace(/\/\* IO_URING_SUBMIT_BEGIN[\s\S]*?\/\* IO_URING_SUBMIT_END \*\//, "").replace(/^.*IO_URING_SUBMIT_ONLY.*\n/gm, "").replace("&& 0 /* IO_URING_SETUP_FALLBACK */", "");
   }
   if (options.standby) {
     const { comm, idleSeconds } = options.standby;
