@@ -595,12 +595,13 @@ class BpftraceSession implements TracerSession {
    * Whether bpftrace may be left to stop on its own: every CPU's records up to the build's exit are read
    * (the caller checked), nothing was lost (every loss report, on stdout or stderr, adds to the decoder's
    * count; 0.27 prints its exact total only at exit, so after any loss io-trace waits for it), bpftrace
-   * runs without sudo (whose SIGKILL needs the relay in kill()), and it is still running.
+   * is not a child run through sudo (whose SIGKILL needs the relay in kill(); a standby is signalled by
+   * its own pid, through sudo when it is root's), and it is still running.
    */
   private canDetachInBackground(): boolean {
     return (
       this.config.detachInBackground &&
-      (this.config.standby ? !this.config.standby.record.sudo : this.config.asRoot.length === 0) &&
+      (this.config.standby !== undefined || this.config.asRoot.length === 0) &&
       this.decoder.stats.lostEvents === 0 &&
       this.child.pid !== undefined &&
       this.child.exitCode === null &&
@@ -625,7 +626,9 @@ class BpftraceSession implements TracerSession {
     if (comm) {
       // Only signal the pid while it is still bpftrace (never a process that reused the pid).
       const same = `[ "$(cat /proc/$0/comm 2>/dev/null)" = "$1" ]`;
-      const watchdog = spawn('sh', ['-c', `sleep 1.5; ${same} && kill -INT $0; sleep 3; ${same} && kill -KILL $0`, String(pid), comm], { stdio: 'ignore', detached: true });
+      // A standby started through sudo is root's: signalled through sudo too.
+      const kill = this.config.standby?.record.sudo ? 'sudo -n kill' : 'kill';
+      const watchdog = spawn('sh', ['-c', `sleep 1.5; ${same} && ${kill} -INT $0; sleep 3; ${same} && ${kill} -KILL $0`, String(pid), comm], { stdio: 'ignore', detached: true });
       watchdog.on('error', () => {});
       watchdog.unref();
     }
