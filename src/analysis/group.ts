@@ -5,24 +5,51 @@ import { locationKey } from './coverage.js';
 import { FixWriter, toolPattern, toolTaskRef } from './fixes.js';
 import type { Observation } from './task-findings.js';
 
+export interface GroupContext {
+  /** Whether a folder holds git-tracked files (never proposed as an outputs glob). */
+  tracked?: (dir: string) => boolean;
+  /**
+   * The outermost folder below the workspace root that holds `rel` and is a workspace package (has a
+   * package.json or project.json), if any: the unit a task's reads of another package's files are grouped by.
+   */
+  packageRootOf?: (rel: string) => string | undefined;
+}
+
 /**
  * Root causes: observations that one edit fixes become one finding, with a count, samples, the tasks,
- * and that one fix. Within a task, files under one folder of the project become `folder/**`; across tasks,
- * the same value at the same config place (a shared `targetDefaults` or root turbo.json entry) is one
- * edit; a root file read by tasks declared in different places is one workspace-wide fix (Nx
- * `sharedGlobals`, turbo `globalDependencies`). Findings come out ranked by likely impact.
+ * and that one fix. Within a task, files under one folder of the project become `folder/**`; reads
+ * outside the task's project are grouped by the tree they lie in (another workspace package's folder,
+ * else the top folder under the workspace root), across the tasks declared in one place, and named by the
+ * deepest folder holding them all; the same value at the same config place (a shared `targetDefaults` or
+ * root turbo.json entry) is one edit; a root file or tree read by tasks declared in different places is
+ * one workspace-wide fix (Nx `sharedGlobals`, turbo `globalDependencies`). Findings come out ranked by
+ * likely impact.
  */
-export function groupFindings(plan: Plan, observations: readonly Observation[], fixes: FixWriter, tracked?: (dir: string) => boolean): Finding[] {
+export function groupFindings(plan: Plan, observations: readonly Observation[], fixes: FixWriter, ctx: GroupContext = {}): Finding[] {
+  const { tracked } = ctx;
   const groups = new Map<string, Group>();
-  const put = (key: string, o: Observation, pattern: string, fixValue?: string) => {
+  const put = (key: string, o: Observation, pattern: string, fixValue?: string, tree?: string) => {
     let g = groups.get(key);
-    if (!g) groups.set(key, (g = { key, type: o.type, severity: o.severity, pattern, first: o, tasks: new Map(), paths: new Set(), fixValue }));
+    if (!g) groups.set(key, (g = { key, type: o.type, severity: o.severity, pattern, first: o, tasks: new Map(), paths: new Set(), fixValue, ...(tree !== undefined ? { tree } : {}) }));
     if (SEVERITY_RANK[o.severity] > SEVERITY_RANK[g.severity]) g.severity = o.severity;
+    // The group speaks for its real cause: an arguable read that joined it never names it.
+    if (g.first.reason && !o.reason) g.first = o;
     if (!g.tasks.has(o.task.id)) g.tasks.set(o.task.id, o.task);
     if (o.samples) for (const s of o.samples) g.paths.add(s);
     else g.paths.add(o.path);
     if (o.count && o.count > (g.count ?? 0)) g.count = o.count;
   };
+
+  // Reads outside the task's project, by tree: a tree with an unarguable read of the task takes the task's
+  // arguable reads there too (a copied template's package.json, .npmrc and tsconfig.json are its files).
+  const treeOfRead = (o: Observation): string | undefined =>
+    o.type === 'unexpected_read' && !o.toolCache && !(o.dependencyManifest && plan.source === 'nx') && !inProject(o.task, o.path) ? treeOf(o.path, ctx.packageRootOf) : undefined;
+  const errorTrees = new Set<string>();
+  for (const o of observations) {
+    if (o.reason || o.severity !== 'error') continue;
+    const tree = treeOfRead(o);
+    if (tree !== undefined) errorTrees.add(`${o.task.id}\0${tree}`);
+  }
 
   // Per task and type: the pattern each file is declared by.
   const byTaskType = new Map<string, Observation[]>();
@@ -46,6 +73,13 @@ export function groupFindings(plan: Plan, observations: readonly Observation[], 
       switch (o.type) {
         case 'unexpected_read':
         case 'unexpected_write': {
+          const tree = treeOfRead(o);
+          if (tree !== undefined && (!o.reason ? o.severity === 'error' : errorTrees.has(`${o.task.id}\0${tree}`))) {
+            // One tree of one task, and of every task declared in the same place: one value, one edit.
+            const loc = locationKey(o.task.declaredAt?.inputs) ?? `task:${o.task.id}`;
+            put(JSON.stringify([o.type, 'error', 'tree', tree, loc]), { ...o, severity: 'error' }, tree, undefined, tree);
+            continue;
+          }
           if (o.dependencyManifest && plan.source === 'nx') {
             // One dependency input (`^{projectRoot}/package.json`) fixes every dependency's package.json.
             key = JSON.stringify([o.type, o.severity, 'dependency-manifest']);
@@ -55,8 +89,10 @@ export function groupFindings(plan: Plan, observations: readonly Observation[], 
           // One edit at one shared place fixes every task declared there.
           const value = toolPattern(plan.source, o.task, pattern);
           const loc = locationKey(o.task.declaredAt?.[field]) ?? `task:${o.task.id}`;
-          // Arguable reads (one reason) are one finding per declaration place, whatever the files.
-          key = JSON.stringify([o.type, o.severity, kind, o.reason && !o.toolCache ? '' : value, loc]);
+          // Arguable reads (one reason) are one finding, whatever the files and wherever the tasks are
+          // declared: nothing needs to change, and the optional fix (ignore them) is the same for all.
+          const arguable = o.reason !== undefined && !o.toolCache;
+          key = JSON.stringify([o.type, o.severity, kind, arguable ? '' : value, arguable ? '' : loc]);
           fixValue = JSON.stringify([value, loc]);
           break;
         }
@@ -81,6 +117,7 @@ export function groupFindings(plan: Plan, observations: readonly Observation[], 
     }
   }
 
+  for (const g of groups.values()) if (g.tree !== undefined) g.pattern = treePattern(g.paths);
   mergeToolCacheWrites(groups);
   mergeRootReads(groups);
 
@@ -104,6 +141,41 @@ interface Group {
   global?: boolean;
   /** The value the fix adds and where (reads/writes): groups with the same one are one edit. */
   fixValue?: string;
+  /** Reads outside the tasks' projects: the tree they lie in (a workspace package's folder, or a top folder). */
+  tree?: string;
+}
+
+function inProject(task: PlanTask, rel: string): boolean {
+  return task.projectRoot === '' || rel === task.projectRoot || rel.startsWith(task.projectRoot + '/');
+}
+
+/**
+ * The tree a read outside the task's project lies in: the workspace package holding it (its outermost
+ * package folder), else its top folder under the workspace root. A file at the root has none: each root
+ * file is its own cause (a root tsconfig and a LICENSE are different edits).
+ */
+function treeOf(rel: string, packageRootOf: GroupContext['packageRootOf']): string | undefined {
+  const slash = rel.indexOf('/');
+  if (slash <= 0 || rel.startsWith('../')) return undefined;
+  return packageRootOf?.(rel) ?? rel.slice(0, slash);
+}
+
+/**
+ * How a tree's files are declared: one file is itself; several are the deepest folder holding them all
+ * (`templates/skeleton/**`, not one finding per subfolder): the narrowest glob that also covers the
+ * files the next change adds beside them, so one edit fixes the cause.
+ */
+function treePattern(paths: ReadonlySet<string>): string {
+  const list = [...paths];
+  if (list.length === 1) return list[0];
+  let parts = list[0].split('/').slice(0, -1);
+  for (const p of list) {
+    const q = p.split('/');
+    let i = 0;
+    while (i < parts.length && i < q.length - 1 && q[i] === parts[i]) i++;
+    parts = parts.slice(0, i);
+  }
+  return `${parts.join('/')}/**`;
 }
 
 /**
@@ -169,23 +241,26 @@ function mergeRootReads(groups: Map<string, Group>): void {
   const byPattern = new Map<string, Group[]>();
   for (const g of groups.values()) {
     if (g.type !== 'unexpected_read' || g.severity !== 'error' || g.first.toolCache || g.first.reason || g.first.dependencyManifest) continue;
-    if (!outsideAllProjects(g.pattern, g.tasks.values())) continue;
-    let list = byPattern.get(g.pattern);
-    if (!list) byPattern.set(g.pattern, (list = []));
+    // A tree (a shared config folder) is one cause whichever of its files each task read.
+    const unit = g.tree ?? g.pattern;
+    if (!outsideAllProjects(unit, g.tasks.values())) continue;
+    let list = byPattern.get(unit);
+    if (!list) byPattern.set(unit, (list = []));
     list.push(g);
   }
-  for (const [pattern, list] of byPattern) {
+  for (const [unit, list] of byPattern) {
     // One shared place that already lists inputs is one edit too; a place where inputs are not set
     // (tool defaults) or inferred would need the whole list written out: the global list is simpler.
     const what = list[0].first.task.declaredAt?.inputs?.what ?? '';
     const tasks = new Set(list.flatMap((g) => [...g.tasks.keys()]));
     if (list.length < 2 && !(tasks.size >= 2 && (what.includes('not set') || what.includes('inferred by plugin')))) continue;
-    const merged: Group = { ...list[0], key: `global:${pattern}`, tasks: new Map(), paths: new Set(), global: true };
+    const merged: Group = { ...list[0], key: `global:${unit}`, tasks: new Map(), paths: new Set(), global: true };
     for (const g of list) {
       groups.delete(g.key);
       for (const [id, t] of g.tasks) merged.tasks.set(id, t);
       for (const p of g.paths) merged.paths.add(p);
     }
+    if (merged.tree !== undefined) merged.pattern = treePattern(merged.paths);
     groups.set(merged.key, merged);
   }
 }
@@ -201,7 +276,7 @@ function toFinding(plan: Plan, g: Group, fixes: FixWriter): Finding {
   // Pairs of tasks (undeclared dependency, overlapping output) group whatever files they share.
   if ((g.type === 'undeclared_dependency' || g.type === 'overlapping_output') && paths.length > 1) g.pattern = commonPattern(paths, false);
   // One value for several projects (`{projectRoot}/tsconfig.json`): name the files' common shape.
-  if ((g.type === 'unexpected_read' || g.type === 'unexpected_write') && tasks.length > 1 && !g.global && paths.length > 1 && !o.reason) {
+  if ((g.type === 'unexpected_read' || g.type === 'unexpected_write') && tasks.length > 1 && !g.global && g.tree === undefined && paths.length > 1 && !o.reason) {
     g.pattern = commonPattern(paths);
   }
   const what = count === 1 ? paths[0] : `${count} files under ${g.pattern} (e.g. ${paths.slice(0, 2).join(', ')})`;
@@ -279,7 +354,7 @@ function toFinding(plan: Plan, g: Group, fixes: FixWriter): Finding {
       ? `${o.declared}${o.via ? ` via ${o.via}` : ''}`
       : count === 1
         ? paths[0]
-        : ((o.reason && !o.toolCache) || o.dependencyManifest) && (g.type === 'unexpected_read' || g.type === 'unexpected_write')
+        : ((o.reason && !o.toolCache) || o.dependencyManifest) && g.tree === undefined && (g.type === 'unexpected_read' || g.type === 'unexpected_write')
           ? commonPattern(paths, g.type === 'unexpected_read')
           : g.pattern;
   return {
