@@ -64,7 +64,9 @@ export function groupFindings(plan: Plan, observations: readonly Observation[], 
     const patterns =
       first.type === 'unexpected_read' || first.type === 'unexpected_write'
         ? filePatterns(first.task, list.map((o) => o.path), first.type === 'unexpected_write' ? tracked : undefined)
-        : undefined;
+        : first.type === 'input_mutation'
+          ? mutationPatterns(first.task, list, tracked)
+          : undefined;
     for (const o of list) {
       const pattern = patterns?.get(o.path) ?? o.path;
       const kind = o.toolCache ? `cache:${o.toolCache.tool}` : o.reason ?? '';
@@ -104,6 +106,15 @@ export function groupFindings(plan: Plan, observations: readonly Observation[], 
           // A named input, or one shared declaration, is one edit for every task that uses it.
           key = JSON.stringify([o.type, o.declared, o.via ?? '', o.via ? '' : locationKey(o.task.declaredAt?.inputs) ?? o.task.id, o.declared?.includes('{projectRoot}') || o.via ? '' : o.path]);
           break;
+        case 'input_mutation': {
+          // Files both declared input and output under one untracked folder (a dist/ the inputs' `**/*`
+          // also matches): one exclusion fixes them all, for every task declared in the same place.
+          const value = patterns?.get(o.path);
+          key = value
+            ? JSON.stringify([o.type, o.severity, kind, toolPattern(plan.source, o.task, value), locationKey(o.task.declaredAt?.inputs) ?? `task:${o.task.id}`])
+            : JSON.stringify([o.type, o.task.id, o.path, kind]);
+          break;
+        }
         case 'missing_output':
           // One pattern of one shared list is one edit, however many tasks it leaves empty.
           key = o.sharedList
@@ -176,6 +187,21 @@ function treePattern(paths: ReadonlySet<string>): string {
     parts = parts.slice(0, i);
   }
   return `${parts.join('/')}/**`;
+}
+
+/**
+ * Mutated inputs that are also declared outputs, two or more under one folder holding no git-tracked
+ * file: that folder (`dist/**`), as writes are grouped. A file that is only an input stays itself: an
+ * exclusion glob over sources would take them out of the hash.
+ */
+function mutationPatterns(task: PlanTask, list: readonly Observation[], tracked?: (dir: string) => boolean): Map<string, string> {
+  const both = list.filter((o) => o.alsoOutput).map((o) => o.path);
+  const byPattern = filePatterns(task, both, tracked);
+  const counts = new Map<string, number>();
+  for (const p of byPattern.values()) counts.set(p, (counts.get(p) ?? 0) + 1);
+  const out = new Map<string, string>();
+  for (const [rel, p] of byPattern) if (p !== rel && (counts.get(p) ?? 0) >= 2) out.set(rel, p);
+  return out;
 }
 
 /**
@@ -276,8 +302,11 @@ function toFinding(plan: Plan, g: Group, fixes: FixWriter): Finding {
   // Pairs of tasks (undeclared dependency, overlapping output) group whatever files they share.
   if ((g.type === 'undeclared_dependency' || g.type === 'overlapping_output') && paths.length > 1) g.pattern = commonPattern(paths, false);
   // One value for several projects (`{projectRoot}/tsconfig.json`): name the files' common shape.
-  if ((g.type === 'unexpected_read' || g.type === 'unexpected_write') && tasks.length > 1 && !g.global && g.tree === undefined && paths.length > 1 && !o.reason) {
-    g.pattern = commonPattern(paths);
+  if ((g.type === 'unexpected_read' || g.type === 'unexpected_write' || g.type === 'input_mutation') && tasks.length > 1 && !g.global && g.tree === undefined && paths.length > 1 && !o.reason) {
+    // An excluded folder of each project (`!dist/**`): `packages/**/dist/**`, not the bare common folder.
+    const own = task.projectRoot && fixPattern.startsWith(task.projectRoot + '/') ? fixPattern.slice(task.projectRoot.length + 1) : undefined;
+    const common = commonPattern(paths, false);
+    g.pattern = g.type === 'input_mutation' && own?.endsWith('/**') && common.endsWith('/**') ? `${common}/${own}` : commonPattern(paths);
   }
   const what = count === 1 ? paths[0] : `${count} files under ${g.pattern} (e.g. ${paths.slice(0, 2).join(', ')})`;
   const their = tasks.length === 1 ? 'its' : 'their';
@@ -321,10 +350,11 @@ function toFinding(plan: Plan, g: Group, fixes: FixWriter): Finding {
       break;
     case 'input_mutation':
       message = o.alsoOutput
-        ? `${who} wrote ${what}, which is both a declared input and output of it: its hash changes every run`
+        ? `${who} wrote ${what}, which ${count === 1 ? 'is' : 'are'} both a declared input and output of ${tasks.length === 1 ? 'it' : 'them'}: ${their} hash changes every run`
         : `${who} wrote ${what}, one of its own declared inputs: the next run hashes different inputs`;
       if (o.reason) message = `${who} rewrote ${what}, one of its own declared inputs, ${o.reason}`;
       fix = fixes.inputMutation(task, fixPattern, o.alsoOutput ?? false);
+      if (tasks.length > 1) fix = { ...fix, summary: `${fix.summary} (one edit for ${tasks.length} tasks: ${tasks.slice(0, 3).map((t) => t.id).join(', ')}${tasks.length > 3 ? ', ...' : ''})` };
       break;
     case 'undeclared_dependency': {
       const other = plan.tasks.find((t) => t.id === o.otherTask)!;

@@ -388,6 +388,16 @@ describe('one finding per tree read outside the project (field four: hydrogen, a
     expect(r.findings[0].tasks).toEqual(['a#build', 'b#build', 'c#build']);
   });
 
+  it('outputs that the inputs also match (a `**/*` list over a built dist/), in tasks declared in one place, are one input_mutation finding with one exclusion (astro re-check)', () => {
+    const files = ['a', 'b'].flatMap((p) => ['index.js', 'index.d.ts', 'util.js'].map((f) => `packages/${p}/dist/${f}`));
+    ws = makeWorkspace(Object.fromEntries(files.map((f) => [f, 'x'])));
+    const shared = { inputs: { file: 'turbo.json', line: 21, what: 'tasks["build"].inputs' }, outputs: { file: 'turbo.json', line: 32, what: 'tasks["build"].outputs' } };
+    const tasks = ['a', 'b'].map((p) => task(`${p}#build`, { inputs: [`packages/${p}/**`], outputs: [`packages/${p}/dist/**`], declaredInputs: ['**/*'], declaredAt: shared }));
+    const r = run('turbo', tasks, files.map((f) => acc(f.split('/')[1] + '#build', 'create', f)));
+    expect(r.findings).toHaveLength(1);
+    expect(r.findings[0]).toMatchObject({ type: 'input_mutation', severity: 'warning', path: 'packages/**/dist/**', count: 6, tasks: ['a#build', 'b#build'], fix: { add: ['!dist/**'], file: 'turbo.json', line: 21 } });
+  });
+
   it("turbo: a package's own list, created for a task whose inputs were turbo's default (an empty list in --dry=json), keeps \"$TURBO_DEFAULT$\"", () => {
     ws = makeWorkspace({ 'packages/a/extra.json': '' });
     const at2 = { inputs: { file: 'turbo.json', line: 5, what: 'tasks["build"].inputs' } };
