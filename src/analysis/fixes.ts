@@ -189,9 +189,8 @@ export class FixWriter {
     if (source === 'turbo' && field === 'inputs' && notSet) {
       // Several findings may each add to the one list this creates: say what to add, and how the list starts.
       const set = ['$TURBO_DEFAULT$', value];
-      const entry = loc?.what?.match(/\["([^"]+)"\]/)?.[1];
       return {
-        summary: `add ${q(value)} to "inputs" of ${tasks.length > 1 ? `"${task.target}" (${taskList(tasks)})` : task.id}${where(loc)}${entry ? `, in its "${entry}" entry,` : ''} which has no inputs list yet: start the list with "$TURBO_DEFAULT$" (explicit inputs replace the default, all files of the package), e.g. ${list(set)}`,
+        summary: `add ${q(value)} to "inputs" of ${tasks.length > 1 ? `"${task.target}" (${taskList(tasks)})` : task.id}${where(loc)}; the entry has no inputs list yet: start it with "$TURBO_DEFAULT$" (explicit inputs replace the default, all files of the package)`,
         field,
         add: [value],
         set,
