@@ -1,6 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import type { Finding } from '../core/findings.js';
 import type { IgnoreMatcher } from '../config/ignore.js';
 import { compilePatterns, patternBase } from '../plan/patterns.js';
@@ -50,6 +50,8 @@ export interface AnalysisInput {
   trackedDir?: (dir: string) => boolean;
   /** Which of these files git ignores; default: `git check-ignore`. */
   gitIgnored?: (rels: string[]) => Set<string>;
+  /** The outermost workspace package folder holding a file; default: a folder with a package.json or project.json. */
+  packageRootOf?: (rel: string) => string | undefined;
 }
 
 export interface AnalysisResult {
@@ -170,7 +172,10 @@ export function analyse(input: AnalysisInput): AnalysisResult {
 
   // 4. Root causes.
   const fixes = new FixWriter(plan, { inputs: tasksByLocation(plan, 'inputs'), outputs: sharedOutputs, dependsOn: tasksByLocation(plan, 'dependsOn') });
-  const findings = groupFindings(plan, observations, fixes, input.trackedDir ?? gitTrackedDirs(plan.workspaceRoot));
+  const findings = groupFindings(plan, observations, fixes, {
+    tracked: input.trackedDir ?? gitTrackedDirs(plan.workspaceRoot),
+    packageRootOf: input.packageRootOf ?? workspacePackageRoots(plan.workspaceRoot),
+  });
 
   const counts = new Map<string, number>();
   for (const f of findings) for (const t of f.tasks ?? [f.task]) counts.set(t, (counts.get(t) ?? 0) + 1);
@@ -216,6 +221,25 @@ export function gitIgnoredFiles(root: string, rels: string[]): Set<string> {
     out = typeof (e as { stdout?: unknown }).stdout === 'string' ? (e as { stdout: string }).stdout : '';
   }
   return new Set(out.split('\0').filter(Boolean));
+}
+
+/**
+ * The outermost folder below the root holding `rel` that is a package (a package.json or project.json in
+ * it): `templates/skeleton` for `templates/skeleton/app/root.tsx`, `packages/a` for a fixture package
+ * nested in `packages/a/test/`. Looked up on disk after the build, memoised per folder.
+ */
+export function workspacePackageRoots(root: string): (rel: string) => string | undefined {
+  const isPackage = new Map<string, boolean>();
+  return (rel) => {
+    const parts = rel.split('/');
+    for (let i = 1; i < parts.length; i++) {
+      const dir = parts.slice(0, i).join('/');
+      let p = isPackage.get(dir);
+      if (p === undefined) isPackage.set(dir, (p = existsSync(`${root}/${dir}/package.json`) || existsSync(`${root}/${dir}/project.json`)));
+      if (p) return dir;
+    }
+    return undefined;
+  };
 }
 
 /** Folders holding git-tracked files, asked lazily (once); no git: none. */

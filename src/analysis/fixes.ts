@@ -62,9 +62,10 @@ export function addToFieldFix(
   // Object entries (Nx dependsOn) are already JSON; strings are quoted.
   const list = values.map((v) => (v.startsWith('{"') ? v : JSON.stringify(v))).join(', ');
   let summary = `add ${list} to "${name}" of ${task.id}${where(loc)}`;
-  if (source === 'turbo' && field === 'inputs' && !task.inputs.some((i) => i.includes('$TURBO_DEFAULT$'))) {
-    // An explicit inputs list replaces Turborepo's default (all git-tracked files in the package).
-    summary += '; keep "$TURBO_DEFAULT$" in the list if the task relies on the default inputs';
+  if (source === 'turbo' && field === 'inputs' && loc?.what?.includes('not set')) {
+    // The list is created: an explicit inputs list replaces Turborepo's default (all git-tracked files in
+    // the package). A list that exists already left the default out (or holds "$TURBO_DEFAULT$").
+    summary += '; start the new list with "$TURBO_DEFAULT$": explicit inputs replace the default';
   }
   return { summary, field, add: values, ...(loc ? { file: loc.file, ...(loc.line ? { line: loc.line } : {}) } : {}) };
 }
@@ -130,7 +131,8 @@ export class FixWriter {
     const decl = (task.declaredInputs ?? []).map((e) => (typeof e === 'string' ? e : JSON.stringify(e)));
     if (this.plan.source === 'nx') return task.declaredInputs ? decl : task.namedInputs?.default ? ['default', '^default'] : ['{projectRoot}/**/*'];
     if (this.plan.source === 'turbo') {
-      if (!task.declaredInputs) return ['$TURBO_DEFAULT$'];
+      // No list, or an empty one: turbo's default inputs, which a new list must keep.
+      if (!task.declaredInputs?.length) return ['$TURBO_DEFAULT$'];
       // turbo's resolved definition writes `$TURBO_ROOT$/x` as `../../x`: give it back the way users write it.
       return decl.map((e) => {
         const neg = e.startsWith('!') ? '!' : '';
@@ -185,8 +187,15 @@ export class FixWriter {
       };
     }
     if (source === 'turbo' && field === 'inputs' && notSet) {
+      // Several findings may each add to the one list this creates: say what to add, and how the list starts.
       const set = ['$TURBO_DEFAULT$', value];
-      return { summary: `set "inputs" of ${tasks.length > 1 ? `"${task.target}" (${taskList(tasks)})` : task.id} to ${list(set)}${where(loc)}: explicit inputs replace the default (all files of the package), so keep "$TURBO_DEFAULT$"`, field, add: [value], set, ...at(loc) };
+      return {
+        summary: `add ${q(value)} to "inputs" of ${tasks.length > 1 ? `"${task.target}" (${taskList(tasks)})` : task.id}${where(loc)}; the entry has no inputs list yet: start it with "$TURBO_DEFAULT$" (explicit inputs replace the default, all files of the package)`,
+        field,
+        add: [value],
+        set,
+        ...at(loc),
+      };
     }
     const f = addToFieldFix(source, task, field, [value]);
     return { ...f, summary: f.summary + others };
@@ -289,7 +298,7 @@ export class FixWriter {
         : { summary: `stop writing ${rel} in ${task.id}, or move it from its "inputs" to its "outputs"${where(loc)}`, field: 'outputs', add: [rel], ...at(loc) };
     }
     const neg = `!${value}`;
-    const defaults = source === 'turbo' && !task.declaredInputs ? ' (explicit inputs replace the default: keep "$TURBO_DEFAULT$" first)' : '';
+    const defaults = source === 'turbo' && !task.declaredInputs?.length ? ' (explicit inputs replace the default: keep "$TURBO_DEFAULT$" first)' : '';
     if (alsoOutput) return { summary: `add ${q(neg)} to "inputs" of ${task.id}${where(loc)}${defaults}, or stop writing it`, field: 'inputs', add: [neg], ...at(loc) };
     return {
       summary: `stop writing ${rel} in ${task.id}, or add ${q(value)} to its "outputs"${where(task.declaredAt?.outputs)} and ${q(neg)} to its "inputs"${where(loc)}${defaults}`,

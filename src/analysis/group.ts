@@ -5,24 +5,51 @@ import { locationKey } from './coverage.js';
 import { FixWriter, toolPattern, toolTaskRef } from './fixes.js';
 import type { Observation } from './task-findings.js';
 
+export interface GroupContext {
+  /** Whether a folder holds git-tracked files (never proposed as an outputs glob). */
+  tracked?: (dir: string) => boolean;
+  /**
+   * The outermost folder below the workspace root that holds `rel` and is a workspace package (has a
+   * package.json or project.json), if any: the unit a task's reads of another package's files are grouped by.
+   */
+  packageRootOf?: (rel: string) => string | undefined;
+}
+
 /**
  * Root causes: observations that one edit fixes become one finding, with a count, samples, the tasks,
- * and that one fix. Within a task, files under one folder of the project become `folder/**`; across tasks,
- * the same value at the same config place (a shared `targetDefaults` or root turbo.json entry) is one
- * edit; a root file read by tasks declared in different places is one workspace-wide fix (Nx
- * `sharedGlobals`, turbo `globalDependencies`). Findings come out ranked by likely impact.
+ * and that one fix. Within a task, files under one folder of the project become `folder/**`; reads
+ * outside the task's project are grouped by the tree they lie in (another workspace package's folder,
+ * else the top folder under the workspace root), across the tasks declared in one place, and named by the
+ * deepest folder holding them all; the same value at the same config place (a shared `targetDefaults` or
+ * root turbo.json entry) is one edit; a root file or tree read by tasks declared in different places is
+ * one workspace-wide fix (Nx `sharedGlobals`, turbo `globalDependencies`). Findings come out ranked by
+ * likely impact.
  */
-export function groupFindings(plan: Plan, observations: readonly Observation[], fixes: FixWriter, tracked?: (dir: string) => boolean): Finding[] {
+export function groupFindings(plan: Plan, observations: readonly Observation[], fixes: FixWriter, ctx: GroupContext = {}): Finding[] {
+  const { tracked } = ctx;
   const groups = new Map<string, Group>();
-  const put = (key: string, o: Observation, pattern: string, fixValue?: string) => {
+  const put = (key: string, o: Observation, pattern: string, fixValue?: string, tree?: string) => {
     let g = groups.get(key);
-    if (!g) groups.set(key, (g = { key, type: o.type, severity: o.severity, pattern, first: o, tasks: new Map(), paths: new Set(), fixValue }));
+    if (!g) groups.set(key, (g = { key, type: o.type, severity: o.severity, pattern, first: o, tasks: new Map(), paths: new Set(), fixValue, ...(tree !== undefined ? { tree } : {}) }));
     if (SEVERITY_RANK[o.severity] > SEVERITY_RANK[g.severity]) g.severity = o.severity;
+    // The group speaks for its real cause: an arguable read that joined it never names it.
+    if (g.first.reason && !o.reason) g.first = o;
     if (!g.tasks.has(o.task.id)) g.tasks.set(o.task.id, o.task);
     if (o.samples) for (const s of o.samples) g.paths.add(s);
     else g.paths.add(o.path);
     if (o.count && o.count > (g.count ?? 0)) g.count = o.count;
   };
+
+  // Reads outside the task's project, by tree: a tree with an unarguable read of the task takes the task's
+  // arguable reads there too (a copied template's package.json, .npmrc and tsconfig.json are its files).
+  const treeOfRead = (o: Observation): string | undefined =>
+    o.type === 'unexpected_read' && !o.toolCache && !(o.dependencyManifest && plan.source === 'nx') && !inProject(o.task, o.path) ? treeOf(o.path, ctx.packageRootOf) : undefined;
+  const errorTrees = new Set<string>();
+  for (const o of observations) {
+    if (o.reason || o.severity !== 'error') continue;
+    const tree = treeOfRead(o);
+    if (tree !== undefined) errorTrees.add(`${o.task.id}\0${tree}`);
+  }
 
   // Per task and type: the pattern each file is declared by.
   const byTaskType = new Map<string, Observation[]>();
@@ -37,7 +64,9 @@ export function groupFindings(plan: Plan, observations: readonly Observation[], 
     const patterns =
       first.type === 'unexpected_read' || first.type === 'unexpected_write'
         ? filePatterns(first.task, list.map((o) => o.path), first.type === 'unexpected_write' ? tracked : undefined)
-        : undefined;
+        : first.type === 'input_mutation'
+          ? mutationPatterns(first.task, list, tracked)
+          : undefined;
     for (const o of list) {
       const pattern = patterns?.get(o.path) ?? o.path;
       const kind = o.toolCache ? `cache:${o.toolCache.tool}` : o.reason ?? '';
@@ -46,6 +75,13 @@ export function groupFindings(plan: Plan, observations: readonly Observation[], 
       switch (o.type) {
         case 'unexpected_read':
         case 'unexpected_write': {
+          const tree = treeOfRead(o);
+          if (tree !== undefined && (!o.reason ? o.severity === 'error' : errorTrees.has(`${o.task.id}\0${tree}`))) {
+            // One tree of one task, and of every task declared in the same place: one value, one edit.
+            const loc = locationKey(o.task.declaredAt?.inputs) ?? `task:${o.task.id}`;
+            put(JSON.stringify([o.type, 'error', 'tree', tree, loc]), { ...o, severity: 'error' }, tree, undefined, tree);
+            continue;
+          }
           if (o.dependencyManifest && plan.source === 'nx') {
             // One dependency input (`^{projectRoot}/package.json`) fixes every dependency's package.json.
             key = JSON.stringify([o.type, o.severity, 'dependency-manifest']);
@@ -55,8 +91,10 @@ export function groupFindings(plan: Plan, observations: readonly Observation[], 
           // One edit at one shared place fixes every task declared there.
           const value = toolPattern(plan.source, o.task, pattern);
           const loc = locationKey(o.task.declaredAt?.[field]) ?? `task:${o.task.id}`;
-          // Arguable reads (one reason) are one finding per declaration place, whatever the files.
-          key = JSON.stringify([o.type, o.severity, kind, o.reason && !o.toolCache ? '' : value, loc]);
+          // Arguable reads (one reason) are one finding, whatever the files and wherever the tasks are
+          // declared: nothing needs to change, and the optional fix (ignore them) is the same for all.
+          const arguable = o.reason !== undefined && !o.toolCache;
+          key = JSON.stringify([o.type, o.severity, kind, arguable ? '' : value, arguable ? '' : loc]);
           fixValue = JSON.stringify([value, loc]);
           break;
         }
@@ -68,6 +106,15 @@ export function groupFindings(plan: Plan, observations: readonly Observation[], 
           // A named input, or one shared declaration, is one edit for every task that uses it.
           key = JSON.stringify([o.type, o.declared, o.via ?? '', o.via ? '' : locationKey(o.task.declaredAt?.inputs) ?? o.task.id, o.declared?.includes('{projectRoot}') || o.via ? '' : o.path]);
           break;
+        case 'input_mutation': {
+          // Files both declared input and output under one untracked folder (a dist/ the inputs' `**/*`
+          // also matches): one exclusion fixes them all, for every task declared in the same place.
+          const value = patterns?.get(o.path);
+          key = value
+            ? JSON.stringify([o.type, o.severity, kind, toolPattern(plan.source, o.task, value), locationKey(o.task.declaredAt?.inputs) ?? `task:${o.task.id}`])
+            : JSON.stringify([o.type, o.task.id, o.path, kind]);
+          break;
+        }
         case 'missing_output':
           // One pattern of one shared list is one edit, however many tasks it leaves empty.
           key = o.sharedList
@@ -81,6 +128,7 @@ export function groupFindings(plan: Plan, observations: readonly Observation[], 
     }
   }
 
+  for (const g of groups.values()) if (g.tree !== undefined) g.pattern = treePattern(g.paths);
   mergeToolCacheWrites(groups);
   mergeRootReads(groups);
 
@@ -104,6 +152,56 @@ interface Group {
   global?: boolean;
   /** The value the fix adds and where (reads/writes): groups with the same one are one edit. */
   fixValue?: string;
+  /** Reads outside the tasks' projects: the tree they lie in (a workspace package's folder, or a top folder). */
+  tree?: string;
+}
+
+function inProject(task: PlanTask, rel: string): boolean {
+  return task.projectRoot === '' || rel === task.projectRoot || rel.startsWith(task.projectRoot + '/');
+}
+
+/**
+ * The tree a read outside the task's project lies in: the workspace package holding it (its outermost
+ * package folder), else its top folder under the workspace root. A file at the root has none: each root
+ * file is its own cause (a root tsconfig and a LICENSE are different edits).
+ */
+function treeOf(rel: string, packageRootOf: GroupContext['packageRootOf']): string | undefined {
+  const slash = rel.indexOf('/');
+  if (slash <= 0 || rel.startsWith('../')) return undefined;
+  return packageRootOf?.(rel) ?? rel.slice(0, slash);
+}
+
+/**
+ * How a tree's files are declared: one file is itself; several are the deepest folder holding them all
+ * (`templates/skeleton/**`, not one finding per subfolder): the narrowest glob that also covers the
+ * files the next change adds beside them, so one edit fixes the cause.
+ */
+function treePattern(paths: ReadonlySet<string>): string {
+  const list = [...paths];
+  if (list.length === 1) return list[0];
+  let parts = list[0].split('/').slice(0, -1);
+  for (const p of list) {
+    const q = p.split('/');
+    let i = 0;
+    while (i < parts.length && i < q.length - 1 && q[i] === parts[i]) i++;
+    parts = parts.slice(0, i);
+  }
+  return `${parts.join('/')}/**`;
+}
+
+/**
+ * Mutated inputs that are also declared outputs, two or more under one folder holding no git-tracked
+ * file: that folder (`dist/**`), as writes are grouped. A file that is only an input stays itself: an
+ * exclusion glob over sources would take them out of the hash.
+ */
+function mutationPatterns(task: PlanTask, list: readonly Observation[], tracked?: (dir: string) => boolean): Map<string, string> {
+  const both = list.filter((o) => o.alsoOutput).map((o) => o.path);
+  const byPattern = filePatterns(task, both, tracked);
+  const counts = new Map<string, number>();
+  for (const p of byPattern.values()) counts.set(p, (counts.get(p) ?? 0) + 1);
+  const out = new Map<string, string>();
+  for (const [rel, p] of byPattern) if (p !== rel && (counts.get(p) ?? 0) >= 2) out.set(rel, p);
+  return out;
 }
 
 /**
@@ -169,23 +267,26 @@ function mergeRootReads(groups: Map<string, Group>): void {
   const byPattern = new Map<string, Group[]>();
   for (const g of groups.values()) {
     if (g.type !== 'unexpected_read' || g.severity !== 'error' || g.first.toolCache || g.first.reason || g.first.dependencyManifest) continue;
-    if (!outsideAllProjects(g.pattern, g.tasks.values())) continue;
-    let list = byPattern.get(g.pattern);
-    if (!list) byPattern.set(g.pattern, (list = []));
+    // A tree (a shared config folder) is one cause whichever of its files each task read.
+    const unit = g.tree ?? g.pattern;
+    if (!outsideAllProjects(unit, g.tasks.values())) continue;
+    let list = byPattern.get(unit);
+    if (!list) byPattern.set(unit, (list = []));
     list.push(g);
   }
-  for (const [pattern, list] of byPattern) {
+  for (const [unit, list] of byPattern) {
     // One shared place that already lists inputs is one edit too; a place where inputs are not set
     // (tool defaults) or inferred would need the whole list written out: the global list is simpler.
     const what = list[0].first.task.declaredAt?.inputs?.what ?? '';
     const tasks = new Set(list.flatMap((g) => [...g.tasks.keys()]));
     if (list.length < 2 && !(tasks.size >= 2 && (what.includes('not set') || what.includes('inferred by plugin')))) continue;
-    const merged: Group = { ...list[0], key: `global:${pattern}`, tasks: new Map(), paths: new Set(), global: true };
+    const merged: Group = { ...list[0], key: `global:${unit}`, tasks: new Map(), paths: new Set(), global: true };
     for (const g of list) {
       groups.delete(g.key);
       for (const [id, t] of g.tasks) merged.tasks.set(id, t);
       for (const p of g.paths) merged.paths.add(p);
     }
+    if (merged.tree !== undefined) merged.pattern = treePattern(merged.paths);
     groups.set(merged.key, merged);
   }
 }
@@ -201,8 +302,11 @@ function toFinding(plan: Plan, g: Group, fixes: FixWriter): Finding {
   // Pairs of tasks (undeclared dependency, overlapping output) group whatever files they share.
   if ((g.type === 'undeclared_dependency' || g.type === 'overlapping_output') && paths.length > 1) g.pattern = commonPattern(paths, false);
   // One value for several projects (`{projectRoot}/tsconfig.json`): name the files' common shape.
-  if ((g.type === 'unexpected_read' || g.type === 'unexpected_write') && tasks.length > 1 && !g.global && paths.length > 1 && !o.reason) {
-    g.pattern = commonPattern(paths);
+  if ((g.type === 'unexpected_read' || g.type === 'unexpected_write' || g.type === 'input_mutation') && tasks.length > 1 && !g.global && g.tree === undefined && paths.length > 1 && !o.reason) {
+    // An excluded folder of each project (`!dist/**`): `packages/**/dist/**`, not the bare common folder.
+    const own = task.projectRoot && fixPattern.startsWith(task.projectRoot + '/') ? fixPattern.slice(task.projectRoot.length + 1) : undefined;
+    const common = commonPattern(paths, false);
+    g.pattern = g.type === 'input_mutation' && own?.endsWith('/**') && common.endsWith('/**') ? `${common}/${own}` : commonPattern(paths);
   }
   const what = count === 1 ? paths[0] : `${count} files under ${g.pattern} (e.g. ${paths.slice(0, 2).join(', ')})`;
   const their = tasks.length === 1 ? 'its' : 'their';
@@ -246,10 +350,11 @@ function toFinding(plan: Plan, g: Group, fixes: FixWriter): Finding {
       break;
     case 'input_mutation':
       message = o.alsoOutput
-        ? `${who} wrote ${what}, which is both a declared input and output of it: its hash changes every run`
+        ? `${who} wrote ${what}, which ${count === 1 ? 'is' : 'are'} both a declared input and output of ${tasks.length === 1 ? 'it' : 'them'}: ${their} hash changes every run`
         : `${who} wrote ${what}, one of its own declared inputs: the next run hashes different inputs`;
       if (o.reason) message = `${who} rewrote ${what}, one of its own declared inputs, ${o.reason}`;
       fix = fixes.inputMutation(task, fixPattern, o.alsoOutput ?? false);
+      if (tasks.length > 1) fix = { ...fix, summary: `${fix.summary} (one edit for ${tasks.length} tasks: ${tasks.slice(0, 3).map((t) => t.id).join(', ')}${tasks.length > 3 ? ', ...' : ''})` };
       break;
     case 'undeclared_dependency': {
       const other = plan.tasks.find((t) => t.id === o.otherTask)!;
@@ -279,7 +384,7 @@ function toFinding(plan: Plan, g: Group, fixes: FixWriter): Finding {
       ? `${o.declared}${o.via ? ` via ${o.via}` : ''}`
       : count === 1
         ? paths[0]
-        : ((o.reason && !o.toolCache) || o.dependencyManifest) && (g.type === 'unexpected_read' || g.type === 'unexpected_write')
+        : ((o.reason && !o.toolCache) || o.dependencyManifest) && g.tree === undefined && (g.type === 'unexpected_read' || g.type === 'unexpected_write')
           ? commonPattern(paths, g.type === 'unexpected_read')
           : g.pattern;
   return {

@@ -7,7 +7,7 @@ import type { Plan, PlanTask } from '../plan/types.js';
  * Where one fix lands in the user's config, in each tool's merge rules:
  * - plan file: `tasks[i].<field>` of the task (dependsOn is `dependencies` there);
  * - Turborepo: the turbo.json entry turbo reads the field from (package turbo.json, then root
- *   `pkg#task`, then root `task`); a missing `inputs` is created with `$TURBO_DEFAULT$` first, since an
+ *   `pkg#task` if it exists, else root `task`: a `pkg#task` entry inherits nothing from `task`); a missing `inputs` is created with `$TURBO_DEFAULT$` first, since an
  *   explicit list replaces turbo's default (all git-tracked files of the package);
  * - Nx: the field where it is declared (`targets.T.f` in project.json / package.json "nx", or
  *   `targetDefaults.K.f` in nx.json). A project-specific value never goes into a shared targetDefaults
@@ -112,7 +112,11 @@ function locateTurbo(ctx: LocateContext, files: ConfigFiles, task: PlanTask, fie
   const packageFile = task.projectRoot ? path.posix.join(task.projectRoot, 'turbo.json') : undefined;
   const candidates: [string, string][] = [];
   if (packageFile) candidates.push([packageFile, task.target]);
-  candidates.push(['turbo.json', `${task.project}#${task.target}`], ['turbo.json', task.target]);
+  // The root's `pkg#task` entry, when there is one, replaces its `task` entry for that package (nothing is
+  // inherited from `task`), so only one of the two is looked at.
+  const own = `${task.project}#${task.target}`;
+  const rootSection = files.node('turbo.json', ['tasks']) ? 'tasks' : 'pipeline';
+  candidates.push(['turbo.json', files.node('turbo.json', [rootSection, own]) ? own : task.target]);
   let create: [string, JsonPath] | undefined;
   let inherited: unknown[] | undefined;
   let foundIn: [string, string] | undefined;

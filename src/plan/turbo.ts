@@ -322,7 +322,8 @@ export async function resolveTurboPlan(opts: TurboPlanOptions): Promise<Plan> {
       identity: { TURBO_HASH: t.hash },
       ...(def?.cache === false || def?.persistent ? { cacheable: false } : {}),
       ...(dependencyInputs.length ? { dependencyInputs } : {}),
-      ...(def?.inputs ? { declaredInputs: def.inputs } : {}),
+      // An empty list is turbo's default (every git-tracked file of the package), as if none were declared.
+      ...(def?.inputs?.length ? { declaredInputs: def.inputs } : {}),
       declaredAt,
     });
   }
@@ -481,8 +482,12 @@ function envNames(ev: DryTask['environmentVariables'] | undefined): string[] {
   return [...new Set(names)].filter(Boolean);
 }
 
-/** Finds the turbo.json line defining a task's field: package turbo.json, then root `pkg#task`, then root `task`. */
-class TurboLocator {
+/**
+ * Finds the turbo.json line defining a task's field: the package turbo.json, then the root entry turbo
+ * reads for the task: `pkg#task` when the root has one (it replaces the generic `task` entry: nothing is
+ * inherited from it, `--dry=json` shows its unset fields empty), else `task`.
+ */
+export class TurboLocator {
   private readonly cache = new Map<string, JsonNode | undefined>();
   constructor(private readonly root: string) {}
 
@@ -494,10 +499,17 @@ class TurboLocator {
     return this.cache.get(file);
   }
 
+  /** The root entry a package's task takes: `pkg#task` if the root turbo.json has one, else `task`. */
+  private rootKey(pkg: string, task: string): string {
+    const root = this.json('turbo.json');
+    const section = root && (jsonChild(root, ['tasks']) ? 'tasks' : jsonChild(root, ['pipeline']) ? 'pipeline' : undefined);
+    return section && jsonChild(root, [section, `${pkg}#${task}`]) ? `${pkg}#${task}` : task;
+  }
+
   locate(pkg: string, dir: string, task: string, field: string): SourceLocation | undefined {
     const candidates: [string, string][] = [];
     if (dir && dir !== '.') candidates.push([posix.join(dir, 'turbo.json'), task]);
-    candidates.push(['turbo.json', `${pkg}#${task}`], ['turbo.json', task]);
+    candidates.push(['turbo.json', this.rootKey(pkg, task)]);
     let definedAt: SourceLocation | undefined;
     for (const [file, key] of candidates) {
       const root = this.json(file);

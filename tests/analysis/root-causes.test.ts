@@ -338,6 +338,75 @@ describe('one finding per root cause', () => {
   });
 });
 
+describe('one finding per tree read outside the project (field four: hydrogen, astro)', () => {
+  // hydrogen: the cli's build copies a template package into its dist and bundles part of another
+  // package's source: 86 + 33 reads came out as 22 findings, each with its own (conflicting) fix.
+  const skeleton = ['templates/skeleton/app/routes/a.tsx', 'templates/skeleton/app/routes/b.tsx', 'templates/skeleton/app/components/c.tsx', 'templates/skeleton/guides/search/search.md', 'templates/skeleton/public/.gitkeep', 'templates/skeleton/package.json', 'templates/skeleton/tsconfig.json'];
+  const vite = ['packages/hydrogen/src/vite/plugin.ts', 'packages/hydrogen/src/vite/virtual-routes/components/x.tsx', 'packages/hydrogen/src/vite/virtual-routes/assets/y.svg', 'packages/hydrogen/src/types.d.ts'];
+  const at = { inputs: { file: 'turbo.json', line: 36, what: 'tasks["cli#build"].inputs (not set: Turborepo default)' } };
+
+  it("a task's reads of a tree (a workspace package, else a top folder) are one finding named by the deepest folder holding them, with one fix", () => {
+    ws = makeWorkspace({ ...Object.fromEntries([...skeleton, ...vite, 'templates/skeleton/.npmrc'].map((f) => [f, ''])), 'packages/hydrogen/package.json': '{}', 'packages/cli/package.json': '{}' });
+    const cli = task('cli#build', { outputs: [], declaredAt: at });
+    const r = run('turbo', [cli], [...skeleton, ...vite, 'templates/skeleton/.npmrc'].map((f) => acc(cli.id, 'read', f)));
+    expect(brief(r.findings)).toEqual(['error cli#build unexpected_read templates/skeleton/**', 'error cli#build unexpected_read packages/hydrogen/src/**']);
+    // The template's .npmrc (package-manager configuration, info on its own) is one of the copied files.
+    expect(r.findings[0]).toMatchObject({ count: 8, fix: { add: ['$TURBO_ROOT$/templates/skeleton/**'], file: 'turbo.json', line: 36 } });
+    expect(r.findings[0].fix?.summary).toContain('"$TURBO_DEFAULT$"');
+    expect(r.findings[1]).toMatchObject({ count: 4, fix: { add: ['$TURBO_ROOT$/packages/hydrogen/src/**'] } });
+    // Without an unarguable read in that tree, the same .npmrc stays info.
+    const alone = run('turbo', [cli], [acc(cli.id, 'read', 'templates/skeleton/.npmrc')]);
+    expect(brief(alone.findings)).toEqual(['info cli#build unexpected_read templates/skeleton/.npmrc']);
+  });
+
+  it('tasks declared in one place reading files of one shared folder are one finding, whichever files each read (astro configs/)', () => {
+    ws = makeWorkspace({ 'configs/tsconfig.base.json': '', 'configs/tsconfig.build.json': '', 'configs/tsconfig.test.json': '' });
+    const shared = { inputs: { file: 'turbo.json', line: 21, what: 'tasks["build"].inputs' } };
+    const tasks = ['a', 'b', 'c', 'prism'].map((p) => task(`${p}#build`, { outputs: [], declaredInputs: ['**/*', '!test/**/*'], declaredAt: shared }));
+    const reads = tasks.flatMap((t) => ['base', 'build', ...(t.project === 'prism' ? [] : ['test'])].map((n) => acc(t.id, 'read', `configs/tsconfig.${n}.json`)));
+    const r = run('turbo', tasks, reads);
+    expect(r.findings).toHaveLength(1);
+    expect(r.findings[0]).toMatchObject({ path: 'configs/**', count: 3, tasks: tasks.map((t) => t.id).sort(), fix: { add: ['$TURBO_ROOT$/configs/**'], file: 'turbo.json', line: 21 } });
+    // An existing explicit list: nothing to say about turbo's default inputs.
+    expect(r.findings[0].fix?.summary).not.toContain('$TURBO_DEFAULT$');
+  });
+
+  it('a shared folder outside every package read by tasks declared in different places is one workspace-wide entry', () => {
+    ws = makeWorkspace({ 'configs/a.json': '', 'configs/b.json': '', 'turbo.json': '{\n  "globalDependencies": [],\n  "tasks": {}\n}\n' });
+    const build = task('x#build', { outputs: [], declaredAt: { inputs: { file: 'turbo.json', line: 3, what: 'tasks["build"].inputs' } } });
+    const lint = task('x#lint', { outputs: [], declaredAt: { inputs: { file: 'turbo.json', line: 7, what: 'tasks["lint"].inputs' } } });
+    const r = run('turbo', [build, lint], [acc(build.id, 'read', 'configs/a.json'), acc(lint.id, 'read', 'configs/b.json')]);
+    expect(r.findings).toHaveLength(1);
+    expect(r.findings[0]).toMatchObject({ tasks: ['x#build', 'x#lint'], count: 2, fix: { add: ['configs/**'], file: 'turbo.json', line: 2, summary: expect.stringMatching(/globalDependencies/) } });
+  });
+
+  it('an arguable read is one info finding whatever the places its tasks are declared in (the fix is the same: none)', () => {
+    ws = makeWorkspace({ 'package.json': '{}' });
+    const tasks = ['a', 'b', 'c'].map((p, i) => task(`${p}#build`, { outputs: [], declaredAt: { inputs: { file: 'turbo.json', line: 3 + i * 4 } } }));
+    const r = run('turbo', tasks, tasks.map((t) => acc(t.id, 'read', 'package.json')));
+    expect(brief(r.findings)).toEqual(['info a#build unexpected_read package.json']);
+    expect(r.findings[0].tasks).toEqual(['a#build', 'b#build', 'c#build']);
+  });
+
+  it('outputs that the inputs also match (a `**/*` list over a built dist/), in tasks declared in one place, are one input_mutation finding with one exclusion (astro re-check)', () => {
+    const files = ['a', 'b'].flatMap((p) => ['index.js', 'index.d.ts', 'util.js'].map((f) => `packages/${p}/dist/${f}`));
+    ws = makeWorkspace(Object.fromEntries(files.map((f) => [f, 'x'])));
+    const shared = { inputs: { file: 'turbo.json', line: 21, what: 'tasks["build"].inputs' }, outputs: { file: 'turbo.json', line: 32, what: 'tasks["build"].outputs' } };
+    const tasks = ['a', 'b'].map((p) => task(`${p}#build`, { inputs: [`packages/${p}/**`], outputs: [`packages/${p}/dist/**`], declaredInputs: ['**/*'], declaredAt: shared }));
+    const r = run('turbo', tasks, files.map((f) => acc(f.split('/')[1] + '#build', 'create', f)));
+    expect(r.findings).toHaveLength(1);
+    expect(r.findings[0]).toMatchObject({ type: 'input_mutation', severity: 'warning', path: 'packages/**/dist/**', count: 6, tasks: ['a#build', 'b#build'], fix: { add: ['!dist/**'], file: 'turbo.json', line: 21 } });
+  });
+
+  it("turbo: a package's own list, created for a task whose inputs were turbo's default (an empty list in --dry=json), keeps \"$TURBO_DEFAULT$\"", () => {
+    ws = makeWorkspace({ 'packages/a/extra.json': '' });
+    const at2 = { inputs: { file: 'turbo.json', line: 5, what: 'tasks["build"].inputs' } };
+    const mk = (p: string) => task(`${p}#build`, { outputs: [], declaredInputs: [], declaredAt: at2 });
+    const r = run('turbo', [mk('a'), mk('b')], [acc('a#build', 'read', 'packages/a/extra.json')]);
+    expect(r.findings[0].fix).toMatchObject({ file: 'packages/a/turbo.json', set: ['$TURBO_DEFAULT$', 'extra.json'] });
+  });
+});
+
 describe('fixes follow the tool\'s merge rules', () => {
   it('Nx: a target without inputs gets the defaults kept; a project-specific path goes to the project, with targetDefaults\' list kept', () => {
     ws = makeWorkspace({ 'packages/app/project.json': '{\n  "targets": {\n    "build": {}\n  }\n}\n', 'packages/app/extra.json': '', 'packages/lib/package.json': '{}' });

@@ -78,6 +78,17 @@ describe('Turborepo', () => {
     const plan = planFixes([finding('a#build', 'unexpected_read', 'inputs', ['$TURBO_ROOT$/x.json'])], one, { source: 'turbo', workspaceRoot: ws, tasks: one });
     expect(JSON.parse(plan.changes[0].after).tasks.build.inputs).toEqual(['$TURBO_DEFAULT$', '$TURBO_ROOT$/x.json']);
   });
+
+  it('a task with its own root `pkg#task` entry is edited there, from the defaults: it inherits nothing of the generic entry (field four: hydrogen)', () => {
+    workspace({ 'turbo.json': { tasks: { build: { inputs: ['src/**'], outputs: ['dist/**'] }, 'a#build': { dependsOn: ['b#build'] } } } });
+    const plan = planFixes([
+      finding('a#build', 'unexpected_read', 'inputs', ['$TURBO_ROOT$/templates/skeleton/**']),
+      finding('a#build', 'unexpected_write', 'outputs', ['dist/**']),
+    ], tasks, { source: 'turbo', workspaceRoot: ws, tasks });
+    const after = JSON.parse(plan.changes[0].after).tasks;
+    expect(after['a#build']).toEqual({ dependsOn: ['b#build'], inputs: ['$TURBO_DEFAULT$', '$TURBO_ROOT$/templates/skeleton/**'], outputs: ['dist/**'] });
+    expect(after.build).toEqual({ inputs: ['src/**'], outputs: ['dist/**'] });
+  });
 });
 
 describe('Nx', () => {

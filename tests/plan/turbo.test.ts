@@ -7,7 +7,7 @@ import { coverageModel, readCoveredBy } from '../../src/analysis/coverage.js';
 import { ConfigurationError } from '../../src/core/errors.js';
 import type { Logger } from '../../src/core/logger.js';
 import { resolvePlan } from '../../src/plan/resolve.js';
-import { parseTurboCommand, resolveTurboPlan, rootInternalDependencies, workspaceMembers } from '../../src/plan/turbo.js';
+import { parseTurboCommand, resolveTurboPlan, rootInternalDependencies, TurboLocator, workspaceMembers } from '../../src/plan/turbo.js';
 import type { Plan } from '../../src/plan/types.js';
 import { copyFixtureSources, installFixture, removeWorkspace } from '../fixtures/install.js';
 
@@ -366,6 +366,23 @@ describe("the root's workspace dependencies without node_modules links (a filter
       ]);
     } finally {
       rmSync(root, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('where a task field is declared: a root `pkg#task` entry replaces the generic `task` entry', () => {
+  it('points at the `pkg#task` entry (its line, "not set") and never at the generic entry it does not inherit (field four: hydrogen)', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'io-trace-turbo-locate-'));
+    try {
+      const turboJson = ['{', '  "tasks": {', '    "build": {', '      "inputs": ["src/**"],', '      "outputs": ["dist/**"]', '    },', '    "cli#build": {', '      "dependsOn": ["codegen#build"]', '    }', '  }', '}', ''];
+      writeFileSync(join(dir, 'turbo.json'), turboJson.join('\n'));
+      const loc = new TurboLocator(dir);
+      expect(loc.locate('cli', 'packages/cli', 'build', 'outputs')).toEqual({ file: 'turbo.json', line: 7, what: 'tasks["cli#build"].outputs (not set: Turborepo default)' });
+      expect(loc.locate('cli', 'packages/cli', 'build', 'dependsOn')).toEqual({ file: 'turbo.json', line: 8, what: 'tasks["cli#build"].dependsOn' });
+      // A package without its own entry takes the generic one.
+      expect(loc.locate('lib', 'packages/lib', 'build', 'outputs')).toEqual({ file: 'turbo.json', line: 5, what: 'tasks["build"].outputs' });
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
     }
   });
 });
