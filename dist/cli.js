@@ -9343,7 +9343,7 @@ function parseIgnoreRules(doc, where2) {
 // src/analysis/analyse.ts
 import { execFileSync } from "node:child_process";
 import { createHash } from "node:crypto";
-import { readFileSync as readFileSync4 } from "node:fs";
+import { existsSync as existsSync4, readFileSync as readFileSync4 } from "node:fs";
 
 // src/analysis/coverage.ts
 function coverageModel(plan) {
@@ -10665,8 +10665,8 @@ function crawlReads(root, projectRoot, uncovered, allReads) {
   const own = [];
   for (const rel2 of allReads) {
     if (!MANIFEST.test(rel2)) continue;
-    const inProject = projectRoot === "" ? !rel2.includes("/") : rel2.startsWith(projectRoot + "/") && !rel2.slice(projectRoot.length + 1).includes("/");
-    if (inProject) own.push(rel2);
+    const inProject2 = projectRoot === "" ? !rel2.includes("/") : rel2.startsWith(projectRoot + "/") && !rel2.slice(projectRoot.length + 1).includes("/");
+    if (inProject2) own.push(rel2);
   }
   for (const rel2 of uncovered) {
     if (MANIFEST.test(rel2) && (projectRoot === "" || !rel2.startsWith(projectRoot + "/"))) outside.push(rel2);
@@ -10785,13 +10785,13 @@ function tsconfigReach(root, start) {
 // src/analysis/fixes.ts
 function toolPattern(source, task, rel2) {
   const root = task.projectRoot;
-  const inProject = root === "" || rel2 === root || rel2.startsWith(root + "/");
+  const inProject2 = root === "" || rel2 === root || rel2.startsWith(root + "/");
   switch (source) {
     case "nx":
-      if (root !== "" && inProject) return `{projectRoot}${rel2 === root ? "" : "/" + rel2.slice(root.length + 1)}`;
+      if (root !== "" && inProject2) return `{projectRoot}${rel2 === root ? "" : "/" + rel2.slice(root.length + 1)}`;
       return `{workspaceRoot}/${rel2}`;
     case "turbo":
-      if (inProject) return root === "" ? rel2 : rel2 === root ? "." : rel2.slice(root.length + 1);
+      if (inProject2) return root === "" ? rel2 : rel2 === root ? "." : rel2.slice(root.length + 1);
       return `$TURBO_ROOT$/${rel2}`;
     default:
       return rel2;
@@ -10817,8 +10817,8 @@ function addToFieldFix(source, task, field, values) {
   const name = FIELD_NAME[source][field];
   const list2 = values.map((v) => v.startsWith('{"') ? v : JSON.stringify(v)).join(", ");
   let summary2 = `add ${list2} to "${name}" of ${task.id}${where(loc)}`;
-  if (source === "turbo" && field === "inputs" && !task.inputs.some((i) => i.includes("$TURBO_DEFAULT$"))) {
-    summary2 += '; keep "$TURBO_DEFAULT$" in the list if the task relies on the default inputs';
+  if (source === "turbo" && field === "inputs" && loc?.what?.includes("not set")) {
+    summary2 += '; start the new list with "$TURBO_DEFAULT$": explicit inputs replace the default';
   }
   return { summary: summary2, field, add: values, ...loc ? { file: loc.file, ...loc.line ? { line: loc.line } : {} } : {} };
 }
@@ -10864,7 +10864,7 @@ var FixWriter = class {
     const decl = (task.declaredInputs ?? []).map((e2) => typeof e2 === "string" ? e2 : JSON.stringify(e2));
     if (this.plan.source === "nx") return task.declaredInputs ? decl : task.namedInputs?.default ? ["default", "^default"] : ["{projectRoot}/**/*"];
     if (this.plan.source === "turbo") {
-      if (!task.declaredInputs) return ["$TURBO_DEFAULT$"];
+      if (!task.declaredInputs?.length) return ["$TURBO_DEFAULT$"];
       return decl.map((e2) => {
         const neg = e2.startsWith("!") ? "!" : "";
         const body = neg ? e2.slice(1) : e2;
@@ -10913,7 +10913,13 @@ var FixWriter = class {
     }
     if (source === "turbo" && field === "inputs" && notSet) {
       const set = ["$TURBO_DEFAULT$", value];
-      return { summary: `set "inputs" of ${tasks.length > 1 ? `"${task.target}" (${taskList(tasks)})` : task.id} to ${list(set)}${where(loc)}: explicit inputs replace the default (all files of the package), so keep "$TURBO_DEFAULT$"`, field, add: [value], set, ...at(loc) };
+      return {
+        summary: `add ${q(value)} to "inputs" of ${tasks.length > 1 ? `"${task.target}" (${taskList(tasks)})` : task.id}${where(loc)}; the entry has no inputs list yet: start it with "$TURBO_DEFAULT$" (explicit inputs replace the default, all files of the package)`,
+        field,
+        add: [value],
+        set,
+        ...at(loc)
+      };
     }
     const f = addToFieldFix(source, task, field, [value]);
     return { ...f, summary: f.summary + others };
@@ -11008,7 +11014,7 @@ var FixWriter = class {
       return alsoOutput ? { summary: `remove ${q(rel2)} from "inputs" of ${task.id}${where(loc)}, or stop writing it`, field: "inputs", ...at(loc) } : { summary: `stop writing ${rel2} in ${task.id}, or move it from its "inputs" to its "outputs"${where(loc)}`, field: "outputs", add: [rel2], ...at(loc) };
     }
     const neg = `!${value}`;
-    const defaults = source === "turbo" && !task.declaredInputs ? ' (explicit inputs replace the default: keep "$TURBO_DEFAULT$" first)' : "";
+    const defaults = source === "turbo" && !task.declaredInputs?.length ? ' (explicit inputs replace the default: keep "$TURBO_DEFAULT$" first)' : "";
     if (alsoOutput) return { summary: `add ${q(neg)} to "inputs" of ${task.id}${where(loc)}${defaults}, or stop writing it`, field: "inputs", add: [neg], ...at(loc) };
     return {
       summary: `stop writing ${rel2} in ${task.id}, or add ${q(value)} to its "outputs"${where(task.declaredAt?.outputs)} and ${q(neg)} to its "inputs"${where(loc)}${defaults}`,
@@ -11065,17 +11071,26 @@ var TYPE_RANK = {
 };
 
 // src/analysis/group.ts
-function groupFindings(plan, observations, fixes, tracked) {
+function groupFindings(plan, observations, fixes, ctx = {}) {
+  const { tracked } = ctx;
   const groups = /* @__PURE__ */ new Map();
-  const put = (key2, o, pattern, fixValue) => {
+  const put = (key2, o, pattern, fixValue, tree) => {
     let g = groups.get(key2);
-    if (!g) groups.set(key2, g = { key: key2, type: o.type, severity: o.severity, pattern, first: o, tasks: /* @__PURE__ */ new Map(), paths: /* @__PURE__ */ new Set(), fixValue });
+    if (!g) groups.set(key2, g = { key: key2, type: o.type, severity: o.severity, pattern, first: o, tasks: /* @__PURE__ */ new Map(), paths: /* @__PURE__ */ new Set(), fixValue, ...tree !== void 0 ? { tree } : {} });
     if (SEVERITY_RANK[o.severity] > SEVERITY_RANK[g.severity]) g.severity = o.severity;
+    if (g.first.reason && !o.reason) g.first = o;
     if (!g.tasks.has(o.task.id)) g.tasks.set(o.task.id, o.task);
     if (o.samples) for (const s of o.samples) g.paths.add(s);
     else g.paths.add(o.path);
     if (o.count && o.count > (g.count ?? 0)) g.count = o.count;
   };
+  const treeOfRead = (o) => o.type === "unexpected_read" && !o.toolCache && !(o.dependencyManifest && plan.source === "nx") && !inProject(o.task, o.path) ? treeOf(o.path, ctx.packageRootOf) : void 0;
+  const errorTrees = /* @__PURE__ */ new Set();
+  for (const o of observations) {
+    if (o.reason || o.severity !== "error") continue;
+    const tree = treeOfRead(o);
+    if (tree !== void 0) errorTrees.add(`${o.task.id}\0${tree}`);
+  }
   const byTaskType = /* @__PURE__ */ new Map();
   for (const o of observations) {
     const k = `${o.task.id}\0${o.type}`;
@@ -11085,7 +11100,7 @@ function groupFindings(plan, observations, fixes, tracked) {
   }
   for (const list2 of byTaskType.values()) {
     const first = list2[0];
-    const patterns = first.type === "unexpected_read" || first.type === "unexpected_write" ? filePatterns(first.task, list2.map((o) => o.path), first.type === "unexpected_write" ? tracked : void 0) : void 0;
+    const patterns = first.type === "unexpected_read" || first.type === "unexpected_write" ? filePatterns(first.task, list2.map((o) => o.path), first.type === "unexpected_write" ? tracked : void 0) : first.type === "input_mutation" ? mutationPatterns(first.task, list2, tracked) : void 0;
     for (const o of list2) {
       const pattern = patterns?.get(o.path) ?? o.path;
       const kind = o.toolCache ? `cache:${o.toolCache.tool}` : o.reason ?? "";
@@ -11094,6 +11109,12 @@ function groupFindings(plan, observations, fixes, tracked) {
       switch (o.type) {
         case "unexpected_read":
         case "unexpected_write": {
+          const tree = treeOfRead(o);
+          if (tree !== void 0 && (!o.reason ? o.severity === "error" : errorTrees.has(`${o.task.id}\0${tree}`))) {
+            const loc2 = locationKey(o.task.declaredAt?.inputs) ?? `task:${o.task.id}`;
+            put(JSON.stringify([o.type, "error", "tree", tree, loc2]), { ...o, severity: "error" }, tree, void 0, tree);
+            continue;
+          }
           if (o.dependencyManifest && plan.source === "nx") {
             key2 = JSON.stringify([o.type, o.severity, "dependency-manifest"]);
             break;
@@ -11101,7 +11122,8 @@ function groupFindings(plan, observations, fixes, tracked) {
           const field = o.type === "unexpected_read" ? "inputs" : "outputs";
           const value = toolPattern(plan.source, o.task, pattern);
           const loc = locationKey(o.task.declaredAt?.[field]) ?? `task:${o.task.id}`;
-          key2 = JSON.stringify([o.type, o.severity, kind, o.reason && !o.toolCache ? "" : value, loc]);
+          const arguable = o.reason !== void 0 && !o.toolCache;
+          key2 = JSON.stringify([o.type, o.severity, kind, arguable ? "" : value, arguable ? "" : loc]);
           fixValue = JSON.stringify([value, loc]);
           break;
         }
@@ -11112,6 +11134,11 @@ function groupFindings(plan, observations, fixes, tracked) {
         case "unused_input":
           key2 = JSON.stringify([o.type, o.declared, o.via ?? "", o.via ? "" : locationKey(o.task.declaredAt?.inputs) ?? o.task.id, o.declared?.includes("{projectRoot}") || o.via ? "" : o.path]);
           break;
+        case "input_mutation": {
+          const value = patterns?.get(o.path);
+          key2 = value ? JSON.stringify([o.type, o.severity, kind, toolPattern(plan.source, o.task, value), locationKey(o.task.declaredAt?.inputs) ?? `task:${o.task.id}`]) : JSON.stringify([o.type, o.task.id, o.path, kind]);
+          break;
+        }
         case "missing_output":
           key2 = o.sharedList ? JSON.stringify([o.type, toolPattern(plan.source, o.task, o.declared ?? o.path), locationKey(o.task.declaredAt?.outputs) ?? o.task.id]) : JSON.stringify([o.type, o.task.id, o.path, kind]);
           break;
@@ -11121,11 +11148,41 @@ function groupFindings(plan, observations, fixes, tracked) {
       put(key2, o, pattern, fixValue);
     }
   }
+  for (const g of groups.values()) if (g.tree !== void 0) g.pattern = treePattern(g.paths);
   mergeToolCacheWrites(groups);
   mergeRootReads(groups);
   const findings = [...groups.values()].map((g) => toFinding(plan, g, fixes));
   findings.sort(compareFindings);
   return findings;
+}
+function inProject(task, rel2) {
+  return task.projectRoot === "" || rel2 === task.projectRoot || rel2.startsWith(task.projectRoot + "/");
+}
+function treeOf(rel2, packageRootOf) {
+  const slash = rel2.indexOf("/");
+  if (slash <= 0 || rel2.startsWith("../")) return void 0;
+  return packageRootOf?.(rel2) ?? rel2.slice(0, slash);
+}
+function treePattern(paths) {
+  const list2 = [...paths];
+  if (list2.length === 1) return list2[0];
+  let parts = list2[0].split("/").slice(0, -1);
+  for (const p of list2) {
+    const q2 = p.split("/");
+    let i = 0;
+    while (i < parts.length && i < q2.length - 1 && q2[i] === parts[i]) i++;
+    parts = parts.slice(0, i);
+  }
+  return `${parts.join("/")}/**`;
+}
+function mutationPatterns(task, list2, tracked) {
+  const both = list2.filter((o) => o.alsoOutput).map((o) => o.path);
+  const byPattern = filePatterns(task, both, tracked);
+  const counts = /* @__PURE__ */ new Map();
+  for (const p of byPattern.values()) counts.set(p, (counts.get(p) ?? 0) + 1);
+  const out = /* @__PURE__ */ new Map();
+  for (const [rel2, p] of byPattern) if (p !== rel2 && (counts.get(p) ?? 0) >= 2) out.set(rel2, p);
+  return out;
 }
 function filePatterns(task, paths, tracked) {
   const out = /* @__PURE__ */ new Map();
@@ -11175,21 +11232,23 @@ function mergeRootReads(groups) {
   const byPattern = /* @__PURE__ */ new Map();
   for (const g of groups.values()) {
     if (g.type !== "unexpected_read" || g.severity !== "error" || g.first.toolCache || g.first.reason || g.first.dependencyManifest) continue;
-    if (!outsideAllProjects(g.pattern, g.tasks.values())) continue;
-    let list2 = byPattern.get(g.pattern);
-    if (!list2) byPattern.set(g.pattern, list2 = []);
+    const unit = g.tree ?? g.pattern;
+    if (!outsideAllProjects(unit, g.tasks.values())) continue;
+    let list2 = byPattern.get(unit);
+    if (!list2) byPattern.set(unit, list2 = []);
     list2.push(g);
   }
-  for (const [pattern, list2] of byPattern) {
+  for (const [unit, list2] of byPattern) {
     const what = list2[0].first.task.declaredAt?.inputs?.what ?? "";
     const tasks = new Set(list2.flatMap((g) => [...g.tasks.keys()]));
     if (list2.length < 2 && !(tasks.size >= 2 && (what.includes("not set") || what.includes("inferred by plugin")))) continue;
-    const merged = { ...list2[0], key: `global:${pattern}`, tasks: /* @__PURE__ */ new Map(), paths: /* @__PURE__ */ new Set(), global: true };
+    const merged = { ...list2[0], key: `global:${unit}`, tasks: /* @__PURE__ */ new Map(), paths: /* @__PURE__ */ new Set(), global: true };
     for (const g of list2) {
       groups.delete(g.key);
       for (const [id, t] of g.tasks) merged.tasks.set(id, t);
       for (const p of g.paths) merged.paths.add(p);
     }
+    if (merged.tree !== void 0) merged.pattern = treePattern(merged.paths);
     groups.set(merged.key, merged);
   }
 }
@@ -11202,8 +11261,10 @@ function toFinding(plan, g, fixes) {
   const who = tasks.length === 1 ? task.id : `${tasks.length} tasks (${tasks.slice(0, 3).map((t) => t.id).join(", ")}${tasks.length > 3 ? ", ..." : ""})`;
   const fixPattern = g.pattern;
   if ((g.type === "undeclared_dependency" || g.type === "overlapping_output") && paths.length > 1) g.pattern = commonPattern(paths, false);
-  if ((g.type === "unexpected_read" || g.type === "unexpected_write") && tasks.length > 1 && !g.global && paths.length > 1 && !o.reason) {
-    g.pattern = commonPattern(paths);
+  if ((g.type === "unexpected_read" || g.type === "unexpected_write" || g.type === "input_mutation") && tasks.length > 1 && !g.global && g.tree === void 0 && paths.length > 1 && !o.reason) {
+    const own = task.projectRoot && fixPattern.startsWith(task.projectRoot + "/") ? fixPattern.slice(task.projectRoot.length + 1) : void 0;
+    const common = commonPattern(paths, false);
+    g.pattern = g.type === "input_mutation" && own?.endsWith("/**") && common.endsWith("/**") ? `${common}/${own}` : commonPattern(paths);
   }
   const what = count === 1 ? paths[0] : `${count} files under ${g.pattern} (e.g. ${paths.slice(0, 2).join(", ")})`;
   const their = tasks.length === 1 ? "its" : "their";
@@ -11243,9 +11304,10 @@ function toFinding(plan, g, fixes) {
       }
       break;
     case "input_mutation":
-      message = o.alsoOutput ? `${who} wrote ${what}, which is both a declared input and output of it: its hash changes every run` : `${who} wrote ${what}, one of its own declared inputs: the next run hashes different inputs`;
+      message = o.alsoOutput ? `${who} wrote ${what}, which ${count === 1 ? "is" : "are"} both a declared input and output of ${tasks.length === 1 ? "it" : "them"}: ${their} hash changes every run` : `${who} wrote ${what}, one of its own declared inputs: the next run hashes different inputs`;
       if (o.reason) message = `${who} rewrote ${what}, one of its own declared inputs, ${o.reason}`;
       fix = fixes.inputMutation(task, fixPattern, o.alsoOutput ?? false);
+      if (tasks.length > 1) fix = { ...fix, summary: `${fix.summary} (one edit for ${tasks.length} tasks: ${tasks.slice(0, 3).map((t) => t.id).join(", ")}${tasks.length > 3 ? ", ..." : ""})` };
       break;
     case "undeclared_dependency": {
       const other = plan.tasks.find((t) => t.id === o.otherTask);
@@ -11268,7 +11330,7 @@ function toFinding(plan, g, fixes) {
       break;
     }
   }
-  const path33 = g.type === "unused_input" ? `${o.declared}${o.via ? ` via ${o.via}` : ""}` : count === 1 ? paths[0] : (o.reason && !o.toolCache || o.dependencyManifest) && (g.type === "unexpected_read" || g.type === "unexpected_write") ? commonPattern(paths, g.type === "unexpected_read") : g.pattern;
+  const path33 = g.type === "unused_input" ? `${o.declared}${o.via ? ` via ${o.via}` : ""}` : count === 1 ? paths[0] : (o.reason && !o.toolCache || o.dependencyManifest) && g.tree === void 0 && (g.type === "unexpected_read" || g.type === "unexpected_write") ? commonPattern(paths, g.type === "unexpected_read") : g.pattern;
   return {
     task: task.id,
     type: g.type,
@@ -11774,7 +11836,10 @@ function analyse(input) {
   const allWritten = new Set(io.writers.keys());
   observations.push(...unusedInputs(plan.source, graded, io.byTask, { listFiles, ignoredRead: (t, rel2) => ignore.ignoredRead(t, rel2), allWritten }));
   const fixes = new FixWriter(plan, { inputs: tasksByLocation(plan, "inputs"), outputs: sharedOutputs, dependsOn: tasksByLocation(plan, "dependsOn") });
-  const findings = groupFindings(plan, observations, fixes, input.trackedDir ?? gitTrackedDirs(plan.workspaceRoot));
+  const findings = groupFindings(plan, observations, fixes, {
+    tracked: input.trackedDir ?? gitTrackedDirs(plan.workspaceRoot),
+    packageRootOf: input.packageRootOf ?? workspacePackageRoots(plan.workspaceRoot)
+  });
   const counts = /* @__PURE__ */ new Map();
   for (const f of findings) for (const t of f.tasks ?? [f.task]) counts.set(t, (counts.get(t) ?? 0) + 1);
   for (const r of results) r.findings = counts.get(r.taskId) ?? 0;
@@ -11810,6 +11875,19 @@ function gitIgnoredFiles(root, rels) {
     out = typeof e2.stdout === "string" ? e2.stdout : "";
   }
   return new Set(out.split("\0").filter(Boolean));
+}
+function workspacePackageRoots(root) {
+  const isPackage = /* @__PURE__ */ new Map();
+  return (rel2) => {
+    const parts = rel2.split("/");
+    for (let i = 1; i < parts.length; i++) {
+      const dir = parts.slice(0, i).join("/");
+      let p = isPackage.get(dir);
+      if (p === void 0) isPackage.set(dir, p = existsSync4(`${root}/${dir}/package.json`) || existsSync4(`${root}/${dir}/project.json`));
+      if (p) return dir;
+    }
+    return void 0;
+  };
 }
 function gitTrackedDirs(root) {
   let dirs;
@@ -11881,7 +11959,7 @@ function buildReport(run4, tasks, findings, version) {
 
 // src/config/nx-sandboxing.ts
 var import_yaml = __toESM(require_dist(), 1);
-import { existsSync as existsSync4, readFileSync as readFileSync6 } from "node:fs";
+import { existsSync as existsSync5, readFileSync as readFileSync6 } from "node:fs";
 import path10 from "node:path";
 
 // src/plan/file.ts
@@ -12109,7 +12187,7 @@ function toPlanFile(plan, fileDir) {
 var NX_SANDBOXING_CONFIG = ".nx/workflows/sandboxing-config.yaml";
 function loadNxSandboxingConfig(workspaceRoot, tasks) {
   const file = path10.join(workspaceRoot, NX_SANDBOXING_CONFIG);
-  if (!existsSync4(file)) return emptyIgnoreRules();
+  if (!existsSync5(file)) return emptyIgnoreRules();
   let text;
   try {
     text = readFileSync6(file, "utf8");
@@ -12185,7 +12263,7 @@ function bothWays(pattern, projectRoot) {
 var import_picomatch3 = __toESM(require_picomatch2(), 1);
 import { spawn } from "node:child_process";
 import { createRequire } from "node:module";
-import { existsSync as existsSync5, mkdtempSync, readdirSync as readdirSync3, readFileSync as readFileSync7, realpathSync as realpathSync4, rmSync, statSync as statSync3 } from "node:fs";
+import { existsSync as existsSync6, mkdtempSync, readdirSync as readdirSync3, readFileSync as readFileSync7, realpathSync as realpathSync4, rmSync, statSync as statSync3 } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join, posix } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -12384,7 +12462,7 @@ function requireSupportedNx(version, dir) {
 function nxChildScript() {
   const here = dirname(fileURLToPath(import.meta.url));
   const candidates = [join(here, "nx-child.js"), join(here, "..", "nx-child.js"), join(here, "..", "..", "dist", "nx-child.js")];
-  const found = candidates.find((c) => existsSync5(c));
+  const found = candidates.find((c) => existsSync6(c));
   if (!found) throw new Error(`io-trace's Nx plan child (nx-child.js) is missing: looked in ${candidates.join(", ")} (run \`npm run build\`)`);
   return found;
 }
@@ -13012,7 +13090,7 @@ function colorizer(on) {
 }
 
 // src/store/store.ts
-import { accessSync, constants, copyFileSync, existsSync as existsSync7, mkdtempSync as mkdtempSync2, rmSync as rmSync2 } from "node:fs";
+import { accessSync, constants, copyFileSync, existsSync as existsSync8, mkdtempSync as mkdtempSync2, rmSync as rmSync2 } from "node:fs";
 import { tmpdir as tmpdir2 } from "node:os";
 import path12 from "node:path";
 
@@ -13269,7 +13347,7 @@ function openBetter(Better, file, options) {
 }
 
 // src/store/write-errors.ts
-import { closeSync, existsSync as existsSync6, mkdirSync, openSync, statfsSync } from "node:fs";
+import { closeSync, existsSync as existsSync7, mkdirSync, openSync, statfsSync } from "node:fs";
 import path11 from "node:path";
 var StoreWriteError = class extends StoreError {
   constructor(message, problem) {
@@ -13316,7 +13394,7 @@ function makeDirectory(dir) {
   } catch (e2) {
     if (e2.code !== "ENOENT") throw e2;
     let missing = path11.resolve(dir);
-    while (!existsSync6(path11.dirname(missing)) && path11.dirname(missing) !== missing) missing = path11.dirname(missing);
+    while (!existsSync7(path11.dirname(missing)) && path11.dirname(missing) !== missing) missing = path11.dirname(missing);
     mkdirSync(missing);
     throw e2;
   }
@@ -13428,7 +13506,7 @@ var TraceStore = class _TraceStore {
   }
   /** Open an existing database read-only (triage, analyze). */
   static openExisting(file, { readonly = false } = {}) {
-    if (!existsSync7(file)) {
+    if (!existsSync8(file)) {
       throw new StoreError(`trace database ${file} does not exist (run \`io-trace run\` first, or pass --db PATH)`);
     }
     let db;
@@ -13782,7 +13860,7 @@ function copyToTemp(file) {
   const dir = mkdtempSync2(path12.join(tmpdir2(), "io-trace-db-"));
   const copy = path12.join(dir, path12.basename(file));
   copyFileSync(file, copy);
-  if (existsSync7(`${file}-wal`)) copyFileSync(`${file}-wal`, `${copy}-wal`);
+  if (existsSync8(`${file}-wal`)) copyFileSync(`${file}-wal`, `${copy}-wal`);
   return copy;
 }
 function encodeRunValue(key2, value) {
@@ -13824,17 +13902,17 @@ import { writeFileSync as writeFileSync4 } from "node:fs";
 import path19 from "node:path";
 
 // src/plan/resolve.ts
-import { existsSync as existsSync10 } from "node:fs";
+import { existsSync as existsSync11 } from "node:fs";
 import path13 from "node:path";
 
 // src/plan/detect.ts
-import { existsSync as existsSync9, readFileSync as readFileSync9 } from "node:fs";
+import { existsSync as existsSync10, readFileSync as readFileSync9 } from "node:fs";
 import { join as join3 } from "node:path";
 
 // src/plan/turbo.ts
 import { execFileSync as execFileSync2, spawn as spawn2 } from "node:child_process";
 import { createRequire as createRequire3 } from "node:module";
-import { existsSync as existsSync8, readFileSync as readFileSync8, realpathSync as realpathSync5 } from "node:fs";
+import { existsSync as existsSync9, readFileSync as readFileSync8, realpathSync as realpathSync5 } from "node:fs";
 import { dirname as dirname2, join as join2, posix as posix2, relative, sep } from "node:path";
 var import_yaml2 = __toESM(require_dist(), 1);
 var TURBO_ENV = {
@@ -14120,7 +14198,8 @@ ${clean(r.stderr).slice(0, 2e3)}`);
       identity: { TURBO_HASH: t.hash },
       ...def?.cache === false || def?.persistent ? { cacheable: false } : {},
       ...dependencyInputs.length ? { dependencyInputs } : {},
-      ...def?.inputs ? { declaredInputs: def.inputs } : {},
+      // An empty list is turbo's default (every git-tracked file of the package), as if none were declared.
+      ...def?.inputs?.length ? { declaredInputs: def.inputs } : {},
       declaredAt
     });
   }
@@ -14187,7 +14266,7 @@ function resolveWorkspacePackage(root, fromDir, name) {
   for (let d = fromDir; ; d = posix2.dirname(d)) {
     const here = d === "." ? "" : d;
     const link = join2(root, here, "node_modules", name);
-    if (existsSync8(link)) {
+    if (existsSync9(link)) {
       let real;
       try {
         real = realpathSync5(link);
@@ -14195,7 +14274,7 @@ function resolveWorkspacePackage(root, fromDir, name) {
         return void 0;
       }
       const rel2 = relative(root, real).split(sep).join("/");
-      if (rel2.startsWith("..") || rel2.split("/").includes("node_modules") || !existsSync8(join2(real, "package.json"))) return void 0;
+      if (rel2.startsWith("..") || rel2.split("/").includes("node_modules") || !existsSync9(join2(real, "package.json"))) return void 0;
       return rel2;
     }
     if (here === "") return void 0;
@@ -14203,7 +14282,7 @@ function resolveWorkspacePackage(root, fromDir, name) {
 }
 function packageFiles(root, dirs) {
   const listed = gitFiles(root, dirs);
-  return listed ? [...new Set(listed.filter((f) => existsSync8(join2(root, f))))] : dirs;
+  return listed ? [...new Set(listed.filter((f) => existsSync9(join2(root, f))))] : dirs;
 }
 function gitFiles(root, pathspecs) {
   try {
@@ -14253,14 +14332,20 @@ var TurboLocator = class {
   json(file) {
     if (!this.cache.has(file)) {
       const abs = join2(this.root, file);
-      this.cache.set(file, existsSync8(abs) ? parseJsonWithLines(readFileSync8(abs, "utf8")) : void 0);
+      this.cache.set(file, existsSync9(abs) ? parseJsonWithLines(readFileSync8(abs, "utf8")) : void 0);
     }
     return this.cache.get(file);
+  }
+  /** The root entry a package's task takes: `pkg#task` if the root turbo.json has one, else `task`. */
+  rootKey(pkg, task) {
+    const root = this.json("turbo.json");
+    const section = root && (jsonChild(root, ["tasks"]) ? "tasks" : jsonChild(root, ["pipeline"]) ? "pipeline" : void 0);
+    return section && jsonChild(root, [section, `${pkg}#${task}`]) ? `${pkg}#${task}` : task;
   }
   locate(pkg, dir, task, field) {
     const candidates = [];
     if (dir && dir !== ".") candidates.push([posix2.join(dir, "turbo.json"), task]);
-    candidates.push(["turbo.json", `${pkg}#${task}`], ["turbo.json", task]);
+    candidates.push(["turbo.json", this.rootKey(pkg, task)]);
     let definedAt;
     for (const [file, key2] of candidates) {
       const root = this.json(file);
@@ -14312,8 +14397,8 @@ function dropAssignments(argv) {
   return argv.slice(i);
 }
 function detectPlanSource(workspaceRoot, argv) {
-  const hasNx = existsSync9(join3(workspaceRoot, "nx.json"));
-  const hasTurbo = existsSync9(join3(workspaceRoot, "turbo.json"));
+  const hasNx = existsSync10(join3(workspaceRoot, "nx.json"));
+  const hasTurbo = existsSync10(join3(workspaceRoot, "turbo.json"));
   const fromArgv = (a) => parseNxCommand(a) ? "nx" : parseTurboCommand(a) ? "turbo" : void 0;
   const direct = fromArgv(argv) ?? fromArgv(expandPackageScript(workspaceRoot, argv) ?? []);
   if (direct === "nx" && hasNx) return "nx";
@@ -14330,7 +14415,7 @@ function planSourceOf(options) {
   const { spec, cwd, command } = options;
   if (spec === "nx" || spec === "turbo") return spec;
   if (spec !== "auto") return "file";
-  if (existsSync10(path13.join(cwd, DEFAULT_PLAN_FILE))) return "file";
+  if (existsSync11(path13.join(cwd, DEFAULT_PLAN_FILE))) return "file";
   return detectPlanSource(cwd, command);
 }
 async function resolvePlan(options) {
@@ -14339,7 +14424,7 @@ async function resolvePlan(options) {
   let source = spec === "auto" ? void 0 : spec;
   if (source === void 0) {
     const file = path13.join(cwd, DEFAULT_PLAN_FILE);
-    if (existsSync10(file)) return loadPlanFile(file);
+    if (existsSync11(file)) return loadPlanFile(file);
     source = detectPlanSource(cwd, command);
   }
   if (source === void 0) {
@@ -14391,7 +14476,7 @@ function requireTasks(tasks, tool, example) {
 }
 
 // src/run/run-build.ts
-import { closeSync as closeSync5, existsSync as existsSync14, openSync as openSync5, readSync as readSync4, renameSync as renameSync2, rmSync as rmSync4 } from "node:fs";
+import { closeSync as closeSync5, existsSync as existsSync15, openSync as openSync5, readSync as readSync4, renameSync as renameSync2, rmSync as rmSync4 } from "node:fs";
 import os2 from "node:os";
 import path18 from "node:path";
 
@@ -15175,7 +15260,7 @@ function processState(pid) {
 import { spawn as spawn4 } from "node:child_process";
 import { createHash as createHash2, randomBytes } from "node:crypto";
 import { EventEmitter } from "node:events";
-import { chmodSync, closeSync as closeSync3, existsSync as existsSync11, mkdirSync as mkdirSync2, openSync as openSync3, readFileSync as readFileSync13, readSync as readSync2, renameSync, rmSync as rmSync3, symlinkSync, writeFileSync } from "node:fs";
+import { chmodSync, closeSync as closeSync3, existsSync as existsSync12, mkdirSync as mkdirSync2, openSync as openSync3, readFileSync as readFileSync13, readSync as readSync2, renameSync, rmSync as rmSync3, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir as tmpdir3 } from "node:os";
 import path16 from "node:path";
 import { PassThrough } from "node:stream";
@@ -15194,7 +15279,7 @@ function newNonce() {
   return `iot-${randomBytes(5).toString("hex")}`;
 }
 function prepareStandbyDir(dir, nonce) {
-  if (existsSync11(dir)) {
+  if (existsSync12(dir)) {
     throw new TracerError(`a standby tracer folder exists already at ${dir}: stop it first (io-trace tracer stop) or pick another folder with ${STANDBY_ENV}`);
   }
   mkdirSync2(dir, { recursive: true, mode: 493 });
@@ -15248,7 +15333,7 @@ function signalStandby(record, signal) {
   }
 }
 function claimStandby(dir, ownScriptHash) {
-  if (!existsSync11(path16.join(dir, STANDBY_RECORD))) return { none: true };
+  if (!existsSync12(path16.join(dir, STANDBY_RECORD))) return { none: true };
   const claimedDir = `${dir}.claimed-${process.pid}-${Date.now()}`;
   try {
     renameSync(dir, claimedDir);
@@ -15414,7 +15499,7 @@ async function selectTracer(request, candidates, log) {
 }
 
 // src/transcript/index.ts
-import { closeSync as closeSync4, existsSync as existsSync12, openSync as openSync4, readFileSync as readFileSync14, readSync as readSync3 } from "node:fs";
+import { closeSync as closeSync4, existsSync as existsSync13, openSync as openSync4, readFileSync as readFileSync14, readSync as readSync3 } from "node:fs";
 
 // src/transcript/lines.ts
 function* splitLines(data) {
@@ -15931,7 +16016,7 @@ function timingIndexPath(file) {
 }
 function readTranscriptFile(file, options = {}) {
   const idx = options.timesFile ?? timingIndexPath(file);
-  const times = existsSync12(idx) ? parseChunkTimes(readFileSync14(idx, "utf8")) : void 0;
+  const times = existsSync13(idx) ? parseChunkTimes(readFileSync14(idx, "utf8")) : void 0;
   return parseTranscript(readFileSync14(file), { ...options.hint ? { hint: options.hint } : {}, ...times ? { times } : {} });
 }
 function detectFileFormat(file, maxBytes = 256 * 1024) {
@@ -16050,14 +16135,14 @@ var FileGrowthWatcher = class {
 };
 
 // src/run/output-dir.ts
-import { existsSync as existsSync13, writeFileSync as writeFileSync2 } from "node:fs";
+import { existsSync as existsSync14, writeFileSync as writeFileSync2 } from "node:fs";
 import path17 from "node:path";
 var OUTPUT_DIR_GITIGNORE = "# Created by io-trace: its database and logs are not part of the repository.\n*\n";
 function ensureOutputDir(dir) {
-  const created = !existsSync13(dir);
+  const created = !existsSync14(dir);
   makeDirectory(dir);
   const ignore = path17.join(dir, ".gitignore");
-  if (existsSync13(ignore)) return;
+  if (existsSync14(ignore)) return;
   if (created || path17.basename(dir) === ".io-trace") {
     try {
       writeFileSync2(ignore, OUTPUT_DIR_GITIGNORE, { flag: "wx" });
@@ -16392,7 +16477,7 @@ async function startEarly(launch, selected, dbDir, log, spans) {
     },
     moveWorkDir: (logDir) => {
       try {
-        if (!existsSync14(logDir)) {
+        if (!existsSync15(logDir)) {
           renameSync2(workDir, logDir);
           moved = true;
         }
@@ -16500,7 +16585,7 @@ function exitCodeOf(exit) {
 
 // src/tracer/bpftrace.ts
 import { spawn as spawn5, execFile } from "node:child_process";
-import { closeSync as closeSync6, existsSync as existsSync15, mkdirSync as mkdirSync3, createWriteStream as createWriteStream2, openSync as openSync6, readFileSync as readFileSync15, rmSync as rmSync5, writeFileSync as writeFileSync3 } from "node:fs";
+import { closeSync as closeSync6, existsSync as existsSync16, mkdirSync as mkdirSync3, createWriteStream as createWriteStream2, openSync as openSync6, readFileSync as readFileSync15, rmSync as rmSync5, writeFileSync as writeFileSync3 } from "node:fs";
 import { availableParallelism, totalmem } from "node:os";
 import { dirname as dirname3, join as join4 } from "node:path";
 import { fileURLToPath as fileURLToPath2 } from "node:url";
@@ -17115,7 +17200,7 @@ function defaultScriptPath() {
   let dir = dirname3(fileURLToPath2(import.meta.url));
   for (let i = 0; i < 5; i++) {
     const candidate = join4(dir, "bpf", "iotrace.bt");
-    if (existsSync15(candidate)) return candidate;
+    if (existsSync16(candidate)) return candidate;
     dir = dirname3(dir);
   }
   throw new TracerError('bpf/iotrace.bt not found next to io-trace: reinstall the package (its "bpf" directory is missing)');
@@ -17215,14 +17300,14 @@ var BpftraceTracer = class {
     if (!versionAtLeast(version, MIN_VERSION)) {
       return { available: false, version, reason: `bpftrace ${version} is too old: io-trace needs ${MIN_VERSION.join(".")} or newer` };
     }
-    if (isRoot() && !existsSync15("/sys/kernel/tracing/events/raw_syscalls") && !existsSync15("/sys/kernel/debug/tracing/events/raw_syscalls")) {
+    if (isRoot() && !existsSync16("/sys/kernel/tracing/events/raw_syscalls") && !existsSync16("/sys/kernel/debug/tracing/events/raw_syscalls")) {
       return {
         available: false,
         version,
         reason: "tracefs is not mounted (no /sys/kernel/tracing/events): run `mount -t tracefs nodev /sys/kernel/tracing`"
       };
     }
-    this.hasSubmitTracepoint ??= isRoot() ? existsSync15(IO_URING_SUBMIT_TRACEPOINT) : (await run2(["sudo"], ["-n", "test", "-e", IO_URING_SUBMIT_TRACEPOINT], 5e3)).code === 0;
+    this.hasSubmitTracepoint ??= isRoot() ? existsSync16(IO_URING_SUBMIT_TRACEPOINT) : (await run2(["sudo"], ["-n", "test", "-e", IO_URING_SUBMIT_TRACEPOINT], 5e3)).code === 0;
     if (this.probeOnCheck) {
       const probe2 = await run2(
         [...this.asRoot, ...this.command],
@@ -17529,10 +17614,11 @@ var BpftraceSession = class {
    * Whether bpftrace may be left to stop on its own: every CPU's records up to the build's exit are read
    * (the caller checked), nothing was lost (every loss report, on stdout or stderr, adds to the decoder's
    * count; 0.27 prints its exact total only at exit, so after any loss io-trace waits for it), bpftrace
-   * runs without sudo (whose SIGKILL needs the relay in kill()), and it is still running.
+   * is not a child run through sudo (whose SIGKILL needs the relay in kill(); a standby is signalled by
+   * its own pid, through sudo when it is root's), and it is still running.
    */
   canDetachInBackground() {
-    return this.config.detachInBackground && (this.config.standby ? !this.config.standby.record.sudo : this.config.asRoot.length === 0) && this.decoder.stats.lostEvents === 0 && this.child.pid !== void 0 && this.child.exitCode === null && this.child.signalCode === null;
+    return this.config.detachInBackground && (this.config.standby !== void 0 || this.config.asRoot.length === 0) && this.decoder.stats.lostEvents === 0 && this.child.pid !== void 0 && this.child.exitCode === null && this.child.signalCode === null;
   }
   /**
    * Stop bpftrace without waiting for it: SIGINT now, and a detached watchdog that repeats it and then
@@ -17549,7 +17635,8 @@ var BpftraceSession = class {
     this.kill("SIGINT");
     if (comm) {
       const same = `[ "$(cat /proc/$0/comm 2>/dev/null)" = "$1" ]`;
-      const watchdog = spawn5("sh", ["-c", `sleep 1.5; ${same} && kill -INT $0; sleep 3; ${same} && kill -KILL $0`, String(pid), comm], { stdio: "ignore", detached: true });
+      const kill = this.config.standby?.record.sudo ? "sudo -n kill" : "kill";
+      const watchdog = spawn5("sh", ["-c", `sleep 1.5; ${same} && ${kill} -INT $0; sleep 3; ${same} && ${kill} -KILL $0`, String(pid), comm], { stdio: "ignore", detached: true });
       watchdog.on("error", () => {
       });
       watchdog.unref();
@@ -17712,8 +17799,8 @@ function childPids(pid) {
 }
 var IO_URING_SUBMIT_TRACEPOINT = "/sys/kernel/tracing/events/io_uring/io_uring_submit_req";
 function adaptScript(script, options = {}) {
-  let out = script.replace(/^#!.*\n/, "");
-  if (!(options.hasSubmitTracepoint ?? existsSync15(IO_URING_SUBMIT_TRACEPOINT))) {
+  let out = gateRawSyscalls(script.replace(/^#!.*\n/, ""));
+  if (!(options.hasSubmitTracepoint ?? existsSync16(IO_URING_SUBMIT_TRACEPOINT))) {
     out = out.replace(/\/\* IO_URING_SUBMIT_BEGIN[\s\S]*?\/\* IO_URING_SUBMIT_END \*\//, "").replace(/^.*IO_URING_SUBMIT_ONLY.*\n/gm, "").replace("&& 0 /* IO_URING_SETUP_FALLBACK */", "");
   }
   if (options.standby) {
@@ -17751,6 +17838,14 @@ function adaptScript(script, options = {}) {
     });
   }
   return out;
+}
+function gateRawSyscalls(script) {
+  const ids = [...script.matchAll(/^\s*@sc\[(\d+)\] = /gm)].map((m) => Number(m[1]));
+  if (ids.length === 0) return script;
+  const words = /* @__PURE__ */ new Map();
+  for (const id of ids) words.set(id >> 6, (words.get(id >> 6) ?? 0n) | 1n << BigInt(id & 63));
+  const traced = [...words].sort(([a], [b]) => a - b).map(([w, mask]) => `(args->id >> 6 == ${w} && ((0x${mask.toString(16)} >> (args->id & 63)) & 1))`).join(" || ");
+  return script.replace(/^(tracepoint:raw_syscalls:sys_(?:enter|exit)\n)\/(.*)\/$/gm, (_m, probe2, predicate) => `${probe2}/(${traced}) && ${predicate}/`);
 }
 function bpftraceEnv(version, perfPages, mapKeys) {
   const env = {
@@ -18903,14 +18998,14 @@ async function planCommand(ctx) {
 }
 
 // src/triage/db.ts
-import { existsSync as existsSync16, statSync as statSync5 } from "node:fs";
+import { existsSync as existsSync17, statSync as statSync5 } from "node:fs";
 import path22 from "node:path";
 var DEFAULT_DB = ".io-trace/trace.db";
 function locateDatabase(cwd, db) {
   const given = path22.resolve(cwd, db ?? DEFAULT_DB);
-  if (existsSync16(given) && statSync5(given).isDirectory()) {
+  if (existsSync17(given) && statSync5(given).isDirectory()) {
     for (const candidate of [path22.join(given, "trace.db"), path22.join(given, ".io-trace", "trace.db")]) {
-      if (existsSync16(candidate)) return candidate;
+      if (existsSync17(candidate)) return candidate;
     }
     throw new StoreError(`${given} is a directory without a trace.db (looked for trace.db and .io-trace/trace.db): pass --db FILE`);
   }
@@ -19355,7 +19450,7 @@ function formatRunList(runs, color, now = Date.now()) {
 }
 
 // src/triage/run-files.ts
-import { existsSync as existsSync17, statSync as statSync6 } from "node:fs";
+import { existsSync as existsSync18, statSync as statSync6 } from "node:fs";
 import path24 from "node:path";
 function runFile(dbFile, run4, which) {
   const dir = path24.dirname(dbFile);
@@ -19373,7 +19468,7 @@ function runFile(dbFile, run4, which) {
   }
   if (!stored) return { which, stored: null, path: null, exists: false, bytes: null };
   const abs = path24.resolve(dir, stored);
-  const exists = existsSync17(abs);
+  const exists = existsSync18(abs);
   return { which, stored, path: abs, exists, bytes: exists ? statSync6(abs).size : null, ...which === "transcript" ? { times } : {} };
 }
 function runFiles2(dbFile, run4) {
@@ -20185,7 +20280,7 @@ import { writeFileSync as writeFileSync6 } from "node:fs";
 import path26 from "node:path";
 
 // src/store/merge.ts
-import { copyFileSync as copyFileSync2, existsSync as existsSync18, mkdirSync as mkdirSync5, realpathSync as realpathSync8, rmSync as rmSync6 } from "node:fs";
+import { copyFileSync as copyFileSync2, existsSync as existsSync19, mkdirSync as mkdirSync5, realpathSync as realpathSync8, rmSync as rmSync6 } from "node:fs";
 import path25 from "node:path";
 var TABLES = ["tasks", "processes", "accesses", "findings"];
 function mergeDatabases(sources, out, options = {}) {
@@ -20193,13 +20288,13 @@ function mergeDatabases(sources, out, options = {}) {
   const outAbs = path25.resolve(out);
   const seen = /* @__PURE__ */ new Map();
   for (const s of sources) {
-    if (!existsSync18(s)) throw new StoreError(`trace database ${s} does not exist`);
+    if (!existsSync19(s)) throw new StoreError(`trace database ${s} does not exist`);
     const real = realpathSync8(s);
     if (seen.has(real)) throw new ConfigurationError(`io-trace merge: ${s} is given twice (also as ${seen.get(real)})`);
     seen.set(real, s);
-    if (existsSync18(outAbs) && real === realpathSync8(outAbs)) throw new ConfigurationError(`io-trace merge: --out ${out} is also an input; write to a new file`);
+    if (existsSync19(outAbs) && real === realpathSync8(outAbs)) throw new ConfigurationError(`io-trace merge: --out ${out} is also an input; write to a new file`);
   }
-  if (existsSync18(outAbs)) {
+  if (existsSync19(outAbs)) {
     if (!options.force) throw new ConfigurationError(`io-trace merge: ${out} already exists; pass --force to replace it, or choose another --out`);
     for (const suffix of ["", "-wal", "-shm"]) rmSync6(outAbs + suffix, { force: true });
   }
@@ -20274,7 +20369,7 @@ function mergeDatabases(sources, out, options = {}) {
               continue;
             }
             const from = path25.resolve(path25.dirname(s), rel2);
-            if (!existsSync18(from)) {
+            if (!existsSync19(from)) {
               result.warnings.push(`${label} run ${oldId}: ${rel2} is missing (not in the artifact?); the merged run has no ${key2.replace("Path", "")}`);
               logs[key2] = null;
               continue;
@@ -20282,7 +20377,7 @@ function mergeDatabases(sources, out, options = {}) {
             const to = path25.join(outDir, "runs", String(newId), path25.basename(rel2));
             mkdirSync5(path25.dirname(to), { recursive: true });
             copyFileSync2(from, to);
-            if (existsSync18(`${from}.times`)) copyFileSync2(`${from}.times`, `${to}.times`);
+            if (existsSync19(`${from}.times`)) copyFileSync2(`${from}.times`, `${to}.times`);
             logs[key2] = path25.relative(outDir, to);
           }
           store.updateRun(newId, { ...logs, host: { ...run4.host, source: { db: label, runId: oldId, ...prev ? { via: prev } : {} } } });
@@ -20766,7 +20861,7 @@ async function reportCommand(ctx) {
 }
 
 // src/cli/commands/fix.ts
-import { existsSync as existsSync21, mkdirSync as mkdirSync6, writeFileSync as writeFileSync8 } from "node:fs";
+import { existsSync as existsSync22, mkdirSync as mkdirSync6, writeFileSync as writeFileSync8 } from "node:fs";
 import path31 from "node:path";
 
 // node_modules/diff/libesm/diff/base.js
@@ -21250,7 +21345,7 @@ function detectIndent(text) {
 }
 
 // src/fix/locate.ts
-import { existsSync as existsSync19, readFileSync as readFileSync16 } from "node:fs";
+import { existsSync as existsSync20, readFileSync as readFileSync16 } from "node:fs";
 import path28 from "node:path";
 var ConfigFiles = class {
   constructor(root) {
@@ -21261,7 +21356,7 @@ var ConfigFiles = class {
   read(file) {
     if (!this.cache.has(file)) {
       const abs = path28.join(this.root, file);
-      if (!existsSync19(abs)) this.cache.set(file, null);
+      if (!existsSync20(abs)) this.cache.set(file, null);
       else {
         const text = readFileSync16(abs, "utf8");
         this.cache.set(file, { text, tree: parseTree2(text, [], { allowTrailingComma: true, disallowComments: false }) });
@@ -21312,7 +21407,9 @@ function locateTurbo(ctx, files, task, field, values, sharedBy) {
   const packageFile = task.projectRoot ? path28.posix.join(task.projectRoot, "turbo.json") : void 0;
   const candidates = [];
   if (packageFile) candidates.push([packageFile, task.target]);
-  candidates.push(["turbo.json", `${task.project}#${task.target}`], ["turbo.json", task.target]);
+  const own = `${task.project}#${task.target}`;
+  const rootSection = files.node("turbo.json", ["tasks"]) ? "tasks" : "pipeline";
+  candidates.push(["turbo.json", files.node("turbo.json", [rootSection, own]) ? own : task.target]);
   let create;
   let inherited;
   let foundIn;
@@ -21489,7 +21586,7 @@ import path30 from "node:path";
 
 // src/fix/nx-inferred.ts
 import { execFileSync as execFileSync3 } from "node:child_process";
-import { existsSync as existsSync20 } from "node:fs";
+import { existsSync as existsSync21 } from "node:fs";
 import { createRequire as createRequire4 } from "node:module";
 import path29 from "node:path";
 function nxInferredFields(workspaceRoot) {
@@ -21497,7 +21594,7 @@ function nxInferredFields(workspaceRoot) {
   let bin;
   try {
     const dir = path29.dirname(createRequire4(path29.join(workspaceRoot, "package.json")).resolve("nx/package.json"));
-    bin = [path29.join(dir, "bin", "nx.js"), path29.join(dir, "dist", "bin", "nx.js")].find((f) => existsSync20(f));
+    bin = [path29.join(dir, "bin", "nx.js"), path29.join(dir, "dist", "bin", "nx.js")].find((f) => existsSync21(f));
   } catch {
     bin = void 0;
   }
@@ -21613,7 +21710,7 @@ async function fixCommand(ctx) {
 function workspaceFor(run4, cwd, given) {
   if (given) return path31.resolve(cwd, given);
   const recorded = run4.workspaceRoot ?? run4.cwd;
-  return existsSync21(recorded) ? recorded : cwd;
+  return existsSync22(recorded) ? recorded : cwd;
 }
 function summary(plan, written) {
   const fixed = plan.items.filter((i) => i.edits);
@@ -21741,7 +21838,7 @@ function formatComparison(runId, source, comparison, status, reasons) {
 }
 
 // src/cli/commands/tracer.ts
-import { existsSync as existsSync22, rmSync as rmSync7 } from "node:fs";
+import { existsSync as existsSync23, rmSync as rmSync7 } from "node:fs";
 var TRACER_HELP = `Usage: io-trace tracer start|stop|status [options]
 
 A standby tracer: bpftrace compiled and attached before the build, so \`io-trace run\` does not wait for
@@ -21786,7 +21883,7 @@ async function tracerCommand(ctx) {
     return 0;
   }
   if (action === "stop" || action === "status") {
-    if (!existsSync22(dir)) {
+    if (!existsSync23(dir)) {
       ctx.stdout.write(`no standby tracer at ${dir}
 `);
       return action === "status" ? 1 : 0;

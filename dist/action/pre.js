@@ -20907,10 +20907,11 @@ var BpftraceSession = class {
    * Whether bpftrace may be left to stop on its own: every CPU's records up to the build's exit are read
    * (the caller checked), nothing was lost (every loss report, on stdout or stderr, adds to the decoder's
    * count; 0.27 prints its exact total only at exit, so after any loss io-trace waits for it), bpftrace
-   * runs without sudo (whose SIGKILL needs the relay in kill()), and it is still running.
+   * is not a child run through sudo (whose SIGKILL needs the relay in kill(); a standby is signalled by
+   * its own pid, through sudo when it is root's), and it is still running.
    */
   canDetachInBackground() {
-    return this.config.detachInBackground && (this.config.standby ? !this.config.standby.record.sudo : this.config.asRoot.length === 0) && this.decoder.stats.lostEvents === 0 && this.child.pid !== void 0 && this.child.exitCode === null && this.child.signalCode === null;
+    return this.config.detachInBackground && (this.config.standby !== void 0 || this.config.asRoot.length === 0) && this.decoder.stats.lostEvents === 0 && this.child.pid !== void 0 && this.child.exitCode === null && this.child.signalCode === null;
   }
   /**
    * Stop bpftrace without waiting for it: SIGINT now, and a detached watchdog that repeats it and then
@@ -20927,7 +20928,8 @@ var BpftraceSession = class {
     this.kill("SIGINT");
     if (comm) {
       const same = `[ "$(cat /proc/$0/comm 2>/dev/null)" = "$1" ]`;
-      const watchdog = spawn2("sh", ["-c", `sleep 1.5; ${same} && kill -INT $0; sleep 3; ${same} && kill -KILL $0`, String(pid), comm], { stdio: "ignore", detached: true });
+      const kill = this.config.standby?.record.sudo ? "sudo -n kill" : "kill";
+      const watchdog = spawn2("sh", ["-c", `sleep 1.5; ${same} && ${kill} -INT $0; sleep 3; ${same} && ${kill} -KILL $0`, String(pid), comm], { stdio: "ignore", detached: true });
       watchdog.on("error", () => {
       });
       watchdog.unref();
@@ -21090,7 +21092,7 @@ function childPids(pid) {
 }
 var IO_URING_SUBMIT_TRACEPOINT = "/sys/kernel/tracing/events/io_uring/io_uring_submit_req";
 function adaptScript(script, options = {}) {
-  let out = script.replace(/^#!.*\n/, "");
+  let out = gateRawSyscalls(script.replace(/^#!.*\n/, ""));
   if (!(options.hasSubmitTracepoint ?? existsSync3(IO_URING_SUBMIT_TRACEPOINT))) {
     out = out.replace(/\/\* IO_URING_SUBMIT_BEGIN[\s\S]*?\/\* IO_URING_SUBMIT_END \*\//, "").replace(/^.*IO_URING_SUBMIT_ONLY.*\n/gm, "").replace("&& 0 /* IO_URING_SETUP_FALLBACK */", "");
   }
@@ -21129,6 +21131,14 @@ function adaptScript(script, options = {}) {
     });
   }
   return out;
+}
+function gateRawSyscalls(script) {
+  const ids = [...script.matchAll(/^\s*@sc\[(\d+)\] = /gm)].map((m) => Number(m[1]));
+  if (ids.length === 0) return script;
+  const words = /* @__PURE__ */ new Map();
+  for (const id of ids) words.set(id >> 6, (words.get(id >> 6) ?? 0n) | 1n << BigInt(id & 63));
+  const traced = [...words].sort(([a], [b]) => a - b).map(([w, mask]) => `(args->id >> 6 == ${w} && ((0x${mask.toString(16)} >> (args->id & 63)) & 1))`).join(" || ");
+  return script.replace(/^(tracepoint:raw_syscalls:sys_(?:enter|exit)\n)\/(.*)\/$/gm, (_m, probe, predicate) => `${probe}/(${traced}) && ${predicate}/`);
 }
 function bpftraceEnv(version, perfPages, mapKeys) {
   const env = {
