@@ -410,6 +410,8 @@ class BpftraceSession implements TracerSession {
   private readonly stdoutDone: Promise<void>;
   private readonly stderrDone: Promise<void>;
   private readonly raw: WriteStream | undefined;
+  private rawPending: Buffer[] = [];
+  private rawPendingBytes = 0;
   private eventCount = 0;
   private isReady = false;
   private stopping = false;
@@ -534,7 +536,7 @@ class BpftraceSession implements TracerSession {
     });
     this.stdoutDone = new Promise((resolve) => {
       this.child.stdout!.on('data', (chunk: Buffer) => {
-        this.raw?.write(chunk);
+        this.saveRaw(chunk);
         this.deliver(this.decoder.push(chunk));
       });
       this.child.stdout!.once('close', () => resolve());
@@ -650,6 +652,7 @@ class BpftraceSession implements TracerSession {
   }
 
   private async outcome(): Promise<TracerOutcome> {
+    this.flushRaw();
     await new Promise<void>((resolve) => (this.raw ? this.raw.end(resolve) : resolve()));
     const stats = this.decoder.stats;
     if (this.totalLost > stats.lostEvents) {
@@ -666,6 +669,24 @@ class BpftraceSession implements TracerSession {
       else reasons.push(count > 1 ? `${first} (and ${count - 1} more ${kind} notices)` : first);
     }
     return { lostEvents: stats.lostEvents, incompleteReasons: reasons, eventCount: this.eventCount, diagnostics: this.diagnostics };
+  }
+
+  /**
+   * Keep bpftrace's output with the run, in writes of 256 KiB: with -B line it arrives a record or a few
+   * at a time, and one write per chunk cost ~0.3 s of io-trace's CPU on a 17k-record build.
+   */
+  private saveRaw(chunk: Buffer): void {
+    if (!this.raw) return;
+    this.rawPending.push(chunk);
+    this.rawPendingBytes += chunk.length;
+    if (this.rawPendingBytes >= 256 * 1024) this.flushRaw();
+  }
+
+  private flushRaw(): void {
+    if (!this.raw || this.rawPending.length === 0) return;
+    this.raw.write(this.rawPending.length === 1 ? this.rawPending[0] : Buffer.concat(this.rawPending, this.rawPendingBytes));
+    this.rawPending = [];
+    this.rawPendingBytes = 0;
   }
 
   private stderrLine(line: string): void {
