@@ -143,7 +143,17 @@ export async function runBuild(options: RunBuildOptions): Promise<RunBuildResult
     startedAt,
     host: { ...collectHostFacts(options.env ?? process.env) },
   };
-  const opened = openRunStore(dbPath, options.outDir, newRun, plan);
+  let opened: ReturnType<typeof openRunStore>;
+  try {
+    opened = openRunStore(dbPath, options.outDir, newRun, plan);
+  } catch (e) {
+    // Not a write problem (a damaged database, a broken SQLite binding): io-trace stops here, so the
+    // stopped build and the attached tracer of an early start must not be left waiting (they would
+    // hold io-trace's event loop forever).
+    await early?.abandon();
+    selected.tracer.releaseStandby?.();
+    throw e;
+  }
   const { store, runId } = opened;
   // The first write the database refused, as one line; later writes are still tried (small ones may fit).
   let unsaved: string | undefined;
