@@ -1,10 +1,12 @@
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
+import { posix } from 'node:path';
+import picomatch from 'picomatch';
 import type { Finding } from '../core/findings.js';
 import type { IgnoreMatcher } from '../config/ignore.js';
 import { compilePatterns, patternBase } from '../plan/patterns.js';
-import type { Plan } from '../plan/types.js';
+import type { Plan, PlanTask } from '../plan/types.js';
 import type { TaskAccess } from '../store/store.js';
 import { coverageModel, locationKey, tasksByLocation, type TaskCoverage } from './coverage.js';
 import { DependencyClosure, overlappingOutputs, Producers } from './cross-task.js';
@@ -144,8 +146,12 @@ export function analyse(input: AnalysisInput): AnalysisResult {
       list.push(id);
     }
   }
+  // Written files covered only through a folded folder, in tasks whose tool hashes no git-ignored file.
+  const folded = (c: (typeof graded)[number], rel: string) => c.inputs.covers(rel) && !c.task.inputs.some((p) => p === rel) && hashedOnlyIfTracked(plan.source, c.task, rel);
+  const foldedWrites = [...new Set(graded.flatMap((c) => [...(io.byTask.get(c.task.id)?.written ?? [])].filter((rel) => folded(c, rel))))];
   const readBack = [...new Set(graded.flatMap((c) => [...(io.byTask.get(c.task.id)?.readBack ?? [])]))];
-  const ignoredByGit = readBack.length ? (input.gitIgnored ?? ((r: string[]) => gitIgnoredFiles(plan.workspaceRoot, r)))(readBack) : new Set<string>();
+  const askGit = [...new Set([...readBack, ...foldedWrites])];
+  const ignoredByGit = askGit.length ? (input.gitIgnored ?? ((r: string[]) => gitIgnoredFiles(plan.workspaceRoot, r)))(askGit) : new Set<string>();
 
   const observations: Observation[] = [];
   const empty = { read: new Set<string>(), written: new Set<string>() };
@@ -163,6 +169,7 @@ export function analyse(input: AnalysisInput): AnalysisResult {
         contentUnchanged: (rel) => unchanged.get(rel),
         dependencyRoots: (t) => deps.projectRoots(t, tasksById),
         intermediate: (rel, self) => ignoredByGit.has(rel) && (readers.get(rel) ?? []).every((t) => t === self),
+        foldedButUnhashed: (rel) => ignoredByGit.has(rel) && foldedWrites.includes(rel),
       }),
     );
   }
@@ -212,6 +219,22 @@ export function gitContentUnchanged(root: string, rels: string[]): Map<string, b
 }
 
 /** Which of these workspace-relative files git ignores (tracked files never are); none when git cannot say. */
+/**
+ * Whether the task's tool would leave `rel` out of its hash if git ignores it: Nx always (its file map
+ * follows .gitignore); turbo when no explicit glob of the task's inputs names it (`$TURBO_DEFAULT$` is
+ * git's tracked and untracked files, but an explicit glob takes ignored files too).
+ */
+function hashedOnlyIfTracked(source: Plan['source'], task: PlanTask, rel: string): boolean {
+  if (source === 'nx') return true;
+  if (source !== 'turbo') return false;
+  for (const d of task.declaredInputs ?? []) {
+    if (typeof d !== 'string' || d === '$TURBO_DEFAULT$' || d.startsWith('!')) continue;
+    const glob = d.startsWith('$TURBO_ROOT$/') ? d.slice('$TURBO_ROOT$/'.length) : posix.join(task.projectRoot, d);
+    if (picomatch(glob, { dot: true })(rel)) return false;
+  }
+  return true;
+}
+
 export function gitIgnoredFiles(root: string, rels: string[]): Set<string> {
   let out: string;
   try {

@@ -58,6 +58,12 @@ export interface TaskContext {
   contentUnchanged(rel: string): boolean | undefined;
   /** Project roots of the tasks this task depends on, directly or transitively (never "" or its own). */
   dependencyRoots?(task: PlanTask): ReadonlySet<string>;
+  /**
+   * A written file the task's inputs cover only through a folder the plan folded the tool's file list into,
+   * that git ignores, where the tool hashes no git-ignored file (Nx, turbo's default inputs): the tool never
+   * hashed it, so it is no input (a generator's output the task then compiles, not an input mutation).
+   */
+  foldedButUnhashed?(rel: string, task: PlanTask): boolean;
 }
 
 const INTERMEDIATE =
@@ -111,11 +117,12 @@ export function taskObservations(c: TaskCoverage, io: TaskIO, ctx: TaskContext):
   const outputBases = c.outputs.positives.map((p) => patternBase(p));
   // Generated and consumed inside the task (a generator's stubs that the same task compiles into its
   // outputs), when some of its products are in the declared outputs: an intermediate, not a product.
-  const candidates = [...(io.readBack ?? [])].filter((rel) => !c.outputs.covers(rel) && !c.inputs.covers(rel) && !toolCacheOf(rel) && ctx.intermediate(rel, task.id));
+  const hashedInput = (rel: string) => c.inputs.covers(rel) && !ctx.foldedButUnhashed?.(rel, task);
+  const candidates = [...(io.readBack ?? [])].filter((rel) => !c.outputs.covers(rel) && !hashedInput(rel) && !toolCacheOf(rel) && ctx.intermediate(rel, task.id));
   const producedOutputs = () => [...io.written].some((rel) => c.outputs.covers(rel)) || c.outputs.positives.some((p) => ctx.outputExists(p));
   const intermediates = new Set(candidates.length && producedOutputs() ? candidates : []);
   for (const rel of io.written) {
-    const isInput = c.inputs.covers(rel);
+    const isInput = hashedInput(rel);
     if (c.outputs.covers(rel) && !isInput) continue;
     if (isInput) {
       const same = ctx.contentUnchanged(rel);

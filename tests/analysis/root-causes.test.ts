@@ -610,3 +610,36 @@ describe('an ancestor tsconfig.json shadowed by the project\'s own (N2: esbuild 
     expect(brief(run('nx', [app()], [acc('app:build', 'read', 'tsconfig.json')]).findings.filter((f) => f.type === 'unexpected_read'))).toEqual(['error app:build unexpected_read tsconfig.json']);
   });
 });
+
+describe('a git-ignored file generated inside a folder the plan folded its inputs into (plane, field round 5)', () => {
+  // The tool's file list held every file of packages/i18n/src at plan time, so the plan says the folder;
+  // the build then generates the git-ignored src/types/keys.generated.ts there and compiles it.
+  const gen = 'packages/i18n/src/types/keys.generated.ts';
+  const accesses = () => [
+    acc('i18n#build', 'read', 'packages/i18n/src/index.ts'),
+    acc('i18n#build', 'create', gen),
+    acc('i18n#build', 'read', gen),
+    acc('i18n#build', 'create', 'packages/i18n/dist/index.js'),
+  ];
+  const i18n = (over: Partial<PlanTask> = {}) => task('i18n#build', { inputs: ['packages/i18n/src'], ...over });
+  const ignored = { gitIgnored: (rels: string[]) => new Set(rels.filter((r) => r === gen)), contentUnchanged: () => new Map() };
+
+  it('turbo default inputs and Nx never hash it: no input_mutation, an intermediate (info)', () => {
+    ws = makeWorkspace({ 'packages/i18n/src/index.ts': '', [gen]: '', 'packages/i18n/dist/index.js': '' });
+    // plane's list: the default plus an explicit glob that does not name the file.
+    const cases: [Plan['source'], Partial<PlanTask>][] = [['turbo', {}], ['nx', {}], ['turbo', { declaredInputs: ['$TURBO_DEFAULT$', '.env*'] }]];
+    for (const [source, over] of cases) {
+      const r = run(source, [i18n(over)], accesses(), ignored);
+      expect(brief(r.findings.filter((f) => f.severity !== 'info'))).toEqual([]);
+      expect(r.findings.some((f) => f.type === 'input_mutation')).toBe(false);
+    }
+  });
+
+  it('still an input mutation when the file is listed itself, git tracks it, or an explicit turbo glob hashes ignored files', () => {
+    ws = makeWorkspace({ 'packages/i18n/src/index.ts': '', [gen]: '', 'packages/i18n/dist/index.js': '' });
+    const mutation = (r: ReturnType<typeof run>) => r.findings.filter((f) => f.type === 'input_mutation').map((f) => `${f.severity} ${f.path}`);
+    expect(mutation(run('turbo', [i18n({ inputs: ['packages/i18n/src/index.ts', gen] })], accesses(), ignored))).toEqual([`warning ${gen}`]);
+    expect(mutation(run('turbo', [i18n()], accesses(), { ...ignored, gitIgnored: () => new Set() }))).toEqual([`warning ${gen}`]);
+    expect(mutation(run('turbo', [i18n({ declaredInputs: ['src/**'] })], accesses(), ignored))).toEqual([`warning ${gen}`]);
+  });
+});
