@@ -867,7 +867,7 @@ export interface AdaptOptions {
  * - The shebang line is dropped: the program is passed with -e.
  */
 export function adaptScript(script: string, options: AdaptOptions = {}): string {
-  let out = gateRawSyscalls(script.replace(/^#!.*\n/, ''));
+  let out = script.replace(/^#!.*\n/, '');
   if (!(options.hasSubmitTracepoint ?? existsSync(IO_URING_SUBMIT_TRACEPOINT))) {
     out = out
       .replace(/\/\* IO_URING_SUBMIT_BEGIN[\s\S]*?\/\* IO_URING_SUBMIT_END \*\//, '')
@@ -914,25 +914,6 @@ export function adaptScript(script: string, options: AdaptOptions = {}): string 
     });
   }
   return out;
-}
-
-/**
- * Put a test of the syscall number in front of every raw_syscalls program's predicate: a bitmask of the
- * syscalls the script's @sc table traces, so the futex, read, write and epoll calls that make up most
- * of a build's syscalls (and every syscall of every other process on the machine) cost a few
- * instructions instead of a hash-map lookup in each of the 13 programs. On 0.17 a program that does
- * not match went from ~78 to ~51 ns (kernel.bpf_stats_enabled, dd doing 2M syscalls).
- */
-export function gateRawSyscalls(script: string): string {
-  const ids = [...script.matchAll(/^\s*@sc\[(\d+)\] = /gm)].map((m) => Number(m[1]));
-  if (ids.length === 0) return script;
-  const words = new Map<number, bigint>();
-  for (const id of ids) words.set(id >> 6, (words.get(id >> 6) ?? 0n) | (1n << BigInt(id & 63)));
-  const traced = [...words]
-    .sort(([a], [b]) => a - b)
-    .map(([w, mask]) => `(args->id >> 6 == ${w} && ((0x${mask.toString(16)} >> (args->id & 63)) & 1))`)
-    .join(' || ');
-  return script.replace(/^(tracepoint:raw_syscalls:sys_(?:enter|exit)\n)\/(.*)\/$/gm, (_m, probe: string, predicate: string) => `${probe}/(${traced}) && ${predicate}/`);
 }
 
 /**
