@@ -9,6 +9,7 @@ import type { Logger } from '../core/logger.js';
 import type { Report } from '../report/report.js';
 import { exitCodeOf } from '../run/run-build.js';
 import { defaultTracers } from '../tracer/registry.js';
+import { readStandbyRecord, standbyAlive, standbyDir } from '../tracer/standby.js';
 import { aggregate } from './aggregate.js';
 import type { ArtifactPlan } from './artifacts.js';
 import { PATCH_NAME, writeFixPatch, type FixPatch } from './fix-patch.js';
@@ -97,6 +98,7 @@ async function mainSteps(env: NodeJS.ProcessEnv): Promise<MainResult> {
       platform: process.platform,
       exec,
       log,
+      standbyRunning: standbyRunning(env),
     }).then((s) => {
       core.info(safeLine(`privilege: ${privilege.kind}${privilege.kind === 'sudo' ? ` (the tracer runs as root, the build as ${privilege.user})` : ''}`));
       for (const st of s.steps) core.info(safeLine(`${st.ok ? 'ok  ' : 'FAIL'} ${st.name} (${st.ms} ms)`));
@@ -162,6 +164,15 @@ async function mainSteps(env: NodeJS.ProcessEnv): Promise<MainResult> {
     return { failure: `io-trace found ${n} finding${n === 1 ? '' : 's'} at or above "fail-on: ${inputs.failOn}" (see the job summary)` };
   }
   return { failure: null };
+}
+
+/** Whether the pre step's standby tracer is there and alive (then the set-up needs no bpftrace self-test). */
+function standbyRunning(env: NodeJS.ProcessEnv): boolean {
+  try {
+    return standbyAlive(readStandbyRecord(standbyDir(env)));
+  } catch {
+    return false;
+  }
 }
 
 function lastLine(text: string): string {

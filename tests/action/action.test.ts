@@ -177,6 +177,8 @@ describe('the GitHub Action (dist/action under Node 24)', () => {
     const main = await runEntry('main', r);
     expect(main.code, main.stdout).toBe(0);
     expect(main.stdout).toContain('using the standby tracer');
+    // The standby loaded the real script: the set-up's bpftrace self-test is skipped.
+    expect(main.stdout).not.toContain('bpftrace self-test');
     const report = JSON.parse(readFileSync(readFileCommands(r.files.output)['report-path'], 'utf8'));
     expect(report.incompleteReasons, main.stdout).toEqual([]);
     expect(report.findings.map((f: { task: string; type: string; path: string }) => `${f.task} ${f.type} ${f.path}`)).toContain('lib:build unexpected_read config/banner.txt');
@@ -374,6 +376,7 @@ describe('the GitHub Action (dist/action under Node 24)', () => {
     const main3 = await runEntry('main', r3, { as: sudoUser, extraEnv: env });
     expect(main3.code, main3.stdout).toBe(0);
     expect(main3.stdout).not.toContain('standby');
+    expect(main3.stdout).toContain('ok   bpftrace self-test');
     const report3 = JSON.parse(readFileSync(readFileCommands(r3.files.output)['report-path'], 'utf8'));
     expect(report3.incompleteReasons, main3.stdout).toEqual([]);
     expect(report3.run.tracer).toBe('bpftrace');
