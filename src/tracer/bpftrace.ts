@@ -15,12 +15,12 @@ import type { Logger } from '../core/logger.js';
 import { IO_TRACE_VERSION } from '../version.js';
 import type { AttachOptions, Tracer, TracerAvailability, TracerOutcome, TracerSession } from './types.js';
 import { BpftraceDecoder, parseLostEvents } from './bpftrace-decode.js';
+import { processStart } from './launch.js';
 import {
   claimStandby,
   newNonce,
   prepareStandbyDir,
   scriptHash,
-  processStart,
   signalStandby,
   standbyAlive,
   standbyReady,

@@ -148,13 +148,19 @@ export async function launchStopped(options: LaunchOptions): Promise<LaunchedBui
   };
 }
 
-/** The one-letter state from /proc/PID/stat (R, S, T, Z...), or undefined if the process is gone. */
-export function processState(pid: number): string | undefined {
+/** The start time (clock ticks since boot) and state of `pid`, or undefined when there is no such process. */
+export function processStart(pid: number): { startTicks: number; state: string } | undefined {
   try {
     const stat = readFileSync(`/proc/${pid}/stat`, 'latin1');
-    // comm may contain spaces and parentheses: the state follows the LAST ')'.
-    return stat.slice(stat.lastIndexOf(')') + 2, stat.lastIndexOf(')') + 3);
+    // comm may hold spaces and parentheses: the fields after it start past the LAST ')'.
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return { state: fields[0], startTicks: Number(fields[19]) };
   } catch {
     return undefined;
   }
+}
+
+/** The one-letter state from /proc/PID/stat (R, S, T, Z...), or undefined if the process is gone. */
+export function processState(pid: number): string | undefined {
+  return processStart(pid)?.state;
 }

@@ -17,6 +17,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { PassThrough } from 'node:stream';
 import { TracerError } from '../core/errors.js';
+import { processStart } from './launch.js';
 
 /** Environment variable naming the standby folder (`io-trace tracer start` prints it). */
 export const STANDBY_ENV = 'IO_TRACE_STANDBY';
@@ -98,18 +99,6 @@ export function readStandbyRecord(dir: string): StandbyRecord {
     throw new TracerError(`standby tracer at ${dir}: ${STANDBY_RECORD} is malformed`);
   }
   return record;
-}
-
-/** The start time (clock ticks since boot) and state of `pid`, or undefined when there is no such process. */
-export function processStart(pid: number): { startTicks: number; state: string } | undefined {
-  try {
-    const stat = readFileSync(`/proc/${pid}/stat`, 'latin1');
-    // comm may hold spaces and parentheses: the fields after it start past the LAST ')'.
-    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    return { state: fields[0], startTicks: Number(fields[19]) };
-  } catch {
-    return undefined;
-  }
 }
 
 /** Whether the record's bpftrace still runs (same pid and start time, not a zombie). */

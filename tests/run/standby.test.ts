@@ -8,7 +8,8 @@ import { chmodSync, cpSync, existsSync, readdirSync, readFileSync, rmSync, write
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { BpftraceTracer, adaptScript, defaultScriptPath } from '../../src/tracer/bpftrace.js';
-import { processStart, readStandbyRecord, standbyAlive, type StandbyRecord } from '../../src/tracer/standby.js';
+import { processStart } from '../../src/tracer/launch.js';
+import { readStandbyRecord, standbyAlive, type StandbyRecord } from '../../src/tracer/standby.js';
 import { REPO, runCli } from '../helpers/cli.js';
 import { makeWorkspace } from '../helpers/workspace.js';
 
