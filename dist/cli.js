@@ -15264,13 +15264,17 @@ async function launchStopped(options) {
     }
   };
 }
-function processState(pid) {
+function processStart(pid) {
   try {
     const stat = readFileSync12(`/proc/${pid}/stat`, "latin1");
-    return stat.slice(stat.lastIndexOf(")") + 2, stat.lastIndexOf(")") + 3);
+    const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+    return { state: fields[0], startTicks: Number(fields[19]) };
   } catch {
     return void 0;
   }
+}
+function processState(pid) {
+  return processStart(pid)?.state;
 }
 
 // src/tracer/standby.ts
@@ -15322,15 +15326,6 @@ function readStandbyRecord(dir) {
     throw new TracerError(`standby tracer at ${dir}: ${STANDBY_RECORD} is malformed`);
   }
   return record;
-}
-function processStart(pid) {
-  try {
-    const stat = readFileSync13(`/proc/${pid}/stat`, "latin1");
-    const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
-    return { state: fields[0], startTicks: Number(fields[19]) };
-  } catch {
-    return void 0;
-  }
 }
 function standbyAlive(record) {
   const p = processStart(record.pid);

@@ -19638,7 +19638,7 @@ import os5 from "node:os";
 
 // src/tracer/bpftrace.ts
 import { spawn as spawn2, execFile } from "node:child_process";
-import { closeSync as closeSync2, existsSync as existsSync3, mkdirSync as mkdirSync2, createWriteStream, openSync as openSync2, readFileSync as readFileSync2, rmSync as rmSync2, writeFileSync as writeFileSync2 } from "node:fs";
+import { closeSync as closeSync2, existsSync as existsSync3, mkdirSync as mkdirSync2, createWriteStream, openSync as openSync2, readFileSync as readFileSync3, rmSync as rmSync2, writeFileSync as writeFileSync2 } from "node:fs";
 import { availableParallelism, totalmem } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -20265,11 +20265,23 @@ var IO_URING_OPS = {
   44: "GETXATTR"
 };
 
+// src/tracer/launch.ts
+import { readFileSync } from "node:fs";
+function processStart(pid) {
+  try {
+    const stat2 = readFileSync(`/proc/${pid}/stat`, "latin1");
+    const fields = stat2.slice(stat2.lastIndexOf(")") + 2).split(" ");
+    return { state: fields[0], startTicks: Number(fields[19]) };
+  } catch {
+    return void 0;
+  }
+}
+
 // src/tracer/standby.ts
 import { spawn } from "node:child_process";
 import { createHash, randomBytes } from "node:crypto";
 import { EventEmitter } from "node:events";
-import { chmodSync, closeSync, existsSync as existsSync2, mkdirSync, openSync, readFileSync, readSync, renameSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import { chmodSync, closeSync, existsSync as existsSync2, mkdirSync, openSync, readFileSync as readFileSync2, readSync, renameSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { PassThrough } from "node:stream";
@@ -20306,7 +20318,7 @@ function readStandbyRecord(dir) {
   const file = path.join(dir, STANDBY_RECORD);
   let record;
   try {
-    record = JSON.parse(readFileSync(file, "utf8"));
+    record = JSON.parse(readFileSync2(file, "utf8"));
   } catch (e) {
     throw new TracerError(`standby tracer at ${dir}: cannot read ${STANDBY_RECORD} (${e.message})`);
   }
@@ -20314,15 +20326,6 @@ function readStandbyRecord(dir) {
     throw new TracerError(`standby tracer at ${dir}: ${STANDBY_RECORD} is malformed`);
   }
   return record;
-}
-function processStart(pid) {
-  try {
-    const stat2 = readFileSync(`/proc/${pid}/stat`, "latin1");
-    const fields = stat2.slice(stat2.lastIndexOf(")") + 2).split(" ");
-    return { state: fields[0], startTicks: Number(fields[19]) };
-  } catch {
-    return void 0;
-  }
 }
 function standbyAlive(record) {
   const p = processStart(record.pid);
@@ -20380,7 +20383,7 @@ function claimStandby(dir, ownScriptHash) {
 }
 function standbyReady(files) {
   try {
-    return readFileSync(files.output, "utf8").slice(0, 4096).includes('"R\\t');
+    return readFileSync2(files.output, "utf8").slice(0, 4096).includes('"R\\t');
   } catch {
     return false;
   }
@@ -20399,7 +20402,7 @@ async function waitStandbyReady(claimed, timeoutMs) {
 }
 function stderrTail(file) {
   try {
-    return readFileSync(file, "utf8").split("\n").filter((l) => l.trim() && !/RLIMIT_MEMLOCK|^Attach/.test(l)).slice(-4).join(" | ");
+    return readFileSync2(file, "utf8").split("\n").filter((l) => l.trim() && !/RLIMIT_MEMLOCK|^Attach/.test(l)).slice(-4).join(" | ");
   } catch {
     return "";
   }
@@ -20623,7 +20626,7 @@ var BpftraceTracer = class {
    * that cannot be used is reported and removed; this run then starts its own bpftrace.
    */
   async claimStandby(dir, log) {
-    const result = claimStandby(dir, scriptHash(readFileSync2(this.scriptPath ?? defaultScriptPath(), "utf8")));
+    const result = claimStandby(dir, scriptHash(readFileSync3(this.scriptPath ?? defaultScriptPath(), "utf8")));
     if (result.claimed) {
       const notReady = await waitStandbyReady(result.claimed, this.readyTimeoutMs);
       if (notReady) {
@@ -20646,7 +20649,7 @@ var BpftraceTracer = class {
   async startStandby(dir, options) {
     const a = await this.check();
     if (!a.available) throw new TracerError(`bpftrace cannot run here: ${a.reason ?? "unavailable"}`);
-    const shipped = readFileSync2(this.scriptPath ?? defaultScriptPath(), "utf8");
+    const shipped = readFileSync3(this.scriptPath ?? defaultScriptPath(), "utf8");
     const nonce = newNonce();
     const script = adaptScript(shipped, { version: this.version, hasSubmitTracepoint: this.hasSubmitTracepoint, standby: { comm: nonce, idleSeconds: options.idleSeconds } });
     const files = prepareStandbyDir(dir, nonce);
@@ -20668,7 +20671,7 @@ var BpftraceTracer = class {
     });
     child.unref();
     const fail = (why) => {
-      const said = readFileSync2(files.stderr, "utf8").split("\n").filter((l) => l.trim() && !HARMLESS_STDERR.some((re) => re.test(l)));
+      const said = readFileSync3(files.stderr, "utf8").split("\n").filter((l) => l.trim() && !HARMLESS_STDERR.some((re) => re.test(l)));
       rmSync2(dir, { recursive: true, force: true });
       throw new TracerError(`${why}${said.length ? `: ${said.slice(0, 8).join(" | ")}` : ""}`);
     };
@@ -20762,7 +20765,7 @@ var BpftraceSession = class {
     this.config = config;
     mkdirSync2(options.workDir, { recursive: true });
     const standby = config.standby;
-    const script = standby ? readFileSync2(standby.files.script, "utf8") : adaptScript(readFileSync2(config.scriptPath, "utf8"), { version: config.version, hasSubmitTracepoint: config.hasSubmitTracepoint });
+    const script = standby ? readFileSync3(standby.files.script, "utf8") : adaptScript(readFileSync3(config.scriptPath, "utf8"), { version: config.version, hasSubmitTracepoint: config.hasSubmitTracepoint });
     writeFileSync2(join(options.workDir, "iotrace.bt"), script);
     this.raw = createWriteStream(join(options.workDir, "bpftrace-output.jsonl"));
     this.raw.on("error", (e) => this.log.debug(`bpftrace raw output not saved: ${e.message}`));
@@ -20924,7 +20927,7 @@ var BpftraceSession = class {
     const pid = this.child.pid;
     let comm = "";
     try {
-      comm = readFileSync2(`/proc/${pid}/comm`, "utf8").trim();
+      comm = readFileSync3(`/proc/${pid}/comm`, "utf8").trim();
     } catch {
     }
     this.kill("SIGINT");
@@ -21090,7 +21093,7 @@ var BpftraceSession = class {
 function onlineCpus() {
   let spec;
   try {
-    spec = readFileSync2("/sys/devices/system/cpu/online", "utf8").trim();
+    spec = readFileSync3("/sys/devices/system/cpu/online", "utf8").trim();
   } catch {
     return Array.from({ length: availableParallelism() }, (_, i) => i);
   }
@@ -21104,7 +21107,7 @@ function onlineCpus() {
 function childPids(pid) {
   if (pid === void 0) return [];
   try {
-    return readFileSync2(`/proc/${pid}/task/${pid}/children`, "utf8").trim().split(/\s+/).filter(Boolean).map(Number);
+    return readFileSync3(`/proc/${pid}/task/${pid}/children`, "utf8").trim().split(/\s+/).filter(Boolean).map(Number);
   } catch {
     return [];
   }
@@ -21287,7 +21290,7 @@ function actionLogger() {
 
 // src/action/setup.ts
 import { execFile as execFile2 } from "node:child_process";
-import { readFileSync as readFileSync3 } from "node:fs";
+import { readFileSync as readFileSync4 } from "node:fs";
 var exec = (file, args, options = {}) => new Promise((resolve) => {
   execFile2(file, args, { timeout: options.timeoutMs ?? 3e4, encoding: "utf8", maxBuffer: 16 * 1024 * 1024 }, (error2, stdout, stderr) => {
     const e = error2;
@@ -21356,7 +21359,7 @@ async function checkBpftrace(o, step) {
     version = await bpftrace(["--version"], 1e4);
   }
   if (version.code !== 0) return `not installed (${firstLine(version.stderr) || "bpftrace --version failed"})`;
-  const mounts = (o.mounts ?? (() => readFileSync3("/proc/mounts", "utf8")))();
+  const mounts = (o.mounts ?? (() => readFileSync4("/proc/mounts", "utf8")))();
   if (!/^\S+ \S+ tracefs /m.test(mounts)) {
     const m = await step("mount tracefs", () => root("mount", ["-t", "tracefs", "nodev", "/sys/kernel/tracing"], 1e4), (x) => x.code === 0);
     if (m.code !== 0) return `tracefs is not mounted and mounting it failed: ${firstLine(m.stderr)}`;
