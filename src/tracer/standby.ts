@@ -12,7 +12,7 @@
 import { spawn } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
 import { EventEmitter } from 'node:events';
-import { chmodSync, closeSync, existsSync, mkdirSync, openSync, readFileSync, readSync, renameSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { chmodSync, closeSync, existsSync, lstatSync, mkdirSync, openSync, readFileSync, readlinkSync, readSync, renameSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { PassThrough } from 'node:stream';
@@ -109,17 +109,46 @@ export function standbyAlive(record: Pick<StandbyRecord, 'pid' | 'startTicks'>):
 
 /** Send `signal` to the standby's bpftrace, only while the pid is still it. */
 export function signalStandby(record: Pick<StandbyRecord, 'pid' | 'startTicks' | 'sudo'>, signal: NodeJS.Signals): void {
-  if (!standbyAlive(record)) return;
-  if (record.sudo) {
+  // Only ever bpftrace: a record is a file, and its pid must not make io-trace signal anything else.
+  if (!standbyAlive(record) || processComm(record.pid) !== 'bpftrace') return;
+  const viaSudo = () => {
     const k = spawn('sudo', ['-n', 'kill', '-s', signal.replace(/^SIG/, ''), String(record.pid)], { stdio: 'ignore' });
     k.on('error', () => {});
-    return;
-  }
+  };
+  if (record.sudo) return viaSudo();
   try {
     process.kill(record.pid, signal);
-  } catch {
-    // Gone meanwhile.
+  } catch (e) {
+    // A standby root started (`sudo io-trace tracer start`) and a run that is not root: through sudo.
+    if ((e as NodeJS.ErrnoException).code === 'EPERM') viaSudo();
   }
+}
+
+function processComm(pid: number): string {
+  try {
+    return readFileSync(`/proc/${pid}/comm`, 'utf8').trim();
+  } catch {
+    return '';
+  }
+}
+
+/**
+ * Whether a standby folder may be trusted: io-trace runs the build through its launcher, so it must be
+ * a real folder of this user (or root's when io-trace is root) that nobody else can write, as
+ * prepareStandbyDir makes it; a shared /tmp must not let another user plant one.
+ */
+function untrustedFolder(dir: string): string | undefined {
+  let st;
+  try {
+    st = lstatSync(dir);
+  } catch {
+    return undefined; // gone: nothing to claim
+  }
+  const uid = process.geteuid?.() ?? 0;
+  if (!st.isDirectory()) return `${dir} is not a folder`;
+  if (st.uid !== uid) return `${dir} belongs to uid ${st.uid}, not to this user (uid ${uid})`;
+  if ((st.mode & 0o022) !== 0) return `${dir} can be written by other users`;
+  return undefined;
 }
 
 export interface ClaimedStandby {
@@ -138,6 +167,8 @@ export type ClaimResult = { claimed: ClaimedStandby } | { claimed?: undefined; n
  */
 export function claimStandby(dir: string, ownScriptHash: string): ClaimResult {
   if (!existsSync(path.join(dir, STANDBY_RECORD))) return { none: true };
+  const untrusted = untrustedFolder(dir);
+  if (untrusted) return { unusable: `not using the standby tracer folder: ${untrusted}` };
   const claimedDir = `${dir}.claimed-${process.pid}-${Date.now()}`;
   try {
     renameSync(dir, claimedDir);
@@ -162,7 +193,16 @@ export function claimStandby(dir: string, ownScriptHash: string): ClaimResult {
   } catch (e) {
     return drop((e as Error).message);
   }
-  files.launcher = path.join(claimedDir, path.basename(record.launcher));
+  files.launcher = path.join(claimedDir, record.nonce);
+  let launcherTarget = '';
+  try {
+    launcherTarget = lstatSync(files.launcher).isSymbolicLink() ? readlinkSync(files.launcher) : '';
+  } catch {
+    // missing: refused below
+  }
+  if (!/^iot-[0-9a-f]{10}$/.test(record.nonce) || launcherTarget !== '/bin/sh') {
+    return drop(`the standby tracer's launcher is not a link to /bin/sh named by its nonce: not used`, record);
+  }
   if (record.scriptHash !== ownScriptHash) {
     return drop(`the standby tracer was started by another io-trace (${record.ioTraceVersion}, another script)`, record);
   }
@@ -198,7 +238,8 @@ export async function waitStandbyReady(claimed: ClaimedStandby, timeoutMs: numbe
     if (Date.now() > deadline) return `the standby tracer (pid ${claimed.record.pid}) did not attach within ${timeoutMs / 1000} s`;
     await new Promise((r) => setTimeout(r, 10));
   }
-  return null;
+  const comm = processComm(claimed.record.pid);
+  return comm === 'bpftrace' ? null : `the standby tracer's pid ${claimed.record.pid} is ${JSON.stringify(comm)}, not bpftrace: not used`;
 }
 
 function stderrTail(file: string): string {

@@ -4,7 +4,7 @@
  * IO_TRACE_BPFTRACE picks the bpftrace (.ci/bpftrace-versions runs these on 0.23 and 0.27 too).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chmodSync, cpSync, existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, chownSync, cpSync, existsSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { BpftraceTracer, adaptScript, defaultScriptPath } from '../../src/tracer/bpftrace.js';
@@ -146,6 +146,55 @@ describe('standby tracer (bpftrace)', () => {
     expect(r.stderr).toContain('the standby tracer was started by another io-trace');
     expect(report.incompleteReasons).toEqual([]);
     expect(await until(() => !standbyAlive(record), 15_000)).toBe(true);
+    ws.cleanup();
+  });
+
+  it('a standby folder another user could have planted is never used: wrong owner, writable by others, or a launcher that is not /bin/sh (bpftrace)', async () => {
+    const dir = standbyFolder();
+    const record = start(dir);
+    const planted = path.join(tmpdir(), `io-trace-planted-${process.pid}`);
+    writeFileSync(planted, '#!/bin/sh\necho planted > planted.txt\n');
+    chmodSync(planted, 0o755);
+    const ws = example();
+    // Writable by others: left alone, not claimed.
+    chmodSync(dir, 0o777);
+    let r = runExample(ws.root, dir).r;
+    expect(r.stderr).toContain('can be written by other users');
+    expect(existsSync(path.join(dir, 'standby.json'))).toBe(true);
+    // Owned by someone else.
+    chmodSync(dir, 0o755);
+    chownSync(dir, 65534, 65534);
+    r = runExample(ws.root, dir).r;
+    expect(r.stderr).toContain('belongs to uid 65534');
+    chownSync(dir, 0, 0);
+    // The launcher swapped for another program: refused, the standby stopped, the program never run.
+    rmSync(path.join(dir, record.nonce));
+    symlinkSync(planted, path.join(dir, record.nonce));
+    const { r: swapped, report } = runExample(ws.root, dir);
+    expect(swapped.stderr).toContain('launcher is not a link to /bin/sh');
+    expect(existsSync(path.join(ws.root, 'planted.txt'))).toBe(false);
+    expect(report.incompleteReasons).toEqual([]);
+    expect(await until(() => !standbyAlive(record), 15_000)).toBe(true);
+    rmSync(planted);
+    ws.cleanup();
+  });
+
+  it('a record naming a process that is not bpftrace never gets it signalled (bpftrace)', () => {
+    const dir = standbyFolder();
+    const record = start(dir);
+    const me = processStart(process.pid)!;
+    // The record now points at this test process: claiming must neither use nor signal it.
+    writeFileSync(path.join(dir, 'standby.json'), JSON.stringify({ ...record, pid: process.pid, startTicks: me.startTicks }));
+    let interrupted = false;
+    const onInt = () => (interrupted = true);
+    process.on('SIGINT', onInt);
+    const ws = example();
+    const { r, report } = runExample(ws.root, dir);
+    process.off('SIGINT', onInt);
+    expect(interrupted).toBe(false);
+    expect(r.stderr).toMatch(/not bpftrace: not used/);
+    expect(report.incompleteReasons).toEqual([]);
+    process.kill(record.pid, 'SIGINT');
     ws.cleanup();
   });
 
