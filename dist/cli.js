@@ -15281,7 +15281,7 @@ function processState(pid) {
 import { spawn as spawn4 } from "node:child_process";
 import { createHash as createHash2, randomBytes } from "node:crypto";
 import { EventEmitter } from "node:events";
-import { chmodSync, closeSync as closeSync3, existsSync as existsSync12, mkdirSync as mkdirSync2, openSync as openSync3, readFileSync as readFileSync13, readSync as readSync2, renameSync, rmSync as rmSync3, symlinkSync, writeFileSync } from "node:fs";
+import { chmodSync, closeSync as closeSync3, existsSync as existsSync12, lstatSync as lstatSync3, mkdirSync as mkdirSync2, openSync as openSync3, readFileSync as readFileSync13, readlinkSync, readSync as readSync2, renameSync, rmSync as rmSync3, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir as tmpdir3 } from "node:os";
 import path16 from "node:path";
 import { PassThrough } from "node:stream";
@@ -15332,20 +15332,43 @@ function standbyAlive(record) {
   return p !== void 0 && p.startTicks === record.startTicks && p.state !== "Z";
 }
 function signalStandby(record, signal) {
-  if (!standbyAlive(record)) return;
-  if (record.sudo) {
+  if (!standbyAlive(record) || processComm(record.pid) !== "bpftrace") return;
+  const viaSudo = () => {
     const k = spawn4("sudo", ["-n", "kill", "-s", signal.replace(/^SIG/, ""), String(record.pid)], { stdio: "ignore" });
     k.on("error", () => {
     });
-    return;
-  }
+  };
+  if (record.sudo) return viaSudo();
   try {
     process.kill(record.pid, signal);
-  } catch {
+  } catch (e2) {
+    if (e2.code === "EPERM") viaSudo();
   }
+}
+function processComm(pid) {
+  try {
+    return readFileSync13(`/proc/${pid}/comm`, "utf8").trim();
+  } catch {
+    return "";
+  }
+}
+function untrustedFolder(dir) {
+  let st;
+  try {
+    st = lstatSync3(dir);
+  } catch {
+    return void 0;
+  }
+  const uid = process.geteuid?.() ?? 0;
+  if (!st.isDirectory()) return `${dir} is not a folder`;
+  if (st.uid !== uid) return `${dir} belongs to uid ${st.uid}, not to this user (uid ${uid})`;
+  if ((st.mode & 18) !== 0) return `${dir} can be written by other users`;
+  return void 0;
 }
 function claimStandby(dir, ownScriptHash) {
   if (!existsSync12(path16.join(dir, STANDBY_RECORD))) return { none: true };
+  const untrusted = untrustedFolder(dir);
+  if (untrusted) return { unusable: `not using the standby tracer folder: ${untrusted}` };
   const claimedDir = `${dir}.claimed-${process.pid}-${Date.now()}`;
   try {
     renameSync(dir, claimedDir);
@@ -15370,7 +15393,15 @@ function claimStandby(dir, ownScriptHash) {
   } catch (e2) {
     return drop(e2.message);
   }
-  files.launcher = path16.join(claimedDir, path16.basename(record.launcher));
+  files.launcher = path16.join(claimedDir, record.nonce);
+  let launcherTarget = "";
+  try {
+    launcherTarget = lstatSync3(files.launcher).isSymbolicLink() ? readlinkSync(files.launcher) : "";
+  } catch {
+  }
+  if (!/^iot-[0-9a-f]{10}$/.test(record.nonce) || launcherTarget !== "/bin/sh") {
+    return drop(`the standby tracer's launcher is not a link to /bin/sh named by its nonce: not used`, record);
+  }
   if (record.scriptHash !== ownScriptHash) {
     return drop(`the standby tracer was started by another io-trace (${record.ioTraceVersion}, another script)`, record);
   }
@@ -15398,7 +15429,8 @@ async function waitStandbyReady(claimed, timeoutMs) {
     if (Date.now() > deadline) return `the standby tracer (pid ${claimed.record.pid}) did not attach within ${timeoutMs / 1e3} s`;
     await new Promise((r) => setTimeout(r, 10));
   }
-  return null;
+  const comm = processComm(claimed.record.pid);
+  return comm === "bpftrace" ? null : `the standby tracer's pid ${claimed.record.pid} is ${JSON.stringify(comm)}, not bpftrace: not used`;
 }
 function stderrTail(file) {
   try {
@@ -17894,7 +17926,7 @@ function lostEventsReason(total, reports) {
 
 // src/tracer/strace.ts
 import { spawn as spawn6 } from "node:child_process";
-import { createWriteStream as createWriteStream3, readlinkSync } from "node:fs";
+import { createWriteStream as createWriteStream3, readlinkSync as readlinkSync2 } from "node:fs";
 import { join as join5 } from "node:path";
 
 // src/tracer/strace-parse.ts
@@ -18551,7 +18583,7 @@ var StraceSession = class {
     this.pid = options.pid;
     let rootCwd;
     try {
-      rootCwd = readlinkSync(`/proc/${options.pid}/cwd`);
+      rootCwd = readlinkSync2(`/proc/${options.pid}/cwd`);
     } catch {
     }
     let keeper = spawn6("cat", [], { stdio: ["pipe", "ignore", "ignore"] });

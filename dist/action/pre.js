@@ -20281,7 +20281,7 @@ function processStart(pid) {
 import { spawn } from "node:child_process";
 import { createHash, randomBytes } from "node:crypto";
 import { EventEmitter } from "node:events";
-import { chmodSync, closeSync, existsSync as existsSync2, mkdirSync, openSync, readFileSync as readFileSync2, readSync, renameSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import { chmodSync, closeSync, existsSync as existsSync2, lstatSync, mkdirSync, openSync, readFileSync as readFileSync2, readlinkSync, readSync, renameSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { PassThrough } from "node:stream";
@@ -20332,20 +20332,43 @@ function standbyAlive(record) {
   return p !== void 0 && p.startTicks === record.startTicks && p.state !== "Z";
 }
 function signalStandby(record, signal) {
-  if (!standbyAlive(record)) return;
-  if (record.sudo) {
+  if (!standbyAlive(record) || processComm(record.pid) !== "bpftrace") return;
+  const viaSudo = () => {
     const k = spawn("sudo", ["-n", "kill", "-s", signal.replace(/^SIG/, ""), String(record.pid)], { stdio: "ignore" });
     k.on("error", () => {
     });
-    return;
-  }
+  };
+  if (record.sudo) return viaSudo();
   try {
     process.kill(record.pid, signal);
-  } catch {
+  } catch (e) {
+    if (e.code === "EPERM") viaSudo();
   }
+}
+function processComm(pid) {
+  try {
+    return readFileSync2(`/proc/${pid}/comm`, "utf8").trim();
+  } catch {
+    return "";
+  }
+}
+function untrustedFolder(dir) {
+  let st;
+  try {
+    st = lstatSync(dir);
+  } catch {
+    return void 0;
+  }
+  const uid = process.geteuid?.() ?? 0;
+  if (!st.isDirectory()) return `${dir} is not a folder`;
+  if (st.uid !== uid) return `${dir} belongs to uid ${st.uid}, not to this user (uid ${uid})`;
+  if ((st.mode & 18) !== 0) return `${dir} can be written by other users`;
+  return void 0;
 }
 function claimStandby(dir, ownScriptHash) {
   if (!existsSync2(path.join(dir, STANDBY_RECORD))) return { none: true };
+  const untrusted = untrustedFolder(dir);
+  if (untrusted) return { unusable: `not using the standby tracer folder: ${untrusted}` };
   const claimedDir = `${dir}.claimed-${process.pid}-${Date.now()}`;
   try {
     renameSync(dir, claimedDir);
@@ -20370,7 +20393,15 @@ function claimStandby(dir, ownScriptHash) {
   } catch (e) {
     return drop(e.message);
   }
-  files.launcher = path.join(claimedDir, path.basename(record.launcher));
+  files.launcher = path.join(claimedDir, record.nonce);
+  let launcherTarget = "";
+  try {
+    launcherTarget = lstatSync(files.launcher).isSymbolicLink() ? readlinkSync(files.launcher) : "";
+  } catch {
+  }
+  if (!/^iot-[0-9a-f]{10}$/.test(record.nonce) || launcherTarget !== "/bin/sh") {
+    return drop(`the standby tracer's launcher is not a link to /bin/sh named by its nonce: not used`, record);
+  }
   if (record.scriptHash !== ownScriptHash) {
     return drop(`the standby tracer was started by another io-trace (${record.ioTraceVersion}, another script)`, record);
   }
@@ -20398,7 +20429,8 @@ async function waitStandbyReady(claimed, timeoutMs) {
     if (Date.now() > deadline) return `the standby tracer (pid ${claimed.record.pid}) did not attach within ${timeoutMs / 1e3} s`;
     await new Promise((r) => setTimeout(r, 10));
   }
-  return null;
+  const comm = processComm(claimed.record.pid);
+  return comm === "bpftrace" ? null : `the standby tracer's pid ${claimed.record.pid} is ${JSON.stringify(comm)}, not bpftrace: not used`;
 }
 function stderrTail(file) {
   try {
