@@ -18859,6 +18859,9 @@ Options:
   --config FILE              config file (default <workspace>/io-trace.config.json)
   --quiet                    do not echo the build's output (it is still saved)
   --verbose                  debug logging
+
+A standby bpftrace (io-trace tracer start) in $IO_TRACE_STANDBY, else <RUNNER_TEMP or /tmp>/io-trace-standby,
+is adopted instead of starting one (IO_TRACE_STANDBY=off: never).
 `;
 async function runCommand(ctx) {
   const { values, positionals } = parse3("run", ctx.argv, {
