@@ -849,7 +849,7 @@ export interface AdaptOptions {
   /**
    * A standby tracer (started before the build, PID 0): adopt as root the first process that execs a
    * program whose name (comm, at most 15 bytes of [A-Za-z0-9_.-]) is `comm`, and exit by itself after
-   * `idleSeconds` if no such process came.
+   * `idleSeconds` if no such process came, or 20-30 s after the root exited.
    */
   standby?: { comm: string; idleSeconds: number };
 }
@@ -897,6 +897,17 @@ export function adaptScript(script: string, options: AdaptOptions = {}): string 
       '/@root == 0/',
       '{',
       '\texit();',
+      '}',
+      '',
+      // Nor one whose run died after adopting the build: its output goes to a file, so no broken pipe
+      // ends it. 20-30 s after the root exited it exits (a live run stops it within a second).
+      'interval:s:10',
+      '/@rootgone/',
+      '{',
+      '\t@rootgone = @rootgone + 1;',
+      '\tif (@rootgone > 3) {',
+      '\t\texit();',
+      '\t}',
       '}',
     ].join('\n');
     out = out.replace(/^.*STANDBY_DROP.*\n/gm, '').replace(/^\/\* STANDBY_PROBES .*\*\/$/m, probes);

@@ -10,7 +10,7 @@ import path from 'node:path';
 import { BpftraceTracer, adaptScript, defaultScriptPath } from '../../src/tracer/bpftrace.js';
 import { processStart } from '../../src/tracer/launch.js';
 import { readStandbyRecord, standbyAlive, type StandbyRecord } from '../../src/tracer/standby.js';
-import { REPO, runCli } from '../helpers/cli.js';
+import { REPO, runCli, startCli } from '../helpers/cli.js';
 import { makeWorkspace } from '../helpers/workspace.js';
 
 const folders: string[] = [];
@@ -219,6 +219,26 @@ describe('standby tracer (bpftrace)', () => {
     expect(brief(report.findings)).toContain('a:build unexpected_read in.txt');
     ws.cleanup();
   });
+
+  it('a standby whose run was killed exits by itself 20-30 s after the build did (bpftrace)', async () => {
+    const dir = standbyFolder();
+    const record = start(dir);
+    const ws = makeWorkspace({
+      'plan.json': JSON.stringify({ version: 1, workspaceRoot: '.', tasks: [{ id: 'k:build', target: { project: 'k', target: 'build' }, projectRoot: '.', inputs: [], outputs: [], dependencies: [] }] }),
+    });
+    const child = startCli(['run', '--tracer', 'bpftrace', '--plan', 'plan.json', '--', 'sh', '-c', 'echo started; exec sleep 2'], { cwd: ws.root, env: { IO_TRACE_STANDBY: dir } });
+    await new Promise<void>((resolve) => child.stdout!.on('data', (d: Buffer) => d.toString().includes('started') && resolve()));
+    child.kill('SIGKILL');
+    await new Promise((r) => child.on('exit', r));
+    // Adopted: it no longer exits on its idle limit, and nobody is left to stop it.
+    expect(standbyAlive(record)).toBe(true);
+    const t0 = Date.now();
+    expect(await until(() => !standbyAlive(record), 60_000)).toBe(true);
+    const gone = Date.now() - t0;
+    expect(gone).toBeGreaterThan(15_000);
+    expect(gone).toBeLessThan(40_000);
+    ws.cleanup();
+  }, 90_000);
 
   it('an unclaimed standby exits by itself after its idle limit, and says so (bpftrace)', async () => {
     const dir = standbyFolder();
