@@ -17894,6 +17894,17 @@ function adaptScript(script, options = {}) {
       "/@root == 0/",
       "{",
       "	exit();",
+      "}",
+      "",
+      // Nor one whose run died after adopting the build: its output goes to a file, so no broken pipe
+      // ends it. 20-30 s after the root exited it exits (a live run stops it within a second).
+      "interval:s:10",
+      "/@rootgone/",
+      "{",
+      "	@rootgone = @rootgone + 1;",
+      "	if (@rootgone > 3) {",
+      "		exit();",
+      "	}",
       "}"
     ].join("\n");
     out = out.replace(/^.*STANDBY_DROP.*\n/gm, "").replace(/^\/\* STANDBY_PROBES .*\*\/$/m, probes);
