@@ -3,7 +3,7 @@ import { byteLength } from '../report/markdown.js';
 import { uploadEvidence, type ArtifactPlan } from './artifacts.js';
 import { Inputs, State } from './constants.js';
 import { envInputGetter } from './inputs.js';
-import { stopStandby } from './pre.js';
+import { stopUnusedStandby } from './pre.js';
 
 /**
  * The post step (always runs, also after cancellation): upload what the main step recorded, with
@@ -11,7 +11,7 @@ import { stopStandby } from './pre.js';
  */
 export async function post(env: NodeJS.ProcessEnv = process.env): Promise<void> {
   const standby = core.getState(State.Standby);
-  const stopped = standby ? stopStandby(standby) : null;
+  const stopped = standby ? stopUnusedStandby(standby) : null;
   if (stopped) core.info(stopped);
   const raw = core.getState(State.Artifact);
   if (!raw) {

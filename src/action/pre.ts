@@ -1,8 +1,7 @@
 import os from 'node:os';
 import * as core from '@actions/core';
 import { BpftraceTracer } from '../tracer/bpftrace.js';
-import { readStandbyRecord, signalStandby, standbyDir } from '../tracer/standby.js';
-import { existsSync, rmSync } from 'node:fs';
+import { standbyDir, stopStandby } from '../tracer/standby.js';
 import { State } from './constants.js';
 import { envInputGetter, readInputs } from './inputs.js';
 import { actionLogger, safeLine } from './log.js';
@@ -45,13 +44,6 @@ export async function pre(env: NodeJS.ProcessEnv = process.env): Promise<void> {
 }
 
 /** Stop a standby tracer no run claimed (the post step: the main step failed early, or was skipped). */
-export function stopStandby(dir: string): string | null {
-  if (!existsSync(dir)) return null;
-  try {
-    signalStandby(readStandbyRecord(dir), 'SIGINT');
-  } catch {
-    // a malformed record: nothing to signal
-  }
-  rmSync(dir, { recursive: true, force: true });
-  return `io-trace: stopped the standby tracer no run used (${dir})`;
+export function stopUnusedStandby(dir: string): string | null {
+  return stopStandby(dir) ? `io-trace: stopped the standby tracer no run used (${dir})` : null;
 }

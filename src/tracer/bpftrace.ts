@@ -21,9 +21,7 @@ import {
   newNonce,
   prepareStandbyDir,
   scriptHash,
-  signalStandby,
-  standbyAlive,
-  standbyReady,
+  discardStandby,
   StandbyProcess,
   waitStandbyReady,
   writeStandbyRecord,
@@ -249,8 +247,7 @@ export class BpftraceTracer implements Tracer {
     if (result.claimed) {
       const notReady = await waitStandbyReady(result.claimed, this.readyTimeoutMs);
       if (notReady) {
-        signalStandby(result.claimed.record, 'SIGKILL');
-        rmSync(result.claimed.dir, { recursive: true, force: true });
+        discardStandby(result.claimed.dir, result.claimed.record, 'SIGKILL');
         log.warn(`${notReady}; starting bpftrace now`);
         return undefined;
       }
@@ -276,12 +273,11 @@ export class BpftraceTracer implements Tracer {
     writeFileSync(files.script, script);
     const out = openSync(files.output, 'w');
     const err = openSync(files.stderr, 'w');
-    const env = bpftraceEnv(this.version, this.perfPages ?? defaultPerfPages(onlineCpus().length, this.version), this.mapKeys);
-    const args = ['--no-warnings', '-B', 'line', '-f', 'json', '-e', script, '0'];
-    const words =
-      this.asRoot.length > 0
-        ? [...this.asRoot, 'env', ...Object.entries(env).map(([k, v]) => `${k}=${v}`), ...this.command, ...args]
-        : [...this.command, ...args];
+    const { words, env } = bpftraceInvocation(
+      { command: this.command, asRoot: this.asRoot, version: this.version, perfPages: this.perfPages ?? defaultPerfPages(onlineCpus().length, this.version), mapKeys: this.mapKeys },
+      script,
+      0,
+    );
     // Its own session, no pipes: it outlives io-trace (the action's pre step ends long before the build).
     const child = spawn(words[0], words.slice(1), { env: { ...process.env, ...env }, stdio: ['ignore', out, err], detached: true });
     closeSync(out);
@@ -323,24 +319,18 @@ export class BpftraceTracer implements Tracer {
       idleSeconds: options.idleSeconds,
     };
     writeStandbyRecord(dir, record);
-    while (options.waitReady && !standbyReady(files)) {
-      if (!standbyAlive(record)) fail(`bpftrace ${this.version ?? ''} could not load bpf/iotrace.bt as a standby tracer`);
-      if (Date.now() > deadline) {
-        signalStandby(record, 'SIGKILL');
-        fail(`the standby bpftrace did not attach within ${this.readyTimeoutMs / 1000} s`);
-      }
-      await new Promise((r) => setTimeout(r, 20));
+    const notReady = options.waitReady ? await waitStandbyReady({ record, dir, files }, Math.max(0, deadline - Date.now())) : null;
+    if (notReady) {
+      discardStandby(dir, record, 'SIGKILL');
+      throw new TracerError(notReady);
     }
     options.log.debug(`standby bpftrace pid ${record.pid} in ${dir}, launcher ${files.launcher}`);
     return record;
   }
 
   releaseStandby(): void {
-    const standby = this.standby;
+    if (this.standby) discardStandby(this.standby.dir, this.standby.record);
     this.standby = undefined;
-    if (!standby) return;
-    signalStandby(standby.record, 'SIGINT');
-    rmSync(standby.dir, { recursive: true, force: true });
   }
 
   attach(options: AttachOptions): TracerSession {
@@ -360,6 +350,23 @@ export class BpftraceTracer implements Tracer {
       detachInBackground: this.detachInBackground,
     });
   }
+}
+
+/**
+ * The command line and environment that run bpftrace on `script` following `pid` (0 for a standby). The
+ * program goes on the command line (-e), not as a file: a wrapper that runs bpftrace in a chroot or
+ * container needs no path of ours. --no-warnings: newer releases warn about casts and deprecations in
+ * every run, which would bury a real error. Through sudo the settings go in with `env`.
+ */
+function bpftraceInvocation(
+  c: { command: string[]; asRoot: string[]; version: string | undefined; perfPages: number; mapKeys: number },
+  script: string,
+  pid: number,
+): { words: string[]; env: Record<string, string> } {
+  const env = bpftraceEnv(c.version, c.perfPages, c.mapKeys);
+  const args = ['--no-warnings', '-B', 'line', '-f', 'json', '-e', script, String(pid)];
+  const words = c.asRoot.length > 0 ? [...c.asRoot, 'env', ...Object.entries(env).map(([k, v]) => `${k}=${v}`), ...c.command, ...args] : [...c.command, ...args];
+  return { words, env };
 }
 
 function meaningfulStderr(text: string): string[] {
@@ -472,15 +479,7 @@ class BpftraceSession implements TracerSession {
     if (standby) {
       this.child = new StandbyProcess(standby.record, standby.files);
     } else {
-      const env = bpftraceEnv(config.version, config.perfPages, config.mapKeys);
-      // The program goes on the command line (-e), not as a file: a wrapper that runs bpftrace in a
-      // chroot or container needs no path of ours. --no-warnings: newer releases warn about casts and
-      // deprecations in every run, which would bury a real error.
-      const args = ['--no-warnings', '-B', 'line', '-f', 'json', '-e', script, String(options.pid)];
-      const words =
-        config.asRoot.length > 0
-          ? [...config.asRoot, 'env', ...Object.entries(env).map(([k, v]) => `${k}=${v}`), ...config.command, ...args]
-          : [...config.command, ...args];
+      const { words, env } = bpftraceInvocation(config, script, options.pid);
       this.log.debug(`starting ${words.slice(0, -3).join(' ')} <iotrace.bt> ${options.pid}`);
       this.child = spawn(words[0], words.slice(1), {
         env: { ...process.env, ...env },

@@ -124,6 +124,29 @@ export function signalStandby(record: Pick<StandbyRecord, 'pid' | 'startTicks' |
   }
 }
 
+/** Stop a standby (when its record is known) and remove its folder. */
+export function discardStandby(dir: string, record: StandbyRecord | undefined, signal: NodeJS.Signals = 'SIGINT'): void {
+  if (record) signalStandby(record, signal);
+  rmSync(dir, { recursive: true, force: true });
+}
+
+/**
+ * Stop the unclaimed standby in `dir` and remove the folder (`io-trace tracer stop`, the action's post
+ * step). Undefined when there is none; else whether its bpftrace was still running.
+ */
+export function stopStandby(dir: string): { wasAlive: boolean } | undefined {
+  if (!existsSync(dir)) return undefined;
+  let record: StandbyRecord | undefined;
+  try {
+    record = readStandbyRecord(dir);
+  } catch {
+    // a malformed record: nothing to signal, the folder still goes
+  }
+  const wasAlive = record !== undefined && standbyAlive(record);
+  discardStandby(dir, record);
+  return { wasAlive };
+}
+
 function processComm(pid: number): string {
   try {
     return readFileSync(`/proc/${pid}/comm`, 'utf8').trim();
@@ -183,8 +206,7 @@ export function claimStandby(dir: string, ownScriptHash: string): ClaimResult {
     script: path.join(claimedDir, STANDBY_SCRIPT),
   };
   const drop = (why: string, record?: StandbyRecord): ClaimResult => {
-    if (record) signalStandby(record, 'SIGINT');
-    rmSync(claimedDir, { recursive: true, force: true });
+    discardStandby(claimedDir, record);
     return { unusable: why };
   };
   let record: StandbyRecord;

@@ -1,8 +1,8 @@
-import { existsSync, rmSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { ConfigurationError } from '../../core/errors.js';
 import { parse } from '../args.js';
 import { BpftraceTracer, bpftraceCommand } from '../../tracer/bpftrace.js';
-import { readStandbyRecord, signalStandby, standbyAlive, standbyDir, STANDBY_ENV } from '../../tracer/standby.js';
+import { readStandbyRecord, standbyAlive, standbyDir, stopStandby, STANDBY_ENV } from '../../tracer/standby.js';
 import type { CommandContext } from './run.js';
 
 export const TRACER_HELP = `Usage: io-trace tracer start|stop|status [options]
@@ -48,20 +48,19 @@ export async function tracerCommand(ctx: CommandContext): Promise<number> {
     ctx.stdout.write(`${dir}\n`);
     return 0;
   }
-  if (action === 'stop' || action === 'status') {
+  if (action === 'status') {
     if (!existsSync(dir)) {
       ctx.stdout.write(`no standby tracer at ${dir}\n`);
-      return action === 'status' ? 1 : 0;
+      return 1;
     }
     const record = readStandbyRecord(dir);
     const alive = standbyAlive(record);
-    if (action === 'status') {
-      ctx.stdout.write(`${alive ? 'alive' : 'gone'}: standby tracer at ${dir}, bpftrace ${record.bpftraceVersion ?? '?'} pid ${record.pid}, started ${Math.round((Date.now() - record.startedAt) / 1000)} s ago, idle limit ${record.idleSeconds} s\n`);
-      return alive ? 0 : 1;
-    }
-    signalStandby(record, 'SIGINT');
-    rmSync(dir, { recursive: true, force: true });
-    ctx.stdout.write(`stopped the standby tracer at ${dir}${alive ? '' : ' (its bpftrace had already gone)'}\n`);
+    ctx.stdout.write(`${alive ? 'alive' : 'gone'}: standby tracer at ${dir}, bpftrace ${record.bpftraceVersion ?? '?'} pid ${record.pid}, started ${Math.round((Date.now() - record.startedAt) / 1000)} s ago, idle limit ${record.idleSeconds} s\n`);
+    return alive ? 0 : 1;
+  }
+  if (action === 'stop') {
+    const stopped = stopStandby(dir);
+    ctx.stdout.write(stopped ? `stopped the standby tracer at ${dir}${stopped.wasAlive ? '' : ' (its bpftrace had already gone)'}\n` : `no standby tracer at ${dir}\n`);
     return 0;
   }
   throw new ConfigurationError(`io-trace tracer: say start, stop or status (see io-trace tracer --help)`);
