@@ -15345,6 +15345,21 @@ function signalStandby(record, signal) {
     if (e2.code === "EPERM") viaSudo();
   }
 }
+function discardStandby(dir, record, signal = "SIGINT") {
+  if (record) signalStandby(record, signal);
+  rmSync3(dir, { recursive: true, force: true });
+}
+function stopStandby(dir) {
+  if (!existsSync12(dir)) return void 0;
+  let record;
+  try {
+    record = readStandbyRecord(dir);
+  } catch {
+  }
+  const wasAlive = record !== void 0 && standbyAlive(record);
+  discardStandby(dir, record);
+  return { wasAlive };
+}
 function processComm(pid) {
   try {
     return readFileSync13(`/proc/${pid}/comm`, "utf8").trim();
@@ -15383,8 +15398,7 @@ function claimStandby(dir, ownScriptHash) {
     script: path16.join(claimedDir, STANDBY_SCRIPT)
   };
   const drop = (why, record2) => {
-    if (record2) signalStandby(record2, "SIGINT");
-    rmSync3(claimedDir, { recursive: true, force: true });
+    discardStandby(claimedDir, record2);
     return { unusable: why };
   };
   let record;
@@ -17385,8 +17399,7 @@ var BpftraceTracer = class {
     if (result.claimed) {
       const notReady = await waitStandbyReady(result.claimed, this.readyTimeoutMs);
       if (notReady) {
-        signalStandby(result.claimed.record, "SIGKILL");
-        rmSync5(result.claimed.dir, { recursive: true, force: true });
+        discardStandby(result.claimed.dir, result.claimed.record, "SIGKILL");
         log.warn(`${notReady}; starting bpftrace now`);
         return void 0;
       }
@@ -17411,9 +17424,11 @@ var BpftraceTracer = class {
     writeFileSync3(files.script, script);
     const out = openSync6(files.output, "w");
     const err = openSync6(files.stderr, "w");
-    const env = bpftraceEnv(this.version, this.perfPages ?? defaultPerfPages(onlineCpus().length, this.version), this.mapKeys);
-    const args = ["--no-warnings", "-B", "line", "-f", "json", "-e", script, "0"];
-    const words = this.asRoot.length > 0 ? [...this.asRoot, "env", ...Object.entries(env).map(([k, v]) => `${k}=${v}`), ...this.command, ...args] : [...this.command, ...args];
+    const { words, env } = bpftraceInvocation(
+      { command: this.command, asRoot: this.asRoot, version: this.version, perfPages: this.perfPages ?? defaultPerfPages(onlineCpus().length, this.version), mapKeys: this.mapKeys },
+      script,
+      0
+    );
     const child = spawn5(words[0], words.slice(1), { env: { ...process.env, ...env }, stdio: ["ignore", out, err], detached: true });
     closeSync6(out);
     closeSync6(err);
@@ -17453,23 +17468,17 @@ var BpftraceTracer = class {
       idleSeconds: options.idleSeconds
     };
     writeStandbyRecord(dir, record);
-    while (options.waitReady && !standbyReady(files)) {
-      if (!standbyAlive(record)) fail(`bpftrace ${this.version ?? ""} could not load bpf/iotrace.bt as a standby tracer`);
-      if (Date.now() > deadline) {
-        signalStandby(record, "SIGKILL");
-        fail(`the standby bpftrace did not attach within ${this.readyTimeoutMs / 1e3} s`);
-      }
-      await new Promise((r) => setTimeout(r, 20));
+    const notReady = options.waitReady ? await waitStandbyReady({ record, dir, files }, Math.max(0, deadline - Date.now())) : null;
+    if (notReady) {
+      discardStandby(dir, record, "SIGKILL");
+      throw new TracerError(notReady);
     }
     options.log.debug(`standby bpftrace pid ${record.pid} in ${dir}, launcher ${files.launcher}`);
     return record;
   }
   releaseStandby() {
-    const standby = this.standby;
+    if (this.standby) discardStandby(this.standby.dir, this.standby.record);
     this.standby = void 0;
-    if (!standby) return;
-    signalStandby(standby.record, "SIGINT");
-    rmSync5(standby.dir, { recursive: true, force: true });
   }
   attach(options) {
     const standby = this.standby;
@@ -17489,6 +17498,12 @@ var BpftraceTracer = class {
     });
   }
 };
+function bpftraceInvocation(c, script, pid) {
+  const env = bpftraceEnv(c.version, c.perfPages, c.mapKeys);
+  const args = ["--no-warnings", "-B", "line", "-f", "json", "-e", script, String(pid)];
+  const words = c.asRoot.length > 0 ? [...c.asRoot, "env", ...Object.entries(env).map(([k, v]) => `${k}=${v}`), ...c.command, ...args] : [...c.command, ...args];
+  return { words, env };
+}
 function meaningfulStderr(text) {
   return text.split("\n").map((l) => l.trimEnd()).filter((l) => !HARMLESS_STDERR.some((re) => re.test(l)));
 }
@@ -17561,9 +17576,7 @@ var BpftraceSession = class {
     if (standby) {
       this.child = new StandbyProcess(standby.record, standby.files);
     } else {
-      const env = bpftraceEnv(config.version, config.perfPages, config.mapKeys);
-      const args = ["--no-warnings", "-B", "line", "-f", "json", "-e", script, String(options.pid)];
-      const words = config.asRoot.length > 0 ? [...config.asRoot, "env", ...Object.entries(env).map(([k, v]) => `${k}=${v}`), ...config.command, ...args] : [...config.command, ...args];
+      const { words, env } = bpftraceInvocation(config, script, options.pid);
       this.log.debug(`starting ${words.slice(0, -3).join(" ")} <iotrace.bt> ${options.pid}`);
       this.child = spawn5(words[0], words.slice(1), {
         env: { ...process.env, ...env },
@@ -21914,7 +21927,7 @@ function formatComparison(runId, source, comparison, status, reasons) {
 }
 
 // src/cli/commands/tracer.ts
-import { existsSync as existsSync23, rmSync as rmSync7 } from "node:fs";
+import { existsSync as existsSync23 } from "node:fs";
 var TRACER_HELP = `Usage: io-trace tracer start|stop|status [options]
 
 A standby tracer: bpftrace compiled and attached before the build, so \`io-trace run\` does not wait for
@@ -21958,22 +21971,22 @@ async function tracerCommand(ctx) {
 `);
     return 0;
   }
-  if (action === "stop" || action === "status") {
+  if (action === "status") {
     if (!existsSync23(dir)) {
       ctx.stdout.write(`no standby tracer at ${dir}
 `);
-      return action === "status" ? 1 : 0;
+      return 1;
     }
     const record = readStandbyRecord(dir);
     const alive = standbyAlive(record);
-    if (action === "status") {
-      ctx.stdout.write(`${alive ? "alive" : "gone"}: standby tracer at ${dir}, bpftrace ${record.bpftraceVersion ?? "?"} pid ${record.pid}, started ${Math.round((Date.now() - record.startedAt) / 1e3)} s ago, idle limit ${record.idleSeconds} s
+    ctx.stdout.write(`${alive ? "alive" : "gone"}: standby tracer at ${dir}, bpftrace ${record.bpftraceVersion ?? "?"} pid ${record.pid}, started ${Math.round((Date.now() - record.startedAt) / 1e3)} s ago, idle limit ${record.idleSeconds} s
 `);
-      return alive ? 0 : 1;
-    }
-    signalStandby(record, "SIGINT");
-    rmSync7(dir, { recursive: true, force: true });
-    ctx.stdout.write(`stopped the standby tracer at ${dir}${alive ? "" : " (its bpftrace had already gone)"}
+    return alive ? 0 : 1;
+  }
+  if (action === "stop") {
+    const stopped = stopStandby(dir);
+    ctx.stdout.write(stopped ? `stopped the standby tracer at ${dir}${stopped.wasAlive ? "" : " (its bpftrace had already gone)"}
+` : `no standby tracer at ${dir}
 `);
     return 0;
   }

@@ -20345,6 +20345,10 @@ function signalStandby(record, signal) {
     if (e.code === "EPERM") viaSudo();
   }
 }
+function discardStandby(dir, record, signal = "SIGINT") {
+  if (record) signalStandby(record, signal);
+  rmSync(dir, { recursive: true, force: true });
+}
 function processComm(pid) {
   try {
     return readFileSync2(`/proc/${pid}/comm`, "utf8").trim();
@@ -20383,8 +20387,7 @@ function claimStandby(dir, ownScriptHash) {
     script: path.join(claimedDir, STANDBY_SCRIPT)
   };
   const drop = (why, record2) => {
-    if (record2) signalStandby(record2, "SIGINT");
-    rmSync(claimedDir, { recursive: true, force: true });
+    discardStandby(claimedDir, record2);
     return { unusable: why };
   };
   let record;
@@ -20662,8 +20665,7 @@ var BpftraceTracer = class {
     if (result.claimed) {
       const notReady = await waitStandbyReady(result.claimed, this.readyTimeoutMs);
       if (notReady) {
-        signalStandby(result.claimed.record, "SIGKILL");
-        rmSync2(result.claimed.dir, { recursive: true, force: true });
+        discardStandby(result.claimed.dir, result.claimed.record, "SIGKILL");
         log.warn(`${notReady}; starting bpftrace now`);
         return void 0;
       }
@@ -20688,9 +20690,11 @@ var BpftraceTracer = class {
     writeFileSync2(files.script, script);
     const out = openSync2(files.output, "w");
     const err = openSync2(files.stderr, "w");
-    const env = bpftraceEnv(this.version, this.perfPages ?? defaultPerfPages(onlineCpus().length, this.version), this.mapKeys);
-    const args = ["--no-warnings", "-B", "line", "-f", "json", "-e", script, "0"];
-    const words = this.asRoot.length > 0 ? [...this.asRoot, "env", ...Object.entries(env).map(([k, v]) => `${k}=${v}`), ...this.command, ...args] : [...this.command, ...args];
+    const { words, env } = bpftraceInvocation(
+      { command: this.command, asRoot: this.asRoot, version: this.version, perfPages: this.perfPages ?? defaultPerfPages(onlineCpus().length, this.version), mapKeys: this.mapKeys },
+      script,
+      0
+    );
     const child = spawn2(words[0], words.slice(1), { env: { ...process.env, ...env }, stdio: ["ignore", out, err], detached: true });
     closeSync2(out);
     closeSync2(err);
@@ -20730,23 +20734,17 @@ var BpftraceTracer = class {
       idleSeconds: options.idleSeconds
     };
     writeStandbyRecord(dir, record);
-    while (options.waitReady && !standbyReady(files)) {
-      if (!standbyAlive(record)) fail(`bpftrace ${this.version ?? ""} could not load bpf/iotrace.bt as a standby tracer`);
-      if (Date.now() > deadline) {
-        signalStandby(record, "SIGKILL");
-        fail(`the standby bpftrace did not attach within ${this.readyTimeoutMs / 1e3} s`);
-      }
-      await new Promise((r) => setTimeout(r, 20));
+    const notReady = options.waitReady ? await waitStandbyReady({ record, dir, files }, Math.max(0, deadline - Date.now())) : null;
+    if (notReady) {
+      discardStandby(dir, record, "SIGKILL");
+      throw new TracerError(notReady);
     }
     options.log.debug(`standby bpftrace pid ${record.pid} in ${dir}, launcher ${files.launcher}`);
     return record;
   }
   releaseStandby() {
-    const standby = this.standby;
+    if (this.standby) discardStandby(this.standby.dir, this.standby.record);
     this.standby = void 0;
-    if (!standby) return;
-    signalStandby(standby.record, "SIGINT");
-    rmSync2(standby.dir, { recursive: true, force: true });
   }
   attach(options) {
     const standby = this.standby;
@@ -20766,6 +20764,12 @@ var BpftraceTracer = class {
     });
   }
 };
+function bpftraceInvocation(c, script, pid) {
+  const env = bpftraceEnv(c.version, c.perfPages, c.mapKeys);
+  const args = ["--no-warnings", "-B", "line", "-f", "json", "-e", script, String(pid)];
+  const words = c.asRoot.length > 0 ? [...c.asRoot, "env", ...Object.entries(env).map(([k, v]) => `${k}=${v}`), ...c.command, ...args] : [...c.command, ...args];
+  return { words, env };
+}
 function meaningfulStderr(text) {
   return text.split("\n").map((l) => l.trimEnd()).filter((l) => !HARMLESS_STDERR.some((re) => re.test(l)));
 }
@@ -20838,9 +20842,7 @@ var BpftraceSession = class {
     if (standby) {
       this.child = new StandbyProcess(standby.record, standby.files);
     } else {
-      const env = bpftraceEnv(config.version, config.perfPages, config.mapKeys);
-      const args = ["--no-warnings", "-B", "line", "-f", "json", "-e", script, String(options.pid)];
-      const words = config.asRoot.length > 0 ? [...config.asRoot, "env", ...Object.entries(env).map(([k, v]) => `${k}=${v}`), ...config.command, ...args] : [...config.command, ...args];
+      const { words, env } = bpftraceInvocation(config, script, options.pid);
       this.log.debug(`starting ${words.slice(0, -3).join(" ")} <iotrace.bt> ${options.pid}`);
       this.child = spawn2(words[0], words.slice(1), {
         env: { ...process.env, ...env },
