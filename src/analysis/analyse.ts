@@ -148,7 +148,7 @@ export function analyse(input: AnalysisInput): AnalysisResult {
   }
   // Written files covered only through a folded folder, in tasks whose tool hashes no git-ignored file.
   const folded = (c: (typeof graded)[number], rel: string) => c.inputs.covers(rel) && !c.task.inputs.some((p) => p === rel) && hashedOnlyIfTracked(plan.source, c.task, rel);
-  const foldedWrites = [...new Set(graded.flatMap((c) => [...(io.byTask.get(c.task.id)?.written ?? [])].filter((rel) => folded(c, rel))))];
+  const foldedWrites = new Set(graded.flatMap((c) => [...(io.byTask.get(c.task.id)?.written ?? [])].filter((rel) => folded(c, rel))));
   const readBack = [...new Set(graded.flatMap((c) => [...(io.byTask.get(c.task.id)?.readBack ?? [])]))];
   const askGit = [...new Set([...readBack, ...foldedWrites])];
   const ignoredByGit = askGit.length ? (input.gitIgnored ?? ((r: string[]) => gitIgnoredFiles(plan.workspaceRoot, r)))(askGit) : new Set<string>();
@@ -169,7 +169,7 @@ export function analyse(input: AnalysisInput): AnalysisResult {
         contentUnchanged: (rel) => unchanged.get(rel),
         dependencyRoots: (t) => deps.projectRoots(t, tasksById),
         intermediate: (rel, self) => ignoredByGit.has(rel) && (readers.get(rel) ?? []).every((t) => t === self),
-        foldedButUnhashed: (rel) => ignoredByGit.has(rel) && foldedWrites.includes(rel),
+        foldedButUnhashed: (rel) => ignoredByGit.has(rel) && foldedWrites.has(rel),
       }),
     );
   }
