@@ -11816,7 +11816,7 @@ function analyse(input) {
     }
   }
   const folded = (c, rel2) => c.inputs.covers(rel2) && !c.task.inputs.some((p) => p === rel2) && hashedOnlyIfTracked(plan.source, c.task, rel2);
-  const foldedWrites = [...new Set(graded.flatMap((c) => [...io.byTask.get(c.task.id)?.written ?? []].filter((rel2) => folded(c, rel2))))];
+  const foldedWrites = new Set(graded.flatMap((c) => [...io.byTask.get(c.task.id)?.written ?? []].filter((rel2) => folded(c, rel2))));
   const readBack = [...new Set(graded.flatMap((c) => [...io.byTask.get(c.task.id)?.readBack ?? []]))];
   const askGit = [.../* @__PURE__ */ new Set([...readBack, ...foldedWrites])];
   const ignoredByGit = askGit.length ? (input.gitIgnored ?? ((r) => gitIgnoredFiles(plan.workspaceRoot, r)))(askGit) : /* @__PURE__ */ new Set();
@@ -11835,7 +11835,7 @@ function analyse(input) {
         contentUnchanged: (rel2) => unchanged.get(rel2),
         dependencyRoots: (t) => deps.projectRoots(t, tasksById),
         intermediate: (rel2, self) => ignoredByGit.has(rel2) && (readers.get(rel2) ?? []).every((t) => t === self),
-        foldedButUnhashed: (rel2) => ignoredByGit.has(rel2) && foldedWrites.includes(rel2)
+        foldedButUnhashed: (rel2) => ignoredByGit.has(rel2) && foldedWrites.has(rel2)
       })
     );
   }
