@@ -151,7 +151,7 @@ export function parseTurboCommand(argv: readonly string[]): TurboCommand | undef
   return { tasks, ...(launcher.length ? { launcher } : {}), ...(filter.length ? { filter } : {}), ...(passThroughArgs ? { passThroughArgs } : {}), ...(runFlags.length ? { runFlags } : {}) };
 }
 
-interface DryTask {
+export interface DryTask {
   taskId: string;
   task: string;
   package: string;
@@ -168,7 +168,7 @@ interface DryTask {
   environmentVariables?: { specified?: { env?: string[] | null }; configured?: string[] | null; inferred?: string[] | null };
 }
 
-interface DryRun {
+export interface DryRun {
   turboVersion?: string;
   globalCacheInputs?: {
     files?: Record<string, string> | null;
@@ -225,16 +225,20 @@ export async function resolveTurboPlan(opts: TurboPlanOptions): Promise<Plan> {
     ...(opts.passThroughArgs?.length ? ['--', ...opts.passThroughArgs] : []),
   ];
   const env = { ...process.env, ...TURBO_ENV };
-  let r: { code: number | null; stdout: string; stderr: string } | undefined;
-  if (opts.launcher?.length) {
+  // The workspace's turbo directly first: a launcher (npx, pnpm, yarn) starts a package manager that takes
+  // ~0.3 s only to set variables, and those change a hash only where an env entry names one of them. Then
+  // (or when turbo cannot run directly) the dry run goes through the build's launcher.
+  let r = await run(process.execPath, args, workspaceRoot, env);
+  const direct = r.code === 0 ? dryJson(r.stdout) : undefined;
+  const named = direct ? launcherVariablesNamed(direct) : [];
+  if (opts.launcher?.length && (!direct || named.length)) {
     const [cmd, ...pre] = opts.launcher;
-    r = await run(cmd, [...pre, 'turbo', ...args.slice(1)], workspaceRoot, env).catch(() => undefined);
-    if (r && (r.code !== 0 || dryJson(r.stdout) === undefined)) {
-      log.debug(`\`${opts.launcher.join(' ')} turbo ${args.slice(1).join(' ')}\` failed (exit ${r.code}); running the workspace's turbo directly`);
-      r = undefined;
-    }
+    const shownLaunched = `\`${opts.launcher.join(' ')} turbo ${args.slice(1).join(' ')}\``;
+    log.debug(direct ? `the tasks hash ${named.join(', ')}, which ${opts.launcher[0]} may set: running ${shownLaunched}` : `turbo failed directly (exit ${r.code}): running ${shownLaunched}`);
+    const launched = await run(cmd, [...pre, 'turbo', ...args.slice(1)], workspaceRoot, env).catch(() => undefined);
+    if (launched && launched.code === 0 && dryJson(launched.stdout) !== undefined) r = launched;
+    else log.debug(`${shownLaunched} failed (exit ${launched?.code ?? 'none'}); using the direct dry run`);
   }
-  r ??= await run(process.execPath, args, workspaceRoot, env);
   const shown = `turbo ${args.slice(1).join(' ')}`;
   if (r.code !== 0) {
     const msg = clean(r.stderr || r.stdout);
@@ -473,6 +477,34 @@ function runnableDeps(id: string, byId: ReadonlyMap<string, DryTask>): Set<strin
   };
   for (const d of byId.get(id)?.dependencies ?? []) visit(d);
   return out;
+}
+
+/**
+ * Variables a package manager sets for what it starts (npx, `npm run`, pnpm, yarn, bun, corepack), by
+ * name and by prefix; `LAUNCHER_VARIABLE_SAMPLES` are names a wildcard env entry is tried against.
+ */
+const LAUNCHER_VARIABLES = new Set(['NODE', 'NODE_OPTIONS', 'NODE_PATH', 'INIT_CWD', 'PROJECT_CWD', 'PATH', 'PWD', 'OLDPWD', 'SHLVL', '_', 'COLOR', 'EDITOR']);
+const LAUNCHER_PREFIXES = ['npm_', 'NPM_', 'pnpm_', 'PNPM_', 'yarn_', 'YARN_', 'BERRY_', 'COREPACK_', 'BUN_', 'bun_'];
+const LAUNCHER_VARIABLE_SAMPLES = [
+  ...LAUNCHER_VARIABLES, 'npm_config_user_agent', 'npm_execpath', 'npm_node_execpath', 'npm_command', 'npm_lifecycle_event',
+  'npm_lifecycle_script', 'npm_package_name', 'npm_package_json', 'NPM_CONFIG_USERCONFIG', 'pnpm_config_verify_deps_before_run',
+  'PNPM_SCRIPT_SRC_DIR', 'PNPM_HOME', 'yarn_config_x', 'YARN_IGNORE_PATH', 'BERRY_BIN_FOLDER', 'COREPACK_ROOT', 'BUN_INSTALL', 'bun_x',
+];
+
+/** The env entries of a dry run (global or any task's) that name, or as a wildcard match, a launcher variable. */
+export function launcherVariablesNamed(dry: DryRun): string[] {
+  const entries = [dry.globalCacheInputs?.environmentVariables, ...dry.tasks.map((t) => t.environmentVariables)].flatMap((ev) =>
+    ev ? [...(ev.specified?.env ?? []), ...(ev.configured ?? []), ...(ev.inferred ?? [])].map((e) => e.split('=')[0]) : [],
+  );
+  const named = new Set<string>();
+  for (const entry of entries) {
+    if (!entry || entry.startsWith('!')) continue;
+    const hit = entry.includes('*')
+      ? LAUNCHER_VARIABLE_SAMPLES.some((n) => new RegExp(`^${entry.split('*').map((part) => part.replace(/[.+?^${}()|[\]\\]/g, '\\$&')).join('.*')}$`).test(n))
+      : LAUNCHER_VARIABLES.has(entry) || LAUNCHER_PREFIXES.some((p) => entry.startsWith(p));
+    if (hit) named.add(entry);
+  }
+  return [...named].sort();
 }
 
 function envNames(ev: DryTask['environmentVariables'] | undefined): string[] {

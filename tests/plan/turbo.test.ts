@@ -7,7 +7,7 @@ import { coverageModel, readCoveredBy } from '../../src/analysis/coverage.js';
 import { ConfigurationError } from '../../src/core/errors.js';
 import type { Logger } from '../../src/core/logger.js';
 import { resolvePlan } from '../../src/plan/resolve.js';
-import { parseTurboCommand, resolveTurboPlan, rootInternalDependencies, TurboLocator, workspaceMembers } from '../../src/plan/turbo.js';
+import { launcherVariablesNamed, parseTurboCommand, resolveTurboPlan, rootInternalDependencies, TurboLocator, workspaceMembers, type DryRun } from '../../src/plan/turbo.js';
 import type { Plan } from '../../src/plan/types.js';
 import { copyFixtureSources, installFixture, removeWorkspace } from '../fixtures/install.js';
 
@@ -273,6 +273,35 @@ describe('resolveTurboPlan on tests/fixtures/turbo-workspace', () => {
       Object.assign(process.env, saved);
       removeWorkspace(copy);
     }
+  });
+
+  it('skips the launcher when no env entry can name a variable it sets: the same hashes, without starting npx', async () => {
+    const copy = installFixture('turbo-workspace');
+    const saved = Object.fromEntries(Object.entries(process.env).filter(([k]) => k.startsWith('npm_')));
+    for (const k of Object.keys(saved)) delete process.env[k];
+    try {
+      const log = memoryLogger();
+      const plan = await resolvePlan({ spec: 'turbo', cwd: copy, command: ['npx', 'turbo', 'run', 'build'], log });
+      expect(log.lines.join('\n')).not.toMatch(/running `npx turbo/);
+      const real = JSON.parse(execFileSync('npx', ['turbo', 'run', 'build', '--dry=json'], { cwd: copy, encoding: 'utf8', env: { ...process.env, TURBO_TELEMETRY_DISABLED: '1' } }));
+      const runnable = (real.tasks as { taskId: string; hash: string; command: string }[]).filter((t) => t.command !== '<NONEXISTENT>');
+      expect(runnable.length).toBeGreaterThanOrEqual(2);
+      for (const t of runnable) expect(plan.tasks.find((p) => p.id === t.taskId)?.identity?.TURBO_HASH).toBe(t.hash);
+    } finally {
+      Object.assign(process.env, saved);
+      removeWorkspace(copy);
+    }
+  });
+
+  it('tells which env entries may name a launcher variable: names, prefixes, wildcards; negations and others not', () => {
+    const dry = (globalEnv: string[], taskEnv: string[], configured: string[] = []): DryRun => ({
+      globalCacheInputs: { environmentVariables: { specified: { env: globalEnv } } },
+      tasks: [{ taskId: 'a#build', task: 'build', package: 'a', hash: 'h', directory: 'a', command: 'x', inputs: null, outputs: null, excludedOutputs: null, dependencies: null, environmentVariables: { specified: { env: taskEnv }, configured } }],
+    });
+    expect(launcherVariablesNamed(dry(['NODE_ENV', 'CI'], ['API_URL', 'NEXT_PUBLIC_*', '!npm_*']))).toEqual([]);
+    expect(launcherVariablesNamed(dry(['PATH'], ['npm_config_user_agent'], ['PNPM_HOME=abc']))).toEqual(['PATH', 'PNPM_HOME', 'npm_config_user_agent']);
+    expect(launcherVariablesNamed(dry([], ['*']))).toEqual(['*']);
+    expect(launcherVariablesNamed(dry([], ['NODE*', 'npm_lifecycle_*', 'MY.VAR*']))).toEqual(['NODE*', 'npm_lifecycle_*']);
   });
 
   it('passes the build\'s task-selecting flags to the dry run: --only, --affected', async () => {
