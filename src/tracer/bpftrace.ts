@@ -939,7 +939,11 @@ export function bpftraceEnv(version: string | undefined, perfPages: number, mapK
   };
   const renamed = version !== undefined && versionAtLeast(version, [0, 20, 0]);
   const old = version === undefined || !renamed;
-  if (renamed || version === undefined) Object.assign(env, { BPFTRACE_MAX_STRLEN: '200', BPFTRACE_MAX_MAP_KEYS: String(mapKeys) });
+  // bpftrace 0.25.0 (Ubuntu 26.04's) fails to load the script with any max_strlen but its default of 1024
+  // ("Error loading BPF program ... -13", after the verifier passed it); 0.23 and 0.27 take 200. Strings
+  // are then up to 1023 bytes: the chunks stay 199 bytes (the decoder cuts a chunk that has a successor).
+  const defaultStrlen = version !== undefined && versionAtLeast(version, [0, 24, 0]) && !versionAtLeast(version, [0, 27, 0]);
+  if (renamed || version === undefined) Object.assign(env, { ...(defaultStrlen ? {} : { BPFTRACE_MAX_STRLEN: '200' }), BPFTRACE_MAX_MAP_KEYS: String(mapKeys) });
   if (old) Object.assign(env, { BPFTRACE_STRLEN: '200', BPFTRACE_MAP_KEYS_MAX: String(mapKeys) });
   return env;
 }
