@@ -281,6 +281,13 @@ export class BpftraceDecoder {
   ready = false;
   /** CPUs whose S (sync) record arrived: every record they wrote before the root exited is read. */
   readonly syncedCpus = new Set<number>();
+  /** Per synced CPU, how many records (all but R and S) it printed before its S, by the script's count. */
+  private readonly sentByCpu = new Map<number, number>();
+  /** Records (all but R and S) decoded so far, and how many when the latest S arrived. */
+  private received = 0;
+  private receivedAtSync = 0;
+  /** Of `stats.lostEvents`, what was counted from the S records before bpftrace reported it. */
+  private unreportedLoss = 0;
 
   private rest: Buffer = Buffer.alloc(0);
   private readonly queue: Pending[] = [];
@@ -317,6 +324,40 @@ export class BpftraceDecoder {
     return this.drain(true);
   }
 
+  /**
+   * Records the script printed before the CPUs' S records but that never arrived: a loss that bpftrace
+   * may report late or not at all (from 0.19 its ring buffer's losses are a counter it polls, and that
+   * report can come after the S records). 0 until every CPU in `cpus` has synced with a count.
+   */
+  missingAtSync(cpus: readonly number[]): number {
+    if (!cpus.every((c) => this.sentByCpu.has(c))) return 0;
+    const sent = cpus.reduce((sum, c) => sum + this.sentByCpu.get(c)!, 0);
+    return Math.max(0, sent - this.receivedAtSync);
+  }
+
+  /**
+   * Count the records missing at the sync that bpftrace has not reported as lost: returns how many are
+   * added to `stats.lostEvents` (a report of them arriving later is not counted twice).
+   */
+  countUnreportedLoss(cpus: readonly number[]): number {
+    const more = this.missingAtSync(cpus) - this.stats.lostEvents;
+    if (more <= 0) return 0;
+    this.stats.lostEvents += more;
+    this.unreportedLoss += more;
+    return more;
+  }
+
+  /**
+   * bpftrace reported `count` lost events: returns how many are new, added to `stats.lostEvents` (part
+   * of them may have been counted already from the S records, when bpftrace reported them late).
+   */
+  reportedLoss(count: number): number {
+    const absorbed = Math.min(this.unreportedLoss, count);
+    this.unreportedLoss -= absorbed;
+    this.stats.lostEvents += count - absorbed;
+    return count - absorbed;
+  }
+
   /** Decode one line (exposed for tests). */
   line(line: Buffer): void {
     const parsed = parseBpftraceLine(line);
@@ -324,13 +365,11 @@ export class BpftraceDecoder {
       case 'printf':
         this.record(parsed.data);
         return;
-      case 'lost_events':
-        this.stats.lostEvents += parsed.count;
-        this.queue.push({
-          kind: 'event',
-          event: { type: 'notice', ts: Date.now(), kind: 'lost', count: parsed.count, message: `bpftrace lost ${parsed.count} events (perf buffer full)` },
-        });
+      case 'lost_events': {
+        const count = this.reportedLoss(parsed.count);
+        if (count > 0) this.queue.push({ kind: 'event', event: { type: 'notice', ts: Date.now(), kind: 'lost', count, message: `bpftrace lost ${count} events (perf buffer full)` } });
         return;
+      }
       case 'attached_probes':
         this.stats.probes = parsed.count;
         return;
@@ -344,6 +383,7 @@ export class BpftraceDecoder {
     if (data[data.length - 1] === 0x0a) data = data.subarray(0, data.length - 1);
     this.stats.records++;
     const tag = String.fromCharCode(data[0]);
+    if (tag !== 'R' && tag !== 'S') this.received++;
     const num = decimalNumber;
     switch (tag) {
       case 'R': {
@@ -354,7 +394,13 @@ export class BpftraceDecoder {
         return;
       }
       case 'S': {
-        this.syncedCpus.add(num(splitFields(data, 2)[1]));
+        // S cpu sent: the script stops printing once the root has exited, so every record counted in
+        // `sent` comes before this S, and none comes after the last CPU's S.
+        const f = splitFields(data, 3);
+        const cpu = num(f[1]);
+        this.syncedCpus.add(cpu);
+        if (f.length >= 3) this.sentByCpu.set(cpu, num(f[2]));
+        this.receivedAtSync = this.received;
         return;
       }
       case 'G': {

@@ -563,6 +563,14 @@ class BpftraceSession implements TracerSession {
           message: `bpftrace did not confirm reading CPU ${missing.join(', ')} up to the build's exit within ${this.config.stopTimeoutMs} ms: events at the end of the build may be missing`,
         });
       }
+      if (synced) {
+        // The script counts what it printed: records missing at the sync were lost, even where bpftrace
+        // has not said so (yet). Reported as a loss, so io-trace also waits for bpftrace's own total.
+        const more = this.decoder.countUnreportedLoss(onlineCpus().filter((c) => this.decoder.syncedCpus.has(c)));
+        if (more > 0) {
+          this.notice({ type: 'notice', ts: Date.now(), kind: 'lost', count: more, message: `bpftrace lost ${more} events (output buffer full; counted by the script, not yet reported by bpftrace)` });
+        }
+      }
       if (synced && this.canDetachInBackground()) {
         this.detachLater();
         return this.outcome();
@@ -697,8 +705,8 @@ class BpftraceSession implements TracerSession {
     }
     const lost = parseLostEvents(line);
     if (lost !== undefined) {
-      this.decoder.stats.lostEvents += lost;
-      this.deliver([{ type: 'notice', ts: Date.now(), kind: 'lost', count: lost, message: `bpftrace lost ${lost} events (output buffer full)` }]);
+      const count = this.decoder.reportedLoss(lost);
+      if (count > 0) this.deliver([{ type: 'notice', ts: Date.now(), kind: 'lost', count, message: `bpftrace lost ${count} events (output buffer full)` }]);
       return;
     }
     // Keep the first 64 KiB: enough to say what went wrong.
