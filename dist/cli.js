@@ -14123,16 +14123,17 @@ async function resolveTurboPlan(opts) {
     ...opts.passThroughArgs?.length ? ["--", ...opts.passThroughArgs] : []
   ];
   const env = { ...process.env, ...TURBO_ENV };
-  let r;
-  if (opts.launcher?.length) {
+  let r = await run(process.execPath, args, workspaceRoot, env);
+  const direct = r.code === 0 ? dryJson(r.stdout) : void 0;
+  const named = direct ? launcherVariablesNamed(direct) : [];
+  if (opts.launcher?.length && (!direct || named.length)) {
     const [cmd, ...pre] = opts.launcher;
-    r = await run(cmd, [...pre, "turbo", ...args.slice(1)], workspaceRoot, env).catch(() => void 0);
-    if (r && (r.code !== 0 || dryJson(r.stdout) === void 0)) {
-      log.debug(`\`${opts.launcher.join(" ")} turbo ${args.slice(1).join(" ")}\` failed (exit ${r.code}); running the workspace's turbo directly`);
-      r = void 0;
-    }
+    const shownLaunched = `\`${opts.launcher.join(" ")} turbo ${args.slice(1).join(" ")}\``;
+    log.debug(direct ? `the tasks hash ${named.join(", ")}, which ${opts.launcher[0]} may set: running ${shownLaunched}` : `turbo failed directly (exit ${r.code}): running ${shownLaunched}`);
+    const launched = await run(cmd, [...pre, "turbo", ...args.slice(1)], workspaceRoot, env).catch(() => void 0);
+    if (launched && launched.code === 0 && dryJson(launched.stdout) !== void 0) r = launched;
+    else log.debug(`${shownLaunched} failed (exit ${launched?.code ?? "none"}); using the direct dry run`);
   }
-  r ??= await run(process.execPath, args, workspaceRoot, env);
   const shown = `turbo ${args.slice(1).join(" ")}`;
   if (r.code !== 0) {
     const msg = clean(r.stderr || r.stdout);
@@ -14334,6 +14335,41 @@ function runnableDeps(id, byId) {
   };
   for (const d of byId.get(id)?.dependencies ?? []) visit2(d);
   return out;
+}
+var LAUNCHER_VARIABLES = /* @__PURE__ */ new Set(["NODE", "NODE_OPTIONS", "NODE_PATH", "INIT_CWD", "PROJECT_CWD", "PATH", "PWD", "OLDPWD", "SHLVL", "_", "COLOR", "EDITOR"]);
+var LAUNCHER_PREFIXES = ["npm_", "NPM_", "pnpm_", "PNPM_", "yarn_", "YARN_", "BERRY_", "COREPACK_", "BUN_", "bun_"];
+var LAUNCHER_VARIABLE_SAMPLES = [
+  ...LAUNCHER_VARIABLES,
+  "npm_config_user_agent",
+  "npm_execpath",
+  "npm_node_execpath",
+  "npm_command",
+  "npm_lifecycle_event",
+  "npm_lifecycle_script",
+  "npm_package_name",
+  "npm_package_json",
+  "NPM_CONFIG_USERCONFIG",
+  "pnpm_config_verify_deps_before_run",
+  "PNPM_SCRIPT_SRC_DIR",
+  "PNPM_HOME",
+  "yarn_config_x",
+  "YARN_IGNORE_PATH",
+  "BERRY_BIN_FOLDER",
+  "COREPACK_ROOT",
+  "BUN_INSTALL",
+  "bun_x"
+];
+function launcherVariablesNamed(dry) {
+  const entries = [dry.globalCacheInputs?.environmentVariables, ...dry.tasks.map((t) => t.environmentVariables)].flatMap(
+    (ev) => ev ? [...ev.specified?.env ?? [], ...ev.configured ?? [], ...ev.inferred ?? []].map((e2) => e2.split("=")[0]) : []
+  );
+  const named = /* @__PURE__ */ new Set();
+  for (const entry of entries) {
+    if (!entry || entry.startsWith("!")) continue;
+    const hit = entry.includes("*") ? LAUNCHER_VARIABLE_SAMPLES.some((n) => new RegExp(`^${entry.split("*").map((part) => part.replace(/[.+?^${}()|[\]\\]/g, "\\$&")).join(".*")}$`).test(n)) : LAUNCHER_VARIABLES.has(entry) || LAUNCHER_PREFIXES.some((p) => entry.startsWith(p));
+    if (hit) named.add(entry);
+  }
+  return [...named].sort();
 }
 function envNames(ev) {
   if (!ev) return [];
@@ -16835,6 +16871,13 @@ var BpftraceDecoder = class {
   ready = false;
   /** CPUs whose S (sync) record arrived: every record they wrote before the root exited is read. */
   syncedCpus = /* @__PURE__ */ new Set();
+  /** Per synced CPU, how many records (all but R and S) it printed before its S, by the script's count. */
+  sentByCpu = /* @__PURE__ */ new Map();
+  /** Records (all but R and S) decoded so far, and how many when the latest S arrived. */
+  received = 0;
+  receivedAtSync = 0;
+  /** Of `stats.lostEvents`, what was counted from the S records before bpftrace reported it. */
+  unreportedLoss = 0;
   rest = Buffer.alloc(0);
   queue = [];
   openByTid = /* @__PURE__ */ new Map();
@@ -16866,6 +16909,37 @@ var BpftraceDecoder = class {
     }
     return this.drain(true);
   }
+  /**
+   * Records the script printed before the CPUs' S records but that never arrived: a loss that bpftrace
+   * may report late or not at all (from 0.19 its ring buffer's losses are a counter it polls, and that
+   * report can come after the S records). 0 until every CPU in `cpus` has synced with a count.
+   */
+  missingAtSync(cpus) {
+    if (!cpus.every((c) => this.sentByCpu.has(c))) return 0;
+    const sent = cpus.reduce((sum, c) => sum + this.sentByCpu.get(c), 0);
+    return Math.max(0, sent - this.receivedAtSync);
+  }
+  /**
+   * Count the records missing at the sync that bpftrace has not reported as lost: returns how many are
+   * added to `stats.lostEvents` (a report of them arriving later is not counted twice).
+   */
+  countUnreportedLoss(cpus) {
+    const more = this.missingAtSync(cpus) - this.stats.lostEvents;
+    if (more <= 0) return 0;
+    this.stats.lostEvents += more;
+    this.unreportedLoss += more;
+    return more;
+  }
+  /**
+   * bpftrace reported `count` lost events: returns how many are new, added to `stats.lostEvents` (part
+   * of them may have been counted already from the S records, when bpftrace reported them late).
+   */
+  reportedLoss(count) {
+    const absorbed = Math.min(this.unreportedLoss, count);
+    this.unreportedLoss -= absorbed;
+    this.stats.lostEvents += count - absorbed;
+    return count - absorbed;
+  }
   /** Decode one line (exposed for tests). */
   line(line) {
     const parsed = parseBpftraceLine(line);
@@ -16873,13 +16947,11 @@ var BpftraceDecoder = class {
       case "printf":
         this.record(parsed.data);
         return;
-      case "lost_events":
-        this.stats.lostEvents += parsed.count;
-        this.queue.push({
-          kind: "event",
-          event: { type: "notice", ts: Date.now(), kind: "lost", count: parsed.count, message: `bpftrace lost ${parsed.count} events (perf buffer full)` }
-        });
+      case "lost_events": {
+        const count = this.reportedLoss(parsed.count);
+        if (count > 0) this.queue.push({ kind: "event", event: { type: "notice", ts: Date.now(), kind: "lost", count, message: `bpftrace lost ${count} events (perf buffer full)` } });
         return;
+      }
       case "attached_probes":
         this.stats.probes = parsed.count;
         return;
@@ -16891,6 +16963,7 @@ var BpftraceDecoder = class {
     if (data[data.length - 1] === 10) data = data.subarray(0, data.length - 1);
     this.stats.records++;
     const tag = String.fromCharCode(data[0]);
+    if (tag !== "R" && tag !== "S") this.received++;
     const num = decimalNumber;
     switch (tag) {
       case "R": {
@@ -16901,7 +16974,11 @@ var BpftraceDecoder = class {
         return;
       }
       case "S": {
-        this.syncedCpus.add(num(splitFields(data, 2)[1]));
+        const f = splitFields(data, 3);
+        const cpu = num(f[1]);
+        this.syncedCpus.add(cpu);
+        if (f.length >= 3) this.sentByCpu.set(cpu, num(f[2]));
+        this.receivedAtSync = this.received;
         return;
       }
       case "G": {
@@ -17650,6 +17727,12 @@ var BpftraceSession = class {
           message: `bpftrace did not confirm reading CPU ${missing.join(", ")} up to the build's exit within ${this.config.stopTimeoutMs} ms: events at the end of the build may be missing`
         });
       }
+      if (synced) {
+        const more = this.decoder.countUnreportedLoss(onlineCpus().filter((c) => this.decoder.syncedCpus.has(c)));
+        if (more > 0) {
+          this.notice({ type: "notice", ts: Date.now(), kind: "lost", count: more, message: `bpftrace lost ${more} events (output buffer full; counted by the script, not yet reported by bpftrace)` });
+        }
+      }
       if (synced && this.canDetachInBackground()) {
         this.detachLater();
         return this.outcome();
@@ -17763,8 +17846,8 @@ var BpftraceSession = class {
     }
     const lost = parseLostEvents(line);
     if (lost !== void 0) {
-      this.decoder.stats.lostEvents += lost;
-      this.deliver([{ type: "notice", ts: Date.now(), kind: "lost", count: lost, message: `bpftrace lost ${lost} events (output buffer full)` }]);
+      const count = this.decoder.reportedLoss(lost);
+      if (count > 0) this.deliver([{ type: "notice", ts: Date.now(), kind: "lost", count, message: `bpftrace lost ${count} events (output buffer full)` }]);
       return;
     }
     if (this.stderrText.length < 65536) this.stderrText += line + "\n";
@@ -17940,7 +18023,8 @@ function bpftraceEnv(version, perfPages, mapKeys) {
   };
   const renamed = version !== void 0 && versionAtLeast(version, [0, 20, 0]);
   const old = version === void 0 || !renamed;
-  if (renamed || version === void 0) Object.assign(env, { BPFTRACE_MAX_STRLEN: "200", BPFTRACE_MAX_MAP_KEYS: String(mapKeys) });
+  const defaultStrlen = version !== void 0 && versionAtLeast(version, [0, 24, 0]) && !versionAtLeast(version, [0, 27, 0]);
+  if (renamed || version === void 0) Object.assign(env, { ...defaultStrlen ? {} : { BPFTRACE_MAX_STRLEN: "200" }, BPFTRACE_MAX_MAP_KEYS: String(mapKeys) });
   if (old) Object.assign(env, { BPFTRACE_STRLEN: "200", BPFTRACE_MAP_KEYS_MAX: String(mapKeys) });
   return env;
 }

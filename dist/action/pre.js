@@ -19854,6 +19854,13 @@ var BpftraceDecoder = class {
   ready = false;
   /** CPUs whose S (sync) record arrived: every record they wrote before the root exited is read. */
   syncedCpus = /* @__PURE__ */ new Set();
+  /** Per synced CPU, how many records (all but R and S) it printed before its S, by the script's count. */
+  sentByCpu = /* @__PURE__ */ new Map();
+  /** Records (all but R and S) decoded so far, and how many when the latest S arrived. */
+  received = 0;
+  receivedAtSync = 0;
+  /** Of `stats.lostEvents`, what was counted from the S records before bpftrace reported it. */
+  unreportedLoss = 0;
   rest = Buffer.alloc(0);
   queue = [];
   openByTid = /* @__PURE__ */ new Map();
@@ -19885,6 +19892,37 @@ var BpftraceDecoder = class {
     }
     return this.drain(true);
   }
+  /**
+   * Records the script printed before the CPUs' S records but that never arrived: a loss that bpftrace
+   * may report late or not at all (from 0.19 its ring buffer's losses are a counter it polls, and that
+   * report can come after the S records). 0 until every CPU in `cpus` has synced with a count.
+   */
+  missingAtSync(cpus) {
+    if (!cpus.every((c) => this.sentByCpu.has(c))) return 0;
+    const sent = cpus.reduce((sum, c) => sum + this.sentByCpu.get(c), 0);
+    return Math.max(0, sent - this.receivedAtSync);
+  }
+  /**
+   * Count the records missing at the sync that bpftrace has not reported as lost: returns how many are
+   * added to `stats.lostEvents` (a report of them arriving later is not counted twice).
+   */
+  countUnreportedLoss(cpus) {
+    const more = this.missingAtSync(cpus) - this.stats.lostEvents;
+    if (more <= 0) return 0;
+    this.stats.lostEvents += more;
+    this.unreportedLoss += more;
+    return more;
+  }
+  /**
+   * bpftrace reported `count` lost events: returns how many are new, added to `stats.lostEvents` (part
+   * of them may have been counted already from the S records, when bpftrace reported them late).
+   */
+  reportedLoss(count) {
+    const absorbed = Math.min(this.unreportedLoss, count);
+    this.unreportedLoss -= absorbed;
+    this.stats.lostEvents += count - absorbed;
+    return count - absorbed;
+  }
   /** Decode one line (exposed for tests). */
   line(line) {
     const parsed = parseBpftraceLine(line);
@@ -19892,13 +19930,11 @@ var BpftraceDecoder = class {
       case "printf":
         this.record(parsed.data);
         return;
-      case "lost_events":
-        this.stats.lostEvents += parsed.count;
-        this.queue.push({
-          kind: "event",
-          event: { type: "notice", ts: Date.now(), kind: "lost", count: parsed.count, message: `bpftrace lost ${parsed.count} events (perf buffer full)` }
-        });
+      case "lost_events": {
+        const count = this.reportedLoss(parsed.count);
+        if (count > 0) this.queue.push({ kind: "event", event: { type: "notice", ts: Date.now(), kind: "lost", count, message: `bpftrace lost ${count} events (perf buffer full)` } });
         return;
+      }
       case "attached_probes":
         this.stats.probes = parsed.count;
         return;
@@ -19910,6 +19946,7 @@ var BpftraceDecoder = class {
     if (data[data.length - 1] === 10) data = data.subarray(0, data.length - 1);
     this.stats.records++;
     const tag = String.fromCharCode(data[0]);
+    if (tag !== "R" && tag !== "S") this.received++;
     const num = decimalNumber;
     switch (tag) {
       case "R": {
@@ -19920,7 +19957,11 @@ var BpftraceDecoder = class {
         return;
       }
       case "S": {
-        this.syncedCpus.add(num(splitFields(data, 2)[1]));
+        const f = splitFields(data, 3);
+        const cpu = num(f[1]);
+        this.syncedCpus.add(cpu);
+        if (f.length >= 3) this.sentByCpu.set(cpu, num(f[2]));
+        this.receivedAtSync = this.received;
         return;
       }
       case "G": {
@@ -20916,6 +20957,12 @@ var BpftraceSession = class {
           message: `bpftrace did not confirm reading CPU ${missing.join(", ")} up to the build's exit within ${this.config.stopTimeoutMs} ms: events at the end of the build may be missing`
         });
       }
+      if (synced) {
+        const more = this.decoder.countUnreportedLoss(onlineCpus().filter((c) => this.decoder.syncedCpus.has(c)));
+        if (more > 0) {
+          this.notice({ type: "notice", ts: Date.now(), kind: "lost", count: more, message: `bpftrace lost ${more} events (output buffer full; counted by the script, not yet reported by bpftrace)` });
+        }
+      }
       if (synced && this.canDetachInBackground()) {
         this.detachLater();
         return this.outcome();
@@ -21029,8 +21076,8 @@ var BpftraceSession = class {
     }
     const lost = parseLostEvents(line);
     if (lost !== void 0) {
-      this.decoder.stats.lostEvents += lost;
-      this.deliver([{ type: "notice", ts: Date.now(), kind: "lost", count: lost, message: `bpftrace lost ${lost} events (output buffer full)` }]);
+      const count = this.decoder.reportedLoss(lost);
+      if (count > 0) this.deliver([{ type: "notice", ts: Date.now(), kind: "lost", count, message: `bpftrace lost ${count} events (output buffer full)` }]);
       return;
     }
     if (this.stderrText.length < 65536) this.stderrText += line + "\n";
@@ -21206,7 +21253,8 @@ function bpftraceEnv(version, perfPages, mapKeys) {
   };
   const renamed = version !== void 0 && versionAtLeast(version, [0, 20, 0]);
   const old = version === void 0 || !renamed;
-  if (renamed || version === void 0) Object.assign(env, { BPFTRACE_MAX_STRLEN: "200", BPFTRACE_MAX_MAP_KEYS: String(mapKeys) });
+  const defaultStrlen = version !== void 0 && versionAtLeast(version, [0, 24, 0]) && !versionAtLeast(version, [0, 27, 0]);
+  if (renamed || version === void 0) Object.assign(env, { ...defaultStrlen ? {} : { BPFTRACE_MAX_STRLEN: "200" }, BPFTRACE_MAX_MAP_KEYS: String(mapKeys) });
   if (old) Object.assign(env, { BPFTRACE_STRLEN: "200", BPFTRACE_MAP_KEYS_MAX: String(mapKeys) });
   return env;
 }
