@@ -76,19 +76,32 @@ export function bpftraceCommand(text: string | undefined = process.env[BPFTRACE_
 }
 
 /**
- * BPFTRACE_PERF_RB_PAGES for this machine and bpftrace. Up to 0.23 output goes through per-CPU perf
- * buffers of that many pages each; from 0.24 through one BPF ring buffer shared by all CPUs, of that
- * many pages in all (0.27 here: 1024 pages gave a 4 MiB ring). 4096 pages (16 MiB) per CPU: a burst of
- * 200k distinct stats on a busy 2-CPU VM lost 0 events on 0.17 with 1024 pages per CPU but 12.6k on
- * 0.23.2 (slower reader), and 0.27.1 lost 6.3k with a 2048-page ring; with 4096 per CPU (0.23) and an
- * 8192-page ring (0.27) neither lost any. At most 128 MiB in all, and at most 1/32 of the memory.
+ * BPFTRACE_PERF_RB_PAGES for this machine and bpftrace. Before 0.19 output goes through per-CPU perf
+ * buffers of that many pages each; from 0.19 (on kernels with BPF ring buffers, 5.8+) through one ring
+ * shared by all CPUs, of that many pages in all. 4096 pages (16 MiB) per CPU in all: a burst of 200k
+ * distinct stats on a busy 2-CPU VM lost 0 events on 0.17 with 1024 pages per CPU; with a ring of 4096
+ * pages 0.20.2 lost 57.7k (0.23.2 none), 0.27.1 lost 6.3k with 2048; with 8192 none of them lost any.
+ * Where strings stay at bpftrace's 1024-byte default (0.24-0.26, see bpftraceEnv) a record is about
+ * four times bigger: 0.25.0 lost 59k with 8192 pages and none with 32768, so those get four times the
+ * pages. At most 128 MiB in all, and at most 1/32 of the memory.
  */
 export function defaultPerfPages(ncpus = onlineCpus().length, version?: string, memBytes = totalmem()): number {
   const cpus = Math.max(1, ncpus);
-  const total = Math.max(64 * cpus, Math.min(4096 * cpus, 32_768, Math.floor(memBytes / 32 / 4096)));
-  const shared = version !== undefined && versionAtLeast(version, [0, 24, 0]);
+  const perCpu = (version !== undefined && stringsAtDefaultLength(version) ? 4 : 1) * 4096;
+  const total = Math.max(64 * cpus, Math.min(perCpu * cpus, 32_768, Math.floor(memBytes / 32 / 4096)));
+  const shared = version !== undefined && versionAtLeast(version, [0, 19, 0]);
   const pages = shared ? total : Math.max(64, Math.floor(total / cpus));
   return 2 ** Math.floor(Math.log2(pages));
+}
+
+/**
+ * bpftrace 0.25.0 (Ubuntu 26.04's) fails to load the script with any max_strlen but its default of 1024
+ * ("Error loading BPF program ... -13", after the verifier passed it); 0.23 and 0.27 take 200. So on
+ * 0.24-0.26 it is left at the default: strings are then up to 1023 bytes and the chunks stay 199 bytes
+ * (the decoder cuts a chunk that has a successor).
+ */
+function stringsAtDefaultLength(version: string): boolean {
+  return versionAtLeast(version, [0, 24, 0]) && !versionAtLeast(version, [0, 27, 0]);
 }
 
 /** Messages bpftrace prints on every run that mean nothing for us (0.24+ says "Attached N probes"). */
@@ -947,10 +960,7 @@ export function bpftraceEnv(version: string | undefined, perfPages: number, mapK
   };
   const renamed = version !== undefined && versionAtLeast(version, [0, 20, 0]);
   const old = version === undefined || !renamed;
-  // bpftrace 0.25.0 (Ubuntu 26.04's) fails to load the script with any max_strlen but its default of 1024
-  // ("Error loading BPF program ... -13", after the verifier passed it); 0.23 and 0.27 take 200. Strings
-  // are then up to 1023 bytes: the chunks stay 199 bytes (the decoder cuts a chunk that has a successor).
-  const defaultStrlen = version !== undefined && versionAtLeast(version, [0, 24, 0]) && !versionAtLeast(version, [0, 27, 0]);
+  const defaultStrlen = version !== undefined && stringsAtDefaultLength(version);
   if (renamed || version === undefined) Object.assign(env, { ...(defaultStrlen ? {} : { BPFTRACE_MAX_STRLEN: '200' }), BPFTRACE_MAX_MAP_KEYS: String(mapKeys) });
   if (old) Object.assign(env, { BPFTRACE_STRLEN: '200', BPFTRACE_MAP_KEYS_MAX: String(mapKeys) });
   return env;

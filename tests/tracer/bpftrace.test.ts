@@ -398,17 +398,22 @@ print(json.dumps({'pid': os.getpid(), 'sleep': s.pid}))
     expect(adaptScript(script, { hasSubmitTracepoint: true })).toBe(script.replace(/^#!.*\n/, ''));
   });
 
-  it('sizes the output buffer by CPUs, memory and bpftrace version (per-CPU perf buffers up to 0.23, one ring from 0.24)', () => {
+  it('sizes the output buffer by CPUs, memory and bpftrace version (per-CPU perf buffers before 0.19, one ring from 0.19, 4x for 1024-byte strings)', () => {
     const GiB = 2 ** 30;
     expect(defaultPerfPages(2, '0.17.0', 24 * GiB)).toBe(4096);
+    expect(defaultPerfPages(2, '0.18.0', 24 * GiB)).toBe(4096);
+    expect(defaultPerfPages(2, '0.20.2', 24 * GiB)).toBe(8192);
+    expect(defaultPerfPages(2, '0.23.2', 24 * GiB)).toBe(8192);
     expect(defaultPerfPages(2, '0.27.1', 24 * GiB)).toBe(8192);
-    expect(defaultPerfPages(4, '0.25.0', 16 * GiB)).toBe(16384);
+    expect(defaultPerfPages(2, '0.25.0', 24 * GiB)).toBe(32768);
+    expect(defaultPerfPages(4, '0.25.0', 16 * GiB)).toBe(32768);
     // 128 MiB in all.
     expect(defaultPerfPages(64, '0.17.0', 256 * GiB)).toBe(512);
     expect(defaultPerfPages(64, '0.27.1', 256 * GiB)).toBe(32768);
     // 1 GiB of memory: at most 32 MiB of buffer.
     expect(defaultPerfPages(4, '0.27.1', GiB)).toBe(8192);
-    expect(defaultPerfPages(16, '0.20.2', GiB)).toBe(512);
+    expect(defaultPerfPages(16, '0.20.2', GiB)).toBe(8192);
+    expect(defaultPerfPages(16, '0.17.0', GiB)).toBe(512);
   });
 
   it('turns while loops into bounded range loops for bpftrace 0.24+ only', () => {
