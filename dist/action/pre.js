@@ -20562,10 +20562,14 @@ function bpftraceCommand(text = process.env[BPFTRACE_COMMAND_ENV]) {
 }
 function defaultPerfPages(ncpus = onlineCpus().length, version, memBytes = totalmem()) {
   const cpus = Math.max(1, ncpus);
-  const total = Math.max(64 * cpus, Math.min(4096 * cpus, 32768, Math.floor(memBytes / 32 / 4096)));
-  const shared = version !== void 0 && versionAtLeast(version, [0, 24, 0]);
+  const perCpu = (version !== void 0 && stringsAtDefaultLength(version) ? 4 : 1) * 4096;
+  const total = Math.max(64 * cpus, Math.min(perCpu * cpus, 32768, Math.floor(memBytes / 32 / 4096)));
+  const shared = version !== void 0 && versionAtLeast(version, [0, 19, 0]);
   const pages = shared ? total : Math.max(64, Math.floor(total / cpus));
   return 2 ** Math.floor(Math.log2(pages));
+}
+function stringsAtDefaultLength(version) {
+  return versionAtLeast(version, [0, 24, 0]) && !versionAtLeast(version, [0, 27, 0]);
 }
 var HARMLESS_STDERR = [/couldn't set RLIMIT_MEMLOCK/, /^\s*$/, /^Attach(ing|ed) \d+ probes?/];
 function defaultScriptPath() {
@@ -21253,7 +21257,7 @@ function bpftraceEnv(version, perfPages, mapKeys) {
   };
   const renamed = version !== void 0 && versionAtLeast(version, [0, 20, 0]);
   const old = version === void 0 || !renamed;
-  const defaultStrlen = version !== void 0 && versionAtLeast(version, [0, 24, 0]) && !versionAtLeast(version, [0, 27, 0]);
+  const defaultStrlen = version !== void 0 && stringsAtDefaultLength(version);
   if (renamed || version === void 0) Object.assign(env, { ...defaultStrlen ? {} : { BPFTRACE_MAX_STRLEN: "200" }, BPFTRACE_MAX_MAP_KEYS: String(mapKeys) });
   if (old) Object.assign(env, { BPFTRACE_STRLEN: "200", BPFTRACE_MAP_KEYS_MAX: String(mapKeys) });
   return env;
