@@ -493,15 +493,17 @@ const LAUNCHER_VARIABLE_SAMPLES = [
 
 /** The env entries of a dry run (global or any task's) that name, or as a wildcard match, a launcher variable. */
 export function launcherVariablesNamed(dry: DryRun): string[] {
-  const entries = [dry.globalCacheInputs?.environmentVariables, ...dry.tasks.map((t) => t.environmentVariables)].flatMap((ev) =>
-    ev ? [...(ev.specified?.env ?? []), ...(ev.configured ?? []), ...(ev.inferred ?? [])].map((e) => e.split('=')[0]) : [],
-  );
+  const entries = [dry.globalCacheInputs?.environmentVariables, ...dry.tasks.map((t) => t.environmentVariables)].flatMap(envNames);
   const named = new Set<string>();
   for (const entry of entries) {
-    if (!entry || entry.startsWith('!')) continue;
-    const hit = entry.includes('*')
-      ? LAUNCHER_VARIABLE_SAMPLES.some((n) => new RegExp(`^${entry.split('*').map((part) => part.replace(/[.+?^${}()|[\]\\]/g, '\\$&')).join('.*')}$`).test(n))
-      : LAUNCHER_VARIABLES.has(entry) || LAUNCHER_PREFIXES.some((p) => entry.startsWith(p));
+    if (entry.startsWith('!')) continue;
+    let hit: boolean;
+    if (entry.includes('*')) {
+      const pattern = new RegExp(`^${entry.split('*').map((part) => part.replace(/[.+?^${}()|[\]\\]/g, '\\$&')).join('.*')}$`);
+      hit = LAUNCHER_VARIABLE_SAMPLES.some((n) => pattern.test(n));
+    } else {
+      hit = LAUNCHER_VARIABLES.has(entry) || LAUNCHER_PREFIXES.some((p) => entry.startsWith(p));
+    }
     if (hit) named.add(entry);
   }
   return [...named].sort();
