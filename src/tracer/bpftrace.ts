@@ -579,7 +579,7 @@ class BpftraceSession implements TracerSession {
       if (synced) {
         // The script counts what it printed: records missing at the sync were lost, even where bpftrace
         // has not said so (yet). Reported as a loss, so io-trace also waits for bpftrace's own total.
-        const more = this.decoder.countUnreportedLoss(onlineCpus().filter((c) => this.decoder.syncedCpus.has(c)));
+        const more = this.decoder.countUnreportedLoss();
         if (more > 0) {
           this.notice({ type: 'notice', ts: Date.now(), kind: 'lost', count: more, message: `bpftrace lost ${more} events (output buffer full; counted by the script, not yet reported by bpftrace)` });
         }
