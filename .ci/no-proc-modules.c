@@ -10,27 +10,32 @@
 
 static const char *swap(const char *path) { return path && strcmp(path, "/proc/modules") == 0 ? "/dev/null" : path; }
 
-#define OPEN_LIKE(name, ...)                                                                   \
-  int name(const char *path, int flags, ...) {                                                \
-    static int (*real)(const char *, int, ...);                                                \
-    if (!real) real = dlsym(RTLD_NEXT, #name);                                                 \
-    va_list ap; va_start(ap, flags); int mode = (flags & (O_CREAT | O_TMPFILE)) ? va_arg(ap, int) : 0; va_end(ap); \
-    return real(swap(path), flags, mode);                                                      \
+/* open-like functions take a mode only with O_CREAT or O_TMPFILE. */
+#define MODE_ARG(flags) \
+  va_list ap; va_start(ap, flags); int mode = (flags & (O_CREAT | O_TMPFILE)) ? va_arg(ap, int) : 0; va_end(ap)
+#define OPEN_LIKE(name)                                                      \
+  int name(const char *path, int flags, ...) {                               \
+    static int (*real)(const char *, int, ...);                              \
+    if (!real) real = dlsym(RTLD_NEXT, #name);                               \
+    MODE_ARG(flags);                                                         \
+    return real(swap(path), flags, mode);                                    \
+  }
+#define OPENAT_LIKE(name)                                                    \
+  int name(int dirfd, const char *path, int flags, ...) {                    \
+    static int (*real)(int, const char *, int, ...);                         \
+    if (!real) real = dlsym(RTLD_NEXT, #name);                               \
+    MODE_ARG(flags);                                                         \
+    return real(dirfd, swap(path), flags, mode);                             \
+  }
+#define FOPEN_LIKE(name)                                                     \
+  FILE *name(const char *path, const char *m) {                              \
+    static FILE *(*real)(const char *, const char *);                        \
+    if (!real) real = dlsym(RTLD_NEXT, #name);                               \
+    return real(swap(path), m);                                              \
   }
 OPEN_LIKE(open)
 OPEN_LIKE(open64)
-
-int openat(int dirfd, const char *path, int flags, ...) {
-  static int (*real)(int, const char *, int, ...);
-  if (!real) real = dlsym(RTLD_NEXT, "openat");
-  va_list ap; va_start(ap, flags); int mode = (flags & (O_CREAT | O_TMPFILE)) ? va_arg(ap, int) : 0; va_end(ap);
-  return real(dirfd, swap(path), flags, mode);
-}
-int openat64(int dirfd, const char *path, int flags, ...) {
-  static int (*real)(int, const char *, int, ...);
-  if (!real) real = dlsym(RTLD_NEXT, "openat64");
-  va_list ap; va_start(ap, flags); int mode = (flags & (O_CREAT | O_TMPFILE)) ? va_arg(ap, int) : 0; va_end(ap);
-  return real(dirfd, swap(path), flags, mode);
-}
-FILE *fopen(const char *path, const char *m) { static FILE *(*real)(const char *, const char *); if (!real) real = dlsym(RTLD_NEXT, "fopen"); return real(swap(path), m); }
-FILE *fopen64(const char *path, const char *m) { static FILE *(*real)(const char *, const char *); if (!real) real = dlsym(RTLD_NEXT, "fopen64"); return real(swap(path), m); }
+OPENAT_LIKE(openat)
+OPENAT_LIKE(openat64)
+FOPEN_LIKE(fopen)
+FOPEN_LIKE(fopen64)
