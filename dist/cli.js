@@ -14360,13 +14360,17 @@ var LAUNCHER_VARIABLE_SAMPLES = [
   "bun_x"
 ];
 function launcherVariablesNamed(dry) {
-  const entries = [dry.globalCacheInputs?.environmentVariables, ...dry.tasks.map((t) => t.environmentVariables)].flatMap(
-    (ev) => ev ? [...ev.specified?.env ?? [], ...ev.configured ?? [], ...ev.inferred ?? []].map((e2) => e2.split("=")[0]) : []
-  );
+  const entries = [dry.globalCacheInputs?.environmentVariables, ...dry.tasks.map((t) => t.environmentVariables)].flatMap(envNames);
   const named = /* @__PURE__ */ new Set();
   for (const entry of entries) {
-    if (!entry || entry.startsWith("!")) continue;
-    const hit = entry.includes("*") ? LAUNCHER_VARIABLE_SAMPLES.some((n) => new RegExp(`^${entry.split("*").map((part) => part.replace(/[.+?^${}()|[\]\\]/g, "\\$&")).join(".*")}$`).test(n)) : LAUNCHER_VARIABLES.has(entry) || LAUNCHER_PREFIXES.some((p) => entry.startsWith(p));
+    if (entry.startsWith("!")) continue;
+    let hit;
+    if (entry.includes("*")) {
+      const pattern = new RegExp(`^${entry.split("*").map((part) => part.replace(/[.+?^${}()|[\]\\]/g, "\\$&")).join(".*")}$`);
+      hit = LAUNCHER_VARIABLE_SAMPLES.some((n) => pattern.test(n));
+    } else {
+      hit = LAUNCHER_VARIABLES.has(entry) || LAUNCHER_PREFIXES.some((p) => entry.startsWith(p));
+    }
     if (hit) named.add(entry);
   }
   return [...named].sort();
@@ -16910,21 +16914,15 @@ var BpftraceDecoder = class {
     return this.drain(true);
   }
   /**
-   * Records the script printed before the CPUs' S records but that never arrived: a loss that bpftrace
-   * may report late or not at all (from 0.19 its ring buffer's losses are a counter it polls, and that
-   * report can come after the S records). 0 until every CPU in `cpus` has synced with a count.
+   * Count the records the script printed before the CPUs' S records but that never arrived: a loss that
+   * bpftrace may report late or not at all (from 0.19 its ring buffer's losses are a counter it polls,
+   * and that report can come after the S records). Returns how many are added to `stats.lostEvents`
+   * (a report of them arriving later is not counted twice); 0 while a synced CPU gave no count.
    */
-  missingAtSync(cpus) {
-    if (!cpus.every((c) => this.sentByCpu.has(c))) return 0;
-    const sent = cpus.reduce((sum, c) => sum + this.sentByCpu.get(c), 0);
-    return Math.max(0, sent - this.receivedAtSync);
-  }
-  /**
-   * Count the records missing at the sync that bpftrace has not reported as lost: returns how many are
-   * added to `stats.lostEvents` (a report of them arriving later is not counted twice).
-   */
-  countUnreportedLoss(cpus) {
-    const more = this.missingAtSync(cpus) - this.stats.lostEvents;
+  countUnreportedLoss() {
+    if (![...this.syncedCpus].every((c) => this.sentByCpu.has(c))) return 0;
+    const sent = [...this.sentByCpu.values()].reduce((sum, n) => sum + n, 0);
+    const more = sent - this.receivedAtSync - this.stats.lostEvents;
     if (more <= 0) return 0;
     this.stats.lostEvents += more;
     this.unreportedLoss += more;
@@ -17732,7 +17730,7 @@ var BpftraceSession = class {
         });
       }
       if (synced) {
-        const more = this.decoder.countUnreportedLoss(onlineCpus().filter((c) => this.decoder.syncedCpus.has(c)));
+        const more = this.decoder.countUnreportedLoss();
         if (more > 0) {
           this.notice({ type: "notice", ts: Date.now(), kind: "lost", count: more, message: `bpftrace lost ${more} events (output buffer full; counted by the script, not yet reported by bpftrace)` });
         }

@@ -19893,21 +19893,15 @@ var BpftraceDecoder = class {
     return this.drain(true);
   }
   /**
-   * Records the script printed before the CPUs' S records but that never arrived: a loss that bpftrace
-   * may report late or not at all (from 0.19 its ring buffer's losses are a counter it polls, and that
-   * report can come after the S records). 0 until every CPU in `cpus` has synced with a count.
+   * Count the records the script printed before the CPUs' S records but that never arrived: a loss that
+   * bpftrace may report late or not at all (from 0.19 its ring buffer's losses are a counter it polls,
+   * and that report can come after the S records). Returns how many are added to `stats.lostEvents`
+   * (a report of them arriving later is not counted twice); 0 while a synced CPU gave no count.
    */
-  missingAtSync(cpus) {
-    if (!cpus.every((c) => this.sentByCpu.has(c))) return 0;
-    const sent = cpus.reduce((sum, c) => sum + this.sentByCpu.get(c), 0);
-    return Math.max(0, sent - this.receivedAtSync);
-  }
-  /**
-   * Count the records missing at the sync that bpftrace has not reported as lost: returns how many are
-   * added to `stats.lostEvents` (a report of them arriving later is not counted twice).
-   */
-  countUnreportedLoss(cpus) {
-    const more = this.missingAtSync(cpus) - this.stats.lostEvents;
+  countUnreportedLoss() {
+    if (![...this.syncedCpus].every((c) => this.sentByCpu.has(c))) return 0;
+    const sent = [...this.sentByCpu.values()].reduce((sum, n) => sum + n, 0);
+    const more = sent - this.receivedAtSync - this.stats.lostEvents;
     if (more <= 0) return 0;
     this.stats.lostEvents += more;
     this.unreportedLoss += more;
@@ -20962,7 +20956,7 @@ var BpftraceSession = class {
         });
       }
       if (synced) {
-        const more = this.decoder.countUnreportedLoss(onlineCpus().filter((c) => this.decoder.syncedCpus.has(c)));
+        const more = this.decoder.countUnreportedLoss();
         if (more > 0) {
           this.notice({ type: "notice", ts: Date.now(), kind: "lost", count: more, message: `bpftrace lost ${more} events (output buffer full; counted by the script, not yet reported by bpftrace)` });
         }
