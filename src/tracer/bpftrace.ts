@@ -909,6 +909,7 @@ export function adaptScript(script: string, options: AdaptOptions = {}): string 
       '\t\t@tracked[(uint64)pid] = 1;',
       '\t\t@inst[(uint64)pid] = nsecs;',
       '\t\tprintf("G\\t%lu\\t%d\\n", nsecs, pid);',
+      '\t\t@sent[cpu] = @sent[cpu] + 1; /* counted like every record but R and S (see S in iotrace.bt) */',
       '\t}',
       '}',
       '',

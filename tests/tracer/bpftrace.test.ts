@@ -416,6 +416,19 @@ print(json.dumps({'pid': os.getpid(), 'sleep': s.pid}))
     expect(defaultPerfPages(16, '0.17.0', GiB)).toBe(512);
   });
 
+  it('counts every record it prints but R and S (the S record\'s sum), in the standby probes too', () => {
+    const script = readFileSync(join(process.cwd(), 'bpf/iotrace.bt'), 'utf8');
+    for (const adapted of [adaptScript(script, { hasSubmitTracepoint: true }), adaptScript(script, { hasSubmitTracepoint: true, standby: { comm: 'iot-0123456789', idleSeconds: 60 } })]) {
+      const lines = adapted.split('\n');
+      const printing = lines.flatMap((l, i) => (/^\s*printf\("[^RS]/.test(l) ? [i] : []));
+      expect(printing.length).toBeGreaterThan(15);
+      // Each printf is followed, within its next three lines, by its count: @sent itself, or a counter
+      // ($np, a loop's $i) that is added to @sent after the loop.
+      const uncounted = printing.filter((i) => !lines.slice(i + 1, i + 4).some((l) => /@sent\[cpu\] = @sent\[cpu\] \+|\$np = \$?n?p? ?\+? ?1|\$i\+\+/.test(l)));
+      expect(uncounted.map((i) => lines[i].trim())).toEqual([]);
+    }
+  });
+
   it('turns while loops into bounded range loops for bpftrace 0.24+ only', () => {
     const script = readFileSync(join(process.cwd(), 'bpf/iotrace.bt'), 'utf8');
     const loops = script.match(/^\s*while \(/gm)!.length;
