@@ -17984,6 +17984,7 @@ function adaptScript(script, options = {}) {
       "		@tracked[(uint64)pid] = 1;",
       "		@inst[(uint64)pid] = nsecs;",
       '		printf("G\\t%lu\\t%d\\n", nsecs, pid);',
+      "		@sent[cpu] = @sent[cpu] + 1; /* counted like every record but R and S (see S in iotrace.bt) */",
       "	}",
       "}",
       "",
