@@ -328,22 +328,33 @@ print(json.dumps({'pid': os.getpid(), 'sleep': s.pid}))
       join(scripts, 'dedup.py'),
       [
         'import os',
+        'def probe(p):',
+        '    try: os.stat(p)',
+        '    except OSError: pass',
+        'probe("f.txt")',
+        'probe("gone.txt")',
         'for i in range(20000):',
         '    os.close(os.open("f.txt", os.O_RDONLY))',
         'os.unlink("f.txt")',
+        'probe("f.txt")',
+        'probe("gone.txt")',
         'os.close(os.open("f.txt", os.O_WRONLY | os.O_CREAT, 0o644))',
         'os.unlink("f.txt")',
         'os.close(os.open("f.txt", os.O_WRONLY | os.O_CREAT, 0o644))',
+        'probe("f.txt")',
+        'probe("gone.txt")',
         '',
       ].join('\n'),
     );
     const r = await trace([PY, '-I', '-S', join(scripts, 'dedup.py')], join(ws, 'link'), join(base, 'work4'));
-    const f = join(ws, 'real', 'f.txt');
-    const seq = accesses(r.events)
-      .filter((e) => e.path === f)
-      .map((e) => e.op);
-    // Each re-creation after an unlink is reported again (the generation changes).
-    expect(seq).toEqual(['read', 'unlink', 'create', 'unlink', 'create']);
+    const seq = (name: string) =>
+      accesses(r.events)
+        .filter((e) => e.path === join(ws, 'real', name))
+        .map((e) => `${e.op}${e.errno ? ` ${e.errno}` : ''}`);
+    // Each re-creation after an unlink is reported again (the generation changes). A stat is reported
+    // again only when its result changes (ENOENT once the file is gone), not after each generation change.
+    expect(seq('f.txt')).toEqual(['stat', 'read', 'unlink', 'stat 2', 'create', 'unlink', 'create']);
+    expect(seq('gone.txt')).toEqual(['stat 2']);
   });
 
   it('rejects ready with bpftrace\'s own error when the script does not load, and still finishes', async () => {
