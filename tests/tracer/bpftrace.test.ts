@@ -280,6 +280,19 @@ print(json.dumps({'pid': os.getpid(), 'sleep': s.pid}))
     expect(spinning).toBe('');
   });
 
+  it('runs bpftrace as SCHED_BATCH, so a record that wakes it does not preempt the build', async () => {
+    const build = await launchStopped({ command: ['true'], cwd: base, env: process.env, stdin: 'ignore' });
+    const session = tracer.attach({ pid: build.pid, sink: () => {}, log: silentLogger, workDir: join(base, 'work-batch') });
+    await session.ready;
+    const [pid] = bpftracesFollowing(build.pid);
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    // Field 41 of /proc/PID/stat is the scheduling policy (3: SCHED_BATCH); fields restart after "(comm) ".
+    expect(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[41 - 3]).toBe('3');
+    build.resume();
+    await build.exited;
+    await expect(session.finish()).resolves.toMatchObject({ lostEvents: 0 });
+  });
+
   it('lets bpftrace detach its probes after finish() returns once every record is read, and it is gone soon after', async () => {
     const ws = join(base, 'detach');
     mkdirSync(ws);
