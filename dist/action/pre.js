@@ -20623,6 +20623,8 @@ var BpftraceTracer = class {
   probeOnCheck;
   /** Prefix to run bpftrace as root: [] as root, ['sudo', '-n'] otherwise. */
   asRoot = [];
+  /** Prefix to run bpftrace as SCHED_BATCH (`chrt -b 0`), [] where chrt cannot: see check(). */
+  schedBatch = [];
   /**
    * Whether the kernel has the io_uring_submit_req tracepoint (check(): tracefs is readable by root only,
    * so as another user it is looked up through sudo). Undefined: not checked, adaptScript looks itself.
@@ -20677,6 +20679,7 @@ var BpftraceTracer = class {
         reason: "tracefs is not mounted (no /sys/kernel/tracing/events): run `mount -t tracefs nodev /sys/kernel/tracing`"
       };
     }
+    this.schedBatch = (await run(["chrt"], ["-b", "0", "true"], 5e3)).code === 0 ? ["chrt", "-b", "0"] : [];
     this.hasSubmitTracepoint ??= isRoot() ? existsSync3(IO_URING_SUBMIT_TRACEPOINT) : (await run(["sudo"], ["-n", "test", "-e", IO_URING_SUBMIT_TRACEPOINT], 5e3)).code === 0;
     if (this.probeOnCheck) {
       const probe = await run(
@@ -20730,7 +20733,7 @@ var BpftraceTracer = class {
     const out = openSync2(files.output, "w");
     const err = openSync2(files.stderr, "w");
     const { words, env } = bpftraceInvocation(
-      { command: this.command, asRoot: this.asRoot, version: this.version, perfPages: this.perfPages ?? defaultPerfPages(onlineCpus().length, this.version), mapKeys: this.mapKeys },
+      { command: this.command, asRoot: this.asRoot, schedBatch: this.schedBatch, version: this.version, perfPages: this.perfPages ?? defaultPerfPages(onlineCpus().length, this.version), mapKeys: this.mapKeys },
       script,
       0
     );
@@ -20794,6 +20797,7 @@ var BpftraceTracer = class {
       command: this.command,
       version: this.version,
       asRoot: this.asRoot,
+      schedBatch: this.schedBatch,
       scriptPath: this.scriptPath ?? defaultScriptPath(),
       perfPages: this.perfPages ?? defaultPerfPages(onlineCpus().length, this.version),
       mapKeys: this.mapKeys,
@@ -20806,7 +20810,7 @@ var BpftraceTracer = class {
 function bpftraceInvocation(c, script, pid) {
   const env = bpftraceEnv(c.version, c.perfPages, c.mapKeys);
   const args = ["--no-warnings", "-B", "line", "-f", "json", "-e", script, String(pid)];
-  const words = c.asRoot.length > 0 ? [...c.asRoot, "env", ...Object.entries(env).map(([k, v]) => `${k}=${v}`), ...c.command, ...args] : [...c.command, ...args];
+  const words = [...c.schedBatch, ...c.asRoot.length > 0 ? [...c.asRoot, "env", ...Object.entries(env).map(([k, v]) => `${k}=${v}`)] : [], ...c.command, ...args];
   return { words, env };
 }
 function meaningfulStderr(text) {
