@@ -11,7 +11,7 @@
  *   backend produced them.
  */
 import { classifyOpenFlags } from '../core/open-flags.js';
-import { IDENTITY_ENV_VARS, type AccessOp, type TraceEvent } from '../core/events.js';
+import { IDENTITY_ENV_VARS, type AccessOp, type TraceEvent, type TracerNoticeEvent } from '../core/events.js';
 
 const IDENTITY = new Set(IDENTITY_ENV_VARS);
 
@@ -166,6 +166,15 @@ export function parseBpftraceLine(line: Buffer): BpftraceLine {
   const lost = parseLostEvents(text);
   if (lost !== undefined) return { type: 'lost_events', count: lost };
   return { type: 'other', text };
+}
+
+/**
+ * The notice for `count` events newly lost, the one wording for every way a loss is learnt: bpftrace's
+ * reports (JSON or text), its exit total, or the script's own count (`how` says which when not a report).
+ * Perf buffers before 0.19, one ring buffer from 0.19: "output buffer" names both.
+ */
+export function lostNotice(count: number, how?: string): TracerNoticeEvent {
+  return { type: 'notice', ts: Date.now(), kind: 'lost', count, message: `bpftrace lost ${count} events (output buffer full${how ? `; ${how}` : ''})` };
 }
 
 /**
@@ -360,7 +369,7 @@ export class BpftraceDecoder {
         return;
       case 'lost_events': {
         const count = this.reportedLoss(parsed.count);
-        if (count > 0) this.queue.push({ kind: 'event', event: { type: 'notice', ts: Date.now(), kind: 'lost', count, message: `bpftrace lost ${count} events (perf buffer full)` } });
+        if (count > 0) this.queue.push({ kind: 'event', event: lostNotice(count) });
         return;
       }
       case 'attached_probes':

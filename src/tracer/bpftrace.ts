@@ -14,7 +14,7 @@ import { INCOMPLETE_NOTICE_KINDS, type TraceEvent, type TracerNoticeEvent } from
 import type { Logger } from '../core/logger.js';
 import { IO_TRACE_VERSION } from '../version.js';
 import type { AttachOptions, Tracer, TracerAvailability, TracerOutcome, TracerSession } from './types.js';
-import { BpftraceDecoder, parseLostEvents } from './bpftrace-decode.js';
+import { BpftraceDecoder, lostNotice, parseLostEvents } from './bpftrace-decode.js';
 import { processStart } from './launch.js';
 import {
   claimStandby,
@@ -590,7 +590,7 @@ class BpftraceSession implements TracerSession {
         // has not said so (yet). Reported as a loss, so io-trace also waits for bpftrace's own total.
         const more = this.decoder.countUnreportedLoss();
         if (more > 0) {
-          this.notice({ type: 'notice', ts: Date.now(), kind: 'lost', count: more, message: `bpftrace lost ${more} events (output buffer full; counted by the script, not yet reported by bpftrace)` });
+          this.notice(lostNotice(more, 'counted by the script, not yet reported by bpftrace'));
         }
       }
       if (synced && this.canDetachInBackground()) {
@@ -687,7 +687,7 @@ class BpftraceSession implements TracerSession {
     if (this.totalLost > stats.lostEvents) {
       const more = this.totalLost - stats.lostEvents;
       stats.lostEvents = this.totalLost;
-      this.notice({ type: 'notice', ts: Date.now(), kind: 'lost', count: more, message: `bpftrace lost ${more} events (output buffer full; from its exit total)` });
+      this.notice(lostNotice(more, 'from its exit total'));
     }
     if (stats.strays > 0) this.diagnostic(`${stats.strays} bpftrace records could not be matched (after lost events)`);
     const reasons: string[] = [];
@@ -728,7 +728,7 @@ class BpftraceSession implements TracerSession {
     const lost = parseLostEvents(line);
     if (lost !== undefined) {
       const count = this.decoder.reportedLoss(lost);
-      if (count > 0) this.deliver([{ type: 'notice', ts: Date.now(), kind: 'lost', count, message: `bpftrace lost ${count} events (output buffer full)` }]);
+      if (count > 0) this.deliver([lostNotice(count)]);
       return;
     }
     // Keep the first 64 KiB: enough to say what went wrong.
@@ -978,5 +978,5 @@ export function bpftraceEnv(version: string | undefined, perfPages: number, mapK
 
 /** The incomplete reason for lost events: one total, as `lostEvents` in the database and JSON report. */
 export function lostEventsReason(total: number, reports: number): string {
-  return `bpftrace lost ${total} events (perf buffer full${reports > 1 ? `; ${reports} reports` : ''})`;
+  return `bpftrace lost ${total} events (output buffer full${reports > 1 ? `; ${reports} reports` : ''})`;
 }

@@ -33,7 +33,7 @@ while :; do sleep 0.05; done
     const outcome = await session.finish();
     expect(outcome.lostEvents).toBe(11145);
     // (The stand-in prints no per-CPU sync records, so a reason about those comes too.)
-    expect(outcome.incompleteReasons.filter((r) => /lost \d+ events/.test(r))).toEqual(['bpftrace lost 11145 events (perf buffer full; 2 reports)']);
+    expect(outcome.incompleteReasons.filter((r) => /lost \d+ events/.test(r))).toEqual(['bpftrace lost 11145 events (output buffer full; 2 reports)']);
   });
 
   // From 0.19 bpftrace's ring buffer counts its losses in a map it polls, so the report can come after
