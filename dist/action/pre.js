@@ -19824,6 +19824,9 @@ function parseBpftraceLine(line) {
   if (lost !== void 0) return { type: "lost_events", count: lost };
   return { type: "other", text };
 }
+function lostNotice(count, how) {
+  return { type: "notice", ts: Date.now(), kind: "lost", count, message: `bpftrace lost ${count} events (output buffer full${how ? `; ${how}` : ""})` };
+}
 function parseLostEvents(text) {
   const m = /^\s*Lost (\d+) events/.exec(text);
   if (m) return Number(m[1]);
@@ -19926,7 +19929,7 @@ var BpftraceDecoder = class {
         return;
       case "lost_events": {
         const count = this.reportedLoss(parsed.count);
-        if (count > 0) this.queue.push({ kind: "event", event: { type: "notice", ts: Date.now(), kind: "lost", count, message: `bpftrace lost ${count} events (perf buffer full)` } });
+        if (count > 0) this.queue.push({ kind: "event", event: lostNotice(count) });
         return;
       }
       case "attached_probes":
@@ -20962,7 +20965,7 @@ var BpftraceSession = class {
       if (synced) {
         const more = this.decoder.countUnreportedLoss();
         if (more > 0) {
-          this.notice({ type: "notice", ts: Date.now(), kind: "lost", count: more, message: `bpftrace lost ${more} events (output buffer full; counted by the script, not yet reported by bpftrace)` });
+          this.notice(lostNotice(more, "counted by the script, not yet reported by bpftrace"));
         }
       }
       if (synced && this.canDetachInBackground()) {
@@ -21043,7 +21046,7 @@ var BpftraceSession = class {
     if (this.totalLost > stats.lostEvents) {
       const more = this.totalLost - stats.lostEvents;
       stats.lostEvents = this.totalLost;
-      this.notice({ type: "notice", ts: Date.now(), kind: "lost", count: more, message: `bpftrace lost ${more} events (output buffer full; from its exit total)` });
+      this.notice(lostNotice(more, "from its exit total"));
     }
     if (stats.strays > 0) this.diagnostic(`${stats.strays} bpftrace records could not be matched (after lost events)`);
     const reasons = [];
@@ -21079,7 +21082,7 @@ var BpftraceSession = class {
     const lost = parseLostEvents(line);
     if (lost !== void 0) {
       const count = this.decoder.reportedLoss(lost);
-      if (count > 0) this.deliver([{ type: "notice", ts: Date.now(), kind: "lost", count, message: `bpftrace lost ${count} events (output buffer full)` }]);
+      if (count > 0) this.deliver([lostNotice(count)]);
       return;
     }
     if (this.stderrText.length < 65536) this.stderrText += line + "\n";
@@ -21262,7 +21265,7 @@ function bpftraceEnv(version, perfPages, mapKeys) {
   return env;
 }
 function lostEventsReason(total, reports) {
-  return `bpftrace lost ${total} events (perf buffer full${reports > 1 ? `; ${reports} reports` : ""})`;
+  return `bpftrace lost ${total} events (output buffer full${reports > 1 ? `; ${reports} reports` : ""})`;
 }
 
 // src/action/constants.ts
