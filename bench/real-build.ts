@@ -325,12 +325,14 @@ function scriptProbes(): string[] {
 
 // ---------------------------------------------------------------------------------------------------
 
+// The bpftrace io-trace runs: IO_TRACE_BPFTRACE's command (e.g. `chroot DIR bpftrace`) where set.
+const bpftraceCommand = (process.env.IO_TRACE_BPFTRACE ?? 'bpftrace').trim().split(/\s+/);
 const failures: string[] = [];
 for (const [tool, args] of [
-  ['bpftrace', ['--version']],
-  ['strace', ['-V']],
+  [bpftraceCommand, ['--version']],
+  [['strace'], ['-V']],
 ] as const) {
-  if (spawnSync(tool, args).status !== 0) failures.push(`${tool} is not installed`);
+  if (spawnSync(tool[0], [...tool.slice(1), ...args]).status !== 0) failures.push(`${tool.join(' ')} is not installed`);
 }
 if (process.getuid?.() !== 0) failures.push('not root (bpftrace and bpf_stats need root)');
 if (!existsSync(path.join(repo, 'dist', 'cli.js'))) failures.push('dist/cli.js missing: run npm run build');
@@ -376,7 +378,7 @@ try {
   const pkgs = PACKAGES.map((p) => `${p.name} (${p.builder})`).join(', ');
   console.log(`io-trace on a real build: ${REPS} interleaved rep(s), medians (${new Date().toISOString()})`);
   console.log(`workspace: ${ws}\n  7 packages, ${FILES} generated .ts files each: ${pkgs}`);
-  console.log(`  tools: ${Object.entries(VERSIONS).map(([k, v]) => `${k} ${v}`).join(', ')}; bpftrace ${spawnSync('bpftrace', ['--version'], { encoding: 'utf8' }).stdout.trim()}; ${spawnSync('strace', ['-V'], { encoding: 'utf8' }).stdout.split('\n')[0]}`);
+  console.log(`  tools: ${Object.entries(VERSIONS).map(([k, v]) => `${k} ${v}`).join(', ')}; ${spawnSync(bpftraceCommand[0], [...bpftraceCommand.slice(1), '--version'], { encoding: 'utf8' }).stdout.trim()}${process.env.IO_TRACE_BPFTRACE ? ` (${process.env.IO_TRACE_BPFTRACE})` : ''}; ${spawnSync('strace', ['-V'], { encoding: 'utf8' }).stdout.split('\n')[0]}`);
 
   // 1. The real build.
   if (PARTS.has('build') || PARTS.has('profile')) {
