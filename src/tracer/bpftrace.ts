@@ -776,9 +776,15 @@ class BpftraceSession implements TracerSession {
     const done = () => cpus.every((c) => this.decoder.syncedCpus.has(c));
     if (done()) return Promise.resolve(true);
     return new Promise((resolve) => {
-      // The S records come from a profile probe, and an idle CPU of a tickless VM takes no profile
-      // interrupts at all: after a short grace (30 ms: a CPU that ticks prints its S within 20.4 ms
-      // at 49 Hz), keep each silent CPU busy until its S arrives.
+      // The script prints a CPU's S on a profile tick (49 Hz) or on an exec there: exec `true` on each
+      // CPU that has not sent it yet, one after the other (one process whatever the number of CPUs).
+      const unsynced = cpus.filter((c) => !this.decoder.syncedCpus.has(c));
+      const kick = spawn('sh', ['-c', 'for c; do taskset -c "$c" true; done', 'sh', ...unsynced.map(String)], { stdio: 'ignore' });
+      kick.on('error', () => {});
+      // Should that fail (no taskset, a standby started by an older io-trace whose script has no exec
+      // probe), an idle CPU of a tickless VM takes no profile interrupts at all: after a short grace
+      // (30 ms: a CPU that ticks prints its S within 20.4 ms at 49 Hz), keep each silent CPU busy until
+      // its S arrives.
       const wakers: ChildProcess[] = [];
       const wake = setTimeout(() => {
         for (const c of cpus) {
@@ -909,16 +915,26 @@ export function adaptScript(script: string, options: AdaptOptions = {}): string 
     if (!Number.isInteger(idleSeconds) || idleSeconds <= 0) throw new TracerError(`standby tracer: idle limit ${idleSeconds} s must be a positive whole number`);
     // sched_process_exec fires after the new program's name is set and before it runs a single
     // instruction, so nothing the root does is missed; only the first such process is adopted.
+    // One program for the tracepoint, so it also prints the S record of the CPU an exec runs on once the
+    // root is gone (EXEC_SYNC in iotrace.bt): bpftrace 0.17 attaches the first of two programs on one
+    // tracepoint twice and never runs the second.
     const probes = [
       'tracepoint:sched:sched_process_exec',
-      '/@root == 0/',
+      '/@root == 0 || @rootgone/',
       '{',
-      `\tif (comm == "${comm}") {`,
-      '\t\t@root = (uint64)pid;',
-      '\t\t@tracked[(uint64)pid] = 1;',
-      '\t\t@inst[(uint64)pid] = nsecs;',
-      '\t\tprintf("G\\t%lu\\t%d\\n", nsecs, pid);',
-      '\t\t@sent[cpu] = @sent[cpu] + 1; /* counted like every record but R and S (see S in iotrace.bt) */',
+      '\tif (@root == 0) {',
+      `\t\tif (comm == "${comm}") {`,
+      '\t\t\t@root = (uint64)pid;',
+      '\t\t\t@tracked[(uint64)pid] = 1;',
+      '\t\t\t@inst[(uint64)pid] = nsecs;',
+      '\t\t\tprintf("G\\t%lu\\t%d\\n", nsecs, pid);',
+      '\t\t\t@sent[cpu] = @sent[cpu] + 1; /* counted like every record but R and S (see S in iotrace.bt) */',
+      '\t\t}',
+      '\t} else {',
+      '\t\tif (@synced[cpu] == 0) {',
+      '\t\t\t@synced[cpu] = 1;',
+      '\t\t\tprintf("S\\t%d\\t%d\\n", cpu, @sent[cpu]);',
+      '\t\t}',
       '\t}',
       '}',
       '',
@@ -940,7 +956,10 @@ export function adaptScript(script: string, options: AdaptOptions = {}): string 
       '\t}',
       '}',
     ].join('\n');
-    out = out.replace(/^.*STANDBY_DROP.*\n/gm, '').replace(/^\/\* STANDBY_PROBES .*\*\/$/m, probes);
+    out = out
+      .replace(/^.*STANDBY_DROP.*\n/gm, '')
+      .replace(/,\ntracepoint:sched:sched_process_exec \/\* EXEC_SYNC.*\*\/$/m, '')
+      .replace(/^\/\* STANDBY_PROBES .*\*\/$/m, probes);
   }
   if (options.version !== undefined && versionAtLeast(options.version, [0, 24, 0])) {
     let k = 0;

@@ -280,6 +280,36 @@ print(json.dumps({'pid': os.getpid(), 'sleep': s.pid}))
     expect(spinning).toBe('');
   });
 
+  it('syncs each CPU on an exec there once the root is gone, also as a standby (no profile tick needed)', async () => {
+    // The script without its profile probe (an idle tickless CPU takes none): every S record must then
+    // come from the exec io-trace runs on each CPU at the end (or its fallback spinners, also execs).
+    const noTick = join(scripts, 'no-tick.bt');
+    const shipped = readFileSync(defaultScriptPath(), 'utf8');
+    expect(shipped).toContain('profile:hz:49,\n');
+    writeFileSync(noTick, shipped.replace('profile:hz:49,\n', 'interval:s:1000,\n'));
+    const synced = (o: TracerOutcome) => expect(o.incompleteReasons.join('\n')).not.toMatch(/did not confirm/);
+
+    const plain = new BpftraceTracer({ scriptPath: noTick });
+    await plain.check();
+    const r = await trace(['true'], base, join(base, 'work-tick'), plain);
+    synced(r.outcome);
+
+    // A standby's adoption probe is the one program on sched_process_exec (bpftrace 0.17 runs the first
+    // of two programs on a tracepoint twice and never the second), so it prints S records there.
+    const standby = new BpftraceTracer({ scriptPath: noTick });
+    await standby.check();
+    const dir = join(base, 'standby-tick');
+    await standby.startStandby(dir, { idleSeconds: 60, waitReady: true, log: silentLogger });
+    const shell = await standby.claimStandby(dir, silentLogger);
+    expect(shell).toBeDefined();
+    const build = await launchStopped({ command: ['true'], cwd: base, env: process.env, stdin: 'ignore', shell: shell! });
+    const session = standby.attach({ pid: build.pid, sink: () => {}, log: silentLogger, workDir: join(base, 'work-tick-standby') });
+    await session.ready;
+    build.resume();
+    await build.exited;
+    synced(await session.finish());
+  });
+
   it('runs bpftrace as SCHED_BATCH, so a record that wakes it does not preempt the build', async () => {
     const build = await launchStopped({ command: ['true'], cwd: base, env: process.env, stdin: 'ignore' });
     const session = tracer.attach({ pid: build.pid, sink: () => {}, log: silentLogger, workDir: join(base, 'work-batch') });
