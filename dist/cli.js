@@ -17897,6 +17897,10 @@ var BpftraceSession = class {
     const done = () => cpus.every((c) => this.decoder.syncedCpus.has(c));
     if (done()) return Promise.resolve(true);
     return new Promise((resolve) => {
+      const unsynced = cpus.filter((c) => !this.decoder.syncedCpus.has(c));
+      const kick = spawn5("sh", ["-c", 'for c; do taskset -c "$c" true; done', "sh", ...unsynced.map(String)], { stdio: "ignore" });
+      kick.on("error", () => {
+      });
       const wakers = [];
       const wake = setTimeout(() => {
         for (const c of cpus) {
@@ -17984,14 +17988,21 @@ function adaptScript(script, options = {}) {
     if (!Number.isInteger(idleSeconds) || idleSeconds <= 0) throw new TracerError(`standby tracer: idle limit ${idleSeconds} s must be a positive whole number`);
     const probes = [
       "tracepoint:sched:sched_process_exec",
-      "/@root == 0/",
+      "/@root == 0 || @rootgone/",
       "{",
-      `	if (comm == "${comm}") {`,
-      "		@root = (uint64)pid;",
-      "		@tracked[(uint64)pid] = 1;",
-      "		@inst[(uint64)pid] = nsecs;",
-      '		printf("G\\t%lu\\t%d\\n", nsecs, pid);',
-      "		@sent[cpu] = @sent[cpu] + 1; /* counted like every record but R and S (see S in iotrace.bt) */",
+      "	if (@root == 0) {",
+      `		if (comm == "${comm}") {`,
+      "			@root = (uint64)pid;",
+      "			@tracked[(uint64)pid] = 1;",
+      "			@inst[(uint64)pid] = nsecs;",
+      '			printf("G\\t%lu\\t%d\\n", nsecs, pid);',
+      "			@sent[cpu] = @sent[cpu] + 1; /* counted like every record but R and S (see S in iotrace.bt) */",
+      "		}",
+      "	} else {",
+      "		if (@synced[cpu] == 0) {",
+      "			@synced[cpu] = 1;",
+      '			printf("S\\t%d\\t%d\\n", cpu, @sent[cpu]);',
+      "		}",
       "	}",
       "}",
       "",
@@ -18013,7 +18024,7 @@ function adaptScript(script, options = {}) {
       "	}",
       "}"
     ].join("\n");
-    out = out.replace(/^.*STANDBY_DROP.*\n/gm, "").replace(/^\/\* STANDBY_PROBES .*\*\/$/m, probes);
+    out = out.replace(/^.*STANDBY_DROP.*\n/gm, "").replace(/,\ntracepoint:sched:sched_process_exec \/\* EXEC_SYNC.*\*\/$/m, "").replace(/^\/\* STANDBY_PROBES .*\*\/$/m, probes);
   }
   if (options.version !== void 0 && versionAtLeast(options.version, [0, 24, 0])) {
     let k = 0;
