@@ -235,8 +235,11 @@ describe('standby tracer (bpftrace)', () => {
     const t0 = Date.now();
     expect(await until(() => !standbyAlive(record), 60_000)).toBe(true);
     const gone = Date.now() - t0;
+    // The root exits ~2 s after the kill; the standby counts three 10 s ticks from then (20-30 s), and
+    // bpftrace takes ~1 s to detach (0.27). Alone that is ~30 s; in CI, next to three other test files
+    // compiling bpftrace scripts, sid's bpftrace once took 41 s: 50 s still says "it ends by itself".
     expect(gone).toBeGreaterThan(15_000);
-    expect(gone).toBeLessThan(40_000);
+    expect(gone).toBeLessThan(50_000);
     ws.cleanup();
   }, 90_000);
 
