@@ -23,6 +23,7 @@ import { existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSyn
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { bpftraceCommand } from '../src/tracer/bpftrace.js';
 
 const { values } = parseArgs({
   options: { reps: { type: 'string', default: '3' }, files: { type: 'string', default: '40' }, parts: { type: 'string', default: 'build,fixed,profile' }, keep: { type: 'boolean', default: false } },
@@ -326,10 +327,10 @@ function scriptProbes(): string[] {
 // ---------------------------------------------------------------------------------------------------
 
 // The bpftrace io-trace runs: IO_TRACE_BPFTRACE's command (e.g. `chroot DIR bpftrace`) where set.
-const bpftraceCommand = (process.env.IO_TRACE_BPFTRACE ?? 'bpftrace').trim().split(/\s+/);
+const bpftrace = bpftraceCommand();
 const failures: string[] = [];
 for (const [tool, args] of [
-  [bpftraceCommand, ['--version']],
+  [bpftrace, ['--version']],
   [['strace'], ['-V']],
 ] as const) {
   if (spawnSync(tool[0], [...tool.slice(1), ...args]).status !== 0) failures.push(`${tool.join(' ')} is not installed`);
@@ -378,7 +379,7 @@ try {
   const pkgs = PACKAGES.map((p) => `${p.name} (${p.builder})`).join(', ');
   console.log(`io-trace on a real build: ${REPS} interleaved rep(s), medians (${new Date().toISOString()})`);
   console.log(`workspace: ${ws}\n  7 packages, ${FILES} generated .ts files each: ${pkgs}`);
-  console.log(`  tools: ${Object.entries(VERSIONS).map(([k, v]) => `${k} ${v}`).join(', ')}; ${spawnSync(bpftraceCommand[0], [...bpftraceCommand.slice(1), '--version'], { encoding: 'utf8' }).stdout.trim()}${process.env.IO_TRACE_BPFTRACE ? ` (${process.env.IO_TRACE_BPFTRACE})` : ''}; ${spawnSync('strace', ['-V'], { encoding: 'utf8' }).stdout.split('\n')[0]}`);
+  console.log(`  tools: ${Object.entries(VERSIONS).map(([k, v]) => `${k} ${v}`).join(', ')}; ${spawnSync(bpftrace[0], [...bpftrace.slice(1), '--version'], { encoding: 'utf8' }).stdout.trim()}${process.env.IO_TRACE_BPFTRACE ? ` (${process.env.IO_TRACE_BPFTRACE})` : ''}; ${spawnSync('strace', ['-V'], { encoding: 'utf8' }).stdout.split('\n')[0]}`);
 
   // 1. The real build.
   if (PARTS.has('build') || PARTS.has('profile')) {

@@ -233,7 +233,7 @@ export class BpftraceTracer implements Tracer {
     }
     // bpftrace's only work is reading its buffers. As SCHED_BATCH it does not preempt a build process each
     // time a record wakes it, so it reads several records per wakeup: on the bench's real build 0.17-0.19 s
-    // of bpftrace CPU instead of 0.25-0.30 s (7 runs each), at the same share of CPU time (no starvation:
+    // of bpftrace CPU instead of 0.25-0.30 s (the script run by hand, 6-7 runs each), at the same share of CPU time (no starvation:
     // its buffer must not fill). chrt is util-linux's; without it, bpftrace runs as before.
     this.schedBatch = (await run(['chrt'], ['-b', '0', 'true'], 5_000)).code === 0 ? ['chrt', '-b', '0'] : [];
     this.hasSubmitTracepoint ??= isRoot() ? existsSync(IO_URING_SUBMIT_TRACEPOINT) : (await run(['sudo'], ['-n', 'test', '-e', IO_URING_SUBMIT_TRACEPOINT], 5_000)).code === 0;
