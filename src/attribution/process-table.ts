@@ -132,8 +132,6 @@ export interface ProcessTableOptions {
  */
 export class ProcessTable implements ProcessTracker {
   private readonly byPid = new Map<number, ProcState>();
-  /** Earlier processes of a reused pid, oldest first. */
-  private readonly previousHolders = new Map<number, ProcState[]>();
   private readonly all: ProcState[] = [];
   private readonly dirty = new Set<ProcState>();
   private readonly readEnviron: EnvironReader;
@@ -152,20 +150,9 @@ export class ProcessTable implements ProcessTracker {
     this.readTask(root);
   }
 
-  /**
-   * The per-run key of the process that held `pid` at `ts` (creating a placeholder if unseen). Usually
-   * the current holder; a record that arrives late (bpftrace prints stats and failed accesses once the
-   * build is over) may belong to an earlier process the pid was reused from.
-   */
+  /** The per-run key of the process currently holding `pid` (creating a placeholder if unseen). */
   keyFor(pid: number, ts: number): number {
-    const current = this.byPid.get(pid);
-    if (current === undefined) return this.create(pid, null, null, ts).key;
-    if (current.startedAt === null || ts >= current.startedAt) return current.key;
-    const earlier = this.previousHolders.get(pid);
-    if (earlier) {
-      for (let i = earlier.length - 1; i >= 0; i--) if (ts >= (earlier[i].startedAt ?? 0)) return earlier[i].key;
-    }
-    return current.key;
+    return (this.byPid.get(pid) ?? this.create(pid, null, null, ts)).key;
   }
 
   fork(parentPid: number, childPid: number, ts: number): void {
@@ -220,12 +207,6 @@ export class ProcessTable implements ProcessTracker {
   private create(pid: number, parentKey: number | null, ppid: number | null, ts: number): ProcState {
     const p: ProcState = { key: this.all.length + 1, pid, parentKey, ppid, ownTask: undefined, exe: null, argv: null, cwd: null, startedAt: ts, endedAt: null, packageManager: undefined };
     this.all.push(p);
-    const before = this.byPid.get(pid);
-    if (before !== undefined) {
-      const list = this.previousHolders.get(pid);
-      if (list) list.push(before);
-      else this.previousHolders.set(pid, [before]);
-    }
     this.byPid.set(pid, p);
     this.dirty.add(p);
     return p;

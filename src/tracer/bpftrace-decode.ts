@@ -137,71 +137,14 @@ export function unescapeJsonBytes(line: Buffer, start: number): { bytes: Buffer;
   return { bytes: out.subarray(0, n), end: -1 };
 }
 
-/**
- * A stat or failed access the script kept in @late until the root exited (LATE in iotrace.bt), read
- * from bpftrace's print of that map (before 0.21; from 0.21 the script prints them as A records).
- */
-export interface LateAccess {
-  /** Decimal digits, as an A record has them. */
-  ts: string;
-  pid: string;
-  kfe: bigint;
-  dirId: bigint;
-  path: Buffer;
-}
-
 /** A bpftrace output line, classified. */
 export type BpftraceLine =
   | { type: 'printf'; data: Buffer }
-  | { type: 'late'; entries: LateAccess[] }
   | { type: 'lost_events'; count: number }
   | { type: 'attached_probes'; count: number }
   | { type: 'other'; text: string };
 
 const PRINTF_PREFIX = /^\{\s*"type"\s*:\s*"printf"\s*,\s*"data"\s*:\s*"/;
-const LATE_PREFIX = /^\{\s*"type"\s*:\s*"map"\s*,\s*"data"\s*:\s*\{\s*"@late"\s*:\s*\{/;
-
-/**
- * The entries of `{"type": "map", "data": {"@late": {"pid,inst,kfe,dirid,path": ts, ...}}}` (bpftrace
- * 0.17-0.20: a key's parts joined by commas, its string escaped like printf's; integers in decimal,
- * 64-bit ones as signed). The path is the key's last part, so its own commas stay. Undefined when the
- * line is cut or not of that form.
- */
-export function parseLateMap(line: Buffer, start: number): LateAccess[] | undefined {
-  const entries: LateAccess[] = [];
-  let i = start;
-  const skipSpace = (): void => {
-    while (i < line.length && (line[i] === 0x20 || line[i] === 0x2c || line[i] === 0x0d)) i++;
-  };
-  for (;;) {
-    skipSpace();
-    if (i >= line.length) return undefined;
-    if (line[i] === 0x7d) return entries;
-    if (line[i] !== 0x22) return undefined;
-    const { bytes: key, end } = unescapeJsonBytes(line, i + 1);
-    if (end < 0) return undefined;
-    const parts: string[] = [];
-    let from = 0;
-    for (let k = 0; k < 4; k++) {
-      const comma = key.indexOf(0x2c, from);
-      if (comma < 0) return undefined;
-      parts.push(key.toString('latin1', from, comma));
-      from = comma + 1;
-    }
-    if (!parts.every((p) => /^-?\d+$/.test(p))) return undefined;
-    i = end + 1;
-    while (i < line.length && line[i] === 0x20) i++;
-    if (line[i] !== 0x3a) return undefined;
-    i++;
-    while (i < line.length && line[i] === 0x20) i++;
-    const numStart = i;
-    while (i < line.length && ((line[i] >= 0x30 && line[i] <= 0x39) || line[i] === 0x2d)) i++;
-    const ts = line.toString('latin1', numStart, i);
-    if (!/^\d+$/.test(ts)) return undefined;
-    const u64 = (d: string): bigint => BigInt.asUintN(64, BigInt(d));
-    entries.push({ ts, pid: String(u64(parts[0])), kfe: u64(parts[2]), dirId: u64(parts[3]), path: key.subarray(from) });
-  }
-}
 
 /** Parse one line of `bpftrace -f json` output (without its newline). */
 export function parseBpftraceLine(line: Buffer): BpftraceLine {
@@ -211,12 +154,6 @@ export function parseBpftraceLine(line: Buffer): BpftraceLine {
     const { bytes, end } = unescapeJsonBytes(line, m[0].length);
     if (end >= 0) return { type: 'printf', data: bytes };
     return { type: 'other', text: line.toString('utf8') };
-  }
-  const late = LATE_PREFIX.exec(head);
-  if (late) {
-    const entries = parseLateMap(line, late[0].length);
-    if (entries) return { type: 'late', entries };
-    return { type: 'other', text: line.toString('utf8', 0, Math.min(line.length, 4096)) };
   }
   const text = line.toString('utf8');
   try {
@@ -430,14 +367,6 @@ export class BpftraceDecoder {
       case 'printf':
         this.record(parsed.data);
         return;
-      case 'late':
-        // The script counts the print as one record; each entry is decoded as the A record it stands for.
-        this.received++;
-        for (const e of parsed.entries) {
-          const head = `A\t${e.ts}\t${e.pid}\t${e.pid}\t${e.kfe.toString(16)}\t${e.dirId.toString(16)}\t0\t`;
-          this.record(Buffer.concat([Buffer.from(head, 'latin1'), e.path]), false);
-        }
-        return;
       case 'lost_events': {
         const count = this.reportedLoss(parsed.count);
         if (count > 0) this.queue.push({ kind: 'event', event: lostNotice(count) });
@@ -451,12 +380,12 @@ export class BpftraceDecoder {
     }
   }
 
-  private record(data: Buffer, counted = true): void {
+  private record(data: Buffer): void {
     // Every record ends with the newline of its printf format.
-    if (counted && data[data.length - 1] === 0x0a) data = data.subarray(0, data.length - 1);
+    if (data[data.length - 1] === 0x0a) data = data.subarray(0, data.length - 1);
     this.stats.records++;
     const tag = String.fromCharCode(data[0]);
-    if (counted && tag !== 'R' && tag !== 'S') this.received++;
+    if (tag !== 'R' && tag !== 'S') this.received++;
     const num = decimalNumber;
     switch (tag) {
       case 'R': {

@@ -95,22 +95,6 @@ export function defaultPerfPages(ncpus = onlineCpus().length, version?: string, 
 }
 
 /**
- * How many stats and failed accesses each CPU keeps in @late (LATE in iotrace.bt) before it prints them
- * at once instead. Each CPU counts only its own inserts (no two CPUs write one counter), so @late cannot
- * fill up: a full map would drop a record it was meant to keep. From 0.21 the script prints @late itself,
- * every record in one program run on the root's CPU, so the dump must also fit half of the shared ring
- * buffer with nobody reading (before 0.21 bpftrace reads the map itself: one small event). A record is
- * the string plus about 64 bytes of numbers and header.
- */
-export function lateQuota(mapKeys: number, ncpus: number, version: string | undefined, perfPages: number): number {
-  const cpus = Math.max(1, ncpus);
-  const byMap = Math.floor((mapKeys * 0.95) / cpus);
-  if (version === undefined || !versionAtLeast(version, [0, 21, 0])) return byMap;
-  const recordBytes = (stringsAtDefaultLength(version) ? 1024 : 200) + 64;
-  return Math.min(byMap, Math.floor((perfPages * 4096) / 2 / recordBytes / cpus));
-}
-
-/**
  * bpftrace 0.25.0 (Ubuntu 26.04's) fails to load the script with any max_strlen but its default of 1024
  * ("Error loading BPF program ... -13", after the verifier passed it); 0.23 and 0.27 take 200. So on
  * 0.24-0.26 it is left at the default: strings are then up to 1023 bytes and the chunks stay 199 bytes
@@ -304,19 +288,13 @@ export class BpftraceTracer implements Tracer {
     if (!a.available) throw new TracerError(`bpftrace cannot run here: ${a.reason ?? 'unavailable'}`);
     const shipped = readFileSync(this.scriptPath ?? defaultScriptPath(), 'utf8');
     const nonce = newNonce();
-    const perfPages = this.perfPages ?? defaultPerfPages(onlineCpus().length, this.version);
-    const script = adaptScript(shipped, {
-      version: this.version,
-      hasSubmitTracepoint: this.hasSubmitTracepoint,
-      standby: { comm: nonce, idleSeconds: options.idleSeconds },
-      lateQuota: lateQuota(this.mapKeys, onlineCpus().length, this.version, perfPages),
-    });
+    const script = adaptScript(shipped, { version: this.version, hasSubmitTracepoint: this.hasSubmitTracepoint, standby: { comm: nonce, idleSeconds: options.idleSeconds } });
     const files = prepareStandbyDir(dir, nonce);
     writeFileSync(files.script, script);
     const out = openSync(files.output, 'w');
     const err = openSync(files.stderr, 'w');
     const { words, env } = bpftraceInvocation(
-      { command: this.command, asRoot: this.asRoot, schedBatch: this.schedBatch, version: this.version, perfPages, mapKeys: this.mapKeys },
+      { command: this.command, asRoot: this.asRoot, schedBatch: this.schedBatch, version: this.version, perfPages: this.perfPages ?? defaultPerfPages(onlineCpus().length, this.version), mapKeys: this.mapKeys },
       script,
       0,
     );
@@ -480,11 +458,7 @@ class BpftraceSession implements TracerSession {
     // Run a copy kept with the run's files, so the record says exactly what was traced.
     const script = standby
       ? readFileSync(standby.files.script, 'utf8')
-      : adaptScript(readFileSync(config.scriptPath, 'utf8'), {
-          version: config.version,
-          hasSubmitTracepoint: config.hasSubmitTracepoint,
-          lateQuota: lateQuota(config.mapKeys, onlineCpus().length, config.version, config.perfPages),
-        });
+      : adaptScript(readFileSync(config.scriptPath, 'utf8'), { version: config.version, hasSubmitTracepoint: config.hasSubmitTracepoint });
     writeFileSync(join(options.workDir, 'iotrace.bt'), script);
     this.raw = createWriteStream(join(options.workDir, 'bpftrace-output.jsonl'));
     this.raw.on('error', (e) => this.log.debug(`bpftrace raw output not saved: ${e.message}`));
@@ -913,11 +887,6 @@ export interface AdaptOptions {
    * `idleSeconds` if no such process came, or 20-30 s after the root exited.
    */
   standby?: { comm: string; idleSeconds: number };
-  /**
-   * How many stats and failed accesses each CPU keeps in @late until the root exits (LATE in
-   * iotrace.bt; default: the script's own 4096). See lateQuota().
-   */
-  lateQuota?: number;
 }
 
 /**
@@ -991,22 +960,6 @@ export function adaptScript(script: string, options: AdaptOptions = {}): string 
       .replace(/^.*STANDBY_DROP.*\n/gm, '')
       .replace(/,\ntracepoint:sched:sched_process_exec \/\* EXEC_SYNC.*\*\/$/m, '')
       .replace(/^\/\* STANDBY_PROBES .*\*\/$/m, probes);
-  }
-  if (options.lateQuota !== undefined) {
-    if (!Number.isInteger(options.lateQuota) || options.lateQuota < 0) throw new TracerError(`late records: quota ${options.lateQuota} must be a whole number`);
-    out = out.replace(/\b\d+ \/\* LATE_QUOTA \*\//, `${options.lateQuota} /* LATE_QUOTA */`);
-  }
-  if (options.version !== undefined && versionAtLeast(options.version, [0, 21, 0])) {
-    // From 0.21 the script loops over @late itself and prints A records like any other: print(@map)
-    // writes keys that 0.23 escapes twice and 0.25+ alters (", " inside a path loses its space).
-    const loop = [
-      '\t\t\tfor ($kv : @late) {',
-      '\t\t\t\tprintf("A\\t%lu\\t%d\\t%d\\t%lx\\t%lx\\t0\\t%s\\n", $kv.1, $kv.0.0, $kv.0.0, $kv.0.2, $kv.0.3, $kv.0.4);',
-      '\t\t\t\t@sent[cpu] = @sent[cpu] + 1;',
-      '\t\t\t}',
-      '',
-    ].join('\n');
-    out = out.replace(/^\s*\/\* LATE_DUMP_BEGIN[\s\S]*?LATE_DUMP_END \*\/\n/m, loop);
   }
   if (options.version !== undefined && versionAtLeast(options.version, [0, 24, 0])) {
     let k = 0;

@@ -30,24 +30,6 @@ describe('ProcessTable', () => {
     expect(pt.environMisses).toBe(2); // the root (no env in the fake) and 102
   });
 
-  it('gives a record that arrives late the process that held its pid at its time (a pid reused since)', () => {
-    const pt = table({ 101: { IO_TRACE_TASK: 'app:build' }, 102: { IO_TRACE_TASK: 'lib:build' } }, [t('app:build'), t('lib:build')]);
-    pt.fork(100, 101, 10);
-    pt.exec(101, '/bin/sh', ['sh'], '/w', 11);
-    const first = pt.keyFor(101, 12);
-    pt.exit(101, 20);
-    pt.fork(100, 101, 30); // the same pid, another process
-    pt.exec(101, '/bin/sh', ['sh'], '/w', 31);
-    const second = pt.keyFor(101, 32);
-    expect(second).not.toBe(first);
-    // bpftrace prints stats and failed accesses after the build: their times still tell them apart.
-    expect(pt.keyFor(101, 15)).toBe(first);
-    expect(pt.keyFor(101, 35)).toBe(second);
-    // Before any holder we know of (a clock skew): the current one, and no new placeholder.
-    expect(pt.keyFor(101, 5)).toBe(second);
-    expect(pt.records().filter((r) => r.pid === 101)).toHaveLength(2);
-  });
-
   it('matches build-tool identities, most specific first', () => {
     const tasks = [t('app:build', { NX_TASK_TARGET_PROJECT: 'app', NX_TASK_TARGET_TARGET: 'build' }), t('app:build:prod', { NX_TASK_TARGET_PROJECT: 'app', NX_TASK_TARGET_TARGET: 'build', NX_TASK_TARGET_CONFIGURATION: 'prod' })];
     const pt = table({ 101: { NX_TASK_TARGET_PROJECT: 'app', NX_TASK_TARGET_TARGET: 'build', NX_TASK_TARGET_CONFIGURATION: 'prod' }, 102: { NX_TASK_TARGET_PROJECT: 'app', NX_TASK_TARGET_TARGET: 'build' } }, tasks);

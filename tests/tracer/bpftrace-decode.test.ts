@@ -312,36 +312,6 @@ describe('BpftraceDecoder', () => {
     expect([...d.syncedCpus].sort()).toEqual([0, 1]);
   });
 
-  it('decodes the stats and failed accesses of bpftrace 0.17-0.20\'s print of @late (LATE) as the A records they stand for', () => {
-    // `"pid,inst,kfe,dirid,path": ts`, ints in decimal (a dirid of CPU 40 is past 2^53), the path
-    // escaped like printf's and holding ", " and the key's own separator.
-    const hostile = Buffer.from('a, b,\t"c"\n\\ü.txt', 'utf8');
-    const dirOfCpu40 = (40n << 48n) | 7n;
-    const entry = (pid: number, k: string, dir: bigint, path: Buffer, ts: number) =>
-      `"${pid},123456,${BigInt('0x' + k)},${dir},${escape017(path)}": ${ts}`;
-    const map = `{"type": "map", "data": {"@late": {${[
-      entry(10, kfe(KIND.stat), 0n, Buffer.from('/w/x'), 5 * NS),
-      entry(11, kfe(KIND.open, 2), dirOfCpu40, hostile, 6 * NS),
-    ].join(', ')}}}}\n`;
-    const text = line('D', dirOfCpu40.toString(16), 'w') + line('d', dirOfCpu40.toString(16), 0) + line('X', 7 * NS, 10) + map + line('S', 0, 4) + line('S', 1, 0);
-    const { events, d } = decode(text);
-    expect(events).toEqual([
-      { type: 'exit', ts: 1_700_000_000_007, pid: 10 },
-      { type: 'access', ts: 1_700_000_000_005, pid: 10, op: 'stat', path: '/w/x', errno: 0 },
-      { type: 'access', ts: 1_700_000_000_006, pid: 11, op: 'read', path: '/w/' + hostile.toString('utf8'), errno: 2 },
-    ]);
-    // The print is one record by the script's count (D, d, X and the map: 4), so nothing is missing.
-    expect(d.countUnreportedLoss()).toBe(0);
-    expect(d.stats.lostEvents).toBe(0);
-    // An empty map, and a cut line (not decoded, reported as other output).
-    expect(decode('{"type": "map", "data": {"@late": {}}}\n').events).toEqual([]);
-    const other: string[] = [];
-    const cut = new BpftraceDecoder({ toEpochMs: (ns) => ns, onOther: (t) => other.push(t) });
-    cut.push(Buffer.from(map.slice(0, 80) + '\n'));
-    expect(cut.end()).toEqual([]);
-    expect(other).toHaveLength(1);
-  });
-
   it('counts records it cannot match instead of failing', () => {
     const { events, d } = decode(line('C', 99, 1, 0, 'orphan') + line('V', 5, 0, 'x') + line('Q', 1));
     expect(events).toEqual([]);
