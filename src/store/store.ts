@@ -345,9 +345,13 @@ export class TraceStore implements EventWriter {
 
   /**
    * Package managers inside a task whose product the task used: a file the package manager wrote (`pnpm
-   * pack`'s tarball) that a process of the same task read. Their reads (the manifests, the catalog in
-   * pnpm-workspace.yaml) made that product, so they are the task's inputs, not discovery. Returns process
-   * key -> task. Cheap when no package manager wrote anything: one indexed query per package manager.
+   * pack`'s tarball) that a process of the same task read, and that process then wrote into the workspace
+   * (hydrogen's CLI build unpacks the tarball into its dist). Their reads (the manifests, the catalog in
+   * pnpm-workspace.yaml) made that product, so they are the task's inputs, not discovery. A product read
+   * after the reader's last write to the workspace only checked something (tsdown's publint packs each
+   * package once its dist is written): a LICENSE or catalog edit changes no file the task leaves, so those
+   * reads stay discovery (TanStack/store). Returns process key -> task. Cheap when no package manager
+   * wrote anything: one indexed query per package manager.
    */
   packageManagerProducts(runId: number, procs: readonly ProcessRecord[] = this.loadProcesses(runId)): Map<number, string> {
     const byKey = new Map(procs.map((p) => [p.key, p]));
@@ -375,13 +379,24 @@ export class TraceStore implements EventWriter {
         writers.set(r.path, list);
       }
     }
+    const root = (this.db.prepare('SELECT workspace_root AS root FROM runs WHERE id = ?').get(runId) as { root: string | null } | undefined)?.root;
+    const under = root ? `${root.replace(/\/+$/, '')}/` : '/';
+    const createOps = writeOps.filter((op) => op !== 'mkdir');
+    // The latest time a process began writing a file in the workspace (a write's first_ts is its open).
+    const lastWrite = this.db.prepare(
+      `SELECT max(first_ts) AS t FROM accesses WHERE run_id = ? AND proc_key = ? AND errno = 0 AND op IN (${createOps.map(() => '?').join(', ')}) AND substr(path, 1, ?) = ?`,
+    );
+    const lastWriteOf = new Map<number, number | null>();
     const paths = [...writers.keys()];
     for (let i = 0; i < paths.length; i += 500) {
       const chunk = paths.slice(i, i + 500);
-      const readers = this.db.prepare(`SELECT DISTINCT proc_key AS k, path FROM accesses WHERE run_id = ? AND errno = 0 AND op = 'read' AND path IN (${chunk.map(() => '?').join(', ')})`);
-      for (const r of readers.iterate(runId, ...chunk) as Iterable<{ k: number; path: string }>) {
+      const readers = this.db.prepare(`SELECT proc_key AS k, path, min(first_ts) AS t FROM accesses WHERE run_id = ? AND errno = 0 AND op = 'read' AND path IN (${chunk.map(() => '?').join(', ')}) GROUP BY proc_key, path`);
+      for (const r of readers.iterate(runId, ...chunk) as Iterable<{ k: number; path: string; t: number }>) {
         const task = byKey.get(r.k)?.taskId;
         if (task === null || task === undefined) continue;
+        if (!lastWriteOf.has(r.k)) lastWriteOf.set(r.k, (lastWrite.get(runId, r.k, ...createOps, under.length, under) as { t: number | null }).t);
+        const written = lastWriteOf.get(r.k);
+        if (written === null || written === undefined || written < r.t) continue;
         for (const key of writers.get(r.path) ?? []) if (managers.get(key) === task) found.set(key, task);
       }
     }
