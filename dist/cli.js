@@ -13680,9 +13680,13 @@ var TraceStore = class _TraceStore {
   }
   /**
    * Package managers inside a task whose product the task used: a file the package manager wrote (`pnpm
-   * pack`'s tarball) that a process of the same task read. Their reads (the manifests, the catalog in
-   * pnpm-workspace.yaml) made that product, so they are the task's inputs, not discovery. Returns process
-   * key -> task. Cheap when no package manager wrote anything: one indexed query per package manager.
+   * pack`'s tarball) that a process of the same task read, and that process then wrote into the workspace
+   * (hydrogen's CLI build unpacks the tarball into its dist). Their reads (the manifests, the catalog in
+   * pnpm-workspace.yaml) made that product, so they are the task's inputs, not discovery. A product read
+   * after the reader's last write to the workspace only checked something (tsdown's publint packs each
+   * package once its dist is written): a LICENSE or catalog edit changes no file the task leaves, so those
+   * reads stay discovery (TanStack/store). Returns process key -> task. Cheap when no package manager
+   * wrote anything: one indexed query per package manager.
    */
   packageManagerProducts(runId, procs = this.loadProcesses(runId)) {
     const byKey = new Map(procs.map((p) => [p.key, p]));
@@ -13710,13 +13714,23 @@ var TraceStore = class _TraceStore {
         writers.set(r.path, list2);
       }
     }
+    const root = this.db.prepare("SELECT workspace_root AS root FROM runs WHERE id = ?").get(runId)?.root;
+    const under = root ? `${root.replace(/\/+$/, "")}/` : "/";
+    const createOps = writeOps.filter((op) => op !== "mkdir");
+    const lastWrite = this.db.prepare(
+      `SELECT max(first_ts) AS t FROM accesses WHERE run_id = ? AND proc_key = ? AND errno = 0 AND op IN (${createOps.map(() => "?").join(", ")}) AND substr(path, 1, ?) = ?`
+    );
+    const lastWriteOf = /* @__PURE__ */ new Map();
     const paths = [...writers.keys()];
     for (let i = 0; i < paths.length; i += 500) {
       const chunk = paths.slice(i, i + 500);
-      const readers = this.db.prepare(`SELECT DISTINCT proc_key AS k, path FROM accesses WHERE run_id = ? AND errno = 0 AND op = 'read' AND path IN (${chunk.map(() => "?").join(", ")})`);
+      const readers = this.db.prepare(`SELECT proc_key AS k, path, min(first_ts) AS t FROM accesses WHERE run_id = ? AND errno = 0 AND op = 'read' AND path IN (${chunk.map(() => "?").join(", ")}) GROUP BY proc_key, path`);
       for (const r of readers.iterate(runId, ...chunk)) {
         const task = byKey.get(r.k)?.taskId;
         if (task === null || task === void 0) continue;
+        if (!lastWriteOf.has(r.k)) lastWriteOf.set(r.k, lastWrite.get(runId, r.k, ...createOps, under.length, under).t);
+        const written = lastWriteOf.get(r.k);
+        if (written === null || written === void 0 || written < r.t) continue;
         for (const key2 of writers.get(r.path) ?? []) if (managers.get(key2) === task) found.set(key2, task);
       }
     }
