@@ -455,6 +455,13 @@ describe('fixes follow the tool\'s merge rules', () => {
     expect(fixed.findings).toEqual([]);
   });
 
+  it('a file both declared input and output: the message says what it costs (a clean and a built checkout never share an entry), not that the hash changes every run', () => {
+    ws = makeWorkspace({ 'packages/app/dist/index.js': '' });
+    const r = run('turbo', [task('app#build', { inputs: ['packages/app/**'], outputs: ['packages/app/dist/**'] })], [acc('app#build', 'write', 'packages/app/dist/index.js')]);
+    expect(r.findings[0]).toMatchObject({ type: 'input_mutation', severity: 'warning' });
+    expect(r.findings[0].message).toMatch(/both a declared input and output of it: its hash includes what it wrote, so a clean checkout and a built one never share a cache entry$/);
+  });
+
   it('a byte-identical rewrite (content equals git\'s copy) is not "the hash changes every run"', () => {
     ws = makeWorkspace({ 'packages/app/src/util.js': 'x\n', 'packages/app/src/other.js': 'y\n' });
     const git = (...a: string[]) => execFileSync('git', ['-C', ws.root, '-c', 'user.email=t@e', '-c', 'user.name=t', ...a], { stdio: 'ignore' });
