@@ -11306,7 +11306,7 @@ function toFinding(plan, g, fixes) {
       }
       break;
     case "input_mutation":
-      message = o.alsoOutput ? `${who} wrote ${what}, which ${count === 1 ? "is" : "are"} both a declared input and output of ${tasks.length === 1 ? "it" : "them"}: ${their} hash changes every run` : `${who} wrote ${what}, one of its own declared inputs: the next run hashes different inputs`;
+      message = o.alsoOutput ? `${who} wrote ${what}, which ${count === 1 ? "is" : "are"} both a declared input and output of ${tasks.length === 1 ? "it" : "them"}: ${their} hash includes what ${tasks.length === 1 ? "it" : "they"} wrote, so a clean checkout and a built one never share a cache entry` : `${who} wrote ${what}, one of its own declared inputs: the next run hashes different inputs`;
       if (o.reason) message = `${who} rewrote ${what}, one of its own declared inputs, ${o.reason}`;
       fix = fixes.inputMutation(task, fixPattern, o.alsoOutput ?? false);
       if (tasks.length > 1) fix = { ...fix, summary: `${fix.summary} (one edit for ${tasks.length} tasks: ${tasks.slice(0, 3).map((t) => t.id).join(", ")}${tasks.length > 3 ? ", ..." : ""})` };
