@@ -1,8 +1,10 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Fix } from '../core/findings.js';
-import { jsonKeyLine, parseJsonWithLines, type JsonNode } from '../plan/json-locate.js';
+import { jsonChild, jsonKeyLine, parseJsonWithLines, type JsonNode } from '../plan/json-locate.js';
 import type { Plan, PlanTask, SourceLocation } from '../plan/types.js';
+import { cleanPattern, isGlob } from '../plan/patterns.js';
+import picomatch from 'picomatch';
 import { locationKey } from './coverage.js';
 import { toolCacheWhat, type ToolCache } from './path-classes.js';
 
@@ -144,9 +146,84 @@ export class FixWriter {
     return task.inputs;
   }
 
-  /** Add one value (a workspace-relative pattern, or with `raw` a tool value) to a field of the group's tasks. */
-  add(task: PlanTask, tasks: readonly PlanTask[], field: 'inputs' | 'outputs' | 'dependsOn', pattern: string, raw = false): Fix {
+  /**
+   * Nx: the negations among a task's inputs (its list, or Nx's default, expanded through named inputs)
+   * that match one of `files` (workspace-relative). Nx drops every file a negation matches, wherever the
+   * negation stands in the list and whatever positive pattern names the file (checked on Nx 22.6 with
+   * TanStack/form: `{projectRoot}/README.md` added beside `production`, whose `default` has
+   * `!{projectRoot}/**\/*.md`, left the README out of `nx show target inputs`).
+   */
+  private nxNegations(task: PlanTask, files: readonly string[]): { pattern: string; namedInput?: string }[] {
+    const named = task.namedInputs ?? {};
+    const top: unknown[] = task.declaredInputs ?? (named.default ? ['default', '^default'] : ['{projectRoot}/**/*']);
+    const found: { pattern: string; namedInput?: string }[] = [];
+    const seen = new Set<string>();
+    const walk = (entries: readonly unknown[], from: string | undefined) => {
+      for (const e of entries) {
+        const text = typeof e === 'string' ? e : typeof e === 'object' && e !== null && typeof (e as { fileset?: unknown }).fileset === 'string' ? (e as { fileset: string }).fileset : undefined;
+        if (text === undefined || text.startsWith('^')) continue;
+        if (!text.startsWith('!')) {
+          if (named[text] && !seen.has(text)) {
+            seen.add(text);
+            walk(named[text], text);
+          }
+          continue;
+        }
+        const rel = cleanPattern(text.slice(1).replaceAll('{workspaceRoot}/', '').replaceAll('{projectRoot}', task.projectRoot || '.'));
+        const matches = isGlob(rel) ? picomatch(rel, { dot: true, flags: 's' }) : (f: string) => f === rel || f.startsWith(rel + '/');
+        if (files.some((f) => matches(f))) found.push({ pattern: text, ...(from ? { namedInput: from } : {}) });
+      }
+    };
+    walk(top, undefined);
+    return found;
+  }
+
+  /** The fix for files an Nx negation leaves out: adding them does nothing, the negation must narrow. */
+  private narrowNegation(task: PlanTask, tasks: readonly PlanTask[], files: readonly string[], neg: { pattern: string; namedInput?: string }): Fix {
+    let file: string | undefined;
+    let line: number | undefined;
+    if (neg.namedInput) {
+      for (const f of [this.projectConfig(task), 'nx.json']) {
+        const node = this.config(f);
+        const keyPath = f.endsWith('package.json') ? ['nx', 'namedInputs', neg.namedInput] : ['namedInputs', neg.namedInput];
+        const hit = jsonKeyLine(node, keyPath);
+        if (hit && hit.depth === keyPath.length) {
+          file = f;
+          // The negation's own line when the list spans lines, else the named input's.
+          line = jsonChild(node, keyPath)?.items?.find((i) => i.kind === 'string' && i.value === neg.pattern)?.line ?? hit.line;
+          break;
+        }
+      }
+    } else if (task.declaredAt?.inputs) {
+      file = task.declaredAt.inputs.file;
+      line = task.declaredAt.inputs.line;
+    }
+    const what = files.length === 1 ? files[0] : `${files.length} files (e.g. ${files.slice(0, 2).join(', ')})`;
+    const place = neg.namedInput ? ` of the named input ${q(neg.namedInput)}` : '';
+    const at2 = file ? ` (${file}${line ? `:${line}` : ''})` : '';
+    const others = tasks.length > 1 ? ` (read by ${taskList(tasks)})` : '';
+    return {
+      summary:
+        `narrow the negation ${q(neg.pattern)}${place}${at2} so that it no longer matches ${what}${others}: ` +
+        'Nx leaves out every file a negation matches, wherever it stands in the list, so adding the file to "inputs" would change nothing',
+      field: 'inputs',
+      manual: 'the narrower negation depends on which of the files it matches the tasks really ignore',
+      ...(file ? { file } : {}),
+      ...(line ? { line } : {}),
+    };
+  }
+
+  /**
+   * Add one value (a workspace-relative pattern, or with `raw` a tool value) to a field of the group's
+   * tasks. `files`: the workspace-relative files the value is for, when known (an Nx negation may leave
+   * them out whatever is added).
+   */
+  add(task: PlanTask, tasks: readonly PlanTask[], field: 'inputs' | 'outputs' | 'dependsOn', pattern: string, raw = false, files?: readonly string[]): Fix {
     const source = this.plan.source;
+    if (source === 'nx' && field === 'inputs' && files?.length) {
+      const negations = this.nxNegations(task, files);
+      if (negations.length > 0) return this.narrowNegation(task, tasks, files, negations[0]);
+    }
     const value = raw ? pattern : toolPattern(source, task, pattern);
     const loc = task.declaredAt?.[field];
     const name = FIELD_NAME[source][field];

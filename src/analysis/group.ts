@@ -329,7 +329,7 @@ function toFinding(plan: Plan, g: Group, fixes: FixWriter): Finding {
         fix = fixes.arguable(tasks, count === 1 ? paths[0] : commonPattern(paths));
       } else {
         message = `${who} read ${what}, which ${their} inputs do not cover: a change to it will not invalidate the cache`;
-        fix = g.global ? fixes.global(tasks, fixPattern) : fixes.add(task, tasks, 'inputs', fixPattern);
+        fix = g.global ? fixes.global(tasks, fixPattern) : fixes.add(task, tasks, 'inputs', fixPattern, false, paths);
       }
       break;
     case 'unexpected_write':

@@ -446,6 +446,24 @@ describe('fixes follow the tool\'s merge rules', () => {
     expect(r.findings[0].fix).toMatchObject({ file: 'packages/a/turbo.json', set: ['$TURBO_ROOT$/tools/x.cjs', 'src/**', 'extra.json'] });
   });
 
+  it('nx: a file a negation of a named input leaves out gets "narrow the negation", not an add that Nx would ignore (TanStack/form)', () => {
+    const nxJson = ['{', '  "namedInputs": {', '    "default": [', '      "sharedGlobals",', '      "{projectRoot}/**/*",', '      "!{projectRoot}/**/*.md"', '    ],', '    "production": ["default", "!{projectRoot}/tests/**/*"],', '    "sharedGlobals": []', '  }', '}', ''].join('\n');
+    ws = makeWorkspace({ 'nx.json': nxJson, 'packages/angular-form/README.md': '# x\n', 'packages/angular-form/package.json': '{}' });
+    const namedInputs = { default: ['sharedGlobals', '{projectRoot}/**/*', '!{projectRoot}/**/*.md'], production: ['default', '!{projectRoot}/tests/**/*'], sharedGlobals: [] };
+    const t = task('angular-form:build', { declaredInputs: ['production', '^production'], namedInputs, declaredAt: { inputs: { file: 'packages/angular-form/package.json', line: 1, what: 'nx.targets.build.inputs' } } });
+    const r = run('nx', [t], [acc('angular-form:build', 'read', 'packages/angular-form/README.md'), acc('angular-form:build', 'create', 'packages/angular-form/dist/README.md')]);
+    const f = r.findings.find((x) => x.path === 'packages/angular-form/README.md')!;
+    expect(f).toMatchObject({ type: 'unexpected_read', severity: 'error' });
+    // The line of the negation itself.
+    expect(f.fix).toMatchObject({ field: 'inputs', file: 'nx.json', line: 6, manual: expect.any(String) });
+    expect(f.fix!.summary).toMatch(/^narrow the negation "!\{projectRoot\}\/\*\*\/\*\.md" of the named input "default" \(nx\.json:6\) so that it no longer matches packages\/angular-form\/README\.md/);
+    expect(f.fix!.add).toBeUndefined();
+    // No negation matches a file elsewhere in the project: the usual add.
+    ws.write('packages/angular-form/extra.json', '{}');
+    const other = run('nx', [{ ...t, declaredInputs: ['{projectRoot}/src/**/*', '!{projectRoot}/**/*.md'] }], [acc('angular-form:build', 'read', 'packages/angular-form/extra.json'), acc('angular-form:build', 'create', 'packages/angular-form/dist/a.js')]);
+    expect(other.findings.find((x) => x.path === 'packages/angular-form/extra.json')!.fix).toMatchObject({ add: ['{projectRoot}/extra.json'] });
+  });
+
   it('turbo input_mutation: add to outputs and exclude from inputs, so the finding goes away', () => {
     ws = makeWorkspace({ 'packages/app/src/gen.ts': '' });
     const r = run('turbo', [task('app#build', { outputs: [] })], [acc('app#build', 'write', 'packages/app/src/gen.ts')]);
