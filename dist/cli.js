@@ -1664,9 +1664,9 @@ var require_picomatch = __commonJS({
     var utils = require_utils();
     var constants2 = require_constants();
     var isObject2 = (val) => val && typeof val === "object" && !Array.isArray(val);
-    var picomatch5 = (glob, options, returnState = false) => {
+    var picomatch6 = (glob, options, returnState = false) => {
       if (Array.isArray(glob)) {
-        const fns = glob.map((input) => picomatch5(input, options, returnState));
+        const fns = glob.map((input) => picomatch6(input, options, returnState));
         const arrayMatcher = (str3) => {
           for (const isMatch of fns) {
             const state2 = isMatch(str3);
@@ -1682,16 +1682,16 @@ var require_picomatch = __commonJS({
       }
       const opts = options || {};
       const posix4 = opts.windows;
-      const regex = isState ? picomatch5.compileRe(glob, options) : picomatch5.makeRe(glob, options, false, true);
+      const regex = isState ? picomatch6.compileRe(glob, options) : picomatch6.makeRe(glob, options, false, true);
       const state = regex.state;
       delete regex.state;
       let isIgnored = () => false;
       if (opts.ignore) {
         const ignoreOpts = { ...options, ignore: null, onMatch: null, onResult: null };
-        isIgnored = picomatch5(opts.ignore, ignoreOpts, returnState);
+        isIgnored = picomatch6(opts.ignore, ignoreOpts, returnState);
       }
       const matcher = (input, returnObject = false) => {
-        const { isMatch, match, output } = picomatch5.test(input, regex, options, { glob, posix: posix4 });
+        const { isMatch, match, output } = picomatch6.test(input, regex, options, { glob, posix: posix4 });
         const result = { glob, state, regex, posix: posix4, input, output, match, isMatch };
         if (typeof opts.onResult === "function") {
           opts.onResult(result);
@@ -1717,7 +1717,7 @@ var require_picomatch = __commonJS({
       }
       return matcher;
     };
-    picomatch5.test = (input, regex, options, { glob, posix: posix4 } = {}) => {
+    picomatch6.test = (input, regex, options, { glob, posix: posix4 } = {}) => {
       if (typeof input !== "string") {
         throw new TypeError("Expected input to be a string");
       }
@@ -1734,24 +1734,24 @@ var require_picomatch = __commonJS({
       }
       if (match === false || opts.capture === true) {
         if (opts.matchBase === true || opts.basename === true) {
-          match = picomatch5.matchBase(input, regex, options, posix4);
+          match = picomatch6.matchBase(input, regex, options, posix4);
         } else {
           match = regex.exec(output);
         }
       }
       return { isMatch: Boolean(match), match, output };
     };
-    picomatch5.matchBase = (input, glob, options, posix4 = options && options.windows) => {
-      const regex = glob instanceof RegExp ? glob : picomatch5.makeRe(glob, options);
+    picomatch6.matchBase = (input, glob, options, posix4 = options && options.windows) => {
+      const regex = glob instanceof RegExp ? glob : picomatch6.makeRe(glob, options);
       return regex.test(utils.basename(input, { windows: posix4 }));
     };
-    picomatch5.isMatch = (str3, patterns, options) => picomatch5(patterns, options)(str3);
-    picomatch5.parse = (pattern, options) => {
-      if (Array.isArray(pattern)) return pattern.map((p) => picomatch5.parse(p, options));
+    picomatch6.isMatch = (str3, patterns, options) => picomatch6(patterns, options)(str3);
+    picomatch6.parse = (pattern, options) => {
+      if (Array.isArray(pattern)) return pattern.map((p) => picomatch6.parse(p, options));
       return parse4(pattern, { ...options, fastpaths: false });
     };
-    picomatch5.scan = (input, options) => scan(input, options);
-    picomatch5.compileRe = (state, options, returnOutput = false, returnState = false) => {
+    picomatch6.scan = (input, options) => scan(input, options);
+    picomatch6.compileRe = (state, options, returnOutput = false, returnState = false) => {
       if (returnOutput === true) {
         return state.output;
       }
@@ -1762,13 +1762,13 @@ var require_picomatch = __commonJS({
       if (state && state.negated === true) {
         source = `^(?!${source}).*$`;
       }
-      const regex = picomatch5.toRegex(source, options);
+      const regex = picomatch6.toRegex(source, options);
       if (returnState === true) {
         regex.state = state;
       }
       return regex;
     };
-    picomatch5.makeRe = (input, options = {}, returnOutput = false, returnState = false) => {
+    picomatch6.makeRe = (input, options = {}, returnOutput = false, returnState = false) => {
       if (!input || typeof input !== "string") {
         throw new TypeError("Expected a non-empty string");
       }
@@ -1779,9 +1779,9 @@ var require_picomatch = __commonJS({
       if (!parsed.output) {
         parsed = parse4(input, options);
       }
-      return picomatch5.compileRe(parsed, options, returnOutput, returnState);
+      return picomatch6.compileRe(parsed, options, returnOutput, returnState);
     };
-    picomatch5.toRegex = (source, options) => {
+    picomatch6.toRegex = (source, options) => {
       try {
         const opts = options || {};
         return new RegExp(source, opts.flags || (opts.nocase ? "i" : ""));
@@ -1790,8 +1790,8 @@ var require_picomatch = __commonJS({
         return /$^/;
       }
     };
-    picomatch5.constants = constants2;
-    module.exports = picomatch5;
+    picomatch6.constants = constants2;
+    module.exports = picomatch6;
   }
 });
 
@@ -1801,14 +1801,14 @@ var require_picomatch2 = __commonJS({
     "use strict";
     var pico = require_picomatch();
     var utils = require_utils();
-    function picomatch5(glob, options, returnState = false) {
+    function picomatch6(glob, options, returnState = false) {
       if (options && (options.windows === null || options.windows === void 0)) {
         options = { ...options, windows: utils.isWindows() };
       }
       return pico(glob, options, returnState);
     }
-    Object.assign(picomatch5, pico);
-    module.exports = picomatch5;
+    Object.assign(picomatch6, pico);
+    module.exports = picomatch6;
   }
 });
 
@@ -9341,7 +9341,7 @@ function parseIgnoreRules(doc, where2) {
 }
 
 // src/analysis/analyse.ts
-var import_picomatch3 = __toESM(require_picomatch2(), 1);
+var import_picomatch4 = __toESM(require_picomatch2(), 1);
 import { execFileSync } from "node:child_process";
 import { createHash } from "node:crypto";
 import { existsSync as existsSync4, readFileSync as readFileSync4 } from "node:fs";
@@ -9595,6 +9595,9 @@ function jsonKeyLine(node, path33) {
   }
   return best;
 }
+
+// src/analysis/fixes.ts
+var import_picomatch3 = __toESM(require_picomatch2(), 1);
 
 // src/analysis/path-classes.ts
 import { existsSync as existsSync2, readdirSync, readFileSync as readFileSync2, realpathSync, statSync } from "node:fs";
@@ -10876,9 +10879,79 @@ var FixWriter = class {
     }
     return task.inputs;
   }
-  /** Add one value (a workspace-relative pattern, or with `raw` a tool value) to a field of the group's tasks. */
-  add(task, tasks, field, pattern, raw = false) {
+  /**
+   * Nx: the negations among a task's inputs (its list, or Nx's default, expanded through named inputs)
+   * that match one of `files` (workspace-relative). Nx drops every file a negation matches, wherever the
+   * negation stands in the list and whatever positive pattern names the file (checked on Nx 22.6 with
+   * TanStack/form: `{projectRoot}/README.md` added beside `production`, whose `default` has
+   * `!{projectRoot}/**\/*.md`, left the README out of `nx show target inputs`).
+   */
+  nxNegations(task, files) {
+    const named = task.namedInputs ?? {};
+    const top = task.declaredInputs ?? (named.default ? ["default", "^default"] : ["{projectRoot}/**/*"]);
+    const found = [];
+    const seen = /* @__PURE__ */ new Set();
+    const walk = (entries, from) => {
+      for (const e2 of entries) {
+        const text = typeof e2 === "string" ? e2 : typeof e2 === "object" && e2 !== null && typeof e2.fileset === "string" ? e2.fileset : void 0;
+        if (text === void 0 || text.startsWith("^")) continue;
+        if (!text.startsWith("!")) {
+          if (named[text] && !seen.has(text)) {
+            seen.add(text);
+            walk(named[text], text);
+          }
+          continue;
+        }
+        const rel2 = cleanPattern(text.slice(1).replaceAll("{workspaceRoot}/", "").replaceAll("{projectRoot}", task.projectRoot || "."));
+        const matches = isGlob(rel2) ? (0, import_picomatch3.default)(rel2, { dot: true, flags: "s" }) : (f) => f === rel2 || f.startsWith(rel2 + "/");
+        if (files.some((f) => matches(f))) found.push({ pattern: text, ...from ? { namedInput: from } : {} });
+      }
+    };
+    walk(top, void 0);
+    return found;
+  }
+  /** The fix for files an Nx negation leaves out: adding them does nothing, the negation must narrow. */
+  narrowNegation(task, tasks, files, neg) {
+    let file;
+    let line;
+    if (neg.namedInput) {
+      for (const f of [this.projectConfig(task), "nx.json"]) {
+        const node = this.config(f);
+        const keyPath = f.endsWith("package.json") ? ["nx", "namedInputs", neg.namedInput] : ["namedInputs", neg.namedInput];
+        const hit = jsonKeyLine(node, keyPath);
+        if (hit && hit.depth === keyPath.length) {
+          file = f;
+          line = jsonChild(node, keyPath)?.items?.find((i) => i.kind === "string" && i.value === neg.pattern)?.line ?? hit.line;
+          break;
+        }
+      }
+    } else if (task.declaredAt?.inputs) {
+      file = task.declaredAt.inputs.file;
+      line = task.declaredAt.inputs.line;
+    }
+    const what = files.length === 1 ? files[0] : `${files.length} files (e.g. ${files.slice(0, 2).join(", ")})`;
+    const place = neg.namedInput ? ` of the named input ${q(neg.namedInput)}` : "";
+    const at22 = file ? ` (${file}${line ? `:${line}` : ""})` : "";
+    const others = tasks.length > 1 ? ` (read by ${taskList(tasks)})` : "";
+    return {
+      summary: `narrow the negation ${q(neg.pattern)}${place}${at22} so that it no longer matches ${what}${others}: Nx leaves out every file a negation matches, wherever it stands in the list, so adding the file to "inputs" would change nothing`,
+      field: "inputs",
+      manual: "the narrower negation depends on which of the files it matches the tasks really ignore",
+      ...file ? { file } : {},
+      ...line ? { line } : {}
+    };
+  }
+  /**
+   * Add one value (a workspace-relative pattern, or with `raw` a tool value) to a field of the group's
+   * tasks. `files`: the workspace-relative files the value is for, when known (an Nx negation may leave
+   * them out whatever is added).
+   */
+  add(task, tasks, field, pattern, raw = false, files) {
     const source = this.plan.source;
+    if (source === "nx" && field === "inputs" && files?.length) {
+      const negations = this.nxNegations(task, files);
+      if (negations.length > 0) return this.narrowNegation(task, tasks, files, negations[0]);
+    }
     const value = raw ? pattern : toolPattern(source, task, pattern);
     const loc = task.declaredAt?.[field];
     const name = FIELD_NAME[source][field];
@@ -11287,7 +11360,7 @@ function toFinding(plan, g, fixes) {
         fix = fixes.arguable(tasks, count === 1 ? paths[0] : commonPattern(paths));
       } else {
         message = `${who} read ${what}, which ${their} inputs do not cover: a change to it will not invalidate the cache`;
-        fix = g.global ? fixes.global(tasks, fixPattern) : fixes.add(task, tasks, "inputs", fixPattern);
+        fix = g.global ? fixes.global(tasks, fixPattern) : fixes.add(task, tasks, "inputs", fixPattern, false, paths);
       }
       break;
     case "unexpected_write":
@@ -11880,7 +11953,7 @@ function hashedOnlyIfTracked(source, task, rel2) {
   for (const d of task.declaredInputs ?? []) {
     if (typeof d !== "string" || d === "$TURBO_DEFAULT$" || d.startsWith("!")) continue;
     const glob = d.startsWith("$TURBO_ROOT$/") ? d.slice("$TURBO_ROOT$/".length) : posix.join(task.projectRoot, d);
-    if ((0, import_picomatch3.default)(glob, { dot: true })(rel2)) return false;
+    if ((0, import_picomatch4.default)(glob, { dot: true })(rel2)) return false;
   }
   return true;
 }
@@ -12277,7 +12350,7 @@ function bothWays(pattern, projectRoot) {
 }
 
 // src/plan/nx.ts
-var import_picomatch4 = __toESM(require_picomatch2(), 1);
+var import_picomatch5 = __toESM(require_picomatch2(), 1);
 import { spawn } from "node:child_process";
 import { createRequire } from "node:module";
 import { existsSync as existsSync6, mkdtempSync, readdirSync as readdirSync3, readFileSync as readFileSync7, realpathSync as realpathSync4, rmSync, statSync as statSync3 } from "node:fs";
@@ -12576,7 +12649,7 @@ function toPlanTask(ct, all, workspaceRoot, locator, limits, log, cacheableOpera
   const byId = new Map(all.map((t) => [t.id, t]));
   const depPatterns = dependentOutputPatterns(ct, byId, log);
   const inputs = [...compressFiles(workspaceRoot, hi.files, limits), ...depPatterns];
-  const matchers2 = depPatterns.map((p) => (0, import_picomatch4.default)(p, { dot: true }));
+  const matchers2 = depPatterns.map((p) => (0, import_picomatch5.default)(p, { dot: true }));
   for (const f of hi.depOutputs) if (!matchers2.some((m) => m(f)) && !inputs.includes(f)) inputs.push(f);
   const nonFileInputs = [
     ...hi.environment.map((value) => ({ type: "env", value })),
@@ -12640,7 +12713,7 @@ function dependentOutputPatterns(ct, byId, log) {
   return out;
 }
 function intersectOutputGlob(output, glob, log, id) {
-  const isMatch = (0, import_picomatch4.default)(glob, { dot: true });
+  const isMatch = (0, import_picomatch5.default)(glob, { dot: true });
   if (glob === "**" || glob === "**/*") return [output];
   if (!GLOB_CHARS.test(output)) {
     const res = [];
@@ -12660,7 +12733,7 @@ function intersectOutputGlob(output, glob, log, id) {
 }
 function compressFiles(workspaceRoot, files, limits) {
   const set = new Set(files);
-  const bases = limits.outputs.map((o) => import_picomatch4.default.scan(o.replace(/^!/, "")).base.replace(/\/+$/, "")).filter(Boolean);
+  const bases = limits.outputs.map((o) => import_picomatch5.default.scan(o.replace(/^!/, "")).base.replace(/\/+$/, "")).filter(Boolean);
   const blocked = (d) => limits.projectRoots.some((r) => r === d || r.startsWith(`${d}/`)) || bases.some((b) => b === d || b.startsWith(`${d}/`) || d.startsWith(`${b}/`));
   const dirsWithInputs = /* @__PURE__ */ new Set();
   for (const f of files) {
@@ -12731,7 +12804,7 @@ var ConfigLocator = class {
     const has = (k) => td.members.get(k)?.members?.has(field);
     if (has(target)) return target;
     if (executor && has(executor)) return executor;
-    for (const k of td.members.keys()) if (GLOB_CHARS.test(k) && import_picomatch4.default.isMatch(target, k) && has(k)) return k;
+    for (const k of td.members.keys()) if (GLOB_CHARS.test(k) && import_picomatch5.default.isMatch(target, k) && has(k)) return k;
     return void 0;
   }
   pluginEntry(plugin) {
