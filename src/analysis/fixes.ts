@@ -3,10 +3,10 @@ import path from 'node:path';
 import type { Fix } from '../core/findings.js';
 import { jsonChild, jsonKeyLine, parseJsonWithLines, type JsonNode } from '../plan/json-locate.js';
 import type { Plan, PlanTask, SourceLocation } from '../plan/types.js';
-import { cleanPattern, isGlob } from '../plan/patterns.js';
-import picomatch from 'picomatch';
+import { compilePatterns } from '../plan/patterns.js';
 import { locationKey } from './coverage.js';
 import { toolCacheWhat, type ToolCache } from './path-classes.js';
+import { nxInputPatterns } from './unused-inputs.js';
 
 /**
  * Fix suggestions in the build tool's own syntax: the native plan takes workspace-relative globs, Nx
@@ -147,35 +147,16 @@ export class FixWriter {
   }
 
   /**
-   * Nx: the negations among a task's inputs (its list, or Nx's default, expanded through named inputs)
-   * that match one of `files` (workspace-relative). Nx drops every file a negation matches, wherever the
+   * Nx: the negations among a task's inputs (named inputs expanded, as unused_input reads them) that
+   * match one of `files` (workspace-relative). Nx drops every file a negation matches, wherever the
    * negation stands in the list and whatever positive pattern names the file (checked on Nx 22.6 with
    * TanStack/form: `{projectRoot}/README.md` added beside `production`, whose `default` has
    * `!{projectRoot}/**\/*.md`, left the README out of `nx show target inputs`).
    */
   private nxNegations(task: PlanTask, files: readonly string[]): { pattern: string; namedInput?: string }[] {
-    const named = task.namedInputs ?? {};
-    const top: unknown[] = task.declaredInputs ?? (named.default ? ['default', '^default'] : ['{projectRoot}/**/*']);
-    const found: { pattern: string; namedInput?: string }[] = [];
-    const seen = new Set<string>();
-    const walk = (entries: readonly unknown[], from: string | undefined) => {
-      for (const e of entries) {
-        const text = typeof e === 'string' ? e : typeof e === 'object' && e !== null && typeof (e as { fileset?: unknown }).fileset === 'string' ? (e as { fileset: string }).fileset : undefined;
-        if (text === undefined || text.startsWith('^')) continue;
-        if (!text.startsWith('!')) {
-          if (named[text] && !seen.has(text)) {
-            seen.add(text);
-            walk(named[text], text);
-          }
-          continue;
-        }
-        const rel = cleanPattern(text.slice(1).replaceAll('{workspaceRoot}/', '').replaceAll('{projectRoot}', task.projectRoot || '.'));
-        const matches = isGlob(rel) ? picomatch(rel, { dot: true, flags: 's' }) : (f: string) => f === rel || f.startsWith(rel + '/');
-        if (files.some((f) => matches(f))) found.push({ pattern: text, ...(from ? { namedInput: from } : {}) });
-      }
-    };
-    walk(top, undefined);
-    return found;
+    return nxInputPatterns(task)
+      .filter((p) => p.rel.startsWith('!') && files.some((f) => compilePatterns([p.rel.slice(1)]).covers(f)))
+      .map((p) => ({ pattern: p.declared, ...(p.via ? { namedInput: p.via } : {}) }));
   }
 
   /** The fix for files an Nx negation leaves out: adding them does nothing, the negation must narrow. */

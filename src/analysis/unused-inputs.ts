@@ -38,6 +38,14 @@ export function declaredPatterns(source: Plan['source'], task: PlanTask): Declar
     }
     return fromList(items);
   }
+  return fromList(nxInputPatterns(task));
+}
+
+/**
+ * An Nx task's file inputs (its list, or Nx's default), named inputs expanded, each as declared and as a
+ * workspace-relative glob ('!' kept on exclusions), with the named input it came from.
+ */
+export function nxInputPatterns(task: PlanTask): { declared: string; rel: string; via?: string }[] {
   const named = task.namedInputs ?? {};
   const entries = task.declaredInputs ?? (named.default ? ['default', '^default'] : ['{projectRoot}/**/*']);
   const items: { declared: string; rel: string; via?: string }[] = [];
@@ -62,7 +70,7 @@ export function declaredPatterns(source: Plan['source'], task: PlanTask): Declar
     }
   };
   expand(entries, undefined);
-  return fromList(items);
+  return items;
 }
 
 function fromList(items: { declared: string; rel: string; via?: string }[]): DeclaredPattern[] {
