@@ -1664,9 +1664,9 @@ var require_picomatch = __commonJS({
     var utils = require_utils();
     var constants2 = require_constants();
     var isObject2 = (val) => val && typeof val === "object" && !Array.isArray(val);
-    var picomatch6 = (glob, options, returnState = false) => {
+    var picomatch5 = (glob, options, returnState = false) => {
       if (Array.isArray(glob)) {
-        const fns = glob.map((input) => picomatch6(input, options, returnState));
+        const fns = glob.map((input) => picomatch5(input, options, returnState));
         const arrayMatcher = (str3) => {
           for (const isMatch of fns) {
             const state2 = isMatch(str3);
@@ -1682,16 +1682,16 @@ var require_picomatch = __commonJS({
       }
       const opts = options || {};
       const posix4 = opts.windows;
-      const regex = isState ? picomatch6.compileRe(glob, options) : picomatch6.makeRe(glob, options, false, true);
+      const regex = isState ? picomatch5.compileRe(glob, options) : picomatch5.makeRe(glob, options, false, true);
       const state = regex.state;
       delete regex.state;
       let isIgnored = () => false;
       if (opts.ignore) {
         const ignoreOpts = { ...options, ignore: null, onMatch: null, onResult: null };
-        isIgnored = picomatch6(opts.ignore, ignoreOpts, returnState);
+        isIgnored = picomatch5(opts.ignore, ignoreOpts, returnState);
       }
       const matcher = (input, returnObject = false) => {
-        const { isMatch, match, output } = picomatch6.test(input, regex, options, { glob, posix: posix4 });
+        const { isMatch, match, output } = picomatch5.test(input, regex, options, { glob, posix: posix4 });
         const result = { glob, state, regex, posix: posix4, input, output, match, isMatch };
         if (typeof opts.onResult === "function") {
           opts.onResult(result);
@@ -1717,7 +1717,7 @@ var require_picomatch = __commonJS({
       }
       return matcher;
     };
-    picomatch6.test = (input, regex, options, { glob, posix: posix4 } = {}) => {
+    picomatch5.test = (input, regex, options, { glob, posix: posix4 } = {}) => {
       if (typeof input !== "string") {
         throw new TypeError("Expected input to be a string");
       }
@@ -1734,24 +1734,24 @@ var require_picomatch = __commonJS({
       }
       if (match === false || opts.capture === true) {
         if (opts.matchBase === true || opts.basename === true) {
-          match = picomatch6.matchBase(input, regex, options, posix4);
+          match = picomatch5.matchBase(input, regex, options, posix4);
         } else {
           match = regex.exec(output);
         }
       }
       return { isMatch: Boolean(match), match, output };
     };
-    picomatch6.matchBase = (input, glob, options, posix4 = options && options.windows) => {
-      const regex = glob instanceof RegExp ? glob : picomatch6.makeRe(glob, options);
+    picomatch5.matchBase = (input, glob, options, posix4 = options && options.windows) => {
+      const regex = glob instanceof RegExp ? glob : picomatch5.makeRe(glob, options);
       return regex.test(utils.basename(input, { windows: posix4 }));
     };
-    picomatch6.isMatch = (str3, patterns, options) => picomatch6(patterns, options)(str3);
-    picomatch6.parse = (pattern, options) => {
-      if (Array.isArray(pattern)) return pattern.map((p) => picomatch6.parse(p, options));
+    picomatch5.isMatch = (str3, patterns, options) => picomatch5(patterns, options)(str3);
+    picomatch5.parse = (pattern, options) => {
+      if (Array.isArray(pattern)) return pattern.map((p) => picomatch5.parse(p, options));
       return parse4(pattern, { ...options, fastpaths: false });
     };
-    picomatch6.scan = (input, options) => scan(input, options);
-    picomatch6.compileRe = (state, options, returnOutput = false, returnState = false) => {
+    picomatch5.scan = (input, options) => scan(input, options);
+    picomatch5.compileRe = (state, options, returnOutput = false, returnState = false) => {
       if (returnOutput === true) {
         return state.output;
       }
@@ -1762,13 +1762,13 @@ var require_picomatch = __commonJS({
       if (state && state.negated === true) {
         source = `^(?!${source}).*$`;
       }
-      const regex = picomatch6.toRegex(source, options);
+      const regex = picomatch5.toRegex(source, options);
       if (returnState === true) {
         regex.state = state;
       }
       return regex;
     };
-    picomatch6.makeRe = (input, options = {}, returnOutput = false, returnState = false) => {
+    picomatch5.makeRe = (input, options = {}, returnOutput = false, returnState = false) => {
       if (!input || typeof input !== "string") {
         throw new TypeError("Expected a non-empty string");
       }
@@ -1779,9 +1779,9 @@ var require_picomatch = __commonJS({
       if (!parsed.output) {
         parsed = parse4(input, options);
       }
-      return picomatch6.compileRe(parsed, options, returnOutput, returnState);
+      return picomatch5.compileRe(parsed, options, returnOutput, returnState);
     };
-    picomatch6.toRegex = (source, options) => {
+    picomatch5.toRegex = (source, options) => {
       try {
         const opts = options || {};
         return new RegExp(source, opts.flags || (opts.nocase ? "i" : ""));
@@ -1790,8 +1790,8 @@ var require_picomatch = __commonJS({
         return /$^/;
       }
     };
-    picomatch6.constants = constants2;
-    module.exports = picomatch6;
+    picomatch5.constants = constants2;
+    module.exports = picomatch5;
   }
 });
 
@@ -1801,14 +1801,14 @@ var require_picomatch2 = __commonJS({
     "use strict";
     var pico = require_picomatch();
     var utils = require_utils();
-    function picomatch6(glob, options, returnState = false) {
+    function picomatch5(glob, options, returnState = false) {
       if (options && (options.windows === null || options.windows === void 0)) {
         options = { ...options, windows: utils.isWindows() };
       }
       return pico(glob, options, returnState);
     }
-    Object.assign(picomatch6, pico);
-    module.exports = picomatch6;
+    Object.assign(picomatch5, pico);
+    module.exports = picomatch5;
   }
 });
 
@@ -9341,7 +9341,7 @@ function parseIgnoreRules(doc, where2) {
 }
 
 // src/analysis/analyse.ts
-var import_picomatch4 = __toESM(require_picomatch2(), 1);
+var import_picomatch3 = __toESM(require_picomatch2(), 1);
 import { execFileSync } from "node:child_process";
 import { createHash } from "node:crypto";
 import { existsSync as existsSync4, readFileSync as readFileSync4 } from "node:fs";
@@ -9474,7 +9474,7 @@ var DependencyClosure = class {
 
 // src/analysis/fixes.ts
 import { existsSync as existsSync3, readFileSync as readFileSync3 } from "node:fs";
-import path3 from "node:path";
+import path4 from "node:path";
 
 // src/plan/json-locate.ts
 function parseJsonWithLines(text) {
@@ -9595,9 +9595,6 @@ function jsonKeyLine(node, path33) {
   }
   return best;
 }
-
-// src/analysis/fixes.ts
-var import_picomatch3 = __toESM(require_picomatch2(), 1);
 
 // src/analysis/path-classes.ts
 import { existsSync as existsSync2, readdirSync, readFileSync as readFileSync2, realpathSync, statSync } from "node:fs";
@@ -10787,6 +10784,88 @@ function tsconfigReach(root, start) {
   return seen;
 }
 
+// src/analysis/unused-inputs.ts
+import path3 from "node:path";
+function declaredPatterns(source, task) {
+  if (source === "file") return fromList(task.inputs.map((p) => ({ declared: p, rel: p })));
+  if (source === "turbo") {
+    if (!task.declaredInputs) return void 0;
+    const items = [];
+    for (const e2 of task.declaredInputs) {
+      if (typeof e2 !== "string" || e2.includes("$TURBO_DEFAULT$")) continue;
+      const neg = e2.startsWith("!");
+      const body = neg ? e2.slice(1) : e2;
+      const rel2 = path3.posix.normalize(body.startsWith("$TURBO_ROOT$/") ? body.slice("$TURBO_ROOT$/".length) : path3.posix.join(task.projectRoot || ".", body));
+      const shown = rel2.startsWith("../") || task.projectRoot !== "" && !rel2.startsWith(task.projectRoot + "/") && rel2 !== task.projectRoot ? `$TURBO_ROOT$/${rel2}` : e2;
+      items.push({ declared: neg && !shown.startsWith("!") ? `!${shown}` : shown, rel: (neg ? "!" : "") + rel2 });
+    }
+    return fromList(items);
+  }
+  return fromList(nxInputPatterns(task));
+}
+function nxInputPatterns(task) {
+  const named = task.namedInputs ?? {};
+  const entries = task.declaredInputs ?? (named.default ? ["default", "^default"] : ["{projectRoot}/**/*"]);
+  const items = [];
+  const seen = /* @__PURE__ */ new Set();
+  const expand = (list2, via) => {
+    for (const e2 of list2) {
+      const s = typeof e2 === "string" ? e2 : e2 && typeof e2 === "object" && typeof e2.fileset === "string" ? e2.fileset : void 0;
+      if (s === void 0 || s.startsWith("^")) continue;
+      if (named[s] && !s.includes("{")) {
+        if (seen.has(s)) continue;
+        seen.add(s);
+        expand(named[s], s);
+        continue;
+      }
+      const neg = s.startsWith("!");
+      const body = neg ? s.slice(1) : s;
+      let rel2;
+      if (body.startsWith("{workspaceRoot}/")) rel2 = body.slice("{workspaceRoot}/".length);
+      else if (body.startsWith("{projectRoot}")) rel2 = path3.posix.join(task.projectRoot || ".", body.slice("{projectRoot}".length).replace(/^\//, "") || ".");
+      if (rel2 === void 0) continue;
+      items.push({ declared: s, rel: (neg ? "!" : "") + path3.posix.normalize(rel2), ...via ? { via } : {} });
+    }
+  };
+  expand(entries, void 0);
+  return items;
+}
+function fromList(items) {
+  const excludes = items.filter((i) => i.rel.startsWith("!")).map((i) => i.rel.slice(1));
+  return items.filter((i) => !i.rel.startsWith("!") && i.rel !== "." && i.rel !== "").map((i) => ({ ...i, excludes }));
+}
+function unusedInputs(source, graded, io, ctx) {
+  const perTask = graded.map((c) => ({ c, patterns: declaredPatterns(source, c.task) ?? [] }));
+  const bases = perTask.flatMap((t) => t.patterns.map((p) => patternBase(p.rel)));
+  const files = bases.length ? [...ctx.listFiles(bases)] : [];
+  const out = [];
+  for (const { c, patterns } of perTask) {
+    const task = c.task;
+    const used = io.get(task.id);
+    for (const p of patterns) {
+      const positive = compilePatterns([p.rel]);
+      const one2 = compilePatterns([p.rel, ...p.excludes.map((e2) => "!" + e2)]);
+      const base = patternBase(p.rel);
+      const prefix = base === "" ? "" : base + "/";
+      const matched = [];
+      let touched = false;
+      for (const f of files) {
+        if (prefix !== "" && f !== base && !f.startsWith(prefix) || !positive.covers(f)) continue;
+        if (used?.read.has(f) || used?.written.has(f) || ctx.allWritten.has(f)) {
+          touched = true;
+          break;
+        }
+        if (!one2.covers(f) || !c.inputs.covers(f) || c.outputs.covers(f) || ctx.ignoredRead(task.id, f)) continue;
+        matched.push(f);
+      }
+      if (touched || matched.length === 0) continue;
+      matched.sort();
+      out.push({ type: "unused_input", task, path: p.rel, severity: "info", declared: p.declared, ...p.via ? { via: p.via } : {}, count: matched.length, samples: matched.slice(0, 10) });
+    }
+  }
+  return out;
+}
+
 // src/analysis/fixes.ts
 function toolPattern(source, task, rel2) {
   const root = task.projectRoot;
@@ -10847,7 +10926,7 @@ var FixWriter = class {
     if (!this.json.has(file)) {
       let node;
       try {
-        node = parseJsonWithLines(readFileSync3(path3.join(this.plan.workspaceRoot, file), "utf8"));
+        node = parseJsonWithLines(readFileSync3(path4.join(this.plan.workspaceRoot, file), "utf8"));
       } catch {
         node = void 0;
       }
@@ -10860,8 +10939,8 @@ var FixWriter = class {
     const dir = task.projectRoot;
     const rel2 = (f) => dir ? `${dir}/${f}` : f;
     if (this.plan.source === "turbo") return rel2("turbo.json");
-    if (existsSync3(path3.join(this.plan.workspaceRoot, rel2("project.json")))) return rel2("project.json");
-    return existsSync3(path3.join(this.plan.workspaceRoot, rel2("package.json"))) ? rel2("package.json") : rel2("project.json");
+    if (existsSync3(path4.join(this.plan.workspaceRoot, rel2("project.json")))) return rel2("project.json");
+    return existsSync3(path4.join(this.plan.workspaceRoot, rel2("package.json"))) ? rel2("package.json") : rel2("project.json");
   }
   /** The existing declared list of a field, in the tool's syntax (what an override must keep). */
   existing(task, field) {
@@ -10874,41 +10953,20 @@ var FixWriter = class {
         const neg = e2.startsWith("!") ? "!" : "";
         const body = neg ? e2.slice(1) : e2;
         if (!body.startsWith("../")) return e2;
-        return neg + toolPattern("turbo", task, path3.posix.normalize(path3.posix.join(task.projectRoot || ".", body)));
+        return neg + toolPattern("turbo", task, path4.posix.normalize(path4.posix.join(task.projectRoot || ".", body)));
       });
     }
     return task.inputs;
   }
   /**
-   * Nx: the negations among a task's inputs (its list, or Nx's default, expanded through named inputs)
-   * that match one of `files` (workspace-relative). Nx drops every file a negation matches, wherever the
+   * Nx: the negations among a task's inputs (named inputs expanded, as unused_input reads them) that
+   * match one of `files` (workspace-relative). Nx drops every file a negation matches, wherever the
    * negation stands in the list and whatever positive pattern names the file (checked on Nx 22.6 with
    * TanStack/form: `{projectRoot}/README.md` added beside `production`, whose `default` has
    * `!{projectRoot}/**\/*.md`, left the README out of `nx show target inputs`).
    */
   nxNegations(task, files) {
-    const named = task.namedInputs ?? {};
-    const top = task.declaredInputs ?? (named.default ? ["default", "^default"] : ["{projectRoot}/**/*"]);
-    const found = [];
-    const seen = /* @__PURE__ */ new Set();
-    const walk = (entries, from) => {
-      for (const e2 of entries) {
-        const text = typeof e2 === "string" ? e2 : typeof e2 === "object" && e2 !== null && typeof e2.fileset === "string" ? e2.fileset : void 0;
-        if (text === void 0 || text.startsWith("^")) continue;
-        if (!text.startsWith("!")) {
-          if (named[text] && !seen.has(text)) {
-            seen.add(text);
-            walk(named[text], text);
-          }
-          continue;
-        }
-        const rel2 = cleanPattern(text.slice(1).replaceAll("{workspaceRoot}/", "").replaceAll("{projectRoot}", task.projectRoot || "."));
-        const matches = isGlob(rel2) ? (0, import_picomatch3.default)(rel2, { dot: true, flags: "s" }) : (f) => f === rel2 || f.startsWith(rel2 + "/");
-        if (files.some((f) => matches(f))) found.push({ pattern: text, ...from ? { namedInput: from } : {} });
-      }
-    };
-    walk(top, void 0);
-    return found;
+    return nxInputPatterns(task).filter((p) => p.rel.startsWith("!") && files.some((f) => compilePatterns([p.rel.slice(1)]).covers(f))).map((p) => ({ pattern: p.declared, ...p.via ? { namedInput: p.via } : {} }));
   }
   /** The fix for files an Nx negation leaves out: adding them does nothing, the negation must narrow. */
   narrowNegation(task, tasks, files, neg) {
@@ -11121,7 +11179,7 @@ var FixWriter = class {
 };
 
 // src/analysis/group.ts
-import path4 from "node:path";
+import path5 from "node:path";
 
 // src/core/findings.ts
 var FINDING_TYPES = [
@@ -11269,14 +11327,14 @@ function filePatterns(task, paths, tracked) {
       const slash = rest.indexOf("/");
       const top = `${root}/${rest.slice(0, slash)}`;
       if (slash !== -1 && tracked?.(top)) {
-        const dir = path4.posix.dirname(p);
+        const dir = path5.posix.dirname(p);
         out.set(p, tracked(dir) ? p : `${dir}/**`);
       } else out.set(p, slash === -1 ? p : `${top}/**`);
     } else outside.push(p);
   }
   const byDir = /* @__PURE__ */ new Map();
   for (const p of outside) {
-    const dir = path4.posix.dirname(p);
+    const dir = path5.posix.dirname(p);
     let list2 = byDir.get(dir);
     if (!list2) byDir.set(dir, list2 = []);
     list2.push(p);
@@ -11424,7 +11482,7 @@ function compareFindings(a, b) {
   return SEVERITY_RANK[b.severity] - SEVERITY_RANK[a.severity] || TYPE_RANK[b.type] - TYPE_RANK[a.type] || (b.tasks?.length ?? 1) - (a.tasks?.length ?? 1) || (b.count ?? 1) - (a.count ?? 1) || a.task.localeCompare(b.task) || (a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
 }
 function commonPattern(paths, withNames = true) {
-  const names = new Set(paths.map((p) => path4.posix.basename(p)));
+  const names = new Set(paths.map((p) => path5.posix.basename(p)));
   const parts = paths[0].split("/");
   let n = parts.length - 1;
   for (const p of paths) {
@@ -11440,14 +11498,14 @@ function commonPattern(paths, withNames = true) {
 }
 
 // src/analysis/task-findings.ts
-import path5 from "node:path";
+import path6 from "node:path";
 var INTERMEDIATE = "generated and consumed inside the task: it read the files back, git ignores them and no other task reads them, and a cache hit restores the outputs built from them";
 function taskObservations(c, io, ctx) {
   const task = c.task;
   const out = [];
   const uncovered = [...io.read].filter((rel2) => !readCoveredBy(c, rel2));
   const depRoots = ctx.dependencyRoots?.(task) ?? /* @__PURE__ */ new Set();
-  const isDependencyManifest = (rel2) => path5.posix.basename(rel2) === "package.json" && depRoots.has(path5.posix.dirname(rel2));
+  const isDependencyManifest = (rel2) => path6.posix.basename(rel2) === "package.json" && depRoots.has(path6.posix.dirname(rel2));
   const crawl = crawlReads(ctx.workspaceRoot, task.projectRoot, uncovered.filter((rel2) => !isDependencyManifest(rel2)), io.read);
   for (const rel2 of uncovered) {
     const producers = ctx.producers(rel2, task.id);
@@ -11462,7 +11520,7 @@ function taskObservations(c, io, ctx) {
       continue;
     }
     const rootScript = rel2 === "package.json" && rootScriptRun(ctx.workspaceRoot, task.projectRoot, task.target) !== void 0;
-    const madeProduct = io.readByPackageManager?.has(rel2) === true && path5.posix.basename(rel2) === "pnpm-workspace.yaml";
+    const madeProduct = io.readByPackageManager?.has(rel2) === true && path6.posix.basename(rel2) === "pnpm-workspace.yaml";
     const ancestor = rootScript || madeProduct ? void 0 : arguableReadReason(rel2, task.projectRoot);
     if (!ancestor && isDependencyManifest(rel2)) {
       out.push({ type: "unexpected_read", task, path: rel2, severity: "error", dependencyManifest: true });
@@ -11644,85 +11702,6 @@ function collectTaskIO(accesses, taskIds, ws, ignore, kind) {
     byTask.set(taskId, io);
   }
   return { byTask, writers, unattributedPaths };
-}
-
-// src/analysis/unused-inputs.ts
-import path6 from "node:path";
-function declaredPatterns(source, task) {
-  if (source === "file") return fromList(task.inputs.map((p) => ({ declared: p, rel: p })));
-  if (source === "turbo") {
-    if (!task.declaredInputs) return void 0;
-    const items2 = [];
-    for (const e2 of task.declaredInputs) {
-      if (typeof e2 !== "string" || e2.includes("$TURBO_DEFAULT$")) continue;
-      const neg = e2.startsWith("!");
-      const body = neg ? e2.slice(1) : e2;
-      const rel2 = path6.posix.normalize(body.startsWith("$TURBO_ROOT$/") ? body.slice("$TURBO_ROOT$/".length) : path6.posix.join(task.projectRoot || ".", body));
-      const shown = rel2.startsWith("../") || task.projectRoot !== "" && !rel2.startsWith(task.projectRoot + "/") && rel2 !== task.projectRoot ? `$TURBO_ROOT$/${rel2}` : e2;
-      items2.push({ declared: neg && !shown.startsWith("!") ? `!${shown}` : shown, rel: (neg ? "!" : "") + rel2 });
-    }
-    return fromList(items2);
-  }
-  const named = task.namedInputs ?? {};
-  const entries = task.declaredInputs ?? (named.default ? ["default", "^default"] : ["{projectRoot}/**/*"]);
-  const items = [];
-  const seen = /* @__PURE__ */ new Set();
-  const expand = (list2, via) => {
-    for (const e2 of list2) {
-      const s = typeof e2 === "string" ? e2 : e2 && typeof e2 === "object" && typeof e2.fileset === "string" ? e2.fileset : void 0;
-      if (s === void 0 || s.startsWith("^")) continue;
-      if (named[s] && !s.includes("{")) {
-        if (seen.has(s)) continue;
-        seen.add(s);
-        expand(named[s], s);
-        continue;
-      }
-      const neg = s.startsWith("!");
-      const body = neg ? s.slice(1) : s;
-      let rel2;
-      if (body.startsWith("{workspaceRoot}/")) rel2 = body.slice("{workspaceRoot}/".length);
-      else if (body.startsWith("{projectRoot}")) rel2 = path6.posix.join(task.projectRoot || ".", body.slice("{projectRoot}".length).replace(/^\//, "") || ".");
-      if (rel2 === void 0) continue;
-      items.push({ declared: s, rel: (neg ? "!" : "") + path6.posix.normalize(rel2), ...via ? { via } : {} });
-    }
-  };
-  expand(entries, void 0);
-  return fromList(items);
-}
-function fromList(items) {
-  const excludes = items.filter((i) => i.rel.startsWith("!")).map((i) => i.rel.slice(1));
-  return items.filter((i) => !i.rel.startsWith("!") && i.rel !== "." && i.rel !== "").map((i) => ({ ...i, excludes }));
-}
-function unusedInputs(source, graded, io, ctx) {
-  const perTask = graded.map((c) => ({ c, patterns: declaredPatterns(source, c.task) ?? [] }));
-  const bases = perTask.flatMap((t) => t.patterns.map((p) => patternBase(p.rel)));
-  const files = bases.length ? [...ctx.listFiles(bases)] : [];
-  const out = [];
-  for (const { c, patterns } of perTask) {
-    const task = c.task;
-    const used = io.get(task.id);
-    for (const p of patterns) {
-      const positive = compilePatterns([p.rel]);
-      const one2 = compilePatterns([p.rel, ...p.excludes.map((e2) => "!" + e2)]);
-      const base = patternBase(p.rel);
-      const prefix = base === "" ? "" : base + "/";
-      const matched = [];
-      let touched = false;
-      for (const f of files) {
-        if (prefix !== "" && f !== base && !f.startsWith(prefix) || !positive.covers(f)) continue;
-        if (used?.read.has(f) || used?.written.has(f) || ctx.allWritten.has(f)) {
-          touched = true;
-          break;
-        }
-        if (!one2.covers(f) || !c.inputs.covers(f) || c.outputs.covers(f) || ctx.ignoredRead(task.id, f)) continue;
-        matched.push(f);
-      }
-      if (touched || matched.length === 0) continue;
-      matched.sort();
-      out.push({ type: "unused_input", task, path: p.rel, severity: "info", declared: p.declared, ...p.via ? { via: p.via } : {}, count: matched.length, samples: matched.slice(0, 10) });
-    }
-  }
-  return out;
 }
 
 // src/analysis/workspace-paths.ts
@@ -11953,7 +11932,7 @@ function hashedOnlyIfTracked(source, task, rel2) {
   for (const d of task.declaredInputs ?? []) {
     if (typeof d !== "string" || d === "$TURBO_DEFAULT$" || d.startsWith("!")) continue;
     const glob = d.startsWith("$TURBO_ROOT$/") ? d.slice("$TURBO_ROOT$/".length) : posix.join(task.projectRoot, d);
-    if ((0, import_picomatch4.default)(glob, { dot: true })(rel2)) return false;
+    if ((0, import_picomatch3.default)(glob, { dot: true })(rel2)) return false;
   }
   return true;
 }
@@ -12350,7 +12329,7 @@ function bothWays(pattern, projectRoot) {
 }
 
 // src/plan/nx.ts
-var import_picomatch5 = __toESM(require_picomatch2(), 1);
+var import_picomatch4 = __toESM(require_picomatch2(), 1);
 import { spawn } from "node:child_process";
 import { createRequire } from "node:module";
 import { existsSync as existsSync6, mkdtempSync, readdirSync as readdirSync3, readFileSync as readFileSync7, realpathSync as realpathSync4, rmSync, statSync as statSync3 } from "node:fs";
@@ -12649,7 +12628,7 @@ function toPlanTask(ct, all, workspaceRoot, locator, limits, log, cacheableOpera
   const byId = new Map(all.map((t) => [t.id, t]));
   const depPatterns = dependentOutputPatterns(ct, byId, log);
   const inputs = [...compressFiles(workspaceRoot, hi.files, limits), ...depPatterns];
-  const matchers2 = depPatterns.map((p) => (0, import_picomatch5.default)(p, { dot: true }));
+  const matchers2 = depPatterns.map((p) => (0, import_picomatch4.default)(p, { dot: true }));
   for (const f of hi.depOutputs) if (!matchers2.some((m) => m(f)) && !inputs.includes(f)) inputs.push(f);
   const nonFileInputs = [
     ...hi.environment.map((value) => ({ type: "env", value })),
@@ -12713,7 +12692,7 @@ function dependentOutputPatterns(ct, byId, log) {
   return out;
 }
 function intersectOutputGlob(output, glob, log, id) {
-  const isMatch = (0, import_picomatch5.default)(glob, { dot: true });
+  const isMatch = (0, import_picomatch4.default)(glob, { dot: true });
   if (glob === "**" || glob === "**/*") return [output];
   if (!GLOB_CHARS.test(output)) {
     const res = [];
@@ -12733,7 +12712,7 @@ function intersectOutputGlob(output, glob, log, id) {
 }
 function compressFiles(workspaceRoot, files, limits) {
   const set = new Set(files);
-  const bases = limits.outputs.map((o) => import_picomatch5.default.scan(o.replace(/^!/, "")).base.replace(/\/+$/, "")).filter(Boolean);
+  const bases = limits.outputs.map((o) => import_picomatch4.default.scan(o.replace(/^!/, "")).base.replace(/\/+$/, "")).filter(Boolean);
   const blocked = (d) => limits.projectRoots.some((r) => r === d || r.startsWith(`${d}/`)) || bases.some((b) => b === d || b.startsWith(`${d}/`) || d.startsWith(`${b}/`));
   const dirsWithInputs = /* @__PURE__ */ new Set();
   for (const f of files) {
@@ -12804,7 +12783,7 @@ var ConfigLocator = class {
     const has = (k) => td.members.get(k)?.members?.has(field);
     if (has(target)) return target;
     if (executor && has(executor)) return executor;
-    for (const k of td.members.keys()) if (GLOB_CHARS.test(k) && import_picomatch5.default.isMatch(target, k) && has(k)) return k;
+    for (const k of td.members.keys()) if (GLOB_CHARS.test(k) && import_picomatch4.default.isMatch(target, k) && has(k)) return k;
     return void 0;
   }
   pluginEntry(plugin) {
