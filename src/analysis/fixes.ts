@@ -155,7 +155,11 @@ export class FixWriter {
    */
   private nxNegations(task: PlanTask, files: readonly string[]): { pattern: string; namedInput?: string }[] {
     return nxInputPatterns(task)
-      .filter((p) => p.rel.startsWith('!') && files.some((f) => compilePatterns([p.rel.slice(1)]).covers(f)))
+      .filter((p) => {
+        if (!p.rel.startsWith('!')) return false;
+        const excluded = compilePatterns([p.rel.slice(1)]);
+        return files.some((f) => excluded.covers(f));
+      })
       .map((p) => ({ pattern: p.declared, ...(p.via ? { namedInput: p.via } : {}) }));
   }
 
