@@ -10966,7 +10966,11 @@ var FixWriter = class {
    * `!{projectRoot}/**\/*.md`, left the README out of `nx show target inputs`).
    */
   nxNegations(task, files) {
-    return nxInputPatterns(task).filter((p) => p.rel.startsWith("!") && files.some((f) => compilePatterns([p.rel.slice(1)]).covers(f))).map((p) => ({ pattern: p.declared, ...p.via ? { namedInput: p.via } : {} }));
+    return nxInputPatterns(task).filter((p) => {
+      if (!p.rel.startsWith("!")) return false;
+      const excluded = compilePatterns([p.rel.slice(1)]);
+      return files.some((f) => excluded.covers(f));
+    }).map((p) => ({ pattern: p.declared, ...p.via ? { namedInput: p.via } : {} }));
   }
   /** The fix for files an Nx negation leaves out: adding them does nothing, the negation must narrow. */
   narrowNegation(task, tasks, files, neg) {
