@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chmodSync, chownSync, cpSync, existsSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { BpftraceTracer, adaptScript, defaultScriptPath } from '../../src/tracer/bpftrace.js';
+import { BpftraceTracer, adaptScript, defaultScriptPath, gateBit } from '../../src/tracer/bpftrace.js';
 import { processStart } from '../../src/tracer/launch.js';
 import { readStandbyRecord, standbyAlive, type StandbyRecord } from '../../src/tracer/standby.js';
 import { REPO, runCli, startCli } from '../helpers/cli.js';
@@ -283,6 +283,27 @@ describe('standby script', () => {
     expect(s.match(/^tracepoint:sched:sched_process_exec/gm)).toHaveLength(1);
     expect(plain.match(/^tracepoint:sched:sched_process_exec/gm)).toHaveLength(1);
     expect(plain).toMatch(/@tracked\[\(uint64\)\$1\] = 1;/);
+  });
+  it('gates every raw_syscalls program of a standby on the syscall number: each traced syscall passes, the hot untraced ones do not', () => {
+    const s = adaptScript(shipped, { version: '0.17.0', standby: { comm: 'iot-0123456789', idleSeconds: 60 } });
+    const plain = adaptScript(shipped, { version: '0.17.0' });
+    const raw = (t: string) => [...t.matchAll(/^tracepoint:raw_syscalls:sys_(?:enter|exit)\n\/(.*)\/$/gm)].map((m) => m[1]);
+    expect(raw(s)).toHaveLength(13);
+    expect(raw(plain)).toHaveLength(13);
+    const gate = raw(s)[0].split(' && ')[0];
+    for (const p of raw(s)) expect(p.startsWith(`${gate} && `)).toBe(true);
+    for (const p of raw(plain)) expect(p).not.toContain('args->id');
+    // The mask in the script, evaluated the way the BPF program does (gateBit), for every @sc entry.
+    const mask = BigInt(gate.match(/0x[0-9a-f]+/)![0]);
+    const passes = (id: number) => ((mask >> BigInt(gateBit(id))) & 1n) === 1n;
+    const traced = [...shipped.matchAll(/^\s*@sc\[(\d+)\] = /gm)].map((m) => Number(m[1]));
+    expect(traced.length).toBeGreaterThan(30);
+    for (const id of traced) expect(passes(id), `syscall ${id}`).toBe(true);
+    // read write close fstat lseek mmap mprotect munmap brk rt_sigaction rt_sigprocmask ioctl pread64
+    // madvise getpid clone wait4 fcntl gettid futex clock_gettime epoll_wait epoll_pwait getrandom rseq clone3
+    for (const id of [0, 1, 3, 5, 8, 9, 10, 11, 12, 13, 14, 16, 17, 28, 39, 56, 61, 72, 186, 202, 228, 232, 281, 318, 334, 435]) {
+      expect(passes(id), `syscall ${id}`).toBe(false);
+    }
   });
   it('rejects a name that cannot be a process name', () => {
     for (const comm of ['', 'a"b', 'x'.repeat(16), 'a b']) {
