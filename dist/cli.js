@@ -18049,6 +18049,7 @@ function childPids(pid) {
 var IO_URING_SUBMIT_TRACEPOINT = "/sys/kernel/tracing/events/io_uring/io_uring_submit_req";
 function adaptScript(script, options = {}) {
   let out = script.replace(/^#!.*\n/, "");
+  if (options.standby) out = gateRawSyscalls(out);
   if (!(options.hasSubmitTracepoint ?? existsSync16(IO_URING_SUBMIT_TRACEPOINT))) {
     out = out.replace(/\/\* IO_URING_SUBMIT_BEGIN[\s\S]*?\/\* IO_URING_SUBMIT_END \*\//, "").replace(/^.*IO_URING_SUBMIT_ONLY.*\n/gm, "").replace("&& 0 /* IO_URING_SETUP_FALLBACK */", "");
   }
@@ -18106,6 +18107,20 @@ function adaptScript(script, options = {}) {
     });
   }
   return out;
+}
+var GATE_MULTIPLIER = 0x4b2f32bf9d481cbdn;
+var GATE_SHIFT = 49n;
+function gateBit(id) {
+  return Number((BigInt(id) * GATE_MULTIPLIER & 0xffffffffffffffffn) >> GATE_SHIFT & 63n);
+}
+function gateRawSyscalls(script) {
+  const ids = [...script.matchAll(/^\s*@sc\[(\d+)\] = /gm)].map((m) => Number(m[1]));
+  if (ids.length === 0) return script;
+  let mask = 0n;
+  for (const id of ids) mask |= 1n << BigInt(gateBit(id));
+  if (mask >> 63n) throw new TracerError("the syscall gate puts a traced syscall on bit 63: choose another multiplier");
+  const gate = `((0x${mask.toString(16)} >> ((((uint64)args->id * ${GATE_MULTIPLIER}) >> ${GATE_SHIFT}) & 63)) & 1)`;
+  return script.replace(/^(tracepoint:raw_syscalls:sys_(?:enter|exit)\n)\/(.*)\/$/gm, (_m, probe2, predicate) => `${probe2}/${gate} && ${predicate}/`);
 }
 function bpftraceEnv(version, perfPages, mapKeys) {
   const env = {
