@@ -10,6 +10,7 @@ import { availableParallelism, totalmem } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { TracerError } from '../core/errors.js';
+import { stopTracepointSampling } from './tracepoint-sampling.js';
 import { INCOMPLETE_NOTICE_KINDS, type TraceEvent, type TracerNoticeEvent } from '../core/events.js';
 import type { Logger } from '../core/logger.js';
 import { IO_TRACE_VERSION } from '../version.js';
@@ -339,6 +340,9 @@ export class BpftraceTracer implements Tracer {
       idleSeconds: options.idleSeconds,
     };
     writeStandbyRecord(dir, record);
+    // Detached, so it also does its work for `tracer start --no-wait` (the action's pre step), once
+    // bpftrace is ready: until then there are no events to stop, afterwards every syscall pays for them.
+    await stopTracepointSampling(pid, { asRoot: this.asRoot, readyFile: files.output, waitSeconds: Math.ceil(this.readyTimeoutMs / 1000), detached: { outputFile: files.sampling } }).result;
     const notReady = options.waitReady ? await waitStandbyReady({ record, dir, files }, Math.max(0, deadline - Date.now())) : null;
     if (notReady) {
       discardStandby(dir, record, 'SIGKILL');
@@ -487,6 +491,9 @@ class BpftraceSession implements TracerSession {
       clearTimeout(timer);
       this.log.debug(`bpftrace attached ${this.decoder.stats.probes} probes, following pid ${options.pid}${standby ? ' (standby tracer)' : ''}`);
       onReady();
+      // Not waited for: the build may start while it works (tracepoint-sampling.ts says why it matters).
+      if (standby) this.log.debug(`standby: ${readIfThere(standby.files.sampling) || 'its tracepoint events not stopped from sampling yet'}`);
+      else if (this.child.pid !== undefined) void stopTracepointSampling(this.child.pid, { asRoot: config.asRoot }).result.then((r) => this.log.debug(r));
     };
     this.decoder = new BpftraceDecoder({
       toEpochMs: (ns) => ns / 1e6 + offsetMs,
@@ -1042,4 +1049,13 @@ export function bpftraceEnv(version: string | undefined, perfPages: number, mapK
 /** The incomplete reason for lost events: one total, as `lostEvents` in the database and JSON report. */
 export function lostEventsReason(total: number, reports: number): string {
   return `bpftrace lost ${total} events (output buffer full${reports > 1 ? `; ${reports} reports` : ''})`;
+}
+
+/** A small file's text, trimmed, or '' when it is not there. */
+function readIfThere(file: string): string {
+  try {
+    return readFileSync(file, 'utf8').trim();
+  } catch {
+    return '';
+  }
 }

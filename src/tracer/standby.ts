@@ -25,6 +25,7 @@ export const STANDBY_RECORD = 'standby.json';
 export const STANDBY_OUTPUT = 'bpftrace-output.jsonl';
 export const STANDBY_STDERR = 'bpftrace-stderr.log';
 export const STANDBY_SCRIPT = 'iotrace.bt';
+export const STANDBY_SAMPLING = 'tracepoint-sampling.txt';
 
 export interface StandbyRecord {
   ioTraceVersion: string;
@@ -67,6 +68,8 @@ export interface StandbyFiles {
   output: string;
   stderr: string;
   script: string;
+  /** What the helper that stops its tracepoint events from sampling said (tracepoint-sampling.ts). */
+  sampling: string;
 }
 
 /** Create the standby's folder (readable by a build run as another user: it execs the launcher). */
@@ -78,7 +81,7 @@ export function prepareStandbyDir(dir: string, nonce: string): StandbyFiles {
   chmodSync(dir, 0o755);
   const launcher = path.join(dir, nonce);
   symlinkSync('/bin/sh', launcher);
-  return { dir, launcher, output: path.join(dir, STANDBY_OUTPUT), stderr: path.join(dir, STANDBY_STDERR), script: path.join(dir, STANDBY_SCRIPT) };
+  return { dir, launcher, output: path.join(dir, STANDBY_OUTPUT), stderr: path.join(dir, STANDBY_STDERR), script: path.join(dir, STANDBY_SCRIPT), sampling: path.join(dir, STANDBY_SAMPLING) };
 }
 
 export function writeStandbyRecord(dir: string, record: StandbyRecord): void {
@@ -204,6 +207,7 @@ export function claimStandby(dir: string, ownScriptHash: string): ClaimResult {
     output: path.join(claimedDir, STANDBY_OUTPUT),
     stderr: path.join(claimedDir, STANDBY_STDERR),
     script: path.join(claimedDir, STANDBY_SCRIPT),
+    sampling: path.join(claimedDir, STANDBY_SAMPLING),
   };
   const drop = (why: string, record?: StandbyRecord): ClaimResult => {
     discardStandby(claimedDir, record);

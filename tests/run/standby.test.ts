@@ -80,8 +80,11 @@ function runExample(root: string, standby: string, extra: string[] = []) {
 describe('standby tracer (bpftrace)', () => {
   it('a run adopts a standby tracer and finds what a run with its own bpftrace finds (bpftrace)', async () => {
     const cold = example();
-    const { report: expected } = runExample(cold.root, 'off');
+    const { r: own, report: expected } = runExample(cold.root, 'off');
     expect(expected.incompleteReasons).toEqual([]);
+    // Its own bpftrace's tracepoint events were stopped from sampling (tracepoint-sampling.ts): the 13
+    // raw_syscalls programs and the task, sched and io_uring ones.
+    expect(Number(own.stderr.match(/disabled (\d+) tracepoint perf events of bpftrace/)?.[1])).toBeGreaterThanOrEqual(16);
 
     const dir = standbyFolder();
     const record = start(dir);
@@ -89,6 +92,8 @@ describe('standby tracer (bpftrace)', () => {
     const ws = example();
     const { r, report } = runExample(ws.root, dir);
     expect(r.stderr).toContain('using the standby tracer');
+    // The standby's were, by the helper `tracer start` left behind.
+    expect(Number(r.stderr.match(/standby: disabled (\d+) tracepoint perf events of bpftrace/)?.[1])).toBeGreaterThanOrEqual(16);
     expect(report.incompleteReasons).toEqual([]);
     expect(report.status).toBe('issues');
     expect(report.run.tracer).toBe('bpftrace');
@@ -117,6 +122,8 @@ describe('standby tracer (bpftrace)', () => {
     const ws = example();
     const { r, report } = runExample(ws.root, dir);
     expect(r.stderr).toContain('using the standby tracer');
+    // The standby's were, by the helper `tracer start` left behind.
+    expect(Number(r.stderr.match(/standby: disabled (\d+) tracepoint perf events of bpftrace/)?.[1])).toBeGreaterThanOrEqual(16);
     expect(report.incompleteReasons).toEqual([]);
     expect(brief(report.findings)).toContain('lib:build unexpected_read config/banner.txt');
     ws.cleanup();
@@ -213,6 +220,8 @@ describe('standby tracer (bpftrace)', () => {
     });
     expect(r.code, r.stderr).toBe(0);
     expect(r.stderr).toContain('using the standby tracer');
+    // The standby's were, by the helper `tracer start` left behind.
+    expect(Number(r.stderr.match(/standby: disabled (\d+) tracepoint perf events of bpftrace/)?.[1])).toBeGreaterThanOrEqual(16);
     expect(r.stdout).toBe('65534\nx\n');
     const report = JSON.parse(readFileSync(path.join(ws.root, 'r.json'), 'utf8'));
     expect(report.incompleteReasons).toEqual([]);
