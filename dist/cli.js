@@ -15400,6 +15400,7 @@ var STANDBY_RECORD = "standby.json";
 var STANDBY_OUTPUT = "bpftrace-output.jsonl";
 var STANDBY_STDERR = "bpftrace-stderr.log";
 var STANDBY_SCRIPT = "iotrace.bt";
+var STANDBY_SAMPLING = "tracepoint-sampling.txt";
 function standbyDir(env = process.env) {
   return path16.resolve(env[STANDBY_ENV] || path16.join(env.RUNNER_TEMP || tmpdir3(), "io-trace-standby"));
 }
@@ -15417,7 +15418,7 @@ function prepareStandbyDir(dir, nonce) {
   chmodSync(dir, 493);
   const launcher = path16.join(dir, nonce);
   symlinkSync("/bin/sh", launcher);
-  return { dir, launcher, output: path16.join(dir, STANDBY_OUTPUT), stderr: path16.join(dir, STANDBY_STDERR), script: path16.join(dir, STANDBY_SCRIPT) };
+  return { dir, launcher, output: path16.join(dir, STANDBY_OUTPUT), stderr: path16.join(dir, STANDBY_STDERR), script: path16.join(dir, STANDBY_SCRIPT), sampling: path16.join(dir, STANDBY_SAMPLING) };
 }
 function writeStandbyRecord(dir, record) {
   const tmp = path16.join(dir, `.${STANDBY_RECORD}.${process.pid}`);
@@ -15505,7 +15506,8 @@ function claimStandby(dir, ownScriptHash) {
     launcher: "",
     output: path16.join(claimedDir, STANDBY_OUTPUT),
     stderr: path16.join(claimedDir, STANDBY_STDERR),
-    script: path16.join(claimedDir, STANDBY_SCRIPT)
+    script: path16.join(claimedDir, STANDBY_SCRIPT),
+    sampling: path16.join(claimedDir, STANDBY_SAMPLING)
   };
   const drop = (why, record2) => {
     discardStandby(claimedDir, record2);
@@ -16759,11 +16761,82 @@ function exitCodeOf(exit) {
 }
 
 // src/tracer/bpftrace.ts
-import { spawn as spawn5, execFile } from "node:child_process";
-import { closeSync as closeSync6, existsSync as existsSync16, mkdirSync as mkdirSync3, createWriteStream as createWriteStream2, openSync as openSync6, readFileSync as readFileSync15, rmSync as rmSync5, writeFileSync as writeFileSync3 } from "node:fs";
+import { spawn as spawn6, execFile } from "node:child_process";
+import { closeSync as closeSync7, existsSync as existsSync16, mkdirSync as mkdirSync3, createWriteStream as createWriteStream2, openSync as openSync7, readFileSync as readFileSync15, rmSync as rmSync5, writeFileSync as writeFileSync3 } from "node:fs";
 import { availableParallelism, totalmem } from "node:os";
 import { dirname as dirname3, join as join4 } from "node:path";
 import { fileURLToPath as fileURLToPath2 } from "node:url";
+
+// src/tracer/tracepoint-sampling.ts
+import { spawn as spawn5 } from "node:child_process";
+import { closeSync as closeSync6, openSync as openSync6 } from "node:fs";
+var PROGRAM = String.raw`
+use strict; use warnings;
+my ($root, $ready, $wait) = @ARGV;
+if (defined $ready && length $ready) {
+  # Opened once: a run that claims the standby renames its folder.
+  open my $f, '<', $ready or do { print "cannot read $ready: $!\n"; exit 3; };
+  my $until = time + ($wait // 120);
+  while (1) {
+    my $s = '';
+    sysseek($f, 0, 0); sysread($f, $s, 4096);
+    last if index($s, '"R\t') >= 0;
+    if (time > $until || !kill(0, $root)) { print "bpftrace did not get ready\n"; exit 3; }
+    select(undef, undef, undef, 0.05);
+  }
+}
+my @queue = ($root); my %seen;
+while (defined(my $p = shift @queue)) {
+  next if $seen{$p}++;
+  my @fds;
+  if (opendir my $d, "/proc/$p/fd") { @fds = grep { /^\d+$/ && (readlink("/proc/$p/fd/$_") // '') eq 'anon_inode:[perf_event]' } readdir $d; }
+  if (!@fds) {
+    for my $t (glob "/proc/$p/task/*/children") { if (open my $c, '<', $t) { local $/; push @queue, split ' ', (<$c> // ''); } }
+    next;
+  }
+  my $pidfd = syscall(434, $p + 0, 0);
+  if ($pidfd < 0) { print "pidfd_open($p): $!\n"; exit 4; }
+  my ($off, $kept) = (0, 0);
+  for my $fd (@fds) {
+    my $mine = syscall(438, $pidfd, $fd + 0, 0);
+    if ($mine < 0) { print "pidfd_getfd($p, $fd): $!\n"; exit 4; }
+    open(my $h, '<&=', $mine) or next;
+    my $q = pack('L4', 2, 0, 0, 0);
+    if (ioctl($h, 0xc008240a, $q) || $!{ENOSPC}) { $off++ if ioctl($h, 0x2401, 0); } else { $kept++; }
+    close $h;
+  }
+  print "disabled $off tracepoint perf events of bpftrace (pid $p), left $kept\n";
+  exit($off > 0 ? 0 : 2);
+}
+print "no perf events under pid $root\n";
+exit 2;
+`;
+function stopTracepointSampling(pid, options) {
+  const words = [...options.asRoot, "perl", "-e", PROGRAM, String(pid), ...options.readyFile ? [options.readyFile, String(options.waitSeconds ?? 120)] : []];
+  const result = new Promise((resolve) => {
+    let out = "";
+    let fd;
+    try {
+      if (options.detached) fd = openSync6(options.detached.outputFile, "w");
+    } catch (e2) {
+      resolve(`cannot write ${options.detached.outputFile}: ${e2.message}`);
+      return;
+    }
+    const child = spawn5(words[0], words.slice(1), { stdio: ["ignore", fd ?? "pipe", "ignore"], detached: options.detached !== void 0 });
+    if (fd !== void 0) closeSync6(fd);
+    child.once("error", (e2) => resolve(`perl not run (${e2.message}): bpftrace's tracepoint events keep sampling on CPU 0`));
+    if (options.detached) {
+      child.once("spawn", () => {
+        child.unref();
+        resolve("started");
+      });
+      return;
+    }
+    child.stdout.on("data", (d) => out += d.toString());
+    child.once("close", (code) => resolve(code === 0 ? out.trim() : `${out.trim() || `perl exited with ${code}`}: bpftrace's tracepoint events keep sampling on CPU 0`));
+  });
+  return { result };
+}
 
 // src/core/open-flags.ts
 var O_ACCMODE = 3;
@@ -17577,16 +17650,16 @@ var BpftraceTracer = class {
     const script = adaptScript(shipped, { version: this.version, hasSubmitTracepoint: this.hasSubmitTracepoint, standby: { comm: nonce, idleSeconds: options.idleSeconds } });
     const files = prepareStandbyDir(dir, nonce);
     writeFileSync3(files.script, script);
-    const out = openSync6(files.output, "w");
-    const err = openSync6(files.stderr, "w");
+    const out = openSync7(files.output, "w");
+    const err = openSync7(files.stderr, "w");
     const { words, env } = bpftraceInvocation(
       { command: this.command, asRoot: this.asRoot, schedBatch: this.schedBatch, version: this.version, perfPages: this.perfPages ?? defaultPerfPages(onlineCpus().length, this.version), mapKeys: this.mapKeys },
       script,
       0
     );
-    const child = spawn5(words[0], words.slice(1), { env: { ...process.env, ...env }, stdio: ["ignore", out, err], detached: true });
-    closeSync6(out);
-    closeSync6(err);
+    const child = spawn6(words[0], words.slice(1), { env: { ...process.env, ...env }, stdio: ["ignore", out, err], detached: true });
+    closeSync7(out);
+    closeSync7(err);
     const started = await new Promise((resolve, reject) => {
       child.once("error", (e2) => reject(new TracerError(`cannot start bpftrace (${this.command.join(" ")}): ${e2.message}`)));
       child.once("spawn", () => resolve(child.pid));
@@ -17623,6 +17696,7 @@ var BpftraceTracer = class {
       idleSeconds: options.idleSeconds
     };
     writeStandbyRecord(dir, record);
+    await stopTracepointSampling(pid, { asRoot: this.asRoot, readyFile: files.output, waitSeconds: Math.ceil(this.readyTimeoutMs / 1e3), detached: { outputFile: files.sampling } }).result;
     const notReady = options.waitReady ? await waitStandbyReady({ record, dir, files }, Math.max(0, deadline - Date.now())) : null;
     if (notReady) {
       discardStandby(dir, record, "SIGKILL");
@@ -17719,6 +17793,8 @@ var BpftraceSession = class {
       clearTimeout(timer);
       this.log.debug(`bpftrace attached ${this.decoder.stats.probes} probes, following pid ${options.pid}${standby ? " (standby tracer)" : ""}`);
       onReady();
+      if (standby) this.log.debug(`standby: ${readIfThere(standby.files.sampling) || "its tracepoint events not stopped from sampling yet"}`);
+      else if (this.child.pid !== void 0) void stopTracepointSampling(this.child.pid, { asRoot: config.asRoot }).result.then((r) => this.log.debug(r));
     };
     this.decoder = new BpftraceDecoder({
       toEpochMs: (ns) => ns / 1e6 + offsetMs,
@@ -17734,7 +17810,7 @@ var BpftraceSession = class {
     } else {
       const { words, env } = bpftraceInvocation(config, script, options.pid);
       this.log.debug(`starting ${words.slice(0, -3).join(" ")} <iotrace.bt> ${options.pid}`);
-      this.child = spawn5(words[0], words.slice(1), {
+      this.child = spawn6(words[0], words.slice(1), {
         env: { ...process.env, ...env },
         stdio: ["ignore", "pipe", "pipe"]
       });
@@ -17864,7 +17940,7 @@ var BpftraceSession = class {
     if (comm) {
       const same = `[ "$(cat /proc/$0/comm 2>/dev/null)" = "$1" ]`;
       const kill = this.config.standby?.record.sudo ? "sudo -n kill" : "kill";
-      const watchdog = spawn5("sh", ["-c", `sleep 1.5; ${same} && ${kill} -INT $0; sleep 3; ${same} && ${kill} -KILL $0`, String(pid), comm], { stdio: "ignore", detached: true });
+      const watchdog = spawn6("sh", ["-c", `sleep 1.5; ${same} && ${kill} -INT $0; sleep 3; ${same} && ${kill} -KILL $0`, String(pid), comm], { stdio: "ignore", detached: true });
       watchdog.on("error", () => {
       });
       watchdog.unref();
@@ -17968,14 +18044,14 @@ var BpftraceSession = class {
     if (done()) return Promise.resolve(true);
     return new Promise((resolve) => {
       const unsynced = cpus.filter((c) => !this.decoder.syncedCpus.has(c));
-      const kick = spawn5("sh", ["-c", 'for c; do taskset -c "$c" true; done', "sh", ...unsynced.map(String)], { stdio: "ignore" });
+      const kick = spawn6("sh", ["-c", 'for c; do taskset -c "$c" true; done', "sh", ...unsynced.map(String)], { stdio: "ignore" });
       kick.on("error", () => {
       });
       const wakers = [];
       const wake = setTimeout(() => {
         for (const c of cpus) {
           if (this.decoder.syncedCpus.has(c)) continue;
-          const w = spawn5("taskset", ["-c", String(c), "timeout", String(ms / 1e3), "sh", "-c", "while :; do :; done"], { stdio: "ignore", detached: true });
+          const w = spawn6("taskset", ["-c", String(c), "timeout", String(ms / 1e3), "sh", "-c", "while :; do :; done"], { stdio: "ignore", detached: true });
           w.on("error", () => {
           });
           wakers.push(w);
@@ -18137,9 +18213,16 @@ function bpftraceEnv(version, perfPages, mapKeys) {
 function lostEventsReason(total, reports) {
   return `bpftrace lost ${total} events (output buffer full${reports > 1 ? `; ${reports} reports` : ""})`;
 }
+function readIfThere(file) {
+  try {
+    return readFileSync15(file, "utf8").trim();
+  } catch {
+    return "";
+  }
+}
 
 // src/tracer/strace.ts
-import { spawn as spawn6 } from "node:child_process";
+import { spawn as spawn7 } from "node:child_process";
 import { createWriteStream as createWriteStream3, readlinkSync as readlinkSync2 } from "node:fs";
 import { join as join5 } from "node:path";
 
@@ -18800,7 +18883,7 @@ var StraceSession = class {
       rootCwd = readlinkSync2(`/proc/${options.pid}/cwd`);
     } catch {
     }
-    let keeper = spawn6("cat", [], { stdio: ["pipe", "ignore", "ignore"] });
+    let keeper = spawn7("cat", [], { stdio: ["pipe", "ignore", "ignore"] });
     keeper.on("error", () => {
     });
     if (keeper.pid === void 0) {
@@ -18811,7 +18894,7 @@ var StraceSession = class {
     this.parser = new StraceParser({ rootPid: options.pid, rootCwd, ignorePids: keeper?.pid === void 0 ? [] : [keeper.pid] });
     const args = straceArgs(options.pid, keeper?.pid);
     this.log.debug(`strace: ${bin} ${args.join(" ")}`);
-    this.child = spawn6(bin, args, { stdio: ["ignore", "pipe", "pipe"], detached: true });
+    this.child = spawn7(bin, args, { stdio: ["ignore", "pipe", "pipe"], detached: true });
     this.closed = new Promise((resolve) => {
       this.child.once("close", (code, signal) => resolve({ code, signal }));
       this.child.once("error", () => resolve({ code: null, signal: null }));
@@ -18988,7 +19071,7 @@ function run3(bin, args, timeoutMs) {
   return new Promise((resolve) => {
     let out = "";
     let err = "";
-    const child = spawn6(bin, args, { stdio: ["ignore", "pipe", "pipe"] });
+    const child = spawn7(bin, args, { stdio: ["ignore", "pipe", "pipe"] });
     const timer = setTimeout(() => child.kill("SIGKILL"), timeoutMs);
     child.stdout.on("data", (c) => out += c);
     child.stderr.on("data", (c) => err += c);
@@ -19007,9 +19090,9 @@ async function probeStrace(bin = "strace") {
   if (v.code === null) return { available: false, reason: `${bin} not found (${v.error ?? "did not run"}): install strace (apt-get install strace)` };
   const version = /version\s+(\d+(?:\.\d+)+)/.exec(v.out)?.[1];
   if (v.code !== 0 || !version) return { available: false, reason: `\`${bin} -V\` failed (code ${v.code}): ${(v.err || v.out).trim().slice(0, 200)}` };
-  const sleeper = spawn6("sleep", ["2"], { stdio: "ignore" });
+  const sleeper = spawn7("sleep", ["2"], { stdio: "ignore" });
   if (sleeper.pid === void 0) return { available: false, version, reason: "cannot start `sleep` to test ptrace attach" };
-  const attach = spawn6(bin, ["-e", "trace=none", "-o", "/dev/null", "-p", String(sleeper.pid)], { stdio: ["ignore", "ignore", "pipe"] });
+  const attach = spawn7(bin, ["-e", "trace=none", "-o", "/dev/null", "-p", String(sleeper.pid)], { stdio: ["ignore", "ignore", "pipe"] });
   let err = "";
   const verdict = await new Promise((resolve) => {
     const timer = setTimeout(() => resolve({ ok: false, why: "strace did not attach within 5 s" }), 5e3);
@@ -20274,14 +20357,14 @@ function bytes(n) {
 }
 
 // src/triage/raw.ts
-import { closeSync as closeSync7, openSync as openSync7, readSync as readSync5 } from "node:fs";
+import { closeSync as closeSync8, openSync as openSync8, readSync as readSync5 } from "node:fs";
 async function copyRaw(file, runId, dbFile, out) {
   if (file.path === null) throw new StoreError(`run ${runId} in ${dbFile} recorded no ${file.which} file`);
   if (!file.exists) {
     const fix = file.stored && !file.stored.startsWith("runs/") ? `it is recorded as ${file.stored}, relative to the folder of ${dbFile}: put the file there` : `it is stored relative to ${dbFile}; copy the runs/ folder beside the database`;
     throw new StoreError(`the ${file.which} of run ${runId} is missing: ${file.path} (${fix})`);
   }
-  const fd = openSync7(file.path, "r");
+  const fd = openSync8(file.path, "r");
   try {
     const buf = Buffer.allocUnsafe(1 << 20);
     for (; ; ) {
@@ -20291,7 +20374,7 @@ async function copyRaw(file, runId, dbFile, out) {
       if (!ok && out.once) await new Promise((resolve) => out.once("drain", resolve));
     }
   } finally {
-    closeSync7(fd);
+    closeSync8(fd);
   }
 }
 

@@ -19637,8 +19637,8 @@ function saveState(name, value) {
 import os5 from "node:os";
 
 // src/tracer/bpftrace.ts
-import { spawn as spawn2, execFile } from "node:child_process";
-import { closeSync as closeSync2, existsSync as existsSync3, mkdirSync as mkdirSync2, createWriteStream, openSync as openSync2, readFileSync as readFileSync3, rmSync as rmSync2, writeFileSync as writeFileSync2 } from "node:fs";
+import { spawn as spawn3, execFile } from "node:child_process";
+import { closeSync as closeSync3, existsSync as existsSync3, mkdirSync as mkdirSync2, createWriteStream, openSync as openSync3, readFileSync as readFileSync3, rmSync as rmSync2, writeFileSync as writeFileSync2 } from "node:fs";
 import { availableParallelism, totalmem } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -19653,6 +19653,77 @@ var ConfigurationError = class extends IoTraceError {
 var TracerError = class extends IoTraceError {
   name = "TracerError";
 };
+
+// src/tracer/tracepoint-sampling.ts
+import { spawn } from "node:child_process";
+import { closeSync, openSync } from "node:fs";
+var PROGRAM = String.raw`
+use strict; use warnings;
+my ($root, $ready, $wait) = @ARGV;
+if (defined $ready && length $ready) {
+  # Opened once: a run that claims the standby renames its folder.
+  open my $f, '<', $ready or do { print "cannot read $ready: $!\n"; exit 3; };
+  my $until = time + ($wait // 120);
+  while (1) {
+    my $s = '';
+    sysseek($f, 0, 0); sysread($f, $s, 4096);
+    last if index($s, '"R\t') >= 0;
+    if (time > $until || !kill(0, $root)) { print "bpftrace did not get ready\n"; exit 3; }
+    select(undef, undef, undef, 0.05);
+  }
+}
+my @queue = ($root); my %seen;
+while (defined(my $p = shift @queue)) {
+  next if $seen{$p}++;
+  my @fds;
+  if (opendir my $d, "/proc/$p/fd") { @fds = grep { /^\d+$/ && (readlink("/proc/$p/fd/$_") // '') eq 'anon_inode:[perf_event]' } readdir $d; }
+  if (!@fds) {
+    for my $t (glob "/proc/$p/task/*/children") { if (open my $c, '<', $t) { local $/; push @queue, split ' ', (<$c> // ''); } }
+    next;
+  }
+  my $pidfd = syscall(434, $p + 0, 0);
+  if ($pidfd < 0) { print "pidfd_open($p): $!\n"; exit 4; }
+  my ($off, $kept) = (0, 0);
+  for my $fd (@fds) {
+    my $mine = syscall(438, $pidfd, $fd + 0, 0);
+    if ($mine < 0) { print "pidfd_getfd($p, $fd): $!\n"; exit 4; }
+    open(my $h, '<&=', $mine) or next;
+    my $q = pack('L4', 2, 0, 0, 0);
+    if (ioctl($h, 0xc008240a, $q) || $!{ENOSPC}) { $off++ if ioctl($h, 0x2401, 0); } else { $kept++; }
+    close $h;
+  }
+  print "disabled $off tracepoint perf events of bpftrace (pid $p), left $kept\n";
+  exit($off > 0 ? 0 : 2);
+}
+print "no perf events under pid $root\n";
+exit 2;
+`;
+function stopTracepointSampling(pid, options) {
+  const words = [...options.asRoot, "perl", "-e", PROGRAM, String(pid), ...options.readyFile ? [options.readyFile, String(options.waitSeconds ?? 120)] : []];
+  const result = new Promise((resolve) => {
+    let out = "";
+    let fd;
+    try {
+      if (options.detached) fd = openSync(options.detached.outputFile, "w");
+    } catch (e) {
+      resolve(`cannot write ${options.detached.outputFile}: ${e.message}`);
+      return;
+    }
+    const child = spawn(words[0], words.slice(1), { stdio: ["ignore", fd ?? "pipe", "ignore"], detached: options.detached !== void 0 });
+    if (fd !== void 0) closeSync(fd);
+    child.once("error", (e) => resolve(`perl not run (${e.message}): bpftrace's tracepoint events keep sampling on CPU 0`));
+    if (options.detached) {
+      child.once("spawn", () => {
+        child.unref();
+        resolve("started");
+      });
+      return;
+    }
+    child.stdout.on("data", (d) => out += d.toString());
+    child.once("close", (code) => resolve(code === 0 ? out.trim() : `${out.trim() || `perl exited with ${code}`}: bpftrace's tracepoint events keep sampling on CPU 0`));
+  });
+  return { result };
+}
 
 // src/core/events.ts
 var IDENTITY_ENV_VARS = [
@@ -20316,10 +20387,10 @@ function processStart(pid) {
 }
 
 // src/tracer/standby.ts
-import { spawn } from "node:child_process";
+import { spawn as spawn2 } from "node:child_process";
 import { createHash, randomBytes } from "node:crypto";
 import { EventEmitter } from "node:events";
-import { chmodSync, closeSync, existsSync as existsSync2, lstatSync, mkdirSync, openSync, readFileSync as readFileSync2, readlinkSync, readSync, renameSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import { chmodSync, closeSync as closeSync2, existsSync as existsSync2, lstatSync, mkdirSync, openSync as openSync2, readFileSync as readFileSync2, readlinkSync, readSync, renameSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { PassThrough } from "node:stream";
@@ -20328,6 +20399,7 @@ var STANDBY_RECORD = "standby.json";
 var STANDBY_OUTPUT = "bpftrace-output.jsonl";
 var STANDBY_STDERR = "bpftrace-stderr.log";
 var STANDBY_SCRIPT = "iotrace.bt";
+var STANDBY_SAMPLING = "tracepoint-sampling.txt";
 function standbyDir(env = process.env) {
   return path.resolve(env[STANDBY_ENV] || path.join(env.RUNNER_TEMP || tmpdir(), "io-trace-standby"));
 }
@@ -20345,7 +20417,7 @@ function prepareStandbyDir(dir, nonce) {
   chmodSync(dir, 493);
   const launcher = path.join(dir, nonce);
   symlinkSync("/bin/sh", launcher);
-  return { dir, launcher, output: path.join(dir, STANDBY_OUTPUT), stderr: path.join(dir, STANDBY_STDERR), script: path.join(dir, STANDBY_SCRIPT) };
+  return { dir, launcher, output: path.join(dir, STANDBY_OUTPUT), stderr: path.join(dir, STANDBY_STDERR), script: path.join(dir, STANDBY_SCRIPT), sampling: path.join(dir, STANDBY_SAMPLING) };
 }
 function writeStandbyRecord(dir, record) {
   const tmp = path.join(dir, `.${STANDBY_RECORD}.${process.pid}`);
@@ -20372,7 +20444,7 @@ function standbyAlive(record) {
 function signalStandby(record, signal) {
   if (!standbyAlive(record) || processComm(record.pid) !== "bpftrace") return;
   const viaSudo = () => {
-    const k = spawn("sudo", ["-n", "kill", "-s", signal.replace(/^SIG/, ""), String(record.pid)], { stdio: "ignore" });
+    const k = spawn2("sudo", ["-n", "kill", "-s", signal.replace(/^SIG/, ""), String(record.pid)], { stdio: "ignore" });
     k.on("error", () => {
     });
   };
@@ -20422,7 +20494,8 @@ function claimStandby(dir, ownScriptHash) {
     launcher: "",
     output: path.join(claimedDir, STANDBY_OUTPUT),
     stderr: path.join(claimedDir, STANDBY_STDERR),
-    script: path.join(claimedDir, STANDBY_SCRIPT)
+    script: path.join(claimedDir, STANDBY_SCRIPT),
+    sampling: path.join(claimedDir, STANDBY_SAMPLING)
   };
   const drop = (why, record2) => {
     discardStandby(claimedDir, record2);
@@ -20485,8 +20558,8 @@ var StandbyProcess = class extends EventEmitter {
     super();
     this.record = record;
     this.pid = record.pid;
-    this.out = openSync(files.output, "r");
-    this.err = openSync(files.stderr, "r");
+    this.out = openSync2(files.output, "r");
+    this.err = openSync2(files.stderr, "r");
     this.timer = setInterval(() => this.poll(), pollMs);
     setImmediate(() => this.poll());
   }
@@ -20532,7 +20605,7 @@ var StandbyProcess = class extends EventEmitter {
     clearInterval(this.timer);
     for (const fd of [this.out, this.err]) {
       try {
-        closeSync(fd);
+        closeSync2(fd);
       } catch {
       }
     }
@@ -20733,16 +20806,16 @@ var BpftraceTracer = class {
     const script = adaptScript(shipped, { version: this.version, hasSubmitTracepoint: this.hasSubmitTracepoint, standby: { comm: nonce, idleSeconds: options.idleSeconds } });
     const files = prepareStandbyDir(dir, nonce);
     writeFileSync2(files.script, script);
-    const out = openSync2(files.output, "w");
-    const err = openSync2(files.stderr, "w");
+    const out = openSync3(files.output, "w");
+    const err = openSync3(files.stderr, "w");
     const { words, env } = bpftraceInvocation(
       { command: this.command, asRoot: this.asRoot, schedBatch: this.schedBatch, version: this.version, perfPages: this.perfPages ?? defaultPerfPages(onlineCpus().length, this.version), mapKeys: this.mapKeys },
       script,
       0
     );
-    const child = spawn2(words[0], words.slice(1), { env: { ...process.env, ...env }, stdio: ["ignore", out, err], detached: true });
-    closeSync2(out);
-    closeSync2(err);
+    const child = spawn3(words[0], words.slice(1), { env: { ...process.env, ...env }, stdio: ["ignore", out, err], detached: true });
+    closeSync3(out);
+    closeSync3(err);
     const started = await new Promise((resolve, reject) => {
       child.once("error", (e) => reject(new TracerError(`cannot start bpftrace (${this.command.join(" ")}): ${e.message}`)));
       child.once("spawn", () => resolve(child.pid));
@@ -20779,6 +20852,7 @@ var BpftraceTracer = class {
       idleSeconds: options.idleSeconds
     };
     writeStandbyRecord(dir, record);
+    await stopTracepointSampling(pid, { asRoot: this.asRoot, readyFile: files.output, waitSeconds: Math.ceil(this.readyTimeoutMs / 1e3), detached: { outputFile: files.sampling } }).result;
     const notReady = options.waitReady ? await waitStandbyReady({ record, dir, files }, Math.max(0, deadline - Date.now())) : null;
     if (notReady) {
       discardStandby(dir, record, "SIGKILL");
@@ -20875,6 +20949,8 @@ var BpftraceSession = class {
       clearTimeout(timer);
       this.log.debug(`bpftrace attached ${this.decoder.stats.probes} probes, following pid ${options.pid}${standby ? " (standby tracer)" : ""}`);
       onReady();
+      if (standby) this.log.debug(`standby: ${readIfThere(standby.files.sampling) || "its tracepoint events not stopped from sampling yet"}`);
+      else if (this.child.pid !== void 0) void stopTracepointSampling(this.child.pid, { asRoot: config.asRoot }).result.then((r) => this.log.debug(r));
     };
     this.decoder = new BpftraceDecoder({
       toEpochMs: (ns) => ns / 1e6 + offsetMs,
@@ -20890,7 +20966,7 @@ var BpftraceSession = class {
     } else {
       const { words, env } = bpftraceInvocation(config, script, options.pid);
       this.log.debug(`starting ${words.slice(0, -3).join(" ")} <iotrace.bt> ${options.pid}`);
-      this.child = spawn2(words[0], words.slice(1), {
+      this.child = spawn3(words[0], words.slice(1), {
         env: { ...process.env, ...env },
         stdio: ["ignore", "pipe", "pipe"]
       });
@@ -21020,7 +21096,7 @@ var BpftraceSession = class {
     if (comm) {
       const same = `[ "$(cat /proc/$0/comm 2>/dev/null)" = "$1" ]`;
       const kill = this.config.standby?.record.sudo ? "sudo -n kill" : "kill";
-      const watchdog = spawn2("sh", ["-c", `sleep 1.5; ${same} && ${kill} -INT $0; sleep 3; ${same} && ${kill} -KILL $0`, String(pid), comm], { stdio: "ignore", detached: true });
+      const watchdog = spawn3("sh", ["-c", `sleep 1.5; ${same} && ${kill} -INT $0; sleep 3; ${same} && ${kill} -KILL $0`, String(pid), comm], { stdio: "ignore", detached: true });
       watchdog.on("error", () => {
       });
       watchdog.unref();
@@ -21124,14 +21200,14 @@ var BpftraceSession = class {
     if (done()) return Promise.resolve(true);
     return new Promise((resolve) => {
       const unsynced = cpus.filter((c) => !this.decoder.syncedCpus.has(c));
-      const kick = spawn2("sh", ["-c", 'for c; do taskset -c "$c" true; done', "sh", ...unsynced.map(String)], { stdio: "ignore" });
+      const kick = spawn3("sh", ["-c", 'for c; do taskset -c "$c" true; done', "sh", ...unsynced.map(String)], { stdio: "ignore" });
       kick.on("error", () => {
       });
       const wakers = [];
       const wake = setTimeout(() => {
         for (const c of cpus) {
           if (this.decoder.syncedCpus.has(c)) continue;
-          const w = spawn2("taskset", ["-c", String(c), "timeout", String(ms / 1e3), "sh", "-c", "while :; do :; done"], { stdio: "ignore", detached: true });
+          const w = spawn3("taskset", ["-c", String(c), "timeout", String(ms / 1e3), "sh", "-c", "while :; do :; done"], { stdio: "ignore", detached: true });
           w.on("error", () => {
           });
           wakers.push(w);
@@ -21292,6 +21368,13 @@ function bpftraceEnv(version, perfPages, mapKeys) {
 }
 function lostEventsReason(total, reports) {
   return `bpftrace lost ${total} events (output buffer full${reports > 1 ? `; ${reports} reports` : ""})`;
+}
+function readIfThere(file) {
+  try {
+    return readFileSync3(file, "utf8").trim();
+  } catch {
+    return "";
+  }
 }
 
 // src/action/constants.ts
