@@ -490,10 +490,16 @@ class BpftraceSession implements TracerSession {
       this.isReady = true;
       clearTimeout(timer);
       this.log.debug(`bpftrace attached ${this.decoder.stats.probes} probes, following pid ${options.pid}${standby ? ' (standby tracer)' : ''}`);
-      onReady();
-      // Not waited for: the build may start while it works (tracepoint-sampling.ts says why it matters).
-      if (standby) this.log.debug(`standby: ${readIfThere(standby.files.sampling) || 'its tracepoint events not stopped from sampling yet'}`);
-      else if (this.child.pid !== undefined) void stopTracepointSampling(this.child.pid, { asRoot: config.asRoot }).result.then((r) => this.log.debug(r));
+      // Before the build starts, its tracepoint events stop sampling (tracepoint-sampling.ts: on CPU 0
+      // they cost more than the programs). ~10 ms; a standby's helper did it long ago, unless the run
+      // claimed it right after `tracer start --no-wait`. Bounded: it only changes the speed.
+      const done = readIfThere(standby?.files.sampling ?? '');
+      const pid = standby ? standby.record.pid : this.child.pid;
+      const said = /^disabled /.test(done) || pid === undefined ? Promise.resolve(done) : stopTracepointSampling(pid, { asRoot: config.asRoot }).result;
+      void Promise.race([said, new Promise<string>((r) => setTimeout(() => r('tracepoint events: no answer within 3 s, not waited for'), 3000).unref())]).then((r) => {
+        this.log.debug(`${standby ? 'standby: ' : ''}${r}`);
+        onReady();
+      });
     };
     this.decoder = new BpftraceDecoder({
       toEpochMs: (ns) => ns / 1e6 + offsetMs,
@@ -1053,6 +1059,7 @@ export function lostEventsReason(total: number, reports: number): string {
 
 /** A small file's text, trimmed, or '' when it is not there. */
 function readIfThere(file: string): string {
+  if (file === '') return '';
   try {
     return readFileSync(file, 'utf8').trim();
   } catch {
