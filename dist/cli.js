@@ -17792,9 +17792,13 @@ var BpftraceSession = class {
       this.isReady = true;
       clearTimeout(timer);
       this.log.debug(`bpftrace attached ${this.decoder.stats.probes} probes, following pid ${options.pid}${standby ? " (standby tracer)" : ""}`);
-      onReady();
-      if (standby) this.log.debug(`standby: ${readIfThere(standby.files.sampling) || "its tracepoint events not stopped from sampling yet"}`);
-      else if (this.child.pid !== void 0) void stopTracepointSampling(this.child.pid, { asRoot: config.asRoot }).result.then((r) => this.log.debug(r));
+      const done = readIfThere(standby?.files.sampling ?? "");
+      const pid = standby ? standby.record.pid : this.child.pid;
+      const said = /^disabled /.test(done) || pid === void 0 ? Promise.resolve(done) : stopTracepointSampling(pid, { asRoot: config.asRoot }).result;
+      void Promise.race([said, new Promise((r) => setTimeout(() => r("tracepoint events: no answer within 3 s, not waited for"), 3e3).unref())]).then((r) => {
+        this.log.debug(`${standby ? "standby: " : ""}${r}`);
+        onReady();
+      });
     };
     this.decoder = new BpftraceDecoder({
       toEpochMs: (ns) => ns / 1e6 + offsetMs,
@@ -18214,6 +18218,7 @@ function lostEventsReason(total, reports) {
   return `bpftrace lost ${total} events (output buffer full${reports > 1 ? `; ${reports} reports` : ""})`;
 }
 function readIfThere(file) {
+  if (file === "") return "";
   try {
     return readFileSync15(file, "utf8").trim();
   } catch {
