@@ -93,7 +93,9 @@ export function stopTracepointSampling(
       resolve(`cannot write ${options.detached!.outputFile}: ${(e as Error).message}`);
       return;
     }
-    const child = spawn(words[0], words.slice(1), { stdio: ['ignore', fd ?? 'pipe', 'ignore'], detached: options.detached !== undefined });
+    // Only PATH: PERL5OPT or PERL5LIB from the build's environment must not reach a perl run as root.
+    const env = { PATH: process.env.PATH ?? '/usr/bin:/bin' };
+    const child = spawn(words[0], words.slice(1), { env, stdio: ['ignore', fd ?? 'pipe', 'ignore'], detached: options.detached !== undefined });
     if (fd !== undefined) closeSync(fd);
     child.once('error', (e) => resolve(`perl not run (${e.message}): bpftrace's tracepoint events keep sampling on CPU 0`));
     if (options.detached) {

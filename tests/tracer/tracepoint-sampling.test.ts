@@ -87,6 +87,18 @@ suite('tracepoint events stopped from sampling (real bpftrace)', () => {
     }
   });
 
+  it('runs perl without the environment\'s PERL5OPT (a perl run as root must not load what the build set)', async () => {
+    const saved = process.env.PERL5OPT;
+    process.env.PERL5OPT = '-Mio_trace_no_such_module';
+    try {
+      // With PERL5OPT passed on, perl would die before it looked for any process.
+      expect(await stopTracepointSampling(2 ** 22 + 7, { asRoot: [] }).result).toMatch(/^no perf events under pid \d+/);
+    } finally {
+      if (saved === undefined) delete process.env.PERL5OPT;
+      else process.env.PERL5OPT = saved;
+    }
+  });
+
   it('says why when there is nothing to stop, and never throws', async () => {
     // A process without perf events (this test's own sleep), and one that is gone.
     const sleeper = spawn('sleep', ['30'], { stdio: 'ignore' });
