@@ -16822,7 +16822,8 @@ function stopTracepointSampling(pid, options) {
       resolve(`cannot write ${options.detached.outputFile}: ${e2.message}`);
       return;
     }
-    const child = spawn5(words[0], words.slice(1), { stdio: ["ignore", fd ?? "pipe", "ignore"], detached: options.detached !== void 0 });
+    const env = { PATH: process.env.PATH ?? "/usr/bin:/bin" };
+    const child = spawn5(words[0], words.slice(1), { env, stdio: ["ignore", fd ?? "pipe", "ignore"], detached: options.detached !== void 0 });
     if (fd !== void 0) closeSync6(fd);
     child.once("error", (e2) => resolve(`perl not run (${e2.message}): bpftrace's tracepoint events keep sampling on CPU 0`));
     if (options.detached) {

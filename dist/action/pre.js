@@ -19709,7 +19709,8 @@ function stopTracepointSampling(pid, options) {
       resolve(`cannot write ${options.detached.outputFile}: ${e.message}`);
       return;
     }
-    const child = spawn(words[0], words.slice(1), { stdio: ["ignore", fd ?? "pipe", "ignore"], detached: options.detached !== void 0 });
+    const env = { PATH: process.env.PATH ?? "/usr/bin:/bin" };
+    const child = spawn(words[0], words.slice(1), { env, stdio: ["ignore", fd ?? "pipe", "ignore"], detached: options.detached !== void 0 });
     if (fd !== void 0) closeSync(fd);
     child.once("error", (e) => resolve(`perl not run (${e.message}): bpftrace's tracepoint events keep sampling on CPU 0`));
     if (options.detached) {
