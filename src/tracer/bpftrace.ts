@@ -342,7 +342,7 @@ export class BpftraceTracer implements Tracer {
     writeStandbyRecord(dir, record);
     // Detached, so it also does its work for `tracer start --no-wait` (the action's pre step), once
     // bpftrace is ready: until then there are no events to stop, afterwards every syscall pays for them.
-    await stopTracepointSampling(pid, { asRoot: this.asRoot, readyFile: files.output, waitSeconds: Math.ceil(this.readyTimeoutMs / 1000), detached: { outputFile: files.sampling } }).result;
+    await stopTracepointSampling(pid, { asRoot: this.asRoot, ready: { file: files.output, waitSeconds: Math.ceil(this.readyTimeoutMs / 1000) }, detached: { outputFile: files.sampling } });
     const notReady = options.waitReady ? await waitStandbyReady({ record, dir, files }, Math.max(0, deadline - Date.now())) : null;
     if (notReady) {
       discardStandby(dir, record, 'SIGKILL');
@@ -493,9 +493,9 @@ class BpftraceSession implements TracerSession {
       // Before the build starts, its tracepoint events stop sampling (tracepoint-sampling.ts: on CPU 0
       // they cost more than the programs). ~10 ms; a standby's helper did it long ago, unless the run
       // claimed it right after `tracer start --no-wait`. Bounded: it only changes the speed.
-      const done = readIfThere(standby?.files.sampling ?? '');
+      const done = standby ? readIfThere(standby.files.sampling) : '';
       const pid = standby ? standby.record.pid : this.child.pid;
-      const said = /^disabled /.test(done) || pid === undefined ? Promise.resolve(done) : stopTracepointSampling(pid, { asRoot: config.asRoot }).result;
+      const said = /^disabled /.test(done) || pid === undefined ? Promise.resolve(done) : stopTracepointSampling(pid, { asRoot: config.asRoot });
       void Promise.race([said, new Promise<string>((r) => setTimeout(() => r('tracepoint events: no answer within 3 s, not waited for'), 3000).unref())]).then((r) => {
         this.log.debug(`${standby ? 'standby: ' : ''}${r}`);
         onReady();
@@ -1002,8 +1002,8 @@ export function adaptScript(script: string, options: AdaptOptions = {}): string 
  * getrandom...) on none of them; the few that share a bit (mremap, getcwd, umask, statfs...) only
  * go on to the map lookup they make without the gate.
  */
-export const GATE_MULTIPLIER = 0x4b2f32bf9d481cbdn;
-export const GATE_SHIFT = 49n;
+const GATE_MULTIPLIER = 0x4b2f32bf9d481cbdn;
+const GATE_SHIFT = 49n;
 
 /** The gate's bit for syscall number `id`, computed as the BPF program does (64-bit wrapping product). */
 export function gateBit(id: number): number {
@@ -1059,7 +1059,6 @@ export function lostEventsReason(total: number, reports: number): string {
 
 /** A small file's text, trimmed, or '' when it is not there. */
 function readIfThere(file: string): string {
-  if (file === '') return '';
   try {
     return readFileSync(file, 'utf8').trim();
   } catch {

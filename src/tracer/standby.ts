@@ -26,6 +26,10 @@ export const STANDBY_OUTPUT = 'bpftrace-output.jsonl';
 export const STANDBY_STDERR = 'bpftrace-stderr.log';
 export const STANDBY_SCRIPT = 'iotrace.bt';
 export const STANDBY_SAMPLING = 'tracepoint-sampling.txt';
+/** How the ready record starts in bpftrace's -f json output (the JSON escapes the TAB after the tag). */
+export const READY_RECORD = '"R\\t';
+/** BEGIN prints it first, so it is in the output's first 4 KiB. */
+export const READY_RECORD_WITHIN = 4096;
 
 export interface StandbyRecord {
   ioTraceVersion: string;
@@ -243,8 +247,7 @@ export function claimStandby(dir: string, ownScriptHash: string): ClaimResult {
 /** Whether bpftrace has printed its ready record (BEGIN's output arrives once every probe is attached). */
 export function standbyReady(files: Pick<StandbyFiles, 'output'>): boolean {
   try {
-    // The JSON output escapes the TAB after the record's tag.
-    return readFileSync(files.output, 'utf8').slice(0, 4096).includes('"R\\t');
+    return readFileSync(files.output, 'utf8').slice(0, READY_RECORD_WITHIN).includes(READY_RECORD);
   } catch {
     return false;
   }

@@ -15,7 +15,7 @@
  * medians of 6 interleaved runs).
  *
  * Node cannot take another process's file descriptor (pidfd_getfd) or call ioctl, so a short Perl
- * program does it (perl-base is essential on Debian and Ubuntu, and GitHub's runners have it). Only
+ * program does it (perl-base is essential, i.e. always installed, on Debian and Ubuntu, which GitHub's Linux runners are). Only
  * events that answer PERF_EVENT_IOC_QUERY_BPF are tracepoint events; bpftrace's output buffers and its
  * profile/interval events (a disabled one would stop its program) do not, and are left alone. Without
  * perl, pidfd_getfd (Linux 5.6) or the right to use it, nothing changes but the speed: the result is
@@ -23,21 +23,23 @@
  */
 import { spawn } from 'node:child_process';
 import { closeSync, openSync } from 'node:fs';
+import { READY_RECORD, READY_RECORD_WITHIN } from './standby.js';
 
 // ARGV: the pid of bpftrace or of a wrapper it runs under (sudo, chroot, chrt: the first process in
 // that tree holding perf events is taken), then optionally a file to wait for bpftrace's ready record in
-// (its -f json output) and how many seconds to wait. Prints one line; exit 0 when events were disabled.
+// (its -f json output), how many seconds to wait, the record's start and within how many bytes it is
+// (standby.ts's, so both read readiness alike). Prints one line; exit 0 when events were disabled.
 const PROGRAM = String.raw`
 use strict; use warnings;
-my ($root, $ready, $wait) = @ARGV;
-if (defined $ready && length $ready) {
+my ($root, $ready, $wait, $marker, $within) = @ARGV;
+if (defined $ready) {
   # Opened once: a run that claims the standby renames its folder.
   open my $f, '<', $ready or do { print "cannot read $ready: $!\n"; exit 3; };
-  my $until = time + ($wait // 120);
+  my $until = time + $wait;
   while (1) {
     my $s = '';
-    sysseek($f, 0, 0); sysread($f, $s, 4096);
-    last if index($s, '"R\t') >= 0;
+    sysseek($f, 0, 0); sysread($f, $s, $within);
+    last if index($s, $marker) >= 0;
     if (time > $until || !kill(0, $root)) { print "bpftrace did not get ready\n"; exit 3; }
     select(undef, undef, undef, 0.05);
   }
@@ -69,22 +71,19 @@ print "no perf events under pid $root\n";
 exit 2;
 `;
 
-export interface SamplingStop {
-  /** One line: what was disabled, or why nothing was. */
-  result: Promise<string>;
-}
-
 /**
  * Disable the tracepoint perf events of the bpftrace at (or under) `pid`, now or, with `readyFile`,
  * once bpftrace has printed its ready record there (for a standby this process does not wait for: the
  * helper is detached and outlives it). `asRoot` prefixes the command (sudo) when io-trace is not root.
+ * Resolves with one line: what was disabled, or why nothing was ('started' for a detached helper).
  */
 export function stopTracepointSampling(
   pid: number,
-  options: { asRoot: string[]; readyFile?: string; waitSeconds?: number; detached?: { outputFile: string } },
-): SamplingStop {
-  const words = [...options.asRoot, 'perl', '-e', PROGRAM, String(pid), ...(options.readyFile ? [options.readyFile, String(options.waitSeconds ?? 120)] : [])];
-  const result = new Promise<string>((resolve) => {
+  options: { asRoot: string[]; ready?: { file: string; waitSeconds: number }; detached?: { outputFile: string } },
+): Promise<string> {
+  const wait = options.ready ? [options.ready.file, String(options.ready.waitSeconds), READY_RECORD, String(READY_RECORD_WITHIN)] : [];
+  const words = [...options.asRoot, 'perl', '-e', PROGRAM, String(pid), ...wait];
+  return new Promise<string>((resolve) => {
     let out = '';
     let fd: number | undefined;
     try {
@@ -108,5 +107,4 @@ export function stopTracepointSampling(
     child.stdout!.on('data', (d: Buffer) => (out += d.toString()));
     child.once('close', (code) => resolve(code === 0 ? out.trim() : `${out.trim() || `perl exited with ${code}`}: bpftrace's tracepoint events keep sampling on CPU 0`));
   });
-  return { result };
 }

@@ -67,7 +67,7 @@ suite('tracepoint events stopped from sampling (real bpftrace)', () => {
       onCpu0('iotrace-tps');
       expect(counters(bt.pid!).count).toBeGreaterThan(before.count);
 
-      const said = await stopTracepointSampling(bt.pid!, { asRoot: [] }).result;
+      const said = await stopTracepointSampling(bt.pid!, { asRoot: [] });
       expect(said).toMatch(/^disabled 2 tracepoint perf events of bpftrace \(pid \d+\), left \d+$/);
 
       const after = counters(bt.pid!);
@@ -92,7 +92,7 @@ suite('tracepoint events stopped from sampling (real bpftrace)', () => {
     process.env.PERL5OPT = '-Mio_trace_no_such_module';
     try {
       // With PERL5OPT passed on, perl would die before it looked for any process.
-      expect(await stopTracepointSampling(2 ** 22 + 7, { asRoot: [] }).result).toMatch(/^no perf events under pid \d+/);
+      expect(await stopTracepointSampling(2 ** 22 + 7, { asRoot: [] })).toMatch(/^no perf events under pid \d+/);
     } finally {
       if (saved === undefined) delete process.env.PERL5OPT;
       else process.env.PERL5OPT = saved;
@@ -102,12 +102,12 @@ suite('tracepoint events stopped from sampling (real bpftrace)', () => {
   it('says why when there is nothing to stop, and never throws', async () => {
     // A process without perf events (this test's own sleep), and one that is gone.
     const sleeper = spawn('sleep', ['30'], { stdio: 'ignore' });
-    expect(await stopTracepointSampling(sleeper.pid!, { asRoot: [] }).result).toMatch(/^no perf events under pid \d+: bpftrace's tracepoint events keep sampling on CPU 0$/);
+    expect(await stopTracepointSampling(sleeper.pid!, { asRoot: [] })).toMatch(/^no perf events under pid \d+: bpftrace's tracepoint events keep sampling on CPU 0$/);
     sleeper.kill();
     // Waiting for a ready record from a bpftrace that is not running gives up at once.
     const ready = join(dir, 'never-ready');
     spawnSync('touch', [ready]);
-    expect(await stopTracepointSampling(2 ** 22 + 7, { asRoot: [], readyFile: ready, waitSeconds: 5 }).result).toMatch(/^bpftrace did not get ready/);
-    expect(await stopTracepointSampling(1, { asRoot: ['/nonexistent/sudo'] }).result).toMatch(/^perl not run \(spawn \/nonexistent\/sudo ENOENT\)/);
+    expect(await stopTracepointSampling(2 ** 22 + 7, { asRoot: [], ready: { file: ready, waitSeconds: 5 } })).toMatch(/^bpftrace did not get ready/);
+    expect(await stopTracepointSampling(1, { asRoot: ['/nonexistent/sudo'] })).toMatch(/^perl not run \(spawn \/nonexistent\/sudo ENOENT\)/);
   });
 });
