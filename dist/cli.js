@@ -15401,6 +15401,8 @@ var STANDBY_OUTPUT = "bpftrace-output.jsonl";
 var STANDBY_STDERR = "bpftrace-stderr.log";
 var STANDBY_SCRIPT = "iotrace.bt";
 var STANDBY_SAMPLING = "tracepoint-sampling.txt";
+var READY_RECORD = '"R\\t';
+var READY_RECORD_WITHIN = 4096;
 function standbyDir(env = process.env) {
   return path16.resolve(env[STANDBY_ENV] || path16.join(env.RUNNER_TEMP || tmpdir3(), "io-trace-standby"));
 }
@@ -15540,7 +15542,7 @@ function claimStandby(dir, ownScriptHash) {
 }
 function standbyReady(files) {
   try {
-    return readFileSync13(files.output, "utf8").slice(0, 4096).includes('"R\\t');
+    return readFileSync13(files.output, "utf8").slice(0, READY_RECORD_WITHIN).includes(READY_RECORD);
   } catch {
     return false;
   }
@@ -16772,15 +16774,15 @@ import { spawn as spawn5 } from "node:child_process";
 import { closeSync as closeSync6, openSync as openSync6 } from "node:fs";
 var PROGRAM = String.raw`
 use strict; use warnings;
-my ($root, $ready, $wait) = @ARGV;
-if (defined $ready && length $ready) {
+my ($root, $ready, $wait, $marker, $within) = @ARGV;
+if (defined $ready) {
   # Opened once: a run that claims the standby renames its folder.
   open my $f, '<', $ready or do { print "cannot read $ready: $!\n"; exit 3; };
-  my $until = time + ($wait // 120);
+  my $until = time + $wait;
   while (1) {
     my $s = '';
-    sysseek($f, 0, 0); sysread($f, $s, 4096);
-    last if index($s, '"R\t') >= 0;
+    sysseek($f, 0, 0); sysread($f, $s, $within);
+    last if index($s, $marker) >= 0;
     if (time > $until || !kill(0, $root)) { print "bpftrace did not get ready\n"; exit 3; }
     select(undef, undef, undef, 0.05);
   }
@@ -16812,8 +16814,9 @@ print "no perf events under pid $root\n";
 exit 2;
 `;
 function stopTracepointSampling(pid, options) {
-  const words = [...options.asRoot, "perl", "-e", PROGRAM, String(pid), ...options.readyFile ? [options.readyFile, String(options.waitSeconds ?? 120)] : []];
-  const result = new Promise((resolve) => {
+  const wait = options.ready ? [options.ready.file, String(options.ready.waitSeconds), READY_RECORD, String(READY_RECORD_WITHIN)] : [];
+  const words = [...options.asRoot, "perl", "-e", PROGRAM, String(pid), ...wait];
+  return new Promise((resolve) => {
     let out = "";
     let fd;
     try {
@@ -16836,7 +16839,6 @@ function stopTracepointSampling(pid, options) {
     child.stdout.on("data", (d) => out += d.toString());
     child.once("close", (code) => resolve(code === 0 ? out.trim() : `${out.trim() || `perl exited with ${code}`}: bpftrace's tracepoint events keep sampling on CPU 0`));
   });
-  return { result };
 }
 
 // src/core/open-flags.ts
@@ -17697,7 +17699,7 @@ var BpftraceTracer = class {
       idleSeconds: options.idleSeconds
     };
     writeStandbyRecord(dir, record);
-    await stopTracepointSampling(pid, { asRoot: this.asRoot, readyFile: files.output, waitSeconds: Math.ceil(this.readyTimeoutMs / 1e3), detached: { outputFile: files.sampling } }).result;
+    await stopTracepointSampling(pid, { asRoot: this.asRoot, ready: { file: files.output, waitSeconds: Math.ceil(this.readyTimeoutMs / 1e3) }, detached: { outputFile: files.sampling } });
     const notReady = options.waitReady ? await waitStandbyReady({ record, dir, files }, Math.max(0, deadline - Date.now())) : null;
     if (notReady) {
       discardStandby(dir, record, "SIGKILL");
@@ -17793,9 +17795,9 @@ var BpftraceSession = class {
       this.isReady = true;
       clearTimeout(timer);
       this.log.debug(`bpftrace attached ${this.decoder.stats.probes} probes, following pid ${options.pid}${standby ? " (standby tracer)" : ""}`);
-      const done = readIfThere(standby?.files.sampling ?? "");
+      const done = standby ? readIfThere(standby.files.sampling) : "";
       const pid = standby ? standby.record.pid : this.child.pid;
-      const said = /^disabled /.test(done) || pid === void 0 ? Promise.resolve(done) : stopTracepointSampling(pid, { asRoot: config.asRoot }).result;
+      const said = /^disabled /.test(done) || pid === void 0 ? Promise.resolve(done) : stopTracepointSampling(pid, { asRoot: config.asRoot });
       void Promise.race([said, new Promise((r) => setTimeout(() => r("tracepoint events: no answer within 3 s, not waited for"), 3e3).unref())]).then((r) => {
         this.log.debug(`${standby ? "standby: " : ""}${r}`);
         onReady();
@@ -18219,7 +18221,6 @@ function lostEventsReason(total, reports) {
   return `bpftrace lost ${total} events (output buffer full${reports > 1 ? `; ${reports} reports` : ""})`;
 }
 function readIfThere(file) {
-  if (file === "") return "";
   try {
     return readFileSync15(file, "utf8").trim();
   } catch {

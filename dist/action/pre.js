@@ -19655,19 +19655,274 @@ var TracerError = class extends IoTraceError {
 };
 
 // src/tracer/tracepoint-sampling.ts
+import { spawn as spawn2 } from "node:child_process";
+import { closeSync as closeSync2, openSync as openSync2 } from "node:fs";
+
+// src/tracer/standby.ts
 import { spawn } from "node:child_process";
-import { closeSync, openSync } from "node:fs";
+import { createHash, randomBytes } from "node:crypto";
+import { EventEmitter } from "node:events";
+import { chmodSync, closeSync, existsSync as existsSync2, lstatSync, mkdirSync, openSync, readFileSync as readFileSync2, readlinkSync, readSync, renameSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { PassThrough } from "node:stream";
+
+// src/tracer/launch.ts
+import { readFileSync } from "node:fs";
+function processStart(pid) {
+  try {
+    const stat2 = readFileSync(`/proc/${pid}/stat`, "latin1");
+    const fields = stat2.slice(stat2.lastIndexOf(")") + 2).split(" ");
+    return { state: fields[0], startTicks: Number(fields[19]) };
+  } catch {
+    return void 0;
+  }
+}
+
+// src/tracer/standby.ts
+var STANDBY_ENV = "IO_TRACE_STANDBY";
+var STANDBY_RECORD = "standby.json";
+var STANDBY_OUTPUT = "bpftrace-output.jsonl";
+var STANDBY_STDERR = "bpftrace-stderr.log";
+var STANDBY_SCRIPT = "iotrace.bt";
+var STANDBY_SAMPLING = "tracepoint-sampling.txt";
+var READY_RECORD = '"R\\t';
+var READY_RECORD_WITHIN = 4096;
+function standbyDir(env = process.env) {
+  return path.resolve(env[STANDBY_ENV] || path.join(env.RUNNER_TEMP || tmpdir(), "io-trace-standby"));
+}
+function scriptHash(script) {
+  return createHash("sha256").update(script).digest("hex").slice(0, 16);
+}
+function newNonce() {
+  return `iot-${randomBytes(5).toString("hex")}`;
+}
+function prepareStandbyDir(dir, nonce) {
+  if (existsSync2(dir)) {
+    throw new TracerError(`a standby tracer folder exists already at ${dir}: stop it first (io-trace tracer stop) or pick another folder with ${STANDBY_ENV}`);
+  }
+  mkdirSync(dir, { recursive: true, mode: 493 });
+  chmodSync(dir, 493);
+  const launcher = path.join(dir, nonce);
+  symlinkSync("/bin/sh", launcher);
+  return { dir, launcher, output: path.join(dir, STANDBY_OUTPUT), stderr: path.join(dir, STANDBY_STDERR), script: path.join(dir, STANDBY_SCRIPT), sampling: path.join(dir, STANDBY_SAMPLING) };
+}
+function writeStandbyRecord(dir, record) {
+  const tmp = path.join(dir, `.${STANDBY_RECORD}.${process.pid}`);
+  writeFileSync(tmp, JSON.stringify(record, null, 2) + "\n");
+  renameSync(tmp, path.join(dir, STANDBY_RECORD));
+}
+function readStandbyRecord(dir) {
+  const file = path.join(dir, STANDBY_RECORD);
+  let record;
+  try {
+    record = JSON.parse(readFileSync2(file, "utf8"));
+  } catch (e) {
+    throw new TracerError(`standby tracer at ${dir}: cannot read ${STANDBY_RECORD} (${e.message})`);
+  }
+  if (!Number.isInteger(record.pid) || !Number.isInteger(record.startTicks) || typeof record.nonce !== "string" || typeof record.launcher !== "string") {
+    throw new TracerError(`standby tracer at ${dir}: ${STANDBY_RECORD} is malformed`);
+  }
+  return record;
+}
+function standbyAlive(record) {
+  const p = processStart(record.pid);
+  return p !== void 0 && p.startTicks === record.startTicks && p.state !== "Z";
+}
+function signalStandby(record, signal) {
+  if (!standbyAlive(record) || processComm(record.pid) !== "bpftrace") return;
+  const viaSudo = () => {
+    const k = spawn("sudo", ["-n", "kill", "-s", signal.replace(/^SIG/, ""), String(record.pid)], { stdio: "ignore" });
+    k.on("error", () => {
+    });
+  };
+  if (record.sudo) return viaSudo();
+  try {
+    process.kill(record.pid, signal);
+  } catch (e) {
+    if (e.code === "EPERM") viaSudo();
+  }
+}
+function discardStandby(dir, record, signal = "SIGINT") {
+  if (record) signalStandby(record, signal);
+  rmSync(dir, { recursive: true, force: true });
+}
+function processComm(pid) {
+  try {
+    return readFileSync2(`/proc/${pid}/comm`, "utf8").trim();
+  } catch {
+    return "";
+  }
+}
+function untrustedFolder(dir) {
+  let st;
+  try {
+    st = lstatSync(dir);
+  } catch {
+    return void 0;
+  }
+  const uid = process.geteuid?.() ?? 0;
+  if (!st.isDirectory()) return `${dir} is not a folder`;
+  if (st.uid !== uid) return `${dir} belongs to uid ${st.uid}, not to this user (uid ${uid})`;
+  if ((st.mode & 18) !== 0) return `${dir} can be written by other users`;
+  return void 0;
+}
+function claimStandby(dir, ownScriptHash) {
+  if (!existsSync2(path.join(dir, STANDBY_RECORD))) return { none: true };
+  const untrusted = untrustedFolder(dir);
+  if (untrusted) return { unusable: `not using the standby tracer folder: ${untrusted}` };
+  const claimedDir = `${dir}.claimed-${process.pid}-${Date.now()}`;
+  try {
+    renameSync(dir, claimedDir);
+  } catch {
+    return { none: true };
+  }
+  const files = {
+    dir: claimedDir,
+    launcher: "",
+    output: path.join(claimedDir, STANDBY_OUTPUT),
+    stderr: path.join(claimedDir, STANDBY_STDERR),
+    script: path.join(claimedDir, STANDBY_SCRIPT),
+    sampling: path.join(claimedDir, STANDBY_SAMPLING)
+  };
+  const drop = (why, record2) => {
+    discardStandby(claimedDir, record2);
+    return { unusable: why };
+  };
+  let record;
+  try {
+    record = readStandbyRecord(claimedDir);
+  } catch (e) {
+    return drop(e.message);
+  }
+  files.launcher = path.join(claimedDir, record.nonce);
+  let launcherTarget = "";
+  try {
+    launcherTarget = lstatSync(files.launcher).isSymbolicLink() ? readlinkSync(files.launcher) : "";
+  } catch {
+  }
+  if (!/^iot-[0-9a-f]{10}$/.test(record.nonce) || launcherTarget !== "/bin/sh") {
+    return drop(`the standby tracer's launcher is not a link to /bin/sh named by its nonce: not used`, record);
+  }
+  if (record.scriptHash !== ownScriptHash) {
+    return drop(`the standby tracer was started by another io-trace (${record.ioTraceVersion}, another script)`, record);
+  }
+  if (!standbyAlive(record)) {
+    const why = stderrTail(files.stderr);
+    const idle = Date.now() - record.startedAt > record.idleSeconds * 1e3;
+    return drop(`the standby tracer (pid ${record.pid}) is gone${idle ? ` (idle limit of ${record.idleSeconds} s reached)` : ""}${why ? `: ${why}` : ""}`);
+  }
+  return { claimed: { record, dir: claimedDir, files } };
+}
+function standbyReady(files) {
+  try {
+    return readFileSync2(files.output, "utf8").slice(0, READY_RECORD_WITHIN).includes(READY_RECORD);
+  } catch {
+    return false;
+  }
+}
+async function waitStandbyReady(claimed, timeoutMs) {
+  const deadline = Date.now() + timeoutMs;
+  while (!standbyReady(claimed.files)) {
+    if (!standbyAlive(claimed.record)) {
+      const why = stderrTail(claimed.files.stderr);
+      return `the standby tracer (pid ${claimed.record.pid}) exited before it attached${why ? `: ${why}` : ""}`;
+    }
+    if (Date.now() > deadline) return `the standby tracer (pid ${claimed.record.pid}) did not attach within ${timeoutMs / 1e3} s`;
+    await new Promise((r) => setTimeout(r, 10));
+  }
+  const comm = processComm(claimed.record.pid);
+  return comm === "bpftrace" ? null : `the standby tracer's pid ${claimed.record.pid} is ${JSON.stringify(comm)}, not bpftrace: not used`;
+}
+function stderrTail(file) {
+  try {
+    return readFileSync2(file, "utf8").split("\n").filter((l) => l.trim() && !/RLIMIT_MEMLOCK|^Attach/.test(l)).slice(-4).join(" | ");
+  } catch {
+    return "";
+  }
+}
+var StandbyProcess = class extends EventEmitter {
+  constructor(record, files, pollMs = 5) {
+    super();
+    this.record = record;
+    this.pid = record.pid;
+    this.out = openSync(files.output, "r");
+    this.err = openSync(files.stderr, "r");
+    this.timer = setInterval(() => this.poll(), pollMs);
+    setImmediate(() => this.poll());
+  }
+  record;
+  pid;
+  stdout = new PassThrough();
+  stderr = new PassThrough();
+  exitCode = null;
+  signalCode = null;
+  out;
+  err;
+  outPos = 0;
+  errPos = 0;
+  buf = Buffer.alloc(1 << 20);
+  timer;
+  lastAliveCheck = 0;
+  gone = false;
+  readAll(fd, from, into) {
+    let pos = from;
+    for (; ; ) {
+      const n = readSync(fd, this.buf, 0, this.buf.length, pos);
+      if (n <= 0) return pos;
+      into.write(Buffer.from(this.buf.subarray(0, n)));
+      pos += n;
+    }
+  }
+  poll() {
+    if (this.gone) return;
+    this.outPos = this.readAll(this.out, this.outPos, this.stdout);
+    this.errPos = this.readAll(this.err, this.errPos, this.stderr);
+    const now = Date.now();
+    if (now - this.lastAliveCheck < 100) return;
+    this.lastAliveCheck = now;
+    if (standbyAlive(this.record)) return;
+    this.outPos = this.readAll(this.out, this.outPos, this.stdout);
+    this.errPos = this.readAll(this.err, this.errPos, this.stderr);
+    this.close();
+    this.exitCode = -1;
+    this.emit("exit", null, null);
+  }
+  close() {
+    this.gone = true;
+    clearInterval(this.timer);
+    for (const fd of [this.out, this.err]) {
+      try {
+        closeSync(fd);
+      } catch {
+      }
+    }
+    this.stdout.end();
+    this.stderr.end();
+  }
+  kill(signal = "SIGTERM") {
+    if (this.gone) return false;
+    signalStandby(this.record, signal);
+    return true;
+  }
+  /** Stop reading (the session lets bpftrace detach on its own). */
+  unref() {
+    if (!this.gone) this.close();
+  }
+};
+
+// src/tracer/tracepoint-sampling.ts
 var PROGRAM = String.raw`
 use strict; use warnings;
-my ($root, $ready, $wait) = @ARGV;
-if (defined $ready && length $ready) {
+my ($root, $ready, $wait, $marker, $within) = @ARGV;
+if (defined $ready) {
   # Opened once: a run that claims the standby renames its folder.
   open my $f, '<', $ready or do { print "cannot read $ready: $!\n"; exit 3; };
-  my $until = time + ($wait // 120);
+  my $until = time + $wait;
   while (1) {
     my $s = '';
-    sysseek($f, 0, 0); sysread($f, $s, 4096);
-    last if index($s, '"R\t') >= 0;
+    sysseek($f, 0, 0); sysread($f, $s, $within);
+    last if index($s, $marker) >= 0;
     if (time > $until || !kill(0, $root)) { print "bpftrace did not get ready\n"; exit 3; }
     select(undef, undef, undef, 0.05);
   }
@@ -19699,19 +19954,20 @@ print "no perf events under pid $root\n";
 exit 2;
 `;
 function stopTracepointSampling(pid, options) {
-  const words = [...options.asRoot, "perl", "-e", PROGRAM, String(pid), ...options.readyFile ? [options.readyFile, String(options.waitSeconds ?? 120)] : []];
-  const result = new Promise((resolve) => {
+  const wait = options.ready ? [options.ready.file, String(options.ready.waitSeconds), READY_RECORD, String(READY_RECORD_WITHIN)] : [];
+  const words = [...options.asRoot, "perl", "-e", PROGRAM, String(pid), ...wait];
+  return new Promise((resolve) => {
     let out = "";
     let fd;
     try {
-      if (options.detached) fd = openSync(options.detached.outputFile, "w");
+      if (options.detached) fd = openSync2(options.detached.outputFile, "w");
     } catch (e) {
       resolve(`cannot write ${options.detached.outputFile}: ${e.message}`);
       return;
     }
     const env = { PATH: process.env.PATH ?? "/usr/bin:/bin" };
-    const child = spawn(words[0], words.slice(1), { env, stdio: ["ignore", fd ?? "pipe", "ignore"], detached: options.detached !== void 0 });
-    if (fd !== void 0) closeSync(fd);
+    const child = spawn2(words[0], words.slice(1), { env, stdio: ["ignore", fd ?? "pipe", "ignore"], detached: options.detached !== void 0 });
+    if (fd !== void 0) closeSync2(fd);
     child.once("error", (e) => resolve(`perl not run (${e.message}): bpftrace's tracepoint events keep sampling on CPU 0`));
     if (options.detached) {
       child.once("spawn", () => {
@@ -19723,7 +19979,6 @@ function stopTracepointSampling(pid, options) {
     child.stdout.on("data", (d) => out += d.toString());
     child.once("close", (code) => resolve(code === 0 ? out.trim() : `${out.trim() || `perl exited with ${code}`}: bpftrace's tracepoint events keep sampling on CPU 0`));
   });
-  return { result };
 }
 
 // src/core/events.ts
@@ -20375,255 +20630,6 @@ var IO_URING_OPS = {
   44: "GETXATTR"
 };
 
-// src/tracer/launch.ts
-import { readFileSync } from "node:fs";
-function processStart(pid) {
-  try {
-    const stat2 = readFileSync(`/proc/${pid}/stat`, "latin1");
-    const fields = stat2.slice(stat2.lastIndexOf(")") + 2).split(" ");
-    return { state: fields[0], startTicks: Number(fields[19]) };
-  } catch {
-    return void 0;
-  }
-}
-
-// src/tracer/standby.ts
-import { spawn as spawn2 } from "node:child_process";
-import { createHash, randomBytes } from "node:crypto";
-import { EventEmitter } from "node:events";
-import { chmodSync, closeSync as closeSync2, existsSync as existsSync2, lstatSync, mkdirSync, openSync as openSync2, readFileSync as readFileSync2, readlinkSync, readSync, renameSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import path from "node:path";
-import { PassThrough } from "node:stream";
-var STANDBY_ENV = "IO_TRACE_STANDBY";
-var STANDBY_RECORD = "standby.json";
-var STANDBY_OUTPUT = "bpftrace-output.jsonl";
-var STANDBY_STDERR = "bpftrace-stderr.log";
-var STANDBY_SCRIPT = "iotrace.bt";
-var STANDBY_SAMPLING = "tracepoint-sampling.txt";
-function standbyDir(env = process.env) {
-  return path.resolve(env[STANDBY_ENV] || path.join(env.RUNNER_TEMP || tmpdir(), "io-trace-standby"));
-}
-function scriptHash(script) {
-  return createHash("sha256").update(script).digest("hex").slice(0, 16);
-}
-function newNonce() {
-  return `iot-${randomBytes(5).toString("hex")}`;
-}
-function prepareStandbyDir(dir, nonce) {
-  if (existsSync2(dir)) {
-    throw new TracerError(`a standby tracer folder exists already at ${dir}: stop it first (io-trace tracer stop) or pick another folder with ${STANDBY_ENV}`);
-  }
-  mkdirSync(dir, { recursive: true, mode: 493 });
-  chmodSync(dir, 493);
-  const launcher = path.join(dir, nonce);
-  symlinkSync("/bin/sh", launcher);
-  return { dir, launcher, output: path.join(dir, STANDBY_OUTPUT), stderr: path.join(dir, STANDBY_STDERR), script: path.join(dir, STANDBY_SCRIPT), sampling: path.join(dir, STANDBY_SAMPLING) };
-}
-function writeStandbyRecord(dir, record) {
-  const tmp = path.join(dir, `.${STANDBY_RECORD}.${process.pid}`);
-  writeFileSync(tmp, JSON.stringify(record, null, 2) + "\n");
-  renameSync(tmp, path.join(dir, STANDBY_RECORD));
-}
-function readStandbyRecord(dir) {
-  const file = path.join(dir, STANDBY_RECORD);
-  let record;
-  try {
-    record = JSON.parse(readFileSync2(file, "utf8"));
-  } catch (e) {
-    throw new TracerError(`standby tracer at ${dir}: cannot read ${STANDBY_RECORD} (${e.message})`);
-  }
-  if (!Number.isInteger(record.pid) || !Number.isInteger(record.startTicks) || typeof record.nonce !== "string" || typeof record.launcher !== "string") {
-    throw new TracerError(`standby tracer at ${dir}: ${STANDBY_RECORD} is malformed`);
-  }
-  return record;
-}
-function standbyAlive(record) {
-  const p = processStart(record.pid);
-  return p !== void 0 && p.startTicks === record.startTicks && p.state !== "Z";
-}
-function signalStandby(record, signal) {
-  if (!standbyAlive(record) || processComm(record.pid) !== "bpftrace") return;
-  const viaSudo = () => {
-    const k = spawn2("sudo", ["-n", "kill", "-s", signal.replace(/^SIG/, ""), String(record.pid)], { stdio: "ignore" });
-    k.on("error", () => {
-    });
-  };
-  if (record.sudo) return viaSudo();
-  try {
-    process.kill(record.pid, signal);
-  } catch (e) {
-    if (e.code === "EPERM") viaSudo();
-  }
-}
-function discardStandby(dir, record, signal = "SIGINT") {
-  if (record) signalStandby(record, signal);
-  rmSync(dir, { recursive: true, force: true });
-}
-function processComm(pid) {
-  try {
-    return readFileSync2(`/proc/${pid}/comm`, "utf8").trim();
-  } catch {
-    return "";
-  }
-}
-function untrustedFolder(dir) {
-  let st;
-  try {
-    st = lstatSync(dir);
-  } catch {
-    return void 0;
-  }
-  const uid = process.geteuid?.() ?? 0;
-  if (!st.isDirectory()) return `${dir} is not a folder`;
-  if (st.uid !== uid) return `${dir} belongs to uid ${st.uid}, not to this user (uid ${uid})`;
-  if ((st.mode & 18) !== 0) return `${dir} can be written by other users`;
-  return void 0;
-}
-function claimStandby(dir, ownScriptHash) {
-  if (!existsSync2(path.join(dir, STANDBY_RECORD))) return { none: true };
-  const untrusted = untrustedFolder(dir);
-  if (untrusted) return { unusable: `not using the standby tracer folder: ${untrusted}` };
-  const claimedDir = `${dir}.claimed-${process.pid}-${Date.now()}`;
-  try {
-    renameSync(dir, claimedDir);
-  } catch {
-    return { none: true };
-  }
-  const files = {
-    dir: claimedDir,
-    launcher: "",
-    output: path.join(claimedDir, STANDBY_OUTPUT),
-    stderr: path.join(claimedDir, STANDBY_STDERR),
-    script: path.join(claimedDir, STANDBY_SCRIPT),
-    sampling: path.join(claimedDir, STANDBY_SAMPLING)
-  };
-  const drop = (why, record2) => {
-    discardStandby(claimedDir, record2);
-    return { unusable: why };
-  };
-  let record;
-  try {
-    record = readStandbyRecord(claimedDir);
-  } catch (e) {
-    return drop(e.message);
-  }
-  files.launcher = path.join(claimedDir, record.nonce);
-  let launcherTarget = "";
-  try {
-    launcherTarget = lstatSync(files.launcher).isSymbolicLink() ? readlinkSync(files.launcher) : "";
-  } catch {
-  }
-  if (!/^iot-[0-9a-f]{10}$/.test(record.nonce) || launcherTarget !== "/bin/sh") {
-    return drop(`the standby tracer's launcher is not a link to /bin/sh named by its nonce: not used`, record);
-  }
-  if (record.scriptHash !== ownScriptHash) {
-    return drop(`the standby tracer was started by another io-trace (${record.ioTraceVersion}, another script)`, record);
-  }
-  if (!standbyAlive(record)) {
-    const why = stderrTail(files.stderr);
-    const idle = Date.now() - record.startedAt > record.idleSeconds * 1e3;
-    return drop(`the standby tracer (pid ${record.pid}) is gone${idle ? ` (idle limit of ${record.idleSeconds} s reached)` : ""}${why ? `: ${why}` : ""}`);
-  }
-  return { claimed: { record, dir: claimedDir, files } };
-}
-function standbyReady(files) {
-  try {
-    return readFileSync2(files.output, "utf8").slice(0, 4096).includes('"R\\t');
-  } catch {
-    return false;
-  }
-}
-async function waitStandbyReady(claimed, timeoutMs) {
-  const deadline = Date.now() + timeoutMs;
-  while (!standbyReady(claimed.files)) {
-    if (!standbyAlive(claimed.record)) {
-      const why = stderrTail(claimed.files.stderr);
-      return `the standby tracer (pid ${claimed.record.pid}) exited before it attached${why ? `: ${why}` : ""}`;
-    }
-    if (Date.now() > deadline) return `the standby tracer (pid ${claimed.record.pid}) did not attach within ${timeoutMs / 1e3} s`;
-    await new Promise((r) => setTimeout(r, 10));
-  }
-  const comm = processComm(claimed.record.pid);
-  return comm === "bpftrace" ? null : `the standby tracer's pid ${claimed.record.pid} is ${JSON.stringify(comm)}, not bpftrace: not used`;
-}
-function stderrTail(file) {
-  try {
-    return readFileSync2(file, "utf8").split("\n").filter((l) => l.trim() && !/RLIMIT_MEMLOCK|^Attach/.test(l)).slice(-4).join(" | ");
-  } catch {
-    return "";
-  }
-}
-var StandbyProcess = class extends EventEmitter {
-  constructor(record, files, pollMs = 5) {
-    super();
-    this.record = record;
-    this.pid = record.pid;
-    this.out = openSync2(files.output, "r");
-    this.err = openSync2(files.stderr, "r");
-    this.timer = setInterval(() => this.poll(), pollMs);
-    setImmediate(() => this.poll());
-  }
-  record;
-  pid;
-  stdout = new PassThrough();
-  stderr = new PassThrough();
-  exitCode = null;
-  signalCode = null;
-  out;
-  err;
-  outPos = 0;
-  errPos = 0;
-  buf = Buffer.alloc(1 << 20);
-  timer;
-  lastAliveCheck = 0;
-  gone = false;
-  readAll(fd, from, into) {
-    let pos = from;
-    for (; ; ) {
-      const n = readSync(fd, this.buf, 0, this.buf.length, pos);
-      if (n <= 0) return pos;
-      into.write(Buffer.from(this.buf.subarray(0, n)));
-      pos += n;
-    }
-  }
-  poll() {
-    if (this.gone) return;
-    this.outPos = this.readAll(this.out, this.outPos, this.stdout);
-    this.errPos = this.readAll(this.err, this.errPos, this.stderr);
-    const now = Date.now();
-    if (now - this.lastAliveCheck < 100) return;
-    this.lastAliveCheck = now;
-    if (standbyAlive(this.record)) return;
-    this.outPos = this.readAll(this.out, this.outPos, this.stdout);
-    this.errPos = this.readAll(this.err, this.errPos, this.stderr);
-    this.close();
-    this.exitCode = -1;
-    this.emit("exit", null, null);
-  }
-  close() {
-    this.gone = true;
-    clearInterval(this.timer);
-    for (const fd of [this.out, this.err]) {
-      try {
-        closeSync2(fd);
-      } catch {
-      }
-    }
-    this.stdout.end();
-    this.stderr.end();
-  }
-  kill(signal = "SIGTERM") {
-    if (this.gone) return false;
-    signalStandby(this.record, signal);
-    return true;
-  }
-  /** Stop reading (the session lets bpftrace detach on its own). */
-  unref() {
-    if (!this.gone) this.close();
-  }
-};
-
 // src/tracer/bpftrace.ts
 var MIN_VERSION = [0, 17, 0];
 var BPFTRACE_COMMAND_ENV = "IO_TRACE_BPFTRACE";
@@ -20853,7 +20859,7 @@ var BpftraceTracer = class {
       idleSeconds: options.idleSeconds
     };
     writeStandbyRecord(dir, record);
-    await stopTracepointSampling(pid, { asRoot: this.asRoot, readyFile: files.output, waitSeconds: Math.ceil(this.readyTimeoutMs / 1e3), detached: { outputFile: files.sampling } }).result;
+    await stopTracepointSampling(pid, { asRoot: this.asRoot, ready: { file: files.output, waitSeconds: Math.ceil(this.readyTimeoutMs / 1e3) }, detached: { outputFile: files.sampling } });
     const notReady = options.waitReady ? await waitStandbyReady({ record, dir, files }, Math.max(0, deadline - Date.now())) : null;
     if (notReady) {
       discardStandby(dir, record, "SIGKILL");
@@ -20949,9 +20955,9 @@ var BpftraceSession = class {
       this.isReady = true;
       clearTimeout(timer);
       this.log.debug(`bpftrace attached ${this.decoder.stats.probes} probes, following pid ${options.pid}${standby ? " (standby tracer)" : ""}`);
-      const done = readIfThere(standby?.files.sampling ?? "");
+      const done = standby ? readIfThere(standby.files.sampling) : "";
       const pid = standby ? standby.record.pid : this.child.pid;
-      const said = /^disabled /.test(done) || pid === void 0 ? Promise.resolve(done) : stopTracepointSampling(pid, { asRoot: config.asRoot }).result;
+      const said = /^disabled /.test(done) || pid === void 0 ? Promise.resolve(done) : stopTracepointSampling(pid, { asRoot: config.asRoot });
       void Promise.race([said, new Promise((r) => setTimeout(() => r("tracepoint events: no answer within 3 s, not waited for"), 3e3).unref())]).then((r) => {
         this.log.debug(`${standby ? "standby: " : ""}${r}`);
         onReady();
@@ -21375,7 +21381,6 @@ function lostEventsReason(total, reports) {
   return `bpftrace lost ${total} events (output buffer full${reports > 1 ? `; ${reports} reports` : ""})`;
 }
 function readIfThere(file) {
-  if (file === "") return "";
   try {
     return readFileSync3(file, "utf8").trim();
   } catch {
