@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AccessEvent, ExecEvent, TraceEvent } from '../../src/core/events.js';
 import { silentLogger } from '../../src/core/logger.js';
-import { BpftraceTracer, adaptScript, bpftraceCommand, bpftraceEnv, defaultPerfPages, defaultScriptPath, versionAtLeast } from '../../src/tracer/bpftrace.js';
+import { BpftraceTracer, adaptScript, bpftraceCommand, bpftraceEnv, defaultPerfPages, defaultScriptPath, scriptToRun, versionAtLeast } from '../../src/tracer/bpftrace.js';
 import { launchStopped, type BuildExit } from '../../src/tracer/launch.js';
 import type { TracerOutcome } from '../../src/tracer/types.js';
 
@@ -99,9 +99,11 @@ suite('BpftraceTracer (real bpftrace)', () => {
     if (expected) expect(availability.version).toBe(expected);
   });
 
-  it('compiles the script fitted to this bpftrace (0.21+: --dry-run, load and attach; before: --emit-elf, codegen only)', () => {
+  it('compiles the script fitted to this bpftrace and kernel (0.21+: --dry-run, load and attach; before: --emit-elf, codegen only)', () => {
     const [cmd, ...pre] = bpftraceCommand();
-    const script = adaptScript(readFileSync(defaultScriptPath(), 'utf8'), { version: availability.version });
+    const script = scriptToRun(readFileSync(defaultScriptPath(), 'utf8'), { version: availability.version }, silentLogger);
+    // Before 0.25 the kernel struct reads are inlined as offsets (struct-offsets.ts): this is that script.
+    if (!versionAtLeast(availability.version!, [0, 25, 0])) expect(script).not.toContain('curtask->');
     // 0.27's --emit-elf attaches and keeps running; --dry-run (0.21+) stops after attaching.
     const dry = versionAtLeast(availability.version!, [0, 21, 0]) ? ['--dry-run'] : ['--emit-elf', '/dev/null'];
     execFileSync(cmd, [...pre, '--no-warnings', ...dry, '-e', script, '1'], {
@@ -183,6 +185,8 @@ print(json.dumps({'pid': os.getpid(), 'sleep': s.pid}))
     }
     expect(r.exit).toEqual({ code: 0, signal: null });
     expect(r.outcome).toMatchObject({ lostEvents: 0, incompleteReasons: [] });
+    // What follows was traced with the kernel struct reads at BTF offsets before 0.25 (struct-offsets.ts).
+    expect(readFileSync(join(base, 'work1', 'iotrace.bt'), 'utf8').includes('curtask->')).toBe(versionAtLeast(availability.version!, [0, 25, 0]));
     const out = JSON.parse(r.stdout) as { pid: number; sleep: number };
 
     expect(under(r.events, ws)).toEqual(
