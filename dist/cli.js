@@ -9249,8 +9249,8 @@ function mergeIgnoreRules(...rules) {
     out.reads.push(...r.reads);
     out.writes.push(...r.writes);
     out.excludedTasks.push(...r.excludedTasks);
-    for (const [task, t] of Object.entries(r.tasks)) {
-      const cur = out.tasks[task] ??= { reads: [], writes: [] };
+    for (const [task2, t] of Object.entries(r.tasks)) {
+      const cur = out.tasks[task2] ??= { reads: [], writes: [] };
       cur.reads.push(...t.reads);
       cur.writes.push(...t.writes);
     }
@@ -9278,19 +9278,19 @@ var IgnoreMatcher = class {
     this.all = compilePatterns([...DEFAULT_IGNORES, ...rules.all, ...extraAll]);
     this.reads = compilePatterns(rules.reads);
     this.writes = compilePatterns(rules.writes);
-    for (const [task, t] of Object.entries(rules.tasks)) {
-      this.perTask.set(task, { reads: compilePatterns(t.reads), writes: compilePatterns(t.writes) });
+    for (const [task2, t] of Object.entries(rules.tasks)) {
+      this.perTask.set(task2, { reads: compilePatterns(t.reads), writes: compilePatterns(t.writes) });
     }
     this.excludedTasks = new Set(rules.excludedTasks);
   }
   ignoredAlways(rel2) {
     return this.all.covers(rel2);
   }
-  ignoredRead(task, rel2) {
-    return this.all.covers(rel2) || this.reads.covers(rel2) || (this.perTask.get(task)?.reads.covers(rel2) ?? false);
+  ignoredRead(task2, rel2) {
+    return this.all.covers(rel2) || this.reads.covers(rel2) || (this.perTask.get(task2)?.reads.covers(rel2) ?? false);
   }
-  ignoredWrite(task, rel2) {
-    return this.all.covers(rel2) || this.writes.covers(rel2) || (this.perTask.get(task)?.writes.covers(rel2) ?? false);
+  ignoredWrite(task2, rel2) {
+    return this.all.covers(rel2) || this.writes.covers(rel2) || (this.perTask.get(task2)?.writes.covers(rel2) ?? false);
   }
 };
 
@@ -9332,9 +9332,9 @@ function parseIgnoreRules(doc, where2) {
     if (typeof d.tasks !== "object" || d.tasks === null || Array.isArray(d.tasks)) {
       throw new ConfigurationError(`${where2}: "tasks" must map task ids to {"exclude-reads": [...], "exclude-writes": [...]}`);
     }
-    for (const [task, t] of Object.entries(d.tasks)) {
+    for (const [task2, t] of Object.entries(d.tasks)) {
       const tt = t ?? {};
-      rules.tasks[task] = { reads: list2(tt["exclude-reads"], `tasks.${task}.exclude-reads`), writes: list2(tt["exclude-writes"], `tasks.${task}.exclude-writes`) };
+      rules.tasks[task2] = { reads: list2(tt["exclude-reads"], `tasks.${task2}.exclude-reads`), writes: list2(tt["exclude-writes"], `tasks.${task2}.exclude-writes`) };
     }
   }
   return rules;
@@ -9444,24 +9444,24 @@ var DependencyClosure = class {
   constructor(tasks) {
     for (const t of tasks) this.direct.set(t.id, t.dependsOn);
   }
-  dependsOn(task, other) {
-    return this.closure(task).has(other);
+  dependsOn(task2, other) {
+    return this.closure(task2).has(other);
   }
   /** Project roots of the tasks `task` depends on (transitively), without "" and its own root. */
-  projectRoots(task, tasksById) {
+  projectRoots(task2, tasksById) {
     const out = /* @__PURE__ */ new Set();
-    for (const d of this.closure(task.id)) {
+    for (const d of this.closure(task2.id)) {
       const root = tasksById.get(d)?.projectRoot;
-      if (root && root !== task.projectRoot) out.add(root);
+      if (root && root !== task2.projectRoot) out.add(root);
     }
     return out;
   }
-  closure(task) {
-    let s = this.memo.get(task);
+  closure(task2) {
+    let s = this.memo.get(task2);
     if (s) return s;
     s = /* @__PURE__ */ new Set();
-    this.memo.set(task, s);
-    const stack = [...this.direct.get(task) ?? []];
+    this.memo.set(task2, s);
+    const stack = [...this.direct.get(task2) ?? []];
     while (stack.length) {
       const d = stack.pop();
       if (s.has(d)) continue;
@@ -10786,26 +10786,26 @@ function tsconfigReach(root, start) {
 
 // src/analysis/unused-inputs.ts
 import path3 from "node:path";
-function declaredPatterns(source, task) {
-  if (source === "file") return fromList(task.inputs.map((p) => ({ declared: p, rel: p })));
+function declaredPatterns(source, task2) {
+  if (source === "file") return fromList(task2.inputs.map((p) => ({ declared: p, rel: p })));
   if (source === "turbo") {
-    if (!task.declaredInputs) return void 0;
+    if (!task2.declaredInputs) return void 0;
     const items = [];
-    for (const e2 of task.declaredInputs) {
+    for (const e2 of task2.declaredInputs) {
       if (typeof e2 !== "string" || e2.includes("$TURBO_DEFAULT$")) continue;
       const neg = e2.startsWith("!");
       const body = neg ? e2.slice(1) : e2;
-      const rel2 = path3.posix.normalize(body.startsWith("$TURBO_ROOT$/") ? body.slice("$TURBO_ROOT$/".length) : path3.posix.join(task.projectRoot || ".", body));
-      const shown = rel2.startsWith("../") || task.projectRoot !== "" && !rel2.startsWith(task.projectRoot + "/") && rel2 !== task.projectRoot ? `$TURBO_ROOT$/${rel2}` : e2;
+      const rel2 = path3.posix.normalize(body.startsWith("$TURBO_ROOT$/") ? body.slice("$TURBO_ROOT$/".length) : path3.posix.join(task2.projectRoot || ".", body));
+      const shown = rel2.startsWith("../") || task2.projectRoot !== "" && !rel2.startsWith(task2.projectRoot + "/") && rel2 !== task2.projectRoot ? `$TURBO_ROOT$/${rel2}` : e2;
       items.push({ declared: neg && !shown.startsWith("!") ? `!${shown}` : shown, rel: (neg ? "!" : "") + rel2 });
     }
     return fromList(items);
   }
-  return fromList(nxInputPatterns(task));
+  return fromList(nxInputPatterns(task2));
 }
-function nxInputPatterns(task) {
-  const named = task.namedInputs ?? {};
-  const entries = task.declaredInputs ?? (named.default ? ["default", "^default"] : ["{projectRoot}/**/*"]);
+function nxInputPatterns(task2) {
+  const named = task2.namedInputs ?? {};
+  const entries = task2.declaredInputs ?? (named.default ? ["default", "^default"] : ["{projectRoot}/**/*"]);
   const items = [];
   const seen = /* @__PURE__ */ new Set();
   const expand = (list2, via) => {
@@ -10822,7 +10822,7 @@ function nxInputPatterns(task) {
       const body = neg ? s.slice(1) : s;
       let rel2;
       if (body.startsWith("{workspaceRoot}/")) rel2 = body.slice("{workspaceRoot}/".length);
-      else if (body.startsWith("{projectRoot}")) rel2 = path3.posix.join(task.projectRoot || ".", body.slice("{projectRoot}".length).replace(/^\//, "") || ".");
+      else if (body.startsWith("{projectRoot}")) rel2 = path3.posix.join(task2.projectRoot || ".", body.slice("{projectRoot}".length).replace(/^\//, "") || ".");
       if (rel2 === void 0) continue;
       items.push({ declared: s, rel: (neg ? "!" : "") + path3.posix.normalize(rel2), ...via ? { via } : {} });
     }
@@ -10840,8 +10840,8 @@ function unusedInputs(source, graded, io, ctx) {
   const files = bases.length ? [...ctx.listFiles(bases)] : [];
   const out = [];
   for (const { c, patterns } of perTask) {
-    const task = c.task;
-    const used = io.get(task.id);
+    const task2 = c.task;
+    const used = io.get(task2.id);
     for (const p of patterns) {
       const positive = compilePatterns([p.rel]);
       const one2 = compilePatterns([p.rel, ...p.excludes.map((e2) => "!" + e2)]);
@@ -10855,20 +10855,20 @@ function unusedInputs(source, graded, io, ctx) {
           touched = true;
           break;
         }
-        if (!one2.covers(f) || !c.inputs.covers(f) || c.outputs.covers(f) || ctx.ignoredRead(task.id, f)) continue;
+        if (!one2.covers(f) || !c.inputs.covers(f) || c.outputs.covers(f) || ctx.ignoredRead(task2.id, f)) continue;
         matched.push(f);
       }
       if (touched || matched.length === 0) continue;
       matched.sort();
-      out.push({ type: "unused_input", task, path: p.rel, severity: "info", declared: p.declared, ...p.via ? { via: p.via } : {}, count: matched.length, samples: matched.slice(0, 10) });
+      out.push({ type: "unused_input", task: task2, path: p.rel, severity: "info", declared: p.declared, ...p.via ? { via: p.via } : {}, count: matched.length, samples: matched.slice(0, 10) });
     }
   }
   return out;
 }
 
 // src/analysis/fixes.ts
-function toolPattern(source, task, rel2) {
-  const root = task.projectRoot;
+function toolPattern(source, task2, rel2) {
+  const root = task2.projectRoot;
   const inProject2 = root === "" || rel2 === root || rel2.startsWith(root + "/");
   switch (source) {
     case "nx":
@@ -10881,9 +10881,9 @@ function toolPattern(source, task, rel2) {
       return rel2;
   }
 }
-function toolTaskRef(source, task, dependency) {
+function toolTaskRef(source, task2, dependency) {
   if (source === "file") return dependency.id;
-  if (dependency.project === task.project) return dependency.target;
+  if (dependency.project === task2.project) return dependency.target;
   if (source === "nx") return JSON.stringify({ projects: [dependency.project], target: dependency.target });
   return `${dependency.project}#${dependency.target}`;
 }
@@ -10896,11 +10896,11 @@ function where(loc) {
   if (!loc) return "";
   return ` (${loc.file}${loc.line ? `:${loc.line}` : ""})`;
 }
-function addToFieldFix(source, task, field, values) {
-  const loc = task.declaredAt?.[field];
+function addToFieldFix(source, task2, field, values) {
+  const loc = task2.declaredAt?.[field];
   const name = FIELD_NAME[source][field];
   const list2 = values.map((v) => v.startsWith('{"') ? v : JSON.stringify(v)).join(", ");
-  let summary2 = `add ${list2} to "${name}" of ${task.id}${where(loc)}`;
+  let summary2 = `add ${list2} to "${name}" of ${task2.id}${where(loc)}`;
   if (source === "turbo" && field === "inputs" && loc?.what?.includes("not set")) {
     summary2 += '; start the new list with "$TURBO_DEFAULT$": explicit inputs replace the default';
   }
@@ -10935,28 +10935,28 @@ var FixWriter = class {
     return this.json.get(file);
   }
   /** The project's own config file (Nx project.json, else package.json; turbo: the package's turbo.json). */
-  projectConfig(task) {
-    const dir = task.projectRoot;
+  projectConfig(task2) {
+    const dir = task2.projectRoot;
     const rel2 = (f) => dir ? `${dir}/${f}` : f;
     if (this.plan.source === "turbo") return rel2("turbo.json");
     if (existsSync3(path4.join(this.plan.workspaceRoot, rel2("project.json")))) return rel2("project.json");
     return existsSync3(path4.join(this.plan.workspaceRoot, rel2("package.json"))) ? rel2("package.json") : rel2("project.json");
   }
   /** The existing declared list of a field, in the tool's syntax (what an override must keep). */
-  existing(task, field) {
-    if (field === "outputs") return task.outputs.map((o) => o.startsWith("!") ? "!" + toolPattern(this.plan.source, task, o.slice(1)) : toolPattern(this.plan.source, task, o));
-    const decl = (task.declaredInputs ?? []).map((e2) => typeof e2 === "string" ? e2 : JSON.stringify(e2));
-    if (this.plan.source === "nx") return task.declaredInputs ? decl : task.namedInputs?.default ? ["default", "^default"] : ["{projectRoot}/**/*"];
+  existing(task2, field) {
+    if (field === "outputs") return task2.outputs.map((o) => o.startsWith("!") ? "!" + toolPattern(this.plan.source, task2, o.slice(1)) : toolPattern(this.plan.source, task2, o));
+    const decl = (task2.declaredInputs ?? []).map((e2) => typeof e2 === "string" ? e2 : JSON.stringify(e2));
+    if (this.plan.source === "nx") return task2.declaredInputs ? decl : task2.namedInputs?.default ? ["default", "^default"] : ["{projectRoot}/**/*"];
     if (this.plan.source === "turbo") {
-      if (!task.declaredInputs?.length) return ["$TURBO_DEFAULT$"];
+      if (!task2.declaredInputs?.length) return ["$TURBO_DEFAULT$"];
       return decl.map((e2) => {
         const neg = e2.startsWith("!") ? "!" : "";
         const body = neg ? e2.slice(1) : e2;
         if (!body.startsWith("../")) return e2;
-        return neg + toolPattern("turbo", task, path4.posix.normalize(path4.posix.join(task.projectRoot || ".", body)));
+        return neg + toolPattern("turbo", task2, path4.posix.normalize(path4.posix.join(task2.projectRoot || ".", body)));
       });
     }
-    return task.inputs;
+    return task2.inputs;
   }
   /**
    * Nx: the negations among a task's inputs (named inputs expanded, as unused_input reads them) that
@@ -10965,19 +10965,19 @@ var FixWriter = class {
    * TanStack/form: `{projectRoot}/README.md` added beside `production`, whose `default` has
    * `!{projectRoot}/**\/*.md`, left the README out of `nx show target inputs`).
    */
-  nxNegations(task, files) {
-    return nxInputPatterns(task).filter((p) => {
+  nxNegations(task2, files) {
+    return nxInputPatterns(task2).filter((p) => {
       if (!p.rel.startsWith("!")) return false;
       const excluded = compilePatterns([p.rel.slice(1)]);
       return files.some((f) => excluded.covers(f));
     }).map((p) => ({ pattern: p.declared, ...p.via ? { namedInput: p.via } : {} }));
   }
   /** The fix for files an Nx negation leaves out: adding them does nothing, the negation must narrow. */
-  narrowNegation(task, tasks, files, neg) {
+  narrowNegation(task2, tasks, files, neg) {
     let file;
     let line;
     if (neg.namedInput) {
-      for (const f of [this.projectConfig(task), "nx.json"]) {
+      for (const f of [this.projectConfig(task2), "nx.json"]) {
         const node = this.config(f);
         const keyPath = f.endsWith("package.json") ? ["nx", "namedInputs", neg.namedInput] : ["namedInputs", neg.namedInput];
         const hit = jsonKeyLine(node, keyPath);
@@ -10987,9 +10987,9 @@ var FixWriter = class {
           break;
         }
       }
-    } else if (task.declaredAt?.inputs) {
-      file = task.declaredAt.inputs.file;
-      line = task.declaredAt.inputs.line;
+    } else if (task2.declaredAt?.inputs) {
+      file = task2.declaredAt.inputs.file;
+      line = task2.declaredAt.inputs.line;
     }
     const what = files.length === 1 ? files[0] : `${files.length} files (e.g. ${files.slice(0, 2).join(", ")})`;
     const place = neg.namedInput ? ` of the named input ${q(neg.namedInput)}` : "";
@@ -11008,40 +11008,40 @@ var FixWriter = class {
    * tasks. `files`: the workspace-relative files the value is for, when known (an Nx negation may leave
    * them out whatever is added).
    */
-  add(task, tasks, field, pattern, raw = false, files) {
+  add(task2, tasks, field, pattern, raw = false, files) {
     const source = this.plan.source;
     if (source === "nx" && field === "inputs" && files?.length) {
-      const negations = this.nxNegations(task, files);
-      if (negations.length > 0) return this.narrowNegation(task, tasks, files, negations[0]);
+      const negations = this.nxNegations(task2, files);
+      if (negations.length > 0) return this.narrowNegation(task2, tasks, files, negations[0]);
     }
-    const value = raw ? pattern : toolPattern(source, task, pattern);
-    const loc = task.declaredAt?.[field];
+    const value = raw ? pattern : toolPattern(source, task2, pattern);
+    const loc = task2.declaredAt?.[field];
     const name = FIELD_NAME[source][field];
     const others = tasks.length > 1 ? ` (one edit for ${taskList(tasks)})` : "";
     if (source === "file" || field === "dependsOn") {
       if (source === "file" && tasks.length > 1) {
         return { summary: `add ${q(value)} to "${name}" of ${tasks.map((t) => t.id).join(", ")}`, field, add: [value], ...at(loc) };
       }
-      return addToFieldFix(source, task, field, [value]);
+      return addToFieldFix(source, task2, field, [value]);
     }
     const what = loc?.what ?? "";
-    const sharing = this.shared.get(`${field}|${locationKey(loc)}`) ?? [task.id];
+    const sharing = this.shared.get(`${field}|${locationKey(loc)}`) ?? [task2.id];
     const sharedPlace = sharing.length > tasks.length && tasks.length === 1;
     const notSet = what.includes("not set");
     const inferred = what.includes("inferred by plugin");
     if (source === "nx" && (notSet || inferred || sharedPlace && (what.startsWith("targetDefaults") || loc?.file === "nx.json"))) {
-      const set = [...this.existing(task, field), value];
-      const file = this.projectConfig(task);
-      const key2 = file.endsWith("package.json") ? `nx.targets.${task.target}.${name}` : `targets.${task.target}.${name}`;
-      const line = jsonKeyLine(this.config(file), file.endsWith("package.json") ? ["nx", "targets", task.target, name] : ["targets", task.target, name])?.line;
-      const why = notSet ? "it replaces the Nx defaults, so keep them" : inferred ? `it replaces the ${name} the plugin inferred, so keep them` : `${task.id} alone needs it, and a project's list replaces targetDefaults', so keep those`;
+      const set = [...this.existing(task2, field), value];
+      const file = this.projectConfig(task2);
+      const key2 = file.endsWith("package.json") ? `nx.targets.${task2.target}.${name}` : `targets.${task2.target}.${name}`;
+      const line = jsonKeyLine(this.config(file), file.endsWith("package.json") ? ["nx", "targets", task2.target, name] : ["targets", task2.target, name])?.line;
+      const why = notSet ? "it replaces the Nx defaults, so keep them" : inferred ? `it replaces the ${name} the plugin inferred, so keep them` : `${task2.id} alone needs it, and a project's list replaces targetDefaults', so keep those`;
       return { summary: `set ${key2} in ${file} to ${list(set)} (${why})`, field, add: [value], set, file, ...line ? { line } : {} };
     }
     if (source === "turbo" && sharedPlace && loc?.file === "turbo.json") {
-      const set = [...this.existing(task, field), value];
-      const file = this.projectConfig(task);
+      const set = [...this.existing(task2, field), value];
+      const file = this.projectConfig(task2);
       return {
-        summary: `in ${file} (with "extends": ["//"]) set "${name}" of "${task.target}" to ${list(set)}: only ${task.id} needs it, and a package's list replaces the root's`,
+        summary: `in ${file} (with "extends": ["//"]) set "${name}" of "${task2.target}" to ${list(set)}: only ${task2.id} needs it, and a package's list replaces the root's`,
         field,
         add: [value],
         set,
@@ -11051,14 +11051,14 @@ var FixWriter = class {
     if (source === "turbo" && field === "inputs" && notSet) {
       const set = ["$TURBO_DEFAULT$", value];
       return {
-        summary: `add ${q(value)} to "inputs" of ${tasks.length > 1 ? `"${task.target}" (${taskList(tasks)})` : task.id}${where(loc)}; the entry has no inputs list yet: start it with "$TURBO_DEFAULT$" (explicit inputs replace the default, all files of the package)`,
+        summary: `add ${q(value)} to "inputs" of ${tasks.length > 1 ? `"${task2.target}" (${taskList(tasks)})` : task2.id}${where(loc)}; the entry has no inputs list yet: start it with "$TURBO_DEFAULT$" (explicit inputs replace the default, all files of the package)`,
         field,
         add: [value],
         set,
         ...at(loc)
       };
     }
-    const f = addToFieldFix(source, task, field, [value]);
+    const f = addToFieldFix(source, task2, field, [value]);
     return { ...f, summary: f.summary + others };
   }
   /**
@@ -11131,54 +11131,54 @@ var FixWriter = class {
       add: [pattern]
     };
   }
-  toolCache(task, pattern, cache) {
-    const value = toolPattern(this.plan.source, task, pattern);
-    const loc = task.declaredAt?.outputs;
+  toolCache(task2, pattern, cache) {
+    const value = toolPattern(this.plan.source, task2, pattern);
+    const loc = task2.declaredAt?.outputs;
     if (cache.affectsOutputs && cache.optional) {
-      return { summary: `do not add ${q(value)} to inputs; nothing to change for correctness, optionally add it to "outputs" of ${task.id}${where(loc)} so the build after a cache hit stays incremental (${cache.tool})`, field: "outputs", add: [value], ...at(loc) };
+      return { summary: `do not add ${q(value)} to inputs; nothing to change for correctness, optionally add it to "outputs" of ${task2.id}${where(loc)} so the build after a cache hit stays incremental (${cache.tool})`, field: "outputs", add: [value], ...at(loc) };
     }
     if (cache.affectsOutputs) {
-      return { summary: `do not add ${q(value)} to inputs; add it to "outputs" of ${task.id}${where(loc)} (${cache.tool})`, field: "outputs", add: [value], ...at(loc) };
+      return { summary: `do not add ${q(value)} to inputs; add it to "outputs" of ${task2.id}${where(loc)} (${cache.tool})`, field: "outputs", add: [value], ...at(loc) };
     }
     return { summary: `nothing to change for correctness: keep ${q(value)} (${toolCacheWhat(cache)}) out of inputs`, field: "ignore", ...at(loc) };
   }
   /** Make the finding go away: the file leaves the inputs (and is declared as output when it is one). */
-  inputMutation(task, rel2, alsoOutput) {
+  inputMutation(task2, rel2, alsoOutput) {
     const source = this.plan.source;
-    const value = toolPattern(source, task, rel2);
-    const loc = task.declaredAt?.inputs;
+    const value = toolPattern(source, task2, rel2);
+    const loc = task2.declaredAt?.inputs;
     if (source === "file") {
-      return alsoOutput ? { summary: `remove ${q(rel2)} from "inputs" of ${task.id}${where(loc)}, or stop writing it`, field: "inputs", ...at(loc) } : { summary: `stop writing ${rel2} in ${task.id}, or move it from its "inputs" to its "outputs"${where(loc)}`, field: "outputs", add: [rel2], ...at(loc) };
+      return alsoOutput ? { summary: `remove ${q(rel2)} from "inputs" of ${task2.id}${where(loc)}, or stop writing it`, field: "inputs", ...at(loc) } : { summary: `stop writing ${rel2} in ${task2.id}, or move it from its "inputs" to its "outputs"${where(loc)}`, field: "outputs", add: [rel2], ...at(loc) };
     }
     const neg = `!${value}`;
-    const defaults = source === "turbo" && !task.declaredInputs?.length ? ' (explicit inputs replace the default: keep "$TURBO_DEFAULT$" first)' : "";
-    if (alsoOutput) return { summary: `add ${q(neg)} to "inputs" of ${task.id}${where(loc)}${defaults}, or stop writing it`, field: "inputs", add: [neg], ...at(loc) };
+    const defaults = source === "turbo" && !task2.declaredInputs?.length ? ' (explicit inputs replace the default: keep "$TURBO_DEFAULT$" first)' : "";
+    if (alsoOutput) return { summary: `add ${q(neg)} to "inputs" of ${task2.id}${where(loc)}${defaults}, or stop writing it`, field: "inputs", add: [neg], ...at(loc) };
     return {
-      summary: `stop writing ${rel2} in ${task.id}, or add ${q(value)} to its "outputs"${where(task.declaredAt?.outputs)} and ${q(neg)} to its "inputs"${where(loc)}${defaults}`,
+      summary: `stop writing ${rel2} in ${task2.id}, or add ${q(value)} to its "outputs"${where(task2.declaredAt?.outputs)} and ${q(neg)} to its "inputs"${where(loc)}${defaults}`,
       field: "outputs",
       add: [value],
       also: [{ field: "inputs", add: [neg] }],
-      ...at(task.declaredAt?.outputs ?? loc)
+      ...at(task2.declaredAt?.outputs ?? loc)
     };
   }
-  overlap(task, other) {
+  overlap(task2, other) {
     return {
-      summary: `give ${task.id} and ${other} separate output paths, or make one depend on the other and drop the file from one task's outputs`,
+      summary: `give ${task2.id} and ${other} separate output paths, or make one depend on the other and drop the file from one task's outputs`,
       field: "outputs",
-      ...at(task.declaredAt?.outputs)
+      ...at(task2.declaredAt?.outputs)
     };
   }
-  missingOutput(task, declared) {
-    const shown = declared.startsWith("!") ? declared : toolPattern(this.plan.source, task, declared);
-    return { summary: `correct or remove output ${JSON.stringify(shown)} of ${task.id}`, field: "outputs", ...at(task.declaredAt?.outputs) };
+  missingOutput(task2, declared) {
+    const shown = declared.startsWith("!") ? declared : toolPattern(this.plan.source, task2, declared);
+    return { summary: `correct or remove output ${JSON.stringify(shown)} of ${task2.id}`, field: "outputs", ...at(task2.declaredAt?.outputs) };
   }
-  unused(task, declared, via) {
+  unused(task2, declared, via) {
     if (via && this.plan.source === "nx") {
       const line = jsonKeyLine(this.config("nx.json"), ["namedInputs", via])?.line;
       return { summary: `narrow or remove ${q(declared)} in the named input "${via}", or leave it if a change to it should rebuild these tasks`, field: "inputs", ...line ? { file: "nx.json", line } : {} };
     }
-    const loc = task.declaredAt?.inputs;
-    return { summary: `narrow or remove ${q(declared)} in "inputs" of ${task.id}${where(loc)}, or leave it if a change to it should rebuild the task`, field: "inputs", ...at(loc) };
+    const loc = task2.declaredAt?.inputs;
+    return { summary: `narrow or remove ${q(declared)} in "inputs" of ${task2.id}${where(loc)}, or leave it if a change to it should rebuild the task`, field: "inputs", ...at(loc) };
   }
 };
 
@@ -11292,8 +11292,8 @@ function groupFindings(plan, observations, fixes, ctx = {}) {
   findings.sort(compareFindings);
   return findings;
 }
-function inProject(task, rel2) {
-  return task.projectRoot === "" || rel2 === task.projectRoot || rel2.startsWith(task.projectRoot + "/");
+function inProject(task2, rel2) {
+  return task2.projectRoot === "" || rel2 === task2.projectRoot || rel2.startsWith(task2.projectRoot + "/");
 }
 function treeOf(rel2, packageRootOf) {
   const slash = rel2.indexOf("/");
@@ -11312,18 +11312,18 @@ function treePattern(paths) {
   }
   return `${parts.join("/")}/**`;
 }
-function mutationPatterns(task, list2, tracked) {
+function mutationPatterns(task2, list2, tracked) {
   const both = list2.filter((o) => o.alsoOutput).map((o) => o.path);
-  const byPattern = filePatterns(task, both, tracked);
+  const byPattern = filePatterns(task2, both, tracked);
   const counts = /* @__PURE__ */ new Map();
   for (const p of byPattern.values()) counts.set(p, (counts.get(p) ?? 0) + 1);
   const out = /* @__PURE__ */ new Map();
   for (const [rel2, p] of byPattern) if (p !== rel2 && (counts.get(p) ?? 0) >= 2) out.set(rel2, p);
   return out;
 }
-function filePatterns(task, paths, tracked) {
+function filePatterns(task2, paths, tracked) {
   const out = /* @__PURE__ */ new Map();
-  const root = task.projectRoot;
+  const root = task2.projectRoot;
   const outside = [];
   for (const p of paths) {
     if (root !== "" && p.startsWith(root + "/")) {
@@ -11391,15 +11391,15 @@ function mergeRootReads(groups) {
 }
 function toFinding(plan, g, fixes) {
   const tasks = [...g.tasks.values()].sort((a, b) => a.id.localeCompare(b.id));
-  const task = tasks[0];
+  const task2 = tasks[0];
   const paths = [...g.paths].sort();
   const count = g.count ?? paths.length;
   const o = g.first;
-  const who = tasks.length === 1 ? task.id : `${tasks.length} tasks (${tasks.slice(0, 3).map((t) => t.id).join(", ")}${tasks.length > 3 ? ", ..." : ""})`;
+  const who = tasks.length === 1 ? task2.id : `${tasks.length} tasks (${tasks.slice(0, 3).map((t) => t.id).join(", ")}${tasks.length > 3 ? ", ..." : ""})`;
   const fixPattern = g.pattern;
   if ((g.type === "undeclared_dependency" || g.type === "overlapping_output") && paths.length > 1) g.pattern = commonPattern(paths, false);
   if ((g.type === "unexpected_read" || g.type === "unexpected_write" || g.type === "input_mutation") && tasks.length > 1 && !g.global && g.tree === void 0 && paths.length > 1 && !o.reason) {
-    const own = task.projectRoot && fixPattern.startsWith(task.projectRoot + "/") ? fixPattern.slice(task.projectRoot.length + 1) : void 0;
+    const own = task2.projectRoot && fixPattern.startsWith(task2.projectRoot + "/") ? fixPattern.slice(task2.projectRoot.length + 1) : void 0;
     const common = commonPattern(paths, false);
     g.pattern = g.type === "input_mutation" && own?.endsWith("/**") && common.endsWith("/**") ? `${common}/${own}` : commonPattern(paths);
   }
@@ -11411,7 +11411,7 @@ function toFinding(plan, g, fixes) {
     case "unexpected_read":
       if (o.toolCache) {
         message = `${who} read ${what}: ${o.toolCache.advice}`;
-        fix = fixes.toolCache(task, fixPattern, o.toolCache);
+        fix = fixes.toolCache(task2, fixPattern, o.toolCache);
       } else if (o.dependencyManifest && plan.source === "nx") {
         const files = count === 1 ? paths[0] : `e.g. ${paths.slice(0, 3).join(", ")}`;
         message = `${who} read the package.json of ${count === 1 ? "a workspace project" : `${count} workspace projects`} ${tasks.length === 1 ? "it depends" : "they depend"} on (${files}), which ${their} inputs do not cover: module resolution (tsc, bundlers) reads its "exports"/"types"/"main", so a change to it will not invalidate the cache`;
@@ -11422,13 +11422,13 @@ function toFinding(plan, g, fixes) {
         fix = fixes.arguable(tasks, count === 1 ? paths[0] : commonPattern(paths));
       } else {
         message = `${who} read ${what}, which ${their} inputs do not cover: a change to it will not invalidate the cache`;
-        fix = g.global ? fixes.global(tasks, fixPattern) : fixes.add(task, tasks, "inputs", fixPattern, false, paths);
+        fix = g.global ? fixes.global(tasks, fixPattern) : fixes.add(task2, tasks, "inputs", fixPattern, false, paths);
       }
       break;
     case "unexpected_write":
       if (o.toolCache) {
         message = `${who} wrote ${what}: ${o.toolCache.advice}`;
-        fix = fixes.toolCache(task, fixPattern, o.toolCache);
+        fix = fixes.toolCache(task2, fixPattern, o.toolCache);
       } else if (o.reason) {
         const files = count === 1 ? paths[0] : `${count} files (e.g. ${paths.slice(0, 3).join(", ")})`;
         const dirs = [...new Set(paths.map((p) => p.slice(0, Math.max(0, p.lastIndexOf("/")))))].filter(Boolean);
@@ -11437,39 +11437,39 @@ function toFinding(plan, g, fixes) {
         fix = { summary: `nothing to change for correctness; to stop reporting it, ignore these writes with "exclude-writes": ${JSON.stringify(patterns)} in io-trace.config.json`, field: "ignore", add: patterns };
       } else {
         message = `${who} wrote ${what}, which ${their} outputs do not cover: a cache hit will not restore it`;
-        fix = fixes.add(task, tasks, "outputs", fixPattern);
+        fix = fixes.add(task2, tasks, "outputs", fixPattern);
       }
       break;
     case "input_mutation":
       message = o.alsoOutput ? `${who} wrote ${what}, which ${count === 1 ? "is" : "are"} both a declared input and output of ${tasks.length === 1 ? "it" : "them"}: ${their} hash includes what ${tasks.length === 1 ? "it" : "they"} wrote, so a clean checkout and a built one never share a cache entry` : `${who} wrote ${what}, one of its own declared inputs: the next run hashes different inputs`;
       if (o.reason) message = `${who} rewrote ${what}, one of its own declared inputs, ${o.reason}`;
-      fix = fixes.inputMutation(task, fixPattern, o.alsoOutput ?? false);
+      fix = fixes.inputMutation(task2, fixPattern, o.alsoOutput ?? false);
       if (tasks.length > 1) fix = { ...fix, summary: `${fix.summary} (one edit for ${tasks.length} tasks: ${tasks.slice(0, 3).map((t) => t.id).join(", ")}${tasks.length > 3 ? ", ..." : ""})` };
       break;
     case "undeclared_dependency": {
       const other = plan.tasks.find((t) => t.id === o.otherTask);
-      message = `${task.id} read ${what} produced by ${o.otherTask}, but does not depend on it: the result depends on which task runs first`;
-      fix = fixes.add(task, [task], "dependsOn", toolTaskRef(plan.source, task, other), true);
+      message = `${task2.id} read ${what} produced by ${o.otherTask}, but does not depend on it: the result depends on which task runs first`;
+      fix = fixes.add(task2, [task2], "dependsOn", toolTaskRef(plan.source, task2, other), true);
       break;
     }
     case "overlapping_output":
-      message = `${task.id} and ${o.otherTask} both wrote ${what}: the last to finish wins, and each cache entry restores a different version`;
-      fix = fixes.overlap(task, o.otherTask);
+      message = `${task2.id} and ${o.otherTask} both wrote ${what}: the last to finish wins, and each cache entry restores a different version`;
+      fix = fixes.overlap(task2, o.otherTask);
       break;
     case "missing_output":
-      message = `${tasks.length === 1 ? `${task.id} declares` : `${who} declare`} output ${toolPattern(plan.source, task, o.declared ?? o.path)} but nothing it matches exists after the run` + (o.reason ? ` (${o.reason})` : ": check the path, or remove it");
-      fix = fixes.missingOutput(task, o.declared ?? o.path);
+      message = `${tasks.length === 1 ? `${task2.id} declares` : `${who} declare`} output ${toolPattern(plan.source, task2, o.declared ?? o.path)} but nothing it matches exists after the run` + (o.reason ? ` (${o.reason})` : ": check the path, or remove it");
+      fix = fixes.missingOutput(task2, o.declared ?? o.path);
       break;
     case "unused_input": {
       const decl = `${o.declared}${o.via ? ` via ${o.via}` : ""}`;
       message = `${who} never opened any of the ${count} file${count === 1 ? "" : "s"} input ${decl} matches (e.g. ${paths[0]}): a change to them causes a needless cache miss`;
-      fix = fixes.unused(task, o.declared ?? o.path, o.via);
+      fix = fixes.unused(task2, o.declared ?? o.path, o.via);
       break;
     }
   }
   const path33 = g.type === "unused_input" ? `${o.declared}${o.via ? ` via ${o.via}` : ""}` : count === 1 ? paths[0] : (o.reason && !o.toolCache || o.dependencyManifest) && g.tree === void 0 && (g.type === "unexpected_read" || g.type === "unexpected_write") ? commonPattern(paths, g.type === "unexpected_read") : g.pattern;
   return {
-    task: task.id,
+    task: task2.id,
     type: g.type,
     path: path33,
     severity: g.severity,
@@ -11505,37 +11505,37 @@ function commonPattern(paths, withNames = true) {
 import path6 from "node:path";
 var INTERMEDIATE = "generated and consumed inside the task: it read the files back, git ignores them and no other task reads them, and a cache hit restores the outputs built from them";
 function taskObservations(c, io, ctx) {
-  const task = c.task;
+  const task2 = c.task;
   const out = [];
   const uncovered = [...io.read].filter((rel2) => !readCoveredBy(c, rel2));
-  const depRoots = ctx.dependencyRoots?.(task) ?? /* @__PURE__ */ new Set();
+  const depRoots = ctx.dependencyRoots?.(task2) ?? /* @__PURE__ */ new Set();
   const isDependencyManifest = (rel2) => path6.posix.basename(rel2) === "package.json" && depRoots.has(path6.posix.dirname(rel2));
-  const crawl = crawlReads(ctx.workspaceRoot, task.projectRoot, uncovered.filter((rel2) => !isDependencyManifest(rel2)), io.read);
+  const crawl = crawlReads(ctx.workspaceRoot, task2.projectRoot, uncovered.filter((rel2) => !isDependencyManifest(rel2)), io.read);
   for (const rel2 of uncovered) {
-    const producers = ctx.producers(rel2, task.id);
+    const producers = ctx.producers(rel2, task2.id);
     if (producers.length > 0) {
-      for (const p of producers) if (!ctx.dependsOn(task.id, p)) out.push({ type: "undeclared_dependency", task, path: rel2, severity: "error", otherTask: p });
+      for (const p of producers) if (!ctx.dependsOn(task2.id, p)) out.push({ type: "undeclared_dependency", task: task2, path: rel2, severity: "error", otherTask: p });
       continue;
     }
     if (ctx.kind(rel2) === "dir") continue;
     const cache = toolCacheOf(rel2);
     if (cache) {
-      out.push({ type: "unexpected_read", task, path: rel2, severity: "info", toolCache: io.written.has(rel2) ? cache : { ...cache, affectsOutputs: false }, reason: `${toolCacheWhat(cache)}, not an input` });
+      out.push({ type: "unexpected_read", task: task2, path: rel2, severity: "info", toolCache: io.written.has(rel2) ? cache : { ...cache, affectsOutputs: false }, reason: `${toolCacheWhat(cache)}, not an input` });
       continue;
     }
-    const rootScript = rel2 === "package.json" && rootScriptRun(ctx.workspaceRoot, task.projectRoot, task.target) !== void 0;
+    const rootScript = rel2 === "package.json" && rootScriptRun(ctx.workspaceRoot, task2.projectRoot, task2.target) !== void 0;
     const madeProduct = io.readByPackageManager?.has(rel2) === true && path6.posix.basename(rel2) === "pnpm-workspace.yaml";
-    const ancestor = rootScript || madeProduct ? void 0 : arguableReadReason(rel2, task.projectRoot);
+    const ancestor = rootScript || madeProduct ? void 0 : arguableReadReason(rel2, task2.projectRoot);
     if (!ancestor && isDependencyManifest(rel2)) {
-      out.push({ type: "unexpected_read", task, path: rel2, severity: "error", dependencyManifest: true });
+      out.push({ type: "unexpected_read", task: task2, path: rel2, severity: "error", dependencyManifest: true });
       continue;
     }
-    const arguable = ancestor ?? shadowedTsconfigReason(ctx.workspaceRoot, task.projectRoot, rel2) ?? (crawl.has(rel2) ? "a resolver (e.g. vite-tsconfig-paths) read the tsconfig/package.json files of many folders to find which project owns a file; only the configs the task's own tsconfig extends change its result" : void 0);
-    out.push(arguable ? { type: "unexpected_read", task, path: rel2, severity: "info", reason: arguable } : { type: "unexpected_read", task, path: rel2, severity: "error" });
+    const arguable = ancestor ?? shadowedTsconfigReason(ctx.workspaceRoot, task2.projectRoot, rel2) ?? (crawl.has(rel2) ? "a resolver (e.g. vite-tsconfig-paths) read the tsconfig/package.json files of many folders to find which project owns a file; only the configs the task's own tsconfig extends change its result" : void 0);
+    out.push(arguable ? { type: "unexpected_read", task: task2, path: rel2, severity: "info", reason: arguable } : { type: "unexpected_read", task: task2, path: rel2, severity: "error" });
   }
   const outputBases = c.outputs.positives.map((p) => patternBase(p));
-  const hashedInput = (rel2) => c.inputs.covers(rel2) && !ctx.foldedButUnhashed?.(rel2, task);
-  const candidates = [...io.readBack ?? []].filter((rel2) => !c.outputs.covers(rel2) && !hashedInput(rel2) && !toolCacheOf(rel2) && ctx.intermediate(rel2, task.id));
+  const hashedInput = (rel2) => c.inputs.covers(rel2) && !ctx.foldedButUnhashed?.(rel2, task2);
+  const candidates = [...io.readBack ?? []].filter((rel2) => !c.outputs.covers(rel2) && !hashedInput(rel2) && !toolCacheOf(rel2) && ctx.intermediate(rel2, task2.id));
   const producedOutputs = () => [...io.written].some((rel2) => c.outputs.covers(rel2)) || c.outputs.positives.some((p) => ctx.outputExists(p));
   const intermediates = new Set(candidates.length && producedOutputs() ? candidates : []);
   for (const rel2 of io.written) {
@@ -11545,7 +11545,7 @@ function taskObservations(c, io, ctx) {
       const same = ctx.contentUnchanged(rel2);
       out.push({
         type: "input_mutation",
-        task,
+        task: task2,
         path: rel2,
         alsoOutput: c.outputs.covers(rel2),
         ...same ? { severity: "info", reason: "rewritten with the same content (it matches git): the hash does not change, but tasks reading it meanwhile race with the rewrite" } : { severity: "warning" }
@@ -11558,23 +11558,23 @@ function taskObservations(c, io, ctx) {
       const nextToOutputs = cache.affectsOutputs && outputBases.some((b) => b === "" || rel2.startsWith(b + "/"));
       if (cache.affectsOutputs && !nextToOutputs) {
         const reason = `${toolCacheWhat(cache)} (compiler state) written outside the task's declared outputs: a cache hit without it only makes the next real build a full one`;
-        out.push({ type: "unexpected_write", task, path: rel2, severity: "info", toolCache: { ...cache, advice: cache.outsideOutputsAdvice ?? cache.advice, optional: true }, reason });
+        out.push({ type: "unexpected_write", task: task2, path: rel2, severity: "info", toolCache: { ...cache, advice: cache.outsideOutputsAdvice ?? cache.advice, optional: true }, reason });
         continue;
       }
-      out.push({ type: "unexpected_write", task, path: rel2, severity: nextToOutputs ? "warning" : "info", toolCache: cache, reason: toolCacheWhat(cache) });
+      out.push({ type: "unexpected_write", task: task2, path: rel2, severity: nextToOutputs ? "warning" : "info", toolCache: cache, reason: toolCacheWhat(cache) });
       continue;
     }
     if (intermediates.has(rel2)) {
-      out.push({ type: "unexpected_write", task, path: rel2, severity: "info", reason: INTERMEDIATE });
+      out.push({ type: "unexpected_write", task: task2, path: rel2, severity: "info", reason: INTERMEDIATE });
       continue;
     }
-    out.push({ type: "unexpected_write", task, path: rel2, severity: "error" });
+    out.push({ type: "unexpected_write", task: task2, path: rel2, severity: "error" });
   }
   out.push(...missingOutputs(c, io, ctx, intermediates));
   return out;
 }
 function missingOutputs(c, io, ctx, intermediates) {
-  const task = c.task;
+  const task2 = c.task;
   const positives = c.outputs.positives;
   const holds = positives.map((p) => {
     const one2 = compilePatterns([p]);
@@ -11584,7 +11584,7 @@ function missingOutputs(c, io, ctx, intermediates) {
   if (holds.every(Boolean)) return [];
   const uncached = [...io.written].some((rel2) => !c.outputs.covers(rel2) && !c.inputs.covers(rel2) && !toolCacheOf(rel2) && !intermediates.has(rel2) && ctx.kind(rel2) !== "dir");
   const otherHolds = holds.some(Boolean);
-  const shared = ctx.sharedOutputs(task);
+  const shared = ctx.sharedOutputs(task2);
   const out = [];
   positives.forEach((p, i) => {
     if (holds[i]) return;
@@ -11596,7 +11596,7 @@ function missingOutputs(c, io, ctx, intermediates) {
       severity = "info";
       reason = otherHolds ? "the task's files are in its other declared outputs" + (uncached ? "; what it wrote outside them is reported on its own" : ", so nothing goes uncached") : "the task wrote nothing, so nothing goes uncached";
     }
-    out.push({ type: "missing_output", task, path: cleanPattern(p), severity, declared: p, ...shared ? { sharedList: true } : {}, ...reason ? { reason } : {} });
+    out.push({ type: "missing_output", task: task2, path: cleanPattern(p), severity, declared: p, ...shared ? { sharedList: true } : {}, ...reason ? { reason } : {} });
   });
   return out;
 }
@@ -11825,20 +11825,20 @@ function analyse(input) {
   const coverage = coverageModel(plan);
   const results = [];
   const graded = [];
-  for (const task of plan.tasks) {
-    const processes = input.processCounts.get(task.id) ?? 0;
-    const tio = io.byTask.get(task.id);
+  for (const task2 of plan.tasks) {
+    const processes = input.processCounts.get(task2.id) ?? 0;
+    const tio = io.byTask.get(task2.id);
     const counts2 = { reads: tio?.read.size ?? 0, writes: tio?.written.size ?? 0, findings: 0 };
     let status;
-    if (ignore.excludedTasks.has(task.id)) status = "excluded";
-    else if (input.skippedTasks?.has(task.id) && processes === 0) status = "skipped";
-    else if (input.cachedTasks?.has(task.id) && processes === 0) status = "cached";
+    if (ignore.excludedTasks.has(task2.id)) status = "excluded";
+    else if (input.skippedTasks?.has(task2.id) && processes === 0) status = "skipped";
+    else if (input.cachedTasks?.has(task2.id) && processes === 0) status = "cached";
     else if (processes === 0) status = "not-run";
-    else if (!coverage.get(task.id).cacheable) status = "not-cacheable";
+    else if (!coverage.get(task2.id).cacheable) status = "not-cacheable";
     else status = "analyzed";
     const shown = status === "analyzed" || status === "not-cacheable";
-    results.push({ taskId: task.id, status, ...shown ? counts2 : { reads: 0, writes: 0, findings: 0 } });
-    if (status === "analyzed") graded.push(coverage.get(task.id));
+    results.push({ taskId: task2.id, status, ...shown ? counts2 : { reads: 0, writes: 0, findings: 0 } });
+    if (status === "analyzed") graded.push(coverage.get(task2.id));
   }
   const outputSets = new Map([...coverage].map(([id, c]) => [id, c.outputs]));
   const producers = new Producers(plan.tasks, io.writers, outputSets);
@@ -11930,12 +11930,12 @@ function gitContentUnchanged(root, rels) {
   }
   return out;
 }
-function hashedOnlyIfTracked(source, task, rel2) {
+function hashedOnlyIfTracked(source, task2, rel2) {
   if (source === "nx") return true;
   if (source !== "turbo") return false;
-  for (const d of task.declaredInputs ?? []) {
+  for (const d of task2.declaredInputs ?? []) {
     if (typeof d !== "string" || d === "$TURBO_DEFAULT$" || d.startsWith("!")) continue;
-    const glob = d.startsWith("$TURBO_ROOT$/") ? d.slice("$TURBO_ROOT$/".length) : posix.join(task.projectRoot, d);
+    const glob = d.startsWith("$TURBO_ROOT$/") ? d.slice("$TURBO_ROOT$/".length) : posix.join(task2.projectRoot, d);
     if ((0, import_picomatch3.default)(glob, { dot: true })(rel2)) return false;
   }
   return true;
@@ -12149,10 +12149,10 @@ function parsePlan(text, file) {
       declaredAt: { inputs: at3("inputs"), outputs: at3("outputs"), dependsOn: at3("dependencies") }
     });
   });
-  for (const task of tasks) {
-    for (const dep of task.dependsOn) {
+  for (const task2 of tasks) {
+    for (const dep of task2.dependsOn) {
       if (!seen.has(dep)) {
-        fail(` line ${task.declaredAt?.dependsOn?.line ?? "?"}: task ${JSON.stringify(task.id)}`, `depends on unknown task ${JSON.stringify(dep)}`);
+        fail(` line ${task2.declaredAt?.dependsOn?.line ?? "?"}: task ${JSON.stringify(task2.id)}`, `depends on unknown task ${JSON.stringify(dep)}`);
       }
     }
   }
@@ -13719,8 +13719,8 @@ var TraceStore = class _TraceStore {
   *taskAccesses(runId, { successfulOnly = false, taskOf = /* @__PURE__ */ new Map() } = {}) {
     const procs = /* @__PURE__ */ new Map();
     for (const p of this.db.prepare("SELECT key, task_id AS taskId, role FROM processes WHERE run_id = ?").iterate(runId)) {
-      const task = taskOf.get(p.key);
-      procs.set(p.key, task !== void 0 ? { taskId: task, role: p.role } : p);
+      const task2 = taskOf.get(p.key);
+      procs.set(p.key, task2 !== void 0 ? { taskId: task2, role: p.role } : p);
     }
     const scope = this.accessScope(runId);
     const rows = this.db.prepare(
@@ -13755,8 +13755,8 @@ var TraceStore = class _TraceStore {
     const managers = /* @__PURE__ */ new Map();
     for (const p of procs) {
       if (p.role !== "package-manager") continue;
-      const task = enclosingTask(p);
-      if (task !== null) managers.set(p.key, task);
+      const task2 = enclosingTask(p);
+      if (task2 !== null) managers.set(p.key, task2);
     }
     const found = /* @__PURE__ */ new Map();
     if (managers.size === 0) return found;
@@ -13782,12 +13782,12 @@ var TraceStore = class _TraceStore {
       const chunk = paths.slice(i, i + 500);
       const readers = this.db.prepare(`SELECT proc_key AS k, path, min(first_ts) AS t FROM accesses WHERE run_id = ? AND errno = 0 AND op = 'read' AND path IN (${chunk.map(() => "?").join(", ")}) GROUP BY proc_key, path`);
       for (const r of readers.iterate(runId, ...chunk)) {
-        const task = byKey.get(r.k)?.taskId;
-        if (task === null || task === void 0) continue;
+        const task2 = byKey.get(r.k)?.taskId;
+        if (task2 === null || task2 === void 0) continue;
         if (!lastWriteOf.has(r.k)) lastWriteOf.set(r.k, lastWrite.get(runId, r.k, ...createOps, under.length, under).t);
         const written = lastWriteOf.get(r.k);
         if (written === null || written === void 0 || written < r.t) continue;
-        for (const key2 of writers.get(r.path) ?? []) if (managers.get(key2) === task) found.set(key2, task);
+        for (const key2 of writers.get(r.path) ?? []) if (managers.get(key2) === task2) found.set(key2, task2);
       }
     }
     return found;
@@ -14464,15 +14464,15 @@ var TurboLocator = class {
     return this.cache.get(file);
   }
   /** The root entry a package's task takes: `pkg#task` if the root turbo.json has one, else `task`. */
-  rootKey(pkg, task) {
+  rootKey(pkg, task2) {
     const root = this.json("turbo.json");
     const section = root && (jsonChild(root, ["tasks"]) ? "tasks" : jsonChild(root, ["pipeline"]) ? "pipeline" : void 0);
-    return section && jsonChild(root, [section, `${pkg}#${task}`]) ? `${pkg}#${task}` : task;
+    return section && jsonChild(root, [section, `${pkg}#${task2}`]) ? `${pkg}#${task2}` : task2;
   }
-  locate(pkg, dir, task, field) {
+  locate(pkg, dir, task2, field) {
     const candidates = [];
-    if (dir && dir !== ".") candidates.push([posix3.join(dir, "turbo.json"), task]);
-    candidates.push(["turbo.json", this.rootKey(pkg, task)]);
+    if (dir && dir !== ".") candidates.push([posix3.join(dir, "turbo.json"), task2]);
+    candidates.push(["turbo.json", this.rootKey(pkg, task2)]);
     let definedAt;
     for (const [file, key2] of candidates) {
       const root = this.json(file);
@@ -14880,8 +14880,8 @@ var ProcessTable = class {
     }
     const unknown = this.options.matcher.unknownExplicit(env);
     if (unknown !== void 0) this.unknownTaskNames.add(unknown);
-    const task = this.options.matcher.match(env);
-    if (task !== void 0) p.ownTask = task;
+    const task2 = this.options.matcher.match(env);
+    if (task2 !== void 0) p.ownTask = task2;
     else {
       const ids = [...this.options.matcher.envKeys].filter((k) => k !== TASK_ENV_VAR && env.has(k));
       if (ids.length) p.identityEnv = new Map(ids.map((k) => [k, env.get(k)]));
@@ -14897,9 +14897,9 @@ var ProcessTable = class {
     let n = 0;
     for (const p of this.all) {
       if (p.ownTask !== void 0 || !p.identityEnv) continue;
-      const task = match(p.identityEnv);
-      if (task === void 0) continue;
-      p.ownTask = task;
+      const task2 = match(p.identityEnv);
+      if (task2 === void 0) continue;
+      p.ownTask = task2;
       n++;
     }
     if (n) for (const p of this.all) this.dirty.add(p);
@@ -16764,7 +16764,7 @@ function exitCodeOf(exit) {
 
 // src/tracer/bpftrace.ts
 import { spawn as spawn6, execFile } from "node:child_process";
-import { closeSync as closeSync7, existsSync as existsSync16, mkdirSync as mkdirSync3, createWriteStream as createWriteStream2, openSync as openSync7, readFileSync as readFileSync15, rmSync as rmSync5, writeFileSync as writeFileSync3 } from "node:fs";
+import { closeSync as closeSync7, existsSync as existsSync16, mkdirSync as mkdirSync3, createWriteStream as createWriteStream2, openSync as openSync7, readFileSync as readFileSync16, rmSync as rmSync5, writeFileSync as writeFileSync3 } from "node:fs";
 import { availableParallelism, totalmem } from "node:os";
 import { dirname as dirname3, join as join4 } from "node:path";
 import { fileURLToPath as fileURLToPath2 } from "node:url";
@@ -16841,6 +16841,190 @@ function stopTracepointSampling(pid, options) {
   });
 }
 
+// src/tracer/btf.ts
+import { readFileSync as readFileSync15 } from "node:fs";
+var KERNEL_BTF = "/sys/kernel/btf/vmlinux";
+var BTF_MAGIC = 60319;
+var KIND = { int: 1, ptr: 2, array: 3, struct: 4, union: 5, enum: 6, fwd: 7, typedef: 8, volatile: 9, const: 10, restrict: 11, func: 12, funcProto: 13, variable: 14, datasec: 15, float: 16, declTag: 17, typeTag: 18, enum64: 19 };
+function extraBytes(kind, vlen) {
+  switch (kind) {
+    case KIND.int:
+    case KIND.variable:
+    case KIND.declTag:
+      return 4;
+    case KIND.array:
+      return 12;
+    case KIND.struct:
+    case KIND.union:
+    case KIND.datasec:
+    case KIND.enum64:
+      return 12 * vlen;
+    case KIND.enum:
+    case KIND.funcProto:
+      return 8 * vlen;
+    case KIND.ptr:
+    case KIND.fwd:
+    case KIND.typedef:
+    case KIND.volatile:
+    case KIND.const:
+    case KIND.restrict:
+    case KIND.func:
+    case KIND.float:
+    case KIND.typeTag:
+      return 0;
+    default:
+      throw new Error(`unknown BTF kind ${kind}`);
+  }
+}
+var KernelBtf = class _KernelBtf {
+  data;
+  typesAt;
+  stringsAt;
+  stringsEnd;
+  /** Byte position of each type's record, by type id (index 0 unused: id 0 is void). */
+  positions = [0];
+  /** Complete structs and unions by name (a forward declaration is another kind). */
+  records = /* @__PURE__ */ new Map();
+  constructor(data) {
+    if (data.length < 24 || data.readUInt16LE(0) !== BTF_MAGIC) throw new Error("not little-endian BTF (bad magic)");
+    const hdrLen = data.readUInt32LE(4);
+    this.typesAt = hdrLen + data.readUInt32LE(8);
+    const typesEnd = this.typesAt + data.readUInt32LE(12);
+    this.stringsAt = hdrLen + data.readUInt32LE(16);
+    this.stringsEnd = this.stringsAt + data.readUInt32LE(20);
+    if (typesEnd > data.length || this.stringsEnd > data.length) throw new Error("BTF sections run past the end of the file");
+    this.data = data;
+    for (let at3 = this.typesAt; at3 < typesEnd; ) {
+      this.positions.push(at3);
+      const info = data.readUInt32LE(at3 + 4);
+      const kind = info >>> 24 & 31;
+      if (kind === KIND.struct || kind === KIND.union) {
+        const name = this.name(data.readUInt32LE(at3));
+        if (name !== "" && !this.records.has(name)) this.records.set(name, this.positions.length - 1);
+      }
+      at3 += 12 + extraBytes(kind, info & 65535);
+    }
+  }
+  static fromFile(file = KERNEL_BTF) {
+    return new _KernelBtf(readFileSync15(file));
+  }
+  name(offset) {
+    const start = this.stringsAt + offset;
+    if (start >= this.stringsEnd) throw new Error(`BTF string offset ${offset} out of range`);
+    const end = this.data.indexOf(0, start);
+    return this.data.toString("latin1", start, end < 0 ? this.stringsEnd : end);
+  }
+  /** The type behind typedefs and qualifiers. */
+  resolve(id) {
+    for (let hops = 0; hops < 64; hops++) {
+      const at3 = this.positions[id];
+      if (at3 === void 0 || id === 0) return id;
+      const kind = this.data.readUInt32LE(at3 + 4) >>> 24 & 31;
+      if (kind !== KIND.typedef && kind !== KIND.volatile && kind !== KIND.const && kind !== KIND.restrict && kind !== KIND.typeTag) return id;
+      id = this.data.readUInt32LE(at3 + 8);
+    }
+    throw new Error("BTF typedef chain too long");
+  }
+  size(id) {
+    id = this.resolve(id);
+    const at3 = this.positions[id];
+    if (at3 === void 0 || id === 0) throw new Error(`BTF type ${id} has no size`);
+    const kind = this.data.readUInt32LE(at3 + 4) >>> 24 & 31;
+    if (kind === KIND.ptr) return 8;
+    if (kind === KIND.array) return this.size(this.data.readUInt32LE(at3 + 12)) * this.data.readUInt32LE(at3 + 20);
+    return this.data.readUInt32LE(at3 + 8);
+  }
+  /**
+   * Find `name` among the members of record type `id`, looking into anonymous structs and unions
+   * (mm_struct keeps start_stack in one, qstr its len): the member's offset in that record and type.
+   */
+  member(id, name) {
+    const at3 = this.positions[this.resolve(id)];
+    if (at3 === void 0) return void 0;
+    const info = this.data.readUInt32LE(at3 + 4);
+    const kind = info >>> 24 & 31;
+    if (kind !== KIND.struct && kind !== KIND.union) return void 0;
+    const bitfields = info >>> 31 === 1;
+    for (let i = 0; i < (info & 65535); i++) {
+      const m = at3 + 12 + 12 * i;
+      const type = this.data.readUInt32LE(m + 4);
+      const raw = this.data.readUInt32LE(m + 8);
+      const bits = bitfields ? raw & 16777215 : raw;
+      const memberName = this.name(this.data.readUInt32LE(m));
+      if (memberName === name) {
+        if (bits % 8 !== 0 || bitfields && raw >>> 24 !== 0) throw new Error(`${name} is a bit field`);
+        return { offset: bits / 8, type };
+      }
+      if (memberName === "") {
+        const inner = this.member(type, name);
+        if (inner) return { offset: bits / 8 + inner.offset, type: inner.type };
+      }
+    }
+    return void 0;
+  }
+  /** Where `path` (members joined by '.', through embedded structs) lies in struct or union `record`. */
+  place(record, path33) {
+    let id = this.records.get(record);
+    if (id === void 0) throw new Error(`the kernel's BTF has no struct ${record}`);
+    let offset = 0;
+    for (const name of path33.split(".")) {
+      const found = this.member(id, name);
+      if (!found) throw new Error(`struct ${record} has no member ${path33}`);
+      offset += found.offset;
+      id = found.type;
+    }
+    return { offset, size: this.size(id) };
+  }
+};
+
+// src/tracer/struct-offsets.ts
+var load = (width2, address) => `*(${width2} *)kptr(${address})`;
+var task = (member) => load("uint64", `(uint64)curtask + {task_struct.${member}:8}`);
+var fdtable = load("uint64", `${task("files")} + {files_struct.fdt:8}`);
+var REWRITES = [
+  ["curtask->signal->live.counter", load("int32", `${task("signal")} + {signal_struct.live.counter:4}`)],
+  ["curtask->mm->env_end", load("uint64", `${task("mm")} + {mm_struct.env_end:8}`)],
+  ["curtask->mm->start_stack", load("uint64", `${task("mm")} + {mm_struct.start_stack:8}`)],
+  ["curtask->fs->pwd.dentry", load("uint64", `${task("fs")} + {fs_struct.pwd.dentry:8}`)],
+  ["curtask->fs->pwd.mnt", load("uint64", `${task("fs")} + {fs_struct.pwd.mnt:8}`)],
+  ["curtask->fs->root.dentry", load("uint64", `${task("fs")} + {fs_struct.root.dentry:8}`)],
+  ["curtask->fs->root.mnt", load("uint64", `${task("fs")} + {fs_struct.root.mnt:8}`)],
+  ["curtask->files->fdt->max_fds", load("uint32", `${fdtable} + {fdtable.max_fds:4}`)],
+  ["*(curtask->files->fdt->fd + $d)", load("uint64", `${load("uint64", `${fdtable} + {fdtable.fd:8}`)} + 8 * (uint64)$d`)],
+  ["*(curtask->files->fdt->fd + $d2)", load("uint64", `${load("uint64", `${fdtable} + {fdtable.fd:8}`)} + 8 * (uint64)$d2`)],
+  ["((struct file *)$fp)->f_path.dentry", load("uint64", "$fp + {file.f_path.dentry:8}")],
+  ["((struct file *)$fp)->f_path.mnt", load("uint64", "$fp + {file.f_path.mnt:8}")],
+  ["((struct dentry *)$dn)->d_inode->i_ino", load("uint64", `${load("uint64", "$dn + {dentry.d_inode:8}")} + {inode.i_ino:8}`)],
+  // The directory walk: $de a dentry, $m a vfsmount, $mnt the struct mount around it, all uint64.
+  ["$de = (struct dentry *)$w.0;", "$de = $w.0;"],
+  ["$m = (struct vfsmount *)$w.1;", "$m = $w.1;"],
+  ["$mnt = (struct mount *)($w.1 - 32);", "$mnt = $w.1 - {mount.mnt};"],
+  ["$m = (struct vfsmount *)((uint64)$mnt + 32);", "$m = $mnt + {mount.mnt};"],
+  ["$m->mnt_root", `(${load("uint64", "$m + {vfsmount.mnt_root:8}")})`],
+  ["$mnt->mnt_parent", `(${load("uint64", "$mnt + {mount.mnt_parent:8}")})`],
+  ["$mnt->mnt_mountpoint", `(${load("uint64", "$mnt + {mount.mnt_mountpoint:8}")})`],
+  ["$de->d_parent", `(${load("uint64", "$de + {dentry.d_parent:8}")})`],
+  ["$de->d_name.name", `(${load("uint64", "$de + {dentry.d_name.name:8}")})`],
+  ["$de->d_name.len", `(${load("uint32", "$de + {dentry.d_name.len:4}")})`]
+];
+function inlineStructOffsets(script, btf) {
+  const gone = REWRITES.find(([from]) => !script.includes(from));
+  if (gone) throw new Error(`the script no longer reads ${gone[0]}`);
+  let out = script;
+  for (const [from, to] of REWRITES) {
+    const filled = to.replace(/\{(\w+)\.([\w.]+?)(?::(\d+))?\}/g, (_m, record, path33, size) => {
+      const place = btf.place(record, path33);
+      if (size !== void 0 && place.size !== Number(size)) throw new Error(`${record}.${path33} is ${place.size} bytes, not ${size}`);
+      return String(place.offset);
+    });
+    out = out.split(from).join(filled);
+  }
+  const code = out.replace(/\/\*[\s\S]*?\*\//g, "").replace(/\/\/.*$/gm, "");
+  const left = /(?<!\bargs)->|\(struct \w+/.exec(code);
+  if (left) throw new Error(`a struct access has no rewrite: ...${code.slice(Math.max(0, left.index - 40), left.index + 20)}...`);
+  return out;
+}
+
 // src/core/open-flags.ts
 var O_ACCMODE = 3;
 var O_RDONLY = 0;
@@ -16858,7 +17042,7 @@ function classifyOpenFlags(flags) {
 
 // src/tracer/bpftrace-decode.ts
 var IDENTITY = new Set(IDENTITY_ENV_VARS);
-var KIND = {
+var KIND2 = {
   open: 1,
   creat: 2,
   stat: 3,
@@ -16878,27 +17062,27 @@ var CHUNK_BYTES = 199;
 var MAX_BACKLOG = 5e4;
 function classifyAccess(kind, flags, slot) {
   switch (kind) {
-    case KIND.open:
+    case KIND2.open:
       return classifyOpenFlags(flags);
-    case KIND.creat:
+    case KIND2.creat:
       return "create";
-    case KIND.stat:
+    case KIND2.stat:
       return "stat";
-    case KIND.getdents:
+    case KIND2.getdents:
       return "readdir";
-    case KIND.unlink:
+    case KIND2.unlink:
       return flags & AT_REMOVEDIR ? "rmdir" : "unlink";
-    case KIND.rmdir:
+    case KIND2.rmdir:
       return "rmdir";
-    case KIND.mkdir:
+    case KIND2.mkdir:
       return "mkdir";
-    case KIND.rename:
+    case KIND2.rename:
       return slot === 2 ? "rename_to" : "rename_from";
-    case KIND.link:
+    case KIND2.link:
       return "link";
-    case KIND.truncate:
+    case KIND2.truncate:
       return "truncate";
-    case KIND.exec:
+    case KIND2.exec:
       return "exec";
     default:
       return void 0;
@@ -17154,7 +17338,7 @@ var BpftraceDecoder = class {
         rec.chunks.push(chunkOf(f[7], rec.open));
         this.closeOpen(rec.tid);
         if (rec.open) this.openByTid.set(rec.tid, rec);
-        if (rec.code === KIND.exec && rec.errno === 0 && tag === "A") {
+        if (rec.code === KIND2.exec && rec.errno === 0 && tag === "A") {
           this.settleExec(rec.pid);
           rec.awaitExec = true;
           rec.env = { vars: {}, done: false, cut: false };
@@ -17626,7 +17810,7 @@ var BpftraceTracer = class {
    * that cannot be used is reported and removed; this run then starts its own bpftrace.
    */
   async claimStandby(dir, log) {
-    const result = claimStandby(dir, scriptHash(readFileSync15(this.scriptPath ?? defaultScriptPath(), "utf8")));
+    const result = claimStandby(dir, scriptHash(readFileSync16(this.scriptPath ?? defaultScriptPath(), "utf8")));
     if (result.claimed) {
       const notReady = await waitStandbyReady(result.claimed, this.readyTimeoutMs);
       if (notReady) {
@@ -17648,9 +17832,9 @@ var BpftraceTracer = class {
   async startStandby(dir, options) {
     const a = await this.check();
     if (!a.available) throw new TracerError(`bpftrace cannot run here: ${a.reason ?? "unavailable"}`);
-    const shipped = readFileSync15(this.scriptPath ?? defaultScriptPath(), "utf8");
+    const shipped = readFileSync16(this.scriptPath ?? defaultScriptPath(), "utf8");
     const nonce = newNonce();
-    const script = adaptScript(shipped, { version: this.version, hasSubmitTracepoint: this.hasSubmitTracepoint, standby: { comm: nonce, idleSeconds: options.idleSeconds } });
+    const script = scriptToRun(shipped, { version: this.version, hasSubmitTracepoint: this.hasSubmitTracepoint, standby: { comm: nonce, idleSeconds: options.idleSeconds } }, options.log);
     const files = prepareStandbyDir(dir, nonce);
     writeFileSync3(files.script, script);
     const out = openSync7(files.output, "w");
@@ -17672,7 +17856,7 @@ var BpftraceTracer = class {
     });
     child.unref();
     const fail = (why) => {
-      const said = readFileSync15(files.stderr, "utf8").split("\n").filter((l) => l.trim() && !HARMLESS_STDERR.some((re) => re.test(l)));
+      const said = readFileSync16(files.stderr, "utf8").split("\n").filter((l) => l.trim() && !HARMLESS_STDERR.some((re) => re.test(l)));
       rmSync5(dir, { recursive: true, force: true });
       throw new TracerError(`${why}${said.length ? `: ${said.slice(0, 8).join(" | ")}` : ""}`);
     };
@@ -17768,7 +17952,7 @@ var BpftraceSession = class {
     this.config = config;
     mkdirSync3(options.workDir, { recursive: true });
     const standby = config.standby;
-    const script = standby ? readFileSync15(standby.files.script, "utf8") : adaptScript(readFileSync15(config.scriptPath, "utf8"), { version: config.version, hasSubmitTracepoint: config.hasSubmitTracepoint });
+    const script = standby ? readFileSync16(standby.files.script, "utf8") : scriptToRun(readFileSync16(config.scriptPath, "utf8"), { version: config.version, hasSubmitTracepoint: config.hasSubmitTracepoint }, this.log);
     writeFileSync3(join4(options.workDir, "iotrace.bt"), script);
     this.raw = createWriteStream2(join4(options.workDir, "bpftrace-output.jsonl"));
     this.raw.on("error", (e2) => this.log.debug(`bpftrace raw output not saved: ${e2.message}`));
@@ -17940,7 +18124,7 @@ var BpftraceSession = class {
     const pid = this.child.pid;
     let comm = "";
     try {
-      comm = readFileSync15(`/proc/${pid}/comm`, "utf8").trim();
+      comm = readFileSync16(`/proc/${pid}/comm`, "utf8").trim();
     } catch {
     }
     this.kill("SIGINT");
@@ -18110,7 +18294,7 @@ var BpftraceSession = class {
 function onlineCpus() {
   let spec;
   try {
-    spec = readFileSync15("/sys/devices/system/cpu/online", "utf8").trim();
+    spec = readFileSync16("/sys/devices/system/cpu/online", "utf8").trim();
   } catch {
     return Array.from({ length: availableParallelism() }, (_, i) => i);
   }
@@ -18124,7 +18308,7 @@ function onlineCpus() {
 function childPids(pid) {
   if (pid === void 0) return [];
   try {
-    return readFileSync15(`/proc/${pid}/task/${pid}/children`, "utf8").trim().split(/\s+/).filter(Boolean).map(Number);
+    return readFileSync16(`/proc/${pid}/task/${pid}/children`, "utf8").trim().split(/\s+/).filter(Boolean).map(Number);
   } catch {
     return [];
   }
@@ -18191,6 +18375,16 @@ function adaptScript(script, options = {}) {
   }
   return out;
 }
+function scriptToRun(shipped, options, log, btfFile = KERNEL_BTF) {
+  const script = adaptScript(shipped, options);
+  if (options.version === void 0 || versionAtLeast(options.version, [0, 25, 0])) return script;
+  try {
+    return inlineStructOffsets(script, KernelBtf.fromFile(btfFile));
+  } catch (e2) {
+    log.debug(`kernel struct offsets not inlined, bpftrace resolves them itself (~0.5 s slower): ${e2.message}`);
+    return script;
+  }
+}
 var GATE_MULTIPLIER = 0x4b2f32bf9d481cbdn;
 var GATE_SHIFT = 49n;
 function gateBit(id) {
@@ -18222,7 +18416,7 @@ function lostEventsReason(total, reports) {
 }
 function readIfThere(file) {
   try {
-    return readFileSync15(file, "utf8").trim();
+    return readFileSync16(file, "utf8").trim();
   } catch {
     return "";
   }
@@ -19699,18 +19893,18 @@ function* iterateRunFiles(store, run4, query = {}) {
        GROUP BY p.task_id, a.path, a.op, a.errno
        ORDER BY p.task_id IS NOT NULL, p.task_id, a.path, a.op, a.errno`
   ).iterateArrays(...params);
-  for (const [task, op, errno, p, count, processes, firstTs, lastTs] of rows) {
-    yield { path: p, display: relativeTo(root, p), op, errno, task, count, processes, firstTs, lastTs };
+  for (const [task2, op, errno, p, count, processes, firstTs, lastTs] of rows) {
+    yield { path: p, display: relativeTo(root, p), op, errno, task: task2, count, processes, firstTs, lastTs };
   }
 }
 function taskDetail(store, run4, taskId) {
   requireTask(store, run4, taskId);
-  const task = runTasks(store, run4.id).find((t) => t.taskId === taskId);
+  const task2 = runTasks(store, run4.id).find((t) => t.taskId === taskId);
   const files = runFiles(store, run4, { task: taskId });
   const reads = files.filter((f) => f.errno === 0 && READ_OPS.has(f.op));
   const writes = files.filter((f) => f.errno === 0 && WRITE_OPS.has(f.op));
   return {
-    task,
+    task: task2,
     processes: store.loadProcesses(run4.id).filter((p) => p.taskId === taskId),
     reads,
     writes,
@@ -20219,7 +20413,7 @@ function showFull(ctx, store, dbFile, run4, options, c) {
     w.line(JSON.stringify(head).slice(0, -1) + ',"timeline":[');
     let first = true;
     const taskJson = /* @__PURE__ */ new Map();
-    for (const [key2, task] of sources.procs) taskJson.set(key2, JSON.stringify(task));
+    for (const [key2, task2] of sources.procs) taskJson.set(key2, JSON.stringify(task2));
     const opJson = /* @__PURE__ */ new Map();
     const entries = mergeTimeline(
       sources,
@@ -20286,7 +20480,7 @@ function accessRowFormatter(run4, procs, c, calls) {
   const root = (run4.workspaceRoot ?? run4.cwd).replace(/\/?$/, "/");
   const start = run4.startedAt;
   const taskByKey = [];
-  for (const [key2, task] of procs) taskByKey[key2] = task === null ? c.dim("[-]") : `[${safe(task)}]`;
+  for (const [key2, task2] of procs) taskByKey[key2] = task2 === null ? c.dim("[-]") : `[${safe(task2)}]`;
   const unattributed = c.dim("[-]");
   const opLabels = /* @__PURE__ */ new Map();
   return ([ts, procKey, op, errno, path33, count]) => {
@@ -20312,9 +20506,9 @@ function entryFormatter(run4, c) {
   const root = (run4.workspaceRoot ?? run4.cwd).replace(/\/?$/, "/");
   const taskLabels = /* @__PURE__ */ new Map();
   const opLabels = /* @__PURE__ */ new Map();
-  const taskLabel = (task) => {
-    let l = taskLabels.get(task);
-    if (l === void 0) taskLabels.set(task, l = task === null ? c.dim("[-]") : `[${safe(task)}]`);
+  const taskLabel = (task2) => {
+    let l = taskLabels.get(task2);
+    if (l === void 0) taskLabels.set(task2, l = task2 === null ? c.dim("[-]") : `[${safe(task2)}]`);
     return l;
   };
   const opLabel = (op, errno) => {
@@ -20576,10 +20770,10 @@ async function filesCommand(ctx) {
     let n = 0;
     for (const r of rows) {
       if (n++ === 0) w.line(`${pad("TASK", taskWidth)}  ${pad("OP", 11)}  ${pad("RESULT", 12)}  ${pad("COUNT", 7)}  ${pad("PROCS", 5)}  PATH`);
-      const task = r.task === null ? "-" : safe(r.task);
+      const task2 = r.task === null ? "-" : safe(r.task);
       const result = r.errno ? errnoName(r.errno) : "ok";
       w.line(
-        `${pad(r.task === null ? c.dim(task) : task, taskWidth, [...task].length)}  ${pad(r.op, 11)}  ${pad(r.errno ? c.yellow(result) : result, 12, result.length)}  ${pad(String(r.count), 7)}  ${pad(String(r.processes), 5)}  ${safe(r.display)}`
+        `${pad(r.task === null ? c.dim(task2) : task2, taskWidth, [...task2].length)}  ${pad(r.op, 11)}  ${pad(r.errno ? c.yellow(result) : result, 12, result.length)}  ${pad(String(r.count), 7)}  ${pad(String(r.processes), 5)}  ${safe(r.display)}`
       );
     }
     if (n === 0) {
@@ -21714,7 +21908,7 @@ function detectIndent(text) {
 }
 
 // src/fix/locate.ts
-import { existsSync as existsSync20, readFileSync as readFileSync16 } from "node:fs";
+import { existsSync as existsSync20, readFileSync as readFileSync17 } from "node:fs";
 import path28 from "node:path";
 var ConfigFiles = class {
   constructor(root) {
@@ -21727,7 +21921,7 @@ var ConfigFiles = class {
       const abs = path28.join(this.root, file);
       if (!existsSync20(abs)) this.cache.set(file, null);
       else {
-        const text = readFileSync16(abs, "utf8");
+        const text = readFileSync17(abs, "utf8");
         this.cache.set(file, { text, tree: parseTree2(text, [], { allowTrailingComma: true, disallowComments: false }) });
       }
     }
@@ -21752,33 +21946,33 @@ function nodeValue(n) {
       return n.value;
   }
 }
-function locateEdit(ctx, files, task, field, values, sharedBy = 1) {
+function locateEdit(ctx, files, task2, field, values, sharedBy = 1) {
   switch (ctx.source) {
     case "file":
-      return locatePlanFile(ctx, files, task, field, values);
+      return locatePlanFile(ctx, files, task2, field, values);
     case "turbo":
-      return locateTurbo(ctx, files, task, field, values, sharedBy);
+      return locateTurbo(ctx, files, task2, field, values, sharedBy);
     case "nx":
-      return locateNx(ctx, files, task, field, values, sharedBy);
+      return locateNx(ctx, files, task2, field, values, sharedBy);
   }
 }
-function locatePlanFile(ctx, files, task, field, values) {
+function locatePlanFile(ctx, files, task2, field, values) {
   if (!ctx.planFile) return { unfixable: "the run does not record its plan file" };
   const file = path28.relative(ctx.workspaceRoot, ctx.planFile).split(path28.sep).join("/");
   const list2 = files.value(file, ["tasks"]);
   if (!Array.isArray(list2)) return { unfixable: `${file} has no "tasks" array (was it moved or rewritten?)` };
-  const index = list2.findIndex((t) => t && typeof t === "object" && t.id === task.id);
-  if (index < 0) return { unfixable: `${file} no longer has task ${JSON.stringify(task.id)}` };
+  const index = list2.findIndex((t) => t && typeof t === "object" && t.id === task2.id);
+  if (index < 0) return { unfixable: `${file} no longer has task ${JSON.stringify(task2.id)}` };
   return { edit: { file, path: ["tasks", index, field === "dependsOn" ? "dependencies" : field], values, base: [] } };
 }
 var PACKAGE_TURBO_JSON = '{\n  "extends": ["//"],\n  "tasks": {\n  }\n}\n';
-function locateTurbo(ctx, files, task, field, values, sharedBy) {
-  const packageFile = task.projectRoot ? path28.posix.join(task.projectRoot, "turbo.json") : void 0;
+function locateTurbo(ctx, files, task2, field, values, sharedBy) {
+  const packageFile = task2.projectRoot ? path28.posix.join(task2.projectRoot, "turbo.json") : void 0;
   const candidates = [];
-  if (packageFile) candidates.push([packageFile, task.target]);
-  const own = `${task.project}#${task.target}`;
+  if (packageFile) candidates.push([packageFile, task2.target]);
+  const own = `${task2.project}#${task2.target}`;
   const rootSection = files.node("turbo.json", ["tasks"]) ? "tasks" : "pipeline";
-  candidates.push(["turbo.json", files.node("turbo.json", [rootSection, own]) ? own : task.target]);
+  candidates.push(["turbo.json", files.node("turbo.json", [rootSection, own]) ? own : task2.target]);
   let create;
   let inherited;
   let foundIn;
@@ -21800,37 +21994,37 @@ function locateTurbo(ctx, files, task, field, values, sharedBy) {
   }
   if (foundIn) {
     const [file, key2] = foundIn;
-    const shared = file === "turbo.json" && key2 === task.target && packageFile !== void 0 && sharedBy <= 1 && ctx.tasks.some((t) => t.target === task.target && t.project !== task.project);
+    const shared = file === "turbo.json" && key2 === task2.target && packageFile !== void 0 && sharedBy <= 1 && ctx.tasks.some((t) => t.target === task2.target && t.project !== task2.project);
     const packageOnly = values.some((v) => typeof v !== "string" || !v.replace(/^!/, "").startsWith("$TURBO_ROOT$"));
     if (!(shared && packageOnly)) return { edit: { file, path: [files.node(file, ["tasks"]) ? "tasks" : "pipeline", key2, field], values, base: [] } };
     const pkg = files.read(packageFile);
-    if (pkg && !files.node(packageFile, ["tasks"])) return { unfixable: `${packageFile} has no "tasks" object to hold ${task.target}.${field}` };
-    return { edit: { file: packageFile, path: ["tasks", task.target, field], values, base: inherited ?? [], ...pkg ? {} : { newFile: PACKAGE_TURBO_JSON } } };
+    if (pkg && !files.node(packageFile, ["tasks"])) return { unfixable: `${packageFile} has no "tasks" object to hold ${task2.target}.${field}` };
+    return { edit: { file: packageFile, path: ["tasks", task2.target, field], values, base: inherited ?? [], ...pkg ? {} : { newFile: PACKAGE_TURBO_JSON } } };
   }
-  if (!create) return { unfixable: `no turbo.json entry defines ${task.id} (looked in ${candidates.map(([f, k]) => `${f} "${k}"`).join(", ")})` };
+  if (!create) return { unfixable: `no turbo.json entry defines ${task2.id} (looked in ${candidates.map(([f, k]) => `${f} "${k}"`).join(", ")})` };
   const base = inherited ?? (field === "inputs" ? ["$TURBO_DEFAULT$"] : []);
   return { edit: { file: create[0], path: create[1], values, base } };
 }
 var NX_DEFAULT_INPUTS = ["default", "^default"];
-function nxProjectConfig(files, task) {
-  const projectJson = path28.posix.join(task.projectRoot, "project.json");
+function nxProjectConfig(files, task2) {
+  const projectJson = path28.posix.join(task2.projectRoot, "project.json");
   if (files.read(projectJson)) return { file: projectJson, targets: ["targets"] };
-  return { file: path28.posix.join(task.projectRoot, "package.json"), targets: ["nx", "targets"] };
+  return { file: path28.posix.join(task2.projectRoot, "package.json"), targets: ["nx", "targets"] };
 }
-function projectSpecific(ctx, task, value, sharedBy) {
+function projectSpecific(ctx, task2, value, sharedBy) {
   if (typeof value !== "string") return true;
   if (value.startsWith("^")) return false;
   if (value.startsWith("{projectRoot}")) return sharedBy <= 1;
   const rel2 = value.replace(/^!/, "").replace(/^\{workspaceRoot\}\//, "");
   if (!value.includes("/") && !value.includes("{")) return false;
   const roots = new Set(ctx.tasks.map((t) => t.projectRoot).filter((r) => r !== ""));
-  roots.add(task.projectRoot);
+  roots.add(task2.projectRoot);
   return [...roots].some((r) => r !== "" && (rel2 === r || rel2.startsWith(r + "/")));
 }
-function locateNx(ctx, files, task, field, values, sharedBy) {
-  const what = task.declaredAt?.[field]?.what ?? "";
-  const project = nxProjectConfig(files, task);
-  const ownPath = [...project.targets, task.target, field];
+function locateNx(ctx, files, task2, field, values, sharedBy) {
+  const what = task2.declaredAt?.[field]?.what ?? "";
+  const project = nxProjectConfig(files, task2);
+  const ownPath = [...project.targets, task2.target, field];
   const own = files.value(project.file, ownPath);
   if (Array.isArray(own)) return { edit: { file: project.file, path: ownPath, values, base: [] } };
   const td = /^targetDefaults\.(.+)\.(inputs|outputs|dependsOn)( \(|$)/.exec(what);
@@ -21838,15 +22032,15 @@ function locateNx(ctx, files, task, field, values, sharedBy) {
     const key2 = td[1];
     const shared = files.value("nx.json", ["targetDefaults", key2, field]);
     if (Array.isArray(shared)) {
-      if (!values.some((v) => projectSpecific(ctx, task, v, sharedBy))) return { edit: { file: "nx.json", path: ["targetDefaults", key2, field], values, base: [] } };
-      if (!files.read(project.file)) return { unfixable: `${task.id} has no project.json or package.json to hold a project-specific ${field}` };
+      if (!values.some((v) => projectSpecific(ctx, task2, v, sharedBy))) return { edit: { file: "nx.json", path: ["targetDefaults", key2, field], values, base: [] } };
+      if (!files.read(project.file)) return { unfixable: `${task2.id} has no project.json or package.json to hold a project-specific ${field}` };
       return { edit: { file: project.file, path: ownPath, values, base: shared } };
     }
   }
-  if (!files.read(project.file)) return { unfixable: `${task.id} has no project.json or package.json to hold its ${field}` };
+  if (!files.read(project.file)) return { unfixable: `${task2.id} has no project.json or package.json to hold its ${field}` };
   if (what.includes("inferred by plugin")) {
-    const inferred = ctx.inferredField?.(task.project, task.target, field);
-    if (!inferred) return { unfixable: `${field} of ${task.id} is inferred by a plugin, and Nx did not say what it infers (nx show project ${task.project} --json), so an edit would drop them` };
+    const inferred = ctx.inferredField?.(task2.project, task2.target, field);
+    if (!inferred) return { unfixable: `${field} of ${task2.id} is inferred by a plugin, and Nx did not say what it infers (nx show project ${task2.project} --json), so an edit would drop them` };
     return { edit: { file: project.file, path: ownPath, values, base: inferred } };
   }
   return { edit: { file: project.file, path: ownPath, values, base: field === "inputs" ? NX_DEFAULT_INPUTS : [] } };
@@ -21908,9 +22102,9 @@ function decide(finding, byId, ctx, files) {
   const fix = finding.fix;
   if (fix?.manual) return { reason: fix.manual };
   if (!fix?.add?.length || fix.field === "ignore") return { reason: notAutomatic ?? "no edit is known for it (see its message)" };
-  const task = byId.get(finding.task);
-  if (!task) return { reason: `task ${finding.task} is not in the recorded plan` };
-  const others = (finding.tasks ?? []).filter((id) => id !== task.id).map((id) => byId.get(id)).filter((t) => t !== void 0);
+  const task2 = byId.get(finding.task);
+  if (!task2) return { reason: `task ${finding.task} is not in the recorded plan` };
+  const others = (finding.tasks ?? []).filter((id) => id !== task2.id).map((id) => byId.get(id)).filter((t) => t !== void 0);
   const parse4 = (vs) => vs.map((v) => v.startsWith('{"') ? JSON.parse(v) : v);
   const values = parse4(fix.add);
   if (fix.to) return { edits: [{ file: fix.to.file, path: fix.to.path, values, base: [] }] };
@@ -21918,7 +22112,7 @@ function decide(finding, byId, ctx, files) {
   const wanted = [[fix.field, values], ...(fix.also ?? []).map((a) => [a.field, parse4(a.add)])];
   if (finding.type === "input_mutation" && fix.field === "outputs" && !fix.also?.length) wanted.push(["inputs", values.map((v) => `!${String(v)}`)]);
   const edits = [];
-  for (const t of [task, ...others]) {
+  for (const t of [task2, ...others]) {
     for (const [field, vals] of wanted) {
       const located = locateEdit(ctx, files, t, field, vals, sharedBy);
       if ("unfixable" in located) return { reason: located.unfixable };

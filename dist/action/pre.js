@@ -19638,7 +19638,7 @@ import os5 from "node:os";
 
 // src/tracer/bpftrace.ts
 import { spawn as spawn3, execFile } from "node:child_process";
-import { closeSync as closeSync3, existsSync as existsSync3, mkdirSync as mkdirSync2, createWriteStream, openSync as openSync3, readFileSync as readFileSync3, rmSync as rmSync2, writeFileSync as writeFileSync2 } from "node:fs";
+import { closeSync as closeSync3, existsSync as existsSync3, mkdirSync as mkdirSync2, createWriteStream, openSync as openSync3, readFileSync as readFileSync4, rmSync as rmSync2, writeFileSync as writeFileSync2 } from "node:fs";
 import { availableParallelism, totalmem } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -19981,6 +19981,190 @@ function stopTracepointSampling(pid, options) {
   });
 }
 
+// src/tracer/btf.ts
+import { readFileSync as readFileSync3 } from "node:fs";
+var KERNEL_BTF = "/sys/kernel/btf/vmlinux";
+var BTF_MAGIC = 60319;
+var KIND = { int: 1, ptr: 2, array: 3, struct: 4, union: 5, enum: 6, fwd: 7, typedef: 8, volatile: 9, const: 10, restrict: 11, func: 12, funcProto: 13, variable: 14, datasec: 15, float: 16, declTag: 17, typeTag: 18, enum64: 19 };
+function extraBytes(kind, vlen) {
+  switch (kind) {
+    case KIND.int:
+    case KIND.variable:
+    case KIND.declTag:
+      return 4;
+    case KIND.array:
+      return 12;
+    case KIND.struct:
+    case KIND.union:
+    case KIND.datasec:
+    case KIND.enum64:
+      return 12 * vlen;
+    case KIND.enum:
+    case KIND.funcProto:
+      return 8 * vlen;
+    case KIND.ptr:
+    case KIND.fwd:
+    case KIND.typedef:
+    case KIND.volatile:
+    case KIND.const:
+    case KIND.restrict:
+    case KIND.func:
+    case KIND.float:
+    case KIND.typeTag:
+      return 0;
+    default:
+      throw new Error(`unknown BTF kind ${kind}`);
+  }
+}
+var KernelBtf = class _KernelBtf {
+  data;
+  typesAt;
+  stringsAt;
+  stringsEnd;
+  /** Byte position of each type's record, by type id (index 0 unused: id 0 is void). */
+  positions = [0];
+  /** Complete structs and unions by name (a forward declaration is another kind). */
+  records = /* @__PURE__ */ new Map();
+  constructor(data) {
+    if (data.length < 24 || data.readUInt16LE(0) !== BTF_MAGIC) throw new Error("not little-endian BTF (bad magic)");
+    const hdrLen = data.readUInt32LE(4);
+    this.typesAt = hdrLen + data.readUInt32LE(8);
+    const typesEnd = this.typesAt + data.readUInt32LE(12);
+    this.stringsAt = hdrLen + data.readUInt32LE(16);
+    this.stringsEnd = this.stringsAt + data.readUInt32LE(20);
+    if (typesEnd > data.length || this.stringsEnd > data.length) throw new Error("BTF sections run past the end of the file");
+    this.data = data;
+    for (let at = this.typesAt; at < typesEnd; ) {
+      this.positions.push(at);
+      const info2 = data.readUInt32LE(at + 4);
+      const kind = info2 >>> 24 & 31;
+      if (kind === KIND.struct || kind === KIND.union) {
+        const name = this.name(data.readUInt32LE(at));
+        if (name !== "" && !this.records.has(name)) this.records.set(name, this.positions.length - 1);
+      }
+      at += 12 + extraBytes(kind, info2 & 65535);
+    }
+  }
+  static fromFile(file = KERNEL_BTF) {
+    return new _KernelBtf(readFileSync3(file));
+  }
+  name(offset) {
+    const start = this.stringsAt + offset;
+    if (start >= this.stringsEnd) throw new Error(`BTF string offset ${offset} out of range`);
+    const end = this.data.indexOf(0, start);
+    return this.data.toString("latin1", start, end < 0 ? this.stringsEnd : end);
+  }
+  /** The type behind typedefs and qualifiers. */
+  resolve(id) {
+    for (let hops = 0; hops < 64; hops++) {
+      const at = this.positions[id];
+      if (at === void 0 || id === 0) return id;
+      const kind = this.data.readUInt32LE(at + 4) >>> 24 & 31;
+      if (kind !== KIND.typedef && kind !== KIND.volatile && kind !== KIND.const && kind !== KIND.restrict && kind !== KIND.typeTag) return id;
+      id = this.data.readUInt32LE(at + 8);
+    }
+    throw new Error("BTF typedef chain too long");
+  }
+  size(id) {
+    id = this.resolve(id);
+    const at = this.positions[id];
+    if (at === void 0 || id === 0) throw new Error(`BTF type ${id} has no size`);
+    const kind = this.data.readUInt32LE(at + 4) >>> 24 & 31;
+    if (kind === KIND.ptr) return 8;
+    if (kind === KIND.array) return this.size(this.data.readUInt32LE(at + 12)) * this.data.readUInt32LE(at + 20);
+    return this.data.readUInt32LE(at + 8);
+  }
+  /**
+   * Find `name` among the members of record type `id`, looking into anonymous structs and unions
+   * (mm_struct keeps start_stack in one, qstr its len): the member's offset in that record and type.
+   */
+  member(id, name) {
+    const at = this.positions[this.resolve(id)];
+    if (at === void 0) return void 0;
+    const info2 = this.data.readUInt32LE(at + 4);
+    const kind = info2 >>> 24 & 31;
+    if (kind !== KIND.struct && kind !== KIND.union) return void 0;
+    const bitfields = info2 >>> 31 === 1;
+    for (let i = 0; i < (info2 & 65535); i++) {
+      const m = at + 12 + 12 * i;
+      const type = this.data.readUInt32LE(m + 4);
+      const raw = this.data.readUInt32LE(m + 8);
+      const bits = bitfields ? raw & 16777215 : raw;
+      const memberName = this.name(this.data.readUInt32LE(m));
+      if (memberName === name) {
+        if (bits % 8 !== 0 || bitfields && raw >>> 24 !== 0) throw new Error(`${name} is a bit field`);
+        return { offset: bits / 8, type };
+      }
+      if (memberName === "") {
+        const inner = this.member(type, name);
+        if (inner) return { offset: bits / 8 + inner.offset, type: inner.type };
+      }
+    }
+    return void 0;
+  }
+  /** Where `path` (members joined by '.', through embedded structs) lies in struct or union `record`. */
+  place(record, path2) {
+    let id = this.records.get(record);
+    if (id === void 0) throw new Error(`the kernel's BTF has no struct ${record}`);
+    let offset = 0;
+    for (const name of path2.split(".")) {
+      const found = this.member(id, name);
+      if (!found) throw new Error(`struct ${record} has no member ${path2}`);
+      offset += found.offset;
+      id = found.type;
+    }
+    return { offset, size: this.size(id) };
+  }
+};
+
+// src/tracer/struct-offsets.ts
+var load = (width, address) => `*(${width} *)kptr(${address})`;
+var task = (member) => load("uint64", `(uint64)curtask + {task_struct.${member}:8}`);
+var fdtable = load("uint64", `${task("files")} + {files_struct.fdt:8}`);
+var REWRITES = [
+  ["curtask->signal->live.counter", load("int32", `${task("signal")} + {signal_struct.live.counter:4}`)],
+  ["curtask->mm->env_end", load("uint64", `${task("mm")} + {mm_struct.env_end:8}`)],
+  ["curtask->mm->start_stack", load("uint64", `${task("mm")} + {mm_struct.start_stack:8}`)],
+  ["curtask->fs->pwd.dentry", load("uint64", `${task("fs")} + {fs_struct.pwd.dentry:8}`)],
+  ["curtask->fs->pwd.mnt", load("uint64", `${task("fs")} + {fs_struct.pwd.mnt:8}`)],
+  ["curtask->fs->root.dentry", load("uint64", `${task("fs")} + {fs_struct.root.dentry:8}`)],
+  ["curtask->fs->root.mnt", load("uint64", `${task("fs")} + {fs_struct.root.mnt:8}`)],
+  ["curtask->files->fdt->max_fds", load("uint32", `${fdtable} + {fdtable.max_fds:4}`)],
+  ["*(curtask->files->fdt->fd + $d)", load("uint64", `${load("uint64", `${fdtable} + {fdtable.fd:8}`)} + 8 * (uint64)$d`)],
+  ["*(curtask->files->fdt->fd + $d2)", load("uint64", `${load("uint64", `${fdtable} + {fdtable.fd:8}`)} + 8 * (uint64)$d2`)],
+  ["((struct file *)$fp)->f_path.dentry", load("uint64", "$fp + {file.f_path.dentry:8}")],
+  ["((struct file *)$fp)->f_path.mnt", load("uint64", "$fp + {file.f_path.mnt:8}")],
+  ["((struct dentry *)$dn)->d_inode->i_ino", load("uint64", `${load("uint64", "$dn + {dentry.d_inode:8}")} + {inode.i_ino:8}`)],
+  // The directory walk: $de a dentry, $m a vfsmount, $mnt the struct mount around it, all uint64.
+  ["$de = (struct dentry *)$w.0;", "$de = $w.0;"],
+  ["$m = (struct vfsmount *)$w.1;", "$m = $w.1;"],
+  ["$mnt = (struct mount *)($w.1 - 32);", "$mnt = $w.1 - {mount.mnt};"],
+  ["$m = (struct vfsmount *)((uint64)$mnt + 32);", "$m = $mnt + {mount.mnt};"],
+  ["$m->mnt_root", `(${load("uint64", "$m + {vfsmount.mnt_root:8}")})`],
+  ["$mnt->mnt_parent", `(${load("uint64", "$mnt + {mount.mnt_parent:8}")})`],
+  ["$mnt->mnt_mountpoint", `(${load("uint64", "$mnt + {mount.mnt_mountpoint:8}")})`],
+  ["$de->d_parent", `(${load("uint64", "$de + {dentry.d_parent:8}")})`],
+  ["$de->d_name.name", `(${load("uint64", "$de + {dentry.d_name.name:8}")})`],
+  ["$de->d_name.len", `(${load("uint32", "$de + {dentry.d_name.len:4}")})`]
+];
+function inlineStructOffsets(script, btf) {
+  const gone = REWRITES.find(([from]) => !script.includes(from));
+  if (gone) throw new Error(`the script no longer reads ${gone[0]}`);
+  let out = script;
+  for (const [from, to] of REWRITES) {
+    const filled = to.replace(/\{(\w+)\.([\w.]+?)(?::(\d+))?\}/g, (_m, record, path2, size) => {
+      const place = btf.place(record, path2);
+      if (size !== void 0 && place.size !== Number(size)) throw new Error(`${record}.${path2} is ${place.size} bytes, not ${size}`);
+      return String(place.offset);
+    });
+    out = out.split(from).join(filled);
+  }
+  const code = out.replace(/\/\*[\s\S]*?\*\//g, "").replace(/\/\/.*$/gm, "");
+  const left = /(?<!\bargs)->|\(struct \w+/.exec(code);
+  if (left) throw new Error(`a struct access has no rewrite: ...${code.slice(Math.max(0, left.index - 40), left.index + 20)}...`);
+  return out;
+}
+
 // src/core/events.ts
 var IDENTITY_ENV_VARS = [
   "IO_TRACE_TASK",
@@ -20018,7 +20202,7 @@ function classifyOpenFlags(flags) {
 
 // src/tracer/bpftrace-decode.ts
 var IDENTITY = new Set(IDENTITY_ENV_VARS);
-var KIND = {
+var KIND2 = {
   open: 1,
   creat: 2,
   stat: 3,
@@ -20038,27 +20222,27 @@ var CHUNK_BYTES = 199;
 var MAX_BACKLOG = 5e4;
 function classifyAccess(kind, flags, slot) {
   switch (kind) {
-    case KIND.open:
+    case KIND2.open:
       return classifyOpenFlags(flags);
-    case KIND.creat:
+    case KIND2.creat:
       return "create";
-    case KIND.stat:
+    case KIND2.stat:
       return "stat";
-    case KIND.getdents:
+    case KIND2.getdents:
       return "readdir";
-    case KIND.unlink:
+    case KIND2.unlink:
       return flags & AT_REMOVEDIR ? "rmdir" : "unlink";
-    case KIND.rmdir:
+    case KIND2.rmdir:
       return "rmdir";
-    case KIND.mkdir:
+    case KIND2.mkdir:
       return "mkdir";
-    case KIND.rename:
+    case KIND2.rename:
       return slot === 2 ? "rename_to" : "rename_from";
-    case KIND.link:
+    case KIND2.link:
       return "link";
-    case KIND.truncate:
+    case KIND2.truncate:
       return "truncate";
-    case KIND.exec:
+    case KIND2.exec:
       return "exec";
     default:
       return void 0;
@@ -20314,7 +20498,7 @@ var BpftraceDecoder = class {
         rec.chunks.push(chunkOf(f[7], rec.open));
         this.closeOpen(rec.tid);
         if (rec.open) this.openByTid.set(rec.tid, rec);
-        if (rec.code === KIND.exec && rec.errno === 0 && tag === "A") {
+        if (rec.code === KIND2.exec && rec.errno === 0 && tag === "A") {
           this.settleExec(rec.pid);
           rec.awaitExec = true;
           rec.env = { vars: {}, done: false, cut: false };
@@ -20786,7 +20970,7 @@ var BpftraceTracer = class {
    * that cannot be used is reported and removed; this run then starts its own bpftrace.
    */
   async claimStandby(dir, log) {
-    const result = claimStandby(dir, scriptHash(readFileSync3(this.scriptPath ?? defaultScriptPath(), "utf8")));
+    const result = claimStandby(dir, scriptHash(readFileSync4(this.scriptPath ?? defaultScriptPath(), "utf8")));
     if (result.claimed) {
       const notReady = await waitStandbyReady(result.claimed, this.readyTimeoutMs);
       if (notReady) {
@@ -20808,9 +20992,9 @@ var BpftraceTracer = class {
   async startStandby(dir, options) {
     const a = await this.check();
     if (!a.available) throw new TracerError(`bpftrace cannot run here: ${a.reason ?? "unavailable"}`);
-    const shipped = readFileSync3(this.scriptPath ?? defaultScriptPath(), "utf8");
+    const shipped = readFileSync4(this.scriptPath ?? defaultScriptPath(), "utf8");
     const nonce = newNonce();
-    const script = adaptScript(shipped, { version: this.version, hasSubmitTracepoint: this.hasSubmitTracepoint, standby: { comm: nonce, idleSeconds: options.idleSeconds } });
+    const script = scriptToRun(shipped, { version: this.version, hasSubmitTracepoint: this.hasSubmitTracepoint, standby: { comm: nonce, idleSeconds: options.idleSeconds } }, options.log);
     const files = prepareStandbyDir(dir, nonce);
     writeFileSync2(files.script, script);
     const out = openSync3(files.output, "w");
@@ -20832,7 +21016,7 @@ var BpftraceTracer = class {
     });
     child.unref();
     const fail = (why) => {
-      const said = readFileSync3(files.stderr, "utf8").split("\n").filter((l) => l.trim() && !HARMLESS_STDERR.some((re) => re.test(l)));
+      const said = readFileSync4(files.stderr, "utf8").split("\n").filter((l) => l.trim() && !HARMLESS_STDERR.some((re) => re.test(l)));
       rmSync2(dir, { recursive: true, force: true });
       throw new TracerError(`${why}${said.length ? `: ${said.slice(0, 8).join(" | ")}` : ""}`);
     };
@@ -20928,7 +21112,7 @@ var BpftraceSession = class {
     this.config = config;
     mkdirSync2(options.workDir, { recursive: true });
     const standby = config.standby;
-    const script = standby ? readFileSync3(standby.files.script, "utf8") : adaptScript(readFileSync3(config.scriptPath, "utf8"), { version: config.version, hasSubmitTracepoint: config.hasSubmitTracepoint });
+    const script = standby ? readFileSync4(standby.files.script, "utf8") : scriptToRun(readFileSync4(config.scriptPath, "utf8"), { version: config.version, hasSubmitTracepoint: config.hasSubmitTracepoint }, this.log);
     writeFileSync2(join(options.workDir, "iotrace.bt"), script);
     this.raw = createWriteStream(join(options.workDir, "bpftrace-output.jsonl"));
     this.raw.on("error", (e) => this.log.debug(`bpftrace raw output not saved: ${e.message}`));
@@ -21100,7 +21284,7 @@ var BpftraceSession = class {
     const pid = this.child.pid;
     let comm = "";
     try {
-      comm = readFileSync3(`/proc/${pid}/comm`, "utf8").trim();
+      comm = readFileSync4(`/proc/${pid}/comm`, "utf8").trim();
     } catch {
     }
     this.kill("SIGINT");
@@ -21270,7 +21454,7 @@ var BpftraceSession = class {
 function onlineCpus() {
   let spec;
   try {
-    spec = readFileSync3("/sys/devices/system/cpu/online", "utf8").trim();
+    spec = readFileSync4("/sys/devices/system/cpu/online", "utf8").trim();
   } catch {
     return Array.from({ length: availableParallelism() }, (_, i) => i);
   }
@@ -21284,7 +21468,7 @@ function onlineCpus() {
 function childPids(pid) {
   if (pid === void 0) return [];
   try {
-    return readFileSync3(`/proc/${pid}/task/${pid}/children`, "utf8").trim().split(/\s+/).filter(Boolean).map(Number);
+    return readFileSync4(`/proc/${pid}/task/${pid}/children`, "utf8").trim().split(/\s+/).filter(Boolean).map(Number);
   } catch {
     return [];
   }
@@ -21351,6 +21535,16 @@ function adaptScript(script, options = {}) {
   }
   return out;
 }
+function scriptToRun(shipped, options, log, btfFile = KERNEL_BTF) {
+  const script = adaptScript(shipped, options);
+  if (options.version === void 0 || versionAtLeast(options.version, [0, 25, 0])) return script;
+  try {
+    return inlineStructOffsets(script, KernelBtf.fromFile(btfFile));
+  } catch (e) {
+    log.debug(`kernel struct offsets not inlined, bpftrace resolves them itself (~0.5 s slower): ${e.message}`);
+    return script;
+  }
+}
 var GATE_MULTIPLIER = 0x4b2f32bf9d481cbdn;
 var GATE_SHIFT = 49n;
 function gateBit(id) {
@@ -21382,7 +21576,7 @@ function lostEventsReason(total, reports) {
 }
 function readIfThere(file) {
   try {
-    return readFileSync3(file, "utf8").trim();
+    return readFileSync4(file, "utf8").trim();
   } catch {
     return "";
   }
@@ -21509,7 +21703,7 @@ function actionLogger() {
 
 // src/action/setup.ts
 import { execFile as execFile2 } from "node:child_process";
-import { readFileSync as readFileSync4 } from "node:fs";
+import { readFileSync as readFileSync5 } from "node:fs";
 var exec = (file, args, options = {}) => new Promise((resolve) => {
   execFile2(file, args, { timeout: options.timeoutMs ?? 3e4, encoding: "utf8", maxBuffer: 16 * 1024 * 1024 }, (error2, stdout, stderr) => {
     const e = error2;
@@ -21578,7 +21772,7 @@ async function checkBpftrace(o, step) {
     version = await bpftrace(["--version"], 1e4);
   }
   if (version.code !== 0) return `not installed (${firstLine(version.stderr) || "bpftrace --version failed"})`;
-  const mounts = (o.mounts ?? (() => readFileSync4("/proc/mounts", "utf8")))();
+  const mounts = (o.mounts ?? (() => readFileSync5("/proc/mounts", "utf8")))();
   if (!/^\S+ \S+ tracefs /m.test(mounts)) {
     const m = await step("mount tracefs", () => root("mount", ["-t", "tracefs", "nodev", "/sys/kernel/tracing"], 1e4), (x) => x.code === 0);
     if (m.code !== 0) return `tracefs is not mounted and mounting it failed: ${firstLine(m.stderr)}`;
