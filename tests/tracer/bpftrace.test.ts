@@ -245,6 +245,47 @@ print(json.dumps({'pid': os.getpid(), 'sleep': s.pid}))
     expect(forks).toHaveLength(2);
   });
 
+  it('reads a path whole at every 199-byte chunk boundary (absolute and relative, open and rename)', async () => {
+    const ws = join(base, 'chunks');
+    mkdirSync(ws);
+    // Paths (that do not exist: failed opens are recorded too) whose length is a few bytes either side
+    // of 1, 2 and 3 chunks, built from 100-byte directory names so no name is over NAME_MAX.
+    const lengths = [197, 198, 199, 200, 201, 396, 397, 398, 399, 400, 595, 596, 597, 598, 599];
+    const pathOf = (n: number): string => {
+      let p = ws;
+      while (n - p.length > 101) p += '/' + 'd'.repeat(100);
+      return p + '/' + 'f'.repeat(n - p.length - 1);
+    };
+    const paths = lengths.map(pathOf);
+    for (const [i, p] of paths.entries()) expect(p, String(lengths[i])).toHaveLength(lengths[i]!);
+    const rel = (p: string): string => p.slice(ws.length + 1);
+    // One with a file that exists, renamed to a 398-byte path: both of rename's paths are counted.
+    const from = pathOf(199).replace(/f+$/, (m) => 'r'.repeat(m.length));
+    mkdirSync(join(from, '..'), { recursive: true });
+    writeFileSync(from, '');
+    const to = pathOf(398).replace(/f+$/, (m) => 'g'.repeat(m.length));
+    mkdirSync(join(to, '..'), { recursive: true });
+    writeFileSync(join(scripts, 'chunks.py'), `import os, sys, json
+a = json.loads(sys.argv[1])
+for p in a['abs']:
+    try: os.close(os.open(p, os.O_RDONLY))
+    except OSError: pass
+for p in a['rel']:
+    try: os.close(os.open(p, os.O_RDONLY))
+    except OSError: pass
+os.rename(a['from'], a['to'])
+`);
+    const args = { abs: paths, rel: paths.map(rel).filter((p) => p.length > 150), from: rel(from), to: rel(to) };
+    const r = await trace([PY, '-I', '-S', join(scripts, 'chunks.py'), JSON.stringify(args)], ws, join(base, 'work-chunks'));
+    expect(r.exit.code).toBe(0);
+    const got = under(r.events, ws);
+    for (const p of paths) expect(got).toContain(`read 2 ${p}`);
+    for (const p of args.rel) expect(got).toContain(`read 2 ${join(ws, p)}`);
+    expect(got).toContain(`rename_from 0 ${from}`);
+    expect(got).toContain(`rename_to 0 ${to}`);
+    expect(r.outcome).toMatchObject({ lostEvents: 0, incompleteReasons: [] });
+  });
+
   it('sees all 200 short-lived children of a shell loop and stops at the tree', async () => {
     const ws = join(base, 'loop');
     mkdirSync(ws);
@@ -496,6 +537,8 @@ print(json.dumps({'pid': os.getpid(), 'sleep': s.pid}))
     expect(fitted).not.toMatch(/^\s*while \(/m);
     expect(fitted).toContain('for $loop1 : 0..65 { $i = (uint64)$loop1; if (!($i < 64)) { break; }');
     expect(fitted).toMatch(/for \$loop(\d+) : 1\.\.21 \{ \$i = \(uint64\)\$loop\1; if \(!\(\$i <= \$n && \$i <= 20\)\) \{ break; \}/);
-    expect(fitted.match(/for \$loop\d+ : \d\.\.\d+ \{ \$[in] = \(uint64\)\$loop\d+; if \(!\(/g)).toHaveLength(loops);
+    // The chunk count's inner loop too (a loop inside a loop).
+    expect(fitted).toMatch(/for \$loop(\d+) : 0\.\.26 \{ \$j = \(uint64\)\$loop\1; if \(!\(\$j < 25\)\) \{ break; \}/);
+    expect(fitted.match(/for \$loop\d+ : \d\.\.\d+ \{ \$[inj] = \(uint64\)\$loop\d+; if \(!\(/g)).toHaveLength(loops);
   });
 });
