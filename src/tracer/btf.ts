@@ -61,8 +61,9 @@ export class KernelBtf {
   private readonly stringsEnd: number;
   /** Byte position of each type's record, by type id (index 0 unused: id 0 is void). */
   private readonly positions: number[] = [0];
-  /** Complete structs and unions by name (a forward declaration is another kind). */
-  private readonly records = new Map<string, number>();
+  /** Ids of the complete structs and unions (a forward declaration is another kind). */
+  private readonly recordIds: number[] = [];
+  private readonly records = new Map<string, number | undefined>();
 
   constructor(data: Buffer) {
     if (data.length < 24 || data.readUInt16LE(0) !== BTF_MAGIC) throw new Error('not little-endian BTF (bad magic)');
@@ -77,10 +78,7 @@ export class KernelBtf {
       this.positions.push(at);
       const info = data.readUInt32LE(at + 4);
       const kind = (info >>> 24) & 0x1f;
-      if (kind === KIND.struct || kind === KIND.union) {
-        const name = this.name(data.readUInt32LE(at));
-        if (name !== '' && !this.records.has(name)) this.records.set(name, this.positions.length - 1);
-      }
+      if (kind === KIND.struct || kind === KIND.union) this.recordIds.push(this.positions.length - 1);
       at += 12 + extraBytes(kind, info & 0xffff);
     }
   }
@@ -147,9 +145,22 @@ export class KernelBtf {
     return undefined;
   }
 
+  /** The first struct or union named `name`, comparing bytes (decoding every name took longer than the rest). */
+  private record(name: string): number | undefined {
+    if (!this.records.has(name)) {
+      const wanted = Buffer.from(name + '\0', 'latin1');
+      const found = this.recordIds.find((id) => {
+        const start = this.stringsAt + this.data.readUInt32LE(this.positions[id]!);
+        return this.data.compare(wanted, 0, wanted.length, start, start + wanted.length) === 0;
+      });
+      this.records.set(name, found);
+    }
+    return this.records.get(name);
+  }
+
   /** Where `path` (members joined by '.', through embedded structs) lies in struct or union `record`. */
   place(record: string, path: string): MemberPlace {
-    let id = this.records.get(record);
+    let id = this.record(record);
     if (id === undefined) throw new Error(`the kernel's BTF has no struct ${record}`);
     let offset = 0;
     for (const name of path.split('.')) {
