@@ -16883,7 +16883,8 @@ var KernelBtf = class _KernelBtf {
   stringsEnd;
   /** Byte position of each type's record, by type id (index 0 unused: id 0 is void). */
   positions = [0];
-  /** Complete structs and unions by name (a forward declaration is another kind). */
+  /** Ids of the complete structs and unions (a forward declaration is another kind). */
+  recordIds = [];
   records = /* @__PURE__ */ new Map();
   constructor(data) {
     if (data.length < 24 || data.readUInt16LE(0) !== BTF_MAGIC) throw new Error("not little-endian BTF (bad magic)");
@@ -16898,10 +16899,7 @@ var KernelBtf = class _KernelBtf {
       this.positions.push(at3);
       const info = data.readUInt32LE(at3 + 4);
       const kind = info >>> 24 & 31;
-      if (kind === KIND.struct || kind === KIND.union) {
-        const name = this.name(data.readUInt32LE(at3));
-        if (name !== "" && !this.records.has(name)) this.records.set(name, this.positions.length - 1);
-      }
+      if (kind === KIND.struct || kind === KIND.union) this.recordIds.push(this.positions.length - 1);
       at3 += 12 + extraBytes(kind, info & 65535);
     }
   }
@@ -16962,9 +16960,21 @@ var KernelBtf = class _KernelBtf {
     }
     return void 0;
   }
+  /** The first struct or union named `name`, comparing bytes (decoding every name took longer than the rest). */
+  record(name) {
+    if (!this.records.has(name)) {
+      const wanted = Buffer.from(name + "\0", "latin1");
+      const found = this.recordIds.find((id) => {
+        const start = this.stringsAt + this.data.readUInt32LE(this.positions[id]);
+        return this.data.compare(wanted, 0, wanted.length, start, start + wanted.length) === 0;
+      });
+      this.records.set(name, found);
+    }
+    return this.records.get(name);
+  }
   /** Where `path` (members joined by '.', through embedded structs) lies in struct or union `record`. */
   place(record, path33) {
-    let id = this.records.get(record);
+    let id = this.record(record);
     if (id === void 0) throw new Error(`the kernel's BTF has no struct ${record}`);
     let offset = 0;
     for (const name of path33.split(".")) {
