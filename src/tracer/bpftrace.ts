@@ -1030,13 +1030,13 @@ export function gateBit(id: number): number {
 
 /**
  * Put a test of the syscall number in front of every raw_syscalls program's predicate, so a syscall
- * the script does not trace costs each of the 13 programs a multiply and two shifts instead of a
+ * the script does not trace costs each of the 14 programs a multiply and two shifts instead of a
  * hash-map lookup. Those programs run for every syscall of every process on the machine: on 0.17 a
  * syscall loop paid 0.77 us per syscall with the script loaded and following nobody, 0.43 us with the
  * gate; an idle standby taxes every other process on the machine that much less. One mask and one
  * branch: a gate of one mask per 64 syscall numbers (six tests joined by ||, tried earlier) doubled the
  * verifier's work, since it walks each body once per way into it. This one adds ~0.15 s to bpftrace's
- * compile on 0.17 and 0.20.2 (LLVM: any test in front of the 13 predicates costs that much, even
+ * compile on 0.17 and 0.20.2 (LLVM: any test in front of the predicates costs that much, even
  * `args->id != 1234`), so only a standby, which compiles before the build, uses it. The mask is
  * computed from the @sc table, so the two cannot disagree.
  */

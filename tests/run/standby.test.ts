@@ -298,8 +298,8 @@ describe('standby script', () => {
     const s = adaptScript(shipped, { version: '0.17.0', standby: { comm: 'iot-0123456789', idleSeconds: 60 } });
     const plain = adaptScript(shipped, { version: '0.17.0' });
     const raw = (t: string) => [...t.matchAll(/^tracepoint:raw_syscalls:sys_(?:enter|exit)\n\/(.*)\/$/gm)].map((m) => m[1]);
-    expect(raw(s)).toHaveLength(13);
-    expect(raw(plain)).toHaveLength(13);
+    expect(raw(s)).toHaveLength(14);
+    expect(raw(plain)).toHaveLength(14);
     const gate = raw(s)[0].split(' && ')[0];
     for (const p of raw(s)) expect(p.startsWith(`${gate} && `)).toBe(true);
     for (const p of raw(plain)) expect(p).not.toContain('args->id');

@@ -286,6 +286,28 @@ os.rename(a['from'], a['to'])
     expect(r.outcome).toMatchObject({ lostEvents: 0, incompleteReasons: [] });
   });
 
+  it('reads task identity at the exec up to 16 candidate variables and 512 in all, and says when it could not read it whole', async () => {
+    const ws = join(base, 'identity-cut');
+    mkdirSync(ws, { recursive: true });
+    // 16 variables starting IO_TRACE (the script's candidates): read. 17: cut, so the process table
+    // reads /proc instead (env undefined). 600 variables in all: cut too.
+    writeFileSync(join(scripts, 'identity-cut.py'), `import os, subprocess
+base = {'PATH': os.environ['PATH'], 'IO_TRACE_TASK': 'app:build'}
+subprocess.run(['/bin/true', 'sixteen'], env={**base, **{'IO_TRACE_X%d' % i: 'x' for i in range(15)}})
+subprocess.run(['/bin/true', 'seventeen'], env={**base, **{'IO_TRACE_X%d' % i: 'x' for i in range(16)}})
+subprocess.run(['/bin/true', 'many'], env={**base, **{'OTHER_%d' % i: 'x' for i in range(600)}})
+`);
+    const r = await trace([PY, '-I', '-S', join(scripts, 'identity-cut.py')], ws, join(base, 'work-identity-cut'));
+    expect(r.exit.code).toBe(0);
+    const execOf = (arg: string) => r.events.find((e): e is ExecEvent => e.type === 'exec' && e.argv[1] === arg);
+    expect(execOf('sixteen')?.env).toEqual({ IO_TRACE_TASK: 'app:build' });
+    expect(execOf('seventeen')).toBeDefined();
+    expect(execOf('seventeen')!.env).toBeUndefined();
+    expect(execOf('many')).toBeDefined();
+    expect(execOf('many')!.env).toBeUndefined();
+    expect(r.outcome).toMatchObject({ lostEvents: 0, incompleteReasons: [] });
+  });
+
   it('sees all 200 short-lived children of a shell loop and stops at the tree', async () => {
     const ws = join(base, 'loop');
     mkdirSync(ws);
@@ -539,6 +561,6 @@ os.rename(a['from'], a['to'])
     expect(fitted).toMatch(/for \$loop(\d+) : 1\.\.21 \{ \$i = \(uint64\)\$loop\1; if \(!\(\$i <= \$n && \$i <= 20\)\) \{ break; \}/);
     // The chunk count's inner loop too (a loop inside a loop).
     expect(fitted).toMatch(/for \$loop(\d+) : 0\.\.26 \{ \$j = \(uint64\)\$loop\1; if \(!\(\$j < 25\)\) \{ break; \}/);
-    expect(fitted.match(/for \$loop\d+ : \d\.\.\d+ \{ \$[inj] = \(uint64\)\$loop\d+; if \(!\(/g)).toHaveLength(loops);
+    expect(fitted.match(/for \$loop\d+ : \d\.\.\d+ \{ \$[injk] = \(uint64\)\$loop\d+; if \(!\(/g)).toHaveLength(loops);
   });
 });
