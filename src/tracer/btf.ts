@@ -61,8 +61,8 @@ export class KernelBtf {
   private readonly stringsEnd: number;
   /** Byte position of each type's record, by type id (index 0 unused: id 0 is void). */
   private readonly positions: number[] = [0];
-  /** Ids of the complete structs and unions (a forward declaration is another kind). */
-  private readonly recordIds: number[] = [];
+  /** Ids of the complete structs and unions (a forward declaration is another kind), by their name's first two bytes. */
+  private readonly recordIds = new Map<number, number[]>();
   private readonly records = new Map<string, number | undefined>();
 
   constructor(data: Buffer) {
@@ -78,20 +78,22 @@ export class KernelBtf {
       this.positions.push(at);
       const info = data.readUInt32LE(at + 4);
       const kind = (info >>> 24) & 0x1f;
-      if (kind === KIND.struct || kind === KIND.union) this.recordIds.push(this.positions.length - 1);
+      if (kind === KIND.struct || kind === KIND.union) {
+        const key = this.prefix(this.stringsAt + data.readUInt32LE(at));
+        const ids = this.recordIds.get(key);
+        if (ids) ids.push(this.positions.length - 1);
+        else this.recordIds.set(key, [this.positions.length - 1]);
+      }
       at += 12 + extraBytes(kind, info & 0xffff);
     }
   }
 
-  static fromFile(file = KERNEL_BTF): KernelBtf {
-    return new KernelBtf(readFileSync(file));
+  private prefix(at: number): number {
+    return at + 1 < this.stringsEnd ? this.data.readUInt16LE(at) : 0;
   }
 
-  private name(offset: number): string {
-    const start = this.stringsAt + offset;
-    if (start >= this.stringsEnd) throw new Error(`BTF string offset ${offset} out of range`);
-    const end = this.data.indexOf(0, start);
-    return this.data.toString('latin1', start, end < 0 ? this.stringsEnd : end);
+  static fromFile(file = KERNEL_BTF): KernelBtf {
+    return new KernelBtf(readFileSync(file));
   }
 
   /** The type behind typedefs and qualifiers. */
@@ -120,7 +122,7 @@ export class KernelBtf {
    * Find `name` among the members of record type `id`, looking into anonymous structs and unions
    * (mm_struct keeps start_stack in one, qstr its len): the member's offset in that record and type.
    */
-  private member(id: number, name: string): { offset: number; type: number } | undefined {
+  private member(id: number, name: string, wanted = Buffer.from(name + '\0', 'latin1')): { offset: number; type: number } | undefined {
     const at = this.positions[this.resolve(id)];
     if (at === undefined) return undefined;
     const info = this.data.readUInt32LE(at + 4);
@@ -132,28 +134,35 @@ export class KernelBtf {
       const type = this.data.readUInt32LE(m + 4);
       const raw = this.data.readUInt32LE(m + 8);
       const bits = bitfields ? raw & 0xffffff : raw;
-      const memberName = this.name(this.data.readUInt32LE(m));
-      if (memberName === name) {
+      const nameAt = this.stringsAt + this.data.readUInt32LE(m);
+      if (nameAt >= this.stringsEnd) throw new Error('BTF member name out of range');
+      // Names compared as bytes: decoding each member's name was most of a lookup's time.
+      if (this.data.compare(wanted, 0, wanted.length, nameAt, Math.min(nameAt + wanted.length, this.stringsEnd)) === 0) {
         if (bits % 8 !== 0 || (bitfields && raw >>> 24 !== 0)) throw new Error(`${name} is a bit field`);
         return { offset: bits / 8, type };
       }
-      if (memberName === '') {
-        const inner = this.member(type, name);
+      if (this.data[nameAt] === 0) {
+        const inner = this.member(type, name, wanted);
         if (inner) return { offset: bits / 8 + inner.offset, type: inner.type };
       }
     }
     return undefined;
   }
 
-  /** The first struct or union named `name`, comparing bytes (decoding every name took longer than the rest). */
+  /**
+   * The struct or union named `name`, comparing bytes (decoding every name took longer than the rest).
+   * Two of one name (BTF keeps both when their layouts differ) would leave the offset in doubt: refused.
+   */
   private record(name: string): number | undefined {
     if (!this.records.has(name)) {
       const wanted = Buffer.from(name + '\0', 'latin1');
-      const found = this.recordIds.find((id) => {
+      const found: number[] = [];
+      for (const id of this.recordIds.get(wanted.readUInt16LE(0)) ?? []) {
         const start = this.stringsAt + this.data.readUInt32LE(this.positions[id]!);
-        return this.data.compare(wanted, 0, wanted.length, start, start + wanted.length) === 0;
-      });
-      this.records.set(name, found);
+        if (this.data.compare(wanted, 0, wanted.length, start, Math.min(start + wanted.length, this.stringsEnd)) === 0) found.push(id);
+      }
+      if (found.length > 1) throw new Error(`the kernel's BTF has ${found.length} structs named ${name}`);
+      this.records.set(name, found[0]);
     }
     return this.records.get(name);
   }

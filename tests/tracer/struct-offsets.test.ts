@@ -79,6 +79,13 @@ describe('KernelBtf', () => {
     expect(() => btf.place('holder', 'flags')).toThrow('flags is a bit field');
     expect(() => new KernelBtf(Buffer.from('not btf at all, not at all'))).toThrow('bad magic');
     expect(() => new KernelBtf(SYNTHETIC.subarray(0, 40))).toThrow('past the end');
+    // Two structs of one name: which layout the kernel's code means is not knowable from the name.
+    const twice = buildBtf([
+      { name: 'unsigned int', kind: 1, sizeOrType: 4, extra: [32] },
+      { name: 'dup', kind: 4, vlen: 1, sizeOrType: 4, extra: [0, 1, 0], memberNames: ['a'] },
+      { name: 'dup', kind: 4, vlen: 1, sizeOrType: 8, extra: [0, 1, 32], memberNames: ['a'] },
+    ]);
+    expect(() => new KernelBtf(twice).place('dup', 'a')).toThrow('2 structs named dup');
   });
 
   it.runIf(existsSync(KERNEL_BTF))('reads the running kernel\'s BTF: the members the script reads, at plausible offsets', () => {
