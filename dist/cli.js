@@ -16883,8 +16883,8 @@ var KernelBtf = class _KernelBtf {
   stringsEnd;
   /** Byte position of each type's record, by type id (index 0 unused: id 0 is void). */
   positions = [0];
-  /** Ids of the complete structs and unions (a forward declaration is another kind). */
-  recordIds = [];
+  /** Ids of the complete structs and unions (a forward declaration is another kind), by their name's first two bytes. */
+  recordIds = /* @__PURE__ */ new Map();
   records = /* @__PURE__ */ new Map();
   constructor(data) {
     if (data.length < 24 || data.readUInt16LE(0) !== BTF_MAGIC) throw new Error("not little-endian BTF (bad magic)");
@@ -16899,18 +16899,20 @@ var KernelBtf = class _KernelBtf {
       this.positions.push(at3);
       const info = data.readUInt32LE(at3 + 4);
       const kind = info >>> 24 & 31;
-      if (kind === KIND.struct || kind === KIND.union) this.recordIds.push(this.positions.length - 1);
+      if (kind === KIND.struct || kind === KIND.union) {
+        const key2 = this.prefix(this.stringsAt + data.readUInt32LE(at3));
+        const ids = this.recordIds.get(key2);
+        if (ids) ids.push(this.positions.length - 1);
+        else this.recordIds.set(key2, [this.positions.length - 1]);
+      }
       at3 += 12 + extraBytes(kind, info & 65535);
     }
   }
+  prefix(at3) {
+    return at3 + 1 < this.stringsEnd ? this.data.readUInt16LE(at3) : 0;
+  }
   static fromFile(file = KERNEL_BTF) {
     return new _KernelBtf(readFileSync15(file));
-  }
-  name(offset) {
-    const start = this.stringsAt + offset;
-    if (start >= this.stringsEnd) throw new Error(`BTF string offset ${offset} out of range`);
-    const end = this.data.indexOf(0, start);
-    return this.data.toString("latin1", start, end < 0 ? this.stringsEnd : end);
   }
   /** The type behind typedefs and qualifiers. */
   resolve(id) {
@@ -16936,7 +16938,7 @@ var KernelBtf = class _KernelBtf {
    * Find `name` among the members of record type `id`, looking into anonymous structs and unions
    * (mm_struct keeps start_stack in one, qstr its len): the member's offset in that record and type.
    */
-  member(id, name) {
+  member(id, name, wanted = Buffer.from(name + "\0", "latin1")) {
     const at3 = this.positions[this.resolve(id)];
     if (at3 === void 0) return void 0;
     const info = this.data.readUInt32LE(at3 + 4);
@@ -16948,27 +16950,33 @@ var KernelBtf = class _KernelBtf {
       const type = this.data.readUInt32LE(m + 4);
       const raw = this.data.readUInt32LE(m + 8);
       const bits = bitfields ? raw & 16777215 : raw;
-      const memberName = this.name(this.data.readUInt32LE(m));
-      if (memberName === name) {
+      const nameAt = this.stringsAt + this.data.readUInt32LE(m);
+      if (nameAt >= this.stringsEnd) throw new Error("BTF member name out of range");
+      if (this.data.compare(wanted, 0, wanted.length, nameAt, Math.min(nameAt + wanted.length, this.stringsEnd)) === 0) {
         if (bits % 8 !== 0 || bitfields && raw >>> 24 !== 0) throw new Error(`${name} is a bit field`);
         return { offset: bits / 8, type };
       }
-      if (memberName === "") {
-        const inner = this.member(type, name);
+      if (this.data[nameAt] === 0) {
+        const inner = this.member(type, name, wanted);
         if (inner) return { offset: bits / 8 + inner.offset, type: inner.type };
       }
     }
     return void 0;
   }
-  /** The first struct or union named `name`, comparing bytes (decoding every name took longer than the rest). */
+  /**
+   * The struct or union named `name`, comparing bytes (decoding every name took longer than the rest).
+   * Two of one name (BTF keeps both when their layouts differ) would leave the offset in doubt: refused.
+   */
   record(name) {
     if (!this.records.has(name)) {
       const wanted = Buffer.from(name + "\0", "latin1");
-      const found = this.recordIds.find((id) => {
+      const found = [];
+      for (const id of this.recordIds.get(wanted.readUInt16LE(0)) ?? []) {
         const start = this.stringsAt + this.data.readUInt32LE(this.positions[id]);
-        return this.data.compare(wanted, 0, wanted.length, start, start + wanted.length) === 0;
-      });
-      this.records.set(name, found);
+        if (this.data.compare(wanted, 0, wanted.length, start, Math.min(start + wanted.length, this.stringsEnd)) === 0) found.push(id);
+      }
+      if (found.length > 1) throw new Error(`the kernel's BTF has ${found.length} structs named ${name}`);
+      this.records.set(name, found[0]);
     }
     return this.records.get(name);
   }
