@@ -16,6 +16,9 @@ export const KERNEL_BTF = '/sys/kernel/btf/vmlinux';
 const BTF_MAGIC = 0xeb9f;
 const KIND = { int: 1, ptr: 2, array: 3, struct: 4, union: 5, enum: 6, fwd: 7, typedef: 8, volatile: 9, const: 10, restrict: 11, func: 12, funcProto: 13, variable: 14, datasec: 15, float: 16, declTag: 17, typeTag: 18, enum64: 19 } as const;
 
+/** A type record's kind, from its info word. */
+const kindOf = (info: number): number => (info >>> 24) & 0x1f;
+
 /** Bytes of kind-specific data after a type's 12-byte record. */
 function extraBytes(kind: number, vlen: number): number {
   switch (kind) {
@@ -77,7 +80,7 @@ export class KernelBtf {
     for (let at = this.typesAt; at < typesEnd; ) {
       this.positions.push(at);
       const info = data.readUInt32LE(at + 4);
-      const kind = (info >>> 24) & 0x1f;
+      const kind = kindOf(info);
       if (kind === KIND.struct || kind === KIND.union) {
         const key = this.prefix(this.stringsAt + data.readUInt32LE(at));
         const ids = this.recordIds.get(key);
@@ -92,6 +95,14 @@ export class KernelBtf {
     return at + 1 < this.stringsEnd ? this.data.readUInt16LE(at) : 0;
   }
 
+  /**
+   * Whether the string at `at` is `wanted` (its bytes and the NUL after them). Compared as bytes:
+   * decoding every name was most of a lookup's time.
+   */
+  private named(at: number, wanted: Buffer): boolean {
+    return this.data.compare(wanted, 0, wanted.length, at, Math.min(at + wanted.length, this.stringsEnd)) === 0;
+  }
+
   static fromFile(file = KERNEL_BTF): KernelBtf {
     return new KernelBtf(readFileSync(file));
   }
@@ -101,7 +112,7 @@ export class KernelBtf {
     for (let hops = 0; hops < 64; hops++) {
       const at = this.positions[id];
       if (at === undefined || id === 0) return id;
-      const kind = (this.data.readUInt32LE(at + 4) >>> 24) & 0x1f;
+      const kind = kindOf(this.data.readUInt32LE(at + 4));
       if (kind !== KIND.typedef && kind !== KIND.volatile && kind !== KIND.const && kind !== KIND.restrict && kind !== KIND.typeTag) return id;
       id = this.data.readUInt32LE(at + 8);
     }
@@ -112,7 +123,7 @@ export class KernelBtf {
     id = this.resolve(id);
     const at = this.positions[id];
     if (at === undefined || id === 0) throw new Error(`BTF type ${id} has no size`);
-    const kind = (this.data.readUInt32LE(at + 4) >>> 24) & 0x1f;
+    const kind = kindOf(this.data.readUInt32LE(at + 4));
     if (kind === KIND.ptr) return 8;
     if (kind === KIND.array) return this.size(this.data.readUInt32LE(at + 12)) * this.data.readUInt32LE(at + 20);
     return this.data.readUInt32LE(at + 8);
@@ -126,7 +137,7 @@ export class KernelBtf {
     const at = this.positions[this.resolve(id)];
     if (at === undefined) return undefined;
     const info = this.data.readUInt32LE(at + 4);
-    const kind = (info >>> 24) & 0x1f;
+    const kind = kindOf(info);
     if (kind !== KIND.struct && kind !== KIND.union) return undefined;
     const bitfields = info >>> 31 === 1;
     for (let i = 0; i < (info & 0xffff); i++) {
@@ -136,8 +147,7 @@ export class KernelBtf {
       const bits = bitfields ? raw & 0xffffff : raw;
       const nameAt = this.stringsAt + this.data.readUInt32LE(m);
       if (nameAt >= this.stringsEnd) throw new Error('BTF member name out of range');
-      // Names compared as bytes: decoding each member's name was most of a lookup's time.
-      if (this.data.compare(wanted, 0, wanted.length, nameAt, Math.min(nameAt + wanted.length, this.stringsEnd)) === 0) {
+      if (this.named(nameAt, wanted)) {
         if (bits % 8 !== 0 || (bitfields && raw >>> 24 !== 0)) throw new Error(`${name} is a bit field`);
         return { offset: bits / 8, type };
       }
@@ -150,16 +160,14 @@ export class KernelBtf {
   }
 
   /**
-   * The struct or union named `name`, comparing bytes (decoding every name took longer than the rest).
-   * Two of one name (BTF keeps both when their layouts differ) would leave the offset in doubt: refused.
+   * The struct or union named `name`. Two of one name (BTF keeps both when their layouts differ) would leave the offset in doubt: refused.
    */
   private record(name: string): number | undefined {
     if (!this.records.has(name)) {
       const wanted = Buffer.from(name + '\0', 'latin1');
       const found: number[] = [];
       for (const id of this.recordIds.get(wanted.readUInt16LE(0)) ?? []) {
-        const start = this.stringsAt + this.data.readUInt32LE(this.positions[id]!);
-        if (this.data.compare(wanted, 0, wanted.length, start, Math.min(start + wanted.length, this.stringsEnd)) === 0) found.push(id);
+        if (this.named(this.stringsAt + this.data.readUInt32LE(this.positions[id]!), wanted)) found.push(id);
       }
       if (found.length > 1) throw new Error(`the kernel's BTF has ${found.length} structs named ${name}`);
       this.records.set(name, found[0]);

@@ -6,8 +6,8 @@
  * from BTF for every struct the script names and, level by level, the structs those point to
  * (task_struct alone drags in hundreds), about fifteen parses. Measured on this script (time until
  * its probes are attached, 3 runs each): 0.17 1.74 -> 1.32 s, 0.20.2 1.73 -> 1.17 s, 0.23.2 1.47 ->
- * 0.94 s. 0.25 and 0.27 no longer do that (0.71 and 0.86 s either way), so they get the script as
- * written, which stays the readable reference.
+ * 0.94 s. On 0.25 and 0.27 the rewrite gains nothing (0.71 and 0.86 s either way), so they get the
+ * script as written, which stays the readable reference.
  *
  * Each rewrite below is the exact text of the script and its replacement, `{struct.member:size}`
  * standing for the member's offset (checked to be `size` bytes wide). If the script changes so that
@@ -20,6 +20,8 @@ import type { KernelBtf } from './btf.js';
 const load = (width: string, address: string): string => `*(${width} *)kptr(${address})`;
 const task = (member: string): string => load('uint64', `(uint64)curtask + {task_struct.${member}:8}`);
 const fdtable = load('uint64', `${task('files')} + {files_struct.fdt:8}`);
+/** The struct file pointer in slot `fd` of the process's fd table. */
+const fdSlot = (fd: string): string => load('uint64', `${load('uint64', `${fdtable} + {fdtable.fd:8}`)} + 8 * (uint64)${fd}`);
 
 const REWRITES: ReadonlyArray<readonly [string, string]> = [
   ['curtask->signal->live.counter', load('int32', `${task('signal')} + {signal_struct.live.counter:4}`)],
@@ -30,8 +32,8 @@ const REWRITES: ReadonlyArray<readonly [string, string]> = [
   ['curtask->fs->root.dentry', load('uint64', `${task('fs')} + {fs_struct.root.dentry:8}`)],
   ['curtask->fs->root.mnt', load('uint64', `${task('fs')} + {fs_struct.root.mnt:8}`)],
   ['curtask->files->fdt->max_fds', load('uint32', `${fdtable} + {fdtable.max_fds:4}`)],
-  ['*(curtask->files->fdt->fd + $d)', load('uint64', `${load('uint64', `${fdtable} + {fdtable.fd:8}`)} + 8 * (uint64)$d`)],
-  ['*(curtask->files->fdt->fd + $d2)', load('uint64', `${load('uint64', `${fdtable} + {fdtable.fd:8}`)} + 8 * (uint64)$d2`)],
+  ['*(curtask->files->fdt->fd + $d)', fdSlot('$d')],
+  ['*(curtask->files->fdt->fd + $d2)', fdSlot('$d2')],
   ['((struct file *)$fp)->f_path.dentry', load('uint64', '$fp + {file.f_path.dentry:8}')],
   ['((struct file *)$fp)->f_path.mnt', load('uint64', '$fp + {file.f_path.mnt:8}')],
   ['((struct dentry *)$dn)->d_inode->i_ino', load('uint64', `${load('uint64', '$dn + {dentry.d_inode:8}')} + {inode.i_ino:8}`)],
