@@ -11811,13 +11811,13 @@ function listWorkspaceFiles(root, ignore, bases = [""]) {
 // src/analysis/analyse.ts
 function analyse(input) {
   const { plan, ignore } = input;
-  const kindOf = input.pathKind ?? pathKind;
+  const kindOf2 = input.pathKind ?? pathKind;
   const ws = new WorkspacePaths(plan.workspaceRoot);
   const tasksById = new Map(plan.tasks.map((t) => [t.id, t]));
   const kindCache = /* @__PURE__ */ new Map();
   const kind = (rel2) => {
     let k = kindCache.get(rel2);
-    if (k === void 0) kindCache.set(rel2, k = kindOf(ws.absolute(rel2)));
+    if (k === void 0) kindCache.set(rel2, k = kindOf2(ws.absolute(rel2)));
     return k;
   };
   const listFiles = input.listFiles ?? ((bases) => listWorkspaceFiles(plan.workspaceRoot, ignore, bases));
@@ -16846,6 +16846,7 @@ import { readFileSync as readFileSync15 } from "node:fs";
 var KERNEL_BTF = "/sys/kernel/btf/vmlinux";
 var BTF_MAGIC = 60319;
 var KIND = { int: 1, ptr: 2, array: 3, struct: 4, union: 5, enum: 6, fwd: 7, typedef: 8, volatile: 9, const: 10, restrict: 11, func: 12, funcProto: 13, variable: 14, datasec: 15, float: 16, declTag: 17, typeTag: 18, enum64: 19 };
+var kindOf = (info) => info >>> 24 & 31;
 function extraBytes(kind, vlen) {
   switch (kind) {
     case KIND.int:
@@ -16898,7 +16899,7 @@ var KernelBtf = class _KernelBtf {
     for (let at3 = this.typesAt; at3 < typesEnd; ) {
       this.positions.push(at3);
       const info = data.readUInt32LE(at3 + 4);
-      const kind = info >>> 24 & 31;
+      const kind = kindOf(info);
       if (kind === KIND.struct || kind === KIND.union) {
         const key2 = this.prefix(this.stringsAt + data.readUInt32LE(at3));
         const ids = this.recordIds.get(key2);
@@ -16911,6 +16912,13 @@ var KernelBtf = class _KernelBtf {
   prefix(at3) {
     return at3 + 1 < this.stringsEnd ? this.data.readUInt16LE(at3) : 0;
   }
+  /**
+   * Whether the string at `at` is `wanted` (its bytes and the NUL after them). Compared as bytes:
+   * decoding every name was most of a lookup's time.
+   */
+  named(at3, wanted) {
+    return this.data.compare(wanted, 0, wanted.length, at3, Math.min(at3 + wanted.length, this.stringsEnd)) === 0;
+  }
   static fromFile(file = KERNEL_BTF) {
     return new _KernelBtf(readFileSync15(file));
   }
@@ -16919,7 +16927,7 @@ var KernelBtf = class _KernelBtf {
     for (let hops = 0; hops < 64; hops++) {
       const at3 = this.positions[id];
       if (at3 === void 0 || id === 0) return id;
-      const kind = this.data.readUInt32LE(at3 + 4) >>> 24 & 31;
+      const kind = kindOf(this.data.readUInt32LE(at3 + 4));
       if (kind !== KIND.typedef && kind !== KIND.volatile && kind !== KIND.const && kind !== KIND.restrict && kind !== KIND.typeTag) return id;
       id = this.data.readUInt32LE(at3 + 8);
     }
@@ -16929,7 +16937,7 @@ var KernelBtf = class _KernelBtf {
     id = this.resolve(id);
     const at3 = this.positions[id];
     if (at3 === void 0 || id === 0) throw new Error(`BTF type ${id} has no size`);
-    const kind = this.data.readUInt32LE(at3 + 4) >>> 24 & 31;
+    const kind = kindOf(this.data.readUInt32LE(at3 + 4));
     if (kind === KIND.ptr) return 8;
     if (kind === KIND.array) return this.size(this.data.readUInt32LE(at3 + 12)) * this.data.readUInt32LE(at3 + 20);
     return this.data.readUInt32LE(at3 + 8);
@@ -16942,7 +16950,7 @@ var KernelBtf = class _KernelBtf {
     const at3 = this.positions[this.resolve(id)];
     if (at3 === void 0) return void 0;
     const info = this.data.readUInt32LE(at3 + 4);
-    const kind = info >>> 24 & 31;
+    const kind = kindOf(info);
     if (kind !== KIND.struct && kind !== KIND.union) return void 0;
     const bitfields = info >>> 31 === 1;
     for (let i = 0; i < (info & 65535); i++) {
@@ -16952,7 +16960,7 @@ var KernelBtf = class _KernelBtf {
       const bits = bitfields ? raw & 16777215 : raw;
       const nameAt = this.stringsAt + this.data.readUInt32LE(m);
       if (nameAt >= this.stringsEnd) throw new Error("BTF member name out of range");
-      if (this.data.compare(wanted, 0, wanted.length, nameAt, Math.min(nameAt + wanted.length, this.stringsEnd)) === 0) {
+      if (this.named(nameAt, wanted)) {
         if (bits % 8 !== 0 || bitfields && raw >>> 24 !== 0) throw new Error(`${name} is a bit field`);
         return { offset: bits / 8, type };
       }
@@ -16964,16 +16972,14 @@ var KernelBtf = class _KernelBtf {
     return void 0;
   }
   /**
-   * The struct or union named `name`, comparing bytes (decoding every name took longer than the rest).
-   * Two of one name (BTF keeps both when their layouts differ) would leave the offset in doubt: refused.
+   * The struct or union named `name`. Two of one name (BTF keeps both when their layouts differ) would leave the offset in doubt: refused.
    */
   record(name) {
     if (!this.records.has(name)) {
       const wanted = Buffer.from(name + "\0", "latin1");
       const found = [];
       for (const id of this.recordIds.get(wanted.readUInt16LE(0)) ?? []) {
-        const start = this.stringsAt + this.data.readUInt32LE(this.positions[id]);
-        if (this.data.compare(wanted, 0, wanted.length, start, Math.min(start + wanted.length, this.stringsEnd)) === 0) found.push(id);
+        if (this.named(this.stringsAt + this.data.readUInt32LE(this.positions[id]), wanted)) found.push(id);
       }
       if (found.length > 1) throw new Error(`the kernel's BTF has ${found.length} structs named ${name}`);
       this.records.set(name, found[0]);
@@ -16999,6 +17005,7 @@ var KernelBtf = class _KernelBtf {
 var load = (width2, address) => `*(${width2} *)kptr(${address})`;
 var task = (member) => load("uint64", `(uint64)curtask + {task_struct.${member}:8}`);
 var fdtable = load("uint64", `${task("files")} + {files_struct.fdt:8}`);
+var fdSlot = (fd) => load("uint64", `${load("uint64", `${fdtable} + {fdtable.fd:8}`)} + 8 * (uint64)${fd}`);
 var REWRITES = [
   ["curtask->signal->live.counter", load("int32", `${task("signal")} + {signal_struct.live.counter:4}`)],
   ["curtask->mm->env_end", load("uint64", `${task("mm")} + {mm_struct.env_end:8}`)],
@@ -17008,8 +17015,8 @@ var REWRITES = [
   ["curtask->fs->root.dentry", load("uint64", `${task("fs")} + {fs_struct.root.dentry:8}`)],
   ["curtask->fs->root.mnt", load("uint64", `${task("fs")} + {fs_struct.root.mnt:8}`)],
   ["curtask->files->fdt->max_fds", load("uint32", `${fdtable} + {fdtable.max_fds:4}`)],
-  ["*(curtask->files->fdt->fd + $d)", load("uint64", `${load("uint64", `${fdtable} + {fdtable.fd:8}`)} + 8 * (uint64)$d`)],
-  ["*(curtask->files->fdt->fd + $d2)", load("uint64", `${load("uint64", `${fdtable} + {fdtable.fd:8}`)} + 8 * (uint64)$d2`)],
+  ["*(curtask->files->fdt->fd + $d)", fdSlot("$d")],
+  ["*(curtask->files->fdt->fd + $d2)", fdSlot("$d2")],
   ["((struct file *)$fp)->f_path.dentry", load("uint64", "$fp + {file.f_path.dentry:8}")],
   ["((struct file *)$fp)->f_path.mnt", load("uint64", "$fp + {file.f_path.mnt:8}")],
   ["((struct dentry *)$dn)->d_inode->i_ino", load("uint64", `${load("uint64", "$dn + {dentry.d_inode:8}")} + {inode.i_ino:8}`)],
