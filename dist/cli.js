@@ -16763,111 +16763,16 @@ function exitCodeOf(exit) {
 }
 
 // src/tracer/bpftrace.ts
-import { spawn as spawn7, execFile as execFile2 } from "node:child_process";
+import { spawn as spawn6, execFile } from "node:child_process";
 import { closeSync as closeSync7, existsSync as existsSync16, mkdirSync as mkdirSync3, createWriteStream as createWriteStream2, openSync as openSync7, readFileSync as readFileSync16, rmSync as rmSync5, writeFileSync as writeFileSync3 } from "node:fs";
 import { availableParallelism, totalmem } from "node:os";
 import { dirname as dirname3, join as join4 } from "node:path";
 import { fileURLToPath as fileURLToPath2 } from "node:url";
 
-// src/tracer/output-pacing.ts
-import { execFile, spawn as spawn5 } from "node:child_process";
-var PROGRAM = String.raw`
-use strict; use warnings;
-my ($root, $hold, $run) = @ARGV;
-sub comm { open(my $f, '<', "/proc/$_[0]/comm") or return ''; my $c = <$f> // ''; chomp $c; return $c; }
-my ($bt, @queue, %seen) = (undef, $root);
-while (defined(my $p = shift @queue)) {
-  next if $seen{$p}++;
-  if (comm($p) eq 'bpftrace') { $bt = $p; last; }
-  for my $t (glob "/proc/$p/task/*/children") { if (open my $c, '<', $t) { local $/; push @queue, split ' ', (<$c> // ''); } }
-}
-$| = 1;
-if (!defined $bt) { print "no process named bpftrace under pid $root: records are delivered one by one\n"; exit 2; }
-# R: running or runnable (still reading its buffers); '' once it is gone (or the pid was reused).
-sub state { open(my $f, '<', "/proc/$bt/stat") or return ''; my $s = <$f> // ''; return $s =~ /^\d+ \(bpftrace\) (\S)/ ? $1 : ''; }
-my ($holds, $held) = (0, 0);
-sub done { kill 'CONT', $bt if state() ne ''; print "bpftrace (pid $bt) held $holds times\n"; exit 0; }
-$SIG{INT} = $SIG{TERM} = $SIG{HUP} = \&done;
-my $in = ''; vec($in, fileno(STDIN), 1) = 1;
-# Sleep up to $_[0] seconds; true when io-trace closed our stdin (or is gone): time to stop.
-sub told { my $r = $in; return select($r, undef, undef, $_[0]) > 0; }
-print "pacing bpftrace (pid $bt)\n";
-while (state() ne '') {
-  kill 'STOP', $bt;
-  $holds++;
-  last if told($hold);
-  kill 'CONT', $bt;
-  # Until it sleeps again (waiting for records, or for its reader), however long that takes.
-  do { done() if told($run); } while (state() eq 'R');
-}
-done();
-`;
-var DEFAULT_PACE_MS = 20;
-function startOutputPacing(pid, options) {
-  const hold = (options.holdMs ?? DEFAULT_PACE_MS) / 1e3;
-  const words = [...options.asRoot, "perl", "-e", PROGRAM, String(pid), String(hold), "0.002"];
-  let last = "";
-  let paced;
-  const child = spawn5(words[0], words.slice(1), { env: { PATH: process.env.PATH ?? "/usr/bin:/bin" }, stdio: ["pipe", "pipe", "pipe"], detached: true });
-  const exited = new Promise((resolve) => {
-    child.once("error", (e2) => {
-      last = `perl not run (${e2.message}): bpftrace's records are delivered one by one`;
-      resolve();
-    });
-    child.once("close", (_code, signal) => {
-      if (signal && paced !== void 0) {
-        last = `the pacing helper was killed (${signal}); bpftrace let run`;
-        if (options.asRoot.length > 0) execFile(options.asRoot[0], [...options.asRoot.slice(1), "kill", "-CONT", String(paced)], () => {
-        });
-        else {
-          try {
-            process.kill(paced, "SIGCONT");
-          } catch {
-          }
-        }
-      }
-      resolve();
-    });
-  });
-  child.stdin.on("error", () => {
-  });
-  child.stdout.setEncoding("utf8");
-  let partial = "";
-  child.stdout.on("data", (s) => {
-    const lines = (partial + s).split("\n");
-    partial = lines.pop() ?? "";
-    for (const line of lines) {
-      if (line) last = line;
-      const m = /^pacing bpftrace \(pid (\d+)\)$/.exec(line);
-      if (m) paced = Number(m[1]);
-      options.log.debug(`output pacing: ${line}`);
-    }
-  });
-  child.stderr.on("data", (s) => options.log.debug(`output pacing: ${s.toString().trim()}`));
-  child.unref();
-  for (const s of [child.stdin, child.stdout, child.stderr]) s.unref?.();
-  let stopped;
-  return {
-    stop() {
-      stopped ??= (async () => {
-        child.stdin.end();
-        const bounded = new Promise((r) => setTimeout(r, 2e3).unref());
-        await Promise.race([exited, bounded]);
-        if (child.exitCode === null && child.signalCode === null) {
-          last = `the pacing helper did not exit within 2 s: ${last}`;
-          child.kill("SIGTERM");
-        }
-        return last;
-      })();
-      return stopped;
-    }
-  };
-}
-
 // src/tracer/tracepoint-sampling.ts
-import { spawn as spawn6 } from "node:child_process";
+import { spawn as spawn5 } from "node:child_process";
 import { closeSync as closeSync6, openSync as openSync6 } from "node:fs";
-var PROGRAM2 = String.raw`
+var PROGRAM = String.raw`
 use strict; use warnings;
 my ($root, $ready, $wait, $marker, $within) = @ARGV;
 if (defined $ready) {
@@ -16910,7 +16815,7 @@ exit 2;
 `;
 function stopTracepointSampling(pid, options) {
   const wait = options.ready ? [options.ready.file, String(options.ready.waitSeconds), READY_RECORD, String(READY_RECORD_WITHIN)] : [];
-  const words = [...options.asRoot, "perl", "-e", PROGRAM2, String(pid), ...wait];
+  const words = [...options.asRoot, "perl", "-e", PROGRAM, String(pid), ...wait];
   return new Promise((resolve) => {
     let out = "";
     let fd;
@@ -16921,7 +16826,7 @@ function stopTracepointSampling(pid, options) {
       return;
     }
     const env = { PATH: process.env.PATH ?? "/usr/bin:/bin" };
-    const child = spawn6(words[0], words.slice(1), { env, stdio: ["ignore", fd ?? "pipe", "ignore"], detached: options.detached !== void 0 });
+    const child = spawn5(words[0], words.slice(1), { env, stdio: ["ignore", fd ?? "pipe", "ignore"], detached: options.detached !== void 0 });
     if (fd !== void 0) closeSync6(fd);
     child.once("error", (e2) => resolve(`perl not run (${e2.message}): bpftrace's tracepoint events keep sampling on CPU 0`));
     if (options.detached) {
@@ -17811,7 +17716,7 @@ function envInt(name, fallback) {
 }
 function run2(command, args, timeoutMs) {
   return new Promise((resolve) => {
-    execFile2(command[0], [...command.slice(1), ...args], { timeout: timeoutMs, encoding: "utf8", maxBuffer: 16 << 20 }, (error, stdout, stderr) => {
+    execFile(command[0], [...command.slice(1), ...args], { timeout: timeoutMs, encoding: "utf8", maxBuffer: 16 << 20 }, (error, stdout, stderr) => {
       const e2 = error;
       resolve({
         code: e2 ? typeof e2.code === "number" ? e2.code : null : 0,
@@ -17846,7 +17751,6 @@ var BpftraceTracer = class {
   readyTimeoutMs;
   stopTimeoutMs;
   detachInBackground;
-  outputPaceMs;
   checked;
   probeOnCheck;
   /** Prefix to run bpftrace as root: [] as root, ['sudo', '-n'] otherwise. */
@@ -17873,8 +17777,6 @@ var BpftraceTracer = class {
     this.stopTimeoutMs = options.stopTimeoutMs ?? 3e3;
     this.detachInBackground = options.detachInBackground ?? process.env.IO_TRACE_BPF_WAIT_DETACH !== "1";
     this.hasSubmitTracepoint = options.submitTracepoint;
-    this.outputPaceMs = options.outputPaceMs ?? (process.env.IO_TRACE_BPF_PACE_MS === "0" ? 0 : envInt("IO_TRACE_BPF_PACE_MS", DEFAULT_PACE_MS));
-    if (this.outputPaceMs > 1e3) throw new TracerError(`IO_TRACE_BPF_PACE_MS=${this.outputPaceMs}: at most 1000 (ms), 0 to read records as they come`);
   }
   /** Binary, version, root (or passwordless sudo), tracefs, and (probeOnCheck) a real probe. Cached. */
   check() {
@@ -17967,7 +17869,7 @@ var BpftraceTracer = class {
       script,
       0
     );
-    const child = spawn7(words[0], words.slice(1), { env: { ...process.env, ...env }, stdio: ["ignore", out, err], detached: true });
+    const child = spawn6(words[0], words.slice(1), { env: { ...process.env, ...env }, stdio: ["ignore", out, err], detached: true });
     closeSync7(out);
     closeSync7(err);
     const started = await new Promise((resolve, reject) => {
@@ -18034,8 +17936,7 @@ var BpftraceTracer = class {
       mapKeys: this.mapKeys,
       readyTimeoutMs: this.readyTimeoutMs,
       stopTimeoutMs: this.stopTimeoutMs,
-      detachInBackground: this.detachInBackground,
-      outputPaceMs: this.outputPaceMs
+      detachInBackground: this.detachInBackground
     });
   }
 };
@@ -18067,8 +17968,6 @@ var BpftraceSession = class {
   isReady = false;
   stopping = false;
   finished;
-  /** Holds bpftrace between batches while the build runs (output-pacing.ts). */
-  pacer;
   stderrText = "";
   /** bpftrace's own total of lost events, when it prints one at exit. */
   totalLost = 0;
@@ -18110,9 +18009,6 @@ var BpftraceSession = class {
       const said = /^disabled /.test(done) || pid === void 0 ? Promise.resolve(done) : stopTracepointSampling(pid, { asRoot: config.asRoot });
       void Promise.race([said, new Promise((r) => setTimeout(() => r("tracepoint events: no answer within 3 s, not waited for"), 3e3).unref())]).then((r) => {
         this.log.debug(`${standby ? "standby: " : ""}${r}`);
-        if (config.outputPaceMs > 0 && pid !== void 0 && !this.stopping) {
-          this.pacer = startOutputPacing(pid, { asRoot: config.asRoot, holdMs: config.outputPaceMs, log: this.log });
-        }
         onReady();
       });
     };
@@ -18130,7 +18026,7 @@ var BpftraceSession = class {
     } else {
       const { words, env } = bpftraceInvocation(config, script, options.pid);
       this.log.debug(`starting ${words.slice(0, -3).join(" ")} <iotrace.bt> ${options.pid}`);
-      this.child = spawn7(words[0], words.slice(1), {
+      this.child = spawn6(words[0], words.slice(1), {
         env: { ...process.env, ...env },
         stdio: ["ignore", "pipe", "pipe"]
       });
@@ -18149,7 +18045,6 @@ var BpftraceSession = class {
       });
       this.child.once("exit", (code, signal) => {
         clearTimeout(timer);
-        void this.pacer?.stop();
         if (!this.isReady) {
           const drained = Promise.race([this.stderrDone, new Promise((r) => setTimeout(r, 2e3).unref())]);
           void drained.then(() => onFail(new TracerError(`${named} could not load bpf/iotrace.bt (exited before attaching, code ${code}, signal ${signal})${this.stderrSummary()}`)));
@@ -18192,7 +18087,6 @@ var BpftraceSession = class {
   }
   async doFinish() {
     this.stopping = true;
-    await this.pacer?.stop();
     if (this.child.exitCode === null && this.child.signalCode === null) {
       const synced = await this.waitForSync(this.config.stopTimeoutMs);
       if (!synced) {
@@ -18262,7 +18156,7 @@ var BpftraceSession = class {
     if (comm) {
       const same = `[ "$(cat /proc/$0/comm 2>/dev/null)" = "$1" ]`;
       const kill = this.config.standby?.record.sudo ? "sudo -n kill" : "kill";
-      const watchdog = spawn7("sh", ["-c", `sleep 1.5; ${same} && ${kill} -INT $0; sleep 3; ${same} && ${kill} -KILL $0`, String(pid), comm], { stdio: "ignore", detached: true });
+      const watchdog = spawn6("sh", ["-c", `sleep 1.5; ${same} && ${kill} -INT $0; sleep 3; ${same} && ${kill} -KILL $0`, String(pid), comm], { stdio: "ignore", detached: true });
       watchdog.on("error", () => {
       });
       watchdog.unref();
@@ -18366,14 +18260,14 @@ var BpftraceSession = class {
     if (done()) return Promise.resolve(true);
     return new Promise((resolve) => {
       const unsynced = cpus.filter((c) => !this.decoder.syncedCpus.has(c));
-      const kick = spawn7("sh", ["-c", 'for c; do taskset -c "$c" true; done', "sh", ...unsynced.map(String)], { stdio: "ignore" });
+      const kick = spawn6("sh", ["-c", 'for c; do taskset -c "$c" true; done', "sh", ...unsynced.map(String)], { stdio: "ignore" });
       kick.on("error", () => {
       });
       const wakers = [];
       const wake = setTimeout(() => {
         for (const c of cpus) {
           if (this.decoder.syncedCpus.has(c)) continue;
-          const w = spawn7("taskset", ["-c", String(c), "timeout", String(ms / 1e3), "sh", "-c", "while :; do :; done"], { stdio: "ignore", detached: true });
+          const w = spawn6("taskset", ["-c", String(c), "timeout", String(ms / 1e3), "sh", "-c", "while :; do :; done"], { stdio: "ignore", detached: true });
           w.on("error", () => {
           });
           wakers.push(w);
@@ -18410,10 +18304,9 @@ var BpftraceSession = class {
   }
   kill(signal) {
     if (this.child.exitCode !== null || this.child.signalCode !== null) return;
-    void this.pacer?.stop();
     if (this.config.asRoot.length > 0 && signal === "SIGKILL") {
       for (const pid of childPids(this.child.pid)) {
-        execFile2("sudo", ["-n", "kill", "-KILL", String(pid)], () => {
+        execFile("sudo", ["-n", "kill", "-KILL", String(pid)], () => {
         });
       }
     }
@@ -18555,7 +18448,7 @@ function readIfThere(file) {
 }
 
 // src/tracer/strace.ts
-import { spawn as spawn8 } from "node:child_process";
+import { spawn as spawn7 } from "node:child_process";
 import { createWriteStream as createWriteStream3, readlinkSync as readlinkSync2 } from "node:fs";
 import { join as join5 } from "node:path";
 
@@ -19216,7 +19109,7 @@ var StraceSession = class {
       rootCwd = readlinkSync2(`/proc/${options.pid}/cwd`);
     } catch {
     }
-    let keeper = spawn8("cat", [], { stdio: ["pipe", "ignore", "ignore"] });
+    let keeper = spawn7("cat", [], { stdio: ["pipe", "ignore", "ignore"] });
     keeper.on("error", () => {
     });
     if (keeper.pid === void 0) {
@@ -19227,7 +19120,7 @@ var StraceSession = class {
     this.parser = new StraceParser({ rootPid: options.pid, rootCwd, ignorePids: keeper?.pid === void 0 ? [] : [keeper.pid] });
     const args = straceArgs(options.pid, keeper?.pid);
     this.log.debug(`strace: ${bin} ${args.join(" ")}`);
-    this.child = spawn8(bin, args, { stdio: ["ignore", "pipe", "pipe"], detached: true });
+    this.child = spawn7(bin, args, { stdio: ["ignore", "pipe", "pipe"], detached: true });
     this.closed = new Promise((resolve) => {
       this.child.once("close", (code, signal) => resolve({ code, signal }));
       this.child.once("error", () => resolve({ code: null, signal: null }));
@@ -19404,7 +19297,7 @@ function run3(bin, args, timeoutMs) {
   return new Promise((resolve) => {
     let out = "";
     let err = "";
-    const child = spawn8(bin, args, { stdio: ["ignore", "pipe", "pipe"] });
+    const child = spawn7(bin, args, { stdio: ["ignore", "pipe", "pipe"] });
     const timer = setTimeout(() => child.kill("SIGKILL"), timeoutMs);
     child.stdout.on("data", (c) => out += c);
     child.stderr.on("data", (c) => err += c);
@@ -19423,9 +19316,9 @@ async function probeStrace(bin = "strace") {
   if (v.code === null) return { available: false, reason: `${bin} not found (${v.error ?? "did not run"}): install strace (apt-get install strace)` };
   const version = /version\s+(\d+(?:\.\d+)+)/.exec(v.out)?.[1];
   if (v.code !== 0 || !version) return { available: false, reason: `\`${bin} -V\` failed (code ${v.code}): ${(v.err || v.out).trim().slice(0, 200)}` };
-  const sleeper = spawn8("sleep", ["2"], { stdio: "ignore" });
+  const sleeper = spawn7("sleep", ["2"], { stdio: "ignore" });
   if (sleeper.pid === void 0) return { available: false, version, reason: "cannot start `sleep` to test ptrace attach" };
-  const attach = spawn8(bin, ["-e", "trace=none", "-o", "/dev/null", "-p", String(sleeper.pid)], { stdio: ["ignore", "ignore", "pipe"] });
+  const attach = spawn7(bin, ["-e", "trace=none", "-o", "/dev/null", "-p", String(sleeper.pid)], { stdio: ["ignore", "ignore", "pipe"] });
   let err = "";
   const verdict = await new Promise((resolve) => {
     const timer = setTimeout(() => resolve({ ok: false, why: "strace did not attach within 5 s" }), 5e3);

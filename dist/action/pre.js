@@ -19637,7 +19637,7 @@ function saveState(name, value) {
 import os5 from "node:os";
 
 // src/tracer/bpftrace.ts
-import { spawn as spawn4, execFile as execFile2 } from "node:child_process";
+import { spawn as spawn3, execFile } from "node:child_process";
 import { closeSync as closeSync3, existsSync as existsSync3, mkdirSync as mkdirSync2, createWriteStream, openSync as openSync3, readFileSync as readFileSync4, rmSync as rmSync2, writeFileSync as writeFileSync2 } from "node:fs";
 import { availableParallelism, totalmem } from "node:os";
 import { dirname, join } from "node:path";
@@ -19654,107 +19654,12 @@ var TracerError = class extends IoTraceError {
   name = "TracerError";
 };
 
-// src/tracer/output-pacing.ts
-import { execFile, spawn } from "node:child_process";
-var PROGRAM = String.raw`
-use strict; use warnings;
-my ($root, $hold, $run) = @ARGV;
-sub comm { open(my $f, '<', "/proc/$_[0]/comm") or return ''; my $c = <$f> // ''; chomp $c; return $c; }
-my ($bt, @queue, %seen) = (undef, $root);
-while (defined(my $p = shift @queue)) {
-  next if $seen{$p}++;
-  if (comm($p) eq 'bpftrace') { $bt = $p; last; }
-  for my $t (glob "/proc/$p/task/*/children") { if (open my $c, '<', $t) { local $/; push @queue, split ' ', (<$c> // ''); } }
-}
-$| = 1;
-if (!defined $bt) { print "no process named bpftrace under pid $root: records are delivered one by one\n"; exit 2; }
-# R: running or runnable (still reading its buffers); '' once it is gone (or the pid was reused).
-sub state { open(my $f, '<', "/proc/$bt/stat") or return ''; my $s = <$f> // ''; return $s =~ /^\d+ \(bpftrace\) (\S)/ ? $1 : ''; }
-my ($holds, $held) = (0, 0);
-sub done { kill 'CONT', $bt if state() ne ''; print "bpftrace (pid $bt) held $holds times\n"; exit 0; }
-$SIG{INT} = $SIG{TERM} = $SIG{HUP} = \&done;
-my $in = ''; vec($in, fileno(STDIN), 1) = 1;
-# Sleep up to $_[0] seconds; true when io-trace closed our stdin (or is gone): time to stop.
-sub told { my $r = $in; return select($r, undef, undef, $_[0]) > 0; }
-print "pacing bpftrace (pid $bt)\n";
-while (state() ne '') {
-  kill 'STOP', $bt;
-  $holds++;
-  last if told($hold);
-  kill 'CONT', $bt;
-  # Until it sleeps again (waiting for records, or for its reader), however long that takes.
-  do { done() if told($run); } while (state() eq 'R');
-}
-done();
-`;
-var DEFAULT_PACE_MS = 20;
-function startOutputPacing(pid, options) {
-  const hold = (options.holdMs ?? DEFAULT_PACE_MS) / 1e3;
-  const words = [...options.asRoot, "perl", "-e", PROGRAM, String(pid), String(hold), "0.002"];
-  let last = "";
-  let paced;
-  const child = spawn(words[0], words.slice(1), { env: { PATH: process.env.PATH ?? "/usr/bin:/bin" }, stdio: ["pipe", "pipe", "pipe"], detached: true });
-  const exited = new Promise((resolve) => {
-    child.once("error", (e) => {
-      last = `perl not run (${e.message}): bpftrace's records are delivered one by one`;
-      resolve();
-    });
-    child.once("close", (_code, signal) => {
-      if (signal && paced !== void 0) {
-        last = `the pacing helper was killed (${signal}); bpftrace let run`;
-        if (options.asRoot.length > 0) execFile(options.asRoot[0], [...options.asRoot.slice(1), "kill", "-CONT", String(paced)], () => {
-        });
-        else {
-          try {
-            process.kill(paced, "SIGCONT");
-          } catch {
-          }
-        }
-      }
-      resolve();
-    });
-  });
-  child.stdin.on("error", () => {
-  });
-  child.stdout.setEncoding("utf8");
-  let partial = "";
-  child.stdout.on("data", (s) => {
-    const lines2 = (partial + s).split("\n");
-    partial = lines2.pop() ?? "";
-    for (const line of lines2) {
-      if (line) last = line;
-      const m = /^pacing bpftrace \(pid (\d+)\)$/.exec(line);
-      if (m) paced = Number(m[1]);
-      options.log.debug(`output pacing: ${line}`);
-    }
-  });
-  child.stderr.on("data", (s) => options.log.debug(`output pacing: ${s.toString().trim()}`));
-  child.unref();
-  for (const s of [child.stdin, child.stdout, child.stderr]) s.unref?.();
-  let stopped;
-  return {
-    stop() {
-      stopped ??= (async () => {
-        child.stdin.end();
-        const bounded = new Promise((r) => setTimeout(r, 2e3).unref());
-        await Promise.race([exited, bounded]);
-        if (child.exitCode === null && child.signalCode === null) {
-          last = `the pacing helper did not exit within 2 s: ${last}`;
-          child.kill("SIGTERM");
-        }
-        return last;
-      })();
-      return stopped;
-    }
-  };
-}
-
 // src/tracer/tracepoint-sampling.ts
-import { spawn as spawn3 } from "node:child_process";
+import { spawn as spawn2 } from "node:child_process";
 import { closeSync as closeSync2, openSync as openSync2 } from "node:fs";
 
 // src/tracer/standby.ts
-import { spawn as spawn2 } from "node:child_process";
+import { spawn } from "node:child_process";
 import { createHash, randomBytes } from "node:crypto";
 import { EventEmitter } from "node:events";
 import { chmodSync, closeSync, existsSync as existsSync2, lstatSync, mkdirSync, openSync, readFileSync as readFileSync2, readlinkSync, readSync, renameSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
@@ -19827,7 +19732,7 @@ function standbyAlive(record) {
 function signalStandby(record, signal) {
   if (!standbyAlive(record) || processComm(record.pid) !== "bpftrace") return;
   const viaSudo = () => {
-    const k = spawn2("sudo", ["-n", "kill", "-s", signal.replace(/^SIG/, ""), String(record.pid)], { stdio: "ignore" });
+    const k = spawn("sudo", ["-n", "kill", "-s", signal.replace(/^SIG/, ""), String(record.pid)], { stdio: "ignore" });
     k.on("error", () => {
     });
   };
@@ -20007,7 +19912,7 @@ var StandbyProcess = class extends EventEmitter {
 };
 
 // src/tracer/tracepoint-sampling.ts
-var PROGRAM2 = String.raw`
+var PROGRAM = String.raw`
 use strict; use warnings;
 my ($root, $ready, $wait, $marker, $within) = @ARGV;
 if (defined $ready) {
@@ -20050,7 +19955,7 @@ exit 2;
 `;
 function stopTracepointSampling(pid, options) {
   const wait = options.ready ? [options.ready.file, String(options.ready.waitSeconds), READY_RECORD, String(READY_RECORD_WITHIN)] : [];
-  const words = [...options.asRoot, "perl", "-e", PROGRAM2, String(pid), ...wait];
+  const words = [...options.asRoot, "perl", "-e", PROGRAM, String(pid), ...wait];
   return new Promise((resolve) => {
     let out = "";
     let fd;
@@ -20061,7 +19966,7 @@ function stopTracepointSampling(pid, options) {
       return;
     }
     const env = { PATH: process.env.PATH ?? "/usr/bin:/bin" };
-    const child = spawn3(words[0], words.slice(1), { env, stdio: ["ignore", fd ?? "pipe", "ignore"], detached: options.detached !== void 0 });
+    const child = spawn2(words[0], words.slice(1), { env, stdio: ["ignore", fd ?? "pipe", "ignore"], detached: options.detached !== void 0 });
     if (fd !== void 0) closeSync2(fd);
     child.once("error", (e) => resolve(`perl not run (${e.message}): bpftrace's tracepoint events keep sampling on CPU 0`));
     if (options.detached) {
@@ -20971,7 +20876,7 @@ function envInt(name, fallback) {
 }
 function run(command, args, timeoutMs) {
   return new Promise((resolve) => {
-    execFile2(command[0], [...command.slice(1), ...args], { timeout: timeoutMs, encoding: "utf8", maxBuffer: 16 << 20 }, (error2, stdout, stderr) => {
+    execFile(command[0], [...command.slice(1), ...args], { timeout: timeoutMs, encoding: "utf8", maxBuffer: 16 << 20 }, (error2, stdout, stderr) => {
       const e = error2;
       resolve({
         code: e ? typeof e.code === "number" ? e.code : null : 0,
@@ -21006,7 +20911,6 @@ var BpftraceTracer = class {
   readyTimeoutMs;
   stopTimeoutMs;
   detachInBackground;
-  outputPaceMs;
   checked;
   probeOnCheck;
   /** Prefix to run bpftrace as root: [] as root, ['sudo', '-n'] otherwise. */
@@ -21033,8 +20937,6 @@ var BpftraceTracer = class {
     this.stopTimeoutMs = options.stopTimeoutMs ?? 3e3;
     this.detachInBackground = options.detachInBackground ?? process.env.IO_TRACE_BPF_WAIT_DETACH !== "1";
     this.hasSubmitTracepoint = options.submitTracepoint;
-    this.outputPaceMs = options.outputPaceMs ?? (process.env.IO_TRACE_BPF_PACE_MS === "0" ? 0 : envInt("IO_TRACE_BPF_PACE_MS", DEFAULT_PACE_MS));
-    if (this.outputPaceMs > 1e3) throw new TracerError(`IO_TRACE_BPF_PACE_MS=${this.outputPaceMs}: at most 1000 (ms), 0 to read records as they come`);
   }
   /** Binary, version, root (or passwordless sudo), tracefs, and (probeOnCheck) a real probe. Cached. */
   check() {
@@ -21127,7 +21029,7 @@ var BpftraceTracer = class {
       script,
       0
     );
-    const child = spawn4(words[0], words.slice(1), { env: { ...process.env, ...env }, stdio: ["ignore", out, err], detached: true });
+    const child = spawn3(words[0], words.slice(1), { env: { ...process.env, ...env }, stdio: ["ignore", out, err], detached: true });
     closeSync3(out);
     closeSync3(err);
     const started = await new Promise((resolve, reject) => {
@@ -21194,8 +21096,7 @@ var BpftraceTracer = class {
       mapKeys: this.mapKeys,
       readyTimeoutMs: this.readyTimeoutMs,
       stopTimeoutMs: this.stopTimeoutMs,
-      detachInBackground: this.detachInBackground,
-      outputPaceMs: this.outputPaceMs
+      detachInBackground: this.detachInBackground
     });
   }
 };
@@ -21227,8 +21128,6 @@ var BpftraceSession = class {
   isReady = false;
   stopping = false;
   finished;
-  /** Holds bpftrace between batches while the build runs (output-pacing.ts). */
-  pacer;
   stderrText = "";
   /** bpftrace's own total of lost events, when it prints one at exit. */
   totalLost = 0;
@@ -21270,9 +21169,6 @@ var BpftraceSession = class {
       const said = /^disabled /.test(done) || pid === void 0 ? Promise.resolve(done) : stopTracepointSampling(pid, { asRoot: config.asRoot });
       void Promise.race([said, new Promise((r) => setTimeout(() => r("tracepoint events: no answer within 3 s, not waited for"), 3e3).unref())]).then((r) => {
         this.log.debug(`${standby ? "standby: " : ""}${r}`);
-        if (config.outputPaceMs > 0 && pid !== void 0 && !this.stopping) {
-          this.pacer = startOutputPacing(pid, { asRoot: config.asRoot, holdMs: config.outputPaceMs, log: this.log });
-        }
         onReady();
       });
     };
@@ -21290,7 +21186,7 @@ var BpftraceSession = class {
     } else {
       const { words, env } = bpftraceInvocation(config, script, options.pid);
       this.log.debug(`starting ${words.slice(0, -3).join(" ")} <iotrace.bt> ${options.pid}`);
-      this.child = spawn4(words[0], words.slice(1), {
+      this.child = spawn3(words[0], words.slice(1), {
         env: { ...process.env, ...env },
         stdio: ["ignore", "pipe", "pipe"]
       });
@@ -21309,7 +21205,6 @@ var BpftraceSession = class {
       });
       this.child.once("exit", (code, signal) => {
         clearTimeout(timer);
-        void this.pacer?.stop();
         if (!this.isReady) {
           const drained = Promise.race([this.stderrDone, new Promise((r) => setTimeout(r, 2e3).unref())]);
           void drained.then(() => onFail(new TracerError(`${named} could not load bpf/iotrace.bt (exited before attaching, code ${code}, signal ${signal})${this.stderrSummary()}`)));
@@ -21352,7 +21247,6 @@ var BpftraceSession = class {
   }
   async doFinish() {
     this.stopping = true;
-    await this.pacer?.stop();
     if (this.child.exitCode === null && this.child.signalCode === null) {
       const synced = await this.waitForSync(this.config.stopTimeoutMs);
       if (!synced) {
@@ -21422,7 +21316,7 @@ var BpftraceSession = class {
     if (comm) {
       const same = `[ "$(cat /proc/$0/comm 2>/dev/null)" = "$1" ]`;
       const kill = this.config.standby?.record.sudo ? "sudo -n kill" : "kill";
-      const watchdog = spawn4("sh", ["-c", `sleep 1.5; ${same} && ${kill} -INT $0; sleep 3; ${same} && ${kill} -KILL $0`, String(pid), comm], { stdio: "ignore", detached: true });
+      const watchdog = spawn3("sh", ["-c", `sleep 1.5; ${same} && ${kill} -INT $0; sleep 3; ${same} && ${kill} -KILL $0`, String(pid), comm], { stdio: "ignore", detached: true });
       watchdog.on("error", () => {
       });
       watchdog.unref();
@@ -21526,14 +21420,14 @@ var BpftraceSession = class {
     if (done()) return Promise.resolve(true);
     return new Promise((resolve) => {
       const unsynced = cpus.filter((c) => !this.decoder.syncedCpus.has(c));
-      const kick = spawn4("sh", ["-c", 'for c; do taskset -c "$c" true; done', "sh", ...unsynced.map(String)], { stdio: "ignore" });
+      const kick = spawn3("sh", ["-c", 'for c; do taskset -c "$c" true; done', "sh", ...unsynced.map(String)], { stdio: "ignore" });
       kick.on("error", () => {
       });
       const wakers = [];
       const wake = setTimeout(() => {
         for (const c of cpus) {
           if (this.decoder.syncedCpus.has(c)) continue;
-          const w = spawn4("taskset", ["-c", String(c), "timeout", String(ms / 1e3), "sh", "-c", "while :; do :; done"], { stdio: "ignore", detached: true });
+          const w = spawn3("taskset", ["-c", String(c), "timeout", String(ms / 1e3), "sh", "-c", "while :; do :; done"], { stdio: "ignore", detached: true });
           w.on("error", () => {
           });
           wakers.push(w);
@@ -21570,10 +21464,9 @@ var BpftraceSession = class {
   }
   kill(signal) {
     if (this.child.exitCode !== null || this.child.signalCode !== null) return;
-    void this.pacer?.stop();
     if (this.config.asRoot.length > 0 && signal === "SIGKILL") {
       for (const pid of childPids(this.child.pid)) {
-        execFile2("sudo", ["-n", "kill", "-KILL", String(pid)], () => {
+        execFile("sudo", ["-n", "kill", "-KILL", String(pid)], () => {
         });
       }
     }
@@ -21834,10 +21727,10 @@ function actionLogger() {
 }
 
 // src/action/setup.ts
-import { execFile as execFile3 } from "node:child_process";
+import { execFile as execFile2 } from "node:child_process";
 import { readFileSync as readFileSync5 } from "node:fs";
 var exec = (file, args, options = {}) => new Promise((resolve) => {
-  execFile3(file, args, { timeout: options.timeoutMs ?? 3e4, encoding: "utf8", maxBuffer: 16 * 1024 * 1024 }, (error2, stdout, stderr) => {
+  execFile2(file, args, { timeout: options.timeoutMs ?? 3e4, encoding: "utf8", maxBuffer: 16 * 1024 * 1024 }, (error2, stdout, stderr) => {
     const e = error2;
     resolve({ code: e ? typeof e.code === "number" ? e.code : null : 0, stdout, stderr: stderr || (e && typeof e.code !== "number" ? e.message : "") });
   });

@@ -10,7 +10,6 @@ import { availableParallelism, totalmem } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { TracerError } from '../core/errors.js';
-import { DEFAULT_PACE_MS, type OutputPacer, startOutputPacing } from './output-pacing.js';
 import { stopTracepointSampling } from './tracepoint-sampling.js';
 import { KERNEL_BTF, KernelBtf } from './btf.js';
 import { inlineStructOffsets } from './struct-offsets.js';
@@ -66,12 +65,6 @@ export interface BpftraceTracerOptions {
    * The kernel takes ~35 ms per probe to detach (~0.9 s for the script's 19): nobody needs to wait.
    */
   detachInBackground?: boolean;
-  /**
-   * While the build runs, hold bpftrace stopped and let it read its buffers every this many ms
-   * (output-pacing.ts: a record then wakes nobody; default IO_TRACE_BPF_PACE_MS or 20; 0: read as
-   * records come).
-   */
-  outputPaceMs?: number;
 }
 
 const MIN_VERSION = [0, 17, 0];
@@ -177,7 +170,6 @@ export class BpftraceTracer implements Tracer {
   private readonly readyTimeoutMs: number;
   private readonly stopTimeoutMs: number;
   private readonly detachInBackground: boolean;
-  private readonly outputPaceMs: number;
   private checked: Promise<TracerAvailability> | undefined;
   private readonly probeOnCheck: boolean;
   /** Prefix to run bpftrace as root: [] as root, ['sudo', '-n'] otherwise. */
@@ -205,9 +197,6 @@ export class BpftraceTracer implements Tracer {
     this.stopTimeoutMs = options.stopTimeoutMs ?? 3_000;
     this.detachInBackground = options.detachInBackground ?? process.env.IO_TRACE_BPF_WAIT_DETACH !== '1';
     this.hasSubmitTracepoint = options.submitTracepoint;
-    this.outputPaceMs = options.outputPaceMs ?? (process.env.IO_TRACE_BPF_PACE_MS === '0' ? 0 : envInt('IO_TRACE_BPF_PACE_MS', DEFAULT_PACE_MS));
-    // Held longer, a burst could fill the kernel's buffers before bpftrace reads them.
-    if (this.outputPaceMs > 1000) throw new TracerError(`IO_TRACE_BPF_PACE_MS=${this.outputPaceMs}: at most 1000 (ms), 0 to read records as they come`);
   }
 
   /** Binary, version, root (or passwordless sudo), tracefs, and (probeOnCheck) a real probe. Cached. */
@@ -386,7 +375,6 @@ export class BpftraceTracer implements Tracer {
       readyTimeoutMs: this.readyTimeoutMs,
       stopTimeoutMs: this.stopTimeoutMs,
       detachInBackground: this.detachInBackground,
-      outputPaceMs: this.outputPaceMs,
     });
   }
 }
@@ -442,7 +430,6 @@ interface SessionConfig {
   readyTimeoutMs: number;
   stopTimeoutMs: number;
   detachInBackground: boolean;
-  outputPaceMs: number;
 }
 
 class BpftraceSession implements TracerSession {
@@ -464,8 +451,6 @@ class BpftraceSession implements TracerSession {
   private isReady = false;
   private stopping = false;
   private finished: Promise<TracerOutcome> | undefined;
-  /** Holds bpftrace between batches while the build runs (output-pacing.ts). */
-  private pacer: OutputPacer | undefined;
   private stderrText = '';
   /** bpftrace's own total of lost events, when it prints one at exit. */
   private totalLost = 0;
@@ -515,9 +500,6 @@ class BpftraceSession implements TracerSession {
       const said = /^disabled /.test(done) || pid === undefined ? Promise.resolve(done) : stopTracepointSampling(pid, { asRoot: config.asRoot });
       void Promise.race([said, new Promise<string>((r) => setTimeout(() => r('tracepoint events: no answer within 3 s, not waited for'), 3000).unref())]).then((r) => {
         this.log.debug(`${standby ? 'standby: ' : ''}${r}`);
-        if (config.outputPaceMs > 0 && pid !== undefined && !this.stopping) {
-          this.pacer = startOutputPacing(pid, { asRoot: config.asRoot, holdMs: config.outputPaceMs, log: this.log });
-        }
         onReady();
       });
     };
@@ -557,7 +539,6 @@ class BpftraceSession implements TracerSession {
       });
       this.child.once('exit', (code, signal) => {
         clearTimeout(timer);
-        void this.pacer?.stop();
         if (!this.isReady) {
           // 'exit' can come before the last of stderr: its error is the reason, so wait for it (bounded).
           const drained = Promise.race([this.stderrDone, new Promise<void>((r) => setTimeout(r, 2000).unref())]);
@@ -605,8 +586,6 @@ class BpftraceSession implements TracerSession {
 
   private async doFinish(): Promise<TracerOutcome> {
     this.stopping = true;
-    // bpftrace reads as records come from here: the sync below waits for it.
-    await this.pacer?.stop();
     if (this.child.exitCode === null && this.child.signalCode === null) {
       // On SIGINT bpftrace may leave records unread (the poll it interrupts consumed the perf fds'
       // readiness), so first wait until it has read every CPU's buffer up to the root's exit: the
@@ -867,8 +846,6 @@ class BpftraceSession implements TracerSession {
 
   private kill(signal: NodeJS.Signals): void {
     if (this.child.exitCode !== null || this.child.signalCode !== null) return;
-    // A held bpftrace would keep a SIGINT pending until it runs again.
-    void this.pacer?.stop();
     if (this.config.asRoot.length > 0 && signal === 'SIGKILL') {
       // sudo relays SIGINT but cannot relay SIGKILL: kill its child (bpftrace) directly.
       for (const pid of childPids(this.child.pid)) {
