@@ -178,6 +178,7 @@ export async function runBuild(options: RunBuildOptions): Promise<RunBuildResult
 
   // Logs live beside the database, named by run, and are recorded relative to it; with no database, nowhere.
   const logDir = path.join(dbDir, 'runs', String(runId));
+  setAsideStaleLogDir(logDir, dbDir, log);
   early?.moveWorkDir(logDir);
   let files: OutputFiles | null = null;
   const transcriptTimes = path.join(logDir, 'transcript.times');
@@ -431,6 +432,23 @@ async function attachFirst(
     }
   }
   return { tracer: selected.tracer, version: null, failures };
+}
+
+/**
+ * The run's log folder is new: one of its number already there was left by an earlier database in this
+ * folder (deleted or replaced, so numbering started over). It is set aside, not deleted (it may be all
+ * that is left of those runs) and not reused (its files would mix with this run's, and the early
+ * tracer's folder could not take its name).
+ */
+function setAsideStaleLogDir(logDir: string, dbDir: string, log: Logger): void {
+  if (!existsSync(logDir)) return;
+  const aside = `${logDir}.stale-${Date.now()}`;
+  try {
+    renameSync(logDir, aside);
+    log.info(`${path.relative(dbDir, logDir)} was left by an earlier database here: moved to ${path.relative(dbDir, aside)}`);
+  } catch (e) {
+    log.debug(`${path.relative(dbDir, logDir)} was left by an earlier database here and could not be moved aside (${(e as Error).message}): this run's logs join it`);
+  }
 }
 
 /** A build launched stopped and a tracer attaching to it while the plan still resolves. */
