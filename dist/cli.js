@@ -16403,6 +16403,7 @@ async function runBuild(options) {
   }
   spans.bind(store, runId);
   const logDir = path18.join(dbDir, "runs", String(runId));
+  setAsideStaleLogDir(logDir, dbDir, log);
   early?.moveWorkDir(logDir);
   let files = null;
   const transcriptTimes = path18.join(logDir, "transcript.times");
@@ -16625,6 +16626,16 @@ async function attachFirst(selected, pid, sink, log, workDir, spans) {
     }
   }
   return { tracer: selected.tracer, version: null, failures };
+}
+function setAsideStaleLogDir(logDir, dbDir, log) {
+  if (!existsSync15(logDir)) return;
+  const aside = `${logDir}.stale-${Date.now()}`;
+  try {
+    renameSync2(logDir, aside);
+    log.info(`${path18.relative(dbDir, logDir)} was left by an earlier database here: moved to ${path18.relative(dbDir, aside)}`);
+  } catch (e2) {
+    log.debug(`${path18.relative(dbDir, logDir)} was left by an earlier database here and could not be moved aside (${e2.message}): this run's logs join it`);
+  }
 }
 async function startEarly(launch, selected, dbDir, log, spans) {
   const workDir = path18.join(dbDir, "runs", `.attaching-${process.pid}-${Date.now()}`);
