@@ -3,13 +3,15 @@
  * compile of >= 500 files, not counting start-up; start-up <= 3 s; faster than strace everywhere;
  * 0 lost events in a burst of 200k opens at default settings).
  *
- *   node bench/run.mjs tracer-overhead [--reps 3] [--files 600] [--burst 200000]
+ *   node bench/run.mjs tracer-overhead [--reps 5] [--files 600] [--burst 200000]
  *
  * Each workload runs untraced, under bpftrace and under strace, interleaved, `reps` times; the median
  * is reported. "build" time runs from resuming the stopped build to its exit; "start-up" from launch to
- * probes attached; "stop" from build exit to the tracer's last event delivered.
+ * probes attached; "stop" from build exit to the tracer's last event delivered. bpftrace detaches its
+ * probes after that in the background (as in a run); the next cell waits until it has, so that no cell
+ * runs beside another's detach.
  */
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { TraceEvent } from '../src/core/events.js';
@@ -23,7 +25,7 @@ const arg = (name: string, def: number) => {
   const i = process.argv.indexOf(`--${name}`);
   return i > 0 ? Number(process.argv[i + 1]) : def;
 };
-const REPS = arg('reps', 3);
+const REPS = arg('reps', 5);
 const FILES = arg('files', 600);
 const BURST = arg('burst', 200_000);
 const repo = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..', '..');
@@ -85,7 +87,23 @@ async function measure(command: string[], tracer: Tracer | null): Promise<Sample
   if (exit.code !== 0) throw new Error(`${command.join(' ')} exited ${exit.code} ${exit.signal}`);
   const outcome = await session?.finish();
   const t3 = performance.now();
+  await tracerGone(build.pid);
   return { startup: t1 - t0, build: t2 - t1, stop: t3 - t2, events, lost: outcome?.lostEvents ?? 0, reasons: outcome?.incompleteReasons ?? [] };
+}
+
+/** Wait (up to 10 s) until no bpftrace follows `pid` any more: its detach would run beside the next cell. */
+async function tracerGone(pid: number): Promise<void> {
+  const following = () =>
+    readdirSync('/proc').some((d) => {
+      if (!/^\d+$/.test(d)) return false;
+      try {
+        const argv = readFileSync(`/proc/${d}/cmdline`, 'utf8').split('\0').filter(Boolean);
+        return argv.length > 0 && /(^|\/)bpftrace$/.test(argv[0]) && argv.at(-1) === String(pid);
+      } catch {
+        return false;
+      }
+    });
+  for (const until = Date.now() + 10_000; following() && Date.now() < until; ) await new Promise((r) => setTimeout(r, 50));
 }
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
