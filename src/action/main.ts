@@ -203,6 +203,8 @@ async function runOnce(
     path: o.env.PATH ?? '/usr/local/bin:/usr/bin:/bin',
     // See InvocationOptions.elevate; the knob exists for runners where `sudo -n bpftrace` alone fails.
     elevate: o.env.IO_TRACE_ACTION_ELEVATE === 'io-trace' ? 'io-trace' : 'tracer',
+    // A job re-run with debug logging gets io-trace's debug lines too (tracer start-up, helpers, spans).
+    verbose: o.env.RUNNER_DEBUG === '1',
   });
   core.info(safeLine(`io-trace: running the build${invocation.buildUser ? ` as ${invocation.buildUser} (tracer as root)` : ''}; its output follows with workflow commands disabled`));
   return runBuildStep({ invocation, cwd: o.cwd, env: { ...buildEnv(o.env), NO_COLOR: '1' }, reportPath: o.reportPath, out: process.stdout, log: o.log, exec });

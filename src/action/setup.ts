@@ -202,6 +202,8 @@ export interface InvocationOptions {
    * elevate itself.
    */
   elevate?: 'tracer' | 'io-trace';
+  /** Debug logging (`--verbose`): the runner's debug mode (RUNNER_DEBUG=1, "Enable debug logging"). */
+  verbose?: boolean;
 }
 
 /**
@@ -222,6 +224,7 @@ export function cliInvocation(o: InvocationOptions): CliInvocation {
     '--out-dir', o.outDir,
     '--db', o.dbPath,
     '--json', o.reportPath,
+    ...(o.verbose ? ['--verbose'] : []),
   ];
   const needsRoot = o.tracer === 'bpftrace' || o.tracer === 'auto';
   if (o.elevate === 'io-trace' && o.privilege.kind === 'sudo' && needsRoot) {

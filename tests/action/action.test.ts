@@ -363,6 +363,11 @@ describe('the GitHub Action (dist/action under Node 24)', () => {
     expect((await runEntry('pre', r2, { as: sudoUser, extraEnv: env })).code).toBe(0);
     const record2 = readStandbyRecord(readFileCommands(r2.files.state).standby);
     await until(() => existsSync(path.join(readFileCommands(r2.files.state).standby, 'bpftrace-output.jsonl')), 5_000);
+    // Its tracepoint events stop sampling through the same sudo (a detached Perl helper, tracepoint-sampling.ts).
+    const sampling = path.join(readFileCommands(r2.files.state).standby, 'tracepoint-sampling.txt');
+    const said = () => (existsSync(sampling) ? readFileSync(sampling, 'utf8') : '');
+    await until(() => said().includes('\n'), 30_000);
+    expect(said()).toMatch(/^disabled \d+ tracepoint perf events of bpftrace \(pid \d+\), left \d+\n$/);
     const post2 = await runEntry('post', r2, { as: sudoUser, extraEnv: env });
     expect(post2.stdout).toContain('stopped the standby tracer no run used');
     await until(() => !standbyAlive(record2), 15_000);
@@ -373,8 +378,11 @@ describe('the GitHub Action (dist/action under Node 24)', () => {
     execFileSync('chown', ['-R', `${sudoUser.uid}:${sudoUser.gid}`, r3.root]);
     expect((await runEntry('pre', r3, { as: sudoUser, extraEnv: env })).code).toBe(0);
     expect(readFileCommands(r3.files.state).standby).toBeUndefined();
-    const main3 = await runEntry('main', r3, { as: sudoUser, extraEnv: env });
+    const main3 = await runEntry('main', r3, { as: sudoUser, extraEnv: { ...env, RUNNER_DEBUG: '1' } });
     expect(main3.code, main3.stdout).toBe(0);
+    // With the runner's debug logging, io-trace's debug lines are in the log: the Perl helper that stops
+    // bpftrace's tracepoint events from sampling ran through sudo too.
+    expect(main3.stdout, main3.stdout).toMatch(/io-trace \[debug\] disabled \d+ tracepoint perf events of bpftrace \(pid \d+\), left \d+/);
     expect(main3.stdout).not.toContain('standby');
     expect(main3.stdout).toContain('ok   bpftrace self-test');
     const report3 = JSON.parse(readFileSync(readFileCommands(r3.files.output)['report-path'], 'utf8'));

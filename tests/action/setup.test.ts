@@ -24,6 +24,16 @@ describe('io-trace command line', () => {
     expect(inv.buildUser).toBe('runner');
   });
 
+  it('passes --verbose only in the runner\'s debug mode', () => {
+    expect(cliInvocation({ ...base, privilege: runner, tracer: 'auto', verbose: true }).args).toContain('--verbose');
+    expect(cliInvocation({ ...base, privilege: runner, tracer: 'auto' }).args).not.toContain('--verbose');
+    const elevated = cliInvocation({ ...base, privilege: runner, tracer: 'auto', elevate: 'io-trace', verbose: true });
+    expect(elevated.file).toBe('sudo');
+    expect(elevated.args.slice(elevated.args.indexOf('--'))).toEqual(['--', 'npx', 'nx', 'run-many', '-t', 'build']);
+    expect(elevated.args.indexOf('--verbose')).toBeLessThan(elevated.args.indexOf('--'));
+    expect(elevated.args.indexOf('--verbose')).toBeGreaterThan(0);
+  });
+
   it('by default runs io-trace as the caller (the bpftrace backend elevates only bpftrace); no sudo when root, for strace, or untraced', () => {
     for (const [privilege, tracer, elevate] of [[runner, 'auto', 'tracer'], [runner, 'bpftrace', undefined], [{ ...runner, kind: 'root' }, 'bpftrace', 'io-trace'], [runner, 'strace', 'io-trace'], [runner, 'none', 'io-trace'], [{ ...runner, kind: 'none' }, 'strace', 'io-trace']] as const) {
       const inv = cliInvocation({ ...base, privilege, tracer, ...(elevate ? { elevate } : {}) });
