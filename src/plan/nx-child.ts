@@ -7,7 +7,8 @@
  * It requires nx's internals by absolute path (bypassing the package's `exports`), builds the project
  * graph and the task graph once, selects projects with nx's own matcher (`findMatchingProjects`: globs,
  * directories, `tag:` and `!` patterns, as `nx run-many -p/--exclude` do), and asks the native hash
- * planner for every task's inputs in one batch (`HashPlanInspector`; `check-task-files` on 23.2+).
+ * planner for every task's inputs in one batch (`HashPlanInspector`: sorted by kind from 22.6, as the
+ * planner's lines on 21.2-22.5; `check-task-files` on 23.2+).
  * nx's modules are untyped here on purpose: the shapes below are the few fields read, checked at run
  * time where versions differ.
  */
@@ -15,6 +16,7 @@ import { existsSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { NX_CHILD_REQUEST_ENV, type NxChildRequest, type NxChildResult, type NxChildTask } from './nx-child-protocol.js';
+import { inputsFromHashPlan } from './nx-hash-plan.js';
 
 /** nx's internals, loaded at run time: untyped on purpose (the few fields used are checked where versions differ). */
 type Any = any;
@@ -142,20 +144,27 @@ async function plan(req: NxChildRequest): Promise<NxChildResult> {
     const inspector = new hpi.HashPlanInspector(projectGraph, req.workspaceRoot, nxJson);
     await inspector.init();
     // One batch for every task: the public inspectTaskInputs() builds a task graph per call.
-    if (inspector.planner && typeof inspector.inspector?.inspectInputs === 'function') {
+    const plansReference = (): unknown => {
       // Nx 22 wants string dependency lists; Nx 24 accepts both (createTaskGraph gives {id} objects there).
-      let ref: unknown;
       try {
-        ref = inspector.planner.getPlansReference(ids, { ...taskGraph, dependencies: Object.fromEntries(ids.map((id) => [id, dependencies[id]])) });
+        return inspector.planner.getPlansReference(ids, { ...taskGraph, dependencies: Object.fromEntries(ids.map((id) => [id, dependencies[id]])) });
       } catch {
-        ref = inspector.planner.getPlansReference(ids, { ...taskGraph, dependencies: Object.fromEntries(ids.map((id) => [id, dependencies[id].map((d) => ({ id: d }))])) });
+        return inspector.planner.getPlansReference(ids, { ...taskGraph, dependencies: Object.fromEntries(ids.map((id) => [id, dependencies[id].map((d) => ({ id: d }))])) });
       }
-      inputs = inspector.inspector.inspectInputs(ref);
+    };
+    if (inspector.planner && typeof inspector.inspector?.inspectInputs === 'function') {
+      inputs = inspector.inspector.inspectInputs(plansReference());
       method = 'HashPlanInspector';
     } else if (typeof inspector.inspectTaskInputs === 'function') {
       inputs = {};
       for (const id of ids) inputs[id] = inspector.inspectTaskInputs(tasks[id].target)[id];
       method = 'HashPlanInspector.inspectTaskInputs';
+    } else if (inspector.planner && typeof inspector.inspector?.inspect === 'function') {
+      // Nx 21.2-22.5: the same plan, as the planner's lines (nx-hash-plan.ts sorts them).
+      const plans = inspector.inspector.inspect(plansReference()) as Record<string, string[]>;
+      inputs = {};
+      for (const id of ids) inputs[id] = plans[id] ? inputsFromHashPlan(plans[id]) : null;
+      method = 'HashPlanInspector.inspect';
     }
   }
   const ctf = optional('src/hasher/check-task-files');

@@ -8,7 +8,7 @@
  * same data `nx/src/hasher/check-task-files` serves on 23.2+). Outputs come from the task graph (and
  * check-task-files when present, for outputs an unset `{options.x}` dropped). When those internals are
  * missing, it falls back to one `nx show target inputs|outputs P:T --json` per task (slow: a graph
- * each). Supported: nx >= MIN_NX_MAJOR (tested on 22 and 24); older nx is a ConfigurationError.
+ * each). Supported: nx >= MIN_NX_TESTED (tested on 21.2, 21.6, 22.1, 22.6 and 24); older nx is a ConfigurationError.
  */
 import { spawn } from 'node:child_process';
 import { createRequire } from 'node:module';
@@ -23,10 +23,13 @@ import { jsonChild, jsonKeyLine, parseJsonWithLines, type JsonNode } from './jso
 import { NX_CHILD_REQUEST_ENV, type NxChildRequest, type NxChildResult, type NxChildTask } from './nx-child-protocol.js';
 import type { NonFileInput, Plan, PlanTask, SourceLocation } from './types.js';
 
-/** Oldest nx major io-trace plans with (the child's APIs and `nx show target inputs` exist from it on). */
-export const MIN_NX_MAJOR = 22;
-/** The oldest nx release seen to work (22.0-22.3 lack both APIs and `nx show target`; 22.6.5 works). */
-export const MIN_NX_TESTED = '22.6';
+/** Oldest nx major io-trace plans with (HashPlanInspector exists from 21.2 on). */
+export const MIN_NX_MAJOR = 21;
+/**
+ * The oldest nx release seen to work: HashPlanInspector came in 21.2 (21.0-21.1 have neither it nor
+ * `nx show target`); 21.2-22.5 give its plan as lines (nx-hash-plan.ts), 22.6+ sorted by kind.
+ */
+export const MIN_NX_TESTED = '21.2';
 
 export interface NxPlanOptions {
   workspaceRoot: string;
@@ -618,12 +621,12 @@ async function showTargetFallback(workspaceRoot: string, nxDir: string, version:
   const env = { ...process.env, ...NX_ENV };
   const show = async (args: string[]) => {
     const r = await runNode([bin, 'show', ...args, '--json'], workspaceRoot, env);
-    // Early 22.x releases (22.0-22.3, seen in the field) have neither the programmatic APIs nor
-    // `nx show target`: nx answers with its usage text, which says nothing to the user.
+    // nx 21.0-21.1 have neither the programmatic APIs nor `nx show target`: nx answers with its usage
+    // text, which says nothing to the user.
     if (r.code !== 0 && /Commands:|Unknown argument|Not enough non-option arguments|Usage:/.test(r.stderr + r.stdout) && !/"/.test(r.stdout.slice(0, 200))) {
       throw new ConfigurationError(
-        `nx ${version} in ${workspaceRoot} cannot describe its tasks to io-trace: it has neither HashPlanInspector.inspectInputs, ` +
-          `check-task-files, nor \`nx show target\`. io-trace needs nx >= ${MIN_NX_TESTED} (tested: 22.6.5, 22.7.12, 24.0.6): ` +
+        `nx ${version} in ${workspaceRoot} cannot describe its tasks to io-trace: it has neither HashPlanInspector, ` +
+          `check-task-files, nor \`nx show target\`. io-trace needs nx >= ${MIN_NX_TESTED} (tested: 21.2.4, 21.6.11, 22.1.3, 22.6.5, 22.7.12, 24.0.6): ` +
           `upgrade nx, or give io-trace a plan file with --plan.`,
       );
     }

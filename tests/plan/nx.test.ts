@@ -242,15 +242,32 @@ describe('resolveNxPlan with a broken workspace', () => {
   });
 });
 
+// nx 21.2-22.5 describe a task's inputs only as the hash planner's lines (src/plan/nx-hash-plan.ts): the
+// same fixture, installed with such an nx, must give the plan 24.0.6 gives.
+describe.each(['21.2.4', '22.1.3'])('resolveNxPlan with nx %s (the hash plan as lines)', (version) => {
+  it('resolves every task as 24.0.6 does', async () => {
+    const ws = installFixture('nx-workspace', { devDependencies: { nx: version } });
+    try {
+      const log = memoryLogger();
+      const older = await resolveNxPlan({ workspaceRoot: ws, targets: ['build', 'lint', 'size', 'format', 'bundle', 'test', 'docs'], log });
+      expect(older.toolVersion).toBe(version);
+      const norm = (t: Plan['tasks'][number]) => ({ ...t, declaredAt: undefined, commands: undefined, declaredInputs: undefined, namedInputs: undefined });
+      expect(older.tasks.map(norm)).toEqual(EXPECTED.map(norm));
+    } finally {
+      removeWorkspace(ws);
+    }
+  }, 240_000);
+});
+
 describe('resolveNxPlan with an nx older than supported', () => {
   it('says which nx is required and which was found, instead of nx\'s own help text', async () => {
     const ws = copyFixtureSources('nx-workspace');
     try {
       mkdirSync(join(ws, 'node_modules', 'nx'), { recursive: true });
-      writeFileSync(join(ws, 'node_modules', 'nx', 'package.json'), JSON.stringify({ name: 'nx', version: '21.6.11' }));
+      writeFileSync(join(ws, 'node_modules', 'nx', 'package.json'), JSON.stringify({ name: 'nx', version: '20.8.2' }));
       const err = await resolveNxPlan({ workspaceRoot: ws, targets: ['build'], log: memoryLogger() }).catch((e: unknown) => e);
       expect(err).toBeInstanceOf(ConfigurationError);
-      expect((err as Error).message).toMatch(new RegExp(`^nx >= ${MIN_NX_MAJOR} required \\(found 21\\.6\\.11 at `));
+      expect((err as Error).message).toMatch(new RegExp(`^nx >= ${MIN_NX_MAJOR} required \\(found 20\\.8\\.2 at `));
     } finally {
       removeWorkspace(ws);
     }
