@@ -12345,8 +12345,8 @@ import { fileURLToPath } from "node:url";
 var NX_CHILD_REQUEST_ENV = "IO_TRACE_NX_REQUEST";
 
 // src/plan/nx.ts
-var MIN_NX_MAJOR = 22;
-var MIN_NX_TESTED = "22.6";
+var MIN_NX_MAJOR = 21;
+var MIN_NX_TESTED = "21.2";
 var NX_ENV = { NX_DAEMON: "false", CI: "true", NX_NO_CLOUD: "true", NX_TUI: "false" };
 var RUNNER_PREFIXES = /* @__PURE__ */ new Set(["npx", "pnpx", "bunx"]);
 var PM_EXEC = /* @__PURE__ */ new Set(["pnpm", "yarn", "npm", "bun"]);
@@ -12845,7 +12845,7 @@ async function showTargetFallback(workspaceRoot, nxDir, version, ids, log) {
     const r = await runNode([bin, "show", ...args, "--json"], workspaceRoot, env);
     if (r.code !== 0 && /Commands:|Unknown argument|Not enough non-option arguments|Usage:/.test(r.stderr + r.stdout) && !/"/.test(r.stdout.slice(0, 200))) {
       throw new ConfigurationError(
-        `nx ${version} in ${workspaceRoot} cannot describe its tasks to io-trace: it has neither HashPlanInspector.inspectInputs, check-task-files, nor \`nx show target\`. io-trace needs nx >= ${MIN_NX_TESTED} (tested: 22.6.5, 22.7.12, 24.0.6): upgrade nx, or give io-trace a plan file with --plan.`
+        `nx ${version} in ${workspaceRoot} cannot describe its tasks to io-trace: it has neither HashPlanInspector, check-task-files, nor \`nx show target\`. io-trace needs nx >= ${MIN_NX_TESTED} (tested: 21.2.4, 21.6.11, 22.1.3, 22.6.5, 22.7.12, 24.0.6): upgrade nx, or give io-trace a plan file with --plan.`
       );
     }
     if (r.code !== 0) throw new ConfigurationError(`\`nx show ${args.join(" ")} --json\` failed in ${workspaceRoot}:
