@@ -33,13 +33,8 @@ export function inputsFromHashPlan(lines: readonly string[]): HashInputs {
       else external.push(line);
     }
   }
-  const depOutputs = files.filter((f) =>
-    depGlobs.some(({ glob, dir }) => {
-      if (!f.startsWith(`${dir}/`)) return false;
-      const match = picomatch(glob, { dot: true });
-      return match(f) || match(f.slice(dir.length + 1));
-    }),
-  );
+  const matchers = depGlobs.map(({ glob, dir }) => ({ dir, match: picomatch(glob, { dot: true }) }));
+  const depOutputs = files.filter((f) => matchers.some(({ dir, match }) => f.startsWith(`${dir}/`) && (match(f) || match(f.slice(dir.length + 1)))));
   const sorted = (xs: string[]) => [...new Set(xs)].sort();
   return { files: sorted(files), runtime: sorted(runtime), environment: sorted(environment), depOutputs: sorted(depOutputs), external: sorted(external) };
 }

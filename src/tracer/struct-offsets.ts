@@ -5,7 +5,7 @@
  * Why: bpftrace 0.17-0.23 resolves a struct member by having libclang parse C definitions generated
  * from BTF for every struct the script names and, level by level, the structs those point to
  * (task_struct alone drags in hundreds), about fifteen parses. Measured on this script (time until
- * its probes are attached, 3 runs each): 0.17 1.74 -> 1.32 s, 0.20.2 1.73 -> 1.17 s, 0.23.2 1.47 ->
+ * its probes are attached, 3 runs each, two sessions): 0.17 1.74 -> 1.27-1.32 s, 0.20.2 1.73 -> 1.17-1.18 s, 0.23.2 1.47 ->
  * 0.94 s. On 0.25 and 0.27 the rewrite gains nothing (0.71 and 0.86 s either way), so they get the
  * script as written, which stays the readable reference.
  *
@@ -59,11 +59,18 @@ export function inlineStructOffsets(script: string, btf: KernelBtf): string {
   const gone = REWRITES.find(([from]) => !script.includes(from));
   if (gone) throw new Error(`the script no longer reads ${gone[0]}`);
   let out = script;
+  // One BTF lookup per placeholder: task_struct.files and the like stand in several rewrites.
+  const offsets = new Map<string, string>();
   for (const [from, to] of REWRITES) {
-    const filled = to.replace(/\{(\w+)\.([\w.]+?)(?::(\d+))?\}/g, (_m, record: string, path: string, size?: string) => {
-      const place = btf.place(record, path);
-      if (size !== undefined && place.size !== Number(size)) throw new Error(`${record}.${path} is ${place.size} bytes, not ${size}`);
-      return String(place.offset);
+    const filled = to.replace(/\{(\w+)\.([\w.]+?)(?::(\d+))?\}/g, (placeholder, record: string, path: string, size?: string) => {
+      let offset = offsets.get(placeholder);
+      if (offset === undefined) {
+        const place = btf.place(record, path);
+        if (size !== undefined && place.size !== Number(size)) throw new Error(`${record}.${path} is ${place.size} bytes, not ${size}`);
+        offset = String(place.offset);
+        offsets.set(placeholder, offset);
+      }
+      return offset;
     });
     out = out.split(from).join(filled);
   }
