@@ -1834,13 +1834,8 @@ function inputsFromHashPlan(lines) {
       else external.push(line);
     }
   }
-  const depOutputs = files.filter(
-    (f) => depGlobs.some(({ glob, dir }) => {
-      if (!f.startsWith(`${dir}/`)) return false;
-      const match = (0, import_picomatch.default)(glob, { dot: true });
-      return match(f) || match(f.slice(dir.length + 1));
-    })
-  );
+  const matchers = depGlobs.map(({ glob, dir }) => ({ dir, match: (0, import_picomatch.default)(glob, { dot: true }) }));
+  const depOutputs = files.filter((f) => matchers.some(({ dir, match }) => f.startsWith(`${dir}/`) && (match(f) || match(f.slice(dir.length + 1)))));
   const sorted = (xs) => [...new Set(xs)].sort();
   return { files: sorted(files), runtime: sorted(runtime), environment: sorted(environment), depOutputs: sorted(depOutputs), external: sorted(external) };
 }

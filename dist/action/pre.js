@@ -20176,11 +20176,17 @@ function inlineStructOffsets(script, btf) {
   const gone = REWRITES.find(([from]) => !script.includes(from));
   if (gone) throw new Error(`the script no longer reads ${gone[0]}`);
   let out = script;
+  const offsets = /* @__PURE__ */ new Map();
   for (const [from, to] of REWRITES) {
-    const filled = to.replace(/\{(\w+)\.([\w.]+?)(?::(\d+))?\}/g, (_m, record, path2, size) => {
-      const place = btf.place(record, path2);
-      if (size !== void 0 && place.size !== Number(size)) throw new Error(`${record}.${path2} is ${place.size} bytes, not ${size}`);
-      return String(place.offset);
+    const filled = to.replace(/\{(\w+)\.([\w.]+?)(?::(\d+))?\}/g, (placeholder, record, path2, size) => {
+      let offset = offsets.get(placeholder);
+      if (offset === void 0) {
+        const place = btf.place(record, path2);
+        if (size !== void 0 && place.size !== Number(size)) throw new Error(`${record}.${path2} is ${place.size} bytes, not ${size}`);
+        offset = String(place.offset);
+        offsets.set(placeholder, offset);
+      }
+      return offset;
     });
     out = out.split(from).join(filled);
   }
